@@ -1,5 +1,8 @@
 // Bundles the CLI (and later the action) into dist/ as self-contained ESM files.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const banner = {
   // Some CommonJS dependencies call require(); give the ESM bundle one.
@@ -17,4 +20,5 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+  define: { __UPLEVEL_VERSION__: JSON.stringify(pkg.version) },
 });

@@ -1,2 +1,91 @@
 #!/usr/bin/env node
-console.log('uplevel: under construction');
+/**
+ * The uplevel command line: a thin shell that parses flags, runs one pipeline step and maps
+ * the outcome to the documented exit codes.
+ */
+import { ExitCode, isUplevelError } from '../core/errors.ts';
+import { applyCommand } from './commands/apply.ts';
+import { changelogCommand } from './commands/changelog.ts';
+import { checkCommand } from './commands/check.ts';
+import { demoCommand } from './commands/demo.ts';
+import { repoCommand } from './commands/repo.ts';
+import { statusCommand } from './commands/status.ts';
+import { testCommand } from './commands/test.ts';
+import type { CommandContext } from './context.ts';
+import { terminalReporter } from './terminal-reporter.ts';
+
+const USAGE = `uplevel: keep server product packs at the latest vendor update level
+
+  uplevel check     [--lock F] [--json] [--exit-code]
+  uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--dry-run] [--json]
+  uplevel test      [--lock F] (--dir DIR | --pack ZIP)
+  uplevel status    (--dir DIR | --pack ZIP) [--json]
+  uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
+  uplevel demo      [--out DIR]
+
+  uplevel repo init  --dir REPO [--expires DAYS]
+  uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml] --out UPDATE.zip
+  uplevel repo add   --dir REPO [--pack GA.zip] UPDATE.zip...
+  uplevel repo serve --dir REPO [--port N]
+
+Exit codes: 0 done, 1 bug, 2 bad input, 3 verification failed, 4 merge conflicts,
+5 tests failed, 6 unreachable, 10 updates available (check --exit-code).`;
+
+type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  check: checkCommand,
+  apply: applyCommand,
+  test: testCommand,
+  status: statusCommand,
+  changelog: changelogCommand,
+  demo: demoCommand,
+  repo: repoCommand,
+};
+
+export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...rest] = argv;
+  const ctx: CommandContext = {
+    env,
+    print: (line) => process.stdout.write(`${line}\n`),
+    printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    reporter: (opts) => terminalReporter({ quiet: Boolean(opts?.json) }),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+  };
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? ExitCode.ok : ExitCode.badInput;
+  }
+  if (name === '--version') {
+    process.stdout.write(`${__UPLEVEL_VERSION__}\n`);
+    return ExitCode.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`uplevel: unknown command "${name}" (uplevel --help lists them)\n`);
+    return ExitCode.badInput;
+  }
+  try {
+    return await command(rest, ctx);
+  } catch (e) {
+    if (isUplevelError(e)) {
+      process.stderr.write(`uplevel ${name}: ${e.message}\n`);
+      for (const d of e.details) process.stderr.write(`  ${d}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    process.stderr.write(`uplevel ${name}: unexpected failure (a bug): ${err?.stack ?? String(e)}\n`);
+    return ExitCode.bug;
+  }
+}
+
+declare const __UPLEVEL_VERSION__: string;
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`uplevel: unexpected failure (a bug): ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = ExitCode.bug;
+  },
+);

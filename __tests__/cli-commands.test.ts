@@ -1,0 +1,154 @@
+/** check, changelog, status and the documented exit codes, through the bundled CLI. */
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runCli } from './helpers/cli.ts';
+import { exists } from './helpers/read-pack.ts';
+import { makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
+
+let vendor: Vendor;
+before(async () => {
+  vendor = await makeVendor();
+});
+after(async () => {
+  await vendor?.close();
+});
+
+describe('check', () => {
+  test('--json lists the levels above the lock, security counted', async () => {
+    const team = await makeTeam(vendor);
+    const r = await runCli(['check', '--lock', team.lock, '--json'], { env: team.env });
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout); // one document, nothing else on stdout
+    assert.equal(doc.currentLevel, 0);
+    assert.equal(doc.latestLevel, 2);
+    assert.equal(doc.updatesAvailable, true);
+    assert.equal(doc.securityUpdates, 1);
+    assert.deepEqual(
+      doc.levels.map((l: { level: number }) => l.level),
+      [1, 2],
+    );
+  });
+
+  test('--exit-code: 10 when updates are available, 0 when up to date', async () => {
+    const behind = await makeTeam(vendor, { level: 1 });
+    assert.equal((await runCli(['check', '--lock', behind.lock, '--exit-code'], { env: behind.env })).code, 10);
+    const current = await makeTeam(vendor, { level: 2 });
+    const r = await runCli(['check', '--lock', current.lock, '--exit-code'], { env: current.env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Up to date/);
+  });
+
+  test('works from a repository given as a local path', async () => {
+    const team = await makeTeam(vendor, { repository: vendor.repoDir });
+    const r = await runCli(['check', '--lock', team.lock, '--json'], { env: team.env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).latestLevel, 2);
+  });
+});
+
+describe('changelog', () => {
+  test('Markdown puts security first and links CVEs', async () => {
+    const team = await makeTeam(vendor);
+    const r = await runCli(['changelog', '--lock', team.lock, '--from', '0', '--to', '2'], { env: team.env });
+    assert.equal(r.code, 0, r.stderr);
+    const sec = r.stdout.indexOf('ACME-SEC-7');
+    const bug = r.stdout.indexOf('ACME-101');
+    assert.ok(sec > 0 && bug > sec, 'security before bug fixes');
+    assert.match(r.stdout, /https:\/\/www\.cve\.org\/CVERecord\?id=CVE-2026-11111/);
+  });
+
+  test('JSON carries every change with its level', async () => {
+    const team = await makeTeam(vendor);
+    const r = await runCli(['changelog', '--lock', team.lock, '--from', '1', '--to', '2', '--format', 'json'], {
+      env: team.env,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    const ids = doc.changes.map((c: { id: string }) => c.id).sort();
+    assert.deepEqual(ids, ['ACME-102', 'ACME-SEC-7']);
+  });
+});
+
+describe('exit codes', () => {
+  test('2: a malformed lock names the file and the field', async () => {
+    const team = await makeTeam(vendor);
+    await fs.writeFile(team.lock, (await fs.readFile(team.lock, 'utf8')).replace('level: 0', 'level: three'));
+    const r = await runCli(['check', '--lock', team.lock], { env: team.env });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /uplevel\.yml/);
+    assert.match(r.stderr, /level/);
+    assert.equal(r.stderr.trim().split('\n').length, 1, 'one line');
+  });
+
+  test('2: an unknown flag, and a level that does not exist', async () => {
+    const team = await makeTeam(vendor);
+    assert.equal((await runCli(['check', '--lock', team.lock, '--bogus'])).code, 2);
+    const r = await runCli(['apply', '--lock', team.lock, '--level', '9', '--out', path.join(team.dir, 'x.zip')], {
+      env: team.env,
+    });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /level 9/);
+  });
+
+  test('3: a payload tampered with after signing is rejected and nothing is written', async () => {
+    const team = await makeTeam(vendor);
+    // Tamper with the level-2 payload as served (consistent-snapshot name).
+    const dir = path.join(vendor.repoDir, 'targets', 'acme-gateway', '4.2.0', 'full');
+    const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.2.zip'));
+    assert.ok(names.length > 0);
+    const file = path.join(dir, names[0] as string);
+    const original = await fs.readFile(file);
+    const bad = Buffer.from(original);
+    bad[100] = (bad[100] as number) ^ 0xff;
+    await fs.writeFile(file, bad);
+    try {
+      const out = path.join(team.dir, 'pack.zip');
+      const r = await runCli(['apply', '--lock', team.lock, '--out', out], { env: team.env });
+      assert.equal(r.code, 3, r.stderr);
+      assert.match(r.stderr, /verification failed|hash|length/i);
+      assert.equal(await exists(out), false);
+    } finally {
+      await fs.writeFile(file, original);
+    }
+  });
+
+  test('3: a trust anchor that is not the repository’s root', async () => {
+    const other = await makeVendor();
+    try {
+      const team = await makeTeam(vendor);
+      await fs.copyFile(other.rootJson, path.join(team.dir, '.uplevel', 'root.json'));
+      const r = await runCli(['check', '--lock', team.lock], { env: team.env });
+      assert.equal(r.code, 3, r.stderr);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('6: an unreachable repository names the URL, never the password', async () => {
+    const team = await makeTeam(vendor, { repository: 'http://127.0.0.1:9/acme' });
+    const r = await runCli(['check', '--lock', team.lock], {
+      env: { ...team.env, UPLEVEL_USERNAME: 'ops', UPLEVEL_PASSWORD: 's3cr3t-pa$$', UPLEVEL_RETRY_BASE_MS: '10' },
+      timeoutMs: 60_000,
+    });
+    assert.equal(r.code, 6, r.stderr);
+    assert.match(r.stderr, /127\.0\.0\.1:9/);
+    assert.doesNotMatch(r.stderr + r.stdout, /s3cr3t/);
+  });
+});
+
+describe('status', () => {
+  test('a GA pack is level 0; an applied pack reports its level and updates', async () => {
+    let r = await runCli(['status', '--pack', vendor.packs[0] as string, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).level, 0);
+    const team = await makeTeam(vendor);
+    const out = path.join(team.dir, 'pack.zip');
+    assert.equal((await runCli(['apply', '--lock', team.lock, '--level', '1', '--out', out], { env: team.env })).code, 0);
+    r = await runCli(['status', '--pack', out, '--json']);
+    const s = JSON.parse(r.stdout);
+    assert.equal(s.level, 1);
+    assert.equal(s.updates.length, 1);
+  });
+});

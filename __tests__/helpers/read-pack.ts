@@ -1,0 +1,39 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { SafeZip } from '../../src/zip/reader.ts';
+
+/** Every file of a pack zip, by path below its top folder. */
+export async function readPackFiles(file: string): Promise<Map<string, Buffer>> {
+  const zip = await SafeZip.open(file);
+  try {
+    const top = zip.topFolder() as string;
+    const out = new Map<string, Buffer>();
+    for (const e of zip.entries) {
+      if (!e.isDirectory) out.set(e.name.slice(top.length + 1), await zip.readBuffer(e));
+    }
+    return out;
+  } finally {
+    await zip.close();
+  }
+}
+
+/** Every file below a folder, by '/'-separated relative path. */
+export async function readTree(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const walk = async (rel: string) => {
+    for (const d of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) await walk(r);
+      else out.set(r, await fs.readFile(path.join(dir, r)));
+    }
+  };
+  await walk('');
+  return out;
+}
+
+export async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { badInput } from '../../core/errors.ts';
+import { apply, type ApplyReport } from '../../pipeline/apply.ts';
+import { loadLock } from '../../pipeline/load-lock.ts';
+import { parse } from '../args.ts';
+import type { CommandContext } from '../context.ts';
+
+export async function applyCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parse('apply', argv, {
+    lock: { type: 'string' },
+    level: { type: 'string' },
+    out: { type: 'string' },
+    dir: { type: 'string' },
+    pack: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    'no-lock-update': { type: 'boolean' },
+  });
+  const lock = await loadLock(values.lock as string | undefined);
+  const levelFlag = (values.level as string | undefined) ?? 'latest';
+  let level: number | 'latest';
+  if (levelFlag === 'latest') level = 'latest';
+  else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
+  else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
+  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  const abs = (p: unknown) => (typeof p === 'string' ? path.resolve(p) : undefined);
+  let report: ApplyReport;
+  try {
+    report = await apply({
+      lock,
+      level,
+      ...(abs(values.out) ? { out: abs(values.out) as string } : {}),
+      ...(abs(values.dir) ? { dir: abs(values.dir) as string } : {}),
+      ...(abs(values.pack) ? { pack: abs(values.pack) as string } : {}),
+      dryRun: Boolean(values['dry-run']),
+      updateLock: !values['no-lock-update'],
+      reporter,
+      env: ctx.env,
+    });
+  } finally {
+    reporter.end();
+  }
+  if (values.json) ctx.printJson(report);
+  else printReport(report, ctx);
+  return report.conflicts.length > 0 ? 4 : 0;
+}
+
+function printReport(r: ApplyReport, ctx: CommandContext) {
+  const head = r.dryRun ? 'Plan' : 'Applied';
+  ctx.print(`${head}: ${r.product} ${r.version} (${r.channel}) level ${r.packLevel} → ${r.level}`);
+  for (const l of r.levels) ctx.print(`  level ${l.level}: ${l.changes.length} change(s)`);
+  ctx.print(`  files: ${r.files.added.length} added, ${r.files.modified.length} modified, ${r.files.removed.length} removed`);
+  if (r.dryRun) {
+    for (const p of r.files.added) ctx.print(`    + ${p}`);
+    for (const p of r.files.modified) ctx.print(`    ~ ${p}`);
+    for (const p of r.files.removed) ctx.print(`    - ${p}`);
+  }
+  for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${o.outcome}`);
+  for (const c of r.conflicts) ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(', ')})` : ''}`);
+  if (r.output) ctx.print(`  wrote ${r.output.path}${r.output.sha256 ? ` (sha256 ${r.output.sha256})` : ''}`);
+  if (r.lockUpdated) ctx.print(`  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(', ')}` : ''}`);
+}

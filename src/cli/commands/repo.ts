@@ -1,0 +1,118 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseChangesYaml } from '../../core/documents.ts';
+import { badInput } from '../../core/errors.ts';
+import { DEFAULT_CHANNEL, type Change } from '../../core/types.ts';
+import { addToRepository } from '../../repo/add-to-repository.ts';
+import { buildUpdate } from '../../repo/build-update.ts';
+import { serveDirectory } from '../../repo/serve.ts';
+import { initRepository } from '../../repo/tuf/index.ts';
+import { intFlag, parse, required } from '../args.ts';
+import type { CommandContext } from '../context.ts';
+
+export async function repoCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'init':
+      return init(rest, ctx);
+    case 'build':
+      return build(rest, ctx);
+    case 'add':
+      return add(rest, ctx);
+    case 'serve':
+      return serve(rest, ctx);
+    default:
+      throw badInput(`uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, serve)`);
+  }
+}
+
+async function init(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo init', argv, { dir: { type: 'string' }, expires: { type: 'string' } });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const expiresDays = intFlag('expires', values.expires as string | undefined);
+  const { rootPath } = await initRepository({ dir, ...(expiresDays ? { expiresDays } : {}) });
+  ctx.print(`Initialised ${dir}`);
+  ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
+  ctx.print(`  private keys: ${path.join(dir, 'keys')} (never serve or commit them)`);
+  return 0;
+}
+
+async function build(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo build', argv, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    level: { type: 'string' },
+    channel: { type: 'string' },
+    changes: { type: 'string' },
+    released: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const level = intFlag('level', required('level', values.level as string | undefined)) as number;
+  let changes: Change[] = [];
+  if (values.changes) {
+    const file = path.resolve(values.changes as string);
+    const text = await fs.readFile(file, 'utf8').catch(() => {
+      throw badInput(`--changes ${file}: cannot read the file`);
+    });
+    changes = parseChangesYaml(text, file);
+  }
+  let released = new Date();
+  if (values.released) {
+    released = new Date(values.released as string);
+    if (Number.isNaN(released.getTime())) throw badInput(`--released must be an ISO date (got "${values.released}")`);
+  }
+  released.setUTCMilliseconds(0);
+  const manifest = await buildUpdate({
+    from: path.resolve(required('from', values.from as string | undefined)),
+    to: path.resolve(required('to', values.to as string | undefined)),
+    level,
+    channel: (values.channel as string | undefined) ?? DEFAULT_CHANNEL,
+    changes,
+    released,
+    out: path.resolve(required('out', values.out as string | undefined)),
+  });
+  const { added, modified, removed } = manifest.files;
+  if (values.json) ctx.printJson({ out: path.resolve(values.out as string), manifest });
+  else {
+    ctx.print(`Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`);
+    ctx.print(`  ${added.length} added, ${modified.length} modified, ${removed.length} removed, ${changes.length} change(s)`);
+  }
+  return 0;
+}
+
+async function add(argv: string[], ctx: CommandContext) {
+  const { values, positionals } = parse(
+    'repo add',
+    argv,
+    { dir: { type: 'string' }, pack: { type: 'string' }, json: { type: 'boolean' } },
+    true,
+  );
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const result = await addToRepository({
+    dir,
+    ...(values.pack ? { pack: path.resolve(values.pack as string) } : {}),
+    updates: positionals.map((p) => path.resolve(p)),
+  });
+  if (values.json) ctx.printJson(result);
+  else {
+    for (const t of result.published) ctx.print(`published ${t}`);
+    for (const t of result.unchanged) ctx.print(`unchanged ${t}`);
+  }
+  return 0;
+}
+
+async function serve(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo serve', argv, { dir: { type: 'string' }, port: { type: 'string' } });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const port = intFlag('port', values.port as string | undefined) ?? 0;
+  const server = await serveDirectory(dir, { port });
+  ctx.print(server.url);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}

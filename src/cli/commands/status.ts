@@ -1,0 +1,36 @@
+import { badInput } from '../../core/errors.ts';
+import { statusOfDir, statusOfPack, type StatusReport } from '../../pipeline/status.ts';
+import { parse } from '../args.ts';
+import type { CommandContext } from '../context.ts';
+
+export async function statusCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parse('status', argv, {
+    dir: { type: 'string' },
+    pack: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const dir = values.dir as string | undefined;
+  const pack = values.pack as string | undefined;
+  if (Boolean(dir) === Boolean(pack)) throw badInput('status takes one of --dir DIR and --pack ZIP');
+  const r = dir ? await statusOfDir(dir) : await statusOfPack(pack as string);
+  if (values.json) ctx.printJson(r);
+  else print(r, ctx);
+  return 0;
+}
+
+function print(r: StatusReport, ctx: CommandContext) {
+  if (!r.managed) {
+    ctx.print(`${r.name}: level 0 (GA as shipped; no ${'updates/uplevel.json'})`);
+    return;
+  }
+  ctx.print(`${r.product} ${r.version} (${r.channel}): level ${r.level}`);
+  for (const u of r.updates) ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}…)`);
+  for (const h of r.hotfixes) ctx.print(`  hotfix ${h.id}`);
+  if (r.edits) {
+    const { modified, missing, added } = r.edits;
+    if (!modified.length && !missing.length && !added.length) ctx.print('  no local edits');
+    for (const p of modified) ctx.print(`  edited   ${p}`);
+    for (const p of missing) ctx.print(`  missing  ${p}`);
+    for (const p of added) ctx.print(`  added    ${p}`);
+  }
+}

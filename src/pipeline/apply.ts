@@ -1,0 +1,241 @@
+/**
+ * apply: moves a pack from its level to the requested one in a single write, with the
+ * team's overlay merged. The steps read as the job: find levels, fetch and verify, plan,
+ * merge, write, then record the new level.
+ */
+import { promises as fs } from 'node:fs';
+import { sha256, sha256File } from '../core/hash.ts';
+import { ExitCode, UplevelError, badInput } from '../core/errors.ts';
+import { setLockLevel } from '../core/lock.ts';
+import { buildPackState, serializePackState } from '../core/pack-state.ts';
+import { composePlan, sourceAt, type ApplyPlan } from '../core/plan.ts';
+import type { Change, Lock } from '../core/types.ts';
+import { PackContents } from './contents.ts';
+import { layoutOutput } from './output.ts';
+import {
+  mergeOverlay,
+  rewriteOverlay,
+  writeConflictFiles,
+  writeFileAtomic,
+  type OverlayResult,
+} from './overlay.ts';
+import { openPack, type OpenPack } from './pack-input.ts';
+import { resolvePackFile } from './pack-source.ts';
+import { openPayload, type OpenPayload } from './payloads.ts';
+import { openLockRepository } from './repository.ts';
+import type { Reporter } from './reporter.ts';
+import { writeUpdatedDir } from './write-dir.ts';
+import { writeUpdatedZip } from './write-pack.ts';
+
+export interface ApplyRequest {
+  lock: Lock;
+  level: number | 'latest';
+  out?: string;
+  dir?: string;
+  /** A pack to start from instead of the lock's or the repository's. */
+  pack?: string;
+  dryRun: boolean;
+  /** Rewrite the overlay files and the lock's level after a successful apply. */
+  updateLock: boolean;
+  reporter: Reporter;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ApplyReport {
+  product: string;
+  version: string;
+  channel: string;
+  /** The input pack's level. */
+  packLevel: number;
+  /** The lock's level before the apply (the overlay's merge base). */
+  lockLevel: number;
+  level: number;
+  levels: { level: number; released: string; sha256: string; changes: Change[] }[];
+  files: { added: string[]; modified: string[]; removed: string[] };
+  overlay: { path: string; outcome: string }[];
+  conflicts: { path: string; files: string[] }[];
+  output?: { kind: 'zip' | 'dir'; path: string; sha256?: string; bytes: number };
+  lockUpdated: boolean;
+  overlayRewritten: string[];
+  dryRun: boolean;
+}
+
+export async function apply(req: ApplyRequest): Promise<ApplyReport> {
+  const { lock, reporter } = req;
+  if (!req.dryRun && !req.out && !req.dir) throw badInput('apply needs --out ZIP or --dir DIR (or --dry-run)');
+  if (req.out && req.dir) throw badInput('apply takes one of --out and --dir, not both');
+
+  reporter.info(`Reading ${lock.repository}`);
+  const repo = await openLockRepository(lock, withProgress(req));
+  const target = req.level === 'latest' ? repo.latest : req.level;
+  if (target > 0) repo.level(target);
+  if (target < lock.level) {
+    throw badInput(`--level ${target} is below the lock's level ${lock.level}; use revert to go back`);
+  }
+
+  const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
+  const pack = await openPack(packFile, { product: lock.product, version: lock.version });
+  const payloads = new Map<number, OpenPayload>();
+  try {
+    checkPackLevel(pack, lock, target);
+    for (let l = pack.level + 1; l <= target; l++) {
+      const info = repo.level(l);
+      reporter.info(`Fetching level ${l}`);
+      const file = await repo.client.fetchTarget(info.target);
+      payloads.set(l, await openPayload(file, info.sha256, info.target));
+    }
+    const manifests = [...payloads.values()].map((p) => p.manifest);
+    const plan = composePlan(
+      {
+        product: lock.product,
+        version: lock.version,
+        channel: lock.channel,
+        level: pack.level,
+        files: [...pack.files.keys()],
+        ...(pack.state ? { hashes: pack.state.files } : {}),
+      },
+      manifests,
+    );
+    const contents = new PackContents(pack, payloads);
+    for (const [path, expected] of plan.packChecks) {
+      await contents.read({ kind: 'pack', path, sha256: expected });
+    }
+
+    const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : undefined;
+    const report = baseReport(req, pack, plan, payloads, overlay);
+    if (overlay && overlay.conflicts.length > 0) {
+      const details: string[] = [];
+      for (const c of overlay.conflicts) {
+        const files = req.dryRun ? [] : await writeConflictFiles(lock.overlay as string, [c]);
+        report.conflicts.push({ path: c.path, files });
+        details.push(`${c.path}: ${c.outcome}${files.length ? ` (see ${files.join(', ')})` : ''}`);
+      }
+      if (req.dryRun) return report;
+      throw new UplevelError(
+        ExitCode.conflict,
+        `merge conflicts in ${overlay.conflicts.length} overlay file(s); nothing was published`,
+        details,
+      );
+    }
+    if (req.dryRun) return report;
+
+    const vendorHashes = await vendorHashesForOverlay(plan, contents, overlay);
+    const layout = layoutOutput(plan, contents, overlay);
+    const time = new Date(target > 0 ? repo.level(target).released : '2000-01-01T00:00:00Z');
+    const applied = [...payloads.entries()].map(([level, p]) => ({ level, sha256: p.sha256 }));
+    const writeOpts = {
+      time,
+      stateFile: (hashes: Map<string, string>) => {
+        const files = new Map(hashes);
+        for (const [p, sha] of vendorHashes) {
+          if (sha === null) files.delete(p);
+          else files.set(p, sha);
+        }
+        return serializePackState(
+          buildPackState({
+            product: lock.product,
+            version: lock.version,
+            channel: lock.channel,
+            level: target,
+            ...(pack.state ? { previous: pack.state } : {}),
+            applied,
+            files,
+          }),
+        );
+      },
+      onProgress: (done: number, total: number) => reporter.progress('Writing pack', done, total),
+    };
+    if (req.out) {
+      reporter.info(`Writing ${req.out}`);
+      const res = await writeUpdatedZip(req.out, layout, writeOpts);
+      report.output = { kind: 'zip', path: req.out, sha256: await sha256File(req.out), bytes: res.bytes };
+    } else if (req.dir) {
+      reporter.info(`Writing ${req.dir}`);
+      const res = await writeUpdatedDir(req.dir, layout, writeOpts);
+      report.output = { kind: 'dir', path: req.dir, bytes: res.bytes };
+    }
+    if (req.updateLock && target !== lock.level) {
+      if (overlay && lock.overlay) report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
+      const text = await fs.readFile(lock.file, 'utf8');
+      await writeFileAtomic(lock.file, setLockLevel(text, target));
+      report.lockUpdated = true;
+    }
+    return report;
+  } finally {
+    await pack.zip.close();
+    for (const p of payloads.values()) await p.zip.close();
+  }
+}
+
+function withProgress(req: ApplyRequest) {
+  return {
+    ...(req.env ? { env: req.env } : {}),
+    onProgress: (e: { url: string; bytes: number; total?: number }) =>
+      req.reporter.progress(`Downloading ${e.url}`, e.bytes, e.total ?? 0),
+  };
+}
+
+function checkPackLevel(pack: OpenPack, lock: Lock, target: number) {
+  if (pack.state && pack.state.channel !== lock.channel) {
+    throw badInput(`${pack.zip.label}: pack is on channel ${pack.state.channel}, the lock says ${lock.channel}`);
+  }
+  if (pack.level > target) {
+    throw badInput(`${pack.zip.label}: pack is at level ${pack.level}, above the requested level ${target}`);
+  }
+  if (lock.overlay && pack.level > lock.level) {
+    throw badInput(
+      `${pack.zip.label}: pack is at level ${pack.level}, above the lock's level ${lock.level} that the overlay was merged against`,
+    );
+  }
+  if (pack.state && pack.state.hotfixes.length > 0) {
+    throw badInput(`${pack.zip.label}: pack carries hotfixes; remove them before updating`);
+  }
+}
+
+function baseReport(
+  req: ApplyRequest,
+  pack: OpenPack,
+  plan: ApplyPlan,
+  payloads: Map<number, OpenPayload>,
+  overlay: OverlayResult | undefined,
+): ApplyReport {
+  return {
+    product: req.lock.product,
+    version: req.lock.version,
+    channel: req.lock.channel,
+    packLevel: pack.level,
+    lockLevel: req.lock.level,
+    level: plan.to,
+    levels: [...payloads.entries()].map(([level, p]) => ({
+      level,
+      released: p.manifest.released,
+      sha256: p.sha256,
+      changes: p.manifest.changes,
+    })),
+    files: { added: plan.added, modified: plan.modified, removed: plan.removed },
+    overlay: (overlay?.files ?? []).map((f) => ({ path: f.path, outcome: f.outcome })),
+    conflicts: [],
+    lockUpdated: false,
+    overlayRewritten: [],
+    dryRun: req.dryRun,
+  };
+}
+
+/**
+ * The pack state records the vendor's hash of every file, so a merged overlay file shows as
+ * a local edit; null marks an overlay-only file the vendor does not ship.
+ */
+async function vendorHashesForOverlay(
+  plan: ApplyPlan,
+  contents: PackContents,
+  overlay: OverlayResult | undefined,
+): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const f of overlay?.files ?? []) {
+    const src = sourceAt(plan, f.path, plan.to);
+    if (!src) out.set(f.path, null);
+    else if (src.sha256) out.set(f.path, src.sha256);
+    else out.set(f.path, sha256(await contents.read(src)));
+  }
+  return out;
+}

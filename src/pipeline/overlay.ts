@@ -1,0 +1,142 @@
+/**
+ * The team's overlay: customised files merged three-way against the vendor's change
+ * between the lock's level (base) and the target level (theirs).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { badInput } from '../core/errors.ts';
+import { mergeFile, type MergeOutcome } from '../core/merge.ts';
+import { sameContent, sourceAt, type ApplyPlan } from '../core/plan.ts';
+import type { PackContents } from './contents.ts';
+
+export interface OverlayFileResult {
+  /** Path relative to the pack's top folder (and to the overlay folder). */
+  path: string;
+  outcome: MergeOutcome['outcome'] | 'added';
+  /** What goes into the pack; undefined when the file is dropped (vendor removed it). */
+  content?: Buffer;
+  /** True when the overlay file itself must be rewritten (the merge changed it). */
+  rewrite: boolean;
+  /** Vendor content at the lock's level and at the target, for `.old`/`.updated` on conflict. */
+  base?: Buffer;
+  theirs?: Buffer;
+}
+
+export interface OverlayResult {
+  files: OverlayFileResult[];
+  conflicts: OverlayFileResult[];
+}
+
+const CONFLICT_OUTCOMES = new Set(['conflict', 'binary-conflict', 'added-both', 'removed-upstream-conflict']);
+
+/** Lists the overlay's files (relative, '/'-separated), skipping conflict leftovers. */
+export async function listOverlay(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string) => {
+    let entries;
+    try {
+      entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && rel === '') {
+        throw badInput(`overlay folder ${dir} does not exist`);
+      }
+      throw e;
+    }
+    for (const d of entries) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) await walk(r);
+      else if (d.isFile()) out.push(r);
+      else throw badInput(`overlay ${path.join(dir, r)}: only regular files and folders are allowed`);
+    }
+  };
+  await walk('');
+  const set = new Set(out);
+  // `<file>.old` / `<file>.updated` are what a conflict left for the user, not overlay files.
+  return out
+    .filter((p) => !((p.endsWith('.old') || p.endsWith('.updated')) && set.has(p.replace(/\.(old|updated)$/, ''))))
+    .sort();
+}
+
+export async function mergeOverlay(
+  overlayDir: string,
+  plan: ApplyPlan,
+  baseLevel: number,
+  contents: PackContents,
+): Promise<OverlayResult> {
+  const files: OverlayFileResult[] = [];
+  for (const rel of await listOverlay(overlayDir)) {
+    const ours = await fs.readFile(path.join(overlayDir, rel));
+    const base = sourceAt(plan, rel, baseLevel);
+    const theirs = sourceAt(plan, rel, plan.to);
+    if (base === null && theirs === null) {
+      files.push({ path: rel, outcome: 'added', content: ours, rewrite: false });
+      continue;
+    }
+    if (sameContent(base, theirs)) {
+      files.push({ path: rel, outcome: 'unchanged', content: ours, rewrite: false });
+      continue;
+    }
+    const baseBuf = base ? await contents.read(base) : undefined;
+    const theirsBuf = theirs ? await contents.read(theirs) : undefined;
+    const m = mergeFile(baseBuf, ours, theirsBuf);
+    const r: OverlayFileResult = {
+      path: rel,
+      outcome: m.outcome,
+      rewrite: false,
+    };
+    if (baseBuf) r.base = baseBuf;
+    if (theirsBuf) r.theirs = theirsBuf;
+    if ('content' in m && m.content !== undefined) {
+      r.content = m.content;
+      r.rewrite = !m.content.equals(ours);
+    }
+    files.push(r);
+  }
+  return { files, conflicts: files.filter((f) => CONFLICT_OUTCOMES.has(f.outcome)) };
+}
+
+/** Leaves `<file>.old` (previous level) and `<file>.updated` (new level) beside each conflicted file. */
+export async function writeConflictFiles(overlayDir: string, conflicts: OverlayFileResult[]): Promise<string[]> {
+  const written: string[] = [];
+  for (const c of conflicts) {
+    const target = path.join(overlayDir, c.path);
+    if (c.base) {
+      await writeFileAtomic(`${target}.old`, c.base);
+      written.push(`${target}.old`);
+    }
+    if (c.theirs) {
+      await writeFileAtomic(`${target}.updated`, c.theirs);
+      written.push(`${target}.updated`);
+    }
+  }
+  return written;
+}
+
+/** Rewrites the overlay files that a clean merge changed (or removes the vendor-removed ones). */
+export async function rewriteOverlay(overlayDir: string, result: OverlayResult): Promise<string[]> {
+  const changed: string[] = [];
+  for (const f of result.files) {
+    const target = path.join(overlayDir, f.path);
+    if (f.rewrite && f.content) {
+      await writeFileAtomic(target, f.content);
+      changed.push(f.path);
+    } else if (f.content === undefined && f.outcome === 'removed-upstream') {
+      await fs.rm(target, { force: true });
+      changed.push(f.path);
+    }
+  }
+  return changed;
+}
+
+/** Writes beside the target and renames over it, so a crash never leaves half a file. */
+export async function writeFileAtomic(file: string, data: Buffer | string): Promise<void> {
+  const tmp = `${file}.uplevel-tmp-${process.pid}`;
+  let mode: number | undefined;
+  try {
+    mode = (await fs.stat(file)).mode & 0o777;
+  } catch {
+    mode = undefined;
+  }
+  await fs.writeFile(tmp, data, mode === undefined ? {} : { mode });
+  await fs.rename(tmp, file);
+}

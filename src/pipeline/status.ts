@@ -1,0 +1,98 @@
+/** status: what level a pack or folder is at, what was applied, and what was edited since. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parsePackState } from '../core/documents.ts';
+import { badInput } from '../core/errors.ts';
+import { sha256File } from '../core/hash.ts';
+import { localEdits } from '../core/pack-state.ts';
+import { PACK_STATE_PATH, type PackState } from '../core/types.ts';
+import { SafeZip } from '../zip/reader.ts';
+
+export interface StatusReport {
+  source: { kind: 'dir' | 'pack'; path: string };
+  /** The pack's top folder name (for a zip) or the folder's name. */
+  name: string;
+  managed: boolean;
+  product?: string;
+  version?: string;
+  channel?: string;
+  level: number;
+  updates: PackState['updates'];
+  hotfixes: PackState['hotfixes'];
+  edits?: { modified: string[]; missing: string[]; added: string[] };
+}
+
+export async function statusOfDir(dir: string): Promise<StatusReport> {
+  const root = path.resolve(dir);
+  const st = await fs.stat(root).catch(() => undefined);
+  if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
+  const state = await readState(root);
+  const report: StatusReport = {
+    source: { kind: 'dir', path: root },
+    name: path.basename(root),
+    managed: Boolean(state),
+    level: state?.level ?? 0,
+    updates: state?.updates ?? [],
+    hotfixes: state?.hotfixes ?? [],
+  };
+  if (!state) return report;
+  Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
+  const actual = new Map<string, string>();
+  const walk = async (rel: string) => {
+    for (const d of await fs.readdir(path.join(root, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) await walk(r);
+      else if (d.isFile() && r !== PACK_STATE_PATH) actual.set(r, await sha256File(path.join(root, r)));
+    }
+  };
+  await walk('');
+  report.edits = localEdits(state, actual);
+  return report;
+}
+
+async function readState(root: string): Promise<PackState | undefined> {
+  const file = path.join(root, PACK_STATE_PATH);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return parsePackState(JSON.parse(text), file);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
+    throw e;
+  }
+}
+
+export async function statusOfPack(file: string): Promise<StatusReport> {
+  const zip = await SafeZip.open(file, { label: file });
+  try {
+    const top = zip.topFolder();
+    if (!top) throw badInput(`${file}: a pack must hold one top-level folder`);
+    const entry = zip.get(`${top}/${PACK_STATE_PATH}`);
+    let state: PackState | undefined;
+    if (entry) {
+      const buf = await zip.readBuffer(entry, 64 * 1024 * 1024);
+      try {
+        state = parsePackState(JSON.parse(buf.toString('utf8')), `${file}: ${entry.name}`);
+      } catch (e) {
+        if (e instanceof SyntaxError) throw badInput(`${file}: ${entry.name} is not valid JSON`);
+        throw e;
+      }
+    }
+    const report: StatusReport = {
+      source: { kind: 'pack', path: path.resolve(file) },
+      name: top,
+      managed: Boolean(state),
+      level: state?.level ?? 0,
+      updates: state?.updates ?? [],
+      hotfixes: state?.hotfixes ?? [],
+    };
+    if (state) Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
+    return report;
+  } finally {
+    await zip.close();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Writes the updated pack as a folder: everything goes to a staging folder beside the
+ * target, which is renamed into place only when complete.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { badInput } from '../core/errors.ts';
+import { PACK_STATE_PATH } from '../core/types.ts';
+import { readVerified } from './contents.ts';
+import type { OutputLayout } from './output.ts';
+import type { WriteOptions, WriteResult } from './write-pack.ts';
+
+/** Refuses to touch a folder that holds anything: a user's files are never replaced. */
+export async function assertFreshDir(dir: string): Promise<void> {
+  try {
+    const entries = await fs.readdir(dir);
+    if (entries.length > 0) {
+      throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') throw badInput(`--dir ${dir}: not a folder`);
+    throw e;
+  }
+}
+
+export async function writeUpdatedDir(dir: string, layout: OutputLayout, opts: WriteOptions): Promise<WriteResult> {
+  await assertFreshDir(dir);
+  const parent = path.dirname(path.resolve(dir));
+  await fs.mkdir(parent, { recursive: true });
+  const staging = await fs.mkdtemp(path.join(parent, `.${path.basename(dir)}.uplevel-staging-`));
+  const hashes = new Map<string, string>();
+  let bytes = 0;
+  try {
+    for (const d of layout.dirs) await fs.mkdir(path.join(staging, d), { recursive: true });
+    await fs.mkdir(path.join(staging, path.dirname(PACK_STATE_PATH)), { recursive: true });
+    let done = 0;
+    for (const f of layout.files) {
+      const target = path.join(staging, f.path);
+      if (f.kind === 'bytes') {
+        await fs.writeFile(target, f.data, { mode: f.mode });
+        hashes.set(f.path, createHash('sha256').update(f.data).digest('hex'));
+        bytes += f.data.length;
+      } else {
+        const sha = await readVerified(f.from, (data) =>
+          pipeline(data, createWriteStream(target, { mode: f.from.mode, highWaterMark: 1 << 20 })),
+        );
+        hashes.set(f.path, sha);
+        bytes += f.from.entry.uncompressedSize;
+      }
+      opts.onProgress?.(++done, layout.files.length);
+    }
+    await fs.writeFile(path.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), { mode: 0o644 });
+    await fs.rmdir(dir).catch(() => undefined); // only ever an empty folder (checked above)
+    await fs.rename(staging, dir);
+    return { hashes, bytes };
+  } catch (e) {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Writes the updated pack as a zip: unchanged and updated files are copied as compressed
+ * bytes (never recompressed), only merged overlay files and the state file are deflated.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { toDosDateTime, ZipWriter } from '../zip/writer.ts';
+import { teeRawVerified } from './contents.ts';
+import type { OutputLayout } from './output.ts';
+import { PACK_STATE_PATH } from '../core/types.ts';
+
+export interface WriteResult {
+  /** sha256 of every file written, by path relative to the top folder. */
+  hashes: Map<string, string>;
+  bytes: number;
+}
+
+export interface WriteOptions {
+  /** Timestamp of entries uplevel creates (the target level's release time). */
+  time: Date;
+  /** Produces the state file once every file's hash is known. */
+  stateFile: (hashes: Map<string, string>) => Buffer;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function writeUpdatedZip(out: string, layout: OutputLayout, opts: WriteOptions): Promise<WriteResult> {
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.uplevel-${process.pid}.tmp`);
+  const writer = await ZipWriter.create(tmp);
+  const dos = toDosDateTime(opts.time);
+  const hashes = new Map<string, string>();
+  try {
+    await writer.addDirectory(`${layout.top}/`, { mode: 0o755, ...dos });
+    for (const d of layout.dirs) await writer.addDirectory(`${layout.top}/${d}/`, { mode: 0o755, ...dos });
+    let done = 0;
+    for (const f of layout.files) {
+      const name = `${layout.top}/${f.path}`;
+      if (f.kind === 'bytes') {
+        await writer.addBuffer(name, f.data, { mode: f.mode, ...dos });
+        hashes.set(f.path, createHash('sha256').update(f.data).digest('hex'));
+      } else {
+        const e = f.from.entry;
+        const sha = await teeRawVerified(f.from, (raw) =>
+          writer.addRaw(
+            {
+              name,
+              compressionMethod: e.compressionMethod,
+              crc32: e.crc32,
+              compressedSize: e.compressedSize,
+              uncompressedSize: e.uncompressedSize,
+              mode: f.from.mode,
+              dosDate: e.dosDate,
+              dosTime: e.dosTime,
+            },
+            raw,
+          ),
+        );
+        hashes.set(f.path, sha);
+      }
+      opts.onProgress?.(++done, layout.files.length);
+    }
+    await writer.addBuffer(`${layout.top}/${PACK_STATE_PATH}`, opts.stateFile(hashes), { mode: 0o644, ...dos });
+    const { bytes } = await writer.finish();
+    await fs.rename(tmp, out);
+    return { hashes, bytes };
+  } catch (e) {
+    await writer.abort().catch(() => undefined);
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * repo add: publishes a GA pack and update payloads into a signed repository and keeps each
+ * product version's index.json (levels per channel, with their changelogs) in step.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseRepositoryIndex, parseUpdateManifest } from '../core/documents.ts';
+import { badInput } from '../core/errors.ts';
+import { sha256File } from '../core/hash.ts';
+import type { IndexLevel, RepositoryIndex, UpdateManifest } from '../core/types.ts';
+import { SafeZip } from '../zip/reader.ts';
+import { parseTopFolder } from './pack-name.ts';
+import { publishTargets, readTargetFile } from './tuf/index.ts';
+
+export interface AddOptions {
+  dir: string;
+  pack?: string;
+  updates: string[];
+  now?: Date;
+}
+
+export interface AddResult {
+  published: string[];
+  unchanged: string[];
+}
+
+export const indexPath = (product: string, version: string) => `${product}/${version}/index.json`;
+export const payloadPath = (m: { product: string; version: string; channel: string; level: number }) =>
+  `${m.product}/${m.version}/${m.channel}/${m.level}.zip`;
+export const packPath = (product: string, version: string) =>
+  `${product}/${version}/${product}-${version}.zip`;
+
+async function readManifest(file: string): Promise<UpdateManifest> {
+  const zip = await SafeZip.open(file, { label: file });
+  try {
+    const e = zip.get('update.json');
+    if (!e) throw badInput(`${file}: no update.json in the payload`);
+    let json: unknown;
+    try {
+      json = JSON.parse((await zip.readBuffer(e, 16 * 1024 * 1024)).toString('utf8'));
+    } catch (err) {
+      if (err instanceof SyntaxError) throw badInput(`${file}: update.json is not valid JSON`);
+      throw err;
+    }
+    return parseUpdateManifest(json, `${file}: update.json`);
+  } finally {
+    await zip.close();
+  }
+}
+
+export async function addToRepository(opts: AddOptions): Promise<AddResult> {
+  if (!opts.pack && opts.updates.length === 0) throw badInput('repo add needs --pack and/or update payloads');
+  const byVersion = new Map<string, { product: string; version: string; files: string[]; manifests: UpdateManifest[] }>();
+  const group = (product: string, version: string) => {
+    const key = `${product}@${version}`;
+    let g = byVersion.get(key);
+    if (!g) byVersion.set(key, (g = { product, version, files: [], manifests: [] }));
+    return g;
+  };
+  for (const file of opts.updates) {
+    const m = await readManifest(file);
+    const g = group(m.product, m.version);
+    g.files.push(file);
+    g.manifests.push(m);
+  }
+  let pack: { product: string; version: string; file: string } | undefined;
+  if (opts.pack) {
+    const zip = await SafeZip.open(opts.pack, { label: opts.pack });
+    const top = zip.topFolder();
+    await zip.close();
+    if (!top) throw badInput(`${opts.pack}: a pack must hold one top-level folder`);
+    pack = { ...parseTopFolder(top, opts.pack), file: opts.pack };
+    group(pack.product, pack.version);
+  }
+
+  const targets: { targetPath: string; localFile: string }[] = [];
+  const published: string[] = [];
+  const unchanged: string[] = [];
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-add-'));
+  try {
+    for (const g of byVersion.values()) {
+      const ip = indexPath(g.product, g.version);
+      const existing = await readTargetFile(opts.dir, ip);
+      const index: RepositoryIndex = existing
+        ? parseRepositoryIndex(JSON.parse(existing.toString('utf8')), ip)
+        : { schema: 1, product: g.product, version: g.version, channels: {} };
+      if (pack && pack.product === g.product && pack.version === g.version) {
+        const sha = await sha256File(pack.file);
+        const size = (await fs.stat(pack.file)).size;
+        if (index.pack && index.pack.sha256 !== sha) {
+          throw badInput(`${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`);
+        }
+        if (index.pack) unchanged.push(index.pack.target);
+        else {
+          index.pack = { target: packPath(g.product, g.version), sha256: sha, size };
+          targets.push({ targetPath: index.pack.target, localFile: pack.file });
+          published.push(index.pack.target);
+        }
+      }
+      for (let i = 0; i < g.manifests.length; i++) {
+        const m = g.manifests[i] as UpdateManifest;
+        const file = g.files[i] as string;
+        const channel = (index.channels[m.channel] ??= { levels: [] });
+        const sha = await sha256File(file);
+        const size = (await fs.stat(file)).size;
+        const have = channel.levels.find((l) => l.level === m.level);
+        if (have) {
+          if (have.sha256 !== sha) {
+            throw badInput(`${file}: level ${m.level} of ${m.channel} is already published with other content; levels never change once published`);
+          }
+          unchanged.push(have.target);
+          continue;
+        }
+        const level: IndexLevel = {
+          level: m.level,
+          released: m.released,
+          target: payloadPath(m),
+          sha256: sha,
+          size,
+          changes: m.changes,
+        };
+        channel.levels.push(level);
+        channel.levels.sort((x, y) => x.level - y.level);
+        targets.push({ targetPath: level.target, localFile: file });
+        published.push(level.target);
+      }
+      for (const [name, ch] of Object.entries(index.channels)) {
+        ch.levels.forEach((l, i) => {
+          if (l.level !== i + 1) {
+            throw badInput(`channel ${name} of ${g.product} ${g.version} would skip level ${i + 1}; publish levels in order`);
+          }
+        });
+      }
+      const indexFile = path.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs.writeFile(indexFile, `${JSON.stringify(index, null, 2)}\n`);
+      targets.push({ targetPath: ip, localFile: indexFile });
+    }
+    if (published.length > 0) await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : undefined);
+    return { published, unchanged };
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
