@@ -1,0 +1,58 @@
+/**
+ * Downloads a file that is pinned by sha256 (the lock's `pack.url`), verified before use and
+ * cached by hash, so a pack is fetched once per machine.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { verificationFailed } from '../core/errors.ts';
+import { sha256File } from '../core/hash.ts';
+import { httpGetStream } from './http.ts';
+
+export async function downloadVerified(
+  url: string,
+  sha256: string,
+  opts: { dir: string; onProgress?: (bytes: number, total?: number) => void; env?: NodeJS.ProcessEnv },
+): Promise<string> {
+  await fs.mkdir(opts.dir, { recursive: true });
+  const file = path.join(opts.dir, `${sha256}.zip`);
+  try {
+    if ((await sha256File(file)) === sha256) return file;
+  } catch {
+    // not cached yet
+  }
+  const tmp = `${file}.${process.pid}.part`;
+  try {
+    const { body, total } = await httpGetStream(url, opts.env ? { env: opts.env } : {});
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _e, cb) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        opts.onProgress?.(bytes, total);
+        cb(null, chunk);
+      },
+    });
+    await pipeline(body, count, createWriteStream(tmp));
+    const got = hash.digest('hex');
+    if (got !== sha256) throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
+    await fs.rename(tmp, file);
+    return file;
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//');
+  }
+}

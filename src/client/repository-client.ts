@@ -1,0 +1,228 @@
+/**
+ * The client side of the signed repository: tuf-js does the verification (signatures,
+ * thresholds, expiry, version monotonicity, lengths, hashes); this adapter supplies the
+ * pinned trust anchor, the persisted trusted metadata (rollback protection across runs),
+ * a fetcher for HTTP(S) and local paths, and exit codes a user can act on.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { BaseFetcher, Updater, type TargetFile } from 'tuf-js';
+import { DownloadHTTPError } from 'tuf-js/dist/error.js';
+import { badInput, isUplevelError, UplevelError, verificationFailed } from '../core/errors.ts';
+import { HttpStatusError, httpGetStream, redactUrl, type RepositoryCredentials } from './http.ts';
+
+export { credentialsFromEnv, type RepositoryCredentials } from './http.ts';
+
+export interface RepositoryClientOptions {
+  /** http(s) URL or absolute local path of the repository (the folder holding metadata/). */
+  repository: string;
+  /** The pinned root metadata (the lock's `trust`). */
+  trustedRoot: string;
+  cacheDir: string;
+  credentials?: RepositoryCredentials;
+  minRootVersion?: number;
+  env?: NodeJS.ProcessEnv;
+  onProgress?: (e: { url: string; bytes: number; total?: number }) => void;
+}
+
+class RepositoryFetcher extends BaseFetcher {
+  constructor(private readonly opts: RepositoryClientOptions) {
+    super();
+  }
+
+  override async fetch(url: string): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
+    let body: Readable;
+    let total: number | undefined;
+    if (url.startsWith('file:')) {
+      const file = fileURLToPath(url);
+      const st = await fs.stat(file).catch(() => undefined);
+      if (!st?.isFile()) throw new DownloadHTTPError('not found', 404);
+      body = (await fs.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      total = st.size;
+    } else {
+      try {
+        const res = await httpGetStream(url, {
+          ...(this.opts.credentials ? { credentials: this.opts.credentials } : {}),
+          ...(this.opts.env ? { env: this.opts.env } : {}),
+        });
+        body = res.body;
+        total = res.total;
+      } catch (e) {
+        if (e instanceof HttpStatusError) throw new DownloadHTTPError(e.message, e.statusCode);
+        throw e;
+      }
+    }
+    const onProgress = this.opts.onProgress;
+    if (onProgress && total !== undefined && total > 4 * 1024 * 1024) {
+      let bytes = 0;
+      body.on('data', (c: Buffer) => {
+        bytes += c.length;
+        onProgress({ url: redactUrl(url), bytes, total });
+      });
+    }
+    return Readable.toWeb(body) as unknown as ReadableStream<Uint8Array<ArrayBuffer>>;
+  }
+}
+
+export class RepositoryClient {
+  private updaterInstance: Updater | undefined;
+  private readonly base: string;
+  private readonly metadataDir: string;
+  private readonly targetsDir: string;
+  private refreshed = false;
+
+  constructor(private readonly opts: RepositoryClientOptions) {
+    const id = createHash('sha256').update(opts.repository).digest('hex').slice(0, 16);
+    this.metadataDir = path.join(opts.cacheDir, 'tuf', id);
+    this.targetsDir = path.join(opts.cacheDir, 'targets');
+    this.base = /^https?:\/\//.test(opts.repository)
+      ? opts.repository.replace(/\/+$/, '')
+      : pathToFileURL(path.resolve(opts.repository)).toString();
+  }
+
+  /** tuf-js reads the trusted root when constructed, so it exists only once seeded. */
+  private get updater(): Updater {
+    if (!this.updaterInstance) {
+      this.updaterInstance = new Updater({
+        metadataDir: this.metadataDir,
+        metadataBaseUrl: `${this.base}/metadata`,
+        targetDir: this.targetsDir,
+        targetBaseUrl: `${this.base}/targets`,
+        fetcher: new RepositoryFetcher(this.opts),
+      });
+    }
+    return this.updaterInstance;
+  }
+
+  /** Seeds the trusted metadata from the pinned root unless the cache already trusts a newer one. */
+  private async seed(): Promise<void> {
+    let pinned: Buffer;
+    try {
+      pinned = await fs.readFile(this.opts.trustedRoot);
+    } catch {
+      throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
+    }
+    const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
+    await fs.mkdir(this.metadataDir, { recursive: true });
+    await fs.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path.join(this.metadataDir, 'root.json');
+    let cachedVersion = -1;
+    try {
+      cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
+    } catch {
+      cachedVersion = -1;
+    }
+    if (cachedVersion < pinnedVersion) {
+      await fs.writeFile(cachedFile, pinned);
+    }
+  }
+
+  async refresh(): Promise<void> {
+    if (this.refreshed) return;
+    await this.seed();
+    await this.guard('refreshing metadata', () => this.updater.refresh());
+    const root = rootVersion(readFileSync(path.join(this.metadataDir, 'root.json')), 'root.json');
+    if (this.opts.minRootVersion !== undefined && root < this.opts.minRootVersion) {
+      throw verificationFailed(`root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`);
+    }
+    this.refreshed = true;
+  }
+
+  async targetInfo(targetPath: string): Promise<{ length: number; sha256: string } | undefined> {
+    await this.refresh();
+    const info = await this.guard(targetPath, () => this.updater.getTargetInfo(targetPath));
+    if (!info) return undefined;
+    return { length: info.length, sha256: info.hashes.sha256 ?? '' };
+  }
+
+  /** A verified local copy of a target, downloaded once and cached by its sha256. */
+  async fetchTarget(targetPath: string): Promise<string> {
+    await this.refresh();
+    const info: TargetFile | undefined = await this.guard(targetPath, () => this.updater.getTargetInfo(targetPath));
+    if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
+    const sha = info.hashes.sha256;
+    if (!sha) throw verificationFailed(`${targetPath}: signed metadata carries no sha256`);
+    const file = path.join(this.targetsDir, sha);
+    const cached = await this.updater.findCachedTarget(info, file);
+    if (cached) return cached;
+    const tmp = `${file}.${process.pid}.part`;
+    await this.guard(targetPath, () => this.updater.downloadTarget(info, tmp));
+    await fs.rename(tmp, file);
+    return file;
+  }
+
+  async readTarget(targetPath: string): Promise<Buffer> {
+    return fs.readFile(await this.fetchTarget(targetPath));
+  }
+
+  /** Maps tuf-js's errors onto exit codes: verification failures 3, the network 6. */
+  private async guard<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw this.explain(what, e);
+    }
+  }
+
+  private explain(what: string, e: unknown): UplevelError {
+    if (isUplevelError(e)) return e;
+    const err = e as Error;
+    const kind = err?.constructor?.name ?? 'Error';
+    const message = err?.message ?? String(e);
+    if (kind === 'DownloadHTTPError') {
+      const status = (e as { statusCode?: number }).statusCode;
+      if (status === 401 || status === 403) {
+        return new UplevelError(6, `${what}: the repository refused access (HTTP ${status}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`);
+      }
+      return verificationFailed(`${what}: the repository does not serve a file its signed metadata names (HTTP ${status})`);
+    }
+    const verification = new Set([
+      'UnsignedMetadataError',
+      'ExpiredMetadataError',
+      'BadVersionError',
+      'EqualVersionError',
+      'LengthOrHashMismatchError',
+      'DownloadLengthMismatchError',
+      'RepositoryError',
+      'ValueError',
+      'CryptoError',
+      'UnsupportedAlgorithmError',
+      'SyntaxError',
+    ]);
+    if (verification.has(kind)) return verificationFailed(`verification failed while ${what}: ${describe(kind, message)}`);
+    if (['ENOENT', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) {
+      return badInput(`${what}: ${message}`);
+    }
+    return new UplevelError(6, `${what}: ${message}`);
+  }
+}
+
+function describe(kind: string, message: string): string {
+  switch (kind) {
+    case 'ExpiredMetadataError':
+      return `metadata has expired (${message}); the vendor must re-sign, or this is a freeze attack`;
+    case 'BadVersionError':
+    case 'EqualVersionError':
+      return `metadata version went backwards (${message}): a rollback`;
+    case 'UnsignedMetadataError':
+      return `bad or missing signature (${message})`;
+    case 'LengthOrHashMismatchError':
+    case 'DownloadLengthMismatchError':
+      return `length or hash does not match the signed metadata (${message})`;
+    default:
+      return message;
+  }
+}
+
+function rootVersion(data: Buffer, label: string): number {
+  try {
+    const json = JSON.parse(data.toString('utf8')) as { signed?: { _type?: string; version?: number } };
+    if (json.signed?._type !== 'root' || typeof json.signed.version !== 'number') throw new Error('not root metadata');
+    return json.signed.version;
+  } catch {
+    throw badInput(`trust: ${label} is not a TUF root metadata file`);
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * Validation of the JSON and YAML documents uplevel exchanges: anything read from a
+ * payload, a repository or a pack becomes a typed value here or a one-line error naming
+ * the document and the field.
+ */
+import YAML from 'yaml';
+import { badInput } from './errors.ts';
+import type {
+  Change,
+  ChangeType,
+  FileEntry,
+  IndexLevel,
+  ModifiedFileEntry,
+  PackState,
+  RepositoryIndex,
+  Severity,
+  UpdateManifest,
+} from './types.ts';
+
+export const CHANGE_TYPES: readonly ChangeType[] = ['security', 'bug', 'improvement', 'feature'];
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+type Obj = Record<string, unknown>;
+
+class Reader {
+  constructor(readonly label: string) {}
+  fail(field: string, why: string): never {
+    throw badInput(`${this.label}: ${field} ${why}`);
+  }
+  obj(v: unknown, field: string): Obj {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, 'must be an object');
+    return v as Obj;
+  }
+  arr(v: unknown, field: string): unknown[] {
+    if (!Array.isArray(v)) this.fail(field, 'must be a list');
+    return v;
+  }
+  str(v: unknown, field: string, pattern?: RegExp): string {
+    if (typeof v !== 'string' || v === '') this.fail(field, 'must be a non-empty string');
+    if (pattern && !pattern.test(v)) this.fail(field, `is not valid (got ${JSON.stringify(v).slice(0, 80)})`);
+    return v;
+  }
+  optStr(v: unknown, field: string): string | undefined {
+    return v === undefined ? undefined : this.str(v, field);
+  }
+  int(v: unknown, field: string, min = 0): number {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {
+      this.fail(field, `must be an integer ≥ ${min} (got ${JSON.stringify(v)})`);
+    }
+    return v;
+  }
+  oneOf<T extends string>(v: unknown, field: string, values: readonly T[]): T {
+    if (typeof v !== 'string' || !values.includes(v as T)) this.fail(field, `must be one of ${values.join(', ')}`);
+    return v as T;
+  }
+  sha(v: unknown, field: string): string {
+    return this.str(v, field, /^[0-9a-f]{64}$/);
+  }
+  path(v: unknown, field: string): string {
+    const p = this.str(v, field);
+    if (!isSafeRelativePath(p)) this.fail(field, `is not a safe relative path (got ${JSON.stringify(p)})`);
+    return p;
+  }
+  date(v: unknown, field: string): string {
+    const s = this.str(v, field);
+    if (Number.isNaN(Date.parse(s))) this.fail(field, `is not an ISO date (got ${JSON.stringify(s)})`);
+    return s;
+  }
+}
+
+export function isSafeRelativePath(p: string): boolean {
+  if (p.startsWith('/') || p.includes('\\') || /^[A-Za-z]:/.test(p) || /[\x00-\x1f]/.test(p)) return false;
+  return p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+}
+
+const CVE = /^CVE-\d{4}-\d{4,}$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+function parseChange(r: Reader, v: unknown, field: string): Change {
+  const o = r.obj(v, field);
+  const change: Change = {
+    id: r.str(o.id, `${field}.id`, ID),
+    type: r.oneOf(o.type, `${field}.type`, CHANGE_TYPES),
+    title: r.str(o.title, `${field}.title`),
+  };
+  if (o.severity !== undefined) change.severity = r.oneOf(o.severity, `${field}.severity`, SEVERITIES);
+  if (o.cves !== undefined) {
+    change.cves = r.arr(o.cves, `${field}.cves`).map((c, i) => r.str(c, `${field}.cves[${i}]`, CVE));
+  }
+  const description = r.optStr(o.description, `${field}.description`);
+  if (description !== undefined) change.description = description;
+  if (o.components !== undefined) {
+    change.components = r.arr(o.components, `${field}.components`).map((c, i) => r.str(c, `${field}.components[${i}]`));
+  }
+  return change;
+}
+
+function parseChanges(r: Reader, v: unknown, field: string): Change[] {
+  const list = r.arr(v, field).map((c, i) => parseChange(r, c, `${field}[${i}]`));
+  const ids = new Set<string>();
+  for (const c of list) {
+    if (ids.has(c.id)) r.fail(field, `lists change ${c.id} twice`);
+    ids.add(c.id);
+  }
+  return list;
+}
+
+function parseFile(r: Reader, v: unknown, field: string): FileEntry {
+  const o = r.obj(v, field);
+  const mode = r.int(o.mode, `${field}.mode`);
+  if (mode > 0o7777) r.fail(`${field}.mode`, 'must be permission bits (≤ 0o7777)');
+  return { path: r.path(o.path, `${field}.path`), sha256: r.sha(o.sha256, `${field}.sha256`), size: r.int(o.size, `${field}.size`), mode };
+}
+
+export function parseUpdateManifest(json: unknown, label: string): UpdateManifest {
+  const r = new Reader(label);
+  const o = r.obj(json, 'document');
+  if (o.schema !== 1) r.fail('schema', 'must be 1');
+  const files = r.obj(o.files, 'files');
+  const manifest: UpdateManifest = {
+    schema: 1,
+    product: r.str(o.product, 'product'),
+    version: r.str(o.version, 'version'),
+    channel: r.str(o.channel, 'channel'),
+    level: r.int(o.level, 'level', 1),
+    released: r.date(o.released, 'released'),
+    changes: parseChanges(r, o.changes, 'changes'),
+    files: {
+      added: r.arr(files.added, 'files.added').map((f, i) => parseFile(r, f, `files.added[${i}]`)),
+      modified: r.arr(files.modified, 'files.modified').map((f, i) => {
+        const field = `files.modified[${i}]`;
+        const fo = r.obj(f, field);
+        const entry: ModifiedFileEntry = { ...parseFile(r, f, field), replaces: r.sha(fo.replaces, `${field}.replaces`) };
+        if (fo.hasBase !== undefined) {
+          if (typeof fo.hasBase !== 'boolean') r.fail(`${field}.hasBase`, 'must be true or false');
+          entry.hasBase = fo.hasBase as boolean;
+        }
+        return entry;
+      }),
+      removed: r.arr(files.removed, 'files.removed').map((f, i) => {
+        const fo = r.obj(f, `files.removed[${i}]`);
+        return { path: r.path(fo.path, `files.removed[${i}].path`), sha256: r.sha(fo.sha256, `files.removed[${i}].sha256`) };
+      }),
+    },
+  };
+  if (o.includesHotfixes !== undefined) {
+    manifest.includesHotfixes = r.arr(o.includesHotfixes, 'includesHotfixes').map((h, i) => r.str(h, `includesHotfixes[${i}]`, ID));
+  }
+  return manifest;
+}
+
+export function parseRepositoryIndex(json: unknown, label: string): RepositoryIndex {
+  const r = new Reader(label);
+  const o = r.obj(json, 'document');
+  if (o.schema !== 1) r.fail('schema', 'must be 1');
+  const index: RepositoryIndex = { schema: 1, product: r.str(o.product, 'product'), version: r.str(o.version, 'version'), channels: {} };
+  if (o.pack !== undefined) {
+    const p = r.obj(o.pack, 'pack');
+    index.pack = { target: r.path(p.target, 'pack.target'), sha256: r.sha(p.sha256, 'pack.sha256'), size: r.int(p.size, 'pack.size') };
+  }
+  const channels = r.obj(o.channels, 'channels');
+  for (const [name, ch] of Object.entries(channels)) {
+    const field = `channels.${name}`;
+    const levels = r.arr(r.obj(ch, field).levels, `${field}.levels`).map((l, i): IndexLevel => {
+      const f = `${field}.levels[${i}]`;
+      const lo = r.obj(l, f);
+      return {
+        level: r.int(lo.level, `${f}.level`, 1),
+        released: r.date(lo.released, `${f}.released`),
+        target: r.path(lo.target, `${f}.target`),
+        sha256: r.sha(lo.sha256, `${f}.sha256`),
+        size: r.int(lo.size, `${f}.size`),
+        changes: parseChanges(r, lo.changes, `${f}.changes`),
+      };
+    });
+    index.channels[name] = { levels };
+  }
+  return index;
+}
+
+export function parsePackState(json: unknown, label: string): PackState {
+  const r = new Reader(label);
+  const o = r.obj(json, 'document');
+  if (o.schema !== 1) r.fail('schema', 'must be 1');
+  const files: Record<string, string> = {};
+  for (const [p, sha] of Object.entries(r.obj(o.files, 'files'))) {
+    r.path(p, `files key`);
+    files[p] = r.sha(sha, `files.${p}`);
+  }
+  return {
+    schema: 1,
+    product: r.str(o.product, 'product'),
+    version: r.str(o.version, 'version'),
+    channel: r.str(o.channel, 'channel'),
+    level: r.int(o.level, 'level'),
+    updates: r.arr(o.updates, 'updates').map((u, i) => {
+      const uo = r.obj(u, `updates[${i}]`);
+      return { level: r.int(uo.level, `updates[${i}].level`, 1), sha256: r.sha(uo.sha256, `updates[${i}].sha256`) };
+    }),
+    hotfixes: r.arr(o.hotfixes, 'hotfixes').map((h, i) => {
+      const ho = r.obj(h, `hotfixes[${i}]`);
+      return { id: r.str(ho.id, `hotfixes[${i}].id`, ID), sha256: r.sha(ho.sha256, `hotfixes[${i}].sha256`) };
+    }),
+    files,
+  };
+}
+
+/** The vendor's CHANGES.yml: a YAML list of changes. */
+export function parseChangesYaml(text: string, label: string): Change[] {
+  const doc = YAML.parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0] as YAML.YAMLError;
+    throw badInput(`${label}: YAML error at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`);
+  }
+  const value = doc.toJS() as unknown;
+  if (value === null || value === undefined) return [];
+  return parseChanges(new Reader(label), value, 'changes');
+}

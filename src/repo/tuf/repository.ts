@@ -1,0 +1,206 @@
+/**
+ * The vendor's side of the signed repository: creating the root of trust and publishing
+ * targets with freshly signed targets, snapshot and timestamp metadata.
+ *
+ * Layout (consistent snapshots): metadata/N.root.json, metadata/N.targets.json,
+ * metadata/N.snapshot.json, metadata/timestamp.json, targets/<dir>/<sha256>.<name>.
+ * Files are written before the metadata that names them, and timestamp.json last, so a
+ * client never sees metadata that points at something missing.
+ */
+import { Metadata, MetaFile, Root, Snapshot, TargetFile, Targets, Timestamp, type MetadataKind } from '@tufjs/models';
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { badInput } from '../../core/errors.ts';
+import { generateRoleKeys, loadRoleKey, signer, type RoleName } from './keys.ts';
+
+const SPEC_VERSION = '1.0.31';
+const DEFAULT_EXPIRES_DAYS = 365;
+
+interface RepoConfig {
+  expiresDays: number;
+}
+
+export interface RepoInitOptions {
+  dir: string;
+  /** How long each signature stays valid; re-publishing re-signs. */
+  expiresDays?: number;
+  now?: Date;
+}
+
+const expiry = (now: Date, days: number) =>
+  new Date(now.getTime() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  await fs.writeFile(tmp, data);
+  await fs.rename(tmp, file);
+}
+
+const toText = (md: Metadata<Root | Targets | Snapshot | Timestamp>) => `${JSON.stringify(md.toJSON(), null, 1)}\n`;
+
+export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath: string }> {
+  const dir = path.resolve(opts.dir);
+  const now = opts.now ?? new Date();
+  const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
+  if (!Number.isInteger(expiresDays) || expiresDays < 1) throw badInput('--expires must be a whole number of days ≥ 1');
+  const metadataDir = path.join(dir, 'metadata');
+  if (await exists(metadataDir)) throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
+  if (await exists(path.join(dir, 'keys'))) throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
+  await fs.mkdir(metadataDir, { recursive: true });
+  await fs.mkdir(path.join(dir, 'targets'), { recursive: true });
+  const keys = await generateRoleKeys(dir);
+  await writeAtomic(path.join(dir, 'keys', 'config.json'), `${JSON.stringify({ expiresDays } satisfies RepoConfig)}\n`);
+
+  const root = new Root({ version: 1, specVersion: SPEC_VERSION, expires: expiry(now, expiresDays), consistentSnapshot: true });
+  for (const role of ['root', 'targets', 'snapshot', 'timestamp'] as RoleName[]) root.addKey(keys[role].key, role);
+  const rootMd = new Metadata(root);
+  rootMd.sign(signer(keys.root));
+  const rootPath = path.join(metadataDir, '1.root.json');
+  await writeAtomic(rootPath, toText(rootMd));
+  await writeAtomic(path.join(metadataDir, 'root.json'), toText(rootMd));
+  await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
+  return { rootPath };
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function readConfig(dir: string): Promise<RepoConfig> {
+  try {
+    return JSON.parse(await fs.readFile(path.join(dir, 'keys', 'config.json'), 'utf8')) as RepoConfig;
+  } catch {
+    return { expiresDays: DEFAULT_EXPIRES_DAYS };
+  }
+}
+
+async function readMetadata(dir: string, name: string): Promise<Record<string, unknown>> {
+  const file = path.join(dir, 'metadata', name);
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
+  }
+}
+
+async function currentTargets(dir: string): Promise<Metadata<Targets>> {
+  return Metadata.fromJSON('targets' as MetadataKind.Targets, (await readMetadata(dir, 'targets.json')) as never);
+}
+
+/** Signs new targets, snapshot and timestamp versions over the given target map. */
+async function signTopLevel(
+  dir: string,
+  targets: Record<string, TargetFile>,
+  now: Date,
+  expiresDays: number,
+  previous: { targets: number; snapshot: number; timestamp: number },
+): Promise<void> {
+  const metadataDir = path.join(dir, 'metadata');
+  const expires = expiry(now, expiresDays);
+
+  const targetsMd = new Metadata(new Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets }));
+  targetsMd.sign(signer(await loadRoleKey(dir, 'targets')));
+  const targetsText = toText(targetsMd);
+  await writeAtomic(path.join(metadataDir, `${targetsMd.signed.version}.targets.json`), targetsText);
+  await writeAtomic(path.join(metadataDir, 'targets.json'), targetsText);
+
+  const snapshotMd = new Metadata(
+    new Snapshot({
+      version: previous.snapshot + 1,
+      specVersion: SPEC_VERSION,
+      expires,
+      meta: { 'targets.json': new MetaFile({ version: targetsMd.signed.version }) },
+    }),
+  );
+  snapshotMd.sign(signer(await loadRoleKey(dir, 'snapshot')));
+  const snapshotText = toText(snapshotMd);
+  await writeAtomic(path.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`), snapshotText);
+  await writeAtomic(path.join(metadataDir, 'snapshot.json'), snapshotText);
+
+  const snapshotBytes = Buffer.from(snapshotText);
+  const timestampMd = new Metadata(
+    new Timestamp({
+      version: previous.timestamp + 1,
+      specVersion: SPEC_VERSION,
+      expires,
+      snapshotMeta: new MetaFile({
+        version: snapshotMd.signed.version,
+        length: snapshotBytes.length,
+        hashes: { sha256: createHash('sha256').update(snapshotBytes).digest('hex') },
+      }),
+    }),
+  );
+  timestampMd.sign(signer(await loadRoleKey(dir, 'timestamp')));
+  await writeAtomic(path.join(metadataDir, 'timestamp.json'), toText(timestampMd));
+}
+
+async function hashFile(file: string): Promise<{ sha256: string; length: number }> {
+  const h = createHash('sha256');
+  let length = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    h.update(chunk as Buffer);
+    length += (chunk as Buffer).length;
+  }
+  return { sha256: h.digest('hex'), length };
+}
+
+export function storedTargetPath(targetPath: string, sha256: string): string {
+  const slash = targetPath.lastIndexOf('/');
+  return slash < 0 ? `${sha256}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha256}.${targetPath.slice(slash + 1)}`;
+}
+
+/** Adds or replaces targets and re-signs targets, snapshot and timestamp. */
+export async function publishTargets(
+  repoDir: string,
+  files: { targetPath: string; localFile: string }[],
+  opts: { now?: Date } = {},
+): Promise<void> {
+  const dir = path.resolve(repoDir);
+  const now = opts.now ?? new Date();
+  const config = await readConfig(dir);
+  const targetsMd = await currentTargets(dir);
+  const snapshot = await readMetadata(dir, 'snapshot.json');
+  const timestamp = await readMetadata(dir, 'timestamp.json');
+  const targets: Record<string, TargetFile> = { ...targetsMd.signed.targets };
+  for (const f of files) {
+    const { sha256, length } = await hashFile(f.localFile);
+    const stored = path.join(dir, 'targets', storedTargetPath(f.targetPath, sha256));
+    await fs.mkdir(path.dirname(stored), { recursive: true });
+    if (!(await exists(stored))) {
+      const tmp = `${stored}.tmp-${process.pid}`;
+      await fs.copyFile(f.localFile, tmp);
+      await fs.rename(tmp, stored);
+    }
+    targets[f.targetPath] = new TargetFile({ path: f.targetPath, length, hashes: { sha256 } });
+  }
+  await signTopLevel(dir, targets, now, config.expiresDays, {
+    targets: targetsMd.signed.version,
+    snapshot: versionOf(snapshot),
+    timestamp: versionOf(timestamp),
+  });
+}
+
+function versionOf(md: Record<string, unknown>): number {
+  const v = (md.signed as { version?: unknown } | undefined)?.version;
+  return typeof v === 'number' ? v : 0;
+}
+
+/** The current content of a published target, read from the vendor's own repository. */
+export async function readTargetFile(repoDir: string, targetPath: string): Promise<Buffer | undefined> {
+  const dir = path.resolve(repoDir);
+  const targetsMd = await currentTargets(dir);
+  const t = targetsMd.signed.targets[targetPath];
+  if (!t) return undefined;
+  const sha = t.hashes.sha256 as string;
+  return fs.readFile(path.join(dir, 'targets', storedTargetPath(targetPath, sha)));
+}
+
+/** Re-signs the top-level metadata as of `now` (fresh expiry), for a vendor's scheduled job. */
+export async function resign(repoDir: string, opts: { now?: Date } = {}): Promise<void> {
+  const dir = path.resolve(repoDir);
+  await publishTargets(dir, [], opts);
+}

@@ -1,0 +1,285 @@
+/**
+ * A deterministic zip writer that can copy an entry's compressed bytes as they are, which
+ * is what makes applying an update to a large pack cost about a file copy. No zip library
+ * on npm both passes bytes through and lets us fix every header field, so this is ours.
+ *
+ * Every entry has its sizes and CRC in the local header (no data descriptors), the UTF-8
+ * flag, Unix permissions, no extra fields but ZIP64 ones when a size or offset needs them.
+ */
+import { promises as fs, type promises as fsp } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { deflateRawSync } from 'node:zlib';
+import { crc32 } from './crc32.ts';
+
+export interface RawEntryMeta {
+  name: string;
+  compressionMethod: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** Unix mode; permission bits alone are taken as a regular file. */
+  mode: number;
+  dosDate: number;
+  dosTime: number;
+}
+
+interface CentralRecord extends RawEntryMeta {
+  offset: number;
+  isDirectory: boolean;
+}
+
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
+const FLAG_UTF8 = 0x0800;
+const BUFFER_SIZE = 1 << 20;
+
+export function toDosDateTime(d: Date): { dosDate: number; dosTime: number } {
+  const year = Math.min(Math.max(d.getUTCFullYear(), 1980), 2107);
+  return {
+    dosDate: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+    dosTime: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+  };
+}
+
+export class ZipWriter {
+  private readonly central: CentralRecord[] = [];
+  private readonly names = new Set<string>();
+  private offset = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private finished = false;
+
+  private constructor(
+    private readonly handle: fsp.FileHandle,
+    readonly file: string,
+    /** Tests use this to exercise ZIP64 records without writing 4 GiB. */
+    private readonly forceZip64: boolean,
+  ) {}
+
+  static async create(file: string, opts: { forceZip64?: boolean } = {}): Promise<ZipWriter> {
+    return new ZipWriter(await fs.open(file, 'w'), file, Boolean(opts.forceZip64));
+  }
+
+  async addDirectory(name: string, opts: { mode?: number; dosDate: number; dosTime: number }): Promise<void> {
+    const dirName = name.endsWith('/') ? name : `${name}/`;
+    const mode = opts.mode ?? 0o755;
+    await this.writeEntry(
+      {
+        name: dirName,
+        compressionMethod: 0,
+        crc32: 0,
+        compressedSize: 0,
+        uncompressedSize: 0,
+        mode: (mode & 0o170000) === 0 ? 0o040000 | mode : mode,
+        dosDate: opts.dosDate,
+        dosTime: opts.dosTime,
+      },
+      true,
+      async () => undefined,
+    );
+  }
+
+  /** Copies already-compressed bytes; their count must match the declared compressed size. */
+  async addRaw(meta: RawEntryMeta, compressed: Readable): Promise<void> {
+    if (meta.compressionMethod !== 0 && meta.compressionMethod !== 8) {
+      throw new Error(`zip writer: unsupported compression method ${meta.compressionMethod}`);
+    }
+    await this.writeEntry(meta, false, async () => {
+      let copied = 0;
+      for await (const chunk of compressed) {
+        copied += (chunk as Buffer).length;
+        if (copied > meta.compressedSize) break;
+        await this.write(chunk as Buffer);
+      }
+      if (copied !== meta.compressedSize) {
+        compressed.destroy();
+        throw new Error(`zip writer: ${meta.name}: got ${copied} compressed bytes, expected ${meta.compressedSize}`);
+      }
+    });
+  }
+
+  async addBuffer(
+    name: string,
+    data: Buffer,
+    opts: { mode?: number; dosDate: number; dosTime: number; compress?: boolean },
+  ): Promise<void> {
+    let body = data;
+    let method = 0;
+    if (opts.compress !== false && data.length > 0) {
+      const deflated = deflateRawSync(data, { level: 6 });
+      if (deflated.length < data.length) {
+        body = deflated;
+        method = 8;
+      }
+    }
+    await this.writeEntry(
+      {
+        name,
+        compressionMethod: method,
+        crc32: crc32(data),
+        compressedSize: body.length,
+        uncompressedSize: data.length,
+        mode: opts.mode ?? 0o644,
+        dosDate: opts.dosDate,
+        dosTime: opts.dosTime,
+      },
+      false,
+      () => this.write(body),
+    );
+  }
+
+  async finish(): Promise<{ bytes: number; entries: number }> {
+    if (this.finished) throw new Error('zip writer: already finished');
+    this.finished = true;
+    const cdStart = this.offset;
+    for (const r of this.central) await this.write(centralHeader(r, this.forceZip64));
+    const cdSize = this.offset - cdStart;
+    const count = this.central.length;
+    const zip64 = this.forceZip64 || count >= MAX16 || cdStart >= MAX32 || cdSize >= MAX32;
+    if (zip64) {
+      const eocd64Offset = this.offset;
+      const rec = Buffer.alloc(56);
+      rec.writeUInt32LE(0x06064b50, 0);
+      rec.writeBigUInt64LE(44n, 4); // size of the rest of this record
+      rec.writeUInt16LE((3 << 8) | 45, 12);
+      rec.writeUInt16LE(45, 14);
+      rec.writeUInt32LE(0, 16);
+      rec.writeUInt32LE(0, 20);
+      rec.writeBigUInt64LE(BigInt(count), 24);
+      rec.writeBigUInt64LE(BigInt(count), 32);
+      rec.writeBigUInt64LE(BigInt(cdSize), 40);
+      rec.writeBigUInt64LE(BigInt(cdStart), 48);
+      const loc = Buffer.alloc(20);
+      loc.writeUInt32LE(0x07064b50, 0);
+      loc.writeUInt32LE(0, 4);
+      loc.writeBigUInt64LE(BigInt(eocd64Offset), 8);
+      loc.writeUInt32LE(1, 16);
+      await this.write(rec);
+      await this.write(loc);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(0, 4);
+    end.writeUInt16LE(0, 6);
+    end.writeUInt16LE(zip64 ? MAX16 : count, 8);
+    end.writeUInt16LE(zip64 ? MAX16 : count, 10);
+    end.writeUInt32LE(zip64 ? MAX32 : cdSize, 12);
+    end.writeUInt32LE(zip64 ? MAX32 : cdStart, 16);
+    end.writeUInt16LE(0, 20);
+    await this.write(end);
+    await this.flush();
+    await this.handle.sync();
+    await this.handle.close();
+    return { bytes: this.offset, entries: count };
+  }
+
+  /** Closes and deletes the partial file. */
+  async abort(): Promise<void> {
+    this.finished = true;
+    await this.handle.close().catch(() => undefined);
+    await fs.rm(this.file, { force: true });
+  }
+
+  private async writeEntry(meta: RawEntryMeta, isDirectory: boolean, body: () => Promise<void>): Promise<void> {
+    if (this.finished) throw new Error('zip writer: already finished');
+    if (this.names.has(meta.name)) throw new Error(`zip writer: duplicate entry ${meta.name}`);
+    this.names.add(meta.name);
+    const mode = (meta.mode & 0o170000) === 0 ? (isDirectory ? 0o040000 : 0o100000) | meta.mode : meta.mode;
+    const record: CentralRecord = { ...meta, mode, offset: this.offset, isDirectory };
+    await this.write(localHeader(record, this.forceZip64));
+    await body();
+    this.central.push(record);
+  }
+
+  private async write(buf: Buffer): Promise<void> {
+    this.offset += buf.length;
+    if (buf.length >= BUFFER_SIZE) {
+      await this.flush();
+      await writeAll(this.handle, buf);
+      return;
+    }
+    this.pending.push(buf);
+    this.pendingBytes += buf.length;
+    if (this.pendingBytes >= BUFFER_SIZE) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pendingBytes === 0) return;
+    const buf = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    await writeAll(this.handle, buf);
+  }
+}
+
+async function writeAll(handle: fsp.FileHandle, buf: Buffer): Promise<void> {
+  let done = 0;
+  while (done < buf.length) {
+    const { bytesWritten } = await handle.write(buf, done, buf.length - done);
+    done += bytesWritten;
+  }
+}
+
+function needsZip64Sizes(r: RawEntryMeta, force: boolean): boolean {
+  return force || r.uncompressedSize >= MAX32 || r.compressedSize >= MAX32;
+}
+
+function localHeader(r: CentralRecord, force: boolean): Buffer {
+  const name = Buffer.from(r.name, 'utf8');
+  const zip64 = needsZip64Sizes(r, force);
+  const extra = zip64 ? Buffer.alloc(20) : Buffer.alloc(0);
+  if (zip64) {
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(16, 2);
+    extra.writeBigUInt64LE(BigInt(r.uncompressedSize), 4);
+    extra.writeBigUInt64LE(BigInt(r.compressedSize), 12);
+  }
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(zip64 ? 45 : 20, 4);
+  h.writeUInt16LE(FLAG_UTF8, 6);
+  h.writeUInt16LE(r.compressionMethod, 8);
+  h.writeUInt16LE(r.dosTime, 10);
+  h.writeUInt16LE(r.dosDate, 12);
+  h.writeUInt32LE(r.crc32 >>> 0, 14);
+  h.writeUInt32LE(zip64 ? MAX32 : r.compressedSize, 18);
+  h.writeUInt32LE(zip64 ? MAX32 : r.uncompressedSize, 22);
+  h.writeUInt16LE(name.length, 26);
+  h.writeUInt16LE(extra.length, 28);
+  return Buffer.concat([h, name, extra]);
+}
+
+function centralHeader(r: CentralRecord, force: boolean): Buffer {
+  const name = Buffer.from(r.name, 'utf8');
+  const sizes64 = needsZip64Sizes(r, force);
+  const offset64 = force || r.offset >= MAX32;
+  const fields: bigint[] = [];
+  if (sizes64) fields.push(BigInt(r.uncompressedSize), BigInt(r.compressedSize));
+  if (offset64) fields.push(BigInt(r.offset));
+  const extra = Buffer.alloc(fields.length ? 4 + 8 * fields.length : 0);
+  if (fields.length) {
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(8 * fields.length, 2);
+    fields.forEach((v, i) => extra.writeBigUInt64LE(v, 4 + 8 * i));
+  }
+  const version = sizes64 || offset64 ? 45 : 20;
+  const h = Buffer.alloc(46);
+  h.writeUInt32LE(0x02014b50, 0);
+  h.writeUInt16LE((3 << 8) | version, 4);
+  h.writeUInt16LE(version, 6);
+  h.writeUInt16LE(FLAG_UTF8, 8);
+  h.writeUInt16LE(r.compressionMethod, 10);
+  h.writeUInt16LE(r.dosTime, 12);
+  h.writeUInt16LE(r.dosDate, 14);
+  h.writeUInt32LE(r.crc32 >>> 0, 16);
+  h.writeUInt32LE(sizes64 ? MAX32 : r.compressedSize, 20);
+  h.writeUInt32LE(sizes64 ? MAX32 : r.uncompressedSize, 24);
+  h.writeUInt16LE(name.length, 28);
+  h.writeUInt16LE(extra.length, 30);
+  h.writeUInt16LE(0, 32);
+  h.writeUInt16LE(0, 34);
+  h.writeUInt16LE(0, 36);
+  h.writeUInt32LE(((r.mode << 16) | (r.isDirectory ? 0x10 : 0)) >>> 0, 38);
+  h.writeUInt32LE(offset64 ? MAX32 : r.offset, 42);
+  return Buffer.concat([h, name, extra]);
+}
