@@ -31,9 +31,12 @@ describe('apply --out', () => {
   test('GA → latest gives the latest level’s files, the overlay merged, the lock bumped', async () => {
     const team = await makeTeam(vendor, { overlay: OVERLAY_CLEAN });
     const out = path.join(team.dir, 'pack.zip');
-    const r = await runCli(['apply', '--lock', team.lock, '--level', 'latest', '--out', out, '--json'], {
-      env: team.env,
-    });
+    const r = await runCli(
+      ['apply', '--lock', team.lock, '--level', 'latest', '--out', out, '--json'],
+      {
+        env: team.env,
+      },
+    );
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
     assert.equal(report.level, 2);
@@ -81,15 +84,21 @@ describe('apply --out', () => {
   test('--level 1 stops at level 1; a second apply from there to 2 matches a direct one', async () => {
     const team = await makeTeam(vendor);
     const one = path.join(team.dir, 'one.zip');
-    let r = await runCli(['apply', '--lock', team.lock, '--level', '1', '--out', one], { env: team.env });
+    let r = await runCli(['apply', '--lock', team.lock, '--level', '1', '--out', one], {
+      env: team.env,
+    });
     assert.equal(r.code, 0, r.stderr);
     const files = await readPackFiles(one);
     assert.ok(files.get('lib/core.jar')?.equals(LEVELS[1]?.['lib/core.jar'] as Buffer));
     assert.ok(files.has('docs/old.txt'));
     const two = path.join(team.dir, 'two.zip');
-    r = await runCli(['apply', '--lock', team.lock, '--pack', one, '--level', '2', '--out', two], { env: team.env });
+    r = await runCli(['apply', '--lock', team.lock, '--pack', one, '--level', '2', '--out', two], {
+      env: team.env,
+    });
     assert.equal(r.code, 0, r.stderr);
-    const state = JSON.parse(asText((await readPackFiles(two)).get('updates/uplevel.json')) as string);
+    const state = JSON.parse(
+      asText((await readPackFiles(two)).get('updates/uplevel.json')) as string,
+    );
     assert.deepEqual(
       state.updates.map((u: { level: number }) => u.level),
       [1, 2],
@@ -99,7 +108,9 @@ describe('apply --out', () => {
   test('--dry-run prints the plan and writes nothing', async () => {
     const team = await makeTeam(vendor, { overlay: OVERLAY_CLEAN });
     const before = await fs.readFile(team.lock, 'utf8');
-    const r = await runCli(['apply', '--lock', team.lock, '--dry-run', '--json'], { env: team.env });
+    const r = await runCli(['apply', '--lock', team.lock, '--dry-run', '--json'], {
+      env: team.env,
+    });
     assert.equal(r.code, 0, r.stderr);
     const plan = JSON.parse(r.stdout);
     assert.deepEqual(plan.files.added, ['lib/new.jar']);
@@ -123,7 +134,11 @@ describe('apply --dir', () => {
     assert.equal(status.code, 0, status.stderr);
     const s = JSON.parse(status.stdout);
     assert.equal(s.level, 2);
-    assert.deepEqual(s.edits.modified, ['conf/app.properties'], 'the merged overlay file shows as a local edit');
+    assert.deepEqual(
+      s.edits.modified,
+      ['conf/app.properties'],
+      'the merged overlay file shows as a local edit',
+    );
   });
 
   test('refuses a folder that holds files, and leaves them alone', async () => {
@@ -146,9 +161,19 @@ describe('conflicts', () => {
     assert.equal(r.code, 4, r.stderr);
     assert.match(r.stderr, /conf\/app\.properties/);
     assert.equal(await exists(out), false, 'no pack written');
-    assert.equal(await fs.readFile(team.overlayFile, 'utf8'), OVERLAY_CONFLICT, 'customised file untouched');
-    assert.equal(await fs.readFile(`${team.overlayFile}.old`, 'utf8'), LEVELS[0]?.['conf/app.properties']);
-    assert.equal(await fs.readFile(`${team.overlayFile}.updated`, 'utf8'), LEVELS[2]?.['conf/app.properties']);
+    assert.equal(
+      await fs.readFile(team.overlayFile, 'utf8'),
+      OVERLAY_CONFLICT,
+      'customised file untouched',
+    );
+    assert.equal(
+      await fs.readFile(`${team.overlayFile}.old`, 'utf8'),
+      LEVELS[0]?.['conf/app.properties'],
+    );
+    assert.equal(
+      await fs.readFile(`${team.overlayFile}.updated`, 'utf8'),
+      LEVELS[2]?.['conf/app.properties'],
+    );
     assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 0$/m, 'lock not bumped');
   });
 });

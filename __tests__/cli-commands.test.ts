@@ -33,7 +33,10 @@ describe('check', () => {
 
   test('--exit-code: 10 when updates are available, 0 when up to date', async () => {
     const behind = await makeTeam(vendor, { level: 1 });
-    assert.equal((await runCli(['check', '--lock', behind.lock, '--exit-code'], { env: behind.env })).code, 10);
+    assert.equal(
+      (await runCli(['check', '--lock', behind.lock, '--exit-code'], { env: behind.env })).code,
+      10,
+    );
     const current = await makeTeam(vendor, { level: 2 });
     const r = await runCli(['check', '--lock', current.lock, '--exit-code'], { env: current.env });
     assert.equal(r.code, 0, r.stderr);
@@ -51,7 +54,9 @@ describe('check', () => {
 describe('changelog', () => {
   test('Markdown puts security first and links CVEs', async () => {
     const team = await makeTeam(vendor);
-    const r = await runCli(['changelog', '--lock', team.lock, '--from', '0', '--to', '2'], { env: team.env });
+    const r = await runCli(['changelog', '--lock', team.lock, '--from', '0', '--to', '2'], {
+      env: team.env,
+    });
     assert.equal(r.code, 0, r.stderr);
     const sec = r.stdout.indexOf('ACME-SEC-7');
     const bug = r.stdout.indexOf('ACME-101');
@@ -61,9 +66,12 @@ describe('changelog', () => {
 
   test('JSON carries every change with its level', async () => {
     const team = await makeTeam(vendor);
-    const r = await runCli(['changelog', '--lock', team.lock, '--from', '1', '--to', '2', '--format', 'json'], {
-      env: team.env,
-    });
+    const r = await runCli(
+      ['changelog', '--lock', team.lock, '--from', '1', '--to', '2', '--format', 'json'],
+      {
+        env: team.env,
+      },
+    );
     assert.equal(r.code, 0, r.stderr);
     const doc = JSON.parse(r.stdout);
     const ids = doc.changes.map((c: { id: string }) => c.id).sort();
@@ -74,7 +82,10 @@ describe('changelog', () => {
 describe('exit codes', () => {
   test('2: a malformed lock names the file and the field', async () => {
     const team = await makeTeam(vendor);
-    await fs.writeFile(team.lock, (await fs.readFile(team.lock, 'utf8')).replace('level: 0', 'level: three'));
+    await fs.writeFile(
+      team.lock,
+      (await fs.readFile(team.lock, 'utf8')).replace('level: 0', 'level: three'),
+    );
     const r = await runCli(['check', '--lock', team.lock], { env: team.env });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /uplevel\.yml/);
@@ -85,9 +96,12 @@ describe('exit codes', () => {
   test('2: an unknown flag, and a level that does not exist', async () => {
     const team = await makeTeam(vendor);
     assert.equal((await runCli(['check', '--lock', team.lock, '--bogus'])).code, 2);
-    const r = await runCli(['apply', '--lock', team.lock, '--level', '9', '--out', path.join(team.dir, 'x.zip')], {
-      env: team.env,
-    });
+    const r = await runCli(
+      ['apply', '--lock', team.lock, '--level', '9', '--out', path.join(team.dir, 'x.zip')],
+      {
+        env: team.env,
+      },
+    );
     assert.equal(r.code, 2);
     assert.match(r.stderr, /level 9/);
   });
@@ -129,7 +143,12 @@ describe('exit codes', () => {
   test('6: an unreachable repository names the URL, never the password', async () => {
     const team = await makeTeam(vendor, { repository: 'http://127.0.0.1:9/acme' });
     const r = await runCli(['check', '--lock', team.lock], {
-      env: { ...team.env, UPLEVEL_USERNAME: 'ops', UPLEVEL_PASSWORD: 's3cr3t-pa$$', UPLEVEL_RETRY_BASE_MS: '10' },
+      env: {
+        ...team.env,
+        UPLEVEL_USERNAME: 'ops',
+        UPLEVEL_PASSWORD: 's3cr3t-pa$$',
+        UPLEVEL_RETRY_BASE_MS: '10',
+      },
       timeoutMs: 60_000,
     });
     assert.equal(r.code, 6, r.stderr);
@@ -145,7 +164,14 @@ describe('status', () => {
     assert.equal(JSON.parse(r.stdout).level, 0);
     const team = await makeTeam(vendor);
     const out = path.join(team.dir, 'pack.zip');
-    assert.equal((await runCli(['apply', '--lock', team.lock, '--level', '1', '--out', out], { env: team.env })).code, 0);
+    assert.equal(
+      (
+        await runCli(['apply', '--lock', team.lock, '--level', '1', '--out', out], {
+          env: team.env,
+        })
+      ).code,
+      0,
+    );
     r = await runCli(['status', '--pack', out, '--json']);
     const s = JSON.parse(r.stdout);
     assert.equal(s.level, 1);

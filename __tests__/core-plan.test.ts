@@ -29,7 +29,10 @@ describe('composePlan', () => {
       }),
       update(2, {
         modified: [{ path: 'a', sha256: h('3'), size: 1, mode: 0o644, replaces: h('1') }],
-        removed: [{ path: 'b', sha256: h('4') }, { path: 'd', sha256: h('2') }],
+        removed: [
+          { path: 'b', sha256: h('4') },
+          { path: 'd', sha256: h('2') },
+        ],
       }),
     ]);
     assert.equal(plan.to, 2);
@@ -40,12 +43,20 @@ describe('composePlan', () => {
     const a = plan.files.get('a');
     assert.equal(a?.kind === 'payload' && a.level, 2, 'the last level’s content wins');
     // Unknown pack hashes are left for the apply step to check, once per file.
-    assert.deepEqual([...plan.packChecks], [['a', h('0')], ['b', h('4')]]);
+    assert.deepEqual(
+      [...plan.packChecks],
+      [
+        ['a', h('0')],
+        ['b', h('4')],
+      ],
+    );
   });
 
   test('knows every file’s content at each level in between', () => {
     const plan = composePlan(start, [
-      update(1, { modified: [{ path: 'a', sha256: h('1'), size: 1, mode: 0o644, replaces: h('0') }] }),
+      update(1, {
+        modified: [{ path: 'a', sha256: h('1'), size: 1, mode: 0o644, replaces: h('0') }],
+      }),
       update(2, { removed: [{ path: 'a', sha256: h('1') }] }),
     ]);
     assert.equal(sourceAt(plan, 'a', 0)?.kind, 'pack');
@@ -60,15 +71,20 @@ describe('composePlan', () => {
     assert.throws(
       () =>
         composePlan(start, [
-          update(1, { modified: [{ path: 'a', sha256: h('1'), size: 1, mode: 0o644, replaces: h('0') }] }),
-          update(2, { modified: [{ path: 'a', sha256: h('2'), size: 1, mode: 0o644, replaces: h('9') }] }),
+          update(1, {
+            modified: [{ path: 'a', sha256: h('1'), size: 1, mode: 0o644, replaces: h('0') }],
+          }),
+          update(2, {
+            modified: [{ path: 'a', sha256: h('2'), size: 1, mode: 0o644, replaces: h('9') }],
+          }),
         ]),
       /level 2: a differs/,
     );
     assert.throws(
-      () => composePlan({ ...start, hashes: { a: h('5'), b: h('5'), c: h('5') } }, [
-        update(1, { removed: [{ path: 'a', sha256: h('6') }] }),
-      ]),
+      () =>
+        composePlan({ ...start, hashes: { a: h('5'), b: h('5'), c: h('5') } }, [
+          update(1, { removed: [{ path: 'a', sha256: h('6') }] }),
+        ]),
       (e: Error & { exitCode?: number }) => e.exitCode === 2,
     );
   });
@@ -78,7 +94,10 @@ describe('composePlan', () => {
     assert.throws(() => composePlan(start, [{ ...update(1, {}), product: 'q' }]), /is for q/);
     assert.throws(() => composePlan(start, [{ ...update(1, {}), channel: 'lts' }]), /channel lts/);
     assert.throws(
-      () => composePlan(start, [update(1, { added: [{ path: 'a', sha256: h('1'), size: 1, mode: 0o644 }] })]),
+      () =>
+        composePlan(start, [
+          update(1, { added: [{ path: 'a', sha256: h('1'), size: 1, mode: 0o644 }] }),
+        ]),
       /adds a, which already exists/,
     );
     assert.throws(

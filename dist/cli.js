@@ -18836,7 +18836,7 @@ function maxSeverity(changes) {
   return best === void 0 ? void 0 : SEVERITY_ORDER[best];
 }
 function escapeMarkdown(text) {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
 }
 var cveUrl = (id) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
 function renderChangelogMarkdown(product, version, from, to, levels) {

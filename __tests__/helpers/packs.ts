@@ -39,7 +39,11 @@ export function bytes(seed: number, length: number): Buffer {
   return out;
 }
 
-export function configText(lines: number, edits: Record<number, string> = {}, extra: string[] = []): string {
+export function configText(
+  lines: number,
+  edits: Record<number, string> = {},
+  extra: string[] = [],
+): string {
   const out: string[] = ['# application settings'];
   for (let i = 1; i <= lines; i++) out.push(edits[i] ?? `setting.${i} = value-${i}`);
   return `${[...out, ...extra].join('\n')}\n`;

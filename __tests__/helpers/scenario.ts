@@ -34,7 +34,9 @@ LEVELS[1] = {
 LEVELS[2] = {
   ...LEVELS[1],
   'lib/util.jar': bytes(21, 52_000),
-  'conf/app.properties': configText(30, { 25: 'setting.25 = vendor-fixed' }, ['security.strict = true']),
+  'conf/app.properties': configText(30, { 25: 'setting.25 = vendor-fixed' }, [
+    'security.strict = true',
+  ]),
 };
 delete LEVELS[2]['docs/old.txt'];
 
@@ -80,8 +82,22 @@ export async function makeVendor(): Promise<Vendor> {
     await fs.writeFile(changes, CHANGES[l] as string);
     payloads[l - 1] = path.join(dir, `update-${l}.zip`);
     await cli(
-      ['repo', 'build', '--from', packs[l - 1] as string, '--to', packs[l] as string, '--level', String(l),
-        '--changes', changes, '--released', `2026-0${l + 1}-01T00:00:00Z`, '--out', payloads[l - 1] as string],
+      [
+        'repo',
+        'build',
+        '--from',
+        packs[l - 1] as string,
+        '--to',
+        packs[l] as string,
+        '--level',
+        String(l),
+        '--changes',
+        changes,
+        '--released',
+        `2026-0${l + 1}-01T00:00:00Z`,
+        '--out',
+        payloads[l - 1] as string,
+      ],
       dir,
     );
   }

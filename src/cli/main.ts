@@ -73,7 +73,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       return e.exitCode;
     }
     const err = e as Error;
-    process.stderr.write(`uplevel ${name}: unexpected failure (a bug): ${err?.stack ?? String(e)}\n`);
+    process.stderr.write(
+      `uplevel ${name}: unexpected failure (a bug): ${err?.stack ?? String(e)}\n`,
+    );
     return ExitCode.bug;
   }
 }
@@ -85,7 +87,9 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`uplevel: unexpected failure (a bug): ${(e as Error)?.stack ?? String(e)}\n`);
+    process.stderr.write(
+      `uplevel: unexpected failure (a bug): ${(e as Error)?.stack ?? String(e)}\n`,
+    );
     process.exitCode = ExitCode.bug;
   },
 );

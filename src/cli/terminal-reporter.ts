@@ -4,7 +4,9 @@
  */
 import type { Reporter } from '../pipeline/reporter.ts';
 
-export function terminalReporter(opts: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): Reporter & {
+export function terminalReporter(
+  opts: { quiet?: boolean; stream?: NodeJS.WriteStream } = {},
+): Reporter & {
   end(): void;
 } {
   const stream = opts.stream ?? process.stderr;

@@ -14,7 +14,11 @@ import { httpGetStream } from './http.ts';
 export async function downloadVerified(
   url: string,
   sha256: string,
-  opts: { dir: string; onProgress?: (bytes: number, total?: number) => void; env?: NodeJS.ProcessEnv },
+  opts: {
+    dir: string;
+    onProgress?: (bytes: number, total?: number) => void;
+    env?: NodeJS.ProcessEnv;
+  },
 ): Promise<string> {
   await fs.mkdir(opts.dir, { recursive: true });
   const file = path.join(opts.dir, `${sha256}.zip`);
@@ -38,7 +42,8 @@ export async function downloadVerified(
     });
     await pipeline(body, count, createWriteStream(tmp));
     const got = hash.digest('hex');
-    if (got !== sha256) throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
+    if (got !== sha256)
+      throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
     await fs.rename(tmp, file);
     return file;
   } finally {

@@ -17,7 +17,8 @@ export interface RepositoryCredentials {
 
 export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): RepositoryCredentials {
   if (env.UPLEVEL_TOKEN) return { token: env.UPLEVEL_TOKEN };
-  if (env.UPLEVEL_USERNAME) return { username: env.UPLEVEL_USERNAME, password: env.UPLEVEL_PASSWORD ?? '' };
+  if (env.UPLEVEL_USERNAME)
+    return { username: env.UPLEVEL_USERNAME, password: env.UPLEVEL_PASSWORD ?? '' };
   return {};
 }
 
@@ -55,7 +56,11 @@ export function redactUrl(url: string): string {
   }
 }
 
-export function retrySettings(env: NodeJS.ProcessEnv = process.env): { retries: number; baseDelayMs: number; timeoutMs: number } {
+export function retrySettings(env: NodeJS.ProcessEnv = process.env): {
+  retries: number;
+  baseDelayMs: number;
+  timeoutMs: number;
+} {
   const num = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
   return {
     retries: num(env.UPLEVEL_RETRIES, 4),
@@ -66,7 +71,10 @@ export function retrySettings(env: NodeJS.ProcessEnv = process.env): { retries: 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function httpGetStream(url: string, opts: HttpOptions = {}): Promise<{ body: Readable; total?: number }> {
+export async function httpGetStream(
+  url: string,
+  opts: HttpOptions = {},
+): Promise<{ body: Readable; total?: number }> {
   const env = opts.env ?? process.env;
   const defaults = retrySettings(env);
   const retries = opts.retries ?? defaults.retries;
@@ -121,7 +129,10 @@ async function getFollowingRedirects(
 
 function authHeader(c: RepositoryCredentials | undefined, url: URL): Record<string, string> {
   if (c?.token) return { Authorization: `Bearer ${c.token}` };
-  if (c?.username) return { Authorization: `Basic ${Buffer.from(`${c.username}:${c.password ?? ''}`).toString('base64')}` };
+  if (c?.username)
+    return {
+      Authorization: `Basic ${Buffer.from(`${c.username}:${c.password ?? ''}`).toString('base64')}`,
+    };
   if (url.username) {
     const user = decodeURIComponent(url.username);
     const pass = decodeURIComponent(url.password);
@@ -131,12 +142,23 @@ function authHeader(c: RepositoryCredentials | undefined, url: URL): Record<stri
 }
 
 function proxyFor(url: URL, env: NodeJS.ProcessEnv): URL | undefined {
-  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const host = url.hostname.toLowerCase();
   for (const n of noProxy) {
-    if (n === '*' || host === n.replace(/^\./, '') || host.endsWith(n.startsWith('.') ? n : `.${n}`)) return undefined;
+    if (
+      n === '*' ||
+      host === n.replace(/^\./, '') ||
+      host.endsWith(n.startsWith('.') ? n : `.${n}`)
+    )
+      return undefined;
   }
-  const value = url.protocol === 'https:' ? (env.HTTPS_PROXY ?? env.https_proxy) : (env.HTTP_PROXY ?? env.http_proxy);
+  const value =
+    url.protocol === 'https:'
+      ? (env.HTTPS_PROXY ?? env.https_proxy)
+      : (env.HTTP_PROXY ?? env.http_proxy);
   if (!value) return undefined;
   try {
     return new URL(value.includes('://') ? value : `http://${value}`);
@@ -145,11 +167,18 @@ function proxyFor(url: URL, env: NodeJS.ProcessEnv): URL | undefined {
   }
 }
 
-function request(url: URL, headers: Record<string, string>, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<http.IncomingMessage> {
+function request(
+  url: URL,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const proxy = proxyFor(url, env);
     const proxyAuth = proxy?.username
-      ? { 'Proxy-Authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` }
+      ? {
+          'Proxy-Authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`,
+        }
       : {};
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     const path = `${url.pathname}${url.search}`;
@@ -163,7 +192,13 @@ function request(url: URL, headers: Record<string, string>, timeoutMs: number, e
       req = mod.request({ host: url.hostname, port, path, headers, method: 'GET' }, onResponse);
     } else if (url.protocol === 'http:') {
       req = http.request(
-        { host: proxy.hostname, port: Number(proxy.port) || 80, path: url.toString().replace(/\/\/[^@/]*@/, '//'), headers: { ...headers, ...proxyAuth, Host: url.host }, method: 'GET' },
+        {
+          host: proxy.hostname,
+          port: Number(proxy.port) || 80,
+          path: url.toString().replace(/\/\/[^@/]*@/, '//'),
+          headers: { ...headers, ...proxyAuth, Host: url.host },
+          method: 'GET',
+        },
         onResponse,
       );
     } else {
@@ -183,10 +218,19 @@ function request(url: URL, headers: Record<string, string>, timeoutMs: number, e
           return;
         }
         const inner = https.request(
-          { host: url.hostname, port, path, headers, method: 'GET', createConnection: () => tls.connect({ socket, servername: url.hostname }) },
+          {
+            host: url.hostname,
+            port,
+            path,
+            headers,
+            method: 'GET',
+            createConnection: () => tls.connect({ socket, servername: url.hostname }),
+          },
           onResponse,
         );
-        inner.setTimeout(timeoutMs, () => inner.destroy(new Error(`no answer for ${timeoutMs} ms`)));
+        inner.setTimeout(timeoutMs, () =>
+          inner.destroy(new Error(`no answer for ${timeoutMs} ms`)),
+        );
         inner.once('error', reject);
         inner.end();
       });

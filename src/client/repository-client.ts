@@ -109,11 +109,11 @@ export class RepositoryClient {
     await fs.mkdir(this.metadataDir, { recursive: true });
     await fs.mkdir(this.targetsDir, { recursive: true });
     const cachedFile = path.join(this.metadataDir, 'root.json');
-    let cachedVersion = -1;
+    let cachedVersion: number;
     try {
       cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
     } catch {
-      cachedVersion = -1;
+      cachedVersion = -1; // nothing trusted yet (or unreadable): start from the pin
     }
     if (cachedVersion < pinnedVersion) {
       await fs.writeFile(cachedFile, pinned);
@@ -126,7 +126,9 @@ export class RepositoryClient {
     await this.guard('refreshing metadata', () => this.updater.refresh());
     const root = rootVersion(readFileSync(path.join(this.metadataDir, 'root.json')), 'root.json');
     if (this.opts.minRootVersion !== undefined && root < this.opts.minRootVersion) {
-      throw verificationFailed(`root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`);
+      throw verificationFailed(
+        `root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`,
+      );
     }
     this.refreshed = true;
   }
@@ -141,7 +143,9 @@ export class RepositoryClient {
   /** A verified local copy of a target, downloaded once and cached by its sha256. */
   async fetchTarget(targetPath: string): Promise<string> {
     await this.refresh();
-    const info: TargetFile | undefined = await this.guard(targetPath, () => this.updater.getTargetInfo(targetPath));
+    const info: TargetFile | undefined = await this.guard(targetPath, () =>
+      this.updater.getTargetInfo(targetPath),
+    );
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`${targetPath}: signed metadata carries no sha256`);
@@ -175,9 +179,14 @@ export class RepositoryClient {
     if (kind === 'DownloadHTTPError') {
       const status = (e as { statusCode?: number }).statusCode;
       if (status === 401 || status === 403) {
-        return new UplevelError(6, `${what}: the repository refused access (HTTP ${status}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`);
+        return new UplevelError(
+          6,
+          `${what}: the repository refused access (HTTP ${status}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`,
+        );
       }
-      return verificationFailed(`${what}: the repository does not serve a file its signed metadata names (HTTP ${status})`);
+      return verificationFailed(
+        `${what}: the repository does not serve a file its signed metadata names (HTTP ${status})`,
+      );
     }
     const verification = new Set([
       'UnsignedMetadataError',
@@ -192,7 +201,8 @@ export class RepositoryClient {
       'UnsupportedAlgorithmError',
       'SyntaxError',
     ]);
-    if (verification.has(kind)) return verificationFailed(`verification failed while ${what}: ${describe(kind, message)}`);
+    if (verification.has(kind))
+      return verificationFailed(`verification failed while ${what}: ${describe(kind, message)}`);
     if (['ENOENT', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) {
       return badInput(`${what}: ${message}`);
     }
@@ -219,8 +229,11 @@ function describe(kind: string, message: string): string {
 
 function rootVersion(data: Buffer, label: string): number {
   try {
-    const json = JSON.parse(data.toString('utf8')) as { signed?: { _type?: string; version?: number } };
-    if (json.signed?._type !== 'root' || typeof json.signed.version !== 'number') throw new Error('not root metadata');
+    const json = JSON.parse(data.toString('utf8')) as {
+      signed?: { _type?: string; version?: number };
+    };
+    if (json.signed?._type !== 'root' || typeof json.signed.version !== 'number')
+      throw new Error('not root metadata');
     return json.signed.version;
   } catch {
     throw badInput(`trust: ${label} is not a TUF root metadata file`);

@@ -38,9 +38,12 @@ export function maxSeverity(changes: Change[]): Severity | undefined {
   return best === undefined ? undefined : SEVERITY_ORDER[best];
 }
 
-/** Vendor text is data: nothing in it may become a link, an image or HTML. */
+/**
+ * Vendor text is data: nothing in it may become a link, an image, emphasis or HTML. With `[`
+ * and `<` escaped, parentheses and `!` cannot form a link or an image.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 export const cveUrl = (id: string) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
@@ -53,13 +56,19 @@ export function renderChangelogMarkdown(
   levels: LevelChanges[],
 ): string {
   const changes = collectChanges(levels, from, to);
-  const lines = [`# ${escapeMarkdown(product)} ${escapeMarkdown(version)}: level ${from} → ${to}`, ''];
+  const lines = [
+    `# ${escapeMarkdown(product)} ${escapeMarkdown(version)}: level ${from} → ${to}`,
+    '',
+  ];
   if (changes.length === 0) lines.push('No changes.', '');
   for (const type of TYPE_ORDER) {
     const ofType = changes.filter((c) => c.type === type);
     if (ofType.length === 0) continue;
     lines.push(`## ${TYPE_TITLE[type]}`, '');
-    const sorted = type === 'security' ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level) : ofType;
+    const sorted =
+      type === 'security'
+        ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level)
+        : ofType;
     for (const c of sorted) {
       const parts = [`**${escapeMarkdown(c.id)}**`];
       if (c.severity) parts.push(`(${c.severity})`);
@@ -78,7 +87,13 @@ function sevRank(c: Change): number {
   return c.severity ? SEVERITY_ORDER.indexOf(c.severity) : SEVERITY_ORDER.length;
 }
 
-export function renderChangelogJson(product: string, version: string, from: number, to: number, levels: LevelChanges[]) {
+export function renderChangelogJson(
+  product: string,
+  version: string,
+  from: number,
+  to: number,
+  levels: LevelChanges[],
+) {
   const changes = collectChanges(levels, from, to);
   const count = (t: ChangeType) => changes.filter((c) => c.type === t).length;
   const severity = maxSeverity(changes);

@@ -4,9 +4,51 @@
  * under a conf/ folder or bin/ (start scripts are routinely customised); never archives or
  * class files.
  */
-const CONFIG_EXTENSIONS = new Set(['.toml', '.xml', '.yaml', '.yml', '.properties', '.conf', '.cfg', '.ini', '.json', '.j2', '.policy', '.jks.txt']);
-const TEXT_EXTENSIONS = new Set([...CONFIG_EXTENSIONS, '.sh', '.bat', '.cmd', '.ps1', '.txt', '.vm', '.xsd', '.wsdl', '.sql', '.env', '']);
-const BINARY_EXTENSIONS = new Set(['.jar', '.war', '.zip', '.class', '.so', '.dll', '.exe', '.jks', '.p12', '.png', '.gif', '.jpg', '.ico', '.gz', '.tar']);
+const CONFIG_EXTENSIONS = new Set([
+  '.toml',
+  '.xml',
+  '.yaml',
+  '.yml',
+  '.properties',
+  '.conf',
+  '.cfg',
+  '.ini',
+  '.json',
+  '.j2',
+  '.policy',
+  '.jks.txt',
+]);
+const TEXT_EXTENSIONS = new Set([
+  ...CONFIG_EXTENSIONS,
+  '.sh',
+  '.bat',
+  '.cmd',
+  '.ps1',
+  '.txt',
+  '.vm',
+  '.xsd',
+  '.wsdl',
+  '.sql',
+  '.env',
+  '',
+]);
+const BINARY_EXTENSIONS = new Set([
+  '.jar',
+  '.war',
+  '.zip',
+  '.class',
+  '.so',
+  '.dll',
+  '.exe',
+  '.jks',
+  '.p12',
+  '.png',
+  '.gif',
+  '.jpg',
+  '.ico',
+  '.gz',
+  '.tar',
+]);
 
 function extension(p: string): string {
   const base = p.slice(p.lastIndexOf('/') + 1);

@@ -28,7 +28,8 @@ class Reader {
     throw badInput(`${this.label}: ${field} ${why}`);
   }
   obj(v: unknown, field: string): Obj {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, 'must be an object');
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      this.fail(field, 'must be an object');
     return v as Obj;
   }
   arr(v: unknown, field: string): unknown[] {
@@ -37,7 +38,8 @@ class Reader {
   }
   str(v: unknown, field: string, pattern?: RegExp): string {
     if (typeof v !== 'string' || v === '') this.fail(field, 'must be a non-empty string');
-    if (pattern && !pattern.test(v)) this.fail(field, `is not valid (got ${JSON.stringify(v).slice(0, 80)})`);
+    if (pattern && !pattern.test(v))
+      this.fail(field, `is not valid (got ${JSON.stringify(v).slice(0, 80)})`);
     return v;
   }
   optStr(v: unknown, field: string): string | undefined {
@@ -50,7 +52,8 @@ class Reader {
     return v;
   }
   oneOf<T extends string>(v: unknown, field: string, values: readonly T[]): T {
-    if (typeof v !== 'string' || !values.includes(v as T)) this.fail(field, `must be one of ${values.join(', ')}`);
+    if (typeof v !== 'string' || !values.includes(v as T))
+      this.fail(field, `must be one of ${values.join(', ')}`);
     return v as T;
   }
   sha(v: unknown, field: string): string {
@@ -58,18 +61,21 @@ class Reader {
   }
   path(v: unknown, field: string): string {
     const p = this.str(v, field);
-    if (!isSafeRelativePath(p)) this.fail(field, `is not a safe relative path (got ${JSON.stringify(p)})`);
+    if (!isSafeRelativePath(p))
+      this.fail(field, `is not a safe relative path (got ${JSON.stringify(p)})`);
     return p;
   }
   date(v: unknown, field: string): string {
     const s = this.str(v, field);
-    if (Number.isNaN(Date.parse(s))) this.fail(field, `is not an ISO date (got ${JSON.stringify(s)})`);
+    if (Number.isNaN(Date.parse(s)))
+      this.fail(field, `is not an ISO date (got ${JSON.stringify(s)})`);
     return s;
   }
 }
 
 export function isSafeRelativePath(p: string): boolean {
-  if (p.startsWith('/') || p.includes('\\') || /^[A-Za-z]:/.test(p) || /[\x00-\x1f]/.test(p)) return false;
+  if (p.startsWith('/') || p.includes('\\') || /^[A-Za-z]:/.test(p) || /[\x00-\x1f]/.test(p))
+    return false;
   return p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
@@ -83,14 +89,19 @@ function parseChange(r: Reader, v: unknown, field: string): Change {
     type: r.oneOf(o.type, `${field}.type`, CHANGE_TYPES),
     title: r.str(o.title, `${field}.title`),
   };
-  if (o.severity !== undefined) change.severity = r.oneOf(o.severity, `${field}.severity`, SEVERITIES);
+  if (o.severity !== undefined)
+    change.severity = r.oneOf(o.severity, `${field}.severity`, SEVERITIES);
   if (o.cves !== undefined) {
-    change.cves = r.arr(o.cves, `${field}.cves`).map((c, i) => r.str(c, `${field}.cves[${i}]`, CVE));
+    change.cves = r
+      .arr(o.cves, `${field}.cves`)
+      .map((c, i) => r.str(c, `${field}.cves[${i}]`, CVE));
   }
   const description = r.optStr(o.description, `${field}.description`);
   if (description !== undefined) change.description = description;
   if (o.components !== undefined) {
-    change.components = r.arr(o.components, `${field}.components`).map((c, i) => r.str(c, `${field}.components[${i}]`));
+    change.components = r
+      .arr(o.components, `${field}.components`)
+      .map((c, i) => r.str(c, `${field}.components[${i}]`));
   }
   return change;
 }
@@ -109,7 +120,12 @@ function parseFile(r: Reader, v: unknown, field: string): FileEntry {
   const o = r.obj(v, field);
   const mode = r.int(o.mode, `${field}.mode`);
   if (mode > 0o7777) r.fail(`${field}.mode`, 'must be permission bits (≤ 0o7777)');
-  return { path: r.path(o.path, `${field}.path`), sha256: r.sha(o.sha256, `${field}.sha256`), size: r.int(o.size, `${field}.size`), mode };
+  return {
+    path: r.path(o.path, `${field}.path`),
+    sha256: r.sha(o.sha256, `${field}.sha256`),
+    size: r.int(o.size, `${field}.size`),
+    mode,
+  };
 }
 
 export function parseUpdateManifest(json: unknown, label: string): UpdateManifest {
@@ -130,7 +146,10 @@ export function parseUpdateManifest(json: unknown, label: string): UpdateManifes
       modified: r.arr(files.modified, 'files.modified').map((f, i) => {
         const field = `files.modified[${i}]`;
         const fo = r.obj(f, field);
-        const entry: ModifiedFileEntry = { ...parseFile(r, f, field), replaces: r.sha(fo.replaces, `${field}.replaces`) };
+        const entry: ModifiedFileEntry = {
+          ...parseFile(r, f, field),
+          replaces: r.sha(fo.replaces, `${field}.replaces`),
+        };
         if (fo.hasBase !== undefined) {
           if (typeof fo.hasBase !== 'boolean') r.fail(`${field}.hasBase`, 'must be true or false');
           entry.hasBase = fo.hasBase as boolean;
@@ -139,12 +158,17 @@ export function parseUpdateManifest(json: unknown, label: string): UpdateManifes
       }),
       removed: r.arr(files.removed, 'files.removed').map((f, i) => {
         const fo = r.obj(f, `files.removed[${i}]`);
-        return { path: r.path(fo.path, `files.removed[${i}].path`), sha256: r.sha(fo.sha256, `files.removed[${i}].sha256`) };
+        return {
+          path: r.path(fo.path, `files.removed[${i}].path`),
+          sha256: r.sha(fo.sha256, `files.removed[${i}].sha256`),
+        };
       }),
     },
   };
   if (o.includesHotfixes !== undefined) {
-    manifest.includesHotfixes = r.arr(o.includesHotfixes, 'includesHotfixes').map((h, i) => r.str(h, `includesHotfixes[${i}]`, ID));
+    manifest.includesHotfixes = r
+      .arr(o.includesHotfixes, 'includesHotfixes')
+      .map((h, i) => r.str(h, `includesHotfixes[${i}]`, ID));
   }
   return manifest;
 }
@@ -153,10 +177,19 @@ export function parseRepositoryIndex(json: unknown, label: string): RepositoryIn
   const r = new Reader(label);
   const o = r.obj(json, 'document');
   if (o.schema !== 1) r.fail('schema', 'must be 1');
-  const index: RepositoryIndex = { schema: 1, product: r.str(o.product, 'product'), version: r.str(o.version, 'version'), channels: {} };
+  const index: RepositoryIndex = {
+    schema: 1,
+    product: r.str(o.product, 'product'),
+    version: r.str(o.version, 'version'),
+    channels: {},
+  };
   if (o.pack !== undefined) {
     const p = r.obj(o.pack, 'pack');
-    index.pack = { target: r.path(p.target, 'pack.target'), sha256: r.sha(p.sha256, 'pack.sha256'), size: r.int(p.size, 'pack.size') };
+    index.pack = {
+      target: r.path(p.target, 'pack.target'),
+      sha256: r.sha(p.sha256, 'pack.sha256'),
+      size: r.int(p.size, 'pack.size'),
+    };
   }
   const channels = r.obj(o.channels, 'channels');
   for (const [name, ch] of Object.entries(channels)) {
@@ -195,11 +228,17 @@ export function parsePackState(json: unknown, label: string): PackState {
     level: r.int(o.level, 'level'),
     updates: r.arr(o.updates, 'updates').map((u, i) => {
       const uo = r.obj(u, `updates[${i}]`);
-      return { level: r.int(uo.level, `updates[${i}].level`, 1), sha256: r.sha(uo.sha256, `updates[${i}].sha256`) };
+      return {
+        level: r.int(uo.level, `updates[${i}].level`, 1),
+        sha256: r.sha(uo.sha256, `updates[${i}].sha256`),
+      };
     }),
     hotfixes: r.arr(o.hotfixes, 'hotfixes').map((h, i) => {
       const ho = r.obj(h, `hotfixes[${i}]`);
-      return { id: r.str(ho.id, `hotfixes[${i}].id`, ID), sha256: r.sha(ho.sha256, `hotfixes[${i}].sha256`) };
+      return {
+        id: r.str(ho.id, `hotfixes[${i}].id`, ID),
+        sha256: r.sha(ho.sha256, `hotfixes[${i}].sha256`),
+      };
     }),
     files,
   };
@@ -210,7 +249,9 @@ export function parseChangesYaml(text: string, label: string): Change[] {
   const doc = YAML.parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0] as YAML.YAMLError;
-    throw badInput(`${label}: YAML error at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`);
+    throw badInput(
+      `${label}: YAML error at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`,
+    );
   }
   const value = doc.toJS() as unknown;
   if (value === null || value === undefined) return [];

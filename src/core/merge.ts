@@ -44,31 +44,49 @@ export function mergeText(
   ours: string,
   theirs: string,
 ): { clean: true; text: string } | { clean: false; text: string; conflicts: number } {
-  const regions = diff3Merge(splitLines(ours), splitLines(base), splitLines(theirs), { excludeFalseConflicts: true });
+  const regions = diff3Merge(splitLines(ours), splitLines(base), splitLines(theirs), {
+    excludeFalseConflicts: true,
+  });
   const out: string[] = [];
   let conflicts = 0;
   const nl = (lines: string[]) => {
     const last = lines[lines.length - 1];
-    return last !== undefined && !last.endsWith('\n') ? [...lines.slice(0, -1), `${last}\n`] : lines;
+    return last !== undefined && !last.endsWith('\n')
+      ? [...lines.slice(0, -1), `${last}\n`]
+      : lines;
   };
   for (const r of regions) {
     if (r.ok) out.push(...r.ok);
     else if (r.conflict) {
       conflicts++;
-      out.push('<<<<<<< ours\n', ...nl(r.conflict.a), '||||||| base\n', ...nl(r.conflict.o), '=======\n', ...nl(r.conflict.b), '>>>>>>> theirs\n');
+      out.push(
+        '<<<<<<< ours\n',
+        ...nl(r.conflict.a),
+        '||||||| base\n',
+        ...nl(r.conflict.o),
+        '=======\n',
+        ...nl(r.conflict.b),
+        '>>>>>>> theirs\n',
+      );
     }
   }
   const text = out.join('');
   return conflicts === 0 ? { clean: true, text } : { clean: false, text, conflicts };
 }
 
-export function mergeFile(base: Buffer | undefined, ours: Buffer, theirs: Buffer | undefined): MergeOutcome {
+export function mergeFile(
+  base: Buffer | undefined,
+  ours: Buffer,
+  theirs: Buffer | undefined,
+): MergeOutcome {
   if (base === undefined) {
     if (theirs === undefined || theirs.equals(ours)) return { outcome: 'identical', content: ours };
     return { outcome: 'added-both' };
   }
   if (theirs === undefined) {
-    return ours.equals(base) ? { outcome: 'removed-upstream' } : { outcome: 'removed-upstream-conflict' };
+    return ours.equals(base)
+      ? { outcome: 'removed-upstream' }
+      : { outcome: 'removed-upstream-conflict' };
   }
   if (theirs.equals(base)) return { outcome: 'unchanged', content: ours };
   if (ours.equals(base)) return { outcome: 'taken-theirs', content: theirs };

@@ -44,7 +44,11 @@ export interface DemoReport {
   pack: { file: string; sha256: string };
 }
 
-export async function runDemo(opts: { outDir: string; reporter: Reporter; keepWork?: boolean }): Promise<DemoResult> {
+export async function runDemo(opts: {
+  outDir: string;
+  reporter: Reporter;
+  keepWork?: boolean;
+}): Promise<DemoResult> {
   const { reporter } = opts;
   const outDir = path.resolve(opts.outDir);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-demo-'));
@@ -100,13 +104,25 @@ export async function runDemo(opts: { outDir: string; reporter: Reporter; keepWo
     const lock = await loadLock(lockFile);
     const repo = await openLockRepository(lock, { env });
     const above = repo.levels.filter((l) => l.level > lock.level);
-    const securityUpdates = above.flatMap((l) => l.changes).filter((c) => c.type === 'security').length;
-    reporter.info(`  level ${lock.level} → latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`);
+    const securityUpdates = above
+      .flatMap((l) => l.changes)
+      .filter((c) => c.type === 'security').length;
+    reporter.info(
+      `  level ${lock.level} → latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`,
+    );
 
     step('apply: GA → latest, overlay merged, one pack written');
     await fs.mkdir(outDir, { recursive: true });
     const packFile = path.join(outDir, `${TOP}-level-${repo.latest}.zip`);
-    const report = await apply({ lock, level: 'latest', out: packFile, dryRun: false, updateLock: true, reporter, env });
+    const report = await apply({
+      lock,
+      level: 'latest',
+      out: packFile,
+      dryRun: false,
+      updateLock: true,
+      reporter,
+      env,
+    });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
 
     step('test: start the updated server, wait for health, run the smoke test');
@@ -127,12 +143,21 @@ export async function runDemo(opts: { outDir: string; reporter: Reporter; keepWo
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
 
-    step('publish: pack, sha256, changelog and report in ' + path.relative(process.cwd(), outDir || '.'));
+    step(
+      'publish: pack, sha256, changelog and report in ' +
+        path.relative(process.cwd(), outDir || '.'),
+    );
     const sha256 = await sha256File(packFile);
     await fs.writeFile(`${packFile}.sha256`, `${sha256}  ${path.basename(packFile)}\n`);
     await fs.writeFile(
       path.join(outDir, 'CHANGELOG.md'),
-      renderChangelogMarkdown(SAMPLE_PRODUCT, SAMPLE_VERSION, report.lockLevel, report.level, repo.levels),
+      renderChangelogMarkdown(
+        SAMPLE_PRODUCT,
+        SAMPLE_VERSION,
+        report.lockLevel,
+        report.level,
+        repo.levels,
+      ),
     );
     const demoReport: DemoReport = {
       product: SAMPLE_PRODUCT,
@@ -143,8 +168,12 @@ export async function runDemo(opts: { outDir: string; reporter: Reporter; keepWo
       tests,
       pack: { file: path.basename(packFile), sha256 },
     };
-    await fs.writeFile(path.join(outDir, 'report.json'), `${JSON.stringify(demoReport, null, 2)}\n`);
-    if (!tests.passed) throw new UplevelError(ExitCode.testsFailed, `sample tests failed (logs in ${logDir})`);
+    await fs.writeFile(
+      path.join(outDir, 'report.json'),
+      `${JSON.stringify(demoReport, null, 2)}\n`,
+    );
+    if (!tests.passed)
+      throw new UplevelError(ExitCode.testsFailed, `sample tests failed (logs in ${logDir})`);
     return { outDir, pack: packFile, sha256, report: demoReport };
   } finally {
     await server?.close();

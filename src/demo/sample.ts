@@ -10,7 +10,8 @@ export function sampleRoot(): string {
   for (;;) {
     if (existsSync(path.join(dir, 'sample', 'ga'))) return path.join(dir, 'sample');
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('the embedded sample (sample/ga) was not found next to uplevel');
+    if (parent === dir)
+      throw new Error('the embedded sample (sample/ga) was not found next to uplevel');
     dir = parent;
   }
 }
@@ -23,7 +24,10 @@ export interface SampleLevel {
 }
 
 /** Writes the full tree of every level: level k = level k-1 + files/ − removed.txt. */
-export async function materializeSample(sampleDir: string, outDir: string): Promise<{ levels: SampleLevel[] }> {
+export async function materializeSample(
+  sampleDir: string,
+  outDir: string,
+): Promise<{ levels: SampleLevel[] }> {
   const levels: SampleLevel[] = [];
   const ga = path.join(outDir, 'level-0');
   await fs.cp(path.join(sampleDir, 'ga'), ga, { recursive: true });
@@ -37,10 +41,14 @@ export async function materializeSample(sampleDir: string, outDir: string): Prom
     const src = path.join(sampleDir, 'levels', String(n));
     const tree = path.join(outDir, `level-${n}`);
     await fs.cp(previous, tree, { recursive: true });
-    if (existsSync(path.join(src, 'files'))) await fs.cp(path.join(src, 'files'), tree, { recursive: true });
+    if (existsSync(path.join(src, 'files')))
+      await fs.cp(path.join(src, 'files'), tree, { recursive: true });
     const removed = path.join(src, 'removed.txt');
     if (existsSync(removed)) {
-      for (const rel of (await fs.readFile(removed, 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean)) {
+      for (const rel of (await fs.readFile(removed, 'utf8'))
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)) {
         await fs.rm(path.join(tree, rel));
       }
     }
@@ -57,7 +65,9 @@ export async function writePackZip(tree: string, top: string, zipFile: string): 
   const files: string[] = [];
   const dirs: string[] = [];
   const walk = async (rel: string) => {
-    for (const d of (await fs.readdir(path.join(tree, rel), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const d of (await fs.readdir(path.join(tree, rel), { withFileTypes: true })).sort(
+      (a, b) => (a.name < b.name ? -1 : 1),
+    )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) {
         dirs.push(r);
@@ -69,10 +79,14 @@ export async function writePackZip(tree: string, top: string, zipFile: string): 
   const w = await ZipWriter.create(zipFile);
   try {
     await w.addDirectory(`${top}/`, { mode: 0o755, ...SAMPLE_TIME });
-    for (const d of dirs.sort()) await w.addDirectory(`${top}/${d}/`, { mode: 0o755, ...SAMPLE_TIME });
+    for (const d of dirs.sort())
+      await w.addDirectory(`${top}/${d}/`, { mode: 0o755, ...SAMPLE_TIME });
     for (const f of files.sort()) {
       const data = await fs.readFile(path.join(tree, f));
-      await w.addBuffer(`${top}/${f}`, data, { mode: f.endsWith('.sh') ? 0o755 : 0o644, ...SAMPLE_TIME });
+      await w.addBuffer(`${top}/${f}`, data, {
+        mode: f.endsWith('.sh') ? 0o755 : 0o644,
+        ...SAMPLE_TIME,
+      });
     }
     await w.finish();
   } catch (e) {

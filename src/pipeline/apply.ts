@@ -62,7 +62,8 @@ export interface ApplyReport {
 
 export async function apply(req: ApplyRequest): Promise<ApplyReport> {
   const { lock, reporter } = req;
-  if (!req.dryRun && !req.out && !req.dir) throw badInput('apply needs --out ZIP or --dir DIR (or --dry-run)');
+  if (!req.dryRun && !req.out && !req.dir)
+    throw badInput('apply needs --out ZIP or --dir DIR (or --dry-run)');
   if (req.out && req.dir) throw badInput('apply takes one of --out and --dir, not both');
 
   reporter.info(`Reading ${lock.repository}`);
@@ -70,7 +71,9 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
   const target = req.level === 'latest' ? repo.latest : req.level;
   if (target > 0) repo.level(target);
   if (target < lock.level) {
-    throw badInput(`--level ${target} is below the lock's level ${lock.level}; use revert to go back`);
+    throw badInput(
+      `--level ${target} is below the lock's level ${lock.level}; use revert to go back`,
+    );
   }
 
   const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
@@ -101,7 +104,9 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       await contents.read({ kind: 'pack', path, sha256: expected });
     }
 
-    const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : undefined;
+    const overlay = lock.overlay
+      ? await mergeOverlay(lock.overlay, plan, lock.level, contents)
+      : undefined;
     const report = baseReport(req, pack, plan, payloads, overlay);
     if (overlay && overlay.conflicts.length > 0) {
       const details: string[] = [];
@@ -148,14 +153,20 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      report.output = { kind: 'zip', path: req.out, sha256: await sha256File(req.out), bytes: res.bytes };
+      report.output = {
+        kind: 'zip',
+        path: req.out,
+        sha256: await sha256File(req.out),
+        bytes: res.bytes,
+      };
     } else if (req.dir) {
       reporter.info(`Writing ${req.dir}`);
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: 'dir', path: req.dir, bytes: res.bytes };
     }
     if (req.updateLock && target !== lock.level) {
-      if (overlay && lock.overlay) report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
+      if (overlay && lock.overlay)
+        report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
       const text = await fs.readFile(lock.file, 'utf8');
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       report.lockUpdated = true;
@@ -177,10 +188,14 @@ function withProgress(req: ApplyRequest) {
 
 function checkPackLevel(pack: OpenPack, lock: Lock, target: number) {
   if (pack.state && pack.state.channel !== lock.channel) {
-    throw badInput(`${pack.zip.label}: pack is on channel ${pack.state.channel}, the lock says ${lock.channel}`);
+    throw badInput(
+      `${pack.zip.label}: pack is on channel ${pack.state.channel}, the lock says ${lock.channel}`,
+    );
   }
   if (pack.level > target) {
-    throw badInput(`${pack.zip.label}: pack is at level ${pack.level}, above the requested level ${target}`);
+    throw badInput(
+      `${pack.zip.label}: pack is at level ${pack.level}, above the requested level ${target}`,
+    );
   }
   if (lock.overlay && pack.level > lock.level) {
     throw badInput(

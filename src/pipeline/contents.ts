@@ -98,7 +98,9 @@ export async function teeRawVerified(
   });
   const counter = new HashingCounter();
   const decoded =
-    loc.entry.compressionMethod === 8 ? pipeline(toCheck, createInflateRaw(), counter, sink()) : pipeline(toCheck, counter, sink());
+    loc.entry.compressionMethod === 8
+      ? pipeline(toCheck, createInflateRaw(), counter, sink())
+      : pipeline(toCheck, counter, sink());
   await Promise.all([consume(toConsumer), decoded]);
   if (counter.bytes !== loc.entry.uncompressedSize) {
     throw verificationFailed(`${loc.label}: size does not match its zip header`);

@@ -24,7 +24,10 @@ export async function extractPack(zipFile: string, dest: string): Promise<{ top:
         continue;
       }
       await fs.mkdir(path.dirname(target), { recursive: true });
-      await pipeline(await zip.openData(e), createWriteStream(target, { mode: e.mode & 0o777 || 0o644 }));
+      await pipeline(
+        await zip.openData(e),
+        createWriteStream(target, { mode: e.mode & 0o777 || 0o644 }),
+      );
     }
     await fs.rmdir(dest).catch(() => undefined);
     await fs.rename(staging, dest);

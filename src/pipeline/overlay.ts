@@ -27,7 +27,12 @@ export interface OverlayResult {
   conflicts: OverlayFileResult[];
 }
 
-const CONFLICT_OUTCOMES = new Set(['conflict', 'binary-conflict', 'added-both', 'removed-upstream-conflict']);
+const CONFLICT_OUTCOMES = new Set([
+  'conflict',
+  'binary-conflict',
+  'added-both',
+  'removed-upstream-conflict',
+]);
 
 /** Lists the overlay's files (relative, '/'-separated), skipping conflict leftovers. */
 export async function listOverlay(dir: string): Promise<string[]> {
@@ -46,14 +51,21 @@ export async function listOverlay(dir: string): Promise<string[]> {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile()) out.push(r);
-      else throw badInput(`overlay ${path.join(dir, r)}: only regular files and folders are allowed`);
+      else
+        throw badInput(`overlay ${path.join(dir, r)}: only regular files and folders are allowed`);
     }
   };
   await walk('');
   const set = new Set(out);
   // `<file>.old` / `<file>.updated` are what a conflict left for the user, not overlay files.
   return out
-    .filter((p) => !((p.endsWith('.old') || p.endsWith('.updated')) && set.has(p.replace(/\.(old|updated)$/, ''))))
+    .filter(
+      (p) =>
+        !(
+          (p.endsWith('.old') || p.endsWith('.updated')) &&
+          set.has(p.replace(/\.(old|updated)$/, ''))
+        ),
+    )
     .sort();
 }
 
@@ -96,7 +108,10 @@ export async function mergeOverlay(
 }
 
 /** Leaves `<file>.old` (previous level) and `<file>.updated` (new level) beside each conflicted file. */
-export async function writeConflictFiles(overlayDir: string, conflicts: OverlayFileResult[]): Promise<string[]> {
+export async function writeConflictFiles(
+  overlayDir: string,
+  conflicts: OverlayFileResult[],
+): Promise<string[]> {
   const written: string[] = [];
   for (const c of conflicts) {
     const target = path.join(overlayDir, c.path);

@@ -39,7 +39,9 @@ export async function resolvePackFile(
     reporter.info(`Fetching the GA pack`);
     return repo.client.fetchTarget(repo.index.pack.target);
   }
-  throw badInput(`${lock.file}: no pack: give --pack, set pack: in the lock, or publish the GA pack in the repository`);
+  throw badInput(
+    `${lock.file}: no pack: give --pack, set pack: in the lock, or publish the GA pack in the repository`,
+  );
 }
 
 async function mustExist(file: string, what: string) {
@@ -47,7 +49,8 @@ async function mustExist(file: string, what: string) {
     const st = await fs.stat(file);
     if (!st.isFile()) throw badInput(`${what}: ${file} is not a file`);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw badInput(`${what}: ${file} does not exist`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw badInput(`${what}: ${file} does not exist`);
     throw e;
   }
 }

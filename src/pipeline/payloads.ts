@@ -17,7 +17,11 @@ export interface OpenPayload {
   baseEntry(path: string): ZipEntryInfo | undefined;
 }
 
-export async function openPayload(file: string, sha256: string, label: string): Promise<OpenPayload> {
+export async function openPayload(
+  file: string,
+  sha256: string,
+  label: string,
+): Promise<OpenPayload> {
   const zip = await SafeZip.open(file, { label });
   try {
     const m = zip.get(UPDATE_MANIFEST);
@@ -26,7 +30,8 @@ export async function openPayload(file: string, sha256: string, label: string): 
     try {
       json = JSON.parse((await zip.readBuffer(m, 16 * 1024 * 1024)).toString('utf8'));
     } catch (e) {
-      if (e instanceof SyntaxError) throw badInput(`${label}: ${UPDATE_MANIFEST} is not valid JSON`);
+      if (e instanceof SyntaxError)
+        throw badInput(`${label}: ${UPDATE_MANIFEST} is not valid JSON`);
       throw e;
     }
     const manifest = parseUpdateManifest(json, `${label}: ${UPDATE_MANIFEST}`);
@@ -34,7 +39,9 @@ export async function openPayload(file: string, sha256: string, label: string): 
       const e = zip.get(`files/${f.path}`);
       if (!e || e.isDirectory) throw badInput(`${label}: files/${f.path} is missing`);
       if (e.uncompressedSize !== f.size) {
-        throw badInput(`${label}: files/${f.path} is ${e.uncompressedSize} bytes, update.json says ${f.size}`);
+        throw badInput(
+          `${label}: files/${f.path} is ${e.uncompressedSize} bytes, update.json says ${f.size}`,
+        );
       }
     }
     return {

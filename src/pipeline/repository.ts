@@ -20,7 +20,10 @@ export interface LockRepository {
 
 export async function openLockRepository(
   lock: Lock,
-  opts: { env?: NodeJS.ProcessEnv; onProgress?: (e: { url: string; bytes: number; total?: number }) => void } = {},
+  opts: {
+    env?: NodeJS.ProcessEnv;
+    onProgress?: (e: { url: string; bytes: number; total?: number }) => void;
+  } = {},
 ): Promise<LockRepository> {
   const env = opts.env ?? process.env;
   const clientOpts: ConstructorParameters<typeof RepositoryClient>[0] = {
@@ -54,7 +57,9 @@ export async function openLockRepository(
   const levels = [...channel.levels].sort((a, b) => a.level - b.level);
   const latest = levels.length ? (levels[levels.length - 1] as IndexLevel).level : 0;
   if (lock.level > latest) {
-    throw badInput(`${lock.file}: level ${lock.level} does not exist in channel ${lock.channel} (latest is ${latest})`);
+    throw badInput(
+      `${lock.file}: level ${lock.level} does not exist in channel ${lock.channel} (latest is ${latest})`,
+    );
   }
   return {
     client,
@@ -63,7 +68,10 @@ export async function openLockRepository(
     latest,
     level(n: number) {
       const l = levels.find((x) => x.level === n);
-      if (!l) throw badInput(`level ${n} does not exist in channel ${lock.channel} (latest is ${latest})`);
+      if (!l)
+        throw badInput(
+          `level ${n} does not exist in channel ${lock.channel} (latest is ${latest})`,
+        );
       return l;
     },
   };

@@ -42,7 +42,8 @@ export async function statusOfDir(dir: string): Promise<StatusReport> {
     for (const d of await fs.readdir(path.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) await walk(r);
-      else if (d.isFile() && r !== PACK_STATE_PATH) actual.set(r, await sha256File(path.join(root, r)));
+      else if (d.isFile() && r !== PACK_STATE_PATH)
+        actual.set(r, await sha256File(path.join(root, r)));
     }
   };
   await walk('');
@@ -90,7 +91,12 @@ export async function statusOfPack(file: string): Promise<StatusReport> {
       updates: state?.updates ?? [],
       hotfixes: state?.hotfixes ?? [],
     };
-    if (state) Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
+    if (state)
+      Object.assign(report, {
+        product: state.product,
+        version: state.version,
+        channel: state.channel,
+      });
     return report;
   } finally {
     await zip.close();

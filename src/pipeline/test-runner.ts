@@ -60,9 +60,16 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunResult> {
     ...opts.env,
     UPLEVEL_PACK_HOME: opts.packHome,
     UPLEVEL_LEVEL: String(opts.level),
-    ...(opts.previousLevel !== undefined ? { UPLEVEL_PREVIOUS_LEVEL: String(opts.previousLevel) } : {}),
+    ...(opts.previousLevel !== undefined
+      ? { UPLEVEL_PREVIOUS_LEVEL: String(opts.previousLevel) }
+      : {}),
   };
-  const result: TestRunResult = { passed: false, commands: [], junitFile: path.join(opts.logDir, 'junit.xml'), durationMs: 0 };
+  const result: TestRunResult = {
+    passed: false,
+    commands: [],
+    junitFile: path.join(opts.logDir, 'junit.xml'),
+    durationMs: 0,
+  };
   let server: ChildProcess | undefined;
   try {
     if (opts.tests.start) {
@@ -82,7 +89,13 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunResult> {
     }
     for (const cmd of opts.tests.run) {
       opts.onEvent?.({ event: 'command-start', name: cmd.name });
-      const r = await runCommand(cmd, opts.cwd ?? process.cwd(), env, opts.logDir, cmd.timeoutMs ?? opts.tests.timeoutMs);
+      const r = await runCommand(
+        cmd,
+        opts.cwd ?? process.cwd(),
+        env,
+        opts.logDir,
+        cmd.timeoutMs ?? opts.tests.timeoutMs,
+      );
       result.commands.push(r);
       opts.onEvent?.({ event: 'command-end', name: cmd.name, status: r.status });
     }
@@ -96,10 +109,20 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunResult> {
 }
 
 /** `sh -c` in a new process group, so the whole tree it starts can be stopped together. */
-async function startInGroup(command: string, cwd: string, env: NodeJS.ProcessEnv, logFile: string): Promise<ChildProcess> {
+async function startInGroup(
+  command: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<ChildProcess> {
   const log = createWriteStream(logFile);
   await new Promise((r) => log.once('open', r));
-  const child = spawn('sh', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', log, log] });
+  const child = spawn('sh', ['-c', command], {
+    cwd,
+    env,
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
   child.once('exit', () => log.end());
   return child;
 }
@@ -111,7 +134,9 @@ function alive(child: ChildProcess): boolean {
 async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
   const pid = child.pid;
   if (pid === undefined) return;
-  const exited = alive(child) ? new Promise<void>((r) => child.once('exit', () => r())) : Promise.resolve();
+  const exited = alive(child)
+    ? new Promise<void>((r) => child.once('exit', () => r()))
+    : Promise.resolve();
   const signal = (sig: NodeJS.Signals) => {
     try {
       process.kill(-pid, sig);
@@ -121,17 +146,23 @@ async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
   };
   signal('SIGTERM');
   const timer = sleep(graceMs).then(() => 'timeout' as const);
-  if ((await Promise.race([exited.then(() => 'exited' as const), timer])) === 'timeout') signal('SIGKILL');
+  if ((await Promise.race([exited.then(() => 'exited' as const), timer])) === 'timeout')
+    signal('SIGKILL');
   else signal('SIGKILL'); // children the leader left behind
   await exited;
 }
 
-async function waitReady(tests: LockTests, server: ChildProcess, logFile: string): Promise<string | undefined> {
+async function waitReady(
+  tests: LockTests,
+  server: ChildProcess,
+  logFile: string,
+): Promise<string | undefined> {
   const deadline = Date.now() + tests.timeoutMs;
   const probe = readinessProbe(tests.ready, logFile);
   let delay = 100;
   while (Date.now() < deadline) {
-    if (!alive(server)) return `server exited (code ${server.exitCode ?? server.signalCode}) before it was ready`;
+    if (!alive(server))
+      return `server exited (code ${server.exitCode ?? server.signalCode}) before it was ready`;
     if (await probe()) return undefined;
     await sleep(delay);
     delay = Math.min(delay * 2, 1000);
@@ -184,7 +215,12 @@ async function runCommand(
   const log = createWriteStream(logFile);
   await new Promise((r) => log.once('open', r));
   const t0 = Date.now();
-  const child = spawn('sh', ['-c', cmd.command], { cwd, env, detached: true, stdio: ['ignore', log, log] });
+  const child = spawn('sh', ['-c', cmd.command], {
+    cwd,
+    env,
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -210,7 +246,12 @@ async function runCommand(
 }
 
 const xml = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string)
+  s
+    .replace(
+      /[<>&'"]/g,
+      (c) =>
+        ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string,
+    )
     // Characters XML 1.0 cannot carry at all.
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '');
 
@@ -227,7 +268,9 @@ export function renderJUnit(result: TestRunResult, suiteName: string): string {
       c.status === 'passed'
         ? ''
         : `<failure message="${xml(c.status === 'timed-out' ? 'timed out' : `exit code ${c.exitCode}`)}">${xml(c.tail)}</failure>`;
-    cases.push(`    <testcase classname="${xml(suiteName)}" name="${xml(c.name)}" time="${time}">${body}</testcase>`);
+    cases.push(
+      `    <testcase classname="${xml(suiteName)}" name="${xml(c.name)}" time="${time}">${body}</testcase>`,
+    );
   }
   const failures = cases.filter((c) => c.includes('<failure')).length;
   return [

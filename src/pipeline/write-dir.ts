@@ -21,12 +21,17 @@ export async function assertFreshDir(dir: string): Promise<void> {
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') throw badInput(`--dir ${dir}: not a folder`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR')
+      throw badInput(`--dir ${dir}: not a folder`);
     throw e;
   }
 }
 
-export async function writeUpdatedDir(dir: string, layout: OutputLayout, opts: WriteOptions): Promise<WriteResult> {
+export async function writeUpdatedDir(
+  dir: string,
+  layout: OutputLayout,
+  opts: WriteOptions,
+): Promise<WriteResult> {
   await assertFreshDir(dir);
   const parent = path.dirname(path.resolve(dir));
   await fs.mkdir(parent, { recursive: true });
@@ -52,7 +57,9 @@ export async function writeUpdatedDir(dir: string, layout: OutputLayout, opts: W
       }
       opts.onProgress?.(++done, layout.files.length);
     }
-    await fs.writeFile(path.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), { mode: 0o644 });
+    await fs.writeFile(path.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
+      mode: 0o644,
+    });
     await fs.rmdir(dir).catch(() => undefined); // only ever an empty folder (checked above)
     await fs.rename(staging, dir);
     return { hashes, bytes };

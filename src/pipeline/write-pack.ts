@@ -24,14 +24,19 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function writeUpdatedZip(out: string, layout: OutputLayout, opts: WriteOptions): Promise<WriteResult> {
+export async function writeUpdatedZip(
+  out: string,
+  layout: OutputLayout,
+  opts: WriteOptions,
+): Promise<WriteResult> {
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.uplevel-${process.pid}.tmp`);
   const writer = await ZipWriter.create(tmp);
   const dos = toDosDateTime(opts.time);
   const hashes = new Map<string, string>();
   try {
     await writer.addDirectory(`${layout.top}/`, { mode: 0o755, ...dos });
-    for (const d of layout.dirs) await writer.addDirectory(`${layout.top}/${d}/`, { mode: 0o755, ...dos });
+    for (const d of layout.dirs)
+      await writer.addDirectory(`${layout.top}/${d}/`, { mode: 0o755, ...dos });
     let done = 0;
     for (const f of layout.files) {
       const name = `${layout.top}/${f.path}`;
@@ -59,7 +64,10 @@ export async function writeUpdatedZip(out: string, layout: OutputLayout, opts: W
       }
       opts.onProgress?.(++done, layout.files.length);
     }
-    await writer.addBuffer(`${layout.top}/${PACK_STATE_PATH}`, opts.stateFile(hashes), { mode: 0o644, ...dos });
+    await writer.addBuffer(`${layout.top}/${PACK_STATE_PATH}`, opts.stateFile(hashes), {
+      mode: 0o644,
+      ...dos,
+    });
     const { bytes } = await writer.finish();
     await fs.rename(tmp, out);
     return { hashes, bytes };

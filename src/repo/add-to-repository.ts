@@ -26,8 +26,12 @@ export interface AddResult {
 }
 
 export const indexPath = (product: string, version: string) => `${product}/${version}/index.json`;
-export const payloadPath = (m: { product: string; version: string; channel: string; level: number }) =>
-  `${m.product}/${m.version}/${m.channel}/${m.level}.zip`;
+export const payloadPath = (m: {
+  product: string;
+  version: string;
+  channel: string;
+  level: number;
+}) => `${m.product}/${m.version}/${m.channel}/${m.level}.zip`;
 export const packPath = (product: string, version: string) =>
   `${product}/${version}/${product}-${version}.zip`;
 
@@ -50,8 +54,12 @@ async function readManifest(file: string): Promise<UpdateManifest> {
 }
 
 export async function addToRepository(opts: AddOptions): Promise<AddResult> {
-  if (!opts.pack && opts.updates.length === 0) throw badInput('repo add needs --pack and/or update payloads');
-  const byVersion = new Map<string, { product: string; version: string; files: string[]; manifests: UpdateManifest[] }>();
+  if (!opts.pack && opts.updates.length === 0)
+    throw badInput('repo add needs --pack and/or update payloads');
+  const byVersion = new Map<
+    string,
+    { product: string; version: string; files: string[]; manifests: UpdateManifest[] }
+  >();
   const group = (product: string, version: string) => {
     const key = `${product}@${version}`;
     let g = byVersion.get(key);
@@ -89,7 +97,9 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
         const sha = await sha256File(pack.file);
         const size = (await fs.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
-          throw badInput(`${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`);
+          throw badInput(
+            `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`,
+          );
         }
         if (index.pack) unchanged.push(index.pack.target);
         else {
@@ -107,7 +117,9 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
-            throw badInput(`${file}: level ${m.level} of ${m.channel} is already published with other content; levels never change once published`);
+            throw badInput(
+              `${file}: level ${m.level} of ${m.channel} is already published with other content; levels never change once published`,
+            );
           }
           unchanged.push(have.target);
           continue;
@@ -128,7 +140,9 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
       for (const [name, ch] of Object.entries(index.channels)) {
         ch.levels.forEach((l, i) => {
           if (l.level !== i + 1) {
-            throw badInput(`channel ${name} of ${g.product} ${g.version} would skip level ${i + 1}; publish levels in order`);
+            throw badInput(
+              `channel ${name} of ${g.product} ${g.version} would skip level ${i + 1}; publish levels in order`,
+            );
           }
         });
       }
@@ -136,7 +150,8 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
       await fs.writeFile(indexFile, `${JSON.stringify(index, null, 2)}\n`);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
-    if (published.length > 0) await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : undefined);
+    if (published.length > 0)
+      await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : undefined);
     return { published, unchanged };
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });

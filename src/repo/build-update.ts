@@ -58,12 +58,14 @@ const sameBytes = (a: ZipEntryInfo, b: ZipEntryInfo) =>
   a.uncompressedSize === b.uncompressedSize && a.crc32 >>> 0 === b.crc32 >>> 0;
 
 export async function buildUpdate(opts: BuildUpdateOptions): Promise<UpdateManifest> {
-  if (!Number.isInteger(opts.level) || opts.level < 1) throw badInput('--level must be an integer ≥ 1');
+  if (!Number.isInteger(opts.level) || opts.level < 1)
+    throw badInput('--level must be an integer ≥ 1');
   const a = await openPackFiles(opts.from, opts.from);
   let b: PackFiles | undefined;
   try {
     b = await openPackFiles(opts.to, opts.to);
-    if (a.top !== b.top) throw badInput(`${opts.to}: top folder ${b.top}/ differs from ${opts.from}'s ${a.top}/`);
+    if (a.top !== b.top)
+      throw badInput(`${opts.to}: top folder ${b.top}/ differs from ${opts.from}'s ${a.top}/`);
     const { product, version } = parseTopFolder(b.top, opts.to);
 
     const added: FileEntry[] = [];
@@ -74,7 +76,12 @@ export async function buildUpdate(opts: BuildUpdateOptions): Promise<UpdateManif
     for (const [p, be] of [...b.files].sort(([x], [y]) => (x < y ? -1 : 1))) {
       const ae = a.files.get(p);
       if (!ae) {
-        added.push({ path: p, sha256: await hashOf(b, be), size: be.uncompressedSize, mode: modeOf(be) });
+        added.push({
+          path: p,
+          sha256: await hashOf(b, be),
+          size: be.uncompressedSize,
+          mode: modeOf(be),
+        });
       } else if (!sameBytes(ae, be) || modeOf(ae) !== modeOf(be)) {
         const entry: ModifiedFileEntry = {
           path: p,

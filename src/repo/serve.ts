@@ -56,7 +56,12 @@ function authorised(req: http.IncomingMessage, auth: ServeOptions['auth']): bool
   return false;
 }
 
-async function handle(root: string, opts: ServeOptions, req: http.IncomingMessage, res: http.ServerResponse) {
+async function handle(
+  root: string,
+  opts: ServeOptions,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;

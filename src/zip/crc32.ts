@@ -29,13 +29,26 @@ const TABLES: Uint32Array[] = (() => {
 
 export function crc32Js(data: Uint8Array, prev = 0): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES as [
-    Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
   ];
   let c = ~prev >>> 0;
   let i = 0;
   const n = data.length;
   for (; i + 8 <= n; i += 8) {
-    const a = (c ^ ((data[i] as number) | ((data[i + 1] as number) << 8) | ((data[i + 2] as number) << 16) | ((data[i + 3] as number) << 24))) >>> 0;
+    const a =
+      (c ^
+        ((data[i] as number) |
+          ((data[i + 1] as number) << 8) |
+          ((data[i + 2] as number) << 16) |
+          ((data[i + 3] as number) << 24))) >>>
+      0;
     c =
       ((t7[a & 0xff] as number) ^
         (t6[(a >>> 8) & 0xff] as number) ^

@@ -67,7 +67,10 @@ export class SafeZip {
     return this.internals.map((i) => i.info);
   }
 
-  static async open(file: string, opts: { label?: string; limits?: Partial<ZipLimits> } = {}): Promise<SafeZip> {
+  static async open(
+    file: string,
+    opts: { label?: string; limits?: Partial<ZipLimits> } = {},
+  ): Promise<SafeZip> {
     const label = opts.label ?? file;
     const limits = { ...DEFAULT_LIMITS, ...opts.limits };
     const zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) => {
@@ -80,7 +83,9 @@ export class SafeZip {
     const zip = new SafeZip(zipfile, file, label);
     try {
       if (zipfile.entryCount > limits.maxEntries) {
-        throw badInput(`${label}: ${zipfile.entryCount} entries is more than the limit of ${limits.maxEntries}`);
+        throw badInput(
+          `${label}: ${zipfile.entryCount} entries is more than the limit of ${limits.maxEntries}`,
+        );
       }
       // yauzl starts reading entries at the central directory; nothing may lie beyond it.
       const centralDirectory = (zipfile as unknown as { readEntryCursor: number }).readEntryCursor;
@@ -90,7 +95,9 @@ export class SafeZip {
         const info = validateEntry(raw, label, limits);
         total += info.uncompressedSize;
         if (total > limits.maxTotalSize) {
-          throw badInput(`${label}: uncompressed size exceeds the limit of ${limits.maxTotalSize} bytes`);
+          throw badInput(
+            `${label}: uncompressed size exceeds the limit of ${limits.maxTotalSize} bytes`,
+          );
         }
         if (zip.byName.has(info.name)) throw badInput(`${label}: duplicate entry ${info.name}`);
         const internal = { info, raw, limit: centralDirectory };
@@ -151,10 +158,13 @@ export class SafeZip {
 
   private async open(entry: ZipEntryInfo, decompress: boolean): Promise<Readable> {
     const internal = this.byName.get(entry.name);
-    if (!internal || internal.info !== entry) throw new Error(`bug: ${entry.name} is not an entry of ${this.label}`);
+    if (!internal || internal.info !== entry)
+      throw new Error(`bug: ${entry.name} is not an entry of ${this.label}`);
     const zf = this.zipfile as unknown as LowLevel;
     const header = await new Promise<LocalHeader>((resolve, reject) =>
-      zf.readLocalFileHeader(internal.raw, {}, (err, h) => (err || !h ? reject(asDataError(this.label, entry, err)) : resolve(h))),
+      zf.readLocalFileHeader(internal.raw, {}, (err, h) =>
+        err || !h ? reject(asDataError(this.label, entry, err)) : resolve(h),
+      ),
     );
     if (!header.fileName.equals(internal.raw.fileName as unknown as Buffer)) {
       throw badInput(`${this.label}: ${entry.name}: local header names a different file`);
@@ -170,7 +180,8 @@ export class SafeZip {
         entry.compressedSize,
         decompress,
         entry.uncompressedSize,
-        (err, stream) => (err || !stream ? reject(asDataError(this.label, entry, err)) : resolve(stream)),
+        (err, stream) =>
+          err || !stream ? reject(asDataError(this.label, entry, err)) : resolve(stream),
       ),
     );
   }
@@ -182,7 +193,11 @@ interface LocalHeader {
 }
 
 interface LowLevel {
-  readLocalFileHeader(entry: yauzl.Entry, options: object, cb: (err: Error | null, header?: LocalHeader) => void): void;
+  readLocalFileHeader(
+    entry: yauzl.Entry,
+    options: object,
+    cb: (err: Error | null, header?: LocalHeader) => void,
+  ): void;
   openReadStreamLowLevel(
     fileDataStart: number,
     compressedSize: number,
@@ -220,7 +235,8 @@ function decodeName(raw: yauzl.Entry, label: string): string {
   }
   // Without the UTF-8 flag the encoding is CP437 or anything at all: accept plain ASCII only.
   for (const b of bytes) {
-    if (b < 0x20 || b > 0x7e) throw badInput(`${label}: entry name is not valid UTF-8 (${printable(bytes)})`);
+    if (b < 0x20 || b > 0x7e)
+      throw badInput(`${label}: entry name is not valid UTF-8 (${printable(bytes)})`);
   }
   return bytes.toString('latin1');
 }
@@ -249,18 +265,30 @@ function validateEntry(raw: yauzl.Entry, label: string, limits: ZipLimits): ZipE
   const mode = unix ? raw.externalFileAttributes >>> 16 : 0;
   const type = mode & S_IFMT;
   if (type === S_IFLNK) throw badInput(`${label}: ${name} is a symbolic link`);
-  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) throw badInput(`${label}: ${name} is not a regular file or folder`);
-  if ((type === S_IFDIR) !== isDirectory && type !== 0) throw badInput(`${label}: ${name}: folder flag and name disagree`);
+  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
+    throw badInput(`${label}: ${name} is not a regular file or folder`);
+  if ((type === S_IFDIR) !== isDirectory && type !== 0)
+    throw badInput(`${label}: ${name}: folder flag and name disagree`);
   if (raw.generalPurposeBitFlag & 0x1) throw badInput(`${label}: ${name} is encrypted`);
   if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
-    throw badInput(`${label}: ${name} uses unsupported compression method ${raw.compressionMethod}`);
+    throw badInput(
+      `${label}: ${name} uses unsupported compression method ${raw.compressionMethod}`,
+    );
   }
-  if (isDirectory && raw.uncompressedSize !== 0) throw badInput(`${label}: folder ${name} has content`);
+  if (isDirectory && raw.uncompressedSize !== 0)
+    throw badInput(`${label}: folder ${name} has content`);
   if (raw.uncompressedSize > limits.maxEntrySize) {
-    throw badInput(`${label}: ${name} declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxEntrySize}`);
+    throw badInput(
+      `${label}: ${name} declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxEntrySize}`,
+    );
   }
-  if (raw.uncompressedSize > 1024 * 1024 && raw.uncompressedSize / Math.max(raw.compressedSize, 1) > limits.maxRatio) {
-    throw badInput(`${label}: ${name} has a compression ratio above ${limits.maxRatio} (a zip bomb?)`);
+  if (
+    raw.uncompressedSize > 1024 * 1024 &&
+    raw.uncompressedSize / Math.max(raw.compressedSize, 1) > limits.maxRatio
+  ) {
+    throw badInput(
+      `${label}: ${name} has a compression ratio above ${limits.maxRatio} (a zip bomb?)`,
+    );
   }
   return {
     name,
@@ -287,7 +315,8 @@ function checkTree(internals: Internal[], label: string): void {
   for (const f of files) {
     if (dirs.has(f)) throw badInput(`${label}: ${f} is both a file and a folder`);
     for (let i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) {
-      if (files.has(f.slice(0, i))) throw badInput(`${label}: ${f.slice(0, i)} is both a file and a folder`);
+      if (files.has(f.slice(0, i)))
+        throw badInput(`${label}: ${f.slice(0, i)} is both a file and a folder`);
     }
   }
 }
@@ -297,14 +326,23 @@ function checkTree(internals: Internal[], label: string): void {
  * local header plus its data must end before the next one starts.
  */
 function checkOverlaps(internals: Internal[], centralDirectory: number, label: string): void {
-  const sorted = [...internals].sort((a, b) => a.raw.relativeOffsetOfLocalHeader - b.raw.relativeOffsetOfLocalHeader);
+  const sorted = [...internals].sort(
+    (a, b) => a.raw.relativeOffsetOfLocalHeader - b.raw.relativeOffsetOfLocalHeader,
+  );
   for (let i = 0; i < sorted.length; i++) {
     const cur = sorted[i] as Internal;
     const next = sorted[i + 1];
     const limit = next ? next.raw.relativeOffsetOfLocalHeader : centralDirectory;
     cur.limit = limit;
-    const end = cur.raw.relativeOffsetOfLocalHeader + 30 + (cur.raw.fileName as unknown as Buffer).length + cur.info.compressedSize;
-    if (end > limit) throw badInput(`${label}: ${cur.info.name} overlaps ${next ? next.info.name : 'the central directory'}`);
+    const end =
+      cur.raw.relativeOffsetOfLocalHeader +
+      30 +
+      (cur.raw.fileName as unknown as Buffer).length +
+      cur.info.compressedSize;
+    if (end > limit)
+      throw badInput(
+        `${label}: ${cur.info.name} overlaps ${next ? next.info.name : 'the central directory'}`,
+      );
   }
 }
 
@@ -321,7 +359,11 @@ class CheckingStream extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.bytes += chunk.length;
     if (this.bytes > this.entry.uncompressedSize) {
-      cb(verificationFailed(`${this.what}: content is longer than its declared ${this.entry.uncompressedSize} bytes`));
+      cb(
+        verificationFailed(
+          `${this.what}: content is longer than its declared ${this.entry.uncompressedSize} bytes`,
+        ),
+      );
       return;
     }
     this.crc = crc32(chunk, this.crc);
@@ -329,7 +371,11 @@ class CheckingStream extends Transform {
   }
   override _flush(cb: TransformCallback): void {
     if (this.bytes !== this.entry.uncompressedSize) {
-      cb(verificationFailed(`${this.what}: content is ${this.bytes} bytes, its header says ${this.entry.uncompressedSize}`));
+      cb(
+        verificationFailed(
+          `${this.what}: content is ${this.bytes} bytes, its header says ${this.entry.uncompressedSize}`,
+        ),
+      );
     } else if (this.crc >>> 0 !== this.entry.crc32 >>> 0) {
       cb(verificationFailed(`${this.what}: CRC-32 mismatch`));
     } else cb();

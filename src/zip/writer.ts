@@ -60,7 +60,10 @@ export class ZipWriter {
     return new ZipWriter(await fs.open(file, 'w'), file, Boolean(opts.forceZip64));
   }
 
-  async addDirectory(name: string, opts: { mode?: number; dosDate: number; dosTime: number }): Promise<void> {
+  async addDirectory(
+    name: string,
+    opts: { mode?: number; dosDate: number; dosTime: number },
+  ): Promise<void> {
     const dirName = name.endsWith('/') ? name : `${name}/`;
     const mode = opts.mode ?? 0o755;
     await this.writeEntry(
@@ -93,7 +96,9 @@ export class ZipWriter {
       }
       if (copied !== meta.compressedSize) {
         compressed.destroy();
-        throw new Error(`zip writer: ${meta.name}: got ${copied} compressed bytes, expected ${meta.compressedSize}`);
+        throw new Error(
+          `zip writer: ${meta.name}: got ${copied} compressed bytes, expected ${meta.compressedSize}`,
+        );
       }
     });
   }
@@ -180,11 +185,16 @@ export class ZipWriter {
     await fs.rm(this.file, { force: true });
   }
 
-  private async writeEntry(meta: RawEntryMeta, isDirectory: boolean, body: () => Promise<void>): Promise<void> {
+  private async writeEntry(
+    meta: RawEntryMeta,
+    isDirectory: boolean,
+    body: () => Promise<void>,
+  ): Promise<void> {
     if (this.finished) throw new Error('zip writer: already finished');
     if (this.names.has(meta.name)) throw new Error(`zip writer: duplicate entry ${meta.name}`);
     this.names.add(meta.name);
-    const mode = (meta.mode & 0o170000) === 0 ? (isDirectory ? 0o040000 : 0o100000) | meta.mode : meta.mode;
+    const mode =
+      (meta.mode & 0o170000) === 0 ? (isDirectory ? 0o040000 : 0o100000) | meta.mode : meta.mode;
     const record: CentralRecord = { ...meta, mode, offset: this.offset, isDirectory };
     await this.write(localHeader(record, this.forceZip64));
     await body();
@@ -205,7 +215,10 @@ export class ZipWriter {
 
   private async flush(): Promise<void> {
     if (this.pendingBytes === 0) return;
-    const buf = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
+    const buf =
+      this.pending.length === 1
+        ? (this.pending[0] as Buffer)
+        : Buffer.concat(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
     await writeAll(this.handle, buf);

@@ -49,14 +49,21 @@ function printReport(r: ApplyReport, ctx: CommandContext) {
   const head = r.dryRun ? 'Plan' : 'Applied';
   ctx.print(`${head}: ${r.product} ${r.version} (${r.channel}) level ${r.packLevel} → ${r.level}`);
   for (const l of r.levels) ctx.print(`  level ${l.level}: ${l.changes.length} change(s)`);
-  ctx.print(`  files: ${r.files.added.length} added, ${r.files.modified.length} modified, ${r.files.removed.length} removed`);
+  ctx.print(
+    `  files: ${r.files.added.length} added, ${r.files.modified.length} modified, ${r.files.removed.length} removed`,
+  );
   if (r.dryRun) {
     for (const p of r.files.added) ctx.print(`    + ${p}`);
     for (const p of r.files.modified) ctx.print(`    ~ ${p}`);
     for (const p of r.files.removed) ctx.print(`    - ${p}`);
   }
   for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${o.outcome}`);
-  for (const c of r.conflicts) ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(', ')})` : ''}`);
-  if (r.output) ctx.print(`  wrote ${r.output.path}${r.output.sha256 ? ` (sha256 ${r.output.sha256})` : ''}`);
-  if (r.lockUpdated) ctx.print(`  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(', ')}` : ''}`);
+  for (const c of r.conflicts)
+    ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(', ')})` : ''}`);
+  if (r.output)
+    ctx.print(`  wrote ${r.output.path}${r.output.sha256 ? ` (sha256 ${r.output.sha256})` : ''}`);
+  if (r.lockUpdated)
+    ctx.print(
+      `  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(', ')}` : ''}`,
+    );
 }

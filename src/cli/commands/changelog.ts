@@ -13,12 +13,14 @@ export async function changelogCommand(argv: string[], ctx: CommandContext): Pro
     format: { type: 'string' },
   });
   const format = (values.format as string | undefined) ?? 'md';
-  if (format !== 'md' && format !== 'json') throw badInput(`--format must be md or json (got "${format}")`);
+  if (format !== 'md' && format !== 'json')
+    throw badInput(`--format must be md or json (got "${format}")`);
   const lock = await loadLock(values.lock as string | undefined);
   const repo = await openLockRepository(lock, { env: ctx.env });
   const from = intFlag('from', values.from as string | undefined) ?? lock.level;
   const to = intFlag('to', values.to as string | undefined) ?? repo.latest;
-  if (to > repo.latest) throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
+  if (to > repo.latest)
+    throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
   if (format === 'json') {
     ctx.printJson(renderChangelogJson(lock.product, lock.version, from, to, repo.levels));

@@ -42,11 +42,14 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
   };
   if (values.json) ctx.printJson(result);
   else {
-    ctx.print(`${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${repo.latest}`);
+    ctx.print(
+      `${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${repo.latest}`,
+    );
     if (above.length === 0) ctx.print('Up to date.');
     for (const l of above) {
       ctx.print(`  level ${l.level} (${l.released.slice(0, 10)}):`);
-      for (const c of l.changes) ctx.print(`    [${c.type}${c.severity ? `/${c.severity}` : ''}] ${c.id} ${c.title}`);
+      for (const c of l.changes)
+        ctx.print(`    [${c.type}${c.severity ? `/${c.severity}` : ''}] ${c.id} ${c.title}`);
     }
   }
   return values['exit-code'] && result.updatesAvailable ? ExitCode.updatesAvailable : ExitCode.ok;

@@ -13,7 +13,9 @@ export async function demoCommand(argv: string[], ctx: CommandContext): Promise<
     else {
       const a = r.report.apply;
       ctx.print('');
-      ctx.print(`uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} → ${a.level}, tests passed`);
+      ctx.print(
+        `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} → ${a.level}, tests passed`,
+      );
       ctx.print(`  pack       ${path.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
       ctx.print(`  changelog  ${path.relative(process.cwd(), path.join(outDir, 'CHANGELOG.md'))}`);

@@ -27,7 +27,10 @@ export async function repoCommand(argv: string[], ctx: CommandContext): Promise<
 }
 
 async function init(argv: string[], ctx: CommandContext) {
-  const { values } = parse('repo init', argv, { dir: { type: 'string' }, expires: { type: 'string' } });
+  const { values } = parse('repo init', argv, {
+    dir: { type: 'string' },
+    expires: { type: 'string' },
+  });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
   const expiresDays = intFlag('expires', values.expires as string | undefined);
   const { rootPath } = await initRepository({ dir, ...(expiresDays ? { expiresDays } : {}) });
@@ -60,7 +63,8 @@ async function build(argv: string[], ctx: CommandContext) {
   let released = new Date();
   if (values.released) {
     released = new Date(values.released as string);
-    if (Number.isNaN(released.getTime())) throw badInput(`--released must be an ISO date (got "${values.released}")`);
+    if (Number.isNaN(released.getTime()))
+      throw badInput(`--released must be an ISO date (got "${values.released}")`);
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
@@ -75,8 +79,12 @@ async function build(argv: string[], ctx: CommandContext) {
   const { added, modified, removed } = manifest.files;
   if (values.json) ctx.printJson({ out: path.resolve(values.out as string), manifest });
   else {
-    ctx.print(`Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`);
-    ctx.print(`  ${added.length} added, ${modified.length} modified, ${removed.length} removed, ${changes.length} change(s)`);
+    ctx.print(
+      `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`,
+    );
+    ctx.print(
+      `  ${added.length} added, ${modified.length} modified, ${removed.length} removed, ${changes.length} change(s)`,
+    );
   }
   return 0;
 }
@@ -103,7 +111,10 @@ async function add(argv: string[], ctx: CommandContext) {
 }
 
 async function serve(argv: string[], ctx: CommandContext) {
-  const { values } = parse('repo serve', argv, { dir: { type: 'string' }, port: { type: 'string' } });
+  const { values } = parse('repo serve', argv, {
+    dir: { type: 'string' },
+    port: { type: 'string' },
+  });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
   const port = intFlag('port', values.port as string | undefined) ?? 0;
   const server = await serveDirectory(dir, { port });

@@ -11,7 +11,8 @@ export async function statusCommand(argv: string[], ctx: CommandContext): Promis
   });
   const dir = values.dir as string | undefined;
   const pack = values.pack as string | undefined;
-  if (Boolean(dir) === Boolean(pack)) throw badInput('status takes one of --dir DIR and --pack ZIP');
+  if (Boolean(dir) === Boolean(pack))
+    throw badInput('status takes one of --dir DIR and --pack ZIP');
   const r = dir ? await statusOfDir(dir) : await statusOfPack(pack as string);
   if (values.json) ctx.printJson(r);
   else print(r, ctx);
@@ -24,7 +25,8 @@ function print(r: StatusReport, ctx: CommandContext) {
     return;
   }
   ctx.print(`${r.product} ${r.version} (${r.channel}): level ${r.level}`);
-  for (const u of r.updates) ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}…)`);
+  for (const u of r.updates)
+    ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}…)`);
   for (const h of r.hotfixes) ctx.print(`  hotfix ${h.id}`);
   if (r.edits) {
     const { modified, missing, added } = r.edits;

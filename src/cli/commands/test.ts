@@ -22,7 +22,10 @@ export async function testCommand(argv: string[], ctx: CommandContext): Promise<
   const dir = values.dir as string | undefined;
   const pack = values.pack as string | undefined;
   if (Boolean(dir) === Boolean(pack)) throw badInput('test takes one of --dir DIR and --pack ZIP');
-  const logDir = path.resolve((values.logs as string | undefined) ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-test-logs-'))));
+  const logDir = path.resolve(
+    (values.logs as string | undefined) ??
+      (await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-test-logs-'))),
+  );
   await fs.mkdir(logDir, { recursive: true });
   let home = dir ? path.resolve(dir) : '';
   let cleanup: string | undefined;
@@ -47,14 +50,20 @@ export async function testCommand(argv: string[], ctx: CommandContext): Promise<
     });
     if (values.json) ctx.printJson({ ...result, logDir });
     else {
-      for (const c of result.commands) ctx.print(`  ${c.status.padEnd(9)} ${c.name} (${c.durationMs} ms)`);
-      ctx.print(result.passed ? `Tests passed (logs: ${logDir})` : `Tests FAILED (logs: ${logDir})`);
+      for (const c of result.commands)
+        ctx.print(`  ${c.status.padEnd(9)} ${c.name} (${c.durationMs} ms)`);
+      ctx.print(
+        result.passed ? `Tests passed (logs: ${logDir})` : `Tests FAILED (logs: ${logDir})`,
+      );
     }
     if (!result.passed) {
       for (const c of result.commands.filter((x) => x.status !== 'passed')) {
-        process.stderr.write(`uplevel test: ${c.name} ${c.status}; last lines of ${c.logFile}:\n${c.tail}\n`);
+        process.stderr.write(
+          `uplevel test: ${c.name} ${c.status}; last lines of ${c.logFile}:\n${c.tail}\n`,
+        );
       }
-      if (result.server?.error) process.stderr.write(`uplevel test: server: ${result.server.error}\n`);
+      if (result.server?.error)
+        process.stderr.write(`uplevel test: server: ${result.server.error}\n`);
       return ExitCode.testsFailed;
     }
     return ExitCode.ok;

@@ -1,2 +1,8 @@
-export { initRepository, publishTargets, readTargetFile, resign, storedTargetPath } from './repository.ts';
+export {
+  initRepository,
+  publishTargets,
+  readTargetFile,
+  resign,
+  storedTargetPath,
+} from './repository.ts';
 export type { RepoInitOptions } from './repository.ts';

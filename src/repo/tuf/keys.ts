@@ -1,7 +1,14 @@
 /** ed25519 keys for the four TUF roles, kept as PEM files in REPO/keys/ (never served). */
 import { canonicalize } from '@tufjs/canonical-json';
 import { Key, Signature } from '@tufjs/models';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
@@ -24,7 +31,8 @@ export function publicKeyFor(privateKey: KeyObject): Key {
 }
 
 export function signer(k: RoleKey) {
-  return (data: Buffer) => new Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString('hex') });
+  return (data: Buffer) =>
+    new Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString('hex') });
 }
 
 export async function generateRoleKeys(dir: string): Promise<Record<RoleName, RoleKey>> {
@@ -46,7 +54,9 @@ export async function loadRoleKey(dir: string, role: RoleName): Promise<RoleKey>
   try {
     pem = await fs.readFile(file, 'utf8');
   } catch {
-    throw badInput(`${file}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`);
+    throw badInput(
+      `${file}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`,
+    );
   }
   const privateKey = createPrivateKey(pem);
   return { key: publicKeyFor(privateKey), privateKey };

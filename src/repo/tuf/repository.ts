@@ -7,7 +7,16 @@
  * Files are written before the metadata that names them, and timestamp.json last, so a
  * client never sees metadata that points at something missing.
  */
-import { Metadata, MetaFile, Root, Snapshot, TargetFile, Targets, Timestamp, type MetadataKind } from '@tufjs/models';
+import {
+  Metadata,
+  MetaFile,
+  Root,
+  Snapshot,
+  TargetFile,
+  Targets,
+  Timestamp,
+  type MetadataKind,
+} from '@tufjs/models';
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -37,23 +46,36 @@ async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
   await fs.rename(tmp, file);
 }
 
-const toText = (md: Metadata<Root | Targets | Snapshot | Timestamp>) => `${JSON.stringify(md.toJSON(), null, 1)}\n`;
+const toText = (md: Metadata<Root | Targets | Snapshot | Timestamp>) =>
+  `${JSON.stringify(md.toJSON(), null, 1)}\n`;
 
 export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath: string }> {
   const dir = path.resolve(opts.dir);
   const now = opts.now ?? new Date();
   const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
-  if (!Number.isInteger(expiresDays) || expiresDays < 1) throw badInput('--expires must be a whole number of days ≥ 1');
+  if (!Number.isInteger(expiresDays) || expiresDays < 1)
+    throw badInput('--expires must be a whole number of days ≥ 1');
   const metadataDir = path.join(dir, 'metadata');
-  if (await exists(metadataDir)) throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists(path.join(dir, 'keys'))) throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
+  if (await exists(metadataDir))
+    throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
+  if (await exists(path.join(dir, 'keys')))
+    throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
   await fs.mkdir(metadataDir, { recursive: true });
   await fs.mkdir(path.join(dir, 'targets'), { recursive: true });
   const keys = await generateRoleKeys(dir);
-  await writeAtomic(path.join(dir, 'keys', 'config.json'), `${JSON.stringify({ expiresDays } satisfies RepoConfig)}\n`);
+  await writeAtomic(
+    path.join(dir, 'keys', 'config.json'),
+    `${JSON.stringify({ expiresDays } satisfies RepoConfig)}\n`,
+  );
 
-  const root = new Root({ version: 1, specVersion: SPEC_VERSION, expires: expiry(now, expiresDays), consistentSnapshot: true });
-  for (const role of ['root', 'targets', 'snapshot', 'timestamp'] as RoleName[]) root.addKey(keys[role].key, role);
+  const root = new Root({
+    version: 1,
+    specVersion: SPEC_VERSION,
+    expires: expiry(now, expiresDays),
+    consistentSnapshot: true,
+  });
+  for (const role of ['root', 'targets', 'snapshot', 'timestamp'] as RoleName[])
+    root.addKey(keys[role].key, role);
   const rootMd = new Metadata(root);
   rootMd.sign(signer(keys.root));
   const rootPath = path.join(metadataDir, '1.root.json');
@@ -72,7 +94,9 @@ async function exists(p: string): Promise<boolean> {
 
 async function readConfig(dir: string): Promise<RepoConfig> {
   try {
-    return JSON.parse(await fs.readFile(path.join(dir, 'keys', 'config.json'), 'utf8')) as RepoConfig;
+    return JSON.parse(
+      await fs.readFile(path.join(dir, 'keys', 'config.json'), 'utf8'),
+    ) as RepoConfig;
   } catch {
     return { expiresDays: DEFAULT_EXPIRES_DAYS };
   }
@@ -88,7 +112,10 @@ async function readMetadata(dir: string, name: string): Promise<Record<string, u
 }
 
 async function currentTargets(dir: string): Promise<Metadata<Targets>> {
-  return Metadata.fromJSON('targets' as MetadataKind.Targets, (await readMetadata(dir, 'targets.json')) as never);
+  return Metadata.fromJSON(
+    'targets' as MetadataKind.Targets,
+    (await readMetadata(dir, 'targets.json')) as never,
+  );
 }
 
 /** Signs new targets, snapshot and timestamp versions over the given target map. */
@@ -102,10 +129,15 @@ async function signTopLevel(
   const metadataDir = path.join(dir, 'metadata');
   const expires = expiry(now, expiresDays);
 
-  const targetsMd = new Metadata(new Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets }));
+  const targetsMd = new Metadata(
+    new Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets }),
+  );
   targetsMd.sign(signer(await loadRoleKey(dir, 'targets')));
   const targetsText = toText(targetsMd);
-  await writeAtomic(path.join(metadataDir, `${targetsMd.signed.version}.targets.json`), targetsText);
+  await writeAtomic(
+    path.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
+    targetsText,
+  );
   await writeAtomic(path.join(metadataDir, 'targets.json'), targetsText);
 
   const snapshotMd = new Metadata(
@@ -118,7 +150,10 @@ async function signTopLevel(
   );
   snapshotMd.sign(signer(await loadRoleKey(dir, 'snapshot')));
   const snapshotText = toText(snapshotMd);
-  await writeAtomic(path.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`), snapshotText);
+  await writeAtomic(
+    path.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    snapshotText,
+  );
   await writeAtomic(path.join(metadataDir, 'snapshot.json'), snapshotText);
 
   const snapshotBytes = Buffer.from(snapshotText);
@@ -150,7 +185,9 @@ async function hashFile(file: string): Promise<{ sha256: string; length: number 
 
 export function storedTargetPath(targetPath: string, sha256: string): string {
   const slash = targetPath.lastIndexOf('/');
-  return slash < 0 ? `${sha256}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha256}.${targetPath.slice(slash + 1)}`;
+  return slash < 0
+    ? `${sha256}.${targetPath}`
+    : `${targetPath.slice(0, slash)}/${sha256}.${targetPath.slice(slash + 1)}`;
 }
 
 /** Adds or replaces targets and re-signs targets, snapshot and timestamp. */
@@ -190,7 +227,10 @@ function versionOf(md: Record<string, unknown>): number {
 }
 
 /** The current content of a published target, read from the vendor's own repository. */
-export async function readTargetFile(repoDir: string, targetPath: string): Promise<Buffer | undefined> {
+export async function readTargetFile(
+  repoDir: string,
+  targetPath: string,
+): Promise<Buffer | undefined> {
   const dir = path.resolve(repoDir);
   const targetsMd = await currentTargets(dir);
   const t = targetsMd.signed.targets[targetPath];
