@@ -59,7 +59,7 @@ export function parseLock(text: string, file: string): Lock {
     return v as number;
   };
   const sha = (v: unknown, field: string): string => {
-    const s = str(v, field).toLowerCase();
+    const s = (typeof v === 'number' ? String(v) : str(v, field)).toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(s)) fail(field, 'must be a sha256 (64 hex digits)');
     return s;
   };
