@@ -157,6 +157,47 @@ describe('exit codes', () => {
   });
 });
 
+describe('test', () => {
+  test('runs the lock’s tests against a pack: 0 when they pass, 5 with the failing tail when not', async () => {
+    const extra = [
+      'tests:',
+      '  run:',
+      '    - name: readme',
+      '      command: grep -q acme-gateway "$UPLEVEL_PACK_HOME/README.txt"',
+      '    - name: level',
+      '      command: test "$UPLEVEL_LEVEL" = "$WANT" || { echo "level is $UPLEVEL_LEVEL"; exit 1; }',
+    ].join('\n');
+    const team = await makeTeam(vendor, { extra });
+    const out = path.join(team.dir, 'pack.zip');
+    assert.equal(
+      (
+        await runCli(
+          ['apply', '--lock', team.lock, '--level', '1', '--out', out, '--no-lock-update'],
+          { env: team.env },
+        )
+      ).code,
+      0,
+    );
+    const pass = await runCli(['test', '--lock', team.lock, '--pack', out], {
+      env: { ...team.env, WANT: '1' },
+    });
+    assert.equal(pass.code, 0, pass.stderr);
+    const fail = await runCli(
+      ['test', '--lock', team.lock, '--pack', out, '--logs', path.join(team.dir, 'logs')],
+      {
+        env: { ...team.env, WANT: '2' },
+      },
+    );
+    assert.equal(fail.code, 5);
+    assert.match(fail.stderr, /level failed/);
+    assert.match(fail.stderr, /level is 1/);
+    assert.match(
+      await fs.readFile(path.join(team.dir, 'logs', 'junit.xml'), 'utf8'),
+      /failures="1"/,
+    );
+  });
+});
+
 describe('status', () => {
   test('a GA pack is level 0; an applied pack reports its level and updates', async () => {
     let r = await runCli(['status', '--pack', vendor.packs[0] as string, '--json']);

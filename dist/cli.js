@@ -16287,7 +16287,8 @@ function sha256(data) {
 }
 async function sha256File(file) {
   const h = createHash("sha256");
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+    h.update(chunk);
   return h.digest("hex");
 }
 
@@ -16325,7 +16326,9 @@ function parseLock(text, file) {
   const doc = import_yaml.default.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw badInput(`${name}: YAML error at line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`);
+    throw badInput(
+      `${name}: YAML error at line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`
+    );
   }
   const raw = doc.toJS();
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -16333,29 +16336,35 @@ function parseLock(text, file) {
   }
   const o = raw;
   for (const key of Object.keys(o)) if (!KNOWN.has(key)) fail(key, "is not a known field");
-  if (o.source !== void 0 && o.source !== "tuf") fail("source", `"${String(o.source)}" is not supported here (tuf)`);
+  if (o.source !== void 0 && o.source !== "tuf")
+    fail("source", `"${String(o.source)}" is not supported here (tuf)`);
   const dir = path.dirname(file);
   const str = (v, field) => {
-    if (typeof v !== "string" || v.trim() === "") fail(field, `must be a non-empty string${v === void 0 ? " (missing)" : ""}`);
+    if (typeof v !== "string" || v.trim() === "")
+      fail(field, `must be a non-empty string${v === void 0 ? " (missing)" : ""}`);
     return v.trim();
   };
   const int = (v, field) => {
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) fail(field, `must be an integer \u2265 0 (got ${JSON.stringify(v)})`);
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+      fail(field, `must be an integer \u2265 0 (got ${JSON.stringify(v)})`);
     return v;
   };
   const sha = (v, field) => {
-    const s = str(v, field).toLowerCase();
+    const s = (typeof v === "number" ? String(v) : str(v, field)).toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(s)) fail(field, "must be a sha256 (64 hex digits)");
     return s;
   };
   const local = (v, field) => path.resolve(dir, str(v, field));
   const product = str(o.product, "product");
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(product)) fail("product", `must be lower-case letters, digits, . _ - (got "${product}")`);
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(product))
+    fail("product", `must be lower-case letters, digits, . _ - (got "${product}")`);
   const versionRaw = typeof o.version === "number" ? String(o.version) : o.version;
   const version = str(versionRaw, "version");
-  if (!import_semver.default.valid(version)) fail("version", `must be a semver version like 4.2.0 (got "${version}")`);
+  if (!import_semver.default.valid(version))
+    fail("version", `must be a semver version like 4.2.0 (got "${version}")`);
   const channel = o.channel === void 0 ? DEFAULT_CHANNEL : str(o.channel, "channel");
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(channel)) fail("channel", `is not a valid channel name (got "${channel}")`);
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(channel))
+    fail("channel", `is not a valid channel name (got "${channel}")`);
   const level = int(o.level, "level");
   const repoRaw = str(o.repository, "repository");
   let repository;
@@ -16386,10 +16395,13 @@ function parseLock(text, file) {
   const minRoot = o.minRootVersion ?? o["min-root-version"];
   if (minRoot !== void 0) lock.minRootVersion = int(minRoot, "minRootVersion");
   if (o.pack !== void 0) {
-    if (typeof o.pack !== "object" || o.pack === null) fail("pack", "must be a mapping with url or path, and sha256");
+    if (typeof o.pack !== "object" || o.pack === null)
+      fail("pack", "must be a mapping with url or path, and sha256");
     const p = o.pack;
-    for (const k of Object.keys(p)) if (!["url", "path", "sha256"].includes(k)) fail(`pack.${k}`, "is not a known field");
-    if (p.url === void 0 === (p.path === void 0)) fail("pack", "needs exactly one of url and path");
+    for (const k of Object.keys(p))
+      if (!["url", "path", "sha256"].includes(k)) fail(`pack.${k}`, "is not a known field");
+    if (p.url === void 0 === (p.path === void 0))
+      fail("pack", "needs exactly one of url and path");
     lock.pack = { sha256: sha(p.sha256, "pack.sha256") };
     if (p.url !== void 0) {
       const url = str(p.url, "pack.url");
@@ -16401,9 +16413,13 @@ function parseLock(text, file) {
   if (o.hotfixes !== void 0) {
     if (!Array.isArray(o.hotfixes)) fail("hotfixes", "must be a list");
     lock.hotfixes = o.hotfixes.map((h, i) => {
-      if (typeof h !== "object" || h === null) fail(`hotfixes[${i}]`, "must be a mapping with path and sha256");
+      if (typeof h !== "object" || h === null)
+        fail(`hotfixes[${i}]`, "must be a mapping with path and sha256");
       const ho = h;
-      return { path: local(ho.path, `hotfixes[${i}].path`), sha256: sha(ho.sha256, `hotfixes[${i}].sha256`) };
+      return {
+        path: local(ho.path, `hotfixes[${i}].path`),
+        sha256: sha(ho.sha256, `hotfixes[${i}].sha256`)
+      };
     });
   }
   if (o.tests !== void 0) lock.tests = parseTests(o.tests, fail, str);
@@ -16412,7 +16428,9 @@ function parseLock(text, file) {
 function parseTests(v, fail, str) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) fail("tests", "must be a mapping");
   const t = v;
-  for (const k of Object.keys(t)) if (!["start", "ready", "timeout", "run"].includes(k)) fail(`tests.${k}`, "is not a known field");
+  for (const k of Object.keys(t))
+    if (!["start", "ready", "timeout", "run"].includes(k))
+      fail(`tests.${k}`, "is not a known field");
   const tests = {
     timeoutMs: t.timeout === void 0 ? DEFAULT_TEST_TIMEOUT_MS : parseDuration(t.timeout, "tests.timeout", fail),
     run: []
@@ -16428,7 +16446,8 @@ function parseTests(v, fail, str) {
       }
     } else if (ready.startsWith("tcp:")) {
       const port = Number(ready.slice(4));
-      if (!Number.isInteger(port) || port < 1 || port > 65535) fail("tests.ready", "tcp: needs a port 1-65535");
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        fail("tests.ready", "tcp: needs a port 1-65535");
     } else if (!/^https?:\/\/\S+$/.test(ready)) {
       fail("tests.ready", "must be an http(s) URL, tcp:PORT or log:REGEX");
     }
@@ -16442,7 +16461,8 @@ function parseTests(v, fail, str) {
       if (typeof r !== "object" || r === null) fail(f, "must be a mapping with name and command");
       const ro = r;
       const name = str(ro.name, `${f}.name`);
-      if (!/^[A-Za-z0-9._-]+$/.test(name)) fail(`${f}.name`, "may hold letters, digits, . _ - only");
+      if (!/^[A-Za-z0-9._-]+$/.test(name))
+        fail(`${f}.name`, "may hold letters, digits, . _ - only");
       if (names.has(name)) fail(`${f}.name`, `"${name}" is used twice`);
       names.add(name);
       const cmd = { name, command: str(ro.command, `${f}.command`) };
@@ -16462,7 +16482,11 @@ function parseDuration(v, field, fail) {
 }
 function setLockLevel(text, level) {
   const re = /^(level[ \t]*:[ \t]*)(\S+)([ \t]*(#.*)?)$/m;
-  if (re.test(text)) return text.replace(re, (_m, pre, _old, post) => `${pre}${level}${post}`);
+  if (re.test(text))
+    return text.replace(
+      re,
+      (_m, pre, _old, post) => `${pre}${level}${post}`
+    );
   const doc = import_yaml.default.parseDocument(text);
   doc.set("level", level);
   return doc.toString();
@@ -17015,7 +17039,9 @@ function isText(buf) {
   }
 }
 function mergeText(base, ours, theirs) {
-  const regions = diff3Merge(splitLines(ours), splitLines(base), splitLines(theirs), { excludeFalseConflicts: true });
+  const regions = diff3Merge(splitLines(ours), splitLines(base), splitLines(theirs), {
+    excludeFalseConflicts: true
+  });
   const out = [];
   let conflicts = 0;
   const nl = (lines) => {
@@ -17027,7 +17053,15 @@ function mergeText(base, ours, theirs) {
     if (r.ok) out.push(...r.ok);
     else if (r.conflict) {
       conflicts++;
-      out.push("<<<<<<< ours\n", ...nl(r.conflict.a), "||||||| base\n", ...nl(r.conflict.o), "=======\n", ...nl(r.conflict.b), ">>>>>>> theirs\n");
+      out.push(
+        "<<<<<<< ours\n",
+        ...nl(r.conflict.a),
+        "||||||| base\n",
+        ...nl(r.conflict.o),
+        "=======\n",
+        ...nl(r.conflict.b),
+        ">>>>>>> theirs\n"
+      );
     }
   }
   const text = out.join("");
@@ -17051,7 +17085,12 @@ function mergeFile(base, ours, theirs) {
 }
 
 // src/pipeline/overlay.ts
-var CONFLICT_OUTCOMES = /* @__PURE__ */ new Set(["conflict", "binary-conflict", "added-both", "removed-upstream-conflict"]);
+var CONFLICT_OUTCOMES = /* @__PURE__ */ new Set([
+  "conflict",
+  "binary-conflict",
+  "added-both",
+  "removed-upstream-conflict"
+]);
 async function listOverlay(dir) {
   const out = [];
   const walk = async (rel) => {
@@ -17068,12 +17107,15 @@ async function listOverlay(dir) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile()) out.push(r);
-      else throw badInput(`overlay ${path2.join(dir, r)}: only regular files and folders are allowed`);
+      else
+        throw badInput(`overlay ${path2.join(dir, r)}: only regular files and folders are allowed`);
     }
   };
   await walk("");
   const set = new Set(out);
-  return out.filter((p) => !((p.endsWith(".old") || p.endsWith(".updated")) && set.has(p.replace(/\.(old|updated)$/, "")))).sort();
+  return out.filter(
+    (p) => !((p.endsWith(".old") || p.endsWith(".updated")) && set.has(p.replace(/\.(old|updated)$/, "")))
+  ).sort();
 }
 async function mergeOverlay(overlayDir, plan, baseLevel, contents) {
   const files = [];
@@ -17161,7 +17203,8 @@ var Reader = class {
     throw badInput(`${this.label}: ${field} ${why}`);
   }
   obj(v, field) {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) this.fail(field, "must be an object");
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      this.fail(field, "must be an object");
     return v;
   }
   arr(v, field) {
@@ -17170,7 +17213,8 @@ var Reader = class {
   }
   str(v, field, pattern) {
     if (typeof v !== "string" || v === "") this.fail(field, "must be a non-empty string");
-    if (pattern && !pattern.test(v)) this.fail(field, `is not valid (got ${JSON.stringify(v).slice(0, 80)})`);
+    if (pattern && !pattern.test(v))
+      this.fail(field, `is not valid (got ${JSON.stringify(v).slice(0, 80)})`);
     return v;
   }
   optStr(v, field) {
@@ -17183,7 +17227,8 @@ var Reader = class {
     return v;
   }
   oneOf(v, field, values) {
-    if (typeof v !== "string" || !values.includes(v)) this.fail(field, `must be one of ${values.join(", ")}`);
+    if (typeof v !== "string" || !values.includes(v))
+      this.fail(field, `must be one of ${values.join(", ")}`);
     return v;
   }
   sha(v, field) {
@@ -17191,17 +17236,20 @@ var Reader = class {
   }
   path(v, field) {
     const p = this.str(v, field);
-    if (!isSafeRelativePath(p)) this.fail(field, `is not a safe relative path (got ${JSON.stringify(p)})`);
+    if (!isSafeRelativePath(p))
+      this.fail(field, `is not a safe relative path (got ${JSON.stringify(p)})`);
     return p;
   }
   date(v, field) {
     const s = this.str(v, field);
-    if (Number.isNaN(Date.parse(s))) this.fail(field, `is not an ISO date (got ${JSON.stringify(s)})`);
+    if (Number.isNaN(Date.parse(s)))
+      this.fail(field, `is not an ISO date (got ${JSON.stringify(s)})`);
     return s;
   }
 };
 function isSafeRelativePath(p) {
-  if (p.startsWith("/") || p.includes("\\") || /^[A-Za-z]:/.test(p) || /[\x00-\x1f]/.test(p)) return false;
+  if (p.startsWith("/") || p.includes("\\") || /^[A-Za-z]:/.test(p) || /[\x00-\x1f]/.test(p))
+    return false;
   return p.split("/").every((s) => s !== "" && s !== "." && s !== "..");
 }
 var CVE = /^CVE-\d{4}-\d{4,}$/;
@@ -17213,7 +17261,8 @@ function parseChange(r, v, field) {
     type: r.oneOf(o.type, `${field}.type`, CHANGE_TYPES),
     title: r.str(o.title, `${field}.title`)
   };
-  if (o.severity !== void 0) change.severity = r.oneOf(o.severity, `${field}.severity`, SEVERITIES);
+  if (o.severity !== void 0)
+    change.severity = r.oneOf(o.severity, `${field}.severity`, SEVERITIES);
   if (o.cves !== void 0) {
     change.cves = r.arr(o.cves, `${field}.cves`).map((c, i) => r.str(c, `${field}.cves[${i}]`, CVE));
   }
@@ -17237,7 +17286,12 @@ function parseFile(r, v, field) {
   const o = r.obj(v, field);
   const mode = r.int(o.mode, `${field}.mode`);
   if (mode > 4095) r.fail(`${field}.mode`, "must be permission bits (\u2264 0o7777)");
-  return { path: r.path(o.path, `${field}.path`), sha256: r.sha(o.sha256, `${field}.sha256`), size: r.int(o.size, `${field}.size`), mode };
+  return {
+    path: r.path(o.path, `${field}.path`),
+    sha256: r.sha(o.sha256, `${field}.sha256`),
+    size: r.int(o.size, `${field}.size`),
+    mode
+  };
 }
 function parseUpdateManifest(json, label) {
   const r = new Reader(label);
@@ -17257,7 +17311,10 @@ function parseUpdateManifest(json, label) {
       modified: r.arr(files.modified, "files.modified").map((f, i) => {
         const field = `files.modified[${i}]`;
         const fo = r.obj(f, field);
-        const entry = { ...parseFile(r, f, field), replaces: r.sha(fo.replaces, `${field}.replaces`) };
+        const entry = {
+          ...parseFile(r, f, field),
+          replaces: r.sha(fo.replaces, `${field}.replaces`)
+        };
         if (fo.hasBase !== void 0) {
           if (typeof fo.hasBase !== "boolean") r.fail(`${field}.hasBase`, "must be true or false");
           entry.hasBase = fo.hasBase;
@@ -17266,7 +17323,10 @@ function parseUpdateManifest(json, label) {
       }),
       removed: r.arr(files.removed, "files.removed").map((f, i) => {
         const fo = r.obj(f, `files.removed[${i}]`);
-        return { path: r.path(fo.path, `files.removed[${i}].path`), sha256: r.sha(fo.sha256, `files.removed[${i}].sha256`) };
+        return {
+          path: r.path(fo.path, `files.removed[${i}].path`),
+          sha256: r.sha(fo.sha256, `files.removed[${i}].sha256`)
+        };
       })
     }
   };
@@ -17279,10 +17339,19 @@ function parseRepositoryIndex(json, label) {
   const r = new Reader(label);
   const o = r.obj(json, "document");
   if (o.schema !== 1) r.fail("schema", "must be 1");
-  const index = { schema: 1, product: r.str(o.product, "product"), version: r.str(o.version, "version"), channels: {} };
+  const index = {
+    schema: 1,
+    product: r.str(o.product, "product"),
+    version: r.str(o.version, "version"),
+    channels: {}
+  };
   if (o.pack !== void 0) {
     const p = r.obj(o.pack, "pack");
-    index.pack = { target: r.path(p.target, "pack.target"), sha256: r.sha(p.sha256, "pack.sha256"), size: r.int(p.size, "pack.size") };
+    index.pack = {
+      target: r.path(p.target, "pack.target"),
+      sha256: r.sha(p.sha256, "pack.sha256"),
+      size: r.int(p.size, "pack.size")
+    };
   }
   const channels = r.obj(o.channels, "channels");
   for (const [name, ch] of Object.entries(channels)) {
@@ -17320,11 +17389,17 @@ function parsePackState(json, label) {
     level: r.int(o.level, "level"),
     updates: r.arr(o.updates, "updates").map((u, i) => {
       const uo = r.obj(u, `updates[${i}]`);
-      return { level: r.int(uo.level, `updates[${i}].level`, 1), sha256: r.sha(uo.sha256, `updates[${i}].sha256`) };
+      return {
+        level: r.int(uo.level, `updates[${i}].level`, 1),
+        sha256: r.sha(uo.sha256, `updates[${i}].sha256`)
+      };
     }),
     hotfixes: r.arr(o.hotfixes, "hotfixes").map((h, i) => {
       const ho = r.obj(h, `hotfixes[${i}]`);
-      return { id: r.str(ho.id, `hotfixes[${i}].id`, ID), sha256: r.sha(ho.sha256, `hotfixes[${i}].sha256`) };
+      return {
+        id: r.str(ho.id, `hotfixes[${i}].id`, ID),
+        sha256: r.sha(ho.sha256, `hotfixes[${i}].sha256`)
+      };
     }),
     files
   };
@@ -17333,7 +17408,9 @@ function parseChangesYaml(text, label) {
   const doc = import_yaml2.default.parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw badInput(`${label}: YAML error at line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`);
+    throw badInput(
+      `${label}: YAML error at line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`
+    );
   }
   const value = doc.toJS();
   if (value === null || value === void 0) return [];
@@ -17381,7 +17458,9 @@ var SafeZip = class _SafeZip {
     const zip = new _SafeZip(zipfile, file, label);
     try {
       if (zipfile.entryCount > limits.maxEntries) {
-        throw badInput(`${label}: ${zipfile.entryCount} entries is more than the limit of ${limits.maxEntries}`);
+        throw badInput(
+          `${label}: ${zipfile.entryCount} entries is more than the limit of ${limits.maxEntries}`
+        );
       }
       const centralDirectory = zipfile.readEntryCursor;
       const raws = await readAllEntries(zipfile, label);
@@ -17390,7 +17469,9 @@ var SafeZip = class _SafeZip {
         const info = validateEntry(raw, label, limits);
         total += info.uncompressedSize;
         if (total > limits.maxTotalSize) {
-          throw badInput(`${label}: uncompressed size exceeds the limit of ${limits.maxTotalSize} bytes`);
+          throw badInput(
+            `${label}: uncompressed size exceeds the limit of ${limits.maxTotalSize} bytes`
+          );
         }
         if (zip.byName.has(info.name)) throw badInput(`${label}: duplicate entry ${info.name}`);
         const internal = { info, raw, limit: centralDirectory };
@@ -17444,10 +17525,15 @@ var SafeZip = class _SafeZip {
   }
   async open(entry, decompress) {
     const internal = this.byName.get(entry.name);
-    if (!internal || internal.info !== entry) throw new Error(`bug: ${entry.name} is not an entry of ${this.label}`);
+    if (!internal || internal.info !== entry)
+      throw new Error(`bug: ${entry.name} is not an entry of ${this.label}`);
     const zf = this.zipfile;
     const header = await new Promise(
-      (resolve, reject) => zf.readLocalFileHeader(internal.raw, {}, (err, h) => err || !h ? reject(asDataError(this.label, entry, err)) : resolve(h))
+      (resolve, reject) => zf.readLocalFileHeader(
+        internal.raw,
+        {},
+        (err, h) => err || !h ? reject(asDataError(this.label, entry, err)) : resolve(h)
+      )
     );
     if (!header.fileName.equals(internal.raw.fileName)) {
       throw badInput(`${this.label}: ${entry.name}: local header names a different file`);
@@ -17492,7 +17578,8 @@ function decodeName(raw, label) {
     }
   }
   for (const b of bytes) {
-    if (b < 32 || b > 126) throw badInput(`${label}: entry name is not valid UTF-8 (${printable(bytes)})`);
+    if (b < 32 || b > 126)
+      throw badInput(`${label}: entry name is not valid UTF-8 (${printable(bytes)})`);
   }
   return bytes.toString("latin1");
 }
@@ -17518,18 +17605,27 @@ function validateEntry(raw, label, limits) {
   const mode = unix ? raw.externalFileAttributes >>> 16 : 0;
   const type = mode & S_IFMT;
   if (type === S_IFLNK) throw badInput(`${label}: ${name} is a symbolic link`);
-  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) throw badInput(`${label}: ${name} is not a regular file or folder`);
-  if (type === S_IFDIR !== isDirectory && type !== 0) throw badInput(`${label}: ${name}: folder flag and name disagree`);
+  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
+    throw badInput(`${label}: ${name} is not a regular file or folder`);
+  if (type === S_IFDIR !== isDirectory && type !== 0)
+    throw badInput(`${label}: ${name}: folder flag and name disagree`);
   if (raw.generalPurposeBitFlag & 1) throw badInput(`${label}: ${name} is encrypted`);
   if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
-    throw badInput(`${label}: ${name} uses unsupported compression method ${raw.compressionMethod}`);
+    throw badInput(
+      `${label}: ${name} uses unsupported compression method ${raw.compressionMethod}`
+    );
   }
-  if (isDirectory && raw.uncompressedSize !== 0) throw badInput(`${label}: folder ${name} has content`);
+  if (isDirectory && raw.uncompressedSize !== 0)
+    throw badInput(`${label}: folder ${name} has content`);
   if (raw.uncompressedSize > limits.maxEntrySize) {
-    throw badInput(`${label}: ${name} declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxEntrySize}`);
+    throw badInput(
+      `${label}: ${name} declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxEntrySize}`
+    );
   }
   if (raw.uncompressedSize > 1024 * 1024 && raw.uncompressedSize / Math.max(raw.compressedSize, 1) > limits.maxRatio) {
-    throw badInput(`${label}: ${name} has a compression ratio above ${limits.maxRatio} (a zip bomb?)`);
+    throw badInput(
+      `${label}: ${name} has a compression ratio above ${limits.maxRatio} (a zip bomb?)`
+    );
   }
   return {
     name,
@@ -17554,19 +17650,25 @@ function checkTree(internals, label) {
   for (const f of files) {
     if (dirs.has(f)) throw badInput(`${label}: ${f} is both a file and a folder`);
     for (let i = f.indexOf("/"); i > 0; i = f.indexOf("/", i + 1)) {
-      if (files.has(f.slice(0, i))) throw badInput(`${label}: ${f.slice(0, i)} is both a file and a folder`);
+      if (files.has(f.slice(0, i)))
+        throw badInput(`${label}: ${f.slice(0, i)} is both a file and a folder`);
     }
   }
 }
 function checkOverlaps(internals, centralDirectory, label) {
-  const sorted = [...internals].sort((a, b) => a.raw.relativeOffsetOfLocalHeader - b.raw.relativeOffsetOfLocalHeader);
+  const sorted = [...internals].sort(
+    (a, b) => a.raw.relativeOffsetOfLocalHeader - b.raw.relativeOffsetOfLocalHeader
+  );
   for (let i = 0; i < sorted.length; i++) {
     const cur = sorted[i];
     const next = sorted[i + 1];
     const limit = next ? next.raw.relativeOffsetOfLocalHeader : centralDirectory;
     cur.limit = limit;
     const end = cur.raw.relativeOffsetOfLocalHeader + 30 + cur.raw.fileName.length + cur.info.compressedSize;
-    if (end > limit) throw badInput(`${label}: ${cur.info.name} overlaps ${next ? next.info.name : "the central directory"}`);
+    if (end > limit)
+      throw badInput(
+        `${label}: ${cur.info.name} overlaps ${next ? next.info.name : "the central directory"}`
+      );
   }
 }
 var CheckingStream = class extends Transform2 {
@@ -17582,7 +17684,11 @@ var CheckingStream = class extends Transform2 {
   _transform(chunk, _enc, cb) {
     this.bytes += chunk.length;
     if (this.bytes > this.entry.uncompressedSize) {
-      cb(verificationFailed(`${this.what}: content is longer than its declared ${this.entry.uncompressedSize} bytes`));
+      cb(
+        verificationFailed(
+          `${this.what}: content is longer than its declared ${this.entry.uncompressedSize} bytes`
+        )
+      );
       return;
     }
     this.crc = crc32(chunk, this.crc);
@@ -17590,7 +17696,11 @@ var CheckingStream = class extends Transform2 {
   }
   _flush(cb) {
     if (this.bytes !== this.entry.uncompressedSize) {
-      cb(verificationFailed(`${this.what}: content is ${this.bytes} bytes, its header says ${this.entry.uncompressedSize}`));
+      cb(
+        verificationFailed(
+          `${this.what}: content is ${this.bytes} bytes, its header says ${this.entry.uncompressedSize}`
+        )
+      );
     } else if (this.crc >>> 0 !== this.entry.crc32 >>> 0) {
       cb(verificationFailed(`${this.what}: CRC-32 mismatch`));
     } else cb();
@@ -17675,7 +17785,8 @@ import https from "node:https";
 import tls from "node:tls";
 function credentialsFromEnv(env = process.env) {
   if (env.UPLEVEL_TOKEN) return { token: env.UPLEVEL_TOKEN };
-  if (env.UPLEVEL_USERNAME) return { username: env.UPLEVEL_USERNAME, password: env.UPLEVEL_PASSWORD ?? "" };
+  if (env.UPLEVEL_USERNAME)
+    return { username: env.UPLEVEL_USERNAME, password: env.UPLEVEL_PASSWORD ?? "" };
   return {};
 }
 var HttpStatusError = class extends Error {
@@ -17755,7 +17866,10 @@ async function getFollowingRedirects(url, opts, timeoutMs, env) {
 }
 function authHeader(c, url) {
   if (c?.token) return { Authorization: `Bearer ${c.token}` };
-  if (c?.username) return { Authorization: `Basic ${Buffer.from(`${c.username}:${c.password ?? ""}`).toString("base64")}` };
+  if (c?.username)
+    return {
+      Authorization: `Basic ${Buffer.from(`${c.username}:${c.password ?? ""}`).toString("base64")}`
+    };
   if (url.username) {
     const user = decodeURIComponent(url.username);
     const pass = decodeURIComponent(url.password);
@@ -17767,7 +17881,8 @@ function proxyFor(url, env) {
   const noProxy = (env.NO_PROXY ?? env.no_proxy ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   const host = url.hostname.toLowerCase();
   for (const n of noProxy) {
-    if (n === "*" || host === n.replace(/^\./, "") || host.endsWith(n.startsWith(".") ? n : `.${n}`)) return void 0;
+    if (n === "*" || host === n.replace(/^\./, "") || host.endsWith(n.startsWith(".") ? n : `.${n}`))
+      return void 0;
   }
   const value = url.protocol === "https:" ? env.HTTPS_PROXY ?? env.https_proxy : env.HTTP_PROXY ?? env.http_proxy;
   if (!value) return void 0;
@@ -17780,7 +17895,9 @@ function proxyFor(url, env) {
 function request(url, headers, timeoutMs, env) {
   return new Promise((resolve, reject) => {
     const proxy = proxyFor(url, env);
-    const proxyAuth = proxy?.username ? { "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}` } : {};
+    const proxyAuth = proxy?.username ? {
+      "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
+    } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
     const path24 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
@@ -17793,7 +17910,13 @@ function request(url, headers, timeoutMs, env) {
       req = mod.request({ host: url.hostname, port, path: path24, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
-        { host: proxy.hostname, port: Number(proxy.port) || 80, path: url.toString().replace(/\/\/[^@/]*@/, "//"), headers: { ...headers, ...proxyAuth, Host: url.host }, method: "GET" },
+        {
+          host: proxy.hostname,
+          port: Number(proxy.port) || 80,
+          path: url.toString().replace(/\/\/[^@/]*@/, "//"),
+          headers: { ...headers, ...proxyAuth, Host: url.host },
+          method: "GET"
+        },
         onResponse
       );
     } else {
@@ -17812,10 +17935,20 @@ function request(url, headers, timeoutMs, env) {
           return;
         }
         const inner = https.request(
-          { host: url.hostname, port, path: path24, headers, method: "GET", createConnection: () => tls.connect({ socket, servername: url.hostname }) },
+          {
+            host: url.hostname,
+            port,
+            path: path24,
+            headers,
+            method: "GET",
+            createConnection: () => tls.connect({ socket, servername: url.hostname })
+          },
           onResponse
         );
-        inner.setTimeout(timeoutMs, () => inner.destroy(new Error(`no answer for ${timeoutMs} ms`)));
+        inner.setTimeout(
+          timeoutMs,
+          () => inner.destroy(new Error(`no answer for ${timeoutMs} ms`))
+        );
         inner.once("error", reject);
         inner.end();
       });
@@ -17852,7 +17985,8 @@ async function downloadVerified(url, sha2562, opts) {
     });
     await pipeline2(body, count, createWriteStream(tmp));
     const got = hash.digest("hex");
-    if (got !== sha2562) throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl2(url)}`);
+    if (got !== sha2562)
+      throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl2(url)}`);
     await fs2.rename(tmp, file);
     return file;
   } finally {
@@ -17904,14 +18038,17 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
     reporter.info(`Fetching the GA pack`);
     return repo.client.fetchTarget(repo.index.pack.target);
   }
-  throw badInput(`${lock.file}: no pack: give --pack, set pack: in the lock, or publish the GA pack in the repository`);
+  throw badInput(
+    `${lock.file}: no pack: give --pack, set pack: in the lock, or publish the GA pack in the repository`
+  );
 }
 async function mustExist(file, what) {
   try {
     const st = await fs3.stat(file);
     if (!st.isFile()) throw badInput(`${what}: ${file} is not a file`);
   } catch (e) {
-    if (e.code === "ENOENT") throw badInput(`${what}: ${file} does not exist`);
+    if (e.code === "ENOENT")
+      throw badInput(`${what}: ${file} does not exist`);
     throw e;
   }
 }
@@ -17937,7 +18074,8 @@ async function openPayload(file, sha2562, label) {
     try {
       json = JSON.parse((await zip.readBuffer(m, 16 * 1024 * 1024)).toString("utf8"));
     } catch (e) {
-      if (e instanceof SyntaxError) throw badInput(`${label}: ${UPDATE_MANIFEST} is not valid JSON`);
+      if (e instanceof SyntaxError)
+        throw badInput(`${label}: ${UPDATE_MANIFEST} is not valid JSON`);
       throw e;
     }
     const manifest = parseUpdateManifest(json, `${label}: ${UPDATE_MANIFEST}`);
@@ -17945,7 +18083,9 @@ async function openPayload(file, sha2562, label) {
       const e = zip.get(`files/${f.path}`);
       if (!e || e.isDirectory) throw badInput(`${label}: files/${f.path} is missing`);
       if (e.uncompressedSize !== f.size) {
-        throw badInput(`${label}: files/${f.path} is ${e.uncompressedSize} bytes, update.json says ${f.size}`);
+        throw badInput(
+          `${label}: files/${f.path} is ${e.uncompressedSize} bytes, update.json says ${f.size}`
+        );
       }
     }
     return {
@@ -18053,7 +18193,7 @@ var RepositoryClient = class {
     await fs4.mkdir(this.metadataDir, { recursive: true });
     await fs4.mkdir(this.targetsDir, { recursive: true });
     const cachedFile = path6.join(this.metadataDir, "root.json");
-    let cachedVersion = -1;
+    let cachedVersion;
     try {
       cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
     } catch {
@@ -18069,7 +18209,9 @@ var RepositoryClient = class {
     await this.guard("refreshing metadata", () => this.updater.refresh());
     const root = rootVersion(readFileSync(path6.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
-      throw verificationFailed(`root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`);
+      throw verificationFailed(
+        `root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
+      );
     }
     this.refreshed = true;
   }
@@ -18082,7 +18224,10 @@ var RepositoryClient = class {
   /** A verified local copy of a target, downloaded once and cached by its sha256. */
   async fetchTarget(targetPath) {
     await this.refresh();
-    const info = await this.guard(targetPath, () => this.updater.getTargetInfo(targetPath));
+    const info = await this.guard(
+      targetPath,
+      () => this.updater.getTargetInfo(targetPath)
+    );
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`${targetPath}: signed metadata carries no sha256`);
@@ -18113,9 +18258,14 @@ var RepositoryClient = class {
     if (kind === "DownloadHTTPError") {
       const status = e.statusCode;
       if (status === 401 || status === 403) {
-        return new UplevelError(6, `${what}: the repository refused access (HTTP ${status}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`);
+        return new UplevelError(
+          6,
+          `${what}: the repository refused access (HTTP ${status}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`
+        );
       }
-      return verificationFailed(`${what}: the repository does not serve a file its signed metadata names (HTTP ${status})`);
+      return verificationFailed(
+        `${what}: the repository does not serve a file its signed metadata names (HTTP ${status})`
+      );
     }
     const verification = /* @__PURE__ */ new Set([
       "UnsignedMetadataError",
@@ -18130,7 +18280,8 @@ var RepositoryClient = class {
       "UnsupportedAlgorithmError",
       "SyntaxError"
     ]);
-    if (verification.has(kind)) return verificationFailed(`verification failed while ${what}: ${describe(kind, message)}`);
+    if (verification.has(kind))
+      return verificationFailed(`verification failed while ${what}: ${describe(kind, message)}`);
     if (["ENOENT", "EACCES"].includes(e.code ?? "")) {
       return badInput(`${what}: ${message}`);
     }
@@ -18156,7 +18307,8 @@ function describe(kind, message) {
 function rootVersion(data, label) {
   try {
     const json = JSON.parse(data.toString("utf8"));
-    if (json.signed?._type !== "root" || typeof json.signed.version !== "number") throw new Error("not root metadata");
+    if (json.signed?._type !== "root" || typeof json.signed.version !== "number")
+      throw new Error("not root metadata");
     return json.signed.version;
   } catch {
     throw badInput(`trust: ${label} is not a TUF root metadata file`);
@@ -18200,7 +18352,9 @@ async function openLockRepository(lock, opts = {}) {
   const levels = [...channel.levels].sort((a, b) => a.level - b.level);
   const latest = levels.length ? levels[levels.length - 1].level : 0;
   if (lock.level > latest) {
-    throw badInput(`${lock.file}: level ${lock.level} does not exist in channel ${lock.channel} (latest is ${latest})`);
+    throw badInput(
+      `${lock.file}: level ${lock.level} does not exist in channel ${lock.channel} (latest is ${latest})`
+    );
   }
   return {
     client,
@@ -18209,7 +18363,10 @@ async function openLockRepository(lock, opts = {}) {
     latest,
     level(n) {
       const l = levels.find((x) => x.level === n);
-      if (!l) throw badInput(`level ${n} does not exist in channel ${lock.channel} (latest is ${latest})`);
+      if (!l)
+        throw badInput(
+          `level ${n} does not exist in channel ${lock.channel} (latest is ${latest})`
+        );
       return l;
     }
   };
@@ -18228,7 +18385,8 @@ async function assertFreshDir(dir) {
     }
   } catch (e) {
     if (e.code === "ENOENT") return;
-    if (e.code === "ENOTDIR") throw badInput(`--dir ${dir}: not a folder`);
+    if (e.code === "ENOTDIR")
+      throw badInput(`--dir ${dir}: not a folder`);
     throw e;
   }
 }
@@ -18259,7 +18417,9 @@ async function writeUpdatedDir(dir, layout, opts) {
       }
       opts.onProgress?.(++done, layout.files.length);
     }
-    await fs5.writeFile(path7.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), { mode: 420 });
+    await fs5.writeFile(path7.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
+      mode: 420
+    });
     await fs5.rmdir(dir).catch(() => void 0);
     await fs5.rename(staging, dir);
     return { hashes, bytes };
@@ -18338,7 +18498,9 @@ var ZipWriter = class _ZipWriter {
       }
       if (copied !== meta.compressedSize) {
         compressed.destroy();
-        throw new Error(`zip writer: ${meta.name}: got ${copied} compressed bytes, expected ${meta.compressedSize}`);
+        throw new Error(
+          `zip writer: ${meta.name}: got ${copied} compressed bytes, expected ${meta.compressedSize}`
+        );
       }
     });
   }
@@ -18523,7 +18685,8 @@ async function writeUpdatedZip(out, layout, opts) {
   const hashes = /* @__PURE__ */ new Map();
   try {
     await writer.addDirectory(`${layout.top}/`, { mode: 493, ...dos });
-    for (const d of layout.dirs) await writer.addDirectory(`${layout.top}/${d}/`, { mode: 493, ...dos });
+    for (const d of layout.dirs)
+      await writer.addDirectory(`${layout.top}/${d}/`, { mode: 493, ...dos });
     let done = 0;
     for (const f of layout.files) {
       const name = `${layout.top}/${f.path}`;
@@ -18552,7 +18715,10 @@ async function writeUpdatedZip(out, layout, opts) {
       }
       opts.onProgress?.(++done, layout.files.length);
     }
-    await writer.addBuffer(`${layout.top}/${PACK_STATE_PATH}`, opts.stateFile(hashes), { mode: 420, ...dos });
+    await writer.addBuffer(`${layout.top}/${PACK_STATE_PATH}`, opts.stateFile(hashes), {
+      mode: 420,
+      ...dos
+    });
     const { bytes } = await writer.finish();
     await fs7.rename(tmp, out);
     return { hashes, bytes };
@@ -18566,14 +18732,17 @@ async function writeUpdatedZip(out, layout, opts) {
 // src/pipeline/apply.ts
 async function apply(req) {
   const { lock, reporter } = req;
-  if (!req.dryRun && !req.out && !req.dir) throw badInput("apply needs --out ZIP or --dir DIR (or --dry-run)");
+  if (!req.dryRun && !req.out && !req.dir)
+    throw badInput("apply needs --out ZIP or --dir DIR (or --dry-run)");
   if (req.out && req.dir) throw badInput("apply takes one of --out and --dir, not both");
   reporter.info(`Reading ${lock.repository}`);
   const repo = await openLockRepository(lock, withProgress(req));
   const target = req.level === "latest" ? repo.latest : req.level;
   if (target > 0) repo.level(target);
   if (target < lock.level) {
-    throw badInput(`--level ${target} is below the lock's level ${lock.level}; use revert to go back`);
+    throw badInput(
+      `--level ${target} is below the lock's level ${lock.level}; use revert to go back`
+    );
   }
   const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
   const pack = await openPack(packFile, { product: lock.product, version: lock.version });
@@ -18648,14 +18817,20 @@ async function apply(req) {
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      report.output = { kind: "zip", path: req.out, sha256: await sha256File(req.out), bytes: res.bytes };
+      report.output = {
+        kind: "zip",
+        path: req.out,
+        sha256: await sha256File(req.out),
+        bytes: res.bytes
+      };
     } else if (req.dir) {
       reporter.info(`Writing ${req.dir}`);
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: "dir", path: req.dir, bytes: res.bytes };
     }
     if (req.updateLock && target !== lock.level) {
-      if (overlay && lock.overlay) report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
+      if (overlay && lock.overlay)
+        report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
       const text = await fs8.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       report.lockUpdated = true;
@@ -18674,10 +18849,14 @@ function withProgress(req) {
 }
 function checkPackLevel(pack, lock, target) {
   if (pack.state && pack.state.channel !== lock.channel) {
-    throw badInput(`${pack.zip.label}: pack is on channel ${pack.state.channel}, the lock says ${lock.channel}`);
+    throw badInput(
+      `${pack.zip.label}: pack is on channel ${pack.state.channel}, the lock says ${lock.channel}`
+    );
   }
   if (pack.level > target) {
-    throw badInput(`${pack.zip.label}: pack is at level ${pack.level}, above the requested level ${target}`);
+    throw badInput(
+      `${pack.zip.label}: pack is at level ${pack.level}, above the requested level ${target}`
+    );
   }
   if (lock.overlay && pack.level > lock.level) {
     throw badInput(
@@ -18802,16 +18981,23 @@ function printReport(r, ctx) {
   const head = r.dryRun ? "Plan" : "Applied";
   ctx.print(`${head}: ${r.product} ${r.version} (${r.channel}) level ${r.packLevel} \u2192 ${r.level}`);
   for (const l of r.levels) ctx.print(`  level ${l.level}: ${l.changes.length} change(s)`);
-  ctx.print(`  files: ${r.files.added.length} added, ${r.files.modified.length} modified, ${r.files.removed.length} removed`);
+  ctx.print(
+    `  files: ${r.files.added.length} added, ${r.files.modified.length} modified, ${r.files.removed.length} removed`
+  );
   if (r.dryRun) {
     for (const p of r.files.added) ctx.print(`    + ${p}`);
     for (const p of r.files.modified) ctx.print(`    ~ ${p}`);
     for (const p of r.files.removed) ctx.print(`    - ${p}`);
   }
   for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${o.outcome}`);
-  for (const c of r.conflicts) ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(", ")})` : ""}`);
-  if (r.output) ctx.print(`  wrote ${r.output.path}${r.output.sha256 ? ` (sha256 ${r.output.sha256})` : ""}`);
-  if (r.lockUpdated) ctx.print(`  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(", ")}` : ""}`);
+  for (const c of r.conflicts)
+    ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(", ")})` : ""}`);
+  if (r.output)
+    ctx.print(`  wrote ${r.output.path}${r.output.sha256 ? ` (sha256 ${r.output.sha256})` : ""}`);
+  if (r.lockUpdated)
+    ctx.print(
+      `  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(", ")}` : ""}`
+    );
 }
 
 // src/core/changelog.ts
@@ -18841,7 +19027,10 @@ function escapeMarkdown(text) {
 var cveUrl = (id) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
 function renderChangelogMarkdown(product, version, from, to, levels) {
   const changes = collectChanges(levels, from, to);
-  const lines = [`# ${escapeMarkdown(product)} ${escapeMarkdown(version)}: level ${from} \u2192 ${to}`, ""];
+  const lines = [
+    `# ${escapeMarkdown(product)} ${escapeMarkdown(version)}: level ${from} \u2192 ${to}`,
+    ""
+  ];
   if (changes.length === 0) lines.push("No changes.", "");
   for (const type of TYPE_ORDER) {
     const ofType = changes.filter((c) => c.type === type);
@@ -18893,12 +19082,14 @@ async function changelogCommand(argv, ctx) {
     format: { type: "string" }
   });
   const format = values.format ?? "md";
-  if (format !== "md" && format !== "json") throw badInput(`--format must be md or json (got "${format}")`);
+  if (format !== "md" && format !== "json")
+    throw badInput(`--format must be md or json (got "${format}")`);
   const lock = await loadLock(values.lock);
   const repo = await openLockRepository(lock, { env: ctx.env });
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to) ?? repo.latest;
-  if (to > repo.latest) throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
+  if (to > repo.latest)
+    throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
   if (format === "json") {
     ctx.printJson(renderChangelogJson(lock.product, lock.version, from, to, repo.levels));
@@ -18933,11 +19124,14 @@ async function checkCommand(argv, ctx) {
   };
   if (values.json) ctx.printJson(result);
   else {
-    ctx.print(`${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${repo.latest}`);
+    ctx.print(
+      `${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${repo.latest}`
+    );
     if (above.length === 0) ctx.print("Up to date.");
     for (const l of above) {
       ctx.print(`  level ${l.level} (${l.released.slice(0, 10)}):`);
-      for (const c of l.changes) ctx.print(`    [${c.type}${c.severity ? `/${c.severity}` : ""}] ${c.id} ${c.title}`);
+      for (const c of l.changes)
+        ctx.print(`    [${c.type}${c.severity ? `/${c.severity}` : ""}] ${c.id} ${c.title}`);
     }
   }
   return values["exit-code"] && result.updatesAvailable ? ExitCode.updatesAvailable : ExitCode.ok;
@@ -18974,7 +19168,10 @@ async function extractPack(zipFile, dest) {
         continue;
       }
       await fs10.mkdir(path11.dirname(target), { recursive: true });
-      await pipeline4(await zip.openData(e), createWriteStream3(target, { mode: e.mode & 511 || 420 }));
+      await pipeline4(
+        await zip.openData(e),
+        createWriteStream3(target, { mode: e.mode & 511 || 420 })
+      );
     }
     await fs10.rmdir(dest).catch(() => void 0);
     await fs10.rename(staging, dest);
@@ -19005,7 +19202,12 @@ async function runTests(opts) {
     UPLEVEL_LEVEL: String(opts.level),
     ...opts.previousLevel !== void 0 ? { UPLEVEL_PREVIOUS_LEVEL: String(opts.previousLevel) } : {}
   };
-  const result = { passed: false, commands: [], junitFile: path12.join(opts.logDir, "junit.xml"), durationMs: 0 };
+  const result = {
+    passed: false,
+    commands: [],
+    junitFile: path12.join(opts.logDir, "junit.xml"),
+    durationMs: 0
+  };
   let server;
   try {
     if (opts.tests.start) {
@@ -19025,7 +19227,13 @@ async function runTests(opts) {
     }
     for (const cmd of opts.tests.run) {
       opts.onEvent?.({ event: "command-start", name: cmd.name });
-      const r = await runCommand(cmd, opts.cwd ?? process.cwd(), env, opts.logDir, cmd.timeoutMs ?? opts.tests.timeoutMs);
+      const r = await runCommand(
+        cmd,
+        opts.cwd ?? process.cwd(),
+        env,
+        opts.logDir,
+        cmd.timeoutMs ?? opts.tests.timeoutMs
+      );
       result.commands.push(r);
       opts.onEvent?.({ event: "command-end", name: cmd.name, status: r.status });
     }
@@ -19040,7 +19248,12 @@ async function runTests(opts) {
 async function startInGroup(command, cwd, env, logFile) {
   const log = createWriteStream4(logFile);
   await new Promise((r) => log.once("open", r));
-  const child = spawn("sh", ["-c", command], { cwd, env, detached: true, stdio: ["ignore", log, log] });
+  const child = spawn("sh", ["-c", command], {
+    cwd,
+    env,
+    detached: true,
+    stdio: ["ignore", log, log]
+  });
   child.once("exit", () => log.end());
   return child;
 }
@@ -19059,7 +19272,8 @@ async function stopGroup(child, graceMs) {
   };
   signal("SIGTERM");
   const timer = sleep2(graceMs).then(() => "timeout");
-  if (await Promise.race([exited.then(() => "exited"), timer]) === "timeout") signal("SIGKILL");
+  if (await Promise.race([exited.then(() => "exited"), timer]) === "timeout")
+    signal("SIGKILL");
   else signal("SIGKILL");
   await exited;
 }
@@ -19068,7 +19282,8 @@ async function waitReady(tests, server, logFile) {
   const probe = readinessProbe(tests.ready, logFile);
   let delay = 100;
   while (Date.now() < deadline) {
-    if (!alive(server)) return `server exited (code ${server.exitCode ?? server.signalCode}) before it was ready`;
+    if (!alive(server))
+      return `server exited (code ${server.exitCode ?? server.signalCode}) before it was ready`;
     if (await probe()) return void 0;
     await sleep2(delay);
     delay = Math.min(delay * 2, 1e3);
@@ -19111,18 +19326,24 @@ async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
   const log = createWriteStream4(logFile);
   await new Promise((r) => log.once("open", r));
   const t0 = Date.now();
-  const child = spawn("sh", ["-c", cmd.command], { cwd, env, detached: true, stdio: ["ignore", log, log] });
+  const child = spawn("sh", ["-c", cmd.command], {
+    cwd,
+    env,
+    detached: true,
+    stdio: ["ignore", log, log]
+  });
   let timedOut = false;
+  let stopping;
   const timer = setTimeout(() => {
     timedOut = true;
-    void stopGroup(child, 2e3);
+    stopping = stopGroup(child, 2e3);
   }, timeoutMs);
   const exitCode = await new Promise((resolve) => {
     child.once("error", () => resolve(127));
     child.once("exit", (code) => resolve(code));
   });
   clearTimeout(timer);
-  if (!timedOut) await stopGroup(child, 1e3);
+  await (stopping ?? stopGroup(child, 1e3));
   await new Promise((r) => log.end(r));
   const text = await fs11.readFile(logFile, "utf8").catch(() => "");
   return {
@@ -19135,7 +19356,10 @@ async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
     tail: text.split("\n").slice(-21).join("\n").trimEnd()
   };
 }
-var xml = (s) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, "");
+var xml = (s) => s.replace(
+  /[<>&'"]/g,
+  (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]
+).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, "");
 function renderJUnit(result, suiteName) {
   const cases = [];
   if (result.server && !result.server.ready) {
@@ -19146,7 +19370,9 @@ function renderJUnit(result, suiteName) {
   for (const c of result.commands) {
     const time = (c.durationMs / 1e3).toFixed(3);
     const body = c.status === "passed" ? "" : `<failure message="${xml(c.status === "timed-out" ? "timed out" : `exit code ${c.exitCode}`)}">${xml(c.tail)}</failure>`;
-    cases.push(`    <testcase classname="${xml(suiteName)}" name="${xml(c.name)}" time="${time}">${body}</testcase>`);
+    cases.push(
+      `    <testcase classname="${xml(suiteName)}" name="${xml(c.name)}" time="${time}">${body}</testcase>`
+    );
   }
   const failures = cases.filter((c) => c.includes("<failure")).length;
   return [
@@ -19184,7 +19410,13 @@ import path14 from "node:path";
 // src/repo/tuf/keys.ts
 var import_canonical_json = __toESM(require_lib(), 1);
 var import_models = __toESM(require_dist2(), 1);
-import { createHash as createHash7, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from "node:crypto";
+import {
+  createHash as createHash7,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign
+} from "node:crypto";
 import { promises as fs12 } from "node:fs";
 import path13 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
@@ -19216,7 +19448,9 @@ async function loadRoleKey(dir, role) {
   try {
     pem = await fs12.readFile(file, "utf8");
   } catch {
-    throw badInput(`${file}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`);
+    throw badInput(
+      `${file}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+    );
   }
   const privateKey = createPrivateKey(pem);
   return { key: publicKeyFor(privateKey), privateKey };
@@ -19237,17 +19471,29 @@ async function initRepository(opts) {
   const dir = path14.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
-  if (!Number.isInteger(expiresDays) || expiresDays < 1) throw badInput("--expires must be a whole number of days \u2265 1");
+  if (!Number.isInteger(expiresDays) || expiresDays < 1)
+    throw badInput("--expires must be a whole number of days \u2265 1");
   const metadataDir = path14.join(dir, "metadata");
-  if (await exists(metadataDir)) throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists(path14.join(dir, "keys"))) throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
+  if (await exists(metadataDir))
+    throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
+  if (await exists(path14.join(dir, "keys")))
+    throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
   await fs13.mkdir(metadataDir, { recursive: true });
   await fs13.mkdir(path14.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir);
-  await writeAtomic(path14.join(dir, "keys", "config.json"), `${JSON.stringify({ expiresDays })}
-`);
-  const root = new import_models2.Root({ version: 1, specVersion: SPEC_VERSION, expires: expiry(now, expiresDays), consistentSnapshot: true });
-  for (const role of ["root", "targets", "snapshot", "timestamp"]) root.addKey(keys[role].key, role);
+  await writeAtomic(
+    path14.join(dir, "keys", "config.json"),
+    `${JSON.stringify({ expiresDays })}
+`
+  );
+  const root = new import_models2.Root({
+    version: 1,
+    specVersion: SPEC_VERSION,
+    expires: expiry(now, expiresDays),
+    consistentSnapshot: true
+  });
+  for (const role of ["root", "targets", "snapshot", "timestamp"])
+    root.addKey(keys[role].key, role);
   const rootMd = new import_models2.Metadata(root);
   rootMd.sign(signer(keys.root));
   const rootPath = path14.join(metadataDir, "1.root.json");
@@ -19264,7 +19510,9 @@ async function exists(p) {
 }
 async function readConfig(dir) {
   try {
-    return JSON.parse(await fs13.readFile(path14.join(dir, "keys", "config.json"), "utf8"));
+    return JSON.parse(
+      await fs13.readFile(path14.join(dir, "keys", "config.json"), "utf8")
+    );
   } catch {
     return { expiresDays: DEFAULT_EXPIRES_DAYS };
   }
@@ -19278,15 +19526,23 @@ async function readMetadata(dir, name) {
   }
 }
 async function currentTargets(dir) {
-  return import_models2.Metadata.fromJSON("targets", await readMetadata(dir, "targets.json"));
+  return import_models2.Metadata.fromJSON(
+    "targets",
+    await readMetadata(dir, "targets.json")
+  );
 }
 async function signTopLevel(dir, targets, now, expiresDays, previous) {
   const metadataDir = path14.join(dir, "metadata");
   const expires = expiry(now, expiresDays);
-  const targetsMd = new import_models2.Metadata(new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets }));
+  const targetsMd = new import_models2.Metadata(
+    new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
+  );
   targetsMd.sign(signer(await loadRoleKey(dir, "targets")));
   const targetsText = toText(targetsMd);
-  await writeAtomic(path14.join(metadataDir, `${targetsMd.signed.version}.targets.json`), targetsText);
+  await writeAtomic(
+    path14.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
+    targetsText
+  );
   await writeAtomic(path14.join(metadataDir, "targets.json"), targetsText);
   const snapshotMd = new import_models2.Metadata(
     new import_models2.Snapshot({
@@ -19298,7 +19554,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   );
   snapshotMd.sign(signer(await loadRoleKey(dir, "snapshot")));
   const snapshotText = toText(snapshotMd);
-  await writeAtomic(path14.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`), snapshotText);
+  await writeAtomic(
+    path14.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    snapshotText
+  );
   await writeAtomic(path14.join(metadataDir, "snapshot.json"), snapshotText);
   const snapshotBytes = Buffer.from(snapshotText);
   const timestampMd = new import_models2.Metadata(
@@ -19389,7 +19648,8 @@ async function readManifest(file) {
   }
 }
 async function addToRepository(opts) {
-  if (!opts.pack && opts.updates.length === 0) throw badInput("repo add needs --pack and/or update payloads");
+  if (!opts.pack && opts.updates.length === 0)
+    throw badInput("repo add needs --pack and/or update payloads");
   const byVersion = /* @__PURE__ */ new Map();
   const group = (product, version) => {
     const key = `${product}@${version}`;
@@ -19425,7 +19685,9 @@ async function addToRepository(opts) {
         const sha = await sha256File(pack.file);
         const size = (await fs14.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
-          throw badInput(`${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`);
+          throw badInput(
+            `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
+          );
         }
         if (index.pack) unchanged.push(index.pack.target);
         else {
@@ -19443,7 +19705,9 @@ async function addToRepository(opts) {
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
-            throw badInput(`${file}: level ${m.level} of ${m.channel} is already published with other content; levels never change once published`);
+            throw badInput(
+              `${file}: level ${m.level} of ${m.channel} is already published with other content; levels never change once published`
+            );
           }
           unchanged.push(have.target);
           continue;
@@ -19464,7 +19728,9 @@ async function addToRepository(opts) {
       for (const [name, ch] of Object.entries(index.channels)) {
         ch.levels.forEach((l, i) => {
           if (l.level !== i + 1) {
-            throw badInput(`channel ${name} of ${g.product} ${g.version} would skip level ${i + 1}; publish levels in order`);
+            throw badInput(
+              `channel ${name} of ${g.product} ${g.version} would skip level ${i + 1}; publish levels in order`
+            );
           }
         });
       }
@@ -19473,7 +19739,8 @@ async function addToRepository(opts) {
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
-    if (published.length > 0) await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
+    if (published.length > 0)
+      await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
     await fs14.rm(scratch, { recursive: true, force: true });
@@ -19485,9 +19752,51 @@ import { promises as fs15 } from "node:fs";
 import path16 from "node:path";
 
 // src/core/config-files.ts
-var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([".toml", ".xml", ".yaml", ".yml", ".properties", ".conf", ".cfg", ".ini", ".json", ".j2", ".policy", ".jks.txt"]);
-var TEXT_EXTENSIONS = /* @__PURE__ */ new Set([...CONFIG_EXTENSIONS, ".sh", ".bat", ".cmd", ".ps1", ".txt", ".vm", ".xsd", ".wsdl", ".sql", ".env", ""]);
-var BINARY_EXTENSIONS = /* @__PURE__ */ new Set([".jar", ".war", ".zip", ".class", ".so", ".dll", ".exe", ".jks", ".p12", ".png", ".gif", ".jpg", ".ico", ".gz", ".tar"]);
+var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
+  ".toml",
+  ".xml",
+  ".yaml",
+  ".yml",
+  ".properties",
+  ".conf",
+  ".cfg",
+  ".ini",
+  ".json",
+  ".j2",
+  ".policy",
+  ".jks.txt"
+]);
+var TEXT_EXTENSIONS = /* @__PURE__ */ new Set([
+  ...CONFIG_EXTENSIONS,
+  ".sh",
+  ".bat",
+  ".cmd",
+  ".ps1",
+  ".txt",
+  ".vm",
+  ".xsd",
+  ".wsdl",
+  ".sql",
+  ".env",
+  ""
+]);
+var BINARY_EXTENSIONS = /* @__PURE__ */ new Set([
+  ".jar",
+  ".war",
+  ".zip",
+  ".class",
+  ".so",
+  ".dll",
+  ".exe",
+  ".jks",
+  ".p12",
+  ".png",
+  ".gif",
+  ".jpg",
+  ".ico",
+  ".gz",
+  ".tar"
+]);
 function extension(p) {
   const base = p.slice(p.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
@@ -19520,12 +19829,14 @@ async function openPackFiles(file, label) {
 var modeOf = (e) => e.mode & 511 || 420;
 var sameBytes = (a, b) => a.uncompressedSize === b.uncompressedSize && a.crc32 >>> 0 === b.crc32 >>> 0;
 async function buildUpdate(opts) {
-  if (!Number.isInteger(opts.level) || opts.level < 1) throw badInput("--level must be an integer \u2265 1");
+  if (!Number.isInteger(opts.level) || opts.level < 1)
+    throw badInput("--level must be an integer \u2265 1");
   const a = await openPackFiles(opts.from, opts.from);
   let b;
   try {
     b = await openPackFiles(opts.to, opts.to);
-    if (a.top !== b.top) throw badInput(`${opts.to}: top folder ${b.top}/ differs from ${opts.from}'s ${a.top}/`);
+    if (a.top !== b.top)
+      throw badInput(`${opts.to}: top folder ${b.top}/ differs from ${opts.from}'s ${a.top}/`);
     const { product, version } = parseTopFolder(b.top, opts.to);
     const added = [];
     const modified = [];
@@ -19535,7 +19846,12 @@ async function buildUpdate(opts) {
     for (const [p, be] of [...b.files].sort(([x], [y]) => x < y ? -1 : 1)) {
       const ae = a.files.get(p);
       if (!ae) {
-        added.push({ path: p, sha256: await hashOf(b, be), size: be.uncompressedSize, mode: modeOf(be) });
+        added.push({
+          path: p,
+          sha256: await hashOf(b, be),
+          size: be.uncompressedSize,
+          mode: modeOf(be)
+        });
       } else if (!sameBytes(ae, be) || modeOf(ae) !== modeOf(be)) {
         const entry = {
           path: p,
@@ -19718,7 +20034,8 @@ function sampleRoot() {
   for (; ; ) {
     if (existsSync(path18.join(dir, "sample", "ga"))) return path18.join(dir, "sample");
     const parent = path18.dirname(dir);
-    if (parent === dir) throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
+    if (parent === dir)
+      throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
   }
 }
@@ -19733,7 +20050,8 @@ async function materializeSample(sampleDir, outDir) {
     const src = path18.join(sampleDir, "levels", String(n));
     const tree = path18.join(outDir, `level-${n}`);
     await fs17.cp(previous, tree, { recursive: true });
-    if (existsSync(path18.join(src, "files"))) await fs17.cp(path18.join(src, "files"), tree, { recursive: true });
+    if (existsSync(path18.join(src, "files")))
+      await fs17.cp(path18.join(src, "files"), tree, { recursive: true });
     const removed = path18.join(src, "removed.txt");
     if (existsSync(removed)) {
       for (const rel of (await fs17.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
@@ -19750,7 +20068,9 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs17.readdir(path18.join(tree, rel), { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
+    for (const d of (await fs17.readdir(path18.join(tree, rel), { withFileTypes: true })).sort(
+      (a, b) => a.name < b.name ? -1 : 1
+    )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) {
         dirs.push(r);
@@ -19762,10 +20082,14 @@ async function writePackZip(tree, top, zipFile) {
   const w = await ZipWriter.create(zipFile);
   try {
     await w.addDirectory(`${top}/`, { mode: 493, ...SAMPLE_TIME });
-    for (const d of dirs.sort()) await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
+    for (const d of dirs.sort())
+      await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
       const data = await fs17.readFile(path18.join(tree, f));
-      await w.addBuffer(`${top}/${f}`, data, { mode: f.endsWith(".sh") ? 493 : 420, ...SAMPLE_TIME });
+      await w.addBuffer(`${top}/${f}`, data, {
+        mode: f.endsWith(".sh") ? 493 : 420,
+        ...SAMPLE_TIME
+      });
     }
     await w.finish();
   } catch (e) {
@@ -19834,11 +20158,21 @@ async function runDemo(opts) {
     const repo = await openLockRepository(lock, { env });
     const above = repo.levels.filter((l) => l.level > lock.level);
     const securityUpdates = above.flatMap((l) => l.changes).filter((c) => c.type === "security").length;
-    reporter.info(`  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`);
+    reporter.info(
+      `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
+    );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
     await fs18.mkdir(outDir, { recursive: true });
     const packFile = path19.join(outDir, `${TOP}-level-${repo.latest}.zip`);
-    const report = await apply({ lock, level: "latest", out: packFile, dryRun: false, updateLock: true, reporter, env });
+    const report = await apply({
+      lock,
+      level: "latest",
+      out: packFile,
+      dryRun: false,
+      updateLock: true,
+      reporter,
+      env
+    });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
     const home = path19.join(work, "run", TOP);
@@ -19857,13 +20191,21 @@ async function runDemo(opts) {
       env
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
-    step("publish: pack, sha256, changelog and report in " + path19.relative(process.cwd(), outDir || "."));
+    step(
+      "publish: pack, sha256, changelog and report in " + path19.relative(process.cwd(), outDir || ".")
+    );
     const sha2562 = await sha256File(packFile);
     await fs18.writeFile(`${packFile}.sha256`, `${sha2562}  ${path19.basename(packFile)}
 `);
     await fs18.writeFile(
       path19.join(outDir, "CHANGELOG.md"),
-      renderChangelogMarkdown(SAMPLE_PRODUCT, SAMPLE_VERSION, report.lockLevel, report.level, repo.levels)
+      renderChangelogMarkdown(
+        SAMPLE_PRODUCT,
+        SAMPLE_VERSION,
+        report.lockLevel,
+        report.level,
+        repo.levels
+      )
     );
     const demoReport = {
       product: SAMPLE_PRODUCT,
@@ -19874,9 +20216,13 @@ async function runDemo(opts) {
       tests,
       pack: { file: path19.basename(packFile), sha256: sha2562 }
     };
-    await fs18.writeFile(path19.join(outDir, "report.json"), `${JSON.stringify(demoReport, null, 2)}
-`);
-    if (!tests.passed) throw new UplevelError(ExitCode.testsFailed, `sample tests failed (logs in ${logDir})`);
+    await fs18.writeFile(
+      path19.join(outDir, "report.json"),
+      `${JSON.stringify(demoReport, null, 2)}
+`
+    );
+    if (!tests.passed)
+      throw new UplevelError(ExitCode.testsFailed, `sample tests failed (logs in ${logDir})`);
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
@@ -19923,7 +20269,9 @@ async function demoCommand(argv, ctx) {
     else {
       const a = r.report.apply;
       ctx.print("");
-      ctx.print(`uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`);
+      ctx.print(
+        `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
+      );
       ctx.print(`  pack       ${path20.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
       ctx.print(`  changelog  ${path20.relative(process.cwd(), path20.join(outDir, "CHANGELOG.md"))}`);
@@ -19954,7 +20302,10 @@ async function repoCommand(argv, ctx) {
   }
 }
 async function init(argv, ctx) {
-  const { values } = parse("repo init", argv, { dir: { type: "string" }, expires: { type: "string" } });
+  const { values } = parse("repo init", argv, {
+    dir: { type: "string" },
+    expires: { type: "string" }
+  });
   const dir = path21.resolve(required("dir", values.dir));
   const expiresDays = intFlag("expires", values.expires);
   const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
@@ -19986,7 +20337,8 @@ async function build(argv, ctx) {
   let released = /* @__PURE__ */ new Date();
   if (values.released) {
     released = new Date(values.released);
-    if (Number.isNaN(released.getTime())) throw badInput(`--released must be an ISO date (got "${values.released}")`);
+    if (Number.isNaN(released.getTime()))
+      throw badInput(`--released must be an ISO date (got "${values.released}")`);
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
@@ -20001,8 +20353,12 @@ async function build(argv, ctx) {
   const { added, modified, removed } = manifest.files;
   if (values.json) ctx.printJson({ out: path21.resolve(values.out), manifest });
   else {
-    ctx.print(`Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`);
-    ctx.print(`  ${added.length} added, ${modified.length} modified, ${removed.length} removed, ${changes.length} change(s)`);
+    ctx.print(
+      `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
+    );
+    ctx.print(
+      `  ${added.length} added, ${modified.length} modified, ${removed.length} removed, ${changes.length} change(s)`
+    );
   }
   return 0;
 }
@@ -20027,7 +20383,10 @@ async function add(argv, ctx) {
   return 0;
 }
 async function serve(argv, ctx) {
-  const { values } = parse("repo serve", argv, { dir: { type: "string" }, port: { type: "string" } });
+  const { values } = parse("repo serve", argv, {
+    dir: { type: "string" },
+    port: { type: "string" }
+  });
   const dir = path21.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? 0;
   const server = await serveDirectory(dir, { port });
@@ -20064,7 +20423,8 @@ async function statusOfDir(dir) {
     for (const d of await fs20.readdir(path22.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) await walk(r);
-      else if (d.isFile() && r !== PACK_STATE_PATH) actual.set(r, await sha256File(path22.join(root, r)));
+      else if (d.isFile() && r !== PACK_STATE_PATH)
+        actual.set(r, await sha256File(path22.join(root, r)));
     }
   };
   await walk("");
@@ -20110,7 +20470,12 @@ async function statusOfPack(file) {
       updates: state?.updates ?? [],
       hotfixes: state?.hotfixes ?? []
     };
-    if (state) Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
+    if (state)
+      Object.assign(report, {
+        product: state.product,
+        version: state.version,
+        channel: state.channel
+      });
     return report;
   } finally {
     await zip.close();
@@ -20126,7 +20491,8 @@ async function statusCommand(argv, ctx) {
   });
   const dir = values.dir;
   const pack = values.pack;
-  if (Boolean(dir) === Boolean(pack)) throw badInput("status takes one of --dir DIR and --pack ZIP");
+  if (Boolean(dir) === Boolean(pack))
+    throw badInput("status takes one of --dir DIR and --pack ZIP");
   const r = dir ? await statusOfDir(dir) : await statusOfPack(pack);
   if (values.json) ctx.printJson(r);
   else print(r, ctx);
@@ -20138,7 +20504,8 @@ function print(r, ctx) {
     return;
   }
   ctx.print(`${r.product} ${r.version} (${r.channel}): level ${r.level}`);
-  for (const u of r.updates) ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}\u2026)`);
+  for (const u of r.updates)
+    ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}\u2026)`);
   for (const h of r.hotfixes) ctx.print(`  hotfix ${h.id}`);
   if (r.edits) {
     const { modified, missing, added } = r.edits;
@@ -20166,7 +20533,9 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path23.resolve(values.logs ?? await fs21.mkdtemp(path23.join(os4.tmpdir(), "uplevel-test-logs-")));
+  const logDir = path23.resolve(
+    values.logs ?? await fs21.mkdtemp(path23.join(os4.tmpdir(), "uplevel-test-logs-"))
+  );
   await fs21.mkdir(logDir, { recursive: true });
   let home = dir ? path23.resolve(dir) : "";
   let cleanup;
@@ -20191,16 +20560,22 @@ async function testCommand(argv, ctx) {
     });
     if (values.json) ctx.printJson({ ...result, logDir });
     else {
-      for (const c of result.commands) ctx.print(`  ${c.status.padEnd(9)} ${c.name} (${c.durationMs} ms)`);
-      ctx.print(result.passed ? `Tests passed (logs: ${logDir})` : `Tests FAILED (logs: ${logDir})`);
+      for (const c of result.commands)
+        ctx.print(`  ${c.status.padEnd(9)} ${c.name} (${c.durationMs} ms)`);
+      ctx.print(
+        result.passed ? `Tests passed (logs: ${logDir})` : `Tests FAILED (logs: ${logDir})`
+      );
     }
     if (!result.passed) {
       for (const c of result.commands.filter((x) => x.status !== "passed")) {
-        process.stderr.write(`uplevel test: ${c.name} ${c.status}; last lines of ${c.logFile}:
+        process.stderr.write(
+          `uplevel test: ${c.name} ${c.status}; last lines of ${c.logFile}:
 ${c.tail}
-`);
+`
+        );
       }
-      if (result.server?.error) process.stderr.write(`uplevel test: server: ${result.server.error}
+      if (result.server?.error)
+        process.stderr.write(`uplevel test: server: ${result.server.error}
 `);
       return ExitCode.testsFailed;
     }
@@ -20328,8 +20703,10 @@ async function run(argv, env = process.env) {
       return e.exitCode;
     }
     const err = e;
-    process.stderr.write(`uplevel ${name}: unexpected failure (a bug): ${err?.stack ?? String(e)}
-`);
+    process.stderr.write(
+      `uplevel ${name}: unexpected failure (a bug): ${err?.stack ?? String(e)}
+`
+    );
     return ExitCode.bug;
   }
 }
@@ -20338,8 +20715,10 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`uplevel: unexpected failure (a bug): ${e?.stack ?? String(e)}
-`);
+    process.stderr.write(
+      `uplevel: unexpected failure (a bug): ${e?.stack ?? String(e)}
+`
+    );
     process.exitCode = ExitCode.bug;
   }
 );

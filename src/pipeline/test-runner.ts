@@ -222,16 +222,17 @@ async function runCommand(
     stdio: ['ignore', log, log],
   });
   let timedOut = false;
+  let stopping: Promise<void> | undefined;
   const timer = setTimeout(() => {
     timedOut = true;
-    void stopGroup(child, 2000);
+    stopping = stopGroup(child, 2000);
   }, timeoutMs);
   const exitCode = await new Promise<number | null>((resolve) => {
     child.once('error', () => resolve(127));
     child.once('exit', (code) => resolve(code));
   });
   clearTimeout(timer);
-  if (!timedOut) await stopGroup(child, 1000); // anything it left running in its group
+  await (stopping ?? stopGroup(child, 1000)); // and anything it left running in its group
   await new Promise((r) => log.end(r));
   const text = await fs.readFile(logFile, 'utf8').catch(() => '');
   return {
