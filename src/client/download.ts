@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { verificationFailed } from '../core/errors.ts';
 import { sha256File } from '../core/hash.ts';
-import { httpGetStream } from './http.ts';
+import { httpGetStream, redactUrl } from './http.ts';
 
 export async function downloadVerified(
   url: string,
@@ -48,16 +48,5 @@ export async function downloadVerified(
     return file;
   } finally {
     await fs.rm(tmp, { force: true });
-  }
-}
-
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^@/]*@/, '//');
   }
 }

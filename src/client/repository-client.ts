@@ -150,11 +150,16 @@ export class RepositoryClient {
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`${targetPath}: signed metadata carries no sha256`);
     const file = path.join(this.targetsDir, sha);
+    if (await stillVerified(file, sha)) return file;
     const cached = await this.updater.findCachedTarget(info, file);
-    if (cached) return cached;
+    if (cached) {
+      await markVerified(file, sha);
+      return cached;
+    }
     const tmp = `${file}.${process.pid}.part`;
     await this.guard(targetPath, () => this.updater.downloadTarget(info, tmp));
     await fs.rename(tmp, file);
+    await markVerified(file, sha);
     return file;
   }
 
@@ -238,4 +243,39 @@ function rootVersion(data: Buffer, label: string): number {
   } catch {
     throw badInput(`trust: ${label} is not a TUF root metadata file`);
   }
+}
+
+/**
+ * A cached target was hashed when it was stored; re-hashing a 300 MB pack on every run costs
+ * more than the apply itself. The stamp records the file's identity (inode, size, mtime) at
+ * that moment, like git's index: any change to the file sends it back through verification.
+ */
+interface VerifiedStamp {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+async function stillVerified(file: string, sha256: string): Promise<boolean> {
+  try {
+    const [st, stamp] = await Promise.all([
+      fs.stat(file),
+      fs.readFile(`${file}.verified`, 'utf8').then((t) => JSON.parse(t) as VerifiedStamp),
+    ]);
+    return (
+      stamp.sha256 === sha256 &&
+      stamp.size === st.size &&
+      stamp.mtimeMs === st.mtimeMs &&
+      stamp.ino === st.ino
+    );
+  } catch {
+    return false;
+  }
+}
+
+async function markVerified(file: string, sha256: string): Promise<void> {
+  const st = await fs.stat(file);
+  const stamp: VerifiedStamp = { sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+  await fs.writeFile(`${file}.verified`, JSON.stringify(stamp));
 }

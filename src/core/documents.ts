@@ -11,6 +11,7 @@ import type {
   FileEntry,
   IndexLevel,
   ModifiedFileEntry,
+  PackManifest,
   PackState,
   RepositoryIndex,
   Severity,
@@ -190,6 +191,7 @@ export function parseRepositoryIndex(json: unknown, label: string): RepositoryIn
       sha256: r.sha(p.sha256, 'pack.sha256'),
       size: r.int(p.size, 'pack.size'),
     };
+    if (p.manifest !== undefined) index.pack.manifest = r.path(p.manifest, 'pack.manifest');
   }
   const channels = r.obj(o.channels, 'channels');
   for (const [name, ch] of Object.entries(channels)) {
@@ -209,6 +211,28 @@ export function parseRepositoryIndex(json: unknown, label: string): RepositoryIn
     index.channels[name] = { levels };
   }
   return index;
+}
+
+export function parsePackManifest(json: unknown, label: string): PackManifest {
+  const r = new Reader(label);
+  const o = r.obj(json, 'document');
+  if (o.schema !== 1) r.fail('schema', 'must be 1');
+  const files: PackManifest['files'] = {};
+  for (const [p, v] of Object.entries(r.obj(o.files, 'files'))) {
+    r.path(p, 'files key');
+    const f = r.obj(v, `files.${p}`);
+    files[p] = {
+      sha256: r.sha(f.sha256, `files.${p}.sha256`),
+      size: r.int(f.size, `files.${p}.size`),
+      crc32: r.int(f.crc32, `files.${p}.crc32`),
+    };
+  }
+  return {
+    schema: 1,
+    product: r.str(o.product, 'product'),
+    version: r.str(o.version, 'version'),
+    files,
+  };
 }
 
 export function parsePackState(json: unknown, label: string): PackState {

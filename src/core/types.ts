@@ -68,8 +68,25 @@ export interface RepositoryIndex {
   product: string;
   version: string;
   /** TUF target path of the GA pack, when the repository carries it. */
-  pack?: { target: string; sha256: string; size: number };
+  pack?: {
+    target: string;
+    sha256: string;
+    size: number;
+    /** TUF target path of the GA pack's file manifest (sha256 of every file). */
+    manifest?: string;
+  };
   channels: Record<string, { levels: IndexLevel[] }>;
+}
+
+/**
+ * The GA pack's files with their hashes, published beside it, so a client never has to
+ * decompress an unchanged file of a verified pack to learn its sha256.
+ */
+export interface PackManifest {
+  schema: 1;
+  product: string;
+  version: string;
+  files: Record<string, { sha256: string; size: number; crc32: number }>;
 }
 
 export interface AppliedUpdate {

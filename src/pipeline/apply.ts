@@ -4,7 +4,8 @@
  * merge, write, then record the new level.
  */
 import { promises as fs } from 'node:fs';
-import { sha256, sha256File } from '../core/hash.ts';
+import { parsePackManifest } from '../core/documents.ts';
+import { sha256 } from '../core/hash.ts';
 import { ExitCode, UplevelError, badInput } from '../core/errors.ts';
 import { setLockLevel } from '../core/lock.ts';
 import { buildPackState, serializePackState } from '../core/pack-state.ts';
@@ -20,9 +21,9 @@ import {
   type OverlayResult,
 } from './overlay.ts';
 import { openPack, type OpenPack } from './pack-input.ts';
-import { resolvePackFile } from './pack-source.ts';
+import { resolvePackFile, type PackFile } from './pack-source.ts';
 import { openPayload, type OpenPayload } from './payloads.ts';
-import { openLockRepository } from './repository.ts';
+import { openLockRepository, type LockRepository } from './repository.ts';
 import type { Reporter } from './reporter.ts';
 import { writeUpdatedDir } from './write-dir.ts';
 import { writeUpdatedZip } from './write-pack.ts';
@@ -77,7 +78,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
   }
 
   const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
-  const pack = await openPack(packFile, { product: lock.product, version: lock.version });
+  const pack = await openPack(packFile.file, { product: lock.product, version: lock.version });
   const payloads = new Map<number, OpenPayload>();
   try {
     checkPackLevel(pack, lock, target);
@@ -95,11 +96,11 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
         channel: lock.channel,
         level: pack.level,
         files: [...pack.files.keys()],
-        ...(pack.state ? { hashes: pack.state.files } : {}),
+        hashes: pack.state ? pack.state.files : await gaHashes(repo, pack, packFile),
       },
       manifests,
     );
-    const contents = new PackContents(pack, payloads);
+    const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== undefined);
     for (const [path, expected] of plan.packChecks) {
       await contents.read({ kind: 'pack', path, sha256: expected });
     }
@@ -156,7 +157,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       report.output = {
         kind: 'zip',
         path: req.out,
-        sha256: await sha256File(req.out),
+        sha256: res.sha256 as string,
         bytes: res.bytes,
       };
     } else if (req.dir) {
@@ -253,4 +254,27 @@ async function vendorHashesForOverlay(
     else out.set(f.path, sha256(await contents.read(src)));
   }
   return out;
+}
+
+/**
+ * The vendor's hashes of a GA pack's files, from the manifest published beside it, when this
+ * pack is verifiably that GA pack. A file whose size or CRC-32 disagrees gets no hash, so it
+ * is decompressed and hashed like any unverified file.
+ */
+async function gaHashes(
+  repo: LockRepository,
+  pack: OpenPack,
+  packFile: PackFile,
+): Promise<Record<string, string>> {
+  const ga = repo.index.pack;
+  if (!ga?.manifest || packFile.verifiedSha256 !== ga.sha256) return {};
+  const json: unknown = JSON.parse((await repo.client.readTarget(ga.manifest)).toString('utf8'));
+  const manifest = parsePackManifest(json, ga.manifest);
+  const hashes: Record<string, string> = {};
+  for (const [path, entry] of pack.files) {
+    const m = manifest.files[path];
+    if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
+      hashes[path] = m.sha256;
+  }
+  return hashes;
 }

@@ -16,8 +16,15 @@ import type { OpenPayload } from './payloads.ts';
 export interface Located {
   zip: SafeZip;
   entry: ZipEntryInfo;
-  /** sha256 the content must have, when known. */
+  /** sha256 the content must have: checked whenever the content is decompressed. */
   sha256?: string;
+  /** The vendor's sha256 of the file, recorded in the pack state. */
+  vendorSha256?: string;
+  /**
+   * The zip it comes from was verified as a whole (signed or pinned sha256), so its bytes
+   * can be copied without decompressing them to check their CRC.
+   */
+  trusted: boolean;
   /** Unix permission bits for the output. */
   mode: number;
   label: string;
@@ -27,19 +34,24 @@ export class PackContents {
   constructor(
     readonly pack: OpenPack,
     readonly payloads: ReadonlyMap<number, OpenPayload>,
+    /** The input pack's own sha256 was verified (it came signed, or pinned by the lock). */
+    readonly packTrusted: boolean,
   ) {}
 
   locate(source: FileSource): Located {
     if (source.kind === 'pack') {
       const entry = this.pack.files.get(source.path);
       if (!entry) throw new Error(`bug: ${source.path} not in pack`);
+      // A pack's recorded hashes are the vendor's; its content may carry local edits, so
+      // they name the file in the state but are not what its bytes must hash to.
       const located: Located = {
         zip: this.pack.zip,
         entry,
+        trusted: this.packTrusted,
         mode: entry.mode & 0o777 || 0o644,
         label: `${this.pack.zip.label}: ${entry.name}`,
       };
-      if (source.sha256) located.sha256 = source.sha256;
+      if (source.sha256) located.vendorSha256 = source.sha256;
       return located;
     }
     const payload = this.payloads.get(source.level);
@@ -48,18 +60,40 @@ export class PackContents {
       zip: payload.zip,
       entry: payload.fileEntry(source.path),
       sha256: source.sha256,
+      vendorSha256: source.sha256,
+      trusted: true,
       mode: source.mode & 0o777,
       label: `${payload.zip.label}: files/${source.path}`,
     };
   }
 
-  /** The whole content of a (small) file, checked against its known sha256. */
+  /** The whole content of a (small) file, checked against the vendor's sha256 when known. */
   async read(source: FileSource): Promise<Buffer> {
     const loc = this.locate(source);
     const buf = await loc.zip.readBuffer(loc.entry, 64 * 1024 * 1024);
-    if (loc.sha256) {
-      const got = createHash('sha256').update(buf).digest('hex');
-      if (got !== loc.sha256) throw verificationFailed(`${loc.label}: sha256 mismatch`);
+    const expected = loc.sha256 ?? loc.vendorSha256;
+    if (expected && createHash('sha256').update(buf).digest('hex') !== expected) {
+      throw verificationFailed(
+        `${loc.label}: content differs from the vendor's file (sha256 mismatch)`,
+      );
+    }
+    return buf;
+  }
+
+  /**
+   * The vendor's content of `path` just before `level` changed it, from the payload's merge
+   * base when it carries one (the pack's own copy may hold local edits).
+   */
+  async baseBefore(level: number, path: string): Promise<Buffer | undefined> {
+    const payload = this.payloads.get(level);
+    const entry = payload?.baseEntry(path);
+    if (!payload || !entry) return undefined;
+    const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path);
+    if (modified && createHash('sha256').update(buf).digest('hex') !== modified.replaces) {
+      throw verificationFailed(
+        `${payload.zip.label}: base/${path} is not the content the update replaces`,
+      );
     }
     return buf;
   }

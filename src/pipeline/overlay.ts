@@ -88,7 +88,12 @@ export async function mergeOverlay(
       files.push({ path: rel, outcome: 'unchanged', content: ours, rewrite: false });
       continue;
     }
-    const baseBuf = base ? await contents.read(base) : undefined;
+    // The vendor's file at the lock's level: the first later update's merge base if it
+    // carries one, else the pack's copy.
+    const firstChange = plan.history.get(rel)?.versions.find((v) => v.level > baseLevel)?.level;
+    const carried =
+      firstChange === undefined ? undefined : await contents.baseBefore(firstChange, rel);
+    const baseBuf = carried ?? (base ? await contents.read(base) : undefined);
     const theirsBuf = theirs ? await contents.read(theirs) : undefined;
     const m = mergeFile(baseBuf, ours, theirsBuf);
     const r: OverlayFileResult = {

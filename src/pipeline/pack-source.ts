@@ -4,10 +4,17 @@ import path from 'node:path';
 import { badInput, verificationFailed } from '../core/errors.ts';
 import type { Lock } from '../core/types.ts';
 import { downloadVerified } from '../client/download.ts';
+import { redactUrl } from '../client/http.ts';
 import { sha256File } from '../core/hash.ts';
 import { cacheDir } from './cache-dir.ts';
 import type { LockRepository } from './repository.ts';
 import type { Reporter } from './reporter.ts';
+
+export interface PackFile {
+  file: string;
+  /** Set when the file's sha256 was checked against a signed or pinned value. */
+  verifiedSha256?: string;
+}
 
 export async function resolvePackFile(
   lock: Lock,
@@ -15,10 +22,10 @@ export async function resolvePackFile(
   override: string | undefined,
   reporter: Reporter,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<string> {
+): Promise<PackFile> {
   if (override) {
     await mustExist(override, '--pack');
-    return override;
+    return { file: override };
   }
   if (lock.pack?.path) {
     await mustExist(lock.pack.path, `${lock.file}: pack.path`);
@@ -26,18 +33,22 @@ export async function resolvePackFile(
     if (sha !== lock.pack.sha256) {
       throw verificationFailed(`${lock.file}: pack.sha256 does not match ${lock.pack.path}`);
     }
-    return lock.pack.path;
+    return { file: lock.pack.path, verifiedSha256: sha };
   }
   if (lock.pack?.url) {
-    reporter.info(`Downloading the pack from ${redact(lock.pack.url)}`);
-    return downloadVerified(lock.pack.url, lock.pack.sha256, {
+    reporter.info(`Downloading the pack from ${redactUrl(lock.pack.url)}`);
+    const file = await downloadVerified(lock.pack.url, lock.pack.sha256, {
       dir: path.join(cacheDir(env), 'packs'),
+      env,
       onProgress: (bytes, total) => reporter.progress('Downloading pack', bytes, total ?? 0),
     });
+    return { file, verifiedSha256: lock.pack.sha256 };
   }
   if (repo.index.pack) {
     reporter.info(`Fetching the GA pack`);
-    return repo.client.fetchTarget(repo.index.pack.target);
+    const file = await repo.client.fetchTarget(repo.index.pack.target);
+    const info = await repo.client.targetInfo(repo.index.pack.target);
+    return info ? { file, verifiedSha256: info.sha256 } : { file };
   }
   throw badInput(
     `${lock.file}: no pack: give --pack, set pack: in the lock, or publish the GA pack in the repository`,
@@ -52,17 +63,5 @@ async function mustExist(file: string, what: string) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
       throw badInput(`${what}: ${file} does not exist`);
     throw e;
-  }
-}
-
-/** A URL without its userinfo, for messages. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^@/]*@/, '//');
   }
 }

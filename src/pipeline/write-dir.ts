@@ -52,7 +52,7 @@ export async function writeUpdatedDir(
         const sha = await readVerified(f.from, (data) =>
           pipeline(data, createWriteStream(target, { mode: f.from.mode, highWaterMark: 1 << 20 })),
         );
-        hashes.set(f.path, sha);
+        hashes.set(f.path, f.from.vendorSha256 ?? sha);
         bytes += f.from.entry.uncompressedSize;
       }
       opts.onProgress?.(++done, layout.files.length);

@@ -2,9 +2,9 @@
  * Writes the updated pack as a zip: unchanged and updated files are copied as compressed
  * bytes (never recompressed), only merged overlay files and the state file are deflated.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../core/hash.ts';
 import { toDosDateTime, ZipWriter } from '../zip/writer.ts';
 import { teeRawVerified } from './contents.ts';
 import type { OutputLayout } from './output.ts';
@@ -14,6 +14,8 @@ export interface WriteResult {
   /** sha256 of every file written, by path relative to the top folder. */
   hashes: Map<string, string>;
   bytes: number;
+  /** sha256 of the zip file written (zip output only). */
+  sha256?: string;
 }
 
 export interface WriteOptions {
@@ -42,25 +44,27 @@ export async function writeUpdatedZip(
       const name = `${layout.top}/${f.path}`;
       if (f.kind === 'bytes') {
         await writer.addBuffer(name, f.data, { mode: f.mode, ...dos });
-        hashes.set(f.path, createHash('sha256').update(f.data).digest('hex'));
+        hashes.set(f.path, sha256(f.data));
       } else {
         const e = f.from.entry;
-        const sha = await teeRawVerified(f.from, (raw) =>
-          writer.addRaw(
-            {
-              name,
-              compressionMethod: e.compressionMethod,
-              crc32: e.crc32,
-              compressedSize: e.compressedSize,
-              uncompressedSize: e.uncompressedSize,
-              mode: f.from.mode,
-              dosDate: e.dosDate,
-              dosTime: e.dosTime,
-            },
-            raw,
-          ),
-        );
-        hashes.set(f.path, sha);
+        const meta = {
+          name,
+          compressionMethod: e.compressionMethod,
+          crc32: e.crc32,
+          compressedSize: e.compressedSize,
+          uncompressedSize: e.uncompressedSize,
+          mode: f.from.mode,
+          dosDate: e.dosDate,
+          dosTime: e.dosTime,
+        };
+        if (f.from.trusted && f.from.vendorSha256) {
+          // Verified bytes with a known hash: a straight copy, never decompressed.
+          await writer.addRaw(meta, f.from.zip.readRawChunks(e));
+          hashes.set(f.path, f.from.vendorSha256);
+        } else {
+          const sha = await teeRawVerified(f.from, (raw) => writer.addRaw(meta, raw));
+          hashes.set(f.path, f.from.vendorSha256 ?? sha);
+        }
       }
       opts.onProgress?.(++done, layout.files.length);
     }
@@ -68,9 +72,9 @@ export async function writeUpdatedZip(
       mode: 0o644,
       ...dos,
     });
-    const { bytes } = await writer.finish();
+    const { bytes, sha256: fileSha256 } = await writer.finish();
     await fs.rename(tmp, out);
-    return { hashes, bytes };
+    return { hashes, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => undefined);
     await fs.rm(tmp, { force: true });

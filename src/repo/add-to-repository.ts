@@ -10,6 +10,7 @@ import { badInput } from '../core/errors.ts';
 import { sha256File } from '../core/hash.ts';
 import type { IndexLevel, RepositoryIndex, UpdateManifest } from '../core/types.ts';
 import { SafeZip } from '../zip/reader.ts';
+import { buildPackManifest } from './pack-manifest.ts';
 import { parseTopFolder } from './pack-name.ts';
 import { publishTargets, readTargetFile } from './tuf/index.ts';
 
@@ -32,6 +33,8 @@ export const payloadPath = (m: {
   channel: string;
   level: number;
 }) => `${m.product}/${m.version}/${m.channel}/${m.level}.zip`;
+export const manifestPath = (product: string, version: string) =>
+  `${product}/${version}/${product}-${version}.files.json`;
 export const packPath = (product: string, version: string) =>
   `${product}/${version}/${product}-${version}.zip`;
 
@@ -101,11 +104,23 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`,
           );
         }
-        if (index.pack) unchanged.push(index.pack.target);
+        if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          index.pack = { target: packPath(g.product, g.version), sha256: sha, size };
+          // New, or published before packs carried a file manifest: (re)publish both.
+          const manifestFile = path.join(scratch, `${g.product}-${g.version}.files.json`);
+          await fs.writeFile(
+            manifestFile,
+            `${JSON.stringify(await buildPackManifest(pack.file))}\n`,
+          );
+          index.pack = {
+            target: packPath(g.product, g.version),
+            sha256: sha,
+            size,
+            manifest: manifestPath(g.product, g.version),
+          };
           targets.push({ targetPath: index.pack.target, localFile: pack.file });
-          published.push(index.pack.target);
+          targets.push({ targetPath: index.pack.manifest as string, localFile: manifestFile });
+          published.push(index.pack.target, index.pack.manifest as string);
         }
       }
       for (let i = 0; i < g.manifests.length; i++) {

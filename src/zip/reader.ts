@@ -3,7 +3,10 @@
  * directory is checked before a caller sees an entry, and every byte read is checked
  * against its CRC-32 and size. yauzl parses; the checks it leaves to us live here.
  */
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { createReadStream, promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { crc32 } from './crc32.ts';
@@ -53,9 +56,14 @@ interface Internal {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+const RAW_CHUNK = 4 << 20;
+const WINDOW = 4 << 20;
+
 export class SafeZip {
   private readonly byName = new Map<string, Internal>();
   private readonly internals: Internal[] = [];
+  private handle: Promise<FileHandle> | undefined;
+  private window: { start: number; data: Buffer } | undefined;
 
   private constructor(
     private readonly zipfile: yauzl.ZipFile,
@@ -152,61 +160,95 @@ export class SafeZip {
     return Buffer.concat(chunks);
   }
 
-  async close(): Promise<void> {
-    this.zipfile.close();
+  /**
+   * The entry's compressed bytes as large buffers read straight from the file: the fast
+   * path for copying an entry into another zip as it is.
+   */
+  async *readRawChunks(entry: ZipEntryInfo): AsyncGenerator<Buffer> {
+    const start = await this.dataStart(entry);
+    let done = 0;
+    while (done < entry.compressedSize) {
+      const want = Math.min(RAW_CHUNK, entry.compressedSize - done);
+      yield await this.readAt(start + done, want);
+      done += want;
+    }
   }
 
-  private async open(entry: ZipEntryInfo, decompress: boolean): Promise<Readable> {
+  /**
+   * Bytes at a position, through a read-ahead window: entries are usually copied in the
+   * order they are stored, so one large read serves many small entries and their headers.
+   */
+  private async readAt(position: number, length: number): Promise<Buffer> {
+    const w = this.window;
+    if (w && position >= w.start && position + length <= w.start + w.data.length) {
+      return w.data.subarray(position - w.start, position - w.start + length);
+    }
+    const size = Math.max(length, WINDOW);
+    const data = Buffer.allocUnsafe(size);
+    const handle = await this.fileHandle();
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await handle.read(data, got, size - got, position + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    if (got < length)
+      throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
+    this.window = { start: position, data: data.subarray(0, got) };
+    return this.window.data.subarray(0, length);
+  }
+
+  async close(): Promise<void> {
+    this.zipfile.close();
+    const h = this.handle;
+    this.handle = undefined;
+    if (h) await (await h).close().catch(() => undefined);
+  }
+
+  private fileHandle(): Promise<FileHandle> {
+    this.handle ??= fsp.open(this.file, 'r');
+    return this.handle;
+  }
+
+  /** Where the entry's data starts, after checking its local header against the central one. */
+  private async dataStart(entry: ZipEntryInfo): Promise<number> {
     const internal = this.byName.get(entry.name);
     if (!internal || internal.info !== entry)
       throw new Error(`bug: ${entry.name} is not an entry of ${this.label}`);
-    const zf = this.zipfile as unknown as LowLevel;
-    const header = await new Promise<LocalHeader>((resolve, reject) =>
-      zf.readLocalFileHeader(internal.raw, {}, (err, h) =>
-        err || !h ? reject(asDataError(this.label, entry, err)) : resolve(h),
-      ),
-    );
-    if (!header.fileName.equals(internal.raw.fileName as unknown as Buffer)) {
+    const offset = internal.raw.relativeOffsetOfLocalHeader;
+    const cdName = internal.raw.fileName as unknown as Buffer;
+    const head = await this.readAt(offset, 30 + cdName.length).catch(() => Buffer.alloc(0));
+    if (head.length < 30 + cdName.length || head.readUInt32LE(0) !== 0x04034b50) {
+      throw badInput(
+        `${this.label}: ${entry.name}: no local header where the central directory says`,
+      );
+    }
+    const nameLength = head.readUInt16LE(26);
+    const extraLength = head.readUInt16LE(28);
+    if (nameLength !== cdName.length || !head.subarray(30).equals(cdName)) {
       throw badInput(`${this.label}: ${entry.name}: local header names a different file`);
     }
-    if (header.fileDataStart + entry.compressedSize > internal.limit) {
+    const start = offset + 30 + nameLength + extraLength;
+    if (start + entry.compressedSize > internal.limit) {
       throw badInput(`${this.label}: ${entry.name} overlaps the next entry`);
     }
-    return new Promise<Readable>((resolve, reject) =>
-      zf.openReadStreamLowLevel(
-        header.fileDataStart,
-        entry.compressedSize,
-        0,
-        entry.compressedSize,
-        decompress,
-        entry.uncompressedSize,
-        (err, stream) =>
-          err || !stream ? reject(asDataError(this.label, entry, err)) : resolve(stream),
-      ),
-    );
+    return start;
   }
-}
 
-interface LocalHeader {
-  fileDataStart: number;
-  fileName: Buffer;
-}
-
-interface LowLevel {
-  readLocalFileHeader(
-    entry: yauzl.Entry,
-    options: object,
-    cb: (err: Error | null, header?: LocalHeader) => void,
-  ): void;
-  openReadStreamLowLevel(
-    fileDataStart: number,
-    compressedSize: number,
-    relativeStart: number,
-    relativeEnd: number,
-    decompress: boolean,
-    uncompressedSize: number,
-    cb: (err: Error | null, stream?: Readable) => void,
-  ): void;
+  private async open(entry: ZipEntryInfo, decompress: boolean): Promise<Readable> {
+    const dataStart = await this.dataStart(entry);
+    if (entry.compressedSize === 0) return Readable.from([]);
+    // Large reads straight from the file: the raw copy of a big pack is mostly this loop.
+    const raw = createReadStream(this.file, {
+      start: dataStart,
+      end: dataStart + entry.compressedSize - 1,
+      highWaterMark: 1 << 20,
+    });
+    if (!decompress) return raw;
+    const inflate = createInflateRaw({ chunkSize: 1 << 18 });
+    raw.on('error', (e) => inflate.destroy(e));
+    return raw.pipe(inflate);
+  }
 }
 
 function readAllEntries(zipfile: yauzl.ZipFile, label: string): Promise<yauzl.Entry[]> {

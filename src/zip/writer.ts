@@ -6,6 +6,7 @@
  * Every entry has its sizes and CRC in the local header (no data descriptors), the UTF-8
  * flag, Unix permissions, no extra fields but ZIP64 ones when a size or offset needs them.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs, type promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
@@ -32,6 +33,7 @@ const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
 const FLAG_UTF8 = 0x0800;
 const BUFFER_SIZE = 1 << 20;
+const MAX_IN_FLIGHT = 4;
 
 export function toDosDateTime(d: Date): { dosDate: number; dosTime: number } {
   const year = Math.min(Math.max(d.getUTCFullYear(), 1980), 2107);
@@ -44,20 +46,36 @@ export function toDosDateTime(d: Date): { dosDate: number; dosTime: number } {
 export class ZipWriter {
   private readonly central: CentralRecord[] = [];
   private readonly names = new Set<string>();
+  /** Bytes of the archive so far (headers and data), i.e. the next entry's offset. */
   private offset = 0;
+  /** Bytes handed to the file so far. */
+  private written = 0;
+  private inFlight: Promise<void>[] = [];
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private finished = false;
+  /** The file's sha256, computed as it is written so nobody has to read it back. */
+  private readonly hash = createHash('sha256');
 
   private constructor(
     private readonly handle: fsp.FileHandle,
     readonly file: string,
     /** Tests use this to exercise ZIP64 records without writing 4 GiB. */
     private readonly forceZip64: boolean,
+    /** fsync before finishing: for files whose loss after a power cut would matter. */
+    private readonly durable: boolean,
   ) {}
 
-  static async create(file: string, opts: { forceZip64?: boolean } = {}): Promise<ZipWriter> {
-    return new ZipWriter(await fs.open(file, 'w'), file, Boolean(opts.forceZip64));
+  static async create(
+    file: string,
+    opts: { forceZip64?: boolean; durable?: boolean } = {},
+  ): Promise<ZipWriter> {
+    return new ZipWriter(
+      await fs.open(file, 'w'),
+      file,
+      Boolean(opts.forceZip64),
+      Boolean(opts.durable),
+    );
   }
 
   async addDirectory(
@@ -83,7 +101,7 @@ export class ZipWriter {
   }
 
   /** Copies already-compressed bytes; their count must match the declared compressed size. */
-  async addRaw(meta: RawEntryMeta, compressed: Readable): Promise<void> {
+  async addRaw(meta: RawEntryMeta, compressed: Readable | AsyncIterable<Buffer>): Promise<void> {
     if (meta.compressionMethod !== 0 && meta.compressionMethod !== 8) {
       throw new Error(`zip writer: unsupported compression method ${meta.compressionMethod}`);
     }
@@ -95,7 +113,7 @@ export class ZipWriter {
         await this.write(chunk as Buffer);
       }
       if (copied !== meta.compressedSize) {
-        compressed.destroy();
+        if ('destroy' in compressed) compressed.destroy();
         throw new Error(
           `zip writer: ${meta.name}: got ${copied} compressed bytes, expected ${meta.compressedSize}`,
         );
@@ -133,7 +151,7 @@ export class ZipWriter {
     );
   }
 
-  async finish(): Promise<{ bytes: number; entries: number }> {
+  async finish(): Promise<{ bytes: number; entries: number; sha256: string }> {
     if (this.finished) throw new Error('zip writer: already finished');
     this.finished = true;
     const cdStart = this.offset;
@@ -173,14 +191,16 @@ export class ZipWriter {
     end.writeUInt16LE(0, 20);
     await this.write(end);
     await this.flush();
-    await this.handle.sync();
+    await this.drain();
+    if (this.durable) await this.handle.sync();
     await this.handle.close();
-    return { bytes: this.offset, entries: count };
+    return { bytes: this.offset, entries: count, sha256: this.hash.digest('hex') };
   }
 
   /** Closes and deletes the partial file. */
   async abort(): Promise<void> {
     this.finished = true;
+    await Promise.allSettled(this.inFlight);
     await this.handle.close().catch(() => undefined);
     await fs.rm(this.file, { force: true });
   }
@@ -205,7 +225,7 @@ export class ZipWriter {
     this.offset += buf.length;
     if (buf.length >= BUFFER_SIZE) {
       await this.flush();
-      await writeAll(this.handle, buf);
+      await this.issue(buf);
       return;
     }
     this.pending.push(buf);
@@ -221,14 +241,32 @@ export class ZipWriter {
         : Buffer.concat(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
-    await writeAll(this.handle, buf);
+    await this.issue(buf);
+  }
+
+  /**
+   * Writes at a fixed position without waiting, keeping a few writes in flight so reading
+   * the next entry overlaps writing this one; hashing happens meanwhile on this thread.
+   */
+  private async issue(buf: Buffer): Promise<void> {
+    const position = this.written;
+    this.written += buf.length;
+    this.hash.update(buf);
+    const p = writeAllAt(this.handle, buf, position);
+    p.catch(() => undefined); // observed below; never an unhandled rejection
+    this.inFlight.push(p);
+    while (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.inFlight.length > 0) await this.inFlight.shift();
   }
 }
 
-async function writeAll(handle: fsp.FileHandle, buf: Buffer): Promise<void> {
+async function writeAllAt(handle: fsp.FileHandle, buf: Buffer, position: number): Promise<void> {
   let done = 0;
   while (done < buf.length) {
-    const { bytesWritten } = await handle.write(buf, done, buf.length - done);
+    const { bytesWritten } = await handle.write(buf, done, buf.length - done, position + done);
     done += bytesWritten;
   }
 }
