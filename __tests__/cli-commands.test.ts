@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from './helpers/cli.ts';
 import { exists } from './helpers/read-pack.ts';
+import { serveDirectory } from '../src/repo/serve.ts';
 import { makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
 
 let vendor: Vendor;
@@ -48,6 +49,31 @@ describe('check', () => {
     const r = await runCli(['check', '--lock', team.lock, '--json'], { env: team.env });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).latestLevel, 2);
+  });
+});
+
+describe('credentials', () => {
+  test('a private repository: password from stdin, never echoed; without it, exit 6', async () => {
+    const secret = 'pa$$ "quoted" s3cr3t';
+    const server = await serveDirectory(vendor.repoDir, {
+      auth: { username: 'ops', password: secret },
+    });
+    try {
+      const team = await makeTeam(vendor, { repository: server.url });
+      const env = { ...team.env, UPLEVEL_USERNAME: 'ops' };
+      const ok = await runCli(['check', '--lock', team.lock, '--password-stdin', '--json'], {
+        env,
+        input: `${secret}\n`,
+      });
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.equal(JSON.parse(ok.stdout).latestLevel, 2);
+      const denied = await runCli(['check', '--lock', team.lock], { env: team.env });
+      assert.equal(denied.code, 6);
+      assert.match(denied.stderr, /refused access/);
+      assert.doesNotMatch(ok.stdout + ok.stderr + denied.stderr, /s3cr3t/);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -10931,19 +10931,19 @@ var require_error = __commonJS({
     var ValueError = class extends Error {
     };
     exports.ValueError = ValueError;
-    var RepositoryError = class extends Error {
+    var RepositoryError2 = class extends Error {
     };
-    exports.RepositoryError = RepositoryError;
-    var UnsignedMetadataError = class extends RepositoryError {
+    exports.RepositoryError = RepositoryError2;
+    var UnsignedMetadataError2 = class extends RepositoryError2 {
     };
-    exports.UnsignedMetadataError = UnsignedMetadataError;
-    var LengthOrHashMismatchError = class extends RepositoryError {
+    exports.UnsignedMetadataError = UnsignedMetadataError2;
+    var LengthOrHashMismatchError2 = class extends RepositoryError2 {
     };
-    exports.LengthOrHashMismatchError = LengthOrHashMismatchError;
-    var CryptoError = class extends Error {
+    exports.LengthOrHashMismatchError = LengthOrHashMismatchError2;
+    var CryptoError2 = class extends Error {
     };
-    exports.CryptoError = CryptoError;
-    var UnsupportedAlgorithmError = class extends CryptoError {
+    exports.CryptoError = CryptoError2;
+    var UnsupportedAlgorithmError = class extends CryptoError2 {
     };
     exports.UnsupportedAlgorithmError = UnsupportedAlgorithmError;
   }
@@ -15300,24 +15300,24 @@ var require_error2 = __commonJS({
     var PersistError = class extends Error {
     };
     exports.PersistError = PersistError;
-    var RepositoryError = class extends Error {
+    var RepositoryError2 = class extends Error {
     };
-    exports.RepositoryError = RepositoryError;
-    var BadVersionError = class extends RepositoryError {
+    exports.RepositoryError = RepositoryError2;
+    var BadVersionError2 = class extends RepositoryError2 {
     };
-    exports.BadVersionError = BadVersionError;
-    var EqualVersionError = class extends BadVersionError {
+    exports.BadVersionError = BadVersionError2;
+    var EqualVersionError2 = class extends BadVersionError2 {
     };
-    exports.EqualVersionError = EqualVersionError;
-    var ExpiredMetadataError = class extends RepositoryError {
+    exports.EqualVersionError = EqualVersionError2;
+    var ExpiredMetadataError2 = class extends RepositoryError2 {
     };
-    exports.ExpiredMetadataError = ExpiredMetadataError;
+    exports.ExpiredMetadataError = ExpiredMetadataError2;
     var DownloadError = class extends Error {
     };
     exports.DownloadError = DownloadError;
-    var DownloadLengthMismatchError = class extends DownloadError {
+    var DownloadLengthMismatchError2 = class extends DownloadError {
     };
-    exports.DownloadLengthMismatchError = DownloadLengthMismatchError;
+    exports.DownloadLengthMismatchError = DownloadLengthMismatchError2;
     var DownloadHTTPError2 = class extends DownloadError {
       statusCode;
       constructor(message, statusCode) {
@@ -18197,7 +18197,8 @@ async function openPayload(file, sha2562, label) {
 
 // src/client/repository-client.ts
 var import_tuf_js = __toESM(require_dist3(), 1);
-var import_error = __toESM(require_error2(), 1);
+var import_error = __toESM(require_error(), 1);
+var import_error2 = __toESM(require_error2(), 1);
 import { createHash as createHash4 } from "node:crypto";
 import { promises as fs4, readFileSync } from "node:fs";
 import path6 from "node:path";
@@ -18215,7 +18216,7 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
       const st = await fs4.stat(file).catch(() => void 0);
-      if (!st?.isFile()) throw new import_error.DownloadHTTPError("not found", 404);
+      if (!st?.isFile()) throw new import_error2.DownloadHTTPError("not found", 404);
       body = (await fs4.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       total = st.size;
     } else {
@@ -18227,7 +18228,7 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
         body = res.body;
         total = res.total;
       } catch (e) {
-        if (e instanceof HttpStatusError) throw new import_error.DownloadHTTPError(e.message, e.statusCode);
+        if (e instanceof HttpStatusError) throw new import_error2.DownloadHTTPError(e.message, e.statusCode);
         throw e;
       }
     }
@@ -18345,53 +18346,51 @@ var RepositoryClient = class {
   }
   explain(what, e) {
     if (isUplevelError(e)) return e;
-    const err = e;
-    const kind = err?.constructor?.name ?? "Error";
-    const message = err?.message ?? String(e);
-    if (kind === "DownloadHTTPError") {
-      const status = e.statusCode;
-      if (status === 401 || status === 403) {
-        return new UplevelError(
-          6,
-          `${what}: the repository refused access (HTTP ${status}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof import_error2.DownloadHTTPError) {
+      if (e.statusCode === 401 || e.statusCode === 403) {
+        return unreachable(
+          `${what}: the repository refused access (HTTP ${e.statusCode}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`
         );
       }
       return verificationFailed(
-        `${what}: the repository does not serve a file its signed metadata names (HTTP ${status})`
+        `${what}: the repository does not serve a file its signed metadata names (HTTP ${e.statusCode})`
       );
     }
-    const verification = /* @__PURE__ */ new Set([
-      "UnsignedMetadataError",
-      "ExpiredMetadataError",
-      "BadVersionError",
-      "EqualVersionError",
-      "LengthOrHashMismatchError",
-      "DownloadLengthMismatchError",
-      "RepositoryError",
-      "ValueError",
-      "CryptoError",
-      "UnsupportedAlgorithmError",
-      "SyntaxError"
-    ]);
-    if (verification.has(kind))
+    const kind = VERIFICATION_ERRORS.find(([cls]) => e instanceof cls)?.[1];
+    if (kind)
       return verificationFailed(`verification failed while ${what}: ${describe(kind, message)}`);
-    if (["ENOENT", "EACCES"].includes(e.code ?? "")) {
+    if (e instanceof SyntaxError)
+      return verificationFailed(
+        `verification failed while ${what}: unreadable metadata (${message})`
+      );
+    if (["ENOENT", "EACCES"].includes(e.code ?? ""))
       return badInput(`${what}: ${message}`);
-    }
-    return new UplevelError(6, `${what}: ${message}`);
+    return unreachable(`${what}: ${message}`);
   }
 };
+var VERIFICATION_ERRORS = [
+  [import_error2.ExpiredMetadataError, "expired"],
+  [import_error2.EqualVersionError, "rollback"],
+  [import_error2.BadVersionError, "rollback"],
+  [import_error.UnsignedMetadataError, "signature"],
+  [import_error.LengthOrHashMismatchError, "length"],
+  [import_error2.DownloadLengthMismatchError, "length"],
+  [import_error.CryptoError, "signature"],
+  [import_error.ValueError, "invalid"],
+  [import_error2.ValueError, "invalid"],
+  [import_error2.RepositoryError, "invalid"],
+  [import_error.RepositoryError, "invalid"]
+];
 function describe(kind, message) {
   switch (kind) {
-    case "ExpiredMetadataError":
+    case "expired":
       return `metadata has expired (${message}); the vendor must re-sign, or this is a freeze attack`;
-    case "BadVersionError":
-    case "EqualVersionError":
+    case "rollback":
       return `metadata version went backwards (${message}): a rollback`;
-    case "UnsignedMetadataError":
+    case "signature":
       return `bad or missing signature (${message})`;
-    case "LengthOrHashMismatchError":
-    case "DownloadLengthMismatchError":
+    case "length":
       return `length or hash does not match the signed metadata (${message})`;
     default:
       return message;
@@ -20846,6 +20845,9 @@ var USAGE = `uplevel: keep server product packs at the latest vendor update leve
   uplevel repo add   --dir REPO [--pack GA.zip] UPDATE.zip...
   uplevel repo serve --dir REPO [--port N]
 
+Repository credentials: UPLEVEL_TOKEN, or UPLEVEL_USERNAME with UPLEVEL_PASSWORD or
+--password-stdin (the password read from standard input).
+
 Exit codes: 0 done, 1 bug, 2 bad input, 3 verification failed, 4 merge conflicts,
 5 tests failed, 6 unreachable, 10 updates available (check --exit-code).`;
 var COMMANDS = {
@@ -20860,7 +20862,9 @@ var COMMANDS = {
 async function run(argv, env = process.env) {
   const [name, ...rest] = argv;
   const ctx = {
-    env,
+    get env() {
+      return env;
+    },
     print: (line) => process.stdout.write(`${line}
 `),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
@@ -20877,6 +20881,10 @@ async function run(argv, env = process.env) {
     process.stdout.write(`${"0.1.0"}
 `);
     return ExitCode.ok;
+  }
+  if (rest.includes("--password-stdin")) {
+    rest.splice(rest.indexOf("--password-stdin"), 1);
+    env = { ...env, UPLEVEL_PASSWORD: (await readStdin()).replace(/\r?\n$/, "") };
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -20901,6 +20909,11 @@ async function run(argv, env = process.env) {
     );
     return ExitCode.bug;
   }
+}
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
 }
 run(process.argv.slice(2)).then(
   (code) => {

@@ -28,6 +28,9 @@ const USAGE = `uplevel: keep server product packs at the latest vendor update le
   uplevel repo add   --dir REPO [--pack GA.zip] UPDATE.zip...
   uplevel repo serve --dir REPO [--port N]
 
+Repository credentials: UPLEVEL_TOKEN, or UPLEVEL_USERNAME with UPLEVEL_PASSWORD or
+--password-stdin (the password read from standard input).
+
 Exit codes: 0 done, 1 bug, 2 bad input, 3 verification failed, 4 merge conflicts,
 5 tests failed, 6 unreachable, 10 updates available (check --exit-code).`;
 
@@ -45,7 +48,9 @@ const COMMANDS: Record<string, Command> = {
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
   const ctx: CommandContext = {
-    env,
+    get env() {
+      return env;
+    },
     print: (line) => process.stdout.write(`${line}\n`),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     reporter: (opts) => terminalReporter({ quiet: Boolean(opts?.json) }),
@@ -58,6 +63,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   if (name === '--version') {
     process.stdout.write(`${__UPLEVEL_VERSION__}\n`);
     return ExitCode.ok;
+  }
+  if (rest.includes('--password-stdin')) {
+    // A password piped in never passes through a command line or shell quoting.
+    rest.splice(rest.indexOf('--password-stdin'), 1);
+    env = { ...env, UPLEVEL_PASSWORD: (await readStdin()).replace(/\r?\n$/, '') };
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -81,6 +91,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
 }
 
 declare const __UPLEVEL_VERSION__: string;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 run(process.argv.slice(2)).then(
   (code) => {

@@ -10,8 +10,29 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { BaseFetcher, Updater, type TargetFile } from 'tuf-js';
-import { DownloadHTTPError } from 'tuf-js/dist/error.js';
-import { badInput, isUplevelError, UplevelError, verificationFailed } from '../core/errors.ts';
+import {
+  CryptoError,
+  LengthOrHashMismatchError,
+  RepositoryError as ModelsRepositoryError,
+  UnsignedMetadataError,
+  ValueError as ModelsValueError,
+} from '@tufjs/models/dist/error.js';
+import {
+  BadVersionError,
+  DownloadHTTPError,
+  DownloadLengthMismatchError,
+  EqualVersionError,
+  ExpiredMetadataError,
+  RepositoryError,
+  ValueError as TufValueError,
+} from 'tuf-js/dist/error.js';
+import {
+  badInput,
+  isUplevelError,
+  unreachable,
+  UplevelError,
+  verificationFailed,
+} from '../core/errors.ts';
 import { HttpStatusError, httpGetStream, redactUrl, type RepositoryCredentials } from './http.ts';
 
 export { credentialsFromEnv, type RepositoryCredentials } from './http.ts';
@@ -178,54 +199,54 @@ export class RepositoryClient {
 
   private explain(what: string, e: unknown): UplevelError {
     if (isUplevelError(e)) return e;
-    const err = e as Error;
-    const kind = err?.constructor?.name ?? 'Error';
-    const message = err?.message ?? String(e);
-    if (kind === 'DownloadHTTPError') {
-      const status = (e as { statusCode?: number }).statusCode;
-      if (status === 401 || status === 403) {
-        return new UplevelError(
-          6,
-          `${what}: the repository refused access (HTTP ${status}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`,
+    const message = e instanceof Error ? e.message : String(e);
+    // instanceof, not class names: a bundler may rename classes.
+    if (e instanceof DownloadHTTPError) {
+      if (e.statusCode === 401 || e.statusCode === 403) {
+        return unreachable(
+          `${what}: the repository refused access (HTTP ${e.statusCode}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`,
         );
       }
       return verificationFailed(
-        `${what}: the repository does not serve a file its signed metadata names (HTTP ${status})`,
+        `${what}: the repository does not serve a file its signed metadata names (HTTP ${e.statusCode})`,
       );
     }
-    const verification = new Set([
-      'UnsignedMetadataError',
-      'ExpiredMetadataError',
-      'BadVersionError',
-      'EqualVersionError',
-      'LengthOrHashMismatchError',
-      'DownloadLengthMismatchError',
-      'RepositoryError',
-      'ValueError',
-      'CryptoError',
-      'UnsupportedAlgorithmError',
-      'SyntaxError',
-    ]);
-    if (verification.has(kind))
+    const kind = VERIFICATION_ERRORS.find(([cls]) => e instanceof cls)?.[1];
+    if (kind)
       return verificationFailed(`verification failed while ${what}: ${describe(kind, message)}`);
-    if (['ENOENT', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) {
+    if (e instanceof SyntaxError)
+      return verificationFailed(
+        `verification failed while ${what}: unreadable metadata (${message})`,
+      );
+    if (['ENOENT', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? ''))
       return badInput(`${what}: ${message}`);
-    }
-    return new UplevelError(6, `${what}: ${message}`);
+    return unreachable(`${what}: ${message}`);
   }
 }
 
+const VERIFICATION_ERRORS: [abstract new (...args: never[]) => Error, string][] = [
+  [ExpiredMetadataError, 'expired'],
+  [EqualVersionError, 'rollback'],
+  [BadVersionError, 'rollback'],
+  [UnsignedMetadataError, 'signature'],
+  [LengthOrHashMismatchError, 'length'],
+  [DownloadLengthMismatchError, 'length'],
+  [CryptoError, 'signature'],
+  [ModelsValueError, 'invalid'],
+  [TufValueError, 'invalid'],
+  [RepositoryError, 'invalid'],
+  [ModelsRepositoryError, 'invalid'],
+];
+
 function describe(kind: string, message: string): string {
   switch (kind) {
-    case 'ExpiredMetadataError':
+    case 'expired':
       return `metadata has expired (${message}); the vendor must re-sign, or this is a freeze attack`;
-    case 'BadVersionError':
-    case 'EqualVersionError':
+    case 'rollback':
       return `metadata version went backwards (${message}): a rollback`;
-    case 'UnsignedMetadataError':
+    case 'signature':
       return `bad or missing signature (${message})`;
-    case 'LengthOrHashMismatchError':
-    case 'DownloadLengthMismatchError':
+    case 'length':
       return `length or hash does not match the signed metadata (${message})`;
     default:
       return message;
