@@ -9,13 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const WORK = path.resolve(process.env.UPLEVEL_BENCH_DIR ?? path.join(os.homedir(), '.cache', 'uplevel-bench'));
+const WORK = path.resolve(
+  process.env.UPLEVEL_BENCH_DIR ?? path.join(os.homedir(), '.cache', 'uplevel-bench'),
+);
 const RUNS = Number(process.env.UPLEVEL_BENCH_RUNS ?? 5);
 const MAKE_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'make-corpus.py');
 const PRODUCT = 'acme-gateway-4.2.0';
 
 const log = (...a) => console.error(...a);
-const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+const sh = (cmd, args, opts = {}) =>
+  execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
 const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 /** Wall time and peak RSS of one command, from GNU time when present. */
@@ -72,7 +75,21 @@ function setup(dir) {
     for (let l = 1; l <= n; l++) {
       const out = path.join(dir, `update-${l}.zip`);
       if (!existsSync(out)) {
-        sh('node', [CLI, 'repo', 'build', '--from', packOf(dir, l - 1), '--to', packOf(dir, l), '--level', String(l), '--released', '2026-01-01T00:00:00Z', '--out', out]);
+        sh('node', [
+          CLI,
+          'repo',
+          'build',
+          '--from',
+          packOf(dir, l - 1),
+          '--to',
+          packOf(dir, l),
+          '--level',
+          String(l),
+          '--released',
+          '2026-01-01T00:00:00Z',
+          '--out',
+          out,
+        ]);
       }
       updates.push(out);
     }
@@ -88,14 +105,20 @@ function setup(dir) {
   const env = { ...process.env, UPLEVEL_CACHE_DIR: path.join(dir, 'cache') };
   const lock = path.join(team, 'uplevel.yml');
   // Warm the cache once: downloads are not what these figures measure.
-  sh('node', [CLI, 'apply', '--lock', lock, '--out', path.join(dir, 'warm.zip'), '--no-lock-update'], { env });
+  sh(
+    'node',
+    [CLI, 'apply', '--lock', lock, '--out', path.join(dir, 'warm.zip'), '--no-lock-update'],
+    { env },
+  );
   return { lock, env, repo };
 }
 
 const results = [];
 function report(name, ratio, target, meets, refs) {
   results.push({ name, ratio, target, meets });
-  console.log(`${name.padEnd(52)} ${ratio.padStart(8)}   target ${target.padEnd(12)} ${meets ? 'pass' : 'FALLS SHORT'}   (${refs})`);
+  console.log(
+    `${name.padEnd(52)} ${ratio.padStart(8)}   target ${target.padEnd(12)} ${meets ? 'pass' : 'FALLS SHORT'}   (${refs})`,
+  );
 }
 const s = (x) => `${x.toFixed(2)} s`;
 
@@ -105,16 +128,39 @@ const main = path.join(WORK, 'corpus');
 corpus(main, []);
 const { lock, env } = setup(main);
 const tmp = path.join(WORK, 'tmp');
-const clean = () => rmSync(tmp, { recursive: true, force: true }) || mkdirSync(tmp, { recursive: true });
+const clean = () =>
+  rmSync(tmp, { recursive: true, force: true }) || mkdirSync(tmp, { recursive: true });
 const latest = levelsIn(main);
-console.log(`uplevel bench: ${PRODUCT}, GA → level ${latest} with the overlay, median of ${RUNS} alternating runs, ${os.cpus().length} cores`);
+console.log(
+  `uplevel bench: ${PRODUCT}, GA → level ${latest} with the overlay, median of ${RUNS} alternating runs, ${os.cpus().length} cores`,
+);
 
-const applyOut = () => timed('node', [CLI, 'apply', '--lock', lock, '--out', path.join(tmp, 'out.zip'), '--no-lock-update'], { env });
-const applyDir = () => timed('node', [CLI, 'apply', '--lock', lock, '--dir', path.join(tmp, 'home'), '--no-lock-update'], { env });
+const applyOut = () =>
+  timed(
+    'node',
+    [CLI, 'apply', '--lock', lock, '--out', path.join(tmp, 'out.zip'), '--no-lock-update'],
+    { env },
+  );
+const applyDir = () =>
+  timed(
+    'node',
+    [CLI, 'apply', '--lock', lock, '--dir', path.join(tmp, 'home'), '--no-lock-update'],
+    { env },
+  );
 
 {
-  const r = compare(applyOut, () => timed('cp', [packOf(main, 0), path.join(tmp, 'copy.zip')]), clean);
-  report('apply --out vs cp of the GA pack', `${(r.ours / r.ref).toFixed(2)}×`, '≤ 2×', r.ours / r.ref <= 2, `apply ${s(r.ours)}, cp ${s(r.ref)}; peak RSS ${r.rss.toFixed(0)} MB`);
+  const r = compare(
+    applyOut,
+    () => timed('cp', [packOf(main, 0), path.join(tmp, 'copy.zip')]),
+    clean,
+  );
+  report(
+    'apply --out vs cp of the GA pack',
+    `${(r.ours / r.ref).toFixed(2)}×`,
+    '≤ 2×',
+    r.ours / r.ref <= 2,
+    `apply ${s(r.ours)}, cp ${s(r.ref)}; peak RSS ${r.rss.toFixed(0)} MB`,
+  );
   results.rssOut = r.rss;
 }
 
@@ -127,7 +173,8 @@ if (have('unzip') && have('zip')) {
     for (let l = 1; l <= latest; l++) {
       const x = path.join(tmp, `u${l}`);
       sh('unzip', ['-q', path.join(main, `update-${l}.zip`), '-d', x]);
-      if (existsSync(path.join(x, 'files'))) cpSync(path.join(x, 'files'), top, { recursive: true });
+      if (existsSync(path.join(x, 'files')))
+        cpSync(path.join(x, 'files'), top, { recursive: true });
       const manifest = JSON.parse(execFileSync('cat', [path.join(x, 'update.json')]).toString());
       for (const f of manifest.files.removed) rmSync(path.join(top, f.path), { force: true });
     }
@@ -136,21 +183,39 @@ if (have('unzip') && have('zip')) {
     return { seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
   };
   const r = compare(applyOut, naive, clean);
-  report('apply --out vs unzip + apply + zip -r', `${(r.ref / r.ours).toFixed(1)}× faster`, '≥ 5× faster', r.ref / r.ours >= 5, `apply ${s(r.ours)}, naive ${s(r.ref)}`);
+  report(
+    'apply --out vs unzip + apply + zip -r',
+    `${(r.ref / r.ours).toFixed(1)}× faster`,
+    '≥ 5× faster',
+    r.ref / r.ours >= 5,
+    `apply ${s(r.ours)}, naive ${s(r.ref)}`,
+  );
 } else {
   console.log('apply --out vs unzip + apply + zip -r: skipped (install unzip and zip)');
 }
 
 if (!have('bsdtar')) {
   log('bsdtar missing: installing libarchive-tools …');
-  spawnSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq libarchive-tools'], { stdio: 'ignore' });
+  spawnSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq libarchive-tools'], {
+    stdio: 'ignore',
+  });
 }
 if (have('bsdtar')) {
-  const r = compare(applyDir, () => {
-    mkdirSync(path.join(tmp, 'x'), { recursive: true });
-    return timed('bsdtar', ['-xf', packOf(main, 0), '-C', path.join(tmp, 'x')]);
-  }, clean);
-  report('apply --dir vs bsdtar -xf of the GA pack', `${(r.ours / r.ref).toFixed(2)}×`, '≤ 1.2×', r.ours / r.ref <= 1.2, `apply ${s(r.ours)}, bsdtar ${s(r.ref)}; peak RSS ${r.rss.toFixed(0)} MB`);
+  const r = compare(
+    applyDir,
+    () => {
+      mkdirSync(path.join(tmp, 'x'), { recursive: true });
+      return timed('bsdtar', ['-xf', packOf(main, 0), '-C', path.join(tmp, 'x')]);
+    },
+    clean,
+  );
+  report(
+    'apply --dir vs bsdtar -xf of the GA pack',
+    `${(r.ours / r.ref).toFixed(2)}×`,
+    '≤ 1.2×',
+    r.ours / r.ref <= 1.2,
+    `apply ${s(r.ours)}, bsdtar ${s(r.ref)}; peak RSS ${r.rss.toFixed(0)} MB`,
+  );
   results.rssDir = r.rss;
 } else {
   console.log('apply --dir vs bsdtar -xf: skipped (bsdtar could not be installed)');
@@ -158,13 +223,32 @@ if (have('bsdtar')) {
 
 {
   const rss = Math.max(results.rssOut ?? 0, results.rssDir ?? 0);
-  report('peak RSS of apply', `${rss.toFixed(0)} MB`, '≤ 150 MB', rss > 0 && rss <= 150, 'GNU time %M');
+  report(
+    'peak RSS of apply',
+    `${rss.toFixed(0)} MB`,
+    '≤ 150 MB',
+    rss > 0 && rss <= 150,
+    'GNU time %M',
+  );
 }
 
 {
   const out = path.join(tmp, 'build.zip');
   const r = compare(
-    () => timed('node', [CLI, 'repo', 'build', '--from', packOf(main, 0), '--to', packOf(main, 1), '--level', '1', '--out', out]),
+    () =>
+      timed('node', [
+        CLI,
+        'repo',
+        'build',
+        '--from',
+        packOf(main, 0),
+        '--to',
+        packOf(main, 1),
+        '--level',
+        '1',
+        '--out',
+        out,
+      ]),
     () => {
       const t0 = process.hrtime.bigint();
       sh('unzip', ['-l', packOf(main, 0)]);
@@ -173,7 +257,13 @@ if (have('bsdtar')) {
     },
     clean,
   );
-  report('repo build of one level vs unzip -l of both packs', `${(r.ours / r.ref).toFixed(2)}×`, '≤ 3×', r.ours / r.ref <= 3, `build ${s(r.ours)}, unzip -l ${s(r.ref)}`);
+  report(
+    'repo build of one level vs unzip -l of both packs',
+    `${(r.ours / r.ref).toFixed(2)}×`,
+    '≤ 3×',
+    r.ours / r.ref <= 3,
+    `build ${s(r.ours)}, unzip -l ${s(r.ref)}`,
+  );
 }
 
 if (process.env.UPLEVEL_BENCH_LEVELS !== '0') {
@@ -184,11 +274,27 @@ if (process.env.UPLEVEL_BENCH_LEVELS !== '0') {
   const one = path.join(tmp, 'one.zip');
   const fifty = path.join(tmp, 'fifty.zip');
   const r = compare(
-    () => timed('node', [CLI, 'apply', '--lock', m.lock, '--level', '50', '--out', fifty, '--no-lock-update'], { env: m.env }),
-    () => timed('node', [CLI, 'apply', '--lock', m.lock, '--level', '1', '--out', one, '--no-lock-update'], { env: m.env }),
+    () =>
+      timed(
+        'node',
+        [CLI, 'apply', '--lock', m.lock, '--level', '50', '--out', fifty, '--no-lock-update'],
+        { env: m.env },
+      ),
+    () =>
+      timed(
+        'node',
+        [CLI, 'apply', '--lock', m.lock, '--level', '1', '--out', one, '--no-lock-update'],
+        { env: m.env },
+      ),
     clean,
   );
-  report('apply over 50 levels vs over 1 level', `${(r.ours / r.ref).toFixed(2)}×`, '≤ 1.3×', r.ours / r.ref <= 1.3, `50 levels ${s(r.ours)}, 1 level ${s(r.ref)}; 120-jar pack`);
+  report(
+    'apply over 50 levels vs over 1 level',
+    `${(r.ours / r.ref).toFixed(2)}×`,
+    '≤ 1.3×',
+    r.ours / r.ref <= 1.3,
+    `50 levels ${s(r.ours)}, 1 level ${s(r.ref)}; 120-jar pack`,
+  );
 }
 
 rmSync(tmp, { recursive: true, force: true });
