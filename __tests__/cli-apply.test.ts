@@ -177,3 +177,43 @@ describe('conflicts', () => {
     assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 0$/m, 'lock not bumped');
   });
 });
+
+describe('concurrency', () => {
+  test('three applies at once sharing one cold cache all succeed with the same pack', async () => {
+    const teams = await Promise.all(
+      [0, 1, 2].map(() => makeTeam(vendor, { overlay: OVERLAY_CLEAN })),
+    );
+    const cache = { UPLEVEL_CACHE_DIR: path.join(teams[0]!.dir, 'shared-cache') };
+    const results = await Promise.all(
+      teams.map((t) =>
+        runCli(['apply', '--lock', t.lock, '--out', path.join(t.dir, 'pack.zip')], { env: cache }),
+      ),
+    );
+    for (const r of results) assert.equal(r.code, 0, r.stderr);
+    const packs = await Promise.all(teams.map((t) => fs.readFile(path.join(t.dir, 'pack.zip'))));
+    assert.ok(packs.every((p) => p.equals(packs[0] as Buffer)));
+  });
+
+  test('two applies into the same new folder: one wins, the other fails clearly, the folder is whole', async () => {
+    const team = await makeTeam(vendor);
+    const dir = path.join(team.dir, 'home');
+    const results = await Promise.all(
+      [0, 1].map(() =>
+        runCli(['apply', '--lock', team.lock, '--dir', dir, '--no-lock-update'], { env: team.env }),
+      ),
+    );
+    const codes = results.map((r) => r.code).sort();
+    assert.deepEqual(codes, [0, 2], results.map((r) => r.stderr).join('\n'));
+    assert.match(
+      results.find((r) => r.code === 2)?.stderr ?? '',
+      /--dir .*(not empty|another run)/,
+    );
+    const tree = await readTree(dir);
+    assert.ok(tree.get('lib/util.jar')?.equals(LEVELS[2]?.['lib/util.jar'] as Buffer));
+    assert.equal(
+      (await fs.readdir(team.dir)).filter((f) => f.includes('staging')).length,
+      0,
+      'no staging left',
+    );
+  });
+});

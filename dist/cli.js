@@ -113,17 +113,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path24) {
-      const ctrl = callVisitor(key, node, visitor, path24);
+    function visit_(key, node, visitor, path25) {
+      const ctrl = callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path24);
+            const ci = visit_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -134,13 +134,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = visit_("key", node.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path24);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -161,17 +161,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path24) {
-      const ctrl = await callVisitor(key, node, visitor, path24);
+    async function visitAsync_(key, node, visitor, path25) {
+      const ctrl = await callVisitor(key, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path24);
+            const ci = await visitAsync_(i, node.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -182,13 +182,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path24);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -215,23 +215,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path24) {
+    function callVisitor(key, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node, path24);
+        return visitor(key, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path24);
+        return visitor.Map?.(key, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path24);
+        return visitor.Seq?.(key, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path24);
+        return visitor.Pair?.(key, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path24);
+        return visitor.Scalar?.(key, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path24);
+        return visitor.Alias?.(key, node, path25);
       return void 0;
     }
-    function replaceNode(key, path24, node) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -843,10 +843,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k = path24[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -865,7 +865,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -895,11 +895,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path25;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -913,8 +913,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -928,8 +928,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -947,8 +947,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -958,8 +958,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3474,9 +3474,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3551,14 +3551,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection.isEmptyPath(path24)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3573,10 +3573,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection.isEmptyPath(path24))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3587,10 +3587,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection.isEmptyPath(path24))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3607,13 +3607,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection.isEmptyPath(path24)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -5574,9 +5574,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path24) => {
+    visit.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path24) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5585,23 +5585,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path24) => {
-      const parent = visit.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit.parentCollection = (cst, path25) => {
+      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,10 +5612,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6917,14 +6917,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs23 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs22, sep: [] });
+                map.items.push({ start, key: fs23, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs22);
+                this.stack.push(fs23);
               } else {
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs23, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7052,13 +7052,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs22 = this.flowScalar(this.type);
+              const fs23 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs22, sep: [] });
+                fc.items.push({ start: [], key: fs23, sep: [] });
               else if (it.sep)
-                this.stack.push(fs22);
+                this.stack.push(fs23);
               else
-                Object.assign(it, { key: fs22, sep: [] });
+                Object.assign(it, { key: fs23, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9637,10 +9637,10 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs22 = __require("fs");
+    var fs23 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
-    var Readable3 = stream.Readable;
+    var Readable4 = stream.Readable;
     var PassThrough2 = stream.PassThrough;
     var Pend = require_pend();
     var EventEmitter = __require("events").EventEmitter;
@@ -9657,7 +9657,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs22.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs23.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -9674,7 +9674,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs22.close(self.fd, onCloseDone);
+      fs23.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -9683,10 +9683,10 @@ var require_fd_slicer = __commonJS({
         }
       }
     };
-    util.inherits(ReadStream, Readable3);
+    util.inherits(ReadStream, Readable4);
     function ReadStream(context, options2) {
       options2 = options2 || {};
-      Readable3.call(this, options2);
+      Readable4.call(this, options2);
       this.context = context;
       this.context.ref();
       this.start = options2.start || 0;
@@ -9706,7 +9706,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs22.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs23.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10066,7 +10066,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs22 = __require("fs");
+    var fs23 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -10091,9 +10091,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path24, options2) {
+    function openPromise(path25, options2) {
       return new Promise((resolve, reject) => {
-        open(path24, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path25, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -10123,7 +10123,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path24, options2, callback) {
+    function open(path25, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -10135,10 +10135,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs22.open(path24, "r", function(err, fd) {
+      fs23.open(path25, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs22.close(fd, defaultCallback);
+          if (err2) fs23.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10155,7 +10155,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs22.fstat(fd, function(err, stats) {
+      fs23.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11341,7 +11341,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path24, data) {
+      static fromJSON(path25, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -11351,7 +11351,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path24,
+          path: path25,
           hashes,
           unrecognizedFields: rest
         });
@@ -12926,11 +12926,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path24 = {
+    var path25 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path24.win32.sep : path24.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path25.win32.sep : path25.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -14158,9 +14158,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path24, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path25, metadata]) => ({
         ...acc,
-        [path24]: metadata.toJSON()
+        [path25]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -14169,9 +14169,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path24, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path25, metadata]) => ({
             ...acc,
-            [path24]: file_1.MetaFile.fromJSON(metadata)
+            [path25]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -14353,9 +14353,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets2;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path24, target]) => ({
+      return Object.entries(targets).reduce((acc, [path25, target]) => ({
         ...acc,
-        [path24]: target.toJSON()
+        [path25]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -14364,9 +14364,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path24, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path25, target]) => ({
             ...acc,
-            [path24]: file_1.TargetFile.fromJSON(path24, target)
+            [path25]: file_1.TargetFile.fromJSON(path25, target)
           }), {});
         }
       }
@@ -15900,14 +15900,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path24) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path24)).toString();
+    function join(base, path25) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path25)).toString();
     }
-    function ensureTrailingSlash(path24) {
-      return path24.endsWith("/") ? path24 : path24 + "/";
+    function ensureTrailingSlash(path25) {
+      return path25.endsWith("/") ? path25 : path25 + "/";
     }
-    function removeLeadingSlash(path24) {
-      return path24.startsWith("/") ? path24.slice(1) : path24;
+    function removeLeadingSlash(path25) {
+      return path25.startsWith("/") ? path25.slice(1) : path25;
     }
   }
 });
@@ -15960,8 +15960,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs22 = __importStar(__require("fs"));
-    var path24 = __importStar(__require("path"));
+    var fs23 = __importStar(__require("fs"));
+    var path25 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -16033,15 +16033,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path24.parse(targetFilePath);
+          const { dir, base } = path25.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs22.createReadStream(fileName));
+          await targetInfo.verify(fs23.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs22.copyFileSync(fileName, targetPath);
+          fs23.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16050,8 +16050,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs22.existsSync(filePath)) {
-            await targetInfo.verify(fs22.createReadStream(filePath));
+          if (fs23.existsSync(filePath)) {
+            await targetInfo.verify(fs23.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16060,9 +16060,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path24.join(this.dir, `${fileName}.json`);
+        const filePath = path25.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs22.readFileSync(filePath);
+        return fs23.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16207,14 +16207,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path24.join(this.targetDir, filePath);
+        return path25.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path24.join(this.dir, `${encodedName}.json`);
+          const filePath = path25.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs22.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs23.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -16274,10 +16274,10 @@ function isUplevelError(e) {
 }
 
 // src/cli/commands/apply.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/pipeline/apply.ts
-import { promises as fs8 } from "node:fs";
+import { promises as fs9 } from "node:fs";
 
 // src/core/documents.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -16776,29 +16776,29 @@ function localEdits(state, actual) {
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path24 of start.files) {
-    const sha2562 = start.hashes?.[path24];
-    const source = sha2562 ? { kind: "pack", path: path24, sha256: sha2562 } : { kind: "pack", path: path24 };
-    current.set(path24, source);
-    history.set(path24, { path: path24, versions: [{ level: start.level, source }] });
+  for (const path25 of start.files) {
+    const sha2562 = start.hashes?.[path25];
+    const source = sha2562 ? { kind: "pack", path: path25, sha256: sha2562 } : { kind: "pack", path: path25 };
+    current.set(path25, source);
+    history.set(path25, { path: path25, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path24, level, source) => {
-    const h = history.get(path24) ?? { path: path24, versions: [] };
+  const record = (path25, level, source) => {
+    const h = history.get(path25) ?? { path: path25, versions: [] };
     h.versions.push({ level, source });
-    history.set(path24, h);
-    if (source) current.set(path24, source);
-    else current.delete(path24);
+    history.set(path25, h);
+    if (source) current.set(path25, source);
+    else current.delete(path25);
   };
-  const expect = (label, path24, sha2562) => {
-    const cur = current.get(path24);
-    if (!cur) throw badInput(`${label}: ${path24} is not in the pack at the previous level`);
+  const expect = (label, path25, sha2562) => {
+    const cur = current.get(path25);
+    if (!cur) throw badInput(`${label}: ${path25} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path24, sha2562);
+      packChecks.set(path25, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path24} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path25} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -16818,9 +16818,9 @@ function composePlan(start, updates) {
     }
     expected++;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path24) => {
-      if (touched.has(path24)) throw badInput(`${label}: ${path24} is listed twice`);
-      touched.add(path24);
+    const once = (path25) => {
+      if (touched.has(path25)) throw badInput(`${label}: ${path25} is listed twice`);
+      touched.add(path25);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -16841,9 +16841,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path24, source] of current) {
-    if (!startSet.has(path24)) added.push(path24);
-    else if (source.kind === "payload") modified.push(path24);
+  for (const [path25, source] of current) {
+    if (!startSet.has(path25)) added.push(path25);
+    else if (source.kind === "payload") modified.push(path25);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -16863,8 +16863,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path24, level) {
-  const h = plan.history.get(path24);
+function sourceAt(plan, path25, level) {
+  const h = plan.history.get(path25);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -16975,15 +16975,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path24) {
+  async baseBefore(level, path25) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path24);
+    const entry = payload?.baseEntry(path25);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path24);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path25);
     if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path24} is not the content the update replaces`
+        `${payload.zip.label}: base/${path25} is not the content the update replaces`
       );
     }
     return buf;
@@ -17042,8 +17042,8 @@ function sink() {
 // src/pipeline/output.ts
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path24, source] of plan.files) {
-    byPath.set(path24, { path: path24, kind: "copy", from: contents.locate(source) });
+  for (const [path25, source] of plan.files) {
+    byPath.set(path25, { path: path25, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -17886,6 +17886,7 @@ import { Transform as Transform3 } from "node:stream";
 // src/client/http.ts
 import http from "node:http";
 import https from "node:https";
+import { Readable as Readable2 } from "node:stream";
 import tls from "node:tls";
 function credentialsFromEnv(env = process.env) {
   if (env.UPLEVEL_TOKEN) return { token: env.UPLEVEL_TOKEN };
@@ -17936,7 +17937,16 @@ async function httpGetStream(url, opts = {}) {
       const status = res.statusCode ?? 0;
       if (status >= 200 && status < 300) {
         const len = Number(res.headers["content-length"]);
-        return Number.isFinite(len) ? { body: res, total: len } : { body: res };
+        const total = Number.isFinite(len) ? len : void 0;
+        const body = Readable2.from(
+          resumableBody(url, opts, res, total, {
+            retries,
+            base,
+            timeoutMs: defaults.timeoutMs,
+            env
+          })
+        );
+        return total === void 0 ? { body } : { body, total };
       }
       res.resume();
       if (status === 429 || status >= 500) {
@@ -17950,6 +17960,63 @@ async function httpGetStream(url, opts = {}) {
     }
   }
   throw unreachable(`cannot reach ${redactUrl(url)}: ${lastError} (after ${retries + 1} attempts)`);
+}
+async function* resumableBody(url, opts, first, total, s) {
+  const validator = first.headers.etag ?? first.headers["last-modified"];
+  let res = first;
+  let received = 0;
+  let failures = 0;
+  for (; ; ) {
+    let problem;
+    try {
+      for await (const chunk of res) {
+        received += chunk.length;
+        yield chunk;
+      }
+      if (total === void 0 || received >= total) return;
+      problem = `connection closed after ${received} of ${total} bytes`;
+    } catch (e) {
+      problem = e.code ?? e.message;
+    }
+    if (++failures > s.retries) {
+      throw unreachable(
+        `download of ${redactUrl(url)} failed: ${problem} (after ${failures} attempts)`
+      );
+    }
+    await sleep(s.base * 2 ** (failures - 1));
+    const headers = { ...opts.headers };
+    if (received > 0) {
+      headers.Range = `bytes=${received}-`;
+      if (typeof validator === "string") headers["If-Range"] = validator;
+    }
+    try {
+      res = await getFollowingRedirects(url, { ...opts, headers }, s.timeoutMs, s.env);
+    } catch (e) {
+      res = emptyFailure(e);
+      continue;
+    }
+    const range = /^bytes (\d+)-/.exec(String(res.headers["content-range"] ?? ""));
+    const resumed = res.statusCode === 206 && range !== null && Number(range[1]) === received;
+    const restarted = res.statusCode === 200 && received === 0;
+    if (!resumed && !restarted) {
+      res.resume();
+      if ((res.statusCode ?? 0) >= 500 || res.statusCode === 429) {
+        res = emptyFailure(new Error(`HTTP ${res.statusCode}`));
+        continue;
+      }
+      throw unreachable(
+        `download of ${redactUrl(url)} broke after ${received} bytes and the server cannot resume it (HTTP ${res.statusCode})`
+      );
+    }
+  }
+}
+function emptyFailure(e) {
+  const r = new Readable2({ read() {
+  } });
+  process.nextTick(
+    () => r.destroy(e instanceof Error ? e : new Error(String(e)))
+  );
+  return r;
 }
 async function getFollowingRedirects(url, opts, timeoutMs, env) {
   let current = new URL(url);
@@ -18003,7 +18070,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path24 = `${url.pathname}${url.search}`;
+    const path25 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -18011,7 +18078,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path24, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path25, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -18042,7 +18109,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path24,
+            path: path25,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -18180,13 +18247,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path24) {
-        const e = zip.get(`files/${path24}`);
-        if (!e) throw badInput(`${label}: files/${path24} is missing`);
+      fileEntry(path25) {
+        const e = zip.get(`files/${path25}`);
+        if (!e) throw badInput(`${label}: files/${path25} is missing`);
         return e;
       },
-      baseEntry(path24) {
-        return zip.get(`base/${path24}`);
+      baseEntry(path25) {
+        return zip.get(`base/${path25}`);
       }
     };
   } catch (e) {
@@ -18200,10 +18267,58 @@ var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error(), 1);
 var import_error2 = __toESM(require_error2(), 1);
 import { createHash as createHash4 } from "node:crypto";
-import { promises as fs4, readFileSync } from "node:fs";
-import path6 from "node:path";
-import { Readable as Readable2 } from "node:stream";
+import { promises as fs5, readFileSync } from "node:fs";
+import path7 from "node:path";
+import { Readable as Readable3 } from "node:stream";
 import { pathToFileURL, fileURLToPath } from "node:url";
+
+// src/client/dir-lock.ts
+import { promises as fs4 } from "node:fs";
+import path6 from "node:path";
+var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+async function withDirLock(dir, fn, opts = {}) {
+  const lock = path6.join(dir, ".uplevel.lock");
+  const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
+  let told = false;
+  await fs4.mkdir(dir, { recursive: true });
+  for (; ; ) {
+    try {
+      await fs4.writeFile(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const holder = Number(await fs4.readFile(lock, "utf8").catch(() => ""));
+      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+        await fs4.rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw unreachable(
+          `${dir} stays locked by process ${holder}; remove ${lock} if that run is gone`
+        );
+      if (!told) {
+        opts.onWait?.();
+        told = true;
+      }
+      await sleep2(50 + Math.random() * 100);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await fs4.rm(lock, { force: true });
+  }
+}
+
+// src/client/repository-client.ts
 var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   constructor(opts) {
     super();
@@ -18215,9 +18330,9 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
     let total;
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs4.stat(file).catch(() => void 0);
+      const st = await fs5.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error2.DownloadHTTPError("not found", 404);
-      body = (await fs4.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      body = (await fs5.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       total = st.size;
     } else {
       try {
@@ -18240,16 +18355,16 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
         onProgress({ url: redactUrl(url), bytes, total });
       });
     }
-    return Readable2.toWeb(body);
+    return Readable3.toWeb(body);
   }
 };
 var RepositoryClient = class {
   constructor(opts) {
     this.opts = opts;
     const id = createHash4("sha256").update(opts.repository).digest("hex").slice(0, 16);
-    this.metadataDir = path6.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path6.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path6.resolve(opts.repository)).toString();
+    this.metadataDir = path7.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path7.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path7.resolve(opts.repository)).toString();
   }
   opts;
   updaterInstance;
@@ -18274,14 +18389,14 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs4.readFile(this.opts.trustedRoot);
+      pinned = await fs5.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
-    await fs4.mkdir(this.metadataDir, { recursive: true });
-    await fs4.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path6.join(this.metadataDir, "root.json");
+    await fs5.mkdir(this.metadataDir, { recursive: true });
+    await fs5.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path7.join(this.metadataDir, "root.json");
     let cachedVersion;
     try {
       cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
@@ -18289,14 +18404,16 @@ var RepositoryClient = class {
       cachedVersion = -1;
     }
     if (cachedVersion < pinnedVersion) {
-      await fs4.writeFile(cachedFile, pinned);
+      await fs5.writeFile(cachedFile, pinned);
     }
   }
   async refresh() {
     if (this.refreshed) return;
-    await this.seed();
-    await this.guard("refreshing metadata", () => this.updater.refresh());
-    const root = rootVersion(readFileSync(path6.join(this.metadataDir, "root.json")), "root.json");
+    await withDirLock(this.metadataDir, async () => {
+      await this.seed();
+      await this.guard("refreshing metadata", () => this.updater.refresh());
+    });
+    const root = rootVersion(readFileSync(path7.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -18320,7 +18437,7 @@ var RepositoryClient = class {
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`${targetPath}: signed metadata carries no sha256`);
-    const file = path6.join(this.targetsDir, sha);
+    const file = path7.join(this.targetsDir, sha);
     if (await stillVerified(file, sha)) return file;
     const cached = await this.updater.findCachedTarget(info, file);
     if (cached) {
@@ -18329,12 +18446,12 @@ var RepositoryClient = class {
     }
     const tmp = `${file}.${process.pid}.part`;
     await this.guard(targetPath, () => this.updater.downloadTarget(info, tmp));
-    await fs4.rename(tmp, file);
+    await fs5.rename(tmp, file);
     await markVerified(file, sha);
     return file;
   }
   async readTarget(targetPath) {
-    return fs4.readFile(await this.fetchTarget(targetPath));
+    return fs5.readFile(await this.fetchTarget(targetPath));
   }
   /** Maps tuf-js's errors onto exit codes: verification failures 3, the network 6. */
   async guard(what, fn) {
@@ -18409,8 +18526,8 @@ function rootVersion(data, label) {
 async function stillVerified(file, sha2562) {
   try {
     const [st, stamp] = await Promise.all([
-      fs4.stat(file),
-      fs4.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
+      fs5.stat(file),
+      fs5.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
     ]);
     return stamp.sha256 === sha2562 && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.ino === st.ino;
   } catch {
@@ -18418,9 +18535,9 @@ async function stillVerified(file, sha2562) {
   }
 }
 async function markVerified(file, sha2562) {
-  const st = await fs4.stat(file);
+  const st = await fs5.stat(file);
   const stamp = { sha256: sha2562, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
-  await fs4.writeFile(`${file}.verified`, JSON.stringify(stamp));
+  await fs5.writeFile(`${file}.verified`, JSON.stringify(stamp));
 }
 
 // src/pipeline/repository.ts
@@ -18482,13 +18599,13 @@ async function openLockRepository(lock, opts = {}) {
 
 // src/pipeline/write-dir.ts
 import { createHash as createHash5 } from "node:crypto";
-import { createWriteStream as createWriteStream2, promises as fs5 } from "node:fs";
-import path7 from "node:path";
+import { createWriteStream as createWriteStream2, promises as fs6 } from "node:fs";
+import path8 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 var EXTRACT_CONCURRENCY = 4;
 async function assertFreshDir(dir) {
   try {
-    const entries = await fs5.readdir(dir);
+    const entries = await fs6.readdir(dir);
     if (entries.length > 0) {
       throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
     }
@@ -18501,19 +18618,19 @@ async function assertFreshDir(dir) {
 }
 async function writeUpdatedDir(dir, layout, opts) {
   await assertFreshDir(dir);
-  const parent = path7.dirname(path7.resolve(dir));
-  await fs5.mkdir(parent, { recursive: true });
-  const staging = await fs5.mkdtemp(path7.join(parent, `.${path7.basename(dir)}.uplevel-staging-`));
+  const parent = path8.dirname(path8.resolve(dir));
+  await fs6.mkdir(parent, { recursive: true });
+  const staging = await fs6.mkdtemp(path8.join(parent, `.${path8.basename(dir)}.uplevel-staging-`));
   const hashes = /* @__PURE__ */ new Map();
   let bytes = 0;
   try {
-    for (const d of layout.dirs) await fs5.mkdir(path7.join(staging, d), { recursive: true });
-    await fs5.mkdir(path7.join(staging, path7.dirname(PACK_STATE_PATH)), { recursive: true });
+    for (const d of layout.dirs) await fs6.mkdir(path8.join(staging, d), { recursive: true });
+    await fs6.mkdir(path8.join(staging, path8.dirname(PACK_STATE_PATH)), { recursive: true });
     let done = 0;
     const extract = async (f) => {
-      const target = path7.join(staging, f.path);
+      const target = path8.join(staging, f.path);
       if (f.kind === "bytes") {
-        await fs5.writeFile(target, f.data, { mode: f.mode });
+        await fs6.writeFile(target, f.data, { mode: f.mode });
         hashes.set(f.path, createHash5("sha256").update(f.data).digest("hex"));
         bytes += f.data.length;
       } else {
@@ -18535,25 +18652,32 @@ async function writeUpdatedDir(dir, layout, opts) {
         await extract(layout.files[next++]);
     };
     await Promise.all(Array.from({ length: EXTRACT_CONCURRENCY }, worker));
-    await fs5.writeFile(path7.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
+    await fs6.writeFile(path8.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
       mode: 420
     });
-    await fs5.rmdir(dir).catch(() => void 0);
-    await fs5.rename(staging, dir);
+    await fs6.rmdir(dir).catch(() => void 0);
+    await fs6.rename(staging, dir).catch((e) => {
+      if (e.code === "ENOTEMPTY" || e.code === "EEXIST") {
+        throw badInput(
+          `--dir ${dir}: another run filled the folder meanwhile; nothing of this run was kept`
+        );
+      }
+      throw e;
+    });
     return { hashes, bytes };
   } catch (e) {
-    await fs5.rm(staging, { recursive: true, force: true });
+    await fs6.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 
 // src/pipeline/write-pack.ts
-import { promises as fs7 } from "node:fs";
-import path8 from "node:path";
+import { promises as fs8 } from "node:fs";
+import path9 from "node:path";
 
 // src/zip/writer.ts
 import { createHash as createHash6 } from "node:crypto";
-import { promises as fs6 } from "node:fs";
+import { promises as fs7 } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 var MAX32 = 4294967295;
 var MAX16 = 65535;
@@ -18592,7 +18716,7 @@ var ZipWriter = class _ZipWriter {
   hash = createHash6("sha256");
   static async create(file, opts = {}) {
     return new _ZipWriter(
-      await fs6.open(file, "w"),
+      await fs7.open(file, "w"),
       file,
       Boolean(opts.forceZip64),
       Boolean(opts.durable)
@@ -18711,7 +18835,7 @@ var ZipWriter = class _ZipWriter {
     this.finished = true;
     await Promise.allSettled(this.inFlight);
     await this.handle.close().catch(() => void 0);
-    await fs6.rm(this.file, { force: true });
+    await fs7.rm(this.file, { force: true });
   }
   async writeEntry(meta, isDirectory, body) {
     if (this.finished) throw new Error("zip writer: already finished");
@@ -18829,7 +18953,7 @@ function centralHeader(r, force) {
 
 // src/pipeline/write-pack.ts
 async function writeUpdatedZip(out, layout, opts) {
-  const tmp = path8.join(path8.dirname(out), `.${path8.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path9.join(path9.dirname(out), `.${path9.basename(out)}.uplevel-${process.pid}.tmp`);
   const writer = await ZipWriter.create(tmp);
   const dos = toDosDateTime(opts.time);
   const hashes = /* @__PURE__ */ new Map();
@@ -18870,11 +18994,11 @@ async function writeUpdatedZip(out, layout, opts) {
       ...dos
     });
     const { bytes, sha256: fileSha256 } = await writer.finish();
-    await fs7.rename(tmp, out);
+    await fs8.rename(tmp, out);
     return { hashes, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => void 0);
-    await fs7.rm(tmp, { force: true });
+    await fs8.rm(tmp, { force: true });
     throw e;
   }
 }
@@ -18899,13 +19023,15 @@ async function apply(req) {
   const payloads = /* @__PURE__ */ new Map();
   try {
     checkPackLevel(pack, lock, target);
-    for (let l = pack.level + 1; l <= target; l++) {
+    const levels = Array.from({ length: target - pack.level }, (_, i) => pack.level + 1 + i);
+    if (levels.length)
+      reporter.info(`Fetching level${levels.length > 1 ? "s" : ""} ${levels.join(", ")}`);
+    await forEachLimit(levels, 8, async (l) => {
       const info = repo.level(l);
-      reporter.info(`Fetching level ${l}`);
       const file = await repo.client.fetchTarget(info.target);
       payloads.set(l, await openPayload(file, info.sha256, info.target));
-    }
-    const manifests = [...payloads.values()].map((p) => p.manifest);
+    });
+    const manifests = levels.map((l) => payloads.get(l).manifest);
     const plan = composePlan(
       {
         product: lock.product,
@@ -18918,8 +19044,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path24, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path24, sha256: expected });
+    for (const [path25, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path25, sha256: expected });
     }
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -18941,7 +19067,7 @@ async function apply(req) {
     const vendorHashes = await vendorHashesForOverlay(plan, contents, overlay);
     const layout = layoutOutput(plan, contents, overlay);
     const time = new Date(target > 0 ? repo.level(target).released : "2000-01-01T00:00:00Z");
-    const applied = [...payloads.entries()].map(([level, p]) => ({ level, sha256: p.sha256 }));
+    const applied = byLevel(payloads).map(([level, p]) => ({ level, sha256: p.sha256 }));
     const writeOpts = {
       time,
       stateFile: (hashes) => {
@@ -18981,7 +19107,7 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs8.readFile(lock.file, "utf8");
+      const text = await fs9.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       report.lockUpdated = true;
     }
@@ -19025,7 +19151,7 @@ function baseReport(req, pack, plan, payloads, overlay) {
     packLevel: pack.level,
     lockLevel: req.lock.level,
     level: plan.to,
-    levels: [...payloads.entries()].map(([level, p]) => ({
+    levels: byLevel(payloads).map(([level, p]) => ({
       level,
       released: p.manifest.released,
       sha256: p.sha256,
@@ -19055,23 +19181,33 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path24, entry] of pack.files) {
-    const m = manifest.files[path24];
+  for (const [path25, entry] of pack.files) {
+    const m = manifest.files[path25];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path24] = m.sha256;
+      hashes[path25] = m.sha256;
   }
   return hashes;
 }
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+function byLevel(payloads) {
+  return [...payloads.entries()].sort(([a], [b]) => a - b);
+}
 
 // src/pipeline/load-lock.ts
-import { promises as fs9 } from "node:fs";
-import path9 from "node:path";
+import { promises as fs10 } from "node:fs";
+import path10 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file) {
-  const abs = path9.resolve(file ?? DEFAULT_LOCK);
+  const abs = path10.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
-    text = await fs9.readFile(abs, "utf8");
+    text = await fs10.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
@@ -19119,7 +19255,7 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path10.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path11.resolve(p) : void 0;
   let report;
   try {
     report = await apply({
@@ -19301,46 +19437,46 @@ async function checkCommand(argv, ctx) {
 }
 
 // src/cli/commands/demo.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/demo/demo.ts
-import { promises as fs18 } from "node:fs";
+import { promises as fs19 } from "node:fs";
 import net2 from "node:net";
 import os3 from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/pipeline/extract.ts
-import { createWriteStream as createWriteStream3, promises as fs10 } from "node:fs";
-import path11 from "node:path";
+import { createWriteStream as createWriteStream3, promises as fs11 } from "node:fs";
+import path12 from "node:path";
 import { pipeline as pipeline4 } from "node:stream/promises";
 async function extractPack(zipFile, dest) {
   await assertFreshDir(dest);
   const zip = await SafeZip.open(zipFile, { label: zipFile });
-  const parent = path11.dirname(path11.resolve(dest));
-  await fs10.mkdir(parent, { recursive: true });
-  const staging = await fs10.mkdtemp(path11.join(parent, `.${path11.basename(dest)}.uplevel-staging-`));
+  const parent = path12.dirname(path12.resolve(dest));
+  await fs11.mkdir(parent, { recursive: true });
+  const staging = await fs11.mkdtemp(path12.join(parent, `.${path12.basename(dest)}.uplevel-staging-`));
   try {
     const top = zip.topFolder();
     if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
     for (const e of zip.entries) {
       const rel = e.name.slice(top.length + 1).replace(/\/$/, "");
       if (rel === "") continue;
-      const target = path11.join(staging, rel);
+      const target = path12.join(staging, rel);
       if (e.isDirectory) {
-        await fs10.mkdir(target, { recursive: true });
+        await fs11.mkdir(target, { recursive: true });
         continue;
       }
-      await fs10.mkdir(path11.dirname(target), { recursive: true });
+      await fs11.mkdir(path12.dirname(target), { recursive: true });
       await pipeline4(
         await zip.openData(e),
         createWriteStream3(target, { mode: e.mode & 511 || 420 })
       );
     }
-    await fs10.rmdir(dest).catch(() => void 0);
-    await fs10.rename(staging, dest);
+    await fs11.rmdir(dest).catch(() => void 0);
+    await fs11.rename(staging, dest);
     return { top };
   } catch (e) {
-    await fs10.rm(staging, { recursive: true, force: true });
+    await fs11.rm(staging, { recursive: true, force: true });
     throw e;
   } finally {
     await zip.close();
@@ -19349,15 +19485,15 @@ async function extractPack(zipFile, dest) {
 
 // src/pipeline/test-runner.ts
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream4, promises as fs11 } from "node:fs";
+import { createWriteStream as createWriteStream4, promises as fs12 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path12 from "node:path";
-var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
+import path13 from "node:path";
+var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs11.mkdir(opts.logDir, { recursive: true });
+  await fs12.mkdir(opts.logDir, { recursive: true });
   const env = {
     ...process.env,
     ...opts.env,
@@ -19368,13 +19504,13 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path12.join(opts.logDir, "junit.xml"),
+    junitFile: path13.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   let server;
   try {
     if (opts.tests.start) {
-      const logFile = path12.join(opts.logDir, "server.log");
+      const logFile = path13.join(opts.logDir, "server.log");
       result.server = { started: false, ready: false, logFile };
       opts.onEvent?.({ event: "server-starting", command: opts.tests.start });
       server = await startInGroup(opts.tests.start, opts.packHome, env, logFile);
@@ -19405,7 +19541,7 @@ async function runTests(opts) {
   } finally {
     if (server) await stopGroup(server, opts.stopGraceMs ?? 5e3);
     result.durationMs = Date.now() - started;
-    await fs11.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs12.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 async function startInGroup(command, cwd, env, logFile) {
@@ -19420,13 +19556,13 @@ async function startInGroup(command, cwd, env, logFile) {
   child.once("exit", () => log.end());
   return child;
 }
-function alive(child) {
+function alive2(child) {
   return child.exitCode === null && child.signalCode === null;
 }
 async function stopGroup(child, graceMs) {
   const pid = child.pid;
   if (pid === void 0) return;
-  const exited = alive(child) ? new Promise((r) => child.once("exit", () => r())) : Promise.resolve();
+  const exited = alive2(child) ? new Promise((r) => child.once("exit", () => r())) : Promise.resolve();
   const signal = (sig) => {
     try {
       process.kill(-pid, sig);
@@ -19434,7 +19570,7 @@ async function stopGroup(child, graceMs) {
     }
   };
   signal("SIGTERM");
-  const timer = sleep2(graceMs).then(() => "timeout");
+  const timer = sleep3(graceMs).then(() => "timeout");
   if (await Promise.race([exited.then(() => "exited"), timer]) === "timeout")
     signal("SIGKILL");
   else signal("SIGKILL");
@@ -19445,10 +19581,10 @@ async function waitReady(tests, server, logFile) {
   const probe = readinessProbe(tests.ready, logFile);
   let delay = 100;
   while (Date.now() < deadline) {
-    if (!alive(server))
+    if (!alive2(server))
       return `server exited (code ${server.exitCode ?? server.signalCode}) before it was ready`;
     if (await probe()) return void 0;
-    await sleep2(delay);
+    await sleep3(delay);
     delay = Math.min(delay * 2, 1e3);
   }
   return `server not ready after ${tests.timeoutMs} ms (${tests.ready ?? "no ready probe"})`;
@@ -19472,7 +19608,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs11.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs12.readFile(logFile, "utf8").catch(() => ""));
   }
   const mod = ready.startsWith("https:") ? https2 : http2;
   return () => new Promise((resolve) => {
@@ -19485,7 +19621,7 @@ function readinessProbe(ready, logFile) {
   });
 }
 async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
-  const logFile = path12.join(logDir, `${cmd.name}.log`);
+  const logFile = path13.join(logDir, `${cmd.name}.log`);
   const log = createWriteStream4(logFile);
   await new Promise((r) => log.once("open", r));
   const t0 = Date.now();
@@ -19508,7 +19644,7 @@ async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
   clearTimeout(timer);
   await (stopping ?? stopGroup(child, 1e3));
   await new Promise((r) => log.end(r));
-  const text = await fs11.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs12.readFile(logFile, "utf8").catch(() => "");
   return {
     name: cmd.name,
     command: cmd.command,
@@ -19550,9 +19686,9 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs14 } from "node:fs";
+import { promises as fs15 } from "node:fs";
 import os2 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/repo/pack-manifest.ts
 import { createHash as createHash7 } from "node:crypto";
@@ -19592,8 +19728,8 @@ async function buildPackManifest(file) {
 // src/repo/tuf/repository.ts
 var import_models2 = __toESM(require_dist2(), 1);
 import { createHash as createHash9 } from "node:crypto";
-import { createReadStream as createReadStream3, promises as fs13 } from "node:fs";
-import path14 from "node:path";
+import { createReadStream as createReadStream3, promises as fs14 } from "node:fs";
+import path15 from "node:path";
 
 // src/repo/tuf/keys.ts
 var import_canonical_json = __toESM(require_lib(), 1);
@@ -19605,8 +19741,8 @@ import {
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs12 } from "node:fs";
-import path13 from "node:path";
+import { promises as fs13 } from "node:fs";
+import path14 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
@@ -19619,22 +19755,22 @@ function signer(k) {
   return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir) {
-  const keysDir = path13.join(dir, "keys");
-  await fs12.mkdir(keysDir, { recursive: true, mode: 448 });
+  const keysDir = path14.join(dir, "keys");
+  await fs13.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     const { privateKey } = generateKeyPairSync("ed25519");
     const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-    await fs12.writeFile(path13.join(keysDir, `${role}.pem`), pem, { mode: 384, flag: "wx" });
+    await fs13.writeFile(path14.join(keysDir, `${role}.pem`), pem, { mode: 384, flag: "wx" });
     out[role] = { key: publicKeyFor(privateKey), privateKey };
   }
   return out;
 }
 async function loadRoleKey(dir, role) {
-  const file = path13.join(dir, "keys", `${role}.pem`);
+  const file = path14.join(dir, "keys", `${role}.pem`);
   let pem;
   try {
-    pem = await fs12.readFile(file, "utf8");
+    pem = await fs13.readFile(file, "utf8");
   } catch {
     throw badInput(
       `${file}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
@@ -19650,27 +19786,27 @@ var DEFAULT_EXPIRES_DAYS = 365;
 var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs13.writeFile(tmp, data);
-  await fs13.rename(tmp, file);
+  await fs14.writeFile(tmp, data);
+  await fs14.rename(tmp, file);
 }
 var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
 `;
 async function initRepository(opts) {
-  const dir = path14.resolve(opts.dir);
+  const dir = path15.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
   if (!Number.isInteger(expiresDays) || expiresDays < 1)
     throw badInput("--expires must be a whole number of days \u2265 1");
-  const metadataDir = path14.join(dir, "metadata");
+  const metadataDir = path15.join(dir, "metadata");
   if (await exists(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists(path14.join(dir, "keys")))
+  if (await exists(path15.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs13.mkdir(metadataDir, { recursive: true });
-  await fs13.mkdir(path14.join(dir, "targets"), { recursive: true });
+  await fs14.mkdir(metadataDir, { recursive: true });
+  await fs14.mkdir(path15.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir);
   await writeAtomic(
-    path14.join(dir, "keys", "config.json"),
+    path15.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expiresDays })}
 `
   );
@@ -19684,14 +19820,14 @@ async function initRepository(opts) {
     root.addKey(keys[role].key, role);
   const rootMd = new import_models2.Metadata(root);
   rootMd.sign(signer(keys.root));
-  const rootPath = path14.join(metadataDir, "1.root.json");
+  const rootPath = path15.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path14.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path15.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
 async function exists(p) {
-  return fs13.stat(p).then(
+  return fs14.stat(p).then(
     () => true,
     () => false
   );
@@ -19699,16 +19835,16 @@ async function exists(p) {
 async function readConfig(dir) {
   try {
     return JSON.parse(
-      await fs13.readFile(path14.join(dir, "keys", "config.json"), "utf8")
+      await fs14.readFile(path15.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
     return { expiresDays: DEFAULT_EXPIRES_DAYS };
   }
 }
 async function readMetadata(dir, name) {
-  const file = path14.join(dir, "metadata", name);
+  const file = path15.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs13.readFile(file, "utf8"));
+    return JSON.parse(await fs14.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
@@ -19720,7 +19856,7 @@ async function currentTargets(dir) {
   );
 }
 async function signTopLevel(dir, targets, now, expiresDays, previous) {
-  const metadataDir = path14.join(dir, "metadata");
+  const metadataDir = path15.join(dir, "metadata");
   const expires = expiry(now, expiresDays);
   const targetsMd = new import_models2.Metadata(
     new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
@@ -19728,10 +19864,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   targetsMd.sign(signer(await loadRoleKey(dir, "targets")));
   const targetsText = toText(targetsMd);
   await writeAtomic(
-    path14.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
+    path15.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
     targetsText
   );
-  await writeAtomic(path14.join(metadataDir, "targets.json"), targetsText);
+  await writeAtomic(path15.join(metadataDir, "targets.json"), targetsText);
   const snapshotMd = new import_models2.Metadata(
     new import_models2.Snapshot({
       version: previous.snapshot + 1,
@@ -19743,10 +19879,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   snapshotMd.sign(signer(await loadRoleKey(dir, "snapshot")));
   const snapshotText = toText(snapshotMd);
   await writeAtomic(
-    path14.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path15.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path14.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path15.join(metadataDir, "snapshot.json"), snapshotText);
   const snapshotBytes = Buffer.from(snapshotText);
   const timestampMd = new import_models2.Metadata(
     new import_models2.Timestamp({
@@ -19761,7 +19897,7 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
     })
   );
   timestampMd.sign(signer(await loadRoleKey(dir, "timestamp")));
-  await writeAtomic(path14.join(metadataDir, "timestamp.json"), toText(timestampMd));
+  await writeAtomic(path15.join(metadataDir, "timestamp.json"), toText(timestampMd));
 }
 async function hashFile(file) {
   const h = createHash9("sha256");
@@ -19777,7 +19913,7 @@ function storedTargetPath(targetPath, sha2562) {
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path14.resolve(repoDir);
+  const dir = path15.resolve(repoDir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const config = await readConfig(dir);
   const targetsMd = await currentTargets(dir);
@@ -19786,12 +19922,12 @@ async function publishTargets(repoDir, files, opts = {}) {
   const targets = { ...targetsMd.signed.targets };
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path14.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs13.mkdir(path14.dirname(stored), { recursive: true });
+    const stored = path15.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs14.mkdir(path15.dirname(stored), { recursive: true });
     if (!await exists(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs13.copyFile(f.localFile, tmp);
-      await fs13.rename(tmp, stored);
+      await fs14.copyFile(f.localFile, tmp);
+      await fs14.rename(tmp, stored);
     }
     targets[f.targetPath] = new import_models2.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
@@ -19806,12 +19942,12 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path14.resolve(repoDir);
+  const dir = path15.resolve(repoDir);
   const targetsMd = await currentTargets(dir);
   const t = targetsMd.signed.targets[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs13.readFile(path14.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs14.readFile(path15.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 
 // src/repo/add-to-repository.ts
@@ -19864,7 +20000,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs14.mkdtemp(path15.join(os2.tmpdir(), "uplevel-add-"));
+  const scratch = await fs15.mkdtemp(path16.join(os2.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -19872,7 +20008,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs14.stat(pack.file)).size;
+        const size = (await fs15.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -19880,8 +20016,8 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path15.join(scratch, `${g.product}-${g.version}.files.json`);
-          await fs14.writeFile(
+          const manifestFile = path16.join(scratch, `${g.product}-${g.version}.files.json`);
+          await fs15.writeFile(
             manifestFile,
             `${JSON.stringify(await buildPackManifest(pack.file))}
 `
@@ -19902,7 +20038,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs14.stat(file)).size;
+        const size = (await fs15.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -19935,8 +20071,8 @@ async function addToRepository(opts) {
           }
         });
       }
-      const indexFile = path15.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs14.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      const indexFile = path16.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs15.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -19944,13 +20080,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs14.rm(scratch, { recursive: true, force: true });
+    await fs15.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs15 } from "node:fs";
-import path16 from "node:path";
+import { promises as fs16 } from "node:fs";
+import path17 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -20092,7 +20228,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path16.join(path16.dirname(out), `.${path16.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path17.join(path17.dirname(out), `.${path17.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -20123,21 +20259,21 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs15.rename(tmp, out);
+    await fs16.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs15.rm(tmp, { force: true });
+    await fs16.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream4, promises as fs16 } from "node:fs";
+import { createReadStream as createReadStream4, promises as fs17 } from "node:fs";
 import http3 from "node:http";
-import path17 from "node:path";
+import path18 from "node:path";
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path17.resolve(dir);
+  const root = path18.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -20183,13 +20319,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path17.resolve(root, rel);
+  const file = path18.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path17.join(root, top) + path17.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path18.join(root, top) + path18.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs16.stat(file).catch(() => void 0);
+  const st = await fs17.stat(file).catch(() => void 0);
   if (!st?.isFile()) {
     res.writeHead(404).end();
     return;
@@ -20227,14 +20363,14 @@ async function handle(root, opts, req, res) {
 }
 
 // src/demo/sample.ts
-import { existsSync, promises as fs17 } from "node:fs";
-import path18 from "node:path";
+import { existsSync, promises as fs18 } from "node:fs";
+import path19 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path18.dirname(fileURLToPath2(import.meta.url));
+  let dir = path19.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync(path18.join(dir, "sample", "ga"))) return path18.join(dir, "sample");
-    const parent = path18.dirname(dir);
+    if (existsSync(path19.join(dir, "sample", "ga"))) return path19.join(dir, "sample");
+    const parent = path19.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -20242,24 +20378,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path18.join(outDir, "level-0");
-  await fs17.cp(path18.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path19.join(outDir, "level-0");
+  await fs18.cp(path19.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs17.readdir(path18.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs18.readdir(path19.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path18.join(sampleDir, "levels", String(n));
-    const tree = path18.join(outDir, `level-${n}`);
-    await fs17.cp(previous, tree, { recursive: true });
-    if (existsSync(path18.join(src, "files")))
-      await fs17.cp(path18.join(src, "files"), tree, { recursive: true });
-    const removed = path18.join(src, "removed.txt");
+    const src = path19.join(sampleDir, "levels", String(n));
+    const tree = path19.join(outDir, `level-${n}`);
+    await fs18.cp(previous, tree, { recursive: true });
+    if (existsSync(path19.join(src, "files")))
+      await fs18.cp(path19.join(src, "files"), tree, { recursive: true });
+    const removed = path19.join(src, "removed.txt");
     if (existsSync(removed)) {
-      for (const rel of (await fs17.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs17.rm(path18.join(tree, rel));
+      for (const rel of (await fs18.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs18.rm(path19.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path18.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path19.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -20269,7 +20405,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs17.readdir(path18.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs18.readdir(path19.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -20286,7 +20422,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs17.readFile(path18.join(tree, f));
+      const data = await fs18.readFile(path19.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -20305,29 +20441,29 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path19.resolve(opts.outDir);
-  const work = await fs18.mkdtemp(path19.join(os3.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path19.join(work, "cache") };
+  const outDir = path20.resolve(opts.outDir);
+  const work = await fs19.mkdtemp(path20.join(os3.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path20.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
   try {
     step("Vendor: build GA and three update levels of the sample product");
     const sample = sampleRoot();
-    const { levels } = await materializeSample(sample, path19.join(work, "trees"));
+    const { levels } = await materializeSample(sample, path20.join(work, "trees"));
     const packs = [];
-    await fs18.mkdir(path19.join(work, "packs"));
+    await fs19.mkdir(path20.join(work, "packs"));
     for (const l of levels) {
-      const zip = path19.join(work, "packs", `${TOP}-level-${l.level}.zip`);
+      const zip = path20.join(work, "packs", `${TOP}-level-${l.level}.zip`);
       await writePackZip(l.tree, TOP, zip);
       packs[l.level] = zip;
     }
-    const repoDir = path19.join(work, "repo");
+    const repoDir = path20.join(work, "repo");
     const { rootPath } = await initRepository({ dir: repoDir });
     const payloads = [];
     for (const l of levels.filter((x) => x.level > 0)) {
-      const out = path19.join(work, `update-${l.level}.zip`);
-      const changes = parseChangesYaml(await fs18.readFile(l.changesFile, "utf8"), l.changesFile);
+      const out = path20.join(work, `update-${l.level}.zip`);
+      const changes = parseChangesYaml(await fs19.readFile(l.changesFile, "utf8"), l.changesFile);
       const m = await buildUpdate({
         from: packs[l.level - 1],
         to: packs[l.level],
@@ -20346,14 +20482,14 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path19.join(work, "team");
-    await fs18.mkdir(path19.join(team, ".uplevel"), { recursive: true });
-    await fs18.copyFile(rootPath, path19.join(team, ".uplevel", "root.json"));
-    await fs18.cp(path19.join(sample, "overlay"), path19.join(team, "deploy"), { recursive: true });
-    await fs18.cp(path19.join(sample, "tests"), path19.join(team, "tests"), { recursive: true });
+    const team = path20.join(work, "team");
+    await fs19.mkdir(path20.join(team, ".uplevel"), { recursive: true });
+    await fs19.copyFile(rootPath, path20.join(team, ".uplevel", "root.json"));
+    await fs19.cp(path20.join(sample, "overlay"), path20.join(team, "deploy"), { recursive: true });
+    await fs19.cp(path20.join(sample, "tests"), path20.join(team, "tests"), { recursive: true });
     const port = await freePort();
-    const lockFile = path19.join(team, "uplevel.yml");
-    await fs18.writeFile(lockFile, demoLock(server.url, port));
+    const lockFile = path20.join(team, "uplevel.yml");
+    await fs19.writeFile(lockFile, demoLock(server.url, port));
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
     const repo = await openLockRepository(lock, { env });
@@ -20363,8 +20499,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs18.mkdir(outDir, { recursive: true });
-    const packFile = path19.join(outDir, `${TOP}-level-${repo.latest}.zip`);
+    await fs19.mkdir(outDir, { recursive: true });
+    const packFile = path20.join(outDir, `${TOP}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -20376,11 +20512,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path19.join(work, "run", TOP);
+    const home = path20.join(work, "run", TOP);
     await extractPack(packFile, home);
-    const logDir = path19.join(outDir, "test-logs");
-    await fs18.rm(logDir, { recursive: true, force: true });
-    await fs18.mkdir(logDir, { recursive: true });
+    const logDir = path20.join(outDir, "test-logs");
+    await fs19.rm(logDir, { recursive: true, force: true });
+    await fs19.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -20393,13 +20529,13 @@ async function runDemo(opts) {
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
     step(
-      "publish: pack, sha256, changelog and report in " + path19.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path20.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs18.writeFile(`${packFile}.sha256`, `${sha2562}  ${path19.basename(packFile)}
+    await fs19.writeFile(`${packFile}.sha256`, `${sha2562}  ${path20.basename(packFile)}
 `);
-    await fs18.writeFile(
-      path19.join(outDir, "CHANGELOG.md"),
+    await fs19.writeFile(
+      path20.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -20415,10 +20551,10 @@ async function runDemo(opts) {
       check: { currentLevel: lock.level, latestLevel: repo.latest, securityUpdates },
       apply: report,
       tests,
-      pack: { file: path19.basename(packFile), sha256: sha2562 }
+      pack: { file: path20.basename(packFile), sha256: sha2562 }
     };
-    await fs18.writeFile(
-      path19.join(outDir, "report.json"),
+    await fs19.writeFile(
+      path20.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -20427,7 +20563,7 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs18.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs19.rm(work, { recursive: true, force: true });
   }
 }
 function demoLock(url, port) {
@@ -20462,7 +20598,7 @@ async function freePort() {
 // src/cli/commands/demo.ts
 async function demoCommand(argv, ctx) {
   const { values } = parse("demo", argv, { out: { type: "string" }, json: { type: "boolean" } });
-  const outDir = path20.resolve(values.out ?? "out");
+  const outDir = path21.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -20473,10 +20609,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path20.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path21.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path20.relative(process.cwd(), path20.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path20.relative(process.cwd(), path20.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path21.relative(process.cwd(), path21.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path21.relative(process.cwd(), path21.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -20485,8 +20621,8 @@ async function demoCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs19 } from "node:fs";
-import path21 from "node:path";
+import { promises as fs20 } from "node:fs";
+import path22 from "node:path";
 async function repoCommand(argv, ctx) {
   const [sub, ...rest] = argv;
   switch (sub) {
@@ -20507,12 +20643,12 @@ async function init(argv, ctx) {
     dir: { type: "string" },
     expires: { type: "string" }
   });
-  const dir = path21.resolve(required("dir", values.dir));
+  const dir = path22.resolve(required("dir", values.dir));
   const expiresDays = intFlag("expires", values.expires);
   const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path21.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path22.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -20529,8 +20665,8 @@ async function build(argv, ctx) {
   const level = intFlag("level", required("level", values.level));
   let changes = [];
   if (values.changes) {
-    const file = path21.resolve(values.changes);
-    const text = await fs19.readFile(file, "utf8").catch(() => {
+    const file = path22.resolve(values.changes);
+    const text = await fs20.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -20543,16 +20679,16 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path21.resolve(required("from", values.from)),
-    to: path21.resolve(required("to", values.to)),
+    from: path22.resolve(required("from", values.from)),
+    to: path22.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path21.resolve(required("out", values.out))
+    out: path22.resolve(required("out", values.out))
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path21.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path22.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -20570,11 +20706,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path21.resolve(required("dir", values.dir));
+  const dir = path22.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path21.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path21.resolve(p))
+    ...values.pack ? { pack: path22.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path22.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -20588,7 +20724,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path21.resolve(required("dir", values.dir));
+  const dir = path22.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? 0;
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
@@ -20602,16 +20738,16 @@ async function serve(argv, ctx) {
 }
 
 // src/pipeline/status.ts
-import { promises as fs20 } from "node:fs";
-import path22 from "node:path";
+import { promises as fs21 } from "node:fs";
+import path23 from "node:path";
 async function statusOfDir(dir) {
-  const root = path22.resolve(dir);
-  const st = await fs20.stat(root).catch(() => void 0);
+  const root = path23.resolve(dir);
+  const st = await fs21.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path22.basename(root),
+    name: path23.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
@@ -20621,11 +20757,11 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs20.readdir(path22.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs21.readdir(path23.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path22.join(root, r)));
+        actual.set(r, await sha256File(path23.join(root, r)));
     }
   };
   await walk("");
@@ -20633,10 +20769,10 @@ async function statusOfDir(dir) {
   return report;
 }
 async function readState(root) {
-  const file = path22.join(root, PACK_STATE_PATH);
+  const file = path23.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs20.readFile(file, "utf8");
+    text = await fs21.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -20664,7 +20800,7 @@ async function statusOfPack(file) {
       }
     }
     const report = {
-      source: { kind: "pack", path: path22.resolve(file) },
+      source: { kind: "pack", path: path23.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -20718,9 +20854,9 @@ function print(r, ctx) {
 }
 
 // src/cli/commands/test.ts
-import { promises as fs21 } from "node:fs";
+import { promises as fs22 } from "node:fs";
 import os4 from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 async function testCommand(argv, ctx) {
   const { values } = parse("test", argv, {
     lock: { type: "string" },
@@ -20734,16 +20870,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path23.resolve(
-    values.logs ?? await fs21.mkdtemp(path23.join(os4.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path24.resolve(
+    values.logs ?? await fs22.mkdtemp(path24.join(os4.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs21.mkdir(logDir, { recursive: true });
-  let home = dir ? path23.resolve(dir) : "";
+  await fs22.mkdir(logDir, { recursive: true });
+  let home = dir ? path24.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs21.mkdtemp(path23.join(os4.tmpdir(), "uplevel-test-pack-"));
-    home = path23.join(cleanup, "home");
-    await extractPack(path23.resolve(pack), home);
+    cleanup = await fs22.mkdtemp(path24.join(os4.tmpdir(), "uplevel-test-pack-"));
+    home = path24.join(cleanup, "home");
+    await extractPack(path24.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -20755,7 +20891,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path23.dirname(lock.file),
+      cwd: path24.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -20783,7 +20919,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs21.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs22.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {

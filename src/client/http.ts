@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import tls from 'node:tls';
 import { unreachable } from '../core/errors.ts';
 
@@ -87,7 +87,16 @@ export async function httpGetStream(
       const status = res.statusCode ?? 0;
       if (status >= 200 && status < 300) {
         const len = Number(res.headers['content-length']);
-        return Number.isFinite(len) ? { body: res, total: len } : { body: res };
+        const total = Number.isFinite(len) ? len : undefined;
+        const body = Readable.from(
+          resumableBody(url, opts, res, total, {
+            retries,
+            base,
+            timeoutMs: defaults.timeoutMs,
+            env,
+          }),
+        );
+        return total === undefined ? { body } : { body, total };
       }
       res.resume();
       if (status === 429 || status >= 500) {
@@ -101,6 +110,75 @@ export async function httpGetStream(
     }
   }
   throw unreachable(`cannot reach ${redactUrl(url)}: ${lastError} (after ${retries + 1} attempts)`);
+}
+
+/**
+ * The response body, continued with a Range request from where it broke when the connection
+ * resets, stalls or ends early; If-Range makes sure the rest belongs to the same file.
+ */
+async function* resumableBody(
+  url: string,
+  opts: HttpOptions,
+  first: http.IncomingMessage,
+  total: number | undefined,
+  s: { retries: number; base: number; timeoutMs: number; env: NodeJS.ProcessEnv },
+): AsyncGenerator<Buffer> {
+  const validator = first.headers.etag ?? first.headers['last-modified'];
+  let res = first;
+  let received = 0;
+  let failures = 0;
+  for (;;) {
+    let problem: string;
+    try {
+      for await (const chunk of res) {
+        received += (chunk as Buffer).length;
+        yield chunk as Buffer;
+      }
+      if (total === undefined || received >= total) return;
+      problem = `connection closed after ${received} of ${total} bytes`;
+    } catch (e) {
+      problem = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    }
+    if (++failures > s.retries) {
+      throw unreachable(
+        `download of ${redactUrl(url)} failed: ${problem} (after ${failures} attempts)`,
+      );
+    }
+    await sleep(s.base * 2 ** (failures - 1));
+    const headers: Record<string, string> = { ...opts.headers };
+    if (received > 0) {
+      headers.Range = `bytes=${received}-`;
+      if (typeof validator === 'string') headers['If-Range'] = validator;
+    }
+    try {
+      res = await getFollowingRedirects(url, { ...opts, headers }, s.timeoutMs, s.env);
+    } catch (e) {
+      res = emptyFailure(e);
+      continue;
+    }
+    const range = /^bytes (\d+)-/.exec(String(res.headers['content-range'] ?? ''));
+    const resumed = res.statusCode === 206 && range !== null && Number(range[1]) === received;
+    const restarted = res.statusCode === 200 && received === 0;
+    if (!resumed && !restarted) {
+      res.resume();
+      if ((res.statusCode ?? 0) >= 500 || res.statusCode === 429) {
+        res = emptyFailure(new Error(`HTTP ${res.statusCode}`));
+        continue;
+      }
+      throw unreachable(
+        `download of ${redactUrl(url)} broke after ${received} bytes and the server cannot resume it (HTTP ${res.statusCode})`,
+      );
+    }
+  }
+}
+
+/** A response stand-in whose reading fails at once, to go round the retry loop again. */
+function emptyFailure(e: unknown): http.IncomingMessage {
+  const r = new Readable({ read() {} }) as unknown as http.IncomingMessage;
+  process.nextTick(() =>
+    (r as unknown as Readable).destroy(e instanceof Error ? e : new Error(String(e))),
+  );
+  return r;
 }
 
 async function getFollowingRedirects(

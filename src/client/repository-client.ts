@@ -33,6 +33,7 @@ import {
   UplevelError,
   verificationFailed,
 } from '../core/errors.ts';
+import { withDirLock } from './dir-lock.ts';
 import { HttpStatusError, httpGetStream, redactUrl, type RepositoryCredentials } from './http.ts';
 
 export { credentialsFromEnv, type RepositoryCredentials } from './http.ts';
@@ -143,8 +144,10 @@ export class RepositoryClient {
 
   async refresh(): Promise<void> {
     if (this.refreshed) return;
-    await this.seed();
-    await this.guard('refreshing metadata', () => this.updater.refresh());
+    await withDirLock(this.metadataDir, async () => {
+      await this.seed();
+      await this.guard('refreshing metadata', () => this.updater.refresh());
+    });
     const root = rootVersion(readFileSync(path.join(this.metadataDir, 'root.json')), 'root.json');
     if (this.opts.minRootVersion !== undefined && root < this.opts.minRootVersion) {
       throw verificationFailed(

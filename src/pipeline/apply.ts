@@ -82,13 +82,17 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
   const payloads = new Map<number, OpenPayload>();
   try {
     checkPackLevel(pack, lock, target);
-    for (let l = pack.level + 1; l <= target; l++) {
+    const levels = Array.from({ length: target - pack.level }, (_, i) => pack.level + 1 + i);
+    if (levels.length)
+      reporter.info(`Fetching level${levels.length > 1 ? 's' : ''} ${levels.join(', ')}`);
+    // Levels are fetched and opened side by side: with many levels, waiting on each in
+    // turn would make the run cost grow with the number of levels.
+    await forEachLimit(levels, 8, async (l) => {
       const info = repo.level(l);
-      reporter.info(`Fetching level ${l}`);
       const file = await repo.client.fetchTarget(info.target);
       payloads.set(l, await openPayload(file, info.sha256, info.target));
-    }
-    const manifests = [...payloads.values()].map((p) => p.manifest);
+    });
+    const manifests = levels.map((l) => (payloads.get(l) as OpenPayload).manifest);
     const plan = composePlan(
       {
         product: lock.product,
@@ -128,7 +132,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     const vendorHashes = await vendorHashesForOverlay(plan, contents, overlay);
     const layout = layoutOutput(plan, contents, overlay);
     const time = new Date(target > 0 ? repo.level(target).released : '2000-01-01T00:00:00Z');
-    const applied = [...payloads.entries()].map(([level, p]) => ({ level, sha256: p.sha256 }));
+    const applied = byLevel(payloads).map(([level, p]) => ({ level, sha256: p.sha256 }));
     const writeOpts = {
       time,
       stateFile: (hashes: Map<string, string>) => {
@@ -222,7 +226,7 @@ function baseReport(
     packLevel: pack.level,
     lockLevel: req.lock.level,
     level: plan.to,
-    levels: [...payloads.entries()].map(([level, p]) => ({
+    levels: byLevel(payloads).map(([level, p]) => ({
       level,
       released: p.manifest.released,
       sha256: p.sha256,
@@ -277,4 +281,21 @@ async function gaHashes(
       hashes[path] = m.sha256;
   }
   return hashes;
+}
+
+async function forEachLimit<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Payloads in level order, whatever order they were opened in. */
+function byLevel(payloads: Map<number, OpenPayload>): [number, OpenPayload][] {
+  return [...payloads.entries()].sort(([a], [b]) => a - b);
 }

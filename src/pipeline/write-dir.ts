@@ -78,7 +78,14 @@ export async function writeUpdatedDir(
       mode: 0o644,
     });
     await fs.rmdir(dir).catch(() => undefined); // only ever an empty folder (checked above)
-    await fs.rename(staging, dir);
+    await fs.rename(staging, dir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOTEMPTY' || e.code === 'EEXIST') {
+        throw badInput(
+          `--dir ${dir}: another run filled the folder meanwhile; nothing of this run was kept`,
+        );
+      }
+      throw e;
+    });
     return { hashes, bytes };
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });

@@ -1,0 +1,158 @@
+/**
+ * Downloads against a server that misbehaves on purpose: resets and stalls mid-body are
+ * resumed with Range requests, endless data is cut off by the signed length, and a server
+ * that keeps failing ends in exit 6 naming the URL.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { RepositoryClient } from '../src/client/repository-client.ts';
+import { UplevelError } from '../src/core/errors.ts';
+import { serveDirectory, type RunningServer } from '../src/repo/serve.ts';
+import { initRepository, publishTargets } from '../src/repo/tuf/index.ts';
+import { bytes } from './helpers/packs.ts';
+
+type Fault = 'none' | 'reset-half' | 'stall-half' | 'trickle' | 'always-cut' | 'endless';
+
+let dir: string;
+let root: string;
+let real: RunningServer;
+let fault: Fault = 'none';
+let faulted = false;
+let faultServer: http.Server;
+let url: string;
+const requests: { path: string; range?: string }[] = [];
+const BIG = bytes(99, 3 * 1024 * 1024);
+
+before(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-net-'));
+  const repo = path.join(dir, 'repo');
+  root = (await initRepository({ dir: repo })).rootPath;
+  await fs.writeFile(path.join(dir, 'big.bin'), BIG);
+  await publishTargets(repo, [
+    { targetPath: 'gw/1.0.0/big.bin', localFile: path.join(dir, 'big.bin') },
+  ]);
+  real = await serveDirectory(repo, { port: 0 });
+  // Only the first full request of the big target misbehaves (for 'always-cut': every one).
+  faultServer = http.createServer((req, res) => {
+    requests.push({
+      path: req.url ?? '',
+      ...(req.headers.range ? { range: req.headers.range } : {}),
+    });
+    const isBig = (req.url ?? '').endsWith('.big.bin');
+    const isTimestamp = (req.url ?? '').endsWith('timestamp.json');
+    if (fault === 'endless' && isTimestamp) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const junk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (res.write(junk)) if (res.destroyed) return;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      res.on('close', () => res.destroy());
+      pump();
+      return;
+    }
+    const misbehave =
+      isBig && fault !== 'none' && (fault === 'always-cut' || (!faulted && !req.headers.range));
+    http.get(
+      `${real.url}${req.url}`,
+      { headers: req.headers.range ? { range: req.headers.range } : {} },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        if (!misbehave) {
+          up.pipe(res);
+          return;
+        }
+        faulted = true;
+        let sent = 0;
+        up.on('data', (chunk: Buffer) => {
+          if (fault === 'trickle') {
+            up.pause();
+            res.write(chunk, () => setTimeout(() => up.resume(), 2));
+            return;
+          }
+          const cutAt = fault === 'always-cut' ? 64 * 1024 : BIG.length / 2;
+          const room = cutAt - sent;
+          if (room > 0) res.write(chunk.subarray(0, room));
+          sent += chunk.length;
+          if (sent >= cutAt) {
+            up.destroy();
+            if (fault === 'reset-half' || fault === 'always-cut') res.socket?.destroy();
+            // 'stall-half': keep the connection open and silent.
+          }
+        });
+        up.on('end', () => res.end());
+      },
+    );
+  });
+  await new Promise<void>((r) => faultServer.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(faultServer.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  faultServer.closeAllConnections();
+  await new Promise((r) => faultServer.close(r));
+  await real.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+function client() {
+  return new RepositoryClient({
+    repository: url,
+    trustedRoot: root,
+    cacheDir: path.join(dir, `cache-${n++}`),
+    env: { UPLEVEL_RETRY_BASE_MS: '5', UPLEVEL_RETRIES: '3', UPLEVEL_HTTP_TIMEOUT_MS: '400' },
+  });
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('network faults', () => {
+  for (const f of ['reset-half', 'stall-half', 'trickle'] as const) {
+    test(`${f}: the download completes and verifies`, async () => {
+      fault = f;
+      faulted = false;
+      requests.length = 0;
+      const file = await client().fetchTarget('gw/1.0.0/big.bin');
+      assert.equal(sha(await fs.readFile(file)), sha(BIG));
+      const big = requests.filter((r) => r.path.endsWith('.big.bin'));
+      if (f !== 'trickle') {
+        assert.equal(big.length, 2, 'one broken request, one resumed');
+        const from = Number(/^bytes=(\d+)-$/.exec(big[1]?.range ?? '')?.[1]);
+        assert.ok(from > 0 && from <= BIG.length / 2, `resumed where it broke (${big[1]?.range})`);
+      }
+    });
+  }
+
+  test('a server that always cuts the body: exit 6 naming the URL after the retries', async () => {
+    fault = 'always-cut';
+    requests.length = 0;
+    try {
+      await client().fetchTarget('gw/1.0.0/big.bin');
+      assert.fail('expected a failure');
+    } catch (e) {
+      assert.ok(e instanceof UplevelError, String(e));
+      assert.equal(e.exitCode, 6);
+      assert.match(e.message, /big\.bin/);
+    }
+  });
+
+  test('endless data: metadata longer than any signed length is cut off with exit 3', async () => {
+    fault = 'endless';
+    try {
+      await client().refresh();
+      assert.fail('expected a failure');
+    } catch (e) {
+      assert.ok(e instanceof UplevelError, String(e));
+      assert.equal(e.exitCode, 3);
+      assert.match(e.message, /length/i);
+    }
+    fault = 'none';
+  });
+});

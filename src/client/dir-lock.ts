@@ -1,0 +1,57 @@
+/**
+ * A lock file held while a run writes shared state (a repository's trusted metadata in the
+ * cache), so two runs on one machine — a CI matrix sharing a cache — take turns instead of
+ * corrupting each other. A lock left by a process that died is taken over.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { unreachable } from '../core/errors.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function withDirLock<T>(
+  dir: string,
+  fn: () => Promise<T>,
+  opts: { timeoutMs?: number; onWait?: () => void } = {},
+): Promise<T> {
+  const lock = path.join(dir, '.uplevel.lock');
+  const deadline = Date.now() + (opts.timeoutMs ?? 10 * 60_000);
+  let told = false;
+  await fs.mkdir(dir, { recursive: true });
+  for (;;) {
+    try {
+      await fs.writeFile(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number(await fs.readFile(lock, 'utf8').catch(() => ''));
+      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+        await fs.rm(lock, { force: true }); // its owner died: take it over
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw unreachable(
+          `${dir} stays locked by process ${holder}; remove ${lock} if that run is gone`,
+        );
+      if (!told) {
+        opts.onWait?.();
+        told = true;
+      }
+      await sleep(50 + Math.random() * 100);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await fs.rm(lock, { force: true });
+  }
+}
