@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { runCli } from './helpers/cli.ts';
 import { exists } from './helpers/read-pack.ts';
 import { serveDirectory } from '../src/repo/serve.ts';
+import { publishTargets } from '../src/repo/tuf/index.ts';
 import { makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
 
 let vendor: Vendor;
@@ -152,6 +153,29 @@ describe('exit codes', () => {
     } finally {
       await fs.writeFile(file, original);
     }
+  });
+
+  test('3: wrong software installation — a signed payload in another level’s slot', async () => {
+    const team = await makeTeam(vendor);
+    const target = 'acme-gateway/4.2.0/full/2.zip';
+    const before = await fs.readFile(path.join(vendor.repoDir, 'metadata', 'targets.json'));
+    // Level 1's payload, validly signed, published where level 2 belongs.
+    await publishTargets(vendor.repoDir, [
+      { targetPath: target, localFile: vendor.payloads[0] as string },
+    ]);
+    try {
+      const r = await runCli(
+        ['apply', '--lock', team.lock, '--out', path.join(team.dir, 'x.zip')],
+        { env: team.env },
+      );
+      assert.equal(r.code, 3, r.stderr);
+      assert.match(r.stderr, /2\.zip/);
+    } finally {
+      await publishTargets(vendor.repoDir, [
+        { targetPath: target, localFile: vendor.payloads[1] as string },
+      ]);
+    }
+    assert.ok(before.length > 0);
   });
 
   test('3: a trust anchor that is not the repository’s root', async () => {

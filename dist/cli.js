@@ -13716,7 +13716,7 @@ var require_role = __commonJS({
       "snapshot",
       "timestamp"
     ];
-    var Role = class _Role {
+    var Role2 = class _Role {
       keyIDs;
       threshold;
       unrecognizedFields;
@@ -13760,11 +13760,11 @@ var require_role = __commonJS({
         });
       }
     };
-    exports.Role = Role;
+    exports.Role = Role2;
     function hasDuplicates(array) {
       return new Set(array).size !== array.length;
     }
-    var DelegatedRole = class _DelegatedRole extends Role {
+    var DelegatedRole = class _DelegatedRole extends Role2 {
       name;
       terminating;
       paths;
@@ -13852,7 +13852,7 @@ var require_role = __commonJS({
       }
       return zip(targetParts, patternParts).every(([targetPart, patternPart]) => (0, minimatch_1.minimatch)(targetPart, patternPart));
     }
-    var SuccinctRoles = class _SuccinctRoles extends Role {
+    var SuccinctRoles = class _SuccinctRoles extends Role2 {
       bitLength;
       namePrefix;
       numberOfBins;
@@ -15294,9 +15294,9 @@ var require_error2 = __commonJS({
     var ValueError = class extends Error {
     };
     exports.ValueError = ValueError;
-    var RuntimeError = class extends Error {
+    var RuntimeError2 = class extends Error {
     };
-    exports.RuntimeError = RuntimeError;
+    exports.RuntimeError = RuntimeError2;
     var PersistError = class extends Error {
     };
     exports.PersistError = PersistError;
@@ -18266,7 +18266,7 @@ async function openPayload(file, sha2562, label) {
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error(), 1);
 var import_error2 = __toESM(require_error2(), 1);
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash4, randomBytes } from "node:crypto";
 import { promises as fs5, readFileSync } from "node:fs";
 import path7 from "node:path";
 import { Readable as Readable3 } from "node:stream";
@@ -18361,7 +18361,13 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
 var RepositoryClient = class {
   constructor(opts) {
     this.opts = opts;
-    const id = createHash4("sha256").update(opts.repository).digest("hex").slice(0, 16);
+    let anchor;
+    try {
+      anchor = readFileSync(opts.trustedRoot);
+    } catch {
+      anchor = Buffer.from(opts.repository);
+    }
+    const id = createHash4("sha256").update(anchor).digest("hex").slice(0, 16);
     this.metadataDir = path7.join(opts.cacheDir, "tuf", id);
     this.targetsDir = path7.join(opts.cacheDir, "targets");
     this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path7.resolve(opts.repository)).toString();
@@ -18411,7 +18417,18 @@ var RepositoryClient = class {
     if (this.refreshed) return;
     await withDirLock(this.metadataDir, async () => {
       await this.seed();
-      await this.guard("refreshing metadata", () => this.updater.refresh());
+      const before = this.roleKeys();
+      try {
+        await this.guard("refreshing metadata", () => this.updater.refresh());
+      } catch (e) {
+        const after = this.roleKeys();
+        const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
+        if (!rotated) throw e;
+        await fs5.rm(path7.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs5.rm(path7.join(this.metadataDir, "snapshot.json"), { force: true });
+        this.updaterInstance = void 0;
+        await this.guard("refreshing metadata", () => this.updater.refresh());
+      }
     });
     const root = rootVersion(readFileSync(path7.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
@@ -18420,6 +18437,17 @@ var RepositoryClient = class {
       );
     }
     this.refreshed = true;
+  }
+  /** The trusted root's key ids per role, to notice a rotation. */
+  roleKeys() {
+    try {
+      const root = JSON.parse(readFileSync(path7.join(this.metadataDir, "root.json"), "utf8"));
+      return Object.fromEntries(
+        Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
+      );
+    } catch {
+      return {};
+    }
   }
   async targetInfo(targetPath) {
     await this.refresh();
@@ -18444,7 +18472,7 @@ var RepositoryClient = class {
       await markVerified(file, sha);
       return cached;
     }
-    const tmp = `${file}.${process.pid}.part`;
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
     await this.guard(targetPath, () => this.updater.downloadTarget(info, tmp));
     await fs5.rename(tmp, file);
     await markVerified(file, sha);
@@ -18472,6 +18500,13 @@ var RepositoryClient = class {
       }
       return verificationFailed(
         `${what}: the repository does not serve a file its signed metadata names (HTTP ${e.statusCode})`
+      );
+    }
+    if (e instanceof import_error2.RuntimeError) {
+      if (/UplevelError:/.test(message))
+        return unreachable(`${what}: ${message.replace(/.*UplevelError: /, "")}`);
+      return verificationFailed(
+        `verification failed while ${what}: ${message.replace(/ error Error: /, ": ")}`
       );
     }
     const kind = VERIFICATION_ERRORS.find(([cls]) => e instanceof cls)?.[1];
@@ -19029,7 +19064,20 @@ async function apply(req) {
     await forEachLimit(levels, 8, async (l) => {
       const info = repo.level(l);
       const file = await repo.client.fetchTarget(info.target);
-      payloads.set(l, await openPayload(file, info.sha256, info.target));
+      const signed = await repo.client.targetInfo(info.target);
+      if (signed?.sha256 !== info.sha256) {
+        throw verificationFailed(
+          `${info.target}: index.json and the signed targets disagree about its sha256`
+        );
+      }
+      const payload = await openPayload(file, info.sha256, info.target);
+      payloads.set(l, payload);
+      const m = payload.manifest;
+      if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel || m.level !== l) {
+        throw verificationFailed(
+          `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`
+        );
+      }
     });
     const manifests = levels.map((l) => payloads.get(l).manifest);
     const plan = composePlan(
@@ -19727,6 +19775,7 @@ async function buildPackManifest(file) {
 
 // src/repo/tuf/repository.ts
 var import_models2 = __toESM(require_dist2(), 1);
+var import_role = __toESM(require_role(), 1);
 import { createHash as createHash9 } from "node:crypto";
 import { createReadStream as createReadStream3, promises as fs14 } from "node:fs";
 import path15 from "node:path";
@@ -19754,30 +19803,36 @@ function publicKeyFor(privateKey) {
 function signer(k) {
   return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
-async function generateRoleKeys(dir) {
+async function generateRoleKeys(dir, counts = {}) {
   const keysDir = path14.join(dir, "keys");
   await fs13.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
-    const { privateKey } = generateKeyPairSync("ed25519");
-    const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-    await fs13.writeFile(path14.join(keysDir, `${role}.pem`), pem, { mode: 384, flag: "wx" });
-    out[role] = { key: publicKeyFor(privateKey), privateKey };
+    out[role] = [];
+    for (let i = 1; i <= (counts[role] ?? 1); i++) out[role].push(await newKey(dir, role, i));
   }
   return out;
 }
-async function loadRoleKey(dir, role) {
-  const file = path14.join(dir, "keys", `${role}.pem`);
-  let pem;
-  try {
-    pem = await fs13.readFile(file, "utf8");
-  } catch {
+var keyFile = (dir, role, n) => path14.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+async function newKey(dir, role, n) {
+  const { privateKey } = generateKeyPairSync("ed25519");
+  const pem = privateKey.export({ format: "pem", type: "pkcs8" });
+  await fs13.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  return { key: publicKeyFor(privateKey), privateKey };
+}
+async function loadRoleKeys(dir, role) {
+  const names = (await fs13.readdir(path14.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  if (names.length === 0) {
     throw badInput(
-      `${file}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path14.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
-  const privateKey = createPrivateKey(pem);
-  return { key: publicKeyFor(privateKey), privateKey };
+  const out = [];
+  for (const n of names) {
+    const privateKey = createPrivateKey(await fs13.readFile(path14.join(dir, "keys", n), "utf8"));
+    out.push({ key: publicKeyFor(privateKey), privateKey });
+  }
+  return out;
 }
 
 // src/repo/tuf/repository.ts
@@ -19788,6 +19843,9 @@ async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
   await fs14.writeFile(tmp, data);
   await fs14.rename(tmp, file);
+}
+function signAll(md, keys) {
+  keys.forEach((k, i) => md.sign(signer(k), i > 0));
 }
 var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
 `;
@@ -19804,22 +19862,30 @@ async function initRepository(opts) {
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
   await fs14.mkdir(metadataDir, { recursive: true });
   await fs14.mkdir(path15.join(dir, "targets"), { recursive: true });
-  const keys = await generateRoleKeys(dir);
+  const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
     path15.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expiresDays })}
 `
   );
+  const roles = Object.fromEntries(
+    ["root", "targets", "snapshot", "timestamp"].map((r) => [
+      r,
+      new import_role.Role({ keyIDs: keys[r].map((k) => k.key.keyID), threshold: keys[r].length })
+    ])
+  );
   const root = new import_models2.Root({
     version: 1,
     specVersion: SPEC_VERSION,
     expires: expiry(now, expiresDays),
-    consistentSnapshot: true
+    consistentSnapshot: true,
+    roles,
+    keys: Object.fromEntries(
+      Object.values(keys).flatMap((ks) => ks.map((k) => [k.key.keyID, k.key]))
+    )
   });
-  for (const role of ["root", "targets", "snapshot", "timestamp"])
-    root.addKey(keys[role].key, role);
   const rootMd = new import_models2.Metadata(root);
-  rootMd.sign(signer(keys.root));
+  signAll(rootMd, keys.root);
   const rootPath = path15.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
   await writeAtomic(path15.join(metadataDir, "root.json"), toText(rootMd));
@@ -19861,7 +19927,7 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   const targetsMd = new import_models2.Metadata(
     new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
   );
-  targetsMd.sign(signer(await loadRoleKey(dir, "targets")));
+  signAll(targetsMd, await loadRoleKeys(dir, "targets"));
   const targetsText = toText(targetsMd);
   await writeAtomic(
     path15.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
@@ -19876,7 +19942,7 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
       meta: { "targets.json": new import_models2.MetaFile({ version: targetsMd.signed.version }) }
     })
   );
-  snapshotMd.sign(signer(await loadRoleKey(dir, "snapshot")));
+  signAll(snapshotMd, await loadRoleKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
   await writeAtomic(
     path15.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
@@ -19896,7 +19962,7 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
       })
     })
   );
-  timestampMd.sign(signer(await loadRoleKey(dir, "timestamp")));
+  signAll(timestampMd, await loadRoleKeys(dir, "timestamp"));
   await writeAtomic(path15.join(metadataDir, "timestamp.json"), toText(timestampMd));
 }
 async function hashFile(file) {

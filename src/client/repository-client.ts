@@ -4,7 +4,7 @@
  * pinned trust anchor, the persisted trusted metadata (rollback protection across runs),
  * a fetcher for HTTP(S) and local paths, and exit codes a user can act on.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -24,6 +24,7 @@ import {
   EqualVersionError,
   ExpiredMetadataError,
   RepositoryError,
+  RuntimeError,
   ValueError as TufValueError,
 } from 'tuf-js/dist/error.js';
 import {
@@ -97,7 +98,15 @@ export class RepositoryClient {
   private refreshed = false;
 
   constructor(private readonly opts: RepositoryClientOptions) {
-    const id = createHash('sha256').update(opts.repository).digest('hex').slice(0, 16);
+    // Trusted metadata is kept per trust anchor, not per URL: a mirror of the same repository
+    // shares its rollback memory, so a stale mirror cannot roll a client back.
+    let anchor: Buffer;
+    try {
+      anchor = readFileSync(opts.trustedRoot);
+    } catch {
+      anchor = Buffer.from(opts.repository);
+    }
+    const id = createHash('sha256').update(anchor).digest('hex').slice(0, 16);
     this.metadataDir = path.join(opts.cacheDir, 'tuf', id);
     this.targetsDir = path.join(opts.cacheDir, 'targets');
     this.base = /^https?:\/\//.test(opts.repository)
@@ -146,7 +155,20 @@ export class RepositoryClient {
     if (this.refreshed) return;
     await withDirLock(this.metadataDir, async () => {
       await this.seed();
-      await this.guard('refreshing metadata', () => this.updater.refresh());
+      const before = this.roleKeys();
+      try {
+        await this.guard('refreshing metadata', () => this.updater.refresh());
+      } catch (e) {
+        // TUF 5.3.11: once the vendor rotates the timestamp or snapshot keys, versions trusted
+        // under the old keys (possibly fast-forwarded by whoever stole them) are dropped.
+        const after = this.roleKeys();
+        const rotated = (['timestamp', 'snapshot'] as const).some((r) => before[r] !== after[r]);
+        if (!rotated) throw e;
+        await fs.rm(path.join(this.metadataDir, 'timestamp.json'), { force: true });
+        await fs.rm(path.join(this.metadataDir, 'snapshot.json'), { force: true });
+        this.updaterInstance = undefined;
+        await this.guard('refreshing metadata', () => this.updater.refresh());
+      }
     });
     const root = rootVersion(readFileSync(path.join(this.metadataDir, 'root.json')), 'root.json');
     if (this.opts.minRootVersion !== undefined && root < this.opts.minRootVersion) {
@@ -155,6 +177,20 @@ export class RepositoryClient {
       );
     }
     this.refreshed = true;
+  }
+
+  /** The trusted root's key ids per role, to notice a rotation. */
+  private roleKeys(): Record<string, string> {
+    try {
+      const root = JSON.parse(readFileSync(path.join(this.metadataDir, 'root.json'), 'utf8')) as {
+        signed: { roles: Record<string, { keyids: string[] }> };
+      };
+      return Object.fromEntries(
+        Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(',')]),
+      );
+    } catch {
+      return {};
+    }
   }
 
   async targetInfo(targetPath: string): Promise<{ length: number; sha256: string } | undefined> {
@@ -180,7 +216,7 @@ export class RepositoryClient {
       await markVerified(file, sha);
       return cached;
     }
-    const tmp = `${file}.${process.pid}.part`;
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
     await this.guard(targetPath, () => this.updater.downloadTarget(info, tmp));
     await fs.rename(tmp, file);
     await markVerified(file, sha);
@@ -212,6 +248,14 @@ export class RepositoryClient {
       }
       return verificationFailed(
         `${what}: the repository does not serve a file its signed metadata names (HTTP ${e.statusCode})`,
+      );
+    }
+    if (e instanceof RuntimeError) {
+      // tuf-js wraps whatever failed while loading snapshot or targets, download or check.
+      if (/UplevelError:/.test(message))
+        return unreachable(`${what}: ${message.replace(/.*UplevelError: /, '')}`);
+      return verificationFailed(
+        `verification failed while ${what}: ${message.replace(/ error Error: /, ': ')}`,
       );
     }
     const kind = VERIFICATION_ERRORS.find(([cls]) => e instanceof cls)?.[1];

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { parsePackManifest } from '../core/documents.ts';
 import { sha256 } from '../core/hash.ts';
-import { ExitCode, UplevelError, badInput } from '../core/errors.ts';
+import { ExitCode, UplevelError, badInput, verificationFailed } from '../core/errors.ts';
 import { setLockLevel } from '../core/lock.ts';
 import { buildPackState, serializePackState } from '../core/pack-state.ts';
 import { composePlan, sourceAt, type ApplyPlan } from '../core/plan.ts';
@@ -90,7 +90,26 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     await forEachLimit(levels, 8, async (l) => {
       const info = repo.level(l);
       const file = await repo.client.fetchTarget(info.target);
-      payloads.set(l, await openPayload(file, info.sha256, info.target));
+      const signed = await repo.client.targetInfo(info.target);
+      if (signed?.sha256 !== info.sha256) {
+        throw verificationFailed(
+          `${info.target}: index.json and the signed targets disagree about its sha256`,
+        );
+      }
+      const payload = await openPayload(file, info.sha256, info.target);
+      payloads.set(l, payload);
+      const m = payload.manifest;
+      if (
+        m.product !== lock.product ||
+        m.version !== lock.version ||
+        m.channel !== lock.channel ||
+        m.level !== l
+      ) {
+        // Signed, but not what the index promised: another product's update in this slot.
+        throw verificationFailed(
+          `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`,
+        );
+      }
     });
     const manifests = levels.map((l) => (payloads.get(l) as OpenPayload).manifest);
     const plan = composePlan(

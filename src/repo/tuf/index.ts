@@ -3,6 +3,7 @@ export {
   publishTargets,
   readTargetFile,
   resign,
+  rotateKey,
   storedTargetPath,
 } from './repository.ts';
 export type { RepoInitOptions } from './repository.ts';

@@ -35,29 +35,60 @@ export function signer(k: RoleKey) {
     new Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString('hex') });
 }
 
-export async function generateRoleKeys(dir: string): Promise<Record<RoleName, RoleKey>> {
+/** One key per role by default; `counts` asks for more (with a matching threshold). */
+export async function generateRoleKeys(
+  dir: string,
+  counts: Partial<Record<RoleName, number>> = {},
+): Promise<Record<RoleName, RoleKey[]>> {
   const keysDir = path.join(dir, 'keys');
   await fs.mkdir(keysDir, { recursive: true, mode: 0o700 });
-  const out = {} as Record<RoleName, RoleKey>;
+  const out = {} as Record<RoleName, RoleKey[]>;
   for (const role of ROLES) {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
-    await fs.writeFile(path.join(keysDir, `${role}.pem`), pem, { mode: 0o600, flag: 'wx' });
-    out[role] = { key: publicKeyFor(privateKey), privateKey };
+    out[role] = [];
+    for (let i = 1; i <= (counts[role] ?? 1); i++) out[role].push(await newKey(dir, role, i));
   }
   return out;
 }
 
-export async function loadRoleKey(dir: string, role: RoleName): Promise<RoleKey> {
-  const file = path.join(dir, 'keys', `${role}.pem`);
-  let pem: string;
-  try {
-    pem = await fs.readFile(file, 'utf8');
-  } catch {
+const keyFile = (dir: string, role: RoleName, n: number) =>
+  path.join(dir, 'keys', n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+
+async function newKey(dir: string, role: RoleName, n: number): Promise<RoleKey> {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  await fs.writeFile(keyFile(dir, role, n), pem, { mode: 0o600, flag: 'wx' });
+  return { key: publicKeyFor(privateKey), privateKey };
+}
+
+/** Every signing key the vendor holds for a role (keys/<role>.pem, keys/<role>-2.pem, …). */
+export async function loadRoleKeys(dir: string, role: RoleName): Promise<RoleKey[]> {
+  const names = (await fs.readdir(path.join(dir, 'keys')).catch(() => [] as string[]))
+    .filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n))
+    .sort();
+  if (names.length === 0) {
     throw badInput(
-      `${file}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`,
+      `${path.join(dir, 'keys')}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`,
     );
   }
-  const privateKey = createPrivateKey(pem);
-  return { key: publicKeyFor(privateKey), privateKey };
+  const out: RoleKey[] = [];
+  for (const n of names) {
+    const privateKey = createPrivateKey(await fs.readFile(path.join(dir, 'keys', n), 'utf8'));
+    out.push({ key: publicKeyFor(privateKey), privateKey });
+  }
+  return out;
+}
+
+/** Moves a role's keys out of use (kept under keys/retired/) and makes a fresh one. */
+export async function replaceRoleKeys(dir: string, role: RoleName, count = 1): Promise<RoleKey[]> {
+  const retired = path.join(dir, 'keys', 'retired');
+  await fs.mkdir(retired, { recursive: true, mode: 0o700 });
+  const stamp = Date.now();
+  for (const n of await fs.readdir(path.join(dir, 'keys'))) {
+    if (new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)) {
+      await fs.rename(path.join(dir, 'keys', n), path.join(retired, `${stamp}-${n}`));
+    }
+  }
+  const out: RoleKey[] = [];
+  for (let i = 1; i <= count; i++) out.push(await newKey(dir, role, i));
+  return out;
 }

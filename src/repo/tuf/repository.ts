@@ -17,11 +17,19 @@ import {
   Timestamp,
   type MetadataKind,
 } from '@tufjs/models';
+import { Role } from '@tufjs/models/dist/role.js';
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
-import { generateRoleKeys, loadRoleKey, signer, type RoleName } from './keys.ts';
+import {
+  generateRoleKeys,
+  loadRoleKeys,
+  replaceRoleKeys,
+  signer,
+  type RoleKey,
+  type RoleName,
+} from './keys.ts';
 
 const SPEC_VERSION = '1.0.31';
 const DEFAULT_EXPIRES_DAYS = 365;
@@ -32,6 +40,8 @@ interface RepoConfig {
 
 export interface RepoInitOptions {
   dir: string;
+  /** Keys per role, and so the signatures each role's metadata needs (default 1). */
+  threshold?: Partial<Record<RoleName, number>>;
   /** How long each signature stays valid; re-publishing re-signs. */
   expiresDays?: number;
   now?: Date;
@@ -44,6 +54,10 @@ async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;
   await fs.writeFile(tmp, data);
   await fs.rename(tmp, file);
+}
+
+function signAll(md: Metadata<Root | Targets | Snapshot | Timestamp>, keys: RoleKey[]): void {
+  keys.forEach((k, i) => md.sign(signer(k), i > 0));
 }
 
 const toText = (md: Metadata<Root | Targets | Snapshot | Timestamp>) =>
@@ -62,22 +76,30 @@ export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath:
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
   await fs.mkdir(metadataDir, { recursive: true });
   await fs.mkdir(path.join(dir, 'targets'), { recursive: true });
-  const keys = await generateRoleKeys(dir);
+  const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
     path.join(dir, 'keys', 'config.json'),
     `${JSON.stringify({ expiresDays } satisfies RepoConfig)}\n`,
   );
 
+  const roles = Object.fromEntries(
+    (['root', 'targets', 'snapshot', 'timestamp'] as RoleName[]).map((r) => [
+      r,
+      new Role({ keyIDs: keys[r].map((k) => k.key.keyID), threshold: keys[r].length }),
+    ]),
+  );
   const root = new Root({
     version: 1,
     specVersion: SPEC_VERSION,
     expires: expiry(now, expiresDays),
     consistentSnapshot: true,
+    roles,
+    keys: Object.fromEntries(
+      Object.values(keys).flatMap((ks) => ks.map((k) => [k.key.keyID, k.key])),
+    ),
   });
-  for (const role of ['root', 'targets', 'snapshot', 'timestamp'] as RoleName[])
-    root.addKey(keys[role].key, role);
   const rootMd = new Metadata(root);
-  rootMd.sign(signer(keys.root));
+  signAll(rootMd, keys.root);
   const rootPath = path.join(metadataDir, '1.root.json');
   await writeAtomic(rootPath, toText(rootMd));
   await writeAtomic(path.join(metadataDir, 'root.json'), toText(rootMd));
@@ -132,7 +154,7 @@ async function signTopLevel(
   const targetsMd = new Metadata(
     new Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets }),
   );
-  targetsMd.sign(signer(await loadRoleKey(dir, 'targets')));
+  signAll(targetsMd, await loadRoleKeys(dir, 'targets'));
   const targetsText = toText(targetsMd);
   await writeAtomic(
     path.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
@@ -148,7 +170,7 @@ async function signTopLevel(
       meta: { 'targets.json': new MetaFile({ version: targetsMd.signed.version }) },
     }),
   );
-  snapshotMd.sign(signer(await loadRoleKey(dir, 'snapshot')));
+  signAll(snapshotMd, await loadRoleKeys(dir, 'snapshot'));
   const snapshotText = toText(snapshotMd);
   await writeAtomic(
     path.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
@@ -169,7 +191,7 @@ async function signTopLevel(
       }),
     }),
   );
-  timestampMd.sign(signer(await loadRoleKey(dir, 'timestamp')));
+  signAll(timestampMd, await loadRoleKeys(dir, 'timestamp'));
   await writeAtomic(path.join(metadataDir, 'timestamp.json'), toText(timestampMd));
 }
 
@@ -243,4 +265,54 @@ export async function readTargetFile(
 export async function resign(repoDir: string, opts: { now?: Date } = {}): Promise<void> {
   const dir = path.resolve(repoDir);
   await publishTargets(dir, [], opts);
+}
+
+/**
+ * Replaces a role's signing keys (after a compromise, or on schedule): a new root version
+ * names the new keys, signed by the old root keys and, for the root role, the new ones too,
+ * so clients can follow the chain; then all top-level metadata is re-signed.
+ */
+export async function rotateKey(
+  repoDir: string,
+  role: RoleName,
+  opts: { now?: Date } = {},
+): Promise<{ rootVersion: number }> {
+  const dir = path.resolve(repoDir);
+  const now = opts.now ?? new Date();
+  const config = await readConfig(dir);
+  const current = Metadata.fromJSON(
+    'root' as MetadataKind.Root,
+    (await readMetadata(dir, 'root.json')) as never,
+  );
+  const oldRootKeys = await loadRoleKeys(dir, 'root');
+  const oldRole = current.signed.roles[role] as Role;
+  const fresh = await replaceRoleKeys(dir, role, oldRole.keyIDs.length);
+  const keys = { ...current.signed.keys };
+  for (const id of oldRole.keyIDs) {
+    const stillUsed = Object.entries(current.signed.roles).some(
+      ([r, v]) => r !== role && v.keyIDs.includes(id),
+    );
+    if (!stillUsed) delete keys[id];
+  }
+  for (const k of fresh) keys[k.key.keyID] = k.key;
+  const roles = {
+    ...current.signed.roles,
+    [role]: new Role({ keyIDs: fresh.map((k) => k.key.keyID), threshold: oldRole.threshold }),
+  };
+  const version = current.signed.version + 1;
+  const next = new Metadata(
+    new Root({
+      version,
+      specVersion: SPEC_VERSION,
+      expires: expiry(now, config.expiresDays),
+      consistentSnapshot: true,
+      roles,
+      keys,
+    }),
+  );
+  signAll(next, role === 'root' ? [...oldRootKeys, ...fresh] : oldRootKeys);
+  await writeAtomic(path.join(dir, 'metadata', `${version}.root.json`), toText(next));
+  await writeAtomic(path.join(dir, 'metadata', 'root.json'), toText(next));
+  await resign(dir, { now });
+  return { rootVersion: version };
 }

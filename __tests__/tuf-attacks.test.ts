@@ -1,0 +1,246 @@
+/**
+ * The attacks the TUF specification lists, each staged against a real repository served on
+ * 127.0.0.1: the client must refuse with exit 3 and a message naming what failed, and must
+ * update normally once the repository is sound again.
+ */
+import assert from 'node:assert/strict';
+import { canonicalize } from '@tufjs/canonical-json';
+import { createPrivateKey, sign } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { RepositoryClient } from '../src/client/repository-client.ts';
+import { UplevelError } from '../src/core/errors.ts';
+import { publicKeyFor } from '../src/repo/tuf/keys.ts';
+import { serveDirectory, type RunningServer } from '../src/repo/serve.ts';
+import { initRepository, publishTargets, resign, rotateKey } from '../src/repo/tuf/index.ts';
+
+let dir: string;
+let repo: string;
+let root: string;
+let server: RunningServer;
+let cache: string;
+
+async function setup(threshold?: { targets: number }) {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-attack-'));
+  repo = path.join(dir, 'repo');
+  root = (await initRepository({ dir: repo, ...(threshold ? { threshold } : {}) })).rootPath;
+  await fs.writeFile(path.join(dir, 'good.zip'), 'the vendor update\n');
+  await publishTargets(repo, [
+    { targetPath: 'gw/1.0.0/full/1.zip', localFile: path.join(dir, 'good.zip') },
+  ]);
+  server = await serveDirectory(repo, { port: 0 });
+  cache = path.join(dir, 'cache');
+}
+
+beforeEach(async () => setup());
+afterEach(async () => {
+  await server.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const client = (repository = server.url) =>
+  new RepositoryClient({
+    repository,
+    trustedRoot: root,
+    cacheDir: cache,
+    env: { UPLEVEL_RETRY_BASE_MS: '5', UPLEVEL_RETRIES: '1' },
+  });
+
+async function refused(p: Promise<unknown>, pattern: RegExp): Promise<void> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof UplevelError, `expected UplevelError, got ${String(e)}`);
+    assert.equal(e.exitCode, 3, `${e.exitCode}: ${e.message}`);
+    assert.match(e.message, pattern);
+    return;
+  }
+  assert.fail('the attack was not detected');
+}
+
+/** The client works against the sound repository: it can still update. */
+async function recovers() {
+  await resign(repo);
+  const file = await client().fetchTarget('gw/1.0.0/full/1.zip');
+  assert.equal(await fs.readFile(file, 'utf8'), 'the vendor update\n');
+}
+
+const md = (name: string) => path.join(repo, 'metadata', name);
+const readJson = async (name: string) => JSON.parse(await fs.readFile(md(name), 'utf8'));
+const writeJson = (name: string, v: unknown) =>
+  fs.writeFile(md(name), `${JSON.stringify(v, null, 1)}\n`);
+const version = async (role: string) => (await readJson(`${role}.json`)).signed.version as number;
+
+/** Signs `signed` as an attacker holding the given key files would. */
+async function forge(signed: Record<string, unknown>, keyFiles: string[]) {
+  const signatures = [];
+  for (const f of keyFiles) {
+    const privateKey = createPrivateKey(await fs.readFile(path.join(repo, 'keys', f), 'utf8'));
+    signatures.push({
+      keyid: publicKeyFor(privateKey).keyID,
+      sig: sign(null, Buffer.from(canonicalize(signed)), privateKey).toString('hex'),
+    });
+  }
+  return { signatures, signed };
+}
+
+async function storedTarget(): Promise<string> {
+  const d = path.join(repo, 'targets', 'gw', '1.0.0', 'full');
+  const [name] = (await fs.readdir(d)).filter((n) => n.endsWith('.1.zip'));
+  return path.join(d, name as string);
+}
+
+describe('TUF attacks', () => {
+  test('arbitrary installation: a target replaced on the server', async () => {
+    const file = await storedTarget();
+    const good = await fs.readFile(file);
+    await fs.writeFile(file, 'malware!!!!!!!!!!!\n');
+    await refused(client().fetchTarget('gw/1.0.0/full/1.zip'), /length or hash/);
+    await fs.writeFile(file, good);
+    await recovers();
+  });
+
+  test('endless data: metadata that never ends is cut at its maximum length', async () => {
+    const good = await fs.readFile(md('timestamp.json'));
+    await fs.writeFile(
+      md('timestamp.json'),
+      Buffer.concat([good, Buffer.alloc(4 * 1024 * 1024, 0x20)]),
+    );
+    await refused(client().refresh(), /length/);
+    await fs.writeFile(md('timestamp.json'), good);
+    await recovers();
+  });
+
+  test('extraneous dependencies: an unsigned change to a target the client trusts (index.json)', async () => {
+    await fs.writeFile(path.join(dir, 'index.json'), '{"levels": [1]}\n');
+    await publishTargets(repo, [
+      { targetPath: 'gw/1.0.0/index.json', localFile: path.join(dir, 'index.json') },
+    ]);
+    const d = path.join(repo, 'targets', 'gw', '1.0.0');
+    const [name] = (await fs.readdir(d)).filter((n) => n.endsWith('.index.json'));
+    await fs.writeFile(path.join(d, name as string), '{"levels": [1, 2, 3], "evil": true}\n');
+    await refused(client().readTarget('gw/1.0.0/index.json'), /length or hash/);
+    await fs.writeFile(path.join(d, name as string), '{"levels": [1]}\n');
+    await recovers();
+  });
+
+  test('fast-forward: a stolen timestamp key pushes the version far ahead; rotation recovers', async () => {
+    await client().refresh();
+    const ts = await readJson('timestamp.json');
+    const good = await fs.readFile(md('timestamp.json'));
+    const forged = await forge({ ...ts.signed, version: 100_000 }, ['timestamp.pem']);
+    await writeJson('timestamp.json', forged);
+    await client().refresh(); // validly signed with the stolen key: nothing to see yet
+    await fs.writeFile(md('timestamp.json'), good);
+    // The vendor rotates the timestamp key; the attacker keeps serving the forged file.
+    await rotateKey(repo, 'timestamp');
+    const sound = await fs.readFile(md('timestamp.json'));
+    await writeJson('timestamp.json', forged);
+    await refused(client().refresh(), /signature/);
+    await fs.writeFile(md('timestamp.json'), sound);
+    await recovers();
+  });
+
+  test('indefinite freeze: metadata served past its expiry', async () => {
+    await resign(repo, { now: new Date(Date.now() - 400 * 86_400_000) });
+    await refused(client().refresh(), /expired/);
+    await recovers();
+  });
+
+  test('malicious mirror: a stale copy of the repository, validly signed', async () => {
+    const mirror = path.join(dir, 'mirror');
+    await fs.cp(repo, mirror, { recursive: true });
+    await publishTargets(repo, [
+      { targetPath: 'gw/1.0.0/full/1.zip', localFile: path.join(dir, 'good.zip') },
+    ]);
+    await client().refresh(); // the client has seen the newer metadata
+    const stale = await serveDirectory(mirror, { port: 0 });
+    try {
+      await refused(client(stale.url).refresh(), /went backwards/);
+    } finally {
+      await stale.close();
+    }
+    await recovers();
+  });
+
+  test('mix-and-match: targets metadata from another version than snapshot names', async () => {
+    const v = await version('targets');
+    const old = await fs.readFile(md(`${v}.targets.json`));
+    await publishTargets(repo, [
+      { targetPath: 'gw/1.0.0/full/1.zip', localFile: path.join(dir, 'good.zip') },
+    ]);
+    const good = await fs.readFile(md(`${v + 1}.targets.json`));
+    await fs.writeFile(md(`${v + 1}.targets.json`), old);
+    await refused(client().refresh(), /version/i);
+    await fs.writeFile(md(`${v + 1}.targets.json`), good);
+    await recovers();
+  });
+
+  for (const role of ['timestamp', 'snapshot', 'targets', 'root'] as const) {
+    test(`rollback of ${role} metadata to an older version`, async () => {
+      if (role === 'root') await rotateKey(repo, 'root'); // so there is an older root to replay
+      const oldRoot = await fs.readFile(md('1.root.json'));
+      const old = await fs.readFile(md(`${role}.json`));
+      await publishTargets(repo, [
+        { targetPath: 'gw/1.0.0/full/1.zip', localFile: path.join(dir, 'good.zip') },
+      ]);
+      await client().refresh(); // trusts the current versions
+      // The vendor publishes again; the attacker answers the new version with old content.
+      await publishTargets(repo, [
+        { targetPath: 'gw/1.0.0/full/1.zip', localFile: path.join(dir, 'good.zip') },
+      ]);
+      const file =
+        role === 'timestamp'
+          ? 'timestamp.json'
+          : role === 'root'
+            ? '3.root.json'
+            : `${await version(role)}.${role}.json`;
+      const good = role === 'root' ? undefined : await fs.readFile(md(file));
+      await fs.writeFile(md(file), role === 'root' ? oldRoot : old);
+      await refused(
+        client().refresh(),
+        /went backwards|version|signature|length or hash|expected hash/i,
+      );
+      if (good) await fs.writeFile(md(file), good);
+      else await fs.rm(md(file));
+      await recovers();
+    });
+  }
+
+  test('key compromise below the threshold: targets signed by one of two keys', async () => {
+    await server.close();
+    await fs.rm(dir, { recursive: true, force: true });
+    await setup({ targets: 2 });
+    await client().refresh();
+    // The attacker holds one targets key (and the snapshot and timestamp keys to publish).
+    const targets = await readJson('targets.json');
+    const evil = JSON.parse(JSON.stringify(targets.signed));
+    evil.version += 1;
+    const target = evil.targets['gw/1.0.0/full/1.zip'];
+    target.length = 7;
+    target.hashes.sha256 = 'e'.repeat(64);
+    await writeJson(`${evil.version}.targets.json`, await forge(evil, ['targets.pem']));
+    const snap = await readJson('snapshot.json');
+    const evilSnap = {
+      ...snap.signed,
+      version: snap.signed.version + 1,
+      meta: { 'targets.json': { version: evil.version } },
+    };
+    await writeJson(`${evilSnap.version}.snapshot.json`, await forge(evilSnap, ['snapshot.pem']));
+    const ts = await readJson('timestamp.json');
+    const good = await fs.readFile(md('timestamp.json'));
+    const evilTs = {
+      ...ts.signed,
+      version: ts.signed.version + 1,
+      meta: { 'snapshot.json': { version: evilSnap.version } },
+    };
+    await writeJson('timestamp.json', await forge(evilTs, ['timestamp.pem']));
+    await refused(client().refresh(), /signature|signed by 1\/2/);
+    await fs.writeFile(md('timestamp.json'), good);
+    await fs.rm(md(`${evil.version}.targets.json`));
+    await fs.rm(md(`${evilSnap.version}.snapshot.json`));
+    await recovers();
+  });
+});
