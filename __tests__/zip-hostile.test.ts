@@ -206,7 +206,7 @@ describe('hostile zips', () => {
             assert.ok(err instanceof UplevelError, `not an UplevelError: ${String(err)}`);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.UPLEVEL_FUZZ_RUNS ?? 300) },
     );
   });
 });

@@ -12,12 +12,24 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -35,6 +47,40 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// src/core/errors.ts
+function isUplevelError(e) {
+  return e instanceof UplevelError;
+}
+var ExitCode, UplevelError, badInput, verificationFailed, unreachable;
+var init_errors = __esm({
+  "src/core/errors.ts"() {
+    "use strict";
+    ExitCode = {
+      ok: 0,
+      bug: 1,
+      badInput: 2,
+      verification: 3,
+      conflict: 4,
+      testsFailed: 5,
+      unreachable: 6,
+      updatesAvailable: 10
+    };
+    UplevelError = class extends Error {
+      constructor(exitCode, message, details = []) {
+        super(message);
+        this.exitCode = exitCode;
+        this.details = details;
+        this.name = "UplevelError";
+      }
+      exitCode;
+      details;
+    };
+    badInput = (message, details) => new UplevelError(ExitCode.badInput, message, details);
+    verificationFailed = (message, details) => new UplevelError(ExitCode.verification, message, details);
+    unreachable = (message, details) => new UplevelError(ExitCode.unreachable, message, details);
+  }
+});
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -113,17 +159,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path28) {
+      const ctrl = callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path28, ctrl);
+        return visit_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path25);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -134,13 +180,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -161,17 +207,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path28) {
+      const ctrl = await callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path28, ctrl);
+        return visitAsync_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -182,13 +228,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -215,23 +261,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path28);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -843,10 +889,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -865,7 +911,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -895,11 +941,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path28;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -913,8 +959,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -928,8 +974,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path28, keepScalar) {
+        const [key, ...rest] = path28;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -947,8 +993,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -958,8 +1004,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path28, value) {
+        const [key, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3474,9 +3520,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3551,14 +3597,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3573,10 +3619,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3587,10 +3633,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3607,13 +3653,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -5574,9 +5620,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5585,23 +5631,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,10 +5658,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6917,14 +6963,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs23, sep: [] });
+                map.items.push({ start, key: fs25, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               } else {
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7052,13 +7098,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs23 = this.flowScalar(this.type);
+              const fs25 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs23, sep: [] });
+                fc.items.push({ start: [], key: fs25, sep: [] });
               else if (it.sep)
-                this.stack.push(fs23);
+                this.stack.push(fs25);
               else
-                Object.assign(it, { key: fs23, sep: [] });
+                Object.assign(it, { key: fs25, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9579,6 +9625,224 @@ var require_semver2 = __commonJS({
   }
 });
 
+// src/core/types.ts
+var PACK_STATE_PATH, DEFAULT_CHANNEL;
+var init_types = __esm({
+  "src/core/types.ts"() {
+    "use strict";
+    PACK_STATE_PATH = "updates/uplevel.json";
+    DEFAULT_CHANNEL = "full";
+  }
+});
+
+// src/core/lock.ts
+var lock_exports = {};
+__export(lock_exports, {
+  parseDuration: () => parseDuration,
+  parseLock: () => parseLock,
+  setLockLevel: () => setLockLevel
+});
+import path from "node:path";
+function parseLock(text, file) {
+  const name = path.basename(file);
+  const fail = (field, why) => {
+    throw badInput(`${name}: ${field} ${why}`);
+  };
+  const doc = import_yaml2.default.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    throw badInput(
+      `${name}: YAML error at line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`
+    );
+  }
+  const raw = doc.toJS();
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw badInput(`${name}: must be a mapping of fields (product, version, level, \u2026)`);
+  }
+  const o = raw;
+  for (const key of Object.keys(o)) if (!KNOWN.has(key)) fail(key, "is not a known field");
+  if (o.source !== void 0 && o.source !== "tuf")
+    fail("source", `"${String(o.source)}" is not supported here (tuf)`);
+  const dir = path.dirname(file);
+  const str = (v, field) => {
+    if (typeof v !== "string" || v.trim() === "")
+      fail(field, `must be a non-empty string${v === void 0 ? " (missing)" : ""}`);
+    return v.trim();
+  };
+  const int = (v, field) => {
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+      fail(field, `must be an integer \u2265 0 (got ${JSON.stringify(v)})`);
+    return v;
+  };
+  const sha = (v, field) => {
+    const s = (typeof v === "number" ? String(v) : str(v, field)).toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(s)) fail(field, "must be a sha256 (64 hex digits)");
+    return s;
+  };
+  const local = (v, field) => path.resolve(dir, str(v, field));
+  const product = str(o.product, "product");
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(product))
+    fail("product", `must be lower-case letters, digits, . _ - (got "${product}")`);
+  const versionRaw = typeof o.version === "number" ? String(o.version) : o.version;
+  const version = str(versionRaw, "version");
+  if (!import_semver.default.valid(version))
+    fail("version", `must be a semver version like 4.2.0 (got "${version}")`);
+  const channel = o.channel === void 0 ? DEFAULT_CHANNEL : str(o.channel, "channel");
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(channel))
+    fail("channel", `is not a valid channel name (got "${channel}")`);
+  const level = int(o.level, "level");
+  const repoRaw = str(o.repository, "repository");
+  let repository;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repoRaw)) {
+    let u;
+    try {
+      u = new URL(repoRaw);
+    } catch {
+      return fail("repository", "is not a valid URL");
+    }
+    if (u.protocol !== "http:" && u.protocol !== "https:" && u.protocol !== "file:") {
+      fail("repository", `must be an http(s) URL or a path (got ${u.protocol})`);
+    }
+    repository = u.protocol === "file:" ? decodeURIComponent(u.pathname) : repoRaw;
+  } else {
+    repository = path.resolve(dir, repoRaw);
+  }
+  const lock = {
+    file,
+    product,
+    version,
+    channel,
+    level,
+    repository,
+    trust: local(o.trust, "trust"),
+    hotfixes: []
+  };
+  const minRoot = o.minRootVersion ?? o["min-root-version"];
+  if (minRoot !== void 0) lock.minRootVersion = int(minRoot, "minRootVersion");
+  if (o.pack !== void 0) {
+    if (typeof o.pack !== "object" || o.pack === null)
+      fail("pack", "must be a mapping with url or path, and sha256");
+    const p = o.pack;
+    for (const k of Object.keys(p))
+      if (!["url", "path", "sha256"].includes(k)) fail(`pack.${k}`, "is not a known field");
+    if (p.url === void 0 === (p.path === void 0))
+      fail("pack", "needs exactly one of url and path");
+    lock.pack = { sha256: sha(p.sha256, "pack.sha256") };
+    if (p.url !== void 0) {
+      const url = str(p.url, "pack.url");
+      if (!/^https?:\/\//.test(url)) fail("pack.url", "must be an http(s) URL");
+      lock.pack.url = url;
+    } else lock.pack.path = local(p.path, "pack.path");
+  }
+  if (o.overlay !== void 0) lock.overlay = local(o.overlay, "overlay");
+  if (o.hotfixes !== void 0) {
+    if (!Array.isArray(o.hotfixes)) fail("hotfixes", "must be a list");
+    lock.hotfixes = o.hotfixes.map((h, i) => {
+      if (typeof h !== "object" || h === null)
+        fail(`hotfixes[${i}]`, "must be a mapping with path and sha256");
+      const ho = h;
+      return {
+        path: local(ho.path, `hotfixes[${i}].path`),
+        sha256: sha(ho.sha256, `hotfixes[${i}].sha256`)
+      };
+    });
+  }
+  if (o.tests !== void 0) lock.tests = parseTests(o.tests, fail, str);
+  return lock;
+}
+function parseTests(v, fail, str) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) fail("tests", "must be a mapping");
+  const t = v;
+  for (const k of Object.keys(t))
+    if (!["start", "ready", "timeout", "run"].includes(k))
+      fail(`tests.${k}`, "is not a known field");
+  const tests = {
+    timeoutMs: t.timeout === void 0 ? DEFAULT_TEST_TIMEOUT_MS : parseDuration(t.timeout, "tests.timeout", fail),
+    run: []
+  };
+  if (t.start !== void 0) tests.start = str(t.start, "tests.start");
+  if (t.ready !== void 0) {
+    const ready = str(t.ready, "tests.ready");
+    if (ready.startsWith("log:")) {
+      try {
+        new RegExp(ready.slice(4));
+      } catch {
+        fail("tests.ready", `log: pattern is not a valid regular expression`);
+      }
+    } else if (ready.startsWith("tcp:")) {
+      const port = Number(ready.slice(4));
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        fail("tests.ready", "tcp: needs a port 1-65535");
+    } else if (!/^https?:\/\/\S+$/.test(ready)) {
+      fail("tests.ready", "must be an http(s) URL, tcp:PORT or log:REGEX");
+    }
+    tests.ready = ready;
+  }
+  if (t.run !== void 0) {
+    if (!Array.isArray(t.run)) fail("tests.run", "must be a list of {name, command}");
+    const names = /* @__PURE__ */ new Set();
+    tests.run = t.run.map((r, i) => {
+      const f = `tests.run[${i}]`;
+      if (typeof r !== "object" || r === null) fail(f, "must be a mapping with name and command");
+      const ro = r;
+      const name = str(ro.name, `${f}.name`);
+      if (!/^[A-Za-z0-9._-]+$/.test(name))
+        fail(`${f}.name`, "may hold letters, digits, . _ - only");
+      if (names.has(name)) fail(`${f}.name`, `"${name}" is used twice`);
+      names.add(name);
+      const cmd = { name, command: str(ro.command, `${f}.command`) };
+      if (ro.timeout !== void 0) cmd.timeoutMs = parseDuration(ro.timeout, `${f}.timeout`, fail);
+      return cmd;
+    });
+  }
+  return tests;
+}
+function parseDuration(v, field, fail) {
+  if (typeof v === "number" && Number.isFinite(v) && v > 0) return v;
+  const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim()) : null;
+  if (!m) return fail(field, `must be a duration like 30s, 10m or 1h (got ${JSON.stringify(v)})`);
+  const n = Number(m[1]);
+  const unit = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2]];
+  return Math.round(n * unit);
+}
+function setLockLevel(text, level) {
+  const re = /^(level[ \t]*:[ \t]*)(\S+)([ \t]*(#.*)?)$/m;
+  if (re.test(text))
+    return text.replace(
+      re,
+      (_m, pre, _old, post) => `${pre}${level}${post}`
+    );
+  const doc = import_yaml2.default.parseDocument(text);
+  doc.set("level", level);
+  return doc.toString();
+}
+var import_semver, import_yaml2, KNOWN, DEFAULT_TEST_TIMEOUT_MS;
+var init_lock = __esm({
+  "src/core/lock.ts"() {
+    "use strict";
+    import_semver = __toESM(require_semver2(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_errors();
+    init_types();
+    KNOWN = /* @__PURE__ */ new Set([
+      "product",
+      "version",
+      "channel",
+      "level",
+      "repository",
+      "trust",
+      "minRootVersion",
+      "min-root-version",
+      "pack",
+      "overlay",
+      "hotfixes",
+      "tests",
+      "source"
+    ]);
+    DEFAULT_TEST_TIMEOUT_MS = 10 * 60 * 1e3;
+  }
+});
+
 // node_modules/pend/index.js
 var require_pend = __commonJS({
   "node_modules/pend/index.js"(exports, module) {
@@ -9637,7 +9901,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs23 = __require("fs");
+    var fs25 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -9657,7 +9921,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs23.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs25.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -9674,7 +9938,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs23.close(self.fd, onCloseDone);
+      fs25.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -9706,7 +9970,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs23.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs25.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10066,7 +10330,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs23 = __require("fs");
+    var fs25 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -10091,9 +10355,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path25, options2) {
+    function openPromise(path28, options2) {
       return new Promise((resolve, reject) => {
-        open(path25, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path28, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -10123,7 +10387,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path25, options2, callback) {
+    function open(path28, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -10135,10 +10399,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs23.open(path25, "r", function(err, fd) {
+      fs25.open(path28, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs23.close(fd, defaultCallback);
+          if (err2) fs25.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10155,7 +10419,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs23.fstat(fd, function(err, stats) {
+      fs25.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11341,7 +11605,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path25, data) {
+      static fromJSON(path28, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -11351,7 +11615,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path25,
+          path: path28,
           hashes,
           unrecognizedFields: rest
         });
@@ -12926,11 +13190,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path25 = {
+    var path28 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path25.win32.sep : path25.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path28.win32.sep : path28.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -14158,9 +14422,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path25, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path28, metadata]) => ({
         ...acc,
-        [path25]: metadata.toJSON()
+        [path28]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -14169,9 +14433,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path25, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path28, metadata]) => ({
             ...acc,
-            [path25]: file_1.MetaFile.fromJSON(metadata)
+            [path28]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -14353,9 +14617,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets2;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path25, target]) => ({
+      return Object.entries(targets).reduce((acc, [path28, target]) => ({
         ...acc,
-        [path25]: target.toJSON()
+        [path28]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -14364,9 +14628,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path25, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path28, target]) => ({
             ...acc,
-            [path25]: file_1.TargetFile.fromJSON(path25, target)
+            [path28]: file_1.TargetFile.fromJSON(path28, target)
           }), {});
         }
       }
@@ -15900,14 +16164,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path25) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path25)).toString();
+    function join(base, path28) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path28)).toString();
     }
-    function ensureTrailingSlash(path25) {
-      return path25.endsWith("/") ? path25 : path25 + "/";
+    function ensureTrailingSlash(path28) {
+      return path28.endsWith("/") ? path28 : path28 + "/";
     }
-    function removeLeadingSlash(path25) {
-      return path25.startsWith("/") ? path25.slice(1) : path25;
+    function removeLeadingSlash(path28) {
+      return path28.startsWith("/") ? path28.slice(1) : path28;
     }
   }
 });
@@ -15960,8 +16224,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs23 = __importStar(__require("fs"));
-    var path25 = __importStar(__require("path"));
+    var fs25 = __importStar(__require("fs"));
+    var path28 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -16033,15 +16297,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path25.parse(targetFilePath);
+          const { dir, base } = path28.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs23.createReadStream(fileName));
+          await targetInfo.verify(fs25.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs23.copyFileSync(fileName, targetPath);
+          fs25.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16050,8 +16314,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs23.existsSync(filePath)) {
-            await targetInfo.verify(fs23.createReadStream(filePath));
+          if (fs25.existsSync(filePath)) {
+            await targetInfo.verify(fs25.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16060,9 +16324,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path25.join(this.dir, `${fileName}.json`);
+        const filePath = path28.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs23.readFileSync(filePath);
+        return fs25.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16207,14 +16471,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path25.join(this.targetDir, filePath);
+        return path28.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path25.join(this.dir, `${encodedName}.json`);
+          const filePath = path28.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs23.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs25.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -16245,42 +16509,19 @@ var require_dist3 = __commonJS({
   }
 });
 
-// src/core/errors.ts
-var ExitCode = {
-  ok: 0,
-  bug: 1,
-  badInput: 2,
-  verification: 3,
-  conflict: 4,
-  testsFailed: 5,
-  unreachable: 6,
-  updatesAvailable: 10
-};
-var UplevelError = class extends Error {
-  constructor(exitCode, message, details = []) {
-    super(message);
-    this.exitCode = exitCode;
-    this.details = details;
-    this.name = "UplevelError";
-  }
-  exitCode;
-  details;
-};
-var badInput = (message, details) => new UplevelError(ExitCode.badInput, message, details);
-var verificationFailed = (message, details) => new UplevelError(ExitCode.verification, message, details);
-var unreachable = (message, details) => new UplevelError(ExitCode.unreachable, message, details);
-function isUplevelError(e) {
-  return e instanceof UplevelError;
-}
+// src/cli/main.ts
+init_errors();
 
 // src/cli/commands/apply.ts
-import path11 from "node:path";
+init_errors();
+import path13 from "node:path";
 
 // src/pipeline/apply.ts
-import { promises as fs9 } from "node:fs";
+import { promises as fs11 } from "node:fs";
 
 // src/core/documents.ts
 var import_yaml = __toESM(require_dist(), 1);
+init_errors();
 var CHANGE_TYPES = ["security", "bug", "improvement", "feature"];
 var SEVERITIES = ["critical", "high", "medium", "low"];
 var Reader = class {
@@ -16541,205 +16782,9 @@ async function sha256File(file) {
   return h.digest("hex");
 }
 
-// src/core/lock.ts
-var import_semver = __toESM(require_semver2(), 1);
-var import_yaml2 = __toESM(require_dist(), 1);
-import path from "node:path";
-
-// src/core/types.ts
-var PACK_STATE_PATH = "updates/uplevel.json";
-var DEFAULT_CHANNEL = "full";
-
-// src/core/lock.ts
-var KNOWN = /* @__PURE__ */ new Set([
-  "product",
-  "version",
-  "channel",
-  "level",
-  "repository",
-  "trust",
-  "minRootVersion",
-  "min-root-version",
-  "pack",
-  "overlay",
-  "hotfixes",
-  "tests",
-  "source"
-]);
-var DEFAULT_TEST_TIMEOUT_MS = 10 * 60 * 1e3;
-function parseLock(text, file) {
-  const name = path.basename(file);
-  const fail = (field, why) => {
-    throw badInput(`${name}: ${field} ${why}`);
-  };
-  const doc = import_yaml2.default.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    throw badInput(
-      `${name}: YAML error at line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`
-    );
-  }
-  const raw = doc.toJS();
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw badInput(`${name}: must be a mapping of fields (product, version, level, \u2026)`);
-  }
-  const o = raw;
-  for (const key of Object.keys(o)) if (!KNOWN.has(key)) fail(key, "is not a known field");
-  if (o.source !== void 0 && o.source !== "tuf")
-    fail("source", `"${String(o.source)}" is not supported here (tuf)`);
-  const dir = path.dirname(file);
-  const str = (v, field) => {
-    if (typeof v !== "string" || v.trim() === "")
-      fail(field, `must be a non-empty string${v === void 0 ? " (missing)" : ""}`);
-    return v.trim();
-  };
-  const int = (v, field) => {
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
-      fail(field, `must be an integer \u2265 0 (got ${JSON.stringify(v)})`);
-    return v;
-  };
-  const sha = (v, field) => {
-    const s = (typeof v === "number" ? String(v) : str(v, field)).toLowerCase();
-    if (!/^[0-9a-f]{64}$/.test(s)) fail(field, "must be a sha256 (64 hex digits)");
-    return s;
-  };
-  const local = (v, field) => path.resolve(dir, str(v, field));
-  const product = str(o.product, "product");
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(product))
-    fail("product", `must be lower-case letters, digits, . _ - (got "${product}")`);
-  const versionRaw = typeof o.version === "number" ? String(o.version) : o.version;
-  const version = str(versionRaw, "version");
-  if (!import_semver.default.valid(version))
-    fail("version", `must be a semver version like 4.2.0 (got "${version}")`);
-  const channel = o.channel === void 0 ? DEFAULT_CHANNEL : str(o.channel, "channel");
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(channel))
-    fail("channel", `is not a valid channel name (got "${channel}")`);
-  const level = int(o.level, "level");
-  const repoRaw = str(o.repository, "repository");
-  let repository;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repoRaw)) {
-    let u;
-    try {
-      u = new URL(repoRaw);
-    } catch {
-      return fail("repository", "is not a valid URL");
-    }
-    if (u.protocol !== "http:" && u.protocol !== "https:" && u.protocol !== "file:") {
-      fail("repository", `must be an http(s) URL or a path (got ${u.protocol})`);
-    }
-    repository = u.protocol === "file:" ? decodeURIComponent(u.pathname) : repoRaw;
-  } else {
-    repository = path.resolve(dir, repoRaw);
-  }
-  const lock = {
-    file,
-    product,
-    version,
-    channel,
-    level,
-    repository,
-    trust: local(o.trust, "trust"),
-    hotfixes: []
-  };
-  const minRoot = o.minRootVersion ?? o["min-root-version"];
-  if (minRoot !== void 0) lock.minRootVersion = int(minRoot, "minRootVersion");
-  if (o.pack !== void 0) {
-    if (typeof o.pack !== "object" || o.pack === null)
-      fail("pack", "must be a mapping with url or path, and sha256");
-    const p = o.pack;
-    for (const k of Object.keys(p))
-      if (!["url", "path", "sha256"].includes(k)) fail(`pack.${k}`, "is not a known field");
-    if (p.url === void 0 === (p.path === void 0))
-      fail("pack", "needs exactly one of url and path");
-    lock.pack = { sha256: sha(p.sha256, "pack.sha256") };
-    if (p.url !== void 0) {
-      const url = str(p.url, "pack.url");
-      if (!/^https?:\/\//.test(url)) fail("pack.url", "must be an http(s) URL");
-      lock.pack.url = url;
-    } else lock.pack.path = local(p.path, "pack.path");
-  }
-  if (o.overlay !== void 0) lock.overlay = local(o.overlay, "overlay");
-  if (o.hotfixes !== void 0) {
-    if (!Array.isArray(o.hotfixes)) fail("hotfixes", "must be a list");
-    lock.hotfixes = o.hotfixes.map((h, i) => {
-      if (typeof h !== "object" || h === null)
-        fail(`hotfixes[${i}]`, "must be a mapping with path and sha256");
-      const ho = h;
-      return {
-        path: local(ho.path, `hotfixes[${i}].path`),
-        sha256: sha(ho.sha256, `hotfixes[${i}].sha256`)
-      };
-    });
-  }
-  if (o.tests !== void 0) lock.tests = parseTests(o.tests, fail, str);
-  return lock;
-}
-function parseTests(v, fail, str) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) fail("tests", "must be a mapping");
-  const t = v;
-  for (const k of Object.keys(t))
-    if (!["start", "ready", "timeout", "run"].includes(k))
-      fail(`tests.${k}`, "is not a known field");
-  const tests = {
-    timeoutMs: t.timeout === void 0 ? DEFAULT_TEST_TIMEOUT_MS : parseDuration(t.timeout, "tests.timeout", fail),
-    run: []
-  };
-  if (t.start !== void 0) tests.start = str(t.start, "tests.start");
-  if (t.ready !== void 0) {
-    const ready = str(t.ready, "tests.ready");
-    if (ready.startsWith("log:")) {
-      try {
-        new RegExp(ready.slice(4));
-      } catch {
-        fail("tests.ready", `log: pattern is not a valid regular expression`);
-      }
-    } else if (ready.startsWith("tcp:")) {
-      const port = Number(ready.slice(4));
-      if (!Number.isInteger(port) || port < 1 || port > 65535)
-        fail("tests.ready", "tcp: needs a port 1-65535");
-    } else if (!/^https?:\/\/\S+$/.test(ready)) {
-      fail("tests.ready", "must be an http(s) URL, tcp:PORT or log:REGEX");
-    }
-    tests.ready = ready;
-  }
-  if (t.run !== void 0) {
-    if (!Array.isArray(t.run)) fail("tests.run", "must be a list of {name, command}");
-    const names = /* @__PURE__ */ new Set();
-    tests.run = t.run.map((r, i) => {
-      const f = `tests.run[${i}]`;
-      if (typeof r !== "object" || r === null) fail(f, "must be a mapping with name and command");
-      const ro = r;
-      const name = str(ro.name, `${f}.name`);
-      if (!/^[A-Za-z0-9._-]+$/.test(name))
-        fail(`${f}.name`, "may hold letters, digits, . _ - only");
-      if (names.has(name)) fail(`${f}.name`, `"${name}" is used twice`);
-      names.add(name);
-      const cmd = { name, command: str(ro.command, `${f}.command`) };
-      if (ro.timeout !== void 0) cmd.timeoutMs = parseDuration(ro.timeout, `${f}.timeout`, fail);
-      return cmd;
-    });
-  }
-  return tests;
-}
-function parseDuration(v, field, fail) {
-  if (typeof v === "number" && Number.isFinite(v) && v > 0) return v;
-  const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim()) : null;
-  if (!m) return fail(field, `must be a duration like 30s, 10m or 1h (got ${JSON.stringify(v)})`);
-  const n = Number(m[1]);
-  const unit = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2]];
-  return Math.round(n * unit);
-}
-function setLockLevel(text, level) {
-  const re = /^(level[ \t]*:[ \t]*)(\S+)([ \t]*(#.*)?)$/m;
-  if (re.test(text))
-    return text.replace(
-      re,
-      (_m, pre, _old, post) => `${pre}${level}${post}`
-    );
-  const doc = import_yaml2.default.parseDocument(text);
-  doc.set("level", level);
-  return doc.toString();
-}
+// src/pipeline/apply.ts
+init_errors();
+init_lock();
 
 // src/core/pack-state.ts
 function buildPackState(args) {
@@ -16773,32 +16818,33 @@ function localEdits(state, actual) {
 }
 
 // src/core/plan.ts
+init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path25 of start.files) {
-    const sha2562 = start.hashes?.[path25];
-    const source = sha2562 ? { kind: "pack", path: path25, sha256: sha2562 } : { kind: "pack", path: path25 };
-    current.set(path25, source);
-    history.set(path25, { path: path25, versions: [{ level: start.level, source }] });
+  for (const path28 of start.files) {
+    const sha2562 = start.hashes?.[path28];
+    const source = sha2562 ? { kind: "pack", path: path28, sha256: sha2562 } : { kind: "pack", path: path28 };
+    current.set(path28, source);
+    history.set(path28, { path: path28, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path25, level, source) => {
-    const h = history.get(path25) ?? { path: path25, versions: [] };
+  const record = (path28, level, source) => {
+    const h = history.get(path28) ?? { path: path28, versions: [] };
     h.versions.push({ level, source });
-    history.set(path25, h);
-    if (source) current.set(path25, source);
-    else current.delete(path25);
+    history.set(path28, h);
+    if (source) current.set(path28, source);
+    else current.delete(path28);
   };
-  const expect = (label, path25, sha2562) => {
-    const cur = current.get(path25);
-    if (!cur) throw badInput(`${label}: ${path25} is not in the pack at the previous level`);
+  const expect = (label, path28, sha2562) => {
+    const cur = current.get(path28);
+    if (!cur) throw badInput(`${label}: ${path28} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path25, sha2562);
+      packChecks.set(path28, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path25} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path28} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -16818,9 +16864,9 @@ function composePlan(start, updates) {
     }
     expected++;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path25) => {
-      if (touched.has(path25)) throw badInput(`${label}: ${path25} is listed twice`);
-      touched.add(path25);
+    const once = (path28) => {
+      if (touched.has(path28)) throw badInput(`${label}: ${path28} is listed twice`);
+      touched.add(path28);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -16841,9 +16887,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path25, source] of current) {
-    if (!startSet.has(path25)) added.push(path25);
-    else if (source.kind === "payload") modified.push(path25);
+  for (const [path28, source] of current) {
+    if (!startSet.has(path28)) added.push(path28);
+    else if (source.kind === "payload") modified.push(path28);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -16863,8 +16909,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path25, level) {
-  const h = plan.history.get(path25);
+function sourceAt(plan, path28, level) {
+  const h = plan.history.get(path28);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -16879,6 +16925,7 @@ function sameContent(a, b) {
 }
 
 // src/pipeline/contents.ts
+init_errors();
 import { createHash as createHash2 } from "node:crypto";
 import { PassThrough, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -16975,15 +17022,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path25) {
+  async baseBefore(level, path28) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path25);
+    const entry = payload?.baseEntry(path28);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path25);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path28);
     if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path25} is not the content the update replaces`
+        `${payload.zip.label}: base/${path28} is not the content the update replaces`
       );
     }
     return buf;
@@ -17040,10 +17087,11 @@ function sink() {
 }
 
 // src/pipeline/output.ts
+init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path25, source] of plan.files) {
-    byPath.set(path25, { path: path25, kind: "copy", from: contents.locate(source) });
+  for (const [path28, source] of plan.files) {
+    byPath.set(path28, { path: path28, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -17081,6 +17129,7 @@ function cmp(a, b) {
 }
 
 // src/pipeline/overlay.ts
+init_errors();
 import { promises as fs } from "node:fs";
 import path2 from "node:path";
 
@@ -17465,9 +17514,508 @@ async function writeFileAtomic(file, data) {
   await fs.rename(tmp, file);
 }
 
+// src/pipeline/apply-in-place.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream, promises as fs4 } from "node:fs";
+import path5 from "node:path";
+import { pipeline as pipeline2 } from "node:stream/promises";
+init_errors();
+init_types();
+
+// src/pipeline/journal.ts
+import { promises as fs2 } from "node:fs";
+import path3 from "node:path";
+var WORK_DIR = "updates/.uplevel";
+var STATE_PATH = "updates/uplevel.json";
+var workPath = (home, ...parts) => path3.join(home, WORK_DIR, ...parts);
+var journalFile = (home) => workPath(home, "journal.json");
+var stagingDir = (home) => workPath(home, "staging");
+async function exists(p) {
+  return fs2.lstat(p).then(
+    () => true,
+    () => false
+  );
+}
+async function fsyncPath(p) {
+  const h = await fs2.open(p, "r");
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+async function writeDurable(file, data, mode) {
+  await fs2.mkdir(path3.dirname(file), { recursive: true });
+  const h = await fs2.open(file, "w", mode);
+  try {
+    await h.writeFile(data);
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+async function commitJournal(home, journal) {
+  const file = journalFile(home);
+  await writeDurable(`${file}.tmp`, JSON.stringify(journal));
+  await fs2.rename(`${file}.tmp`, file);
+  await fsyncPath(path3.dirname(file));
+}
+async function move(from, to) {
+  await fs2.mkdir(path3.dirname(to), { recursive: true });
+  await fs2.rename(from, to);
+}
+async function replay(home, journal) {
+  const staging = stagingDir(home);
+  const backup = workPath(home, journal.backup);
+  const trash = workPath(home, "trash", journal.backup);
+  const doOp = async (op) => {
+    const live = path3.join(home, op.path);
+    if (op.kind === "replace" || op.kind === "remove") {
+      if (await exists(live) && !await exists(path3.join(backup, op.path))) {
+        await move(live, path3.join(backup, op.path));
+      }
+    }
+    if (op.kind === "add" || op.kind === "replace") {
+      if (await exists(path3.join(staging, op.path))) await move(path3.join(staging, op.path), live);
+    }
+    if (op.kind === "restore") {
+      const saved = path3.join(workPath(home, op.from), op.path);
+      if (await exists(saved)) {
+        if (await exists(live)) await move(live, path3.join(trash, op.path));
+        await move(saved, live);
+      }
+    }
+    if (op.kind === "discard" && await exists(live)) await move(live, path3.join(trash, op.path));
+  };
+  const last = journal.ops.filter((o) => o.path === STATE_PATH);
+  const rest = journal.ops.filter((o) => o.path !== STATE_PATH);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < rest.length) await doOp(rest[next++]);
+    })
+  );
+  for (const op of last) await doOp(op);
+  await fs2.rm(journalFile(home), { force: true });
+  await fs2.rm(staging, { recursive: true, force: true });
+}
+async function recover(home) {
+  const file = journalFile(home);
+  if (await exists(file)) {
+    const journal = JSON.parse(await fs2.readFile(file, "utf8"));
+    await replay(home, journal);
+    return "completed";
+  }
+  await fs2.rm(`${file}.tmp`, { force: true });
+  if (await exists(stagingDir(home))) {
+    await fs2.rm(stagingDir(home), { recursive: true, force: true });
+    return "discarded";
+  }
+  return "none";
+}
+
+// src/client/dir-lock.ts
+init_errors();
+import { promises as fs3 } from "node:fs";
+import path4 from "node:path";
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+async function withDirLock(dir, fn, opts = {}) {
+  const lock = path4.join(dir, ".uplevel.lock");
+  const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
+  let told = false;
+  await fs3.mkdir(dir, { recursive: true });
+  for (; ; ) {
+    try {
+      await fs3.writeFile(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const holder = Number(await fs3.readFile(lock, "utf8").catch(() => ""));
+      const age = Date.now() - ((await fs3.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
+      const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2e3;
+      if (dead) {
+        await fs3.rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw unreachable(
+          `${dir} stays locked by process ${holder}; remove ${lock} if that run is gone`
+        );
+      if (!told) {
+        opts.onWait?.();
+        told = true;
+      }
+      await sleep(50 + Math.random() * 100);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await fs3.rm(lock, { force: true });
+  }
+}
+
+// src/pipeline/apply-in-place.ts
+async function sha256File2(file) {
+  try {
+    const h = createHash3("sha256");
+    for await (const c of createReadStream2(file, { highWaterMark: 1 << 20 })) h.update(c);
+    return h.digest("hex");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+async function readHomeState(home) {
+  const file = path5.join(home, PACK_STATE_PATH);
+  const text = await fs4.readFile(file, "utf8").catch(() => void 0);
+  if (text === void 0) return void 0;
+  try {
+    return parsePackState(JSON.parse(text), file);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
+    throw e;
+  }
+}
+async function startState(home, lock, repo) {
+  const state = await readHomeState(home);
+  if (state) return state;
+  const ga = repo.index.pack;
+  if (!ga?.manifest) {
+    throw badInput(`--dir ${home}: holds files but no ${PACK_STATE_PATH}; give a new folder`);
+  }
+  const manifest = parsePackManifest(
+    JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8")),
+    ga.manifest
+  );
+  const files = {};
+  let missing = 0;
+  for (const [p, f] of Object.entries(manifest.files)) {
+    files[p] = f.sha256;
+    if (!await fs4.stat(path5.join(home, p)).catch(() => void 0)) missing++;
+  }
+  if (missing > 0) {
+    throw badInput(
+      `--dir ${home}: folder exists and is not empty, but is neither a pack uplevel wrote nor a complete GA pack (${missing} files missing); give a new folder`
+    );
+  }
+  return {
+    schema: 1,
+    product: lock.product,
+    version: lock.version,
+    channel: lock.channel,
+    level: 0,
+    updates: [],
+    hotfixes: [],
+    files
+  };
+}
+async function applyInPlace(args) {
+  return withDirLock(workPath(args.home), () => applyLocked(args), {
+    onWait: () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`)
+  });
+}
+async function applyLocked(args) {
+  const { home, lock, repo, target, reporter } = args;
+  const recovered = await recover(home);
+  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
+  const state = await startState(home, lock, repo);
+  if (state.product !== lock.product || state.version !== lock.version || state.channel !== lock.channel) {
+    throw badInput(
+      `--dir ${home}: holds ${state.product} ${state.version} (${state.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`
+    );
+  }
+  if (state.hotfixes.length)
+    throw badInput(`--dir ${home}: carries hotfixes; remove them before updating`);
+  if (target < state.level)
+    throw badInput(`--dir ${home}: is at level ${state.level}, above ${target}; use revert`);
+  const payloads = await args.fetchPayloads(state.level, target);
+  try {
+    const levels = [...payloads.keys()].sort((a, b) => a - b);
+    const plan = composePlan(
+      {
+        product: state.product,
+        version: state.version,
+        channel: state.channel,
+        level: state.level,
+        files: Object.keys(state.files),
+        hashes: state.files
+      },
+      levels.map((l) => payloads.get(l).manifest)
+    );
+    const readNew = async (src) => {
+      if (src.kind !== "payload") throw new Error("bug: a pack source in an in-place plan");
+      const p = payloads.get(src.level);
+      const buf = await p.zip.readBuffer(p.fileEntry(src.path));
+      if (createHash3("sha256").update(buf).digest("hex") !== src.sha256)
+        throw verificationFailed(`${p.zip.label}: files/${src.path}: sha256 mismatch`);
+      return buf;
+    };
+    const vendorAt = async (p, level) => {
+      const first = plan.history.get(p)?.versions.find((v) => v.level > level);
+      if (!first) return void 0;
+      const payload = payloads.get(first.level);
+      const entry = payload?.baseEntry(p);
+      return entry && payload ? payload.zip.readBuffer(entry) : void 0;
+    };
+    const changed = /* @__PURE__ */ new Set([...plan.added, ...plan.modified, ...plan.removed]);
+    const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
+    const result = {
+      from: state.level,
+      to: target,
+      files: { added: plan.added, modified: plan.modified, removed: plan.removed },
+      merged: [],
+      conflicts: [],
+      overlayRewritten: [],
+      recovered
+    };
+    const outcome = /* @__PURE__ */ new Map();
+    const conflictsFor = [];
+    const overlayRewrites = /* @__PURE__ */ new Map();
+    for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
+      const src = plan.files.get(p) ?? null;
+      const inOverlay = overlayFiles.includes(p);
+      const live = path5.join(home, p);
+      const liveSha = await sha256File2(live);
+      const vendorSha = state.files[p];
+      if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
+        outcome.set(p, src);
+        continue;
+      }
+      if (!inOverlay && plan.added.includes(p) && liveSha === void 0) {
+        outcome.set(p, src);
+        continue;
+      }
+      if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
+      const ours = inOverlay ? await fs4.readFile(path5.join(lock.overlay, p)) : await fs4.readFile(live).catch(() => void 0);
+      const baseLevel = inOverlay ? lock.level : state.level;
+      const theirs = src ? await readNew(src) : void 0;
+      let base;
+      if (changed.has(p)) base = await vendorAt(p, baseLevel);
+      if (!changed.has(p)) {
+        if (ours && createHash3("sha256").update(ours).digest("hex") !== liveSha)
+          outcome.set(p, ours);
+        result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
+        continue;
+      }
+      if (ours === void 0) {
+        conflictsFor.push({ path: p, where: "folder", ...theirs ? { theirs } : {} });
+        result.merged.push({ path: p, outcome: "deleted-locally", origin: "folder" });
+        continue;
+      }
+      if (base === void 0 && plan.modified.includes(p)) {
+        conflictsFor.push({
+          path: p,
+          where: inOverlay ? "overlay" : "folder",
+          ...theirs ? { theirs } : {}
+        });
+        result.merged.push({
+          path: p,
+          outcome: "binary-conflict",
+          origin: inOverlay ? "overlay" : "folder"
+        });
+        continue;
+      }
+      const m = mergeFile(base, ours, theirs);
+      result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? "overlay" : "folder" });
+      if ("content" in m && !["conflict"].includes(m.outcome)) {
+        outcome.set(p, m.content);
+        if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
+      } else if (m.outcome === "removed-upstream") {
+        outcome.set(p, null);
+      } else {
+        conflictsFor.push({
+          path: p,
+          where: inOverlay ? "overlay" : "folder",
+          ...base ? { base } : {},
+          ...theirs ? { theirs } : {}
+        });
+      }
+    }
+    if (conflictsFor.length > 0) {
+      const details = [];
+      for (const c of conflictsFor) {
+        const beside = path5.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const files = [];
+        if (!args.dryRun) {
+          if (c.base) {
+            await writeFileAtomic(`${beside}.old`, c.base);
+            files.push(`${beside}.old`);
+          }
+          if (c.theirs) {
+            await writeFileAtomic(`${beside}.updated`, c.theirs);
+            files.push(`${beside}.updated`);
+          }
+        }
+        result.conflicts.push({ path: c.path, files });
+        details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
+      }
+      if (args.dryRun) return result;
+      throw new UplevelError(
+        ExitCode.conflict,
+        `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
+        details
+      );
+    }
+    if (args.dryRun) return result;
+    reporter.info(`Staging level ${target} in ${path5.join(home, WORK_DIR)}`);
+    const staging = stagingDir(home);
+    await fs4.rm(staging, { recursive: true, force: true });
+    const backupName = `backup/${state.level}-${target}`;
+    await fs4.rm(workPath(home, backupName), { recursive: true, force: true });
+    const ops = [];
+    let done = 0;
+    const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
+    const kinds = /* @__PURE__ */ new Map();
+    await forEachLimit(entries, 8, async ([p, what]) => {
+      const exists3 = await fs4.lstat(path5.join(home, p)).then(
+        () => true,
+        () => false
+      );
+      if (what === null) {
+        kinds.set(p, exists3 ? "remove" : void 0);
+        return;
+      }
+      const dest = path5.join(staging, p);
+      if (Buffer.isBuffer(what)) {
+        await writeDurable(dest, what, 420);
+      } else if (what.kind === "payload") {
+        const payload = payloads.get(what.level);
+        await fs4.mkdir(path5.dirname(dest), { recursive: true });
+        const h = createHash3("sha256");
+        const data = await payload.zip.openData(payload.fileEntry(what.path));
+        data.on("data", (c) => h.update(c));
+        await pipeline2(data, createWriteStream(dest, { mode: what.mode & 511 }));
+        if (h.digest("hex") !== what.sha256) {
+          throw verificationFailed(`${payload.zip.label}: files/${what.path}: sha256 mismatch`);
+        }
+        const fh = await fs4.open(dest, "r");
+        await fh.sync();
+        await fh.close();
+      }
+      kinds.set(p, exists3 ? "replace" : "add");
+      reporter.progress("Staging", ++done, outcome.size);
+    });
+    for (const [p] of entries) {
+      const kind = kinds.get(p);
+      if (kind) ops.push({ kind, path: p });
+    }
+    const vendorFiles = new Map(Object.entries(state.files));
+    for (const p of plan.removed) vendorFiles.delete(p);
+    for (const p of [...plan.added, ...plan.modified]) {
+      const src = plan.files.get(p);
+      if (src?.sha256) vendorFiles.set(p, src.sha256);
+    }
+    const applied = levels.map((l) => ({
+      level: l,
+      sha256: payloads.get(l).sha256
+    }));
+    const newState = buildPackState({
+      product: state.product,
+      version: state.version,
+      channel: state.channel,
+      level: target,
+      previous: state,
+      applied,
+      files: vendorFiles
+    });
+    await writeDurable(path5.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256File2(path5.join(home, PACK_STATE_PATH)) !== void 0;
+    ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
+    const journal = {
+      schema: 1,
+      action: "apply",
+      from: state.level,
+      to: target,
+      backup: backupName,
+      ops
+    };
+    await writeDurable(workPath(home, backupName, "transition.json"), JSON.stringify(journal));
+    await commitJournal(home, journal);
+    await replay(home, journal);
+    if (args.updateLock && target !== lock.level) {
+      for (const [p, content] of overlayRewrites) {
+        await writeFileAtomic(path5.join(lock.overlay, p), content);
+        result.overlayRewritten.push(p);
+      }
+      const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs4.readFile(lock.file, "utf8"), target));
+    }
+    return result;
+  } finally {
+    for (const p of payloads.values()) await p.zip.close();
+  }
+}
+async function revertInPlace(home, level, reporter) {
+  const recovered = await recover(home);
+  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
+  if (level >= state.level)
+    throw badInput(
+      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`
+    );
+  const ops = [];
+  const consumed = [];
+  let at = state.level;
+  const backups = (await fs4.readdir(workPath(home, "backup")).catch(() => [])).map(
+    (n) => n.split("-").map(Number)
+  );
+  while (at > level) {
+    const step = backups.find(([, to]) => to === at);
+    if (!step)
+      throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
+    const [from] = step;
+    if (from < level)
+      throw badInput(
+        `${home}: level ${level} was skipped by one update (${from} \u2192 ${at}); revert to ${from} instead`
+      );
+    const name = `backup/${from}-${at}`;
+    consumed.push(name);
+    const t = JSON.parse(await fs4.readFile(workPath(home, name, "transition.json"), "utf8"));
+    for (const op of [...t.ops].reverse()) {
+      if (op.kind === "add") ops.push({ kind: "discard", path: op.path });
+      else ops.push({ kind: "restore", path: op.path, from: name });
+    }
+    at = from;
+  }
+  const journal = {
+    schema: 1,
+    action: "revert",
+    from: state.level,
+    to: level,
+    backup: `revert-${state.level}-${level}-${Date.now()}`,
+    ops
+  };
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  for (const name of consumed) await fs4.rm(workPath(home, name), { recursive: true, force: true });
+  return { from: state.level, to: level };
+}
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+// src/pipeline/pack-input.ts
+init_errors();
+init_types();
+
 // src/zip/reader.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
-import { createReadStream as createReadStream2, promises as fsp } from "node:fs";
+init_errors();
+import { createReadStream as createReadStream3, promises as fsp } from "node:fs";
 import { Readable, Transform as Transform2 } from "node:stream";
 import { createInflateRaw as createInflateRaw2 } from "node:zlib";
 var DEFAULT_LIMITS = {
@@ -17647,7 +18195,7 @@ var SafeZip = class _SafeZip {
   async open(entry, decompress) {
     const dataStart = await this.dataStart(entry);
     if (entry.compressedSize === 0) return Readable.from([]);
-    const raw = createReadStream2(this.file, {
+    const raw = createReadStream3(this.file, {
       start: dataStart,
       end: dataStart + entry.compressedSize - 1,
       highWaterMark: 1 << 20
@@ -17873,17 +18421,20 @@ async function openPack(file, expect) {
 }
 
 // src/pipeline/pack-source.ts
-import { promises as fs3 } from "node:fs";
-import path5 from "node:path";
+init_errors();
+import { promises as fs6 } from "node:fs";
+import path8 from "node:path";
 
 // src/client/download.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createWriteStream, promises as fs2 } from "node:fs";
-import path3 from "node:path";
-import { pipeline as pipeline2 } from "node:stream/promises";
+init_errors();
+import { createHash as createHash4 } from "node:crypto";
+import { createWriteStream as createWriteStream2, promises as fs5 } from "node:fs";
+import path6 from "node:path";
+import { pipeline as pipeline3 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
 
 // src/client/http.ts
+init_errors();
 import http from "node:http";
 import https from "node:https";
 import { Readable as Readable2 } from "node:stream";
@@ -17923,7 +18474,7 @@ function retrySettings(env = process.env) {
     timeoutMs: num(env.UPLEVEL_HTTP_TIMEOUT_MS, 3e4)
   };
 }
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function httpGetStream(url, opts = {}) {
   const env = opts.env ?? process.env;
   const defaults = retrySettings(env);
@@ -17931,7 +18482,7 @@ async function httpGetStream(url, opts = {}) {
   const base = opts.baseDelayMs ?? defaults.baseDelayMs;
   let lastError = "";
   for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await sleep(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+    if (attempt > 0) await sleep2(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
     try {
       const res = await getFollowingRedirects(url, opts, defaults.timeoutMs, env);
       const status = res.statusCode ?? 0;
@@ -17983,7 +18534,7 @@ async function* resumableBody(url, opts, first, total, s) {
         `download of ${redactUrl(url)} failed: ${problem} (after ${failures} attempts)`
       );
     }
-    await sleep(s.base * 2 ** (failures - 1));
+    await sleep2(s.base * 2 ** (failures - 1));
     const headers = { ...opts.headers };
     if (received > 0) {
       headers.Range = `bytes=${received}-`;
@@ -18070,7 +18621,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path25 = `${url.pathname}${url.search}`;
+    const path28 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -18078,7 +18629,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path25, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path28, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -18109,7 +18660,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path25,
+            path: path28,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -18135,8 +18686,8 @@ function request(url, headers, timeoutMs, env) {
 
 // src/client/download.ts
 async function downloadVerified(url, sha2562, opts) {
-  await fs2.mkdir(opts.dir, { recursive: true });
-  const file = path3.join(opts.dir, `${sha2562}.zip`);
+  await fs5.mkdir(opts.dir, { recursive: true });
+  const file = path6.join(opts.dir, `${sha2562}.zip`);
   try {
     if (await sha256File(file) === sha2562) return file;
   } catch {
@@ -18144,7 +18695,7 @@ async function downloadVerified(url, sha2562, opts) {
   const tmp = `${file}.${process.pid}.part`;
   try {
     const { body, total } = await httpGetStream(url, opts.env ? { env: opts.env } : {});
-    const hash = createHash3("sha256");
+    const hash = createHash4("sha256");
     let bytes = 0;
     const count = new Transform3({
       transform(chunk, _e, cb) {
@@ -18154,24 +18705,24 @@ async function downloadVerified(url, sha2562, opts) {
         cb(null, chunk);
       }
     });
-    await pipeline2(body, count, createWriteStream(tmp));
+    await pipeline3(body, count, createWriteStream2(tmp));
     const got = hash.digest("hex");
     if (got !== sha2562)
       throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
-    await fs2.rename(tmp, file);
+    await fs5.rename(tmp, file);
     return file;
   } finally {
-    await fs2.rm(tmp, { force: true });
+    await fs5.rm(tmp, { force: true });
   }
 }
 
 // src/pipeline/cache-dir.ts
 import os from "node:os";
-import path4 from "node:path";
+import path7 from "node:path";
 function cacheDir(env = process.env) {
-  if (env.UPLEVEL_CACHE_DIR) return path4.resolve(env.UPLEVEL_CACHE_DIR);
-  const base = env.XDG_CACHE_HOME ? path4.resolve(env.XDG_CACHE_HOME) : path4.join(os.homedir(), ".cache");
-  return path4.join(base, "uplevel");
+  if (env.UPLEVEL_CACHE_DIR) return path7.resolve(env.UPLEVEL_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME ? path7.resolve(env.XDG_CACHE_HOME) : path7.join(os.homedir(), ".cache");
+  return path7.join(base, "uplevel");
 }
 
 // src/pipeline/pack-source.ts
@@ -18191,7 +18742,7 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
   if (lock.pack?.url) {
     reporter.info(`Downloading the pack from ${redactUrl(lock.pack.url)}`);
     const file = await downloadVerified(lock.pack.url, lock.pack.sha256, {
-      dir: path5.join(cacheDir(env), "packs"),
+      dir: path8.join(cacheDir(env), "packs"),
       env,
       onProgress: (bytes, total) => reporter.progress("Downloading pack", bytes, total ?? 0)
     });
@@ -18209,7 +18760,7 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
 }
 async function mustExist(file, what) {
   try {
-    const st = await fs3.stat(file);
+    const st = await fs6.stat(file);
     if (!st.isFile()) throw badInput(`${what}: ${file} is not a file`);
   } catch (e) {
     if (e.code === "ENOENT")
@@ -18219,6 +18770,7 @@ async function mustExist(file, what) {
 }
 
 // src/pipeline/payloads.ts
+init_errors();
 var UPDATE_MANIFEST = "update.json";
 async function openPayload(file, sha2562, label) {
   const zip = await SafeZip.open(file, { label });
@@ -18247,13 +18799,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path25) {
-        const e = zip.get(`files/${path25}`);
-        if (!e) throw badInput(`${label}: files/${path25} is missing`);
+      fileEntry(path28) {
+        const e = zip.get(`files/${path28}`);
+        if (!e) throw badInput(`${label}: files/${path28} is missing`);
         return e;
       },
-      baseEntry(path25) {
-        return zip.get(`base/${path25}`);
+      baseEntry(path28) {
+        return zip.get(`base/${path28}`);
       }
     };
   } catch (e) {
@@ -18262,63 +18814,19 @@ async function openPayload(file, sha2562, label) {
   }
 }
 
+// src/pipeline/repository.ts
+init_errors();
+
 // src/client/repository-client.ts
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error(), 1);
 var import_error2 = __toESM(require_error2(), 1);
-import { createHash as createHash4, randomBytes } from "node:crypto";
-import { promises as fs5, readFileSync } from "node:fs";
-import path7 from "node:path";
+init_errors();
+import { createHash as createHash5, randomBytes } from "node:crypto";
+import { promises as fs7, readFileSync } from "node:fs";
+import path9 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 import { pathToFileURL, fileURLToPath } from "node:url";
-
-// src/client/dir-lock.ts
-import { promises as fs4 } from "node:fs";
-import path6 from "node:path";
-var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
-async function withDirLock(dir, fn, opts = {}) {
-  const lock = path6.join(dir, ".uplevel.lock");
-  const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
-  let told = false;
-  await fs4.mkdir(dir, { recursive: true });
-  for (; ; ) {
-    try {
-      await fs4.writeFile(lock, String(process.pid), { flag: "wx" });
-      break;
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const holder = Number(await fs4.readFile(lock, "utf8").catch(() => ""));
-      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
-        await fs4.rm(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline)
-        throw unreachable(
-          `${dir} stays locked by process ${holder}; remove ${lock} if that run is gone`
-        );
-      if (!told) {
-        opts.onWait?.();
-        told = true;
-      }
-      await sleep2(50 + Math.random() * 100);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await fs4.rm(lock, { force: true });
-  }
-}
-
-// src/client/repository-client.ts
 var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   constructor(opts) {
     super();
@@ -18330,9 +18838,9 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
     let total;
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs5.stat(file).catch(() => void 0);
+      const st = await fs7.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error2.DownloadHTTPError("not found", 404);
-      body = (await fs5.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      body = (await fs7.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       total = st.size;
     } else {
       try {
@@ -18367,10 +18875,10 @@ var RepositoryClient = class {
     } catch {
       anchor = Buffer.from(opts.repository);
     }
-    const id = createHash4("sha256").update(anchor).digest("hex").slice(0, 16);
-    this.metadataDir = path7.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path7.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path7.resolve(opts.repository)).toString();
+    const id = createHash5("sha256").update(anchor).digest("hex").slice(0, 16);
+    this.metadataDir = path9.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path9.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path9.resolve(opts.repository)).toString();
   }
   opts;
   updaterInstance;
@@ -18395,14 +18903,14 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs5.readFile(this.opts.trustedRoot);
+      pinned = await fs7.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
-    await fs5.mkdir(this.metadataDir, { recursive: true });
-    await fs5.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path7.join(this.metadataDir, "root.json");
+    await fs7.mkdir(this.metadataDir, { recursive: true });
+    await fs7.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path9.join(this.metadataDir, "root.json");
     let cachedVersion;
     try {
       cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
@@ -18410,7 +18918,7 @@ var RepositoryClient = class {
       cachedVersion = -1;
     }
     if (cachedVersion < pinnedVersion) {
-      await fs5.writeFile(cachedFile, pinned);
+      await fs7.writeFile(cachedFile, pinned);
     }
   }
   async refresh() {
@@ -18424,13 +18932,13 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs5.rm(path7.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs5.rm(path7.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs7.rm(path9.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs7.rm(path9.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard("refreshing metadata", () => this.updater.refresh());
       }
     });
-    const root = rootVersion(readFileSync(path7.join(this.metadataDir, "root.json")), "root.json");
+    const root = rootVersion(readFileSync(path9.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -18441,7 +18949,7 @@ var RepositoryClient = class {
   /** The trusted root's key ids per role, to notice a rotation. */
   roleKeys() {
     try {
-      const root = JSON.parse(readFileSync(path7.join(this.metadataDir, "root.json"), "utf8"));
+      const root = JSON.parse(readFileSync(path9.join(this.metadataDir, "root.json"), "utf8"));
       return Object.fromEntries(
         Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
       );
@@ -18465,7 +18973,7 @@ var RepositoryClient = class {
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`${targetPath}: signed metadata carries no sha256`);
-    const file = path7.join(this.targetsDir, sha);
+    const file = path9.join(this.targetsDir, sha);
     if (await stillVerified(file, sha)) return file;
     const cached = await this.updater.findCachedTarget(info, file);
     if (cached) {
@@ -18474,12 +18982,12 @@ var RepositoryClient = class {
     }
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
     await this.guard(targetPath, () => this.updater.downloadTarget(info, tmp));
-    await fs5.rename(tmp, file);
+    await fs7.rename(tmp, file);
     await markVerified(file, sha);
     return file;
   }
   async readTarget(targetPath) {
-    return fs5.readFile(await this.fetchTarget(targetPath));
+    return fs7.readFile(await this.fetchTarget(targetPath));
   }
   /** Maps tuf-js's errors onto exit codes: verification failures 3, the network 6. */
   async guard(what, fn) {
@@ -18561,8 +19069,8 @@ function rootVersion(data, label) {
 async function stillVerified(file, sha2562) {
   try {
     const [st, stamp] = await Promise.all([
-      fs5.stat(file),
-      fs5.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
+      fs7.stat(file),
+      fs7.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
     ]);
     return stamp.sha256 === sha2562 && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.ino === st.ino;
   } catch {
@@ -18570,9 +19078,9 @@ async function stillVerified(file, sha2562) {
   }
 }
 async function markVerified(file, sha2562) {
-  const st = await fs5.stat(file);
+  const st = await fs7.stat(file);
   const stamp = { sha256: sha2562, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
-  await fs5.writeFile(`${file}.verified`, JSON.stringify(stamp));
+  await fs7.writeFile(`${file}.verified`, JSON.stringify(stamp));
 }
 
 // src/pipeline/repository.ts
@@ -18633,14 +19141,16 @@ async function openLockRepository(lock, opts = {}) {
 }
 
 // src/pipeline/write-dir.ts
-import { createHash as createHash5 } from "node:crypto";
-import { createWriteStream as createWriteStream2, promises as fs6 } from "node:fs";
-import path8 from "node:path";
-import { pipeline as pipeline3 } from "node:stream/promises";
+init_errors();
+init_types();
+import { createHash as createHash6 } from "node:crypto";
+import { createWriteStream as createWriteStream3, promises as fs8 } from "node:fs";
+import path10 from "node:path";
+import { pipeline as pipeline4 } from "node:stream/promises";
 var EXTRACT_CONCURRENCY = 4;
 async function assertFreshDir(dir) {
   try {
-    const entries = await fs6.readdir(dir);
+    const entries = await fs8.readdir(dir);
     if (entries.length > 0) {
       throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
     }
@@ -18653,23 +19163,23 @@ async function assertFreshDir(dir) {
 }
 async function writeUpdatedDir(dir, layout, opts) {
   await assertFreshDir(dir);
-  const parent = path8.dirname(path8.resolve(dir));
-  await fs6.mkdir(parent, { recursive: true });
-  const staging = await fs6.mkdtemp(path8.join(parent, `.${path8.basename(dir)}.uplevel-staging-`));
+  const parent = path10.dirname(path10.resolve(dir));
+  await fs8.mkdir(parent, { recursive: true });
+  const staging = await fs8.mkdtemp(path10.join(parent, `.${path10.basename(dir)}.uplevel-staging-`));
   const hashes = /* @__PURE__ */ new Map();
   let bytes = 0;
   try {
-    for (const d of layout.dirs) await fs6.mkdir(path8.join(staging, d), { recursive: true });
-    await fs6.mkdir(path8.join(staging, path8.dirname(PACK_STATE_PATH)), { recursive: true });
+    for (const d of layout.dirs) await fs8.mkdir(path10.join(staging, d), { recursive: true });
+    await fs8.mkdir(path10.join(staging, path10.dirname(PACK_STATE_PATH)), { recursive: true });
     let done = 0;
     const extract = async (f) => {
-      const target = path8.join(staging, f.path);
+      const target = path10.join(staging, f.path);
       if (f.kind === "bytes") {
-        await fs6.writeFile(target, f.data, { mode: f.mode });
-        hashes.set(f.path, createHash5("sha256").update(f.data).digest("hex"));
+        await fs8.writeFile(target, f.data, { mode: f.mode });
+        hashes.set(f.path, createHash6("sha256").update(f.data).digest("hex"));
         bytes += f.data.length;
       } else {
-        const write = (data) => pipeline3(data, createWriteStream2(target, { mode: f.from.mode, highWaterMark: 1 << 20 }));
+        const write = (data) => pipeline4(data, createWriteStream3(target, { mode: f.from.mode, highWaterMark: 1 << 20 }));
         if (f.from.trusted && f.from.vendorSha256) {
           await write(await f.from.zip.openData(f.from.entry));
           hashes.set(f.path, f.from.vendorSha256);
@@ -18687,11 +19197,11 @@ async function writeUpdatedDir(dir, layout, opts) {
         await extract(layout.files[next++]);
     };
     await Promise.all(Array.from({ length: EXTRACT_CONCURRENCY }, worker));
-    await fs6.writeFile(path8.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
+    await fs8.writeFile(path10.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
       mode: 420
     });
-    await fs6.rmdir(dir).catch(() => void 0);
-    await fs6.rename(staging, dir).catch((e) => {
+    await fs8.rmdir(dir).catch(() => void 0);
+    await fs8.rename(staging, dir).catch((e) => {
       if (e.code === "ENOTEMPTY" || e.code === "EEXIST") {
         throw badInput(
           `--dir ${dir}: another run filled the folder meanwhile; nothing of this run was kept`
@@ -18701,18 +19211,18 @@ async function writeUpdatedDir(dir, layout, opts) {
     });
     return { hashes, bytes };
   } catch (e) {
-    await fs6.rm(staging, { recursive: true, force: true });
+    await fs8.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 
 // src/pipeline/write-pack.ts
-import { promises as fs8 } from "node:fs";
-import path9 from "node:path";
+import { promises as fs10 } from "node:fs";
+import path11 from "node:path";
 
 // src/zip/writer.ts
-import { createHash as createHash6 } from "node:crypto";
-import { promises as fs7 } from "node:fs";
+import { createHash as createHash7 } from "node:crypto";
+import { promises as fs9 } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 var MAX32 = 4294967295;
 var MAX16 = 65535;
@@ -18748,10 +19258,10 @@ var ZipWriter = class _ZipWriter {
   pendingBytes = 0;
   finished = false;
   /** The file's sha256, computed as it is written so nobody has to read it back. */
-  hash = createHash6("sha256");
+  hash = createHash7("sha256");
   static async create(file, opts = {}) {
     return new _ZipWriter(
-      await fs7.open(file, "w"),
+      await fs9.open(file, "w"),
       file,
       Boolean(opts.forceZip64),
       Boolean(opts.durable)
@@ -18870,7 +19380,7 @@ var ZipWriter = class _ZipWriter {
     this.finished = true;
     await Promise.allSettled(this.inFlight);
     await this.handle.close().catch(() => void 0);
-    await fs7.rm(this.file, { force: true });
+    await fs9.rm(this.file, { force: true });
   }
   async writeEntry(meta, isDirectory, body) {
     if (this.finished) throw new Error("zip writer: already finished");
@@ -18987,8 +19497,9 @@ function centralHeader(r, force) {
 }
 
 // src/pipeline/write-pack.ts
+init_types();
 async function writeUpdatedZip(out, layout, opts) {
-  const tmp = path9.join(path9.dirname(out), `.${path9.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path11.join(path11.dirname(out), `.${path11.basename(out)}.uplevel-${process.pid}.tmp`);
   const writer = await ZipWriter.create(tmp);
   const dos = toDosDateTime(opts.time);
   const hashes = /* @__PURE__ */ new Map();
@@ -19029,11 +19540,11 @@ async function writeUpdatedZip(out, layout, opts) {
       ...dos
     });
     const { bytes, sha256: fileSha256 } = await writer.finish();
-    await fs8.rename(tmp, out);
+    await fs10.rename(tmp, out);
     return { hashes, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => void 0);
-    await fs8.rm(tmp, { force: true });
+    await fs10.rm(tmp, { force: true });
     throw e;
   }
 }
@@ -19053,32 +19564,51 @@ async function apply(req) {
       `--level ${target} is below the lock's level ${lock.level}; use revert to go back`
     );
   }
+  const fetchPayloads = async (from, to) => {
+    const got = /* @__PURE__ */ new Map();
+    try {
+      await fetchLevels(repo, lock, from, to, got, reporter);
+    } catch (e) {
+      for (const p of got.values()) await p.zip.close();
+      throw e;
+    }
+    return got;
+  };
+  if (req.dir && !req.pack && await folderHoldsFiles(req.dir)) {
+    const r = await applyInPlace({
+      home: req.dir,
+      lock,
+      repo,
+      target,
+      fetchPayloads,
+      dryRun: req.dryRun,
+      updateLock: req.updateLock,
+      reporter
+    });
+    return {
+      product: lock.product,
+      version: lock.version,
+      channel: lock.channel,
+      packLevel: r.from,
+      lockLevel: lock.level,
+      level: r.to,
+      levels: [],
+      files: r.files,
+      overlay: r.merged.map((m) => ({ path: m.path, outcome: m.outcome })),
+      conflicts: r.conflicts,
+      ...req.dryRun ? {} : { output: { kind: "dir", path: req.dir, bytes: 0 } },
+      lockUpdated: !req.dryRun && req.updateLock && target !== lock.level,
+      overlayRewritten: r.overlayRewritten,
+      dryRun: req.dryRun
+    };
+  }
   const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
   const pack = await openPack(packFile.file, { product: lock.product, version: lock.version });
   const payloads = /* @__PURE__ */ new Map();
   try {
     checkPackLevel(pack, lock, target);
     const levels = Array.from({ length: target - pack.level }, (_, i) => pack.level + 1 + i);
-    if (levels.length)
-      reporter.info(`Fetching level${levels.length > 1 ? "s" : ""} ${levels.join(", ")}`);
-    await forEachLimit(levels, 8, async (l) => {
-      const info = repo.level(l);
-      const file = await repo.client.fetchTarget(info.target);
-      const signed = await repo.client.targetInfo(info.target);
-      if (signed?.sha256 !== info.sha256) {
-        throw verificationFailed(
-          `${info.target}: index.json and the signed targets disagree about its sha256`
-        );
-      }
-      const payload = await openPayload(file, info.sha256, info.target);
-      payloads.set(l, payload);
-      const m = payload.manifest;
-      if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel || m.level !== l) {
-        throw verificationFailed(
-          `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`
-        );
-      }
-    });
+    await fetchLevels(repo, lock, pack.level, target, payloads, reporter);
     const manifests = levels.map((l) => payloads.get(l).manifest);
     const plan = composePlan(
       {
@@ -19092,8 +19622,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path25, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path25, sha256: expected });
+    for (const [path28, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path28, sha256: expected });
     }
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -19155,7 +19685,7 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs9.readFile(lock.file, "utf8");
+      const text = await fs11.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       report.lockUpdated = true;
     }
@@ -19229,14 +19759,14 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path25, entry] of pack.files) {
-    const m = manifest.files[path25];
+  for (const [path28, entry] of pack.files) {
+    const m = manifest.files[path28];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path25] = m.sha256;
+      hashes[path28] = m.sha256;
   }
   return hashes;
 }
-async function forEachLimit(items, limit, fn) {
+async function forEachLimit2(items, limit, fn) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await fn(items[next++]);
@@ -19246,16 +19776,48 @@ async function forEachLimit(items, limit, fn) {
 function byLevel(payloads) {
   return [...payloads.entries()].sort(([a], [b]) => a - b);
 }
+async function fetchLevels(repo, lock, from, to, payloads, reporter) {
+  const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
+  if (levels.length)
+    reporter.info(`Fetching level${levels.length > 1 ? "s" : ""} ${levels.join(", ")}`);
+  await forEachLimit2(levels, 8, async (l) => {
+    const info = repo.level(l);
+    const file = await repo.client.fetchTarget(info.target);
+    const signed = await repo.client.targetInfo(info.target);
+    if (signed?.sha256 !== info.sha256) {
+      throw verificationFailed(
+        `${info.target}: index.json and the signed targets disagree about its sha256`
+      );
+    }
+    const payload = await openPayload(file, info.sha256, info.target);
+    payloads.set(l, payload);
+    const m = payload.manifest;
+    if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel || m.level !== l) {
+      throw verificationFailed(
+        `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`
+      );
+    }
+  });
+}
+async function folderHoldsFiles(dir) {
+  try {
+    return (await fs11.readdir(dir)).length > 0;
+  } catch {
+    return false;
+  }
+}
 
 // src/pipeline/load-lock.ts
-import { promises as fs10 } from "node:fs";
-import path10 from "node:path";
+init_errors();
+init_lock();
+import { promises as fs12 } from "node:fs";
+import path12 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file) {
-  const abs = path10.resolve(file ?? DEFAULT_LOCK);
+  const abs = path12.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
-    text = await fs10.readFile(abs, "utf8");
+    text = await fs12.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
@@ -19266,6 +19828,7 @@ async function loadLock(file) {
 }
 
 // src/cli/args.ts
+init_errors();
 import { parseArgs } from "node:util";
 function parse(command, argv, options2, allowPositionals = false) {
   try {
@@ -19303,7 +19866,7 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path11.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path13.resolve(p) : void 0;
   let report;
   try {
     report = await apply({
@@ -19346,6 +19909,9 @@ function printReport(r, ctx) {
       `  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(", ")}` : ""}`
     );
 }
+
+// src/cli/commands/changelog.ts
+init_errors();
 
 // src/core/changelog.ts
 var TYPE_ORDER = ["security", "bug", "improvement", "feature"];
@@ -19447,6 +20013,7 @@ async function changelogCommand(argv, ctx) {
 }
 
 // src/cli/commands/check.ts
+init_errors();
 async function checkCommand(argv, ctx) {
   const { values } = parse("check", argv, {
     lock: { type: "string" },
@@ -19485,46 +20052,48 @@ async function checkCommand(argv, ctx) {
 }
 
 // src/cli/commands/demo.ts
-import path21 from "node:path";
+import path23 from "node:path";
 
 // src/demo/demo.ts
-import { promises as fs19 } from "node:fs";
+import { promises as fs21 } from "node:fs";
 import net2 from "node:net";
 import os3 from "node:os";
-import path20 from "node:path";
+import path22 from "node:path";
+init_errors();
 
 // src/pipeline/extract.ts
-import { createWriteStream as createWriteStream3, promises as fs11 } from "node:fs";
-import path12 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
+init_errors();
+import { createWriteStream as createWriteStream4, promises as fs13 } from "node:fs";
+import path14 from "node:path";
+import { pipeline as pipeline5 } from "node:stream/promises";
 async function extractPack(zipFile, dest) {
   await assertFreshDir(dest);
   const zip = await SafeZip.open(zipFile, { label: zipFile });
-  const parent = path12.dirname(path12.resolve(dest));
-  await fs11.mkdir(parent, { recursive: true });
-  const staging = await fs11.mkdtemp(path12.join(parent, `.${path12.basename(dest)}.uplevel-staging-`));
+  const parent = path14.dirname(path14.resolve(dest));
+  await fs13.mkdir(parent, { recursive: true });
+  const staging = await fs13.mkdtemp(path14.join(parent, `.${path14.basename(dest)}.uplevel-staging-`));
   try {
     const top = zip.topFolder();
     if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
     for (const e of zip.entries) {
       const rel = e.name.slice(top.length + 1).replace(/\/$/, "");
       if (rel === "") continue;
-      const target = path12.join(staging, rel);
+      const target = path14.join(staging, rel);
       if (e.isDirectory) {
-        await fs11.mkdir(target, { recursive: true });
+        await fs13.mkdir(target, { recursive: true });
         continue;
       }
-      await fs11.mkdir(path12.dirname(target), { recursive: true });
-      await pipeline4(
+      await fs13.mkdir(path14.dirname(target), { recursive: true });
+      await pipeline5(
         await zip.openData(e),
-        createWriteStream3(target, { mode: e.mode & 511 || 420 })
+        createWriteStream4(target, { mode: e.mode & 511 || 420 })
       );
     }
-    await fs11.rmdir(dest).catch(() => void 0);
-    await fs11.rename(staging, dest);
+    await fs13.rmdir(dest).catch(() => void 0);
+    await fs13.rename(staging, dest);
     return { top };
   } catch (e) {
-    await fs11.rm(staging, { recursive: true, force: true });
+    await fs13.rm(staging, { recursive: true, force: true });
     throw e;
   } finally {
     await zip.close();
@@ -19533,15 +20102,15 @@ async function extractPack(zipFile, dest) {
 
 // src/pipeline/test-runner.ts
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream4, promises as fs12 } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs14 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path13 from "node:path";
+import path15 from "node:path";
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs12.mkdir(opts.logDir, { recursive: true });
+  await fs14.mkdir(opts.logDir, { recursive: true });
   const env = {
     ...process.env,
     ...opts.env,
@@ -19552,13 +20121,13 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path13.join(opts.logDir, "junit.xml"),
+    junitFile: path15.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   let server;
   try {
     if (opts.tests.start) {
-      const logFile = path13.join(opts.logDir, "server.log");
+      const logFile = path15.join(opts.logDir, "server.log");
       result.server = { started: false, ready: false, logFile };
       opts.onEvent?.({ event: "server-starting", command: opts.tests.start });
       server = await startInGroup(opts.tests.start, opts.packHome, env, logFile);
@@ -19589,11 +20158,11 @@ async function runTests(opts) {
   } finally {
     if (server) await stopGroup(server, opts.stopGraceMs ?? 5e3);
     result.durationMs = Date.now() - started;
-    await fs12.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs14.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 async function startInGroup(command, cwd, env, logFile) {
-  const log = createWriteStream4(logFile);
+  const log = createWriteStream5(logFile);
   await new Promise((r) => log.once("open", r));
   const child = spawn("sh", ["-c", command], {
     cwd,
@@ -19656,7 +20225,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs12.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs14.readFile(logFile, "utf8").catch(() => ""));
   }
   const mod = ready.startsWith("https:") ? https2 : http2;
   return () => new Promise((resolve) => {
@@ -19669,8 +20238,8 @@ function readinessProbe(ready, logFile) {
   });
 }
 async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
-  const logFile = path13.join(logDir, `${cmd.name}.log`);
-  const log = createWriteStream4(logFile);
+  const logFile = path15.join(logDir, `${cmd.name}.log`);
+  const log = createWriteStream5(logFile);
   await new Promise((r) => log.once("open", r));
   const t0 = Date.now();
   const child = spawn("sh", ["-c", cmd.command], {
@@ -19692,7 +20261,7 @@ async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
   clearTimeout(timer);
   await (stopping ?? stopGroup(child, 1e3));
   await new Promise((r) => log.end(r));
-  const text = await fs12.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs14.readFile(logFile, "utf8").catch(() => "");
   return {
     name: cmd.name,
     command: cmd.command,
@@ -19734,15 +20303,19 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs15 } from "node:fs";
+import { promises as fs17 } from "node:fs";
 import os2 from "node:os";
-import path16 from "node:path";
+import path18 from "node:path";
+init_errors();
 
 // src/repo/pack-manifest.ts
-import { createHash as createHash7 } from "node:crypto";
+init_errors();
+init_types();
+import { createHash as createHash8 } from "node:crypto";
 
 // src/repo/pack-name.ts
 var import_semver2 = __toESM(require_semver2(), 1);
+init_errors();
 function parseTopFolder(top, label) {
   const m = /^([a-z0-9][a-z0-9._-]*?)-(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)$/.exec(top);
   if (!m || !import_semver2.default.valid(m[2])) {
@@ -19763,7 +20336,7 @@ async function buildPackManifest(file) {
       if (e.isDirectory) continue;
       const rel = e.name.slice(top.length + 1);
       if (rel === PACK_STATE_PATH) continue;
-      const h = createHash7("sha256");
+      const h = createHash8("sha256");
       for await (const chunk of await zip.openData(e)) h.update(chunk);
       files[rel] = { sha256: h.digest("hex"), size: e.uncompressedSize, crc32: e.crc32 };
     }
@@ -19776,36 +20349,38 @@ async function buildPackManifest(file) {
 // src/repo/tuf/repository.ts
 var import_models2 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
-import { createHash as createHash9 } from "node:crypto";
-import { createReadStream as createReadStream3, promises as fs14 } from "node:fs";
-import path15 from "node:path";
+init_errors();
+import { createHash as createHash10 } from "node:crypto";
+import { createReadStream as createReadStream4, promises as fs16 } from "node:fs";
+import path17 from "node:path";
 
 // src/repo/tuf/keys.ts
 var import_canonical_json = __toESM(require_lib(), 1);
 var import_models = __toESM(require_dist2(), 1);
+init_errors();
 import {
-  createHash as createHash8,
+  createHash as createHash9,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs13 } from "node:fs";
-import path14 from "node:path";
+import { promises as fs15 } from "node:fs";
+import path16 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
   const keyVal = { public: spki.subarray(spki.length - 32).toString("hex") };
   const body = { keytype: "ed25519", scheme: "ed25519", keyval: keyVal };
-  const keyID = createHash8("sha256").update((0, import_canonical_json.canonicalize)(body)).digest("hex");
+  const keyID = createHash9("sha256").update((0, import_canonical_json.canonicalize)(body)).digest("hex");
   return new import_models.Key({ keyID, keyType: "ed25519", scheme: "ed25519", keyVal });
 }
 function signer(k) {
   return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir = path14.join(dir, "keys");
-  await fs13.mkdir(keysDir, { recursive: true, mode: 448 });
+  const keysDir = path16.join(dir, "keys");
+  await fs15.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -19813,23 +20388,23 @@ async function generateRoleKeys(dir, counts = {}) {
   }
   return out;
 }
-var keyFile = (dir, role, n) => path14.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+var keyFile = (dir, role, n) => path16.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs13.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs15.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
 async function loadRoleKeys(dir, role) {
-  const names = (await fs13.readdir(path14.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names = (await fs15.readdir(path16.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names.length === 0) {
     throw badInput(
-      `${path14.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path16.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
   const out = [];
   for (const n of names) {
-    const privateKey = createPrivateKey(await fs13.readFile(path14.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs15.readFile(path16.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
@@ -19841,8 +20416,8 @@ var DEFAULT_EXPIRES_DAYS = 365;
 var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs14.writeFile(tmp, data);
-  await fs14.rename(tmp, file);
+  await fs16.writeFile(tmp, data);
+  await fs16.rename(tmp, file);
 }
 function signAll(md, keys) {
   keys.forEach((k, i) => md.sign(signer(k), i > 0));
@@ -19850,21 +20425,21 @@ function signAll(md, keys) {
 var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
 `;
 async function initRepository(opts) {
-  const dir = path15.resolve(opts.dir);
+  const dir = path17.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
   if (!Number.isInteger(expiresDays) || expiresDays < 1)
     throw badInput("--expires must be a whole number of days \u2265 1");
-  const metadataDir = path15.join(dir, "metadata");
-  if (await exists(metadataDir))
+  const metadataDir = path17.join(dir, "metadata");
+  if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists(path15.join(dir, "keys")))
+  if (await exists2(path17.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs14.mkdir(metadataDir, { recursive: true });
-  await fs14.mkdir(path15.join(dir, "targets"), { recursive: true });
+  await fs16.mkdir(metadataDir, { recursive: true });
+  await fs16.mkdir(path17.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path15.join(dir, "keys", "config.json"),
+    path17.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expiresDays })}
 `
   );
@@ -19886,14 +20461,14 @@ async function initRepository(opts) {
   });
   const rootMd = new import_models2.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path15.join(metadataDir, "1.root.json");
+  const rootPath = path17.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path15.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path17.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
-async function exists(p) {
-  return fs14.stat(p).then(
+async function exists2(p) {
+  return fs16.stat(p).then(
     () => true,
     () => false
   );
@@ -19901,16 +20476,16 @@ async function exists(p) {
 async function readConfig(dir) {
   try {
     return JSON.parse(
-      await fs14.readFile(path15.join(dir, "keys", "config.json"), "utf8")
+      await fs16.readFile(path17.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
     return { expiresDays: DEFAULT_EXPIRES_DAYS };
   }
 }
 async function readMetadata(dir, name) {
-  const file = path15.join(dir, "metadata", name);
+  const file = path17.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs14.readFile(file, "utf8"));
+    return JSON.parse(await fs16.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
@@ -19922,7 +20497,7 @@ async function currentTargets(dir) {
   );
 }
 async function signTopLevel(dir, targets, now, expiresDays, previous) {
-  const metadataDir = path15.join(dir, "metadata");
+  const metadataDir = path17.join(dir, "metadata");
   const expires = expiry(now, expiresDays);
   const targetsMd = new import_models2.Metadata(
     new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
@@ -19930,10 +20505,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(targetsMd, await loadRoleKeys(dir, "targets"));
   const targetsText = toText(targetsMd);
   await writeAtomic(
-    path15.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
+    path17.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
     targetsText
   );
-  await writeAtomic(path15.join(metadataDir, "targets.json"), targetsText);
+  await writeAtomic(path17.join(metadataDir, "targets.json"), targetsText);
   const snapshotMd = new import_models2.Metadata(
     new import_models2.Snapshot({
       version: previous.snapshot + 1,
@@ -19945,10 +20520,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(snapshotMd, await loadRoleKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
   await writeAtomic(
-    path15.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path17.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path15.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path17.join(metadataDir, "snapshot.json"), snapshotText);
   const snapshotBytes = Buffer.from(snapshotText);
   const timestampMd = new import_models2.Metadata(
     new import_models2.Timestamp({
@@ -19958,17 +20533,17 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
       snapshotMeta: new import_models2.MetaFile({
         version: snapshotMd.signed.version,
         length: snapshotBytes.length,
-        hashes: { sha256: createHash9("sha256").update(snapshotBytes).digest("hex") }
+        hashes: { sha256: createHash10("sha256").update(snapshotBytes).digest("hex") }
       })
     })
   );
   signAll(timestampMd, await loadRoleKeys(dir, "timestamp"));
-  await writeAtomic(path15.join(metadataDir, "timestamp.json"), toText(timestampMd));
+  await writeAtomic(path17.join(metadataDir, "timestamp.json"), toText(timestampMd));
 }
 async function hashFile(file) {
-  const h = createHash9("sha256");
+  const h = createHash10("sha256");
   let length = 0;
-  for await (const chunk of createReadStream3(file, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream4(file, { highWaterMark: 1 << 20 })) {
     h.update(chunk);
     length += chunk.length;
   }
@@ -19979,7 +20554,7 @@ function storedTargetPath(targetPath, sha2562) {
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path15.resolve(repoDir);
+  const dir = path17.resolve(repoDir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const config = await readConfig(dir);
   const targetsMd = await currentTargets(dir);
@@ -19988,12 +20563,12 @@ async function publishTargets(repoDir, files, opts = {}) {
   const targets = { ...targetsMd.signed.targets };
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path15.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs14.mkdir(path15.dirname(stored), { recursive: true });
-    if (!await exists(stored)) {
+    const stored = path17.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs16.mkdir(path17.dirname(stored), { recursive: true });
+    if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs14.copyFile(f.localFile, tmp);
-      await fs14.rename(tmp, stored);
+      await fs16.copyFile(f.localFile, tmp);
+      await fs16.rename(tmp, stored);
     }
     targets[f.targetPath] = new import_models2.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
@@ -20008,12 +20583,12 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path15.resolve(repoDir);
+  const dir = path17.resolve(repoDir);
   const targetsMd = await currentTargets(dir);
   const t = targetsMd.signed.targets[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs14.readFile(path15.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs16.readFile(path17.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 
 // src/repo/add-to-repository.ts
@@ -20066,7 +20641,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs15.mkdtemp(path16.join(os2.tmpdir(), "uplevel-add-"));
+  const scratch = await fs17.mkdtemp(path18.join(os2.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -20074,7 +20649,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs15.stat(pack.file)).size;
+        const size = (await fs17.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -20082,8 +20657,8 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path16.join(scratch, `${g.product}-${g.version}.files.json`);
-          await fs15.writeFile(
+          const manifestFile = path18.join(scratch, `${g.product}-${g.version}.files.json`);
+          await fs17.writeFile(
             manifestFile,
             `${JSON.stringify(await buildPackManifest(pack.file))}
 `
@@ -20104,7 +20679,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs15.stat(file)).size;
+        const size = (await fs17.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -20137,8 +20712,8 @@ async function addToRepository(opts) {
           }
         });
       }
-      const indexFile = path16.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs15.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      const indexFile = path18.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs17.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -20146,13 +20721,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs15.rm(scratch, { recursive: true, force: true });
+    await fs17.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs16 } from "node:fs";
-import path17 from "node:path";
+import { promises as fs18 } from "node:fs";
+import path19 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -20214,6 +20789,8 @@ function isConfigFile(p) {
 }
 
 // src/repo/build-update.ts
+init_errors();
+init_types();
 async function openPackFiles(file, label) {
   const zip = await SafeZip.open(file, { label });
   const top = zip.topFolder();
@@ -20294,7 +20871,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path17.join(path17.dirname(out), `.${path17.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path19.join(path19.dirname(out), `.${path19.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -20325,21 +20902,21 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs16.rename(tmp, out);
+    await fs18.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs16.rm(tmp, { force: true });
+    await fs18.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream4, promises as fs17 } from "node:fs";
+import { createReadStream as createReadStream5, promises as fs19 } from "node:fs";
 import http3 from "node:http";
-import path18 from "node:path";
+import path20 from "node:path";
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path18.resolve(dir);
+  const root = path20.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -20385,13 +20962,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path18.resolve(root, rel);
+  const file = path20.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path18.join(root, top) + path18.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path20.join(root, top) + path20.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs17.stat(file).catch(() => void 0);
+  const st = await fs19.stat(file).catch(() => void 0);
   if (!st?.isFile()) {
     res.writeHead(404).end();
     return;
@@ -20425,18 +21002,18 @@ async function handle(root, opts, req, res) {
     res.end();
     return;
   }
-  createReadStream4(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
+  createReadStream5(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
 }
 
 // src/demo/sample.ts
-import { existsSync, promises as fs18 } from "node:fs";
-import path19 from "node:path";
+import { existsSync, promises as fs20 } from "node:fs";
+import path21 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path19.dirname(fileURLToPath2(import.meta.url));
+  let dir = path21.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync(path19.join(dir, "sample", "ga"))) return path19.join(dir, "sample");
-    const parent = path19.dirname(dir);
+    if (existsSync(path21.join(dir, "sample", "ga"))) return path21.join(dir, "sample");
+    const parent = path21.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -20444,24 +21021,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path19.join(outDir, "level-0");
-  await fs18.cp(path19.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path21.join(outDir, "level-0");
+  await fs20.cp(path21.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs18.readdir(path19.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs20.readdir(path21.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path19.join(sampleDir, "levels", String(n));
-    const tree = path19.join(outDir, `level-${n}`);
-    await fs18.cp(previous, tree, { recursive: true });
-    if (existsSync(path19.join(src, "files")))
-      await fs18.cp(path19.join(src, "files"), tree, { recursive: true });
-    const removed = path19.join(src, "removed.txt");
+    const src = path21.join(sampleDir, "levels", String(n));
+    const tree = path21.join(outDir, `level-${n}`);
+    await fs20.cp(previous, tree, { recursive: true });
+    if (existsSync(path21.join(src, "files")))
+      await fs20.cp(path21.join(src, "files"), tree, { recursive: true });
+    const removed = path21.join(src, "removed.txt");
     if (existsSync(removed)) {
-      for (const rel of (await fs18.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs18.rm(path19.join(tree, rel));
+      for (const rel of (await fs20.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs20.rm(path21.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path19.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path21.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -20471,7 +21048,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs18.readdir(path19.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs20.readdir(path21.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -20488,7 +21065,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs18.readFile(path19.join(tree, f));
+      const data = await fs20.readFile(path21.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -20507,29 +21084,29 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path20.resolve(opts.outDir);
-  const work = await fs19.mkdtemp(path20.join(os3.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path20.join(work, "cache") };
+  const outDir = path22.resolve(opts.outDir);
+  const work = await fs21.mkdtemp(path22.join(os3.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path22.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
   try {
     step("Vendor: build GA and three update levels of the sample product");
     const sample = sampleRoot();
-    const { levels } = await materializeSample(sample, path20.join(work, "trees"));
+    const { levels } = await materializeSample(sample, path22.join(work, "trees"));
     const packs = [];
-    await fs19.mkdir(path20.join(work, "packs"));
+    await fs21.mkdir(path22.join(work, "packs"));
     for (const l of levels) {
-      const zip = path20.join(work, "packs", `${TOP}-level-${l.level}.zip`);
+      const zip = path22.join(work, "packs", `${TOP}-level-${l.level}.zip`);
       await writePackZip(l.tree, TOP, zip);
       packs[l.level] = zip;
     }
-    const repoDir = path20.join(work, "repo");
+    const repoDir = path22.join(work, "repo");
     const { rootPath } = await initRepository({ dir: repoDir });
     const payloads = [];
     for (const l of levels.filter((x) => x.level > 0)) {
-      const out = path20.join(work, `update-${l.level}.zip`);
-      const changes = parseChangesYaml(await fs19.readFile(l.changesFile, "utf8"), l.changesFile);
+      const out = path22.join(work, `update-${l.level}.zip`);
+      const changes = parseChangesYaml(await fs21.readFile(l.changesFile, "utf8"), l.changesFile);
       const m = await buildUpdate({
         from: packs[l.level - 1],
         to: packs[l.level],
@@ -20548,14 +21125,14 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path20.join(work, "team");
-    await fs19.mkdir(path20.join(team, ".uplevel"), { recursive: true });
-    await fs19.copyFile(rootPath, path20.join(team, ".uplevel", "root.json"));
-    await fs19.cp(path20.join(sample, "overlay"), path20.join(team, "deploy"), { recursive: true });
-    await fs19.cp(path20.join(sample, "tests"), path20.join(team, "tests"), { recursive: true });
+    const team = path22.join(work, "team");
+    await fs21.mkdir(path22.join(team, ".uplevel"), { recursive: true });
+    await fs21.copyFile(rootPath, path22.join(team, ".uplevel", "root.json"));
+    await fs21.cp(path22.join(sample, "overlay"), path22.join(team, "deploy"), { recursive: true });
+    await fs21.cp(path22.join(sample, "tests"), path22.join(team, "tests"), { recursive: true });
     const port = await freePort();
-    const lockFile = path20.join(team, "uplevel.yml");
-    await fs19.writeFile(lockFile, demoLock(server.url, port));
+    const lockFile = path22.join(team, "uplevel.yml");
+    await fs21.writeFile(lockFile, demoLock(server.url, port));
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
     const repo = await openLockRepository(lock, { env });
@@ -20565,8 +21142,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs19.mkdir(outDir, { recursive: true });
-    const packFile = path20.join(outDir, `${TOP}-level-${repo.latest}.zip`);
+    await fs21.mkdir(outDir, { recursive: true });
+    const packFile = path22.join(outDir, `${TOP}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -20578,11 +21155,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path20.join(work, "run", TOP);
+    const home = path22.join(work, "run", TOP);
     await extractPack(packFile, home);
-    const logDir = path20.join(outDir, "test-logs");
-    await fs19.rm(logDir, { recursive: true, force: true });
-    await fs19.mkdir(logDir, { recursive: true });
+    const logDir = path22.join(outDir, "test-logs");
+    await fs21.rm(logDir, { recursive: true, force: true });
+    await fs21.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -20595,13 +21172,13 @@ async function runDemo(opts) {
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
     step(
-      "publish: pack, sha256, changelog and report in " + path20.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path22.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs19.writeFile(`${packFile}.sha256`, `${sha2562}  ${path20.basename(packFile)}
+    await fs21.writeFile(`${packFile}.sha256`, `${sha2562}  ${path22.basename(packFile)}
 `);
-    await fs19.writeFile(
-      path20.join(outDir, "CHANGELOG.md"),
+    await fs21.writeFile(
+      path22.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -20617,10 +21194,10 @@ async function runDemo(opts) {
       check: { currentLevel: lock.level, latestLevel: repo.latest, securityUpdates },
       apply: report,
       tests,
-      pack: { file: path20.basename(packFile), sha256: sha2562 }
+      pack: { file: path22.basename(packFile), sha256: sha2562 }
     };
-    await fs19.writeFile(
-      path20.join(outDir, "report.json"),
+    await fs21.writeFile(
+      path22.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -20629,7 +21206,7 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs19.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs21.rm(work, { recursive: true, force: true });
   }
 }
 function demoLock(url, port) {
@@ -20664,7 +21241,7 @@ async function freePort() {
 // src/cli/commands/demo.ts
 async function demoCommand(argv, ctx) {
   const { values } = parse("demo", argv, { out: { type: "string" }, json: { type: "boolean" } });
-  const outDir = path21.resolve(values.out ?? "out");
+  const outDir = path23.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -20675,10 +21252,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path21.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path23.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path21.relative(process.cwd(), path21.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path21.relative(process.cwd(), path21.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path23.relative(process.cwd(), path23.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path23.relative(process.cwd(), path23.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -20687,8 +21264,10 @@ async function demoCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs20 } from "node:fs";
-import path22 from "node:path";
+import { promises as fs22 } from "node:fs";
+import path24 from "node:path";
+init_errors();
+init_types();
 async function repoCommand(argv, ctx) {
   const [sub, ...rest] = argv;
   switch (sub) {
@@ -20709,12 +21288,12 @@ async function init(argv, ctx) {
     dir: { type: "string" },
     expires: { type: "string" }
   });
-  const dir = path22.resolve(required("dir", values.dir));
+  const dir = path24.resolve(required("dir", values.dir));
   const expiresDays = intFlag("expires", values.expires);
   const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path22.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path24.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -20731,8 +21310,8 @@ async function build(argv, ctx) {
   const level = intFlag("level", required("level", values.level));
   let changes = [];
   if (values.changes) {
-    const file = path22.resolve(values.changes);
-    const text = await fs20.readFile(file, "utf8").catch(() => {
+    const file = path24.resolve(values.changes);
+    const text = await fs22.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -20745,16 +21324,16 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path22.resolve(required("from", values.from)),
-    to: path22.resolve(required("to", values.to)),
+    from: path24.resolve(required("from", values.from)),
+    to: path24.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path22.resolve(required("out", values.out))
+    out: path24.resolve(required("out", values.out))
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path22.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path24.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -20772,11 +21351,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path22.resolve(required("dir", values.dir));
+  const dir = path24.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path22.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path22.resolve(p))
+    ...values.pack ? { pack: path24.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path24.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -20790,7 +21369,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path22.resolve(required("dir", values.dir));
+  const dir = path24.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? 0;
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
@@ -20803,17 +21382,56 @@ async function serve(argv, ctx) {
   return 0;
 }
 
+// src/cli/commands/revert.ts
+init_errors();
+import path25 from "node:path";
+async function revertCommand(argv, ctx) {
+  const { values } = parse("revert", argv, {
+    dir: { type: "string" },
+    level: { type: "string" },
+    json: { type: "boolean" }
+  });
+  const dir = path25.resolve(required("dir", values.dir));
+  const level = intFlag("level", values.level);
+  if (level === void 0) throw badInput("--level N is required: the level to go back to");
+  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  try {
+    const r = await revertInPlace(dir, level, reporter);
+    if (values.json) ctx.printJson(r);
+    else ctx.print(`Reverted ${dir} from level ${r.from} to ${r.to}`);
+    return 0;
+  } finally {
+    reporter.end();
+  }
+}
+async function recoverCommand(argv, ctx) {
+  const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
+  const dir = path25.resolve(required("dir", values.dir));
+  const what = await recover(dir);
+  if (values.json) ctx.printJson({ dir, recovered: what });
+  else
+    ctx.print(
+      what === "none" ? `${dir}: nothing to recover` : `${dir}: the interrupted run was ${what}`
+    );
+  return 0;
+}
+
+// src/cli/commands/status.ts
+init_errors();
+
 // src/pipeline/status.ts
-import { promises as fs21 } from "node:fs";
-import path23 from "node:path";
+import { promises as fs23 } from "node:fs";
+import path26 from "node:path";
+init_errors();
+init_types();
 async function statusOfDir(dir) {
-  const root = path23.resolve(dir);
-  const st = await fs21.stat(root).catch(() => void 0);
+  const root = path26.resolve(dir);
+  const st = await fs23.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path23.basename(root),
+    name: path26.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
@@ -20823,11 +21441,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs21.readdir(path23.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs23.readdir(path26.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
+      if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path23.join(root, r)));
+        actual.set(r, await sha256File(path26.join(root, r)));
     }
   };
   await walk("");
@@ -20835,10 +21454,10 @@ async function statusOfDir(dir) {
   return report;
 }
 async function readState(root) {
-  const file = path23.join(root, PACK_STATE_PATH);
+  const file = path26.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs21.readFile(file, "utf8");
+    text = await fs23.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -20866,7 +21485,7 @@ async function statusOfPack(file) {
       }
     }
     const report = {
-      source: { kind: "pack", path: path23.resolve(file) },
+      source: { kind: "pack", path: path26.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -20920,9 +21539,10 @@ function print(r, ctx) {
 }
 
 // src/cli/commands/test.ts
-import { promises as fs22 } from "node:fs";
+init_errors();
+import { promises as fs24 } from "node:fs";
 import os4 from "node:os";
-import path24 from "node:path";
+import path27 from "node:path";
 async function testCommand(argv, ctx) {
   const { values } = parse("test", argv, {
     lock: { type: "string" },
@@ -20936,16 +21556,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path24.resolve(
-    values.logs ?? await fs22.mkdtemp(path24.join(os4.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path27.resolve(
+    values.logs ?? await fs24.mkdtemp(path27.join(os4.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs22.mkdir(logDir, { recursive: true });
-  let home = dir ? path24.resolve(dir) : "";
+  await fs24.mkdir(logDir, { recursive: true });
+  let home = dir ? path27.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs22.mkdtemp(path24.join(os4.tmpdir(), "uplevel-test-pack-"));
-    home = path24.join(cleanup, "home");
-    await extractPack(path24.resolve(pack), home);
+    cleanup = await fs24.mkdtemp(path27.join(os4.tmpdir(), "uplevel-test-pack-"));
+    home = path27.join(cleanup, "home");
+    await extractPack(path27.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -20957,7 +21577,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path24.dirname(lock.file),
+      cwd: path27.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -20985,7 +21605,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs22.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs24.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
@@ -21049,6 +21669,8 @@ var USAGE = `uplevel: keep server product packs at the latest vendor update leve
   uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--dry-run] [--json]
   uplevel test      [--lock F] (--dir DIR | --pack ZIP)
   uplevel status    (--dir DIR | --pack ZIP) [--json]
+  uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
+  uplevel recover   --dir DIR                               finish or undo an interrupted apply/revert
   uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
   uplevel demo      [--out DIR]
 
@@ -21069,7 +21691,9 @@ var COMMANDS = {
   status: statusCommand,
   changelog: changelogCommand,
   demo: demoCommand,
-  repo: repoCommand
+  repo: repoCommand,
+  revert: revertCommand,
+  recover: recoverCommand
 };
 async function run(argv, env = process.env) {
   const [name, ...rest] = argv;

@@ -67,19 +67,22 @@ async function cli(args: string[], cwd: string) {
   return r;
 }
 
-export async function makeVendor(): Promise<Vendor> {
+export async function makeVendor(
+  levels: Tree[] = LEVELS,
+  changes: string[] = CHANGES,
+): Promise<Vendor> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-vendor-'));
   const packs: string[] = [];
-  for (let l = 0; l < LEVELS.length; l++) {
+  for (let l = 0; l < levels.length; l++) {
     packs[l] = path.join(dir, `${TOP}-level-${l}.zip`);
-    await writePack(packs[l] as string, TOP, LEVELS[l] as Tree);
+    await writePack(packs[l] as string, TOP, levels[l] as Tree);
   }
   const repoDir = path.join(dir, 'repo');
   await cli(['repo', 'init', '--dir', repoDir], dir);
   const payloads: string[] = [];
-  for (let l = 1; l < LEVELS.length; l++) {
-    const changes = path.join(dir, `changes-${l}.yml`);
-    await fs.writeFile(changes, CHANGES[l] as string);
+  for (let l = 1; l < levels.length; l++) {
+    const changesFile = path.join(dir, `changes-${l}.yml`);
+    await fs.writeFile(changesFile, changes[l] ?? '');
     payloads[l - 1] = path.join(dir, `update-${l}.zip`);
     await cli(
       [
@@ -92,7 +95,7 @@ export async function makeVendor(): Promise<Vendor> {
         '--level',
         String(l),
         '--changes',
-        changes,
+        changesFile,
         '--released',
         `2026-0${l + 1}-01T00:00:00Z`,
         '--out',

@@ -9,6 +9,7 @@ import { changelogCommand } from './commands/changelog.ts';
 import { checkCommand } from './commands/check.ts';
 import { demoCommand } from './commands/demo.ts';
 import { repoCommand } from './commands/repo.ts';
+import { recoverCommand, revertCommand } from './commands/revert.ts';
 import { statusCommand } from './commands/status.ts';
 import { testCommand } from './commands/test.ts';
 import type { CommandContext } from './context.ts';
@@ -20,6 +21,8 @@ const USAGE = `uplevel: keep server product packs at the latest vendor update le
   uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--dry-run] [--json]
   uplevel test      [--lock F] (--dir DIR | --pack ZIP)
   uplevel status    (--dir DIR | --pack ZIP) [--json]
+  uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
+  uplevel recover   --dir DIR                               finish or undo an interrupted apply/revert
   uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
   uplevel demo      [--out DIR]
 
@@ -43,6 +46,8 @@ const COMMANDS: Record<string, Command> = {
   changelog: changelogCommand,
   demo: demoCommand,
   repo: repoCommand,
+  revert: revertCommand,
+  recover: recoverCommand,
 };
 
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

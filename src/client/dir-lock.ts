@@ -34,8 +34,12 @@ export async function withDirLock<T>(
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(await fs.readFile(lock, 'utf8').catch(() => ''));
-      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
-        await fs.rm(lock, { force: true }); // its owner died: take it over
+      const age =
+        Date.now() - ((await fs.stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      // Its owner died, or died between creating the file and writing its pid: take it over.
+      const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2000;
+      if (dead) {
+        await fs.rm(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline)

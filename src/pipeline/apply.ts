@@ -20,6 +20,7 @@ import {
   writeFileAtomic,
   type OverlayResult,
 } from './overlay.ts';
+import { applyInPlace } from './apply-in-place.ts';
 import { openPack, type OpenPack } from './pack-input.ts';
 import { resolvePackFile, type PackFile } from './pack-source.ts';
 import { openPayload, type OpenPayload } from './payloads.ts';
@@ -77,40 +78,53 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     );
   }
 
+  const fetchPayloads = async (from: number, to: number) => {
+    const got = new Map<number, OpenPayload>();
+    try {
+      await fetchLevels(repo, lock, from, to, got, reporter);
+    } catch (e) {
+      for (const p of got.values()) await p.zip.close();
+      throw e;
+    }
+    return got;
+  };
+  if (req.dir && !req.pack && (await folderHoldsFiles(req.dir))) {
+    // The folder already holds the pack: update it in place, crash-safely.
+    const r = await applyInPlace({
+      home: req.dir,
+      lock,
+      repo,
+      target,
+      fetchPayloads,
+      dryRun: req.dryRun,
+      updateLock: req.updateLock,
+      reporter,
+    });
+    return {
+      product: lock.product,
+      version: lock.version,
+      channel: lock.channel,
+      packLevel: r.from,
+      lockLevel: lock.level,
+      level: r.to,
+      levels: [],
+      files: r.files,
+      overlay: r.merged.map((m) => ({ path: m.path, outcome: m.outcome })),
+      conflicts: r.conflicts,
+      ...(req.dryRun ? {} : { output: { kind: 'dir' as const, path: req.dir, bytes: 0 } }),
+      lockUpdated: !req.dryRun && req.updateLock && target !== lock.level,
+      overlayRewritten: r.overlayRewritten,
+      dryRun: req.dryRun,
+    };
+  }
+
   const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
   const pack = await openPack(packFile.file, { product: lock.product, version: lock.version });
   const payloads = new Map<number, OpenPayload>();
   try {
     checkPackLevel(pack, lock, target);
     const levels = Array.from({ length: target - pack.level }, (_, i) => pack.level + 1 + i);
-    if (levels.length)
-      reporter.info(`Fetching level${levels.length > 1 ? 's' : ''} ${levels.join(', ')}`);
-    // Levels are fetched and opened side by side: with many levels, waiting on each in
-    // turn would make the run cost grow with the number of levels.
-    await forEachLimit(levels, 8, async (l) => {
-      const info = repo.level(l);
-      const file = await repo.client.fetchTarget(info.target);
-      const signed = await repo.client.targetInfo(info.target);
-      if (signed?.sha256 !== info.sha256) {
-        throw verificationFailed(
-          `${info.target}: index.json and the signed targets disagree about its sha256`,
-        );
-      }
-      const payload = await openPayload(file, info.sha256, info.target);
-      payloads.set(l, payload);
-      const m = payload.manifest;
-      if (
-        m.product !== lock.product ||
-        m.version !== lock.version ||
-        m.channel !== lock.channel ||
-        m.level !== l
-      ) {
-        // Signed, but not what the index promised: another product's update in this slot.
-        throw verificationFailed(
-          `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`,
-        );
-      }
-    });
+    await fetchLevels(repo, lock, pack.level, target, payloads, reporter);
     const manifests = levels.map((l) => (payloads.get(l) as OpenPayload).manifest);
     const plan = composePlan(
       {
@@ -317,4 +331,54 @@ async function forEachLimit<T>(
 /** Payloads in level order, whatever order they were opened in. */
 function byLevel(payloads: Map<number, OpenPayload>): [number, OpenPayload][] {
   return [...payloads.entries()].sort(([a], [b]) => a - b);
+}
+
+/**
+ * Fetches and opens the payloads of levels from+1..to side by side (with many levels,
+ * waiting on each in turn would make the run cost grow with their number), checking each is
+ * what the index promised.
+ */
+async function fetchLevels(
+  repo: LockRepository,
+  lock: Lock,
+  from: number,
+  to: number,
+  payloads: Map<number, OpenPayload>,
+  reporter: Reporter,
+): Promise<void> {
+  const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
+  if (levels.length)
+    reporter.info(`Fetching level${levels.length > 1 ? 's' : ''} ${levels.join(', ')}`);
+  await forEachLimit(levels, 8, async (l) => {
+    const info = repo.level(l);
+    const file = await repo.client.fetchTarget(info.target);
+    const signed = await repo.client.targetInfo(info.target);
+    if (signed?.sha256 !== info.sha256) {
+      throw verificationFailed(
+        `${info.target}: index.json and the signed targets disagree about its sha256`,
+      );
+    }
+    const payload = await openPayload(file, info.sha256, info.target);
+    payloads.set(l, payload);
+    const m = payload.manifest;
+    if (
+      m.product !== lock.product ||
+      m.version !== lock.version ||
+      m.channel !== lock.channel ||
+      m.level !== l
+    ) {
+      // Signed, but not what the index promised: another product's update in this slot.
+      throw verificationFailed(
+        `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`,
+      );
+    }
+  });
+}
+
+async function folderHoldsFiles(dir: string): Promise<boolean> {
+  try {
+    return (await fs.readdir(dir)).length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -7,6 +7,7 @@ import { sha256File } from '../core/hash.ts';
 import { localEdits } from '../core/pack-state.ts';
 import { PACK_STATE_PATH, type PackState } from '../core/types.ts';
 import { SafeZip } from '../zip/reader.ts';
+import { WORK_DIR } from './journal.ts';
 
 export interface StatusReport {
   source: { kind: 'dir' | 'pack'; path: string };
@@ -41,6 +42,7 @@ export async function statusOfDir(dir: string): Promise<StatusReport> {
   const walk = async (rel: string) => {
     for (const d of await fs.readdir(path.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
+      if (r === WORK_DIR) continue; // uplevel's own workspace (staging, backups), not the pack
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
         actual.set(r, await sha256File(path.join(root, r)));

@@ -1,0 +1,247 @@
+/**
+ * apply --dir on a folder that already holds the pack: in place, merging the folder's own
+ * edits, crash-safe under SIGKILL at any point, and revertible byte for byte.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CLI, runCli } from './helpers/cli.ts';
+import { bytes, configText, type Tree } from './helpers/packs.ts';
+import { readTree } from './helpers/read-pack.ts';
+import { LEVELS, makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
+
+const WORK = 'updates/.uplevel/';
+
+/** A hash of every file below a folder (paths and bytes), uplevel's workspace left out. */
+async function treeHash(dir: string, opts: { ignore?: RegExp } = {}): Promise<string> {
+  const tree = await readTree(dir);
+  const h = createHash('sha256');
+  for (const p of [...tree.keys()].sort()) {
+    if (p.startsWith(WORK) || opts.ignore?.test(p)) continue;
+    h.update(p)
+      .update('\0')
+      .update(tree.get(p) as Buffer)
+      .update('\0');
+  }
+  return h.digest('hex');
+}
+
+describe('in-place apply and revert', () => {
+  let vendor: Vendor;
+  before(async () => {
+    vendor = await makeVendor();
+  });
+  after(async () => {
+    await vendor?.close();
+  });
+
+  async function homeAtLevel0() {
+    const team = await makeTeam(vendor);
+    const home = path.join(team.dir, 'home');
+    const r = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    return { team, home };
+  }
+
+  test('updates the folder in place, merging its own edits, and reverts byte for byte', async () => {
+    const { team, home } = await homeAtLevel0();
+    const conf = path.join(home, 'conf/app.properties');
+    await fs.writeFile(conf, configText(30, { 3: 'setting.3 = edited-on-the-server' }));
+    await fs.writeFile(path.join(home, 'notes.txt'), 'the operator’s own file\n');
+    const before = await treeHash(home);
+
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home, '--json'], {
+      env: team.env,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    const tree = await readTree(home);
+    assert.ok(tree.get('lib/util.jar')?.equals(LEVELS[2]?.['lib/util.jar'] as Buffer));
+    assert.equal(tree.has('docs/old.txt'), false);
+    const merged = (tree.get('conf/app.properties') as Buffer).toString();
+    assert.match(merged, /setting\.3 = edited-on-the-server/);
+    assert.match(merged, /setting\.25 = vendor-fixed/);
+    assert.match(merged, /security\.strict = true/);
+    assert.equal(tree.get('notes.txt')?.toString(), 'the operator’s own file\n');
+    const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+    assert.equal(status.level, 2);
+    assert.deepEqual(status.edits, {
+      modified: ['conf/app.properties'],
+      missing: [],
+      added: ['notes.txt'],
+    });
+
+    const back = await runCli(['revert', '--dir', home, '--level', '0']);
+    assert.equal(back.code, 0, back.stderr);
+    assert.equal(await treeHash(home), before, 'level 0 again, byte for byte, edits included');
+  });
+
+  test('a folder edit the vendor also changed: exit 4, .old and .updated beside it, folder unchanged', async () => {
+    const { team, home } = await homeAtLevel0();
+    await fs.writeFile(
+      path.join(home, 'conf/app.properties'),
+      configText(30, { 25: 'setting.25 = mine' }),
+    );
+    const before = await treeHash(home);
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(r.stderr, /conf\/app\.properties/);
+    assert.equal(
+      await fs.readFile(path.join(home, 'conf/app.properties.old'), 'utf8'),
+      LEVELS[0]?.['conf/app.properties'],
+    );
+    assert.equal(
+      await fs.readFile(path.join(home, 'conf/app.properties.updated'), 'utf8'),
+      LEVELS[2]?.['conf/app.properties'],
+    );
+    assert.equal(await treeHash(home, { ignore: /\.(old|updated)$/ }), before);
+  });
+});
+
+/** Runs the CLI and kills it with SIGKILL after `delayMs` (if it is still running). */
+function runAndKill(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  delayMs: number,
+): Promise<{ killed: boolean; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = child.kill('SIGKILL');
+    }, delayMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ killed: killed && code === null, code });
+    });
+  });
+}
+
+describe('crash safety under SIGKILL', () => {
+  const KILL_POINTS = Number(process.env.UPLEVEL_KILL_POINTS ?? 12);
+  // A pack with many files, so that the kill points spread over staging and the moves.
+  const FILES = 600;
+  const big: Tree[] = [{}, {}];
+  for (let i = 0; i < FILES; i++) {
+    (big[0] as Tree)[`lib/m${i}.jar`] = bytes(i + 1, 2000);
+    if (i % 10 !== 0) (big[1] as Tree)[`lib/m${i}.jar`] = bytes(i + 10_000, 2100); // modified or removed
+  }
+  for (let i = 0; i < 60; i++) (big[1] as Tree)[`lib/new${i}.jar`] = bytes(i + 20_000, 1500);
+  (big[0] as Tree)['conf/app.properties'] = configText(20);
+  (big[1] as Tree)['conf/app.properties'] = configText(20, { 15: 'setting.15 = vendor' });
+
+  let vendor: Vendor;
+  let template: string;
+  let lock: string;
+  let env: NodeJS.ProcessEnv;
+  let oldHash: string;
+  let newHash: string;
+  let work: string;
+  let fullMs: number;
+  let revertMs: number;
+
+  before(async () => {
+    vendor = await makeVendor(big, ['', '']);
+    const team = await makeTeam(vendor);
+    lock = team.lock;
+    env = team.env;
+    work = team.dir;
+    template = path.join(work, 'template');
+    assert.equal(
+      (await runCli(['apply', '--lock', lock, '--level', '0', '--dir', template], { env })).code,
+      0,
+    );
+    await fs.writeFile(
+      path.join(template, 'conf/app.properties'),
+      configText(20, { 2: 'setting.2 = local' }),
+    );
+    oldHash = await treeHash(template);
+    const probe = path.join(work, 'probe');
+    await fs.cp(template, probe, { recursive: true });
+    const t0 = Date.now();
+    const r = await runCli(['apply', '--lock', lock, '--dir', probe, '--no-lock-update'], { env });
+    fullMs = Date.now() - t0;
+    assert.equal(r.code, 0, r.stderr);
+    newHash = await treeHash(probe);
+    const t1 = Date.now();
+    assert.equal((await runCli(['revert', '--dir', probe, '--level', '0'])).code, 0);
+    revertMs = Date.now() - t1;
+    assert.equal(await treeHash(probe), oldHash, 'revert is byte for byte');
+    assert.notEqual(oldHash, newHash);
+  });
+  after(async () => {
+    await vendor?.close();
+  });
+
+  test(`apply killed at ${KILL_POINTS} points: every folder is at the old or the new level`, async () => {
+    const outcomes = { old: 0, new: 0, killed: 0 };
+    for (let k = 0; k < KILL_POINTS; k++) {
+      const home = path.join(work, `kill-${k}`);
+      await fs.cp(template, home, { recursive: true });
+      const delay = Math.round((fullMs * (k + 0.5)) / KILL_POINTS);
+      const r = await runAndKill(
+        ['apply', '--lock', lock, '--dir', home, '--no-lock-update'],
+        env,
+        delay,
+      );
+      if (r.killed) outcomes.killed++;
+      const rec = await runCli(['recover', '--dir', home]);
+      assert.equal(rec.code, 0, rec.stderr);
+      const h = await treeHash(home);
+      assert.ok(
+        h === oldHash || h === newHash,
+        `kill point ${k} (${delay} ms) left a mixed folder`,
+      );
+      if (h === oldHash) outcomes.old++;
+      else outcomes.new++;
+      // Whatever state it is in, the next apply brings it to the new level.
+      if (h === oldHash) {
+        const again = await runCli(['apply', '--lock', lock, '--dir', home, '--no-lock-update'], {
+          env,
+        });
+        assert.equal(again.code, 0, again.stderr);
+        assert.equal(await treeHash(home), newHash);
+      }
+      await fs.rm(home, { recursive: true, force: true });
+    }
+    assert.ok(
+      outcomes.killed > KILL_POINTS / 2,
+      `most runs were really killed mid-way (${JSON.stringify(outcomes)})`,
+    );
+  });
+
+  test(`revert killed at ${Math.ceil(KILL_POINTS / 2)} points: the folder is at the new or the old level`, async () => {
+    const n = Math.ceil(KILL_POINTS / 2);
+    let killed = 0;
+    for (let k = 0; k < n; k++) {
+      const home = path.join(work, `revert-${k}`);
+      await fs.cp(template, home, { recursive: true });
+      assert.equal(
+        (await runCli(['apply', '--lock', lock, '--dir', home, '--no-lock-update'], { env })).code,
+        0,
+      );
+      const delay = Math.round((revertMs * (k + 0.5)) / n);
+      const r = await runAndKill(['revert', '--dir', home, '--level', '0'], env, delay);
+      if (r.killed) killed++;
+      assert.equal((await runCli(['recover', '--dir', home])).code, 0);
+      const h = await treeHash(home);
+      assert.ok(
+        h === oldHash || h === newHash,
+        `revert kill point ${k} (${delay} ms) left a mixed folder`,
+      );
+      if (h === newHash) {
+        assert.equal((await runCli(['revert', '--dir', home, '--level', '0'])).code, 0);
+        assert.equal(await treeHash(home), oldHash);
+      }
+      await fs.rm(home, { recursive: true, force: true });
+    }
+    if (n >= 10) assert.ok(killed > 0, 'some reverts were killed mid-way');
+  });
+});

@@ -1,0 +1,446 @@
+/**
+ * apply --dir on a folder that already holds the pack: the update is applied in place,
+ * crash-safely (see journal.ts), merging edits made in the folder itself as well as the
+ * lock's overlay, and keeping a backup of every file it replaces so revert is byte for byte.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parsePackManifest, parsePackState } from '../core/documents.ts';
+import { badInput, ExitCode, UplevelError, verificationFailed } from '../core/errors.ts';
+import { mergeFile } from '../core/merge.ts';
+import { buildPackState, serializePackState } from '../core/pack-state.ts';
+import { composePlan, type FileSource } from '../core/plan.ts';
+import { PACK_STATE_PATH, type Lock, type PackState } from '../core/types.ts';
+import {
+  commitJournal,
+  recover,
+  replay,
+  stagingDir,
+  workPath,
+  writeDurable,
+  WORK_DIR,
+  type JournalOp,
+} from './journal.ts';
+import { withDirLock } from '../client/dir-lock.ts';
+import { listOverlay, writeFileAtomic } from './overlay.ts';
+import type { OpenPayload } from './payloads.ts';
+import type { LockRepository } from './repository.ts';
+import type { Reporter } from './reporter.ts';
+
+export interface InPlaceResult {
+  from: number;
+  to: number;
+  files: { added: string[]; modified: string[]; removed: string[] };
+  merged: { path: string; outcome: string; origin: 'folder' | 'overlay' }[];
+  conflicts: { path: string; files: string[] }[];
+  overlayRewritten: string[];
+  recovered: string;
+}
+
+async function sha256File(file: string): Promise<string | undefined> {
+  try {
+    const h = createHash('sha256');
+    for await (const c of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(c as Buffer);
+    return h.digest('hex');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+export async function isPackHome(dir: string): Promise<boolean> {
+  return fs.stat(path.join(dir, PACK_STATE_PATH)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+export async function readHomeState(home: string): Promise<PackState | undefined> {
+  const file = path.join(home, PACK_STATE_PATH);
+  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return parsePackState(JSON.parse(text), file);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
+    throw e;
+  }
+}
+
+/** The vendor's hashes at the folder's level: its state, or the GA manifest for a bare GA folder. */
+async function startState(home: string, lock: Lock, repo: LockRepository): Promise<PackState> {
+  const state = await readHomeState(home);
+  if (state) return state;
+  const ga = repo.index.pack;
+  if (!ga?.manifest) {
+    throw badInput(`--dir ${home}: holds files but no ${PACK_STATE_PATH}; give a new folder`);
+  }
+  const manifest = parsePackManifest(
+    JSON.parse((await repo.client.readTarget(ga.manifest)).toString('utf8')),
+    ga.manifest,
+  );
+  const files: Record<string, string> = {};
+  let missing = 0;
+  for (const [p, f] of Object.entries(manifest.files)) {
+    files[p] = f.sha256;
+    if (!(await fs.stat(path.join(home, p)).catch(() => undefined))) missing++;
+  }
+  if (missing > 0) {
+    throw badInput(
+      `--dir ${home}: folder exists and is not empty, but is neither a pack uplevel wrote nor a complete GA pack (${missing} files missing); give a new folder`,
+    );
+  }
+  return {
+    schema: 1,
+    product: lock.product,
+    version: lock.version,
+    channel: lock.channel,
+    level: 0,
+    updates: [],
+    hotfixes: [],
+    files,
+  };
+}
+
+export async function applyInPlace(args: InPlaceArgs): Promise<InPlaceResult> {
+  // One run at a time per folder; the lock lives in the workspace, outside the pack.
+  return withDirLock(workPath(args.home), () => applyLocked(args), {
+    onWait: () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`),
+  });
+}
+
+interface InPlaceArgs {
+  home: string;
+  lock: Lock;
+  repo: LockRepository;
+  target: number;
+  fetchPayloads: (from: number, to: number) => Promise<Map<number, OpenPayload>>;
+  dryRun: boolean;
+  updateLock: boolean;
+  reporter: Reporter;
+}
+
+async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
+  const { home, lock, repo, target, reporter } = args;
+  const recovered = await recover(home);
+  if (recovered !== 'none') reporter.warn(`${home}: an interrupted run was ${recovered}`);
+  const state = await startState(home, lock, repo);
+  if (
+    state.product !== lock.product ||
+    state.version !== lock.version ||
+    state.channel !== lock.channel
+  ) {
+    throw badInput(
+      `--dir ${home}: holds ${state.product} ${state.version} (${state.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`,
+    );
+  }
+  if (state.hotfixes.length)
+    throw badInput(`--dir ${home}: carries hotfixes; remove them before updating`);
+  if (target < state.level)
+    throw badInput(`--dir ${home}: is at level ${state.level}, above ${target}; use revert`);
+  const payloads = await args.fetchPayloads(state.level, target);
+  try {
+    const levels = [...payloads.keys()].sort((a, b) => a - b);
+    const plan = composePlan(
+      {
+        product: state.product,
+        version: state.version,
+        channel: state.channel,
+        level: state.level,
+        files: Object.keys(state.files),
+        hashes: state.files,
+      },
+      levels.map((l) => (payloads.get(l) as OpenPayload).manifest),
+    );
+    const readNew = async (src: FileSource): Promise<Buffer> => {
+      if (src.kind !== 'payload') throw new Error('bug: a pack source in an in-place plan');
+      const p = payloads.get(src.level) as OpenPayload;
+      const buf = await p.zip.readBuffer(p.fileEntry(src.path));
+      if (createHash('sha256').update(buf).digest('hex') !== src.sha256)
+        throw verificationFailed(`${p.zip.label}: files/${src.path}: sha256 mismatch`);
+      return buf;
+    };
+    /** The vendor's content at `level` of a file the plan changes after it. */
+    const vendorAt = async (p: string, level: number): Promise<Buffer | undefined> => {
+      const first = plan.history.get(p)?.versions.find((v) => v.level > level);
+      if (!first) return undefined;
+      const payload = payloads.get(first.level);
+      const entry = payload?.baseEntry(p);
+      return entry && payload ? payload.zip.readBuffer(entry) : undefined;
+    };
+
+    const changed = new Set([...plan.added, ...plan.modified, ...plan.removed]);
+    const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
+    const result: InPlaceResult = {
+      from: state.level,
+      to: target,
+      files: { added: plan.added, modified: plan.modified, removed: plan.removed },
+      merged: [],
+      conflicts: [],
+      overlayRewritten: [],
+      recovered,
+    };
+    /** What goes into place: bytes, a payload source to extract, or null to remove. */
+    const outcome = new Map<string, Buffer | FileSource | null>();
+    const conflictsFor: {
+      path: string;
+      where: 'folder' | 'overlay';
+      base?: Buffer;
+      theirs?: Buffer;
+    }[] = [];
+    const overlayRewrites = new Map<string, Buffer>();
+
+    for (const p of [...new Set([...changed, ...overlayFiles])].sort()) {
+      const src = plan.files.get(p) ?? null;
+      const inOverlay = overlayFiles.includes(p);
+      const live = path.join(home, p);
+      const liveSha = await sha256File(live);
+      const vendorSha = state.files[p];
+      if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
+        outcome.set(p, src); // untouched by the team: take the vendor's change as it is
+        continue;
+      }
+      if (!inOverlay && plan.added.includes(p) && liveSha === undefined) {
+        outcome.set(p, src);
+        continue;
+      }
+      if (!inOverlay && plan.removed.includes(p) && liveSha === undefined) continue;
+      const ours = inOverlay
+        ? await fs.readFile(path.join(lock.overlay as string, p))
+        : await fs.readFile(live).catch(() => undefined);
+      const baseLevel = inOverlay ? lock.level : state.level;
+      const theirs = src ? await readNew(src) : undefined;
+      let base: Buffer | undefined;
+      if (changed.has(p)) base = await vendorAt(p, baseLevel);
+      if (!changed.has(p)) {
+        // Only the overlay touches it: lay it over.
+        if (ours && createHash('sha256').update(ours).digest('hex') !== liveSha)
+          outcome.set(p, ours);
+        result.merged.push({ path: p, outcome: 'unchanged', origin: 'overlay' });
+        continue;
+      }
+      if (ours === undefined) {
+        conflictsFor.push({ path: p, where: 'folder', ...(theirs ? { theirs } : {}) });
+        result.merged.push({ path: p, outcome: 'deleted-locally', origin: 'folder' });
+        continue;
+      }
+      if (base === undefined && plan.modified.includes(p)) {
+        // No merge base shipped for this file (not configuration): a customised binary.
+        conflictsFor.push({
+          path: p,
+          where: inOverlay ? 'overlay' : 'folder',
+          ...(theirs ? { theirs } : {}),
+        });
+        result.merged.push({
+          path: p,
+          outcome: 'binary-conflict',
+          origin: inOverlay ? 'overlay' : 'folder',
+        });
+        continue;
+      }
+      const m = mergeFile(base, ours, theirs);
+      result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? 'overlay' : 'folder' });
+      if ('content' in m && !['conflict'].includes(m.outcome)) {
+        outcome.set(p, m.content);
+        if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
+      } else if (m.outcome === 'removed-upstream') {
+        outcome.set(p, null);
+      } else {
+        conflictsFor.push({
+          path: p,
+          where: inOverlay ? 'overlay' : 'folder',
+          ...(base ? { base } : {}),
+          ...(theirs ? { theirs } : {}),
+        });
+      }
+    }
+
+    if (conflictsFor.length > 0) {
+      const details: string[] = [];
+      for (const c of conflictsFor) {
+        const beside = path.join(c.where === 'overlay' ? (lock.overlay as string) : home, c.path);
+        const files: string[] = [];
+        if (!args.dryRun) {
+          if (c.base) {
+            await writeFileAtomic(`${beside}.old`, c.base);
+            files.push(`${beside}.old`);
+          }
+          if (c.theirs) {
+            await writeFileAtomic(`${beside}.updated`, c.theirs);
+            files.push(`${beside}.updated`);
+          }
+        }
+        result.conflicts.push({ path: c.path, files });
+        details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(', ')}` : ''}`);
+      }
+      if (args.dryRun) return result;
+      throw new UplevelError(
+        ExitCode.conflict,
+        `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
+        details,
+      );
+    }
+    if (args.dryRun) return result;
+
+    // Prepare: everything new goes to staging, durably, before the commit point.
+    reporter.info(`Staging level ${target} in ${path.join(home, WORK_DIR)}`);
+    const staging = stagingDir(home);
+    await fs.rm(staging, { recursive: true, force: true });
+    const backupName = `backup/${state.level}-${target}`;
+    await fs.rm(workPath(home, backupName), { recursive: true, force: true });
+    const ops: JournalOp[] = [];
+    let done = 0;
+    const entries = [...outcome].sort(([x], [y]) => (x < y ? -1 : 1));
+    const kinds = new Map<string, JournalOp['kind'] | undefined>();
+    // Staged side by side: each file is written and fsynced on libuv's threads.
+    await forEachLimit(entries, 8, async ([p, what]) => {
+      const exists = await fs.lstat(path.join(home, p)).then(
+        () => true,
+        () => false,
+      );
+      if (what === null) {
+        kinds.set(p, exists ? 'remove' : undefined);
+        return;
+      }
+      const dest = path.join(staging, p);
+      if (Buffer.isBuffer(what)) {
+        await writeDurable(dest, what, 0o644);
+      } else if (what.kind === 'payload') {
+        const payload = payloads.get(what.level) as OpenPayload;
+        await fs.mkdir(path.dirname(dest), { recursive: true });
+        const h = createHash('sha256');
+        const data = await payload.zip.openData(payload.fileEntry(what.path));
+        data.on('data', (c: Buffer) => h.update(c));
+        await pipeline(data, createWriteStream(dest, { mode: what.mode & 0o777 }));
+        if (h.digest('hex') !== what.sha256) {
+          throw verificationFailed(`${payload.zip.label}: files/${what.path}: sha256 mismatch`);
+        }
+        const fh = await fs.open(dest, 'r');
+        await fh.sync();
+        await fh.close();
+      }
+      kinds.set(p, exists ? 'replace' : 'add');
+      reporter.progress('Staging', ++done, outcome.size);
+    });
+    for (const [p] of entries) {
+      const kind = kinds.get(p);
+      if (kind) ops.push({ kind, path: p } as JournalOp);
+    }
+    const vendorFiles = new Map(Object.entries(state.files));
+    for (const p of plan.removed) vendorFiles.delete(p);
+    for (const p of [...plan.added, ...plan.modified]) {
+      const src = plan.files.get(p);
+      if (src?.sha256) vendorFiles.set(p, src.sha256);
+    }
+    const applied = levels.map((l) => ({
+      level: l,
+      sha256: (payloads.get(l) as OpenPayload).sha256,
+    }));
+    const newState = buildPackState({
+      product: state.product,
+      version: state.version,
+      channel: state.channel,
+      level: target,
+      previous: state,
+      applied,
+      files: vendorFiles,
+    });
+    await writeDurable(path.join(staging, PACK_STATE_PATH), serializePackState(newState), 0o644);
+    const stateExists = (await sha256File(path.join(home, PACK_STATE_PATH))) !== undefined;
+    ops.push({ kind: stateExists ? 'replace' : 'add', path: PACK_STATE_PATH });
+    const journal = {
+      schema: 1 as const,
+      action: 'apply' as const,
+      from: state.level,
+      to: target,
+      backup: backupName,
+      ops,
+    };
+    await writeDurable(workPath(home, backupName, 'transition.json'), JSON.stringify(journal));
+    await commitJournal(home, journal);
+    await replay(home, journal);
+
+    if (args.updateLock && target !== lock.level) {
+      for (const [p, content] of overlayRewrites) {
+        await writeFileAtomic(path.join(lock.overlay as string, p), content);
+        result.overlayRewritten.push(p);
+      }
+      const { setLockLevel } = await import('../core/lock.ts');
+      await writeFileAtomic(lock.file, setLockLevel(await fs.readFile(lock.file, 'utf8'), target));
+    }
+    return result;
+  } finally {
+    for (const p of payloads.values()) await p.zip.close();
+  }
+}
+
+/**
+ * revert: back to an earlier level by undoing each transition from its backup, newest first.
+ * Files edited since the level was applied go to the trash, not away.
+ */
+export async function revertInPlace(
+  home: string,
+  level: number,
+  reporter: Reporter,
+): Promise<{ from: number; to: number }> {
+  const recovered = await recover(home);
+  if (recovered !== 'none') reporter.warn(`${home}: an interrupted run was ${recovered}`);
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
+  if (level >= state.level)
+    throw badInput(
+      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`,
+    );
+  const ops: JournalOp[] = [];
+  const consumed: string[] = [];
+  let at = state.level;
+  const backups = (await fs.readdir(workPath(home, 'backup')).catch(() => [] as string[])).map(
+    (n) => n.split('-').map(Number),
+  );
+  while (at > level) {
+    const step = backups.find(([, to]) => to === at);
+    if (!step)
+      throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
+    const [from] = step as [number, number];
+    if (from < level)
+      throw badInput(
+        `${home}: level ${level} was skipped by one update (${from} → ${at}); revert to ${from} instead`,
+      );
+    const name = `backup/${from}-${at}`;
+    consumed.push(name);
+    const t = JSON.parse(await fs.readFile(workPath(home, name, 'transition.json'), 'utf8')) as {
+      ops: JournalOp[];
+    };
+    for (const op of [...t.ops].reverse()) {
+      if (op.kind === 'add') ops.push({ kind: 'discard', path: op.path });
+      else ops.push({ kind: 'restore', path: op.path, from: name });
+    }
+    at = from;
+  }
+  const journal = {
+    schema: 1 as const,
+    action: 'revert' as const,
+    from: state.level,
+    to: level,
+    backup: `revert-${state.level}-${level}-${Date.now()}`,
+    ops,
+  };
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  for (const name of consumed) await fs.rm(workPath(home, name), { recursive: true, force: true });
+  return { from: state.level, to: level };
+}
+
+async function forEachLimit<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
