@@ -17128,6 +17128,15 @@ function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/pipeline/for-each-limit.ts
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 // src/pipeline/overlay.ts
 init_errors();
 import { promises as fs } from "node:fs";
@@ -17999,13 +18008,6 @@ async function revertInPlace(home, level, reporter) {
   await replay(home, journal);
   for (const name of consumed) await fs4.rm(workPath(home, name), { recursive: true, force: true });
   return { from: state.level, to: level };
-}
-async function forEachLimit(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 // src/pipeline/pack-input.ts
@@ -19191,12 +19193,7 @@ async function writeUpdatedDir(dir, layout, opts) {
       }
       opts.onProgress?.(++done, layout.files.length);
     };
-    let next = 0;
-    const worker = async () => {
-      while (next < layout.files.length)
-        await extract(layout.files[next++]);
-    };
-    await Promise.all(Array.from({ length: EXTRACT_CONCURRENCY }, worker));
+    await forEachLimit(layout.files, EXTRACT_CONCURRENCY, extract);
     await fs8.writeFile(path10.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
       mode: 420
     });
@@ -19766,13 +19763,6 @@ async function gaHashes(repo, pack, packFile) {
   }
   return hashes;
 }
-async function forEachLimit2(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 function byLevel(payloads) {
   return [...payloads.entries()].sort(([a], [b]) => a - b);
 }
@@ -19780,7 +19770,7 @@ async function fetchLevels(repo, lock, from, to, payloads, reporter) {
   const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
   if (levels.length)
     reporter.info(`Fetching level${levels.length > 1 ? "s" : ""} ${levels.join(", ")}`);
-  await forEachLimit2(levels, 8, async (l) => {
+  await forEachLimit(levels, 8, async (l) => {
     const info = repo.level(l);
     const file = await repo.client.fetchTarget(info.target);
     const signed = await repo.client.targetInfo(info.target);

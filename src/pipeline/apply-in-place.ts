@@ -25,6 +25,7 @@ import {
 } from './journal.ts';
 import { withDirLock } from '../client/dir-lock.ts';
 import { listOverlay, writeFileAtomic } from './overlay.ts';
+import { forEachLimit } from './for-each-limit.ts';
 import type { OpenPayload } from './payloads.ts';
 import type { LockRepository } from './repository.ts';
 import type { Reporter } from './reporter.ts';
@@ -431,16 +432,4 @@ export async function revertInPlace(
   await replay(home, journal);
   for (const name of consumed) await fs.rm(workPath(home, name), { recursive: true, force: true });
   return { from: state.level, to: level };
-}
-
-async function forEachLimit<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

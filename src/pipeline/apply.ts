@@ -13,6 +13,7 @@ import { composePlan, sourceAt, type ApplyPlan } from '../core/plan.ts';
 import type { Change, Lock } from '../core/types.ts';
 import { PackContents } from './contents.ts';
 import { layoutOutput } from './output.ts';
+import { forEachLimit } from './for-each-limit.ts';
 import {
   mergeOverlay,
   rewriteOverlay,
@@ -314,18 +315,6 @@ async function gaHashes(
       hashes[path] = m.sha256;
   }
   return hashes;
-}
-
-async function forEachLimit<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Payloads in level order, whatever order they were opened in. */

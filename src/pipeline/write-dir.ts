@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { badInput } from '../core/errors.ts';
 import { PACK_STATE_PATH } from '../core/types.ts';
 import { readVerified } from './contents.ts';
+import { forEachLimit } from './for-each-limit.ts';
 import type { OutputLayout } from './output.ts';
 import type { WriteOptions, WriteResult } from './write-pack.ts';
 
@@ -68,12 +69,7 @@ export async function writeUpdatedDir(
     };
     // Several files at once: inflating and writing run on libuv's threads, so this keeps
     // both cores and the disk busy where one file at a time would leave them idle.
-    let next = 0;
-    const worker = async () => {
-      while (next < layout.files.length)
-        await extract(layout.files[next++] as OutputLayout['files'][number]);
-    };
-    await Promise.all(Array.from({ length: EXTRACT_CONCURRENCY }, worker));
+    await forEachLimit(layout.files, EXTRACT_CONCURRENCY, extract);
     await fs.writeFile(path.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
       mode: 0o644,
     });

@@ -10,20 +10,10 @@ import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { crc32 } from './crc32.ts';
+import type { EntryMeta } from './entry.ts';
 
-export interface ZipEntryInfo {
-  /** The validated UTF-8 name as stored ('top/dir/' for folders). */
-  name: string;
+export interface ZipEntryInfo extends EntryMeta {
   isDirectory: boolean;
-  /** 0 stored or 8 deflated; others are rejected. */
-  compressionMethod: number;
-  crc32: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  /** Unix mode (type and permission bits) when the zip records one, else 0. */
-  mode: number;
-  dosDate: number;
-  dosTime: number;
   generalPurposeBitFlag: number;
 }
 

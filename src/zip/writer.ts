@@ -11,18 +11,9 @@ import { promises as fs, type promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
 import { crc32 } from './crc32.ts';
+import type { EntryMeta } from './entry.ts';
 
-export interface RawEntryMeta {
-  name: string;
-  compressionMethod: number;
-  crc32: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  /** Unix mode; permission bits alone are taken as a regular file. */
-  mode: number;
-  dosDate: number;
-  dosTime: number;
-}
+export type RawEntryMeta = EntryMeta;
 
 interface CentralRecord extends RawEntryMeta {
   offset: number;
