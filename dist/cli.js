@@ -18033,6 +18033,9 @@ var S_IFLNK = 40960;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var RAW_CHUNK = 4 << 20;
 var WINDOW = 4 << 20;
+var SMALL_READ = 64 << 10;
+var MAX_LIVE_WINDOWS = 2;
+var LIVE_WINDOWS = [];
 var SafeZip = class _SafeZip {
   constructor(zipfile, file, label) {
     this.zipfile = zipfile;
@@ -18046,6 +18049,8 @@ var SafeZip = class _SafeZip {
   internals = [];
   handle;
   window;
+  /** Where the last read from the file ended, to tell sequential reading from jumps. */
+  readEnd;
   get entries() {
     return this.internals.map((i) => i.info);
   }
@@ -18144,9 +18149,11 @@ var SafeZip = class _SafeZip {
   async readAt(position, length) {
     const w = this.window;
     if (w && position >= w.start && position + length <= w.start + w.data.length) {
+      this.readEnd = w.start + w.data.length;
       return w.data.subarray(position - w.start, position - w.start + length);
     }
-    const size = Math.max(length, WINDOW);
+    const sequential = this.readEnd !== void 0 && position >= this.readEnd && position - this.readEnd <= 4096;
+    const size = Math.max(length, sequential ? WINDOW : SMALL_READ);
     const data = Buffer.allocUnsafe(size);
     const handle2 = await this.fileHandle();
     let got = 0;
@@ -18158,6 +18165,13 @@ var SafeZip = class _SafeZip {
     if (got < length)
       throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
     this.window = { start: position, data: data.subarray(0, got) };
+    this.readEnd = position + got;
+    if (size < WINDOW) return this.window.data.subarray(0, length);
+    LIVE_WINDOWS.push(this);
+    while (LIVE_WINDOWS.length > MAX_LIVE_WINDOWS) {
+      const old = LIVE_WINDOWS.shift();
+      if (old && old !== this && !LIVE_WINDOWS.includes(old)) old.window = void 0;
+    }
     return this.window.data.subarray(0, length);
   }
   async close() {

@@ -48,12 +48,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const RAW_CHUNK = 4 << 20;
 const WINDOW = 4 << 20;
+const SMALL_READ = 64 << 10;
+const MAX_LIVE_WINDOWS = 2;
+const LIVE_WINDOWS: SafeZip[] = [];
 
 export class SafeZip {
   private readonly byName = new Map<string, Internal>();
   private readonly internals: Internal[] = [];
   private handle: Promise<FileHandle> | undefined;
   private window: { start: number; data: Buffer } | undefined;
+  /** Where the last read from the file ended, to tell sequential reading from jumps. */
+  private readEnd: number | undefined;
 
   private constructor(
     private readonly zipfile: yauzl.ZipFile,
@@ -171,9 +176,14 @@ export class SafeZip {
   private async readAt(position: number, length: number): Promise<Buffer> {
     const w = this.window;
     if (w && position >= w.start && position + length <= w.start + w.data.length) {
+      this.readEnd = w.start + w.data.length;
       return w.data.subarray(position - w.start, position - w.start + length);
     }
-    const size = Math.max(length, WINDOW);
+    // Read ahead only when reading on from where the last read ended (copying entries in
+    // stored order); a jump elsewhere reads little more than what was asked.
+    const sequential =
+      this.readEnd !== undefined && position >= this.readEnd && position - this.readEnd <= 4096;
+    const size = Math.max(length, sequential ? WINDOW : SMALL_READ);
     const data = Buffer.allocUnsafe(size);
     const handle = await this.fileHandle();
     let got = 0;
@@ -185,6 +195,14 @@ export class SafeZip {
     if (got < length)
       throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
     this.window = { start: position, data: data.subarray(0, got) };
+    this.readEnd = position + got;
+    // Many zips may be open at once (one per level); only the most recent large windows stay.
+    if (size < WINDOW) return this.window.data.subarray(0, length);
+    LIVE_WINDOWS.push(this);
+    while (LIVE_WINDOWS.length > MAX_LIVE_WINDOWS) {
+      const old = LIVE_WINDOWS.shift();
+      if (old && old !== this && !LIVE_WINDOWS.includes(old)) old.window = undefined;
+    }
     return this.window.data.subarray(0, length);
   }
 
