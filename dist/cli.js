@@ -159,17 +159,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -180,13 +180,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -207,17 +207,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -228,13 +228,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -261,23 +261,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -889,10 +889,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -911,7 +911,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -941,11 +941,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -974,8 +974,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -993,8 +993,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1004,8 +1004,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3520,9 +3520,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3597,14 +3597,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3619,10 +3619,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3633,10 +3633,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3653,13 +3653,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -5620,9 +5620,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5631,23 +5631,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path30) => {
+      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5658,10 +5658,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6963,14 +6963,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs25, sep: [] });
+                map.items.push({ start, key: fs26, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs25);
+                this.stack.push(fs26);
               } else {
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7098,13 +7098,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs25 = this.flowScalar(this.type);
+              const fs26 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs25, sep: [] });
+                fc.items.push({ start: [], key: fs26, sep: [] });
               else if (it.sep)
-                this.stack.push(fs25);
+                this.stack.push(fs26);
               else
-                Object.assign(it, { key: fs25, sep: [] });
+                Object.assign(it, { key: fs26, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9901,7 +9901,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs25 = __require("fs");
+    var fs26 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -9921,7 +9921,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs25.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs26.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -9938,7 +9938,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs25.close(self.fd, onCloseDone);
+      fs26.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -9970,7 +9970,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs25.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs26.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10330,7 +10330,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs25 = __require("fs");
+    var fs26 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -10355,9 +10355,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path28, options2) {
+    function openPromise(path30, options2) {
       return new Promise((resolve, reject) => {
-        open(path28, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path30, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -10387,7 +10387,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path28, options2, callback) {
+    function open(path30, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -10399,10 +10399,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs25.open(path28, "r", function(err, fd) {
+      fs26.open(path30, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs25.close(fd, defaultCallback);
+          if (err2) fs26.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10419,7 +10419,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs25.fstat(fd, function(err, stats) {
+      fs26.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11605,7 +11605,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path28, data) {
+      static fromJSON(path30, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -11615,7 +11615,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path28,
+          path: path30,
           hashes,
           unrecognizedFields: rest
         });
@@ -13190,11 +13190,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path28 = {
+    var path30 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path28.win32.sep : path28.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path30.win32.sep : path30.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -14422,9 +14422,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path28, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path30, metadata]) => ({
         ...acc,
-        [path28]: metadata.toJSON()
+        [path30]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -14433,9 +14433,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path28, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path30, metadata]) => ({
             ...acc,
-            [path28]: file_1.MetaFile.fromJSON(metadata)
+            [path30]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -14617,9 +14617,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets2;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path28, target]) => ({
+      return Object.entries(targets).reduce((acc, [path30, target]) => ({
         ...acc,
-        [path28]: target.toJSON()
+        [path30]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -14628,9 +14628,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path28, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path30, target]) => ({
             ...acc,
-            [path28]: file_1.TargetFile.fromJSON(path28, target)
+            [path30]: file_1.TargetFile.fromJSON(path30, target)
           }), {});
         }
       }
@@ -16164,14 +16164,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path28) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path28)).toString();
+    function join(base, path30) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path30)).toString();
     }
-    function ensureTrailingSlash(path28) {
-      return path28.endsWith("/") ? path28 : path28 + "/";
+    function ensureTrailingSlash(path30) {
+      return path30.endsWith("/") ? path30 : path30 + "/";
     }
-    function removeLeadingSlash(path28) {
-      return path28.startsWith("/") ? path28.slice(1) : path28;
+    function removeLeadingSlash(path30) {
+      return path30.startsWith("/") ? path30.slice(1) : path30;
     }
   }
 });
@@ -16224,8 +16224,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs25 = __importStar(__require("fs"));
-    var path28 = __importStar(__require("path"));
+    var fs26 = __importStar(__require("fs"));
+    var path30 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -16297,15 +16297,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path28.parse(targetFilePath);
+          const { dir, base } = path30.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs25.createReadStream(fileName));
+          await targetInfo.verify(fs26.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs25.copyFileSync(fileName, targetPath);
+          fs26.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16314,8 +16314,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs25.existsSync(filePath)) {
-            await targetInfo.verify(fs25.createReadStream(filePath));
+          if (fs26.existsSync(filePath)) {
+            await targetInfo.verify(fs26.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16324,9 +16324,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path28.join(this.dir, `${fileName}.json`);
+        const filePath = path30.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs25.readFileSync(filePath);
+        return fs26.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16471,14 +16471,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path28.join(this.targetDir, filePath);
+        return path30.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path28.join(this.dir, `${encodedName}.json`);
+          const filePath = path30.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs25.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs26.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -16514,7 +16514,7 @@ init_errors();
 
 // src/cli/commands/apply.ts
 init_errors();
-import path13 from "node:path";
+import path16 from "node:path";
 
 // src/pipeline/apply.ts
 import { promises as fs11 } from "node:fs";
@@ -16822,29 +16822,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path28 of start.files) {
-    const sha2562 = start.hashes?.[path28];
-    const source = sha2562 ? { kind: "pack", path: path28, sha256: sha2562 } : { kind: "pack", path: path28 };
-    current.set(path28, source);
-    history.set(path28, { path: path28, versions: [{ level: start.level, source }] });
+  for (const path30 of start.files) {
+    const sha2562 = start.hashes?.[path30];
+    const source = sha2562 ? { kind: "pack", path: path30, sha256: sha2562 } : { kind: "pack", path: path30 };
+    current.set(path30, source);
+    history.set(path30, { path: path30, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path28, level, source) => {
-    const h = history.get(path28) ?? { path: path28, versions: [] };
+  const record = (path30, level, source) => {
+    const h = history.get(path30) ?? { path: path30, versions: [] };
     h.versions.push({ level, source });
-    history.set(path28, h);
-    if (source) current.set(path28, source);
-    else current.delete(path28);
+    history.set(path30, h);
+    if (source) current.set(path30, source);
+    else current.delete(path30);
   };
-  const expect = (label, path28, sha2562) => {
-    const cur = current.get(path28);
-    if (!cur) throw badInput(`${label}: ${path28} is not in the pack at the previous level`);
+  const expect = (label, path30, sha2562) => {
+    const cur = current.get(path30);
+    if (!cur) throw badInput(`${label}: ${path30} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path28, sha2562);
+      packChecks.set(path30, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path28} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path30} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -16864,9 +16864,9 @@ function composePlan(start, updates) {
     }
     expected++;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path28) => {
-      if (touched.has(path28)) throw badInput(`${label}: ${path28} is listed twice`);
-      touched.add(path28);
+    const once = (path30) => {
+      if (touched.has(path30)) throw badInput(`${label}: ${path30} is listed twice`);
+      touched.add(path30);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -16887,9 +16887,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path28, source] of current) {
-    if (!startSet.has(path28)) added.push(path28);
-    else if (source.kind === "payload") modified.push(path28);
+  for (const [path30, source] of current) {
+    if (!startSet.has(path30)) added.push(path30);
+    else if (source.kind === "payload") modified.push(path30);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -16909,8 +16909,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path28, level) {
-  const h = plan.history.get(path28);
+function sourceAt(plan, path30, level) {
+  const h = plan.history.get(path30);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -17022,15 +17022,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path28) {
+  async baseBefore(level, path30) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path28);
+    const entry = payload?.baseEntry(path30);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path28);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path30);
     if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path28} is not the content the update replaces`
+        `${payload.zip.label}: base/${path30} is not the content the update replaces`
       );
     }
     return buf;
@@ -17090,8 +17090,8 @@ function sink() {
 init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path28, source] of plan.files) {
-    byPath.set(path28, { path: path28, kind: "copy", from: contents.locate(source) });
+  for (const [path30, source] of plan.files) {
+    byPath.set(path30, { path: path30, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -18637,7 +18637,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path28 = `${url.pathname}${url.search}`;
+    const path30 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -18645,7 +18645,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path28, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path30, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -18676,7 +18676,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path28,
+            path: path30,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -18815,13 +18815,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path28) {
-        const e = zip.get(`files/${path28}`);
-        if (!e) throw badInput(`${label}: files/${path28} is missing`);
+      fileEntry(path30) {
+        const e = zip.get(`files/${path30}`);
+        if (!e) throw badInput(`${label}: files/${path30} is missing`);
         return e;
       },
-      baseEntry(path28) {
-        return zip.get(`base/${path28}`);
+      baseEntry(path30) {
+        return zip.get(`base/${path30}`);
       }
     };
   } catch (e) {
@@ -19001,6 +19001,25 @@ var RepositoryClient = class {
     await fs7.rename(tmp, file);
     await markVerified(file, sha);
     return file;
+  }
+  /**
+   * A metadata file exactly as the repository serves it (for offline bundles; whoever reads
+   * the bundle verifies it as usual). Undefined when the repository has no such file.
+   */
+  async rawMetadata(name) {
+    const fetcher = new RepositoryFetcher(this.opts);
+    try {
+      return await fetcher.downloadBytes(`${this.base}/metadata/${name}`, 64 * 1024 * 1024);
+    } catch (e) {
+      if (e instanceof import_error2.DownloadHTTPError && (e.statusCode === 404 || e.statusCode === 403))
+        return void 0;
+      throw this.explain(`reading metadata/${name}`, e);
+    }
+  }
+  /** The version of a top-level role this client trusts now (after refresh). */
+  trustedVersion(role) {
+    const json = JSON.parse(readFileSync(path9.join(this.metadataDir, `${role}.json`), "utf8"));
+    return json.signed.version;
   }
   async readTarget(targetPath) {
     return fs7.readFile(await this.fetchTarget(targetPath));
@@ -19633,8 +19652,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path28, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path28, sha256: expected });
+    for (const [path30, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path30, sha256: expected });
     }
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -19770,10 +19789,10 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path28, entry] of pack.files) {
-    const m = manifest.files[path28];
+  for (const [path30, entry] of pack.files) {
+    const m = manifest.files[path30];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path28] = m.sha256;
+      hashes[path30] = m.sha256;
   }
   return hashes;
 }
@@ -19811,17 +19830,345 @@ async function folderHoldsFiles(dir) {
   }
 }
 
+// src/pipeline/export.ts
+import { promises as fs14 } from "node:fs";
+import path14 from "node:path";
+init_errors();
+
+// src/repo/tuf/repository.ts
+var import_models2 = __toESM(require_dist2(), 1);
+var import_role = __toESM(require_role(), 1);
+init_errors();
+import { createHash as createHash9 } from "node:crypto";
+import { createReadStream as createReadStream4, promises as fs13 } from "node:fs";
+import path13 from "node:path";
+
+// src/repo/tuf/keys.ts
+var import_canonical_json = __toESM(require_lib(), 1);
+var import_models = __toESM(require_dist2(), 1);
+init_errors();
+import {
+  createHash as createHash8,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign
+} from "node:crypto";
+import { promises as fs12 } from "node:fs";
+import path12 from "node:path";
+var ROLES = ["root", "targets", "snapshot", "timestamp"];
+function publicKeyFor(privateKey) {
+  const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
+  const keyVal = { public: spki.subarray(spki.length - 32).toString("hex") };
+  const body = { keytype: "ed25519", scheme: "ed25519", keyval: keyVal };
+  const keyID = createHash8("sha256").update((0, import_canonical_json.canonicalize)(body)).digest("hex");
+  return new import_models.Key({ keyID, keyType: "ed25519", scheme: "ed25519", keyVal });
+}
+function signer(k) {
+  return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
+}
+async function generateRoleKeys(dir, counts = {}) {
+  const keysDir = path12.join(dir, "keys");
+  await fs12.mkdir(keysDir, { recursive: true, mode: 448 });
+  const out = {};
+  for (const role of ROLES) {
+    out[role] = [];
+    for (let i = 1; i <= (counts[role] ?? 1); i++) out[role].push(await newKey(dir, role, i));
+  }
+  return out;
+}
+var keyFile = (dir, role, n) => path12.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+async function newKey(dir, role, n) {
+  const { privateKey } = generateKeyPairSync("ed25519");
+  const pem = privateKey.export({ format: "pem", type: "pkcs8" });
+  await fs12.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  return { key: publicKeyFor(privateKey), privateKey };
+}
+async function loadRoleKeys(dir, role) {
+  const names = (await fs12.readdir(path12.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  if (names.length === 0) {
+    throw badInput(
+      `${path12.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+    );
+  }
+  const out = [];
+  for (const n of names) {
+    const privateKey = createPrivateKey(await fs12.readFile(path12.join(dir, "keys", n), "utf8"));
+    out.push({ key: publicKeyFor(privateKey), privateKey });
+  }
+  return out;
+}
+
+// src/repo/tuf/repository.ts
+var SPEC_VERSION = "1.0.31";
+var DEFAULT_EXPIRES_DAYS = 365;
+var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
+async function writeAtomic(file, data) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  await fs13.writeFile(tmp, data);
+  await fs13.rename(tmp, file);
+}
+function signAll(md, keys) {
+  keys.forEach((k, i) => md.sign(signer(k), i > 0));
+}
+var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
+`;
+async function initRepository(opts) {
+  const dir = path13.resolve(opts.dir);
+  const now = opts.now ?? /* @__PURE__ */ new Date();
+  const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
+  if (!Number.isInteger(expiresDays) || expiresDays < 1)
+    throw badInput("--expires must be a whole number of days \u2265 1");
+  const metadataDir = path13.join(dir, "metadata");
+  if (await exists2(metadataDir))
+    throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
+  if (await exists2(path13.join(dir, "keys")))
+    throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
+  await fs13.mkdir(metadataDir, { recursive: true });
+  await fs13.mkdir(path13.join(dir, "targets"), { recursive: true });
+  const keys = await generateRoleKeys(dir, opts.threshold ?? {});
+  await writeAtomic(
+    path13.join(dir, "keys", "config.json"),
+    `${JSON.stringify({ expiresDays })}
+`
+  );
+  const roles = Object.fromEntries(
+    ["root", "targets", "snapshot", "timestamp"].map((r) => [
+      r,
+      new import_role.Role({ keyIDs: keys[r].map((k) => k.key.keyID), threshold: keys[r].length })
+    ])
+  );
+  const root = new import_models2.Root({
+    version: 1,
+    specVersion: SPEC_VERSION,
+    expires: expiry(now, expiresDays),
+    consistentSnapshot: true,
+    roles,
+    keys: Object.fromEntries(
+      Object.values(keys).flatMap((ks) => ks.map((k) => [k.key.keyID, k.key]))
+    )
+  });
+  const rootMd = new import_models2.Metadata(root);
+  signAll(rootMd, keys.root);
+  const rootPath = path13.join(metadataDir, "1.root.json");
+  await writeAtomic(rootPath, toText(rootMd));
+  await writeAtomic(path13.join(metadataDir, "root.json"), toText(rootMd));
+  await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
+  return { rootPath };
+}
+async function exists2(p) {
+  return fs13.stat(p).then(
+    () => true,
+    () => false
+  );
+}
+async function readConfig(dir) {
+  try {
+    return JSON.parse(
+      await fs13.readFile(path13.join(dir, "keys", "config.json"), "utf8")
+    );
+  } catch {
+    return { expiresDays: DEFAULT_EXPIRES_DAYS };
+  }
+}
+async function readMetadata(dir, name) {
+  const file = path13.join(dir, "metadata", name);
+  try {
+    return JSON.parse(await fs13.readFile(file, "utf8"));
+  } catch {
+    throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
+  }
+}
+async function currentTargets(dir) {
+  return import_models2.Metadata.fromJSON(
+    "targets",
+    await readMetadata(dir, "targets.json")
+  );
+}
+async function signTopLevel(dir, targets, now, expiresDays, previous) {
+  const metadataDir = path13.join(dir, "metadata");
+  const expires = expiry(now, expiresDays);
+  const targetsMd = new import_models2.Metadata(
+    new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
+  );
+  signAll(targetsMd, await loadRoleKeys(dir, "targets"));
+  const targetsText = toText(targetsMd);
+  await writeAtomic(
+    path13.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
+    targetsText
+  );
+  await writeAtomic(path13.join(metadataDir, "targets.json"), targetsText);
+  const snapshotMd = new import_models2.Metadata(
+    new import_models2.Snapshot({
+      version: previous.snapshot + 1,
+      specVersion: SPEC_VERSION,
+      expires,
+      meta: { "targets.json": new import_models2.MetaFile({ version: targetsMd.signed.version }) }
+    })
+  );
+  signAll(snapshotMd, await loadRoleKeys(dir, "snapshot"));
+  const snapshotText = toText(snapshotMd);
+  await writeAtomic(
+    path13.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    snapshotText
+  );
+  await writeAtomic(path13.join(metadataDir, "snapshot.json"), snapshotText);
+  const snapshotBytes = Buffer.from(snapshotText);
+  const timestampMd = new import_models2.Metadata(
+    new import_models2.Timestamp({
+      version: previous.timestamp + 1,
+      specVersion: SPEC_VERSION,
+      expires,
+      snapshotMeta: new import_models2.MetaFile({
+        version: snapshotMd.signed.version,
+        length: snapshotBytes.length,
+        hashes: { sha256: createHash9("sha256").update(snapshotBytes).digest("hex") }
+      })
+    })
+  );
+  signAll(timestampMd, await loadRoleKeys(dir, "timestamp"));
+  await writeAtomic(path13.join(metadataDir, "timestamp.json"), toText(timestampMd));
+}
+async function hashFile(file) {
+  const h = createHash9("sha256");
+  let length = 0;
+  for await (const chunk of createReadStream4(file, { highWaterMark: 1 << 20 })) {
+    h.update(chunk);
+    length += chunk.length;
+  }
+  return { sha256: h.digest("hex"), length };
+}
+function storedTargetPath(targetPath, sha2562) {
+  const slash = targetPath.lastIndexOf("/");
+  return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
+}
+async function publishTargets(repoDir, files, opts = {}) {
+  const dir = path13.resolve(repoDir);
+  const now = opts.now ?? /* @__PURE__ */ new Date();
+  const config = await readConfig(dir);
+  const targetsMd = await currentTargets(dir);
+  const snapshot = await readMetadata(dir, "snapshot.json");
+  const timestamp = await readMetadata(dir, "timestamp.json");
+  const targets = { ...targetsMd.signed.targets };
+  for (const f of files) {
+    const { sha256: sha2562, length } = await hashFile(f.localFile);
+    const stored = path13.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs13.mkdir(path13.dirname(stored), { recursive: true });
+    if (!await exists2(stored)) {
+      const tmp = `${stored}.tmp-${process.pid}`;
+      await fs13.copyFile(f.localFile, tmp);
+      await fs13.rename(tmp, stored);
+    }
+    targets[f.targetPath] = new import_models2.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
+  }
+  await signTopLevel(dir, targets, now, config.expiresDays, {
+    targets: targetsMd.signed.version,
+    snapshot: versionOf(snapshot),
+    timestamp: versionOf(timestamp)
+  });
+}
+function versionOf(md) {
+  const v = md.signed?.version;
+  return typeof v === "number" ? v : 0;
+}
+async function readTargetFile(repoDir, targetPath) {
+  const dir = path13.resolve(repoDir);
+  const targetsMd = await currentTargets(dir);
+  const t = targetsMd.signed.targets[targetPath];
+  if (!t) return void 0;
+  const sha = t.hashes.sha256;
+  return fs13.readFile(path13.join(dir, "targets", storedTargetPath(targetPath, sha)));
+}
+
+// src/pipeline/export.ts
+var BUNDLE_FILE = "bundle.json";
+async function exportBundle(args) {
+  const { lock, from, to, out, reporter } = args;
+  await assertFreshDir(out);
+  const repo = await openLockRepository(lock, args.env ? { env: args.env } : {});
+  if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
+  if (to > repo.latest)
+    throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
+  const staging = `${out}.uplevel-export-${process.pid}`;
+  await fs14.rm(staging, { recursive: true, force: true });
+  await fs14.mkdir(path14.join(staging, "metadata"), { recursive: true });
+  try {
+    const client = repo.client;
+    const write = (name, data) => fs14.writeFile(path14.join(staging, "metadata", name), data);
+    for (let v = 1; ; v++) {
+      const root = await client.rawMetadata(`${v}.root.json`);
+      if (!root) break;
+      await write(`${v}.root.json`, root);
+      await write("root.json", root);
+    }
+    for (const [role, name] of [
+      ["timestamp", "timestamp.json"],
+      ["snapshot", `${client.trustedVersion("snapshot")}.snapshot.json`],
+      ["targets", `${client.trustedVersion("targets")}.targets.json`]
+    ]) {
+      const data = await client.rawMetadata(name);
+      if (!data) throw badInput(`the repository does not serve metadata/${name} (${role})`);
+      await write(name, data);
+    }
+    const targets = [indexTarget(lock.product, lock.version)];
+    if (from === 0 && repo.index.pack) {
+      targets.push(repo.index.pack.target);
+      if (repo.index.pack.manifest) targets.push(repo.index.pack.manifest);
+    }
+    for (let l = from + 1; l <= to; l++) targets.push(repo.level(l).target);
+    for (const t of targets) {
+      reporter.info(`Adding ${t}`);
+      const file = await client.fetchTarget(t);
+      const info = await client.targetInfo(t);
+      const dest = path14.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs14.mkdir(path14.dirname(dest), { recursive: true });
+      await fs14.copyFile(file, dest);
+    }
+    const bundle = {
+      schema: 1,
+      product: lock.product,
+      version: lock.version,
+      channel: lock.channel,
+      from,
+      to,
+      repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
+      created: (/* @__PURE__ */ new Date()).toISOString()
+    };
+    await fs14.writeFile(path14.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+`);
+    await fs14.rmdir(out).catch(() => void 0);
+    await fs14.rename(staging, out);
+    return { ...bundle, targets };
+  } catch (e) {
+    await fs14.rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+async function readBundleInfo(dir) {
+  const file = path14.join(dir, BUNDLE_FILE);
+  try {
+    const info = JSON.parse(await fs14.readFile(file, "utf8"));
+    if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
+      throw new Error("schema");
+    return info;
+  } catch {
+    throw badInput(
+      `--bundle ${dir}: not a bundle made by uplevel export (${BUNDLE_FILE} missing or invalid)`
+    );
+  }
+}
+
 // src/pipeline/load-lock.ts
 init_errors();
 init_lock();
-import { promises as fs12 } from "node:fs";
-import path12 from "node:path";
+import { promises as fs15 } from "node:fs";
+import path15 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file) {
-  const abs = path12.resolve(file ?? DEFAULT_LOCK);
+  const abs = path15.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
-    text = await fs12.readFile(abs, "utf8");
+    text = await fs15.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
@@ -19861,16 +20208,31 @@ async function applyCommand(argv, ctx) {
     pack: { type: "string" },
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
-    "no-lock-update": { type: "boolean" }
+    "no-lock-update": { type: "boolean" },
+    bundle: { type: "string" }
   });
-  const lock = await loadLock(values.lock);
-  const levelFlag = values.level ?? "latest";
+  let lock = await loadLock(values.lock);
+  let levelFlag = values.level ?? "latest";
+  if (values.bundle) {
+    const dir = path16.resolve(values.bundle);
+    const info = await readBundleInfo(dir);
+    if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
+      throw badInput(
+        `--bundle ${dir}: holds ${info.product} ${info.version} (${info.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`
+      );
+    }
+    if (levelFlag === "latest") levelFlag = String(info.to);
+    if (Number(levelFlag) > info.to || Number(levelFlag) < info.from) {
+      throw badInput(`--level ${levelFlag}: the bundle covers levels ${info.from} to ${info.to}`);
+    }
+    lock = { ...lock, repository: dir };
+  }
   let level;
   if (levelFlag === "latest") level = "latest";
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path13.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path16.resolve(p) : void 0;
   let report;
   try {
     report = await apply({
@@ -20056,48 +20418,48 @@ async function checkCommand(argv, ctx) {
 }
 
 // src/cli/commands/demo.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/demo/demo.ts
-import { promises as fs21 } from "node:fs";
+import { promises as fs22 } from "node:fs";
 import net2 from "node:net";
 import os3 from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 init_errors();
 
 // src/pipeline/extract.ts
 init_errors();
-import { createWriteStream as createWriteStream4, promises as fs13 } from "node:fs";
-import path14 from "node:path";
+import { createWriteStream as createWriteStream4, promises as fs16 } from "node:fs";
+import path17 from "node:path";
 import { pipeline as pipeline5 } from "node:stream/promises";
 async function extractPack(zipFile, dest) {
   await assertFreshDir(dest);
   const zip = await SafeZip.open(zipFile, { label: zipFile });
-  const parent = path14.dirname(path14.resolve(dest));
-  await fs13.mkdir(parent, { recursive: true });
-  const staging = await fs13.mkdtemp(path14.join(parent, `.${path14.basename(dest)}.uplevel-staging-`));
+  const parent = path17.dirname(path17.resolve(dest));
+  await fs16.mkdir(parent, { recursive: true });
+  const staging = await fs16.mkdtemp(path17.join(parent, `.${path17.basename(dest)}.uplevel-staging-`));
   try {
     const top = zip.topFolder();
     if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
     for (const e of zip.entries) {
       const rel = e.name.slice(top.length + 1).replace(/\/$/, "");
       if (rel === "") continue;
-      const target = path14.join(staging, rel);
+      const target = path17.join(staging, rel);
       if (e.isDirectory) {
-        await fs13.mkdir(target, { recursive: true });
+        await fs16.mkdir(target, { recursive: true });
         continue;
       }
-      await fs13.mkdir(path14.dirname(target), { recursive: true });
+      await fs16.mkdir(path17.dirname(target), { recursive: true });
       await pipeline5(
         await zip.openData(e),
         createWriteStream4(target, { mode: e.mode & 511 || 420 })
       );
     }
-    await fs13.rmdir(dest).catch(() => void 0);
-    await fs13.rename(staging, dest);
+    await fs16.rmdir(dest).catch(() => void 0);
+    await fs16.rename(staging, dest);
     return { top };
   } catch (e) {
-    await fs13.rm(staging, { recursive: true, force: true });
+    await fs16.rm(staging, { recursive: true, force: true });
     throw e;
   } finally {
     await zip.close();
@@ -20106,15 +20468,15 @@ async function extractPack(zipFile, dest) {
 
 // src/pipeline/test-runner.ts
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream5, promises as fs14 } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs17 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path15 from "node:path";
+import path18 from "node:path";
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs14.mkdir(opts.logDir, { recursive: true });
+  await fs17.mkdir(opts.logDir, { recursive: true });
   const env = {
     ...process.env,
     ...opts.env,
@@ -20125,13 +20487,13 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path15.join(opts.logDir, "junit.xml"),
+    junitFile: path18.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   let server;
   try {
     if (opts.tests.start) {
-      const logFile = path15.join(opts.logDir, "server.log");
+      const logFile = path18.join(opts.logDir, "server.log");
       result.server = { started: false, ready: false, logFile };
       opts.onEvent?.({ event: "server-starting", command: opts.tests.start });
       server = await startInGroup(opts.tests.start, opts.packHome, env, logFile);
@@ -20162,7 +20524,7 @@ async function runTests(opts) {
   } finally {
     if (server) await stopGroup(server, opts.stopGraceMs ?? 5e3);
     result.durationMs = Date.now() - started;
-    await fs14.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs17.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 async function startInGroup(command, cwd, env, logFile) {
@@ -20229,7 +20591,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs14.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs17.readFile(logFile, "utf8").catch(() => ""));
   }
   const mod = ready.startsWith("https:") ? https2 : http2;
   return () => new Promise((resolve) => {
@@ -20242,7 +20604,7 @@ function readinessProbe(ready, logFile) {
   });
 }
 async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
-  const logFile = path15.join(logDir, `${cmd.name}.log`);
+  const logFile = path18.join(logDir, `${cmd.name}.log`);
   const log = createWriteStream5(logFile);
   await new Promise((r) => log.once("open", r));
   const t0 = Date.now();
@@ -20265,7 +20627,7 @@ async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
   clearTimeout(timer);
   await (stopping ?? stopGroup(child, 1e3));
   await new Promise((r) => log.end(r));
-  const text = await fs14.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs17.readFile(logFile, "utf8").catch(() => "");
   return {
     name: cmd.name,
     command: cmd.command,
@@ -20307,15 +20669,15 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs17 } from "node:fs";
+import { promises as fs18 } from "node:fs";
 import os2 from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
 init_errors();
 init_types();
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 
 // src/repo/pack-name.ts
 var import_semver2 = __toESM(require_semver2(), 1);
@@ -20340,7 +20702,7 @@ async function buildPackManifest(file) {
       if (e.isDirectory) continue;
       const rel = e.name.slice(top.length + 1);
       if (rel === PACK_STATE_PATH) continue;
-      const h = createHash8("sha256");
+      const h = createHash10("sha256");
       for await (const chunk of await zip.openData(e)) h.update(chunk);
       files[rel] = { sha256: h.digest("hex"), size: e.uncompressedSize, crc32: e.crc32 };
     }
@@ -20348,251 +20710,6 @@ async function buildPackManifest(file) {
   } finally {
     await zip.close();
   }
-}
-
-// src/repo/tuf/repository.ts
-var import_models2 = __toESM(require_dist2(), 1);
-var import_role = __toESM(require_role(), 1);
-init_errors();
-import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs16 } from "node:fs";
-import path17 from "node:path";
-
-// src/repo/tuf/keys.ts
-var import_canonical_json = __toESM(require_lib(), 1);
-var import_models = __toESM(require_dist2(), 1);
-init_errors();
-import {
-  createHash as createHash9,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign
-} from "node:crypto";
-import { promises as fs15 } from "node:fs";
-import path16 from "node:path";
-var ROLES = ["root", "targets", "snapshot", "timestamp"];
-function publicKeyFor(privateKey) {
-  const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
-  const keyVal = { public: spki.subarray(spki.length - 32).toString("hex") };
-  const body = { keytype: "ed25519", scheme: "ed25519", keyval: keyVal };
-  const keyID = createHash9("sha256").update((0, import_canonical_json.canonicalize)(body)).digest("hex");
-  return new import_models.Key({ keyID, keyType: "ed25519", scheme: "ed25519", keyVal });
-}
-function signer(k) {
-  return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
-}
-async function generateRoleKeys(dir, counts = {}) {
-  const keysDir = path16.join(dir, "keys");
-  await fs15.mkdir(keysDir, { recursive: true, mode: 448 });
-  const out = {};
-  for (const role of ROLES) {
-    out[role] = [];
-    for (let i = 1; i <= (counts[role] ?? 1); i++) out[role].push(await newKey(dir, role, i));
-  }
-  return out;
-}
-var keyFile = (dir, role, n) => path16.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
-async function newKey(dir, role, n) {
-  const { privateKey } = generateKeyPairSync("ed25519");
-  const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs15.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
-  return { key: publicKeyFor(privateKey), privateKey };
-}
-async function loadRoleKeys(dir, role) {
-  const names = (await fs15.readdir(path16.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
-  if (names.length === 0) {
-    throw badInput(
-      `${path16.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
-    );
-  }
-  const out = [];
-  for (const n of names) {
-    const privateKey = createPrivateKey(await fs15.readFile(path16.join(dir, "keys", n), "utf8"));
-    out.push({ key: publicKeyFor(privateKey), privateKey });
-  }
-  return out;
-}
-
-// src/repo/tuf/repository.ts
-var SPEC_VERSION = "1.0.31";
-var DEFAULT_EXPIRES_DAYS = 365;
-var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
-async function writeAtomic(file, data) {
-  const tmp = `${file}.tmp-${process.pid}`;
-  await fs16.writeFile(tmp, data);
-  await fs16.rename(tmp, file);
-}
-function signAll(md, keys) {
-  keys.forEach((k, i) => md.sign(signer(k), i > 0));
-}
-var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
-`;
-async function initRepository(opts) {
-  const dir = path17.resolve(opts.dir);
-  const now = opts.now ?? /* @__PURE__ */ new Date();
-  const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
-  if (!Number.isInteger(expiresDays) || expiresDays < 1)
-    throw badInput("--expires must be a whole number of days \u2265 1");
-  const metadataDir = path17.join(dir, "metadata");
-  if (await exists2(metadataDir))
-    throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path17.join(dir, "keys")))
-    throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs16.mkdir(metadataDir, { recursive: true });
-  await fs16.mkdir(path17.join(dir, "targets"), { recursive: true });
-  const keys = await generateRoleKeys(dir, opts.threshold ?? {});
-  await writeAtomic(
-    path17.join(dir, "keys", "config.json"),
-    `${JSON.stringify({ expiresDays })}
-`
-  );
-  const roles = Object.fromEntries(
-    ["root", "targets", "snapshot", "timestamp"].map((r) => [
-      r,
-      new import_role.Role({ keyIDs: keys[r].map((k) => k.key.keyID), threshold: keys[r].length })
-    ])
-  );
-  const root = new import_models2.Root({
-    version: 1,
-    specVersion: SPEC_VERSION,
-    expires: expiry(now, expiresDays),
-    consistentSnapshot: true,
-    roles,
-    keys: Object.fromEntries(
-      Object.values(keys).flatMap((ks) => ks.map((k) => [k.key.keyID, k.key]))
-    )
-  });
-  const rootMd = new import_models2.Metadata(root);
-  signAll(rootMd, keys.root);
-  const rootPath = path17.join(metadataDir, "1.root.json");
-  await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path17.join(metadataDir, "root.json"), toText(rootMd));
-  await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
-  return { rootPath };
-}
-async function exists2(p) {
-  return fs16.stat(p).then(
-    () => true,
-    () => false
-  );
-}
-async function readConfig(dir) {
-  try {
-    return JSON.parse(
-      await fs16.readFile(path17.join(dir, "keys", "config.json"), "utf8")
-    );
-  } catch {
-    return { expiresDays: DEFAULT_EXPIRES_DAYS };
-  }
-}
-async function readMetadata(dir, name) {
-  const file = path17.join(dir, "metadata", name);
-  try {
-    return JSON.parse(await fs16.readFile(file, "utf8"));
-  } catch {
-    throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
-  }
-}
-async function currentTargets(dir) {
-  return import_models2.Metadata.fromJSON(
-    "targets",
-    await readMetadata(dir, "targets.json")
-  );
-}
-async function signTopLevel(dir, targets, now, expiresDays, previous) {
-  const metadataDir = path17.join(dir, "metadata");
-  const expires = expiry(now, expiresDays);
-  const targetsMd = new import_models2.Metadata(
-    new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
-  );
-  signAll(targetsMd, await loadRoleKeys(dir, "targets"));
-  const targetsText = toText(targetsMd);
-  await writeAtomic(
-    path17.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
-    targetsText
-  );
-  await writeAtomic(path17.join(metadataDir, "targets.json"), targetsText);
-  const snapshotMd = new import_models2.Metadata(
-    new import_models2.Snapshot({
-      version: previous.snapshot + 1,
-      specVersion: SPEC_VERSION,
-      expires,
-      meta: { "targets.json": new import_models2.MetaFile({ version: targetsMd.signed.version }) }
-    })
-  );
-  signAll(snapshotMd, await loadRoleKeys(dir, "snapshot"));
-  const snapshotText = toText(snapshotMd);
-  await writeAtomic(
-    path17.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
-    snapshotText
-  );
-  await writeAtomic(path17.join(metadataDir, "snapshot.json"), snapshotText);
-  const snapshotBytes = Buffer.from(snapshotText);
-  const timestampMd = new import_models2.Metadata(
-    new import_models2.Timestamp({
-      version: previous.timestamp + 1,
-      specVersion: SPEC_VERSION,
-      expires,
-      snapshotMeta: new import_models2.MetaFile({
-        version: snapshotMd.signed.version,
-        length: snapshotBytes.length,
-        hashes: { sha256: createHash10("sha256").update(snapshotBytes).digest("hex") }
-      })
-    })
-  );
-  signAll(timestampMd, await loadRoleKeys(dir, "timestamp"));
-  await writeAtomic(path17.join(metadataDir, "timestamp.json"), toText(timestampMd));
-}
-async function hashFile(file) {
-  const h = createHash10("sha256");
-  let length = 0;
-  for await (const chunk of createReadStream4(file, { highWaterMark: 1 << 20 })) {
-    h.update(chunk);
-    length += chunk.length;
-  }
-  return { sha256: h.digest("hex"), length };
-}
-function storedTargetPath(targetPath, sha2562) {
-  const slash = targetPath.lastIndexOf("/");
-  return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
-}
-async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path17.resolve(repoDir);
-  const now = opts.now ?? /* @__PURE__ */ new Date();
-  const config = await readConfig(dir);
-  const targetsMd = await currentTargets(dir);
-  const snapshot = await readMetadata(dir, "snapshot.json");
-  const timestamp = await readMetadata(dir, "timestamp.json");
-  const targets = { ...targetsMd.signed.targets };
-  for (const f of files) {
-    const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path17.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs16.mkdir(path17.dirname(stored), { recursive: true });
-    if (!await exists2(stored)) {
-      const tmp = `${stored}.tmp-${process.pid}`;
-      await fs16.copyFile(f.localFile, tmp);
-      await fs16.rename(tmp, stored);
-    }
-    targets[f.targetPath] = new import_models2.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
-  }
-  await signTopLevel(dir, targets, now, config.expiresDays, {
-    targets: targetsMd.signed.version,
-    snapshot: versionOf(snapshot),
-    timestamp: versionOf(timestamp)
-  });
-}
-function versionOf(md) {
-  const v = md.signed?.version;
-  return typeof v === "number" ? v : 0;
-}
-async function readTargetFile(repoDir, targetPath) {
-  const dir = path17.resolve(repoDir);
-  const targetsMd = await currentTargets(dir);
-  const t = targetsMd.signed.targets[targetPath];
-  if (!t) return void 0;
-  const sha = t.hashes.sha256;
-  return fs16.readFile(path17.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 
 // src/repo/add-to-repository.ts
@@ -20645,7 +20762,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs17.mkdtemp(path18.join(os2.tmpdir(), "uplevel-add-"));
+  const scratch = await fs18.mkdtemp(path19.join(os2.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -20653,7 +20770,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs17.stat(pack.file)).size;
+        const size = (await fs18.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -20661,8 +20778,8 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path18.join(scratch, `${g.product}-${g.version}.files.json`);
-          await fs17.writeFile(
+          const manifestFile = path19.join(scratch, `${g.product}-${g.version}.files.json`);
+          await fs18.writeFile(
             manifestFile,
             `${JSON.stringify(await buildPackManifest(pack.file))}
 `
@@ -20683,7 +20800,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs17.stat(file)).size;
+        const size = (await fs18.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -20716,8 +20833,8 @@ async function addToRepository(opts) {
           }
         });
       }
-      const indexFile = path18.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs17.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      const indexFile = path19.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs18.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -20725,13 +20842,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs17.rm(scratch, { recursive: true, force: true });
+    await fs18.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs18 } from "node:fs";
-import path19 from "node:path";
+import { promises as fs19 } from "node:fs";
+import path20 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -20875,7 +20992,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path19.join(path19.dirname(out), `.${path19.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path20.join(path20.dirname(out), `.${path20.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -20906,21 +21023,21 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs18.rename(tmp, out);
+    await fs19.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs18.rm(tmp, { force: true });
+    await fs19.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream5, promises as fs19 } from "node:fs";
+import { createReadStream as createReadStream5, promises as fs20 } from "node:fs";
 import http3 from "node:http";
-import path20 from "node:path";
+import path21 from "node:path";
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path20.resolve(dir);
+  const root = path21.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -20966,13 +21083,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path20.resolve(root, rel);
+  const file = path21.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path20.join(root, top) + path20.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path21.join(root, top) + path21.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs19.stat(file).catch(() => void 0);
+  const st = await fs20.stat(file).catch(() => void 0);
   if (!st?.isFile()) {
     res.writeHead(404).end();
     return;
@@ -21010,14 +21127,14 @@ async function handle(root, opts, req, res) {
 }
 
 // src/demo/sample.ts
-import { existsSync, promises as fs20 } from "node:fs";
-import path21 from "node:path";
+import { existsSync, promises as fs21 } from "node:fs";
+import path22 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path21.dirname(fileURLToPath2(import.meta.url));
+  let dir = path22.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync(path21.join(dir, "sample", "ga"))) return path21.join(dir, "sample");
-    const parent = path21.dirname(dir);
+    if (existsSync(path22.join(dir, "sample", "ga"))) return path22.join(dir, "sample");
+    const parent = path22.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -21025,24 +21142,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path21.join(outDir, "level-0");
-  await fs20.cp(path21.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path22.join(outDir, "level-0");
+  await fs21.cp(path22.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs20.readdir(path21.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs21.readdir(path22.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path21.join(sampleDir, "levels", String(n));
-    const tree = path21.join(outDir, `level-${n}`);
-    await fs20.cp(previous, tree, { recursive: true });
-    if (existsSync(path21.join(src, "files")))
-      await fs20.cp(path21.join(src, "files"), tree, { recursive: true });
-    const removed = path21.join(src, "removed.txt");
+    const src = path22.join(sampleDir, "levels", String(n));
+    const tree = path22.join(outDir, `level-${n}`);
+    await fs21.cp(previous, tree, { recursive: true });
+    if (existsSync(path22.join(src, "files")))
+      await fs21.cp(path22.join(src, "files"), tree, { recursive: true });
+    const removed = path22.join(src, "removed.txt");
     if (existsSync(removed)) {
-      for (const rel of (await fs20.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs20.rm(path21.join(tree, rel));
+      for (const rel of (await fs21.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs21.rm(path22.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path21.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path22.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -21052,7 +21169,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs20.readdir(path21.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs21.readdir(path22.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -21069,7 +21186,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs20.readFile(path21.join(tree, f));
+      const data = await fs21.readFile(path22.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -21088,29 +21205,29 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path22.resolve(opts.outDir);
-  const work = await fs21.mkdtemp(path22.join(os3.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path22.join(work, "cache") };
+  const outDir = path23.resolve(opts.outDir);
+  const work = await fs22.mkdtemp(path23.join(os3.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path23.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
   try {
     step("Vendor: build GA and three update levels of the sample product");
     const sample = sampleRoot();
-    const { levels } = await materializeSample(sample, path22.join(work, "trees"));
+    const { levels } = await materializeSample(sample, path23.join(work, "trees"));
     const packs = [];
-    await fs21.mkdir(path22.join(work, "packs"));
+    await fs22.mkdir(path23.join(work, "packs"));
     for (const l of levels) {
-      const zip = path22.join(work, "packs", `${TOP}-level-${l.level}.zip`);
+      const zip = path23.join(work, "packs", `${TOP}-level-${l.level}.zip`);
       await writePackZip(l.tree, TOP, zip);
       packs[l.level] = zip;
     }
-    const repoDir = path22.join(work, "repo");
+    const repoDir = path23.join(work, "repo");
     const { rootPath } = await initRepository({ dir: repoDir });
     const payloads = [];
     for (const l of levels.filter((x) => x.level > 0)) {
-      const out = path22.join(work, `update-${l.level}.zip`);
-      const changes = parseChangesYaml(await fs21.readFile(l.changesFile, "utf8"), l.changesFile);
+      const out = path23.join(work, `update-${l.level}.zip`);
+      const changes = parseChangesYaml(await fs22.readFile(l.changesFile, "utf8"), l.changesFile);
       const m = await buildUpdate({
         from: packs[l.level - 1],
         to: packs[l.level],
@@ -21129,14 +21246,14 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path22.join(work, "team");
-    await fs21.mkdir(path22.join(team, ".uplevel"), { recursive: true });
-    await fs21.copyFile(rootPath, path22.join(team, ".uplevel", "root.json"));
-    await fs21.cp(path22.join(sample, "overlay"), path22.join(team, "deploy"), { recursive: true });
-    await fs21.cp(path22.join(sample, "tests"), path22.join(team, "tests"), { recursive: true });
+    const team = path23.join(work, "team");
+    await fs22.mkdir(path23.join(team, ".uplevel"), { recursive: true });
+    await fs22.copyFile(rootPath, path23.join(team, ".uplevel", "root.json"));
+    await fs22.cp(path23.join(sample, "overlay"), path23.join(team, "deploy"), { recursive: true });
+    await fs22.cp(path23.join(sample, "tests"), path23.join(team, "tests"), { recursive: true });
     const port = await freePort();
-    const lockFile = path22.join(team, "uplevel.yml");
-    await fs21.writeFile(lockFile, demoLock(server.url, port));
+    const lockFile = path23.join(team, "uplevel.yml");
+    await fs22.writeFile(lockFile, demoLock(server.url, port));
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
     const repo = await openLockRepository(lock, { env });
@@ -21146,8 +21263,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs21.mkdir(outDir, { recursive: true });
-    const packFile = path22.join(outDir, `${TOP}-level-${repo.latest}.zip`);
+    await fs22.mkdir(outDir, { recursive: true });
+    const packFile = path23.join(outDir, `${TOP}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -21159,11 +21276,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path22.join(work, "run", TOP);
+    const home = path23.join(work, "run", TOP);
     await extractPack(packFile, home);
-    const logDir = path22.join(outDir, "test-logs");
-    await fs21.rm(logDir, { recursive: true, force: true });
-    await fs21.mkdir(logDir, { recursive: true });
+    const logDir = path23.join(outDir, "test-logs");
+    await fs22.rm(logDir, { recursive: true, force: true });
+    await fs22.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -21176,13 +21293,13 @@ async function runDemo(opts) {
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
     step(
-      "publish: pack, sha256, changelog and report in " + path22.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path23.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs21.writeFile(`${packFile}.sha256`, `${sha2562}  ${path22.basename(packFile)}
+    await fs22.writeFile(`${packFile}.sha256`, `${sha2562}  ${path23.basename(packFile)}
 `);
-    await fs21.writeFile(
-      path22.join(outDir, "CHANGELOG.md"),
+    await fs22.writeFile(
+      path23.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -21198,10 +21315,10 @@ async function runDemo(opts) {
       check: { currentLevel: lock.level, latestLevel: repo.latest, securityUpdates },
       apply: report,
       tests,
-      pack: { file: path22.basename(packFile), sha256: sha2562 }
+      pack: { file: path23.basename(packFile), sha256: sha2562 }
     };
-    await fs21.writeFile(
-      path22.join(outDir, "report.json"),
+    await fs22.writeFile(
+      path23.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -21210,7 +21327,7 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs21.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs22.rm(work, { recursive: true, force: true });
   }
 }
 function demoLock(url, port) {
@@ -21245,7 +21362,7 @@ async function freePort() {
 // src/cli/commands/demo.ts
 async function demoCommand(argv, ctx) {
   const { values } = parse("demo", argv, { out: { type: "string" }, json: { type: "boolean" } });
-  const outDir = path23.resolve(values.out ?? "out");
+  const outDir = path24.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -21256,10 +21373,44 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path23.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path24.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path23.relative(process.cwd(), path23.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path23.relative(process.cwd(), path23.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path24.relative(process.cwd(), path24.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path24.relative(process.cwd(), path24.join(outDir, "report.json"))}`);
+    }
+    return 0;
+  } finally {
+    reporter.end();
+  }
+}
+
+// src/cli/commands/export.ts
+init_errors();
+import path25 from "node:path";
+async function exportCommand(argv, ctx) {
+  const { values } = parse("export", argv, {
+    lock: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    out: { type: "string" },
+    json: { type: "boolean" }
+  });
+  const lock = await loadLock(values.lock);
+  const from = intFlag("from", values.from) ?? lock.level;
+  const to = intFlag("to", values.to);
+  if (to === void 0) throw badInput("--to M is required: the level the bundle brings a pack to");
+  const out = path25.resolve(required("out", values.out));
+  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  try {
+    const r = await exportBundle({ lock, from, to, out, reporter, env: ctx.env });
+    if (values.json) ctx.printJson({ ...r, out });
+    else {
+      ctx.print(
+        `Bundle ${out}: ${r.product} ${r.version} (${r.channel}) level ${r.from} \u2192 ${r.to}`
+      );
+      ctx.print(
+        `  ${r.targets.length} signed file(s); apply it offline with: uplevel apply --bundle ${out} \u2026`
+      );
     }
     return 0;
   } finally {
@@ -21268,8 +21419,8 @@ async function demoCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs22 } from "node:fs";
-import path24 from "node:path";
+import { promises as fs23 } from "node:fs";
+import path26 from "node:path";
 init_errors();
 init_types();
 async function repoCommand(argv, ctx) {
@@ -21292,12 +21443,12 @@ async function init(argv, ctx) {
     dir: { type: "string" },
     expires: { type: "string" }
   });
-  const dir = path24.resolve(required("dir", values.dir));
+  const dir = path26.resolve(required("dir", values.dir));
   const expiresDays = intFlag("expires", values.expires);
   const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path24.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path26.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -21314,8 +21465,8 @@ async function build(argv, ctx) {
   const level = intFlag("level", required("level", values.level));
   let changes = [];
   if (values.changes) {
-    const file = path24.resolve(values.changes);
-    const text = await fs22.readFile(file, "utf8").catch(() => {
+    const file = path26.resolve(values.changes);
+    const text = await fs23.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -21328,16 +21479,16 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path24.resolve(required("from", values.from)),
-    to: path24.resolve(required("to", values.to)),
+    from: path26.resolve(required("from", values.from)),
+    to: path26.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path24.resolve(required("out", values.out))
+    out: path26.resolve(required("out", values.out))
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path24.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path26.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -21355,11 +21506,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path24.resolve(required("dir", values.dir));
+  const dir = path26.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path24.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path24.resolve(p))
+    ...values.pack ? { pack: path26.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path26.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -21373,7 +21524,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path24.resolve(required("dir", values.dir));
+  const dir = path26.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? 0;
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
@@ -21388,14 +21539,14 @@ async function serve(argv, ctx) {
 
 // src/cli/commands/revert.ts
 init_errors();
-import path25 from "node:path";
+import path27 from "node:path";
 async function revertCommand(argv, ctx) {
   const { values } = parse("revert", argv, {
     dir: { type: "string" },
     level: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path25.resolve(required("dir", values.dir));
+  const dir = path27.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
   if (level === void 0) throw badInput("--level N is required: the level to go back to");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -21410,7 +21561,7 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path25.resolve(required("dir", values.dir));
+  const dir = path27.resolve(required("dir", values.dir));
   const what = await recover(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
@@ -21424,18 +21575,18 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/status.ts
-import { promises as fs23 } from "node:fs";
-import path26 from "node:path";
+import { promises as fs24 } from "node:fs";
+import path28 from "node:path";
 init_errors();
 init_types();
 async function statusOfDir(dir) {
-  const root = path26.resolve(dir);
-  const st = await fs23.stat(root).catch(() => void 0);
+  const root = path28.resolve(dir);
+  const st = await fs24.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path26.basename(root),
+    name: path28.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
@@ -21445,12 +21596,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs23.readdir(path26.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs24.readdir(path28.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path26.join(root, r)));
+        actual.set(r, await sha256File(path28.join(root, r)));
     }
   };
   await walk("");
@@ -21458,10 +21609,10 @@ async function statusOfDir(dir) {
   return report;
 }
 async function readState(root) {
-  const file = path26.join(root, PACK_STATE_PATH);
+  const file = path28.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs23.readFile(file, "utf8");
+    text = await fs24.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -21489,7 +21640,7 @@ async function statusOfPack(file) {
       }
     }
     const report = {
-      source: { kind: "pack", path: path26.resolve(file) },
+      source: { kind: "pack", path: path28.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -21544,9 +21695,9 @@ function print(r, ctx) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs24 } from "node:fs";
+import { promises as fs25 } from "node:fs";
 import os4 from "node:os";
-import path27 from "node:path";
+import path29 from "node:path";
 async function testCommand(argv, ctx) {
   const { values } = parse("test", argv, {
     lock: { type: "string" },
@@ -21560,16 +21711,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path27.resolve(
-    values.logs ?? await fs24.mkdtemp(path27.join(os4.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path29.resolve(
+    values.logs ?? await fs25.mkdtemp(path29.join(os4.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs24.mkdir(logDir, { recursive: true });
-  let home = dir ? path27.resolve(dir) : "";
+  await fs25.mkdir(logDir, { recursive: true });
+  let home = dir ? path29.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs24.mkdtemp(path27.join(os4.tmpdir(), "uplevel-test-pack-"));
-    home = path27.join(cleanup, "home");
-    await extractPack(path27.resolve(pack), home);
+    cleanup = await fs25.mkdtemp(path29.join(os4.tmpdir(), "uplevel-test-pack-"));
+    home = path29.join(cleanup, "home");
+    await extractPack(path29.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -21581,7 +21732,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path27.dirname(lock.file),
+      cwd: path29.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -21609,7 +21760,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs24.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs25.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
@@ -21670,7 +21821,8 @@ function fmt(n) {
 var USAGE = `uplevel: keep server product packs at the latest vendor update level
 
   uplevel check     [--lock F] [--json] [--exit-code]
-  uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--dry-run] [--json]
+  uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--json]
+  uplevel export    [--lock F] [--from N] --to M --out DIR      signed offline bundle for apply --bundle
   uplevel test      [--lock F] (--dir DIR | --pack ZIP)
   uplevel status    (--dir DIR | --pack ZIP) [--json]
   uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
@@ -21697,6 +21849,7 @@ var COMMANDS = {
   demo: demoCommand,
   repo: repoCommand,
   revert: revertCommand,
+  export: exportCommand,
   recover: recoverCommand
 };
 async function run(argv, env = process.env) {

@@ -8,6 +8,7 @@ import { applyCommand } from './commands/apply.ts';
 import { changelogCommand } from './commands/changelog.ts';
 import { checkCommand } from './commands/check.ts';
 import { demoCommand } from './commands/demo.ts';
+import { exportCommand } from './commands/export.ts';
 import { repoCommand } from './commands/repo.ts';
 import { recoverCommand, revertCommand } from './commands/revert.ts';
 import { statusCommand } from './commands/status.ts';
@@ -18,7 +19,8 @@ import { terminalReporter } from './terminal-reporter.ts';
 const USAGE = `uplevel: keep server product packs at the latest vendor update level
 
   uplevel check     [--lock F] [--json] [--exit-code]
-  uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--dry-run] [--json]
+  uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--json]
+  uplevel export    [--lock F] [--from N] --to M --out DIR      signed offline bundle for apply --bundle
   uplevel test      [--lock F] (--dir DIR | --pack ZIP)
   uplevel status    (--dir DIR | --pack ZIP) [--json]
   uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
@@ -47,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   repo: repoCommand,
   revert: revertCommand,
+  export: exportCommand,
   recover: recoverCommand,
 };
 

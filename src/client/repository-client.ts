@@ -223,6 +223,29 @@ export class RepositoryClient {
     return file;
   }
 
+  /**
+   * A metadata file exactly as the repository serves it (for offline bundles; whoever reads
+   * the bundle verifies it as usual). Undefined when the repository has no such file.
+   */
+  async rawMetadata(name: string): Promise<Buffer | undefined> {
+    const fetcher = new RepositoryFetcher(this.opts);
+    try {
+      return await fetcher.downloadBytes(`${this.base}/metadata/${name}`, 64 * 1024 * 1024);
+    } catch (e) {
+      if (e instanceof DownloadHTTPError && (e.statusCode === 404 || e.statusCode === 403))
+        return undefined;
+      throw this.explain(`reading metadata/${name}`, e);
+    }
+  }
+
+  /** The version of a top-level role this client trusts now (after refresh). */
+  trustedVersion(role: 'root' | 'timestamp' | 'snapshot' | 'targets'): number {
+    const json = JSON.parse(readFileSync(path.join(this.metadataDir, `${role}.json`), 'utf8')) as {
+      signed: { version: number };
+    };
+    return json.signed.version;
+  }
+
   async readTarget(targetPath: string): Promise<Buffer> {
     return fs.readFile(await this.fetchTarget(targetPath));
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
 import { apply, type ApplyReport } from '../../pipeline/apply.ts';
+import { readBundleInfo } from '../../pipeline/export.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
@@ -15,9 +16,29 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     'no-lock-update': { type: 'boolean' },
+    bundle: { type: 'string' },
   });
-  const lock = await loadLock(values.lock as string | undefined);
-  const levelFlag = (values.level as string | undefined) ?? 'latest';
+  let lock = await loadLock(values.lock as string | undefined);
+  let levelFlag = (values.level as string | undefined) ?? 'latest';
+  if (values.bundle) {
+    // Offline: the bundle is the repository, verified against the same pinned trust anchor.
+    const dir = path.resolve(values.bundle as string);
+    const info = await readBundleInfo(dir);
+    if (
+      info.product !== lock.product ||
+      info.version !== lock.version ||
+      info.channel !== lock.channel
+    ) {
+      throw badInput(
+        `--bundle ${dir}: holds ${info.product} ${info.version} (${info.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`,
+      );
+    }
+    if (levelFlag === 'latest') levelFlag = String(info.to);
+    if (Number(levelFlag) > info.to || Number(levelFlag) < info.from) {
+      throw badInput(`--level ${levelFlag}: the bundle covers levels ${info.from} to ${info.to}`);
+    }
+    lock = { ...lock, repository: dir };
+  }
   let level: number | 'latest';
   if (levelFlag === 'latest') level = 'latest';
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
