@@ -4,7 +4,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from './helpers/cli.ts';
-import { makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
+import { configText } from './helpers/packs.ts';
+import { readTree } from './helpers/read-pack.ts';
+import { LEVELS, makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
 
 let vendor: Vendor;
 before(async () => {
@@ -113,5 +115,69 @@ describe('export and apply --bundle', () => {
     assert.equal(r.code, 0, r.stderr);
     const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
     assert.equal(status.level, 2);
+  });
+});
+
+describe('diff and apply --diff', () => {
+  test('a diff from level 0 to 2 holds only what changed and brings a level-0 folder to level 2', async () => {
+    const team = await makeTeam(vendor);
+    const diff = path.join(team.dir, 'diff.zip');
+    const d = await runCli(
+      ['diff', '--lock', team.lock, '--from', '0', '--to', '2', '--out', diff, '--json'],
+      { env: team.env },
+    );
+    assert.equal(d.code, 0, d.stderr);
+    const m = JSON.parse(d.stdout).manifest;
+    assert.deepEqual(
+      m.files.added.map((f: { path: string }) => f.path),
+      ['lib/new.jar'],
+    );
+    assert.deepEqual(
+      m.files.modified.map((f: { path: string }) => f.path),
+      ['conf/app.properties', 'lib/core.jar', 'lib/util.jar'],
+    );
+    assert.deepEqual(
+      m.files.removed.map((f: { path: string }) => f.path),
+      ['docs/old.txt'],
+    );
+    assert.deepEqual(m.changes.map((c: { id: string }) => c.id).sort(), [
+      'ACME-101',
+      'ACME-102',
+      'ACME-SEC-7',
+    ]);
+
+    const home = path.join(team.dir, 'home');
+    assert.equal(
+      (
+        await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+          env: team.env,
+        })
+      ).code,
+      0,
+    );
+    await fs.writeFile(
+      path.join(home, 'conf/app.properties'),
+      configText(30, { 3: 'setting.3 = local' }),
+    );
+    // Offline: the lock's repository is unreachable; the diff is all that is needed.
+    const offline = await makeTeam(vendor, { repository: 'http://127.0.0.1:9/unreachable' });
+    const r = await runCli(['apply', '--lock', offline.lock, '--diff', diff, '--dir', home], {
+      env: offline.env,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    const tree = await readTree(home);
+    assert.ok(tree.get('lib/util.jar')?.equals(LEVELS[2]?.['lib/util.jar'] as Buffer));
+    assert.equal(tree.has('docs/old.txt'), false);
+    const conf = (tree.get('conf/app.properties') as Buffer).toString();
+    assert.match(conf, /setting\.3 = local/);
+    assert.match(conf, /security\.strict = true/);
+    assert.equal(JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout).level, 2);
+
+    // The same diff on a folder that is not at level 0 is refused, naming both levels.
+    const again = await runCli(['apply', '--lock', offline.lock, '--diff', diff, '--dir', home], {
+      env: offline.env,
+    });
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /is at level 2, but diff\.zip goes from level 0 to 2/);
   });
 });

@@ -159,17 +159,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path33) {
+      const ctrl = callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path33, ctrl);
+        return visit_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -180,13 +180,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = visit_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -207,17 +207,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path33) {
+      const ctrl = await callVisitor(key, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path33, ctrl);
+        return visitAsync_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -228,13 +228,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -261,23 +261,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path33) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path33);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path33);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path33);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path33);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path33);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path33);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path33, node) {
+      const parent = path33[path33.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -889,10 +889,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path33, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path33.length - 1; i >= 0; --i) {
+        const k = path33[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -911,7 +911,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -941,11 +941,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path33, value) {
+        if (isEmptyPath(path33))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path33;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -974,8 +974,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path33, keepScalar) {
+        const [key, ...rest] = path33;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -993,8 +993,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1004,8 +1004,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path33, value) {
+        const [key, ...rest] = path33;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3520,9 +3520,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path33, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path33, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3597,14 +3597,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path33) {
+        if (Collection.isEmptyPath(path33)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3619,10 +3619,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path33, keepScalar) {
+        if (Collection.isEmptyPath(path33))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3633,10 +3633,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path33) {
+        if (Collection.isEmptyPath(path33))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3653,13 +3653,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path33, value) {
+        if (Collection.isEmptyPath(path33)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path33, value);
         }
       }
       /**
@@ -5620,9 +5620,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path30) => {
+    visit.itemAtPath = (cst, path33) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path33) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5631,23 +5631,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path30) => {
-      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit.parentCollection = (cst, path33) => {
+      const parent = visit.itemAtPath(cst, path33.slice(0, -1));
+      const field = path33[path33.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path33, item, visitor) {
+      let ctrl = visitor(item, path33);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5658,10 +5658,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path33);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6963,14 +6963,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs27 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs26, sep: [] });
+                map.items.push({ start, key: fs27, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs26);
+                this.stack.push(fs27);
               } else {
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs27, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7098,13 +7098,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs26 = this.flowScalar(this.type);
+              const fs27 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs26, sep: [] });
+                fc.items.push({ start: [], key: fs27, sep: [] });
               else if (it.sep)
-                this.stack.push(fs26);
+                this.stack.push(fs27);
               else
-                Object.assign(it, { key: fs26, sep: [] });
+                Object.assign(it, { key: fs27, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9901,7 +9901,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs26 = __require("fs");
+    var fs27 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -9921,7 +9921,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs26.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs27.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -9938,7 +9938,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs26.close(self.fd, onCloseDone);
+      fs27.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -9970,7 +9970,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs26.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs27.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10330,7 +10330,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs26 = __require("fs");
+    var fs27 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -10355,9 +10355,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path30, options2) {
+    function openPromise(path33, options2) {
       return new Promise((resolve, reject) => {
-        open(path30, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path33, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -10387,7 +10387,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path30, options2, callback) {
+    function open(path33, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -10399,10 +10399,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs26.open(path30, "r", function(err, fd) {
+      fs27.open(path33, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs26.close(fd, defaultCallback);
+          if (err2) fs27.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10419,7 +10419,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs26.fstat(fd, function(err, stats) {
+      fs27.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11605,7 +11605,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path30, data) {
+      static fromJSON(path33, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -11615,7 +11615,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path30,
+          path: path33,
           hashes,
           unrecognizedFields: rest
         });
@@ -13190,11 +13190,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path30 = {
+    var path33 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path30.win32.sep : path30.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path33.win32.sep : path33.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -14422,9 +14422,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path30, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path33, metadata]) => ({
         ...acc,
-        [path30]: metadata.toJSON()
+        [path33]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -14433,9 +14433,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path30, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path33, metadata]) => ({
             ...acc,
-            [path30]: file_1.MetaFile.fromJSON(metadata)
+            [path33]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -14617,9 +14617,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets2;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path30, target]) => ({
+      return Object.entries(targets).reduce((acc, [path33, target]) => ({
         ...acc,
-        [path30]: target.toJSON()
+        [path33]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -14628,9 +14628,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path30, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path33, target]) => ({
             ...acc,
-            [path30]: file_1.TargetFile.fromJSON(path30, target)
+            [path33]: file_1.TargetFile.fromJSON(path33, target)
           }), {});
         }
       }
@@ -16164,14 +16164,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path30) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path30)).toString();
+    function join(base, path33) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path33)).toString();
     }
-    function ensureTrailingSlash(path30) {
-      return path30.endsWith("/") ? path30 : path30 + "/";
+    function ensureTrailingSlash(path33) {
+      return path33.endsWith("/") ? path33 : path33 + "/";
     }
-    function removeLeadingSlash(path30) {
-      return path30.startsWith("/") ? path30.slice(1) : path30;
+    function removeLeadingSlash(path33) {
+      return path33.startsWith("/") ? path33.slice(1) : path33;
     }
   }
 });
@@ -16224,8 +16224,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs26 = __importStar(__require("fs"));
-    var path30 = __importStar(__require("path"));
+    var fs27 = __importStar(__require("fs"));
+    var path33 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -16297,15 +16297,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path30.parse(targetFilePath);
+          const { dir, base } = path33.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs26.createReadStream(fileName));
+          await targetInfo.verify(fs27.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs26.copyFileSync(fileName, targetPath);
+          fs27.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16314,8 +16314,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs26.existsSync(filePath)) {
-            await targetInfo.verify(fs26.createReadStream(filePath));
+          if (fs27.existsSync(filePath)) {
+            await targetInfo.verify(fs27.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16324,9 +16324,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path30.join(this.dir, `${fileName}.json`);
+        const filePath = path33.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs26.readFileSync(filePath);
+        return fs27.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16471,14 +16471,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path30.join(this.targetDir, filePath);
+        return path33.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path30.join(this.dir, `${encodedName}.json`);
+          const filePath = path33.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs26.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs27.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -16514,7 +16514,7 @@ init_errors();
 
 // src/cli/commands/apply.ts
 init_errors();
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/pipeline/apply.ts
 import { promises as fs11 } from "node:fs";
@@ -16660,6 +16660,10 @@ function parseUpdateManifest(json, label) {
       })
     }
   };
+  if (o.from !== void 0) {
+    manifest.from = r.int(o.from, "from");
+    if (manifest.from >= manifest.level) r.fail("from", `must be below level ${manifest.level}`);
+  }
   if (o.includesHotfixes !== void 0) {
     manifest.includesHotfixes = r.arr(o.includesHotfixes, "includesHotfixes").map((h, i) => r.str(h, `includesHotfixes[${i}]`, ID));
   }
@@ -16822,29 +16826,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path30 of start.files) {
-    const sha2562 = start.hashes?.[path30];
-    const source = sha2562 ? { kind: "pack", path: path30, sha256: sha2562 } : { kind: "pack", path: path30 };
-    current.set(path30, source);
-    history.set(path30, { path: path30, versions: [{ level: start.level, source }] });
+  for (const path33 of start.files) {
+    const sha2562 = start.hashes?.[path33];
+    const source = sha2562 ? { kind: "pack", path: path33, sha256: sha2562 } : { kind: "pack", path: path33 };
+    current.set(path33, source);
+    history.set(path33, { path: path33, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path30, level, source) => {
-    const h = history.get(path30) ?? { path: path30, versions: [] };
+  const record = (path33, level, source) => {
+    const h = history.get(path33) ?? { path: path33, versions: [] };
     h.versions.push({ level, source });
-    history.set(path30, h);
-    if (source) current.set(path30, source);
-    else current.delete(path30);
+    history.set(path33, h);
+    if (source) current.set(path33, source);
+    else current.delete(path33);
   };
-  const expect = (label, path30, sha2562) => {
-    const cur = current.get(path30);
-    if (!cur) throw badInput(`${label}: ${path30} is not in the pack at the previous level`);
+  const expect = (label, path33, sha2562) => {
+    const cur = current.get(path33);
+    if (!cur) throw badInput(`${label}: ${path33} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path30, sha2562);
+      packChecks.set(path33, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path30} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path33} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -16859,14 +16863,17 @@ function composePlan(start, updates) {
     if (u.channel !== start.channel) {
       throw badInput(`${label}: is for channel ${u.channel}, not ${start.channel}`);
     }
-    if (u.level !== expected) {
-      throw badInput(`${label}: expected level ${expected} next`);
+    const from = u.from ?? u.level - 1;
+    if (from !== expected - 1 || u.level <= from) {
+      throw badInput(
+        u.from === void 0 ? `${label}: expected level ${expected} next` : `${label}: goes from level ${from}, but the pack is at level ${expected - 1}`
+      );
     }
-    expected++;
+    expected = u.level + 1;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path30) => {
-      if (touched.has(path30)) throw badInput(`${label}: ${path30} is listed twice`);
-      touched.add(path30);
+    const once = (path33) => {
+      if (touched.has(path33)) throw badInput(`${label}: ${path33} is listed twice`);
+      touched.add(path33);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -16887,9 +16894,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path30, source] of current) {
-    if (!startSet.has(path30)) added.push(path30);
-    else if (source.kind === "payload") modified.push(path30);
+  for (const [path33, source] of current) {
+    if (!startSet.has(path33)) added.push(path33);
+    else if (source.kind === "payload") modified.push(path33);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -16897,7 +16904,7 @@ function composePlan(start, updates) {
     version: start.version,
     channel: start.channel,
     from: start.level,
-    to: start.level + updates.length,
+    to: expected - 1,
     files: current,
     added: added.sort(),
     modified: modified.sort(),
@@ -16909,8 +16916,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path30, level) {
-  const h = plan.history.get(path30);
+function sourceAt(plan, path33, level) {
+  const h = plan.history.get(path33);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -17022,15 +17029,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path30) {
+  async baseBefore(level, path33) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path30);
+    const entry = payload?.baseEntry(path33);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path30);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path33);
     if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path30} is not the content the update replaces`
+        `${payload.zip.label}: base/${path33} is not the content the update replaces`
       );
     }
     return buf;
@@ -17090,8 +17097,8 @@ function sink() {
 init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path30, source] of plan.files) {
-    byPath.set(path30, { path: path30, kind: "copy", from: contents.locate(source) });
+  for (const [path33, source] of plan.files) {
+    byPath.set(path33, { path: path33, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -17126,15 +17133,6 @@ function layoutOutput(plan, contents, overlay) {
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/pipeline/for-each-limit.ts
-async function forEachLimit(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 // src/pipeline/overlay.ts
@@ -17672,6 +17670,15 @@ async function withDirLock(dir, fn, opts = {}) {
   }
 }
 
+// src/pipeline/for-each-limit.ts
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 // src/pipeline/apply-in-place.ts
 async function sha256File2(file) {
   try {
@@ -17697,7 +17704,7 @@ async function readHomeState(home) {
 async function startState(home, lock, repo) {
   const state = await readHomeState(home);
   if (state) return state;
-  const ga = repo.index.pack;
+  const ga = repo?.index.pack;
   if (!ga?.manifest) {
     throw badInput(`--dir ${home}: holds files but no ${PACK_STATE_PATH}; give a new folder`);
   }
@@ -18010,9 +18017,11 @@ async function revertInPlace(home, level, reporter) {
   return { from: state.level, to: level };
 }
 
-// src/pipeline/pack-input.ts
+// src/pipeline/fetch-levels.ts
 init_errors();
-init_types();
+
+// src/pipeline/payloads.ts
+init_errors();
 
 // src/zip/reader.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
@@ -18385,7 +18394,78 @@ function asDataError(label, entry, err) {
   return verificationFailed(`${label}: ${entry.name}: corrupt data (${msg})`);
 }
 
+// src/pipeline/payloads.ts
+var UPDATE_MANIFEST = "update.json";
+async function openPayload(file, sha2562, label) {
+  const zip = await SafeZip.open(file, { label });
+  try {
+    const m = zip.get(UPDATE_MANIFEST);
+    if (!m) throw badInput(`${label}: no ${UPDATE_MANIFEST} in the payload`);
+    let json;
+    try {
+      json = JSON.parse((await zip.readBuffer(m, 16 * 1024 * 1024)).toString("utf8"));
+    } catch (e) {
+      if (e instanceof SyntaxError)
+        throw badInput(`${label}: ${UPDATE_MANIFEST} is not valid JSON`);
+      throw e;
+    }
+    const manifest = parseUpdateManifest(json, `${label}: ${UPDATE_MANIFEST}`);
+    for (const f of [...manifest.files.added, ...manifest.files.modified]) {
+      const e = zip.get(`files/${f.path}`);
+      if (!e || e.isDirectory) throw badInput(`${label}: files/${f.path} is missing`);
+      if (e.uncompressedSize !== f.size) {
+        throw badInput(
+          `${label}: files/${f.path} is ${e.uncompressedSize} bytes, update.json says ${f.size}`
+        );
+      }
+    }
+    return {
+      zip,
+      manifest,
+      sha256: sha2562,
+      fileEntry(path33) {
+        const e = zip.get(`files/${path33}`);
+        if (!e) throw badInput(`${label}: files/${path33} is missing`);
+        return e;
+      },
+      baseEntry(path33) {
+        return zip.get(`base/${path33}`);
+      }
+    };
+  } catch (e) {
+    await zip.close();
+    throw e;
+  }
+}
+
+// src/pipeline/fetch-levels.ts
+async function fetchLevels(repo, lock, from, to, payloads, reporter) {
+  const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
+  if (levels.length)
+    reporter.info(`Fetching level${levels.length > 1 ? "s" : ""} ${levels.join(", ")}`);
+  await forEachLimit(levels, 8, async (l) => {
+    const info = repo.level(l);
+    const file = await repo.client.fetchTarget(info.target);
+    const signed = await repo.client.targetInfo(info.target);
+    if (signed?.sha256 !== info.sha256) {
+      throw verificationFailed(
+        `${info.target}: index.json and the signed targets disagree about its sha256`
+      );
+    }
+    const payload = await openPayload(file, info.sha256, info.target);
+    payloads.set(l, payload);
+    const m = payload.manifest;
+    if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel || m.level !== l) {
+      throw verificationFailed(
+        `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`
+      );
+    }
+  });
+}
+
 // src/pipeline/pack-input.ts
+init_errors();
+init_types();
 async function openPack(file, expect) {
   const label = expect.label ?? file;
   const zip = await SafeZip.open(file, { label });
@@ -18637,7 +18717,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path30 = `${url.pathname}${url.search}`;
+    const path33 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -18645,7 +18725,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path30, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path33, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -18676,7 +18756,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path30,
+            path: path33,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -18781,51 +18861,6 @@ async function mustExist(file, what) {
   } catch (e) {
     if (e.code === "ENOENT")
       throw badInput(`${what}: ${file} does not exist`);
-    throw e;
-  }
-}
-
-// src/pipeline/payloads.ts
-init_errors();
-var UPDATE_MANIFEST = "update.json";
-async function openPayload(file, sha2562, label) {
-  const zip = await SafeZip.open(file, { label });
-  try {
-    const m = zip.get(UPDATE_MANIFEST);
-    if (!m) throw badInput(`${label}: no ${UPDATE_MANIFEST} in the payload`);
-    let json;
-    try {
-      json = JSON.parse((await zip.readBuffer(m, 16 * 1024 * 1024)).toString("utf8"));
-    } catch (e) {
-      if (e instanceof SyntaxError)
-        throw badInput(`${label}: ${UPDATE_MANIFEST} is not valid JSON`);
-      throw e;
-    }
-    const manifest = parseUpdateManifest(json, `${label}: ${UPDATE_MANIFEST}`);
-    for (const f of [...manifest.files.added, ...manifest.files.modified]) {
-      const e = zip.get(`files/${f.path}`);
-      if (!e || e.isDirectory) throw badInput(`${label}: files/${f.path} is missing`);
-      if (e.uncompressedSize !== f.size) {
-        throw badInput(
-          `${label}: files/${f.path} is ${e.uncompressedSize} bytes, update.json says ${f.size}`
-        );
-      }
-    }
-    return {
-      zip,
-      manifest,
-      sha256: sha2562,
-      fileEntry(path30) {
-        const e = zip.get(`files/${path30}`);
-        if (!e) throw badInput(`${label}: files/${path30} is missing`);
-        return e;
-      },
-      baseEntry(path30) {
-        return zip.get(`base/${path30}`);
-      }
-    };
-  } catch (e) {
-    await zip.close();
     throw e;
   }
 }
@@ -19652,8 +19687,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path30, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path30, sha256: expected });
+    for (const [path33, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path33, sha256: expected });
     }
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -19789,38 +19824,15 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path30, entry] of pack.files) {
-    const m = manifest.files[path30];
+  for (const [path33, entry] of pack.files) {
+    const m = manifest.files[path33];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path30] = m.sha256;
+      hashes[path33] = m.sha256;
   }
   return hashes;
 }
 function byLevel(payloads) {
   return [...payloads.entries()].sort(([a], [b]) => a - b);
-}
-async function fetchLevels(repo, lock, from, to, payloads, reporter) {
-  const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
-  if (levels.length)
-    reporter.info(`Fetching level${levels.length > 1 ? "s" : ""} ${levels.join(", ")}`);
-  await forEachLimit(levels, 8, async (l) => {
-    const info = repo.level(l);
-    const file = await repo.client.fetchTarget(info.target);
-    const signed = await repo.client.targetInfo(info.target);
-    if (signed?.sha256 !== info.sha256) {
-      throw verificationFailed(
-        `${info.target}: index.json and the signed targets disagree about its sha256`
-      );
-    }
-    const payload = await openPayload(file, info.sha256, info.target);
-    payloads.set(l, payload);
-    const m = payload.manifest;
-    if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel || m.level !== l) {
-      throw verificationFailed(
-        `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`
-      );
-    }
-  });
 }
 async function folderHoldsFiles(dir) {
   try {
@@ -19830,9 +19842,48 @@ async function folderHoldsFiles(dir) {
   }
 }
 
+// src/pipeline/apply-diff.ts
+init_errors();
+import path12 from "node:path";
+async function applyDiff(args) {
+  const { lock, dir } = args;
+  const label = path12.basename(args.diff);
+  const payload = await openPayload(args.diff, await sha256File(args.diff), label);
+  const m = payload.manifest;
+  try {
+    if (m.from === void 0)
+      throw badInput(`${label}: not a diff made by uplevel diff (no "from" level)`);
+    if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel) {
+      throw badInput(
+        `${label}: is for ${m.product} ${m.version} (${m.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`
+      );
+    }
+    const state = await readHomeState(dir);
+    if (!state)
+      throw badInput(`--dir ${dir}: not a folder uplevel manages (no updates/uplevel.json)`);
+    if (state.level !== m.from) {
+      throw badInput(
+        `--dir ${dir}: is at level ${state.level}, but ${label} goes from level ${m.from} to ${m.level}`
+      );
+    }
+  } catch (e) {
+    await payload.zip.close();
+    throw e;
+  }
+  return applyInPlace({
+    home: dir,
+    lock,
+    target: m.level,
+    fetchPayloads: async () => /* @__PURE__ */ new Map([[m.level, payload]]),
+    dryRun: args.dryRun,
+    updateLock: args.updateLock,
+    reporter: args.reporter
+  });
+}
+
 // src/pipeline/export.ts
 import { promises as fs14 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
@@ -19841,7 +19892,7 @@ var import_role = __toESM(require_role(), 1);
 init_errors();
 import { createHash as createHash9 } from "node:crypto";
 import { createReadStream as createReadStream4, promises as fs13 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/repo/tuf/keys.ts
 var import_canonical_json = __toESM(require_lib(), 1);
@@ -19855,7 +19906,7 @@ import {
   sign
 } from "node:crypto";
 import { promises as fs12 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
@@ -19868,7 +19919,7 @@ function signer(k) {
   return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir = path12.join(dir, "keys");
+  const keysDir = path13.join(dir, "keys");
   await fs12.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
@@ -19877,7 +19928,7 @@ async function generateRoleKeys(dir, counts = {}) {
   }
   return out;
 }
-var keyFile = (dir, role, n) => path12.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+var keyFile = (dir, role, n) => path13.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
@@ -19885,15 +19936,15 @@ async function newKey(dir, role, n) {
   return { key: publicKeyFor(privateKey), privateKey };
 }
 async function loadRoleKeys(dir, role) {
-  const names = (await fs12.readdir(path12.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names = (await fs12.readdir(path13.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names.length === 0) {
     throw badInput(
-      `${path12.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path13.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
   const out = [];
   for (const n of names) {
-    const privateKey = createPrivateKey(await fs12.readFile(path12.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs12.readFile(path13.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
@@ -19914,21 +19965,21 @@ function signAll(md, keys) {
 var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
 `;
 async function initRepository(opts) {
-  const dir = path13.resolve(opts.dir);
+  const dir = path14.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
   if (!Number.isInteger(expiresDays) || expiresDays < 1)
     throw badInput("--expires must be a whole number of days \u2265 1");
-  const metadataDir = path13.join(dir, "metadata");
+  const metadataDir = path14.join(dir, "metadata");
   if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path13.join(dir, "keys")))
+  if (await exists2(path14.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
   await fs13.mkdir(metadataDir, { recursive: true });
-  await fs13.mkdir(path13.join(dir, "targets"), { recursive: true });
+  await fs13.mkdir(path14.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path13.join(dir, "keys", "config.json"),
+    path14.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expiresDays })}
 `
   );
@@ -19950,9 +20001,9 @@ async function initRepository(opts) {
   });
   const rootMd = new import_models2.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path13.join(metadataDir, "1.root.json");
+  const rootPath = path14.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path13.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path14.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
@@ -19965,14 +20016,14 @@ async function exists2(p) {
 async function readConfig(dir) {
   try {
     return JSON.parse(
-      await fs13.readFile(path13.join(dir, "keys", "config.json"), "utf8")
+      await fs13.readFile(path14.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
     return { expiresDays: DEFAULT_EXPIRES_DAYS };
   }
 }
 async function readMetadata(dir, name) {
-  const file = path13.join(dir, "metadata", name);
+  const file = path14.join(dir, "metadata", name);
   try {
     return JSON.parse(await fs13.readFile(file, "utf8"));
   } catch {
@@ -19986,7 +20037,7 @@ async function currentTargets(dir) {
   );
 }
 async function signTopLevel(dir, targets, now, expiresDays, previous) {
-  const metadataDir = path13.join(dir, "metadata");
+  const metadataDir = path14.join(dir, "metadata");
   const expires = expiry(now, expiresDays);
   const targetsMd = new import_models2.Metadata(
     new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
@@ -19994,10 +20045,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(targetsMd, await loadRoleKeys(dir, "targets"));
   const targetsText = toText(targetsMd);
   await writeAtomic(
-    path13.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
+    path14.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
     targetsText
   );
-  await writeAtomic(path13.join(metadataDir, "targets.json"), targetsText);
+  await writeAtomic(path14.join(metadataDir, "targets.json"), targetsText);
   const snapshotMd = new import_models2.Metadata(
     new import_models2.Snapshot({
       version: previous.snapshot + 1,
@@ -20009,10 +20060,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(snapshotMd, await loadRoleKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
   await writeAtomic(
-    path13.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path14.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path13.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path14.join(metadataDir, "snapshot.json"), snapshotText);
   const snapshotBytes = Buffer.from(snapshotText);
   const timestampMd = new import_models2.Metadata(
     new import_models2.Timestamp({
@@ -20027,7 +20078,7 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
     })
   );
   signAll(timestampMd, await loadRoleKeys(dir, "timestamp"));
-  await writeAtomic(path13.join(metadataDir, "timestamp.json"), toText(timestampMd));
+  await writeAtomic(path14.join(metadataDir, "timestamp.json"), toText(timestampMd));
 }
 async function hashFile(file) {
   const h = createHash9("sha256");
@@ -20043,7 +20094,7 @@ function storedTargetPath(targetPath, sha2562) {
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path13.resolve(repoDir);
+  const dir = path14.resolve(repoDir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const config = await readConfig(dir);
   const targetsMd = await currentTargets(dir);
@@ -20052,8 +20103,8 @@ async function publishTargets(repoDir, files, opts = {}) {
   const targets = { ...targetsMd.signed.targets };
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path13.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs13.mkdir(path13.dirname(stored), { recursive: true });
+    const stored = path14.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs13.mkdir(path14.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
       await fs13.copyFile(f.localFile, tmp);
@@ -20072,12 +20123,12 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path13.resolve(repoDir);
+  const dir = path14.resolve(repoDir);
   const targetsMd = await currentTargets(dir);
   const t = targetsMd.signed.targets[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs13.readFile(path13.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs13.readFile(path14.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 
 // src/pipeline/export.ts
@@ -20091,10 +20142,10 @@ async function exportBundle(args) {
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
   await fs14.rm(staging, { recursive: true, force: true });
-  await fs14.mkdir(path14.join(staging, "metadata"), { recursive: true });
+  await fs14.mkdir(path15.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write = (name, data) => fs14.writeFile(path14.join(staging, "metadata", name), data);
+    const write = (name, data) => fs14.writeFile(path15.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -20120,8 +20171,8 @@ async function exportBundle(args) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
-      const dest = path14.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs14.mkdir(path14.dirname(dest), { recursive: true });
+      const dest = path15.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs14.mkdir(path15.dirname(dest), { recursive: true });
       await fs14.copyFile(file, dest);
     }
     const bundle = {
@@ -20134,7 +20185,7 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs14.writeFile(path14.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs14.writeFile(path15.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
     await fs14.rmdir(out).catch(() => void 0);
     await fs14.rename(staging, out);
@@ -20145,7 +20196,7 @@ async function exportBundle(args) {
   }
 }
 async function readBundleInfo(dir) {
-  const file = path14.join(dir, BUNDLE_FILE);
+  const file = path15.join(dir, BUNDLE_FILE);
   try {
     const info = JSON.parse(await fs14.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
@@ -20162,10 +20213,10 @@ async function readBundleInfo(dir) {
 init_errors();
 init_lock();
 import { promises as fs15 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file) {
-  const abs = path15.resolve(file ?? DEFAULT_LOCK);
+  const abs = path16.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
     text = await fs15.readFile(abs, "utf8");
@@ -20209,12 +20260,14 @@ async function applyCommand(argv, ctx) {
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
     "no-lock-update": { type: "boolean" },
-    bundle: { type: "string" }
+    bundle: { type: "string" },
+    diff: { type: "string" }
   });
+  if (values.diff) return applyDiffCommand(values, ctx);
   let lock = await loadLock(values.lock);
   let levelFlag = values.level ?? "latest";
   if (values.bundle) {
-    const dir = path16.resolve(values.bundle);
+    const dir = path17.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -20232,7 +20285,7 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path16.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path17.resolve(p) : void 0;
   let report;
   try {
     report = await apply({
@@ -20274,6 +20327,36 @@ function printReport(r, ctx) {
     ctx.print(
       `  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(", ")}` : ""}`
     );
+}
+async function applyDiffCommand(values, ctx) {
+  if (!values.dir)
+    throw badInput("apply --diff needs --dir DIR: a folder at the level the diff starts from");
+  if (values.out || values.bundle || values.pack || values.level) {
+    throw badInput("apply --diff takes --dir only (the diff says its levels)");
+  }
+  const lock = await loadLock(values.lock);
+  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  try {
+    const r = await applyDiff({
+      lock,
+      diff: path17.resolve(values.diff),
+      dir: path17.resolve(values.dir),
+      dryRun: Boolean(values["dry-run"]),
+      updateLock: !values["no-lock-update"],
+      reporter
+    });
+    if (values.json) ctx.printJson(r);
+    else {
+      ctx.print(
+        `${values["dry-run"] ? "Plan" : "Applied"}: level ${r.from} \u2192 ${r.to} in ${values.dir}`
+      );
+      for (const m of r.merged) ctx.print(`  ${m.origin} ${m.path}: ${m.outcome}`);
+      for (const c of r.conflicts) ctx.print(`  CONFLICT ${c.path}`);
+    }
+    return r.conflicts.length ? 4 : 0;
+  } finally {
+    reporter.end();
+  }
 }
 
 // src/cli/commands/changelog.ts
@@ -20418,38 +20501,38 @@ async function checkCommand(argv, ctx) {
 }
 
 // src/cli/commands/demo.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/demo/demo.ts
 import { promises as fs22 } from "node:fs";
 import net2 from "node:net";
 import os3 from "node:os";
-import path23 from "node:path";
+import path24 from "node:path";
 init_errors();
 
 // src/pipeline/extract.ts
 init_errors();
 import { createWriteStream as createWriteStream4, promises as fs16 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 import { pipeline as pipeline5 } from "node:stream/promises";
 async function extractPack(zipFile, dest) {
   await assertFreshDir(dest);
   const zip = await SafeZip.open(zipFile, { label: zipFile });
-  const parent = path17.dirname(path17.resolve(dest));
+  const parent = path18.dirname(path18.resolve(dest));
   await fs16.mkdir(parent, { recursive: true });
-  const staging = await fs16.mkdtemp(path17.join(parent, `.${path17.basename(dest)}.uplevel-staging-`));
+  const staging = await fs16.mkdtemp(path18.join(parent, `.${path18.basename(dest)}.uplevel-staging-`));
   try {
     const top = zip.topFolder();
     if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
     for (const e of zip.entries) {
       const rel = e.name.slice(top.length + 1).replace(/\/$/, "");
       if (rel === "") continue;
-      const target = path17.join(staging, rel);
+      const target = path18.join(staging, rel);
       if (e.isDirectory) {
         await fs16.mkdir(target, { recursive: true });
         continue;
       }
-      await fs16.mkdir(path17.dirname(target), { recursive: true });
+      await fs16.mkdir(path18.dirname(target), { recursive: true });
       await pipeline5(
         await zip.openData(e),
         createWriteStream4(target, { mode: e.mode & 511 || 420 })
@@ -20472,7 +20555,7 @@ import { createWriteStream as createWriteStream5, promises as fs17 } from "node:
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path18 from "node:path";
+import path19 from "node:path";
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
@@ -20487,13 +20570,13 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path18.join(opts.logDir, "junit.xml"),
+    junitFile: path19.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   let server;
   try {
     if (opts.tests.start) {
-      const logFile = path18.join(opts.logDir, "server.log");
+      const logFile = path19.join(opts.logDir, "server.log");
       result.server = { started: false, ready: false, logFile };
       opts.onEvent?.({ event: "server-starting", command: opts.tests.start });
       server = await startInGroup(opts.tests.start, opts.packHome, env, logFile);
@@ -20604,7 +20687,7 @@ function readinessProbe(ready, logFile) {
   });
 }
 async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
-  const logFile = path18.join(logDir, `${cmd.name}.log`);
+  const logFile = path19.join(logDir, `${cmd.name}.log`);
   const log = createWriteStream5(logFile);
   await new Promise((r) => log.once("open", r));
   const t0 = Date.now();
@@ -20671,7 +20754,7 @@ function renderJUnit(result, suiteName) {
 // src/repo/add-to-repository.ts
 import { promises as fs18 } from "node:fs";
 import os2 from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
@@ -20762,7 +20845,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs18.mkdtemp(path19.join(os2.tmpdir(), "uplevel-add-"));
+  const scratch = await fs18.mkdtemp(path20.join(os2.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -20778,7 +20861,7 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path19.join(scratch, `${g.product}-${g.version}.files.json`);
+          const manifestFile = path20.join(scratch, `${g.product}-${g.version}.files.json`);
           await fs18.writeFile(
             manifestFile,
             `${JSON.stringify(await buildPackManifest(pack.file))}
@@ -20833,7 +20916,7 @@ async function addToRepository(opts) {
           }
         });
       }
-      const indexFile = path19.join(scratch, `${g.product}-${g.version}-index.json`);
+      const indexFile = path20.join(scratch, `${g.product}-${g.version}-index.json`);
       await fs18.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
@@ -20848,7 +20931,7 @@ async function addToRepository(opts) {
 
 // src/repo/build-update.ts
 import { promises as fs19 } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -20992,7 +21075,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path20.join(path20.dirname(out), `.${path20.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path21.join(path21.dirname(out), `.${path21.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -21034,10 +21117,10 @@ async function writePayload(out, manifest, a, b, bases, released) {
 // src/repo/serve.ts
 import { createReadStream as createReadStream5, promises as fs20 } from "node:fs";
 import http3 from "node:http";
-import path21 from "node:path";
+import path22 from "node:path";
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path21.resolve(dir);
+  const root = path22.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -21083,9 +21166,9 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path21.resolve(root, rel);
+  const file = path22.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path21.join(root, top) + path21.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path22.join(root, top) + path22.sep)) {
     res.writeHead(404).end();
     return;
   }
@@ -21128,13 +21211,13 @@ async function handle(root, opts, req, res) {
 
 // src/demo/sample.ts
 import { existsSync, promises as fs21 } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path22.dirname(fileURLToPath2(import.meta.url));
+  let dir = path23.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync(path22.join(dir, "sample", "ga"))) return path22.join(dir, "sample");
-    const parent = path22.dirname(dir);
+    if (existsSync(path23.join(dir, "sample", "ga"))) return path23.join(dir, "sample");
+    const parent = path23.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -21142,24 +21225,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path22.join(outDir, "level-0");
-  await fs21.cp(path22.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path23.join(outDir, "level-0");
+  await fs21.cp(path23.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs21.readdir(path22.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs21.readdir(path23.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path22.join(sampleDir, "levels", String(n));
-    const tree = path22.join(outDir, `level-${n}`);
+    const src = path23.join(sampleDir, "levels", String(n));
+    const tree = path23.join(outDir, `level-${n}`);
     await fs21.cp(previous, tree, { recursive: true });
-    if (existsSync(path22.join(src, "files")))
-      await fs21.cp(path22.join(src, "files"), tree, { recursive: true });
-    const removed = path22.join(src, "removed.txt");
+    if (existsSync(path23.join(src, "files")))
+      await fs21.cp(path23.join(src, "files"), tree, { recursive: true });
+    const removed = path23.join(src, "removed.txt");
     if (existsSync(removed)) {
       for (const rel of (await fs21.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs21.rm(path22.join(tree, rel));
+        await fs21.rm(path23.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path22.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path23.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -21169,7 +21252,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs21.readdir(path22.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs21.readdir(path23.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -21186,7 +21269,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs21.readFile(path22.join(tree, f));
+      const data = await fs21.readFile(path23.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -21205,28 +21288,28 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path23.resolve(opts.outDir);
-  const work = await fs22.mkdtemp(path23.join(os3.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path23.join(work, "cache") };
+  const outDir = path24.resolve(opts.outDir);
+  const work = await fs22.mkdtemp(path24.join(os3.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path24.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
   try {
     step("Vendor: build GA and three update levels of the sample product");
     const sample = sampleRoot();
-    const { levels } = await materializeSample(sample, path23.join(work, "trees"));
+    const { levels } = await materializeSample(sample, path24.join(work, "trees"));
     const packs = [];
-    await fs22.mkdir(path23.join(work, "packs"));
+    await fs22.mkdir(path24.join(work, "packs"));
     for (const l of levels) {
-      const zip = path23.join(work, "packs", `${TOP}-level-${l.level}.zip`);
+      const zip = path24.join(work, "packs", `${TOP}-level-${l.level}.zip`);
       await writePackZip(l.tree, TOP, zip);
       packs[l.level] = zip;
     }
-    const repoDir = path23.join(work, "repo");
+    const repoDir = path24.join(work, "repo");
     const { rootPath } = await initRepository({ dir: repoDir });
     const payloads = [];
     for (const l of levels.filter((x) => x.level > 0)) {
-      const out = path23.join(work, `update-${l.level}.zip`);
+      const out = path24.join(work, `update-${l.level}.zip`);
       const changes = parseChangesYaml(await fs22.readFile(l.changesFile, "utf8"), l.changesFile);
       const m = await buildUpdate({
         from: packs[l.level - 1],
@@ -21246,13 +21329,13 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path23.join(work, "team");
-    await fs22.mkdir(path23.join(team, ".uplevel"), { recursive: true });
-    await fs22.copyFile(rootPath, path23.join(team, ".uplevel", "root.json"));
-    await fs22.cp(path23.join(sample, "overlay"), path23.join(team, "deploy"), { recursive: true });
-    await fs22.cp(path23.join(sample, "tests"), path23.join(team, "tests"), { recursive: true });
+    const team = path24.join(work, "team");
+    await fs22.mkdir(path24.join(team, ".uplevel"), { recursive: true });
+    await fs22.copyFile(rootPath, path24.join(team, ".uplevel", "root.json"));
+    await fs22.cp(path24.join(sample, "overlay"), path24.join(team, "deploy"), { recursive: true });
+    await fs22.cp(path24.join(sample, "tests"), path24.join(team, "tests"), { recursive: true });
     const port = await freePort();
-    const lockFile = path23.join(team, "uplevel.yml");
+    const lockFile = path24.join(team, "uplevel.yml");
     await fs22.writeFile(lockFile, demoLock(server.url, port));
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
@@ -21264,7 +21347,7 @@ async function runDemo(opts) {
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
     await fs22.mkdir(outDir, { recursive: true });
-    const packFile = path23.join(outDir, `${TOP}-level-${repo.latest}.zip`);
+    const packFile = path24.join(outDir, `${TOP}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -21276,9 +21359,9 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path23.join(work, "run", TOP);
+    const home = path24.join(work, "run", TOP);
     await extractPack(packFile, home);
-    const logDir = path23.join(outDir, "test-logs");
+    const logDir = path24.join(outDir, "test-logs");
     await fs22.rm(logDir, { recursive: true, force: true });
     await fs22.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
@@ -21293,13 +21376,13 @@ async function runDemo(opts) {
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
     step(
-      "publish: pack, sha256, changelog and report in " + path23.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path24.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs22.writeFile(`${packFile}.sha256`, `${sha2562}  ${path23.basename(packFile)}
+    await fs22.writeFile(`${packFile}.sha256`, `${sha2562}  ${path24.basename(packFile)}
 `);
     await fs22.writeFile(
-      path23.join(outDir, "CHANGELOG.md"),
+      path24.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -21315,10 +21398,10 @@ async function runDemo(opts) {
       check: { currentLevel: lock.level, latestLevel: repo.latest, securityUpdates },
       apply: report,
       tests,
-      pack: { file: path23.basename(packFile), sha256: sha2562 }
+      pack: { file: path24.basename(packFile), sha256: sha2562 }
     };
     await fs22.writeFile(
-      path23.join(outDir, "report.json"),
+      path24.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -21362,7 +21445,7 @@ async function freePort() {
 // src/cli/commands/demo.ts
 async function demoCommand(argv, ctx) {
   const { values } = parse("demo", argv, { out: { type: "string" }, json: { type: "boolean" } });
-  const outDir = path24.resolve(values.out ?? "out");
+  const outDir = path25.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -21373,10 +21456,165 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path24.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path25.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path24.relative(process.cwd(), path24.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path24.relative(process.cwd(), path24.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path25.relative(process.cwd(), path25.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path25.relative(process.cwd(), path25.join(outDir, "report.json"))}`);
+    }
+    return 0;
+  } finally {
+    reporter.end();
+  }
+}
+
+// src/cli/commands/diff.ts
+init_errors();
+import path27 from "node:path";
+
+// src/pipeline/diff.ts
+init_errors();
+import { promises as fs23 } from "node:fs";
+import path26 from "node:path";
+function foldUpdates(manifests) {
+  const fold = /* @__PURE__ */ new Map();
+  for (const m of manifests) {
+    for (const f of m.files.removed) {
+      const rec = fold.get(f.path) ?? { existed: true, shaAtFrom: f.sha256, current: null };
+      rec.current = null;
+      fold.set(f.path, rec);
+    }
+    for (const f of m.files.modified) {
+      const rec = fold.get(f.path) ?? {
+        existed: true,
+        shaAtFrom: f.replaces,
+        ...f.hasBase ? { baseLevel: m.level } : {},
+        current: null
+      };
+      rec.current = { level: m.level, file: f };
+      fold.set(f.path, rec);
+    }
+    for (const f of m.files.added) {
+      const rec = fold.get(f.path) ?? { existed: false, current: null };
+      rec.current = { level: m.level, file: f };
+      fold.set(f.path, rec);
+    }
+  }
+  return fold;
+}
+async function buildDiff(args) {
+  const { lock, from, to, out, reporter } = args;
+  if (from >= to) throw badInput(`--from ${from} must be below --to ${to}`);
+  const repo = await openLockRepository(lock, args.env ? { env: args.env } : {});
+  if (to > repo.latest)
+    throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
+  const payloads = /* @__PURE__ */ new Map();
+  try {
+    await fetchLevels(repo, lock, from, to, payloads, reporter);
+    const manifests = [...payloads.keys()].sort((a, b) => a - b).map((l) => payloads.get(l).manifest);
+    const fold = foldUpdates(manifests);
+    const added = [];
+    const modified = [];
+    const removed = [];
+    for (const [p, rec] of [...fold].sort(([a], [b]) => a < b ? -1 : 1)) {
+      if (rec.current && !rec.existed) added.push({ ...pick(rec.current.file), path: p });
+      else if (rec.current && rec.existed) {
+        modified.push({
+          ...pick(rec.current.file),
+          path: p,
+          replaces: rec.shaAtFrom,
+          ...rec.baseLevel !== void 0 ? { hasBase: true } : {}
+        });
+      } else if (!rec.current && rec.existed)
+        removed.push({ path: p, sha256: rec.shaAtFrom });
+    }
+    const last = manifests[manifests.length - 1];
+    const changes = manifests.flatMap((m) => m.changes);
+    const hotfixes = [...new Set(manifests.flatMap((m) => m.includesHotfixes ?? []))];
+    const manifest = {
+      schema: 1,
+      product: lock.product,
+      version: lock.version,
+      channel: lock.channel,
+      level: to,
+      from,
+      released: last.released,
+      changes,
+      ...hotfixes.length ? { includesHotfixes: hotfixes } : {},
+      files: { added, modified, removed }
+    };
+    const tmp = path26.join(path26.dirname(out), `.${path26.basename(out)}.uplevel-${process.pid}.tmp`);
+    const w = await ZipWriter.create(tmp);
+    try {
+      const dos = toDosDateTime(new Date(last.released));
+      await w.addBuffer("update.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}
+`), {
+        mode: 420,
+        ...dos
+      });
+      const copy = async (payload, entryName, name) => {
+        const e = payload.zip.get(entryName);
+        if (!e) throw badInput(`${payload.zip.label}: ${entryName} is missing`);
+        await w.addRaw({ ...e, name }, payload.zip.readRawChunks(e));
+      };
+      for (const f of [...added, ...modified]) {
+        const rec = fold.get(f.path);
+        await copy(
+          payloads.get(rec.current?.level),
+          `files/${f.path}`,
+          `files/${f.path}`
+        );
+      }
+      for (const f of modified) {
+        const rec = fold.get(f.path);
+        if (rec.baseLevel !== void 0) {
+          await copy(
+            payloads.get(rec.baseLevel),
+            `base/${f.path}`,
+            `base/${f.path}`
+          );
+        }
+      }
+      await w.finish();
+      await fs23.rename(tmp, out);
+    } catch (e) {
+      await w.abort().catch(() => void 0);
+      throw e;
+    }
+    reporter.info(
+      `Diff ${from} \u2192 ${to}: ${added.length} added, ${modified.length} modified, ${removed.length} removed`
+    );
+    return manifest;
+  } finally {
+    for (const p of payloads.values()) await p.zip.close();
+  }
+}
+function pick(f) {
+  return { path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
+}
+
+// src/cli/commands/diff.ts
+async function diffCommand(argv, ctx) {
+  const { values } = parse("diff", argv, {
+    lock: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    out: { type: "string" },
+    json: { type: "boolean" }
+  });
+  const lock = await loadLock(values.lock);
+  const from = intFlag("from", values.from) ?? lock.level;
+  const to = intFlag("to", values.to);
+  if (to === void 0) throw badInput("--to M is required");
+  const out = path27.resolve(required("out", values.out));
+  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  try {
+    const m = await buildDiff({ lock, from, to, out, reporter, env: ctx.env });
+    if (values.json) ctx.printJson({ out, manifest: m });
+    else {
+      const f = m.files;
+      ctx.print(
+        `Diff ${out}: level ${from} \u2192 ${to}, ${f.added.length} added, ${f.modified.length} modified, ${f.removed.length} removed`
+      );
     }
     return 0;
   } finally {
@@ -21386,7 +21624,7 @@ async function demoCommand(argv, ctx) {
 
 // src/cli/commands/export.ts
 init_errors();
-import path25 from "node:path";
+import path28 from "node:path";
 async function exportCommand(argv, ctx) {
   const { values } = parse("export", argv, {
     lock: { type: "string" },
@@ -21399,7 +21637,7 @@ async function exportCommand(argv, ctx) {
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to);
   if (to === void 0) throw badInput("--to M is required: the level the bundle brings a pack to");
-  const out = path25.resolve(required("out", values.out));
+  const out = path28.resolve(required("out", values.out));
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await exportBundle({ lock, from, to, out, reporter, env: ctx.env });
@@ -21419,8 +21657,8 @@ async function exportCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs23 } from "node:fs";
-import path26 from "node:path";
+import { promises as fs24 } from "node:fs";
+import path29 from "node:path";
 init_errors();
 init_types();
 async function repoCommand(argv, ctx) {
@@ -21443,12 +21681,12 @@ async function init(argv, ctx) {
     dir: { type: "string" },
     expires: { type: "string" }
   });
-  const dir = path26.resolve(required("dir", values.dir));
+  const dir = path29.resolve(required("dir", values.dir));
   const expiresDays = intFlag("expires", values.expires);
   const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path26.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path29.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -21465,8 +21703,8 @@ async function build(argv, ctx) {
   const level = intFlag("level", required("level", values.level));
   let changes = [];
   if (values.changes) {
-    const file = path26.resolve(values.changes);
-    const text = await fs23.readFile(file, "utf8").catch(() => {
+    const file = path29.resolve(values.changes);
+    const text = await fs24.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -21479,16 +21717,16 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path26.resolve(required("from", values.from)),
-    to: path26.resolve(required("to", values.to)),
+    from: path29.resolve(required("from", values.from)),
+    to: path29.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path26.resolve(required("out", values.out))
+    out: path29.resolve(required("out", values.out))
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path26.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path29.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -21506,11 +21744,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path26.resolve(required("dir", values.dir));
+  const dir = path29.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path26.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path26.resolve(p))
+    ...values.pack ? { pack: path29.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path29.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -21524,7 +21762,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path26.resolve(required("dir", values.dir));
+  const dir = path29.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? 0;
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
@@ -21539,14 +21777,14 @@ async function serve(argv, ctx) {
 
 // src/cli/commands/revert.ts
 init_errors();
-import path27 from "node:path";
+import path30 from "node:path";
 async function revertCommand(argv, ctx) {
   const { values } = parse("revert", argv, {
     dir: { type: "string" },
     level: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path27.resolve(required("dir", values.dir));
+  const dir = path30.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
   if (level === void 0) throw badInput("--level N is required: the level to go back to");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -21561,7 +21799,7 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path27.resolve(required("dir", values.dir));
+  const dir = path30.resolve(required("dir", values.dir));
   const what = await recover(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
@@ -21575,18 +21813,18 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/status.ts
-import { promises as fs24 } from "node:fs";
-import path28 from "node:path";
+import { promises as fs25 } from "node:fs";
+import path31 from "node:path";
 init_errors();
 init_types();
 async function statusOfDir(dir) {
-  const root = path28.resolve(dir);
-  const st = await fs24.stat(root).catch(() => void 0);
+  const root = path31.resolve(dir);
+  const st = await fs25.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path28.basename(root),
+    name: path31.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
@@ -21596,12 +21834,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs24.readdir(path28.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs25.readdir(path31.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path28.join(root, r)));
+        actual.set(r, await sha256File(path31.join(root, r)));
     }
   };
   await walk("");
@@ -21609,10 +21847,10 @@ async function statusOfDir(dir) {
   return report;
 }
 async function readState(root) {
-  const file = path28.join(root, PACK_STATE_PATH);
+  const file = path31.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs24.readFile(file, "utf8");
+    text = await fs25.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -21640,7 +21878,7 @@ async function statusOfPack(file) {
       }
     }
     const report = {
-      source: { kind: "pack", path: path28.resolve(file) },
+      source: { kind: "pack", path: path31.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -21695,9 +21933,9 @@ function print(r, ctx) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs25 } from "node:fs";
+import { promises as fs26 } from "node:fs";
 import os4 from "node:os";
-import path29 from "node:path";
+import path32 from "node:path";
 async function testCommand(argv, ctx) {
   const { values } = parse("test", argv, {
     lock: { type: "string" },
@@ -21711,16 +21949,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path29.resolve(
-    values.logs ?? await fs25.mkdtemp(path29.join(os4.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path32.resolve(
+    values.logs ?? await fs26.mkdtemp(path32.join(os4.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs25.mkdir(logDir, { recursive: true });
-  let home = dir ? path29.resolve(dir) : "";
+  await fs26.mkdir(logDir, { recursive: true });
+  let home = dir ? path32.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs25.mkdtemp(path29.join(os4.tmpdir(), "uplevel-test-pack-"));
-    home = path29.join(cleanup, "home");
-    await extractPack(path29.resolve(pack), home);
+    cleanup = await fs26.mkdtemp(path32.join(os4.tmpdir(), "uplevel-test-pack-"));
+    home = path32.join(cleanup, "home");
+    await extractPack(path32.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -21732,7 +21970,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path29.dirname(lock.file),
+      cwd: path32.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -21760,7 +21998,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs25.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs26.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
@@ -21823,6 +22061,7 @@ var USAGE = `uplevel: keep server product packs at the latest vendor update leve
   uplevel check     [--lock F] [--json] [--exit-code]
   uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--json]
   uplevel export    [--lock F] [--from N] --to M --out DIR      signed offline bundle for apply --bundle
+  uplevel diff      [--lock F] [--from N] --to M --out ZIP      only what changed, for apply --diff ZIP --dir DIR
   uplevel test      [--lock F] (--dir DIR | --pack ZIP)
   uplevel status    (--dir DIR | --pack ZIP) [--json]
   uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
@@ -21850,6 +22089,7 @@ var COMMANDS = {
   repo: repoCommand,
   revert: revertCommand,
   export: exportCommand,
+  diff: diffCommand,
   recover: recoverCommand
 };
 async function run(argv, env = process.env) {

@@ -8,6 +8,7 @@ import { applyCommand } from './commands/apply.ts';
 import { changelogCommand } from './commands/changelog.ts';
 import { checkCommand } from './commands/check.ts';
 import { demoCommand } from './commands/demo.ts';
+import { diffCommand } from './commands/diff.ts';
 import { exportCommand } from './commands/export.ts';
 import { repoCommand } from './commands/repo.ts';
 import { recoverCommand, revertCommand } from './commands/revert.ts';
@@ -21,6 +22,7 @@ const USAGE = `uplevel: keep server product packs at the latest vendor update le
   uplevel check     [--lock F] [--json] [--exit-code]
   uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--json]
   uplevel export    [--lock F] [--from N] --to M --out DIR      signed offline bundle for apply --bundle
+  uplevel diff      [--lock F] [--from N] --to M --out ZIP      only what changed, for apply --diff ZIP --dir DIR
   uplevel test      [--lock F] (--dir DIR | --pack ZIP)
   uplevel status    (--dir DIR | --pack ZIP) [--json]
   uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
@@ -50,6 +52,7 @@ const COMMANDS: Record<string, Command> = {
   repo: repoCommand,
   revert: revertCommand,
   export: exportCommand,
+  diff: diffCommand,
   recover: recoverCommand,
 };
 

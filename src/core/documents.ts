@@ -166,6 +166,10 @@ export function parseUpdateManifest(json: unknown, label: string): UpdateManifes
       }),
     },
   };
+  if (o.from !== undefined) {
+    manifest.from = r.int(o.from, 'from');
+    if (manifest.from >= manifest.level) r.fail('from', `must be below level ${manifest.level}`);
+  }
   if (o.includesHotfixes !== undefined) {
     manifest.includesHotfixes = r
       .arr(o.includesHotfixes, 'includesHotfixes')

@@ -89,10 +89,16 @@ export function composePlan(start: PlanStart, updates: UpdateManifest[]): ApplyP
     if (u.channel !== start.channel) {
       throw badInput(`${label}: is for channel ${u.channel}, not ${start.channel}`);
     }
-    if (u.level !== expected) {
-      throw badInput(`${label}: expected level ${expected} next`);
+    // A diff spans several levels at once (from → level); an update spans one.
+    const from = u.from ?? u.level - 1;
+    if (from !== expected - 1 || u.level <= from) {
+      throw badInput(
+        u.from === undefined
+          ? `${label}: expected level ${expected} next`
+          : `${label}: goes from level ${from}, but the pack is at level ${expected - 1}`,
+      );
     }
-    expected++;
+    expected = u.level + 1;
     const touched = new Set<string>();
     const once = (path: string) => {
       if (touched.has(path)) throw badInput(`${label}: ${path} is listed twice`);
@@ -128,7 +134,7 @@ export function composePlan(start: PlanStart, updates: UpdateManifest[]): ApplyP
     version: start.version,
     channel: start.channel,
     from: start.level,
-    to: start.level + updates.length,
+    to: expected - 1,
     files: current,
     added: added.sort(),
     modified: modified.sort(),

@@ -39,6 +39,8 @@ export interface UpdateManifest {
   version: string;
   channel: string;
   level: number;
+  /** Set on a diff (uplevel diff): the level it applies to; an update goes from level - 1. */
+  from?: number;
   /** ISO-8601 UTC timestamp; also the timestamp of entries uplevel writes for this level. */
   released: string;
   changes: Change[];

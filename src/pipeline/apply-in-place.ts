@@ -71,15 +71,19 @@ export async function readHomeState(home: string): Promise<PackState | undefined
 }
 
 /** The vendor's hashes at the folder's level: its state, or the GA manifest for a bare GA folder. */
-async function startState(home: string, lock: Lock, repo: LockRepository): Promise<PackState> {
+async function startState(
+  home: string,
+  lock: Lock,
+  repo: LockRepository | undefined,
+): Promise<PackState> {
   const state = await readHomeState(home);
   if (state) return state;
-  const ga = repo.index.pack;
+  const ga = repo?.index.pack;
   if (!ga?.manifest) {
     throw badInput(`--dir ${home}: holds files but no ${PACK_STATE_PATH}; give a new folder`);
   }
   const manifest = parsePackManifest(
-    JSON.parse((await repo.client.readTarget(ga.manifest)).toString('utf8')),
+    JSON.parse((await (repo as LockRepository).client.readTarget(ga.manifest)).toString('utf8')),
     ga.manifest,
   );
   const files: Record<string, string> = {};
@@ -115,7 +119,8 @@ export async function applyInPlace(args: InPlaceArgs): Promise<InPlaceResult> {
 interface InPlaceArgs {
   home: string;
   lock: Lock;
-  repo: LockRepository;
+  /** The repository, when there is one (a GA folder without state needs its manifest). */
+  repo?: LockRepository;
   target: number;
   fetchPayloads: (from: number, to: number) => Promise<Map<number, OpenPayload>>;
   dryRun: boolean;

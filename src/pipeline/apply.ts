@@ -6,14 +6,13 @@
 import { promises as fs } from 'node:fs';
 import { parsePackManifest } from '../core/documents.ts';
 import { sha256 } from '../core/hash.ts';
-import { ExitCode, UplevelError, badInput, verificationFailed } from '../core/errors.ts';
+import { ExitCode, UplevelError, badInput } from '../core/errors.ts';
 import { setLockLevel } from '../core/lock.ts';
 import { buildPackState, serializePackState } from '../core/pack-state.ts';
 import { composePlan, sourceAt, type ApplyPlan } from '../core/plan.ts';
 import type { Change, Lock } from '../core/types.ts';
 import { PackContents } from './contents.ts';
 import { layoutOutput } from './output.ts';
-import { forEachLimit } from './for-each-limit.ts';
 import {
   mergeOverlay,
   rewriteOverlay,
@@ -22,9 +21,10 @@ import {
   type OverlayResult,
 } from './overlay.ts';
 import { applyInPlace } from './apply-in-place.ts';
+import { fetchLevels } from './fetch-levels.ts';
 import { openPack, type OpenPack } from './pack-input.ts';
 import { resolvePackFile, type PackFile } from './pack-source.ts';
-import { openPayload, type OpenPayload } from './payloads.ts';
+import type { OpenPayload } from './payloads.ts';
 import { openLockRepository, type LockRepository } from './repository.ts';
 import type { Reporter } from './reporter.ts';
 import { writeUpdatedDir } from './write-dir.ts';
@@ -320,48 +320,6 @@ async function gaHashes(
 /** Payloads in level order, whatever order they were opened in. */
 function byLevel(payloads: Map<number, OpenPayload>): [number, OpenPayload][] {
   return [...payloads.entries()].sort(([a], [b]) => a - b);
-}
-
-/**
- * Fetches and opens the payloads of levels from+1..to side by side (with many levels,
- * waiting on each in turn would make the run cost grow with their number), checking each is
- * what the index promised.
- */
-async function fetchLevels(
-  repo: LockRepository,
-  lock: Lock,
-  from: number,
-  to: number,
-  payloads: Map<number, OpenPayload>,
-  reporter: Reporter,
-): Promise<void> {
-  const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
-  if (levels.length)
-    reporter.info(`Fetching level${levels.length > 1 ? 's' : ''} ${levels.join(', ')}`);
-  await forEachLimit(levels, 8, async (l) => {
-    const info = repo.level(l);
-    const file = await repo.client.fetchTarget(info.target);
-    const signed = await repo.client.targetInfo(info.target);
-    if (signed?.sha256 !== info.sha256) {
-      throw verificationFailed(
-        `${info.target}: index.json and the signed targets disagree about its sha256`,
-      );
-    }
-    const payload = await openPayload(file, info.sha256, info.target);
-    payloads.set(l, payload);
-    const m = payload.manifest;
-    if (
-      m.product !== lock.product ||
-      m.version !== lock.version ||
-      m.channel !== lock.channel ||
-      m.level !== l
-    ) {
-      // Signed, but not what the index promised: another product's update in this slot.
-      throw verificationFailed(
-        `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`,
-      );
-    }
-  });
 }
 
 async function folderHoldsFiles(dir: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
 import { apply, type ApplyReport } from '../../pipeline/apply.ts';
+import { applyDiff } from '../../pipeline/apply-diff.ts';
 import { readBundleInfo } from '../../pipeline/export.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { parse } from '../args.ts';
@@ -17,7 +18,9 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
     json: { type: 'boolean' },
     'no-lock-update': { type: 'boolean' },
     bundle: { type: 'string' },
+    diff: { type: 'string' },
   });
+  if (values.diff) return applyDiffCommand(values, ctx);
   let lock = await loadLock(values.lock as string | undefined);
   let levelFlag = (values.level as string | undefined) ?? 'latest';
   if (values.bundle) {
@@ -87,4 +90,39 @@ function printReport(r: ApplyReport, ctx: CommandContext) {
     ctx.print(
       `  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(', ')}` : ''}`,
     );
+}
+
+/** apply --diff FILE --dir DIR: offline, no repository involved. */
+async function applyDiffCommand(
+  values: Record<string, unknown>,
+  ctx: CommandContext,
+): Promise<number> {
+  if (!values.dir)
+    throw badInput('apply --diff needs --dir DIR: a folder at the level the diff starts from');
+  if (values.out || values.bundle || values.pack || values.level) {
+    throw badInput('apply --diff takes --dir only (the diff says its levels)');
+  }
+  const lock = await loadLock(values.lock as string | undefined);
+  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  try {
+    const r = await applyDiff({
+      lock,
+      diff: path.resolve(values.diff as string),
+      dir: path.resolve(values.dir as string),
+      dryRun: Boolean(values['dry-run']),
+      updateLock: !values['no-lock-update'],
+      reporter,
+    });
+    if (values.json) ctx.printJson(r);
+    else {
+      ctx.print(
+        `${values['dry-run'] ? 'Plan' : 'Applied'}: level ${r.from} → ${r.to} in ${values.dir as string}`,
+      );
+      for (const m of r.merged) ctx.print(`  ${m.origin} ${m.path}: ${m.outcome}`);
+      for (const c of r.conflicts) ctx.print(`  CONFLICT ${c.path}`);
+    }
+    return r.conflicts.length ? 4 : 0;
+  } finally {
+    reporter.end();
+  }
 }
