@@ -11,6 +11,7 @@ import type {
   FileEntry,
   IndexLevel,
   ModifiedFileEntry,
+  HotfixManifest,
   PackManifest,
   PackState,
   RepositoryIndex,
@@ -129,7 +130,7 @@ function parseFile(r: Reader, v: unknown, field: string): FileEntry {
   };
 }
 
-export function parseUpdateManifest(json: unknown, label: string): UpdateManifest {
+export function parseUpdateManifest(json: unknown, label: string, minLevel = 1): UpdateManifest {
   const r = new Reader(label);
   const o = r.obj(json, 'document');
   if (o.schema !== 1) r.fail('schema', 'must be 1');
@@ -139,7 +140,7 @@ export function parseUpdateManifest(json: unknown, label: string): UpdateManifes
     product: r.str(o.product, 'product'),
     version: r.str(o.version, 'version'),
     channel: r.str(o.channel, 'channel'),
-    level: r.int(o.level, 'level', 1),
+    level: r.int(o.level, 'level', minLevel),
     released: r.date(o.released, 'released'),
     changes: parseChanges(r, o.changes, 'changes'),
     files: {
@@ -284,4 +285,14 @@ export function parseChangesYaml(text: string, label: string): Change[] {
   const value = doc.toJS() as unknown;
   if (value === null || value === undefined) return [];
   return parseChanges(new Reader(label), value, 'changes');
+}
+
+/** hotfix.json: an update's layout, plus the hotfix id; `level` is the level it applies to. */
+export function parseHotfixManifest(json: unknown, label: string): HotfixManifest {
+  const r = new Reader(label);
+  const o = r.obj(json, 'document');
+  const id = r.str(o.id, 'id', ID);
+  const m = parseUpdateManifest(json, label, 0);
+  if (m.from !== undefined) r.fail('from', 'is not allowed in a hotfix');
+  return { ...m, id };
 }

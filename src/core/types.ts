@@ -53,6 +53,11 @@ export interface UpdateManifest {
   };
 }
 
+/** hotfix.json inside a hotfix zip (files/ and base/ as in an update payload). */
+export interface HotfixManifest extends UpdateManifest {
+  id: string;
+}
+
 /** One level of a channel as listed in index.json. */
 export interface IndexLevel {
   level: number;

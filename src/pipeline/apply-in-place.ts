@@ -4,9 +4,8 @@
  * lock's overlay, and keeping a backup of every file it replaces so revert is byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { parsePackManifest, parsePackState } from '../core/documents.ts';
 import { badInput, ExitCode, UplevelError, verificationFailed } from '../core/errors.ts';
 import { mergeFile } from '../core/merge.ts';
@@ -25,6 +24,7 @@ import {
 } from './journal.ts';
 import { withDirLock } from '../client/dir-lock.ts';
 import { listOverlay, writeFileAtomic } from './overlay.ts';
+import { sha256OfFile, stageEntry } from './stage.ts';
 import { forEachLimit } from './for-each-limit.ts';
 import type { OpenPayload } from './payloads.ts';
 import type { LockRepository } from './repository.ts';
@@ -38,17 +38,6 @@ export interface InPlaceResult {
   conflicts: { path: string; files: string[] }[];
   overlayRewritten: string[];
   recovered: string;
-}
-
-async function sha256File(file: string): Promise<string | undefined> {
-  try {
-    const h = createHash('sha256');
-    for await (const c of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(c as Buffer);
-    return h.digest('hex');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
 }
 
 export async function isPackHome(dir: string): Promise<boolean> {
@@ -202,7 +191,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       const src = plan.files.get(p) ?? null;
       const inOverlay = overlayFiles.includes(p);
       const live = path.join(home, p);
-      const liveSha = await sha256File(live);
+      const liveSha = await sha256OfFile(live);
       const vendorSha = state.files[p];
       if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
         outcome.set(p, src); // untouched by the team: take the vendor's change as it is
@@ -315,17 +304,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         await writeDurable(dest, what, 0o644);
       } else if (what.kind === 'payload') {
         const payload = payloads.get(what.level) as OpenPayload;
-        await fs.mkdir(path.dirname(dest), { recursive: true });
-        const h = createHash('sha256');
-        const data = await payload.zip.openData(payload.fileEntry(what.path));
-        data.on('data', (c: Buffer) => h.update(c));
-        await pipeline(data, createWriteStream(dest, { mode: what.mode & 0o777 }));
-        if (h.digest('hex') !== what.sha256) {
-          throw verificationFailed(`${payload.zip.label}: files/${what.path}: sha256 mismatch`);
-        }
-        const fh = await fs.open(dest, 'r');
-        await fh.sync();
-        await fh.close();
+        await stageEntry(payload.zip, `files/${what.path}`, dest, what.sha256, what.mode);
       }
       kinds.set(p, exists ? 'replace' : 'add');
       reporter.progress('Staging', ++done, outcome.size);
@@ -354,7 +333,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       files: vendorFiles,
     });
     await writeDurable(path.join(staging, PACK_STATE_PATH), serializePackState(newState), 0o644);
-    const stateExists = (await sha256File(path.join(home, PACK_STATE_PATH))) !== undefined;
+    const stateExists = (await sha256OfFile(path.join(home, PACK_STATE_PATH))) !== undefined;
     ops.push({ kind: stateExists ? 'replace' : 'add', path: PACK_STATE_PATH });
     const journal = {
       schema: 1 as const,
