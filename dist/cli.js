@@ -159,17 +159,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path34) {
-      const ctrl = callVisitor(key, node, visitor, path34);
+    function visit_(key, node, visitor, path36) {
+      const ctrl = callVisitor(key, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visit_(key, ctrl, visitor, path34);
+        replaceNode(key, path36, ctrl);
+        return visit_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path34);
+            const ci = visit_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -180,13 +180,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = visit_("key", node.key, visitor, path34);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = visit_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path34);
+          const cv = visit_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -207,17 +207,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path34) {
-      const ctrl = await callVisitor(key, node, visitor, path34);
+    async function visitAsync_(key, node, visitor, path36) {
+      const ctrl = await callVisitor(key, node, visitor, path36);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path34, ctrl);
-        return visitAsync_(key, ctrl, visitor, path34);
+        replaceNode(key, path36, ctrl);
+        return visitAsync_(key, ctrl, visitor, path36);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path34 = Object.freeze(path34.concat(node));
+          path36 = Object.freeze(path36.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path34);
+            const ci = await visitAsync_(i, node.items[i], visitor, path36);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -228,13 +228,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path34 = Object.freeze(path34.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path34);
+          path36 = Object.freeze(path36.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path36);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path34);
+          const cv = await visitAsync_("value", node.value, visitor, path36);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -261,23 +261,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path34) {
+    function callVisitor(key, node, visitor, path36) {
       if (typeof visitor === "function")
-        return visitor(key, node, path34);
+        return visitor(key, node, path36);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path34);
+        return visitor.Map?.(key, node, path36);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path34);
+        return visitor.Seq?.(key, node, path36);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path34);
+        return visitor.Pair?.(key, node, path36);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path34);
+        return visitor.Scalar?.(key, node, path36);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path34);
+        return visitor.Alias?.(key, node, path36);
       return void 0;
     }
-    function replaceNode(key, path34, node) {
-      const parent = path34[path34.length - 1];
+    function replaceNode(key, path36, node) {
+      const parent = path36[path36.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -889,10 +889,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path34, value) {
+    function collectionFromPath(schema, path36, value) {
       let v = value;
-      for (let i = path34.length - 1; i >= 0; --i) {
-        const k = path34[i];
+      for (let i = path36.length - 1; i >= 0; --i) {
+        const k = path36[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -911,7 +911,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
+    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -941,11 +941,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path34, value) {
-        if (isEmptyPath(path34))
+      addIn(path36, value) {
+        if (isEmptyPath(path36))
           this.add(value);
         else {
-          const [key, ...rest] = path34;
+          const [key, ...rest] = path36;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        const [key, ...rest] = path34;
+      deleteIn(path36) {
+        const [key, ...rest] = path36;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -974,8 +974,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        const [key, ...rest] = path34;
+      getIn(path36, keepScalar) {
+        const [key, ...rest] = path36;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -993,8 +993,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path34) {
-        const [key, ...rest] = path34;
+      hasIn(path36) {
+        const [key, ...rest] = path36;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1004,8 +1004,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        const [key, ...rest] = path34;
+      setIn(path36, value) {
+        const [key, ...rest] = path36;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3520,9 +3520,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path34, value) {
+      addIn(path36, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path34, value);
+          this.contents.addIn(path36, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3597,14 +3597,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path34) {
-        if (Collection.isEmptyPath(path34)) {
+      deleteIn(path36) {
+        if (Collection.isEmptyPath(path36)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3619,10 +3619,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path34, keepScalar) {
-        if (Collection.isEmptyPath(path34))
+      getIn(path36, keepScalar) {
+        if (Collection.isEmptyPath(path36))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3633,10 +3633,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path34) {
-        if (Collection.isEmptyPath(path34))
+      hasIn(path36) {
+        if (Collection.isEmptyPath(path36))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3653,13 +3653,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path34, value) {
-        if (Collection.isEmptyPath(path34)) {
+      setIn(path36, value) {
+        if (Collection.isEmptyPath(path36)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path36), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path34, value);
+          this.contents.setIn(path36, value);
         }
       }
       /**
@@ -5620,9 +5620,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path34) => {
+    visit.itemAtPath = (cst, path36) => {
       let item = cst;
-      for (const [field, index] of path34) {
+      for (const [field, index] of path36) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5631,23 +5631,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path34) => {
-      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
-      const field = path34[path34.length - 1][0];
+    visit.parentCollection = (cst, path36) => {
+      const parent = visit.itemAtPath(cst, path36.slice(0, -1));
+      const field = path36[path36.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path34, item, visitor) {
-      let ctrl = visitor(item, path34);
+    function _visit(path36, item, visitor) {
+      let ctrl = visitor(item, path36);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5658,10 +5658,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path34);
+            ctrl = ctrl(item, path36);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6963,14 +6963,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs28 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs28, sep: [] });
+                map.items.push({ start, key: fs29, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs28);
+                this.stack.push(fs29);
               } else {
-                Object.assign(it, { key: fs28, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7098,13 +7098,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs28 = this.flowScalar(this.type);
+              const fs29 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs28, sep: [] });
+                fc.items.push({ start: [], key: fs29, sep: [] });
               else if (it.sep)
-                this.stack.push(fs28);
+                this.stack.push(fs29);
               else
-                Object.assign(it, { key: fs28, sep: [] });
+                Object.assign(it, { key: fs29, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9901,7 +9901,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs28 = __require("fs");
+    var fs29 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -9921,7 +9921,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs28.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs29.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -9938,7 +9938,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs28.close(self.fd, onCloseDone);
+      fs29.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -9970,7 +9970,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs28.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs29.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10330,7 +10330,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs28 = __require("fs");
+    var fs29 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -10355,9 +10355,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path34, options2) {
+    function openPromise(path36, options2) {
       return new Promise((resolve, reject) => {
-        open(path34, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path36, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -10387,7 +10387,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path34, options2, callback) {
+    function open(path36, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -10399,10 +10399,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs28.open(path34, "r", function(err, fd) {
+      fs29.open(path36, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs28.close(fd, defaultCallback);
+          if (err2) fs29.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10419,7 +10419,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs28.fstat(fd, function(err, stats) {
+      fs29.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11605,7 +11605,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path34, data) {
+      static fromJSON(path36, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -11615,7 +11615,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path34,
+          path: path36,
           hashes,
           unrecognizedFields: rest
         });
@@ -13190,11 +13190,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path34 = {
+    var path36 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path34.win32.sep : path34.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path36.win32.sep : path36.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -14422,9 +14422,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path34, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path36, metadata]) => ({
         ...acc,
-        [path34]: metadata.toJSON()
+        [path36]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -14433,9 +14433,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path34, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path36, metadata]) => ({
             ...acc,
-            [path34]: file_1.MetaFile.fromJSON(metadata)
+            [path36]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -14617,9 +14617,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets2;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path34, target]) => ({
+      return Object.entries(targets).reduce((acc, [path36, target]) => ({
         ...acc,
-        [path34]: target.toJSON()
+        [path36]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -14628,9 +14628,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path34, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path36, target]) => ({
             ...acc,
-            [path34]: file_1.TargetFile.fromJSON(path34, target)
+            [path36]: file_1.TargetFile.fromJSON(path36, target)
           }), {});
         }
       }
@@ -16164,14 +16164,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path34) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path34)).toString();
+    function join(base, path36) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path36)).toString();
     }
-    function ensureTrailingSlash(path34) {
-      return path34.endsWith("/") ? path34 : path34 + "/";
+    function ensureTrailingSlash(path36) {
+      return path36.endsWith("/") ? path36 : path36 + "/";
     }
-    function removeLeadingSlash(path34) {
-      return path34.startsWith("/") ? path34.slice(1) : path34;
+    function removeLeadingSlash(path36) {
+      return path36.startsWith("/") ? path36.slice(1) : path36;
     }
   }
 });
@@ -16224,8 +16224,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs28 = __importStar(__require("fs"));
-    var path34 = __importStar(__require("path"));
+    var fs29 = __importStar(__require("fs"));
+    var path36 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -16297,15 +16297,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path34.parse(targetFilePath);
+          const { dir, base } = path36.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs28.createReadStream(fileName));
+          await targetInfo.verify(fs29.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs28.copyFileSync(fileName, targetPath);
+          fs29.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16314,8 +16314,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs28.existsSync(filePath)) {
-            await targetInfo.verify(fs28.createReadStream(filePath));
+          if (fs29.existsSync(filePath)) {
+            await targetInfo.verify(fs29.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16324,9 +16324,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path34.join(this.dir, `${fileName}.json`);
+        const filePath = path36.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs28.readFileSync(filePath);
+        return fs29.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16471,14 +16471,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path34.join(this.targetDir, filePath);
+        return path36.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path34.join(this.dir, `${encodedName}.json`);
+          const filePath = path36.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs28.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs29.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -16514,10 +16514,10 @@ init_errors();
 
 // src/cli/commands/apply.ts
 init_errors();
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/pipeline/apply.ts
-import { promises as fs12 } from "node:fs";
+import { promises as fs13 } from "node:fs";
 
 // src/core/documents.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -16772,6 +16772,14 @@ function parseChangesYaml(text, label) {
   if (value === null || value === void 0) return [];
   return parseChanges(new Reader(label), value, "changes");
 }
+function parseHotfixManifest(json, label) {
+  const r = new Reader(label);
+  const o = r.obj(json, "document");
+  const id = r.str(o.id, "id", ID);
+  const m = parseUpdateManifest(json, label, 0);
+  if (m.from !== void 0) r.fail("from", "is not allowed in a hotfix");
+  return { ...m, id };
+}
 
 // src/core/hash.ts
 import { createHash } from "node:crypto";
@@ -16826,29 +16834,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path34 of start.files) {
-    const sha2562 = start.hashes?.[path34];
-    const source = sha2562 ? { kind: "pack", path: path34, sha256: sha2562 } : { kind: "pack", path: path34 };
-    current.set(path34, source);
-    history.set(path34, { path: path34, versions: [{ level: start.level, source }] });
+  for (const path36 of start.files) {
+    const sha2562 = start.hashes?.[path36];
+    const source = sha2562 ? { kind: "pack", path: path36, sha256: sha2562 } : { kind: "pack", path: path36 };
+    current.set(path36, source);
+    history.set(path36, { path: path36, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path34, level, source) => {
-    const h = history.get(path34) ?? { path: path34, versions: [] };
+  const record = (path36, level, source) => {
+    const h = history.get(path36) ?? { path: path36, versions: [] };
     h.versions.push({ level, source });
-    history.set(path34, h);
-    if (source) current.set(path34, source);
-    else current.delete(path34);
+    history.set(path36, h);
+    if (source) current.set(path36, source);
+    else current.delete(path36);
   };
-  const expect = (label, path34, sha2562) => {
-    const cur = current.get(path34);
-    if (!cur) throw badInput(`${label}: ${path34} is not in the pack at the previous level`);
+  const expect = (label, path36, sha2562) => {
+    const cur = current.get(path36);
+    if (!cur) throw badInput(`${label}: ${path36} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path34, sha2562);
+      packChecks.set(path36, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path34} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path36} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -16871,9 +16879,9 @@ function composePlan(start, updates) {
     }
     expected = u.level + 1;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path34) => {
-      if (touched.has(path34)) throw badInput(`${label}: ${path34} is listed twice`);
-      touched.add(path34);
+    const once = (path36) => {
+      if (touched.has(path36)) throw badInput(`${label}: ${path36} is listed twice`);
+      touched.add(path36);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -16894,9 +16902,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path34, source] of current) {
-    if (!startSet.has(path34)) added.push(path34);
-    else if (source.kind === "payload") modified.push(path34);
+  for (const [path36, source] of current) {
+    if (!startSet.has(path36)) added.push(path36);
+    else if (source.kind === "payload") modified.push(path36);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -16916,8 +16924,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path34, level) {
-  const h = plan.history.get(path34);
+function sourceAt(plan, path36, level) {
+  const h = plan.history.get(path36);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -17029,15 +17037,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path34) {
+  async baseBefore(level, path36) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path34);
+    const entry = payload?.baseEntry(path36);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path34);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path36);
     if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path34} is not the content the update replaces`
+        `${payload.zip.label}: base/${path36} is not the content the update replaces`
       );
     }
     return buf;
@@ -17097,8 +17105,8 @@ function sink() {
 init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path34, source] of plan.files) {
-    byPath.set(path34, { path: path34, kind: "copy", from: contents.locate(source) });
+  for (const [path36, source] of plan.files) {
+    byPath.set(path36, { path: path36, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -17523,8 +17531,8 @@ async function writeFileAtomic(file, data) {
 
 // src/pipeline/apply-in-place.ts
 import { createHash as createHash4 } from "node:crypto";
-import { promises as fs5 } from "node:fs";
-import path6 from "node:path";
+import { promises as fs6 } from "node:fs";
+import path7 from "node:path";
 init_errors();
 init_types();
 
@@ -17669,380 +17677,16 @@ async function withDirLock(dir, fn, opts = {}) {
   }
 }
 
-// src/pipeline/stage.ts
+// src/pipeline/hotfix.ts
+import { promises as fs5 } from "node:fs";
+import path6 from "node:path";
 init_errors();
-import { createHash as createHash3 } from "node:crypto";
-import { createWriteStream, promises as fs4 } from "node:fs";
-import path5 from "node:path";
-import { pipeline as pipeline2 } from "node:stream/promises";
-async function stageEntry(zip, entryName, dest, sha2562, mode) {
-  const entry = zip.get(entryName);
-  if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
-  await fs4.mkdir(path5.dirname(dest), { recursive: true });
-  const h = createHash3("sha256");
-  const data = await zip.openData(entry);
-  data.on("data", (c) => h.update(c));
-  await pipeline2(data, createWriteStream(dest, { mode: mode & 511 }));
-  if (h.digest("hex") !== sha2562)
-    throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
-  const fh = await fs4.open(dest, "r");
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-async function sha256OfFile(file) {
-  try {
-    const h = createHash3("sha256");
-    for await (const c of (await import("node:fs")).createReadStream(file, {
-      highWaterMark: 1 << 20
-    }))
-      h.update(c);
-    return h.digest("hex");
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
-}
-
-// src/pipeline/for-each-limit.ts
-async function forEachLimit(items, limit, fn) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-// src/pipeline/apply-in-place.ts
-async function readHomeState(home) {
-  const file = path6.join(home, PACK_STATE_PATH);
-  const text = await fs5.readFile(file, "utf8").catch(() => void 0);
-  if (text === void 0) return void 0;
-  try {
-    return parsePackState(JSON.parse(text), file);
-  } catch (e) {
-    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
-    throw e;
-  }
-}
-async function startState(home, lock, repo) {
-  const state = await readHomeState(home);
-  if (state) return state;
-  const ga = repo?.index.pack;
-  if (!ga?.manifest) {
-    throw badInput(`--dir ${home}: holds files but no ${PACK_STATE_PATH}; give a new folder`);
-  }
-  const manifest = parsePackManifest(
-    JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8")),
-    ga.manifest
-  );
-  const files = {};
-  let missing = 0;
-  for (const [p, f] of Object.entries(manifest.files)) {
-    files[p] = f.sha256;
-    if (!await fs5.stat(path6.join(home, p)).catch(() => void 0)) missing++;
-  }
-  if (missing > 0) {
-    throw badInput(
-      `--dir ${home}: folder exists and is not empty, but is neither a pack uplevel wrote nor a complete GA pack (${missing} files missing); give a new folder`
-    );
-  }
-  return {
-    schema: 1,
-    product: lock.product,
-    version: lock.version,
-    channel: lock.channel,
-    level: 0,
-    updates: [],
-    hotfixes: [],
-    files
-  };
-}
-async function applyInPlace(args) {
-  return withDirLock(workPath(args.home), () => applyLocked(args), {
-    onWait: () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`)
-  });
-}
-async function applyLocked(args) {
-  const { home, lock, repo, target, reporter } = args;
-  const recovered = await recover(home);
-  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
-  const state = await startState(home, lock, repo);
-  if (state.product !== lock.product || state.version !== lock.version || state.channel !== lock.channel) {
-    throw badInput(
-      `--dir ${home}: holds ${state.product} ${state.version} (${state.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`
-    );
-  }
-  if (state.hotfixes.length)
-    throw badInput(`--dir ${home}: carries hotfixes; remove them before updating`);
-  if (target < state.level)
-    throw badInput(`--dir ${home}: is at level ${state.level}, above ${target}; use revert`);
-  const payloads = await args.fetchPayloads(state.level, target);
-  try {
-    const levels = [...payloads.keys()].sort((a, b) => a - b);
-    const plan = composePlan(
-      {
-        product: state.product,
-        version: state.version,
-        channel: state.channel,
-        level: state.level,
-        files: Object.keys(state.files),
-        hashes: state.files
-      },
-      levels.map((l) => payloads.get(l).manifest)
-    );
-    const readNew = async (src) => {
-      if (src.kind !== "payload") throw new Error("bug: a pack source in an in-place plan");
-      const p = payloads.get(src.level);
-      const buf = await p.zip.readBuffer(p.fileEntry(src.path));
-      if (createHash4("sha256").update(buf).digest("hex") !== src.sha256)
-        throw verificationFailed(`${p.zip.label}: files/${src.path}: sha256 mismatch`);
-      return buf;
-    };
-    const vendorAt = async (p, level) => {
-      const first = plan.history.get(p)?.versions.find((v) => v.level > level);
-      if (!first) return void 0;
-      const payload = payloads.get(first.level);
-      const entry = payload?.baseEntry(p);
-      return entry && payload ? payload.zip.readBuffer(entry) : void 0;
-    };
-    const changed = /* @__PURE__ */ new Set([...plan.added, ...plan.modified, ...plan.removed]);
-    const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
-    const result = {
-      from: state.level,
-      to: target,
-      files: { added: plan.added, modified: plan.modified, removed: plan.removed },
-      merged: [],
-      conflicts: [],
-      overlayRewritten: [],
-      recovered
-    };
-    const outcome = /* @__PURE__ */ new Map();
-    const conflictsFor = [];
-    const overlayRewrites = /* @__PURE__ */ new Map();
-    for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
-      const src = plan.files.get(p) ?? null;
-      const inOverlay = overlayFiles.includes(p);
-      const live = path6.join(home, p);
-      const liveSha = await sha256OfFile(live);
-      const vendorSha = state.files[p];
-      if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
-        outcome.set(p, src);
-        continue;
-      }
-      if (!inOverlay && plan.added.includes(p) && liveSha === void 0) {
-        outcome.set(p, src);
-        continue;
-      }
-      if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs5.readFile(path6.join(lock.overlay, p)) : await fs5.readFile(live).catch(() => void 0);
-      const baseLevel = inOverlay ? lock.level : state.level;
-      const theirs = src ? await readNew(src) : void 0;
-      let base;
-      if (changed.has(p)) base = await vendorAt(p, baseLevel);
-      if (!changed.has(p)) {
-        if (ours && createHash4("sha256").update(ours).digest("hex") !== liveSha)
-          outcome.set(p, ours);
-        result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
-        continue;
-      }
-      if (ours === void 0) {
-        conflictsFor.push({ path: p, where: "folder", ...theirs ? { theirs } : {} });
-        result.merged.push({ path: p, outcome: "deleted-locally", origin: "folder" });
-        continue;
-      }
-      if (base === void 0 && plan.modified.includes(p)) {
-        conflictsFor.push({
-          path: p,
-          where: inOverlay ? "overlay" : "folder",
-          ...theirs ? { theirs } : {}
-        });
-        result.merged.push({
-          path: p,
-          outcome: "binary-conflict",
-          origin: inOverlay ? "overlay" : "folder"
-        });
-        continue;
-      }
-      const m = mergeFile(base, ours, theirs);
-      result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? "overlay" : "folder" });
-      if ("content" in m && !["conflict"].includes(m.outcome)) {
-        outcome.set(p, m.content);
-        if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
-      } else if (m.outcome === "removed-upstream") {
-        outcome.set(p, null);
-      } else {
-        conflictsFor.push({
-          path: p,
-          where: inOverlay ? "overlay" : "folder",
-          ...base ? { base } : {},
-          ...theirs ? { theirs } : {}
-        });
-      }
-    }
-    if (conflictsFor.length > 0) {
-      const details = [];
-      for (const c of conflictsFor) {
-        const beside = path6.join(c.where === "overlay" ? lock.overlay : home, c.path);
-        const files = [];
-        if (!args.dryRun) {
-          if (c.base) {
-            await writeFileAtomic(`${beside}.old`, c.base);
-            files.push(`${beside}.old`);
-          }
-          if (c.theirs) {
-            await writeFileAtomic(`${beside}.updated`, c.theirs);
-            files.push(`${beside}.updated`);
-          }
-        }
-        result.conflicts.push({ path: c.path, files });
-        details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
-      }
-      if (args.dryRun) return result;
-      throw new UplevelError(
-        ExitCode.conflict,
-        `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
-        details
-      );
-    }
-    if (args.dryRun) return result;
-    reporter.info(`Staging level ${target} in ${path6.join(home, WORK_DIR)}`);
-    const staging = stagingDir(home);
-    await fs5.rm(staging, { recursive: true, force: true });
-    const backupName = `backup/${state.level}-${target}`;
-    await fs5.rm(workPath(home, backupName), { recursive: true, force: true });
-    const ops = [];
-    let done = 0;
-    const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
-    const kinds = /* @__PURE__ */ new Map();
-    await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs5.lstat(path6.join(home, p)).then(
-        () => true,
-        () => false
-      );
-      if (what === null) {
-        kinds.set(p, exists3 ? "remove" : void 0);
-        return;
-      }
-      const dest = path6.join(staging, p);
-      if (Buffer.isBuffer(what)) {
-        await writeDurable(dest, what, 420);
-      } else if (what.kind === "payload") {
-        const payload = payloads.get(what.level);
-        await stageEntry(payload.zip, `files/${what.path}`, dest, what.sha256, what.mode);
-      }
-      kinds.set(p, exists3 ? "replace" : "add");
-      reporter.progress("Staging", ++done, outcome.size);
-    });
-    for (const [p] of entries) {
-      const kind = kinds.get(p);
-      if (kind) ops.push({ kind, path: p });
-    }
-    const vendorFiles = new Map(Object.entries(state.files));
-    for (const p of plan.removed) vendorFiles.delete(p);
-    for (const p of [...plan.added, ...plan.modified]) {
-      const src = plan.files.get(p);
-      if (src?.sha256) vendorFiles.set(p, src.sha256);
-    }
-    const applied = levels.map((l) => ({
-      level: l,
-      sha256: payloads.get(l).sha256
-    }));
-    const newState = buildPackState({
-      product: state.product,
-      version: state.version,
-      channel: state.channel,
-      level: target,
-      previous: state,
-      applied,
-      files: vendorFiles
-    });
-    await writeDurable(path6.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
-    const stateExists = await sha256OfFile(path6.join(home, PACK_STATE_PATH)) !== void 0;
-    ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
-    const journal = {
-      schema: 1,
-      action: "apply",
-      from: state.level,
-      to: target,
-      backup: backupName,
-      ops
-    };
-    await writeDurable(workPath(home, backupName, "transition.json"), JSON.stringify(journal));
-    await commitJournal(home, journal);
-    await replay(home, journal);
-    if (args.updateLock && target !== lock.level) {
-      for (const [p, content] of overlayRewrites) {
-        await writeFileAtomic(path6.join(lock.overlay, p), content);
-        result.overlayRewritten.push(p);
-      }
-      const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
-      await writeFileAtomic(lock.file, setLockLevel2(await fs5.readFile(lock.file, "utf8"), target));
-    }
-    return result;
-  } finally {
-    for (const p of payloads.values()) await p.zip.close();
-  }
-}
-async function revertInPlace(home, level, reporter) {
-  const recovered = await recover(home);
-  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
-  const state = await readHomeState(home);
-  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
-  if (level >= state.level)
-    throw badInput(
-      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`
-    );
-  const ops = [];
-  const consumed = [];
-  let at = state.level;
-  const backups = (await fs5.readdir(workPath(home, "backup")).catch(() => [])).map(
-    (n) => n.split("-").map(Number)
-  );
-  while (at > level) {
-    const step = backups.find(([, to]) => to === at);
-    if (!step)
-      throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
-    const [from] = step;
-    if (from < level)
-      throw badInput(
-        `${home}: level ${level} was skipped by one update (${from} \u2192 ${at}); revert to ${from} instead`
-      );
-    const name = `backup/${from}-${at}`;
-    consumed.push(name);
-    const t = JSON.parse(await fs5.readFile(workPath(home, name, "transition.json"), "utf8"));
-    for (const op of [...t.ops].reverse()) {
-      if (op.kind === "add") ops.push({ kind: "discard", path: op.path });
-      else ops.push({ kind: "restore", path: op.path, from: name });
-    }
-    at = from;
-  }
-  const journal = {
-    schema: 1,
-    action: "revert",
-    from: state.level,
-    to: level,
-    backup: `revert-${state.level}-${level}-${Date.now()}`,
-    ops
-  };
-  await commitJournal(home, journal);
-  await replay(home, journal);
-  for (const name of consumed) await fs5.rm(workPath(home, name), { recursive: true, force: true });
-  return { from: state.level, to: level };
-}
-
-// src/pipeline/fetch-levels.ts
-init_errors();
-
-// src/pipeline/payloads.ts
-init_errors();
+init_types();
 
 // src/zip/reader.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 init_errors();
-import { createReadStream as createReadStream3, promises as fsp } from "node:fs";
+import { createReadStream as createReadStream2, promises as fsp } from "node:fs";
 import { Readable, Transform as Transform2 } from "node:stream";
 import { createInflateRaw as createInflateRaw2 } from "node:zlib";
 var DEFAULT_LIMITS = {
@@ -18236,7 +17880,7 @@ var SafeZip = class _SafeZip {
   async open(entry, decompress) {
     const dataStart = await this.dataStart(entry);
     if (entry.compressedSize === 0) return Readable.from([]);
-    const raw = createReadStream3(this.file, {
+    const raw = createReadStream2(this.file, {
       start: dataStart,
       end: dataStart + entry.compressedSize - 1,
       highWaterMark: 1 << 20
@@ -18410,7 +18054,571 @@ function asDataError(label, entry, err) {
   return verificationFailed(`${label}: ${entry.name}: corrupt data (${msg})`);
 }
 
+// src/pipeline/stage.ts
+init_errors();
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream3, createWriteStream, promises as fs4 } from "node:fs";
+import path5 from "node:path";
+import { pipeline as pipeline2 } from "node:stream/promises";
+async function stageEntry(zip, entryName, dest, sha2562, mode) {
+  const entry = zip.get(entryName);
+  if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
+  await fs4.mkdir(path5.dirname(dest), { recursive: true });
+  const h = createHash3("sha256");
+  const data = await zip.openData(entry);
+  data.on("data", (c) => h.update(c));
+  await pipeline2(data, createWriteStream(dest, { mode: mode & 511 }));
+  if (h.digest("hex") !== sha2562)
+    throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
+  const fh = await fs4.open(dest, "r");
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+async function sha256OfFile(file) {
+  try {
+    const h = createHash3("sha256");
+    for await (const c of createReadStream3(file, { highWaterMark: 1 << 20 })) h.update(c);
+    return h.digest("hex");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+
+// src/pipeline/hotfix.ts
+var HOTFIX_MANIFEST = "hotfix.json";
+async function openHotfix(file) {
+  const label = path6.basename(file);
+  const zip = await SafeZip.open(file, { label });
+  try {
+    const e = zip.get(HOTFIX_MANIFEST);
+    if (!e) throw badInput(`${label}: no ${HOTFIX_MANIFEST}; not a hotfix`);
+    let json;
+    try {
+      json = JSON.parse((await zip.readBuffer(e, 16 << 20)).toString("utf8"));
+    } catch (err) {
+      if (err instanceof SyntaxError)
+        throw badInput(`${label}: ${HOTFIX_MANIFEST} is not valid JSON`);
+      throw err;
+    }
+    const manifest = parseHotfixManifest(json, `${label}: ${HOTFIX_MANIFEST}`);
+    return { zip, manifest, sha256: await sha256File(file), file };
+  } catch (err) {
+    await zip.close();
+    throw err;
+  }
+}
+var backupName = (id) => `backup/hotfix-${id}`;
+var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
+async function applyHotfix(home, hf, opts = {}) {
+  const m = hf.manifest;
+  const label = path6.basename(hf.file);
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+  if (m.product !== state.product || m.version !== state.version) {
+    throw badInput(
+      `${label}: is for ${m.product} ${m.version}, the folder holds ${state.product} ${state.version}`
+    );
+  }
+  if (m.level !== state.level && !opts.anyLevel)
+    throw badInput(
+      `${label}: hotfix ${m.id} is for level ${m.level}; ${home} is at level ${state.level}`
+    );
+  if (state.hotfixes.some((h) => h.id === m.id))
+    throw badInput(`${label}: hotfix ${m.id} is applied already`);
+  const conflicts = [];
+  for (const f of [
+    ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
+    ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
+  ]) {
+    const live = await sha256OfFile(path6.join(home, f.path));
+    if (state.files[f.path] !== f.sha || live !== f.sha)
+      conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
+  }
+  for (const f of m.files.added) {
+    if (await sha256OfFile(path6.join(home, f.path)) !== void 0)
+      conflicts.push(`${f.path}: exists already`);
+  }
+  if (conflicts.length) {
+    throw new UplevelError(
+      ExitCode.conflict,
+      `hotfix ${m.id} does not apply cleanly to ${home}; nothing was changed`,
+      conflicts
+    );
+  }
+  const staging = stagingDir(home);
+  await fs5.rm(staging, { recursive: true, force: true });
+  await fs5.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
+  const ops = [];
+  for (const f of [...m.files.added, ...m.files.modified]) {
+    await stageEntry(hf.zip, `files/${f.path}`, path6.join(staging, f.path), f.sha256, f.mode);
+    ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
+  }
+  for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
+  const files = { ...state.files };
+  for (const f of m.files.removed) delete files[f.path];
+  for (const f of [...m.files.added, ...m.files.modified]) files[f.path] = f.sha256;
+  const next = {
+    ...state,
+    hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
+    files
+  };
+  await writeDurable(path6.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
+  ops.push({ kind: "replace", path: PACK_STATE_PATH });
+  await fs5.mkdir(path6.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs5.copyFile(hf.file, keptCopy(home, m.id));
+  const journal = {
+    schema: 1,
+    action: "apply",
+    from: state.level,
+    to: state.level,
+    backup: backupName(m.id),
+    ops
+  };
+  await writeDurable(workPath(home, backupName(m.id), "transition.json"), JSON.stringify(journal));
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  return next;
+}
+async function removeHotfix(home, id, opts = {}) {
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+  const last = state.hotfixes[state.hotfixes.length - 1];
+  if (!state.hotfixes.some((h) => h.id === id))
+    throw badInput(`hotfix ${id} is not applied to ${home}`);
+  if (last?.id !== id)
+    throw badInput(`hotfix ${id}: remove ${last?.id} first (hotfixes come off newest first)`);
+  const t = JSON.parse(
+    await fs5.readFile(workPath(home, backupName(id), "transition.json"), "utf8")
+  );
+  const ops = [...t.ops].reverse().map(
+    (op) => op.kind === "add" ? { kind: "discard", path: op.path } : { kind: "restore", path: op.path, from: backupName(id) }
+  );
+  const journal = {
+    schema: 1,
+    action: "revert",
+    from: state.level,
+    to: state.level,
+    backup: `trash-hotfix-${id}-${Date.now()}`,
+    ops
+  };
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  await fs5.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  if (!opts.keepCopy) await fs5.rm(keptCopy(home, id), { force: true });
+  const after = await readHomeState(home);
+  return after;
+}
+function hotfixCopy(home, id) {
+  return keptCopy(home, id);
+}
+
+// src/pipeline/for-each-limit.ts
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+// src/pipeline/apply-in-place.ts
+async function readHomeState(home) {
+  const file = path7.join(home, PACK_STATE_PATH);
+  const text = await fs6.readFile(file, "utf8").catch(() => void 0);
+  if (text === void 0) return void 0;
+  try {
+    return parsePackState(JSON.parse(text), file);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
+    throw e;
+  }
+}
+async function startState(home, lock, repo) {
+  const state = await readHomeState(home);
+  if (state) return state;
+  const ga = repo?.index.pack;
+  if (!ga?.manifest) {
+    throw badInput(`--dir ${home}: holds files but no ${PACK_STATE_PATH}; give a new folder`);
+  }
+  const manifest = parsePackManifest(
+    JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8")),
+    ga.manifest
+  );
+  const files = {};
+  let missing = 0;
+  for (const [p, f] of Object.entries(manifest.files)) {
+    files[p] = f.sha256;
+    if (!await fs6.stat(path7.join(home, p)).catch(() => void 0)) missing++;
+  }
+  if (missing > 0) {
+    throw badInput(
+      `--dir ${home}: folder exists and is not empty, but is neither a pack uplevel wrote nor a complete GA pack (${missing} files missing); give a new folder`
+    );
+  }
+  return {
+    schema: 1,
+    product: lock.product,
+    version: lock.version,
+    channel: lock.channel,
+    level: 0,
+    updates: [],
+    hotfixes: [],
+    files
+  };
+}
+async function applyInPlace(args) {
+  return withDirLock(workPath(args.home), () => applyLocked(args), {
+    onWait: () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`)
+  });
+}
+async function applyLocked(args) {
+  const { home, lock, repo, target, reporter } = args;
+  const recovered = await recover(home);
+  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
+  let state = await startState(home, lock, repo);
+  if (state.product !== lock.product || state.version !== lock.version || state.channel !== lock.channel) {
+    throw badInput(
+      `--dir ${home}: holds ${state.product} ${state.version} (${state.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`
+    );
+  }
+  if (target < state.level)
+    throw badInput(`--dir ${home}: is at level ${state.level}, above ${target}; use revert`);
+  const payloads = await args.fetchPayloads(state.level, target);
+  try {
+    const levels = [...payloads.keys()].sort((a, b) => a - b);
+    const carried = state.hotfixes.map((h) => h.id);
+    let reapply = [];
+    let dropped = [];
+    if (carried.length && !args.dryRun) {
+      ({ reapply, dropped } = await takeOffHotfixes(
+        home,
+        state,
+        levels.map((l) => payloads.get(l).manifest)
+      ));
+      state = await readHomeState(home);
+    }
+    const plan = composePlan(
+      {
+        product: state.product,
+        version: state.version,
+        channel: state.channel,
+        level: state.level,
+        files: Object.keys(state.files),
+        hashes: state.files
+      },
+      levels.map((l) => payloads.get(l).manifest)
+    );
+    const readNew = async (src) => {
+      if (src.kind !== "payload") throw new Error("bug: a pack source in an in-place plan");
+      const p = payloads.get(src.level);
+      const buf = await p.zip.readBuffer(p.fileEntry(src.path));
+      if (createHash4("sha256").update(buf).digest("hex") !== src.sha256)
+        throw verificationFailed(`${p.zip.label}: files/${src.path}: sha256 mismatch`);
+      return buf;
+    };
+    const vendorAt = async (p, level) => {
+      const first = plan.history.get(p)?.versions.find((v) => v.level > level);
+      if (!first) return void 0;
+      const payload = payloads.get(first.level);
+      const entry = payload?.baseEntry(p);
+      return entry && payload ? payload.zip.readBuffer(entry) : void 0;
+    };
+    const changed = /* @__PURE__ */ new Set([...plan.added, ...plan.modified, ...plan.removed]);
+    const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
+    const result = {
+      from: state.level,
+      to: target,
+      files: { added: plan.added, modified: plan.modified, removed: plan.removed },
+      merged: [],
+      conflicts: [],
+      overlayRewritten: [],
+      recovered
+    };
+    const outcome = /* @__PURE__ */ new Map();
+    const conflictsFor = [];
+    const overlayRewrites = /* @__PURE__ */ new Map();
+    for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
+      const src = plan.files.get(p) ?? null;
+      const inOverlay = overlayFiles.includes(p);
+      const live = path7.join(home, p);
+      const liveSha = await sha256OfFile(live);
+      const vendorSha = state.files[p];
+      if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
+        outcome.set(p, src);
+        continue;
+      }
+      if (!inOverlay && plan.added.includes(p) && liveSha === void 0) {
+        outcome.set(p, src);
+        continue;
+      }
+      if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
+      const ours = inOverlay ? await fs6.readFile(path7.join(lock.overlay, p)) : await fs6.readFile(live).catch(() => void 0);
+      const baseLevel = inOverlay ? lock.level : state.level;
+      const theirs = src ? await readNew(src) : void 0;
+      let base;
+      if (changed.has(p)) base = await vendorAt(p, baseLevel);
+      if (!changed.has(p)) {
+        if (ours && createHash4("sha256").update(ours).digest("hex") !== liveSha)
+          outcome.set(p, ours);
+        result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
+        continue;
+      }
+      if (ours === void 0) {
+        conflictsFor.push({ path: p, where: "folder", ...theirs ? { theirs } : {} });
+        result.merged.push({ path: p, outcome: "deleted-locally", origin: "folder" });
+        continue;
+      }
+      if (base === void 0 && plan.modified.includes(p)) {
+        conflictsFor.push({
+          path: p,
+          where: inOverlay ? "overlay" : "folder",
+          ...theirs ? { theirs } : {}
+        });
+        result.merged.push({
+          path: p,
+          outcome: "binary-conflict",
+          origin: inOverlay ? "overlay" : "folder"
+        });
+        continue;
+      }
+      const m = mergeFile(base, ours, theirs);
+      result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? "overlay" : "folder" });
+      if ("content" in m && !["conflict"].includes(m.outcome)) {
+        outcome.set(p, m.content);
+        if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
+      } else if (m.outcome === "removed-upstream") {
+        outcome.set(p, null);
+      } else {
+        conflictsFor.push({
+          path: p,
+          where: inOverlay ? "overlay" : "folder",
+          ...base ? { base } : {},
+          ...theirs ? { theirs } : {}
+        });
+      }
+    }
+    if (conflictsFor.length > 0) {
+      const details = [];
+      for (const c of conflictsFor) {
+        const beside = path7.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const files = [];
+        if (!args.dryRun) {
+          if (c.base) {
+            await writeFileAtomic(`${beside}.old`, c.base);
+            files.push(`${beside}.old`);
+          }
+          if (c.theirs) {
+            await writeFileAtomic(`${beside}.updated`, c.theirs);
+            files.push(`${beside}.updated`);
+          }
+        }
+        result.conflicts.push({ path: c.path, files });
+        details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
+      }
+      if (args.dryRun) return result;
+      throw new UplevelError(
+        ExitCode.conflict,
+        `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
+        details
+      );
+    }
+    if (args.dryRun) return result;
+    reporter.info(`Staging level ${target} in ${path7.join(home, WORK_DIR)}`);
+    const staging = stagingDir(home);
+    await fs6.rm(staging, { recursive: true, force: true });
+    const backupName2 = `backup/${state.level}-${target}`;
+    await fs6.rm(workPath(home, backupName2), { recursive: true, force: true });
+    const ops = [];
+    let done = 0;
+    const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
+    const kinds = /* @__PURE__ */ new Map();
+    await forEachLimit(entries, 8, async ([p, what]) => {
+      const exists3 = await fs6.lstat(path7.join(home, p)).then(
+        () => true,
+        () => false
+      );
+      if (what === null) {
+        kinds.set(p, exists3 ? "remove" : void 0);
+        return;
+      }
+      const dest = path7.join(staging, p);
+      if (Buffer.isBuffer(what)) {
+        await writeDurable(dest, what, 420);
+      } else if (what.kind === "payload") {
+        const payload = payloads.get(what.level);
+        await stageEntry(payload.zip, `files/${what.path}`, dest, what.sha256, what.mode);
+      }
+      kinds.set(p, exists3 ? "replace" : "add");
+      reporter.progress("Staging", ++done, outcome.size);
+    });
+    for (const [p] of entries) {
+      const kind = kinds.get(p);
+      if (kind) ops.push({ kind, path: p });
+    }
+    const vendorFiles = new Map(Object.entries(state.files));
+    for (const p of plan.removed) vendorFiles.delete(p);
+    for (const p of [...plan.added, ...plan.modified]) {
+      const src = plan.files.get(p);
+      if (src?.sha256) vendorFiles.set(p, src.sha256);
+    }
+    const applied = levels.map((l) => ({
+      level: l,
+      sha256: payloads.get(l).sha256
+    }));
+    const newState = buildPackState({
+      product: state.product,
+      version: state.version,
+      channel: state.channel,
+      level: target,
+      previous: state,
+      applied,
+      files: vendorFiles
+    });
+    await writeDurable(path7.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256OfFile(path7.join(home, PACK_STATE_PATH)) !== void 0;
+    ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
+    const journal = {
+      schema: 1,
+      action: "apply",
+      from: state.level,
+      to: target,
+      backup: backupName2,
+      ops
+    };
+    await writeDurable(workPath(home, backupName2, "transition.json"), JSON.stringify(journal));
+    await commitJournal(home, journal);
+    await replay(home, journal);
+    for (const id of reapply) {
+      const hf = await openHotfix(hotfixCopy(home, id));
+      try {
+        await applyHotfix(home, hf, { anyLevel: true });
+      } finally {
+        await hf.zip.close();
+      }
+    }
+    for (const id of dropped) await fs6.rm(hotfixCopy(home, id), { force: true });
+    result.hotfixes = { reapplied: reapply, dropped };
+    if (args.updateLock && target !== lock.level) {
+      for (const [p, content] of overlayRewrites) {
+        await writeFileAtomic(path7.join(lock.overlay, p), content);
+        result.overlayRewritten.push(p);
+      }
+      const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs6.readFile(lock.file, "utf8"), target));
+    }
+    return result;
+  } finally {
+    for (const p of payloads.values()) await p.zip.close();
+  }
+}
+async function revertInPlace(home, level, reporter) {
+  const recovered = await recover(home);
+  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
+  if (level >= state.level)
+    throw badInput(
+      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`
+    );
+  const ops = [];
+  const consumed = [];
+  let at = state.level;
+  const backups = (await fs6.readdir(workPath(home, "backup")).catch(() => [])).map(
+    (n) => n.split("-").map(Number)
+  );
+  while (at > level) {
+    const step = backups.find(([, to]) => to === at);
+    if (!step)
+      throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
+    const [from] = step;
+    if (from < level)
+      throw badInput(
+        `${home}: level ${level} was skipped by one update (${from} \u2192 ${at}); revert to ${from} instead`
+      );
+    const name = `backup/${from}-${at}`;
+    consumed.push(name);
+    const t = JSON.parse(await fs6.readFile(workPath(home, name, "transition.json"), "utf8"));
+    for (const op of [...t.ops].reverse()) {
+      if (op.kind === "add") ops.push({ kind: "discard", path: op.path });
+      else ops.push({ kind: "restore", path: op.path, from: name });
+    }
+    at = from;
+  }
+  const journal = {
+    schema: 1,
+    action: "revert",
+    from: state.level,
+    to: level,
+    backup: `revert-${state.level}-${level}-${Date.now()}`,
+    ops
+  };
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  for (const name of consumed) await fs6.rm(workPath(home, name), { recursive: true, force: true });
+  return { from: state.level, to: level };
+}
+async function takeOffHotfixes(home, state, manifests) {
+  const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
+  const ids = state.hotfixes.map((h) => h.id);
+  const dropped = ids.filter((id) => included.has(id));
+  const reapply = ids.filter((id) => !included.has(id));
+  const before = parsePackState(
+    JSON.parse(
+      await fs6.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
+    ),
+    "state before hotfixes"
+  );
+  const plan = composePlan(
+    {
+      product: before.product,
+      version: before.version,
+      channel: before.channel,
+      level: before.level,
+      files: Object.keys(before.files),
+      hashes: before.files
+    },
+    manifests
+  );
+  const conflicts = [];
+  for (const id of reapply) {
+    const hf = await openHotfix(hotfixCopy(home, id));
+    try {
+      const touched = [
+        ...hf.manifest.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
+        ...hf.manifest.files.removed.map((f) => ({ path: f.path, sha: f.sha256 }))
+      ];
+      for (const f of touched) {
+        if (plan.files.get(f.path)?.sha256 !== f.sha)
+          conflicts.push(`hotfix ${id}: ${f.path} changes in the new level`);
+      }
+      for (const f of hf.manifest.files.added) {
+        if (plan.files.has(f.path))
+          conflicts.push(`hotfix ${id}: ${f.path} is added by the new level too`);
+      }
+    } finally {
+      await hf.zip.close();
+    }
+  }
+  if (conflicts.length) {
+    throw new UplevelError(
+      ExitCode.conflict,
+      `hotfix(es) ${reapply.join(", ")} do not apply to the new level and are not included in it; nothing was changed`,
+      conflicts
+    );
+  }
+  for (const id of [...ids].reverse()) await removeHotfix(home, id, { keepCopy: true });
+  return { reapply, dropped };
+}
+
+// src/pipeline/fetch-levels.ts
+init_errors();
+
 // src/pipeline/payloads.ts
+init_errors();
 var UPDATE_MANIFEST = "update.json";
 async function openPayload(file, sha2562, label) {
   const zip = await SafeZip.open(file, { label });
@@ -18439,13 +18647,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path34) {
-        const e = zip.get(`files/${path34}`);
-        if (!e) throw badInput(`${label}: files/${path34} is missing`);
+      fileEntry(path36) {
+        const e = zip.get(`files/${path36}`);
+        if (!e) throw badInput(`${label}: files/${path36} is missing`);
         return e;
       },
-      baseEntry(path34) {
-        return zip.get(`base/${path34}`);
+      baseEntry(path36) {
+        return zip.get(`base/${path36}`);
       }
     };
   } catch (e) {
@@ -18534,14 +18742,14 @@ async function openPack(file, expect) {
 
 // src/pipeline/pack-source.ts
 init_errors();
-import { promises as fs7 } from "node:fs";
-import path9 from "node:path";
+import { promises as fs8 } from "node:fs";
+import path10 from "node:path";
 
 // src/client/download.ts
 init_errors();
 import { createHash as createHash5 } from "node:crypto";
-import { createWriteStream as createWriteStream2, promises as fs6 } from "node:fs";
-import path7 from "node:path";
+import { createWriteStream as createWriteStream2, promises as fs7 } from "node:fs";
+import path8 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
 
@@ -18733,7 +18941,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path34 = `${url.pathname}${url.search}`;
+    const path36 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -18741,7 +18949,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path34, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path36, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -18772,7 +18980,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path34,
+            path: path36,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -18798,8 +19006,8 @@ function request(url, headers, timeoutMs, env) {
 
 // src/client/download.ts
 async function downloadVerified(url, sha2562, opts) {
-  await fs6.mkdir(opts.dir, { recursive: true });
-  const file = path7.join(opts.dir, `${sha2562}.zip`);
+  await fs7.mkdir(opts.dir, { recursive: true });
+  const file = path8.join(opts.dir, `${sha2562}.zip`);
   try {
     if (await sha256File(file) === sha2562) return file;
   } catch {
@@ -18821,20 +19029,20 @@ async function downloadVerified(url, sha2562, opts) {
     const got = hash.digest("hex");
     if (got !== sha2562)
       throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
-    await fs6.rename(tmp, file);
+    await fs7.rename(tmp, file);
     return file;
   } finally {
-    await fs6.rm(tmp, { force: true });
+    await fs7.rm(tmp, { force: true });
   }
 }
 
 // src/pipeline/cache-dir.ts
 import os from "node:os";
-import path8 from "node:path";
+import path9 from "node:path";
 function cacheDir(env = process.env) {
-  if (env.UPLEVEL_CACHE_DIR) return path8.resolve(env.UPLEVEL_CACHE_DIR);
-  const base = env.XDG_CACHE_HOME ? path8.resolve(env.XDG_CACHE_HOME) : path8.join(os.homedir(), ".cache");
-  return path8.join(base, "uplevel");
+  if (env.UPLEVEL_CACHE_DIR) return path9.resolve(env.UPLEVEL_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME ? path9.resolve(env.XDG_CACHE_HOME) : path9.join(os.homedir(), ".cache");
+  return path9.join(base, "uplevel");
 }
 
 // src/pipeline/pack-source.ts
@@ -18854,7 +19062,7 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
   if (lock.pack?.url) {
     reporter.info(`Downloading the pack from ${redactUrl(lock.pack.url)}`);
     const file = await downloadVerified(lock.pack.url, lock.pack.sha256, {
-      dir: path9.join(cacheDir(env), "packs"),
+      dir: path10.join(cacheDir(env), "packs"),
       env,
       onProgress: (bytes, total) => reporter.progress("Downloading pack", bytes, total ?? 0)
     });
@@ -18872,7 +19080,7 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
 }
 async function mustExist(file, what) {
   try {
-    const st = await fs7.stat(file);
+    const st = await fs8.stat(file);
     if (!st.isFile()) throw badInput(`${what}: ${file} is not a file`);
   } catch (e) {
     if (e.code === "ENOENT")
@@ -18890,8 +19098,8 @@ var import_error = __toESM(require_error(), 1);
 var import_error2 = __toESM(require_error2(), 1);
 init_errors();
 import { createHash as createHash6, randomBytes } from "node:crypto";
-import { promises as fs8, readFileSync } from "node:fs";
-import path10 from "node:path";
+import { promises as fs9, readFileSync } from "node:fs";
+import path11 from "node:path";
 import { Readable as Readable3 } from "node:stream";
 import { pathToFileURL, fileURLToPath } from "node:url";
 var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
@@ -18905,9 +19113,9 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
     let total;
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs8.stat(file).catch(() => void 0);
+      const st = await fs9.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error2.DownloadHTTPError("not found", 404);
-      body = (await fs8.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      body = (await fs9.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       total = st.size;
     } else {
       try {
@@ -18943,9 +19151,9 @@ var RepositoryClient = class {
       anchor = Buffer.from(opts.repository);
     }
     const id = createHash6("sha256").update(anchor).digest("hex").slice(0, 16);
-    this.metadataDir = path10.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path10.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path10.resolve(opts.repository)).toString();
+    this.metadataDir = path11.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path11.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path11.resolve(opts.repository)).toString();
   }
   opts;
   updaterInstance;
@@ -18970,14 +19178,14 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs8.readFile(this.opts.trustedRoot);
+      pinned = await fs9.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
-    await fs8.mkdir(this.metadataDir, { recursive: true });
-    await fs8.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path10.join(this.metadataDir, "root.json");
+    await fs9.mkdir(this.metadataDir, { recursive: true });
+    await fs9.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path11.join(this.metadataDir, "root.json");
     let cachedVersion;
     try {
       cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
@@ -18985,7 +19193,7 @@ var RepositoryClient = class {
       cachedVersion = -1;
     }
     if (cachedVersion < pinnedVersion) {
-      await fs8.writeFile(cachedFile, pinned);
+      await fs9.writeFile(cachedFile, pinned);
     }
   }
   async refresh() {
@@ -18999,13 +19207,13 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs8.rm(path10.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs8.rm(path10.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs9.rm(path11.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs9.rm(path11.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard("refreshing metadata", () => this.updater.refresh());
       }
     });
-    const root = rootVersion(readFileSync(path10.join(this.metadataDir, "root.json")), "root.json");
+    const root = rootVersion(readFileSync(path11.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -19016,7 +19224,7 @@ var RepositoryClient = class {
   /** The trusted root's key ids per role, to notice a rotation. */
   roleKeys() {
     try {
-      const root = JSON.parse(readFileSync(path10.join(this.metadataDir, "root.json"), "utf8"));
+      const root = JSON.parse(readFileSync(path11.join(this.metadataDir, "root.json"), "utf8"));
       return Object.fromEntries(
         Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
       );
@@ -19040,7 +19248,7 @@ var RepositoryClient = class {
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`${targetPath}: signed metadata carries no sha256`);
-    const file = path10.join(this.targetsDir, sha);
+    const file = path11.join(this.targetsDir, sha);
     if (await stillVerified(file, sha)) return file;
     const cached = await this.updater.findCachedTarget(info, file);
     if (cached) {
@@ -19049,7 +19257,7 @@ var RepositoryClient = class {
     }
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
     await this.guard(targetPath, () => this.updater.downloadTarget(info, tmp));
-    await fs8.rename(tmp, file);
+    await fs9.rename(tmp, file);
     await markVerified(file, sha);
     return file;
   }
@@ -19069,11 +19277,11 @@ var RepositoryClient = class {
   }
   /** The version of a top-level role this client trusts now (after refresh). */
   trustedVersion(role) {
-    const json = JSON.parse(readFileSync(path10.join(this.metadataDir, `${role}.json`), "utf8"));
+    const json = JSON.parse(readFileSync(path11.join(this.metadataDir, `${role}.json`), "utf8"));
     return json.signed.version;
   }
   async readTarget(targetPath) {
-    return fs8.readFile(await this.fetchTarget(targetPath));
+    return fs9.readFile(await this.fetchTarget(targetPath));
   }
   /** Maps tuf-js's errors onto exit codes: verification failures 3, the network 6. */
   async guard(what, fn) {
@@ -19155,8 +19363,8 @@ function rootVersion(data, label) {
 async function stillVerified(file, sha2562) {
   try {
     const [st, stamp] = await Promise.all([
-      fs8.stat(file),
-      fs8.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
+      fs9.stat(file),
+      fs9.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
     ]);
     return stamp.sha256 === sha2562 && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.ino === st.ino;
   } catch {
@@ -19164,9 +19372,9 @@ async function stillVerified(file, sha2562) {
   }
 }
 async function markVerified(file, sha2562) {
-  const st = await fs8.stat(file);
+  const st = await fs9.stat(file);
   const stamp = { sha256: sha2562, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
-  await fs8.writeFile(`${file}.verified`, JSON.stringify(stamp));
+  await fs9.writeFile(`${file}.verified`, JSON.stringify(stamp));
 }
 
 // src/pipeline/repository.ts
@@ -19230,13 +19438,13 @@ async function openLockRepository(lock, opts = {}) {
 init_errors();
 init_types();
 import { createHash as createHash7 } from "node:crypto";
-import { createWriteStream as createWriteStream3, promises as fs9 } from "node:fs";
-import path11 from "node:path";
+import { createWriteStream as createWriteStream3, promises as fs10 } from "node:fs";
+import path12 from "node:path";
 import { pipeline as pipeline4 } from "node:stream/promises";
 var EXTRACT_CONCURRENCY = 4;
 async function assertFreshDir(dir) {
   try {
-    const entries = await fs9.readdir(dir);
+    const entries = await fs10.readdir(dir);
     if (entries.length > 0) {
       throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
     }
@@ -19249,19 +19457,19 @@ async function assertFreshDir(dir) {
 }
 async function writeUpdatedDir(dir, layout, opts) {
   await assertFreshDir(dir);
-  const parent = path11.dirname(path11.resolve(dir));
-  await fs9.mkdir(parent, { recursive: true });
-  const staging = await fs9.mkdtemp(path11.join(parent, `.${path11.basename(dir)}.uplevel-staging-`));
+  const parent = path12.dirname(path12.resolve(dir));
+  await fs10.mkdir(parent, { recursive: true });
+  const staging = await fs10.mkdtemp(path12.join(parent, `.${path12.basename(dir)}.uplevel-staging-`));
   const hashes = /* @__PURE__ */ new Map();
   let bytes = 0;
   try {
-    for (const d of layout.dirs) await fs9.mkdir(path11.join(staging, d), { recursive: true });
-    await fs9.mkdir(path11.join(staging, path11.dirname(PACK_STATE_PATH)), { recursive: true });
+    for (const d of layout.dirs) await fs10.mkdir(path12.join(staging, d), { recursive: true });
+    await fs10.mkdir(path12.join(staging, path12.dirname(PACK_STATE_PATH)), { recursive: true });
     let done = 0;
     const extract = async (f) => {
-      const target = path11.join(staging, f.path);
+      const target = path12.join(staging, f.path);
       if (f.kind === "bytes") {
-        await fs9.writeFile(target, f.data, { mode: f.mode });
+        await fs10.writeFile(target, f.data, { mode: f.mode });
         hashes.set(f.path, createHash7("sha256").update(f.data).digest("hex"));
         bytes += f.data.length;
       } else {
@@ -19278,11 +19486,11 @@ async function writeUpdatedDir(dir, layout, opts) {
       opts.onProgress?.(++done, layout.files.length);
     };
     await forEachLimit(layout.files, EXTRACT_CONCURRENCY, extract);
-    await fs9.writeFile(path11.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
+    await fs10.writeFile(path12.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
       mode: 420
     });
-    await fs9.rmdir(dir).catch(() => void 0);
-    await fs9.rename(staging, dir).catch((e) => {
+    await fs10.rmdir(dir).catch(() => void 0);
+    await fs10.rename(staging, dir).catch((e) => {
       if (e.code === "ENOTEMPTY" || e.code === "EEXIST") {
         throw badInput(
           `--dir ${dir}: another run filled the folder meanwhile; nothing of this run was kept`
@@ -19292,18 +19500,18 @@ async function writeUpdatedDir(dir, layout, opts) {
     });
     return { hashes, bytes };
   } catch (e) {
-    await fs9.rm(staging, { recursive: true, force: true });
+    await fs10.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 
 // src/pipeline/write-pack.ts
-import { promises as fs11 } from "node:fs";
-import path12 from "node:path";
+import { promises as fs12 } from "node:fs";
+import path13 from "node:path";
 
 // src/zip/writer.ts
 import { createHash as createHash8 } from "node:crypto";
-import { promises as fs10 } from "node:fs";
+import { promises as fs11 } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 var MAX32 = 4294967295;
 var MAX16 = 65535;
@@ -19342,7 +19550,7 @@ var ZipWriter = class _ZipWriter {
   hash = createHash8("sha256");
   static async create(file, opts = {}) {
     return new _ZipWriter(
-      await fs10.open(file, "w"),
+      await fs11.open(file, "w"),
       file,
       Boolean(opts.forceZip64),
       Boolean(opts.durable)
@@ -19461,7 +19669,7 @@ var ZipWriter = class _ZipWriter {
     this.finished = true;
     await Promise.allSettled(this.inFlight);
     await this.handle.close().catch(() => void 0);
-    await fs10.rm(this.file, { force: true });
+    await fs11.rm(this.file, { force: true });
   }
   async writeEntry(meta, isDirectory, body) {
     if (this.finished) throw new Error("zip writer: already finished");
@@ -19580,7 +19788,7 @@ function centralHeader(r, force) {
 // src/pipeline/write-pack.ts
 init_types();
 async function writeUpdatedZip(out, layout, opts) {
-  const tmp = path12.join(path12.dirname(out), `.${path12.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path13.join(path13.dirname(out), `.${path13.basename(out)}.uplevel-${process.pid}.tmp`);
   const writer = await ZipWriter.create(tmp);
   const dos = toDosDateTime(opts.time);
   const hashes = /* @__PURE__ */ new Map();
@@ -19621,11 +19829,11 @@ async function writeUpdatedZip(out, layout, opts) {
       ...dos
     });
     const { bytes, sha256: fileSha256 } = await writer.finish();
-    await fs11.rename(tmp, out);
+    await fs12.rename(tmp, out);
     return { hashes, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => void 0);
-    await fs11.rm(tmp, { force: true });
+    await fs12.rm(tmp, { force: true });
     throw e;
   }
 }
@@ -19703,8 +19911,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path34, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path34, sha256: expected });
+    for (const [path36, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path36, sha256: expected });
     }
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -19766,7 +19974,7 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs12.readFile(lock.file, "utf8");
+      const text = await fs13.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       report.lockUpdated = true;
     }
@@ -19840,10 +20048,10 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path34, entry] of pack.files) {
-    const m = manifest.files[path34];
+  for (const [path36, entry] of pack.files) {
+    const m = manifest.files[path36];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path34] = m.sha256;
+      hashes[path36] = m.sha256;
   }
   return hashes;
 }
@@ -19852,7 +20060,7 @@ function byLevel(payloads) {
 }
 async function folderHoldsFiles(dir) {
   try {
-    return (await fs12.readdir(dir)).length > 0;
+    return (await fs13.readdir(dir)).length > 0;
   } catch {
     return false;
   }
@@ -19860,10 +20068,10 @@ async function folderHoldsFiles(dir) {
 
 // src/pipeline/apply-diff.ts
 init_errors();
-import path13 from "node:path";
+import path14 from "node:path";
 async function applyDiff(args) {
   const { lock, dir } = args;
-  const label = path13.basename(args.diff);
+  const label = path14.basename(args.diff);
   const payload = await openPayload(args.diff, await sha256File(args.diff), label);
   const m = payload.manifest;
   try {
@@ -19898,8 +20106,8 @@ async function applyDiff(args) {
 }
 
 // src/pipeline/export.ts
-import { promises as fs15 } from "node:fs";
-import path16 from "node:path";
+import { promises as fs16 } from "node:fs";
+import path17 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
@@ -19907,8 +20115,8 @@ var import_models2 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
 init_errors();
 import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs14 } from "node:fs";
-import path15 from "node:path";
+import { createReadStream as createReadStream4, promises as fs15 } from "node:fs";
+import path16 from "node:path";
 
 // src/repo/tuf/keys.ts
 var import_canonical_json = __toESM(require_lib(), 1);
@@ -19921,8 +20129,8 @@ import {
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs13 } from "node:fs";
-import path14 from "node:path";
+import { promises as fs14 } from "node:fs";
+import path15 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
@@ -19935,8 +20143,8 @@ function signer(k) {
   return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir = path14.join(dir, "keys");
-  await fs13.mkdir(keysDir, { recursive: true, mode: 448 });
+  const keysDir = path15.join(dir, "keys");
+  await fs14.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -19944,23 +20152,23 @@ async function generateRoleKeys(dir, counts = {}) {
   }
   return out;
 }
-var keyFile = (dir, role, n) => path14.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+var keyFile = (dir, role, n) => path15.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs13.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs14.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
 async function loadRoleKeys(dir, role) {
-  const names = (await fs13.readdir(path14.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names = (await fs14.readdir(path15.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names.length === 0) {
     throw badInput(
-      `${path14.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path15.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
   const out = [];
   for (const n of names) {
-    const privateKey = createPrivateKey(await fs13.readFile(path14.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs14.readFile(path15.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
@@ -19972,8 +20180,8 @@ var DEFAULT_EXPIRES_DAYS = 365;
 var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs14.writeFile(tmp, data);
-  await fs14.rename(tmp, file);
+  await fs15.writeFile(tmp, data);
+  await fs15.rename(tmp, file);
 }
 function signAll(md, keys) {
   keys.forEach((k, i) => md.sign(signer(k), i > 0));
@@ -19981,21 +20189,21 @@ function signAll(md, keys) {
 var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
 `;
 async function initRepository(opts) {
-  const dir = path15.resolve(opts.dir);
+  const dir = path16.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
   if (!Number.isInteger(expiresDays) || expiresDays < 1)
     throw badInput("--expires must be a whole number of days \u2265 1");
-  const metadataDir = path15.join(dir, "metadata");
+  const metadataDir = path16.join(dir, "metadata");
   if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path15.join(dir, "keys")))
+  if (await exists2(path16.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs14.mkdir(metadataDir, { recursive: true });
-  await fs14.mkdir(path15.join(dir, "targets"), { recursive: true });
+  await fs15.mkdir(metadataDir, { recursive: true });
+  await fs15.mkdir(path16.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path15.join(dir, "keys", "config.json"),
+    path16.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expiresDays })}
 `
   );
@@ -20017,14 +20225,14 @@ async function initRepository(opts) {
   });
   const rootMd = new import_models2.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path15.join(metadataDir, "1.root.json");
+  const rootPath = path16.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path15.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path16.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
 async function exists2(p) {
-  return fs14.stat(p).then(
+  return fs15.stat(p).then(
     () => true,
     () => false
   );
@@ -20032,16 +20240,16 @@ async function exists2(p) {
 async function readConfig(dir) {
   try {
     return JSON.parse(
-      await fs14.readFile(path15.join(dir, "keys", "config.json"), "utf8")
+      await fs15.readFile(path16.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
     return { expiresDays: DEFAULT_EXPIRES_DAYS };
   }
 }
 async function readMetadata(dir, name) {
-  const file = path15.join(dir, "metadata", name);
+  const file = path16.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs14.readFile(file, "utf8"));
+    return JSON.parse(await fs15.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
@@ -20053,7 +20261,7 @@ async function currentTargets(dir) {
   );
 }
 async function signTopLevel(dir, targets, now, expiresDays, previous) {
-  const metadataDir = path15.join(dir, "metadata");
+  const metadataDir = path16.join(dir, "metadata");
   const expires = expiry(now, expiresDays);
   const targetsMd = new import_models2.Metadata(
     new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
@@ -20061,10 +20269,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(targetsMd, await loadRoleKeys(dir, "targets"));
   const targetsText = toText(targetsMd);
   await writeAtomic(
-    path15.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
+    path16.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
     targetsText
   );
-  await writeAtomic(path15.join(metadataDir, "targets.json"), targetsText);
+  await writeAtomic(path16.join(metadataDir, "targets.json"), targetsText);
   const snapshotMd = new import_models2.Metadata(
     new import_models2.Snapshot({
       version: previous.snapshot + 1,
@@ -20076,10 +20284,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(snapshotMd, await loadRoleKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
   await writeAtomic(
-    path15.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path16.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path15.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path16.join(metadataDir, "snapshot.json"), snapshotText);
   const snapshotBytes = Buffer.from(snapshotText);
   const timestampMd = new import_models2.Metadata(
     new import_models2.Timestamp({
@@ -20094,7 +20302,7 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
     })
   );
   signAll(timestampMd, await loadRoleKeys(dir, "timestamp"));
-  await writeAtomic(path15.join(metadataDir, "timestamp.json"), toText(timestampMd));
+  await writeAtomic(path16.join(metadataDir, "timestamp.json"), toText(timestampMd));
 }
 async function hashFile(file) {
   const h = createHash10("sha256");
@@ -20110,7 +20318,7 @@ function storedTargetPath(targetPath, sha2562) {
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path15.resolve(repoDir);
+  const dir = path16.resolve(repoDir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const config = await readConfig(dir);
   const targetsMd = await currentTargets(dir);
@@ -20119,12 +20327,12 @@ async function publishTargets(repoDir, files, opts = {}) {
   const targets = { ...targetsMd.signed.targets };
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path15.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs14.mkdir(path15.dirname(stored), { recursive: true });
+    const stored = path16.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs15.mkdir(path16.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs14.copyFile(f.localFile, tmp);
-      await fs14.rename(tmp, stored);
+      await fs15.copyFile(f.localFile, tmp);
+      await fs15.rename(tmp, stored);
     }
     targets[f.targetPath] = new import_models2.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
@@ -20139,12 +20347,12 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path15.resolve(repoDir);
+  const dir = path16.resolve(repoDir);
   const targetsMd = await currentTargets(dir);
   const t = targetsMd.signed.targets[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs14.readFile(path15.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs15.readFile(path16.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 
 // src/pipeline/export.ts
@@ -20157,11 +20365,11 @@ async function exportBundle(args) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
-  await fs15.rm(staging, { recursive: true, force: true });
-  await fs15.mkdir(path16.join(staging, "metadata"), { recursive: true });
+  await fs16.rm(staging, { recursive: true, force: true });
+  await fs16.mkdir(path17.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write = (name, data) => fs15.writeFile(path16.join(staging, "metadata", name), data);
+    const write = (name, data) => fs16.writeFile(path17.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -20187,9 +20395,9 @@ async function exportBundle(args) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
-      const dest = path16.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs15.mkdir(path16.dirname(dest), { recursive: true });
-      await fs15.copyFile(file, dest);
+      const dest = path17.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs16.mkdir(path17.dirname(dest), { recursive: true });
+      await fs16.copyFile(file, dest);
     }
     const bundle = {
       schema: 1,
@@ -20201,20 +20409,20 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs15.writeFile(path16.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs16.writeFile(path17.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
-    await fs15.rmdir(out).catch(() => void 0);
-    await fs15.rename(staging, out);
+    await fs16.rmdir(out).catch(() => void 0);
+    await fs16.rename(staging, out);
     return { ...bundle, targets };
   } catch (e) {
-    await fs15.rm(staging, { recursive: true, force: true });
+    await fs16.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 async function readBundleInfo(dir) {
-  const file = path16.join(dir, BUNDLE_FILE);
+  const file = path17.join(dir, BUNDLE_FILE);
   try {
-    const info = JSON.parse(await fs15.readFile(file, "utf8"));
+    const info = JSON.parse(await fs16.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
       throw new Error("schema");
     return info;
@@ -20228,14 +20436,14 @@ async function readBundleInfo(dir) {
 // src/pipeline/load-lock.ts
 init_errors();
 init_lock();
-import { promises as fs16 } from "node:fs";
-import path17 from "node:path";
+import { promises as fs17 } from "node:fs";
+import path18 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file) {
-  const abs = path17.resolve(file ?? DEFAULT_LOCK);
+  const abs = path18.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
-    text = await fs16.readFile(abs, "utf8");
+    text = await fs17.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
@@ -20283,7 +20491,7 @@ async function applyCommand(argv, ctx) {
   let lock = await loadLock(values.lock);
   let levelFlag = values.level ?? "latest";
   if (values.bundle) {
-    const dir = path18.resolve(values.bundle);
+    const dir = path19.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -20301,7 +20509,7 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path18.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path19.resolve(p) : void 0;
   let report;
   try {
     report = await apply({
@@ -20355,8 +20563,8 @@ async function applyDiffCommand(values, ctx) {
   try {
     const r = await applyDiff({
       lock,
-      diff: path18.resolve(values.diff),
-      dir: path18.resolve(values.dir),
+      diff: path19.resolve(values.diff),
+      dir: path19.resolve(values.dir),
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       reporter
@@ -20517,48 +20725,48 @@ async function checkCommand(argv, ctx) {
 }
 
 // src/cli/commands/demo.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/demo/demo.ts
-import { promises as fs23 } from "node:fs";
+import { promises as fs24 } from "node:fs";
 import net2 from "node:net";
 import os3 from "node:os";
-import path25 from "node:path";
+import path26 from "node:path";
 init_errors();
 
 // src/pipeline/extract.ts
 init_errors();
-import { createWriteStream as createWriteStream4, promises as fs17 } from "node:fs";
-import path19 from "node:path";
+import { createWriteStream as createWriteStream4, promises as fs18 } from "node:fs";
+import path20 from "node:path";
 import { pipeline as pipeline5 } from "node:stream/promises";
 async function extractPack(zipFile, dest) {
   await assertFreshDir(dest);
   const zip = await SafeZip.open(zipFile, { label: zipFile });
-  const parent = path19.dirname(path19.resolve(dest));
-  await fs17.mkdir(parent, { recursive: true });
-  const staging = await fs17.mkdtemp(path19.join(parent, `.${path19.basename(dest)}.uplevel-staging-`));
+  const parent = path20.dirname(path20.resolve(dest));
+  await fs18.mkdir(parent, { recursive: true });
+  const staging = await fs18.mkdtemp(path20.join(parent, `.${path20.basename(dest)}.uplevel-staging-`));
   try {
     const top = zip.topFolder();
     if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
     for (const e of zip.entries) {
       const rel = e.name.slice(top.length + 1).replace(/\/$/, "");
       if (rel === "") continue;
-      const target = path19.join(staging, rel);
+      const target = path20.join(staging, rel);
       if (e.isDirectory) {
-        await fs17.mkdir(target, { recursive: true });
+        await fs18.mkdir(target, { recursive: true });
         continue;
       }
-      await fs17.mkdir(path19.dirname(target), { recursive: true });
+      await fs18.mkdir(path20.dirname(target), { recursive: true });
       await pipeline5(
         await zip.openData(e),
         createWriteStream4(target, { mode: e.mode & 511 || 420 })
       );
     }
-    await fs17.rmdir(dest).catch(() => void 0);
-    await fs17.rename(staging, dest);
+    await fs18.rmdir(dest).catch(() => void 0);
+    await fs18.rename(staging, dest);
     return { top };
   } catch (e) {
-    await fs17.rm(staging, { recursive: true, force: true });
+    await fs18.rm(staging, { recursive: true, force: true });
     throw e;
   } finally {
     await zip.close();
@@ -20567,15 +20775,15 @@ async function extractPack(zipFile, dest) {
 
 // src/pipeline/test-runner.ts
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream5, promises as fs18 } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs19 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path20 from "node:path";
+import path21 from "node:path";
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs18.mkdir(opts.logDir, { recursive: true });
+  await fs19.mkdir(opts.logDir, { recursive: true });
   const env = {
     ...process.env,
     ...opts.env,
@@ -20586,13 +20794,13 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path20.join(opts.logDir, "junit.xml"),
+    junitFile: path21.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   let server;
   try {
     if (opts.tests.start) {
-      const logFile = path20.join(opts.logDir, "server.log");
+      const logFile = path21.join(opts.logDir, "server.log");
       result.server = { started: false, ready: false, logFile };
       opts.onEvent?.({ event: "server-starting", command: opts.tests.start });
       server = await startInGroup(opts.tests.start, opts.packHome, env, logFile);
@@ -20623,7 +20831,7 @@ async function runTests(opts) {
   } finally {
     if (server) await stopGroup(server, opts.stopGraceMs ?? 5e3);
     result.durationMs = Date.now() - started;
-    await fs18.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs19.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 async function startInGroup(command, cwd, env, logFile) {
@@ -20690,7 +20898,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs18.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs19.readFile(logFile, "utf8").catch(() => ""));
   }
   const mod = ready.startsWith("https:") ? https2 : http2;
   return () => new Promise((resolve) => {
@@ -20703,7 +20911,7 @@ function readinessProbe(ready, logFile) {
   });
 }
 async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
-  const logFile = path20.join(logDir, `${cmd.name}.log`);
+  const logFile = path21.join(logDir, `${cmd.name}.log`);
   const log = createWriteStream5(logFile);
   await new Promise((r) => log.once("open", r));
   const t0 = Date.now();
@@ -20726,7 +20934,7 @@ async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
   clearTimeout(timer);
   await (stopping ?? stopGroup(child, 1e3));
   await new Promise((r) => log.end(r));
-  const text = await fs18.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs19.readFile(logFile, "utf8").catch(() => "");
   return {
     name: cmd.name,
     command: cmd.command,
@@ -20768,9 +20976,9 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs19 } from "node:fs";
+import { promises as fs20 } from "node:fs";
 import os2 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
@@ -20861,7 +21069,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs19.mkdtemp(path21.join(os2.tmpdir(), "uplevel-add-"));
+  const scratch = await fs20.mkdtemp(path22.join(os2.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -20869,7 +21077,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs19.stat(pack.file)).size;
+        const size = (await fs20.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -20877,8 +21085,8 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path21.join(scratch, `${g.product}-${g.version}.files.json`);
-          await fs19.writeFile(
+          const manifestFile = path22.join(scratch, `${g.product}-${g.version}.files.json`);
+          await fs20.writeFile(
             manifestFile,
             `${JSON.stringify(await buildPackManifest(pack.file))}
 `
@@ -20899,7 +21107,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs19.stat(file)).size;
+        const size = (await fs20.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -20932,8 +21140,8 @@ async function addToRepository(opts) {
           }
         });
       }
-      const indexFile = path21.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs19.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      const indexFile = path22.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs20.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -20941,13 +21149,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs19.rm(scratch, { recursive: true, force: true });
+    await fs20.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs20 } from "node:fs";
-import path22 from "node:path";
+import { promises as fs21 } from "node:fs";
+import path23 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -21029,8 +21237,10 @@ async function openPackFiles(file, label) {
 var modeOf = (e) => e.mode & 511 || 420;
 var sameBytes = (a, b) => a.uncompressedSize === b.uncompressedSize && a.crc32 >>> 0 === b.crc32 >>> 0;
 async function buildUpdate(opts) {
-  if (!Number.isInteger(opts.level) || opts.level < 1)
-    throw badInput("--level must be an integer \u2265 1");
+  const minLevel = opts.hotfixId ? 0 : 1;
+  if (!Number.isInteger(opts.level) || opts.level < minLevel) {
+    throw badInput(`--level must be an integer \u2265 ${minLevel}`);
+  }
   const a = await openPackFiles(opts.from, opts.from);
   let b;
   try {
@@ -21081,6 +21291,7 @@ async function buildUpdate(opts) {
       released: opts.released.toISOString().replace(/\.\d{3}Z$/, "Z"),
       changes: opts.changes,
       ...opts.includesHotfixes?.length ? { includesHotfixes: opts.includesHotfixes } : {},
+      ...opts.hotfixId ? { id: opts.hotfixId } : {},
       files: { added, modified, removed }
     };
     await writePayload(opts.out, manifest, a, b, bases, opts.released);
@@ -21091,15 +21302,19 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path22.join(path22.dirname(out), `.${path22.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path23.join(path23.dirname(out), `.${path23.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
-    await w.addBuffer("update.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}
-`), {
-      mode: 420,
-      ...dos
-    });
+    await w.addBuffer(
+      manifest && "id" in manifest ? "hotfix.json" : "update.json",
+      Buffer.from(`${JSON.stringify(manifest, null, 2)}
+`),
+      {
+        mode: 420,
+        ...dos
+      }
+    );
     const copy = async (pf, rel, name, mode) => {
       const e = pf.files.get(rel);
       await w.addRaw(
@@ -21122,21 +21337,21 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs20.rename(tmp, out);
+    await fs21.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs20.rm(tmp, { force: true });
+    await fs21.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream5, promises as fs21 } from "node:fs";
+import { createReadStream as createReadStream5, promises as fs22 } from "node:fs";
 import http3 from "node:http";
-import path23 from "node:path";
+import path24 from "node:path";
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path23.resolve(dir);
+  const root = path24.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -21182,13 +21397,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path23.resolve(root, rel);
+  const file = path24.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path23.join(root, top) + path23.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path24.join(root, top) + path24.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs21.stat(file).catch(() => void 0);
+  const st = await fs22.stat(file).catch(() => void 0);
   if (!st?.isFile()) {
     res.writeHead(404).end();
     return;
@@ -21226,14 +21441,14 @@ async function handle(root, opts, req, res) {
 }
 
 // src/demo/sample.ts
-import { existsSync, promises as fs22 } from "node:fs";
-import path24 from "node:path";
+import { existsSync, promises as fs23 } from "node:fs";
+import path25 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path24.dirname(fileURLToPath2(import.meta.url));
+  let dir = path25.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync(path24.join(dir, "sample", "ga"))) return path24.join(dir, "sample");
-    const parent = path24.dirname(dir);
+    if (existsSync(path25.join(dir, "sample", "ga"))) return path25.join(dir, "sample");
+    const parent = path25.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -21241,24 +21456,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path24.join(outDir, "level-0");
-  await fs22.cp(path24.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path25.join(outDir, "level-0");
+  await fs23.cp(path25.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs22.readdir(path24.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs23.readdir(path25.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path24.join(sampleDir, "levels", String(n));
-    const tree = path24.join(outDir, `level-${n}`);
-    await fs22.cp(previous, tree, { recursive: true });
-    if (existsSync(path24.join(src, "files")))
-      await fs22.cp(path24.join(src, "files"), tree, { recursive: true });
-    const removed = path24.join(src, "removed.txt");
+    const src = path25.join(sampleDir, "levels", String(n));
+    const tree = path25.join(outDir, `level-${n}`);
+    await fs23.cp(previous, tree, { recursive: true });
+    if (existsSync(path25.join(src, "files")))
+      await fs23.cp(path25.join(src, "files"), tree, { recursive: true });
+    const removed = path25.join(src, "removed.txt");
     if (existsSync(removed)) {
-      for (const rel of (await fs22.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs22.rm(path24.join(tree, rel));
+      for (const rel of (await fs23.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs23.rm(path25.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path24.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path25.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -21268,7 +21483,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs22.readdir(path24.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs23.readdir(path25.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -21285,7 +21500,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs22.readFile(path24.join(tree, f));
+      const data = await fs23.readFile(path25.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -21304,29 +21519,29 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path25.resolve(opts.outDir);
-  const work = await fs23.mkdtemp(path25.join(os3.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path25.join(work, "cache") };
+  const outDir = path26.resolve(opts.outDir);
+  const work = await fs24.mkdtemp(path26.join(os3.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path26.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
   try {
     step("Vendor: build GA and three update levels of the sample product");
     const sample = sampleRoot();
-    const { levels } = await materializeSample(sample, path25.join(work, "trees"));
+    const { levels } = await materializeSample(sample, path26.join(work, "trees"));
     const packs = [];
-    await fs23.mkdir(path25.join(work, "packs"));
+    await fs24.mkdir(path26.join(work, "packs"));
     for (const l of levels) {
-      const zip = path25.join(work, "packs", `${TOP}-level-${l.level}.zip`);
+      const zip = path26.join(work, "packs", `${TOP}-level-${l.level}.zip`);
       await writePackZip(l.tree, TOP, zip);
       packs[l.level] = zip;
     }
-    const repoDir = path25.join(work, "repo");
+    const repoDir = path26.join(work, "repo");
     const { rootPath } = await initRepository({ dir: repoDir });
     const payloads = [];
     for (const l of levels.filter((x) => x.level > 0)) {
-      const out = path25.join(work, `update-${l.level}.zip`);
-      const changes = parseChangesYaml(await fs23.readFile(l.changesFile, "utf8"), l.changesFile);
+      const out = path26.join(work, `update-${l.level}.zip`);
+      const changes = parseChangesYaml(await fs24.readFile(l.changesFile, "utf8"), l.changesFile);
       const m = await buildUpdate({
         from: packs[l.level - 1],
         to: packs[l.level],
@@ -21345,14 +21560,14 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path25.join(work, "team");
-    await fs23.mkdir(path25.join(team, ".uplevel"), { recursive: true });
-    await fs23.copyFile(rootPath, path25.join(team, ".uplevel", "root.json"));
-    await fs23.cp(path25.join(sample, "overlay"), path25.join(team, "deploy"), { recursive: true });
-    await fs23.cp(path25.join(sample, "tests"), path25.join(team, "tests"), { recursive: true });
+    const team = path26.join(work, "team");
+    await fs24.mkdir(path26.join(team, ".uplevel"), { recursive: true });
+    await fs24.copyFile(rootPath, path26.join(team, ".uplevel", "root.json"));
+    await fs24.cp(path26.join(sample, "overlay"), path26.join(team, "deploy"), { recursive: true });
+    await fs24.cp(path26.join(sample, "tests"), path26.join(team, "tests"), { recursive: true });
     const port = await freePort();
-    const lockFile = path25.join(team, "uplevel.yml");
-    await fs23.writeFile(lockFile, demoLock(server.url, port));
+    const lockFile = path26.join(team, "uplevel.yml");
+    await fs24.writeFile(lockFile, demoLock(server.url, port));
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
     const repo = await openLockRepository(lock, { env });
@@ -21362,8 +21577,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs23.mkdir(outDir, { recursive: true });
-    const packFile = path25.join(outDir, `${TOP}-level-${repo.latest}.zip`);
+    await fs24.mkdir(outDir, { recursive: true });
+    const packFile = path26.join(outDir, `${TOP}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -21375,11 +21590,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path25.join(work, "run", TOP);
+    const home = path26.join(work, "run", TOP);
     await extractPack(packFile, home);
-    const logDir = path25.join(outDir, "test-logs");
-    await fs23.rm(logDir, { recursive: true, force: true });
-    await fs23.mkdir(logDir, { recursive: true });
+    const logDir = path26.join(outDir, "test-logs");
+    await fs24.rm(logDir, { recursive: true, force: true });
+    await fs24.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -21392,13 +21607,13 @@ async function runDemo(opts) {
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
     step(
-      "publish: pack, sha256, changelog and report in " + path25.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path26.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs23.writeFile(`${packFile}.sha256`, `${sha2562}  ${path25.basename(packFile)}
+    await fs24.writeFile(`${packFile}.sha256`, `${sha2562}  ${path26.basename(packFile)}
 `);
-    await fs23.writeFile(
-      path25.join(outDir, "CHANGELOG.md"),
+    await fs24.writeFile(
+      path26.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -21414,10 +21629,10 @@ async function runDemo(opts) {
       check: { currentLevel: lock.level, latestLevel: repo.latest, securityUpdates },
       apply: report,
       tests,
-      pack: { file: path25.basename(packFile), sha256: sha2562 }
+      pack: { file: path26.basename(packFile), sha256: sha2562 }
     };
-    await fs23.writeFile(
-      path25.join(outDir, "report.json"),
+    await fs24.writeFile(
+      path26.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -21426,7 +21641,7 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs23.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs24.rm(work, { recursive: true, force: true });
   }
 }
 function demoLock(url, port) {
@@ -21461,7 +21676,7 @@ async function freePort() {
 // src/cli/commands/demo.ts
 async function demoCommand(argv, ctx) {
   const { values } = parse("demo", argv, { out: { type: "string" }, json: { type: "boolean" } });
-  const outDir = path26.resolve(values.out ?? "out");
+  const outDir = path27.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -21472,10 +21687,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path26.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path27.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path26.relative(process.cwd(), path26.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path26.relative(process.cwd(), path26.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path27.relative(process.cwd(), path27.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path27.relative(process.cwd(), path27.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -21485,12 +21700,12 @@ async function demoCommand(argv, ctx) {
 
 // src/cli/commands/diff.ts
 init_errors();
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/pipeline/diff.ts
 init_errors();
-import { promises as fs24 } from "node:fs";
-import path27 from "node:path";
+import { promises as fs25 } from "node:fs";
+import path28 from "node:path";
 function foldUpdates(manifests) {
   const fold = /* @__PURE__ */ new Map();
   for (const m of manifests) {
@@ -21558,7 +21773,7 @@ async function buildDiff(args) {
       ...hotfixes.length ? { includesHotfixes: hotfixes } : {},
       files: { added, modified, removed }
     };
-    const tmp = path27.join(path27.dirname(out), `.${path27.basename(out)}.uplevel-${process.pid}.tmp`);
+    const tmp = path28.join(path28.dirname(out), `.${path28.basename(out)}.uplevel-${process.pid}.tmp`);
     const w = await ZipWriter.create(tmp);
     try {
       const dos = toDosDateTime(new Date(last.released));
@@ -21591,7 +21806,7 @@ async function buildDiff(args) {
         }
       }
       await w.finish();
-      await fs24.rename(tmp, out);
+      await fs25.rename(tmp, out);
     } catch (e) {
       await w.abort().catch(() => void 0);
       throw e;
@@ -21621,7 +21836,7 @@ async function diffCommand(argv, ctx) {
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to);
   if (to === void 0) throw badInput("--to M is required");
-  const out = path28.resolve(required("out", values.out));
+  const out = path29.resolve(required("out", values.out));
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const m = await buildDiff({ lock, from, to, out, reporter, env: ctx.env });
@@ -21640,7 +21855,7 @@ async function diffCommand(argv, ctx) {
 
 // src/cli/commands/export.ts
 init_errors();
-import path29 from "node:path";
+import path30 from "node:path";
 async function exportCommand(argv, ctx) {
   const { values } = parse("export", argv, {
     lock: { type: "string" },
@@ -21653,7 +21868,7 @@ async function exportCommand(argv, ctx) {
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to);
   if (to === void 0) throw badInput("--to M is required: the level the bundle brings a pack to");
-  const out = path29.resolve(required("out", values.out));
+  const out = path30.resolve(required("out", values.out));
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await exportBundle({ lock, from, to, out, reporter, env: ctx.env });
@@ -21672,9 +21887,46 @@ async function exportCommand(argv, ctx) {
   }
 }
 
+// src/cli/commands/hotfix.ts
+init_errors();
+import path31 from "node:path";
+async function hotfixCommand(argv, ctx) {
+  const [sub, ...rest] = argv;
+  if (sub !== "apply" && sub !== "remove") {
+    throw badInput(
+      `uplevel hotfix: unknown subcommand "${sub ?? ""}" (apply --dir DIR HOTFIX.zip, remove --dir DIR --id ID)`
+    );
+  }
+  const { values, positionals } = parse(
+    `hotfix ${sub}`,
+    rest,
+    { dir: { type: "string" }, id: { type: "string" }, json: { type: "boolean" } },
+    sub === "apply"
+  );
+  const home = path31.resolve(required("dir", values.dir));
+  const state = await withDirLock(workPath(home), async () => {
+    await recover(home);
+    if (sub === "remove")
+      return removeHotfix(home, required("id", values.id));
+    if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
+    const hf = await openHotfix(path31.resolve(positionals[0]));
+    try {
+      return await applyHotfix(home, hf);
+    } finally {
+      await hf.zip.close();
+    }
+  });
+  if (values.json) ctx.printJson({ level: state.level, hotfixes: state.hotfixes });
+  else
+    ctx.print(
+      `${home}: level ${state.level}, hotfixes: ${state.hotfixes.map((h) => h.id).join(", ") || "none"}`
+    );
+  return 0;
+}
+
 // src/cli/commands/repo.ts
-import { promises as fs25 } from "node:fs";
-import path30 from "node:path";
+import { promises as fs26 } from "node:fs";
+import path32 from "node:path";
 init_errors();
 init_types();
 async function repoCommand(argv, ctx) {
@@ -21697,12 +21949,12 @@ async function init(argv, ctx) {
     dir: { type: "string" },
     expires: { type: "string" }
   });
-  const dir = path30.resolve(required("dir", values.dir));
+  const dir = path32.resolve(required("dir", values.dir));
   const expiresDays = intFlag("expires", values.expires);
   const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path30.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path32.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -21714,13 +21966,15 @@ async function build(argv, ctx) {
     changes: { type: "string" },
     released: { type: "string" },
     out: { type: "string" },
-    json: { type: "boolean" }
+    json: { type: "boolean" },
+    "includes-hotfixes": { type: "string" },
+    hotfix: { type: "string" }
   });
   const level = intFlag("level", required("level", values.level));
   let changes = [];
   if (values.changes) {
-    const file = path30.resolve(values.changes);
-    const text = await fs25.readFile(file, "utf8").catch(() => {
+    const file = path32.resolve(values.changes);
+    const text = await fs26.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -21733,16 +21987,20 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path30.resolve(required("from", values.from)),
-    to: path30.resolve(required("to", values.to)),
+    from: path32.resolve(required("from", values.from)),
+    to: path32.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path30.resolve(required("out", values.out))
+    out: path32.resolve(required("out", values.out)),
+    ...values["includes-hotfixes"] ? {
+      includesHotfixes: values["includes-hotfixes"].split(",").map((x) => x.trim()).filter(Boolean)
+    } : {},
+    ...values.hotfix ? { hotfixId: values.hotfix } : {}
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path30.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path32.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -21760,11 +22018,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path30.resolve(required("dir", values.dir));
+  const dir = path32.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path30.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path30.resolve(p))
+    ...values.pack ? { pack: path32.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path32.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -21778,7 +22036,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path30.resolve(required("dir", values.dir));
+  const dir = path32.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? 0;
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
@@ -21793,14 +22051,14 @@ async function serve(argv, ctx) {
 
 // src/cli/commands/revert.ts
 init_errors();
-import path31 from "node:path";
+import path33 from "node:path";
 async function revertCommand(argv, ctx) {
   const { values } = parse("revert", argv, {
     dir: { type: "string" },
     level: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path31.resolve(required("dir", values.dir));
+  const dir = path33.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
   if (level === void 0) throw badInput("--level N is required: the level to go back to");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -21815,7 +22073,7 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path31.resolve(required("dir", values.dir));
+  const dir = path33.resolve(required("dir", values.dir));
   const what = await recover(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
@@ -21829,18 +22087,18 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/status.ts
-import { promises as fs26 } from "node:fs";
-import path32 from "node:path";
+import { promises as fs27 } from "node:fs";
+import path34 from "node:path";
 init_errors();
 init_types();
 async function statusOfDir(dir) {
-  const root = path32.resolve(dir);
-  const st = await fs26.stat(root).catch(() => void 0);
+  const root = path34.resolve(dir);
+  const st = await fs27.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path32.basename(root),
+    name: path34.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
@@ -21850,12 +22108,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs26.readdir(path32.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs27.readdir(path34.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path32.join(root, r)));
+        actual.set(r, await sha256File(path34.join(root, r)));
     }
   };
   await walk("");
@@ -21863,10 +22121,10 @@ async function statusOfDir(dir) {
   return report;
 }
 async function readState(root) {
-  const file = path32.join(root, PACK_STATE_PATH);
+  const file = path34.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs26.readFile(file, "utf8");
+    text = await fs27.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -21894,7 +22152,7 @@ async function statusOfPack(file) {
       }
     }
     const report = {
-      source: { kind: "pack", path: path32.resolve(file) },
+      source: { kind: "pack", path: path34.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -21949,9 +22207,9 @@ function print(r, ctx) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs27 } from "node:fs";
+import { promises as fs28 } from "node:fs";
 import os4 from "node:os";
-import path33 from "node:path";
+import path35 from "node:path";
 async function testCommand(argv, ctx) {
   const { values } = parse("test", argv, {
     lock: { type: "string" },
@@ -21965,16 +22223,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path33.resolve(
-    values.logs ?? await fs27.mkdtemp(path33.join(os4.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path35.resolve(
+    values.logs ?? await fs28.mkdtemp(path35.join(os4.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs27.mkdir(logDir, { recursive: true });
-  let home = dir ? path33.resolve(dir) : "";
+  await fs28.mkdir(logDir, { recursive: true });
+  let home = dir ? path35.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs27.mkdtemp(path33.join(os4.tmpdir(), "uplevel-test-pack-"));
-    home = path33.join(cleanup, "home");
-    await extractPack(path33.resolve(pack), home);
+    cleanup = await fs28.mkdtemp(path35.join(os4.tmpdir(), "uplevel-test-pack-"));
+    home = path35.join(cleanup, "home");
+    await extractPack(path35.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -21986,7 +22244,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path33.dirname(lock.file),
+      cwd: path35.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -22014,7 +22272,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs27.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs28.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
@@ -22083,10 +22341,12 @@ var USAGE = `uplevel: keep server product packs at the latest vendor update leve
   uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
   uplevel recover   --dir DIR                               finish or undo an interrupted apply/revert
   uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
+  uplevel hotfix    apply --dir DIR HOTFIX.zip | remove --dir DIR --id ID
   uplevel demo      [--out DIR]
 
   uplevel repo init  --dir REPO [--expires DAYS]
-  uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml] --out UPDATE.zip
+  uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml]
+                     [--includes-hotfixes ID,\u2026] [--hotfix ID] --out UPDATE.zip
   uplevel repo add   --dir REPO [--pack GA.zip] UPDATE.zip...
   uplevel repo serve --dir REPO [--port N]
 
@@ -22106,6 +22366,7 @@ var COMMANDS = {
   revert: revertCommand,
   export: exportCommand,
   diff: diffCommand,
+  hotfix: hotfixCommand,
   recover: recoverCommand
 };
 async function run(argv, env = process.env) {

@@ -70,6 +70,8 @@ async function cli(args: string[], cwd: string) {
 export async function makeVendor(
   levels: Tree[] = LEVELS,
   changes: string[] = CHANGES,
+  /** Per level, the hotfix ids it includes (repo build --includes-hotfixes). */
+  includes: Record<number, string> = {},
 ): Promise<Vendor> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-vendor-'));
   const packs: string[] = [];
@@ -100,6 +102,7 @@ export async function makeVendor(
         `2026-0${l + 1}-01T00:00:00Z`,
         '--out',
         payloads[l - 1] as string,
+        ...(includes[l] ? ['--includes-hotfixes', includes[l] as string] : []),
       ],
       dir,
     );

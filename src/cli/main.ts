@@ -10,6 +10,7 @@ import { checkCommand } from './commands/check.ts';
 import { demoCommand } from './commands/demo.ts';
 import { diffCommand } from './commands/diff.ts';
 import { exportCommand } from './commands/export.ts';
+import { hotfixCommand } from './commands/hotfix.ts';
 import { repoCommand } from './commands/repo.ts';
 import { recoverCommand, revertCommand } from './commands/revert.ts';
 import { statusCommand } from './commands/status.ts';
@@ -28,10 +29,12 @@ const USAGE = `uplevel: keep server product packs at the latest vendor update le
   uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
   uplevel recover   --dir DIR                               finish or undo an interrupted apply/revert
   uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
+  uplevel hotfix    apply --dir DIR HOTFIX.zip | remove --dir DIR --id ID
   uplevel demo      [--out DIR]
 
   uplevel repo init  --dir REPO [--expires DAYS]
-  uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml] --out UPDATE.zip
+  uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml]
+                     [--includes-hotfixes ID,…] [--hotfix ID] --out UPDATE.zip
   uplevel repo add   --dir REPO [--pack GA.zip] UPDATE.zip...
   uplevel repo serve --dir REPO [--port N]
 
@@ -53,6 +56,7 @@ const COMMANDS: Record<string, Command> = {
   revert: revertCommand,
   export: exportCommand,
   diff: diffCommand,
+  hotfix: hotfixCommand,
   recover: recoverCommand,
 };
 

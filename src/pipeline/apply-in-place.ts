@@ -11,7 +11,7 @@ import { badInput, ExitCode, UplevelError, verificationFailed } from '../core/er
 import { mergeFile } from '../core/merge.ts';
 import { buildPackState, serializePackState } from '../core/pack-state.ts';
 import { composePlan, type FileSource } from '../core/plan.ts';
-import { PACK_STATE_PATH, type Lock, type PackState } from '../core/types.ts';
+import { PACK_STATE_PATH, type Lock, type PackState, type UpdateManifest } from '../core/types.ts';
 import {
   commitJournal,
   recover,
@@ -24,6 +24,7 @@ import {
 } from './journal.ts';
 import { withDirLock } from '../client/dir-lock.ts';
 import { listOverlay, writeFileAtomic } from './overlay.ts';
+import { applyHotfix, hotfixCopy, openHotfix, removeHotfix } from './hotfix.ts';
 import { sha256OfFile, stageEntry } from './stage.ts';
 import { forEachLimit } from './for-each-limit.ts';
 import type { OpenPayload } from './payloads.ts';
@@ -38,6 +39,8 @@ export interface InPlaceResult {
   conflicts: { path: string; files: string[] }[];
   overlayRewritten: string[];
   recovered: string;
+  /** Hotfixes the folder carried: put back on the new level, or dropped as included in it. */
+  hotfixes?: { reapplied: string[]; dropped: string[] };
 }
 
 export async function isPackHome(dir: string): Promise<boolean> {
@@ -121,7 +124,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
   const { home, lock, repo, target, reporter } = args;
   const recovered = await recover(home);
   if (recovered !== 'none') reporter.warn(`${home}: an interrupted run was ${recovered}`);
-  const state = await startState(home, lock, repo);
+  let state = await startState(home, lock, repo);
   if (
     state.product !== lock.product ||
     state.version !== lock.version ||
@@ -131,13 +134,22 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       `--dir ${home}: holds ${state.product} ${state.version} (${state.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`,
     );
   }
-  if (state.hotfixes.length)
-    throw badInput(`--dir ${home}: carries hotfixes; remove them before updating`);
   if (target < state.level)
     throw badInput(`--dir ${home}: is at level ${state.level}, above ${target}; use revert`);
   const payloads = await args.fetchPayloads(state.level, target);
   try {
     const levels = [...payloads.keys()].sort((a, b) => a - b);
+    const carried = state.hotfixes.map((h) => h.id);
+    let reapply: string[] = [];
+    let dropped: string[] = [];
+    if (carried.length && !args.dryRun) {
+      ({ reapply, dropped } = await takeOffHotfixes(
+        home,
+        state,
+        levels.map((l) => (payloads.get(l) as OpenPayload).manifest),
+      ));
+      state = (await readHomeState(home)) as PackState;
+    }
     const plan = composePlan(
       {
         product: state.product,
@@ -346,6 +358,16 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     await writeDurable(workPath(home, backupName, 'transition.json'), JSON.stringify(journal));
     await commitJournal(home, journal);
     await replay(home, journal);
+    for (const id of reapply) {
+      const hf = await openHotfix(hotfixCopy(home, id));
+      try {
+        await applyHotfix(home, hf, { anyLevel: true });
+      } finally {
+        await hf.zip.close();
+      }
+    }
+    for (const id of dropped) await fs.rm(hotfixCopy(home, id), { force: true });
+    result.hotfixes = { reapplied: reapply, dropped };
 
     if (args.updateLock && target !== lock.level) {
       for (const [p, content] of overlayRewrites) {
@@ -416,4 +438,66 @@ export async function revertInPlace(
   await replay(home, journal);
   for (const name of consumed) await fs.rm(workPath(home, name), { recursive: true, force: true });
   return { from: state.level, to: level };
+}
+
+/**
+ * Before an update, hotfixes come off (newest first, byte for byte). Those the new levels do
+ * not include must apply to the new level's files; that is checked before anything changes,
+ * so a hotfix that no longer fits is a conflict, never silently lost.
+ */
+async function takeOffHotfixes(
+  home: string,
+  state: PackState,
+  manifests: UpdateManifest[],
+): Promise<{ reapply: string[]; dropped: string[] }> {
+  const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
+  const ids = state.hotfixes.map((h) => h.id);
+  const dropped = ids.filter((id) => included.has(id));
+  const reapply = ids.filter((id) => !included.has(id));
+  const before = parsePackState(
+    JSON.parse(
+      await fs.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), 'utf8'),
+    ),
+    'state before hotfixes',
+  );
+  const plan = composePlan(
+    {
+      product: before.product,
+      version: before.version,
+      channel: before.channel,
+      level: before.level,
+      files: Object.keys(before.files),
+      hashes: before.files,
+    },
+    manifests,
+  );
+  const conflicts: string[] = [];
+  for (const id of reapply) {
+    const hf = await openHotfix(hotfixCopy(home, id));
+    try {
+      const touched = [
+        ...hf.manifest.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
+        ...hf.manifest.files.removed.map((f) => ({ path: f.path, sha: f.sha256 })),
+      ];
+      for (const f of touched) {
+        if (plan.files.get(f.path)?.sha256 !== f.sha)
+          conflicts.push(`hotfix ${id}: ${f.path} changes in the new level`);
+      }
+      for (const f of hf.manifest.files.added) {
+        if (plan.files.has(f.path))
+          conflicts.push(`hotfix ${id}: ${f.path} is added by the new level too`);
+      }
+    } finally {
+      await hf.zip.close();
+    }
+  }
+  if (conflicts.length) {
+    throw new UplevelError(
+      ExitCode.conflict,
+      `hotfix(es) ${reapply.join(', ')} do not apply to the new level and are not included in it; nothing was changed`,
+      conflicts,
+    );
+  }
+  for (const id of [...ids].reverse()) await removeHotfix(home, id, { keepCopy: true });
+  return { reapply, dropped };
 }

@@ -28,6 +28,8 @@ export interface BuildUpdateOptions {
   changes: Change[];
   released: Date;
   includesHotfixes?: string[];
+  /** Build a hotfix with this id instead of an update: hotfix.json, `level` = the level it patches. */
+  hotfixId?: string;
   out: string;
 }
 
@@ -58,8 +60,10 @@ const sameBytes = (a: ZipEntryInfo, b: ZipEntryInfo) =>
   a.uncompressedSize === b.uncompressedSize && a.crc32 >>> 0 === b.crc32 >>> 0;
 
 export async function buildUpdate(opts: BuildUpdateOptions): Promise<UpdateManifest> {
-  if (!Number.isInteger(opts.level) || opts.level < 1)
-    throw badInput('--level must be an integer ≥ 1');
+  const minLevel = opts.hotfixId ? 0 : 1;
+  if (!Number.isInteger(opts.level) || opts.level < minLevel) {
+    throw badInput(`--level must be an integer ≥ ${minLevel}`);
+  }
   const a = await openPackFiles(opts.from, opts.from);
   let b: PackFiles | undefined;
   try {
@@ -112,6 +116,7 @@ export async function buildUpdate(opts: BuildUpdateOptions): Promise<UpdateManif
       released: opts.released.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       changes: opts.changes,
       ...(opts.includesHotfixes?.length ? { includesHotfixes: opts.includesHotfixes } : {}),
+      ...(opts.hotfixId ? { id: opts.hotfixId } : {}),
       files: { added, modified, removed },
     };
     await writePayload(opts.out, manifest, a, b, bases, opts.released);
@@ -134,10 +139,14 @@ async function writePayload(
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
-    await w.addBuffer('update.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
-      mode: 0o644,
-      ...dos,
-    });
+    await w.addBuffer(
+      manifest && 'id' in manifest ? 'hotfix.json' : 'update.json',
+      Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
+      {
+        mode: 0o644,
+        ...dos,
+      },
+    );
     const copy = async (pf: PackFiles, rel: string, name: string, mode: number) => {
       const e = pf.files.get(rel) as ZipEntryInfo;
       await w.addRaw(

@@ -50,6 +50,8 @@ async function build(argv: string[], ctx: CommandContext) {
     released: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
+    'includes-hotfixes': { type: 'string' },
+    hotfix: { type: 'string' },
   });
   const level = intFlag('level', required('level', values.level as string | undefined)) as number;
   let changes: Change[] = [];
@@ -75,6 +77,15 @@ async function build(argv: string[], ctx: CommandContext) {
     changes,
     released,
     out: path.resolve(required('out', values.out as string | undefined)),
+    ...(values['includes-hotfixes']
+      ? {
+          includesHotfixes: (values['includes-hotfixes'] as string)
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(values.hotfix ? { hotfixId: values.hotfix as string } : {}),
   });
   const { added, modified, removed } = manifest.files;
   if (values.json) ctx.printJson({ out: path.resolve(values.out as string), manifest });

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { badInput } from '../../core/errors.ts';
+import { withDirLock } from '../../client/dir-lock.ts';
+import { applyHotfix, openHotfix, removeHotfix } from '../../pipeline/hotfix.ts';
+import { recover, workPath } from '../../pipeline/journal.ts';
+import { parse, required } from '../args.ts';
+import type { CommandContext } from '../context.ts';
+
+export async function hotfixCommand(argv: string[], ctx: CommandContext): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'apply' && sub !== 'remove') {
+    throw badInput(
+      `uplevel hotfix: unknown subcommand "${sub ?? ''}" (apply --dir DIR HOTFIX.zip, remove --dir DIR --id ID)`,
+    );
+  }
+  const { values, positionals } = parse(
+    `hotfix ${sub}`,
+    rest,
+    { dir: { type: 'string' }, id: { type: 'string' }, json: { type: 'boolean' } },
+    sub === 'apply',
+  );
+  const home = path.resolve(required('dir', values.dir as string | undefined));
+  const state = await withDirLock(workPath(home), async () => {
+    await recover(home);
+    if (sub === 'remove')
+      return removeHotfix(home, required('id', values.id as string | undefined));
+    if (positionals.length !== 1) throw badInput('uplevel hotfix apply: give one hotfix zip');
+    const hf = await openHotfix(path.resolve(positionals[0] as string));
+    try {
+      return await applyHotfix(home, hf);
+    } finally {
+      await hf.zip.close();
+    }
+  });
+  if (values.json) ctx.printJson({ level: state.level, hotfixes: state.hotfixes });
+  else
+    ctx.print(
+      `${home}: level ${state.level}, hotfixes: ${state.hotfixes.map((h) => h.id).join(', ') || 'none'}`,
+    );
+  return 0;
+}

@@ -1,0 +1,184 @@
+/**
+ * Hotfixes: small patches on top of a level, applied to a pack folder in place (crash-safe,
+ * journaled like an update) and recorded in its state. Removing one restores the files it
+ * touched byte for byte. A copy of each applied hotfix is kept, so an update can take it
+ * off, move the level, and put it back when the new level does not already include it.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseHotfixManifest } from '../core/documents.ts';
+import { badInput, ExitCode, UplevelError } from '../core/errors.ts';
+import { sha256File } from '../core/hash.ts';
+import { serializePackState } from '../core/pack-state.ts';
+import { PACK_STATE_PATH, type HotfixManifest, type PackState } from '../core/types.ts';
+import { SafeZip } from '../zip/reader.ts';
+import { readHomeState } from './apply-in-place.ts';
+import {
+  commitJournal,
+  replay,
+  stagingDir,
+  workPath,
+  writeDurable,
+  type Journal,
+  type JournalOp,
+} from './journal.ts';
+import { sha256OfFile, stageEntry } from './stage.ts';
+
+export const HOTFIX_MANIFEST = 'hotfix.json';
+
+export interface OpenHotfix {
+  zip: SafeZip;
+  manifest: HotfixManifest;
+  sha256: string;
+  file: string;
+}
+
+export async function openHotfix(file: string): Promise<OpenHotfix> {
+  const label = path.basename(file);
+  const zip = await SafeZip.open(file, { label });
+  try {
+    const e = zip.get(HOTFIX_MANIFEST);
+    if (!e) throw badInput(`${label}: no ${HOTFIX_MANIFEST}; not a hotfix`);
+    let json: unknown;
+    try {
+      json = JSON.parse((await zip.readBuffer(e, 16 << 20)).toString('utf8'));
+    } catch (err) {
+      if (err instanceof SyntaxError)
+        throw badInput(`${label}: ${HOTFIX_MANIFEST} is not valid JSON`);
+      throw err;
+    }
+    const manifest = parseHotfixManifest(json, `${label}: ${HOTFIX_MANIFEST}`);
+    return { zip, manifest, sha256: await sha256File(file), file };
+  } catch (err) {
+    await zip.close();
+    throw err;
+  }
+}
+
+const backupName = (id: string) => `backup/hotfix-${id}`;
+const keptCopy = (home: string, id: string) => workPath(home, 'hotfixes', `${id}.zip`);
+
+/**
+ * Applies a hotfix to a folder at the level it targets. Every file it changes must be as the
+ * vendor shipped it; anything else is a conflict (exit 4), never skipped.
+ */
+export async function applyHotfix(
+  home: string,
+  hf: OpenHotfix,
+  opts: { anyLevel?: boolean } = {},
+): Promise<PackState> {
+  const m = hf.manifest;
+  const label = path.basename(hf.file);
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+  if (m.product !== state.product || m.version !== state.version) {
+    throw badInput(
+      `${label}: is for ${m.product} ${m.version}, the folder holds ${state.product} ${state.version}`,
+    );
+  }
+  if (m.level !== state.level && !opts.anyLevel)
+    throw badInput(
+      `${label}: hotfix ${m.id} is for level ${m.level}; ${home} is at level ${state.level}`,
+    );
+  if (state.hotfixes.some((h) => h.id === m.id))
+    throw badInput(`${label}: hotfix ${m.id} is applied already`);
+
+  const conflicts: string[] = [];
+  for (const f of [
+    ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
+    ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 })),
+  ]) {
+    const live = await sha256OfFile(path.join(home, f.path));
+    if (state.files[f.path] !== f.sha || live !== f.sha)
+      conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
+  }
+  for (const f of m.files.added) {
+    if ((await sha256OfFile(path.join(home, f.path))) !== undefined)
+      conflicts.push(`${f.path}: exists already`);
+  }
+  if (conflicts.length) {
+    throw new UplevelError(
+      ExitCode.conflict,
+      `hotfix ${m.id} does not apply cleanly to ${home}; nothing was changed`,
+      conflicts,
+    );
+  }
+
+  const staging = stagingDir(home);
+  await fs.rm(staging, { recursive: true, force: true });
+  await fs.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
+  const ops: JournalOp[] = [];
+  for (const f of [...m.files.added, ...m.files.modified]) {
+    await stageEntry(hf.zip, `files/${f.path}`, path.join(staging, f.path), f.sha256, f.mode);
+    ops.push({ kind: m.files.added.includes(f) ? 'add' : 'replace', path: f.path });
+  }
+  for (const f of m.files.removed) ops.push({ kind: 'remove', path: f.path });
+  const files = { ...state.files };
+  for (const f of m.files.removed) delete files[f.path];
+  for (const f of [...m.files.added, ...m.files.modified]) files[f.path] = f.sha256;
+  const next: PackState = {
+    ...state,
+    hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
+    files,
+  };
+  await writeDurable(path.join(staging, PACK_STATE_PATH), serializePackState(next), 0o644);
+  ops.push({ kind: 'replace', path: PACK_STATE_PATH });
+  await fs.mkdir(path.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs.copyFile(hf.file, keptCopy(home, m.id));
+  const journal: Journal = {
+    schema: 1,
+    action: 'apply',
+    from: state.level,
+    to: state.level,
+    backup: backupName(m.id),
+    ops,
+  };
+  await writeDurable(workPath(home, backupName(m.id), 'transition.json'), JSON.stringify(journal));
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  return next;
+}
+
+/** Removes the most recent hotfix (they come off newest first), restoring its files. */
+export async function removeHotfix(
+  home: string,
+  id: string,
+  opts: { keepCopy?: boolean } = {},
+): Promise<PackState> {
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+  const last = state.hotfixes[state.hotfixes.length - 1];
+  if (!state.hotfixes.some((h) => h.id === id))
+    throw badInput(`hotfix ${id} is not applied to ${home}`);
+  if (last?.id !== id)
+    throw badInput(`hotfix ${id}: remove ${last?.id} first (hotfixes come off newest first)`);
+  const t = JSON.parse(
+    await fs.readFile(workPath(home, backupName(id), 'transition.json'), 'utf8'),
+  ) as Journal;
+  const ops: JournalOp[] = [...t.ops]
+    .reverse()
+    .map((op) =>
+      op.kind === 'add'
+        ? { kind: 'discard', path: op.path }
+        : { kind: 'restore', path: op.path, from: backupName(id) },
+    );
+  const journal: Journal = {
+    schema: 1,
+    action: 'revert',
+    from: state.level,
+    to: state.level,
+    backup: `trash-hotfix-${id}-${Date.now()}`,
+    ops,
+  };
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  await fs.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  if (!opts.keepCopy) await fs.rm(keptCopy(home, id), { force: true });
+  const after = await readHomeState(home);
+  return after as PackState;
+}
+
+/** The kept copy of an applied hotfix, for putting it back after an update. */
+export function hotfixCopy(home: string, id: string): string {
+  return keptCopy(home, id);
+}
