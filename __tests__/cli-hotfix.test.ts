@@ -151,4 +151,40 @@ describe('hotfixes', () => {
     assert.match(r.stderr, /lib\/util\.jar/);
     assert.equal(await treeHash(home), before);
   });
+
+  test('the lock’s hotfixes go on after the update; one whose sha256 is wrong stops the run first', async () => {
+    const file = hotfix['HF-README'] as string;
+    const sha = createHash('sha256')
+      .update(await fs.readFile(file))
+      .digest('hex');
+    for (const [given, code] of [
+      ['0'.repeat(64), 3],
+      [sha, 0],
+    ] as const) {
+      const team = await makeTeam(vendor, {
+        level: 1,
+        extra: `hotfixes:\n  - path: ${file}\n    sha256: ${given}`,
+      });
+      const home = path.join(team.dir, 'home');
+      const first = await runCli(
+        ['apply', '--lock', team.lock, '--level', '1', '--dir', home, '--no-lock-update'],
+        { env: team.env },
+      );
+      assert.equal(first.code, 0, first.stderr);
+      const before = await treeHash(home);
+      const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+      assert.equal(r.code, code, r.stderr);
+      const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+      if (code === 3) {
+        assert.match(r.stderr, /hotfixes\[0\]\.sha256/);
+        assert.equal(await treeHash(home), before, 'nothing changed');
+      } else {
+        assert.equal(status.level, 2);
+        assert.deepEqual(
+          status.hotfixes.map((h: { id: string }) => h.id),
+          ['HF-README'],
+        );
+      }
+    }
+  });
 });

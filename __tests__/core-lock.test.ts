@@ -128,3 +128,9 @@ describe('setLockLevel', () => {
     assert.equal(setLockLevel(text, 2), 'tests:\n  level: 9\nlevel: 2\n');
   });
 });
+
+test('a sha256 of digits only is read as written, not as a number', () => {
+  const digits = '1234567890'.repeat(6) + '1234';
+  const lock = parseLock(`${BASE}pack:\n  path: a.zip\n  sha256: ${digits}\n`, FILE);
+  assert.equal(lock.pack?.sha256, digits);
+});

@@ -9674,8 +9674,13 @@ function parseLock(text, file) {
       fail(field, `must be an integer \u2265 0 (got ${JSON.stringify(v)})`);
     return v;
   };
-  const sha = (v, field) => {
-    const s = (typeof v === "number" ? String(v) : str(v, field)).toLowerCase();
+  const sourceText = (keys) => {
+    const node = doc.getIn(keys, true);
+    return typeof node?.source === "string" ? node.source : void 0;
+  };
+  const sha = (v, field, keys) => {
+    const text2 = typeof v === "number" ? sourceText(keys) ?? String(v) : v;
+    const s = str(text2, field).toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(s)) fail(field, "must be a sha256 (64 hex digits)");
     return s;
   };
@@ -9727,7 +9732,7 @@ function parseLock(text, file) {
       if (!["url", "path", "sha256"].includes(k)) fail(`pack.${k}`, "is not a known field");
     if (p.url === void 0 === (p.path === void 0))
       fail("pack", "needs exactly one of url and path");
-    lock.pack = { sha256: sha(p.sha256, "pack.sha256") };
+    lock.pack = { sha256: sha(p.sha256, "pack.sha256", ["pack", "sha256"]) };
     if (p.url !== void 0) {
       const url = str(p.url, "pack.url");
       if (!/^https?:\/\//.test(url)) fail("pack.url", "must be an http(s) URL");
@@ -9743,7 +9748,7 @@ function parseLock(text, file) {
       const ho = h;
       return {
         path: local(ho.path, `hotfixes[${i}].path`),
-        sha256: sha(ho.sha256, `hotfixes[${i}].sha256`)
+        sha256: sha(ho.sha256, `hotfixes[${i}].sha256`, ["hotfixes", i, "sha256"])
       };
     });
   }
@@ -18287,6 +18292,17 @@ async function applyLocked(args) {
   }
   if (target < state.level)
     throw badInput(`--dir ${home}: is at level ${state.level}, above ${target}; use revert`);
+  const lockHotfixes = [];
+  for (const [i, h] of lock.hotfixes.entries()) {
+    const sha = await sha256OfFile(h.path);
+    if (sha === void 0)
+      throw badInput(`${path7.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+    if (sha !== h.sha256)
+      throw verificationFailed(
+        `${path7.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
+      );
+    lockHotfixes.push(await openHotfix(h.path));
+  }
   const payloads = await args.fetchPayloads(state.level, target);
   try {
     const levels = [...payloads.keys()].sort((a, b) => a - b);
@@ -18501,6 +18517,20 @@ async function applyLocked(args) {
       }
     }
     for (const id of dropped) await fs6.rm(hotfixCopy(home, id), { force: true });
+    const included = new Set(
+      levels.flatMap((l) => payloads.get(l).manifest.includesHotfixes ?? [])
+    );
+    for (const hf of lockHotfixes) {
+      const id = hf.manifest.id;
+      const now = await readHomeState(home);
+      if (now.hotfixes.some((h) => h.id === id)) continue;
+      if (included.has(id)) {
+        if (!dropped.includes(id)) dropped.push(id);
+        continue;
+      }
+      await applyHotfix(home, hf, { anyLevel: true });
+      reapply.push(id);
+    }
     result.hotfixes = { reapplied: reapply, dropped };
     if (args.updateLock && target !== lock.level) {
       for (const [p, content] of overlayRewrites) {
@@ -18513,6 +18543,7 @@ async function applyLocked(args) {
     return result;
   } finally {
     for (const p of payloads.values()) await p.zip.close();
+    for (const h of lockHotfixes) await h.zip.close();
   }
 }
 async function revertInPlace(home, level, reporter) {

@@ -58,8 +58,14 @@ export function parseLock(text: string, file: string): Lock {
       fail(field, `must be an integer ≥ 0 (got ${JSON.stringify(v)})`);
     return v as number;
   };
-  const sha = (v: unknown, field: string): string => {
-    const s = (typeof v === 'number' ? String(v) : str(v, field)).toLowerCase();
+  // A sha256 of digits only would be read by YAML as a number; take the text as written.
+  const sourceText = (keys: (string | number)[]): string | undefined => {
+    const node = doc.getIn(keys, true) as { source?: unknown } | undefined;
+    return typeof node?.source === 'string' ? node.source : undefined;
+  };
+  const sha = (v: unknown, field: string, keys: (string | number)[]): string => {
+    const text = typeof v === 'number' ? (sourceText(keys) ?? String(v)) : v;
+    const s = str(text, field).toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(s)) fail(field, 'must be a sha256 (64 hex digits)');
     return s;
   };
@@ -113,7 +119,7 @@ export function parseLock(text: string, file: string): Lock {
       if (!['url', 'path', 'sha256'].includes(k)) fail(`pack.${k}`, 'is not a known field');
     if ((p.url === undefined) === (p.path === undefined))
       fail('pack', 'needs exactly one of url and path');
-    lock.pack = { sha256: sha(p.sha256, 'pack.sha256') };
+    lock.pack = { sha256: sha(p.sha256, 'pack.sha256', ['pack', 'sha256']) };
     if (p.url !== undefined) {
       const url = str(p.url, 'pack.url');
       if (!/^https?:\/\//.test(url)) fail('pack.url', 'must be an http(s) URL');
@@ -129,7 +135,7 @@ export function parseLock(text: string, file: string): Lock {
       const ho = h as Record<string, unknown>;
       return {
         path: local(ho.path, `hotfixes[${i}].path`),
-        sha256: sha(ho.sha256, `hotfixes[${i}].sha256`),
+        sha256: sha(ho.sha256, `hotfixes[${i}].sha256`, ['hotfixes', i, 'sha256']),
       };
     });
   }

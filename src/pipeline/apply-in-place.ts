@@ -24,7 +24,7 @@ import {
 } from './journal.ts';
 import { withDirLock } from '../client/dir-lock.ts';
 import { listOverlay, writeFileAtomic } from './overlay.ts';
-import { applyHotfix, hotfixCopy, openHotfix, removeHotfix } from './hotfix.ts';
+import { applyHotfix, hotfixCopy, openHotfix, removeHotfix, type OpenHotfix } from './hotfix.ts';
 import { sha256OfFile, stageEntry } from './stage.ts';
 import { forEachLimit } from './for-each-limit.ts';
 import type { OpenPayload } from './payloads.ts';
@@ -136,6 +136,18 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
   }
   if (target < state.level)
     throw badInput(`--dir ${home}: is at level ${state.level}, above ${target}; use revert`);
+  // The lock's hotfixes are checked before anything changes.
+  const lockHotfixes: OpenHotfix[] = [];
+  for (const [i, h] of lock.hotfixes.entries()) {
+    const sha = await sha256OfFile(h.path);
+    if (sha === undefined)
+      throw badInput(`${path.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+    if (sha !== h.sha256)
+      throw verificationFailed(
+        `${path.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`,
+      );
+    lockHotfixes.push(await openHotfix(h.path));
+  }
   const payloads = await args.fetchPayloads(state.level, target);
   try {
     const levels = [...payloads.keys()].sort((a, b) => a - b);
@@ -367,6 +379,22 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       }
     }
     for (const id of dropped) await fs.rm(hotfixCopy(home, id), { force: true });
+    // The lock's own hotfixes: put on unless applied already or included in the new level.
+    const included = new Set(
+      levels.flatMap((l) => (payloads.get(l) as OpenPayload).manifest.includesHotfixes ?? []),
+    );
+    for (const hf of lockHotfixes) {
+      const id = hf.manifest.id;
+      const now = (await readHomeState(home)) as PackState;
+      if (now.hotfixes.some((h) => h.id === id)) continue;
+      if (included.has(id)) {
+        if (!dropped.includes(id)) dropped.push(id);
+        continue;
+      }
+      // Like a carried hotfix, it goes on any level whose files it fits (checked file by file).
+      await applyHotfix(home, hf, { anyLevel: true });
+      reapply.push(id);
+    }
     result.hotfixes = { reapplied: reapply, dropped };
 
     if (args.updateLock && target !== lock.level) {
@@ -380,6 +408,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     return result;
   } finally {
     for (const p of payloads.values()) await p.zip.close();
+    for (const h of lockHotfixes) await h.zip.close();
   }
 }
 
