@@ -19919,7 +19919,8 @@ async function apply(req) {
       ...req.dryRun ? {} : { output: { kind: "dir", path: req.dir, bytes: 0 } },
       lockUpdated: !req.dryRun && req.updateLock && target !== lock.level,
       overlayRewritten: r.overlayRewritten,
-      dryRun: req.dryRun
+      dryRun: req.dryRun,
+      ...r.hotfixes ? { hotfixes: r.hotfixes } : {}
     };
   }
   const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
@@ -21573,12 +21574,15 @@ async function runDemo(opts) {
     for (const l of levels.filter((x) => x.level > 0)) {
       const out = path26.join(work, `update-${l.level}.zip`);
       const changes = parseChangesYaml(await fs24.readFile(l.changesFile, "utf8"), l.changesFile);
+      const includesFile = path26.join(path26.dirname(l.changesFile), "includes-hotfixes.txt");
+      const includes = (await fs24.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
       const m = await buildUpdate({
         from: packs[l.level - 1],
         to: packs[l.level],
         level: l.level,
         channel: "full",
         changes,
+        ...includes.length ? { includesHotfixes: includes } : {},
         released: new Date(Date.UTC(2026, 1, 1 + 14 * (l.level - 1))),
         out
       });
@@ -21637,6 +21641,16 @@ async function runDemo(opts) {
       env
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
+    step("hotfix: an environment at level 1 carries SAMPLE-HF-1; it is updated in place");
+    const hotfixDemo = await demoHotfix({
+      work,
+      sample,
+      packs,
+      server: server.url,
+      rootPath,
+      env,
+      reporter
+    });
     step(
       "publish: pack, sha256, changelog and report in " + path26.relative(process.cwd(), outDir || ".")
     );
@@ -21660,6 +21674,7 @@ async function runDemo(opts) {
       check: { currentLevel: lock.level, latestLevel: repo.latest, securityUpdates },
       apply: report,
       tests,
+      hotfix: hotfixDemo,
       pack: { file: path26.basename(packFile), sha256: sha2562 }
     };
     await fs24.writeFile(
@@ -21702,6 +21717,82 @@ async function freePort() {
       s.close(() => resolve(port));
     });
   });
+}
+async function demoHotfix(args) {
+  const { work, sample, packs, reporter } = args;
+  const id = "SAMPLE-HF-1";
+  const hfDir = path26.join(sample, "hotfixes", id);
+  const level = Number((await fs24.readFile(path26.join(hfDir, "level.txt"), "utf8")).trim());
+  const patchedTree = path26.join(work, "hotfix-tree");
+  await fs24.cp(path26.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs24.cp(path26.join(hfDir, "files"), patchedTree, { recursive: true });
+  const patchedPack = path26.join(work, "hotfix-pack.zip");
+  await writePackZip(patchedTree, TOP, patchedPack);
+  const hotfixZip = path26.join(work, `${id}.zip`);
+  await buildUpdate({
+    from: packs[level],
+    to: patchedPack,
+    level,
+    channel: "full",
+    changes: [
+      { id, type: "bug", title: "Customer hotfix: byte-order mark in configuration files" }
+    ],
+    released: new Date(Date.UTC(2026, 1, 8)),
+    hotfixId: id,
+    out: hotfixZip
+  });
+  const envDir = path26.join(work, "environment");
+  await fs24.mkdir(path26.join(envDir, ".uplevel"), { recursive: true });
+  await fs24.copyFile(args.rootPath, path26.join(envDir, ".uplevel", "root.json"));
+  const envLock = path26.join(envDir, "uplevel.yml");
+  await fs24.writeFile(
+    envLock,
+    `product: ${SAMPLE_PRODUCT}
+version: ${SAMPLE_VERSION}
+level: ${level}
+repository: ${args.server}
+trust: .uplevel/root.json
+`
+  );
+  const home = path26.join(envDir, TOP);
+  const quiet = {
+    info: () => void 0,
+    warn: (m) => reporter.warn(m),
+    progress: () => void 0
+  };
+  await apply({
+    lock: await loadLock(envLock),
+    level,
+    dir: home,
+    dryRun: false,
+    updateLock: false,
+    reporter: quiet,
+    env: args.env
+  });
+  const hf = await openHotfix(hotfixZip);
+  try {
+    await applyHotfix(home, hf);
+  } finally {
+    await hf.zip.close();
+  }
+  reporter.info(`  environment at level ${level} with hotfix ${id}`);
+  const report = await apply({
+    lock: await loadLock(envLock),
+    level: "latest",
+    dir: home,
+    dryRun: false,
+    updateLock: true,
+    reporter: quiet,
+    env: args.env
+  });
+  const hotfixes = report.hotfixes ?? { dropped: [], reapplied: [] };
+  for (const d of hotfixes.dropped)
+    reporter.info(
+      `  updated in place to level ${report.level}: ${d} dropped, the new level includes it`
+    );
+  for (const r of hotfixes.reapplied)
+    reporter.info(`  updated in place to level ${report.level}: ${r} put back`);
+  return { id, environmentLevel: report.level, ...hotfixes };
 }
 
 // src/cli/commands/demo.ts

@@ -16,6 +16,7 @@ import { extractPack } from '../pipeline/extract.ts';
 import { loadLock } from '../pipeline/load-lock.ts';
 import type { Reporter } from '../pipeline/reporter.ts';
 import { openLockRepository } from '../pipeline/repository.ts';
+import { applyHotfix, openHotfix } from '../pipeline/hotfix.ts';
 import { runTests, type TestRunResult } from '../pipeline/test-runner.ts';
 import { addToRepository } from '../repo/add-to-repository.ts';
 import { buildUpdate } from '../repo/build-update.ts';
@@ -41,6 +42,7 @@ export interface DemoReport {
   check: { currentLevel: number; latestLevel: number; securityUpdates: number };
   apply: ApplyReport;
   tests: TestRunResult;
+  hotfix: { id: string; environmentLevel: number; dropped: string[]; reapplied: string[] };
   pack: { file: string; sha256: string };
 }
 
@@ -72,12 +74,18 @@ export async function runDemo(opts: {
     for (const l of levels.filter((x) => x.level > 0)) {
       const out = path.join(work, `update-${l.level}.zip`);
       const changes = parseChangesYaml(await fs.readFile(l.changesFile, 'utf8'), l.changesFile);
+      const includesFile = path.join(path.dirname(l.changesFile), 'includes-hotfixes.txt');
+      const includes = (await fs.readFile(includesFile, 'utf8').catch(() => ''))
+        .split('\n')
+        .map((x) => x.trim())
+        .filter(Boolean);
       const m = await buildUpdate({
         from: packs[l.level - 1] as string,
         to: packs[l.level] as string,
         level: l.level,
         channel: 'full',
         changes,
+        ...(includes.length ? { includesHotfixes: includes } : {}),
         released: new Date(Date.UTC(2026, 1, 1 + 14 * (l.level - 1))),
         out,
       });
@@ -143,6 +151,17 @@ export async function runDemo(opts: {
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
 
+    step('hotfix: an environment at level 1 carries SAMPLE-HF-1; it is updated in place');
+    const hotfixDemo = await demoHotfix({
+      work,
+      sample,
+      packs,
+      server: server.url,
+      rootPath,
+      env,
+      reporter,
+    });
+
     step(
       'publish: pack, sha256, changelog and report in ' +
         path.relative(process.cwd(), outDir || '.'),
@@ -166,6 +185,7 @@ export async function runDemo(opts: {
       check: { currentLevel: lock.level, latestLevel: repo.latest, securityUpdates },
       apply: report,
       tests,
+      hotfix: hotfixDemo,
       pack: { file: path.basename(packFile), sha256 },
     };
     await fs.writeFile(
@@ -209,4 +229,89 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A second environment, updated in place: at level 1 with the customer hotfix SAMPLE-HF-1,
+ * which level 2 includes, so the update takes it off and does not put it back.
+ */
+async function demoHotfix(args: {
+  work: string;
+  sample: string;
+  packs: string[];
+  server: string;
+  rootPath: string;
+  env: NodeJS.ProcessEnv;
+  reporter: Reporter;
+}): Promise<DemoReport['hotfix']> {
+  const { work, sample, packs, reporter } = args;
+  const id = 'SAMPLE-HF-1';
+  const hfDir = path.join(sample, 'hotfixes', id);
+  const level = Number((await fs.readFile(path.join(hfDir, 'level.txt'), 'utf8')).trim());
+  const patchedTree = path.join(work, 'hotfix-tree');
+  await fs.cp(path.join(work, 'trees', `level-${level}`), patchedTree, { recursive: true });
+  await fs.cp(path.join(hfDir, 'files'), patchedTree, { recursive: true });
+  const patchedPack = path.join(work, 'hotfix-pack.zip');
+  await writePackZip(patchedTree, TOP, patchedPack);
+  const hotfixZip = path.join(work, `${id}.zip`);
+  await buildUpdate({
+    from: packs[level] as string,
+    to: patchedPack,
+    level,
+    channel: 'full',
+    changes: [
+      { id, type: 'bug', title: 'Customer hotfix: byte-order mark in configuration files' },
+    ],
+    released: new Date(Date.UTC(2026, 1, 8)),
+    hotfixId: id,
+    out: hotfixZip,
+  });
+
+  const envDir = path.join(work, 'environment');
+  await fs.mkdir(path.join(envDir, '.uplevel'), { recursive: true });
+  await fs.copyFile(args.rootPath, path.join(envDir, '.uplevel', 'root.json'));
+  const envLock = path.join(envDir, 'uplevel.yml');
+  await fs.writeFile(
+    envLock,
+    `product: ${SAMPLE_PRODUCT}\nversion: ${SAMPLE_VERSION}\nlevel: ${level}\nrepository: ${args.server}\ntrust: .uplevel/root.json\n`,
+  );
+  const home = path.join(envDir, TOP);
+  const quiet: Reporter = {
+    info: () => undefined,
+    warn: (m) => reporter.warn(m),
+    progress: () => undefined,
+  };
+  await apply({
+    lock: await loadLock(envLock),
+    level,
+    dir: home,
+    dryRun: false,
+    updateLock: false,
+    reporter: quiet,
+    env: args.env,
+  });
+  const hf = await openHotfix(hotfixZip);
+  try {
+    await applyHotfix(home, hf);
+  } finally {
+    await hf.zip.close();
+  }
+  reporter.info(`  environment at level ${level} with hotfix ${id}`);
+  const report = await apply({
+    lock: await loadLock(envLock),
+    level: 'latest',
+    dir: home,
+    dryRun: false,
+    updateLock: true,
+    reporter: quiet,
+    env: args.env,
+  });
+  const hotfixes = report.hotfixes ?? { dropped: [], reapplied: [] };
+  for (const d of hotfixes.dropped)
+    reporter.info(
+      `  updated in place to level ${report.level}: ${d} dropped, the new level includes it`,
+    );
+  for (const r of hotfixes.reapplied)
+    reporter.info(`  updated in place to level ${report.level}: ${r} put back`);
+  return { id, environmentLevel: report.level, ...hotfixes };
 }

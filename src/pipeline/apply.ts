@@ -61,6 +61,8 @@ export interface ApplyReport {
   lockUpdated: boolean;
   overlayRewritten: string[];
   dryRun: boolean;
+  /** In-place updates of a folder carrying hotfixes: which went back on, which were dropped. */
+  hotfixes?: { reapplied: string[]; dropped: string[] };
 }
 
 export async function apply(req: ApplyRequest): Promise<ApplyReport> {
@@ -116,6 +118,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       lockUpdated: !req.dryRun && req.updateLock && target !== lock.level,
       overlayRewritten: r.overlayRewritten,
       dryRun: req.dryRun,
+      ...(r.hotfixes ? { hotfixes: r.hotfixes } : {}),
     };
   }
 
