@@ -37,7 +37,11 @@ test('uplevel demo leaves the updated pack, its sha256, the changelog and a repo
     assert.equal(report.tests.passed, true);
     assert.equal(report.pack.sha256, sha);
     assert.deepEqual(report.apply.overlay, [{ path: 'conf/server.properties', outcome: 'merged' }]);
-    assert.deepEqual(report.hotfix.dropped, ['SAMPLE-HF-1'], 'the hotfix level 2 includes is dropped');
+    assert.deepEqual(
+      report.hotfix.dropped,
+      ['SAMPLE-HF-1'],
+      'the hotfix level 2 includes is dropped',
+    );
     assert.equal(report.hotfix.environmentLevel, 3);
     assert.match(r.stderr, /SAMPLE-HF-1 dropped, the new level includes it/);
     assert.match(
