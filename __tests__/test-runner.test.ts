@@ -64,8 +64,10 @@ async function go(tests: Partial<LockTests>) {
 describe('runTests', () => {
   test('starts the server, waits for /health, runs commands with the pack home and levels set, stops it', async () => {
     const port = await freePort();
+    const serverPid = path.join(dir, 'sample-server.pid');
     const r = await go({
-      start: `SAMPLE_SERVER_PORT=${port} bin/server.sh`,
+      // exec keeps the pid: the one written is the server's own.
+      start: `echo $$ > ${serverPid}; SAMPLE_SERVER_PORT=${port} exec bin/server.sh`,
       ready: `http://127.0.0.1:${port}/health`,
       run: [
         {
@@ -81,13 +83,9 @@ describe('runTests', () => {
     });
     assert.equal(r.passed, true, JSON.stringify(r, null, 1));
     assert.match(await fs.readFile(r.server!.logFile, 'utf8'), /sample-server started on port/);
-    // Stopped: the port is free again.
-    await new Promise<void>((resolve, reject) => {
-      const s = net
-        .createServer()
-        .once('error', reject)
-        .listen(port, '127.0.0.1', () => s.close(() => resolve()));
-    });
+    // Stopped: the server's process is gone (another test may take the port meanwhile, so
+    // the process, not the port, is what is checked).
+    assert.equal(await pidAlive(Number(await fs.readFile(serverPid, 'utf8'))), false);
     const junit = await fs.readFile(r.junitFile, 'utf8');
     assert.match(junit, /<testcase classname="uplevel" name="env"/);
     assert.match(junit, /failures="0"/);
