@@ -17691,7 +17691,7 @@ init_types();
 // src/zip/reader.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 init_errors();
-import { createReadStream as createReadStream2, promises as fsp } from "node:fs";
+import { promises as fsp } from "node:fs";
 import { Readable, Transform as Transform2 } from "node:stream";
 import { createInflateRaw as createInflateRaw2 } from "node:zlib";
 var DEFAULT_LIMITS = {
@@ -17848,6 +17848,19 @@ var SafeZip = class _SafeZip {
     }
     return this.window.data.subarray(0, length);
   }
+  /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
+  async *readSpan(start, length) {
+    const handle2 = await this.fileHandle();
+    let done = 0;
+    while (done < length) {
+      const want = Math.min(1 << 20, length - done);
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle2.read(buf, 0, want, start + done);
+      if (bytesRead === 0) throw badInput(`${this.label}: the archive ends inside an entry`);
+      done += bytesRead;
+      yield bytesRead === want ? buf : buf.subarray(0, bytesRead);
+    }
+  }
   async close() {
     this.zipfile.close();
     const h = this.handle;
@@ -17885,10 +17898,8 @@ var SafeZip = class _SafeZip {
   async open(entry, decompress) {
     const dataStart = await this.dataStart(entry);
     if (entry.compressedSize === 0) return Readable.from([]);
-    const raw = createReadStream2(this.file, {
-      start: dataStart,
-      end: dataStart + entry.compressedSize - 1,
-      highWaterMark: 1 << 20
+    const raw = Readable.from(this.readSpan(dataStart, entry.compressedSize), {
+      objectMode: false
     });
     if (!decompress) return raw;
     const inflate = createInflateRaw2({ chunkSize: 1 << 18 });
@@ -18062,7 +18073,7 @@ function asDataError(label, entry, err) {
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream, promises as fs4 } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream, promises as fs4 } from "node:fs";
 import path5 from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 async function stageEntry(zip, entryName, dest, sha2562, mode) {
@@ -18085,7 +18096,7 @@ async function stageEntry(zip, entryName, dest, sha2562, mode) {
 async function sha256OfFile(file) {
   try {
     const h = createHash3("sha256");
-    for await (const c of createReadStream3(file, { highWaterMark: 1 << 20 })) h.update(c);
+    for await (const c of createReadStream2(file, { highWaterMark: 1 << 20 })) h.update(c);
     return h.digest("hex");
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
@@ -20147,7 +20158,7 @@ var import_models2 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
 init_errors();
 import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs15 } from "node:fs";
+import { createReadStream as createReadStream3, promises as fs15 } from "node:fs";
 import path16 from "node:path";
 
 // src/repo/tuf/keys.ts
@@ -20339,7 +20350,7 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
 async function hashFile(file) {
   const h = createHash10("sha256");
   let length = 0;
-  for await (const chunk of createReadStream4(file, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream3(file, { highWaterMark: 1 << 20 })) {
     h.update(chunk);
     length += chunk.length;
   }
@@ -21378,7 +21389,7 @@ async function writePayload(out, manifest, a, b, bases, released) {
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream5, promises as fs22 } from "node:fs";
+import { createReadStream as createReadStream4, promises as fs22 } from "node:fs";
 import http3 from "node:http";
 import path24 from "node:path";
 var SERVED = ["metadata", "targets"];
@@ -21469,7 +21480,7 @@ async function handle(root, opts, req, res) {
     res.end();
     return;
   }
-  createReadStream5(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
+  createReadStream4(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
 }
 
 // src/demo/sample.ts

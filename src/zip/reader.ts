@@ -3,7 +3,7 @@
  * directory is checked before a caller sees an entry, and every byte read is checked
  * against its CRC-32 and size. yauzl parses; the checks it leaves to us live here.
  */
-import { createReadStream, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
@@ -206,6 +206,20 @@ export class SafeZip {
     return this.window.data.subarray(0, length);
   }
 
+  /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
+  private async *readSpan(start: number, length: number): AsyncGenerator<Buffer> {
+    const handle = await this.fileHandle();
+    let done = 0;
+    while (done < length) {
+      const want = Math.min(1 << 20, length - done);
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buf, 0, want, start + done);
+      if (bytesRead === 0) throw badInput(`${this.label}: the archive ends inside an entry`);
+      done += bytesRead;
+      yield bytesRead === want ? buf : buf.subarray(0, bytesRead);
+    }
+  }
+
   async close(): Promise<void> {
     this.zipfile.close();
     const h = this.handle;
@@ -246,11 +260,9 @@ export class SafeZip {
   private async open(entry: ZipEntryInfo, decompress: boolean): Promise<Readable> {
     const dataStart = await this.dataStart(entry);
     if (entry.compressedSize === 0) return Readable.from([]);
-    // Large reads straight from the file: the raw copy of a big pack is mostly this loop.
-    const raw = createReadStream(this.file, {
-      start: dataStart,
-      end: dataStart + entry.compressedSize - 1,
-      highWaterMark: 1 << 20,
+    // Positional reads on the zip's one open handle: no open and close per entry.
+    const raw = Readable.from(this.readSpan(dataStart, entry.compressedSize), {
+      objectMode: false,
     });
     if (!decompress) return raw;
     const inflate = createInflateRaw({ chunkSize: 1 << 18 });
