@@ -5,37 +5,18 @@
  * a fetcher for HTTP(S) and local paths, and exit codes a user can act on.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { createWriteStream, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pathToFileURL, fileURLToPath } from 'node:url';
-import { BaseFetcher, Updater, type TargetFile } from 'tuf-js';
-import {
-  CryptoError,
-  LengthOrHashMismatchError,
-  RepositoryError as ModelsRepositoryError,
-  UnsignedMetadataError,
-  ValueError as ModelsValueError,
-} from '@tufjs/models/dist/error.js';
-import {
-  BadVersionError,
-  DownloadHTTPError,
-  DownloadLengthMismatchError,
-  EqualVersionError,
-  ExpiredMetadataError,
-  RepositoryError,
-  RuntimeError,
-  ValueError as TufValueError,
-} from 'tuf-js/dist/error.js';
-import {
-  badInput,
-  isUplevelError,
-  unreachable,
-  UplevelError,
-  verificationFailed,
-} from '../core/errors.ts';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { pathToFileURL } from 'node:url';
+import { Updater, type TargetFile } from 'tuf-js';
+import { DownloadHTTPError } from 'tuf-js/dist/error.js';
+import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { withDirLock } from './dir-lock.ts';
-import { HttpStatusError, httpGetStream, redactUrl, type RepositoryCredentials } from './http.ts';
+import { RepositoryFetcher } from './fetcher.ts';
+import { redactUrl, type RepositoryCredentials } from './http.ts';
+import { classify, describeFailure, explainOther } from './tuf-errors.ts';
 
 export { credentialsFromEnv, type RepositoryCredentials } from './http.ts';
 
@@ -44,54 +25,22 @@ export interface RepositoryClientOptions {
   repository: string;
   /** The pinned root metadata (the lock's `trust`). */
   trustedRoot: string;
+  /** Trusted metadata goes under tuf/<anchor>/, verified targets under targets/. */
   cacheDir: string;
   credentials?: RepositoryCredentials;
+  /** Refuse (exit 3) a repository whose root, after refresh, is older than this. */
   minRootVersion?: number;
+  /** Proxy variables and UPLEVEL_RETRIES / UPLEVEL_RETRY_BASE_MS / UPLEVEL_HTTP_TIMEOUT_MS. */
   env?: NodeJS.ProcessEnv;
+  /** Called as a target larger than 4 MiB downloads. */
   onProgress?: (e: { url: string; bytes: number; total?: number }) => void;
 }
 
-class RepositoryFetcher extends BaseFetcher {
-  constructor(private readonly opts: RepositoryClientOptions) {
-    super();
-  }
-
-  override async fetch(url: string): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
-    let body: Readable;
-    let total: number | undefined;
-    if (url.startsWith('file:')) {
-      const file = fileURLToPath(url);
-      const st = await fs.stat(file).catch(() => undefined);
-      if (!st?.isFile()) throw new DownloadHTTPError('not found', 404);
-      body = (await fs.open(file)).createReadStream({ highWaterMark: 1 << 20 });
-      total = st.size;
-    } else {
-      try {
-        const res = await httpGetStream(url, {
-          ...(this.opts.credentials ? { credentials: this.opts.credentials } : {}),
-          ...(this.opts.env ? { env: this.opts.env } : {}),
-        });
-        body = res.body;
-        total = res.total;
-      } catch (e) {
-        if (e instanceof HttpStatusError) throw new DownloadHTTPError(e.message, e.statusCode);
-        throw e;
-      }
-    }
-    const onProgress = this.opts.onProgress;
-    if (onProgress && total !== undefined && total > 4 * 1024 * 1024) {
-      let bytes = 0;
-      body.on('data', (c: Buffer) => {
-        bytes += c.length;
-        onProgress({ url: redactUrl(url), bytes, total });
-      });
-    }
-    return Readable.toWeb(body) as unknown as ReadableStream<Uint8Array<ArrayBuffer>>;
-  }
-}
+const PROGRESS_FROM = 4 * 1024 * 1024;
 
 export class RepositoryClient {
   private updaterInstance: Updater | undefined;
+  private readonly fetcher: RepositoryFetcher;
   private readonly base: string;
   private readonly metadataDir: string;
   private readonly targetsDir: string;
@@ -112,18 +61,27 @@ export class RepositoryClient {
     this.base = /^https?:\/\//.test(opts.repository)
       ? opts.repository.replace(/\/+$/, '')
       : pathToFileURL(path.resolve(opts.repository)).toString();
+    this.fetcher = new RepositoryFetcher({
+      ...(opts.credentials ? { credentials: opts.credentials } : {}),
+      ...(opts.env ? { env: opts.env } : {}),
+    });
   }
 
   /** tuf-js reads the trusted root when constructed, so it exists only once seeded. */
   private get updater(): Updater {
     if (!this.updaterInstance) {
-      this.updaterInstance = new Updater({
-        metadataDir: this.metadataDir,
-        metadataBaseUrl: `${this.base}/metadata`,
-        targetDir: this.targetsDir,
-        targetBaseUrl: `${this.base}/targets`,
-        fetcher: new RepositoryFetcher(this.opts),
-      });
+      try {
+        this.updaterInstance = new Updater({
+          metadataDir: this.metadataDir,
+          metadataBaseUrl: `${this.base}/metadata`,
+          targetDir: this.targetsDir,
+          targetBaseUrl: `${this.base}/targets`,
+          fetcher: this.fetcher,
+        });
+      } catch (e) {
+        // The trusted root itself fails its own signatures or does not parse.
+        throw this.explain('root.json', e);
+      }
     }
     return this.updaterInstance;
   }
@@ -151,13 +109,14 @@ export class RepositoryClient {
     }
   }
 
+  /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
   async refresh(): Promise<void> {
     if (this.refreshed) return;
     await withDirLock(this.metadataDir, async () => {
       await this.seed();
       const before = this.roleKeys();
       try {
-        await this.guard('refreshing metadata', () => this.updater.refresh());
+        await this.guard(undefined, () => this.updater.refresh());
       } catch (e) {
         // TUF 5.3.11: once the vendor rotates the timestamp or snapshot keys, versions trusted
         // under the old keys (possibly fast-forwarded by whoever stole them) are dropped.
@@ -167,13 +126,13 @@ export class RepositoryClient {
         await fs.rm(path.join(this.metadataDir, 'timestamp.json'), { force: true });
         await fs.rm(path.join(this.metadataDir, 'snapshot.json'), { force: true });
         this.updaterInstance = undefined;
-        await this.guard('refreshing metadata', () => this.updater.refresh());
+        await this.guard(undefined, () => this.updater.refresh());
       }
     });
     const root = rootVersion(readFileSync(path.join(this.metadataDir, 'root.json')), 'root.json');
     if (this.opts.minRootVersion !== undefined && root < this.opts.minRootVersion) {
       throw verificationFailed(
-        `root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`,
+        `verification failed: root.json is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`,
       );
     }
     this.refreshed = true;
@@ -193,34 +152,122 @@ export class RepositoryClient {
     }
   }
 
+  /** Length and sha256 of a target as signed, or undefined when the repository has none. */
   async targetInfo(targetPath: string): Promise<{ length: number; sha256: string } | undefined> {
-    await this.refresh();
-    const info = await this.guard(targetPath, () => this.updater.getTargetInfo(targetPath));
+    const info = await this.signedTarget(targetPath);
     if (!info) return undefined;
     return { length: info.length, sha256: info.hashes.sha256 ?? '' };
   }
 
-  /** A verified local copy of a target, downloaded once and cached by its sha256. */
-  async fetchTarget(targetPath: string): Promise<string> {
+  private async signedTarget(targetPath: string): Promise<TargetFile | undefined> {
     await this.refresh();
-    const info: TargetFile | undefined = await this.guard(targetPath, () =>
-      this.updater.getTargetInfo(targetPath),
-    );
+    return this.guard(undefined, () => this.updater.getTargetInfo(targetPath));
+  }
+
+  /**
+   * A verified local copy of a target, downloaded once and cached by its sha256 under
+   * cacheDir/targets/. Exit 2 when signed metadata does not name it.
+   */
+  async fetchTarget(targetPath: string): Promise<string> {
+    const info = await this.signedTarget(targetPath);
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
-    if (!sha) throw verificationFailed(`${targetPath}: signed metadata carries no sha256`);
+    if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
     const file = path.join(this.targetsDir, sha);
     if (await stillVerified(file, sha)) return file;
-    const cached = await this.updater.findCachedTarget(info, file);
-    if (cached) {
+    if (await this.updater.findCachedTarget(info, file)) {
       await markVerified(file, sha);
-      return cached;
+      return file;
     }
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
-    await this.guard(targetPath, () => this.updater.downloadTarget(info, tmp));
-    await fs.rename(tmp, file);
+    try {
+      await this.download(info, tmp);
+      await fs.rename(tmp, file);
+    } finally {
+      await fs.rm(tmp, { force: true });
+    }
     await markVerified(file, sha);
     return file;
+  }
+
+  /** Verified target bytes, for small files (index.json). */
+  async readTarget(targetPath: string): Promise<Buffer> {
+    return fs.readFile(await this.fetchTarget(targetPath));
+  }
+
+  /**
+   * Streams a target into `dest`, checking its signed length as it comes (endless data stops
+   * there) and every signed hash at the end: TargetFile.verify's checks, done in the one pass
+   * that writes the file rather than tuf-js's download-to-tmp, re-read and copy.
+   */
+  private async download(info: TargetFile, dest: string): Promise<void> {
+    const subject = `targets/${info.path}`;
+    const url = this.targetUrl(info);
+    const hashes = Object.keys(info.hashes).map((alg) => {
+      try {
+        return { alg, h: createHash(alg) };
+      } catch {
+        throw verificationFailed(`verification failed: ${subject}: unsupported hash ${alg}`);
+      }
+    });
+    let opened;
+    try {
+      opened = await this.fetcher.open(url);
+    } catch (e) {
+      throw this.explain(subject, e);
+    }
+    const { body, total } = opened;
+    const onProgress = this.opts.onProgress;
+    const shown = redactUrl(url);
+    let bytes = 0;
+    const check = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        bytes += chunk.length;
+        if (bytes > info.length) {
+          cb(
+            verificationFailed(
+              `verification failed: ${subject}: length mismatch (longer than its signed ${info.length} bytes)`,
+            ),
+          );
+          return;
+        }
+        for (const { h } of hashes) h.update(chunk);
+        if (onProgress && info.length > PROGRESS_FROM)
+          onProgress({ url: shown, bytes, total: total ?? info.length });
+        cb(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, check, createWriteStream(dest));
+    } catch (e) {
+      throw this.explain(subject, e);
+    }
+    if (bytes !== info.length) {
+      throw verificationFailed(
+        `verification failed: ${subject}: length mismatch (signed ${info.length} bytes, got ${bytes})`,
+      );
+    }
+    for (const { alg, h } of hashes) {
+      const got = h.digest('hex');
+      if (got !== info.hashes[alg])
+        throw verificationFailed(
+          `verification failed: ${subject}: hash mismatch (signed ${alg} ${info.hashes[alg]}, got ${got})`,
+        );
+    }
+  }
+
+  /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */
+  private targetUrl(info: TargetFile): string {
+    let name = info.path;
+    const root = JSON.parse(readFileSync(path.join(this.metadataDir, 'root.json'), 'utf8')) as {
+      signed: { consistent_snapshot?: boolean };
+    };
+    if (root.signed.consistent_snapshot) {
+      const slash = name.lastIndexOf('/');
+      const first = Object.values(info.hashes)[0];
+      name = `${name.slice(0, slash + 1)}${first}.${name.slice(slash + 1)}`;
+    }
+    return new URL(`${this.base}/targets/${name.replace(/^\/+/, '')}`).toString();
   }
 
   /**
@@ -228,13 +275,12 @@ export class RepositoryClient {
    * the bundle verifies it as usual). Undefined when the repository has no such file.
    */
   async rawMetadata(name: string): Promise<Buffer | undefined> {
-    const fetcher = new RepositoryFetcher(this.opts);
     try {
-      return await fetcher.downloadBytes(`${this.base}/metadata/${name}`, 64 * 1024 * 1024);
+      return await this.fetcher.downloadBytes(`${this.base}/metadata/${name}`, 64 * 1024 * 1024);
     } catch (e) {
       if (e instanceof DownloadHTTPError && (e.statusCode === 404 || e.statusCode === 403))
         return undefined;
-      throw this.explain(`reading metadata/${name}`, e);
+      throw this.explain(name, e);
     }
   }
 
@@ -246,80 +292,43 @@ export class RepositoryClient {
     return json.signed.version;
   }
 
-  async readTarget(targetPath: string): Promise<Buffer> {
-    return fs.readFile(await this.fetchTarget(targetPath));
-  }
-
-  /** Maps tuf-js's errors onto exit codes: verification failures 3, the network 6. */
-  private async guard<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  /** Runs a tuf-js call with its errors mapped; without a subject, the failing metadata is named. */
+  private async guard<T>(subject: string | undefined, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {
-      throw this.explain(what, e);
+      throw this.explain(subject, e);
     }
   }
 
-  private explain(what: string, e: unknown): UplevelError {
-    if (isUplevelError(e)) return e;
-    const message = e instanceof Error ? e.message : String(e);
-    // instanceof, not class names: a bundler may rename classes.
-    if (e instanceof DownloadHTTPError) {
-      if (e.statusCode === 401 || e.statusCode === 403) {
-        return unreachable(
-          `${what}: the repository refused access (HTTP ${e.statusCode}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`,
-        );
+  private explain(subject: string | undefined, e: unknown): UplevelError {
+    const failure = classify(e);
+    const name = subject ?? failure?.file ?? this.fetcher.lastMetadata ?? 'metadata';
+    if (!failure) return explainOther(name, e);
+    const expires = failure.kind === 'expired' ? this.expiryOf(failure.file ?? name) : undefined;
+    return describeFailure(failure, { subject: name, ...(expires ? { expires } : {}) });
+  }
+
+  /** When an expired metadata file says it expired: the copy last received, or the trusted one. */
+  private expiryOf(file: string): string | undefined {
+    const role = /(root|timestamp|snapshot|targets)\.json$/.exec(file)?.[1];
+    if (!role) return undefined;
+    const candidates = [this.fetcher.lastReceived(role)];
+    try {
+      candidates.push(readFileSync(path.join(this.metadataDir, `${role}.json`)));
+    } catch {
+      // nothing trusted for this role yet
+    }
+    for (const data of candidates) {
+      try {
+        const expires = (JSON.parse(String(data)) as { signed?: { expires?: unknown } }).signed
+          ?.expires;
+        if (typeof expires === 'string' && Date.parse(expires) <= Date.now()) return expires;
+      } catch {
+        // not this one
       }
-      return verificationFailed(
-        `${what}: the repository does not serve a file its signed metadata names (HTTP ${e.statusCode})`,
-      );
     }
-    if (e instanceof RuntimeError) {
-      // tuf-js wraps whatever failed while loading snapshot or targets, download or check.
-      if (/UplevelError:/.test(message))
-        return unreachable(`${what}: ${message.replace(/.*UplevelError: /, '')}`);
-      return verificationFailed(
-        `verification failed while ${what}: ${message.replace(/ error Error: /, ': ')}`,
-      );
-    }
-    const kind = VERIFICATION_ERRORS.find(([cls]) => e instanceof cls)?.[1];
-    if (kind)
-      return verificationFailed(`verification failed while ${what}: ${describe(kind, message)}`);
-    if (e instanceof SyntaxError)
-      return verificationFailed(
-        `verification failed while ${what}: unreadable metadata (${message})`,
-      );
-    if (['ENOENT', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? ''))
-      return badInput(`${what}: ${message}`);
-    return unreachable(`${what}: ${message}`);
-  }
-}
-
-const VERIFICATION_ERRORS: [abstract new (...args: never[]) => Error, string][] = [
-  [ExpiredMetadataError, 'expired'],
-  [EqualVersionError, 'rollback'],
-  [BadVersionError, 'rollback'],
-  [UnsignedMetadataError, 'signature'],
-  [LengthOrHashMismatchError, 'length'],
-  [DownloadLengthMismatchError, 'length'],
-  [CryptoError, 'signature'],
-  [ModelsValueError, 'invalid'],
-  [TufValueError, 'invalid'],
-  [RepositoryError, 'invalid'],
-  [ModelsRepositoryError, 'invalid'],
-];
-
-function describe(kind: string, message: string): string {
-  switch (kind) {
-    case 'expired':
-      return `metadata has expired (${message}); the vendor must re-sign, or this is a freeze attack`;
-    case 'rollback':
-      return `metadata version went backwards (${message}): a rollback`;
-    case 'signature':
-      return `bad or missing signature (${message})`;
-    case 'length':
-      return `length or hash does not match the signed metadata (${message})`;
-    default:
-      return message;
+    return undefined;
   }
 }
 

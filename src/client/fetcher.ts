@@ -1,0 +1,96 @@
+/**
+ * The one way the client reads a repository: http(s) through http.ts (credentials, proxies,
+ * retries, resumed downloads) or a local folder read directly. tuf-js downloads metadata
+ * through it; the client streams targets through `open`.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { promises as fs } from 'node:fs';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { BaseFetcher } from 'tuf-js';
+import { DownloadHTTPError } from 'tuf-js/dist/error.js';
+import { HttpStatusError, httpGetStream, type RepositoryCredentials } from './http.ts';
+
+export interface FetcherOptions {
+  credentials?: RepositoryCredentials;
+  env?: NodeJS.ProcessEnv;
+}
+
+const METADATA_NAME = /\/metadata\/((?:\d+\.)?(root|timestamp|snapshot|targets)\.json)$/;
+/** Far above any metadata tuf-js accepts (its largest limit is 5 MB). */
+const KEEP_AT_MOST = 8 * 1024 * 1024;
+
+export class RepositoryFetcher extends BaseFetcher {
+  /** The metadata file most recently asked for, to name it when verification fails. */
+  lastMetadata: string | undefined;
+  /** The bytes last received per role, to tell the user when an expired file expired. */
+  private readonly received = new Map<string, Buffer>();
+  private readonly bodies = new AsyncLocalStorage<Set<Readable>>();
+
+  constructor(private readonly opts: FetcherOptions) {
+    super();
+  }
+
+  /** Opens a file of the repository; a missing one is tuf-js's DownloadHTTPError(404). */
+  async open(url: string): Promise<{ body: Readable; total?: number }> {
+    if (url.startsWith('file:')) {
+      const file = fileURLToPath(url);
+      const st = await fs.stat(file).catch(() => undefined);
+      if (!st?.isFile()) throw new DownloadHTTPError('no such file', 404);
+      const body = (await fs.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      return { body, total: st.size };
+    }
+    try {
+      return await httpGetStream(url, {
+        ...(this.opts.credentials ? { credentials: this.opts.credentials } : {}),
+        ...(this.opts.env ? { env: this.opts.env } : {}),
+      });
+    } catch (e) {
+      if (e instanceof HttpStatusError) throw new DownloadHTTPError(e.message, e.statusCode);
+      throw e;
+    }
+  }
+
+  override async fetch(url: string): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
+    const name = METADATA_NAME.exec(url);
+    if (name) this.lastMetadata = name[1];
+    const { body } = await this.open(url);
+    this.bodies.getStore()?.add(body);
+    if (name?.[2]) this.remember(name[2], body);
+    return Readable.toWeb(body) as unknown as ReadableStream<Uint8Array<ArrayBuffer>>;
+  }
+
+  /**
+   * tuf-js stops reading when a file passes its length limit but never cancels the stream,
+   * which would leave the socket or file open (and a CLI waiting on it): close it here.
+   */
+  override async downloadFile<T>(
+    url: string,
+    maxLength: number,
+    handler: (file: string) => Promise<T>,
+  ): Promise<T> {
+    const opened = new Set<Readable>();
+    try {
+      return await this.bodies.run(opened, () => super.downloadFile(url, maxLength, handler));
+    } finally {
+      for (const b of opened) b.destroy();
+    }
+  }
+
+  /** The last bytes received for a role (root, timestamp, snapshot, targets). */
+  lastReceived(role: string): Buffer | undefined {
+    return this.received.get(role);
+  }
+
+  private remember(role: string, body: Readable): void {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= KEEP_AT_MOST) chunks.push(c);
+    });
+    body.on('end', () => {
+      if (size <= KEEP_AT_MOST) this.received.set(role, Buffer.concat(chunks));
+    });
+  }
+}
