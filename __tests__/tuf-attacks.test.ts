@@ -97,7 +97,10 @@ describe('TUF attacks', () => {
     const file = await storedTarget();
     const good = await fs.readFile(file);
     await fs.writeFile(file, 'malware!!!!!!!!!!!\n');
-    await refused(client().fetchTarget('gw/1.0.0/full/1.zip'), /length or hash/);
+    await refused(
+      client().fetchTarget('gw/1.0.0/full/1.zip'),
+      /targets\/gw\/1\.0\.0\/full\/1\.zip: length mismatch/,
+    );
     await fs.writeFile(file, good);
     await recovers();
   });
@@ -108,7 +111,7 @@ describe('TUF attacks', () => {
       md('timestamp.json'),
       Buffer.concat([good, Buffer.alloc(4 * 1024 * 1024, 0x20)]),
     );
-    await refused(client().refresh(), /length/);
+    await refused(client().refresh(), /timestamp\.json: length mismatch/);
     await fs.writeFile(md('timestamp.json'), good);
     await recovers();
   });
@@ -121,7 +124,10 @@ describe('TUF attacks', () => {
     const d = path.join(repo, 'targets', 'gw', '1.0.0');
     const [name] = (await fs.readdir(d)).filter((n) => n.endsWith('.index.json'));
     await fs.writeFile(path.join(d, name as string), '{"levels": [1, 2, 3], "evil": true}\n');
-    await refused(client().readTarget('gw/1.0.0/index.json'), /length or hash/);
+    await refused(
+      client().readTarget('gw/1.0.0/index.json'),
+      /targets\/gw\/1\.0\.0\/index\.json: length mismatch/,
+    );
     await fs.writeFile(path.join(d, name as string), '{"levels": [1]}\n');
     await recovers();
   });
@@ -138,14 +144,14 @@ describe('TUF attacks', () => {
     await rotateKey(repo, 'timestamp');
     const sound = await fs.readFile(md('timestamp.json'));
     await writeJson('timestamp.json', forged);
-    await refused(client().refresh(), /signature/);
+    await refused(client().refresh(), /timestamp\.json: bad or missing signature/);
     await fs.writeFile(md('timestamp.json'), sound);
     await recovers();
   });
 
   test('indefinite freeze: metadata served past its expiry', async () => {
     await resign(repo, { now: new Date(Date.now() - 400 * 86_400_000) });
-    await refused(client().refresh(), /expired/);
+    await refused(client().refresh(), /timestamp\.json has expired \(\d{4}-/);
     await recovers();
   });
 
@@ -158,7 +164,7 @@ describe('TUF attacks', () => {
     await client().refresh(); // the client has seen the newer metadata
     const stale = await serveDirectory(mirror, { port: 0 });
     try {
-      await refused(client(stale.url).refresh(), /went backwards/);
+      await refused(client(stale.url).refresh(), /timestamp\.json: version went backwards/);
     } finally {
       await stale.close();
     }
@@ -173,11 +179,18 @@ describe('TUF attacks', () => {
     ]);
     const good = await fs.readFile(md(`${v + 1}.targets.json`));
     await fs.writeFile(md(`${v + 1}.targets.json`), old);
-    await refused(client().refresh(), /version/i);
+    await refused(client().refresh(), /\d+\.targets\.json: version does not match/);
     await fs.writeFile(md(`${v + 1}.targets.json`), good);
     await recovers();
   });
 
+  // The signed hash or version of the file one level up gives the replay away first.
+  const ROLLBACK_SEEN_AS = {
+    timestamp: /timestamp\.json: version went backwards/,
+    snapshot: /\d+\.snapshot\.json: hash mismatch/,
+    targets: /\d+\.targets\.json: version does not match/,
+    root: /3\.root\.json: bad or missing signature/, // the old root, signed by a retired key
+  };
   for (const role of ['timestamp', 'snapshot', 'targets', 'root'] as const) {
     test(`rollback of ${role} metadata to an older version`, async () => {
       if (role === 'root') await rotateKey(repo, 'root'); // so there is an older root to replay
@@ -199,10 +212,7 @@ describe('TUF attacks', () => {
             : `${await version(role)}.${role}.json`;
       const good = role === 'root' ? undefined : await fs.readFile(md(file));
       await fs.writeFile(md(file), role === 'root' ? oldRoot : old);
-      await refused(
-        client().refresh(),
-        /went backwards|version|signature|length or hash|expected hash/i,
-      );
+      await refused(client().refresh(), ROLLBACK_SEEN_AS[role]);
       if (good) await fs.writeFile(md(file), good);
       else await fs.rm(md(file));
       await recovers();
@@ -237,7 +247,7 @@ describe('TUF attacks', () => {
       meta: { 'snapshot.json': { version: evilSnap.version } },
     };
     await writeJson('timestamp.json', await forge(evilTs, ['timestamp.pem']));
-    await refused(client().refresh(), /signature|signed by 1\/2/);
+    await refused(client().refresh(), /\d+\.targets\.json: bad or missing signature.*1\/2 keys/);
     await fs.writeFile(md('timestamp.json'), good);
     await fs.rm(md(`${evil.version}.targets.json`));
     await fs.rm(md(`${evilSnap.version}.snapshot.json`));

@@ -6963,14 +6963,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs29, sep: [] });
+                map.items.push({ start, key: fs30, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               } else {
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7098,13 +7098,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs29 = this.flowScalar(this.type);
+              const fs30 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs29, sep: [] });
+                fc.items.push({ start: [], key: fs30, sep: [] });
               else if (it.sep)
-                this.stack.push(fs29);
+                this.stack.push(fs30);
               else
-                Object.assign(it, { key: fs29, sep: [] });
+                Object.assign(it, { key: fs30, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9906,7 +9906,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs29 = __require("fs");
+    var fs30 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -9926,7 +9926,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs29.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs30.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -9943,7 +9943,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs29.close(self.fd, onCloseDone);
+      fs30.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -9975,7 +9975,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs29.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs30.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10335,12 +10335,12 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs29 = __require("fs");
+    var fs30 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
     var EventEmitter = __require("events").EventEmitter;
-    var Transform4 = __require("stream").Transform;
+    var Transform5 = __require("stream").Transform;
     var PassThrough2 = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
     var crc322 = typeof zlib2.crc32 === "function" ? zlib2.crc32 : require_crc32();
@@ -10404,10 +10404,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs29.open(path36, "r", function(err, fd) {
+      fs30.open(path36, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs29.close(fd, defaultCallback);
+          if (err2) fs30.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10424,7 +10424,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs29.fstat(fd, function(err, stats) {
+      fs30.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11034,9 +11034,9 @@ var require_yauzl = __commonJS({
         callback();
       });
     }
-    util.inherits(AssertByteCountStream, Transform4);
+    util.inherits(AssertByteCountStream, Transform5);
     function AssertByteCountStream(byteCount) {
-      Transform4.call(this);
+      Transform5.call(this);
       this.actualByteCount = 0;
       this.expectedByteCount = byteCount;
     }
@@ -15566,18 +15566,18 @@ var require_error2 = __commonJS({
     var RuntimeError2 = class extends Error {
     };
     exports.RuntimeError = RuntimeError2;
-    var PersistError = class extends Error {
+    var PersistError2 = class extends Error {
     };
-    exports.PersistError = PersistError;
+    exports.PersistError = PersistError2;
     var RepositoryError2 = class extends Error {
     };
     exports.RepositoryError = RepositoryError2;
     var BadVersionError2 = class extends RepositoryError2 {
     };
     exports.BadVersionError = BadVersionError2;
-    var EqualVersionError2 = class extends BadVersionError2 {
+    var EqualVersionError = class extends BadVersionError2 {
     };
-    exports.EqualVersionError = EqualVersionError2;
+    exports.EqualVersionError = EqualVersionError;
     var ExpiredMetadataError2 = class extends RepositoryError2 {
     };
     exports.ExpiredMetadataError = ExpiredMetadataError2;
@@ -15587,14 +15587,14 @@ var require_error2 = __commonJS({
     var DownloadLengthMismatchError2 = class extends DownloadError {
     };
     exports.DownloadLengthMismatchError = DownloadLengthMismatchError2;
-    var DownloadHTTPError2 = class extends DownloadError {
+    var DownloadHTTPError4 = class extends DownloadError {
       statusCode;
       constructor(message, statusCode) {
         super(message);
         this.statusCode = statusCode;
       }
     };
-    exports.DownloadHTTPError = DownloadHTTPError2;
+    exports.DownloadHTTPError = DownloadHTTPError4;
   }
 });
 
@@ -16229,7 +16229,7 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs29 = __importStar(__require("fs"));
+    var fs30 = __importStar(__require("fs"));
     var path36 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
@@ -16308,9 +16308,9 @@ var require_updater = __commonJS({
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs29.createReadStream(fileName));
+          await targetInfo.verify(fs30.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs29.copyFileSync(fileName, targetPath);
+          fs30.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16319,8 +16319,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs29.existsSync(filePath)) {
-            await targetInfo.verify(fs29.createReadStream(filePath));
+          if (fs30.existsSync(filePath)) {
+            await targetInfo.verify(fs30.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16331,7 +16331,7 @@ var require_updater = __commonJS({
       loadLocalMetadata(fileName) {
         const filePath = path36.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs29.readFileSync(filePath);
+        return fs30.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16483,7 +16483,7 @@ var require_updater = __commonJS({
         try {
           const filePath = path36.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs29.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs30.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -16522,7 +16522,7 @@ init_errors();
 import path19 from "node:path";
 
 // src/pipeline/apply.ts
-import { promises as fs13 } from "node:fs";
+import { promises as fs14 } from "node:fs";
 
 // src/core/documents.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -19135,54 +19135,214 @@ async function mustExist(file, what) {
 init_errors();
 
 // src/client/repository-client.ts
-var import_tuf_js = __toESM(require_dist3(), 1);
-var import_error = __toESM(require_error(), 1);
-var import_error2 = __toESM(require_error2(), 1);
+var import_tuf_js2 = __toESM(require_dist3(), 1);
+var import_error4 = __toESM(require_error2(), 1);
 init_errors();
 import { createHash as createHash6, randomBytes } from "node:crypto";
-import { promises as fs9, readFileSync } from "node:fs";
+import { createWriteStream as createWriteStream3, promises as fs10, readFileSync } from "node:fs";
 import path11 from "node:path";
+import { Transform as Transform4 } from "node:stream";
+import { pipeline as pipeline4 } from "node:stream/promises";
+import { pathToFileURL } from "node:url";
+
+// src/client/fetcher.ts
+var import_tuf_js = __toESM(require_dist3(), 1);
+var import_error = __toESM(require_error2(), 1);
+import { AsyncLocalStorage } from "node:async_hooks";
+import { promises as fs9 } from "node:fs";
 import { Readable as Readable3 } from "node:stream";
-import { pathToFileURL, fileURLToPath } from "node:url";
+import { fileURLToPath } from "node:url";
+var METADATA_NAME = /\/metadata\/((?:\d+\.)?(root|timestamp|snapshot|targets)\.json)$/;
+var KEEP_AT_MOST = 8 * 1024 * 1024;
 var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   constructor(opts) {
     super();
     this.opts = opts;
   }
   opts;
-  async fetch(url) {
-    let body;
-    let total;
+  /** The metadata file most recently asked for, to name it when verification fails. */
+  lastMetadata;
+  /** The bytes last received per role, to tell the user when an expired file expired. */
+  received = /* @__PURE__ */ new Map();
+  bodies = new AsyncLocalStorage();
+  /** Opens a file of the repository; a missing one is tuf-js's DownloadHTTPError(404). */
+  async open(url) {
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
       const st = await fs9.stat(file).catch(() => void 0);
-      if (!st?.isFile()) throw new import_error2.DownloadHTTPError("not found", 404);
-      body = (await fs9.open(file)).createReadStream({ highWaterMark: 1 << 20 });
-      total = st.size;
-    } else {
-      try {
-        const res = await httpGetStream(url, {
-          ...this.opts.credentials ? { credentials: this.opts.credentials } : {},
-          ...this.opts.env ? { env: this.opts.env } : {}
-        });
-        body = res.body;
-        total = res.total;
-      } catch (e) {
-        if (e instanceof HttpStatusError) throw new import_error2.DownloadHTTPError(e.message, e.statusCode);
-        throw e;
-      }
+      if (!st?.isFile()) throw new import_error.DownloadHTTPError("no such file", 404);
+      const body = (await fs9.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      return { body, total: st.size };
     }
-    const onProgress = this.opts.onProgress;
-    if (onProgress && total !== void 0 && total > 4 * 1024 * 1024) {
-      let bytes = 0;
-      body.on("data", (c) => {
-        bytes += c.length;
-        onProgress({ url: redactUrl(url), bytes, total });
+    try {
+      return await httpGetStream(url, {
+        ...this.opts.credentials ? { credentials: this.opts.credentials } : {},
+        ...this.opts.env ? { env: this.opts.env } : {}
       });
+    } catch (e) {
+      if (e instanceof HttpStatusError) throw new import_error.DownloadHTTPError(e.message, e.statusCode);
+      throw e;
     }
+  }
+  async fetch(url) {
+    const name = METADATA_NAME.exec(url);
+    if (name) this.lastMetadata = name[1];
+    const { body } = await this.open(url);
+    this.bodies.getStore()?.add(body);
+    if (name?.[2]) this.remember(name[2], body);
     return Readable3.toWeb(body);
   }
+  /**
+   * tuf-js stops reading when a file passes its length limit but never cancels the stream,
+   * which would leave the socket or file open (and a CLI waiting on it): close it here.
+   */
+  async downloadFile(url, maxLength, handler) {
+    const opened = /* @__PURE__ */ new Set();
+    try {
+      return await this.bodies.run(opened, () => super.downloadFile(url, maxLength, handler));
+    } finally {
+      for (const b of opened) b.destroy();
+    }
+  }
+  /** The last bytes received for a role (root, timestamp, snapshot, targets). */
+  lastReceived(role) {
+    return this.received.get(role);
+  }
+  remember(role, body) {
+    const chunks = [];
+    let size = 0;
+    body.on("data", (c) => {
+      size += c.length;
+      if (size <= KEEP_AT_MOST) chunks.push(c);
+    });
+    body.on("end", () => {
+      if (size <= KEEP_AT_MOST) this.received.set(role, Buffer.concat(chunks));
+    });
+  }
 };
+
+// src/client/tuf-errors.ts
+var import_error2 = __toESM(require_error(), 1);
+var import_error3 = __toESM(require_error2(), 1);
+init_errors();
+var CLASSES = [
+  [import_error3.ExpiredMetadataError, "expired"],
+  [import_error3.BadVersionError, "rollback"],
+  [import_error2.UnsignedMetadataError, "signature"],
+  [import_error2.CryptoError, "signature"],
+  [import_error2.LengthOrHashMismatchError, "hash"],
+  [import_error3.DownloadLengthMismatchError, "too-long"],
+  [import_error2.ValueError, "invalid"],
+  [import_error3.ValueError, "invalid"],
+  [import_error3.RepositoryError, "invalid"],
+  [import_error2.RepositoryError, "invalid"]
+];
+var ROLLBACK = /is less than current|^Expected version \d+, got|is equal to current/;
+var TEXTS = [
+  [/is expired/, "expired"],
+  [ROLLBACK, "rollback"],
+  [/does not match snapshot version|doesn't match timestamp/, "mismatched-version"],
+  [/was signed by \d+\/\d+ keys|failed to verify|no signature for key|no public key/, "signature"],
+  [/^Expected hash /, "hash"],
+  [/^Expected length /, "length"],
+  [/^Max length reached/, "too-long"]
+];
+var refusedOrMissing = (status) => status === 401 || status === 403 ? "refused" : "not-served";
+function classify(e) {
+  if (!(e instanceof Error)) return void 0;
+  let detail = e.message;
+  let kind;
+  let status;
+  if (e instanceof import_error3.DownloadHTTPError) {
+    status = e.statusCode;
+    kind = refusedOrMissing(status);
+  } else if (e instanceof import_error3.RuntimeError) {
+    if (/UplevelError: /.test(detail)) return void 0;
+    const inner = /^Unable to load (?:snapshot metadata|targets) error (?:\w*Error: )?(.*)$/s.exec(
+      detail
+    );
+    detail = inner?.[1] ?? detail;
+    const code = /^HTTP (\d{3})\b/.exec(detail)?.[1];
+    if (code) status = Number(code);
+    else if (detail === "no such file") status = 404;
+    if (status !== void 0) kind = refusedOrMissing(status);
+    else kind = TEXTS.find(([re]) => re.test(detail))?.[1] ?? "invalid";
+  } else if (e instanceof SyntaxError || e instanceof TypeError) {
+    kind = "invalid";
+  } else {
+    kind = CLASSES.find(([cls]) => e instanceof cls)?.[1];
+    if (kind === "rollback" && !ROLLBACK.test(detail)) kind = "mismatched-version";
+    if (kind === "hash" && /^Expected length /.test(detail)) kind = "length";
+  }
+  if (!kind) return void 0;
+  const file = /\b((?:\d+\.)?(?:root|timestamp|snapshot|targets)\.json)\b/.exec(detail)?.[1];
+  return {
+    kind,
+    detail,
+    ...file ? { file } : {},
+    ...status !== void 0 ? { status } : {}
+  };
+}
+function describeFailure(f, ctx) {
+  const s = ctx.subject;
+  switch (f.kind) {
+    case "expired":
+      return verificationFailed(
+        `verification failed: ${f.file ?? s} has expired${ctx.expires ? ` (${ctx.expires})` : ""}; the vendor must re-sign it, or this is a freeze attack`
+      );
+    case "rollback":
+      return verificationFailed(
+        `verification failed: ${s}: version went backwards (${f.detail}), a rollback`
+      );
+    case "mismatched-version":
+      return verificationFailed(
+        `verification failed: ${s}: version does not match the one signed metadata names (${f.detail})`
+      );
+    case "signature":
+      return verificationFailed(
+        `verification failed: ${s}: bad or missing signature (${f.detail}); not signed by the keys the trusted root names`
+      );
+    case "hash": {
+      const m = /^Expected hash (\w+) but got (\w+)/.exec(f.detail);
+      return verificationFailed(
+        `verification failed: ${s}: hash mismatch${m ? ` (signed ${m[1]}, got ${m[2]})` : ` (${f.detail})`}`
+      );
+    }
+    case "length": {
+      const m = /^Expected length (\d+) but got (\d+)/.exec(f.detail);
+      return verificationFailed(
+        `verification failed: ${s}: length mismatch${m ? ` (signed ${m[1]} bytes, got ${m[2]})` : ` (${f.detail})`}`
+      );
+    }
+    case "too-long":
+      return verificationFailed(
+        `verification failed: ${s}: length mismatch (longer than the most metadata may be)`
+      );
+    case "refused":
+      return unreachable(
+        `${s}: the repository refused access (HTTP ${f.status}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`
+      );
+    case "not-served":
+      return verificationFailed(
+        `verification failed: ${s}: named by signed metadata but not served by the repository (${f.status === 404 ? "not found" : `HTTP ${f.status}`})`
+      );
+    case "invalid":
+      return verificationFailed(`verification failed: ${s}: ${f.detail}`);
+  }
+}
+function explainOther(subject, e) {
+  if (isUplevelError(e)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof import_error3.RuntimeError && /UplevelError: /.test(message))
+    return unreachable(message.replace(/^.*UplevelError: /s, ""));
+  const code = e.code ?? /\b(E[A-Z]+):/.exec(message)?.[1] ?? "";
+  if (["EACCES", "EPERM", "EROFS", "ENOSPC", "ENOTDIR"].includes(code) || e instanceof import_error3.PersistError)
+    return badInput(`cannot write the cache (${message}); check the cache folder`);
+  return unreachable(`${subject}: ${message}`);
+}
+
+// src/client/repository-client.ts
+var PROGRESS_FROM = 4 * 1024 * 1024;
 var RepositoryClient = class {
   constructor(opts) {
     this.opts = opts;
@@ -19196,9 +19356,14 @@ var RepositoryClient = class {
     this.metadataDir = path11.join(opts.cacheDir, "tuf", id);
     this.targetsDir = path11.join(opts.cacheDir, "targets");
     this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path11.resolve(opts.repository)).toString();
+    this.fetcher = new RepositoryFetcher({
+      ...opts.credentials ? { credentials: opts.credentials } : {},
+      ...opts.env ? { env: opts.env } : {}
+    });
   }
   opts;
   updaterInstance;
+  fetcher;
   base;
   metadataDir;
   targetsDir;
@@ -19206,13 +19371,17 @@ var RepositoryClient = class {
   /** tuf-js reads the trusted root when constructed, so it exists only once seeded. */
   get updater() {
     if (!this.updaterInstance) {
-      this.updaterInstance = new import_tuf_js.Updater({
-        metadataDir: this.metadataDir,
-        metadataBaseUrl: `${this.base}/metadata`,
-        targetDir: this.targetsDir,
-        targetBaseUrl: `${this.base}/targets`,
-        fetcher: new RepositoryFetcher(this.opts)
-      });
+      try {
+        this.updaterInstance = new import_tuf_js2.Updater({
+          metadataDir: this.metadataDir,
+          metadataBaseUrl: `${this.base}/metadata`,
+          targetDir: this.targetsDir,
+          targetBaseUrl: `${this.base}/targets`,
+          fetcher: this.fetcher
+        });
+      } catch (e) {
+        throw this.explain("root.json", e);
+      }
     }
     return this.updaterInstance;
   }
@@ -19220,13 +19389,13 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs9.readFile(this.opts.trustedRoot);
+      pinned = await fs10.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
-    await fs9.mkdir(this.metadataDir, { recursive: true });
-    await fs9.mkdir(this.targetsDir, { recursive: true });
+    await fs10.mkdir(this.metadataDir, { recursive: true });
+    await fs10.mkdir(this.targetsDir, { recursive: true });
     const cachedFile = path11.join(this.metadataDir, "root.json");
     let cachedVersion;
     try {
@@ -19235,30 +19404,31 @@ var RepositoryClient = class {
       cachedVersion = -1;
     }
     if (cachedVersion < pinnedVersion) {
-      await fs9.writeFile(cachedFile, pinned);
+      await fs10.writeFile(cachedFile, pinned);
     }
   }
+  /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
   async refresh() {
     if (this.refreshed) return;
     await withDirLock(this.metadataDir, async () => {
       await this.seed();
       const before = this.roleKeys();
       try {
-        await this.guard("refreshing metadata", () => this.updater.refresh());
+        await this.guard(void 0, () => this.updater.refresh());
       } catch (e) {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs9.rm(path11.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs9.rm(path11.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs10.rm(path11.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs10.rm(path11.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
-        await this.guard("refreshing metadata", () => this.updater.refresh());
+        await this.guard(void 0, () => this.updater.refresh());
       }
     });
     const root = rootVersion(readFileSync(path11.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
-        `root metadata is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
+        `verification failed: root.json is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
       );
     }
     this.refreshed = true;
@@ -19274,47 +19444,127 @@ var RepositoryClient = class {
       return {};
     }
   }
+  /** Length and sha256 of a target as signed, or undefined when the repository has none. */
   async targetInfo(targetPath) {
-    await this.refresh();
-    const info = await this.guard(targetPath, () => this.updater.getTargetInfo(targetPath));
+    const info = await this.signedTarget(targetPath);
     if (!info) return void 0;
     return { length: info.length, sha256: info.hashes.sha256 ?? "" };
   }
-  /** A verified local copy of a target, downloaded once and cached by its sha256. */
-  async fetchTarget(targetPath) {
+  async signedTarget(targetPath) {
     await this.refresh();
-    const info = await this.guard(
-      targetPath,
-      () => this.updater.getTargetInfo(targetPath)
-    );
+    return this.guard(void 0, () => this.updater.getTargetInfo(targetPath));
+  }
+  /**
+   * A verified local copy of a target, downloaded once and cached by its sha256 under
+   * cacheDir/targets/. Exit 2 when signed metadata does not name it.
+   */
+  async fetchTarget(targetPath) {
+    const info = await this.signedTarget(targetPath);
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
-    if (!sha) throw verificationFailed(`${targetPath}: signed metadata carries no sha256`);
+    if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
     const file = path11.join(this.targetsDir, sha);
     if (await stillVerified(file, sha)) return file;
-    const cached = await this.updater.findCachedTarget(info, file);
-    if (cached) {
+    if (await this.updater.findCachedTarget(info, file)) {
       await markVerified(file, sha);
-      return cached;
+      return file;
     }
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
-    await this.guard(targetPath, () => this.updater.downloadTarget(info, tmp));
-    await fs9.rename(tmp, file);
+    try {
+      await this.download(info, tmp);
+      await fs10.rename(tmp, file);
+    } finally {
+      await fs10.rm(tmp, { force: true });
+    }
     await markVerified(file, sha);
     return file;
+  }
+  /** Verified target bytes, for small files (index.json). */
+  async readTarget(targetPath) {
+    return fs10.readFile(await this.fetchTarget(targetPath));
+  }
+  /**
+   * Streams a target into `dest`, checking its signed length as it comes (endless data stops
+   * there) and every signed hash at the end: TargetFile.verify's checks, done in the one pass
+   * that writes the file rather than tuf-js's download-to-tmp, re-read and copy.
+   */
+  async download(info, dest) {
+    const subject = `targets/${info.path}`;
+    const url = this.targetUrl(info);
+    const hashes = Object.keys(info.hashes).map((alg) => {
+      try {
+        return { alg, h: createHash6(alg) };
+      } catch {
+        throw verificationFailed(`verification failed: ${subject}: unsupported hash ${alg}`);
+      }
+    });
+    let opened;
+    try {
+      opened = await this.fetcher.open(url);
+    } catch (e) {
+      throw this.explain(subject, e);
+    }
+    const { body, total } = opened;
+    const onProgress = this.opts.onProgress;
+    const shown = redactUrl(url);
+    let bytes = 0;
+    const check = new Transform4({
+      transform(chunk, _enc, cb) {
+        bytes += chunk.length;
+        if (bytes > info.length) {
+          cb(
+            verificationFailed(
+              `verification failed: ${subject}: length mismatch (longer than its signed ${info.length} bytes)`
+            )
+          );
+          return;
+        }
+        for (const { h } of hashes) h.update(chunk);
+        if (onProgress && info.length > PROGRESS_FROM)
+          onProgress({ url: shown, bytes, total: total ?? info.length });
+        cb(null, chunk);
+      }
+    });
+    try {
+      await pipeline4(body, check, createWriteStream3(dest));
+    } catch (e) {
+      throw this.explain(subject, e);
+    }
+    if (bytes !== info.length) {
+      throw verificationFailed(
+        `verification failed: ${subject}: length mismatch (signed ${info.length} bytes, got ${bytes})`
+      );
+    }
+    for (const { alg, h } of hashes) {
+      const got = h.digest("hex");
+      if (got !== info.hashes[alg])
+        throw verificationFailed(
+          `verification failed: ${subject}: hash mismatch (signed ${alg} ${info.hashes[alg]}, got ${got})`
+        );
+    }
+  }
+  /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */
+  targetUrl(info) {
+    let name = info.path;
+    const root = JSON.parse(readFileSync(path11.join(this.metadataDir, "root.json"), "utf8"));
+    if (root.signed.consistent_snapshot) {
+      const slash = name.lastIndexOf("/");
+      const first = Object.values(info.hashes)[0];
+      name = `${name.slice(0, slash + 1)}${first}.${name.slice(slash + 1)}`;
+    }
+    return new URL(`${this.base}/targets/${name.replace(/^\/+/, "")}`).toString();
   }
   /**
    * A metadata file exactly as the repository serves it (for offline bundles; whoever reads
    * the bundle verifies it as usual). Undefined when the repository has no such file.
    */
   async rawMetadata(name) {
-    const fetcher = new RepositoryFetcher(this.opts);
     try {
-      return await fetcher.downloadBytes(`${this.base}/metadata/${name}`, 64 * 1024 * 1024);
+      return await this.fetcher.downloadBytes(`${this.base}/metadata/${name}`, 64 * 1024 * 1024);
     } catch (e) {
-      if (e instanceof import_error2.DownloadHTTPError && (e.statusCode === 404 || e.statusCode === 403))
+      if (e instanceof import_error4.DownloadHTTPError && (e.statusCode === 404 || e.statusCode === 403))
         return void 0;
-      throw this.explain(`reading metadata/${name}`, e);
+      throw this.explain(name, e);
     }
   }
   /** The version of a top-level role this client trusts now (after refresh). */
@@ -19322,76 +19572,46 @@ var RepositoryClient = class {
     const json = JSON.parse(readFileSync(path11.join(this.metadataDir, `${role}.json`), "utf8"));
     return json.signed.version;
   }
-  async readTarget(targetPath) {
-    return fs9.readFile(await this.fetchTarget(targetPath));
-  }
-  /** Maps tuf-js's errors onto exit codes: verification failures 3, the network 6. */
-  async guard(what, fn) {
+  /** Runs a tuf-js call with its errors mapped; without a subject, the failing metadata is named. */
+  async guard(subject, fn) {
     try {
       return await fn();
     } catch (e) {
-      throw this.explain(what, e);
+      throw this.explain(subject, e);
     }
   }
-  explain(what, e) {
-    if (isUplevelError(e)) return e;
-    const message = e instanceof Error ? e.message : String(e);
-    if (e instanceof import_error2.DownloadHTTPError) {
-      if (e.statusCode === 401 || e.statusCode === 403) {
-        return unreachable(
-          `${what}: the repository refused access (HTTP ${e.statusCode}); check UPLEVEL_TOKEN or UPLEVEL_USERNAME/UPLEVEL_PASSWORD`
-        );
+  explain(subject, e) {
+    const failure = classify(e);
+    const named = failure?.kind === "expired" ? failure.file : void 0;
+    const name = subject ?? named ?? this.fetcher.lastMetadata ?? failure?.file ?? "metadata";
+    if (!failure) return explainOther(name, e);
+    if (failure.kind === "not-served" && name === "timestamp.json") {
+      return badInput(
+        `repository: ${redactUrl(this.opts.repository)} has no metadata/timestamp.json; is it the repository's URL or folder?`
+      );
+    }
+    const expires = failure.kind === "expired" ? this.expiryOf(failure.file ?? name) : void 0;
+    return describeFailure(failure, { subject: name, ...expires ? { expires } : {} });
+  }
+  /** When an expired metadata file says it expired: the copy last received, or the trusted one. */
+  expiryOf(file) {
+    const role = /(root|timestamp|snapshot|targets)\.json$/.exec(file)?.[1];
+    if (!role) return void 0;
+    const candidates = [this.fetcher.lastReceived(role)];
+    try {
+      candidates.push(readFileSync(path11.join(this.metadataDir, `${role}.json`)));
+    } catch {
+    }
+    for (const data of candidates) {
+      try {
+        const expires = JSON.parse(String(data)).signed?.expires;
+        if (typeof expires === "string" && Date.parse(expires) <= Date.now()) return expires;
+      } catch {
       }
-      return verificationFailed(
-        `${what}: the repository does not serve a file its signed metadata names (HTTP ${e.statusCode})`
-      );
     }
-    if (e instanceof import_error2.RuntimeError) {
-      if (/UplevelError:/.test(message))
-        return unreachable(`${what}: ${message.replace(/.*UplevelError: /, "")}`);
-      return verificationFailed(
-        `verification failed while ${what}: ${message.replace(/ error Error: /, ": ")}`
-      );
-    }
-    const kind = VERIFICATION_ERRORS.find(([cls]) => e instanceof cls)?.[1];
-    if (kind)
-      return verificationFailed(`verification failed while ${what}: ${describe(kind, message)}`);
-    if (e instanceof SyntaxError)
-      return verificationFailed(
-        `verification failed while ${what}: unreadable metadata (${message})`
-      );
-    if (["ENOENT", "EACCES"].includes(e.code ?? ""))
-      return badInput(`${what}: ${message}`);
-    return unreachable(`${what}: ${message}`);
+    return void 0;
   }
 };
-var VERIFICATION_ERRORS = [
-  [import_error2.ExpiredMetadataError, "expired"],
-  [import_error2.EqualVersionError, "rollback"],
-  [import_error2.BadVersionError, "rollback"],
-  [import_error.UnsignedMetadataError, "signature"],
-  [import_error.LengthOrHashMismatchError, "length"],
-  [import_error2.DownloadLengthMismatchError, "length"],
-  [import_error.CryptoError, "signature"],
-  [import_error.ValueError, "invalid"],
-  [import_error2.ValueError, "invalid"],
-  [import_error2.RepositoryError, "invalid"],
-  [import_error.RepositoryError, "invalid"]
-];
-function describe(kind, message) {
-  switch (kind) {
-    case "expired":
-      return `metadata has expired (${message}); the vendor must re-sign, or this is a freeze attack`;
-    case "rollback":
-      return `metadata version went backwards (${message}): a rollback`;
-    case "signature":
-      return `bad or missing signature (${message})`;
-    case "length":
-      return `length or hash does not match the signed metadata (${message})`;
-    default:
-      return message;
-  }
-}
 function rootVersion(data, label) {
   try {
     const json = JSON.parse(data.toString("utf8"));
@@ -19405,8 +19625,8 @@ function rootVersion(data, label) {
 async function stillVerified(file, sha2562) {
   try {
     const [st, stamp] = await Promise.all([
-      fs9.stat(file),
-      fs9.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
+      fs10.stat(file),
+      fs10.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
     ]);
     return stamp.sha256 === sha2562 && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.ino === st.ino;
   } catch {
@@ -19414,9 +19634,9 @@ async function stillVerified(file, sha2562) {
   }
 }
 async function markVerified(file, sha2562) {
-  const st = await fs9.stat(file);
+  const st = await fs10.stat(file);
   const stamp = { sha256: sha2562, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
-  await fs9.writeFile(`${file}.verified`, JSON.stringify(stamp));
+  await fs10.writeFile(`${file}.verified`, JSON.stringify(stamp));
 }
 
 // src/pipeline/repository.ts
@@ -19429,7 +19649,8 @@ async function openLockRepository(lock, opts = {}) {
     repository: lock.repository,
     trustedRoot: lock.trust,
     cacheDir: cacheDir(env),
-    credentials: credentialsFromEnv(env)
+    credentials: credentialsFromEnv(env),
+    env
   };
   if (lock.minRootVersion !== void 0) clientOpts.minRootVersion = lock.minRootVersion;
   if (opts.onProgress) clientOpts.onProgress = opts.onProgress;
@@ -19480,13 +19701,13 @@ async function openLockRepository(lock, opts = {}) {
 init_errors();
 init_types();
 import { createHash as createHash7 } from "node:crypto";
-import { createWriteStream as createWriteStream3, promises as fs10 } from "node:fs";
+import { createWriteStream as createWriteStream4, promises as fs11 } from "node:fs";
 import path12 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import { pipeline as pipeline5 } from "node:stream/promises";
 var EXTRACT_CONCURRENCY = 4;
 async function assertFreshDir(dir) {
   try {
-    const entries = await fs10.readdir(dir);
+    const entries = await fs11.readdir(dir);
     if (entries.length > 0) {
       throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
     }
@@ -19500,22 +19721,22 @@ async function assertFreshDir(dir) {
 async function writeUpdatedDir(dir, layout, opts) {
   await assertFreshDir(dir);
   const parent = path12.dirname(path12.resolve(dir));
-  await fs10.mkdir(parent, { recursive: true });
-  const staging = await fs10.mkdtemp(path12.join(parent, `.${path12.basename(dir)}.uplevel-staging-`));
+  await fs11.mkdir(parent, { recursive: true });
+  const staging = await fs11.mkdtemp(path12.join(parent, `.${path12.basename(dir)}.uplevel-staging-`));
   const hashes = /* @__PURE__ */ new Map();
   let bytes = 0;
   try {
-    for (const d of layout.dirs) await fs10.mkdir(path12.join(staging, d), { recursive: true });
-    await fs10.mkdir(path12.join(staging, path12.dirname(PACK_STATE_PATH)), { recursive: true });
+    for (const d of layout.dirs) await fs11.mkdir(path12.join(staging, d), { recursive: true });
+    await fs11.mkdir(path12.join(staging, path12.dirname(PACK_STATE_PATH)), { recursive: true });
     let done = 0;
     const extract = async (f) => {
       const target = path12.join(staging, f.path);
       if (f.kind === "bytes") {
-        await fs10.writeFile(target, f.data, { mode: f.mode });
+        await fs11.writeFile(target, f.data, { mode: f.mode });
         hashes.set(f.path, createHash7("sha256").update(f.data).digest("hex"));
         bytes += f.data.length;
       } else {
-        const write = (data) => pipeline4(data, createWriteStream3(target, { mode: f.from.mode, highWaterMark: 1 << 20 }));
+        const write = (data) => pipeline5(data, createWriteStream4(target, { mode: f.from.mode, highWaterMark: 1 << 20 }));
         if (f.from.trusted && f.from.vendorSha256) {
           await write(await f.from.zip.openData(f.from.entry));
           hashes.set(f.path, f.from.vendorSha256);
@@ -19528,11 +19749,11 @@ async function writeUpdatedDir(dir, layout, opts) {
       opts.onProgress?.(++done, layout.files.length);
     };
     await forEachLimit(layout.files, EXTRACT_CONCURRENCY, extract);
-    await fs10.writeFile(path12.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
+    await fs11.writeFile(path12.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
       mode: 420
     });
-    await fs10.rmdir(dir).catch(() => void 0);
-    await fs10.rename(staging, dir).catch((e) => {
+    await fs11.rmdir(dir).catch(() => void 0);
+    await fs11.rename(staging, dir).catch((e) => {
       if (e.code === "ENOTEMPTY" || e.code === "EEXIST") {
         throw badInput(
           `--dir ${dir}: another run filled the folder meanwhile; nothing of this run was kept`
@@ -19542,18 +19763,18 @@ async function writeUpdatedDir(dir, layout, opts) {
     });
     return { hashes, bytes };
   } catch (e) {
-    await fs10.rm(staging, { recursive: true, force: true });
+    await fs11.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 
 // src/pipeline/write-pack.ts
-import { promises as fs12 } from "node:fs";
+import { promises as fs13 } from "node:fs";
 import path13 from "node:path";
 
 // src/zip/writer.ts
 import { createHash as createHash8 } from "node:crypto";
-import { promises as fs11 } from "node:fs";
+import { promises as fs12 } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 var MAX32 = 4294967295;
 var MAX16 = 65535;
@@ -19592,7 +19813,7 @@ var ZipWriter = class _ZipWriter {
   hash = createHash8("sha256");
   static async create(file, opts = {}) {
     return new _ZipWriter(
-      await fs11.open(file, "w"),
+      await fs12.open(file, "w"),
       file,
       Boolean(opts.forceZip64),
       Boolean(opts.durable)
@@ -19711,7 +19932,7 @@ var ZipWriter = class _ZipWriter {
     this.finished = true;
     await Promise.allSettled(this.inFlight);
     await this.handle.close().catch(() => void 0);
-    await fs11.rm(this.file, { force: true });
+    await fs12.rm(this.file, { force: true });
   }
   async writeEntry(meta, isDirectory, body) {
     if (this.finished) throw new Error("zip writer: already finished");
@@ -19871,11 +20092,11 @@ async function writeUpdatedZip(out, layout, opts) {
       ...dos
     });
     const { bytes, sha256: fileSha256 } = await writer.finish();
-    await fs12.rename(tmp, out);
+    await fs13.rename(tmp, out);
     return { hashes, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => void 0);
-    await fs12.rm(tmp, { force: true });
+    await fs13.rm(tmp, { force: true });
     throw e;
   }
 }
@@ -20017,7 +20238,7 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs13.readFile(lock.file, "utf8");
+      const text = await fs14.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       report.lockUpdated = true;
     }
@@ -20103,7 +20324,7 @@ function byLevel(payloads) {
 }
 async function folderHoldsFiles(dir) {
   try {
-    return (await fs13.readdir(dir)).length > 0;
+    return (await fs14.readdir(dir)).length > 0;
   } catch {
     return false;
   }
@@ -20149,17 +20370,17 @@ async function applyDiff(args) {
 }
 
 // src/pipeline/export.ts
-import { promises as fs16 } from "node:fs";
+import { promises as fs17 } from "node:fs";
 import path17 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
 var import_models2 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
-init_errors();
 import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream3, promises as fs15 } from "node:fs";
+import { createReadStream as createReadStream3, promises as fs16 } from "node:fs";
 import path16 from "node:path";
+init_errors();
 
 // src/repo/tuf/keys.ts
 var import_canonical_json = __toESM(require_lib(), 1);
@@ -20172,7 +20393,7 @@ import {
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs14 } from "node:fs";
+import { promises as fs15 } from "node:fs";
 import path15 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
@@ -20187,7 +20408,7 @@ function signer(k) {
 }
 async function generateRoleKeys(dir, counts = {}) {
   const keysDir = path15.join(dir, "keys");
-  await fs14.mkdir(keysDir, { recursive: true, mode: 448 });
+  await fs15.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -20199,11 +20420,11 @@ var keyFile = (dir, role, n) => path15.join(dir, "keys", n === 1 ? `${role}.pem`
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs14.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs15.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
 async function loadRoleKeys(dir, role) {
-  const names = (await fs14.readdir(path15.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names = (await fs15.readdir(path15.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names.length === 0) {
     throw badInput(
       `${path15.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
@@ -20211,7 +20432,7 @@ async function loadRoleKeys(dir, role) {
   }
   const out = [];
   for (const n of names) {
-    const privateKey = createPrivateKey(await fs14.readFile(path15.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs15.readFile(path15.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
@@ -20223,8 +20444,8 @@ var DEFAULT_EXPIRES_DAYS = 365;
 var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs15.writeFile(tmp, data);
-  await fs15.rename(tmp, file);
+  await fs16.writeFile(tmp, data);
+  await fs16.rename(tmp, file);
 }
 function signAll(md, keys) {
   keys.forEach((k, i) => md.sign(signer(k), i > 0));
@@ -20242,8 +20463,8 @@ async function initRepository(opts) {
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
   if (await exists2(path16.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs15.mkdir(metadataDir, { recursive: true });
-  await fs15.mkdir(path16.join(dir, "targets"), { recursive: true });
+  await fs16.mkdir(metadataDir, { recursive: true });
+  await fs16.mkdir(path16.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
     path16.join(dir, "keys", "config.json"),
@@ -20275,7 +20496,7 @@ async function initRepository(opts) {
   return { rootPath };
 }
 async function exists2(p) {
-  return fs15.stat(p).then(
+  return fs16.stat(p).then(
     () => true,
     () => false
   );
@@ -20283,7 +20504,7 @@ async function exists2(p) {
 async function readConfig(dir) {
   try {
     return JSON.parse(
-      await fs15.readFile(path16.join(dir, "keys", "config.json"), "utf8")
+      await fs16.readFile(path16.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
     return { expiresDays: DEFAULT_EXPIRES_DAYS };
@@ -20292,7 +20513,7 @@ async function readConfig(dir) {
 async function readMetadata(dir, name) {
   const file = path16.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs15.readFile(file, "utf8"));
+    return JSON.parse(await fs16.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
@@ -20350,18 +20571,27 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
 async function hashFile(file) {
   const h = createHash10("sha256");
   let length = 0;
-  for await (const chunk of createReadStream3(file, { highWaterMark: 1 << 20 })) {
-    h.update(chunk);
-    length += chunk.length;
+  try {
+    for await (const chunk of createReadStream3(file, { highWaterMark: 1 << 20 })) {
+      h.update(chunk);
+      length += chunk.length;
+    }
+  } catch (e) {
+    throw badInput(`${file}: cannot be read (${e.code ?? e})`);
   }
   return { sha256: h.digest("hex"), length };
 }
+var exclusive = (dir, fn) => withDirLock(path16.join(dir, "keys"), fn);
 function storedTargetPath(targetPath, sha2562) {
   const slash = targetPath.lastIndexOf("/");
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
   const dir = path16.resolve(repoDir);
+  await readMetadata(dir, "timestamp.json");
+  await exclusive(dir, () => publishLocked(dir, files, opts));
+}
+async function publishLocked(dir, files, opts) {
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const config = await readConfig(dir);
   const targetsMd = await currentTargets(dir);
@@ -20371,11 +20601,11 @@ async function publishTargets(repoDir, files, opts = {}) {
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
     const stored = path16.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs15.mkdir(path16.dirname(stored), { recursive: true });
+    await fs16.mkdir(path16.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs15.copyFile(f.localFile, tmp);
-      await fs15.rename(tmp, stored);
+      await fs16.copyFile(f.localFile, tmp);
+      await fs16.rename(tmp, stored);
     }
     targets[f.targetPath] = new import_models2.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
@@ -20395,7 +20625,7 @@ async function readTargetFile(repoDir, targetPath) {
   const t = targetsMd.signed.targets[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs15.readFile(path16.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs16.readFile(path16.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 
 // src/pipeline/export.ts
@@ -20408,11 +20638,11 @@ async function exportBundle(args) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
-  await fs16.rm(staging, { recursive: true, force: true });
-  await fs16.mkdir(path17.join(staging, "metadata"), { recursive: true });
+  await fs17.rm(staging, { recursive: true, force: true });
+  await fs17.mkdir(path17.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write = (name, data) => fs16.writeFile(path17.join(staging, "metadata", name), data);
+    const write = (name, data) => fs17.writeFile(path17.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -20439,8 +20669,8 @@ async function exportBundle(args) {
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
       const dest = path17.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs16.mkdir(path17.dirname(dest), { recursive: true });
-      await fs16.copyFile(file, dest);
+      await fs17.mkdir(path17.dirname(dest), { recursive: true });
+      await fs17.copyFile(file, dest);
     }
     const bundle = {
       schema: 1,
@@ -20452,20 +20682,20 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs16.writeFile(path17.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs17.writeFile(path17.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
-    await fs16.rmdir(out).catch(() => void 0);
-    await fs16.rename(staging, out);
+    await fs17.rmdir(out).catch(() => void 0);
+    await fs17.rename(staging, out);
     return { ...bundle, targets };
   } catch (e) {
-    await fs16.rm(staging, { recursive: true, force: true });
+    await fs17.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 async function readBundleInfo(dir) {
   const file = path17.join(dir, BUNDLE_FILE);
   try {
-    const info = JSON.parse(await fs16.readFile(file, "utf8"));
+    const info = JSON.parse(await fs17.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
       throw new Error("schema");
     return info;
@@ -20479,14 +20709,14 @@ async function readBundleInfo(dir) {
 // src/pipeline/load-lock.ts
 init_errors();
 init_lock();
-import { promises as fs17 } from "node:fs";
+import { promises as fs18 } from "node:fs";
 import path18 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file) {
   const abs = path18.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
-    text = await fs17.readFile(abs, "utf8");
+    text = await fs18.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
@@ -20771,7 +21001,7 @@ async function checkCommand(argv, ctx) {
 import path27 from "node:path";
 
 // src/demo/demo.ts
-import { promises as fs24 } from "node:fs";
+import { promises as fs25 } from "node:fs";
 import net2 from "node:net";
 import os3 from "node:os";
 import path26 from "node:path";
@@ -20779,15 +21009,15 @@ init_errors();
 
 // src/pipeline/extract.ts
 init_errors();
-import { createWriteStream as createWriteStream4, promises as fs18 } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs19 } from "node:fs";
 import path20 from "node:path";
-import { pipeline as pipeline5 } from "node:stream/promises";
+import { pipeline as pipeline6 } from "node:stream/promises";
 async function extractPack(zipFile, dest) {
   await assertFreshDir(dest);
   const zip = await SafeZip.open(zipFile, { label: zipFile });
   const parent = path20.dirname(path20.resolve(dest));
-  await fs18.mkdir(parent, { recursive: true });
-  const staging = await fs18.mkdtemp(path20.join(parent, `.${path20.basename(dest)}.uplevel-staging-`));
+  await fs19.mkdir(parent, { recursive: true });
+  const staging = await fs19.mkdtemp(path20.join(parent, `.${path20.basename(dest)}.uplevel-staging-`));
   try {
     const top = zip.topFolder();
     if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
@@ -20796,20 +21026,20 @@ async function extractPack(zipFile, dest) {
       if (rel === "") continue;
       const target = path20.join(staging, rel);
       if (e.isDirectory) {
-        await fs18.mkdir(target, { recursive: true });
+        await fs19.mkdir(target, { recursive: true });
         continue;
       }
-      await fs18.mkdir(path20.dirname(target), { recursive: true });
-      await pipeline5(
+      await fs19.mkdir(path20.dirname(target), { recursive: true });
+      await pipeline6(
         await zip.openData(e),
-        createWriteStream4(target, { mode: e.mode & 511 || 420 })
+        createWriteStream5(target, { mode: e.mode & 511 || 420 })
       );
     }
-    await fs18.rmdir(dest).catch(() => void 0);
-    await fs18.rename(staging, dest);
+    await fs19.rmdir(dest).catch(() => void 0);
+    await fs19.rename(staging, dest);
     return { top };
   } catch (e) {
-    await fs18.rm(staging, { recursive: true, force: true });
+    await fs19.rm(staging, { recursive: true, force: true });
     throw e;
   } finally {
     await zip.close();
@@ -20818,7 +21048,7 @@ async function extractPack(zipFile, dest) {
 
 // src/pipeline/test-runner.ts
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream5, promises as fs19 } from "node:fs";
+import { createWriteStream as createWriteStream6, promises as fs20 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
@@ -20826,7 +21056,7 @@ import path21 from "node:path";
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs19.mkdir(opts.logDir, { recursive: true });
+  await fs20.mkdir(opts.logDir, { recursive: true });
   const env = {
     ...process.env,
     ...opts.env,
@@ -20874,11 +21104,11 @@ async function runTests(opts) {
   } finally {
     if (server) await stopGroup(server, opts.stopGraceMs ?? 5e3);
     result.durationMs = Date.now() - started;
-    await fs19.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs20.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 async function startInGroup(command, cwd, env, logFile) {
-  const log = createWriteStream5(logFile);
+  const log = createWriteStream6(logFile);
   await new Promise((r) => log.once("open", r));
   const child = spawn("sh", ["-c", command], {
     cwd,
@@ -20941,7 +21171,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs19.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs20.readFile(logFile, "utf8").catch(() => ""));
   }
   const mod = ready.startsWith("https:") ? https2 : http2;
   return () => new Promise((resolve) => {
@@ -20955,7 +21185,7 @@ function readinessProbe(ready, logFile) {
 }
 async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
   const logFile = path21.join(logDir, `${cmd.name}.log`);
-  const log = createWriteStream5(logFile);
+  const log = createWriteStream6(logFile);
   await new Promise((r) => log.once("open", r));
   const t0 = Date.now();
   const child = spawn("sh", ["-c", cmd.command], {
@@ -20977,7 +21207,7 @@ async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
   clearTimeout(timer);
   await (stopping ?? stopGroup(child, 1e3));
   await new Promise((r) => log.end(r));
-  const text = await fs19.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs20.readFile(logFile, "utf8").catch(() => "");
   return {
     name: cmd.name,
     command: cmd.command,
@@ -21019,7 +21249,7 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs20 } from "node:fs";
+import { promises as fs21 } from "node:fs";
 import os2 from "node:os";
 import path22 from "node:path";
 init_errors();
@@ -21112,7 +21342,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs20.mkdtemp(path22.join(os2.tmpdir(), "uplevel-add-"));
+  const scratch = await fs21.mkdtemp(path22.join(os2.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -21120,7 +21350,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs20.stat(pack.file)).size;
+        const size = (await fs21.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -21129,7 +21359,7 @@ async function addToRepository(opts) {
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
           const manifestFile = path22.join(scratch, `${g.product}-${g.version}.files.json`);
-          await fs20.writeFile(
+          await fs21.writeFile(
             manifestFile,
             `${JSON.stringify(await buildPackManifest(pack.file))}
 `
@@ -21150,7 +21380,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs20.stat(file)).size;
+        const size = (await fs21.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -21184,7 +21414,7 @@ async function addToRepository(opts) {
         });
       }
       const indexFile = path22.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs20.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      await fs21.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -21192,12 +21422,12 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs20.rm(scratch, { recursive: true, force: true });
+    await fs21.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs21 } from "node:fs";
+import { promises as fs22 } from "node:fs";
 import path23 from "node:path";
 
 // src/core/config-files.ts
@@ -21380,16 +21610,16 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs21.rename(tmp, out);
+    await fs22.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs21.rm(tmp, { force: true });
+    await fs22.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream4, promises as fs22 } from "node:fs";
+import { createReadStream as createReadStream4, promises as fs23 } from "node:fs";
 import http3 from "node:http";
 import path24 from "node:path";
 var SERVED = ["metadata", "targets"];
@@ -21446,7 +21676,7 @@ async function handle(root, opts, req, res) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs22.stat(file).catch(() => void 0);
+  const st = await fs23.stat(file).catch(() => void 0);
   if (!st?.isFile()) {
     res.writeHead(404).end();
     return;
@@ -21484,7 +21714,7 @@ async function handle(root, opts, req, res) {
 }
 
 // src/demo/sample.ts
-import { existsSync, promises as fs23 } from "node:fs";
+import { existsSync, promises as fs24 } from "node:fs";
 import path25 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
@@ -21500,20 +21730,20 @@ function sampleRoot() {
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
   const ga = path25.join(outDir, "level-0");
-  await fs23.cp(path25.join(sampleDir, "ga"), ga, { recursive: true });
+  await fs24.cp(path25.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs23.readdir(path25.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs24.readdir(path25.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
     const src = path25.join(sampleDir, "levels", String(n));
     const tree = path25.join(outDir, `level-${n}`);
-    await fs23.cp(previous, tree, { recursive: true });
+    await fs24.cp(previous, tree, { recursive: true });
     if (existsSync(path25.join(src, "files")))
-      await fs23.cp(path25.join(src, "files"), tree, { recursive: true });
+      await fs24.cp(path25.join(src, "files"), tree, { recursive: true });
     const removed = path25.join(src, "removed.txt");
     if (existsSync(removed)) {
-      for (const rel of (await fs23.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs23.rm(path25.join(tree, rel));
+      for (const rel of (await fs24.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs24.rm(path25.join(tree, rel));
       }
     }
     levels.push({ level: n, tree, changesFile: path25.join(src, "CHANGES.yml") });
@@ -21526,7 +21756,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs23.readdir(path25.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs24.readdir(path25.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -21543,7 +21773,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs23.readFile(path25.join(tree, f));
+      const data = await fs24.readFile(path25.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -21563,7 +21793,7 @@ var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
   const outDir = path26.resolve(opts.outDir);
-  const work = await fs24.mkdtemp(path26.join(os3.tmpdir(), "uplevel-demo-"));
+  const work = await fs25.mkdtemp(path26.join(os3.tmpdir(), "uplevel-demo-"));
   const env = { ...process.env, UPLEVEL_CACHE_DIR: path26.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
@@ -21573,7 +21803,7 @@ async function runDemo(opts) {
     const sample = sampleRoot();
     const { levels } = await materializeSample(sample, path26.join(work, "trees"));
     const packs = [];
-    await fs24.mkdir(path26.join(work, "packs"));
+    await fs25.mkdir(path26.join(work, "packs"));
     for (const l of levels) {
       const zip = path26.join(work, "packs", `${TOP}-level-${l.level}.zip`);
       await writePackZip(l.tree, TOP, zip);
@@ -21584,9 +21814,9 @@ async function runDemo(opts) {
     const payloads = [];
     for (const l of levels.filter((x) => x.level > 0)) {
       const out = path26.join(work, `update-${l.level}.zip`);
-      const changes = parseChangesYaml(await fs24.readFile(l.changesFile, "utf8"), l.changesFile);
+      const changes = parseChangesYaml(await fs25.readFile(l.changesFile, "utf8"), l.changesFile);
       const includesFile = path26.join(path26.dirname(l.changesFile), "includes-hotfixes.txt");
-      const includes = (await fs24.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
+      const includes = (await fs25.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
       const m = await buildUpdate({
         from: packs[l.level - 1],
         to: packs[l.level],
@@ -21607,13 +21837,13 @@ async function runDemo(opts) {
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
     const team = path26.join(work, "team");
-    await fs24.mkdir(path26.join(team, ".uplevel"), { recursive: true });
-    await fs24.copyFile(rootPath, path26.join(team, ".uplevel", "root.json"));
-    await fs24.cp(path26.join(sample, "overlay"), path26.join(team, "deploy"), { recursive: true });
-    await fs24.cp(path26.join(sample, "tests"), path26.join(team, "tests"), { recursive: true });
+    await fs25.mkdir(path26.join(team, ".uplevel"), { recursive: true });
+    await fs25.copyFile(rootPath, path26.join(team, ".uplevel", "root.json"));
+    await fs25.cp(path26.join(sample, "overlay"), path26.join(team, "deploy"), { recursive: true });
+    await fs25.cp(path26.join(sample, "tests"), path26.join(team, "tests"), { recursive: true });
     const port = await freePort();
     const lockFile = path26.join(team, "uplevel.yml");
-    await fs24.writeFile(lockFile, demoLock(server.url, port));
+    await fs25.writeFile(lockFile, demoLock(server.url, port));
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
     const repo = await openLockRepository(lock, { env });
@@ -21623,7 +21853,7 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs24.mkdir(outDir, { recursive: true });
+    await fs25.mkdir(outDir, { recursive: true });
     const packFile = path26.join(outDir, `${TOP}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
@@ -21639,8 +21869,8 @@ async function runDemo(opts) {
     const home = path26.join(work, "run", TOP);
     await extractPack(packFile, home);
     const logDir = path26.join(outDir, "test-logs");
-    await fs24.rm(logDir, { recursive: true, force: true });
-    await fs24.mkdir(logDir, { recursive: true });
+    await fs25.rm(logDir, { recursive: true, force: true });
+    await fs25.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -21666,9 +21896,9 @@ async function runDemo(opts) {
       "publish: pack, sha256, changelog and report in " + path26.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs24.writeFile(`${packFile}.sha256`, `${sha2562}  ${path26.basename(packFile)}
+    await fs25.writeFile(`${packFile}.sha256`, `${sha2562}  ${path26.basename(packFile)}
 `);
-    await fs24.writeFile(
+    await fs25.writeFile(
       path26.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
@@ -21688,7 +21918,7 @@ async function runDemo(opts) {
       hotfix: hotfixDemo,
       pack: { file: path26.basename(packFile), sha256: sha2562 }
     };
-    await fs24.writeFile(
+    await fs25.writeFile(
       path26.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
@@ -21698,7 +21928,7 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs24.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs25.rm(work, { recursive: true, force: true });
   }
 }
 function demoLock(url, port) {
@@ -21733,10 +21963,10 @@ async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
   const hfDir = path26.join(sample, "hotfixes", id);
-  const level = Number((await fs24.readFile(path26.join(hfDir, "level.txt"), "utf8")).trim());
+  const level = Number((await fs25.readFile(path26.join(hfDir, "level.txt"), "utf8")).trim());
   const patchedTree = path26.join(work, "hotfix-tree");
-  await fs24.cp(path26.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs24.cp(path26.join(hfDir, "files"), patchedTree, { recursive: true });
+  await fs25.cp(path26.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs25.cp(path26.join(hfDir, "files"), patchedTree, { recursive: true });
   const patchedPack = path26.join(work, "hotfix-pack.zip");
   await writePackZip(patchedTree, TOP, patchedPack);
   const hotfixZip = path26.join(work, `${id}.zip`);
@@ -21753,10 +21983,10 @@ async function demoHotfix(args) {
     out: hotfixZip
   });
   const envDir = path26.join(work, "environment");
-  await fs24.mkdir(path26.join(envDir, ".uplevel"), { recursive: true });
-  await fs24.copyFile(args.rootPath, path26.join(envDir, ".uplevel", "root.json"));
+  await fs25.mkdir(path26.join(envDir, ".uplevel"), { recursive: true });
+  await fs25.copyFile(args.rootPath, path26.join(envDir, ".uplevel", "root.json"));
   const envLock = path26.join(envDir, "uplevel.yml");
-  await fs24.writeFile(
+  await fs25.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
@@ -21837,7 +22067,7 @@ import path29 from "node:path";
 
 // src/pipeline/diff.ts
 init_errors();
-import { promises as fs25 } from "node:fs";
+import { promises as fs26 } from "node:fs";
 import path28 from "node:path";
 function foldUpdates(manifests) {
   const fold = /* @__PURE__ */ new Map();
@@ -21939,7 +22169,7 @@ async function buildDiff(args) {
         }
       }
       await w.finish();
-      await fs25.rename(tmp, out);
+      await fs26.rename(tmp, out);
     } catch (e) {
       await w.abort().catch(() => void 0);
       throw e;
@@ -22058,7 +22288,7 @@ async function hotfixCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs26 } from "node:fs";
+import { promises as fs27 } from "node:fs";
 import path32 from "node:path";
 init_errors();
 init_types();
@@ -22107,7 +22337,7 @@ async function build(argv, ctx) {
   let changes = [];
   if (values.changes) {
     const file = path32.resolve(values.changes);
-    const text = await fs26.readFile(file, "utf8").catch(() => {
+    const text = await fs27.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -22220,13 +22450,13 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/status.ts
-import { promises as fs27 } from "node:fs";
+import { promises as fs28 } from "node:fs";
 import path34 from "node:path";
 init_errors();
 init_types();
 async function statusOfDir(dir) {
   const root = path34.resolve(dir);
-  const st = await fs27.stat(root).catch(() => void 0);
+  const st = await fs28.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
@@ -22241,7 +22471,7 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs27.readdir(path34.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs28.readdir(path34.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
@@ -22257,7 +22487,7 @@ async function readState(root) {
   const file = path34.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs27.readFile(file, "utf8");
+    text = await fs28.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -22340,7 +22570,7 @@ function print(r, ctx) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs28 } from "node:fs";
+import { promises as fs29 } from "node:fs";
 import os4 from "node:os";
 import path35 from "node:path";
 async function testCommand(argv, ctx) {
@@ -22357,13 +22587,13 @@ async function testCommand(argv, ctx) {
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
   const logDir = path35.resolve(
-    values.logs ?? await fs28.mkdtemp(path35.join(os4.tmpdir(), "uplevel-test-logs-"))
+    values.logs ?? await fs29.mkdtemp(path35.join(os4.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs28.mkdir(logDir, { recursive: true });
+  await fs29.mkdir(logDir, { recursive: true });
   let home = dir ? path35.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs28.mkdtemp(path35.join(os4.tmpdir(), "uplevel-test-pack-"));
+    cleanup = await fs29.mkdtemp(path35.join(os4.tmpdir(), "uplevel-test-pack-"));
     home = path35.join(cleanup, "home");
     await extractPack(path35.resolve(pack), home);
   }
@@ -22405,7 +22635,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs28.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs29.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {

@@ -1,8 +1,10 @@
 /**
- * The client side of the signed repository: tuf-js does the verification (signatures,
- * thresholds, expiry, version monotonicity, lengths, hashes); this adapter supplies the
- * pinned trust anchor, the persisted trusted metadata (rollback protection across runs),
- * a fetcher for HTTP(S) and local paths, and exit codes a user can act on.
+ * The client side of the signed repository: tuf-js verifies the metadata (signatures,
+ * thresholds, expiry, version monotonicity, lengths, hashes) and so the length and hashes
+ * every target must have; this adapter supplies the pinned trust anchor, the persisted
+ * trusted metadata (rollback protection across runs), a fetcher for HTTP(S) and local
+ * paths, target downloads checked against those signed lengths and hashes as they stream,
+ * and exit codes a user can act on (tuf-errors.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs, readFileSync } from 'node:fs';
@@ -303,8 +305,17 @@ export class RepositoryClient {
 
   private explain(subject: string | undefined, e: unknown): UplevelError {
     const failure = classify(e);
-    const name = subject ?? failure?.file ?? this.fetcher.lastMetadata ?? 'metadata';
+    // The file last fetched is the one that failed, except for expiry, which tuf-js checks
+    // on what it already trusts too (and then names the file).
+    const named = failure?.kind === 'expired' ? failure.file : undefined;
+    const name = subject ?? named ?? this.fetcher.lastMetadata ?? failure?.file ?? 'metadata';
     if (!failure) return explainOther(name, e);
+    if (failure.kind === 'not-served' && name === 'timestamp.json') {
+      // The first file no signed metadata has named yet: a wrong address, not an attack.
+      return badInput(
+        `repository: ${redactUrl(this.opts.repository)} has no metadata/timestamp.json; is it the repository's URL or folder?`,
+      );
+    }
     const expires = failure.kind === 'expired' ? this.expiryOf(failure.file ?? name) : undefined;
     return describeFailure(failure, { subject: name, ...(expires ? { expires } : {}) });
   }

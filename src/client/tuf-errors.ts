@@ -63,7 +63,6 @@ const CLASSES: [abstract new (...args: never[]) => Error, FailureKind][] = [
   [ModelsRepositoryError, 'invalid'],
 ];
 
-
 const ROLLBACK = /is less than current|^Expected version \d+, got|is equal to current/;
 
 const TEXTS: [RegExp, FailureKind][] = [
@@ -122,8 +121,6 @@ export interface FailureContext {
   subject: string;
   /** When the expired file says it expired, if known. */
   expires?: string;
-  /** The signed length of the target being read. */
-  signedLength?: number;
 }
 
 /** One line for the user; `subject` names the file as the repository serves it. */
@@ -160,7 +157,7 @@ export function describeFailure(f: Failure, ctx: FailureContext): UplevelError {
     }
     case 'too-long':
       return verificationFailed(
-        `verification failed: ${s}: length mismatch (longer than ${ctx.signedLength !== undefined ? `its signed ${ctx.signedLength} bytes` : 'the most metadata may be'})`,
+        `verification failed: ${s}: length mismatch (longer than the most metadata may be)`,
       );
     case 'refused':
       return unreachable(

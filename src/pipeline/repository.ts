@@ -31,6 +31,7 @@ export async function openLockRepository(
     trustedRoot: lock.trust,
     cacheDir: cacheDir(env),
     credentials: credentialsFromEnv(env),
+    env,
   };
   if (lock.minRootVersion !== undefined) clientOpts.minRootVersion = lock.minRootVersion;
   if (opts.onProgress) clientOpts.onProgress = opts.onProgress;

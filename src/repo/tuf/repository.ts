@@ -21,6 +21,7 @@ import { Role } from '@tufjs/models/dist/role.js';
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { withDirLock } from '../../client/dir-lock.ts';
 import { badInput } from '../../core/errors.ts';
 import {
   generateRoleKeys,
@@ -198,12 +199,19 @@ async function signTopLevel(
 async function hashFile(file: string): Promise<{ sha256: string; length: number }> {
   const h = createHash('sha256');
   let length = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    h.update(chunk as Buffer);
-    length += (chunk as Buffer).length;
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      h.update(chunk as Buffer);
+      length += (chunk as Buffer).length;
+    }
+  } catch (e) {
+    throw badInput(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`);
   }
   return { sha256: h.digest('hex'), length };
 }
+
+/** One writer at a time: two publishes interleaved would sign the same versions twice. */
+const exclusive = <T>(dir: string, fn: () => Promise<T>) => withDirLock(path.join(dir, 'keys'), fn);
 
 export function storedTargetPath(targetPath: string, sha256: string): string {
   const slash = targetPath.lastIndexOf('/');
@@ -212,13 +220,27 @@ export function storedTargetPath(targetPath: string, sha256: string): string {
     : `${targetPath.slice(0, slash)}/${sha256}.${targetPath.slice(slash + 1)}`;
 }
 
-/** Adds or replaces targets and re-signs targets, snapshot and timestamp. */
+/**
+ * Adds or replaces targets and re-signs targets, snapshot and timestamp, always with new
+ * versions and a fresh expiry (so publishing nothing is how signatures are renewed). A file
+ * replaced under the same target path keeps its old stored copy: a client that read the
+ * previous metadata can still finish downloading it.
+ */
 export async function publishTargets(
   repoDir: string,
   files: { targetPath: string; localFile: string }[],
   opts: { now?: Date } = {},
 ): Promise<void> {
   const dir = path.resolve(repoDir);
+  await readMetadata(dir, 'timestamp.json'); // a clear message before taking any lock
+  await exclusive(dir, () => publishLocked(dir, files, opts));
+}
+
+async function publishLocked(
+  dir: string,
+  files: { targetPath: string; localFile: string }[],
+  opts: { now?: Date },
+): Promise<void> {
   const now = opts.now ?? new Date();
   const config = await readConfig(dir);
   const targetsMd = await currentTargets(dir);
@@ -263,8 +285,7 @@ export async function readTargetFile(
 
 /** Re-signs the top-level metadata as of `now` (fresh expiry), for a vendor's scheduled job. */
 export async function resign(repoDir: string, opts: { now?: Date } = {}): Promise<void> {
-  const dir = path.resolve(repoDir);
-  await publishTargets(dir, [], opts);
+  await publishTargets(repoDir, [], opts);
 }
 
 /**
@@ -278,6 +299,13 @@ export async function rotateKey(
   opts: { now?: Date } = {},
 ): Promise<{ rootVersion: number }> {
   const dir = path.resolve(repoDir);
+  await readMetadata(dir, 'root.json');
+  const version = await exclusive(dir, () => rotateLocked(dir, role, opts));
+  await resign(dir, opts);
+  return { rootVersion: version };
+}
+
+async function rotateLocked(dir: string, role: RoleName, opts: { now?: Date }): Promise<number> {
   const now = opts.now ?? new Date();
   const config = await readConfig(dir);
   const current = Metadata.fromJSON(
@@ -313,6 +341,5 @@ export async function rotateKey(
   signAll(next, role === 'root' ? [...oldRootKeys, ...fresh] : oldRootKeys);
   await writeAtomic(path.join(dir, 'metadata', `${version}.root.json`), toText(next));
   await writeAtomic(path.join(dir, 'metadata', 'root.json'), toText(next));
-  await resign(dir, { now });
-  return { rootVersion: version };
+  return version;
 }
