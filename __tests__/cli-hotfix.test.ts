@@ -6,23 +6,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from './helpers/cli.ts';
 import { bytes, writePack } from './helpers/packs.ts';
-import { readTree } from './helpers/read-pack.ts';
+import { readTree, treeHash } from './helpers/read-pack.ts';
 import { CHANGES, LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
 
 let vendor: Vendor;
 const hotfix: Record<string, string> = {};
-
-async function treeHash(dir: string): Promise<string> {
-  const tree = await readTree(dir);
-  const h = createHash('sha256');
-  for (const p of [...tree.keys()].sort()) {
-    if (p.startsWith('updates/.uplevel/')) continue;
-    h.update(p)
-      .update('\0')
-      .update(tree.get(p) as Buffer);
-  }
-  return h.digest('hex');
-}
 
 before(async () => {
   // Level 2 says it includes HF-CORE.

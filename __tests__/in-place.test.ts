@@ -4,30 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI, runCli } from './helpers/cli.ts';
 import { bytes, configText, type Tree } from './helpers/packs.ts';
-import { readTree } from './helpers/read-pack.ts';
+import { readTree, treeHash } from './helpers/read-pack.ts';
 import { LEVELS, makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
-
-const WORK = 'updates/.uplevel/';
-
-/** A hash of every file below a folder (paths and bytes), uplevel's workspace left out. */
-async function treeHash(dir: string, opts: { ignore?: RegExp } = {}): Promise<string> {
-  const tree = await readTree(dir);
-  const h = createHash('sha256');
-  for (const p of [...tree.keys()].sort()) {
-    if (p.startsWith(WORK) || opts.ignore?.test(p)) continue;
-    h.update(p)
-      .update('\0')
-      .update(tree.get(p) as Buffer)
-      .update('\0');
-  }
-  return h.digest('hex');
-}
 
 describe('in-place apply and revert', () => {
   let vendor: Vendor;

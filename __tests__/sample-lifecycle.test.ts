@@ -4,7 +4,6 @@
  * signed bundle, status and revert.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -13,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { materializeSample, sampleRoot, writePackZip } from '../src/demo/sample.ts';
 import { serveDirectory, type RunningServer } from '../src/repo/serve.ts';
 import { runCli } from './helpers/cli.ts';
-import { readTree } from './helpers/read-pack.ts';
+import { treeHash } from './helpers/read-pack.ts';
 
 const TOP = 'sample-server-1.0.0';
 let work: string;
@@ -39,18 +38,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-async function treeHash(dir: string): Promise<string> {
-  const tree = await readTree(dir);
-  const h = createHash('sha256');
-  for (const p of [...tree.keys()].sort()) {
-    if (p.startsWith('updates/.uplevel/')) continue;
-    h.update(p)
-      .update('\0')
-      .update(tree.get(p) as Buffer);
-  }
-  return h.digest('hex');
 }
 
 before(async () => {

@@ -159,17 +159,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path36) {
-      const ctrl = callVisitor(key, node, visitor, path36);
+    function visit_(key, node, visitor, path35) {
+      const ctrl = callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visit_(key, ctrl, visitor, path36);
+        replaceNode(key, path35, ctrl);
+        return visit_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path36);
+            const ci = visit_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -180,13 +180,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = visit_("key", node.key, visitor, path36);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = visit_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path36);
+          const cv = visit_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -207,17 +207,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path36) {
-      const ctrl = await callVisitor(key, node, visitor, path36);
+    async function visitAsync_(key, node, visitor, path35) {
+      const ctrl = await callVisitor(key, node, visitor, path35);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path36, ctrl);
-        return visitAsync_(key, ctrl, visitor, path36);
+        replaceNode(key, path35, ctrl);
+        return visitAsync_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path36 = Object.freeze(path36.concat(node));
+          path35 = Object.freeze(path35.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path36);
+            const ci = await visitAsync_(i, node.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -228,13 +228,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path36 = Object.freeze(path36.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path36);
+          path35 = Object.freeze(path35.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path36);
+          const cv = await visitAsync_("value", node.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -261,23 +261,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path36) {
+    function callVisitor(key, node, visitor, path35) {
       if (typeof visitor === "function")
-        return visitor(key, node, path36);
+        return visitor(key, node, path35);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path36);
+        return visitor.Map?.(key, node, path35);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path36);
+        return visitor.Seq?.(key, node, path35);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path36);
+        return visitor.Pair?.(key, node, path35);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path36);
+        return visitor.Scalar?.(key, node, path35);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path36);
+        return visitor.Alias?.(key, node, path35);
       return void 0;
     }
-    function replaceNode(key, path36, node) {
-      const parent = path36[path36.length - 1];
+    function replaceNode(key, path35, node) {
+      const parent = path35[path35.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -889,10 +889,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path36, value) {
+    function collectionFromPath(schema, path35, value) {
       let v = value;
-      for (let i = path36.length - 1; i >= 0; --i) {
-        const k = path36[i];
+      for (let i = path35.length - 1; i >= 0; --i) {
+        const k = path35[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -911,7 +911,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path36) => path36 == null || typeof path36 === "object" && !!path36[Symbol.iterator]().next().done;
+    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -941,11 +941,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path36, value) {
-        if (isEmptyPath(path36))
+      addIn(path35, value) {
+        if (isEmptyPath(path35))
           this.add(value);
         else {
-          const [key, ...rest] = path36;
+          const [key, ...rest] = path35;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        const [key, ...rest] = path36;
+      deleteIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -974,8 +974,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        const [key, ...rest] = path36;
+      getIn(path35, keepScalar) {
+        const [key, ...rest] = path35;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -993,8 +993,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path36) {
-        const [key, ...rest] = path36;
+      hasIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1004,8 +1004,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        const [key, ...rest] = path36;
+      setIn(path35, value) {
+        const [key, ...rest] = path35;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3520,9 +3520,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path36, value) {
+      addIn(path35, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path36, value);
+          this.contents.addIn(path35, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3597,14 +3597,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path36) {
-        if (Collection.isEmptyPath(path36)) {
+      deleteIn(path35) {
+        if (Collection.isEmptyPath(path35)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path36) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3619,10 +3619,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path36, keepScalar) {
-        if (Collection.isEmptyPath(path36))
+      getIn(path35, keepScalar) {
+        if (Collection.isEmptyPath(path35))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path36, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3633,10 +3633,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path36) {
-        if (Collection.isEmptyPath(path36))
+      hasIn(path35) {
+        if (Collection.isEmptyPath(path35))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path36) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3653,13 +3653,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path36, value) {
-        if (Collection.isEmptyPath(path36)) {
+      setIn(path35, value) {
+        if (Collection.isEmptyPath(path35)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path36), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path36, value);
+          this.contents.setIn(path35, value);
         }
       }
       /**
@@ -5620,9 +5620,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path36) => {
+    visit.itemAtPath = (cst, path35) => {
       let item = cst;
-      for (const [field, index] of path36) {
+      for (const [field, index] of path35) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5631,23 +5631,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path36) => {
-      const parent = visit.itemAtPath(cst, path36.slice(0, -1));
-      const field = path36[path36.length - 1][0];
+    visit.parentCollection = (cst, path35) => {
+      const parent = visit.itemAtPath(cst, path35.slice(0, -1));
+      const field = path35[path35.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path36, item, visitor) {
-      let ctrl = visitor(item, path36);
+    function _visit(path35, item, visitor) {
+      let ctrl = visitor(item, path35);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path36.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5658,10 +5658,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path36);
+            ctrl = ctrl(item, path35);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path36) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
     }
     exports.visit = visit;
   }
@@ -10360,9 +10360,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path36, options2) {
+    function openPromise(path35, options2) {
       return new Promise((resolve, reject) => {
-        open(path36, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path35, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -10392,7 +10392,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path36, options2, callback) {
+    function open(path35, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -10404,7 +10404,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs30.open(path36, "r", function(err, fd) {
+      fs30.open(path35, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs30.close(fd, defaultCallback);
@@ -11610,7 +11610,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path36, data) {
+      static fromJSON(path35, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -11620,7 +11620,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path36,
+          path: path35,
           hashes,
           unrecognizedFields: rest
         });
@@ -13195,11 +13195,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path36 = {
+    var path35 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path36.win32.sep : path36.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path35.win32.sep : path35.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -14427,9 +14427,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path36, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path35, metadata]) => ({
         ...acc,
-        [path36]: metadata.toJSON()
+        [path35]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -14438,9 +14438,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path36, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path35, metadata]) => ({
             ...acc,
-            [path36]: file_1.MetaFile.fromJSON(metadata)
+            [path35]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -14622,9 +14622,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets2;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path36, target]) => ({
+      return Object.entries(targets).reduce((acc, [path35, target]) => ({
         ...acc,
-        [path36]: target.toJSON()
+        [path35]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -14633,9 +14633,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path36, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path35, target]) => ({
             ...acc,
-            [path36]: file_1.TargetFile.fromJSON(path36, target)
+            [path35]: file_1.TargetFile.fromJSON(path35, target)
           }), {});
         }
       }
@@ -16169,14 +16169,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path36) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path36)).toString();
+    function join(base, path35) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path35)).toString();
     }
-    function ensureTrailingSlash(path36) {
-      return path36.endsWith("/") ? path36 : path36 + "/";
+    function ensureTrailingSlash(path35) {
+      return path35.endsWith("/") ? path35 : path35 + "/";
     }
-    function removeLeadingSlash(path36) {
-      return path36.startsWith("/") ? path36.slice(1) : path36;
+    function removeLeadingSlash(path35) {
+      return path35.startsWith("/") ? path35.slice(1) : path35;
     }
   }
 });
@@ -16230,7 +16230,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
     var fs30 = __importStar(__require("fs"));
-    var path36 = __importStar(__require("path"));
+    var path35 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -16302,7 +16302,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path36.parse(targetFilePath);
+          const { dir, base } = path35.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -16329,7 +16329,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path36.join(this.dir, `${fileName}.json`);
+        const filePath = path35.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs30.readFileSync(filePath);
       }
@@ -16476,12 +16476,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path36.join(this.targetDir, filePath);
+        return path35.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path36.join(this.dir, `${encodedName}.json`);
+          const filePath = path35.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs30.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -16519,7 +16519,7 @@ init_errors();
 
 // src/cli/commands/apply.ts
 init_errors();
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/pipeline/apply.ts
 import { promises as fs14 } from "node:fs";
@@ -16839,29 +16839,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path36 of start.files) {
-    const sha2562 = start.hashes?.[path36];
-    const source = sha2562 ? { kind: "pack", path: path36, sha256: sha2562 } : { kind: "pack", path: path36 };
-    current.set(path36, source);
-    history.set(path36, { path: path36, versions: [{ level: start.level, source }] });
+  for (const path35 of start.files) {
+    const sha2562 = start.hashes?.[path35];
+    const source = sha2562 ? { kind: "pack", path: path35, sha256: sha2562 } : { kind: "pack", path: path35 };
+    current.set(path35, source);
+    history.set(path35, { path: path35, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path36, level, source) => {
-    const h = history.get(path36) ?? { path: path36, versions: [] };
+  const record = (path35, level, source) => {
+    const h = history.get(path35) ?? { path: path35, versions: [] };
     h.versions.push({ level, source });
-    history.set(path36, h);
-    if (source) current.set(path36, source);
-    else current.delete(path36);
+    history.set(path35, h);
+    if (source) current.set(path35, source);
+    else current.delete(path35);
   };
-  const expect = (label, path36, sha2562) => {
-    const cur = current.get(path36);
-    if (!cur) throw badInput(`${label}: ${path36} is not in the pack at the previous level`);
+  const expect = (label, path35, sha2562) => {
+    const cur = current.get(path35);
+    if (!cur) throw badInput(`${label}: ${path35} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path36, sha2562);
+      packChecks.set(path35, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path36} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path35} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -16884,9 +16884,9 @@ function composePlan(start, updates) {
     }
     expected = u.level + 1;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path36) => {
-      if (touched.has(path36)) throw badInput(`${label}: ${path36} is listed twice`);
-      touched.add(path36);
+    const once = (path35) => {
+      if (touched.has(path35)) throw badInput(`${label}: ${path35} is listed twice`);
+      touched.add(path35);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -16907,9 +16907,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path36, source] of current) {
-    if (!startSet.has(path36)) added.push(path36);
-    else if (source.kind === "payload") modified.push(path36);
+  for (const [path35, source] of current) {
+    if (!startSet.has(path35)) added.push(path35);
+    else if (source.kind === "payload") modified.push(path35);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -16929,8 +16929,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path36, level) {
-  const h = plan.history.get(path36);
+function sourceAt(plan, path35, level) {
+  const h = plan.history.get(path35);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -17042,15 +17042,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path36) {
+  async baseBefore(level, path35) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path36);
+    const entry = payload?.baseEntry(path35);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path36);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path35);
     if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path36} is not the content the update replaces`
+        `${payload.zip.label}: base/${path35} is not the content the update replaces`
       );
     }
     return buf;
@@ -17110,8 +17110,8 @@ function sink() {
 init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path36, source] of plan.files) {
-    byPath.set(path36, { path: path36, kind: "copy", from: contents.locate(source) });
+  for (const [path35, source] of plan.files) {
+    byPath.set(path35, { path: path35, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -18689,13 +18689,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path36) {
-        const e = zip.get(`files/${path36}`);
-        if (!e) throw badInput(`${label}: files/${path36} is missing`);
+      fileEntry(path35) {
+        const e = zip.get(`files/${path35}`);
+        if (!e) throw badInput(`${label}: files/${path35} is missing`);
         return e;
       },
-      baseEntry(path36) {
-        return zip.get(`base/${path36}`);
+      baseEntry(path35) {
+        return zip.get(`base/${path35}`);
       }
     };
   } catch (e) {
@@ -18983,7 +18983,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path36 = `${url.pathname}${url.search}`;
+    const path35 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -18991,7 +18991,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path36, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path35, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -19022,7 +19022,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path36,
+            path: path35,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -20175,8 +20175,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path36, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path36, sha256: expected });
+    for (const [path35, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path35, sha256: expected });
     }
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -20312,10 +20312,10 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path36, entry] of pack.files) {
-    const m = manifest.files[path36];
+  for (const [path35, entry] of pack.files) {
+    const m = manifest.files[path35];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path36] = m.sha256;
+      hashes[path35] = m.sha256;
   }
   return hashes;
 }
@@ -20728,6 +20728,7 @@ async function loadLock(file) {
 
 // src/cli/args.ts
 init_errors();
+import path19 from "node:path";
 import { parseArgs } from "node:util";
 function parse(command, argv, options2, allowPositionals = false) {
   try {
@@ -20744,6 +20745,21 @@ function intFlag(name, value) {
 function required(name, value) {
   if (value === void 0 || value === "") throw badInput(`--${name} is required`);
   return value;
+}
+async function parseRangeCommand(command, argv) {
+  const { values } = parse(command, argv, {
+    lock: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    out: { type: "string" },
+    json: { type: "boolean" }
+  });
+  const lock = await loadLock(values.lock);
+  const from = intFlag("from", values.from) ?? lock.level;
+  const to = intFlag("to", values.to);
+  if (to === void 0) throw badInput(`uplevel ${command}: --to M is required`);
+  const out = path19.resolve(required("out", values.out));
+  return { lock, from, to, out, json: Boolean(values.json) };
 }
 
 // src/cli/commands/apply.ts
@@ -20764,7 +20780,7 @@ async function applyCommand(argv, ctx) {
   let lock = await loadLock(values.lock);
   let levelFlag = values.level ?? "latest";
   if (values.bundle) {
-    const dir = path19.resolve(values.bundle);
+    const dir = path20.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -20782,7 +20798,7 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path19.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path20.resolve(p) : void 0;
   let report;
   try {
     report = await apply({
@@ -20836,8 +20852,8 @@ async function applyDiffCommand(values, ctx) {
   try {
     const r = await applyDiff({
       lock,
-      diff: path19.resolve(values.diff),
-      dir: path19.resolve(values.dir),
+      diff: path20.resolve(values.diff),
+      dir: path20.resolve(values.dir),
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       reporter
@@ -20998,38 +21014,38 @@ async function checkCommand(argv, ctx) {
 }
 
 // src/cli/commands/demo.ts
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/demo/demo.ts
 import { promises as fs25 } from "node:fs";
 import net2 from "node:net";
 import os3 from "node:os";
-import path26 from "node:path";
+import path27 from "node:path";
 init_errors();
 
 // src/pipeline/extract.ts
 init_errors();
 import { createWriteStream as createWriteStream5, promises as fs19 } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 import { pipeline as pipeline6 } from "node:stream/promises";
 async function extractPack(zipFile, dest) {
   await assertFreshDir(dest);
   const zip = await SafeZip.open(zipFile, { label: zipFile });
-  const parent = path20.dirname(path20.resolve(dest));
+  const parent = path21.dirname(path21.resolve(dest));
   await fs19.mkdir(parent, { recursive: true });
-  const staging = await fs19.mkdtemp(path20.join(parent, `.${path20.basename(dest)}.uplevel-staging-`));
+  const staging = await fs19.mkdtemp(path21.join(parent, `.${path21.basename(dest)}.uplevel-staging-`));
   try {
     const top = zip.topFolder();
     if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
     for (const e of zip.entries) {
       const rel = e.name.slice(top.length + 1).replace(/\/$/, "");
       if (rel === "") continue;
-      const target = path20.join(staging, rel);
+      const target = path21.join(staging, rel);
       if (e.isDirectory) {
         await fs19.mkdir(target, { recursive: true });
         continue;
       }
-      await fs19.mkdir(path20.dirname(target), { recursive: true });
+      await fs19.mkdir(path21.dirname(target), { recursive: true });
       await pipeline6(
         await zip.openData(e),
         createWriteStream5(target, { mode: e.mode & 511 || 420 })
@@ -21052,7 +21068,7 @@ import { createWriteStream as createWriteStream6, promises as fs20 } from "node:
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path21 from "node:path";
+import path22 from "node:path";
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
@@ -21067,13 +21083,13 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path21.join(opts.logDir, "junit.xml"),
+    junitFile: path22.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   let server;
   try {
     if (opts.tests.start) {
-      const logFile = path21.join(opts.logDir, "server.log");
+      const logFile = path22.join(opts.logDir, "server.log");
       result.server = { started: false, ready: false, logFile };
       opts.onEvent?.({ event: "server-starting", command: opts.tests.start });
       server = await startInGroup(opts.tests.start, opts.packHome, env, logFile);
@@ -21184,7 +21200,7 @@ function readinessProbe(ready, logFile) {
   });
 }
 async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
-  const logFile = path21.join(logDir, `${cmd.name}.log`);
+  const logFile = path22.join(logDir, `${cmd.name}.log`);
   const log = createWriteStream6(logFile);
   await new Promise((r) => log.once("open", r));
   const t0 = Date.now();
@@ -21251,7 +21267,7 @@ function renderJUnit(result, suiteName) {
 // src/repo/add-to-repository.ts
 import { promises as fs21 } from "node:fs";
 import os2 from "node:os";
-import path22 from "node:path";
+import path23 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
@@ -21342,7 +21358,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs21.mkdtemp(path22.join(os2.tmpdir(), "uplevel-add-"));
+  const scratch = await fs21.mkdtemp(path23.join(os2.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -21358,7 +21374,7 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path22.join(scratch, `${g.product}-${g.version}.files.json`);
+          const manifestFile = path23.join(scratch, `${g.product}-${g.version}.files.json`);
           await fs21.writeFile(
             manifestFile,
             `${JSON.stringify(await buildPackManifest(pack.file))}
@@ -21413,7 +21429,7 @@ async function addToRepository(opts) {
           }
         });
       }
-      const indexFile = path22.join(scratch, `${g.product}-${g.version}-index.json`);
+      const indexFile = path23.join(scratch, `${g.product}-${g.version}-index.json`);
       await fs21.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
@@ -21428,7 +21444,7 @@ async function addToRepository(opts) {
 
 // src/repo/build-update.ts
 import { promises as fs22 } from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -21575,7 +21591,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path23.join(path23.dirname(out), `.${path23.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path24.join(path24.dirname(out), `.${path24.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -21621,10 +21637,10 @@ async function writePayload(out, manifest, a, b, bases, released) {
 // src/repo/serve.ts
 import { createReadStream as createReadStream4, promises as fs23 } from "node:fs";
 import http3 from "node:http";
-import path24 from "node:path";
+import path25 from "node:path";
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path24.resolve(dir);
+  const root = path25.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -21670,9 +21686,9 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path24.resolve(root, rel);
+  const file = path25.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path24.join(root, top) + path24.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path25.join(root, top) + path25.sep)) {
     res.writeHead(404).end();
     return;
   }
@@ -21715,13 +21731,13 @@ async function handle(root, opts, req, res) {
 
 // src/demo/sample.ts
 import { existsSync, promises as fs24 } from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path25.dirname(fileURLToPath2(import.meta.url));
+  let dir = path26.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync(path25.join(dir, "sample", "ga"))) return path25.join(dir, "sample");
-    const parent = path25.dirname(dir);
+    if (existsSync(path26.join(dir, "sample", "ga"))) return path26.join(dir, "sample");
+    const parent = path26.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -21729,24 +21745,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path25.join(outDir, "level-0");
-  await fs24.cp(path25.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path26.join(outDir, "level-0");
+  await fs24.cp(path26.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs24.readdir(path25.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs24.readdir(path26.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path25.join(sampleDir, "levels", String(n));
-    const tree = path25.join(outDir, `level-${n}`);
+    const src = path26.join(sampleDir, "levels", String(n));
+    const tree = path26.join(outDir, `level-${n}`);
     await fs24.cp(previous, tree, { recursive: true });
-    if (existsSync(path25.join(src, "files")))
-      await fs24.cp(path25.join(src, "files"), tree, { recursive: true });
-    const removed = path25.join(src, "removed.txt");
+    if (existsSync(path26.join(src, "files")))
+      await fs24.cp(path26.join(src, "files"), tree, { recursive: true });
+    const removed = path26.join(src, "removed.txt");
     if (existsSync(removed)) {
       for (const rel of (await fs24.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs24.rm(path25.join(tree, rel));
+        await fs24.rm(path26.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path25.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path26.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -21756,7 +21772,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs24.readdir(path25.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs24.readdir(path26.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -21773,7 +21789,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs24.readFile(path25.join(tree, f));
+      const data = await fs24.readFile(path26.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -21792,30 +21808,30 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path26.resolve(opts.outDir);
-  const work = await fs25.mkdtemp(path26.join(os3.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path26.join(work, "cache") };
+  const outDir = path27.resolve(opts.outDir);
+  const work = await fs25.mkdtemp(path27.join(os3.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path27.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
   try {
     step("Vendor: build GA and three update levels of the sample product");
     const sample = sampleRoot();
-    const { levels } = await materializeSample(sample, path26.join(work, "trees"));
+    const { levels } = await materializeSample(sample, path27.join(work, "trees"));
     const packs = [];
-    await fs25.mkdir(path26.join(work, "packs"));
+    await fs25.mkdir(path27.join(work, "packs"));
     for (const l of levels) {
-      const zip = path26.join(work, "packs", `${TOP}-level-${l.level}.zip`);
+      const zip = path27.join(work, "packs", `${TOP}-level-${l.level}.zip`);
       await writePackZip(l.tree, TOP, zip);
       packs[l.level] = zip;
     }
-    const repoDir = path26.join(work, "repo");
+    const repoDir = path27.join(work, "repo");
     const { rootPath } = await initRepository({ dir: repoDir });
     const payloads = [];
     for (const l of levels.filter((x) => x.level > 0)) {
-      const out = path26.join(work, `update-${l.level}.zip`);
+      const out = path27.join(work, `update-${l.level}.zip`);
       const changes = parseChangesYaml(await fs25.readFile(l.changesFile, "utf8"), l.changesFile);
-      const includesFile = path26.join(path26.dirname(l.changesFile), "includes-hotfixes.txt");
+      const includesFile = path27.join(path27.dirname(l.changesFile), "includes-hotfixes.txt");
       const includes = (await fs25.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
       const m = await buildUpdate({
         from: packs[l.level - 1],
@@ -21836,13 +21852,13 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path26.join(work, "team");
-    await fs25.mkdir(path26.join(team, ".uplevel"), { recursive: true });
-    await fs25.copyFile(rootPath, path26.join(team, ".uplevel", "root.json"));
-    await fs25.cp(path26.join(sample, "overlay"), path26.join(team, "deploy"), { recursive: true });
-    await fs25.cp(path26.join(sample, "tests"), path26.join(team, "tests"), { recursive: true });
+    const team = path27.join(work, "team");
+    await fs25.mkdir(path27.join(team, ".uplevel"), { recursive: true });
+    await fs25.copyFile(rootPath, path27.join(team, ".uplevel", "root.json"));
+    await fs25.cp(path27.join(sample, "overlay"), path27.join(team, "deploy"), { recursive: true });
+    await fs25.cp(path27.join(sample, "tests"), path27.join(team, "tests"), { recursive: true });
     const port = await freePort();
-    const lockFile = path26.join(team, "uplevel.yml");
+    const lockFile = path27.join(team, "uplevel.yml");
     await fs25.writeFile(lockFile, demoLock(server.url, port));
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
@@ -21854,7 +21870,7 @@ async function runDemo(opts) {
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
     await fs25.mkdir(outDir, { recursive: true });
-    const packFile = path26.join(outDir, `${TOP}-level-${repo.latest}.zip`);
+    const packFile = path27.join(outDir, `${TOP}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -21866,9 +21882,9 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path26.join(work, "run", TOP);
+    const home = path27.join(work, "run", TOP);
     await extractPack(packFile, home);
-    const logDir = path26.join(outDir, "test-logs");
+    const logDir = path27.join(outDir, "test-logs");
     await fs25.rm(logDir, { recursive: true, force: true });
     await fs25.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
@@ -21893,13 +21909,13 @@ async function runDemo(opts) {
       reporter
     });
     step(
-      "publish: pack, sha256, changelog and report in " + path26.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path27.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs25.writeFile(`${packFile}.sha256`, `${sha2562}  ${path26.basename(packFile)}
+    await fs25.writeFile(`${packFile}.sha256`, `${sha2562}  ${path27.basename(packFile)}
 `);
     await fs25.writeFile(
-      path26.join(outDir, "CHANGELOG.md"),
+      path27.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -21916,10 +21932,10 @@ async function runDemo(opts) {
       apply: report,
       tests,
       hotfix: hotfixDemo,
-      pack: { file: path26.basename(packFile), sha256: sha2562 }
+      pack: { file: path27.basename(packFile), sha256: sha2562 }
     };
     await fs25.writeFile(
-      path26.join(outDir, "report.json"),
+      path27.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -21962,14 +21978,14 @@ async function freePort() {
 async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
-  const hfDir = path26.join(sample, "hotfixes", id);
-  const level = Number((await fs25.readFile(path26.join(hfDir, "level.txt"), "utf8")).trim());
-  const patchedTree = path26.join(work, "hotfix-tree");
-  await fs25.cp(path26.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs25.cp(path26.join(hfDir, "files"), patchedTree, { recursive: true });
-  const patchedPack = path26.join(work, "hotfix-pack.zip");
+  const hfDir = path27.join(sample, "hotfixes", id);
+  const level = Number((await fs25.readFile(path27.join(hfDir, "level.txt"), "utf8")).trim());
+  const patchedTree = path27.join(work, "hotfix-tree");
+  await fs25.cp(path27.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs25.cp(path27.join(hfDir, "files"), patchedTree, { recursive: true });
+  const patchedPack = path27.join(work, "hotfix-pack.zip");
   await writePackZip(patchedTree, TOP, patchedPack);
-  const hotfixZip = path26.join(work, `${id}.zip`);
+  const hotfixZip = path27.join(work, `${id}.zip`);
   await buildUpdate({
     from: packs[level],
     to: patchedPack,
@@ -21982,10 +21998,10 @@ async function demoHotfix(args) {
     hotfixId: id,
     out: hotfixZip
   });
-  const envDir = path26.join(work, "environment");
-  await fs25.mkdir(path26.join(envDir, ".uplevel"), { recursive: true });
-  await fs25.copyFile(args.rootPath, path26.join(envDir, ".uplevel", "root.json"));
-  const envLock = path26.join(envDir, "uplevel.yml");
+  const envDir = path27.join(work, "environment");
+  await fs25.mkdir(path27.join(envDir, ".uplevel"), { recursive: true });
+  await fs25.copyFile(args.rootPath, path27.join(envDir, ".uplevel", "root.json"));
+  const envLock = path27.join(envDir, "uplevel.yml");
   await fs25.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
@@ -21995,7 +22011,7 @@ repository: ${args.server}
 trust: .uplevel/root.json
 `
   );
-  const home = path26.join(envDir, TOP);
+  const home = path27.join(envDir, TOP);
   const quiet = {
     info: () => void 0,
     warn: (m) => reporter.warn(m),
@@ -22039,7 +22055,7 @@ trust: .uplevel/root.json
 // src/cli/commands/demo.ts
 async function demoCommand(argv, ctx) {
   const { values } = parse("demo", argv, { out: { type: "string" }, json: { type: "boolean" } });
-  const outDir = path27.resolve(values.out ?? "out");
+  const outDir = path28.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -22050,10 +22066,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path27.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path28.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path27.relative(process.cwd(), path27.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path27.relative(process.cwd(), path27.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path28.relative(process.cwd(), path28.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path28.relative(process.cwd(), path28.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -22061,14 +22077,10 @@ async function demoCommand(argv, ctx) {
   }
 }
 
-// src/cli/commands/diff.ts
-init_errors();
-import path29 from "node:path";
-
 // src/pipeline/diff.ts
 init_errors();
 import { promises as fs26 } from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 function foldUpdates(manifests) {
   const fold = /* @__PURE__ */ new Map();
   for (const m of manifests) {
@@ -22136,7 +22148,7 @@ async function buildDiff(args) {
       ...hotfixes.length ? { includesHotfixes: hotfixes } : {},
       files: { added, modified, removed }
     };
-    const tmp = path28.join(path28.dirname(out), `.${path28.basename(out)}.uplevel-${process.pid}.tmp`);
+    const tmp = path29.join(path29.dirname(out), `.${path29.basename(out)}.uplevel-${process.pid}.tmp`);
     const w = await ZipWriter.create(tmp);
     try {
       const dos = toDosDateTime(new Date(last.released));
@@ -22188,22 +22200,11 @@ function pick(f) {
 
 // src/cli/commands/diff.ts
 async function diffCommand(argv, ctx) {
-  const { values } = parse("diff", argv, {
-    lock: { type: "string" },
-    from: { type: "string" },
-    to: { type: "string" },
-    out: { type: "string" },
-    json: { type: "boolean" }
-  });
-  const lock = await loadLock(values.lock);
-  const from = intFlag("from", values.from) ?? lock.level;
-  const to = intFlag("to", values.to);
-  if (to === void 0) throw badInput("--to M is required");
-  const out = path29.resolve(required("out", values.out));
-  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  const { lock, from, to, out, json } = await parseRangeCommand("diff", argv);
+  const reporter = ctx.reporter({ json });
   try {
     const m = await buildDiff({ lock, from, to, out, reporter, env: ctx.env });
-    if (values.json) ctx.printJson({ out, manifest: m });
+    if (json) ctx.printJson({ out, manifest: m });
     else {
       const f = m.files;
       ctx.print(
@@ -22217,25 +22218,12 @@ async function diffCommand(argv, ctx) {
 }
 
 // src/cli/commands/export.ts
-init_errors();
-import path30 from "node:path";
 async function exportCommand(argv, ctx) {
-  const { values } = parse("export", argv, {
-    lock: { type: "string" },
-    from: { type: "string" },
-    to: { type: "string" },
-    out: { type: "string" },
-    json: { type: "boolean" }
-  });
-  const lock = await loadLock(values.lock);
-  const from = intFlag("from", values.from) ?? lock.level;
-  const to = intFlag("to", values.to);
-  if (to === void 0) throw badInput("--to M is required: the level the bundle brings a pack to");
-  const out = path30.resolve(required("out", values.out));
-  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  const { lock, from, to, out, json } = await parseRangeCommand("export", argv);
+  const reporter = ctx.reporter({ json });
   try {
     const r = await exportBundle({ lock, from, to, out, reporter, env: ctx.env });
-    if (values.json) ctx.printJson({ ...r, out });
+    if (json) ctx.printJson({ ...r, out });
     else {
       ctx.print(
         `Bundle ${out}: ${r.product} ${r.version} (${r.channel}) level ${r.from} \u2192 ${r.to}`
@@ -22252,7 +22240,7 @@ async function exportCommand(argv, ctx) {
 
 // src/cli/commands/hotfix.ts
 init_errors();
-import path31 from "node:path";
+import path30 from "node:path";
 async function hotfixCommand(argv, ctx) {
   const [sub, ...rest] = argv;
   if (sub !== "apply" && sub !== "remove") {
@@ -22266,13 +22254,13 @@ async function hotfixCommand(argv, ctx) {
     { dir: { type: "string" }, id: { type: "string" }, json: { type: "boolean" } },
     sub === "apply"
   );
-  const home = path31.resolve(required("dir", values.dir));
+  const home = path30.resolve(required("dir", values.dir));
   const state = await withDirLock(workPath(home), async () => {
     await recover(home);
     if (sub === "remove")
       return removeHotfix(home, required("id", values.id));
     if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
-    const hf = await openHotfix(path31.resolve(positionals[0]));
+    const hf = await openHotfix(path30.resolve(positionals[0]));
     try {
       return await applyHotfix(home, hf);
     } finally {
@@ -22289,7 +22277,7 @@ async function hotfixCommand(argv, ctx) {
 
 // src/cli/commands/repo.ts
 import { promises as fs27 } from "node:fs";
-import path32 from "node:path";
+import path31 from "node:path";
 init_errors();
 init_types();
 async function repoCommand(argv, ctx) {
@@ -22312,12 +22300,12 @@ async function init(argv, ctx) {
     dir: { type: "string" },
     expires: { type: "string" }
   });
-  const dir = path32.resolve(required("dir", values.dir));
+  const dir = path31.resolve(required("dir", values.dir));
   const expiresDays = intFlag("expires", values.expires);
   const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path32.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path31.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -22336,7 +22324,7 @@ async function build(argv, ctx) {
   const level = intFlag("level", required("level", values.level));
   let changes = [];
   if (values.changes) {
-    const file = path32.resolve(values.changes);
+    const file = path31.resolve(values.changes);
     const text = await fs27.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
@@ -22350,20 +22338,20 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path32.resolve(required("from", values.from)),
-    to: path32.resolve(required("to", values.to)),
+    from: path31.resolve(required("from", values.from)),
+    to: path31.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path32.resolve(required("out", values.out)),
+    out: path31.resolve(required("out", values.out)),
     ...values["includes-hotfixes"] ? {
       includesHotfixes: values["includes-hotfixes"].split(",").map((x) => x.trim()).filter(Boolean)
     } : {},
     ...values.hotfix ? { hotfixId: values.hotfix } : {}
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path32.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path31.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -22381,11 +22369,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path32.resolve(required("dir", values.dir));
+  const dir = path31.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path32.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path32.resolve(p))
+    ...values.pack ? { pack: path31.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path31.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -22399,7 +22387,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path32.resolve(required("dir", values.dir));
+  const dir = path31.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? 0;
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
@@ -22414,14 +22402,14 @@ async function serve(argv, ctx) {
 
 // src/cli/commands/revert.ts
 init_errors();
-import path33 from "node:path";
+import path32 from "node:path";
 async function revertCommand(argv, ctx) {
   const { values } = parse("revert", argv, {
     dir: { type: "string" },
     level: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path33.resolve(required("dir", values.dir));
+  const dir = path32.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
   if (level === void 0) throw badInput("--level N is required: the level to go back to");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -22436,7 +22424,7 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path33.resolve(required("dir", values.dir));
+  const dir = path32.resolve(required("dir", values.dir));
   const what = await recover(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
@@ -22451,17 +22439,17 @@ init_errors();
 
 // src/pipeline/status.ts
 import { promises as fs28 } from "node:fs";
-import path34 from "node:path";
+import path33 from "node:path";
 init_errors();
 init_types();
 async function statusOfDir(dir) {
-  const root = path34.resolve(dir);
+  const root = path33.resolve(dir);
   const st = await fs28.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path34.basename(root),
+    name: path33.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
@@ -22471,12 +22459,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs28.readdir(path34.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs28.readdir(path33.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path34.join(root, r)));
+        actual.set(r, await sha256File(path33.join(root, r)));
     }
   };
   await walk("");
@@ -22484,7 +22472,7 @@ async function statusOfDir(dir) {
   return report;
 }
 async function readState(root) {
-  const file = path34.join(root, PACK_STATE_PATH);
+  const file = path33.join(root, PACK_STATE_PATH);
   let text;
   try {
     text = await fs28.readFile(file, "utf8");
@@ -22515,7 +22503,7 @@ async function statusOfPack(file) {
       }
     }
     const report = {
-      source: { kind: "pack", path: path34.resolve(file) },
+      source: { kind: "pack", path: path33.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -22572,7 +22560,7 @@ function print(r, ctx) {
 init_errors();
 import { promises as fs29 } from "node:fs";
 import os4 from "node:os";
-import path35 from "node:path";
+import path34 from "node:path";
 async function testCommand(argv, ctx) {
   const { values } = parse("test", argv, {
     lock: { type: "string" },
@@ -22586,16 +22574,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path35.resolve(
-    values.logs ?? await fs29.mkdtemp(path35.join(os4.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path34.resolve(
+    values.logs ?? await fs29.mkdtemp(path34.join(os4.tmpdir(), "uplevel-test-logs-"))
   );
   await fs29.mkdir(logDir, { recursive: true });
-  let home = dir ? path35.resolve(dir) : "";
+  let home = dir ? path34.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs29.mkdtemp(path35.join(os4.tmpdir(), "uplevel-test-pack-"));
-    home = path35.join(cleanup, "home");
-    await extractPack(path35.resolve(pack), home);
+    cleanup = await fs29.mkdtemp(path34.join(os4.tmpdir(), "uplevel-test-pack-"));
+    home = path34.join(cleanup, "home");
+    await extractPack(path34.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -22607,7 +22595,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path35.dirname(lock.file),
+      cwd: path34.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });

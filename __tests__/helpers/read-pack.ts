@@ -37,3 +37,21 @@ export async function exists(p: string): Promise<boolean> {
     () => false,
   );
 }
+
+/**
+ * A hash of every file below a folder (paths and bytes), uplevel's own workspace
+ * (updates/.uplevel/) left out: equal hashes mean the same pack, byte for byte.
+ */
+export async function treeHash(dir: string, opts: { ignore?: RegExp } = {}): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const tree = await readTree(dir);
+  const h = createHash('sha256');
+  for (const p of [...tree.keys()].sort()) {
+    if (p.startsWith('updates/.uplevel/') || opts.ignore?.test(p)) continue;
+    h.update(p)
+      .update('\0')
+      .update(tree.get(p) as Buffer)
+      .update('\0');
+  }
+  return h.digest('hex');
+}
