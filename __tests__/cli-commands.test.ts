@@ -1,5 +1,8 @@
 /** check, changelog, status and the documented exit codes, through the bundled CLI. */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -267,5 +270,36 @@ describe('status', () => {
     const s = JSON.parse(r.stdout);
     assert.equal(s.level, 1);
     assert.equal(s.updates.length, 1);
+  });
+});
+
+describe('pack from a URL', () => {
+  test('the lock’s pack.url is downloaded, checked against pack.sha256 and cached', async () => {
+    const ga = await fs.readFile(vendor.packs[0] as string);
+    const sha = createHash('sha256').update(ga).digest('hex');
+    let downloads = 0;
+    const server = http.createServer((req, res) => {
+      if (req.url !== '/gw.zip') return void res.writeHead(404).end();
+      downloads++;
+      res.writeHead(200, { 'Content-Length': ga.length }).end(ga);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/gw.zip`;
+    try {
+      for (const [given, code] of [
+        [sha, 0],
+        ['f'.repeat(64), 3],
+      ] as const) {
+        const team = await makeTeam(vendor, { extra: `pack:\n  url: ${url}\n  sha256: ${given}` });
+        const out = path.join(team.dir, 'out.zip');
+        const r = await runCli(['apply', '--lock', team.lock, '--out', out], { env: team.env });
+        assert.equal(r.code, code, r.stderr);
+        if (code === 3) assert.match(r.stderr, /pack\.sha256 does not match/);
+        else assert.ok(await exists(out));
+      }
+      assert.equal(downloads, 2);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });
