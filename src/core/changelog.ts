@@ -8,17 +8,39 @@ export interface LevelChanges {
 }
 
 export interface LeveledChange extends Change {
+  /** The level the change came in. */
   level: number;
 }
 
-const TYPE_ORDER: ChangeType[] = ['security', 'bug', 'improvement', 'feature'];
+export interface ChangelogJson {
+  product: string;
+  version: string;
+  from: number;
+  to: number;
+  summary: Record<ChangeType, number> & { maxSeverity?: Severity };
+  changes: LeveledChange[];
+}
+
+export const CHANGE_TYPE_ORDER: readonly ChangeType[] = [
+  'security',
+  'bug',
+  'improvement',
+  'feature',
+];
 const TYPE_TITLE: Record<ChangeType, string> = {
   security: 'Security fixes',
   bug: 'Bug fixes',
   improvement: 'Improvements',
   feature: 'New features',
 };
-const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
+const COUNTED: Record<ChangeType, [string, string]> = {
+  security: ['security fix', 'security fixes'],
+  bug: ['bug fix', 'bug fixes'],
+  improvement: ['improvement', 'improvements'],
+  feature: ['new feature', 'new features'],
+};
+const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+const CVE = /^CVE-\d{4}-\d{4,}$/;
 
 /** Changes of levels from+1..to, in level order. */
 export function collectChanges(levels: LevelChanges[], from: number, to: number): LeveledChange[] {
@@ -28,25 +50,49 @@ export function collectChanges(levels: LevelChanges[], from: number, to: number)
     .flatMap((l) => l.changes.map((c) => ({ ...c, level: l.level })));
 }
 
+/** The most severe severity among the changes; undefined when none has one. */
 export function maxSeverity(changes: Change[]): Severity | undefined {
   let best: number | undefined;
   for (const c of changes) {
     if (!c.severity) continue;
     const i = SEVERITY_ORDER.indexOf(c.severity);
-    if (best === undefined || i < best) best = i;
+    if (i >= 0 && (best === undefined || i < best)) best = i;
   }
   return best === undefined ? undefined : SEVERITY_ORDER[best];
 }
 
 /**
- * Vendor text is data: nothing in it may become a link, an image, emphasis or HTML. With `[`
- * and `<` escaped, parentheses and `!` cannot form a link or an image.
+ * Vendor text is data: nothing in it may become a link, an image, HTML, emphasis, a heading
+ * or a list, and it stays on its bullet's line. With `[` and `<` escaped, parentheses and
+ * `!` cannot form a link or an image. An @mention gets a zero-width space, so a vendor's
+ * note does not notify a GitHub user from every customer's pull request.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text
+    .replace(/\s*(\r\n?|\n)\s*/g, ' ')
+    .replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/(^|[^\w])@(?=\w)/g, '$1@\u200b');
 }
 
 export const cveUrl = (id: string) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
+
+const cveLink = (id: string) => (CVE.test(id) ? `[${id}](${cveUrl(id)})` : escapeMarkdown(id));
+
+function sevRank(c: Change): number {
+  const i = c.severity ? SEVERITY_ORDER.indexOf(c.severity) : -1;
+  return i < 0 ? SEVERITY_ORDER.length : i;
+}
+
+function summaryLine(changes: LeveledChange[]): string {
+  const parts = CHANGE_TYPE_ORDER.flatMap((t) => {
+    const n = changes.filter((c) => c.type === t).length;
+    return n === 0 ? [] : [`${n} ${COUNTED[t][n === 1 ? 0 : 1]}`];
+  });
+  const worst = maxSeverity(changes);
+  return `${parts.join(', ')}${worst ? ` (highest severity: ${worst})` : ''}.`;
+}
 
 export function renderChangelogMarkdown(
   product: string,
@@ -60,31 +106,28 @@ export function renderChangelogMarkdown(
     `# ${escapeMarkdown(product)} ${escapeMarkdown(version)}: level ${from} → ${to}`,
     '',
   ];
-  if (changes.length === 0) lines.push('No changes.', '');
-  for (const type of TYPE_ORDER) {
+  lines.push(changes.length === 0 ? 'No changes.' : summaryLine(changes), '');
+  for (const type of CHANGE_TYPE_ORDER) {
     const ofType = changes.filter((c) => c.type === type);
     if (ofType.length === 0) continue;
     lines.push(`## ${TYPE_TITLE[type]}`, '');
+    // Security fixes: most severe first; the rest in the order they came.
     const sorted =
       type === 'security'
         ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level)
         : ofType;
     for (const c of sorted) {
       const parts = [`**${escapeMarkdown(c.id)}**`];
-      if (c.severity) parts.push(`(${c.severity})`);
+      if (c.severity) parts.push(`(${escapeMarkdown(c.severity)})`);
       parts.push(escapeMarkdown(c.title));
       let line = `- ${parts.join(' ')} — level ${c.level}`;
-      if (c.cves?.length) line += `; ${c.cves.map((id) => `[${id}](${cveUrl(id)})`).join(', ')}`;
+      if (c.cves?.length) line += `; ${c.cves.map(cveLink).join(', ')}`;
       lines.push(line);
       if (c.description) lines.push(`  ${escapeMarkdown(c.description)}`);
     }
     lines.push('');
   }
-  return `${lines.join('\n')}`;
-}
-
-function sevRank(c: Change): number {
-  return c.severity ? SEVERITY_ORDER.indexOf(c.severity) : SEVERITY_ORDER.length;
+  return lines.join('\n');
 }
 
 export function renderChangelogJson(
@@ -93,7 +136,7 @@ export function renderChangelogJson(
   from: number,
   to: number,
   levels: LevelChanges[],
-) {
+): ChangelogJson {
   const changes = collectChanges(levels, from, to);
   const count = (t: ChangeType) => changes.filter((c) => c.type === t).length;
   const severity = maxSeverity(changes);

@@ -1,8 +1,19 @@
 /**
- * Which pack files are text configuration, whose previous content a payload carries as the
- * merge base. The rule: configuration formats anywhere in the pack, and any text-like file
- * under a conf/ folder or bin/ (start scripts are routinely customised); never archives or
- * class files.
+ * Which pack files are text configuration, whose previous content an update payload
+ * carries as `base/<path>` so a team's edits can be three-way merged. A base costs payload
+ * bytes; a missing one turns every customised file into a conflict — so the rule errs
+ * towards including:
+ *
+ * - configuration formats anywhere in the pack (.toml .xml .yaml .yml .properties .conf
+ *   .cfg .ini .json .j2 .policy .xsl .xslt);
+ * - under a configuration or script folder at any depth (`conf/`, `config/`, `etc/`,
+ *   `bin/`, e.g. `repository/conf/`, `wso2/broker/bin/`), also scripts and other text
+ *   (.sh .bat .cmd .ps1 .txt .vm .xsd .wsdl .dtd .sql .env .jaas and files without an
+ *   extension, like `bin/setenv`);
+ * - never archives, classes, native code, keystores or images, wherever they are.
+ *
+ * Paths are relative to the pack's top folder, '/'-separated. The builder also checks the
+ * content is text (`isText`) before shipping a base.
  */
 const CONFIG_EXTENSIONS = new Set([
   '.toml',
@@ -16,10 +27,10 @@ const CONFIG_EXTENSIONS = new Set([
   '.json',
   '.j2',
   '.policy',
-  '.jks.txt',
+  '.xsl',
+  '.xslt',
 ]);
-const TEXT_EXTENSIONS = new Set([
-  ...CONFIG_EXTENSIONS,
+const TEXT_IN_CONFIG_FOLDERS = new Set([
   '.sh',
   '.bat',
   '.cmd',
@@ -28,28 +39,15 @@ const TEXT_EXTENSIONS = new Set([
   '.vm',
   '.xsd',
   '.wsdl',
+  '.dtd',
   '.sql',
   '.env',
+  '.jaas',
   '',
 ]);
-const BINARY_EXTENSIONS = new Set([
-  '.jar',
-  '.war',
-  '.zip',
-  '.class',
-  '.so',
-  '.dll',
-  '.exe',
-  '.jks',
-  '.p12',
-  '.png',
-  '.gif',
-  '.jpg',
-  '.ico',
-  '.gz',
-  '.tar',
-]);
+const CONFIG_FOLDER = /(^|\/)(conf|config|etc|bin)\//i;
 
+/** The last extension, lower-case, with its dot; '' for none (dotfiles have none). */
 function extension(p: string): string {
   const base = p.slice(p.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
@@ -58,8 +56,6 @@ function extension(p: string): string {
 
 export function isConfigFile(p: string): boolean {
   const ext = extension(p);
-  if (BINARY_EXTENSIONS.has(ext)) return false;
   if (CONFIG_EXTENSIONS.has(ext)) return true;
-  const inConf = /(^|\/)conf\//.test(p) || p.startsWith('bin/');
-  return inConf && TEXT_EXTENSIONS.has(ext);
+  return TEXT_IN_CONFIG_FOLDERS.has(ext) && CONFIG_FOLDER.test(p);
 }

@@ -3,21 +3,23 @@
  * payload, a repository or a pack becomes a typed value here or a one-line error naming
  * the document and the field.
  */
-import YAML from 'yaml';
+import semver from 'semver';
 import { badInput } from './errors.ts';
-import type {
-  Change,
-  ChangeType,
-  FileEntry,
-  IndexLevel,
-  ModifiedFileEntry,
-  HotfixManifest,
-  PackManifest,
-  PackState,
-  RepositoryIndex,
-  Severity,
-  UpdateManifest,
+import {
+  PACK_STATE_PATH,
+  type Change,
+  type ChangeType,
+  type FileEntry,
+  type IndexLevel,
+  type ModifiedFileEntry,
+  type HotfixManifest,
+  type PackManifest,
+  type PackState,
+  type RepositoryIndex,
+  type Severity,
+  type UpdateManifest,
 } from './types.ts';
+import { parseYamlDocument } from './yaml-text.ts';
 
 export const CHANGE_TYPES: readonly ChangeType[] = ['security', 'bug', 'improvement', 'feature'];
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -39,9 +41,9 @@ class Reader {
     return v;
   }
   str(v: unknown, field: string, pattern?: RegExp): string {
-    if (typeof v !== 'string' || v === '') this.fail(field, 'must be a non-empty string');
-    if (pattern && !pattern.test(v))
-      this.fail(field, `is not valid (got ${JSON.stringify(v).slice(0, 80)})`);
+    if (typeof v !== 'string' || v === '')
+      this.fail(field, `must be a non-empty string (got ${shown(v)})`);
+    if (pattern && !pattern.test(v)) this.fail(field, `is not valid (got ${shown(v)})`);
     return v;
   }
   optStr(v: unknown, field: string): string | undefined {
@@ -49,31 +51,59 @@ class Reader {
   }
   int(v: unknown, field: string, min = 0): number {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {
-      this.fail(field, `must be an integer ≥ ${min} (got ${JSON.stringify(v)})`);
+      this.fail(field, `must be an integer ≥ ${min} (got ${shown(v)})`);
     }
     return v;
   }
   oneOf<T extends string>(v: unknown, field: string, values: readonly T[]): T {
     if (typeof v !== 'string' || !values.includes(v as T))
-      this.fail(field, `must be one of ${values.join(', ')}`);
+      this.fail(field, `must be one of ${values.join(', ')} (got ${shown(v)})`);
     return v as T;
   }
   sha(v: unknown, field: string): string {
-    return this.str(v, field, /^[0-9a-f]{64}$/);
+    const s = this.str(v, field);
+    if (!/^[0-9a-f]{64}$/.test(s))
+      this.fail(field, `must be a sha256 (64 lower-case hex digits, got ${shown(s)})`);
+    return s;
   }
   path(v: unknown, field: string): string {
     const p = this.str(v, field);
-    if (!isSafeRelativePath(p))
-      this.fail(field, `is not a safe relative path (got ${JSON.stringify(p)})`);
+    if (!isSafeRelativePath(p)) this.fail(field, `is not a safe relative path (got ${shown(p)})`);
     return p;
   }
   date(v: unknown, field: string): string {
     const s = this.str(v, field);
-    if (Number.isNaN(Date.parse(s)))
-      this.fail(field, `is not an ISO date (got ${JSON.stringify(s)})`);
+    if (!ISO_DATE.test(s) || Number.isNaN(Date.parse(s)))
+      this.fail(field, `must be an ISO-8601 date like 2026-01-31T12:00:00Z (got ${shown(s)})`);
     return s;
   }
+  name(v: unknown, field: string): string {
+    const s = this.str(v, field);
+    if (!NAME.test(s))
+      this.fail(field, `must be lower-case letters, digits, . _ - (got ${shown(s)})`);
+    return s;
+  }
+  version(v: unknown, field: string): string {
+    const s = this.str(v, field);
+    if (semver.valid(s) !== s) this.fail(field, `must be a semver version (got ${shown(s)})`);
+    return s;
+  }
+  schema(o: Obj): 1 {
+    if (typeof o.schema === 'number' && o.schema > 1)
+      this.fail('schema', `${o.schema} is newer than this uplevel reads (1): update uplevel`);
+    if (o.schema !== 1) this.fail('schema', `must be 1 (got ${shown(o.schema)})`);
+    return 1;
+  }
 }
+
+/** A value as found, on one line and short enough for a message. */
+function shown(v: unknown): string {
+  const s = v === undefined ? 'nothing' : (JSON.stringify(v) ?? String(v));
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
+const NAME = /^[a-z0-9][a-z0-9._-]*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
 export function isSafeRelativePath(p: string): boolean {
   if (p.startsWith('/') || p.includes('\\') || /^[A-Za-z]:/.test(p) || /[\x00-\x1f]/.test(p))
@@ -87,7 +117,8 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 function parseChange(r: Reader, v: unknown, field: string): Change {
   const o = r.obj(v, field);
   const change: Change = {
-    id: r.str(o.id, `${field}.id`, ID),
+    // `id: 1234` in CHANGES.yml is a number to YAML; it is meant as text.
+    id: r.str(Number.isSafeInteger(o.id) ? String(o.id) : o.id, `${field}.id`, ID),
     type: r.oneOf(o.type, `${field}.type`, CHANGE_TYPES),
     title: r.str(o.title, `${field}.title`),
   };
@@ -133,13 +164,12 @@ function parseFile(r: Reader, v: unknown, field: string): FileEntry {
 export function parseUpdateManifest(json: unknown, label: string, minLevel = 1): UpdateManifest {
   const r = new Reader(label);
   const o = r.obj(json, 'document');
-  if (o.schema !== 1) r.fail('schema', 'must be 1');
   const files = r.obj(o.files, 'files');
   const manifest: UpdateManifest = {
-    schema: 1,
-    product: r.str(o.product, 'product'),
-    version: r.str(o.version, 'version'),
-    channel: r.str(o.channel, 'channel'),
+    schema: r.schema(o),
+    product: r.name(o.product, 'product'),
+    version: r.version(o.version, 'version'),
+    channel: r.name(o.channel, 'channel'),
     level: r.int(o.level, 'level', minLevel),
     released: r.date(o.released, 'released'),
     changes: parseChanges(r, o.changes, 'changes'),
@@ -167,6 +197,14 @@ export function parseUpdateManifest(json: unknown, label: string, minLevel = 1):
       }),
     },
   };
+  const seen = new Set<string>();
+  const all = [...manifest.files.added, ...manifest.files.modified, ...manifest.files.removed];
+  for (const f of all) {
+    if (seen.has(f.path)) r.fail('files', `list ${shown(f.path)} more than once`);
+    if (f.path === PACK_STATE_PATH)
+      r.fail('files', `list ${PACK_STATE_PATH}, which is uplevel's own record of the pack`);
+    seen.add(f.path);
+  }
   if (o.from !== undefined) {
     manifest.from = r.int(o.from, 'from');
     if (manifest.from >= manifest.level) r.fail('from', `must be below level ${manifest.level}`);
@@ -182,11 +220,10 @@ export function parseUpdateManifest(json: unknown, label: string, minLevel = 1):
 export function parseRepositoryIndex(json: unknown, label: string): RepositoryIndex {
   const r = new Reader(label);
   const o = r.obj(json, 'document');
-  if (o.schema !== 1) r.fail('schema', 'must be 1');
   const index: RepositoryIndex = {
-    schema: 1,
-    product: r.str(o.product, 'product'),
-    version: r.str(o.version, 'version'),
+    schema: r.schema(o),
+    product: r.name(o.product, 'product'),
+    version: r.version(o.version, 'version'),
     channels: {},
   };
   if (o.pack !== undefined) {
@@ -200,7 +237,7 @@ export function parseRepositoryIndex(json: unknown, label: string): RepositoryIn
   }
   const channels = r.obj(o.channels, 'channels');
   for (const [name, ch] of Object.entries(channels)) {
-    const field = `channels.${name}`;
+    const field = `channels.${r.name(name, 'channels key')}`;
     const levels = r.arr(r.obj(ch, field).levels, `${field}.levels`).map((l, i): IndexLevel => {
       const f = `${field}.levels[${i}]`;
       const lo = r.obj(l, f);
@@ -213,6 +250,11 @@ export function parseRepositoryIndex(json: unknown, label: string): RepositoryIn
         changes: parseChanges(r, lo.changes, `${f}.changes`),
       };
     });
+    // Each level is an update from the one before: a chain 1..N with no gap.
+    levels.forEach((l, i) => {
+      if (l.level !== i + 1)
+        r.fail(`${field}.levels[${i}].level`, `must be ${i + 1} (levels run 1..N in order)`);
+    });
     index.channels[name] = { levels };
   }
   return index;
@@ -221,7 +263,7 @@ export function parseRepositoryIndex(json: unknown, label: string): RepositoryIn
 export function parsePackManifest(json: unknown, label: string): PackManifest {
   const r = new Reader(label);
   const o = r.obj(json, 'document');
-  if (o.schema !== 1) r.fail('schema', 'must be 1');
+  r.schema(o);
   const files: PackManifest['files'] = {};
   for (const [p, v] of Object.entries(r.obj(o.files, 'files'))) {
     r.path(p, 'files key');
@@ -234,8 +276,8 @@ export function parsePackManifest(json: unknown, label: string): PackManifest {
   }
   return {
     schema: 1,
-    product: r.str(o.product, 'product'),
-    version: r.str(o.version, 'version'),
+    product: r.name(o.product, 'product'),
+    version: r.version(o.version, 'version'),
     files,
   };
 }
@@ -243,7 +285,7 @@ export function parsePackManifest(json: unknown, label: string): PackManifest {
 export function parsePackState(json: unknown, label: string): PackState {
   const r = new Reader(label);
   const o = r.obj(json, 'document');
-  if (o.schema !== 1) r.fail('schema', 'must be 1');
+  r.schema(o);
   const files: Record<string, string> = {};
   for (const [p, sha] of Object.entries(r.obj(o.files, 'files'))) {
     r.path(p, `files key`);
@@ -251,9 +293,9 @@ export function parsePackState(json: unknown, label: string): PackState {
   }
   return {
     schema: 1,
-    product: r.str(o.product, 'product'),
-    version: r.str(o.version, 'version'),
-    channel: r.str(o.channel, 'channel'),
+    product: r.name(o.product, 'product'),
+    version: r.version(o.version, 'version'),
+    channel: r.name(o.channel, 'channel'),
     level: r.int(o.level, 'level'),
     updates: r.arr(o.updates, 'updates').map((u, i) => {
       const uo = r.obj(u, `updates[${i}]`);
@@ -273,16 +315,9 @@ export function parsePackState(json: unknown, label: string): PackState {
   };
 }
 
-/** The vendor's CHANGES.yml: a YAML list of changes. */
+/** The vendor's CHANGES.yml: a YAML list of changes; an empty file is no changes. */
 export function parseChangesYaml(text: string, label: string): Change[] {
-  const doc = YAML.parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0] as YAML.YAMLError;
-    throw badInput(
-      `${label}: YAML error at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`,
-    );
-  }
-  const value = doc.toJS() as unknown;
+  const value = parseYamlDocument(text, label).toJS() as unknown;
   if (value === null || value === undefined) return [];
   return parseChanges(new Reader(label), value, 'changes');
 }

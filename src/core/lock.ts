@@ -7,6 +7,7 @@ import semver from 'semver';
 import YAML from 'yaml';
 import { badInput } from './errors.ts';
 import { DEFAULT_CHANNEL, type Lock, type LockTests } from './types.ts';
+import { parseYamlDocument } from './yaml-text.ts';
 
 const KNOWN = new Set([
   'product',
@@ -24,38 +25,46 @@ const KNOWN = new Set([
   'source',
 ]);
 
-const DEFAULT_TEST_TIMEOUT_MS = 10 * 60 * 1000;
+export const DEFAULT_TEST_TIMEOUT_MS = 10 * 60 * 1000;
+const NAME = /^[a-z0-9][a-z0-9._-]*$/;
+const URL_LIKE = /^[a-z][a-z0-9+.-]+:\/\//i;
+
+type Fail = (field: string, why: string) => never;
+type Obj = Record<string, unknown>;
+
+/** A value as the user wrote it, on one line and short enough for a message. */
+function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
 
 export function parseLock(text: string, file: string): Lock {
   const name = path.basename(file);
-  const fail = (field: string, why: string): never => {
+  const fail: Fail = (field, why) => {
     throw badInput(`${name}: ${field} ${why}`);
   };
-  const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0] as YAML.YAMLError;
-    throw badInput(
-      `${name}: YAML error at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`,
-    );
-  }
+  const doc = parseYamlDocument(text, name);
   const raw = doc.toJS() as unknown;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw badInput(`${name}: must be a mapping of fields (product, version, level, …)`);
   }
-  const o = raw as Record<string, unknown>;
-  for (const key of Object.keys(o)) if (!KNOWN.has(key)) fail(key, 'is not a known field');
+  const o = raw as Obj;
+  for (const key of Object.keys(o))
+    if (!KNOWN.has(key)) fail(/^[\w.-]+$/.test(key) ? key : shown(key), 'is not a known field');
   if (o.source !== undefined && o.source !== 'tuf')
-    fail('source', `"${String(o.source)}" is not supported here (tuf)`);
+    fail('source', `${shown(o.source)} is not supported (only tuf)`);
 
   const dir = path.dirname(file);
   const str = (v: unknown, field: string): string => {
+    if (v === undefined) fail(field, 'is missing');
     if (typeof v !== 'string' || v.trim() === '')
-      fail(field, `must be a non-empty string${v === undefined ? ' (missing)' : ''}`);
+      fail(field, `must be a non-empty string (got ${shown(v)})`);
     return (v as string).trim();
   };
-  const int = (v: unknown, field: string): number => {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
-      fail(field, `must be an integer ≥ 0 (got ${JSON.stringify(v)})`);
+  const int = (v: unknown, field: string, min = 0): number => {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
+      fail(field, `must be an integer ≥ ${min} (got ${shown(v)})`);
     return v as number;
   };
   // A sha256 of digits only would be read by YAML as a number; take the text as written.
@@ -64,40 +73,35 @@ export function parseLock(text: string, file: string): Lock {
     return typeof node?.source === 'string' ? node.source : undefined;
   };
   const sha = (v: unknown, field: string, keys: (string | number)[]): string => {
-    const text = typeof v === 'number' ? (sourceText(keys) ?? String(v)) : v;
-    const s = str(text, field).toLowerCase();
-    if (!/^[0-9a-f]{64}$/.test(s)) fail(field, 'must be a sha256 (64 hex digits)');
-    return s;
+    const s = str(typeof v === 'number' ? (sourceText(keys) ?? String(v)) : v, field);
+    if (!/^[0-9a-f]{64}$/i.test(s))
+      fail(field, `must be a sha256 (64 hex digits, got ${shown(s)})`);
+    return s.toLowerCase();
   };
-  const local = (v: unknown, field: string) => path.resolve(dir, str(v, field));
+  const local = (v: unknown, field: string) => {
+    const p = str(v, field);
+    if (URL_LIKE.test(p)) fail(field, `must be a path relative to ${name}, not a URL`);
+    return path.resolve(dir, p);
+  };
+  const mapping = (v: unknown, field: string, keys: string[], what: string): Obj => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      fail(field, `must be a mapping with ${what}`);
+    for (const k of Object.keys(v))
+      if (!keys.includes(k)) fail(`${field}.${k}`, 'is not a known field');
+    return v as Obj;
+  };
 
   const product = str(o.product, 'product');
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(product))
-    fail('product', `must be lower-case letters, digits, . _ - (got "${product}")`);
-  const versionRaw = typeof o.version === 'number' ? String(o.version) : o.version;
-  const version = str(versionRaw, 'version');
-  if (!semver.valid(version))
-    fail('version', `must be a semver version like 4.2.0 (got "${version}")`);
+  if (!NAME.test(product))
+    fail('product', `must be lower-case letters, digits, . _ - (got ${shown(product)})`);
+  const version = str(typeof o.version === 'number' ? String(o.version) : o.version, 'version');
+  if (semver.valid(version) !== version)
+    fail('version', `must be a semver version like 4.2.0 (got ${shown(version)})`);
   const channel = o.channel === undefined ? DEFAULT_CHANNEL : str(o.channel, 'channel');
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(channel))
-    fail('channel', `is not a valid channel name (got "${channel}")`);
+  if (!NAME.test(channel))
+    fail('channel', `must be lower-case letters, digits, . _ - (got ${shown(channel)})`);
+  if (o.level === undefined) fail('level', 'is missing');
   const level = int(o.level, 'level');
-  const repoRaw = str(o.repository, 'repository');
-  let repository: string;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repoRaw)) {
-    let u: URL;
-    try {
-      u = new URL(repoRaw);
-    } catch {
-      return fail('repository', 'is not a valid URL');
-    }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') {
-      fail('repository', `must be an http(s) URL or a path (got ${u.protocol})`);
-    }
-    repository = u.protocol === 'file:' ? decodeURIComponent(u.pathname) : repoRaw;
-  } else {
-    repository = path.resolve(dir, repoRaw);
-  }
 
   const lock: Lock = {
     file,
@@ -105,54 +109,79 @@ export function parseLock(text: string, file: string): Lock {
     version,
     channel,
     level,
-    repository,
+    repository: parseRepository(str(o.repository, 'repository'), dir, fail),
     trust: local(o.trust, 'trust'),
     hotfixes: [],
   };
-  const minRoot = o.minRootVersion ?? o['min-root-version'];
-  if (minRoot !== undefined) lock.minRootVersion = int(minRoot, 'minRootVersion');
+  if (o.minRootVersion !== undefined && o['min-root-version'] !== undefined)
+    fail('min-root-version', 'and minRootVersion are the same field: give one');
+  for (const key of ['minRootVersion', 'min-root-version'])
+    if (o[key] !== undefined) lock.minRootVersion = int(o[key], key, 1);
+
   if (o.pack !== undefined) {
-    if (typeof o.pack !== 'object' || o.pack === null)
-      fail('pack', 'must be a mapping with url or path, and sha256');
-    const p = o.pack as Record<string, unknown>;
-    for (const k of Object.keys(p))
-      if (!['url', 'path', 'sha256'].includes(k)) fail(`pack.${k}`, 'is not a known field');
+    const p = mapping(o.pack, 'pack', ['url', 'path', 'sha256'], 'url or path, and sha256');
     if ((p.url === undefined) === (p.path === undefined))
       fail('pack', 'needs exactly one of url and path');
     lock.pack = { sha256: sha(p.sha256, 'pack.sha256', ['pack', 'sha256']) };
     if (p.url !== undefined) {
       const url = str(p.url, 'pack.url');
-      if (!/^https?:\/\//.test(url)) fail('pack.url', 'must be an http(s) URL');
+      if (!/^https?:\/\/[^/\s]/i.test(url) || !URL.canParse(url))
+        fail('pack.url', 'must be an http(s) URL'); // not echoed: it may carry a token
       lock.pack.url = url;
     } else lock.pack.path = local(p.path, 'pack.path');
   }
   if (o.overlay !== undefined) lock.overlay = local(o.overlay, 'overlay');
-  if (o.hotfixes !== undefined) {
-    if (!Array.isArray(o.hotfixes)) fail('hotfixes', 'must be a list');
+  if (o.hotfixes !== undefined && o.hotfixes !== null) {
+    if (!Array.isArray(o.hotfixes)) fail('hotfixes', 'must be a list of {path, sha256}');
+    const seen = new Set<string>();
     lock.hotfixes = (o.hotfixes as unknown[]).map((h, i) => {
-      if (typeof h !== 'object' || h === null)
-        fail(`hotfixes[${i}]`, 'must be a mapping with path and sha256');
-      const ho = h as Record<string, unknown>;
-      return {
-        path: local(ho.path, `hotfixes[${i}].path`),
-        sha256: sha(ho.sha256, `hotfixes[${i}].sha256`, ['hotfixes', i, 'sha256']),
+      const f = `hotfixes[${i}]`;
+      const ho = mapping(h, f, ['path', 'sha256'], 'path and sha256');
+      const hotfix = {
+        path: local(ho.path, `${f}.path`),
+        sha256: sha(ho.sha256, `${f}.sha256`, ['hotfixes', i, 'sha256']),
       };
+      if (seen.has(hotfix.path)) fail(`${f}.path`, `lists ${shown(ho.path)} a second time`);
+      seen.add(hotfix.path);
+      return hotfix;
     });
   }
-  if (o.tests !== undefined) lock.tests = parseTests(o.tests, fail, str);
+  if (o.tests !== undefined) {
+    const t = mapping(
+      o.tests,
+      'tests',
+      ['start', 'ready', 'timeout', 'run'],
+      'start, ready, timeout, run',
+    );
+    lock.tests = parseTests(t, fail, str, mapping);
+  }
   return lock;
 }
 
+function parseRepository(raw: string, dir: string, fail: Fail): string {
+  if (!URL_LIKE.test(raw)) {
+    if (/^(https?|file):/i.test(raw)) fail('repository', `is not a valid URL (got ${shown(raw)})`);
+    return path.resolve(dir, raw);
+  }
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    // Never echo it: it may carry a password.
+    return fail('repository', 'is not a valid URL');
+  }
+  if (u.protocol === 'file:') return decodeURIComponent(u.pathname);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    fail('repository', `must be an http(s) URL or a path (got ${u.protocol})`);
+  return raw;
+}
+
 function parseTests(
-  v: unknown,
-  fail: (field: string, why: string) => never,
+  t: Obj,
+  fail: Fail,
   str: (v: unknown, field: string) => string,
+  mapping: (v: unknown, field: string, keys: string[], what: string) => Obj,
 ): LockTests {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('tests', 'must be a mapping');
-  const t = v as Record<string, unknown>;
-  for (const k of Object.keys(t))
-    if (!['start', 'ready', 'timeout', 'run'].includes(k))
-      fail(`tests.${k}`, 'is not a known field');
   const tests: LockTests = {
     timeoutMs:
       t.timeout === undefined
@@ -162,33 +191,19 @@ function parseTests(
   };
   if (t.start !== undefined) tests.start = str(t.start, 'tests.start');
   if (t.ready !== undefined) {
-    const ready = str(t.ready, 'tests.ready');
-    if (ready.startsWith('log:')) {
-      try {
-        new RegExp(ready.slice(4));
-      } catch {
-        fail('tests.ready', `log: pattern is not a valid regular expression`);
-      }
-    } else if (ready.startsWith('tcp:')) {
-      const port = Number(ready.slice(4));
-      if (!Number.isInteger(port) || port < 1 || port > 65535)
-        fail('tests.ready', 'tcp: needs a port 1-65535');
-    } else if (!/^https?:\/\/\S+$/.test(ready)) {
-      fail('tests.ready', 'must be an http(s) URL, tcp:PORT or log:REGEX');
-    }
-    tests.ready = ready;
+    tests.ready = str(t.ready, 'tests.ready');
+    checkReady(tests.ready, fail);
   }
-  if (t.run !== undefined) {
+  if (t.run !== undefined && t.run !== null) {
     if (!Array.isArray(t.run)) fail('tests.run', 'must be a list of {name, command}');
     const names = new Set<string>();
     tests.run = (t.run as unknown[]).map((r, i) => {
       const f = `tests.run[${i}]`;
-      if (typeof r !== 'object' || r === null) fail(f, 'must be a mapping with name and command');
-      const ro = r as Record<string, unknown>;
+      const ro = mapping(r, f, ['name', 'command', 'timeout'], 'name and command');
       const name = str(ro.name, `${f}.name`);
       if (!/^[A-Za-z0-9._-]+$/.test(name))
-        fail(`${f}.name`, 'may hold letters, digits, . _ - only');
-      if (names.has(name)) fail(`${f}.name`, `"${name}" is used twice`);
+        fail(`${f}.name`, `may hold letters, digits, . _ - only (got ${shown(name)})`);
+      if (names.has(name)) fail(`${f}.name`, `${shown(name)} is used twice`);
       names.add(name);
       const cmd: LockTests['run'][number] = { name, command: str(ro.command, `${f}.command`) };
       if (ro.timeout !== undefined) cmd.timeoutMs = parseDuration(ro.timeout, `${f}.timeout`, fail);
@@ -198,29 +213,52 @@ function parseTests(
   return tests;
 }
 
-/** `90s`, `10m`, `1h`, `500ms`, or a number of milliseconds. */
-export function parseDuration(
-  v: unknown,
-  field: string,
-  fail: (field: string, why: string) => never,
-): number {
-  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
-  const m = typeof v === 'string' ? /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim()) : null;
-  if (!m) return fail(field, `must be a duration like 30s, 10m or 1h (got ${JSON.stringify(v)})`);
-  const n = Number(m[1]);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
-  return Math.round(n * unit);
+/** The readiness probe: an http(s) URL that answers 2xx, tcp:PORT, or log:REGEX. */
+function checkReady(ready: string, fail: Fail): void {
+  if (ready.startsWith('log:')) {
+    if (ready.length === 4) fail('tests.ready', 'log: needs a regular expression');
+    try {
+      new RegExp(ready.slice(4));
+    } catch {
+      fail(
+        'tests.ready',
+        `log: pattern is not a valid regular expression (got ${shown(ready.slice(4))})`,
+      );
+    }
+  } else if (ready.startsWith('tcp:')) {
+    const port = ready.slice(4);
+    if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)
+      fail('tests.ready', `tcp: needs a port 1-65535 (got ${shown(port)})`);
+  } else if (!/^https?:\/\/\S+$/i.test(ready) || !URL.canParse(ready)) {
+    fail('tests.ready', `must be an http(s) URL, tcp:PORT or log:REGEX (got ${shown(ready)})`);
+  }
 }
 
-/** Rewrites the level only, keeping comments and layout, so a PR's diff is one line. */
+/** `90s`, `10m`, `1h`, `500ms`, or a number of milliseconds. */
+export function parseDuration(v: unknown, field: string, fail: Fail): number {
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 1) return Math.round(v);
+  const m = typeof v === 'string' ? /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim()) : null;
+  const ms = m
+    ? Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms'])
+    : 0;
+  if (ms <= 0) return fail(field, `must be a duration like 30s, 10m or 1h (got ${shown(v)})`);
+  return ms;
+}
+
+/**
+ * Rewrites the value of the top-level `level` only, in place in the text, so comments,
+ * quoting, line endings and layout stay and a pull request's diff is one line.
+ */
 export function setLockLevel(text: string, level: number): string {
-  const re = /^(level[ \t]*:[ \t]*)(\S+)([ \t]*(#.*)?)$/m;
-  if (re.test(text))
-    return text.replace(
-      re,
-      (_m, pre: string, _old: string, post: string) => `${pre}${level}${post}`,
-    );
-  const doc = YAML.parseDocument(text);
+  if (!Number.isSafeInteger(level) || level < 0) throw new RangeError(`bad level ${level}`);
+  const doc = parseYamlDocument(text, 'uplevel.yml');
+  const contents = doc.contents;
+  const pair = YAML.isMap(contents)
+    ? contents.items.find((p) => YAML.isScalar(p.key) && p.key.value === 'level')
+    : undefined;
+  const range = YAML.isScalar(pair?.value) ? pair.value.range : undefined;
+  if (range) return `${text.slice(0, range[0])}${level}${text.slice(range[1])}`;
+  // No level yet (or an odd one, like an alias): let yaml write it.
   doc.set('level', level);
   return doc.toString();
 }

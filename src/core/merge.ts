@@ -1,12 +1,13 @@
 /**
  * Three-way merge of a customised file with the vendor's change, line by line. Lines keep
  * their own endings (CRLF stays CRLF, a missing final newline stays missing), so a clean
- * merge changes nothing the vendor and the team did not change.
+ * merge changes nothing the vendor and the team did not change. Edits on both sides that
+ * overlap or touch conflict, as in git; edits separated by an unchanged line merge.
  */
-import { diff3Merge } from 'node-diff3';
+import { diff3Regions } from './line-diff.ts';
 
 export type MergeOutcome =
-  /** The vendor did not change the file: the customised file stays. */
+  /** The vendor did not change the file (or does not ship it): the customised file stays. */
   | { outcome: 'unchanged'; content: Buffer }
   /** The team had not changed the vendor's file: take the new one. */
   | { outcome: 'taken-theirs'; content: Buffer }
@@ -16,21 +17,26 @@ export type MergeOutcome =
   | { outcome: 'merged'; content: Buffer }
   /** The vendor removed a file the team had not changed: it goes. */
   | { outcome: 'removed-upstream' }
+  /** Both changed the same lines: `content` holds git-style conflict markers. */
   | { outcome: 'conflict'; content: Buffer; conflicts: number }
+  /** Not text, and all three differ. */
   | { outcome: 'binary-conflict' }
   /** The vendor removed a file the team changed. */
   | { outcome: 'removed-upstream-conflict' }
   /** The vendor added a file the team also has, with other content. */
   | { outcome: 'added-both' };
 
+export type MergeTextResult =
+  { clean: true; text: string } | { clean: false; text: string; conflicts: number };
+
 /** Splits keeping each line's terminator, so joining the parts gives the text back. */
 export function splitLines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
+/** No NUL in the first 8 KiB (git's test) and valid UTF-8 throughout. */
 export function isText(buf: Buffer): boolean {
-  const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return false;
+  if (buf.subarray(0, 8192).includes(0)) return false;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(buf);
     return true;
@@ -39,48 +45,71 @@ export function isText(buf: Buffer): boolean {
   }
 }
 
-export function mergeText(
-  base: string,
-  ours: string,
-  theirs: string,
-): { clean: true; text: string } | { clean: false; text: string; conflicts: number } {
-  const regions = diff3Merge(splitLines(ours), splitLines(base), splitLines(theirs), {
-    excludeFalseConflicts: true,
-  });
+type Eol = 'lf' | 'crlf' | 'mixed' | 'none';
+
+function eolOf(text: string): Eol {
+  const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const lf = text.match(/\n/g)?.length ?? 0;
+  if (lf === 0) return 'none';
+  return crlf === lf ? 'crlf' : crlf === 0 ? 'lf' : 'mixed';
+}
+
+const toLf = (s: string) => s.replace(/\r\n/g, '\n');
+const toCrlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+
+export function mergeText(base: string, ours: string, theirs: string): MergeTextResult {
+  // An editor or git's autocrlf that turned the team's copy to CRLF (or back) would make
+  // every line differ: merge in the vendor's line endings, then give the result the team's.
+  const [o, b, t] = [eolOf(ours), eolOf(base), eolOf(theirs)];
+  if ((o === 'lf' || o === 'crlf') && (b === 'lf' || b === 'crlf') && o !== b) {
+    if (t === b || t === 'none') {
+      const m = mergeLines(base, o === 'lf' ? toCrlf(ours) : toLf(ours), theirs);
+      const text = o === 'lf' ? toLf(m.text) : toCrlf(m.text);
+      return m.clean ? { clean: true, text } : { clean: false, text, conflicts: m.conflicts };
+    }
+  }
+  return mergeLines(base, ours, theirs);
+}
+
+function mergeLines(base: string, ours: string, theirs: string): MergeTextResult {
+  const oursLines = splitLines(ours);
+  const regions = diff3Regions(oursLines, splitLines(base), splitLines(theirs));
+  // Markers end like the team's lines, as git does for CRLF files.
+  const eol = (oursLines[0] ?? base).endsWith('\r\n') ? '\r\n' : '\n';
+  // A side whose last line has no newline still needs one before the next marker.
+  const side = (lines: readonly string[]) => {
+    const text = lines.join('');
+    return text === '' || text.endsWith('\n') ? text : `${text}${eol}`;
+  };
   const out: string[] = [];
   let conflicts = 0;
-  const nl = (lines: string[]) => {
-    const last = lines[lines.length - 1];
-    return last !== undefined && !last.endsWith('\n')
-      ? [...lines.slice(0, -1), `${last}\n`]
-      : lines;
-  };
   for (const r of regions) {
-    if (r.ok) out.push(...r.ok);
-    else if (r.conflict) {
-      conflicts++;
-      out.push(
-        '<<<<<<< ours\n',
-        ...nl(r.conflict.a),
-        '||||||| base\n',
-        ...nl(r.conflict.o),
-        '=======\n',
-        ...nl(r.conflict.b),
-        '>>>>>>> theirs\n',
-      );
+    if ('ok' in r) {
+      out.push(r.ok.join(''));
+      continue;
     }
+    conflicts++;
+    const { a, o, b } = r.conflict;
+    out.push(`<<<<<<< ours${eol}`, side(a), `||||||| base${eol}`, side(o));
+    out.push(`=======${eol}`, side(b), `>>>>>>> theirs${eol}`);
   }
   const text = out.join('');
   return conflicts === 0 ? { clean: true, text } : { clean: false, text, conflicts };
 }
 
+/**
+ * Merges the team's copy of one file: `base` is the vendor's file at the level the team
+ * last merged against (undefined: the vendor did not ship it), `theirs` the vendor's file
+ * at the new level (undefined: removed).
+ */
 export function mergeFile(
   base: Buffer | undefined,
   ours: Buffer,
   theirs: Buffer | undefined,
 ): MergeOutcome {
   if (base === undefined) {
-    if (theirs === undefined || theirs.equals(ours)) return { outcome: 'identical', content: ours };
+    if (theirs === undefined) return { outcome: 'unchanged', content: ours };
+    if (theirs.equals(ours)) return { outcome: 'identical', content: ours };
     return { outcome: 'added-both' };
   }
   if (theirs === undefined) {
