@@ -21118,11 +21118,19 @@ async function extractPack(zipFile, dest) {
 
 // src/pipeline/test-runner.ts
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream6, promises as fs20 } from "node:fs";
+import { createWriteStream as createWriteStream6, promises as fs20, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
 import path22 from "node:path";
+var WITHHELD_ENV = [
+  "UPLEVEL_TOKEN",
+  "UPLEVEL_USERNAME",
+  "UPLEVEL_PASSWORD",
+  "INPUT_TOKEN",
+  "INPUT_PASSWORD"
+];
+var TAIL_LINES = 20;
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
@@ -21131,27 +21139,33 @@ async function runTests(opts) {
     ...process.env,
     ...opts.env,
     UPLEVEL_PACK_HOME: opts.packHome,
-    UPLEVEL_LEVEL: String(opts.level),
-    ...opts.previousLevel !== void 0 ? { UPLEVEL_PREVIOUS_LEVEL: String(opts.previousLevel) } : {}
+    UPLEVEL_LEVEL: String(opts.level)
   };
+  delete env.UPLEVEL_PREVIOUS_LEVEL;
+  if (opts.previousLevel !== void 0) env.UPLEVEL_PREVIOUS_LEVEL = String(opts.previousLevel);
+  for (const k of WITHHELD_ENV) delete env[k];
   const result = {
     passed: false,
     commands: [],
     junitFile: path22.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
+  const logFiles = logFileNamer(opts.logDir);
   let server;
   try {
     if (opts.tests.start) {
-      const logFile = path22.join(opts.logDir, "server.log");
+      const logFile = logFiles("server");
       result.server = { started: false, ready: false, logFile };
       opts.onEvent?.({ event: "server-starting", command: opts.tests.start });
-      server = await startInGroup(opts.tests.start, opts.packHome, env, logFile);
+      server = await spawnInGroup(opts.tests.start, opts.packHome, env, logFile);
       result.server.started = true;
       const t0 = Date.now();
       const error = await waitReady(opts.tests, server, logFile);
       if (error) {
         result.server.error = error;
+        opts.onEvent?.({ event: "server-not-ready", error });
+        for (const cmd of opts.tests.run)
+          result.commands.push(await skipped(cmd, logFiles(cmd.name), error));
         return result;
       }
       result.server.ready = true;
@@ -21163,7 +21177,7 @@ async function runTests(opts) {
         cmd,
         opts.cwd ?? process.cwd(),
         env,
-        opts.logDir,
+        logFiles(cmd.name),
         cmd.timeoutMs ?? opts.tests.timeoutMs
       );
       result.commands.push(r);
@@ -21177,47 +21191,142 @@ async function runTests(opts) {
     await fs20.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
-async function startInGroup(command, cwd, env, logFile) {
+function logFileNamer(logDir) {
+  const used = /* @__PURE__ */ new Set();
+  return (name) => {
+    const base = name.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^\.+/, "_") || "_";
+    let file = `${base}.log`;
+    for (let i = 2; used.has(file); i++) file = `${base}-${i}.log`;
+    used.add(file);
+    return path22.join(logDir, file);
+  };
+}
+async function skipped(cmd, logFile, reason) {
+  const tail = `not run: ${reason}`;
+  await fs20.writeFile(logFile, `${tail}
+`);
+  return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
+}
+async function spawnInGroup(command, cwd, env, logFile) {
   const log = createWriteStream6(logFile);
-  await new Promise((r) => log.once("open", r));
+  await new Promise((resolve, reject) => log.once("open", resolve).once("error", reject));
   const child = spawn("sh", ["-c", command], {
     cwd,
     env,
     detached: true,
     stdio: ["ignore", log, log]
   });
-  child.once("exit", () => log.end());
-  return child;
-}
-function alive2(child) {
-  return child.exitCode === null && child.signalCode === null;
-}
-async function stopGroup(child, graceMs) {
-  const pid = child.pid;
-  if (pid === void 0) return;
-  const exited = alive2(child) ? new Promise((r) => child.once("exit", () => r())) : Promise.resolve();
-  const signal = (sig) => {
-    try {
-      process.kill(-pid, sig);
-    } catch {
-    }
+  const spawned = {
+    child,
+    exited: new Promise((resolve) => {
+      child.once("error", (e) => {
+        spawned.spawnError = `${e.message} (in ${cwd})`;
+        resolve();
+      });
+      child.once("exit", () => resolve());
+    }).finally(() => log.end())
   };
-  signal("SIGTERM");
-  const timer = sleep3(graceMs).then(() => "timeout");
-  if (await Promise.race([exited.then(() => "exited"), timer]) === "timeout")
-    signal("SIGKILL");
-  else signal("SIGKILL");
-  await exited;
+  if (child.pid !== void 0) {
+    liveGroups.add(child.pid);
+    watchForOurDeath();
+  }
+  return spawned;
+}
+function groupExists(pgid) {
+  try {
+    process.kill(-pgid, 0);
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+  return !onlyZombiesLeft(pgid);
+}
+function onlyZombiesLeft(pgid) {
+  let names;
+  try {
+    names = readdirSync("/proc");
+  } catch {
+    return false;
+  }
+  for (const n of names) {
+    if (!/^\d+$/.test(n)) continue;
+    let stat;
+    try {
+      stat = readFileSync2(`/proc/${n}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(pgrp) === pgid && state !== "Z") return false;
+  }
+  return true;
+}
+function signalGroup(pid, sig) {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+  }
+}
+async function waitGroupsGone(pids, ms) {
+  const deadline = Date.now() + ms;
+  while (pids.some(groupExists) && Date.now() < deadline) await sleep3(50);
+}
+async function stopGroup(s, graceMs) {
+  const pid = s.child.pid;
+  if (pid === void 0) return;
+  if (groupExists(pid)) {
+    signalGroup(pid, "SIGTERM");
+    await waitGroupsGone([pid], graceMs);
+  }
+  signalGroup(pid, "SIGKILL");
+  await s.exited;
+  untrackGroup(pid);
+}
+var liveGroups = /* @__PURE__ */ new Set();
+var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+var listening = false;
+var interrupted = false;
+function watchForOurDeath() {
+  if (listening) return;
+  listening = true;
+  process.on("exit", killAllGroups);
+  for (const sig of SIGNALS) process.on(sig, onSignal);
+}
+function stopWatching() {
+  listening = false;
+  interrupted = false;
+  process.off("exit", killAllGroups);
+  for (const sig of SIGNALS) process.off(sig, onSignal);
+}
+function untrackGroup(pid) {
+  liveGroups.delete(pid);
+  if (liveGroups.size === 0) stopWatching();
+}
+function killAllGroups() {
+  for (const pid of liveGroups) signalGroup(pid, "SIGKILL");
+}
+function onSignal(sig) {
+  const die = () => {
+    killAllGroups();
+    stopWatching();
+    if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+  };
+  if (interrupted) return die();
+  interrupted = true;
+  for (const pid of liveGroups) signalGroup(pid, "SIGTERM");
+  void waitGroupsGone([...liveGroups], 2e3).then(die);
 }
 async function waitReady(tests, server, logFile) {
   const deadline = Date.now() + tests.timeoutMs;
   const probe = readinessProbe(tests.ready, logFile);
   let delay = 100;
-  while (Date.now() < deadline) {
-    if (!alive2(server))
-      return `server exited (code ${server.exitCode ?? server.signalCode}) before it was ready`;
+  for (; ; ) {
+    if (server.spawnError) return `server could not be started: ${server.spawnError}`;
+    const { pid, exitCode, signalCode } = server.child;
+    if (exitCode !== null && (exitCode !== 0 || !groupExists(pid)) || signalCode !== null)
+      return `server exited (code ${exitCode ?? signalCode}) before it was ready`;
     if (await probe()) return void 0;
-    await sleep3(delay);
+    if (Date.now() >= deadline) break;
+    await sleep3(Math.min(delay, Math.max(0, deadline - Date.now())));
     delay = Math.min(delay * 2, 1e3);
   }
   return `server not ready after ${tests.timeoutMs} ms (${tests.ready ?? "no ready probe"})`;
@@ -21243,74 +21352,79 @@ function readinessProbe(ready, logFile) {
     const re = new RegExp(ready.slice(4), "m");
     return async () => re.test(await fs20.readFile(logFile, "utf8").catch(() => ""));
   }
-  const mod = ready.startsWith("https:") ? https2 : http2;
+  const url = new URL(ready);
   return () => new Promise((resolve) => {
-    const req = mod.get(ready, { timeout: 2e3 }, (res) => {
+    const onResponse = (res) => {
       res.resume();
-      resolve((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300);
-    });
+      const code = res.statusCode ?? 0;
+      resolve(code >= 200 && code < 300);
+    };
+    const req = url.protocol === "https:" ? https2.get(url, { timeout: 2e3, rejectUnauthorized: false }, onResponse) : http2.get(url, { timeout: 2e3 }, onResponse);
     req.once("timeout", () => req.destroy());
     req.once("error", () => resolve(false));
   });
 }
-async function runCommand(cmd, cwd, env, logDir, timeoutMs) {
-  const logFile = path22.join(logDir, `${cmd.name}.log`);
-  const log = createWriteStream6(logFile);
-  await new Promise((r) => log.once("open", r));
+async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
   const t0 = Date.now();
-  const child = spawn("sh", ["-c", cmd.command], {
-    cwd,
-    env,
-    detached: true,
-    stdio: ["ignore", log, log]
-  });
+  const s = await spawnInGroup(cmd.command, cwd, env, logFile);
   let timedOut = false;
-  let stopping;
   const timer = setTimeout(() => {
     timedOut = true;
-    stopping = stopGroup(child, 2e3);
+    void stopGroup(s, 2e3);
   }, timeoutMs);
-  const exitCode = await new Promise((resolve) => {
-    child.once("error", () => resolve(127));
-    child.once("exit", (code) => resolve(code));
-  });
+  await s.exited;
   clearTimeout(timer);
-  await (stopping ?? stopGroup(child, 1e3));
-  await new Promise((r) => log.end(r));
+  await stopGroup(s, 0);
+  const durationMs = Date.now() - t0;
+  if (s.spawnError) await fs20.appendFile(logFile, `could not run: ${s.spawnError}
+`);
   const text = await fs20.readFile(logFile, "utf8").catch(() => "");
+  const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
     command: cmd.command,
     status: timedOut ? "timed-out" : exitCode === 0 ? "passed" : "failed",
     exitCode,
-    durationMs: Date.now() - t0,
+    durationMs,
     logFile,
-    tail: text.split("\n").slice(-21).join("\n").trimEnd()
+    tail: text.trimEnd().split("\n").slice(-TAIL_LINES).join("\n")
   };
 }
 var xml = (s) => s.replace(
   /[<>&'"]/g,
   (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]
-).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, "");
+).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, "");
 function renderJUnit(result, suiteName) {
+  const suite = xml(suiteName);
   const cases = [];
+  let failures = 0;
+  let skips = 0;
   if (result.server && !result.server.ready) {
+    failures++;
     cases.push(
-      `    <testcase classname="${xml(suiteName)}" name="server-ready" time="0"><failure message="${xml(result.server.error ?? "not ready")}"/></testcase>`
+      `    <testcase classname="${suite}" name="server-ready" time="0"><failure message="${xml(result.server.error ?? "not ready")}"/></testcase>`
     );
   }
   for (const c of result.commands) {
     const time = (c.durationMs / 1e3).toFixed(3);
-    const body = c.status === "passed" ? "" : `<failure message="${xml(c.status === "timed-out" ? "timed out" : `exit code ${c.exitCode}`)}">${xml(c.tail)}</failure>`;
+    let body = "";
+    if (c.status === "skipped") {
+      skips++;
+      body = `<skipped message="${xml(c.tail)}"/>`;
+    } else if (c.status !== "passed") {
+      failures++;
+      const message = c.status === "timed-out" ? "timed out" : `exit code ${c.exitCode}`;
+      body = `<failure message="${xml(message)}">${xml(c.tail)}</failure>`;
+    }
     cases.push(
-      `    <testcase classname="${xml(suiteName)}" name="${xml(c.name)}" time="${time}">${body}</testcase>`
+      `    <testcase classname="${suite}" name="${xml(c.name)}" time="${time}">${body}</testcase>`
     );
   }
-  const failures = cases.filter((c) => c.includes("<failure")).length;
+  const counts = `tests="${cases.length}" failures="${failures}" errors="0" skipped="${skips}"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites tests="${cases.length}" failures="${failures}">`,
-    `  <testsuite name="${xml(suiteName)}" tests="${cases.length}" failures="${failures}" time="${(result.durationMs / 1e3).toFixed(3)}">`,
+    `<testsuites ${counts}>`,
+    `  <testsuite name="${suite}" ${counts} time="${(result.durationMs / 1e3).toFixed(3)}">`,
     ...cases,
     "  </testsuite>",
     "</testsuites>",

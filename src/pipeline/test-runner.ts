@@ -1,10 +1,11 @@
 /**
  * Runs the lock's tests against an updated pack: the product's server in the background in
  * its own process group, a readiness probe, each test command with a timeout, every output
- * kept as a log, and the server stopped (TERM, then KILL) whatever happens.
+ * kept as a log, and the server stopped (TERM, then KILL) whatever happens — including
+ * uplevel itself being interrupted or exiting.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -21,20 +22,22 @@ export interface TestRunOptions {
   /** Folder relative test commands run in (the lock file's folder). */
   cwd?: string;
   onEvent?: (e: TestEvent) => void;
-  /** Grace period between TERM and KILL. */
+  /** Grace period between TERM and KILL when stopping the server. */
   stopGraceMs?: number;
 }
 
 export type TestEvent =
   | { event: 'server-starting'; command: string }
   | { event: 'server-ready'; ms: number }
+  | { event: 'server-not-ready'; error: string }
   | { event: 'command-start'; name: string }
   | { event: 'command-end'; name: string; status: TestCommandResult['status'] };
 
 export interface TestCommandResult {
   name: string;
   command: string;
-  status: 'passed' | 'failed' | 'timed-out';
+  /** `skipped`: not run because the server never became ready. */
+  status: 'passed' | 'failed' | 'timed-out' | 'skipped';
   exitCode: number | null;
   durationMs: number;
   logFile: string;
@@ -50,6 +53,19 @@ export interface TestRunResult {
   durationMs: number;
 }
 
+/**
+ * Repository credentials are uplevel's, not the product's: a server or a test that prints
+ * its environment would put them in logs that end up in CI artifacts.
+ */
+const WITHHELD_ENV = [
+  'UPLEVEL_TOKEN',
+  'UPLEVEL_USERNAME',
+  'UPLEVEL_PASSWORD',
+  'INPUT_TOKEN',
+  'INPUT_PASSWORD',
+];
+const TAIL_LINES = 20;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runTests(opts: TestRunOptions): Promise<TestRunResult> {
@@ -60,40 +76,46 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunResult> {
     ...opts.env,
     UPLEVEL_PACK_HOME: opts.packHome,
     UPLEVEL_LEVEL: String(opts.level),
-    ...(opts.previousLevel !== undefined
-      ? { UPLEVEL_PREVIOUS_LEVEL: String(opts.previousLevel) }
-      : {}),
   };
+  delete env.UPLEVEL_PREVIOUS_LEVEL;
+  if (opts.previousLevel !== undefined) env.UPLEVEL_PREVIOUS_LEVEL = String(opts.previousLevel);
+  for (const k of WITHHELD_ENV) delete env[k];
+
   const result: TestRunResult = {
     passed: false,
     commands: [],
     junitFile: path.join(opts.logDir, 'junit.xml'),
     durationMs: 0,
   };
-  let server: ChildProcess | undefined;
+  const logFiles = logFileNamer(opts.logDir);
+  let server: Spawned | undefined;
   try {
     if (opts.tests.start) {
-      const logFile = path.join(opts.logDir, 'server.log');
+      const logFile = logFiles('server');
       result.server = { started: false, ready: false, logFile };
       opts.onEvent?.({ event: 'server-starting', command: opts.tests.start });
-      server = await startInGroup(opts.tests.start, opts.packHome, env, logFile);
+      server = await spawnInGroup(opts.tests.start, opts.packHome, env, logFile);
       result.server.started = true;
       const t0 = Date.now();
       const error = await waitReady(opts.tests, server, logFile);
       if (error) {
         result.server.error = error;
+        opts.onEvent?.({ event: 'server-not-ready', error });
+        for (const cmd of opts.tests.run)
+          result.commands.push(await skipped(cmd, logFiles(cmd.name), error));
         return result;
       }
       result.server.ready = true;
       opts.onEvent?.({ event: 'server-ready', ms: Date.now() - t0 });
     }
+    // Every command runs even after one fails: the report shows all that is broken.
     for (const cmd of opts.tests.run) {
       opts.onEvent?.({ event: 'command-start', name: cmd.name });
       const r = await runCommand(
         cmd,
         opts.cwd ?? process.cwd(),
         env,
-        opts.logDir,
+        logFiles(cmd.name),
         cmd.timeoutMs ?? opts.tests.timeoutMs,
       );
       result.commands.push(r);
@@ -108,63 +130,194 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunResult> {
   }
 }
 
+/**
+ * `<name>.log` per command, made safe as a file name and never the server's log or another
+ * command's (names are validated in the lock, but this is also an API).
+ */
+function logFileNamer(logDir: string): (name: string) => string {
+  const used = new Set<string>();
+  return (name) => {
+    const base = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
+    let file = `${base}.log`;
+    for (let i = 2; used.has(file); i++) file = `${base}-${i}.log`;
+    used.add(file);
+    return path.join(logDir, file);
+  };
+}
+
+async function skipped(
+  cmd: { name: string; command: string },
+  logFile: string,
+  reason: string,
+): Promise<TestCommandResult> {
+  const tail = `not run: ${reason}`;
+  await fs.writeFile(logFile, `${tail}\n`);
+  return { ...cmd, status: 'skipped', exitCode: null, durationMs: 0, logFile, tail };
+}
+
+interface Spawned {
+  child: ChildProcess;
+  /** Set when the process could not be started at all (no `sh`, no such folder). */
+  spawnError?: string;
+  /** The group's leader (the `sh -c`) has exited. */
+  exited: Promise<void>;
+}
+
 /** `sh -c` in a new process group, so the whole tree it starts can be stopped together. */
-async function startInGroup(
+async function spawnInGroup(
   command: string,
   cwd: string,
   env: NodeJS.ProcessEnv,
   logFile: string,
-): Promise<ChildProcess> {
+): Promise<Spawned> {
   const log = createWriteStream(logFile);
-  await new Promise((r) => log.once('open', r));
+  await new Promise((resolve, reject) => log.once('open', resolve).once('error', reject));
   const child = spawn('sh', ['-c', command], {
     cwd,
     env,
     detached: true,
     stdio: ['ignore', log, log],
   });
-  child.once('exit', () => log.end());
-  return child;
-}
-
-function alive(child: ChildProcess): boolean {
-  return child.exitCode === null && child.signalCode === null;
-}
-
-async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  const exited = alive(child)
-    ? new Promise<void>((r) => child.once('exit', () => r()))
-    : Promise.resolve();
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, sig);
-    } catch {
-      // the group is gone already
-    }
+  const spawned: Spawned = {
+    child,
+    exited: new Promise<void>((resolve) => {
+      child.once('error', (e) => {
+        spawned.spawnError = `${e.message} (in ${cwd})`;
+        resolve();
+      });
+      child.once('exit', () => resolve());
+    }).finally(() => log.end()),
   };
-  signal('SIGTERM');
-  const timer = sleep(graceMs).then(() => 'timeout' as const);
-  if ((await Promise.race([exited.then(() => 'exited' as const), timer])) === 'timeout')
-    signal('SIGKILL');
-  else signal('SIGKILL'); // children the leader left behind
-  await exited;
+  if (child.pid !== undefined) {
+    liveGroups.add(child.pid);
+    watchForOurDeath();
+  }
+  return spawned;
+}
+
+/** Whether any process of the group is left (the leader may have gone, e.g. a daemon). */
+function groupExists(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !onlyZombiesLeft(pgid);
+}
+
+/**
+ * On Linux, whether every process left in the group has exited and waits to be reaped: an
+ * orphan's zombie lingers where PID 1 does not reap (many containers), and waiting for it
+ * would only spend the whole grace period.
+ */
+function onlyZombiesLeft(pgid: number): boolean {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return false;
+  }
+  for (const n of names) {
+    if (!/^\d+$/.test(n)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${n}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // "pid (comm) state ppid pgrp ...", and comm may hold spaces and parentheses.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pgid && state !== 'Z') return false;
+  }
+  return true;
+}
+
+function signalGroup(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    // the group is gone already
+  }
+}
+
+async function waitGroupsGone(pids: number[], ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (pids.some(groupExists) && Date.now() < deadline) await sleep(50);
+}
+
+/** TERM to the group, KILL after the grace period (and to anything the leader left). */
+async function stopGroup(s: Spawned, graceMs: number): Promise<void> {
+  const pid = s.child.pid;
+  if (pid === undefined) return;
+  if (groupExists(pid)) {
+    signalGroup(pid, 'SIGTERM');
+    await waitGroupsGone([pid], graceMs);
+  }
+  signalGroup(pid, 'SIGKILL');
+  await s.exited;
+  untrackGroup(pid);
+}
+
+// Our groups are detached, so a Ctrl-C or a CI job's cancel reaches uplevel and not them:
+// without this they would outlive it.
+const liveGroups = new Set<number>();
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let listening = false;
+let interrupted = false;
+
+function watchForOurDeath(): void {
+  if (listening) return;
+  listening = true;
+  process.on('exit', killAllGroups);
+  for (const sig of SIGNALS) process.on(sig, onSignal);
+}
+
+function stopWatching(): void {
+  listening = false;
+  interrupted = false;
+  process.off('exit', killAllGroups);
+  for (const sig of SIGNALS) process.off(sig, onSignal);
+}
+
+function untrackGroup(pid: number): void {
+  liveGroups.delete(pid);
+  if (liveGroups.size === 0) stopWatching();
+}
+
+function killAllGroups(): void {
+  for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
+}
+
+function onSignal(sig: NodeJS.Signals): void {
+  const die = () => {
+    killAllGroups();
+    stopWatching();
+    // Die of the signal as uplevel would have without us, unless someone else handles it.
+    if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+  };
+  if (interrupted) return die(); // asked twice: no more grace
+  interrupted = true;
+  for (const pid of liveGroups) signalGroup(pid, 'SIGTERM');
+  void waitGroupsGone([...liveGroups], 2000).then(die);
 }
 
 async function waitReady(
   tests: LockTests,
-  server: ChildProcess,
+  server: Spawned,
   logFile: string,
 ): Promise<string | undefined> {
   const deadline = Date.now() + tests.timeoutMs;
   const probe = readinessProbe(tests.ready, logFile);
   let delay = 100;
-  while (Date.now() < deadline) {
-    if (!alive(server))
-      return `server exited (code ${server.exitCode ?? server.signalCode}) before it was ready`;
+  for (;;) {
+    if (server.spawnError) return `server could not be started: ${server.spawnError}`;
+    const { pid, exitCode, signalCode } = server.child;
+    // A start script may daemonize: it exits 0 and the server lives on in its group.
+    if ((exitCode !== null && (exitCode !== 0 || !groupExists(pid!))) || signalCode !== null)
+      return `server exited (code ${exitCode ?? signalCode}) before it was ready`;
     if (await probe()) return undefined;
-    await sleep(delay);
+    if (Date.now() >= deadline) break;
+    await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
     delay = Math.min(delay * 2, 1000);
   }
   return `server not ready after ${tests.timeoutMs} ms (${tests.ready ?? 'no ready probe'})`;
@@ -192,13 +345,20 @@ function readinessProbe(ready: string | undefined, logFile: string): () => Promi
     const re = new RegExp(ready.slice(4), 'm');
     return async () => re.test(await fs.readFile(logFile, 'utf8').catch(() => ''));
   }
-  const mod = ready.startsWith('https:') ? https : http;
+  const url = new URL(ready);
   return () =>
     new Promise((resolve) => {
-      const req = mod.get(ready, { timeout: 2000 }, (res) => {
+      const onResponse = (res: http.IncomingMessage) => {
         res.resume();
-        resolve((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300);
-      });
+        const code = res.statusCode ?? 0;
+        resolve(code >= 200 && code < 300);
+      };
+      // Servers under test commonly use a self-signed certificate (WSO2 products do on
+      // 9443); the probe sends nothing and only asks whether the server answers.
+      const req =
+        url.protocol === 'https:'
+          ? https.get(url, { timeout: 2000, rejectUnauthorized: false }, onResponse)
+          : http.get(url, { timeout: 2000 }, onResponse);
       req.once('timeout', () => req.destroy());
       req.once('error', () => resolve(false));
     });
@@ -208,41 +368,32 @@ async function runCommand(
   cmd: { name: string; command: string },
   cwd: string,
   env: NodeJS.ProcessEnv,
-  logDir: string,
+  logFile: string,
   timeoutMs: number,
 ): Promise<TestCommandResult> {
-  const logFile = path.join(logDir, `${cmd.name}.log`);
-  const log = createWriteStream(logFile);
-  await new Promise((r) => log.once('open', r));
   const t0 = Date.now();
-  const child = spawn('sh', ['-c', cmd.command], {
-    cwd,
-    env,
-    detached: true,
-    stdio: ['ignore', log, log],
-  });
+  const s = await spawnInGroup(cmd.command, cwd, env, logFile);
   let timedOut = false;
-  let stopping: Promise<void> | undefined;
   const timer = setTimeout(() => {
     timedOut = true;
-    stopping = stopGroup(child, 2000);
+    void stopGroup(s, 2000);
   }, timeoutMs);
-  const exitCode = await new Promise<number | null>((resolve) => {
-    child.once('error', () => resolve(127));
-    child.once('exit', (code) => resolve(code));
-  });
+  await s.exited;
   clearTimeout(timer);
-  await (stopping ?? stopGroup(child, 1000)); // and anything it left running in its group
-  await new Promise((r) => log.end(r));
+  // Also ends anything the command left running in its group.
+  await stopGroup(s, 0);
+  const durationMs = Date.now() - t0;
+  if (s.spawnError) await fs.appendFile(logFile, `could not run: ${s.spawnError}\n`);
   const text = await fs.readFile(logFile, 'utf8').catch(() => '');
+  const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
     command: cmd.command,
     status: timedOut ? 'timed-out' : exitCode === 0 ? 'passed' : 'failed',
     exitCode,
-    durationMs: Date.now() - t0,
+    durationMs,
     logFile,
-    tail: text.split('\n').slice(-21).join('\n').trimEnd(),
+    tail: text.trimEnd().split('\n').slice(-TAIL_LINES).join('\n'),
   };
 }
 
@@ -254,30 +405,40 @@ const xml = (s: string) =>
         ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string,
     )
     // Characters XML 1.0 cannot carry at all.
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '');
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '');
 
+/** JUnit XML as CI systems read it: one testcase per command, plus the server's readiness. */
 export function renderJUnit(result: TestRunResult, suiteName: string): string {
+  const suite = xml(suiteName);
   const cases: string[] = [];
+  let failures = 0;
+  let skips = 0;
   if (result.server && !result.server.ready) {
+    failures++;
     cases.push(
-      `    <testcase classname="${xml(suiteName)}" name="server-ready" time="0"><failure message="${xml(result.server.error ?? 'not ready')}"/></testcase>`,
+      `    <testcase classname="${suite}" name="server-ready" time="0"><failure message="${xml(result.server.error ?? 'not ready')}"/></testcase>`,
     );
   }
   for (const c of result.commands) {
     const time = (c.durationMs / 1000).toFixed(3);
-    const body =
-      c.status === 'passed'
-        ? ''
-        : `<failure message="${xml(c.status === 'timed-out' ? 'timed out' : `exit code ${c.exitCode}`)}">${xml(c.tail)}</failure>`;
+    let body = '';
+    if (c.status === 'skipped') {
+      skips++;
+      body = `<skipped message="${xml(c.tail)}"/>`;
+    } else if (c.status !== 'passed') {
+      failures++;
+      const message = c.status === 'timed-out' ? 'timed out' : `exit code ${c.exitCode}`;
+      body = `<failure message="${xml(message)}">${xml(c.tail)}</failure>`;
+    }
     cases.push(
-      `    <testcase classname="${xml(suiteName)}" name="${xml(c.name)}" time="${time}">${body}</testcase>`,
+      `    <testcase classname="${suite}" name="${xml(c.name)}" time="${time}">${body}</testcase>`,
     );
   }
-  const failures = cases.filter((c) => c.includes('<failure')).length;
+  const counts = `tests="${cases.length}" failures="${failures}" errors="0" skipped="${skips}"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites tests="${cases.length}" failures="${failures}">`,
-    `  <testsuite name="${xml(suiteName)}" tests="${cases.length}" failures="${failures}" time="${(result.durationMs / 1000).toFixed(3)}">`,
+    `<testsuites ${counts}>`,
+    `  <testsuite name="${suite}" ${counts} time="${(result.durationMs / 1000).toFixed(3)}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',
