@@ -4,10 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { crc32, crc32Js } from '../src/zip/crc32.ts';
 import { SafeZip } from '../src/zip/reader.ts';
-import { toDosDateTime, ZipWriter } from '../src/zip/writer.ts';
+import { toDosDateTime, ZipWriter, type RawEntryMeta } from '../src/zip/writer.ts';
 import { bytes } from './helpers/packs.ts';
 
 let dir: string;
@@ -34,31 +34,41 @@ async function writeSample(file: string, opts: { forceZip64?: boolean } = {}) {
   return w.finish();
 }
 
-function python(file: string): string {
-  return execFileSync('python3', [
-    '-c',
-    'import zipfile,sys,json; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(json.dumps([[i.filename, i.external_attr>>16, i.file_size] for i in z.infolist()]))',
-    file,
-  ]).toString();
+interface PyInfo {
+  name: string;
+  flags: number;
+  system: number;
+  attr: number;
+  extra: string;
+  method: number;
+  date: number[];
+  size: number;
 }
 
-describe('ZipWriter', () => {
-  test('CRC-32: the table implementation agrees with known vectors and the native one', () => {
-    assert.equal(crc32Js(Buffer.from('123456789')), 0xcbf43926);
-    assert.equal(crc32Js(Buffer.alloc(0)), 0);
-    const data = bytes(3, 100_003);
-    assert.equal(crc32Js(data), crc32(data));
-    assert.equal(
-      crc32Js(data.subarray(50_000), crc32Js(data.subarray(0, 50_000))),
-      crc32Js(data),
-      'incremental',
-    );
-  });
+/** What Python's zipfile sees, after it has checked every CRC. */
+function python(file: string): PyInfo[] {
+  const script = [
+    'import zipfile, sys, json',
+    'z = zipfile.ZipFile(sys.argv[1])',
+    'assert z.testzip() is None',
+    'print(json.dumps([dict(name=i.filename, flags=i.flag_bits, system=i.create_system,',
+    '  attr=i.external_attr, extra=i.extra.hex(), method=i.compress_type,',
+    '  date=list(i.date_time), size=i.file_size) for i in z.infolist()]))',
+  ].join('\n');
+  return JSON.parse(
+    execFileSync('python3', ['-c', script, file], { maxBuffer: 64 << 20 }).toString(),
+  ) as PyInfo[];
+}
 
+const unzipTest = (file: string) => execFileSync('unzip', ['-tq', file]).toString();
+
+describe('ZipWriter', () => {
   for (const forceZip64 of [false, true]) {
-    test(`round trip${forceZip64 ? ' with ZIP64 records' : ''}: our reader, unzip -t and Python agree`, async () => {
+    test(`round trip${forceZip64 ? ' with ZIP64 records forced' : ''}: our reader, unzip -t and Python agree`, async () => {
       const file = path.join(dir, `rt-${forceZip64}.zip`);
-      await writeSample(file, { forceZip64 });
+      const { entries, bytes: size } = await writeSample(file, { forceZip64 });
+      assert.equal(entries, FILES.length + 1);
+      assert.equal(size, (await fs.stat(file)).size);
       const zip = await SafeZip.open(file);
       for (const [name, data, mode] of FILES) {
         const e = zip.get(name);
@@ -67,16 +77,27 @@ describe('ZipWriter', () => {
         assert.equal(e.mode, 0o100000 | mode);
         assert.equal(e.dosDate, T.dosDate);
         assert.equal(e.dosTime, T.dosTime);
+        assert.equal(e.generalPurposeBitFlag, 0x0800, 'UTF-8 flag, no data descriptor');
       }
       assert.equal(zip.get('top/')?.mode, 0o040755);
       await zip.close();
-      execFileSync('unzip', ['-tq', file]);
-      const listed = JSON.parse(python(file)) as [string, number, number][];
+      assert.match(unzipTest(file), /No errors detected/);
+      const listed = python(file);
       assert.deepEqual(
-        listed.map(([n]) => n),
+        listed.map((i) => i.name),
         ['top/', ...FILES.map(([n]) => n)],
       );
-      assert.equal(listed[1]?.[1], 0o100755);
+      for (const i of listed) {
+        assert.equal(i.flags, 0x0800, `${i.name}: only the UTF-8 flag`);
+        assert.equal(i.system, 3, `${i.name}: made by Unix`);
+        assert.deepEqual(i.date, [2026, 1, 1, 12, 30, 10]);
+        // No extra fields, or only the ZIP64 one when it is forced.
+        assert.match(i.extra, forceZip64 ? /^0100/ : /^$/, i.name);
+      }
+      assert.equal(listed[0]?.attr, ((0o040755 << 16) | 0x10) >>> 0, 'folder: mode and DOS bit');
+      assert.equal(listed[1]?.attr, (0o100755 << 16) >>> 0);
+      assert.equal(listed.find((i) => i.name === 'top/lib/x.jar')?.method, 0, 'stored: random');
+      assert.equal(listed.find((i) => i.name.endsWith('.properties'))?.method, 8);
     });
   }
 
@@ -96,6 +117,34 @@ describe('ZipWriter', () => {
     assert.ok((await fs.readFile(a)).equals(await fs.readFile(b)));
   });
 
+  test('a deflated entry from a zip made by Info-ZIP is copied without recompressing', async () => {
+    const work = await fs.mkdtemp(path.join(dir, 'infozip-'));
+    const text = Buffer.from('line of a config file that compresses well\n'.repeat(500));
+    await fs.mkdir(path.join(work, 'top'));
+    await fs.writeFile(path.join(work, 'top', 'conf.txt'), text);
+    execFileSync('zip', ['-qr', 'src.zip', 'top'], { cwd: work });
+    const src = await SafeZip.open(path.join(work, 'src.zip'));
+    const e = src.get('top/conf.txt');
+    assert.ok(e);
+    assert.equal(e.compressionMethod, 8);
+    const raw = Buffer.concat(await (await src.openRaw(e)).toArray());
+    assert.equal(raw.length, e.compressedSize);
+
+    const out = path.join(work, 'out.zip');
+    const w = await ZipWriter.create(out);
+    await w.addRaw({ ...e, name: 'renamed/conf.txt' }, Readable.from([raw]));
+    await w.finish();
+    await src.close();
+
+    const copy = await SafeZip.open(out);
+    const c = copy.get('renamed/conf.txt');
+    assert.ok(c);
+    assert.ok(Buffer.concat(await (await copy.openRaw(c)).toArray()).equals(raw), 'same bytes');
+    assert.ok((await copy.readBuffer(c)).equals(text));
+    await copy.close();
+    assert.match(unzipTest(out), /No errors detected/);
+  });
+
   test('the same inputs give the same bytes', async () => {
     await writeSample(path.join(dir, 'd1.zip'));
     await writeSample(path.join(dir, 'd2.zip'));
@@ -106,41 +155,122 @@ describe('ZipWriter', () => {
     );
   });
 
+  test('DOS times come from UTC, whatever the machine time zone', () => {
+    const d = new Date(Date.UTC(2026, 5, 30, 23, 59, 58));
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Kiritimati'; // UTC+14: a different local day
+      const inKiritimati = toDosDateTime(d);
+      process.env.TZ = 'America/Los_Angeles';
+      assert.deepEqual(toDosDateTime(d), inKiritimati);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    assert.deepEqual(toDosDateTime(d), {
+      dosDate: (46 << 9) | (6 << 5) | 30,
+      dosTime: (23 << 11) | (59 << 5) | 29,
+    });
+  });
+
+  test('dates outside what DOS can hold are clamped to its range', () => {
+    assert.deepEqual(toDosDateTime(new Date(0)), { dosDate: (0 << 9) | (1 << 5) | 1, dosTime: 0 });
+    assert.deepEqual(toDosDateTime(new Date(Date.UTC(2300, 0, 1))), {
+      dosDate: (127 << 9) | (12 << 5) | 31,
+      dosTime: (23 << 11) | (59 << 5) | 29,
+    });
+  });
+
+  test('entries larger than the write buffer are written whole and in order', async () => {
+    const file = path.join(dir, 'big.zip');
+    const big = bytes(11, 5 * 1024 * 1024 + 3);
+    const text = Buffer.from('compressible line\n'.repeat(300_000));
+    const w = await ZipWriter.create(file);
+    await w.addBuffer('top/small-1', Buffer.from('a'), T);
+    await w.addBuffer('top/big.bin', big, { ...T, compress: false });
+    await w.addBuffer('top/small-2', Buffer.from('b'), T);
+    await w.addBuffer('top/text.txt', text, T);
+    await w.finish();
+    const zip = await SafeZip.open(file);
+    assert.ok((await zip.readBuffer(zip.get('top/big.bin')!)).equals(big));
+    assert.ok((await zip.readBuffer(zip.get('top/text.txt')!)).equals(text));
+    assert.equal((await zip.readBuffer(zip.get('top/small-2')!)).toString(), 'b');
+    await zip.close();
+    assert.match(unzipTest(file), /No errors detected/);
+  });
+
   test('more than 65,535 entries switch to ZIP64 end records that others can read', async () => {
     const file = path.join(dir, 'many.zip');
     const w = await ZipWriter.create(file);
-    const count = 70_000;
+    const count = 65_536;
     for (let i = 0; i < count; i++)
       await w.addBuffer(`top/f${i}`, Buffer.from(String(i)), { compress: false, ...T });
     const { entries } = await w.finish();
     assert.equal(entries, count);
+    const data = await fs.readFile(file);
+    assert.equal(data.readUInt16LE(data.length - 22 + 10), 0xffff, 'classic record defers');
+    assert.equal(data.readUInt32LE(data.length - 22 - 20), 0x07064b50, 'ZIP64 locator');
     const zip = await SafeZip.open(file);
     assert.equal(zip.entries.length, count);
-    assert.equal((await zip.readBuffer(zip.get('top/f69999')!)).toString(), '69999');
+    assert.equal((await zip.readBuffer(zip.get('top/f65535')!)).toString(), '65535');
     await zip.close();
-    execFileSync('unzip', ['-tq', file]);
+    assert.match(unzipTest(file), /No errors detected/);
+    const pyCount = execFileSync('python3', [
+      '-c',
+      'import zipfile, sys; print(len(zipfile.ZipFile(sys.argv[1]).infolist()))',
+      file,
+    ]);
+    assert.equal(Number(pyCount.toString()), count);
   });
 
-  test('a raw copy that delivers the wrong number of bytes fails, and abort removes the file', async () => {
+  const meta = (over: Partial<RawEntryMeta> = {}): RawEntryMeta => ({
+    name: 'x',
+    compressionMethod: 0,
+    crc32: 0,
+    compressedSize: 10,
+    uncompressedSize: 10,
+    mode: 0o644,
+    ...T,
+    ...over,
+  });
+
+  test('a raw copy that delivers too few bytes fails, later calls refuse, abort removes the file', async () => {
     const file = path.join(dir, 'short.zip');
     const w = await ZipWriter.create(file);
-    const { Readable } = await import('node:stream');
     await assert.rejects(
-      w.addRaw(
-        {
-          name: 'x',
-          compressionMethod: 0,
-          crc32: 0,
-          compressedSize: 10,
-          uncompressedSize: 10,
-          mode: 0o644,
-          ...T,
-        },
-        Readable.from([Buffer.from('short')]),
-      ),
+      w.addRaw(meta(), Readable.from([Buffer.from('short')])),
+      /got 5 compressed bytes, expected 10/,
+    );
+    await assert.rejects(w.addBuffer('y', Buffer.from('y'), T), /an earlier entry failed/);
+    await assert.rejects(w.finish(), /an earlier entry failed/);
+    await w.abort();
+    await assert.rejects(fs.stat(file), { code: 'ENOENT' });
+  });
+
+  test('a raw copy that delivers too many bytes fails', async () => {
+    const w = await ZipWriter.create(path.join(dir, 'long.zip'));
+    await assert.rejects(
+      w.addRaw(meta(), Readable.from([Buffer.alloc(8), Buffer.alloc(8)])),
       /expected 10/,
     );
     await w.abort();
-    await assert.rejects(fs.stat(file));
+  });
+
+  test('entries the writer cannot describe honestly are refused', async () => {
+    const w = await ZipWriter.create(path.join(dir, 'refused.zip'));
+    await assert.rejects(
+      w.addRaw(meta({ uncompressedSize: 20 }), Readable.from([Buffer.alloc(10)])),
+      /stored entry with two different sizes/,
+    );
+    await assert.rejects(
+      w.addRaw(meta({ compressionMethod: 12 }), Readable.from([])),
+      /unsupported compression method 12/,
+    );
+    await assert.rejects(w.addBuffer('top/d/', Buffer.alloc(0), T), /only folder names end/);
+    await assert.rejects(w.addBuffer('', Buffer.alloc(0), T), /name length 0/);
+    await w.addBuffer('top/a', Buffer.from('a'), T);
+    await assert.rejects(w.addBuffer('top/a', Buffer.from('a'), T), /duplicate entry top\/a/);
+    const { entries } = await w.finish();
+    assert.equal(entries, 1);
   });
 });

@@ -17723,239 +17723,75 @@ init_types();
 // src/zip/reader.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 init_errors();
-import { promises as fsp } from "node:fs";
+import { createReadStream as createReadStream2, promises as fsp } from "node:fs";
 import { Readable, Transform as Transform2 } from "node:stream";
 import { createInflateRaw as createInflateRaw2 } from "node:zlib";
-var DEFAULT_LIMITS = {
-  maxEntries: 2e5,
-  maxEntrySize: 8 * 1024 ** 3,
-  maxTotalSize: 32 * 1024 ** 3,
-  maxRatio: 1e3
-};
+
+// src/zip/validate.ts
+init_errors();
 var S_IFMT = 61440;
 var S_IFREG = 32768;
 var S_IFDIR = 16384;
 var S_IFLNK = 40960;
+var HOST_UNIX = 3;
+var HOST_OSX = 19;
+var RATIO_FLOOR = 1024 * 1024;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-var RAW_CHUNK = 4 << 20;
-var WINDOW = 4 << 20;
-var SMALL_READ = 64 << 10;
-var MAX_LIVE_WINDOWS = 2;
-var LIVE_WINDOWS = [];
-var SafeZip = class _SafeZip {
-  constructor(zipfile, file, label) {
-    this.zipfile = zipfile;
-    this.file = file;
-    this.label = label;
+function validateEntry(raw, label, limits) {
+  const rawName = raw.fileName;
+  const name = decodeName(rawName, raw.generalPurposeBitFlag, label);
+  validateName(name, label);
+  checkUnicodePathField(raw, name, label);
+  const isDirectory = name.endsWith("/");
+  const high = raw.externalFileAttributes >>> 16;
+  const host = raw.versionMadeBy >> 8;
+  const mode = host === HOST_UNIX || host === HOST_OSX || (high & S_IFMT) !== 0 ? high : 0;
+  const type = mode & S_IFMT;
+  if (type === S_IFLNK) throw badInput(`${label}: ${name} is a symbolic link`);
+  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
+    throw badInput(`${label}: ${name} is not a regular file or folder`);
+  if (type !== 0 && type === S_IFDIR !== isDirectory)
+    throw badInput(`${label}: ${name}: folder flag and name disagree`);
+  if (raw.generalPurposeBitFlag & 1) throw badInput(`${label}: ${name} is encrypted`);
+  if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
+    throw badInput(
+      `${label}: ${name} uses unsupported compression method ${raw.compressionMethod}`
+    );
   }
-  zipfile;
-  file;
-  label;
-  byName = /* @__PURE__ */ new Map();
-  internals = [];
-  handle;
-  window;
-  /** Where the last read from the file ended, to tell sequential reading from jumps. */
-  readEnd;
-  get entries() {
-    return this.internals.map((i) => i.info);
+  if (isDirectory && raw.uncompressedSize !== 0)
+    throw badInput(`${label}: folder ${name} has content`);
+  if (raw.uncompressedSize > limits.maxEntrySize) {
+    throw badInput(
+      `${label}: ${name} declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxEntrySize}`
+    );
   }
-  static async open(file, opts = {}) {
-    const label = opts.label ?? file;
-    const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    const zipfile = await new Promise((resolve, reject) => {
-      import_yauzl.default.open(
-        file,
-        { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-        (err, zf) => err || !zf ? reject(structural(label, err)) : resolve(zf)
-      );
-    });
-    const zip = new _SafeZip(zipfile, file, label);
-    try {
-      if (zipfile.entryCount > limits.maxEntries) {
-        throw badInput(
-          `${label}: ${zipfile.entryCount} entries is more than the limit of ${limits.maxEntries}`
-        );
-      }
-      const centralDirectory = zipfile.readEntryCursor;
-      const raws = await readAllEntries(zipfile, label);
-      let total = 0;
-      for (const raw of raws) {
-        const info = validateEntry(raw, label, limits);
-        total += info.uncompressedSize;
-        if (total > limits.maxTotalSize) {
-          throw badInput(
-            `${label}: uncompressed size exceeds the limit of ${limits.maxTotalSize} bytes`
-          );
-        }
-        if (zip.byName.has(info.name)) throw badInput(`${label}: duplicate entry ${info.name}`);
-        const internal = { info, raw, limit: centralDirectory };
-        zip.byName.set(info.name, internal);
-        zip.internals.push(internal);
-      }
-      checkTree(zip.internals, label);
-      checkOverlaps(zip.internals, centralDirectory, label);
-      return zip;
-    } catch (e) {
-      zipfile.close();
-      throw e;
-    }
+  if (raw.uncompressedSize > RATIO_FLOOR && raw.uncompressedSize / Math.max(raw.compressedSize, 1) > limits.maxRatio) {
+    throw badInput(
+      `${label}: ${name} has a compression ratio above ${limits.maxRatio} (a zip bomb?)`
+    );
   }
-  get(name) {
-    return this.byName.get(name)?.info;
-  }
-  /** The one top-level folder every entry lives in, if there is exactly one. */
-  topFolder() {
-    let top;
-    for (const { info } of this.internals) {
-      const slash = info.name.indexOf("/");
-      if (slash <= 0) return void 0;
-      const first = info.name.slice(0, slash);
-      if (top === void 0) top = first;
-      else if (top !== first) return void 0;
-    }
-    return top;
-  }
-  /** The entry's compressed bytes exactly as stored, for copying without recompression. */
-  async openRaw(entry) {
-    return this.open(entry, false);
-  }
-  /** The entry's content, checked against its CRC-32 and size as it streams. */
-  async openData(entry) {
-    const stream = await this.open(entry, entry.compressionMethod === 8);
-    const check = new CheckingStream(entry, `${this.label}: ${entry.name}`);
-    stream.on("error", (e) => check.destroy(asDataError(this.label, entry, e)));
-    return stream.pipe(check);
-  }
-  async readBuffer(entry, maxBytes = 256 * 1024 * 1024) {
-    if (entry.uncompressedSize > maxBytes) {
-      throw badInput(`${this.label}: ${entry.name} is larger than ${maxBytes} bytes`);
-    }
-    const chunks = [];
-    for await (const chunk of await this.openData(entry)) chunks.push(chunk);
-    return Buffer.concat(chunks);
-  }
-  /**
-   * The entry's compressed bytes as large buffers read straight from the file: the fast
-   * path for copying an entry into another zip as it is.
-   */
-  async *readRawChunks(entry) {
-    const start = await this.dataStart(entry);
-    let done = 0;
-    while (done < entry.compressedSize) {
-      const want = Math.min(RAW_CHUNK, entry.compressedSize - done);
-      yield await this.readAt(start + done, want);
-      done += want;
-    }
-  }
-  /**
-   * Bytes at a position, through a read-ahead window: entries are usually copied in the
-   * order they are stored, so one large read serves many small entries and their headers.
-   */
-  async readAt(position, length) {
-    const w = this.window;
-    if (w && position >= w.start && position + length <= w.start + w.data.length) {
-      this.readEnd = w.start + w.data.length;
-      return w.data.subarray(position - w.start, position - w.start + length);
-    }
-    const sequential = this.readEnd !== void 0 && position >= this.readEnd && position - this.readEnd <= 4096;
-    const size = Math.max(length, sequential ? WINDOW : SMALL_READ);
-    const data = Buffer.allocUnsafe(size);
-    const handle2 = await this.fileHandle();
-    let got = 0;
-    while (got < size) {
-      const { bytesRead } = await handle2.read(data, got, size - got, position + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    if (got < length)
-      throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
-    this.window = { start: position, data: data.subarray(0, got) };
-    this.readEnd = position + got;
-    if (size < WINDOW) return this.window.data.subarray(0, length);
-    LIVE_WINDOWS.push(this);
-    while (LIVE_WINDOWS.length > MAX_LIVE_WINDOWS) {
-      const old = LIVE_WINDOWS.shift();
-      if (old && old !== this && !LIVE_WINDOWS.includes(old)) old.window = void 0;
-    }
-    return this.window.data.subarray(0, length);
-  }
-  /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
-  async *readSpan(start, length) {
-    const handle2 = await this.fileHandle();
-    let done = 0;
-    while (done < length) {
-      const want = Math.min(1 << 20, length - done);
-      const buf = Buffer.allocUnsafe(want);
-      const { bytesRead } = await handle2.read(buf, 0, want, start + done);
-      if (bytesRead === 0) throw badInput(`${this.label}: the archive ends inside an entry`);
-      done += bytesRead;
-      yield bytesRead === want ? buf : buf.subarray(0, bytesRead);
-    }
-  }
-  async close() {
-    this.zipfile.close();
-    const h = this.handle;
-    this.handle = void 0;
-    if (h) await (await h).close().catch(() => void 0);
-  }
-  fileHandle() {
-    this.handle ??= fsp.open(this.file, "r");
-    return this.handle;
-  }
-  /** Where the entry's data starts, after checking its local header against the central one. */
-  async dataStart(entry) {
-    const internal = this.byName.get(entry.name);
-    if (!internal || internal.info !== entry)
-      throw new Error(`bug: ${entry.name} is not an entry of ${this.label}`);
-    const offset = internal.raw.relativeOffsetOfLocalHeader;
-    const cdName = internal.raw.fileName;
-    const head = await this.readAt(offset, 30 + cdName.length).catch(() => Buffer.alloc(0));
-    if (head.length < 30 + cdName.length || head.readUInt32LE(0) !== 67324752) {
-      throw badInput(
-        `${this.label}: ${entry.name}: no local header where the central directory says`
-      );
-    }
-    const nameLength = head.readUInt16LE(26);
-    const extraLength = head.readUInt16LE(28);
-    if (nameLength !== cdName.length || !head.subarray(30).equals(cdName)) {
-      throw badInput(`${this.label}: ${entry.name}: local header names a different file`);
-    }
-    const start = offset + 30 + nameLength + extraLength;
-    if (start + entry.compressedSize > internal.limit) {
-      throw badInput(`${this.label}: ${entry.name} overlaps the next entry`);
-    }
-    return start;
-  }
-  async open(entry, decompress) {
-    const dataStart = await this.dataStart(entry);
-    if (entry.compressedSize === 0) return Readable.from([]);
-    const raw = Readable.from(this.readSpan(dataStart, entry.compressedSize), {
-      objectMode: false
-    });
-    if (!decompress) return raw;
-    const inflate = createInflateRaw2({ chunkSize: 1 << 18 });
-    raw.on("error", (e) => inflate.destroy(e));
-    return raw.pipe(inflate);
-  }
-};
-function readAllEntries(zipfile, label) {
-  return new Promise((resolve, reject) => {
-    const out = [];
-    zipfile.on("entry", (e) => {
-      out.push(e);
-      zipfile.readEntry();
-    });
-    zipfile.once("end", () => resolve(out));
-    zipfile.once("error", (err) => reject(structural(label, err)));
-    zipfile.readEntry();
-  });
+  return {
+    info: {
+      name,
+      isDirectory,
+      compressionMethod: raw.compressionMethod,
+      crc32: raw.crc32 >>> 0,
+      compressedSize: raw.compressedSize,
+      uncompressedSize: raw.uncompressedSize,
+      mode,
+      dosDate: raw.lastModFileDate,
+      dosTime: raw.lastModFileTime,
+      generalPurposeBitFlag: raw.generalPurposeBitFlag
+    },
+    rawName,
+    localHeaderOffset: raw.relativeOffsetOfLocalHeader,
+    limit: 0
+  };
 }
-function decodeName(raw, label) {
-  const bytes = raw.fileName;
+function decodeName(bytes, flags, label) {
   if (bytes.length === 0) throw badInput(`${label}: an entry has an empty name`);
   if (bytes.length > 4096) throw badInput(`${label}: an entry name is longer than 4096 bytes`);
-  if (raw.generalPurposeBitFlag & 2048) {
+  if (flags & 2048) {
     try {
       return utf8.decode(bytes);
     } catch {
@@ -17963,8 +17799,11 @@ function decodeName(raw, label) {
     }
   }
   for (const b of bytes) {
-    if (b < 32 || b > 126)
-      throw badInput(`${label}: entry name is not valid UTF-8 (${printable(bytes)})`);
+    if (b < 32 || b > 126) {
+      throw badInput(
+        `${label}: entry name is not plain ASCII and not flagged as UTF-8 (${printable(bytes)})`
+      );
+    }
   }
   return bytes.toString("latin1");
 }
@@ -17982,79 +17821,392 @@ function validateName(name, label) {
     if (s === "" || s === ".") throw bad('has an empty or "." path segment');
   }
 }
-function validateEntry(raw, label, limits) {
-  const name = decodeName(raw, label);
-  validateName(name, label);
-  const isDirectory = name.endsWith("/");
-  const unix = raw.versionMadeBy >> 8 === 3;
-  const mode = unix ? raw.externalFileAttributes >>> 16 : 0;
-  const type = mode & S_IFMT;
-  if (type === S_IFLNK) throw badInput(`${label}: ${name} is a symbolic link`);
-  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
-    throw badInput(`${label}: ${name} is not a regular file or folder`);
-  if (type === S_IFDIR !== isDirectory && type !== 0)
-    throw badInput(`${label}: ${name}: folder flag and name disagree`);
-  if (raw.generalPurposeBitFlag & 1) throw badInput(`${label}: ${name} is encrypted`);
-  if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
-    throw badInput(
-      `${label}: ${name} uses unsupported compression method ${raw.compressionMethod}`
-    );
+function checkUnicodePathField(raw, name, label) {
+  for (const f of raw.extraFields) {
+    if (f.id !== 28789) continue;
+    const other = f.data.length > 5 ? f.data.subarray(5).toString("utf8") : "";
+    if (other !== name)
+      throw badInput(`${label}: ${name}: its Unicode path extra field names another file`);
   }
-  if (isDirectory && raw.uncompressedSize !== 0)
-    throw badInput(`${label}: folder ${name} has content`);
-  if (raw.uncompressedSize > limits.maxEntrySize) {
-    throw badInput(
-      `${label}: ${name} declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxEntrySize}`
-    );
-  }
-  if (raw.uncompressedSize > 1024 * 1024 && raw.uncompressedSize / Math.max(raw.compressedSize, 1) > limits.maxRatio) {
-    throw badInput(
-      `${label}: ${name} has a compression ratio above ${limits.maxRatio} (a zip bomb?)`
-    );
-  }
-  return {
-    name,
-    isDirectory,
-    compressionMethod: raw.compressionMethod,
-    crc32: raw.crc32 >>> 0,
-    compressedSize: raw.compressedSize,
-    uncompressedSize: raw.uncompressedSize,
-    mode,
-    dosDate: raw.lastModFileDate,
-    dosTime: raw.lastModFileTime,
-    generalPurposeBitFlag: raw.generalPurposeBitFlag
-  };
 }
-function checkTree(internals, label) {
+function checkTree(entries, label) {
   const files = /* @__PURE__ */ new Set();
-  const dirs = /* @__PURE__ */ new Set();
-  for (const { info } of internals) {
-    if (info.isDirectory) dirs.add(info.name.slice(0, -1));
-    else files.add(info.name);
-  }
-  for (const f of files) {
-    if (dirs.has(f)) throw badInput(`${label}: ${f} is both a file and a folder`);
-    for (let i = f.indexOf("/"); i > 0; i = f.indexOf("/", i + 1)) {
-      if (files.has(f.slice(0, i)))
-        throw badInput(`${label}: ${f.slice(0, i)} is both a file and a folder`);
+  for (const { info } of entries) if (!info.isDirectory) files.add(info.name);
+  for (const { info } of entries) {
+    const p = info.isDirectory ? info.name.slice(0, -1) : info.name;
+    if (info.isDirectory && files.has(p))
+      throw badInput(`${label}: ${p} is both a file and a folder`);
+    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1)) {
+      if (files.has(p.slice(0, i)))
+        throw badInput(`${label}: ${p.slice(0, i)} is both a file and a folder`);
     }
   }
 }
-function checkOverlaps(internals, centralDirectory, label) {
-  const sorted = [...internals].sort(
-    (a, b) => a.raw.relativeOffsetOfLocalHeader - b.raw.relativeOffsetOfLocalHeader
-  );
+function checkOverlaps(entries, cdStart, label) {
+  const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   for (let i = 0; i < sorted.length; i++) {
     const cur = sorted[i];
     const next = sorted[i + 1];
-    const limit = next ? next.raw.relativeOffsetOfLocalHeader : centralDirectory;
-    cur.limit = limit;
-    const end = cur.raw.relativeOffsetOfLocalHeader + 30 + cur.raw.fileName.length + cur.info.compressedSize;
-    if (end > limit)
+    cur.limit = next ? next.localHeaderOffset : cdStart;
+    const end = cur.localHeaderOffset + 30 + cur.rawName.length + cur.info.compressedSize;
+    if (end > cur.limit) {
       throw badInput(
         `${label}: ${cur.info.name} overlaps ${next ? next.info.name : "the central directory"}`
       );
+    }
   }
+}
+var MAX16 = 65535;
+var MAX32 = 4294967295;
+async function checkEndRecords(read, f, label) {
+  const bad = (why) => badInput(`${label}: not a valid zip (${why})`);
+  const eocdAt = f.fileSize - 22 - f.commentLength;
+  const eocd = await read(eocdAt, 22);
+  const cdSize = f.cdEnd - f.cdStart;
+  const locatorAt = eocdAt - 20;
+  const locator = locatorAt >= 0 ? await read(locatorAt, 20) : void 0;
+  const agrees = (value, actual, max) => value === actual || value === max;
+  if (locator?.readUInt32LE(0) === 117853008) {
+    const recordAt = Number(locator.readBigUInt64LE(8));
+    const record = await read(recordAt, 56);
+    if (recordAt + 12 + Number(record.readBigUInt64LE(4)) !== locatorAt)
+      throw bad("the ZIP64 end record does not end at its locator");
+    if (f.cdEnd !== recordAt)
+      throw bad("the central directory does not end where the ZIP64 end record starts");
+    if (Number(record.readBigUInt64LE(24)) !== f.entryCount || Number(record.readBigUInt64LE(32)) !== f.entryCount || Number(record.readBigUInt64LE(40)) !== cdSize)
+      throw bad("the ZIP64 end record disagrees with the central directory");
+    if (!agrees(eocd.readUInt16LE(8), f.entryCount, MAX16) || !agrees(eocd.readUInt16LE(10), f.entryCount, MAX16) || !agrees(eocd.readUInt32LE(12), cdSize, MAX32) || !agrees(eocd.readUInt32LE(16), f.cdStart, MAX32))
+      throw bad("the end record disagrees with the ZIP64 end record");
+    return;
+  }
+  if (f.cdEnd !== eocdAt)
+    throw bad("the central directory does not end where the end record starts");
+  if (eocd.readUInt16LE(8) !== f.entryCount || eocd.readUInt16LE(10) !== f.entryCount || eocd.readUInt32LE(12) !== cdSize)
+    throw bad("the end record disagrees with the central directory");
+}
+
+// src/zip/reader.ts
+var DEFAULT_LIMITS = {
+  maxEntries: 2e5,
+  maxEntrySize: 8 * 1024 ** 3,
+  maxTotalSize: 32 * 1024 ** 3,
+  maxRatio: 1e3
+};
+var RAW_CHUNK = 4 << 20;
+var CD_READ = 256 << 10;
+var WINDOW = 4 << 20;
+var SMALL_READ = 64 << 10;
+var MAX_LIVE_WINDOWS = 2;
+var LIVE_WINDOWS = [];
+var SafeZip = class _SafeZip {
+  constructor(zipfile, handle2, file, label, central) {
+    this.zipfile = zipfile;
+    this.handle = handle2;
+    this.file = file;
+    this.label = label;
+    for (const c of central) this.byName.set(c.info.name, c);
+    this.entries = Object.freeze(central.map((c) => c.info));
+  }
+  zipfile;
+  handle;
+  file;
+  label;
+  byName = /* @__PURE__ */ new Map();
+  /** Central-directory order. */
+  entries;
+  window;
+  /** Where the last read from the file ended, to tell sequential reading from jumps. */
+  readEnd;
+  closed = false;
+  static async open(file, opts = {}) {
+    const label = opts.label ?? file;
+    const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    const handle2 = await fsp.open(file, "r").catch((e) => {
+      throw badInput(`${label}: cannot read (${errorText(e)})`);
+    });
+    let zipfile;
+    try {
+      const { size } = await handle2.stat();
+      const reader = new BoundedReader(handle2, size);
+      zipfile = await new Promise((resolve, reject) => {
+        import_yauzl.default.fromRandomAccessReader(
+          reader,
+          size,
+          {
+            lazyEntries: true,
+            autoClose: false,
+            decodeStrings: false,
+            strictFileNames: true,
+            validateEntrySizes: true
+          },
+          (err, zf) => err || !zf ? reject(structural(label, err)) : resolve(zf)
+        );
+      });
+      zipfile.on("error", () => void 0);
+      if (zipfile.entryCount > limits.maxEntries) {
+        throw badInput(
+          `${label}: ${zipfile.entryCount} entries is more than the limit of ${limits.maxEntries}`
+        );
+      }
+      const cursor = zipfile;
+      const cdStart = cursor.readEntryCursor;
+      const raws = await readAllEntries(zipfile, label);
+      reader.dropCache();
+      await checkEndRecords(
+        (position, length) => readExactly(handle2, position, length, label),
+        {
+          fileSize: zipfile.fileSize,
+          commentLength: zipfile.comment.length,
+          entryCount: raws.length,
+          cdStart,
+          cdEnd: cursor.readEntryCursor
+        },
+        label
+      );
+      const central = [];
+      const names = /* @__PURE__ */ new Set();
+      let total = 0;
+      for (const raw of raws) {
+        const c = validateEntry(raw, label, limits);
+        total += c.info.uncompressedSize;
+        if (total > limits.maxTotalSize) {
+          throw badInput(
+            `${label}: uncompressed size exceeds the limit of ${limits.maxTotalSize} bytes`
+          );
+        }
+        if (names.has(c.info.name)) throw badInput(`${label}: duplicate entry ${c.info.name}`);
+        names.add(c.info.name);
+        central.push(c);
+      }
+      checkTree(central, label);
+      checkOverlaps(central, cdStart, label);
+      return new _SafeZip(zipfile, handle2, file, label, central);
+    } catch (e) {
+      zipfile?.close();
+      await handle2.close().catch(() => void 0);
+      throw e;
+    }
+  }
+  get(name) {
+    return this.byName.get(name)?.info;
+  }
+  /** The one top-level folder every entry lives in, if there is exactly one. */
+  topFolder() {
+    let top;
+    for (const { name } of this.entries) {
+      const slash = name.indexOf("/");
+      if (slash <= 0) return void 0;
+      const first = name.slice(0, slash);
+      if (top === void 0) top = first;
+      else if (top !== first) return void 0;
+    }
+    return top;
+  }
+  /** The entry's compressed bytes exactly as stored, for copying without recompression. */
+  async openRaw(entry) {
+    return this.open(entry, false);
+  }
+  /** The entry's content, checked against its CRC-32 and size as it streams. */
+  async openData(entry) {
+    const info = this.central(entry).info;
+    const stream = await this.open(info, info.compressionMethod === 8);
+    const check = new CheckingStream(info, `${this.label}: ${info.name}`);
+    stream.on("error", (e) => check.destroy(asDataError(this.label, info, e)));
+    return stream.pipe(check);
+  }
+  /** The whole content, checked; larger than maxBytes (256 MiB by default) is exit 2. */
+  async readBuffer(entry, maxBytes = 256 * 1024 * 1024) {
+    const info = this.central(entry).info;
+    if (info.uncompressedSize > maxBytes) {
+      throw badInput(`${this.label}: ${info.name} is larger than ${maxBytes} bytes`);
+    }
+    const chunks = [];
+    for await (const chunk of await this.openData(info)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+  /**
+   * The entry's compressed bytes as large buffers read straight from the file: the fast
+   * path for copying an entry into another zip as it is. Not CRC-checked (they stay
+   * compressed); callers vouch for them otherwise (a signed hash) or use openData.
+   */
+  async *readRawChunks(entry) {
+    const info = this.central(entry).info;
+    const start = await this.dataStart(info);
+    let done = 0;
+    while (done < info.compressedSize) {
+      const want = Math.min(RAW_CHUNK, info.compressedSize - done);
+      yield await this.readAt(start + done, want);
+      done += want;
+    }
+  }
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.window = void 0;
+    this.zipfile.close();
+    await this.handle.close().catch(() => void 0);
+  }
+  central(entry) {
+    const c = this.byName.get(entry.name);
+    if (!c) throw new Error(`bug: ${entry.name} is not an entry of ${this.label}`);
+    return c;
+  }
+  /**
+   * Bytes at a position, through a read-ahead window: entries are usually copied in the
+   * order they are stored, so one large read serves many small entries and their headers.
+   */
+  async readAt(position, length) {
+    const w = this.window;
+    if (w && position >= w.start && position + length <= w.start + w.data.length) {
+      this.readEnd = w.start + w.data.length;
+      return w.data.subarray(position - w.start, position - w.start + length);
+    }
+    const sequential = this.readEnd !== void 0 && position >= this.readEnd && position - this.readEnd <= 4096;
+    const size = Math.max(length, sequential ? WINDOW : SMALL_READ);
+    const data = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await this.handle.read(data, got, size - got, position + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    if (got < length)
+      throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
+    this.window = { start: position, data: data.subarray(0, got) };
+    this.readEnd = position + got;
+    if (size < WINDOW) return this.window.data.subarray(0, length);
+    LIVE_WINDOWS.push(this);
+    while (LIVE_WINDOWS.length > MAX_LIVE_WINDOWS) {
+      const old = LIVE_WINDOWS.shift();
+      if (old && old !== this && !LIVE_WINDOWS.includes(old)) old.window = void 0;
+    }
+    return this.window.data.subarray(0, length);
+  }
+  /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
+  async *readSpan(start, length) {
+    let done = 0;
+    while (done < length) {
+      const want = Math.min(1 << 20, length - done);
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await this.handle.read(buf, 0, want, start + done);
+      if (bytesRead === 0) throw badInput(`${this.label}: the archive ends inside an entry`);
+      done += bytesRead;
+      yield bytesRead === want ? buf : buf.subarray(0, bytesRead);
+    }
+  }
+  /**
+   * Where the entry's data starts. The local header is read now (its extra field may be
+   * longer than the central one) and must agree with the central directory on name,
+   * method and encryption; its data must still end before the next entry begins.
+   */
+  async dataStart(entry) {
+    const c = this.central(entry);
+    const offset = c.localHeaderOffset;
+    const head = await this.readAt(offset, 30 + c.rawName.length).catch(() => Buffer.alloc(0));
+    const bad = (why) => badInput(`${this.label}: ${entry.name}: ${why}`);
+    if (head.length < 30 + c.rawName.length || head.readUInt32LE(0) !== 67324752)
+      throw bad("no local header where the central directory says");
+    const nameLength = head.readUInt16LE(26);
+    const extraLength = head.readUInt16LE(28);
+    if (nameLength !== c.rawName.length || !head.subarray(30).equals(c.rawName))
+      throw bad("local header names a different file");
+    if (head.readUInt16LE(6) & 1) throw bad("local header says encrypted");
+    if (head.readUInt16LE(8) !== c.info.compressionMethod)
+      throw bad("local header has a different compression method");
+    const start = offset + 30 + nameLength + extraLength;
+    if (start + c.info.compressedSize > c.limit)
+      throw bad("data overlaps the next entry or the central directory");
+    return start;
+  }
+  async open(entry, decompress) {
+    if (this.closed) throw new Error(`bug: ${this.label} read after close`);
+    const info = this.central(entry).info;
+    const dataStart = await this.dataStart(info);
+    if (info.compressedSize === 0) return Readable.from([]);
+    const raw = Readable.from(this.readSpan(dataStart, info.compressedSize), {
+      objectMode: false
+    });
+    if (!decompress) return raw;
+    const inflate = createInflateRaw2({ chunkSize: 1 << 18 });
+    raw.on("error", (e) => inflate.destroy(e));
+    return raw.pipe(inflate);
+  }
+};
+var BoundedReader = class extends import_yauzl.default.RandomAccessReader {
+  constructor(handle2, size) {
+    super();
+    this.handle = handle2;
+    this.size = size;
+  }
+  handle;
+  size;
+  /** yauzl reads the central directory 46 bytes at a time: serve those from one large read. */
+  cache;
+  read(buffer, offset, length, position, callback) {
+    const answer = (err, bytesRead) => process.nextTick(() => callback(err, bytesRead));
+    if (!Number.isSafeInteger(position) || position < 0 || position + length > this.size) {
+      answer(new Error(`a record points outside the file (byte ${position})`));
+      return;
+    }
+    this.fill(position, length).then(
+      (c) => {
+        c.data.copy(buffer, offset, position - c.start, position - c.start + length);
+        answer(null, length);
+      },
+      (e) => answer(e instanceof Error ? e : new Error(String(e)))
+    );
+  }
+  dropCache() {
+    this.cache = void 0;
+  }
+  async fill(position, length) {
+    const c = this.cache;
+    if (c && position >= c.start && position + length <= c.start + c.data.length) return c;
+    const want = Math.min(Math.max(length, CD_READ), this.size - position);
+    const data = Buffer.allocUnsafe(want);
+    let got = 0;
+    while (got < want) {
+      const { bytesRead } = await this.handle.read(data, got, want - got, position + got);
+      if (bytesRead === 0) throw new Error("unexpected end of file");
+      got += bytesRead;
+    }
+    this.cache = { start: position, data };
+    return this.cache;
+  }
+  _readStreamForRange(start, end) {
+    return createReadStream2("", { fd: this.handle.fd, start, end: end - 1, autoClose: false });
+  }
+  close(callback) {
+    callback(null);
+  }
+};
+function readAllEntries(zipfile, label) {
+  return new Promise((resolve, reject) => {
+    const out = [];
+    zipfile.on("entry", (e) => {
+      out.push(e);
+      zipfile.readEntry();
+    });
+    zipfile.once("end", () => resolve(out));
+    zipfile.once("error", (err) => reject(structural(label, err)));
+    try {
+      zipfile.readEntry();
+    } catch (e) {
+      reject(structural(label, e));
+    }
+  });
+}
+async function readExactly(handle2, position, length, label) {
+  if (!Number.isSafeInteger(position) || position < 0)
+    throw badInput(`${label}: not a valid zip (a record points outside the file)`);
+  const buf = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await handle2.read(buf, got, length - got, position + got);
+    if (bytesRead === 0) throw badInput(`${label}: not a valid zip (truncated end records)`);
+    got += bytesRead;
+  }
+  return buf;
 }
 var CheckingStream = class extends Transform2 {
   constructor(entry, what) {
@@ -18091,21 +18243,23 @@ var CheckingStream = class extends Transform2 {
     } else cb();
   }
 };
+function errorText(err) {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split("\n")[0] ?? "";
+}
 function structural(label, err) {
   if (err instanceof UplevelError) return err;
-  const msg = err instanceof Error ? err.message : String(err);
-  return badInput(`${label}: not a valid zip (${msg})`);
+  return badInput(`${label}: not a valid zip (${errorText(err)})`);
 }
 function asDataError(label, entry, err) {
   if (err instanceof UplevelError) return err;
-  const msg = err instanceof Error ? err.message : String(err);
-  return verificationFailed(`${label}: ${entry.name}: corrupt data (${msg})`);
+  return verificationFailed(`${label}: ${entry.name}: corrupt data (${errorText(err)})`);
 }
 
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream, promises as fs4 } from "node:fs";
+import { createReadStream as createReadStream3, createWriteStream, promises as fs4 } from "node:fs";
 import path5 from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 async function stageEntry(zip, entryName, dest, sha2562, mode) {
@@ -18128,7 +18282,7 @@ async function stageEntry(zip, entryName, dest, sha2562, mode) {
 async function sha256OfFile(file) {
   try {
     const h = createHash3("sha256");
-    for await (const c of createReadStream2(file, { highWaterMark: 1 << 20 })) h.update(c);
+    for await (const c of createReadStream3(file, { highWaterMark: 1 << 20 })) h.update(c);
     return h.digest("hex");
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
@@ -19808,16 +19962,20 @@ import path13 from "node:path";
 import { createHash as createHash8 } from "node:crypto";
 import { promises as fs12 } from "node:fs";
 import { deflateRawSync } from "node:zlib";
-var MAX32 = 4294967295;
-var MAX16 = 65535;
+var MAX322 = 4294967295;
+var MAX162 = 65535;
 var FLAG_UTF8 = 2048;
 var BUFFER_SIZE = 1 << 20;
 var MAX_IN_FLIGHT = 4;
 function toDosDateTime(d) {
-  const year = Math.min(Math.max(d.getUTCFullYear(), 1980), 2107);
+  const t = Math.min(
+    Math.max(d.getTime(), Date.UTC(1980, 0, 1)),
+    Date.UTC(2107, 11, 31, 23, 59, 58)
+  );
+  const u = new Date(t);
   return {
-    dosDate: year - 1980 << 9 | d.getUTCMonth() + 1 << 5 | d.getUTCDate(),
-    dosTime: d.getUTCHours() << 11 | d.getUTCMinutes() << 5 | d.getUTCSeconds() >> 1
+    dosDate: u.getUTCFullYear() - 1980 << 9 | u.getUTCMonth() + 1 << 5 | u.getUTCDate(),
+    dosTime: u.getUTCHours() << 11 | u.getUTCMinutes() << 5 | u.getUTCSeconds() >> 1
   };
 }
 var ZipWriter = class _ZipWriter {
@@ -19841,6 +19999,8 @@ var ZipWriter = class _ZipWriter {
   pending = [];
   pendingBytes = 0;
   finished = false;
+  /** Set when an entry failed half-written: the file is unusable, only abort() remains. */
+  broken;
   /** The file's sha256, computed as it is written so nobody has to read it back. */
   hash = createHash8("sha256");
   static async create(file, opts = {}) {
@@ -19873,6 +20033,9 @@ var ZipWriter = class _ZipWriter {
   async addRaw(meta, compressed) {
     if (meta.compressionMethod !== 0 && meta.compressionMethod !== 8) {
       throw new Error(`zip writer: unsupported compression method ${meta.compressionMethod}`);
+    }
+    if (meta.compressionMethod === 0 && meta.compressedSize !== meta.uncompressedSize) {
+      throw new Error(`zip writer: ${meta.name}: stored entry with two different sizes`);
     }
     await this.writeEntry(meta, false, async () => {
       let copied = 0;
@@ -19915,13 +20078,13 @@ var ZipWriter = class _ZipWriter {
     );
   }
   async finish() {
-    if (this.finished) throw new Error("zip writer: already finished");
+    this.usable();
     this.finished = true;
     const cdStart = this.offset;
     for (const r of this.central) await this.write(centralHeader(r, this.forceZip64));
     const cdSize = this.offset - cdStart;
     const count = this.central.length;
-    const zip64 = this.forceZip64 || count >= MAX16 || cdStart >= MAX32 || cdSize >= MAX32;
+    const zip64 = this.forceZip64 || count >= MAX162 || cdStart >= MAX322 || cdSize >= MAX322;
     if (zip64) {
       const eocd64Offset = this.offset;
       const rec = Buffer.alloc(56);
@@ -19947,10 +20110,10 @@ var ZipWriter = class _ZipWriter {
     end.writeUInt32LE(101010256, 0);
     end.writeUInt16LE(0, 4);
     end.writeUInt16LE(0, 6);
-    end.writeUInt16LE(zip64 ? MAX16 : count, 8);
-    end.writeUInt16LE(zip64 ? MAX16 : count, 10);
-    end.writeUInt32LE(zip64 ? MAX32 : cdSize, 12);
-    end.writeUInt32LE(zip64 ? MAX32 : cdStart, 16);
+    end.writeUInt16LE(zip64 ? MAX162 : count, 8);
+    end.writeUInt16LE(zip64 ? MAX162 : count, 10);
+    end.writeUInt32LE(zip64 ? MAX322 : cdSize, 12);
+    end.writeUInt32LE(zip64 ? MAX322 : cdStart, 16);
     end.writeUInt16LE(0, 20);
     await this.write(end);
     await this.flush();
@@ -19967,14 +20130,25 @@ var ZipWriter = class _ZipWriter {
     await fs12.rm(this.file, { force: true });
   }
   async writeEntry(meta, isDirectory, body) {
-    if (this.finished) throw new Error("zip writer: already finished");
+    this.usable();
+    checkName(meta.name, isDirectory);
     if (this.names.has(meta.name)) throw new Error(`zip writer: duplicate entry ${meta.name}`);
     this.names.add(meta.name);
     const mode = (meta.mode & 61440) === 0 ? (isDirectory ? 16384 : 32768) | meta.mode : meta.mode;
     const record = { ...meta, mode, offset: this.offset, isDirectory };
-    await this.write(localHeader(record, this.forceZip64));
-    await body();
+    try {
+      await this.write(localHeader(record, this.forceZip64));
+      await body();
+    } catch (e) {
+      this.broken = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    }
     this.central.push(record);
+  }
+  usable() {
+    if (this.finished) throw new Error("zip writer: already finished");
+    if (this.broken)
+      throw new Error(`zip writer: an earlier entry failed (${this.broken.message})`);
   }
   async write(buf) {
     this.offset += buf.length;
@@ -20011,6 +20185,13 @@ var ZipWriter = class _ZipWriter {
     while (this.inFlight.length > 0) await this.inFlight.shift();
   }
 };
+function checkName(name, isDirectory) {
+  const length = Buffer.byteLength(name, "utf8");
+  if (length === 0 || length > MAX162)
+    throw new Error(`zip writer: bad entry name length ${length}`);
+  if (name.endsWith("/") !== isDirectory)
+    throw new Error(`zip writer: ${name}: only folder names end with '/'`);
+}
 async function writeAllAt(handle2, buf, position) {
   let done = 0;
   while (done < buf.length) {
@@ -20019,7 +20200,7 @@ async function writeAllAt(handle2, buf, position) {
   }
 }
 function needsZip64Sizes(r, force) {
-  return force || r.uncompressedSize >= MAX32 || r.compressedSize >= MAX32;
+  return force || r.uncompressedSize >= MAX322 || r.compressedSize >= MAX322;
 }
 function localHeader(r, force) {
   const name = Buffer.from(r.name, "utf8");
@@ -20039,8 +20220,8 @@ function localHeader(r, force) {
   h.writeUInt16LE(r.dosTime, 10);
   h.writeUInt16LE(r.dosDate, 12);
   h.writeUInt32LE(r.crc32 >>> 0, 14);
-  h.writeUInt32LE(zip64 ? MAX32 : r.compressedSize, 18);
-  h.writeUInt32LE(zip64 ? MAX32 : r.uncompressedSize, 22);
+  h.writeUInt32LE(zip64 ? MAX322 : r.compressedSize, 18);
+  h.writeUInt32LE(zip64 ? MAX322 : r.uncompressedSize, 22);
   h.writeUInt16LE(name.length, 26);
   h.writeUInt16LE(extra.length, 28);
   return Buffer.concat([h, name, extra]);
@@ -20048,7 +20229,7 @@ function localHeader(r, force) {
 function centralHeader(r, force) {
   const name = Buffer.from(r.name, "utf8");
   const sizes64 = needsZip64Sizes(r, force);
-  const offset64 = force || r.offset >= MAX32;
+  const offset64 = force || r.offset >= MAX322;
   const fields = [];
   if (sizes64) fields.push(BigInt(r.uncompressedSize), BigInt(r.compressedSize));
   if (offset64) fields.push(BigInt(r.offset));
@@ -20068,15 +20249,15 @@ function centralHeader(r, force) {
   h.writeUInt16LE(r.dosTime, 12);
   h.writeUInt16LE(r.dosDate, 14);
   h.writeUInt32LE(r.crc32 >>> 0, 16);
-  h.writeUInt32LE(sizes64 ? MAX32 : r.compressedSize, 20);
-  h.writeUInt32LE(sizes64 ? MAX32 : r.uncompressedSize, 24);
+  h.writeUInt32LE(sizes64 ? MAX322 : r.compressedSize, 20);
+  h.writeUInt32LE(sizes64 ? MAX322 : r.uncompressedSize, 24);
   h.writeUInt16LE(name.length, 28);
   h.writeUInt16LE(extra.length, 30);
   h.writeUInt16LE(0, 32);
   h.writeUInt16LE(0, 34);
   h.writeUInt16LE(0, 36);
   h.writeUInt32LE((r.mode << 16 | (r.isDirectory ? 16 : 0)) >>> 0, 38);
-  h.writeUInt32LE(offset64 ? MAX32 : r.offset, 42);
+  h.writeUInt32LE(offset64 ? MAX322 : r.offset, 42);
   return Buffer.concat([h, name, extra]);
 }
 
@@ -20410,7 +20591,7 @@ init_errors();
 var import_models2 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
 import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream3, promises as fs16 } from "node:fs";
+import { createReadStream as createReadStream4, promises as fs16 } from "node:fs";
 import path16 from "node:path";
 init_errors();
 
@@ -20604,7 +20785,7 @@ async function hashFile(file) {
   const h = createHash10("sha256");
   let length = 0;
   try {
-    for await (const chunk of createReadStream3(file, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream4(file, { highWaterMark: 1 << 20 })) {
       h.update(chunk);
       length += chunk.length;
     }
@@ -21787,7 +21968,7 @@ async function writePayload(out, manifest, a, b, bases, released) {
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream4, promises as fs23 } from "node:fs";
+import { createReadStream as createReadStream5, promises as fs23 } from "node:fs";
 import http3 from "node:http";
 import path25 from "node:path";
 var SERVED = ["metadata", "targets"];
@@ -21878,7 +22059,7 @@ async function handle(root, opts, req, res) {
     res.end();
     return;
   }
-  createReadStream4(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
+  createReadStream5(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
 }
 
 // src/demo/sample.ts

@@ -1,29 +1,27 @@
 /**
  * A zip reader that trusts nothing: every name, type, size and offset in the central
  * directory is checked before a caller sees an entry, and every byte read is checked
- * against its CRC-32 and size. yauzl parses; the checks it leaves to us live here.
+ * against its CRC-32 and size. yauzl parses; the checks it leaves to us live here and in
+ * ./validate.ts.
  */
-import { promises as fsp } from 'node:fs';
+import { createReadStream, promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { crc32 } from './crc32.ts';
-import type { EntryMeta } from './entry.ts';
+import {
+  checkEndRecords,
+  checkOverlaps,
+  checkTree,
+  validateEntry,
+  type CentralEntry,
+  type ZipEntryInfo,
+  type ZipLimits,
+} from './validate.ts';
 
-export interface ZipEntryInfo extends EntryMeta {
-  isDirectory: boolean;
-  generalPurposeBitFlag: number;
-}
-
-export interface ZipLimits {
-  maxEntries: number;
-  maxEntrySize: number;
-  maxTotalSize: number;
-  /** Largest uncompressed/compressed ratio for entries over 1 MiB. */
-  maxRatio: number;
-}
+export type { ZipEntryInfo, ZipLimits } from './validate.ts';
 
 export const DEFAULT_LIMITS: ZipLimits = {
   maxEntries: 200_000,
@@ -32,42 +30,31 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxRatio: 1000,
 };
 
-const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-const S_IFLNK = 0o120000;
-
-interface Internal {
-  info: ZipEntryInfo;
-  raw: yauzl.Entry;
-  /** Where the next local header (or the central directory) starts: this entry's limit. */
-  limit: number;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 const RAW_CHUNK = 4 << 20;
+const CD_READ = 256 << 10;
 const WINDOW = 4 << 20;
 const SMALL_READ = 64 << 10;
 const MAX_LIVE_WINDOWS = 2;
 const LIVE_WINDOWS: SafeZip[] = [];
 
 export class SafeZip {
-  private readonly byName = new Map<string, Internal>();
-  private readonly internals: Internal[] = [];
-  private handle: Promise<FileHandle> | undefined;
+  private readonly byName = new Map<string, CentralEntry>();
+  /** Central-directory order. */
+  readonly entries: readonly ZipEntryInfo[];
   private window: { start: number; data: Buffer } | undefined;
   /** Where the last read from the file ended, to tell sequential reading from jumps. */
   private readEnd: number | undefined;
+  private closed = false;
 
   private constructor(
     private readonly zipfile: yauzl.ZipFile,
+    private readonly handle: FileHandle,
     readonly file: string,
     readonly label: string,
-  ) {}
-
-  get entries(): readonly ZipEntryInfo[] {
-    return this.internals.map((i) => i.info);
+    central: CentralEntry[],
+  ) {
+    for (const c of central) this.byName.set(c.info.name, c);
+    this.entries = Object.freeze(central.map((c) => c.info));
   }
 
   static async open(
@@ -76,42 +63,74 @@ export class SafeZip {
   ): Promise<SafeZip> {
     const label = opts.label ?? file;
     const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    const zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-      yauzl.open(
-        file,
-        { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-        (err, zf) => (err || !zf ? reject(structural(label, err)) : resolve(zf)),
-      );
+    // One descriptor for yauzl and our own reads: the bytes checked are the bytes read,
+    // even if someone replaces the file at that path meanwhile.
+    const handle = await fsp.open(file, 'r').catch((e: unknown) => {
+      throw badInput(`${label}: cannot read (${errorText(e)})`);
     });
-    const zip = new SafeZip(zipfile, file, label);
+    let zipfile: yauzl.ZipFile | undefined;
     try {
+      const { size } = await handle.stat();
+      const reader = new BoundedReader(handle, size);
+      zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+        yauzl.fromRandomAccessReader(
+          reader,
+          size,
+          {
+            lazyEntries: true,
+            autoClose: false,
+            decodeStrings: false,
+            strictFileNames: true,
+            validateEntrySizes: true,
+          },
+          (err, zf) => (err || !zf ? reject(structural(label, err)) : resolve(zf)),
+        );
+      });
+      // yauzl emits at most one error per archive, but one arriving after we stopped
+      // listening must not become an uncaught exception.
+      zipfile.on('error', () => undefined);
       if (zipfile.entryCount > limits.maxEntries) {
         throw badInput(
           `${label}: ${zipfile.entryCount} entries is more than the limit of ${limits.maxEntries}`,
         );
       }
-      // yauzl starts reading entries at the central directory; nothing may lie beyond it.
-      const centralDirectory = (zipfile as unknown as { readEntryCursor: number }).readEntryCursor;
+      // yauzl starts at the central directory and leaves its cursor where it ends.
+      const cursor = zipfile as unknown as { readEntryCursor: number };
+      const cdStart = cursor.readEntryCursor;
       const raws = await readAllEntries(zipfile, label);
+      reader.dropCache();
+      await checkEndRecords(
+        (position, length) => readExactly(handle, position, length, label),
+        {
+          fileSize: zipfile.fileSize,
+          commentLength: (zipfile.comment as unknown as Buffer).length,
+          entryCount: raws.length,
+          cdStart,
+          cdEnd: cursor.readEntryCursor,
+        },
+        label,
+      );
+      const central: CentralEntry[] = [];
+      const names = new Set<string>();
       let total = 0;
       for (const raw of raws) {
-        const info = validateEntry(raw, label, limits);
-        total += info.uncompressedSize;
+        const c = validateEntry(raw, label, limits);
+        total += c.info.uncompressedSize;
         if (total > limits.maxTotalSize) {
           throw badInput(
             `${label}: uncompressed size exceeds the limit of ${limits.maxTotalSize} bytes`,
           );
         }
-        if (zip.byName.has(info.name)) throw badInput(`${label}: duplicate entry ${info.name}`);
-        const internal = { info, raw, limit: centralDirectory };
-        zip.byName.set(info.name, internal);
-        zip.internals.push(internal);
+        if (names.has(c.info.name)) throw badInput(`${label}: duplicate entry ${c.info.name}`);
+        names.add(c.info.name);
+        central.push(c);
       }
-      checkTree(zip.internals, label);
-      checkOverlaps(zip.internals, centralDirectory, label);
-      return zip;
+      checkTree(central, label);
+      checkOverlaps(central, cdStart, label);
+      return new SafeZip(zipfile, handle, file, label, central);
     } catch (e) {
-      zipfile.close();
+      zipfile?.close();
+      await handle.close().catch(() => undefined);
       throw e;
     }
   }
@@ -123,10 +142,10 @@ export class SafeZip {
   /** The one top-level folder every entry lives in, if there is exactly one. */
   topFolder(): string | undefined {
     let top: string | undefined;
-    for (const { info } of this.internals) {
-      const slash = info.name.indexOf('/');
+    for (const { name } of this.entries) {
+      const slash = name.indexOf('/');
       if (slash <= 0) return undefined; // a file at the root
-      const first = info.name.slice(0, slash);
+      const first = name.slice(0, slash);
       if (top === undefined) top = first;
       else if (top !== first) return undefined;
     }
@@ -140,33 +159,54 @@ export class SafeZip {
 
   /** The entry's content, checked against its CRC-32 and size as it streams. */
   async openData(entry: ZipEntryInfo): Promise<Readable> {
-    const stream = await this.open(entry, entry.compressionMethod === 8);
-    const check = new CheckingStream(entry, `${this.label}: ${entry.name}`);
-    stream.on('error', (e) => check.destroy(asDataError(this.label, entry, e)));
+    const info = this.central(entry).info;
+    const stream = await this.open(info, info.compressionMethod === 8);
+    const check = new CheckingStream(info, `${this.label}: ${info.name}`);
+    stream.on('error', (e) => check.destroy(asDataError(this.label, info, e)));
     return stream.pipe(check);
   }
 
+  /** The whole content, checked; larger than maxBytes (256 MiB by default) is exit 2. */
   async readBuffer(entry: ZipEntryInfo, maxBytes = 256 * 1024 * 1024): Promise<Buffer> {
-    if (entry.uncompressedSize > maxBytes) {
-      throw badInput(`${this.label}: ${entry.name} is larger than ${maxBytes} bytes`);
+    const info = this.central(entry).info;
+    if (info.uncompressedSize > maxBytes) {
+      throw badInput(`${this.label}: ${info.name} is larger than ${maxBytes} bytes`);
     }
     const chunks: Buffer[] = [];
-    for await (const chunk of await this.openData(entry)) chunks.push(chunk as Buffer);
+    for await (const chunk of await this.openData(info)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
 
   /**
    * The entry's compressed bytes as large buffers read straight from the file: the fast
-   * path for copying an entry into another zip as it is.
+   * path for copying an entry into another zip as it is. Not CRC-checked (they stay
+   * compressed); callers vouch for them otherwise (a signed hash) or use openData.
    */
   async *readRawChunks(entry: ZipEntryInfo): AsyncGenerator<Buffer> {
-    const start = await this.dataStart(entry);
+    const info = this.central(entry).info;
+    const start = await this.dataStart(info);
     let done = 0;
-    while (done < entry.compressedSize) {
-      const want = Math.min(RAW_CHUNK, entry.compressedSize - done);
+    while (done < info.compressedSize) {
+      const want = Math.min(RAW_CHUNK, info.compressedSize - done);
       yield await this.readAt(start + done, want);
       done += want;
     }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.window = undefined;
+    this.zipfile.close();
+    await this.handle.close().catch(() => undefined);
+  }
+
+  private central(entry: ZipEntryInfo): CentralEntry {
+    // Look the entry up by name and use our own validated record, so a caller's copy
+    // (or a fabricated entry) cannot steer reads elsewhere.
+    const c = this.byName.get(entry.name);
+    if (!c) throw new Error(`bug: ${entry.name} is not an entry of ${this.label}`);
+    return c;
   }
 
   /**
@@ -185,10 +225,9 @@ export class SafeZip {
       this.readEnd !== undefined && position >= this.readEnd && position - this.readEnd <= 4096;
     const size = Math.max(length, sequential ? WINDOW : SMALL_READ);
     const data = Buffer.allocUnsafe(size);
-    const handle = await this.fileHandle();
     let got = 0;
     while (got < size) {
-      const { bytesRead } = await handle.read(data, got, size - got, position + got);
+      const { bytesRead } = await this.handle.read(data, got, size - got, position + got);
       if (bytesRead === 0) break;
       got += bytesRead;
     }
@@ -208,66 +247,115 @@ export class SafeZip {
 
   /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
   private async *readSpan(start: number, length: number): AsyncGenerator<Buffer> {
-    const handle = await this.fileHandle();
     let done = 0;
     while (done < length) {
       const want = Math.min(1 << 20, length - done);
       const buf = Buffer.allocUnsafe(want);
-      const { bytesRead } = await handle.read(buf, 0, want, start + done);
+      const { bytesRead } = await this.handle.read(buf, 0, want, start + done);
       if (bytesRead === 0) throw badInput(`${this.label}: the archive ends inside an entry`);
       done += bytesRead;
       yield bytesRead === want ? buf : buf.subarray(0, bytesRead);
     }
   }
 
-  async close(): Promise<void> {
-    this.zipfile.close();
-    const h = this.handle;
-    this.handle = undefined;
-    if (h) await (await h).close().catch(() => undefined);
-  }
-
-  private fileHandle(): Promise<FileHandle> {
-    this.handle ??= fsp.open(this.file, 'r');
-    return this.handle;
-  }
-
-  /** Where the entry's data starts, after checking its local header against the central one. */
+  /**
+   * Where the entry's data starts. The local header is read now (its extra field may be
+   * longer than the central one) and must agree with the central directory on name,
+   * method and encryption; its data must still end before the next entry begins.
+   */
   private async dataStart(entry: ZipEntryInfo): Promise<number> {
-    const internal = this.byName.get(entry.name);
-    if (!internal || internal.info !== entry)
-      throw new Error(`bug: ${entry.name} is not an entry of ${this.label}`);
-    const offset = internal.raw.relativeOffsetOfLocalHeader;
-    const cdName = internal.raw.fileName as unknown as Buffer;
-    const head = await this.readAt(offset, 30 + cdName.length).catch(() => Buffer.alloc(0));
-    if (head.length < 30 + cdName.length || head.readUInt32LE(0) !== 0x04034b50) {
-      throw badInput(
-        `${this.label}: ${entry.name}: no local header where the central directory says`,
-      );
-    }
+    const c = this.central(entry);
+    const offset = c.localHeaderOffset;
+    const head = await this.readAt(offset, 30 + c.rawName.length).catch(() => Buffer.alloc(0));
+    const bad = (why: string) => badInput(`${this.label}: ${entry.name}: ${why}`);
+    if (head.length < 30 + c.rawName.length || head.readUInt32LE(0) !== 0x04034b50)
+      throw bad('no local header where the central directory says');
     const nameLength = head.readUInt16LE(26);
     const extraLength = head.readUInt16LE(28);
-    if (nameLength !== cdName.length || !head.subarray(30).equals(cdName)) {
-      throw badInput(`${this.label}: ${entry.name}: local header names a different file`);
-    }
+    if (nameLength !== c.rawName.length || !head.subarray(30).equals(c.rawName))
+      throw bad('local header names a different file');
+    if (head.readUInt16LE(6) & 0x1) throw bad('local header says encrypted');
+    if (head.readUInt16LE(8) !== c.info.compressionMethod)
+      throw bad('local header has a different compression method');
     const start = offset + 30 + nameLength + extraLength;
-    if (start + entry.compressedSize > internal.limit) {
-      throw badInput(`${this.label}: ${entry.name} overlaps the next entry`);
-    }
+    if (start + c.info.compressedSize > c.limit)
+      throw bad('data overlaps the next entry or the central directory');
     return start;
   }
 
   private async open(entry: ZipEntryInfo, decompress: boolean): Promise<Readable> {
-    const dataStart = await this.dataStart(entry);
-    if (entry.compressedSize === 0) return Readable.from([]);
+    if (this.closed) throw new Error(`bug: ${this.label} read after close`);
+    const info = this.central(entry).info;
+    const dataStart = await this.dataStart(info);
+    if (info.compressedSize === 0) return Readable.from([]);
     // Positional reads on the zip's one open handle: no open and close per entry.
-    const raw = Readable.from(this.readSpan(dataStart, entry.compressedSize), {
+    const raw = Readable.from(this.readSpan(dataStart, info.compressedSize), {
       objectMode: false,
     });
     if (!decompress) return raw;
     const inflate = createInflateRaw({ chunkSize: 1 << 18 });
     raw.on('error', (e) => inflate.destroy(e));
     return raw.pipe(inflate);
+  }
+}
+
+/**
+ * yauzl's reads of our descriptor, refusing positions outside the file: fs.read throws
+ * synchronously on a position past 2^53 (a forged ZIP64 offset), and inside yauzl's
+ * callbacks that would be an uncaught exception rather than an error for the caller.
+ */
+class BoundedReader extends yauzl.RandomAccessReader {
+  /** yauzl reads the central directory 46 bytes at a time: serve those from one large read. */
+  private cache: { start: number; data: Buffer } | undefined;
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly size: number,
+  ) {
+    super();
+  }
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (err: Error | null, bytesRead?: number) => void,
+  ): void {
+    const answer = (err: Error | null, bytesRead?: number) =>
+      process.nextTick(() => callback(err, bytesRead));
+    if (!Number.isSafeInteger(position) || position < 0 || position + length > this.size) {
+      answer(new Error(`a record points outside the file (byte ${position})`));
+      return;
+    }
+    this.fill(position, length).then(
+      (c) => {
+        c.data.copy(buffer, offset, position - c.start, position - c.start + length);
+        answer(null, length);
+      },
+      (e: unknown) => answer(e instanceof Error ? e : new Error(String(e))),
+    );
+  }
+  dropCache(): void {
+    this.cache = undefined;
+  }
+  private async fill(position: number, length: number): Promise<{ start: number; data: Buffer }> {
+    const c = this.cache;
+    if (c && position >= c.start && position + length <= c.start + c.data.length) return c;
+    const want = Math.min(Math.max(length, CD_READ), this.size - position);
+    const data = Buffer.allocUnsafe(want);
+    let got = 0;
+    while (got < want) {
+      const { bytesRead } = await this.handle.read(data, got, want - got, position + got);
+      if (bytesRead === 0) throw new Error('unexpected end of file');
+      got += bytesRead;
+    }
+    this.cache = { start: position, data };
+    return this.cache;
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    return createReadStream('', { fd: this.handle.fd, start, end: end - 1, autoClose: false });
+  }
+  override close(callback: (err: Error | null) => void): void {
+    callback(null); // the descriptor is SafeZip's to close
   }
 }
 
@@ -280,132 +368,30 @@ function readAllEntries(zipfile: yauzl.ZipFile, label: string): Promise<yauzl.En
     });
     zipfile.once('end', () => resolve(out));
     zipfile.once('error', (err: Error) => reject(structural(label, err)));
-    zipfile.readEntry();
+    try {
+      zipfile.readEntry();
+    } catch (e) {
+      reject(structural(label, e));
+    }
   });
 }
 
-function decodeName(raw: yauzl.Entry, label: string): string {
-  const bytes = raw.fileName as unknown as Buffer;
-  if (bytes.length === 0) throw badInput(`${label}: an entry has an empty name`);
-  if (bytes.length > 4096) throw badInput(`${label}: an entry name is longer than 4096 bytes`);
-  if (raw.generalPurposeBitFlag & 0x800) {
-    try {
-      return utf8.decode(bytes);
-    } catch {
-      throw badInput(`${label}: entry name is not valid UTF-8 (${printable(bytes)})`);
-    }
+async function readExactly(
+  handle: FileHandle,
+  position: number,
+  length: number,
+  label: string,
+): Promise<Buffer> {
+  if (!Number.isSafeInteger(position) || position < 0)
+    throw badInput(`${label}: not a valid zip (a record points outside the file)`);
+  const buf = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await handle.read(buf, got, length - got, position + got);
+    if (bytesRead === 0) throw badInput(`${label}: not a valid zip (truncated end records)`);
+    got += bytesRead;
   }
-  // Without the UTF-8 flag the encoding is CP437 or anything at all: accept plain ASCII only.
-  for (const b of bytes) {
-    if (b < 0x20 || b > 0x7e)
-      throw badInput(`${label}: entry name is not valid UTF-8 (${printable(bytes)})`);
-  }
-  return bytes.toString('latin1');
-}
-
-function printable(bytes: Buffer): string {
-  return JSON.stringify(bytes.toString('latin1').replace(/[^\x20-\x7e]/g, '?'));
-}
-
-function validateName(name: string, label: string): void {
-  const bad = (why: string) => badInput(`${label}: entry ${JSON.stringify(name)} ${why}`);
-  if (/[\x00-\x1f\x7f]/.test(name)) throw bad('has control characters');
-  if (name.includes('\\')) throw bad('has a backslash');
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw bad('is an absolute path');
-  const segments = (name.endsWith('/') ? name.slice(0, -1) : name).split('/');
-  for (const s of segments) {
-    if (s === '..') throw bad('escapes the top folder (..)');
-    if (s === '' || s === '.') throw bad('has an empty or "." path segment');
-  }
-}
-
-function validateEntry(raw: yauzl.Entry, label: string, limits: ZipLimits): ZipEntryInfo {
-  const name = decodeName(raw, label);
-  validateName(name, label);
-  const isDirectory = name.endsWith('/');
-  const unix = raw.versionMadeBy >> 8 === 3;
-  const mode = unix ? raw.externalFileAttributes >>> 16 : 0;
-  const type = mode & S_IFMT;
-  if (type === S_IFLNK) throw badInput(`${label}: ${name} is a symbolic link`);
-  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
-    throw badInput(`${label}: ${name} is not a regular file or folder`);
-  if ((type === S_IFDIR) !== isDirectory && type !== 0)
-    throw badInput(`${label}: ${name}: folder flag and name disagree`);
-  if (raw.generalPurposeBitFlag & 0x1) throw badInput(`${label}: ${name} is encrypted`);
-  if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
-    throw badInput(
-      `${label}: ${name} uses unsupported compression method ${raw.compressionMethod}`,
-    );
-  }
-  if (isDirectory && raw.uncompressedSize !== 0)
-    throw badInput(`${label}: folder ${name} has content`);
-  if (raw.uncompressedSize > limits.maxEntrySize) {
-    throw badInput(
-      `${label}: ${name} declares ${raw.uncompressedSize} bytes, more than the limit of ${limits.maxEntrySize}`,
-    );
-  }
-  if (
-    raw.uncompressedSize > 1024 * 1024 &&
-    raw.uncompressedSize / Math.max(raw.compressedSize, 1) > limits.maxRatio
-  ) {
-    throw badInput(
-      `${label}: ${name} has a compression ratio above ${limits.maxRatio} (a zip bomb?)`,
-    );
-  }
-  return {
-    name,
-    isDirectory,
-    compressionMethod: raw.compressionMethod,
-    crc32: raw.crc32 >>> 0,
-    compressedSize: raw.compressedSize,
-    uncompressedSize: raw.uncompressedSize,
-    mode,
-    dosDate: raw.lastModFileDate,
-    dosTime: raw.lastModFileTime,
-    generalPurposeBitFlag: raw.generalPurposeBitFlag,
-  };
-}
-
-/** A file and a folder of the same path, or a file used as a folder, are ambiguous. */
-function checkTree(internals: Internal[], label: string): void {
-  const files = new Set<string>();
-  const dirs = new Set<string>();
-  for (const { info } of internals) {
-    if (info.isDirectory) dirs.add(info.name.slice(0, -1));
-    else files.add(info.name);
-  }
-  for (const f of files) {
-    if (dirs.has(f)) throw badInput(`${label}: ${f} is both a file and a folder`);
-    for (let i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) {
-      if (files.has(f.slice(0, i)))
-        throw badInput(`${label}: ${f.slice(0, i)} is both a file and a folder`);
-    }
-  }
-}
-
-/**
- * Entries whose data overlap (the trick behind non-recursive zip bombs) are rejected: each
- * local header plus its data must end before the next one starts.
- */
-function checkOverlaps(internals: Internal[], centralDirectory: number, label: string): void {
-  const sorted = [...internals].sort(
-    (a, b) => a.raw.relativeOffsetOfLocalHeader - b.raw.relativeOffsetOfLocalHeader,
-  );
-  for (let i = 0; i < sorted.length; i++) {
-    const cur = sorted[i] as Internal;
-    const next = sorted[i + 1];
-    const limit = next ? next.raw.relativeOffsetOfLocalHeader : centralDirectory;
-    cur.limit = limit;
-    const end =
-      cur.raw.relativeOffsetOfLocalHeader +
-      30 +
-      (cur.raw.fileName as unknown as Buffer).length +
-      cur.info.compressedSize;
-    if (end > limit)
-      throw badInput(
-        `${label}: ${cur.info.name} overlaps ${next ? next.info.name : 'the central directory'}`,
-      );
-  }
+  return buf;
 }
 
 /** Checks CRC-32 and size of decompressed content as it passes. */
@@ -444,14 +430,17 @@ class CheckingStream extends Transform {
   }
 }
 
+function errorText(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0] ?? '';
+}
+
 function structural(label: string, err: unknown): UplevelError {
   if (err instanceof UplevelError) return err;
-  const msg = err instanceof Error ? err.message : String(err);
-  return badInput(`${label}: not a valid zip (${msg})`);
+  return badInput(`${label}: not a valid zip (${errorText(err)})`);
 }
 
 function asDataError(label: string, entry: ZipEntryInfo, err: unknown): UplevelError {
   if (err instanceof UplevelError) return err;
-  const msg = err instanceof Error ? err.message : String(err);
-  return verificationFailed(`${label}: ${entry.name}: corrupt data (${msg})`);
+  return verificationFailed(`${label}: ${entry.name}: corrupt data (${errorText(err)})`);
 }

@@ -26,11 +26,20 @@ const FLAG_UTF8 = 0x0800;
 const BUFFER_SIZE = 1 << 20;
 const MAX_IN_FLIGHT = 4;
 
+/**
+ * MS-DOS date and time fields from the UTC fields of `d`, so a pack written anywhere has
+ * the same bytes. DOS time counts 2-second steps from 1980 to 2107; outside that range the
+ * nearest end is used.
+ */
 export function toDosDateTime(d: Date): { dosDate: number; dosTime: number } {
-  const year = Math.min(Math.max(d.getUTCFullYear(), 1980), 2107);
+  const t = Math.min(
+    Math.max(d.getTime(), Date.UTC(1980, 0, 1)),
+    Date.UTC(2107, 11, 31, 23, 59, 58),
+  );
+  const u = new Date(t);
   return {
-    dosDate: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
-    dosTime: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    dosDate: ((u.getUTCFullYear() - 1980) << 9) | ((u.getUTCMonth() + 1) << 5) | u.getUTCDate(),
+    dosTime: (u.getUTCHours() << 11) | (u.getUTCMinutes() << 5) | (u.getUTCSeconds() >> 1),
   };
 }
 
@@ -45,6 +54,8 @@ export class ZipWriter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private finished = false;
+  /** Set when an entry failed half-written: the file is unusable, only abort() remains. */
+  private broken: Error | undefined;
   /** The file's sha256, computed as it is written so nobody has to read it back. */
   private readonly hash = createHash('sha256');
 
@@ -96,6 +107,9 @@ export class ZipWriter {
     if (meta.compressionMethod !== 0 && meta.compressionMethod !== 8) {
       throw new Error(`zip writer: unsupported compression method ${meta.compressionMethod}`);
     }
+    if (meta.compressionMethod === 0 && meta.compressedSize !== meta.uncompressedSize) {
+      throw new Error(`zip writer: ${meta.name}: stored entry with two different sizes`);
+    }
     await this.writeEntry(meta, false, async () => {
       let copied = 0;
       for await (const chunk of compressed) {
@@ -143,7 +157,7 @@ export class ZipWriter {
   }
 
   async finish(): Promise<{ bytes: number; entries: number; sha256: string }> {
-    if (this.finished) throw new Error('zip writer: already finished');
+    this.usable();
     this.finished = true;
     const cdStart = this.offset;
     for (const r of this.central) await this.write(centralHeader(r, this.forceZip64));
@@ -201,15 +215,27 @@ export class ZipWriter {
     isDirectory: boolean,
     body: () => Promise<void>,
   ): Promise<void> {
-    if (this.finished) throw new Error('zip writer: already finished');
+    this.usable();
+    checkName(meta.name, isDirectory);
     if (this.names.has(meta.name)) throw new Error(`zip writer: duplicate entry ${meta.name}`);
     this.names.add(meta.name);
     const mode =
       (meta.mode & 0o170000) === 0 ? (isDirectory ? 0o040000 : 0o100000) | meta.mode : meta.mode;
     const record: CentralRecord = { ...meta, mode, offset: this.offset, isDirectory };
-    await this.write(localHeader(record, this.forceZip64));
-    await body();
+    try {
+      await this.write(localHeader(record, this.forceZip64));
+      await body();
+    } catch (e) {
+      this.broken = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    }
     this.central.push(record);
+  }
+
+  private usable(): void {
+    if (this.finished) throw new Error('zip writer: already finished');
+    if (this.broken)
+      throw new Error(`zip writer: an earlier entry failed (${this.broken.message})`);
   }
 
   private async write(buf: Buffer): Promise<void> {
@@ -252,6 +278,14 @@ export class ZipWriter {
   private async drain(): Promise<void> {
     while (this.inFlight.length > 0) await this.inFlight.shift();
   }
+}
+
+function checkName(name: string, isDirectory: boolean): void {
+  const length = Buffer.byteLength(name, 'utf8');
+  if (length === 0 || length > MAX16)
+    throw new Error(`zip writer: bad entry name length ${length}`);
+  if (name.endsWith('/') !== isDirectory)
+    throw new Error(`zip writer: ${name}: only folder names end with '/'`);
 }
 
 async function writeAllAt(handle: fsp.FileHandle, buf: Buffer, position: number): Promise<void> {

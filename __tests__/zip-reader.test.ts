@@ -1,0 +1,239 @@
+/**
+ * SafeZip on well-formed zips: what it reports about each entry, reading content and raw
+ * bytes, limits, zips made by other tools, and not leaking file descriptors.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
+import { UplevelError } from '../src/core/errors.ts';
+import { crc32 } from '../src/zip/crc32.ts';
+import { DEFAULT_LIMITS, SafeZip, type ZipEntryInfo } from '../src/zip/reader.ts';
+import { bytes } from './helpers/packs.ts';
+import { craftZip, file, validZip } from './helpers/zip-fixtures.ts';
+
+let dir: string;
+before(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-zipr-'));
+});
+after(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+async function write(buf: Buffer): Promise<string> {
+  const f = path.join(dir, `z-${n++}.zip`);
+  await fs.writeFile(f, buf);
+  return f;
+}
+
+async function withZip<T>(
+  buf: Buffer | string,
+  fn: (zip: SafeZip) => Promise<T>,
+  opts: Parameters<typeof SafeZip.open>[1] = {},
+): Promise<T> {
+  const zip = await SafeZip.open(typeof buf === 'string' ? buf : await write(buf), opts);
+  try {
+    return await fn(zip);
+  } finally {
+    await zip.close();
+  }
+}
+
+const isError = (code: number, pattern: RegExp) => (e: unknown) =>
+  e instanceof UplevelError && e.exitCode === code && pattern.test(e.message);
+
+describe('SafeZip', () => {
+  test('reports each entry as the central directory records it', async () => {
+    const text = Buffer.from('hello hello hello\n'.repeat(20));
+    await withZip(validZip(), async (zip) => {
+      assert.deepEqual(
+        zip.entries.map((e) => e.name),
+        ['top/', 'top/a.txt', 'top/b.bin', 'top/bin/run.sh'],
+      );
+      const a = zip.get('top/a.txt');
+      assert.deepEqual(a, {
+        name: 'top/a.txt',
+        isDirectory: false,
+        compressionMethod: 8,
+        crc32: crc32(text),
+        compressedSize: deflateRawSync(text).length,
+        uncompressedSize: text.length,
+        mode: 0o100644,
+        dosDate: 0x5c21,
+        dosTime: 0x6000,
+        generalPurposeBitFlag: 0x0800,
+      } satisfies ZipEntryInfo);
+      assert.equal(zip.get('top/')?.isDirectory, true);
+      assert.equal(zip.get('top/')?.mode, 0o040755);
+      assert.equal(zip.get('top/bin/run.sh')?.mode, 0o100755);
+      assert.equal(zip.get('top/b.bin')?.compressionMethod, 0);
+      assert.equal(zip.get('top/missing'), undefined);
+      assert.equal(zip.label, zip.file, 'label defaults to the path');
+    });
+  });
+
+  test('mode is 0 for entries from hosts without Unix modes; ASCII names need no UTF-8 flag', async () => {
+    const zip = craftZip([file('top/a', 'x', { host: 0, mode: 0, flags: 0 })]);
+    await withZip(zip, async (z) => {
+      const e = z.get('top/a');
+      assert.equal(e?.mode, 0);
+      assert.equal(e?.generalPurposeBitFlag, 0);
+      assert.equal((await z.readBuffer(e!)).toString(), 'x');
+    });
+  });
+
+  test('topFolder: the one folder every entry is under, or undefined', async () => {
+    const top = async (entries: Parameters<typeof craftZip>[0]) =>
+      withZip(craftZip(entries), async (z) => z.topFolder());
+    assert.equal(await top([{ name: 'acme-4.2.0/' }, file('acme-4.2.0/a/b')]), 'acme-4.2.0');
+    assert.equal(await top([file('acme-4.2.0/a')]), 'acme-4.2.0', 'no folder entry needed');
+    assert.equal(await top([file('one/a'), file('two/a')]), undefined);
+    assert.equal(await top([{ name: 'top/' }, file('README')]), undefined, 'a file at the root');
+    assert.equal(await top([]), undefined, 'empty zip');
+  });
+
+  test('openRaw gives the stored bytes, openData and readBuffer the content', async () => {
+    const data = Buffer.from('some content\n'.repeat(1000));
+    await withZip(craftZip([file('top/a', '', { data })]), async (zip) => {
+      const e = zip.get('top/a')!;
+      const raw = Buffer.concat(await (await zip.openRaw(e)).toArray());
+      assert.ok(raw.equals(deflateRawSync(data)));
+      const fromRawChunks: Buffer[] = [];
+      for await (const c of zip.readRawChunks(e)) fromRawChunks.push(Buffer.from(c));
+      assert.ok(Buffer.concat(fromRawChunks).equals(raw));
+      assert.ok(Buffer.concat(await (await zip.openData(e)).toArray()).equals(data));
+      assert.ok((await zip.readBuffer(e)).equals(data));
+      await assert.rejects(zip.readBuffer(e, 100), isError(2, /top\/a is larger than 100 bytes/));
+    });
+  });
+
+  test('a CRC lie surfaces as a stream error (exit 3) naming the zip and entry', async () => {
+    const zip = craftZip([file('top/a', 'hello', { crcOverride: 1 })]);
+    await withZip(
+      zip,
+      async (z) => {
+        const stream = await z.openData(z.get('top/a')!);
+        const err = await new Promise((resolve) => {
+          stream.on('error', resolve);
+          stream.resume();
+        });
+        assert.ok(isError(3, /^my\.zip: top\/a: CRC-32 mismatch$/)(err), String(err));
+      },
+      { label: 'my.zip' },
+    );
+  });
+
+  test("reads use the zip's own validated record, not the caller's copy", async () => {
+    await withZip(validZip(), async (zip) => {
+      const e = zip.get('top/a.txt')!;
+      const forged = { ...e, compressedSize: 5, uncompressedSize: 5 };
+      assert.equal((await zip.readBuffer(forged)).length, e.uncompressedSize);
+      await assert.rejects(zip.openData({ ...e, name: 'top/other' }), /not an entry of/);
+    });
+  });
+
+  test('many entries read at once from one zip each get their own content', async () => {
+    const entries = Array.from({ length: 40 }, (_, i) => ({
+      name: `top/f${i}`,
+      data: bytes(i + 1, 1000 + i * 997),
+      method: (i % 2 ? 8 : 0) as 0 | 8,
+    }));
+    await withZip(craftZip(entries), async (zip) => {
+      const got = await Promise.all(entries.map((e) => zip.readBuffer(zip.get(e.name)!)));
+      got.forEach((g, i) => assert.ok(g.equals(entries[i]!.data), entries[i]!.name));
+    });
+  });
+
+  test('limits can be lowered per zip; each names the limit', async () => {
+    const zip = await write(validZip());
+    const open = (limits: Partial<typeof DEFAULT_LIMITS>) =>
+      SafeZip.open(zip, { label: 'p.zip', limits }).then((z) => z.close());
+    await open({});
+    await assert.rejects(open({ maxEntries: 3 }), isError(2, /^p\.zip: 4 entries .* limit of 3$/));
+    await assert.rejects(open({ maxEntrySize: 100 }), isError(2, /top\/a\.txt declares 360/));
+    await assert.rejects(open({ maxTotalSize: 300 }), isError(2, /exceeds the limit of 300/));
+  });
+
+  test('the ratio limit applies only past 1 MiB, where it is measured per entry', async () => {
+    const mib = Buffer.alloc(1024 * 1024); // compresses about 1000:1
+    await withZip(craftZip([file('top/zeros', '', { data: mib })]), async (z) => {
+      assert.ok((await z.readBuffer(z.get('top/zeros')!)).equals(mib));
+    });
+    const bigger = await write(craftZip([file('top/zeros', '', { data: Buffer.alloc(2 << 20) })]));
+    await assert.rejects(
+      SafeZip.open(bigger, { limits: { maxRatio: 100 } }),
+      isError(2, /compression ratio above 100/),
+    );
+    await (await SafeZip.open(bigger, { limits: { maxRatio: 5000 } })).close();
+  });
+
+  test('zips made by Info-ZIP, Python and bsdtar are read with their modes and content', async () => {
+    const work = await fs.mkdtemp(path.join(dir, 'tools-'));
+    const src = path.join(work, 'acme-1.0');
+    await fs.mkdir(path.join(src, 'bin'), { recursive: true });
+    const conf = Buffer.from('key = value\n'.repeat(300));
+    await fs.writeFile(path.join(src, 'conf.properties'), conf);
+    await fs.writeFile(path.join(src, 'bin', 'run.sh'), '#!/bin/sh\n', { mode: 0o755 });
+    await fs.chmod(path.join(src, 'bin', 'run.sh'), 0o755);
+    const made = {
+      infozip: path.join(work, 'infozip.zip'),
+      bsdtar: path.join(work, 'bsdtar.zip'),
+      python: path.join(work, 'python.zip'),
+    };
+    execFileSync('zip', ['-qr', made.infozip, 'acme-1.0'], { cwd: work });
+    execFileSync('bsdtar', ['--format', 'zip', '-cf', made.bsdtar, 'acme-1.0'], { cwd: work });
+    execFileSync(
+      'python3',
+      [
+        '-c',
+        'import shutil, sys; shutil.make_archive(sys.argv[1][:-4], "zip", ".", "acme-1.0")',
+        made.python,
+      ],
+      { cwd: work },
+    );
+    for (const [tool, zipFile] of Object.entries(made)) {
+      await withZip(zipFile, async (zip) => {
+        assert.equal(zip.topFolder(), 'acme-1.0', tool);
+        const c = zip.get('acme-1.0/conf.properties');
+        assert.ok(c, tool);
+        assert.ok((await zip.readBuffer(c)).equals(conf), tool);
+        // bsdtar writes sizes after the data (a data descriptor): the central ones are used.
+        if (tool === 'bsdtar') assert.ok(c.generalPurposeBitFlag & 0x8, 'data descriptor');
+        assert.equal(zip.get('acme-1.0/bin/run.sh')!.mode & 0o777, 0o755, tool);
+        assert.equal(
+          (await zip.readBuffer(zip.get('acme-1.0/bin/run.sh')!)).toString(),
+          '#!/bin/sh\n',
+        );
+      });
+    }
+  });
+
+  test(
+    'opening and closing, successful or not, leaves no file descriptor open',
+    {
+      skip: !existsSync('/proc/self/fd'),
+    },
+    async () => {
+      const good = await write(validZip());
+      const bad = await write(craftZip([file('top/../x')]));
+      const lie = await write(craftZip([file('top/a', 'x', { crcOverride: 1 })]));
+      const count = async () => (await fs.readdir('/proc/self/fd')).length;
+      const before = await count();
+      for (let i = 0; i < 30; i++) {
+        const z = await SafeZip.open(good);
+        await z.readBuffer(z.get('top/a.txt')!);
+        await z.close();
+        await z.close(); // twice is harmless
+        await assert.rejects(SafeZip.open(bad));
+        const l = await SafeZip.open(lie);
+        await assert.rejects(l.readBuffer(l.get('top/a')!));
+        await l.close();
+      }
+      assert.equal(await count(), before);
+    },
+  );
+});
