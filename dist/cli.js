@@ -9186,14 +9186,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs30 = this.flowScalar(this.type);
+              const fs31 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs30, sep: [] });
+                map.items.push({ start, key: fs31, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs30);
+                this.stack.push(fs31);
               } else {
-                Object.assign(it, { key: fs30, sep: [] });
+                Object.assign(it, { key: fs31, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -9321,13 +9321,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs30 = this.flowScalar(this.type);
+              const fs31 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs30, sep: [] });
+                fc.items.push({ start: [], key: fs31, sep: [] });
               else if (it.sep)
-                this.stack.push(fs30);
+                this.stack.push(fs31);
               else
-                Object.assign(it, { key: fs30, sep: [] });
+                Object.assign(it, { key: fs31, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9949,7 +9949,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs30 = __require("fs");
+    var fs31 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -9969,7 +9969,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs30.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs31.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -9986,7 +9986,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs30.close(self.fd, onCloseDone);
+      fs31.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -10018,7 +10018,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs30.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs31.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10378,7 +10378,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs30 = __require("fs");
+    var fs31 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -10447,10 +10447,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs30.open(path35, "r", function(err, fd) {
+      fs31.open(path35, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs30.close(fd, defaultCallback);
+          if (err2) fs31.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10467,7 +10467,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs30.fstat(fd, function(err, stats) {
+      fs31.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -16272,7 +16272,7 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs30 = __importStar(__require("fs"));
+    var fs31 = __importStar(__require("fs"));
     var path35 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
@@ -16351,9 +16351,9 @@ var require_updater = __commonJS({
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs30.createReadStream(fileName));
+          await targetInfo.verify(fs31.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs30.copyFileSync(fileName, targetPath);
+          fs31.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16362,8 +16362,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs30.existsSync(filePath)) {
-            await targetInfo.verify(fs30.createReadStream(filePath));
+          if (fs31.existsSync(filePath)) {
+            await targetInfo.verify(fs31.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16374,7 +16374,7 @@ var require_updater = __commonJS({
       loadLocalMetadata(fileName) {
         const filePath = path35.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs30.readFileSync(filePath);
+        return fs31.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16526,7 +16526,7 @@ var require_updater = __commonJS({
         try {
           const filePath = path35.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs30.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs31.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -20315,6 +20315,15 @@ async function writeUpdatedZip(out, layout, opts) {
 }
 
 // src/pipeline/apply.ts
+var ApplyConflictError = class extends UplevelError {
+  constructor(message, details, report, overlayFiles) {
+    super(ExitCode.conflict, message, details);
+    this.report = report;
+    this.overlayFiles = overlayFiles;
+  }
+  report;
+  overlayFiles;
+};
 async function apply(req) {
   const { lock, reporter } = req;
   if (!req.dryRun && !req.out && !req.dir)
@@ -20401,10 +20410,11 @@ async function apply(req) {
         details.push(`${c.path}: ${c.outcome}${files.length ? ` (see ${files.join(", ")})` : ""}`);
       }
       if (req.dryRun) return report;
-      throw new UplevelError(
-        ExitCode.conflict,
+      throw new ApplyConflictError(
         `merge conflicts in ${overlay.conflicts.length} overlay file(s); nothing was published`,
-        details
+        details,
+        report,
+        overlay.files
       );
     }
     if (req.dryRun) return report;
@@ -21211,6 +21221,26 @@ async function changelogCommand(argv, ctx) {
 
 // src/cli/commands/check.ts
 init_errors();
+
+// src/core/available.ts
+function availableUpdates(lock, levels, latest) {
+  const above = levels.filter((l) => l.level > lock.level).sort((a, b) => a.level - b.level);
+  const changes = above.flatMap((l) => l.changes);
+  const severity = maxSeverity(changes);
+  return {
+    product: lock.product,
+    version: lock.version,
+    channel: lock.channel,
+    currentLevel: lock.level,
+    latestLevel: latest,
+    updatesAvailable: above.length > 0,
+    securityUpdates: changes.filter((c) => c.type === "security").length,
+    ...severity ? { maxSeverity: severity } : {},
+    levels: above.map((l) => ({ level: l.level, released: l.released, changes: l.changes }))
+  };
+}
+
+// src/cli/commands/check.ts
 async function checkCommand(argv, ctx) {
   const { values } = parse("check", argv, {
     lock: { type: "string" },
@@ -21219,20 +21249,8 @@ async function checkCommand(argv, ctx) {
   });
   const lock = await loadLock(values.lock);
   const repo = await openLockRepository(lock, { env: ctx.env });
-  const above = repo.levels.filter((l) => l.level > lock.level);
-  const changes = above.flatMap((l) => l.changes);
-  const severity = maxSeverity(changes);
-  const result = {
-    product: lock.product,
-    version: lock.version,
-    channel: lock.channel,
-    currentLevel: lock.level,
-    latestLevel: repo.latest,
-    updatesAvailable: above.length > 0,
-    securityUpdates: changes.filter((c) => c.type === "security").length,
-    ...severity ? { maxSeverity: severity } : {},
-    levels: above.map((l) => ({ level: l.level, released: l.released, changes: l.changes }))
-  };
+  const result = availableUpdates(lock, repo.levels, repo.latest);
+  const above = result.levels;
   if (values.json) ctx.printJson(result);
   else {
     ctx.print(
@@ -21249,7 +21267,9 @@ async function checkCommand(argv, ctx) {
 }
 
 // src/cli/commands/demo.ts
+init_errors();
 import path28 from "node:path";
+import { promises as fs26 } from "node:fs";
 
 // src/demo/demo.ts
 import { promises as fs25 } from "node:fs";
@@ -22150,49 +22170,12 @@ async function runDemo(opts) {
   try {
     step("Vendor: build GA and three update levels of the sample product");
     const sample = sampleRoot();
-    const { levels } = await materializeSample(sample, path27.join(work, "trees"));
-    const packs = [];
-    await fs25.mkdir(path27.join(work, "packs"));
-    for (const l of levels) {
-      const zip = path27.join(work, "packs", `${TOP}-level-${l.level}.zip`);
-      await writePackZip(l.tree, TOP, zip);
-      packs[l.level] = zip;
-    }
-    const repoDir = path27.join(work, "repo");
-    const { rootPath } = await initRepository({ dir: repoDir });
-    const payloads = [];
-    for (const l of levels.filter((x) => x.level > 0)) {
-      const out = path27.join(work, `update-${l.level}.zip`);
-      const changes = parseChangesYaml(await fs25.readFile(l.changesFile, "utf8"), l.changesFile);
-      const includesFile = path27.join(path27.dirname(l.changesFile), "includes-hotfixes.txt");
-      const includes = (await fs25.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
-      const m = await buildUpdate({
-        from: packs[l.level - 1],
-        to: packs[l.level],
-        level: l.level,
-        channel: "full",
-        changes,
-        ...includes.length ? { includesHotfixes: includes } : {},
-        released: new Date(Date.UTC(2026, 1, 1 + 14 * (l.level - 1))),
-        out
-      });
-      reporter.info(
-        `  level ${l.level}: ${m.files.added.length} added, ${m.files.modified.length} modified, ${m.files.removed.length} removed; ${changes.map((c) => `${c.type} ${c.id}`).join(", ")}`
-      );
-      payloads.push(out);
-    }
-    await addToRepository({ dir: repoDir, pack: packs[0], updates: payloads });
+    const { repoDir, rootPath, packs } = await publishSampleRepository(work, reporter);
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
     const team = path27.join(work, "team");
-    await fs25.mkdir(path27.join(team, ".uplevel"), { recursive: true });
-    await fs25.copyFile(rootPath, path27.join(team, ".uplevel", "root.json"));
-    await fs25.cp(path27.join(sample, "overlay"), path27.join(team, "deploy"), { recursive: true });
-    await fs25.cp(path27.join(sample, "tests"), path27.join(team, "tests"), { recursive: true });
-    const port = await freePort();
-    const lockFile = path27.join(team, "uplevel.yml");
-    await fs25.writeFile(lockFile, demoLock(server.url, port));
+    const lockFile = await writeSampleTeam(team, { repository: server.url, rootPath });
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
     const repo = await openLockRepository(lock, { env });
@@ -22280,12 +22263,59 @@ async function runDemo(opts) {
     if (!opts.keepWork) await fs25.rm(work, { recursive: true, force: true });
   }
 }
-function demoLock(url, port) {
+async function publishSampleRepository(work, reporter) {
+  const sample = sampleRoot();
+  const { levels } = await materializeSample(sample, path27.join(work, "trees"));
+  const packs = [];
+  await fs25.mkdir(path27.join(work, "packs"));
+  for (const l of levels) {
+    const zip = path27.join(work, "packs", `${TOP}-level-${l.level}.zip`);
+    await writePackZip(l.tree, TOP, zip);
+    packs[l.level] = zip;
+  }
+  const repoDir = path27.join(work, "repo");
+  const { rootPath } = await initRepository({ dir: repoDir });
+  const payloads = [];
+  for (const l of levels.filter((x) => x.level > 0)) {
+    const out = path27.join(work, `update-${l.level}.zip`);
+    const changes = parseChangesYaml(await fs25.readFile(l.changesFile, "utf8"), l.changesFile);
+    const includesFile = path27.join(path27.dirname(l.changesFile), "includes-hotfixes.txt");
+    const includes = (await fs25.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
+    const m = await buildUpdate({
+      from: packs[l.level - 1],
+      to: packs[l.level],
+      level: l.level,
+      channel: "full",
+      changes,
+      ...includes.length ? { includesHotfixes: includes } : {},
+      released: new Date(Date.UTC(2026, 1, 1 + 14 * (l.level - 1))),
+      out
+    });
+    reporter.info(
+      `  level ${l.level}: ${m.files.added.length} added, ${m.files.modified.length} modified, ${m.files.removed.length} removed; ${changes.map((c) => `${c.type} ${c.id}`).join(", ")}`
+    );
+    payloads.push(out);
+  }
+  await addToRepository({ dir: repoDir, pack: packs[0], updates: payloads });
+  return { repoDir, rootPath, packs };
+}
+async function writeSampleTeam(team, opts) {
+  const sample = sampleRoot();
+  await fs25.mkdir(path27.join(team, ".uplevel"), { recursive: true });
+  await fs25.copyFile(opts.rootPath, path27.join(team, ".uplevel", "root.json"));
+  await fs25.cp(path27.join(sample, "overlay"), path27.join(team, "deploy"), { recursive: true });
+  await fs25.cp(path27.join(sample, "tests"), path27.join(team, "tests"), { recursive: true });
+  const port = await freePort();
+  const lockFile = path27.join(team, "uplevel.yml");
+  await fs25.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
+  return lockFile;
+}
+function demoLock(url, port, level) {
   return `# The team's lock file: which product, version, channel and level this environment runs.
 product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
 channel: full
-level: 0
+level: ${level}
 repository: ${url}
 trust: .uplevel/root.json
 overlay: deploy/
@@ -22387,7 +22417,12 @@ trust: .uplevel/root.json
 
 // src/cli/commands/demo.ts
 async function demoCommand(argv, ctx) {
-  const { values } = parse("demo", argv, { out: { type: "string" }, json: { type: "boolean" } });
+  const { values } = parse("demo", argv, {
+    out: { type: "string" },
+    json: { type: "boolean" },
+    stage: { type: "string" }
+  });
+  if (values.stage) return stageCommand(path28.resolve(values.stage), ctx);
   const outDir = path28.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -22409,10 +22444,27 @@ async function demoCommand(argv, ctx) {
     reporter.end();
   }
 }
+async function stageCommand(dir, ctx) {
+  if ((await fs26.readdir(dir).catch(() => [])).length > 0) {
+    throw badInput(`--stage ${dir}: folder is not empty`);
+  }
+  const work = path28.join(dir, "vendor");
+  await fs26.mkdir(work, { recursive: true });
+  const reporter = ctx.reporter();
+  try {
+    const { repoDir, rootPath } = await publishSampleRepository(work, reporter);
+    const lock = await writeSampleTeam(path28.join(dir, "team"), { repository: repoDir, rootPath });
+    ctx.print(`repository ${repoDir}`);
+    ctx.print(`lock       ${lock}`);
+    return 0;
+  } finally {
+    reporter.end();
+  }
+}
 
 // src/pipeline/diff.ts
 init_errors();
-import { promises as fs26 } from "node:fs";
+import { promises as fs27 } from "node:fs";
 import path29 from "node:path";
 function foldUpdates(manifests) {
   const fold = /* @__PURE__ */ new Map();
@@ -22514,7 +22566,7 @@ async function buildDiff(args) {
         }
       }
       await w.finish();
-      await fs26.rename(tmp, out);
+      await fs27.rename(tmp, out);
     } catch (e) {
       await w.abort().catch(() => void 0);
       throw e;
@@ -22609,7 +22661,7 @@ async function hotfixCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs27 } from "node:fs";
+import { promises as fs28 } from "node:fs";
 import path31 from "node:path";
 init_errors();
 init_types();
@@ -22658,7 +22710,7 @@ async function build(argv, ctx) {
   let changes = [];
   if (values.changes) {
     const file = path31.resolve(values.changes);
-    const text = await fs27.readFile(file, "utf8").catch(() => {
+    const text = await fs28.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -22771,13 +22823,13 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/status.ts
-import { promises as fs28 } from "node:fs";
+import { promises as fs29 } from "node:fs";
 import path33 from "node:path";
 init_errors();
 init_types();
 async function statusOfDir(dir) {
   const root = path33.resolve(dir);
-  const st = await fs28.stat(root).catch(() => void 0);
+  const st = await fs29.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
@@ -22792,7 +22844,7 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs28.readdir(path33.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs29.readdir(path33.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
@@ -22808,7 +22860,7 @@ async function readState(root) {
   const file = path33.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs28.readFile(file, "utf8");
+    text = await fs29.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -22891,7 +22943,7 @@ function print(r, ctx) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs29 } from "node:fs";
+import { promises as fs30 } from "node:fs";
 import os4 from "node:os";
 import path34 from "node:path";
 async function testCommand(argv, ctx) {
@@ -22908,13 +22960,13 @@ async function testCommand(argv, ctx) {
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
   const logDir = path34.resolve(
-    values.logs ?? await fs29.mkdtemp(path34.join(os4.tmpdir(), "uplevel-test-logs-"))
+    values.logs ?? await fs30.mkdtemp(path34.join(os4.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs29.mkdir(logDir, { recursive: true });
+  await fs30.mkdir(logDir, { recursive: true });
   let home = dir ? path34.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs29.mkdtemp(path34.join(os4.tmpdir(), "uplevel-test-pack-"));
+    cleanup = await fs30.mkdtemp(path34.join(os4.tmpdir(), "uplevel-test-pack-"));
     home = path34.join(cleanup, "home");
     await extractPack(path34.resolve(pack), home);
   }
@@ -22956,7 +23008,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs29.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs30.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
@@ -23026,7 +23078,7 @@ var USAGE = `uplevel: keep server product packs at the latest vendor update leve
   uplevel recover   --dir DIR                               finish or undo an interrupted apply/revert
   uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
   uplevel hotfix    apply --dir DIR HOTFIX.zip | remove --dir DIR --id ID
-  uplevel demo      [--out DIR]
+  uplevel demo      [--out DIR] | --stage DIR           the whole flow, or only its files
 
   uplevel repo init  --dir REPO [--expires DAYS]
   uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml]

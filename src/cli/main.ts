@@ -30,7 +30,7 @@ const USAGE = `uplevel: keep server product packs at the latest vendor update le
   uplevel recover   --dir DIR                               finish or undo an interrupted apply/revert
   uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
   uplevel hotfix    apply --dir DIR HOTFIX.zip | remove --dir DIR --id ID
-  uplevel demo      [--out DIR]
+  uplevel demo      [--out DIR] | --stage DIR           the whole flow, or only its files
 
   uplevel repo init  --dir REPO [--expires DAYS]
   uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml]

@@ -60,54 +60,13 @@ export async function runDemo(opts: {
   try {
     step('Vendor: build GA and three update levels of the sample product');
     const sample = sampleRoot();
-    const { levels } = await materializeSample(sample, path.join(work, 'trees'));
-    const packs: string[] = [];
-    await fs.mkdir(path.join(work, 'packs'));
-    for (const l of levels) {
-      const zip = path.join(work, 'packs', `${TOP}-level-${l.level}.zip`);
-      await writePackZip(l.tree, TOP, zip);
-      packs[l.level] = zip;
-    }
-    const repoDir = path.join(work, 'repo');
-    const { rootPath } = await initRepository({ dir: repoDir });
-    const payloads: string[] = [];
-    for (const l of levels.filter((x) => x.level > 0)) {
-      const out = path.join(work, `update-${l.level}.zip`);
-      const changes = parseChangesYaml(await fs.readFile(l.changesFile, 'utf8'), l.changesFile);
-      const includesFile = path.join(path.dirname(l.changesFile), 'includes-hotfixes.txt');
-      const includes = (await fs.readFile(includesFile, 'utf8').catch(() => ''))
-        .split('\n')
-        .map((x) => x.trim())
-        .filter(Boolean);
-      const m = await buildUpdate({
-        from: packs[l.level - 1] as string,
-        to: packs[l.level] as string,
-        level: l.level,
-        channel: 'full',
-        changes,
-        ...(includes.length ? { includesHotfixes: includes } : {}),
-        released: new Date(Date.UTC(2026, 1, 1 + 14 * (l.level - 1))),
-        out,
-      });
-      reporter.info(
-        `  level ${l.level}: ${m.files.added.length} added, ${m.files.modified.length} modified, ${m.files.removed.length} removed; ${changes.map((c) => `${c.type} ${c.id}`).join(', ')}`,
-      );
-      payloads.push(out);
-    }
-    await addToRepository({ dir: repoDir, pack: packs[0] as string, updates: payloads });
+    const { repoDir, rootPath, packs } = await publishSampleRepository(work, reporter);
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
 
     step('Team: a lock file at level 0 with a customised conf/server.properties');
     const team = path.join(work, 'team');
-    await fs.mkdir(path.join(team, '.uplevel'), { recursive: true });
-    await fs.copyFile(rootPath, path.join(team, '.uplevel', 'root.json'));
-    await fs.cp(path.join(sample, 'overlay'), path.join(team, 'deploy'), { recursive: true });
-    await fs.cp(path.join(sample, 'tests'), path.join(team, 'tests'), { recursive: true });
-    const port = await freePort();
-    const lockFile = path.join(team, 'uplevel.yml');
-    await fs.writeFile(lockFile, demoLock(server.url, port));
-
+    const lockFile = await writeSampleTeam(team, { repository: server.url, rootPath });
     step('check: what is available above the lock’s level');
     const lock = await loadLock(lockFile);
     const repo = await openLockRepository(lock, { env });
@@ -201,12 +160,78 @@ export async function runDemo(opts: {
   }
 }
 
-function demoLock(url: string, port: number): string {
+/**
+ * The vendor's side of the sample: GA and three levels built from `sample/`, published into
+ * a signed repository in `work/repo` (packs in `work/packs`, trees in `work/trees`).
+ */
+export async function publishSampleRepository(
+  work: string,
+  reporter: Reporter,
+): Promise<{ repoDir: string; rootPath: string; packs: string[] }> {
+  const sample = sampleRoot();
+  const { levels } = await materializeSample(sample, path.join(work, 'trees'));
+  const packs: string[] = [];
+  await fs.mkdir(path.join(work, 'packs'));
+  for (const l of levels) {
+    const zip = path.join(work, 'packs', `${TOP}-level-${l.level}.zip`);
+    await writePackZip(l.tree, TOP, zip);
+    packs[l.level] = zip;
+  }
+  const repoDir = path.join(work, 'repo');
+  const { rootPath } = await initRepository({ dir: repoDir });
+  const payloads: string[] = [];
+  for (const l of levels.filter((x) => x.level > 0)) {
+    const out = path.join(work, `update-${l.level}.zip`);
+    const changes = parseChangesYaml(await fs.readFile(l.changesFile, 'utf8'), l.changesFile);
+    const includesFile = path.join(path.dirname(l.changesFile), 'includes-hotfixes.txt');
+    const includes = (await fs.readFile(includesFile, 'utf8').catch(() => ''))
+      .split('\n')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const m = await buildUpdate({
+      from: packs[l.level - 1] as string,
+      to: packs[l.level] as string,
+      level: l.level,
+      channel: 'full',
+      changes,
+      ...(includes.length ? { includesHotfixes: includes } : {}),
+      released: new Date(Date.UTC(2026, 1, 1 + 14 * (l.level - 1))),
+      out,
+    });
+    reporter.info(
+      `  level ${l.level}: ${m.files.added.length} added, ${m.files.modified.length} modified, ${m.files.removed.length} removed; ${changes.map((c) => `${c.type} ${c.id}`).join(', ')}`,
+    );
+    payloads.push(out);
+  }
+  await addToRepository({ dir: repoDir, pack: packs[0] as string, updates: payloads });
+  return { repoDir, rootPath, packs };
+}
+
+/**
+ * The team's side: a lock file at `level` (default 0) naming the repository, the pinned root,
+ * the customised conf/server.properties as overlay and the smoke test. Returns the lock.
+ */
+export async function writeSampleTeam(
+  team: string,
+  opts: { repository: string; rootPath: string; level?: number },
+): Promise<string> {
+  const sample = sampleRoot();
+  await fs.mkdir(path.join(team, '.uplevel'), { recursive: true });
+  await fs.copyFile(opts.rootPath, path.join(team, '.uplevel', 'root.json'));
+  await fs.cp(path.join(sample, 'overlay'), path.join(team, 'deploy'), { recursive: true });
+  await fs.cp(path.join(sample, 'tests'), path.join(team, 'tests'), { recursive: true });
+  const port = await freePort();
+  const lockFile = path.join(team, 'uplevel.yml');
+  await fs.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
+  return lockFile;
+}
+
+function demoLock(url: string, port: number, level: number): string {
   return `# The team's lock file: which product, version, channel and level this environment runs.
 product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
 channel: full
-level: 0
+level: ${level}
 repository: ${url}
 trust: .uplevel/root.json
 overlay: deploy/

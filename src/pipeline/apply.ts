@@ -18,6 +18,7 @@ import {
   rewriteOverlay,
   writeConflictFiles,
   writeFileAtomic,
+  type OverlayFileResult,
   type OverlayResult,
 } from './overlay.ts';
 import { applyInPlace } from './apply-in-place.ts';
@@ -63,6 +64,21 @@ export interface ApplyReport {
   dryRun: boolean;
   /** In-place updates of a folder carrying hotfixes: which went back on, which were dropped. */
   hotfixes?: { reapplied: string[]; dropped: string[] };
+}
+
+/**
+ * Overlay conflicts: nothing was written but the `.old`/`.updated` files. Carries the merge
+ * results so a caller (the action's pull request) can show or commit what did merge.
+ */
+export class ApplyConflictError extends UplevelError {
+  constructor(
+    message: string,
+    details: string[],
+    readonly report: ApplyReport,
+    readonly overlayFiles: readonly OverlayFileResult[],
+  ) {
+    super(ExitCode.conflict, message, details);
+  }
 }
 
 export async function apply(req: ApplyRequest): Promise<ApplyReport> {
@@ -158,10 +174,11 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
         details.push(`${c.path}: ${c.outcome}${files.length ? ` (see ${files.join(', ')})` : ''}`);
       }
       if (req.dryRun) return report;
-      throw new UplevelError(
-        ExitCode.conflict,
+      throw new ApplyConflictError(
         `merge conflicts in ${overlay.conflicts.length} overlay file(s); nothing was published`,
         details,
+        report,
+        overlay.files,
       );
     }
     if (req.dryRun) return report;

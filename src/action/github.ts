@@ -1,0 +1,375 @@
+/**
+ * Every GitHub API call the action makes, in one place (as in create-pull-request): Octokit
+ * with GitHub's recommended retry and throttling, and failures turned into one-line errors
+ * that say what was being done and which permission is missing.
+ */
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { ExitCode, UplevelError, badInput } from '../core/errors.ts';
+
+const GitHubOctokit = Octokit.plugin(retry, throttling);
+
+export interface CommitInfo {
+  sha: string;
+  tree: string;
+  parents: string[];
+  message: string;
+}
+
+export interface BranchCommit {
+  sha: string;
+  message: string;
+  author: string | null;
+}
+
+export interface PullRequestInfo {
+  number: number;
+  url: string;
+  title: string;
+  body: string;
+  draft: boolean;
+  merged: boolean;
+  headSha: string;
+}
+
+/** A file for a commit: its repository path and new content, or null to delete it. */
+export interface CommitFile {
+  path: string;
+  content: Buffer | null;
+}
+
+export interface ReleaseInfo {
+  id: number;
+  url: string;
+  uploadUrl: string;
+  assets: string[];
+}
+
+export class GitHubApi {
+  private readonly octokit: InstanceType<typeof GitHubOctokit>;
+  private readonly repo: { owner: string; repo: string };
+
+  constructor(opts: {
+    token: string;
+    baseUrl: string;
+    owner: string;
+    repo: string;
+    log?: (line: string) => void;
+  }) {
+    const log = opts.log ?? (() => {});
+    this.repo = { owner: opts.owner, repo: opts.repo };
+    this.octokit = new GitHubOctokit({
+      auth: opts.token,
+      baseUrl: opts.baseUrl,
+      userAgent: 'uplevel-action',
+      request: { retries: 3 },
+      throttle: {
+        onRateLimit: (
+          retryAfter: number,
+          o: { method: string; url: string },
+          _k,
+          count: number,
+        ) => {
+          log(`GitHub rate limit on ${o.method} ${o.url}; retrying in ${retryAfter} s`);
+          return count < 2;
+        },
+        onSecondaryRateLimit: (retryAfter: number, o: { method: string; url: string }) => {
+          log(`GitHub secondary rate limit on ${o.method} ${o.url}; retrying in ${retryAfter} s`);
+          return true;
+        },
+      },
+    });
+  }
+
+  async defaultBranch(): Promise<string> {
+    const r = await this.call('read the repository', () => this.octokit.rest.repos.get(this.repo));
+    return r.data.default_branch;
+  }
+
+  /** The commit a branch points at; undefined when there is no such branch. */
+  async branchHead(branch: string): Promise<string | undefined> {
+    try {
+      const r = await this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${branch}` });
+      return r.data.object.sha;
+    } catch (e) {
+      if (status(e) === 404) return undefined;
+      throw this.failure(`read branch ${branch}`, e);
+    }
+  }
+
+  async commit(sha: string): Promise<CommitInfo> {
+    const r = await this.call(`read commit ${sha}`, () =>
+      this.octokit.rest.git.getCommit({ ...this.repo, commit_sha: sha }),
+    );
+    return {
+      sha: r.data.sha,
+      tree: r.data.tree.sha,
+      parents: r.data.parents.map((p) => p.sha),
+      message: r.data.message,
+    };
+  }
+
+  /** A tree: `baseTree` with `files` written or deleted. Blobs go up base64, so bytes stay bytes. */
+  async createTree(baseTree: string, files: CommitFile[]): Promise<string> {
+    const tree: {
+      path: string;
+      mode: '100644';
+      type: 'blob';
+      sha: string | null;
+    }[] = [];
+    for (const f of files) {
+      if (f.content === null) {
+        tree.push({ path: f.path, mode: '100644', type: 'blob', sha: null });
+        continue;
+      }
+      const content = f.content;
+      const blob = await this.call(`upload ${f.path}`, () =>
+        this.octokit.rest.git.createBlob({
+          ...this.repo,
+          content: content.toString('base64'),
+          encoding: 'base64',
+        }),
+      );
+      tree.push({ path: f.path, mode: '100644', type: 'blob', sha: blob.data.sha });
+    }
+    const r = await this.call('create a tree', () =>
+      this.octokit.rest.git.createTree({ ...this.repo, base_tree: baseTree, tree }),
+    );
+    return r.data.sha;
+  }
+
+  /** Through the Git data API, so GitHub signs the commit as the token's app. */
+  async createCommit(message: string, tree: string, parents: string[]): Promise<string> {
+    const r = await this.call('create a commit', () =>
+      this.octokit.rest.git.createCommit({ ...this.repo, message, tree, parents }),
+    );
+    return r.data.sha;
+  }
+
+  async createBranch(branch: string, sha: string): Promise<void> {
+    await this.call(`create branch ${branch}`, () =>
+      this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha }),
+    );
+  }
+
+  async moveBranch(branch: string, sha: string): Promise<void> {
+    await this.call(`update branch ${branch}`, () =>
+      this.octokit.rest.git.updateRef({ ...this.repo, ref: `heads/${branch}`, sha, force: true }),
+    );
+  }
+
+  /** Commits on `head` that `base` does not have, oldest first. */
+  async commitsBetween(base: string, head: string): Promise<BranchCommit[]> {
+    const r = await this.call(`compare ${base}...${head}`, () =>
+      this.octokit.rest.repos.compareCommitsWithBasehead({
+        ...this.repo,
+        basehead: `${base}...${head}`,
+        per_page: 100,
+      }),
+    );
+    return r.data.commits.map((c) => ({
+      sha: c.sha,
+      message: c.commit.message,
+      author: c.author?.login ?? c.commit.author?.name ?? null,
+    }));
+  }
+
+  async pullRequests(branch: string, state: 'open' | 'closed'): Promise<PullRequestInfo[]> {
+    const r = await this.call(`list pull requests from ${branch}`, () =>
+      this.octokit.rest.pulls.list({
+        ...this.repo,
+        head: `${this.repo.owner}:${branch}`,
+        state,
+        per_page: 100,
+      }),
+    );
+    return r.data.map((p) => ({
+      number: p.number,
+      url: p.html_url,
+      title: p.title,
+      body: p.body ?? '',
+      draft: Boolean(p.draft),
+      merged: Boolean(p.merged_at),
+      headSha: p.head.sha,
+    }));
+  }
+
+  async createPullRequest(p: {
+    title: string;
+    body: string;
+    head: string;
+    base: string;
+    draft: boolean;
+  }): Promise<PullRequestInfo> {
+    const r = await this.call('open the pull request', () =>
+      this.octokit.rest.pulls.create({ ...this.repo, ...p, maintainer_can_modify: true }),
+    );
+    return {
+      number: r.data.number,
+      url: r.data.html_url,
+      title: r.data.title,
+      body: r.data.body ?? '',
+      draft: Boolean(r.data.draft),
+      merged: false,
+      headSha: r.data.head.sha,
+    };
+  }
+
+  async updatePullRequest(number: number, p: { title: string; body: string }): Promise<void> {
+    await this.call(`update pull request #${number}`, () =>
+      this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, ...p }),
+    );
+  }
+
+  async addLabels(number: number, labels: string[]): Promise<void> {
+    if (!labels.length) return;
+    await this.call(`label pull request #${number}`, () =>
+      this.octokit.rest.issues.addLabels({ ...this.repo, issue_number: number, labels }),
+    );
+  }
+
+  async requestReviewers(number: number, reviewers: string[], teams: string[]): Promise<void> {
+    if (!reviewers.length && !teams.length) return;
+    await this.call(`request reviewers on #${number}`, () =>
+      this.octokit.rest.pulls.requestReviewers({
+        ...this.repo,
+        pull_number: number,
+        reviewers,
+        team_reviewers: teams,
+      }),
+    );
+  }
+
+  async comments(number: number): Promise<string[]> {
+    const r = await this.call(`read comments of #${number}`, () =>
+      this.octokit.rest.issues.listComments({ ...this.repo, issue_number: number, per_page: 100 }),
+    );
+    return r.data.map((c) => c.body ?? '');
+  }
+
+  async comment(number: number, body: string): Promise<void> {
+    await this.call(`comment on #${number}`, () =>
+      this.octokit.rest.issues.createComment({ ...this.repo, issue_number: number, body }),
+    );
+  }
+
+  /**
+   * A commit status: pull requests opened with GITHUB_TOKEN start no workflows, so the
+   * status is how the PR shows that the updated pack was tested.
+   */
+  async setStatus(
+    sha: string,
+    s: {
+      state: 'success' | 'failure' | 'error' | 'pending';
+      context: string;
+      description: string;
+      targetUrl?: string;
+    },
+  ): Promise<void> {
+    await this.call(`set status ${s.context}`, () =>
+      this.octokit.rest.repos.createCommitStatus({
+        ...this.repo,
+        sha,
+        state: s.state,
+        context: s.context,
+        description: s.description.slice(0, 140),
+        ...(s.targetUrl ? { target_url: s.targetUrl } : {}),
+      }),
+    );
+  }
+
+  async releaseByTag(tag: string): Promise<ReleaseInfo | undefined> {
+    try {
+      const r = await this.octokit.rest.repos.getReleaseByTag({ ...this.repo, tag });
+      return this.releaseInfo(r.data);
+    } catch (e) {
+      if (status(e) === 404) return undefined;
+      throw this.failure(`read release ${tag}`, e);
+    }
+  }
+
+  async createRelease(p: {
+    tag: string;
+    name: string;
+    body: string;
+    targetCommitish: string;
+  }): Promise<ReleaseInfo> {
+    const r = await this.call(`create release ${p.tag}`, () =>
+      this.octokit.rest.repos.createRelease({
+        ...this.repo,
+        tag_name: p.tag,
+        name: p.name,
+        body: p.body,
+        ...(p.targetCommitish ? { target_commitish: p.targetCommitish } : {}),
+      }),
+    );
+    return this.releaseInfo(r.data);
+  }
+
+  async uploadReleaseAsset(release: ReleaseInfo, name: string, data: Buffer): Promise<void> {
+    await this.call(`upload ${name} to the release`, () =>
+      this.octokit.rest.repos.uploadReleaseAsset({
+        ...this.repo,
+        release_id: release.id,
+        name,
+        // Octokit sends a string or a Buffer as the raw body; its type says string.
+        data: data as unknown as string,
+        headers: { 'content-type': 'application/octet-stream', 'content-length': data.length },
+        // The upload host differs from the API's (uploads.github.com; a path on GHES).
+        baseUrl: release.uploadUrl.replace(/\/repos\/.*$/, ''),
+      }),
+    );
+  }
+
+  private async releaseInfo(data: {
+    id: number;
+    html_url: string;
+    upload_url: string;
+  }): Promise<ReleaseInfo> {
+    const assets = await this.call('list release assets', () =>
+      this.octokit.rest.repos.listReleaseAssets({
+        ...this.repo,
+        release_id: data.id,
+        per_page: 100,
+      }),
+    );
+    return {
+      id: data.id,
+      url: data.html_url,
+      uploadUrl: data.upload_url,
+      assets: assets.data.map((a) => a.name),
+    };
+  }
+
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw this.failure(what, e);
+    }
+  }
+
+  private failure(what: string, e: unknown): UplevelError {
+    const code = status(e);
+    const msg = (e as Error)?.message?.split('\n')[0] ?? String(e);
+    if (code === 401) return badInput(`GitHub refused the token when trying to ${what} (401)`);
+    if (code === 403 || code === 404) {
+      return badInput(
+        `GitHub refused to ${what} (${code}: ${msg}); give the workflow "permissions: contents: write, pull-requests: write, statuses: write" or a token that has them`,
+      );
+    }
+    if (code === undefined || code >= 500) {
+      return new UplevelError(
+        ExitCode.unreachable,
+        `GitHub API unreachable when trying to ${what}: ${msg}`,
+      );
+    }
+    return new UplevelError(ExitCode.bug, `GitHub answered ${code} when trying to ${what}: ${msg}`);
+  }
+}
+
+function status(e: unknown): number | undefined {
+  const s = (e as { status?: unknown })?.status;
+  return typeof s === 'number' ? s : undefined;
+}

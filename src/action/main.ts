@@ -1,0 +1,91 @@
+/**
+ * The GitHub Action's entry point: inputs to settings, settings and adapters to the job,
+ * the job's result to outputs, the job summary, annotations and the documented exit code.
+ */
+import * as core from '@actions/core';
+import { ExitCode, isUplevelError } from '../core/errors.ts';
+import type { Reporter } from '../pipeline/reporter.ts';
+import { actionsArtifacts } from './artifacts.ts';
+import { actionsCache } from './cache.ts';
+import { GitHubApi } from './github.ts';
+import { runAction, type Annotation } from './run.ts';
+import { readSettings } from './settings.ts';
+
+async function main(): Promise<number> {
+  // Mask secrets before anything can print them.
+  for (const name of ['token', 'repository-token', 'password']) {
+    const v = core.getInput(name);
+    if (v) core.setSecret(v);
+  }
+  const settings = readSettings((n) => core.getInput(n), process.env);
+  const github =
+    settings.token && settings.repository
+      ? new GitHubApi({
+          token: settings.token,
+          baseUrl: settings.apiUrl,
+          ...settings.repository,
+          log: (l) => core.info(l),
+        })
+      : undefined;
+  const result = await runAction(
+    settings,
+    {
+      github,
+      artifacts: actionsArtifacts,
+      cache: actionsCache,
+      reporter: logReporter(),
+      annotate,
+    },
+    process.env,
+  );
+  for (const [k, v] of Object.entries(result.outputs)) core.setOutput(k, v);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write();
+  if (result.exitCode !== ExitCode.ok) {
+    core.error(
+      result.exitCode === ExitCode.conflict
+        ? 'uplevel: merge conflicts (exit 4); see the files listed above'
+        : 'uplevel: tests failed (exit 5); see the test results above',
+    );
+  }
+  return result.exitCode;
+}
+
+function annotate(a: Annotation) {
+  core.error(a.message, {
+    title: a.title,
+    ...(a.file ? { file: a.file } : {}),
+    ...(a.line ? { startLine: a.line } : {}),
+  });
+}
+
+/** The log is not a terminal: progress is a line per tenth, not a redrawn bar. */
+function logReporter(): Reporter {
+  const last = new Map<string, number>();
+  return {
+    info: (m) => core.info(m),
+    warn: (m) => core.warning(m),
+    progress(task, done, total) {
+      if (total <= 0) return;
+      const tenth = Math.floor((done / total) * 10);
+      if ((last.get(task) ?? -1) >= tenth) return;
+      last.set(task, tenth);
+      core.info(`${task}: ${tenth * 10}%`);
+    },
+  };
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (isUplevelError(e)) {
+      core.error(`uplevel: ${e.message}`);
+      for (const d of e.details) core.info(`  ${d}`);
+      process.exitCode = e.exitCode;
+    } else {
+      core.error(`uplevel: unexpected failure (a bug): ${(e as Error)?.stack ?? String(e)}`);
+      process.exitCode = ExitCode.bug;
+    }
+  },
+);
