@@ -21329,7 +21329,10 @@ var WITHHELD_ENV = [
   "UPLEVEL_USERNAME",
   "UPLEVEL_PASSWORD",
   "INPUT_TOKEN",
-  "INPUT_PASSWORD"
+  "INPUT_PASSWORD",
+  "INPUT_REPOSITORY-TOKEN",
+  // The action's own runtime token opens the run's caches and artifacts to writing.
+  "ACTIONS_RUNTIME_TOKEN"
 ];
 var TAIL_LINES = 20;
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -116,7 +116,7 @@ export function pullRequestBody(o: JobOutcome, fullChangelogUrl: string): string
 
 export function jobSummary(o: JobOutcome, extra: string[] = []): string {
   const lines = [
-    `## uplevel ${o.mode}: ${escapeMarkdown(o.product)} ${escapeMarkdown(o.version)} level ${o.from} → ${o.to}`,
+    `## uplevel ${o.mode}: ${escapeMarkdown(o.product)} ${escapeMarkdown(o.version)} ${o.mode === 'check' ? `at level ${o.from}, latest ${o.latest}` : `level ${o.from} → ${o.to}`}`,
     '',
     `| channel | current level | latest level | target level |`,
     `|---|---|---|---|`,

@@ -73,7 +73,15 @@ export async function runAction(
   const env = pipelineEnv(s, baseEnv);
   const { reporter } = ports;
   const outputs: Record<string, string> = { 'pull-request-operation': 'none', tests: 'skipped' };
-  const lock = await loadLock(s.lock);
+  const lock = await loadLock(s.lock).catch((e: unknown) => {
+    // The action has no --lock flag: name its input instead.
+    if ((e as NodeJS.ErrnoException & { exitCode?: number }).exitCode === ExitCode.badInput) {
+      const msg = (e as Error).message;
+      if (msg.endsWith('lock file not found (give --lock FILE)'))
+        throw badInput(`input lock: ${s.lock} not found`);
+    }
+    throw e;
+  });
   const cache = s.cache
     ? cacheSession({
         store: ports.cache,
@@ -253,7 +261,7 @@ async function buildAndTest(
     built.conflict = e;
     for (const c of e.report.conflicts) {
       ports.annotate({
-        title: 'uplevel: merge conflict',
+        title: 'uplevel merge conflict',
         message: `${c.path} does not merge with level ${target}; ${c.files.length ? `see ${c.files.map((f) => path.basename(f)).join(', ')}` : 'resolve it by hand'}`,
         ...annotationFile(s, path.join(lock.overlay as string, c.path)),
       });
@@ -303,12 +311,12 @@ async function testPack(
   });
   for (const c of result.commands.filter((x) => x.status !== 'passed')) {
     ports.annotate({
-      title: `uplevel: test ${c.name} ${c.status}`,
+      title: `uplevel test ${c.name} ${c.status}`,
       message: `${c.command} ${c.status} at level ${level}:\n${c.tail}`,
     });
   }
   if (result.server?.error) {
-    ports.annotate({ title: 'uplevel: server', message: result.server.error });
+    ports.annotate({ title: 'uplevel test server', message: result.server.error });
   }
   return result;
 }
@@ -443,7 +451,7 @@ async function refuseConflictMarkers(lock: Lock, s: ActionSettings, ports: Actio
     if (at >= 0 && lines.some((l) => l.startsWith('>>>>>>> '))) {
       const where = annotationFile(s, path.join(lock.overlay, rel));
       ports.annotate({
-        title: 'uplevel: unresolved conflict',
+        title: 'uplevel unresolved conflict',
         message: `${rel} still holds conflict markers`,
         ...where,
         line: at + 1,

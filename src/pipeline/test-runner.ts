@@ -63,6 +63,9 @@ const WITHHELD_ENV = [
   'UPLEVEL_PASSWORD',
   'INPUT_TOKEN',
   'INPUT_PASSWORD',
+  'INPUT_REPOSITORY-TOKEN',
+  // The action's own runtime token opens the run's caches and artifacts to writing.
+  'ACTIONS_RUNTIME_TOKEN',
 ];
 const TAIL_LINES = 20;
 
