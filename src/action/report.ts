@@ -104,7 +104,8 @@ export function pullRequestBody(o: JobOutcome, fullChangelogUrl: string): string
   const tail = [
     '',
     ...overlaySection(o),
-    ...testsSection(o),
+    // No durations in the body: a rerun with the same result leaves the PR untouched.
+    ...testsSection(o, false),
     '<sub>Opened by uplevel. Packs are never committed: the lock file and the merged overlay files are.</sub>',
     '',
     meta,
@@ -160,20 +161,20 @@ function overlaySection(o: JobOutcome): string[] {
   ];
 }
 
-function testsSection(o: JobOutcome): string[] {
+function testsSection(o: JobOutcome, times = true): string[] {
   if (!o.tests) return o.testsSkipped ? ['### Tests', '', `Not run: ${o.testsSkipped}.`, ''] : [];
   const t = o.tests;
   const rows = t.commands.map(
     (c) =>
-      `| ${escapeMarkdown(c.name)} | ${c.status === 'passed' ? '✅' : '❌'} ${c.status} | ${(c.durationMs / 1000).toFixed(1)} s |`,
+      `| ${escapeMarkdown(c.name)} | ${c.status === 'passed' ? '✅' : '❌'} ${c.status} |${times ? ` ${(c.durationMs / 1000).toFixed(1)} s |` : ''}`,
   );
   const server = t.server?.error ? [`Server: ${escapeMarkdown(t.server.error)}`, ''] : [];
   return [
     `### Tests: ${t.passed ? 'passed' : 'FAILED'}`,
     '',
     ...server,
-    '| test | result | time |',
-    '|---|---|---|',
+    times ? '| test | result | time |' : '| test | result |',
+    times ? '|---|---|---|' : '|---|---|',
     ...rows,
     '',
   ];

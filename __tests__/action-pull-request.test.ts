@@ -1,0 +1,262 @@
+/**
+ * mode: pull-request, end to end: the bundled action as a child process, the sample vendor's
+ * signed repository on 127.0.0.1 (gaining a level between runs), and a fake GitHub that
+ * checks every request against GitHub's OpenAPI description.
+ */
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { parsePullRequestMetadata } from '../src/action/report.ts';
+import { addToRepository } from '../src/repo/add-to-repository.ts';
+import { serveDirectory } from '../src/repo/serve.ts';
+import { initRepository } from '../src/repo/tuf/index.ts';
+import { publishSample, runActionProcess, sampleWorkspace } from './helpers/action.ts';
+import { startFakeGitHub, type FakeGitHub } from './helpers/github-fake.ts';
+import { readTree } from './helpers/read-pack.ts';
+
+const BRANCH = 'uplevel/sample-server-1.0.0';
+let tmp: string;
+let vendor: string;
+let packs: string[];
+const servers: { url: string; close(): Promise<void> }[] = [];
+
+before(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-action-pr-'));
+  const sample = await publishSample(tmp);
+  vendor = path.join(tmp, 'vendor');
+  packs = sample.packs;
+});
+after(async () => {
+  for (const s of servers) await s.close();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+/** A vendor repository of its own for a test, publishing GA and levels 1..upTo. */
+async function vendorRepository(name: string, upTo: number) {
+  const dir = path.join(tmp, name);
+  const { rootPath } = await initRepository({ dir });
+  await addToRepository({
+    dir,
+    pack: packs[0] as string,
+    updates: Array.from({ length: upTo }, (_, i) => path.join(vendor, `update-${i + 1}.zip`)),
+  });
+  const server = await serveDirectory(dir, { port: 0 });
+  servers.push(server);
+  return { dir, rootPath, url: server.url };
+}
+
+async function publishLevel(repo: { dir: string }, level: number) {
+  await addToRepository({ dir: repo.dir, updates: [path.join(vendor, `update-${level}.zip`)] });
+}
+
+/** The team's repository: the same files in a fresh checkout and on the fake's main branch. */
+async function team(
+  name: string,
+  repo: { url: string; rootPath: string },
+  edit?: (t: string) => string,
+) {
+  const pristine = path.join(tmp, `${name}-pristine`);
+  await sampleWorkspace(pristine, { repository: repo.url, rootPath: repo.rootPath, level: 0 });
+  const overlay = path.join(pristine, 'deploy', 'conf', 'server.properties');
+  if (edit) await fs.writeFile(overlay, edit(await fs.readFile(overlay, 'utf8')));
+  const files: Record<string, string> = {};
+  for (const [p, b] of await readTree(pristine)) files[p] = b.toString('utf8');
+  const gh = await startFakeGitHub({ owner: 'acme', repo: 'platform', files });
+  let run = 0;
+  /** Each run starts from a clean checkout of main, as a workflow does. */
+  const runAction = async (inputs: Record<string, string> = {}) => {
+    const ws = path.join(tmp, `${name}-run-${++run}`);
+    await fs.mkdir(ws, { recursive: true });
+    for (const [p, c] of Object.entries(files)) {
+      const main = gh.fileAt('main', p)?.toString('utf8') ?? c;
+      await fs.mkdir(path.dirname(path.join(ws, p)), { recursive: true });
+      await fs.writeFile(path.join(ws, p), main, { mode: p.endsWith('.sh') ? 0o755 : 0o644 });
+    }
+    return runActionProcess({
+      workspace: ws,
+      temp: path.join(tmp, `${name}-temp-${run}`),
+      inputs: { mode: 'pull-request', token: 'ghs_faketoken', ...inputs },
+      env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/platform' },
+    });
+  };
+  return { gh, runAction };
+}
+
+function commitsAboveMain(gh: FakeGitHub) {
+  const main = new Set(gh.commitsOn('main').map((c) => c.sha));
+  return gh.commitsOn(BRANCH).filter((c) => !main.has(c.sha));
+}
+
+test('a PR is created, left alone when nothing changed, updated for a new level, never duplicated', async () => {
+  const repo = await vendorRepository('repo-a', 2);
+  const { gh, runAction } = await team('a', repo);
+  try {
+    const first = await runAction({ labels: 'deps', reviewers: 'alice' });
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.equal(first.outputs['pull-request-operation'], 'created');
+    assert.equal(first.outputs['pull-request-number'], '1');
+    assert.equal(first.outputs['pull-request-url'], 'https://github.com/acme/platform/pull/1');
+    assert.equal(first.outputs['target-level'], '2');
+    assert.equal(first.outputs.tests, 'passed');
+    const pr = gh.pulls[0];
+    assert.ok(pr);
+    assert.equal(pr.title, 'Update sample-server 1.0.0 to level 2');
+    assert.equal(pr.head, BRANCH);
+    assert.equal(pr.base, 'main');
+    assert.equal(pr.draft, false);
+    assert.deepEqual(pr.labels.sort(), ['deps', 'security', 'uplevel']);
+    assert.deepEqual(pr.reviewers, ['alice']);
+    const meta = parsePullRequestMetadata(pr.body);
+    assert.deepEqual(
+      [meta?.from, meta?.to, meta?.security, meta?.maxSeverity, meta?.tests],
+      [0, 2, true, 'high', 'passed'],
+    );
+    assert.match(pr.body, /CVE-2026-12345/);
+    // Only the lock and the merged overlay file are committed; main is untouched.
+    const above = commitsAboveMain(gh);
+    assert.equal(above.length, 1);
+    assert.equal(above[0]?.verified, true, 'made through the Git data API, signed by GitHub');
+    assert.match(gh.fileAt(BRANCH, 'uplevel.yml')?.toString() ?? '', /^level: 2$/m);
+    assert.match(gh.fileAt('main', 'uplevel.yml')?.toString() ?? '', /^level: 0$/m);
+    const merged = gh.fileAt(BRANCH, 'deploy/conf/server.properties')?.toString() ?? '';
+    assert.match(merged, /greeting = Hello from the ACME operations team/);
+    assert.match(merged, /session\.timeout\.minutes = 15/, 'the level 2 change merged in');
+    const blobs = gh.requests.filter((r) => r.operationId === 'git/create-tree');
+    const paths = blobs.flatMap((r) =>
+      (r.body as { tree: { path: string }[] }).tree.map((e) => e.path),
+    );
+    assert.deepEqual(paths.sort(), ['deploy/conf/server.properties', 'uplevel.yml']);
+    const head = gh.branchHead(BRANCH);
+    assert.deepEqual(
+      gh.statuses.map((s) => [s.sha, s.context, s.state]),
+      [[head, 'uplevel', 'success']],
+    );
+    assert.match(
+      first.summary,
+      /Pull request: https:\/\/github\.com\/acme\/platform\/pull\/1 \(created\)/,
+    );
+
+    const again = await runAction();
+    assert.equal(again.code, 0, again.stdout);
+    assert.equal(again.outputs['pull-request-operation'], 'unchanged');
+    assert.equal(gh.branchHead(BRANCH), head, 'the same content is not pushed again');
+
+    await publishLevel(repo, 3);
+    const third = await runAction();
+    assert.equal(third.code, 0, third.stdout + third.stderr);
+    assert.equal(third.outputs['pull-request-operation'], 'updated');
+    assert.equal(third.outputs['pull-request-number'], '1');
+    assert.equal(gh.pulls.length, 1, 'no second pull request');
+    assert.equal(gh.pulls[0]?.title, 'Update sample-server 1.0.0 to level 3');
+    assert.equal(parsePullRequestMetadata(gh.pulls[0]?.body)?.to, 3);
+    assert.match(gh.fileAt(BRANCH, 'uplevel.yml')?.toString() ?? '', /^level: 3$/m);
+    assert.equal(commitsAboveMain(gh).length, 1, 'the branch is rebuilt on main, one commit');
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('a commit a person pushed to the branch is never overwritten; they get one comment', async () => {
+  const repo = await vendorRepository('repo-b', 2);
+  const { gh, runAction } = await team('b', repo);
+  try {
+    assert.equal((await runAction()).outputs['pull-request-operation'], 'created');
+    const human = gh.pushAsUser(
+      BRANCH,
+      { 'deploy/conf/server.properties': 'greeting = mine\n' },
+      'alice',
+    );
+    await publishLevel(repo, 3);
+    for (let i = 0; i < 2; i++) {
+      const r = await runAction();
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.equal(r.outputs['pull-request-operation'], 'unchanged');
+      assert.equal(gh.branchHead(BRANCH), human);
+      assert.match(r.stdout, /has commits pushed by a person \(\w{7} by alice\); not overwriting/);
+    }
+    const comments = gh.pulls[0]?.comments ?? [];
+    assert.equal(comments.length, 1, 'one comment however often the workflow runs');
+    assert.match(
+      comments[0] ?? '',
+      /built level 3, but this branch has commits pushed by a person/,
+    );
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('a conflict: exit 4, a draft PR listing the file, conflict markers committed, a failing status', async () => {
+  const repo = await vendorRepository('repo-c', 3);
+  const { gh, runAction } = await team('c', repo, (t) =>
+    t.replace('session.timeout.minutes = 30', 'session.timeout.minutes = 45'),
+  );
+  try {
+    const r = await runAction();
+    assert.equal(r.code, 4, r.stdout + r.stderr);
+    assert.equal(r.outputs.conflicts, 'conf/server.properties');
+    assert.equal(r.outputs.tests, 'skipped');
+    assert.equal(r.outputs['pull-request-operation'], 'created');
+    const pr = gh.pulls[0];
+    assert.equal(pr?.draft, true);
+    assert.match(
+      pr?.body ?? '',
+      /could not be merged cleanly[\s\S]*`conf\/server\.properties` \(conflict\)/,
+    );
+    assert.deepEqual(parsePullRequestMetadata(pr?.body)?.conflicts, ['conf/server.properties']);
+    const file = gh.fileAt(BRANCH, 'deploy/conf/server.properties')?.toString() ?? '';
+    assert.match(file, /<<<<<<< ours\nsession\.timeout\.minutes = 45\n/);
+    assert.match(gh.fileAt(BRANCH, 'uplevel.yml')?.toString() ?? '', /^level: 3$/m);
+    assert.deepEqual(
+      gh.statuses.map((s) => [s.state, s.description]),
+      [['failure', 'merge conflicts in 1 overlay file(s)']],
+    );
+    assert.match(
+      r.stdout,
+      /::error title=uplevel merge conflict,file=deploy\/conf\/server\.properties::/,
+    );
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('a PR closed without merging is not opened again for the same level; a new level is', async () => {
+  const repo = await vendorRepository('repo-d', 2);
+  const { gh, runAction } = await team('d', repo);
+  try {
+    assert.equal((await runAction()).outputs['pull-request-operation'], 'created');
+    gh.closePull(1, { merged: false });
+    const r = await runAction();
+    assert.equal(r.outputs['pull-request-operation'], 'none');
+    assert.match(r.stdout, /#1 for level 2 was closed without merging/);
+    assert.equal(gh.pulls.length, 1);
+    await publishLevel(repo, 3);
+    const next = await runAction();
+    assert.equal(next.outputs['pull-request-operation'], 'created');
+    assert.equal(gh.pulls.length, 2);
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('up to date: no PR, operation none; after the PR merges, the next run has nothing to do', async () => {
+  const repo = await vendorRepository('repo-e', 1);
+  const { gh, runAction } = await team('e', repo);
+  try {
+    assert.equal((await runAction()).outputs['pull-request-operation'], 'created');
+    gh.closePull(1, { merged: true });
+    const r = await runAction();
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.outputs['current-level'], '1');
+    assert.equal(r.outputs['pull-request-operation'], 'none');
+    assert.match(r.summary, /Up to date/);
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
