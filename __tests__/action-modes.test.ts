@@ -119,6 +119,7 @@ test('bad input: a missing lock and an unknown level name the input, exit 2', as
   const missing = await runActionProcess({ ...ws, inputs: { mode: 'check', lock: 'nope.yml' } });
   assert.equal(missing.code, 2);
   assert.match(missing.stdout, /::error::uplevel: input lock: .*nope\.yml not found/);
+  assert.match(missing.summary, /## uplevel failed \(exit 2\)[\s\S]*nope\.yml not found/);
   const level = await runActionProcess({ ...ws, inputs: { mode: 'verify', level: '9' } });
   assert.equal(level.code, 2);
   assert.match(level.stdout, /level 9 does not exist in channel full \(latest is 3\)/);

@@ -78,14 +78,25 @@ main().then(
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => {
+  async (e: unknown) => {
+    let line: string;
     if (isUplevelError(e)) {
+      line = e.message;
       core.error(`uplevel: ${e.message}`);
       for (const d of e.details) core.info(`  ${d}`);
       process.exitCode = e.exitCode;
     } else {
+      line = `unexpected failure (a bug): ${(e as Error)?.message ?? String(e)}`;
       core.error(`uplevel: unexpected failure (a bug): ${(e as Error)?.stack ?? String(e)}`);
       process.exitCode = ExitCode.bug;
+    }
+    // The summary is where people look first; a failed run says why there too.
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await core.summary
+        .addRaw(`## uplevel failed (exit ${process.exitCode})\n\n`, true)
+        .addCodeBlock(line)
+        .write()
+        .catch(() => undefined);
     }
   },
 );
