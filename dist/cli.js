@@ -22826,10 +22826,65 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/status.ts
-import { promises as fs29 } from "node:fs";
+import { existsSync as existsSync2, promises as fs29, readFileSync as readFileSync3, statSync } from "node:fs";
 import path33 from "node:path";
 init_errors();
 init_types();
+
+// src/core/update-model.ts
+var U2_STATE = "updates/config.json";
+var IN_PLACE_STATE = "updates/config.yaml";
+function u2ToolName(platform, arch) {
+  if (platform === "win32") return "wso2update_windows.exe";
+  const os5 = platform === "darwin" ? "darwin" : "linux";
+  return arch === "arm64" ? `wso2update_${os5}_arm64` : `wso2update_${os5}`;
+}
+function detectUpdateModel(files, platform = process.platform, arch = process.arch) {
+  const product = files.text("updates/product.txt")?.trim() || void 0;
+  const withProduct = (m) => product ? { ...m, product } : m;
+  if (files.has(U2_STATE)) {
+    const level = u2Level(files.text(U2_STATE));
+    const names = [u2ToolName(platform, arch), u2ToolName(platform, "x64")];
+    const tool = names.map((n) => `bin/${n}`).find((p) => files.has(p));
+    const note = tool ? `WSO2 Updates 2.0 pack: ${tool} updates it (source: wso2)` : files.has("bin/update_tool_setup.sh") ? "WSO2 Updates 2.0 pack: the tool is not bundled; bin/update_tool_setup.sh fetches it" : "WSO2 Updates 2.0 pack: the update tool is missing from bin/";
+    return withProduct({
+      kind: "wso2-u2",
+      ...tool ? { tool } : {},
+      ...level !== void 0 ? { level } : {},
+      note
+    });
+  }
+  if (files.has(IN_PLACE_STATE)) {
+    const tool = ["bin/update_linux", "bin/update_darwin", "bin/update_windows.exe"].find(
+      (p) => files.has(p)
+    );
+    return withProduct({
+      kind: "wso2-in-place",
+      ...tool ? { tool } : {},
+      note: "WSO2 in-place update tool pack (decommissioned 7 March 2023): move to Updates 2.0"
+    });
+  }
+  if (files.has("updates/wum")) {
+    return withProduct({
+      kind: "wso2-wum",
+      note: "WSO2 WUM pack (decommissioned 7 March 2023): move to Updates 2.0"
+    });
+  }
+  return { kind: "none", note: "no vendor update tool state" };
+}
+function u2Level(text) {
+  if (text === void 0) return void 0;
+  try {
+    const v = JSON.parse(text)["update-level"];
+    const n = typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v;
+    return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/pipeline/status.ts
+var SMALL = 1024 * 1024;
 async function statusOfDir(dir) {
   const root = path33.resolve(dir);
   const st = await fs29.stat(root).catch(() => void 0);
@@ -22841,7 +22896,18 @@ async function statusOfDir(dir) {
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
-    hotfixes: state?.hotfixes ?? []
+    hotfixes: state?.hotfixes ?? [],
+    vendor: detectUpdateModel({
+      has: (p) => existsSync2(path33.join(root, p)),
+      text: (p) => {
+        try {
+          const f = path33.join(root, p);
+          return statSync(f).size <= SMALL ? readFileSync3(f, "utf8") : void 0;
+        } catch {
+          return void 0;
+        }
+      }
+    })
   };
   if (!state) return report;
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
@@ -22890,7 +22956,19 @@ async function statusOfPack(file) {
         throw e;
       }
     }
+    const texts = /* @__PURE__ */ new Map();
+    for (const p of ["updates/product.txt", "updates/config.json"]) {
+      const e = zip.get(`${top}/${p}`);
+      if (e) texts.set(p, (await zip.readBuffer(e, SMALL)).toString("utf8"));
+    }
     const report = {
+      vendor: detectUpdateModel({
+        has: (p) => {
+          const name = `${top}/${p}`;
+          return zip.entries.some((e) => e.name === name || e.name.startsWith(`${name}/`));
+        },
+        text: (p) => texts.get(p)
+      }),
       source: { kind: "pack", path: path33.resolve(file) },
       name: top,
       managed: Boolean(state),
@@ -22927,11 +23005,17 @@ async function statusCommand(argv, ctx) {
   return 0;
 }
 function print(r, ctx) {
+  const v = r.vendor;
+  const vendorLine = v.kind === "none" ? void 0 : `  vendor: ${v.note}${v.kind === "wso2-u2" ? `; update level ${v.level ?? "none yet"}` : ""}${v.product ? ` (${v.product})` : ""}`;
   if (!r.managed) {
-    ctx.print(`${r.name}: level 0 (GA as shipped; no ${"updates/uplevel.json"})`);
+    ctx.print(
+      v.kind === "wso2-u2" && v.level !== void 0 ? `${r.name}: WSO2 update level ${v.level} (not written by uplevel)` : `${r.name}: level 0 (GA as shipped; no ${"updates/uplevel.json"})`
+    );
+    if (vendorLine) ctx.print(vendorLine);
     return;
   }
   ctx.print(`${r.product} ${r.version} (${r.channel}): level ${r.level}`);
+  if (vendorLine) ctx.print(vendorLine);
   for (const u of r.updates)
     ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}\u2026)`);
   for (const h of r.hotfixes) ctx.print(`  hotfix ${h.id}`);

@@ -1,11 +1,12 @@
 /** status: what level a pack or folder is at, what was applied, and what was edited since. */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parsePackState } from '../core/documents.ts';
 import { badInput } from '../core/errors.ts';
 import { sha256File } from '../core/hash.ts';
 import { localEdits } from '../core/pack-state.ts';
 import { PACK_STATE_PATH, type PackState } from '../core/types.ts';
+import { detectUpdateModel, type UpdateModel } from '../core/update-model.ts';
 import { SafeZip } from '../zip/reader.ts';
 import { WORK_DIR } from './journal.ts';
 
@@ -21,7 +22,11 @@ export interface StatusReport {
   updates: PackState['updates'];
   hotfixes: PackState['hotfixes'];
   edits?: { modified: string[]; missing: string[]; added: string[] };
+  /** The vendor's own update tool, when the pack carries its state. */
+  vendor: UpdateModel;
 }
+
+const SMALL = 1024 * 1024;
 
 export async function statusOfDir(dir: string): Promise<StatusReport> {
   const root = path.resolve(dir);
@@ -35,6 +40,17 @@ export async function statusOfDir(dir: string): Promise<StatusReport> {
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
     hotfixes: state?.hotfixes ?? [],
+    vendor: detectUpdateModel({
+      has: (p) => existsSync(path.join(root, p)),
+      text: (p) => {
+        try {
+          const f = path.join(root, p);
+          return statSync(f).size <= SMALL ? readFileSync(f, 'utf8') : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    }),
   };
   if (!state) return report;
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
@@ -85,7 +101,19 @@ export async function statusOfPack(file: string): Promise<StatusReport> {
         throw e;
       }
     }
+    const texts = new Map<string, string>();
+    for (const p of ['updates/product.txt', 'updates/config.json']) {
+      const e = zip.get(`${top}/${p}`);
+      if (e) texts.set(p, (await zip.readBuffer(e, SMALL)).toString('utf8'));
+    }
     const report: StatusReport = {
+      vendor: detectUpdateModel({
+        has: (p) => {
+          const name = `${top}/${p}`;
+          return zip.entries.some((e) => e.name === name || e.name.startsWith(`${name}/`));
+        },
+        text: (p) => texts.get(p),
+      }),
       source: { kind: 'pack', path: path.resolve(file) },
       name: top,
       managed: Boolean(state),

@@ -20,11 +20,22 @@ export async function statusCommand(argv: string[], ctx: CommandContext): Promis
 }
 
 function print(r: StatusReport, ctx: CommandContext) {
+  const v = r.vendor;
+  const vendorLine =
+    v.kind === 'none'
+      ? undefined
+      : `  vendor: ${v.note}${v.kind === 'wso2-u2' ? `; update level ${v.level ?? 'none yet'}` : ''}${v.product ? ` (${v.product})` : ''}`;
   if (!r.managed) {
-    ctx.print(`${r.name}: level 0 (GA as shipped; no ${'updates/uplevel.json'})`);
+    ctx.print(
+      v.kind === 'wso2-u2' && v.level !== undefined
+        ? `${r.name}: WSO2 update level ${v.level} (not written by uplevel)`
+        : `${r.name}: level 0 (GA as shipped; no ${'updates/uplevel.json'})`,
+    );
+    if (vendorLine) ctx.print(vendorLine);
     return;
   }
   ctx.print(`${r.product} ${r.version} (${r.channel}): level ${r.level}`);
+  if (vendorLine) ctx.print(vendorLine);
   for (const u of r.updates)
     ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}…)`);
   for (const h of r.hotfixes) ctx.print(`  hotfix ${h.id}`);
