@@ -2382,17 +2382,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path35) {
-      const ctrl = callVisitor(key, node, visitor, path35);
+    function visit_(key, node, visitor, path38) {
+      const ctrl = callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visit_(key, ctrl, visitor, path35);
+        replaceNode(key, path38, ctrl);
+        return visit_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path35);
+            const ci = visit_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2403,13 +2403,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = visit_("key", node.key, visitor, path35);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = visit_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path35);
+          const cv = visit_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2430,17 +2430,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path35) {
-      const ctrl = await callVisitor(key, node, visitor, path35);
+    async function visitAsync_(key, node, visitor, path38) {
+      const ctrl = await callVisitor(key, node, visitor, path38);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path35, ctrl);
-        return visitAsync_(key, ctrl, visitor, path35);
+        replaceNode(key, path38, ctrl);
+        return visitAsync_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path35 = Object.freeze(path35.concat(node));
+          path38 = Object.freeze(path38.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path35);
+            const ci = await visitAsync_(i, node.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2451,13 +2451,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path35 = Object.freeze(path35.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path35);
+          path38 = Object.freeze(path38.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path35);
+          const cv = await visitAsync_("value", node.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2484,23 +2484,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path35) {
+    function callVisitor(key, node, visitor, path38) {
       if (typeof visitor === "function")
-        return visitor(key, node, path35);
+        return visitor(key, node, path38);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path35);
+        return visitor.Map?.(key, node, path38);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path35);
+        return visitor.Seq?.(key, node, path38);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path35);
+        return visitor.Pair?.(key, node, path38);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path35);
+        return visitor.Scalar?.(key, node, path38);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path35);
+        return visitor.Alias?.(key, node, path38);
       return void 0;
     }
-    function replaceNode(key, path35, node) {
-      const parent = path35[path35.length - 1];
+    function replaceNode(key, path38, node) {
+      const parent = path38[path38.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3112,10 +3112,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path35, value) {
+    function collectionFromPath(schema, path38, value) {
       let v = value;
-      for (let i = path35.length - 1; i >= 0; --i) {
-        const k = path35[i];
+      for (let i = path38.length - 1; i >= 0; --i) {
+        const k = path38[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3134,7 +3134,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
+    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3164,11 +3164,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path35, value) {
-        if (isEmptyPath(path35))
+      addIn(path38, value) {
+        if (isEmptyPath(path38))
           this.add(value);
         else {
-          const [key, ...rest] = path35;
+          const [key, ...rest] = path38;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3182,8 +3182,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        const [key, ...rest] = path35;
+      deleteIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3197,8 +3197,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        const [key, ...rest] = path35;
+      getIn(path38, keepScalar) {
+        const [key, ...rest] = path38;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3216,8 +3216,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path35) {
-        const [key, ...rest] = path35;
+      hasIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3227,8 +3227,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        const [key, ...rest] = path35;
+      setIn(path38, value) {
+        const [key, ...rest] = path38;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5743,9 +5743,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path35, value) {
+      addIn(path38, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path35, value);
+          this.contents.addIn(path38, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5820,14 +5820,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path35) {
-        if (Collection.isEmptyPath(path35)) {
+      deleteIn(path38) {
+        if (Collection.isEmptyPath(path38)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5842,10 +5842,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path35, keepScalar) {
-        if (Collection.isEmptyPath(path35))
+      getIn(path38, keepScalar) {
+        if (Collection.isEmptyPath(path38))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5856,10 +5856,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path35) {
-        if (Collection.isEmptyPath(path35))
+      hasIn(path38) {
+        if (Collection.isEmptyPath(path38))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5876,13 +5876,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path35, value) {
-        if (Collection.isEmptyPath(path35)) {
+      setIn(path38, value) {
+        if (Collection.isEmptyPath(path38)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path35), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path35, value);
+          this.contents.setIn(path38, value);
         }
       }
       /**
@@ -7843,9 +7843,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path35) => {
+    visit.itemAtPath = (cst, path38) => {
       let item = cst;
-      for (const [field, index] of path35) {
+      for (const [field, index] of path38) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7854,23 +7854,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path35) => {
-      const parent = visit.itemAtPath(cst, path35.slice(0, -1));
-      const field = path35[path35.length - 1][0];
+    visit.parentCollection = (cst, path38) => {
+      const parent = visit.itemAtPath(cst, path38.slice(0, -1));
+      const field = path38[path38.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path35, item, visitor) {
-      let ctrl = visitor(item, path35);
+    function _visit(path38, item, visitor) {
+      let ctrl = visitor(item, path38);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7881,10 +7881,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path35);
+            ctrl = ctrl(item, path38);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path35) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
     }
     exports.visit = visit;
   }
@@ -9186,14 +9186,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs31 = this.flowScalar(this.type);
+              const fs34 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs31, sep: [] });
+                map.items.push({ start, key: fs34, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs31);
+                this.stack.push(fs34);
               } else {
-                Object.assign(it, { key: fs31, sep: [] });
+                Object.assign(it, { key: fs34, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -9321,13 +9321,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs31 = this.flowScalar(this.type);
+              const fs34 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs31, sep: [] });
+                fc.items.push({ start: [], key: fs34, sep: [] });
               else if (it.sep)
-                this.stack.push(fs31);
+                this.stack.push(fs34);
               else
-                Object.assign(it, { key: fs31, sep: [] });
+                Object.assign(it, { key: fs34, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9681,8 +9681,15 @@ function parseLock(text, file) {
   const o = raw;
   for (const key of Object.keys(o))
     if (!KNOWN.has(key)) fail(/^[\w.-]+$/.test(key) ? key : shown2(key), "is not a known field");
-  if (o.source !== void 0 && o.source !== "tuf")
-    fail("source", `${shown2(o.source)} is not supported (only tuf)`);
+  if (o.source !== void 0 && o.source !== "tuf" && o.source !== "wso2")
+    fail("source", `${shown2(o.source)} is not supported (tuf or wso2)`);
+  const source = o.source === "wso2" ? "wso2" : "tuf";
+  if (source === "wso2") {
+    for (const f of ["repository", "trust", "minRootVersion", "min-root-version", "hotfixes"])
+      if (o[f] !== void 0)
+        fail(f, "does not apply to source: wso2 (the WSO2 update tool fetches updates)");
+    if (o.pack === void 0) fail("pack", "is missing (source: wso2 updates the pack it names)");
+  }
   const dir = path.dirname(file);
   const str = (v, field) => {
     if (v === void 0) fail(field, "is missing");
@@ -9734,8 +9741,9 @@ function parseLock(text, file) {
     version,
     channel,
     level,
-    repository: parseRepository(str(o.repository, "repository"), dir, fail),
-    trust: local(o.trust, "trust"),
+    source,
+    repository: source === "wso2" ? "" : parseRepository(str(o.repository, "repository"), dir, fail),
+    trust: source === "wso2" ? "" : local(o.trust, "trust"),
     hotfixes: []
   };
   if (o.minRootVersion !== void 0 && o["min-root-version"] !== void 0)
@@ -9949,7 +9957,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs31 = __require("fs");
+    var fs34 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -9969,7 +9977,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs31.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs34.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -9986,7 +9994,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs31.close(self.fd, onCloseDone);
+      fs34.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -10018,7 +10026,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs31.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs34.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10378,7 +10386,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs31 = __require("fs");
+    var fs34 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -10403,9 +10411,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path35, options2) {
+    function openPromise(path38, options2) {
       return new Promise((resolve, reject) => {
-        open(path35, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path38, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -10435,7 +10443,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path35, options2, callback) {
+    function open(path38, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -10447,10 +10455,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.open(path35, "r", function(err, fd) {
+      fs34.open(path38, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs31.close(fd, defaultCallback);
+          if (err2) fs34.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10467,7 +10475,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs31.fstat(fd, function(err, stats) {
+      fs34.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11653,7 +11661,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path35, data) {
+      static fromJSON(path38, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -11663,7 +11671,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path35,
+          path: path38,
           hashes,
           unrecognizedFields: rest
         });
@@ -13238,11 +13246,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path35 = {
+    var path38 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path35.win32.sep : path35.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path38.win32.sep : path38.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -14470,9 +14478,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path35, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path38, metadata]) => ({
         ...acc,
-        [path35]: metadata.toJSON()
+        [path38]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -14481,9 +14489,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path35, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path38, metadata]) => ({
             ...acc,
-            [path35]: file_1.MetaFile.fromJSON(metadata)
+            [path38]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -14665,9 +14673,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets2;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path35, target]) => ({
+      return Object.entries(targets).reduce((acc, [path38, target]) => ({
         ...acc,
-        [path35]: target.toJSON()
+        [path38]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -14676,9 +14684,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path35, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path38, target]) => ({
             ...acc,
-            [path35]: file_1.TargetFile.fromJSON(path35, target)
+            [path38]: file_1.TargetFile.fromJSON(path38, target)
           }), {});
         }
       }
@@ -16212,14 +16220,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path35) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path35)).toString();
+    function join(base, path38) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path38)).toString();
     }
-    function ensureTrailingSlash(path35) {
-      return path35.endsWith("/") ? path35 : path35 + "/";
+    function ensureTrailingSlash(path38) {
+      return path38.endsWith("/") ? path38 : path38 + "/";
     }
-    function removeLeadingSlash(path35) {
-      return path35.startsWith("/") ? path35.slice(1) : path35;
+    function removeLeadingSlash(path38) {
+      return path38.startsWith("/") ? path38.slice(1) : path38;
     }
   }
 });
@@ -16272,8 +16280,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs31 = __importStar(__require("fs"));
-    var path35 = __importStar(__require("path"));
+    var fs34 = __importStar(__require("fs"));
+    var path38 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -16345,15 +16353,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path35.parse(targetFilePath);
+          const { dir, base } = path38.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs31.createReadStream(fileName));
+          await targetInfo.verify(fs34.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs31.copyFileSync(fileName, targetPath);
+          fs34.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16362,8 +16370,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs31.existsSync(filePath)) {
-            await targetInfo.verify(fs31.createReadStream(filePath));
+          if (fs34.existsSync(filePath)) {
+            await targetInfo.verify(fs34.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16372,9 +16380,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path35.join(this.dir, `${fileName}.json`);
+        const filePath = path38.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs31.readFileSync(filePath);
+        return fs34.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16519,14 +16527,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path35.join(this.targetDir, filePath);
+        return path38.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path35.join(this.dir, `${encodedName}.json`);
+          const filePath = path38.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs31.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs34.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -16562,10 +16570,10 @@ init_errors();
 
 // src/cli/commands/apply.ts
 init_errors();
-import path20 from "node:path";
+import path24 from "node:path";
 
 // src/pipeline/apply.ts
-import { promises as fs14 } from "node:fs";
+import { promises as fs18 } from "node:fs";
 
 // src/core/documents.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -16875,357 +16883,25 @@ async function sha256File(file) {
 
 // src/pipeline/apply.ts
 init_errors();
+
+// src/pipeline/apply-report.ts
+init_errors();
+var ApplyConflictError = class extends UplevelError {
+  constructor(message, details, report, overlayFiles) {
+    super(ExitCode.conflict, message, details);
+    this.report = report;
+    this.overlayFiles = overlayFiles;
+  }
+  report;
+  overlayFiles;
+};
+
+// src/pipeline/wso2/apply-wso2.ts
+init_errors();
 init_lock();
-
-// src/core/pack-state.ts
-function buildPackState(args) {
-  const files = {};
-  for (const p of [...args.files.keys()].sort()) files[p] = args.files.get(p);
-  return {
-    schema: 1,
-    product: args.product,
-    version: args.version,
-    channel: args.channel,
-    level: args.level,
-    updates: [...args.previous?.updates ?? [], ...args.applied],
-    hotfixes: args.previous?.hotfixes ?? [],
-    files
-  };
-}
-function serializePackState(state) {
-  return Buffer.from(`${JSON.stringify(state, null, 2)}
-`);
-}
-function localEdits(state, actual) {
-  const modified = [];
-  const missing = [];
-  for (const [p, sha] of Object.entries(state.files)) {
-    const got = actual.get(p);
-    if (got === void 0) missing.push(p);
-    else if (got !== sha) modified.push(p);
-  }
-  const added = [...actual.keys()].filter((p) => !(p in state.files)).sort();
-  return { modified: modified.sort(), missing: missing.sort(), added };
-}
-
-// src/core/plan.ts
-init_errors();
-function composePlan(start, updates) {
-  const current = /* @__PURE__ */ new Map();
-  const history = /* @__PURE__ */ new Map();
-  for (const path35 of start.files) {
-    const sha2562 = start.hashes?.[path35];
-    const source = sha2562 ? { kind: "pack", path: path35, sha256: sha2562 } : { kind: "pack", path: path35 };
-    current.set(path35, source);
-    history.set(path35, { path: path35, versions: [{ level: start.level, source }] });
-  }
-  const packChecks = /* @__PURE__ */ new Map();
-  const record = (path35, level, source) => {
-    const h = history.get(path35) ?? { path: path35, versions: [] };
-    h.versions.push({ level, source });
-    history.set(path35, h);
-    if (source) current.set(path35, source);
-    else current.delete(path35);
-  };
-  const expect = (label, path35, sha2562) => {
-    const cur = current.get(path35);
-    if (!cur) throw badInput(`${label}: ${path35} is not in the pack at the previous level`);
-    const known = cur.sha256;
-    if (known === void 0) {
-      packChecks.set(path35, sha2562);
-    } else if (known !== sha2562) {
-      throw badInput(
-        `${label}: ${path35} differs from what the update replaces (pack edited, or not at the expected level)`
-      );
-    }
-  };
-  let expected = start.level + 1;
-  for (const u of updates) {
-    const label = `update level ${u.level}`;
-    if (u.product !== start.product || u.version !== start.version) {
-      throw badInput(
-        `${label}: is for ${u.product} ${u.version}, not ${start.product} ${start.version}`
-      );
-    }
-    if (u.channel !== start.channel) {
-      throw badInput(`${label}: is for channel ${u.channel}, not ${start.channel}`);
-    }
-    const from = u.from ?? u.level - 1;
-    if (from !== expected - 1 || u.level <= from) {
-      throw badInput(
-        u.from === void 0 ? `${label}: expected level ${expected} next` : `${label}: goes from level ${from}, but the pack is at level ${expected - 1}`
-      );
-    }
-    expected = u.level + 1;
-    const touched = /* @__PURE__ */ new Set();
-    const once = (path35) => {
-      if (touched.has(path35)) throw badInput(`${label}: ${path35} is listed twice`);
-      touched.add(path35);
-    };
-    for (const f of u.files.removed) {
-      once(f.path);
-      expect(label, f.path, f.sha256);
-      record(f.path, u.level, null);
-    }
-    for (const f of u.files.modified) {
-      once(f.path);
-      expect(label, f.path, f.replaces);
-      record(f.path, u.level, payloadSource(u.level, f));
-    }
-    for (const f of u.files.added) {
-      once(f.path);
-      if (current.has(f.path)) throw badInput(`${label}: adds ${f.path}, which already exists`);
-      record(f.path, u.level, payloadSource(u.level, f));
-    }
-  }
-  const startSet = new Set(start.files);
-  const added = [];
-  const modified = [];
-  for (const [path35, source] of current) {
-    if (!startSet.has(path35)) added.push(path35);
-    else if (source.kind === "payload") modified.push(path35);
-  }
-  const removed = start.files.filter((p) => !current.has(p));
-  return {
-    product: start.product,
-    version: start.version,
-    channel: start.channel,
-    from: start.level,
-    to: expected - 1,
-    files: current,
-    added: added.sort(),
-    modified: modified.sort(),
-    removed: removed.sort(),
-    packChecks,
-    history
-  };
-}
-function payloadSource(level, f) {
-  return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
-}
-function sourceAt(plan, path35, level) {
-  const h = plan.history.get(path35);
-  if (!h) return null;
-  let found = null;
-  for (const v of h.versions) {
-    if (v.level <= level) found = v.source;
-  }
-  return found;
-}
-function sameContent(a, b) {
-  if (a === null || b === null) return a === b;
-  if (a.kind === "pack" && b.kind === "pack") return a.path === b.path;
-  return a.sha256 !== void 0 && a.sha256 === b.sha256;
-}
-
-// src/pipeline/contents.ts
-init_errors();
-import { createHash as createHash2 } from "node:crypto";
-import { PassThrough, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createInflateRaw } from "node:zlib";
-
-// src/zip/crc32.ts
-import zlib from "node:zlib";
-var native = zlib.crc32;
-var TABLES = (() => {
-  const t = [];
-  const t0 = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-    t0[n] = c >>> 0;
-  }
-  t.push(t0);
-  for (let i = 1; i < 8; i++) {
-    const prev = t[i - 1];
-    const ti = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      const p = prev[n];
-      ti[n] = (p >>> 8 ^ t0[p & 255]) >>> 0;
-    }
-    t.push(ti);
-  }
-  return t;
-})();
-function crc32Js(data, prev = 0) {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES;
-  let c = ~prev >>> 0;
-  let i = 0;
-  const n = data.length;
-  for (; i + 8 <= n; i += 8) {
-    const a = (c ^ (data[i] | data[i + 1] << 8 | data[i + 2] << 16 | data[i + 3] << 24)) >>> 0;
-    c = (t7[a & 255] ^ t6[a >>> 8 & 255] ^ t5[a >>> 16 & 255] ^ t4[a >>> 24] ^ t3[data[i + 4]] ^ t2[data[i + 5]] ^ t1[data[i + 6]] ^ t0[data[i + 7]]) >>> 0;
-  }
-  for (; i < n; i++) c = (t0[(c ^ data[i]) & 255] ^ c >>> 8) >>> 0;
-  return ~c >>> 0;
-}
-function crc32(data, prev = 0) {
-  return native ? native(data, prev) >>> 0 : crc32Js(data, prev);
-}
-
-// src/pipeline/contents.ts
-var PackContents = class {
-  constructor(pack, payloads, packTrusted) {
-    this.pack = pack;
-    this.payloads = payloads;
-    this.packTrusted = packTrusted;
-  }
-  pack;
-  payloads;
-  packTrusted;
-  locate(source) {
-    if (source.kind === "pack") {
-      const entry = this.pack.files.get(source.path);
-      if (!entry) throw new Error(`bug: ${source.path} not in pack`);
-      const located = {
-        zip: this.pack.zip,
-        entry,
-        trusted: this.packTrusted,
-        mode: entry.mode & 511 || 420,
-        label: `${this.pack.zip.label}: ${entry.name}`
-      };
-      if (source.sha256) located.vendorSha256 = source.sha256;
-      return located;
-    }
-    const payload = this.payloads.get(source.level);
-    if (!payload) throw new Error(`bug: payload of level ${source.level} not open`);
-    return {
-      zip: payload.zip,
-      entry: payload.fileEntry(source.path),
-      sha256: source.sha256,
-      vendorSha256: source.sha256,
-      trusted: true,
-      mode: source.mode & 511,
-      label: `${payload.zip.label}: files/${source.path}`
-    };
-  }
-  /** The whole content of a (small) file, checked against the vendor's sha256 when known. */
-  async read(source) {
-    const loc = this.locate(source);
-    const buf = await loc.zip.readBuffer(loc.entry, 64 * 1024 * 1024);
-    const expected = loc.sha256 ?? loc.vendorSha256;
-    if (expected && createHash2("sha256").update(buf).digest("hex") !== expected) {
-      throw verificationFailed(
-        `${loc.label}: content differs from the vendor's file (sha256 mismatch)`
-      );
-    }
-    return buf;
-  }
-  /**
-   * The vendor's content of `path` just before `level` changed it, from the payload's merge
-   * base when it carries one (the pack's own copy may hold local edits).
-   */
-  async baseBefore(level, path35) {
-    const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path35);
-    if (!payload || !entry) return void 0;
-    const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path35);
-    if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
-      throw verificationFailed(
-        `${payload.zip.label}: base/${path35} is not the content the update replaces`
-      );
-    }
-    return buf;
-  }
-};
-var HashingCounter = class extends Transform {
-  hash = createHash2("sha256");
-  bytes = 0;
-  crc = 0;
-  _transform(chunk, _enc, cb) {
-    this.hash.update(chunk);
-    this.crc = crc32(chunk, this.crc);
-    this.bytes += chunk.length;
-    cb(null, chunk);
-  }
-};
-async function teeRawVerified(loc, consume) {
-  const raw = await loc.zip.openRaw(loc.entry);
-  const toConsumer = new PassThrough({ highWaterMark: 1 << 20 });
-  const toCheck = new PassThrough({ highWaterMark: 1 << 20 });
-  raw.pipe(toConsumer);
-  raw.pipe(toCheck);
-  raw.on("error", (e) => {
-    toConsumer.destroy(e);
-    toCheck.destroy(e);
-  });
-  const counter = new HashingCounter();
-  const decoded = loc.entry.compressionMethod === 8 ? pipeline(toCheck, createInflateRaw(), counter, sink()) : pipeline(toCheck, counter, sink());
-  await Promise.all([consume(toConsumer), decoded]);
-  if (counter.bytes !== loc.entry.uncompressedSize) {
-    throw verificationFailed(`${loc.label}: size does not match its zip header`);
-  }
-  if (counter.crc >>> 0 !== loc.entry.crc32 >>> 0) {
-    throw verificationFailed(`${loc.label}: CRC-32 does not match its zip header`);
-  }
-  const sha = counter.hash.digest("hex");
-  if (loc.sha256 && sha !== loc.sha256) throw verificationFailed(`${loc.label}: sha256 mismatch`);
-  return sha;
-}
-async function readVerified(loc, consume) {
-  const data = await loc.zip.openData(loc.entry);
-  const counter = new HashingCounter();
-  const out = new PassThrough({ highWaterMark: 1 << 20 });
-  await Promise.all([pipeline(data, counter, out), consume(out)]);
-  const sha = counter.hash.digest("hex");
-  if (loc.sha256 && sha !== loc.sha256) throw verificationFailed(`${loc.label}: sha256 mismatch`);
-  return sha;
-}
-function sink() {
-  return async function(source) {
-    for await (const _ of source) {
-    }
-  };
-}
-
-// src/pipeline/output.ts
-init_types();
-function layoutOutput(plan, contents, overlay) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const [path35, source] of plan.files) {
-    byPath.set(path35, { path: path35, kind: "copy", from: contents.locate(source) });
-  }
-  for (const f of overlay?.files ?? []) {
-    if (f.content === void 0) {
-      byPath.delete(f.path);
-      continue;
-    }
-    const existing = byPath.get(f.path);
-    const mode = existing?.kind === "copy" ? existing.from.mode : 420;
-    byPath.set(f.path, { path: f.path, kind: "bytes", data: f.content, mode });
-  }
-  byPath.delete(PACK_STATE_PATH);
-  const dirs = /* @__PURE__ */ new Set();
-  const addParents = (p) => {
-    const parts = p.split("/");
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
-  };
-  for (const p of byPath.keys()) addParents(p);
-  addParents(PACK_STATE_PATH);
-  const packFileDirs = /* @__PURE__ */ new Set();
-  for (const p of contents.pack.files.keys()) {
-    const parts = p.split("/");
-    for (let i = 1; i < parts.length; i++) packFileDirs.add(parts.slice(0, i).join("/"));
-  }
-  for (const d of contents.pack.dirs.keys()) {
-    if (!packFileDirs.has(d)) {
-      dirs.add(d);
-      addParents(`${d}/x`);
-    }
-  }
-  const files = [...byPath.values()].sort((a, b) => cmp(a.path, b.path));
-  return { top: contents.pack.top, dirs: [...dirs].sort(cmp), files };
-}
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/pipeline/overlay.ts
-init_errors();
-import { promises as fs } from "node:fs";
-import path2 from "node:path";
+import { promises as fs9 } from "node:fs";
+import os2 from "node:os";
+import path10 from "node:path";
 
 // src/core/line-diff.ts
 function diffHunks(base, other) {
@@ -17458,274 +17134,178 @@ function mergeFile(base, ours, theirs) {
   return { outcome: "conflict", content: Buffer.from(m.text, "utf8"), conflicts: m.conflicts };
 }
 
-// src/pipeline/overlay.ts
-var CONFLICT_OUTCOMES = /* @__PURE__ */ new Set([
-  "conflict",
-  "binary-conflict",
-  "added-both",
-  "removed-upstream-conflict"
-]);
-async function listOverlay(dir) {
-  const out = [];
-  const walk = async (rel) => {
-    let entries;
-    try {
-      entries = await fs.readdir(path2.join(dir, rel), { withFileTypes: true });
-    } catch (e) {
-      if (e.code === "ENOENT" && rel === "") {
-        throw badInput(`overlay folder ${dir} does not exist`);
-      }
-      throw e;
+// src/core/changelog.ts
+var CHANGE_TYPE_ORDER = [
+  "security",
+  "bug",
+  "improvement",
+  "feature"
+];
+var TYPE_TITLE = {
+  security: "Security fixes",
+  bug: "Bug fixes",
+  improvement: "Improvements",
+  feature: "New features"
+};
+var COUNTED = {
+  security: ["security fix", "security fixes"],
+  bug: ["bug fix", "bug fixes"],
+  improvement: ["improvement", "improvements"],
+  feature: ["new feature", "new features"]
+};
+var SEVERITY_ORDER = ["critical", "high", "medium", "low"];
+var CVE2 = /^CVE-\d{4}-\d{4,}$/;
+function collectChanges(levels, from, to) {
+  return [...levels].filter((l) => l.level > from && l.level <= to).sort((a, b) => a.level - b.level).flatMap((l) => l.changes.map((c) => ({ ...c, level: l.level })));
+}
+function maxSeverity(changes) {
+  let best;
+  for (const c of changes) {
+    if (!c.severity) continue;
+    const i = SEVERITY_ORDER.indexOf(c.severity);
+    if (i >= 0 && (best === void 0 || i < best)) best = i;
+  }
+  return best === void 0 ? void 0 : SEVERITY_ORDER[best];
+}
+function escapeMarkdown(text) {
+  return text.replace(/\s*(\r\n?|\n)\s*/g, " ").replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B");
+}
+var cveUrl = (id) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
+var cveLink = (id) => CVE2.test(id) ? `[${id}](${cveUrl(id)})` : escapeMarkdown(id);
+function sevRank(c) {
+  const i = c.severity ? SEVERITY_ORDER.indexOf(c.severity) : -1;
+  return i < 0 ? SEVERITY_ORDER.length : i;
+}
+function summaryLine(changes) {
+  const parts = CHANGE_TYPE_ORDER.flatMap((t) => {
+    const n = changes.filter((c) => c.type === t).length;
+    return n === 0 ? [] : [`${n} ${COUNTED[t][n === 1 ? 0 : 1]}`];
+  });
+  const worst = maxSeverity(changes);
+  return `${parts.join(", ")}${worst ? ` (highest severity: ${worst})` : ""}.`;
+}
+function renderChangelogMarkdown(product, version, from, to, levels) {
+  const changes = collectChanges(levels, from, to);
+  const lines = [
+    `# ${escapeMarkdown(product)} ${escapeMarkdown(version)}: level ${from} \u2192 ${to}`,
+    ""
+  ];
+  lines.push(changes.length === 0 ? "No changes." : summaryLine(changes), "");
+  for (const type of CHANGE_TYPE_ORDER) {
+    const ofType = changes.filter((c) => c.type === type);
+    if (ofType.length === 0) continue;
+    lines.push(`## ${TYPE_TITLE[type]}`, "");
+    const sorted = type === "security" ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level) : ofType;
+    for (const c of sorted) {
+      const parts = [`**${escapeMarkdown(c.id)}**`];
+      if (c.severity) parts.push(`(${escapeMarkdown(c.severity)})`);
+      parts.push(escapeMarkdown(c.title));
+      let line = `- ${parts.join(" ")} \u2014 level ${c.level}`;
+      if (c.cves?.length) line += `; ${c.cves.map(cveLink).join(", ")}`;
+      lines.push(line);
+      if (c.description) lines.push(`  ${escapeMarkdown(c.description)}`);
     }
-    for (const d of entries) {
-      const r = rel ? `${rel}/${d.name}` : d.name;
-      if (d.isDirectory()) await walk(r);
-      else if (d.isFile()) out.push(r);
-      else
-        throw badInput(`overlay ${path2.join(dir, r)}: only regular files and folders are allowed`);
-    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+function renderChangelogJson(product, version, from, to, levels) {
+  const changes = collectChanges(levels, from, to);
+  const count = (t) => changes.filter((c) => c.type === t).length;
+  const severity = maxSeverity(changes);
+  return {
+    product,
+    version,
+    from,
+    to,
+    summary: {
+      security: count("security"),
+      bug: count("bug"),
+      improvement: count("improvement"),
+      feature: count("feature"),
+      ...severity ? { maxSeverity: severity } : {}
+    },
+    changes
   };
-  await walk("");
-  const set = new Set(out);
-  return out.filter(
-    (p) => !((p.endsWith(".old") || p.endsWith(".updated")) && set.has(p.replace(/\.(old|updated)$/, "")))
-  ).sort();
-}
-async function mergeOverlay(overlayDir, plan, baseLevel, contents) {
-  const files = [];
-  for (const rel of await listOverlay(overlayDir)) {
-    const ours = await fs.readFile(path2.join(overlayDir, rel));
-    const base = sourceAt(plan, rel, baseLevel);
-    const theirs = sourceAt(plan, rel, plan.to);
-    if (base === null && theirs === null) {
-      files.push({ path: rel, outcome: "added", content: ours, rewrite: false });
-      continue;
-    }
-    if (sameContent(base, theirs)) {
-      files.push({ path: rel, outcome: "unchanged", content: ours, rewrite: false });
-      continue;
-    }
-    const firstChange = plan.history.get(rel)?.versions.find((v) => v.level > baseLevel)?.level;
-    const carried = firstChange === void 0 ? void 0 : await contents.baseBefore(firstChange, rel);
-    const baseBuf = carried ?? (base ? await contents.read(base) : void 0);
-    const theirsBuf = theirs ? await contents.read(theirs) : void 0;
-    const m = mergeFile(baseBuf, ours, theirsBuf);
-    const r = {
-      path: rel,
-      outcome: m.outcome,
-      rewrite: false
-    };
-    if (baseBuf) r.base = baseBuf;
-    if (theirsBuf) r.theirs = theirsBuf;
-    if ("content" in m && m.content !== void 0) {
-      r.content = m.content;
-      r.rewrite = !m.content.equals(ours);
-    }
-    files.push(r);
-  }
-  return { files, conflicts: files.filter((f) => CONFLICT_OUTCOMES.has(f.outcome)) };
-}
-async function writeConflictFiles(overlayDir, conflicts) {
-  const written = [];
-  for (const c of conflicts) {
-    const target = path2.join(overlayDir, c.path);
-    if (c.base) {
-      await writeFileAtomic(`${target}.old`, c.base);
-      written.push(`${target}.old`);
-    }
-    if (c.theirs) {
-      await writeFileAtomic(`${target}.updated`, c.theirs);
-      written.push(`${target}.updated`);
-    }
-  }
-  return written;
-}
-async function rewriteOverlay(overlayDir, result) {
-  const changed = [];
-  for (const f of result.files) {
-    const target = path2.join(overlayDir, f.path);
-    if (f.rewrite && f.content) {
-      await writeFileAtomic(target, f.content);
-      changed.push(f.path);
-    } else if (f.content === void 0 && f.outcome === "removed-upstream") {
-      await fs.rm(target, { force: true });
-      changed.push(f.path);
-    }
-  }
-  return changed;
-}
-async function writeFileAtomic(file, data) {
-  const tmp = `${file}.uplevel-tmp-${process.pid}`;
-  let mode;
-  try {
-    mode = (await fs.stat(file)).mode & 511;
-  } catch {
-    mode = void 0;
-  }
-  await fs.writeFile(tmp, data, mode === void 0 ? {} : { mode });
-  await fs.rename(tmp, file);
 }
 
-// src/pipeline/apply-in-place.ts
-import { createHash as createHash4 } from "node:crypto";
-import { promises as fs6 } from "node:fs";
-import path7 from "node:path";
-init_errors();
-init_types();
-
-// src/pipeline/journal.ts
-import { promises as fs2 } from "node:fs";
-import path3 from "node:path";
-var WORK_DIR = "updates/.uplevel";
-var STATE_PATH = "updates/uplevel.json";
-var workPath = (home, ...parts) => path3.join(home, WORK_DIR, ...parts);
-var journalFile = (home) => workPath(home, "journal.json");
-var stagingDir = (home) => workPath(home, "staging");
-async function exists(p) {
-  return fs2.lstat(p).then(
-    () => true,
-    () => false
+// src/core/wso2-changelog.ts
+var LIST_LIMIT = 200;
+function renderWso2Changelog(c) {
+  const lines = [
+    `# ${escapeMarkdown(c.product)} ${escapeMarkdown(c.version)}: WSO2 update level ${c.from} \u2192 ${c.to}`,
+    ""
+  ];
+  const { added, modified, removed } = c.files;
+  lines.push(
+    c.from === c.to ? "No changes." : `${added.length} file(s) added, ${modified.length} modified, ${removed.length} removed by the WSO2 update tool.`,
+    ""
   );
-}
-async function fsyncPath(p) {
-  const h = await fs2.open(p, "r");
-  try {
-    await h.sync();
-  } finally {
-    await h.close();
+  for (const [title, list] of [
+    ["Added", added],
+    ["Modified", modified],
+    ["Removed", removed]
+  ]) {
+    if (!list.length) continue;
+    lines.push(`## ${title}`, "");
+    for (const p of list.slice(0, LIST_LIMIT)) lines.push(`- \`${p.replace(/`/g, "'")}\``);
+    if (list.length > LIST_LIMIT) lines.push(`- \u2026 and ${list.length - LIST_LIMIT} more`);
+    lines.push("");
   }
-}
-async function writeDurable(file, data, mode) {
-  await fs2.mkdir(path3.dirname(file), { recursive: true });
-  const h = await fs2.open(file, "w", mode);
-  try {
-    await h.writeFile(data);
-    await h.sync();
-  } finally {
-    await h.close();
+  for (const n of c.notes) {
+    const fence = "`".repeat(
+      Math.max(3, ...[...n.text.matchAll(/`+/g)].map((m) => m[0].length + 1))
+    );
+    lines.push(`## WSO2 notes: \`${n.file}\``, "", `${fence}text`, n.text.trimEnd(), fence, "");
   }
-}
-async function commitJournal(home, journal) {
-  const file = journalFile(home);
-  await writeDurable(`${file}.tmp`, JSON.stringify(journal));
-  await fs2.rename(`${file}.tmp`, file);
-  await fsyncPath(path3.dirname(file));
-}
-async function move(from, to) {
-  await fs2.mkdir(path3.dirname(to), { recursive: true });
-  await fs2.rename(from, to);
-}
-async function replay(home, journal) {
-  const staging = stagingDir(home);
-  const backup = workPath(home, journal.backup);
-  const trash = workPath(home, "trash", journal.backup);
-  const doOp = async (op) => {
-    const live = path3.join(home, op.path);
-    if (op.kind === "replace" || op.kind === "remove") {
-      if (await exists(live) && !await exists(path3.join(backup, op.path))) {
-        await move(live, path3.join(backup, op.path));
-      }
-    }
-    if (op.kind === "add" || op.kind === "replace") {
-      if (await exists(path3.join(staging, op.path))) await move(path3.join(staging, op.path), live);
-    }
-    if (op.kind === "restore") {
-      const saved = path3.join(workPath(home, op.from), op.path);
-      if (await exists(saved)) {
-        if (await exists(live)) await move(live, path3.join(trash, op.path));
-        await move(saved, live);
-      }
-    }
-    if (op.kind === "discard" && await exists(live)) await move(live, path3.join(trash, op.path));
-  };
-  const last = journal.ops.filter((o) => o.path === STATE_PATH);
-  const rest = journal.ops.filter((o) => o.path !== STATE_PATH);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < rest.length) await doOp(rest[next++]);
-    })
-  );
-  for (const op of last) await doOp(op);
-  await fs2.rm(journalFile(home), { force: true });
-  await fs2.rm(staging, { recursive: true, force: true });
-}
-async function recover(home) {
-  const file = journalFile(home);
-  if (await exists(file)) {
-    const journal = JSON.parse(await fs2.readFile(file, "utf8"));
-    await replay(home, journal);
-    return "completed";
-  }
-  await fs2.rm(`${file}.tmp`, { force: true });
-  if (await exists(stagingDir(home))) {
-    await fs2.rm(stagingDir(home), { recursive: true, force: true });
-    return "discarded";
-  }
-  return "none";
+  return lines.join("\n");
 }
 
-// src/client/dir-lock.ts
-init_errors();
-import { promises as fs3 } from "node:fs";
-import path4 from "node:path";
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
+// src/zip/crc32.ts
+import zlib from "node:zlib";
+var native = zlib.crc32;
+var TABLES = (() => {
+  const t = [];
+  const t0 = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    t0[n] = c >>> 0;
   }
-}
-async function withDirLock(dir, fn, opts = {}) {
-  const lock = path4.join(dir, ".uplevel.lock");
-  const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
-  let told = false;
-  await fs3.mkdir(dir, { recursive: true });
-  for (; ; ) {
-    try {
-      await fs3.writeFile(lock, String(process.pid), { flag: "wx" });
-      break;
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const holder = Number(await fs3.readFile(lock, "utf8").catch(() => ""));
-      const age = Date.now() - ((await fs3.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
-      const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2e3;
-      if (dead) {
-        await fs3.rm(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline)
-        throw unreachable(
-          `${dir} stays locked by process ${holder}; remove ${lock} if that run is gone`
-        );
-      if (!told) {
-        opts.onWait?.();
-        told = true;
-      }
-      await sleep(50 + Math.random() * 100);
+  t.push(t0);
+  for (let i = 1; i < 8; i++) {
+    const prev = t[i - 1];
+    const ti = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      const p = prev[n];
+      ti[n] = (p >>> 8 ^ t0[p & 255]) >>> 0;
     }
+    t.push(ti);
   }
-  try {
-    return await fn();
-  } finally {
-    await fs3.rm(lock, { force: true });
+  return t;
+})();
+function crc32Js(data, prev = 0) {
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES;
+  let c = ~prev >>> 0;
+  let i = 0;
+  const n = data.length;
+  for (; i + 8 <= n; i += 8) {
+    const a = (c ^ (data[i] | data[i + 1] << 8 | data[i + 2] << 16 | data[i + 3] << 24)) >>> 0;
+    c = (t7[a & 255] ^ t6[a >>> 8 & 255] ^ t5[a >>> 16 & 255] ^ t4[a >>> 24] ^ t3[data[i + 4]] ^ t2[data[i + 5]] ^ t1[data[i + 6]] ^ t0[data[i + 7]]) >>> 0;
   }
+  for (; i < n; i++) c = (t0[(c ^ data[i]) & 255] ^ c >>> 8) >>> 0;
+  return ~c >>> 0;
 }
-
-// src/pipeline/hotfix.ts
-import { promises as fs5 } from "node:fs";
-import path6 from "node:path";
-init_errors();
-init_types();
+function crc32(data, prev = 0) {
+  return native ? native(data, prev) >>> 0 : crc32Js(data, prev);
+}
 
 // src/zip/reader.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 init_errors();
 import { createReadStream as createReadStream2, promises as fsp } from "node:fs";
-import { Readable, Transform as Transform2 } from "node:stream";
-import { createInflateRaw as createInflateRaw2 } from "node:zlib";
+import { Readable, Transform } from "node:stream";
+import { createInflateRaw } from "node:zlib";
 
 // src/zip/validate.ts
 init_errors();
@@ -18127,7 +17707,7 @@ var SafeZip = class _SafeZip {
       objectMode: false
     });
     if (!decompress) return raw;
-    const inflate = createInflateRaw2({ chunkSize: 1 << 18 });
+    const inflate = createInflateRaw({ chunkSize: 1 << 18 });
     raw.on("error", (e) => inflate.destroy(e));
     return raw.pipe(inflate);
   }
@@ -18208,7 +17788,7 @@ async function readExactly(handle2, position, length, label) {
   }
   return buf;
 }
-var CheckingStream = class extends Transform2 {
+var CheckingStream = class extends Transform {
   constructor(entry, what) {
     super({ highWaterMark: 1 << 20 });
     this.entry = entry;
@@ -18256,166 +17836,139 @@ function asDataError(label, entry, err) {
   return verificationFailed(`${label}: ${entry.name}: corrupt data (${errorText(err)})`);
 }
 
-// src/pipeline/stage.ts
+// src/pipeline/extract.ts
 init_errors();
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream, promises as fs4 } from "node:fs";
-import path5 from "node:path";
-import { pipeline as pipeline2 } from "node:stream/promises";
-async function stageEntry(zip, entryName, dest, sha2562, mode) {
-  const entry = zip.get(entryName);
-  if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
-  await fs4.mkdir(path5.dirname(dest), { recursive: true });
-  const h = createHash3("sha256");
-  const data = await zip.openData(entry);
-  data.on("data", (c) => h.update(c));
-  await pipeline2(data, createWriteStream(dest, { mode: mode & 511 }));
-  if (h.digest("hex") !== sha2562)
-    throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
-  const fh = await fs4.open(dest, "r");
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-async function sha256OfFile(file) {
-  try {
-    const h = createHash3("sha256");
-    for await (const c of createReadStream3(file, { highWaterMark: 1 << 20 })) h.update(c);
-    return h.digest("hex");
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
-}
+import { createWriteStream as createWriteStream2, promises as fs2 } from "node:fs";
+import path3 from "node:path";
+import { pipeline as pipeline3 } from "node:stream/promises";
 
-// src/pipeline/hotfix.ts
-var HOTFIX_MANIFEST = "hotfix.json";
-async function openHotfix(file) {
-  const label = path6.basename(file);
-  const zip = await SafeZip.open(file, { label });
-  try {
-    const e = zip.get(HOTFIX_MANIFEST);
-    if (!e) throw badInput(`${label}: no ${HOTFIX_MANIFEST}; not a hotfix`);
-    let json;
-    try {
-      json = JSON.parse((await zip.readBuffer(e, 16 << 20)).toString("utf8"));
-    } catch (err) {
-      if (err instanceof SyntaxError)
-        throw badInput(`${label}: ${HOTFIX_MANIFEST} is not valid JSON`);
-      throw err;
+// src/pipeline/write-dir.ts
+init_errors();
+init_types();
+import { createHash as createHash3 } from "node:crypto";
+import { createWriteStream, promises as fs } from "node:fs";
+import path2 from "node:path";
+import { pipeline as pipeline2 } from "node:stream/promises";
+
+// src/pipeline/contents.ts
+init_errors();
+import { createHash as createHash2 } from "node:crypto";
+import { PassThrough, Transform as Transform2 } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createInflateRaw as createInflateRaw2 } from "node:zlib";
+var PackContents = class {
+  constructor(pack, payloads, packTrusted) {
+    this.pack = pack;
+    this.payloads = payloads;
+    this.packTrusted = packTrusted;
+  }
+  pack;
+  payloads;
+  packTrusted;
+  locate(source) {
+    if (source.kind === "pack") {
+      const entry = this.pack.files.get(source.path);
+      if (!entry) throw new Error(`bug: ${source.path} not in pack`);
+      const located = {
+        zip: this.pack.zip,
+        entry,
+        trusted: this.packTrusted,
+        mode: entry.mode & 511 || 420,
+        label: `${this.pack.zip.label}: ${entry.name}`
+      };
+      if (source.sha256) located.vendorSha256 = source.sha256;
+      return located;
     }
-    const manifest = parseHotfixManifest(json, `${label}: ${HOTFIX_MANIFEST}`);
-    return { zip, manifest, sha256: await sha256File(file), file };
-  } catch (err) {
-    await zip.close();
-    throw err;
+    const payload = this.payloads.get(source.level);
+    if (!payload) throw new Error(`bug: payload of level ${source.level} not open`);
+    return {
+      zip: payload.zip,
+      entry: payload.fileEntry(source.path),
+      sha256: source.sha256,
+      vendorSha256: source.sha256,
+      trusted: true,
+      mode: source.mode & 511,
+      label: `${payload.zip.label}: files/${source.path}`
+    };
   }
+  /** The whole content of a (small) file, checked against the vendor's sha256 when known. */
+  async read(source) {
+    const loc = this.locate(source);
+    const buf = await loc.zip.readBuffer(loc.entry, 64 * 1024 * 1024);
+    const expected = loc.sha256 ?? loc.vendorSha256;
+    if (expected && createHash2("sha256").update(buf).digest("hex") !== expected) {
+      throw verificationFailed(
+        `${loc.label}: content differs from the vendor's file (sha256 mismatch)`
+      );
+    }
+    return buf;
+  }
+  /**
+   * The vendor's content of `path` just before `level` changed it, from the payload's merge
+   * base when it carries one (the pack's own copy may hold local edits).
+   */
+  async baseBefore(level, path38) {
+    const payload = this.payloads.get(level);
+    const entry = payload?.baseEntry(path38);
+    if (!payload || !entry) return void 0;
+    const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path38);
+    if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
+      throw verificationFailed(
+        `${payload.zip.label}: base/${path38} is not the content the update replaces`
+      );
+    }
+    return buf;
+  }
+};
+var HashingCounter = class extends Transform2 {
+  hash = createHash2("sha256");
+  bytes = 0;
+  crc = 0;
+  _transform(chunk, _enc, cb) {
+    this.hash.update(chunk);
+    this.crc = crc32(chunk, this.crc);
+    this.bytes += chunk.length;
+    cb(null, chunk);
+  }
+};
+async function teeRawVerified(loc, consume) {
+  const raw = await loc.zip.openRaw(loc.entry);
+  const toConsumer = new PassThrough({ highWaterMark: 1 << 20 });
+  const toCheck = new PassThrough({ highWaterMark: 1 << 20 });
+  raw.pipe(toConsumer);
+  raw.pipe(toCheck);
+  raw.on("error", (e) => {
+    toConsumer.destroy(e);
+    toCheck.destroy(e);
+  });
+  const counter = new HashingCounter();
+  const decoded = loc.entry.compressionMethod === 8 ? pipeline(toCheck, createInflateRaw2(), counter, sink()) : pipeline(toCheck, counter, sink());
+  await Promise.all([consume(toConsumer), decoded]);
+  if (counter.bytes !== loc.entry.uncompressedSize) {
+    throw verificationFailed(`${loc.label}: size does not match its zip header`);
+  }
+  if (counter.crc >>> 0 !== loc.entry.crc32 >>> 0) {
+    throw verificationFailed(`${loc.label}: CRC-32 does not match its zip header`);
+  }
+  const sha = counter.hash.digest("hex");
+  if (loc.sha256 && sha !== loc.sha256) throw verificationFailed(`${loc.label}: sha256 mismatch`);
+  return sha;
 }
-var backupName = (id) => `backup/hotfix-${id}`;
-var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
-async function applyHotfix(home, hf, opts = {}) {
-  const m = hf.manifest;
-  const label = path6.basename(hf.file);
-  const state = await readHomeState(home);
-  if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
-  if (m.product !== state.product || m.version !== state.version) {
-    throw badInput(
-      `${label}: is for ${m.product} ${m.version}, the folder holds ${state.product} ${state.version}`
-    );
-  }
-  if (m.level !== state.level && !opts.anyLevel)
-    throw badInput(
-      `${label}: hotfix ${m.id} is for level ${m.level}; ${home} is at level ${state.level}`
-    );
-  if (state.hotfixes.some((h) => h.id === m.id))
-    throw badInput(`${label}: hotfix ${m.id} is applied already`);
-  const conflicts = [];
-  for (const f of [
-    ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
-    ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
-  ]) {
-    const live = await sha256OfFile(path6.join(home, f.path));
-    if (state.files[f.path] !== f.sha || live !== f.sha)
-      conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
-  }
-  for (const f of m.files.added) {
-    if (await sha256OfFile(path6.join(home, f.path)) !== void 0)
-      conflicts.push(`${f.path}: exists already`);
-  }
-  if (conflicts.length) {
-    throw new UplevelError(
-      ExitCode.conflict,
-      `hotfix ${m.id} does not apply cleanly to ${home}; nothing was changed`,
-      conflicts
-    );
-  }
-  const staging = stagingDir(home);
-  await fs5.rm(staging, { recursive: true, force: true });
-  await fs5.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
-  const ops = [];
-  for (const f of [...m.files.added, ...m.files.modified]) {
-    await stageEntry(hf.zip, `files/${f.path}`, path6.join(staging, f.path), f.sha256, f.mode);
-    ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
-  }
-  for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
-  const files = { ...state.files };
-  for (const f of m.files.removed) delete files[f.path];
-  for (const f of [...m.files.added, ...m.files.modified]) files[f.path] = f.sha256;
-  const next = {
-    ...state,
-    hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
-    files
-  };
-  await writeDurable(path6.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
-  ops.push({ kind: "replace", path: PACK_STATE_PATH });
-  await fs5.mkdir(path6.dirname(keptCopy(home, m.id)), { recursive: true });
-  await fs5.copyFile(hf.file, keptCopy(home, m.id));
-  const journal = {
-    schema: 1,
-    action: "apply",
-    from: state.level,
-    to: state.level,
-    backup: backupName(m.id),
-    ops
-  };
-  await writeDurable(workPath(home, backupName(m.id), "transition.json"), JSON.stringify(journal));
-  await commitJournal(home, journal);
-  await replay(home, journal);
-  return next;
+async function readVerified(loc, consume) {
+  const data = await loc.zip.openData(loc.entry);
+  const counter = new HashingCounter();
+  const out = new PassThrough({ highWaterMark: 1 << 20 });
+  await Promise.all([pipeline(data, counter, out), consume(out)]);
+  const sha = counter.hash.digest("hex");
+  if (loc.sha256 && sha !== loc.sha256) throw verificationFailed(`${loc.label}: sha256 mismatch`);
+  return sha;
 }
-async function removeHotfix(home, id, opts = {}) {
-  const state = await readHomeState(home);
-  if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
-  const last = state.hotfixes[state.hotfixes.length - 1];
-  if (!state.hotfixes.some((h) => h.id === id))
-    throw badInput(`hotfix ${id} is not applied to ${home}`);
-  if (last?.id !== id)
-    throw badInput(`hotfix ${id}: remove ${last?.id} first (hotfixes come off newest first)`);
-  const t = JSON.parse(
-    await fs5.readFile(workPath(home, backupName(id), "transition.json"), "utf8")
-  );
-  const ops = [...t.ops].reverse().map(
-    (op) => op.kind === "add" ? { kind: "discard", path: op.path } : { kind: "restore", path: op.path, from: backupName(id) }
-  );
-  const journal = {
-    schema: 1,
-    action: "revert",
-    from: state.level,
-    to: state.level,
-    backup: `trash-hotfix-${id}-${Date.now()}`,
-    ops
+function sink() {
+  return async function(source) {
+    for await (const _ of source) {
+    }
   };
-  await commitJournal(home, journal);
-  await replay(home, journal);
-  await fs5.rm(workPath(home, backupName(id)), { recursive: true, force: true });
-  if (!opts.keepCopy) await fs5.rm(keptCopy(home, id), { force: true });
-  const after = await readHomeState(home);
-  return after;
-}
-function hotfixCopy(home, id) {
-  return keptCopy(home, id);
 }
 
 // src/pipeline/for-each-limit.ts
@@ -18427,558 +17980,340 @@ async function forEachLimit(items, limit, fn) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-// src/pipeline/apply-in-place.ts
-async function readHomeState(home) {
-  const file = path7.join(home, PACK_STATE_PATH);
-  const text = await fs6.readFile(file, "utf8").catch(() => void 0);
-  if (text === void 0) return void 0;
+// src/pipeline/write-dir.ts
+var EXTRACT_CONCURRENCY = 4;
+async function assertFreshDir(dir) {
   try {
-    return parsePackState(JSON.parse(text), file);
+    const entries = await fs.readdir(dir);
+    if (entries.length > 0) {
+      throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
+    }
   } catch (e) {
-    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
+    if (e.code === "ENOENT") return;
+    if (e.code === "ENOTDIR")
+      throw badInput(`--dir ${dir}: not a folder`);
     throw e;
   }
 }
-async function startState(home, lock, repo) {
-  const state = await readHomeState(home);
-  if (state) return state;
-  const ga = repo?.index.pack;
-  if (!ga?.manifest) {
-    throw badInput(`--dir ${home}: holds files but no ${PACK_STATE_PATH}; give a new folder`);
-  }
-  const manifest = parsePackManifest(
-    JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8")),
-    ga.manifest
-  );
-  const files = {};
-  let missing = 0;
-  for (const [p, f] of Object.entries(manifest.files)) {
-    files[p] = f.sha256;
-    if (!await fs6.stat(path7.join(home, p)).catch(() => void 0)) missing++;
-  }
-  if (missing > 0) {
-    throw badInput(
-      `--dir ${home}: folder exists and is not empty, but is neither a pack uplevel wrote nor a complete GA pack (${missing} files missing); give a new folder`
-    );
-  }
-  return {
-    schema: 1,
-    product: lock.product,
-    version: lock.version,
-    channel: lock.channel,
-    level: 0,
-    updates: [],
-    hotfixes: [],
-    files
-  };
-}
-async function applyInPlace(args) {
-  return withDirLock(workPath(args.home), () => applyLocked(args), {
-    onWait: () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`)
-  });
-}
-async function applyLocked(args) {
-  const { home, lock, repo, target, reporter } = args;
-  const recovered = await recover(home);
-  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
-  let state = await startState(home, lock, repo);
-  if (state.product !== lock.product || state.version !== lock.version || state.channel !== lock.channel) {
-    throw badInput(
-      `--dir ${home}: holds ${state.product} ${state.version} (${state.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`
-    );
-  }
-  if (target < state.level)
-    throw badInput(`--dir ${home}: is at level ${state.level}, above ${target}; use revert`);
-  const lockHotfixes = [];
-  for (const [i, h] of lock.hotfixes.entries()) {
-    const sha = await sha256OfFile(h.path);
-    if (sha === void 0)
-      throw badInput(`${path7.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
-    if (sha !== h.sha256)
-      throw verificationFailed(
-        `${path7.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
-      );
-    lockHotfixes.push(await openHotfix(h.path));
-  }
-  const payloads = await args.fetchPayloads(state.level, target);
+async function writeUpdatedDir(dir, layout, opts) {
+  await assertFreshDir(dir);
+  const parent = path2.dirname(path2.resolve(dir));
+  await fs.mkdir(parent, { recursive: true });
+  const staging = await fs.mkdtemp(path2.join(parent, `.${path2.basename(dir)}.uplevel-staging-`));
+  const hashes = /* @__PURE__ */ new Map();
+  let bytes = 0;
   try {
-    const levels = [...payloads.keys()].sort((a, b) => a - b);
-    const carried = state.hotfixes.map((h) => h.id);
-    let reapply = [];
-    let dropped = [];
-    if (carried.length && !args.dryRun) {
-      ({ reapply, dropped } = await takeOffHotfixes(
-        home,
-        state,
-        levels.map((l) => payloads.get(l).manifest)
-      ));
-      state = await readHomeState(home);
-    }
-    const plan = composePlan(
-      {
-        product: state.product,
-        version: state.version,
-        channel: state.channel,
-        level: state.level,
-        files: Object.keys(state.files),
-        hashes: state.files
-      },
-      levels.map((l) => payloads.get(l).manifest)
-    );
-    const readNew = async (src) => {
-      if (src.kind !== "payload") throw new Error("bug: a pack source in an in-place plan");
-      const p = payloads.get(src.level);
-      const buf = await p.zip.readBuffer(p.fileEntry(src.path));
-      if (createHash4("sha256").update(buf).digest("hex") !== src.sha256)
-        throw verificationFailed(`${p.zip.label}: files/${src.path}: sha256 mismatch`);
-      return buf;
-    };
-    const vendorAt = async (p, level) => {
-      const first = plan.history.get(p)?.versions.find((v) => v.level > level);
-      if (!first) return void 0;
-      const payload = payloads.get(first.level);
-      const entry = payload?.baseEntry(p);
-      return entry && payload ? payload.zip.readBuffer(entry) : void 0;
-    };
-    const changed = /* @__PURE__ */ new Set([...plan.added, ...plan.modified, ...plan.removed]);
-    const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
-    const result = {
-      from: state.level,
-      to: target,
-      files: { added: plan.added, modified: plan.modified, removed: plan.removed },
-      merged: [],
-      conflicts: [],
-      overlayRewritten: [],
-      recovered
-    };
-    const outcome = /* @__PURE__ */ new Map();
-    const conflictsFor = [];
-    const overlayRewrites = /* @__PURE__ */ new Map();
-    for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
-      const src = plan.files.get(p) ?? null;
-      const inOverlay = overlayFiles.includes(p);
-      const live = path7.join(home, p);
-      const liveSha = await sha256OfFile(live);
-      const vendorSha = state.files[p];
-      if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
-        outcome.set(p, src);
-        continue;
-      }
-      if (!inOverlay && plan.added.includes(p) && liveSha === void 0) {
-        outcome.set(p, src);
-        continue;
-      }
-      if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs6.readFile(path7.join(lock.overlay, p)) : await fs6.readFile(live).catch(() => void 0);
-      const baseLevel = inOverlay ? lock.level : state.level;
-      const theirs = src ? await readNew(src) : void 0;
-      let base;
-      if (changed.has(p)) base = await vendorAt(p, baseLevel);
-      if (!changed.has(p)) {
-        if (ours && createHash4("sha256").update(ours).digest("hex") !== liveSha)
-          outcome.set(p, ours);
-        result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
-        continue;
-      }
-      if (ours === void 0) {
-        conflictsFor.push({ path: p, where: "folder", ...theirs ? { theirs } : {} });
-        result.merged.push({ path: p, outcome: "deleted-locally", origin: "folder" });
-        continue;
-      }
-      if (base === void 0 && plan.modified.includes(p)) {
-        conflictsFor.push({
-          path: p,
-          where: inOverlay ? "overlay" : "folder",
-          ...theirs ? { theirs } : {}
-        });
-        result.merged.push({
-          path: p,
-          outcome: "binary-conflict",
-          origin: inOverlay ? "overlay" : "folder"
-        });
-        continue;
-      }
-      const m = mergeFile(base, ours, theirs);
-      result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? "overlay" : "folder" });
-      if ("content" in m && !["conflict"].includes(m.outcome)) {
-        outcome.set(p, m.content);
-        if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
-      } else if (m.outcome === "removed-upstream") {
-        outcome.set(p, null);
-      } else {
-        conflictsFor.push({
-          path: p,
-          where: inOverlay ? "overlay" : "folder",
-          ...base ? { base } : {},
-          ...theirs ? { theirs } : {}
-        });
-      }
-    }
-    if (conflictsFor.length > 0) {
-      const details = [];
-      for (const c of conflictsFor) {
-        const beside = path7.join(c.where === "overlay" ? lock.overlay : home, c.path);
-        const files = [];
-        if (!args.dryRun) {
-          if (c.base) {
-            await writeFileAtomic(`${beside}.old`, c.base);
-            files.push(`${beside}.old`);
-          }
-          if (c.theirs) {
-            await writeFileAtomic(`${beside}.updated`, c.theirs);
-            files.push(`${beside}.updated`);
-          }
-        }
-        result.conflicts.push({ path: c.path, files });
-        details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
-      }
-      if (args.dryRun) return result;
-      throw new UplevelError(
-        ExitCode.conflict,
-        `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
-        details
-      );
-    }
-    if (args.dryRun) return result;
-    reporter.info(`Staging level ${target} in ${path7.join(home, WORK_DIR)}`);
-    const staging = stagingDir(home);
-    await fs6.rm(staging, { recursive: true, force: true });
-    const backupName2 = `backup/${state.level}-${target}`;
-    await fs6.rm(workPath(home, backupName2), { recursive: true, force: true });
-    const ops = [];
+    for (const d of layout.dirs) await fs.mkdir(path2.join(staging, d), { recursive: true });
+    await fs.mkdir(path2.join(staging, path2.dirname(PACK_STATE_PATH)), { recursive: true });
     let done = 0;
-    const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
-    const kinds = /* @__PURE__ */ new Map();
-    await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs6.lstat(path7.join(home, p)).then(
-        () => true,
-        () => false
-      );
-      if (what === null) {
-        kinds.set(p, exists3 ? "remove" : void 0);
-        return;
+    const extract = async (f) => {
+      const target = path2.join(staging, f.path);
+      if (f.kind === "bytes") {
+        await fs.writeFile(target, f.data, { mode: f.mode });
+        hashes.set(f.path, createHash3("sha256").update(f.data).digest("hex"));
+        bytes += f.data.length;
+      } else {
+        const write = (data) => pipeline2(data, createWriteStream(target, { mode: f.from.mode, highWaterMark: 1 << 20 }));
+        if (f.from.trusted && f.from.vendorSha256) {
+          await write(await f.from.zip.openData(f.from.entry));
+          hashes.set(f.path, f.from.vendorSha256);
+        } else {
+          const sha = await readVerified(f.from, write);
+          hashes.set(f.path, f.from.vendorSha256 ?? sha);
+        }
+        bytes += f.from.entry.uncompressedSize;
       }
-      const dest = path7.join(staging, p);
-      if (Buffer.isBuffer(what)) {
-        await writeDurable(dest, what, 420);
-      } else if (what.kind === "payload") {
-        const payload = payloads.get(what.level);
-        await stageEntry(payload.zip, `files/${what.path}`, dest, what.sha256, what.mode);
-      }
-      kinds.set(p, exists3 ? "replace" : "add");
-      reporter.progress("Staging", ++done, outcome.size);
-    });
-    for (const [p] of entries) {
-      const kind = kinds.get(p);
-      if (kind) ops.push({ kind, path: p });
-    }
-    const vendorFiles = new Map(Object.entries(state.files));
-    for (const p of plan.removed) vendorFiles.delete(p);
-    for (const p of [...plan.added, ...plan.modified]) {
-      const src = plan.files.get(p);
-      if (src?.sha256) vendorFiles.set(p, src.sha256);
-    }
-    const applied = levels.map((l) => ({
-      level: l,
-      sha256: payloads.get(l).sha256
-    }));
-    const newState = buildPackState({
-      product: state.product,
-      version: state.version,
-      channel: state.channel,
-      level: target,
-      previous: state,
-      applied,
-      files: vendorFiles
-    });
-    await writeDurable(path7.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
-    const stateExists = await sha256OfFile(path7.join(home, PACK_STATE_PATH)) !== void 0;
-    ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
-    const journal = {
-      schema: 1,
-      action: "apply",
-      from: state.level,
-      to: target,
-      backup: backupName2,
-      ops
+      opts.onProgress?.(++done, layout.files.length);
     };
-    await writeDurable(workPath(home, backupName2, "transition.json"), JSON.stringify(journal));
-    await commitJournal(home, journal);
-    await replay(home, journal);
-    for (const id of reapply) {
-      const hf = await openHotfix(hotfixCopy(home, id));
-      try {
-        await applyHotfix(home, hf, { anyLevel: true });
-      } finally {
-        await hf.zip.close();
-      }
-    }
-    for (const id of dropped) await fs6.rm(hotfixCopy(home, id), { force: true });
-    const included = new Set(
-      levels.flatMap((l) => payloads.get(l).manifest.includesHotfixes ?? [])
-    );
-    for (const hf of lockHotfixes) {
-      const id = hf.manifest.id;
-      const now = await readHomeState(home);
-      if (now.hotfixes.some((h) => h.id === id)) continue;
-      if (included.has(id)) {
-        if (!dropped.includes(id)) dropped.push(id);
-        continue;
-      }
-      await applyHotfix(home, hf, { anyLevel: true });
-      reapply.push(id);
-    }
-    result.hotfixes = { reapplied: reapply, dropped };
-    if (args.updateLock && target !== lock.level) {
-      for (const [p, content] of overlayRewrites) {
-        await writeFileAtomic(path7.join(lock.overlay, p), content);
-        result.overlayRewritten.push(p);
-      }
-      const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
-      await writeFileAtomic(lock.file, setLockLevel2(await fs6.readFile(lock.file, "utf8"), target));
-    }
-    return result;
-  } finally {
-    for (const p of payloads.values()) await p.zip.close();
-    for (const h of lockHotfixes) await h.zip.close();
-  }
-}
-async function revertInPlace(home, level, reporter) {
-  const recovered = await recover(home);
-  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
-  const state = await readHomeState(home);
-  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
-  if (level >= state.level)
-    throw badInput(
-      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`
-    );
-  const ops = [];
-  const consumed = [];
-  let at = state.level;
-  const backups = (await fs6.readdir(workPath(home, "backup")).catch(() => [])).map(
-    (n) => n.split("-").map(Number)
-  );
-  while (at > level) {
-    const step = backups.find(([, to]) => to === at);
-    if (!step)
-      throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
-    const [from] = step;
-    if (from < level)
-      throw badInput(
-        `${home}: level ${level} was skipped by one update (${from} \u2192 ${at}); revert to ${from} instead`
-      );
-    const name = `backup/${from}-${at}`;
-    consumed.push(name);
-    const t = JSON.parse(await fs6.readFile(workPath(home, name, "transition.json"), "utf8"));
-    for (const op of [...t.ops].reverse()) {
-      if (op.kind === "add") ops.push({ kind: "discard", path: op.path });
-      else ops.push({ kind: "restore", path: op.path, from: name });
-    }
-    at = from;
-  }
-  const journal = {
-    schema: 1,
-    action: "revert",
-    from: state.level,
-    to: level,
-    backup: `revert-${state.level}-${level}-${Date.now()}`,
-    ops
-  };
-  await commitJournal(home, journal);
-  await replay(home, journal);
-  for (const name of consumed) await fs6.rm(workPath(home, name), { recursive: true, force: true });
-  return { from: state.level, to: level };
-}
-async function takeOffHotfixes(home, state, manifests) {
-  const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
-  const ids = state.hotfixes.map((h) => h.id);
-  const dropped = ids.filter((id) => included.has(id));
-  const reapply = ids.filter((id) => !included.has(id));
-  const before = parsePackState(
-    JSON.parse(
-      await fs6.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
-    ),
-    "state before hotfixes"
-  );
-  const plan = composePlan(
-    {
-      product: before.product,
-      version: before.version,
-      channel: before.channel,
-      level: before.level,
-      files: Object.keys(before.files),
-      hashes: before.files
-    },
-    manifests
-  );
-  const conflicts = [];
-  for (const id of reapply) {
-    const hf = await openHotfix(hotfixCopy(home, id));
-    try {
-      const touched = [
-        ...hf.manifest.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
-        ...hf.manifest.files.removed.map((f) => ({ path: f.path, sha: f.sha256 }))
-      ];
-      for (const f of touched) {
-        if (plan.files.get(f.path)?.sha256 !== f.sha)
-          conflicts.push(`hotfix ${id}: ${f.path} changes in the new level`);
-      }
-      for (const f of hf.manifest.files.added) {
-        if (plan.files.has(f.path))
-          conflicts.push(`hotfix ${id}: ${f.path} is added by the new level too`);
-      }
-    } finally {
-      await hf.zip.close();
-    }
-  }
-  if (conflicts.length) {
-    throw new UplevelError(
-      ExitCode.conflict,
-      `hotfix(es) ${reapply.join(", ")} do not apply to the new level and are not included in it; nothing was changed`,
-      conflicts
-    );
-  }
-  for (const id of [...ids].reverse()) await removeHotfix(home, id, { keepCopy: true });
-  return { reapply, dropped };
-}
-
-// src/pipeline/fetch-levels.ts
-init_errors();
-
-// src/pipeline/payloads.ts
-init_errors();
-var UPDATE_MANIFEST = "update.json";
-async function openPayload(file, sha2562, label) {
-  const zip = await SafeZip.open(file, { label });
-  try {
-    const m = zip.get(UPDATE_MANIFEST);
-    if (!m) throw badInput(`${label}: no ${UPDATE_MANIFEST} in the payload`);
-    let json;
-    try {
-      json = JSON.parse((await zip.readBuffer(m, 16 * 1024 * 1024)).toString("utf8"));
-    } catch (e) {
-      if (e instanceof SyntaxError)
-        throw badInput(`${label}: ${UPDATE_MANIFEST} is not valid JSON`);
-      throw e;
-    }
-    const manifest = parseUpdateManifest(json, `${label}: ${UPDATE_MANIFEST}`);
-    for (const f of [...manifest.files.added, ...manifest.files.modified]) {
-      const e = zip.get(`files/${f.path}`);
-      if (!e || e.isDirectory) throw badInput(`${label}: files/${f.path} is missing`);
-      if (e.uncompressedSize !== f.size) {
+    await forEachLimit(layout.files, EXTRACT_CONCURRENCY, extract);
+    await fs.writeFile(path2.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
+      mode: 420
+    });
+    await fs.rmdir(dir).catch(() => void 0);
+    await fs.rename(staging, dir).catch((e) => {
+      if (e.code === "ENOTEMPTY" || e.code === "EEXIST") {
         throw badInput(
-          `${label}: files/${f.path} is ${e.uncompressedSize} bytes, update.json says ${f.size}`
+          `--dir ${dir}: another run filled the folder meanwhile; nothing of this run was kept`
         );
       }
-    }
-    return {
-      zip,
-      manifest,
-      sha256: sha2562,
-      fileEntry(path35) {
-        const e = zip.get(`files/${path35}`);
-        if (!e) throw badInput(`${label}: files/${path35} is missing`);
-        return e;
-      },
-      baseEntry(path35) {
-        return zip.get(`base/${path35}`);
-      }
-    };
+      throw e;
+    });
+    return { hashes, bytes };
   } catch (e) {
-    await zip.close();
+    await fs.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 
-// src/pipeline/fetch-levels.ts
-async function fetchLevels(repo, lock, from, to, payloads, reporter) {
-  const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
-  if (levels.length)
-    reporter.info(`Fetching level${levels.length > 1 ? "s" : ""} ${levels.join(", ")}`);
-  await forEachLimit(levels, 8, async (l) => {
-    const info = repo.level(l);
-    const file = await repo.client.fetchTarget(info.target);
-    const signed = await repo.client.targetInfo(info.target);
-    if (signed?.sha256 !== info.sha256) {
-      throw verificationFailed(
-        `${info.target}: index.json and the signed targets disagree about its sha256`
-      );
-    }
-    const payload = await openPayload(file, info.sha256, info.target);
-    payloads.set(l, payload);
-    const m = payload.manifest;
-    if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel || m.level !== l) {
-      throw verificationFailed(
-        `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`
-      );
-    }
-  });
-}
-
-// src/pipeline/pack-input.ts
-init_errors();
-init_types();
-async function openPack(file, expect) {
-  const label = expect.label ?? file;
-  const zip = await SafeZip.open(file, { label });
+// src/pipeline/extract.ts
+async function extractPack(zipFile, dest) {
+  await assertFreshDir(dest);
+  const zip = await SafeZip.open(zipFile, { label: zipFile });
+  const parent = path3.dirname(path3.resolve(dest));
+  await fs2.mkdir(parent, { recursive: true });
+  const staging = await fs2.mkdtemp(path3.join(parent, `.${path3.basename(dest)}.uplevel-staging-`));
   try {
     const top = zip.topFolder();
-    const wanted = `${expect.product}-${expect.version}`;
-    if (top === void 0) throw badInput(`${label}: a pack must hold one top-level folder`);
-    if (top !== wanted) {
-      throw badInput(`${label}: top folder is ${top}/, expected ${wanted}/ for this lock`);
-    }
-    const files = /* @__PURE__ */ new Map();
-    const dirs = /* @__PURE__ */ new Map();
-    let topEntry;
-    let stateEntry;
+    if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
     for (const e of zip.entries) {
-      const rel = e.name.slice(top.length + 1);
-      if (rel === "") {
-        topEntry = e;
+      const rel = e.name.slice(top.length + 1).replace(/\/$/, "");
+      if (rel === "") continue;
+      const target = path3.join(staging, rel);
+      if (e.isDirectory) {
+        await fs2.mkdir(target, { recursive: true });
         continue;
       }
-      if (e.isDirectory) dirs.set(rel.replace(/\/$/, ""), e);
-      else if (rel === PACK_STATE_PATH) stateEntry = e;
-      else files.set(rel, e);
+      await fs2.mkdir(path3.dirname(target), { recursive: true });
+      await pipeline3(
+        await zip.openData(e),
+        createWriteStream2(target, { mode: e.mode & 511 || 420 })
+      );
     }
-    let state;
-    if (stateEntry) {
-      const buf = await zip.readBuffer(stateEntry, 64 * 1024 * 1024);
-      let json;
-      try {
-        json = JSON.parse(buf.toString("utf8"));
-      } catch {
-        throw badInput(`${label}: ${top}/${PACK_STATE_PATH} is not valid JSON`);
-      }
-      state = parsePackState(json, `${label}: ${top}/${PACK_STATE_PATH}`);
-      if (state.product !== expect.product || state.version !== expect.version) {
-        throw badInput(
-          `${label}: pack state says ${state.product} ${state.version}, expected ${expect.product} ${expect.version}`
-        );
-      }
-    }
-    const pack = { zip, top, level: state?.level ?? 0, files, dirs };
-    if (state) pack.state = state;
-    if (topEntry) pack.topEntry = topEntry;
-    return pack;
+    await fs2.rmdir(dest).catch(() => void 0);
+    await fs2.rename(staging, dest);
+    return { top };
   } catch (e) {
-    await zip.close();
+    await fs2.rm(staging, { recursive: true, force: true });
     throw e;
+  } finally {
+    await zip.close();
   }
+}
+
+// src/pipeline/overlay.ts
+init_errors();
+import { promises as fs3 } from "node:fs";
+import path4 from "node:path";
+
+// src/core/plan.ts
+init_errors();
+function composePlan(start, updates) {
+  const current = /* @__PURE__ */ new Map();
+  const history = /* @__PURE__ */ new Map();
+  for (const path38 of start.files) {
+    const sha2562 = start.hashes?.[path38];
+    const source = sha2562 ? { kind: "pack", path: path38, sha256: sha2562 } : { kind: "pack", path: path38 };
+    current.set(path38, source);
+    history.set(path38, { path: path38, versions: [{ level: start.level, source }] });
+  }
+  const packChecks = /* @__PURE__ */ new Map();
+  const record = (path38, level, source) => {
+    const h = history.get(path38) ?? { path: path38, versions: [] };
+    h.versions.push({ level, source });
+    history.set(path38, h);
+    if (source) current.set(path38, source);
+    else current.delete(path38);
+  };
+  const expect = (label, path38, sha2562) => {
+    const cur = current.get(path38);
+    if (!cur) throw badInput(`${label}: ${path38} is not in the pack at the previous level`);
+    const known = cur.sha256;
+    if (known === void 0) {
+      packChecks.set(path38, sha2562);
+    } else if (known !== sha2562) {
+      throw badInput(
+        `${label}: ${path38} differs from what the update replaces (pack edited, or not at the expected level)`
+      );
+    }
+  };
+  let expected = start.level + 1;
+  for (const u of updates) {
+    const label = `update level ${u.level}`;
+    if (u.product !== start.product || u.version !== start.version) {
+      throw badInput(
+        `${label}: is for ${u.product} ${u.version}, not ${start.product} ${start.version}`
+      );
+    }
+    if (u.channel !== start.channel) {
+      throw badInput(`${label}: is for channel ${u.channel}, not ${start.channel}`);
+    }
+    const from = u.from ?? u.level - 1;
+    if (from !== expected - 1 || u.level <= from) {
+      throw badInput(
+        u.from === void 0 ? `${label}: expected level ${expected} next` : `${label}: goes from level ${from}, but the pack is at level ${expected - 1}`
+      );
+    }
+    expected = u.level + 1;
+    const touched = /* @__PURE__ */ new Set();
+    const once = (path38) => {
+      if (touched.has(path38)) throw badInput(`${label}: ${path38} is listed twice`);
+      touched.add(path38);
+    };
+    for (const f of u.files.removed) {
+      once(f.path);
+      expect(label, f.path, f.sha256);
+      record(f.path, u.level, null);
+    }
+    for (const f of u.files.modified) {
+      once(f.path);
+      expect(label, f.path, f.replaces);
+      record(f.path, u.level, payloadSource(u.level, f));
+    }
+    for (const f of u.files.added) {
+      once(f.path);
+      if (current.has(f.path)) throw badInput(`${label}: adds ${f.path}, which already exists`);
+      record(f.path, u.level, payloadSource(u.level, f));
+    }
+  }
+  const startSet = new Set(start.files);
+  const added = [];
+  const modified = [];
+  for (const [path38, source] of current) {
+    if (!startSet.has(path38)) added.push(path38);
+    else if (source.kind === "payload") modified.push(path38);
+  }
+  const removed = start.files.filter((p) => !current.has(p));
+  return {
+    product: start.product,
+    version: start.version,
+    channel: start.channel,
+    from: start.level,
+    to: expected - 1,
+    files: current,
+    added: added.sort(),
+    modified: modified.sort(),
+    removed: removed.sort(),
+    packChecks,
+    history
+  };
+}
+function payloadSource(level, f) {
+  return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
+}
+function sourceAt(plan, path38, level) {
+  const h = plan.history.get(path38);
+  if (!h) return null;
+  let found = null;
+  for (const v of h.versions) {
+    if (v.level <= level) found = v.source;
+  }
+  return found;
+}
+function sameContent(a, b) {
+  if (a === null || b === null) return a === b;
+  if (a.kind === "pack" && b.kind === "pack") return a.path === b.path;
+  return a.sha256 !== void 0 && a.sha256 === b.sha256;
+}
+
+// src/pipeline/overlay.ts
+var CONFLICT_OUTCOMES = /* @__PURE__ */ new Set([
+  "conflict",
+  "binary-conflict",
+  "added-both",
+  "removed-upstream-conflict"
+]);
+async function listOverlay(dir) {
+  const out = [];
+  const walk = async (rel) => {
+    let entries;
+    try {
+      entries = await fs3.readdir(path4.join(dir, rel), { withFileTypes: true });
+    } catch (e) {
+      if (e.code === "ENOENT" && rel === "") {
+        throw badInput(`overlay folder ${dir} does not exist`);
+      }
+      throw e;
+    }
+    for (const d of entries) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) await walk(r);
+      else if (d.isFile()) out.push(r);
+      else
+        throw badInput(`overlay ${path4.join(dir, r)}: only regular files and folders are allowed`);
+    }
+  };
+  await walk("");
+  const set = new Set(out);
+  return out.filter(
+    (p) => !((p.endsWith(".old") || p.endsWith(".updated")) && set.has(p.replace(/\.(old|updated)$/, "")))
+  ).sort();
+}
+async function mergeOverlay(overlayDir, plan, baseLevel, contents) {
+  const files = [];
+  for (const rel of await listOverlay(overlayDir)) {
+    const ours = await fs3.readFile(path4.join(overlayDir, rel));
+    const base = sourceAt(plan, rel, baseLevel);
+    const theirs = sourceAt(plan, rel, plan.to);
+    if (base === null && theirs === null) {
+      files.push({ path: rel, outcome: "added", content: ours, rewrite: false });
+      continue;
+    }
+    if (sameContent(base, theirs)) {
+      files.push({ path: rel, outcome: "unchanged", content: ours, rewrite: false });
+      continue;
+    }
+    const firstChange = plan.history.get(rel)?.versions.find((v) => v.level > baseLevel)?.level;
+    const carried = firstChange === void 0 ? void 0 : await contents.baseBefore(firstChange, rel);
+    const baseBuf = carried ?? (base ? await contents.read(base) : void 0);
+    const theirsBuf = theirs ? await contents.read(theirs) : void 0;
+    const m = mergeFile(baseBuf, ours, theirsBuf);
+    const r = {
+      path: rel,
+      outcome: m.outcome,
+      rewrite: false
+    };
+    if (baseBuf) r.base = baseBuf;
+    if (theirsBuf) r.theirs = theirsBuf;
+    if ("content" in m && m.content !== void 0) {
+      r.content = m.content;
+      r.rewrite = !m.content.equals(ours);
+    }
+    files.push(r);
+  }
+  return { files, conflicts: files.filter((f) => CONFLICT_OUTCOMES.has(f.outcome)) };
+}
+async function writeConflictFiles(overlayDir, conflicts) {
+  const written = [];
+  for (const c of conflicts) {
+    const target = path4.join(overlayDir, c.path);
+    if (c.base) {
+      await writeFileAtomic(`${target}.old`, c.base);
+      written.push(`${target}.old`);
+    }
+    if (c.theirs) {
+      await writeFileAtomic(`${target}.updated`, c.theirs);
+      written.push(`${target}.updated`);
+    }
+  }
+  return written;
+}
+async function rewriteOverlay(overlayDir, result) {
+  const changed = [];
+  for (const f of result.files) {
+    const target = path4.join(overlayDir, f.path);
+    if (f.rewrite && f.content) {
+      await writeFileAtomic(target, f.content);
+      changed.push(f.path);
+    } else if (f.content === void 0 && f.outcome === "removed-upstream") {
+      await fs3.rm(target, { force: true });
+      changed.push(f.path);
+    }
+  }
+  return changed;
+}
+async function writeFileAtomic(file, data) {
+  const tmp = `${file}.uplevel-tmp-${process.pid}`;
+  let mode;
+  try {
+    mode = (await fs3.stat(file)).mode & 511;
+  } catch {
+    mode = void 0;
+  }
+  await fs3.writeFile(tmp, data, mode === void 0 ? {} : { mode });
+  await fs3.rename(tmp, file);
 }
 
 // src/pipeline/pack-source.ts
 init_errors();
-import { promises as fs8 } from "node:fs";
-import path10 from "node:path";
+import { promises as fs5 } from "node:fs";
+import path7 from "node:path";
 
 // src/client/download.ts
 init_errors();
-import { createHash as createHash5 } from "node:crypto";
-import { createWriteStream as createWriteStream2, promises as fs7 } from "node:fs";
-import path8 from "node:path";
-import { pipeline as pipeline3 } from "node:stream/promises";
+import { createHash as createHash4 } from "node:crypto";
+import { createWriteStream as createWriteStream3, promises as fs4 } from "node:fs";
+import path5 from "node:path";
+import { pipeline as pipeline4 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
 
 // src/client/http.ts
@@ -19022,7 +18357,7 @@ function retrySettings(env = process.env) {
     timeoutMs: num(env.UPLEVEL_HTTP_TIMEOUT_MS, 3e4)
   };
 }
-var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function httpGetStream(url, opts = {}) {
   const env = opts.env ?? process.env;
   const defaults = retrySettings(env);
@@ -19030,7 +18365,7 @@ async function httpGetStream(url, opts = {}) {
   const base = opts.baseDelayMs ?? defaults.baseDelayMs;
   let lastError = "";
   for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await sleep2(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+    if (attempt > 0) await sleep(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
     try {
       const res = await getFollowingRedirects(url, opts, defaults.timeoutMs, env);
       const status = res.statusCode ?? 0;
@@ -19082,7 +18417,7 @@ async function* resumableBody(url, opts, first, total, s) {
         `download of ${redactUrl(url)} failed: ${problem} (after ${failures} attempts)`
       );
     }
-    await sleep2(s.base * 2 ** (failures - 1));
+    await sleep(s.base * 2 ** (failures - 1));
     const headers = { ...opts.headers };
     if (received > 0) {
       headers.Range = `bytes=${received}-`;
@@ -19169,7 +18504,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path35 = `${url.pathname}${url.search}`;
+    const path38 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -19177,7 +18512,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path35, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path38, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -19208,7 +18543,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path35,
+            path: path38,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -19234,8 +18569,8 @@ function request(url, headers, timeoutMs, env) {
 
 // src/client/download.ts
 async function downloadVerified(url, sha2562, opts) {
-  await fs7.mkdir(opts.dir, { recursive: true });
-  const file = path8.join(opts.dir, `${sha2562}.zip`);
+  await fs4.mkdir(opts.dir, { recursive: true });
+  const file = path5.join(opts.dir, `${sha2562}.zip`);
   try {
     if (await sha256File(file) === sha2562) return file;
   } catch {
@@ -19243,7 +18578,7 @@ async function downloadVerified(url, sha2562, opts) {
   const tmp = `${file}.${process.pid}.part`;
   try {
     const { body, total } = await httpGetStream(url, opts.env ? { env: opts.env } : {});
-    const hash = createHash5("sha256");
+    const hash = createHash4("sha256");
     let bytes = 0;
     const count = new Transform3({
       transform(chunk, _e, cb) {
@@ -19253,24 +18588,24 @@ async function downloadVerified(url, sha2562, opts) {
         cb(null, chunk);
       }
     });
-    await pipeline3(body, count, createWriteStream2(tmp));
+    await pipeline4(body, count, createWriteStream3(tmp));
     const got = hash.digest("hex");
     if (got !== sha2562)
       throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
-    await fs7.rename(tmp, file);
+    await fs4.rename(tmp, file);
     return file;
   } finally {
-    await fs7.rm(tmp, { force: true });
+    await fs4.rm(tmp, { force: true });
   }
 }
 
 // src/pipeline/cache-dir.ts
 import os from "node:os";
-import path9 from "node:path";
+import path6 from "node:path";
 function cacheDir(env = process.env) {
-  if (env.UPLEVEL_CACHE_DIR) return path9.resolve(env.UPLEVEL_CACHE_DIR);
-  const base = env.XDG_CACHE_HOME ? path9.resolve(env.XDG_CACHE_HOME) : path9.join(os.homedir(), ".cache");
-  return path9.join(base, "uplevel");
+  if (env.UPLEVEL_CACHE_DIR) return path6.resolve(env.UPLEVEL_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME ? path6.resolve(env.XDG_CACHE_HOME) : path6.join(os.homedir(), ".cache");
+  return path6.join(base, "uplevel");
 }
 
 // src/pipeline/pack-source.ts
@@ -19290,13 +18625,13 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
   if (lock.pack?.url) {
     reporter.info(`Downloading the pack from ${redactUrl(lock.pack.url)}`);
     const file = await downloadVerified(lock.pack.url, lock.pack.sha256, {
-      dir: path10.join(cacheDir(env), "packs"),
+      dir: path7.join(cacheDir(env), "packs"),
       env,
       onProgress: (bytes, total) => reporter.progress("Downloading pack", bytes, total ?? 0)
     });
     return { file, verifiedSha256: lock.pack.sha256 };
   }
-  if (repo.index.pack) {
+  if (repo?.index.pack) {
     reporter.info(`Fetching the GA pack`);
     const file = await repo.client.fetchTarget(repo.index.pack.target);
     const info = await repo.client.targetInfo(repo.index.pack.target);
@@ -19308,11 +18643,1801 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
 }
 async function mustExist(file, what) {
   try {
-    const st = await fs8.stat(file);
+    const st = await fs5.stat(file);
     if (!st.isFile()) throw badInput(`${what}: ${file} is not a file`);
   } catch (e) {
     if (e.code === "ENOENT")
       throw badInput(`${what}: ${file} does not exist`);
+    throw e;
+  }
+}
+
+// src/pipeline/wso2/update-tool.ts
+init_errors();
+import { spawn } from "node:child_process";
+import { createWriteStream as createWriteStream4, promises as fs6 } from "node:fs";
+import path8 from "node:path";
+
+// src/core/update-model.ts
+var U2_STATE = "updates/config.json";
+var IN_PLACE_STATE = "updates/config.yaml";
+function u2ToolName(platform, arch) {
+  if (platform === "win32") return "wso2update_windows.exe";
+  const os6 = platform === "darwin" ? "darwin" : "linux";
+  return arch === "arm64" ? `wso2update_${os6}_arm64` : `wso2update_${os6}`;
+}
+function detectUpdateModel(files, platform = process.platform, arch = process.arch) {
+  const product = files.text("updates/product.txt")?.trim() || void 0;
+  const withProduct = (m) => product ? { ...m, product } : m;
+  if (files.has(U2_STATE)) {
+    const level = u2Level(files.text(U2_STATE));
+    const names = [u2ToolName(platform, arch), u2ToolName(platform, "x64")];
+    const tool = names.map((n) => `bin/${n}`).find((p) => files.has(p));
+    const note = tool ? `WSO2 Updates 2.0 pack: ${tool} updates it (source: wso2)` : files.has("bin/update_tool_setup.sh") ? "WSO2 Updates 2.0 pack: the tool is not bundled; bin/update_tool_setup.sh fetches it" : "WSO2 Updates 2.0 pack: the update tool is missing from bin/";
+    return withProduct({
+      kind: "wso2-u2",
+      ...tool ? { tool } : {},
+      ...level !== void 0 ? { level } : {},
+      note
+    });
+  }
+  if (files.has(IN_PLACE_STATE)) {
+    const tool = ["bin/update_linux", "bin/update_darwin", "bin/update_windows.exe"].find(
+      (p) => files.has(p)
+    );
+    return withProduct({
+      kind: "wso2-in-place",
+      ...tool ? { tool } : {},
+      note: "WSO2 in-place update tool pack (decommissioned 7 March 2023): move to Updates 2.0"
+    });
+  }
+  if (files.has("updates/wum")) {
+    return withProduct({
+      kind: "wso2-wum",
+      note: "WSO2 WUM pack (decommissioned 7 March 2023): move to Updates 2.0"
+    });
+  }
+  return { kind: "none", note: "no vendor update tool state" };
+}
+function u2Level(text) {
+  if (text === void 0) return void 0;
+  try {
+    const v = JSON.parse(text)["update-level"];
+    const n = typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v;
+    return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/pipeline/wso2/update-tool.ts
+var U2_EXIT = { ok: 0, error: 1, selfUpdated: 2, conflicts: 3, reverted: 4 };
+var MAX_SELF_UPDATES = 3;
+var DEFAULT_TIMEOUT_MS = 60 * 60 * 1e3;
+var CONFLICT_SUFFIXES = [".original", ".new", ".old", ".updated", ".diff"];
+async function currentU2Level(home) {
+  const text = await fs6.readFile(path8.join(home, U2_STATE), "utf8").catch(() => void 0);
+  if (text === void 0) return void 0;
+  return u2Level(text) ?? 0;
+}
+async function runUpdateTool(opts) {
+  const tool = await findTool(opts.home);
+  const env = toolEnv(opts.env);
+  const args = [
+    "--no-backup",
+    ...opts.level === void 0 ? [] : ["--level", String(opts.level)]
+  ];
+  await fs6.mkdir(path8.dirname(opts.logFile), { recursive: true });
+  const log = createWriteStream4(opts.logFile, { flags: "a" });
+  const timeoutMs = Number(opts.env.UPLEVEL_WSO2_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
+  try {
+    for (let run2 = 1; ; run2++) {
+      const { code, tail } = await runOnce(tool, args, opts.home, env, log, timeoutMs, opts.onLine);
+      if (code === U2_EXIT.selfUpdated && run2 <= MAX_SELF_UPDATES) continue;
+      if (code === U2_EXIT.ok) {
+        const level = await currentU2Level(opts.home);
+        if (level === void 0) {
+          throw badInput(`${path8.join(opts.home, U2_STATE)}: missing after the update tool ran`);
+        }
+        return { level, runs: run2, logFile: opts.logFile };
+      }
+      throw await failure(code, tail, opts.home, opts.logFile, run2);
+    }
+  } finally {
+    await new Promise((r) => log.end(r));
+  }
+}
+async function findTool(home) {
+  const names = [u2ToolName(process.platform, process.arch), u2ToolName(process.platform, "x64")];
+  for (const n of names) {
+    const file = path8.join(home, "bin", n);
+    const st = await fs6.stat(file).catch(() => void 0);
+    if (st?.isFile()) {
+      if ((st.mode & 64) === 0) await fs6.chmod(file, st.mode | 493);
+      return file;
+    }
+  }
+  const setup = await fs6.stat(path8.join(home, "bin", "update_tool_setup.sh")).catch(() => void 0);
+  throw badInput(
+    `${path8.basename(home)}: bin/${names[0]} is missing${setup ? " (this pack fetches it with bin/update_tool_setup.sh: run that once and publish the pack with the tool)" : ""}`
+  );
+}
+function toolEnv(base) {
+  const env = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (/^(UPLEVEL_(TOKEN|USERNAME|PASSWORD)|INPUT_.*|ACTIONS_RUNTIME_TOKEN|WSO2_(USERNAME|PASSWORD))$/.test(
+      k
+    ))
+      continue;
+    env[k] = v;
+  }
+  if (!base.WSO2_USERNAME || !base.WSO2_PASSWORD) {
+    throw badInput(
+      "source: wso2 needs WSO2_USERNAME and WSO2_PASSWORD (the WSO2 subscription login) in the environment"
+    );
+  }
+  env.UPDATE_TOOL_USERNAME = base.WSO2_USERNAME;
+  env.UPDATE_TOOL_PASSWORD = base.WSO2_PASSWORD;
+  return env;
+}
+function runOnce(tool, args, cwd, env, log, timeoutMs, onLine) {
+  return new Promise((resolve, reject) => {
+    log.write(`$ ${path8.basename(tool)} ${args.join(" ")}
+`);
+    const child = spawn(tool, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const tail = [];
+    let partial = "";
+    const take = (d) => {
+      log.write(d);
+      const lines = (partial + d.toString("utf8")).split(/\r?\n/);
+      partial = lines.pop() ?? "";
+      for (const l of lines) {
+        if (l.trim() === "") continue;
+        tail.push(l);
+        if (tail.length > 20) tail.shift();
+        onLine?.(l);
+      }
+    };
+    child.stdout.on("data", take);
+    child.stderr.on("data", take);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(badInput(`${tool}: cannot run the WSO2 update tool (${e.message})`));
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (partial.trim()) tail.push(partial);
+      if (signal) {
+        reject(
+          new UplevelError(
+            ExitCode.unreachable,
+            `the WSO2 update tool was stopped (${signal}) after ${timeoutMs} ms (UPLEVEL_WSO2_TIMEOUT_MS)`
+          )
+        );
+      } else resolve({ code: code ?? 1, tail });
+    });
+  });
+}
+async function failure(code, tail, home, logFile, runs) {
+  const last = tail.at(-1) ?? "no output";
+  const details = [...tail.slice(-5), `full log: ${logFile}`];
+  if (code === U2_EXIT.selfUpdated) {
+    return new UplevelError(
+      ExitCode.bug,
+      `the WSO2 update tool asked to be run again ${runs} times (exit 2); giving up`,
+      details
+    );
+  }
+  if (code === U2_EXIT.conflicts) {
+    const files = await conflictLeftovers(home);
+    return new UplevelError(
+      ExitCode.conflict,
+      `the WSO2 update tool found conflicts in ${new Set(files.map(stripSuffix)).size} file(s); nothing was published`,
+      [...files.map((f) => `${f}`), `full log: ${logFile}`]
+    );
+  }
+  if (code === U2_EXIT.error) {
+    if (/credential|unauthori[sz]ed|authenticat|\b401\b|password/i.test(tail.join("\n"))) {
+      return badInput(`the WSO2 update service refused the credentials: ${last}`, details);
+    }
+    return new UplevelError(
+      ExitCode.unreachable,
+      `the WSO2 update tool failed (exit 1): ${last}`,
+      details
+    );
+  }
+  if (code === U2_EXIT.reverted) {
+    return new UplevelError(
+      ExitCode.conflict,
+      `the WSO2 update tool reverted the update (exit 4): ${last}`,
+      details
+    );
+  }
+  return new UplevelError(
+    ExitCode.bug,
+    `the WSO2 update tool exited with ${code}: ${last}`,
+    details
+  );
+}
+var stripSuffix = (f) => {
+  const s = CONFLICT_SUFFIXES.find((x) => f.endsWith(x));
+  return s ? f.slice(0, -s.length) : f;
+};
+async function conflictLeftovers(home) {
+  const out = [];
+  const walk = async (rel) => {
+    for (const d of await fs6.readdir(path8.join(home, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        if (r !== "updates/logs") await walk(r);
+      } else if (CONFLICT_SUFFIXES.some((s) => d.name.endsWith(s))) {
+        const base = stripSuffix(d.name);
+        if (base && await fs6.stat(path8.join(home, rel, base)).catch(() => void 0)) out.push(r);
+      }
+    }
+  };
+  await walk("");
+  return out.sort();
+}
+
+// src/pipeline/wso2/write-folder-pack.ts
+import { promises as fs8 } from "node:fs";
+import path9 from "node:path";
+
+// src/zip/writer.ts
+import { createHash as createHash5 } from "node:crypto";
+import { promises as fs7 } from "node:fs";
+import { deflateRawSync } from "node:zlib";
+var MAX322 = 4294967295;
+var MAX162 = 65535;
+var FLAG_UTF8 = 2048;
+var BUFFER_SIZE = 1 << 20;
+var MAX_IN_FLIGHT = 4;
+function toDosDateTime(d) {
+  const t = Math.min(
+    Math.max(d.getTime(), Date.UTC(1980, 0, 1)),
+    Date.UTC(2107, 11, 31, 23, 59, 58)
+  );
+  const u = new Date(t);
+  return {
+    dosDate: u.getUTCFullYear() - 1980 << 9 | u.getUTCMonth() + 1 << 5 | u.getUTCDate(),
+    dosTime: u.getUTCHours() << 11 | u.getUTCMinutes() << 5 | u.getUTCSeconds() >> 1
+  };
+}
+var ZipWriter = class _ZipWriter {
+  constructor(handle2, file, forceZip64, durable) {
+    this.handle = handle2;
+    this.file = file;
+    this.forceZip64 = forceZip64;
+    this.durable = durable;
+  }
+  handle;
+  file;
+  forceZip64;
+  durable;
+  central = [];
+  names = /* @__PURE__ */ new Set();
+  /** Bytes of the archive so far (headers and data), i.e. the next entry's offset. */
+  offset = 0;
+  /** Bytes handed to the file so far. */
+  written = 0;
+  inFlight = [];
+  pending = [];
+  pendingBytes = 0;
+  finished = false;
+  /** Set when an entry failed half-written: the file is unusable, only abort() remains. */
+  broken;
+  /** The file's sha256, computed as it is written so nobody has to read it back. */
+  hash = createHash5("sha256");
+  static async create(file, opts = {}) {
+    return new _ZipWriter(
+      await fs7.open(file, "w"),
+      file,
+      Boolean(opts.forceZip64),
+      Boolean(opts.durable)
+    );
+  }
+  async addDirectory(name, opts) {
+    const dirName = name.endsWith("/") ? name : `${name}/`;
+    const mode = opts.mode ?? 493;
+    await this.writeEntry(
+      {
+        name: dirName,
+        compressionMethod: 0,
+        crc32: 0,
+        compressedSize: 0,
+        uncompressedSize: 0,
+        mode: (mode & 61440) === 0 ? 16384 | mode : mode,
+        dosDate: opts.dosDate,
+        dosTime: opts.dosTime
+      },
+      true,
+      async () => void 0
+    );
+  }
+  /** Copies already-compressed bytes; their count must match the declared compressed size. */
+  async addRaw(meta, compressed) {
+    if (meta.compressionMethod !== 0 && meta.compressionMethod !== 8) {
+      throw new Error(`zip writer: unsupported compression method ${meta.compressionMethod}`);
+    }
+    if (meta.compressionMethod === 0 && meta.compressedSize !== meta.uncompressedSize) {
+      throw new Error(`zip writer: ${meta.name}: stored entry with two different sizes`);
+    }
+    await this.writeEntry(meta, false, async () => {
+      let copied = 0;
+      for await (const chunk of compressed) {
+        copied += chunk.length;
+        if (copied > meta.compressedSize) break;
+        await this.write(chunk);
+      }
+      if (copied !== meta.compressedSize) {
+        if ("destroy" in compressed) compressed.destroy();
+        throw new Error(
+          `zip writer: ${meta.name}: got ${copied} compressed bytes, expected ${meta.compressedSize}`
+        );
+      }
+    });
+  }
+  async addBuffer(name, data, opts) {
+    let body = data;
+    let method = 0;
+    if (opts.compress !== false && data.length > 0) {
+      const deflated = deflateRawSync(data, { level: 6 });
+      if (deflated.length < data.length) {
+        body = deflated;
+        method = 8;
+      }
+    }
+    await this.writeEntry(
+      {
+        name,
+        compressionMethod: method,
+        crc32: crc32(data),
+        compressedSize: body.length,
+        uncompressedSize: data.length,
+        mode: opts.mode ?? 420,
+        dosDate: opts.dosDate,
+        dosTime: opts.dosTime
+      },
+      false,
+      () => this.write(body)
+    );
+  }
+  async finish() {
+    this.usable();
+    this.finished = true;
+    const cdStart = this.offset;
+    for (const r of this.central) await this.write(centralHeader(r, this.forceZip64));
+    const cdSize = this.offset - cdStart;
+    const count = this.central.length;
+    const zip64 = this.forceZip64 || count >= MAX162 || cdStart >= MAX322 || cdSize >= MAX322;
+    if (zip64) {
+      const eocd64Offset = this.offset;
+      const rec = Buffer.alloc(56);
+      rec.writeUInt32LE(101075792, 0);
+      rec.writeBigUInt64LE(44n, 4);
+      rec.writeUInt16LE(3 << 8 | 45, 12);
+      rec.writeUInt16LE(45, 14);
+      rec.writeUInt32LE(0, 16);
+      rec.writeUInt32LE(0, 20);
+      rec.writeBigUInt64LE(BigInt(count), 24);
+      rec.writeBigUInt64LE(BigInt(count), 32);
+      rec.writeBigUInt64LE(BigInt(cdSize), 40);
+      rec.writeBigUInt64LE(BigInt(cdStart), 48);
+      const loc = Buffer.alloc(20);
+      loc.writeUInt32LE(117853008, 0);
+      loc.writeUInt32LE(0, 4);
+      loc.writeBigUInt64LE(BigInt(eocd64Offset), 8);
+      loc.writeUInt32LE(1, 16);
+      await this.write(rec);
+      await this.write(loc);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(101010256, 0);
+    end.writeUInt16LE(0, 4);
+    end.writeUInt16LE(0, 6);
+    end.writeUInt16LE(zip64 ? MAX162 : count, 8);
+    end.writeUInt16LE(zip64 ? MAX162 : count, 10);
+    end.writeUInt32LE(zip64 ? MAX322 : cdSize, 12);
+    end.writeUInt32LE(zip64 ? MAX322 : cdStart, 16);
+    end.writeUInt16LE(0, 20);
+    await this.write(end);
+    await this.flush();
+    await this.drain();
+    if (this.durable) await this.handle.sync();
+    await this.handle.close();
+    return { bytes: this.offset, entries: count, sha256: this.hash.digest("hex") };
+  }
+  /** Closes and deletes the partial file. */
+  async abort() {
+    this.finished = true;
+    await Promise.allSettled(this.inFlight);
+    await this.handle.close().catch(() => void 0);
+    await fs7.rm(this.file, { force: true });
+  }
+  async writeEntry(meta, isDirectory, body) {
+    this.usable();
+    checkName(meta.name, isDirectory);
+    if (this.names.has(meta.name)) throw new Error(`zip writer: duplicate entry ${meta.name}`);
+    this.names.add(meta.name);
+    const mode = (meta.mode & 61440) === 0 ? (isDirectory ? 16384 : 32768) | meta.mode : meta.mode;
+    const record = { ...meta, mode, offset: this.offset, isDirectory };
+    try {
+      await this.write(localHeader(record, this.forceZip64));
+      await body();
+    } catch (e) {
+      this.broken = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    }
+    this.central.push(record);
+  }
+  usable() {
+    if (this.finished) throw new Error("zip writer: already finished");
+    if (this.broken)
+      throw new Error(`zip writer: an earlier entry failed (${this.broken.message})`);
+  }
+  async write(buf) {
+    this.offset += buf.length;
+    if (buf.length >= BUFFER_SIZE) {
+      await this.flush();
+      await this.issue(buf);
+      return;
+    }
+    this.pending.push(buf);
+    this.pendingBytes += buf.length;
+    if (this.pendingBytes >= BUFFER_SIZE) await this.flush();
+  }
+  async flush() {
+    if (this.pendingBytes === 0) return;
+    const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.issue(buf);
+  }
+  /**
+   * Writes at a fixed position without waiting, keeping a few writes in flight so reading
+   * the next entry overlaps writing this one; hashing happens meanwhile on this thread.
+   */
+  async issue(buf) {
+    const position = this.written;
+    this.written += buf.length;
+    this.hash.update(buf);
+    const p = writeAllAt(this.handle, buf, position);
+    p.catch(() => void 0);
+    this.inFlight.push(p);
+    while (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
+  }
+  async drain() {
+    while (this.inFlight.length > 0) await this.inFlight.shift();
+  }
+};
+function checkName(name, isDirectory) {
+  const length = Buffer.byteLength(name, "utf8");
+  if (length === 0 || length > MAX162)
+    throw new Error(`zip writer: bad entry name length ${length}`);
+  if (name.endsWith("/") !== isDirectory)
+    throw new Error(`zip writer: ${name}: only folder names end with '/'`);
+}
+async function writeAllAt(handle2, buf, position) {
+  let done = 0;
+  while (done < buf.length) {
+    const { bytesWritten } = await handle2.write(buf, done, buf.length - done, position + done);
+    done += bytesWritten;
+  }
+}
+function needsZip64Sizes(r, force) {
+  return force || r.uncompressedSize >= MAX322 || r.compressedSize >= MAX322;
+}
+function localHeader(r, force) {
+  const name = Buffer.from(r.name, "utf8");
+  const zip64 = needsZip64Sizes(r, force);
+  const extra = zip64 ? Buffer.alloc(20) : Buffer.alloc(0);
+  if (zip64) {
+    extra.writeUInt16LE(1, 0);
+    extra.writeUInt16LE(16, 2);
+    extra.writeBigUInt64LE(BigInt(r.uncompressedSize), 4);
+    extra.writeBigUInt64LE(BigInt(r.compressedSize), 12);
+  }
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(67324752, 0);
+  h.writeUInt16LE(zip64 ? 45 : 20, 4);
+  h.writeUInt16LE(FLAG_UTF8, 6);
+  h.writeUInt16LE(r.compressionMethod, 8);
+  h.writeUInt16LE(r.dosTime, 10);
+  h.writeUInt16LE(r.dosDate, 12);
+  h.writeUInt32LE(r.crc32 >>> 0, 14);
+  h.writeUInt32LE(zip64 ? MAX322 : r.compressedSize, 18);
+  h.writeUInt32LE(zip64 ? MAX322 : r.uncompressedSize, 22);
+  h.writeUInt16LE(name.length, 26);
+  h.writeUInt16LE(extra.length, 28);
+  return Buffer.concat([h, name, extra]);
+}
+function centralHeader(r, force) {
+  const name = Buffer.from(r.name, "utf8");
+  const sizes64 = needsZip64Sizes(r, force);
+  const offset64 = force || r.offset >= MAX322;
+  const fields = [];
+  if (sizes64) fields.push(BigInt(r.uncompressedSize), BigInt(r.compressedSize));
+  if (offset64) fields.push(BigInt(r.offset));
+  const extra = Buffer.alloc(fields.length ? 4 + 8 * fields.length : 0);
+  if (fields.length) {
+    extra.writeUInt16LE(1, 0);
+    extra.writeUInt16LE(8 * fields.length, 2);
+    fields.forEach((v, i) => extra.writeBigUInt64LE(v, 4 + 8 * i));
+  }
+  const version = sizes64 || offset64 ? 45 : 20;
+  const h = Buffer.alloc(46);
+  h.writeUInt32LE(33639248, 0);
+  h.writeUInt16LE(3 << 8 | version, 4);
+  h.writeUInt16LE(version, 6);
+  h.writeUInt16LE(FLAG_UTF8, 8);
+  h.writeUInt16LE(r.compressionMethod, 10);
+  h.writeUInt16LE(r.dosTime, 12);
+  h.writeUInt16LE(r.dosDate, 14);
+  h.writeUInt32LE(r.crc32 >>> 0, 16);
+  h.writeUInt32LE(sizes64 ? MAX322 : r.compressedSize, 20);
+  h.writeUInt32LE(sizes64 ? MAX322 : r.uncompressedSize, 24);
+  h.writeUInt16LE(name.length, 28);
+  h.writeUInt16LE(extra.length, 30);
+  h.writeUInt16LE(0, 32);
+  h.writeUInt16LE(0, 34);
+  h.writeUInt16LE(0, 36);
+  h.writeUInt32LE((r.mode << 16 | (r.isDirectory ? 16 : 0)) >>> 0, 38);
+  h.writeUInt32LE(offset64 ? MAX322 : r.offset, 42);
+  return Buffer.concat([h, name, extra]);
+}
+
+// src/pipeline/output.ts
+init_types();
+function layoutOutput(plan, contents, overlay) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const [path38, source] of plan.files) {
+    byPath.set(path38, { path: path38, kind: "copy", from: contents.locate(source) });
+  }
+  for (const f of overlay?.files ?? []) {
+    if (f.content === void 0) {
+      byPath.delete(f.path);
+      continue;
+    }
+    const existing = byPath.get(f.path);
+    const mode = existing?.kind === "copy" ? existing.from.mode : 420;
+    byPath.set(f.path, { path: f.path, kind: "bytes", data: f.content, mode });
+  }
+  byPath.delete(PACK_STATE_PATH);
+  const dirs = /* @__PURE__ */ new Set();
+  const addParents = (p) => {
+    const parts = p.split("/");
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+  };
+  for (const p of byPath.keys()) addParents(p);
+  addParents(PACK_STATE_PATH);
+  const packFileDirs = /* @__PURE__ */ new Set();
+  for (const p of contents.pack.files.keys()) {
+    const parts = p.split("/");
+    for (let i = 1; i < parts.length; i++) packFileDirs.add(parts.slice(0, i).join("/"));
+  }
+  for (const d of contents.pack.dirs.keys()) {
+    if (!packFileDirs.has(d)) {
+      dirs.add(d);
+      addParents(`${d}/x`);
+    }
+  }
+  const files = [...byPath.values()].sort((a, b) => cmp(a.path, b.path));
+  return { top: contents.pack.top, dirs: [...dirs].sort(cmp), files };
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/pipeline/wso2/write-folder-pack.ts
+var FIXED_TIME = toDosDateTime(new Date(Date.UTC(2e3, 0, 1)));
+async function writeFolderAsPack(opts) {
+  const files = [];
+  const dirs = [];
+  const walk = async (rel) => {
+    for (const d of await fs8.readdir(path9.join(opts.home, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        dirs.push(r);
+        await walk(r);
+      } else files.push(r);
+    }
+  };
+  await walk("");
+  const overlay = new Map(opts.overlay.map((f) => [f.path, f]));
+  for (const f of opts.overlay) if (f.content && !files.includes(f.path)) files.push(f.path);
+  for (const f of opts.overlay) {
+    const parts = f.path.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const d = parts.slice(0, i).join("/");
+      if (!dirs.includes(d)) dirs.push(d);
+    }
+  }
+  files.sort(cmp);
+  dirs.sort(cmp);
+  const tmp = path9.join(
+    path9.dirname(opts.out),
+    `.${path9.basename(opts.out)}.uplevel-${process.pid}.tmp`
+  );
+  const writer = await ZipWriter.create(tmp);
+  try {
+    await writer.addDirectory(`${opts.top}/`, { mode: 493, ...FIXED_TIME });
+    for (const d of dirs)
+      await writer.addDirectory(`${opts.top}/${d}/`, { mode: 493, ...FIXED_TIME });
+    let done = 0;
+    for (const rel of files) {
+      const name = `${opts.top}/${rel}`;
+      const o = overlay.get(rel);
+      const entry = opts.unchanged.get(rel);
+      if (o) {
+        if (!o.content) continue;
+        const mode = entry ? entry.mode & 511 : 420;
+        await writer.addBuffer(name, o.content, { mode: mode || 420, ...FIXED_TIME });
+      } else if (entry) {
+        await writer.addRaw(
+          {
+            name,
+            compressionMethod: entry.compressionMethod,
+            crc32: entry.crc32,
+            compressedSize: entry.compressedSize,
+            uncompressedSize: entry.uncompressedSize,
+            mode: entry.mode & 511 || 420,
+            dosDate: entry.dosDate,
+            dosTime: entry.dosTime
+          },
+          opts.zip.readRawChunks(entry)
+        );
+      } else {
+        const file = path9.join(opts.home, rel);
+        const st = await fs8.stat(file);
+        await writer.addBuffer(name, await fs8.readFile(file), {
+          mode: st.mode & 511,
+          ...FIXED_TIME
+        });
+      }
+      opts.onProgress?.(++done, files.length);
+    }
+    const { bytes, sha256: sha2562 } = await writer.finish();
+    await fs8.rename(tmp, opts.out);
+    return { bytes, sha256: sha2562 };
+  } catch (e) {
+    await writer.abort().catch(() => void 0);
+    await fs8.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+// src/pipeline/wso2/apply-wso2.ts
+var CONFLICT_OUTCOMES2 = /* @__PURE__ */ new Set([
+  "conflict",
+  "binary-conflict",
+  "added-both",
+  "removed-upstream-conflict"
+]);
+async function applyWso2(req) {
+  const { lock, reporter } = req;
+  const env = req.env ?? process.env;
+  if (req.dir) {
+    throw badInput(
+      "source: wso2 writes a pack (--out ZIP); to update a folder, run the WSO2 update tool in it"
+    );
+  }
+  if (!req.dryRun && !req.out) throw badInput("apply needs --out ZIP (or --dry-run)");
+  const packFile = await resolvePackFile(lock, void 0, req.pack, reporter, env);
+  const label = req.pack ?? lock.pack?.path ?? "the lock\u2019s pack";
+  const work = await fs9.mkdtemp(path10.join(os2.tmpdir(), "uplevel-wso2-"));
+  const logFile = req.out ? `${req.out}.wso2update.log` : path10.join(work, "wso2update.log");
+  const zip = await SafeZip.open(packFile.file, { label });
+  try {
+    const wanted = `${lock.product}-${lock.version}`;
+    const top = zip.topFolder();
+    if (top !== wanted) {
+      throw badInput(
+        `${label}: top folder is ${top ?? "missing"}, expected ${wanted}/ for this lock`
+      );
+    }
+    reporter.info(`Extracting ${label}`);
+    const home = path10.join(work, top);
+    await extractPack(packFile.file, home);
+    const from = await currentU2Level(home);
+    if (from === void 0) {
+      throw badInput(`${label}: not a WSO2 Updates 2.0 pack (no ${top}/updates/config.json)`);
+    }
+    if (typeof req.level === "number" && req.level < from) {
+      throw badInput(`--level ${req.level} is below the pack's WSO2 update level ${from}`);
+    }
+    if (typeof req.level === "number" && req.level < lock.level) {
+      throw badInput(`--level ${req.level} is below the lock's level ${lock.level}`);
+    }
+    let runs = 0;
+    const run2 = async (level) => {
+      reporter.info(
+        `Running bin/wso2update ${level === void 0 ? "(latest level)" : `--level ${level}`}`
+      );
+      const r = await runUpdateTool({
+        home,
+        ...level === void 0 ? {} : { level },
+        env,
+        logFile,
+        onLine: (l) => reporter.info(`  wso2update: ${l}`)
+      });
+      runs += r.runs;
+      return r.level;
+    };
+    const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
+    const base = /* @__PURE__ */ new Map();
+    if (overlayFiles.length) {
+      if (from > lock.level) {
+        throw badInput(
+          `${label}: pack is at WSO2 update level ${from}, above the lock's level ${lock.level} that the overlay was merged against`
+        );
+      }
+      if (from < lock.level && await run2(lock.level) !== lock.level) {
+        throw badInput(
+          `the WSO2 update tool could not bring the pack to the lock's level ${lock.level}`
+        );
+      }
+      for (const rel of overlayFiles) base.set(rel, await readOrUndefined(path10.join(home, rel)));
+    }
+    const current = await currentU2Level(home);
+    let to = current;
+    if (req.level === "latest" || req.level > current) {
+      to = await run2(req.level === "latest" ? void 0 : req.level);
+      if (typeof req.level === "number" && to !== req.level) {
+        throw badInput(
+          `the WSO2 update tool moved the pack to level ${to}, not the requested ${req.level}`
+        );
+      }
+    }
+    const entries = /* @__PURE__ */ new Map();
+    for (const e of zip.entries) if (!e.isDirectory) entries.set(e.name.slice(top.length + 1), e);
+    const diff = await diffAgainstPack(home, entries);
+    const merged = [];
+    for (const rel of overlayFiles) {
+      const ours = await fs9.readFile(path10.join(lock.overlay, rel));
+      const b = base.get(rel);
+      const theirs = await readOrUndefined(path10.join(home, rel));
+      if (b === void 0 && theirs === void 0) {
+        merged.push({ path: rel, outcome: "added", content: ours, rewrite: false });
+        continue;
+      }
+      if (b && theirs && b.equals(theirs)) {
+        merged.push({ path: rel, outcome: "unchanged", content: ours, rewrite: false });
+        continue;
+      }
+      const m = mergeFile(b, ours, theirs);
+      const r = { path: rel, outcome: m.outcome, rewrite: false };
+      if (b) r.base = b;
+      if (theirs) r.theirs = theirs;
+      if ("content" in m && m.content !== void 0) {
+        r.content = m.content;
+        r.rewrite = !m.content.equals(ours);
+      }
+      merged.push(r);
+    }
+    const notes = [];
+    for (const p of [...diff.added, ...diff.modified].filter(
+      (x) => /^updates\/changelog-.*\.md$/.test(x)
+    )) {
+      notes.push({ file: p, text: await fs9.readFile(path10.join(home, p), "utf8") });
+    }
+    const files = { added: diff.added, modified: diff.modified, removed: diff.removed };
+    const report = {
+      product: lock.product,
+      version: lock.version,
+      channel: lock.channel,
+      packLevel: from,
+      lockLevel: lock.level,
+      level: to,
+      levels: [],
+      files,
+      overlay: merged.map((f) => ({ path: f.path, outcome: f.outcome })),
+      conflicts: [],
+      lockUpdated: false,
+      overlayRewritten: [],
+      dryRun: req.dryRun,
+      changelog: renderWso2Changelog({
+        product: lock.product,
+        version: lock.version,
+        from: lock.level,
+        to,
+        files,
+        notes
+      }),
+      vendorTool: {
+        name: "wso2update",
+        runs,
+        logFile,
+        packLogs: diff.added.concat(diff.modified).filter((p) => p.startsWith("updates/logs/"))
+      }
+    };
+    const conflicts = merged.filter((f) => CONFLICT_OUTCOMES2.has(f.outcome));
+    if (conflicts.length) {
+      const details = [];
+      for (const c of conflicts) {
+        const written2 = req.dryRun ? [] : await writeConflictFiles(lock.overlay, [c]);
+        report.conflicts.push({ path: c.path, files: written2 });
+        details.push(
+          `${c.path}: ${c.outcome}${written2.length ? ` (see ${written2.join(", ")})` : ""}`
+        );
+      }
+      if (req.dryRun) return report;
+      throw new ApplyConflictError(
+        `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
+        details,
+        report,
+        merged
+      );
+    }
+    if (req.dryRun) return report;
+    const out = req.out;
+    reporter.info(`Writing ${out}`);
+    const written = await writeFolderAsPack({
+      out,
+      top,
+      home,
+      zip,
+      unchanged: diff.unchanged,
+      overlay: merged,
+      onProgress: (done, total) => reporter.progress("Writing pack", done, total)
+    });
+    report.output = { kind: "zip", path: out, sha256: written.sha256, bytes: written.bytes };
+    if (req.updateLock && to !== lock.level) {
+      if (lock.overlay) {
+        report.overlayRewritten = await rewriteOverlay(lock.overlay, {
+          files: merged,
+          conflicts: []
+        });
+      }
+      await writeFileAtomic(lock.file, setLockLevel(await fs9.readFile(lock.file, "utf8"), to));
+      report.lockUpdated = true;
+    }
+    return report;
+  } finally {
+    await zip.close();
+    await fs9.rm(work, { recursive: true, force: true });
+  }
+}
+async function diffAgainstPack(home, entries) {
+  const unchanged = /* @__PURE__ */ new Map();
+  const added = [];
+  const modified = [];
+  const seen = /* @__PURE__ */ new Set();
+  const walk = async (rel) => {
+    for (const d of await fs9.readdir(path10.join(home, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        await walk(r);
+        continue;
+      }
+      if (!d.isFile())
+        throw badInput(`${r}: the WSO2 update tool left something that is not a file`);
+      seen.add(r);
+      const e = entries.get(r);
+      if (!e) {
+        added.push(r);
+        continue;
+      }
+      const st = await fs9.stat(path10.join(home, r));
+      const same = st.size === e.uncompressedSize && await fileCrc32(path10.join(home, r)) === e.crc32 >>> 0;
+      if (same) unchanged.set(r, e);
+      else modified.push(r);
+    }
+  };
+  await walk("");
+  const removed = [...entries.keys()].filter((p) => !seen.has(p));
+  const sort = (a) => a.sort((x, y) => x < y ? -1 : x > y ? 1 : 0);
+  return { unchanged, added: sort(added), modified: sort(modified), removed: sort(removed) };
+}
+async function fileCrc32(file) {
+  let crc = 0;
+  const h = await fs9.open(file);
+  try {
+    for await (const chunk of h.createReadStream({ highWaterMark: 1 << 20 })) {
+      crc = crc32(chunk, crc);
+    }
+  } finally {
+    await h.close();
+  }
+  return crc >>> 0;
+}
+async function readOrUndefined(file) {
+  try {
+    return await fs9.readFile(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+
+// src/pipeline/apply.ts
+init_lock();
+
+// src/core/pack-state.ts
+function buildPackState(args) {
+  const files = {};
+  for (const p of [...args.files.keys()].sort()) files[p] = args.files.get(p);
+  return {
+    schema: 1,
+    product: args.product,
+    version: args.version,
+    channel: args.channel,
+    level: args.level,
+    updates: [...args.previous?.updates ?? [], ...args.applied],
+    hotfixes: args.previous?.hotfixes ?? [],
+    files
+  };
+}
+function serializePackState(state) {
+  return Buffer.from(`${JSON.stringify(state, null, 2)}
+`);
+}
+function localEdits(state, actual) {
+  const modified = [];
+  const missing = [];
+  for (const [p, sha] of Object.entries(state.files)) {
+    const got = actual.get(p);
+    if (got === void 0) missing.push(p);
+    else if (got !== sha) modified.push(p);
+  }
+  const added = [...actual.keys()].filter((p) => !(p in state.files)).sort();
+  return { modified: modified.sort(), missing: missing.sort(), added };
+}
+
+// src/pipeline/apply-in-place.ts
+import { createHash as createHash7 } from "node:crypto";
+import { promises as fs14 } from "node:fs";
+import path15 from "node:path";
+init_errors();
+init_types();
+
+// src/pipeline/journal.ts
+import { promises as fs10 } from "node:fs";
+import path11 from "node:path";
+var WORK_DIR = "updates/.uplevel";
+var STATE_PATH = "updates/uplevel.json";
+var workPath = (home, ...parts) => path11.join(home, WORK_DIR, ...parts);
+var journalFile = (home) => workPath(home, "journal.json");
+var stagingDir = (home) => workPath(home, "staging");
+async function exists(p) {
+  return fs10.lstat(p).then(
+    () => true,
+    () => false
+  );
+}
+async function fsyncPath(p) {
+  const h = await fs10.open(p, "r");
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+async function writeDurable(file, data, mode) {
+  await fs10.mkdir(path11.dirname(file), { recursive: true });
+  const h = await fs10.open(file, "w", mode);
+  try {
+    await h.writeFile(data);
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+async function commitJournal(home, journal) {
+  const file = journalFile(home);
+  await writeDurable(`${file}.tmp`, JSON.stringify(journal));
+  await fs10.rename(`${file}.tmp`, file);
+  await fsyncPath(path11.dirname(file));
+}
+async function move(from, to) {
+  await fs10.mkdir(path11.dirname(to), { recursive: true });
+  await fs10.rename(from, to);
+}
+async function replay(home, journal) {
+  const staging = stagingDir(home);
+  const backup = workPath(home, journal.backup);
+  const trash = workPath(home, "trash", journal.backup);
+  const doOp = async (op) => {
+    const live = path11.join(home, op.path);
+    if (op.kind === "replace" || op.kind === "remove") {
+      if (await exists(live) && !await exists(path11.join(backup, op.path))) {
+        await move(live, path11.join(backup, op.path));
+      }
+    }
+    if (op.kind === "add" || op.kind === "replace") {
+      if (await exists(path11.join(staging, op.path))) await move(path11.join(staging, op.path), live);
+    }
+    if (op.kind === "restore") {
+      const saved = path11.join(workPath(home, op.from), op.path);
+      if (await exists(saved)) {
+        if (await exists(live)) await move(live, path11.join(trash, op.path));
+        await move(saved, live);
+      }
+    }
+    if (op.kind === "discard" && await exists(live)) await move(live, path11.join(trash, op.path));
+  };
+  const last = journal.ops.filter((o) => o.path === STATE_PATH);
+  const rest = journal.ops.filter((o) => o.path !== STATE_PATH);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < rest.length) await doOp(rest[next++]);
+    })
+  );
+  for (const op of last) await doOp(op);
+  await fs10.rm(journalFile(home), { force: true });
+  await fs10.rm(staging, { recursive: true, force: true });
+}
+async function recover(home) {
+  const file = journalFile(home);
+  if (await exists(file)) {
+    const journal = JSON.parse(await fs10.readFile(file, "utf8"));
+    await replay(home, journal);
+    return "completed";
+  }
+  await fs10.rm(`${file}.tmp`, { force: true });
+  if (await exists(stagingDir(home))) {
+    await fs10.rm(stagingDir(home), { recursive: true, force: true });
+    return "discarded";
+  }
+  return "none";
+}
+
+// src/client/dir-lock.ts
+init_errors();
+import { promises as fs11 } from "node:fs";
+import path12 from "node:path";
+var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+async function withDirLock(dir, fn, opts = {}) {
+  const lock = path12.join(dir, ".uplevel.lock");
+  const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
+  let told = false;
+  await fs11.mkdir(dir, { recursive: true });
+  for (; ; ) {
+    try {
+      await fs11.writeFile(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const holder = Number(await fs11.readFile(lock, "utf8").catch(() => ""));
+      const age = Date.now() - ((await fs11.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
+      const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2e3;
+      if (dead) {
+        await fs11.rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw unreachable(
+          `${dir} stays locked by process ${holder}; remove ${lock} if that run is gone`
+        );
+      if (!told) {
+        opts.onWait?.();
+        told = true;
+      }
+      await sleep2(50 + Math.random() * 100);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await fs11.rm(lock, { force: true });
+  }
+}
+
+// src/pipeline/hotfix.ts
+import { promises as fs13 } from "node:fs";
+import path14 from "node:path";
+init_errors();
+init_types();
+
+// src/pipeline/stage.ts
+init_errors();
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream5, promises as fs12 } from "node:fs";
+import path13 from "node:path";
+import { pipeline as pipeline5 } from "node:stream/promises";
+async function stageEntry(zip, entryName, dest, sha2562, mode) {
+  const entry = zip.get(entryName);
+  if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
+  await fs12.mkdir(path13.dirname(dest), { recursive: true });
+  const h = createHash6("sha256");
+  const data = await zip.openData(entry);
+  data.on("data", (c) => h.update(c));
+  await pipeline5(data, createWriteStream5(dest, { mode: mode & 511 }));
+  if (h.digest("hex") !== sha2562)
+    throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
+  const fh = await fs12.open(dest, "r");
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+async function sha256OfFile(file) {
+  try {
+    const h = createHash6("sha256");
+    for await (const c of createReadStream3(file, { highWaterMark: 1 << 20 })) h.update(c);
+    return h.digest("hex");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+
+// src/pipeline/hotfix.ts
+var HOTFIX_MANIFEST = "hotfix.json";
+async function openHotfix(file) {
+  const label = path14.basename(file);
+  const zip = await SafeZip.open(file, { label });
+  try {
+    const e = zip.get(HOTFIX_MANIFEST);
+    if (!e) throw badInput(`${label}: no ${HOTFIX_MANIFEST}; not a hotfix`);
+    let json;
+    try {
+      json = JSON.parse((await zip.readBuffer(e, 16 << 20)).toString("utf8"));
+    } catch (err) {
+      if (err instanceof SyntaxError)
+        throw badInput(`${label}: ${HOTFIX_MANIFEST} is not valid JSON`);
+      throw err;
+    }
+    const manifest = parseHotfixManifest(json, `${label}: ${HOTFIX_MANIFEST}`);
+    return { zip, manifest, sha256: await sha256File(file), file };
+  } catch (err) {
+    await zip.close();
+    throw err;
+  }
+}
+var backupName = (id) => `backup/hotfix-${id}`;
+var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
+async function applyHotfix(home, hf, opts = {}) {
+  const m = hf.manifest;
+  const label = path14.basename(hf.file);
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+  if (m.product !== state.product || m.version !== state.version) {
+    throw badInput(
+      `${label}: is for ${m.product} ${m.version}, the folder holds ${state.product} ${state.version}`
+    );
+  }
+  if (m.level !== state.level && !opts.anyLevel)
+    throw badInput(
+      `${label}: hotfix ${m.id} is for level ${m.level}; ${home} is at level ${state.level}`
+    );
+  if (state.hotfixes.some((h) => h.id === m.id))
+    throw badInput(`${label}: hotfix ${m.id} is applied already`);
+  const conflicts = [];
+  for (const f of [
+    ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
+    ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
+  ]) {
+    const live = await sha256OfFile(path14.join(home, f.path));
+    if (state.files[f.path] !== f.sha || live !== f.sha)
+      conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
+  }
+  for (const f of m.files.added) {
+    if (await sha256OfFile(path14.join(home, f.path)) !== void 0)
+      conflicts.push(`${f.path}: exists already`);
+  }
+  if (conflicts.length) {
+    throw new UplevelError(
+      ExitCode.conflict,
+      `hotfix ${m.id} does not apply cleanly to ${home}; nothing was changed`,
+      conflicts
+    );
+  }
+  const staging = stagingDir(home);
+  await fs13.rm(staging, { recursive: true, force: true });
+  await fs13.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
+  const ops = [];
+  for (const f of [...m.files.added, ...m.files.modified]) {
+    await stageEntry(hf.zip, `files/${f.path}`, path14.join(staging, f.path), f.sha256, f.mode);
+    ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
+  }
+  for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
+  const files = { ...state.files };
+  for (const f of m.files.removed) delete files[f.path];
+  for (const f of [...m.files.added, ...m.files.modified]) files[f.path] = f.sha256;
+  const next = {
+    ...state,
+    hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
+    files
+  };
+  await writeDurable(path14.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
+  ops.push({ kind: "replace", path: PACK_STATE_PATH });
+  await fs13.mkdir(path14.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs13.copyFile(hf.file, keptCopy(home, m.id));
+  const journal = {
+    schema: 1,
+    action: "apply",
+    from: state.level,
+    to: state.level,
+    backup: backupName(m.id),
+    ops
+  };
+  await writeDurable(workPath(home, backupName(m.id), "transition.json"), JSON.stringify(journal));
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  return next;
+}
+async function removeHotfix(home, id, opts = {}) {
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+  const last = state.hotfixes[state.hotfixes.length - 1];
+  if (!state.hotfixes.some((h) => h.id === id))
+    throw badInput(`hotfix ${id} is not applied to ${home}`);
+  if (last?.id !== id)
+    throw badInput(`hotfix ${id}: remove ${last?.id} first (hotfixes come off newest first)`);
+  const t = JSON.parse(
+    await fs13.readFile(workPath(home, backupName(id), "transition.json"), "utf8")
+  );
+  const ops = [...t.ops].reverse().map(
+    (op) => op.kind === "add" ? { kind: "discard", path: op.path } : { kind: "restore", path: op.path, from: backupName(id) }
+  );
+  const journal = {
+    schema: 1,
+    action: "revert",
+    from: state.level,
+    to: state.level,
+    backup: `trash-hotfix-${id}-${Date.now()}`,
+    ops
+  };
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  await fs13.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  if (!opts.keepCopy) await fs13.rm(keptCopy(home, id), { force: true });
+  const after = await readHomeState(home);
+  return after;
+}
+function hotfixCopy(home, id) {
+  return keptCopy(home, id);
+}
+
+// src/pipeline/apply-in-place.ts
+async function readHomeState(home) {
+  const file = path15.join(home, PACK_STATE_PATH);
+  const text = await fs14.readFile(file, "utf8").catch(() => void 0);
+  if (text === void 0) return void 0;
+  try {
+    return parsePackState(JSON.parse(text), file);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
+    throw e;
+  }
+}
+async function startState(home, lock, repo) {
+  const state = await readHomeState(home);
+  if (state) return state;
+  const ga = repo?.index.pack;
+  if (!ga?.manifest) {
+    throw badInput(`--dir ${home}: holds files but no ${PACK_STATE_PATH}; give a new folder`);
+  }
+  const manifest = parsePackManifest(
+    JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8")),
+    ga.manifest
+  );
+  const files = {};
+  let missing = 0;
+  for (const [p, f] of Object.entries(manifest.files)) {
+    files[p] = f.sha256;
+    if (!await fs14.stat(path15.join(home, p)).catch(() => void 0)) missing++;
+  }
+  if (missing > 0) {
+    throw badInput(
+      `--dir ${home}: folder exists and is not empty, but is neither a pack uplevel wrote nor a complete GA pack (${missing} files missing); give a new folder`
+    );
+  }
+  return {
+    schema: 1,
+    product: lock.product,
+    version: lock.version,
+    channel: lock.channel,
+    level: 0,
+    updates: [],
+    hotfixes: [],
+    files
+  };
+}
+async function applyInPlace(args) {
+  return withDirLock(workPath(args.home), () => applyLocked(args), {
+    onWait: () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`)
+  });
+}
+async function applyLocked(args) {
+  const { home, lock, repo, target, reporter } = args;
+  const recovered = await recover(home);
+  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
+  let state = await startState(home, lock, repo);
+  if (state.product !== lock.product || state.version !== lock.version || state.channel !== lock.channel) {
+    throw badInput(
+      `--dir ${home}: holds ${state.product} ${state.version} (${state.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`
+    );
+  }
+  if (target < state.level)
+    throw badInput(`--dir ${home}: is at level ${state.level}, above ${target}; use revert`);
+  const lockHotfixes = [];
+  for (const [i, h] of lock.hotfixes.entries()) {
+    const sha = await sha256OfFile(h.path);
+    if (sha === void 0)
+      throw badInput(`${path15.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+    if (sha !== h.sha256)
+      throw verificationFailed(
+        `${path15.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
+      );
+    lockHotfixes.push(await openHotfix(h.path));
+  }
+  const payloads = await args.fetchPayloads(state.level, target);
+  try {
+    const levels = [...payloads.keys()].sort((a, b) => a - b);
+    const carried = state.hotfixes.map((h) => h.id);
+    let reapply = [];
+    let dropped = [];
+    if (carried.length && !args.dryRun) {
+      ({ reapply, dropped } = await takeOffHotfixes(
+        home,
+        state,
+        levels.map((l) => payloads.get(l).manifest)
+      ));
+      state = await readHomeState(home);
+    }
+    const plan = composePlan(
+      {
+        product: state.product,
+        version: state.version,
+        channel: state.channel,
+        level: state.level,
+        files: Object.keys(state.files),
+        hashes: state.files
+      },
+      levels.map((l) => payloads.get(l).manifest)
+    );
+    const readNew = async (src) => {
+      if (src.kind !== "payload") throw new Error("bug: a pack source in an in-place plan");
+      const p = payloads.get(src.level);
+      const buf = await p.zip.readBuffer(p.fileEntry(src.path));
+      if (createHash7("sha256").update(buf).digest("hex") !== src.sha256)
+        throw verificationFailed(`${p.zip.label}: files/${src.path}: sha256 mismatch`);
+      return buf;
+    };
+    const vendorAt = async (p, level) => {
+      const first = plan.history.get(p)?.versions.find((v) => v.level > level);
+      if (!first) return void 0;
+      const payload = payloads.get(first.level);
+      const entry = payload?.baseEntry(p);
+      return entry && payload ? payload.zip.readBuffer(entry) : void 0;
+    };
+    const changed = /* @__PURE__ */ new Set([...plan.added, ...plan.modified, ...plan.removed]);
+    const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
+    const result = {
+      from: state.level,
+      to: target,
+      files: { added: plan.added, modified: plan.modified, removed: plan.removed },
+      merged: [],
+      conflicts: [],
+      overlayRewritten: [],
+      recovered
+    };
+    const outcome = /* @__PURE__ */ new Map();
+    const conflictsFor = [];
+    const overlayRewrites = /* @__PURE__ */ new Map();
+    for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
+      const src = plan.files.get(p) ?? null;
+      const inOverlay = overlayFiles.includes(p);
+      const live = path15.join(home, p);
+      const liveSha = await sha256OfFile(live);
+      const vendorSha = state.files[p];
+      if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
+        outcome.set(p, src);
+        continue;
+      }
+      if (!inOverlay && plan.added.includes(p) && liveSha === void 0) {
+        outcome.set(p, src);
+        continue;
+      }
+      if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
+      const ours = inOverlay ? await fs14.readFile(path15.join(lock.overlay, p)) : await fs14.readFile(live).catch(() => void 0);
+      const baseLevel = inOverlay ? lock.level : state.level;
+      const theirs = src ? await readNew(src) : void 0;
+      let base;
+      if (changed.has(p)) base = await vendorAt(p, baseLevel);
+      if (!changed.has(p)) {
+        if (ours && createHash7("sha256").update(ours).digest("hex") !== liveSha)
+          outcome.set(p, ours);
+        result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
+        continue;
+      }
+      if (ours === void 0) {
+        conflictsFor.push({ path: p, where: "folder", ...theirs ? { theirs } : {} });
+        result.merged.push({ path: p, outcome: "deleted-locally", origin: "folder" });
+        continue;
+      }
+      if (base === void 0 && plan.modified.includes(p)) {
+        conflictsFor.push({
+          path: p,
+          where: inOverlay ? "overlay" : "folder",
+          ...theirs ? { theirs } : {}
+        });
+        result.merged.push({
+          path: p,
+          outcome: "binary-conflict",
+          origin: inOverlay ? "overlay" : "folder"
+        });
+        continue;
+      }
+      const m = mergeFile(base, ours, theirs);
+      result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? "overlay" : "folder" });
+      if ("content" in m && !["conflict"].includes(m.outcome)) {
+        outcome.set(p, m.content);
+        if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
+      } else if (m.outcome === "removed-upstream") {
+        outcome.set(p, null);
+      } else {
+        conflictsFor.push({
+          path: p,
+          where: inOverlay ? "overlay" : "folder",
+          ...base ? { base } : {},
+          ...theirs ? { theirs } : {}
+        });
+      }
+    }
+    if (conflictsFor.length > 0) {
+      const details = [];
+      for (const c of conflictsFor) {
+        const beside = path15.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const files = [];
+        if (!args.dryRun) {
+          if (c.base) {
+            await writeFileAtomic(`${beside}.old`, c.base);
+            files.push(`${beside}.old`);
+          }
+          if (c.theirs) {
+            await writeFileAtomic(`${beside}.updated`, c.theirs);
+            files.push(`${beside}.updated`);
+          }
+        }
+        result.conflicts.push({ path: c.path, files });
+        details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
+      }
+      if (args.dryRun) return result;
+      throw new UplevelError(
+        ExitCode.conflict,
+        `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
+        details
+      );
+    }
+    if (args.dryRun) return result;
+    reporter.info(`Staging level ${target} in ${path15.join(home, WORK_DIR)}`);
+    const staging = stagingDir(home);
+    await fs14.rm(staging, { recursive: true, force: true });
+    const backupName2 = `backup/${state.level}-${target}`;
+    await fs14.rm(workPath(home, backupName2), { recursive: true, force: true });
+    const ops = [];
+    let done = 0;
+    const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
+    const kinds = /* @__PURE__ */ new Map();
+    await forEachLimit(entries, 8, async ([p, what]) => {
+      const exists3 = await fs14.lstat(path15.join(home, p)).then(
+        () => true,
+        () => false
+      );
+      if (what === null) {
+        kinds.set(p, exists3 ? "remove" : void 0);
+        return;
+      }
+      const dest = path15.join(staging, p);
+      if (Buffer.isBuffer(what)) {
+        await writeDurable(dest, what, 420);
+      } else if (what.kind === "payload") {
+        const payload = payloads.get(what.level);
+        await stageEntry(payload.zip, `files/${what.path}`, dest, what.sha256, what.mode);
+      }
+      kinds.set(p, exists3 ? "replace" : "add");
+      reporter.progress("Staging", ++done, outcome.size);
+    });
+    for (const [p] of entries) {
+      const kind = kinds.get(p);
+      if (kind) ops.push({ kind, path: p });
+    }
+    const vendorFiles = new Map(Object.entries(state.files));
+    for (const p of plan.removed) vendorFiles.delete(p);
+    for (const p of [...plan.added, ...plan.modified]) {
+      const src = plan.files.get(p);
+      if (src?.sha256) vendorFiles.set(p, src.sha256);
+    }
+    const applied = levels.map((l) => ({
+      level: l,
+      sha256: payloads.get(l).sha256
+    }));
+    const newState = buildPackState({
+      product: state.product,
+      version: state.version,
+      channel: state.channel,
+      level: target,
+      previous: state,
+      applied,
+      files: vendorFiles
+    });
+    await writeDurable(path15.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256OfFile(path15.join(home, PACK_STATE_PATH)) !== void 0;
+    ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
+    const journal = {
+      schema: 1,
+      action: "apply",
+      from: state.level,
+      to: target,
+      backup: backupName2,
+      ops
+    };
+    await writeDurable(workPath(home, backupName2, "transition.json"), JSON.stringify(journal));
+    await commitJournal(home, journal);
+    await replay(home, journal);
+    for (const id of reapply) {
+      const hf = await openHotfix(hotfixCopy(home, id));
+      try {
+        await applyHotfix(home, hf, { anyLevel: true });
+      } finally {
+        await hf.zip.close();
+      }
+    }
+    for (const id of dropped) await fs14.rm(hotfixCopy(home, id), { force: true });
+    const included = new Set(
+      levels.flatMap((l) => payloads.get(l).manifest.includesHotfixes ?? [])
+    );
+    for (const hf of lockHotfixes) {
+      const id = hf.manifest.id;
+      const now = await readHomeState(home);
+      if (now.hotfixes.some((h) => h.id === id)) continue;
+      if (included.has(id)) {
+        if (!dropped.includes(id)) dropped.push(id);
+        continue;
+      }
+      await applyHotfix(home, hf, { anyLevel: true });
+      reapply.push(id);
+    }
+    result.hotfixes = { reapplied: reapply, dropped };
+    if (args.updateLock && target !== lock.level) {
+      for (const [p, content] of overlayRewrites) {
+        await writeFileAtomic(path15.join(lock.overlay, p), content);
+        result.overlayRewritten.push(p);
+      }
+      const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs14.readFile(lock.file, "utf8"), target));
+    }
+    return result;
+  } finally {
+    for (const p of payloads.values()) await p.zip.close();
+    for (const h of lockHotfixes) await h.zip.close();
+  }
+}
+async function revertInPlace(home, level, reporter) {
+  const recovered = await recover(home);
+  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
+  if (level >= state.level)
+    throw badInput(
+      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`
+    );
+  const ops = [];
+  const consumed = [];
+  let at = state.level;
+  const backups = (await fs14.readdir(workPath(home, "backup")).catch(() => [])).map(
+    (n) => n.split("-").map(Number)
+  );
+  while (at > level) {
+    const step = backups.find(([, to]) => to === at);
+    if (!step)
+      throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
+    const [from] = step;
+    if (from < level)
+      throw badInput(
+        `${home}: level ${level} was skipped by one update (${from} \u2192 ${at}); revert to ${from} instead`
+      );
+    const name = `backup/${from}-${at}`;
+    consumed.push(name);
+    const t = JSON.parse(await fs14.readFile(workPath(home, name, "transition.json"), "utf8"));
+    for (const op of [...t.ops].reverse()) {
+      if (op.kind === "add") ops.push({ kind: "discard", path: op.path });
+      else ops.push({ kind: "restore", path: op.path, from: name });
+    }
+    at = from;
+  }
+  const journal = {
+    schema: 1,
+    action: "revert",
+    from: state.level,
+    to: level,
+    backup: `revert-${state.level}-${level}-${Date.now()}`,
+    ops
+  };
+  await commitJournal(home, journal);
+  await replay(home, journal);
+  for (const name of consumed) await fs14.rm(workPath(home, name), { recursive: true, force: true });
+  return { from: state.level, to: level };
+}
+async function takeOffHotfixes(home, state, manifests) {
+  const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
+  const ids = state.hotfixes.map((h) => h.id);
+  const dropped = ids.filter((id) => included.has(id));
+  const reapply = ids.filter((id) => !included.has(id));
+  const before = parsePackState(
+    JSON.parse(
+      await fs14.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
+    ),
+    "state before hotfixes"
+  );
+  const plan = composePlan(
+    {
+      product: before.product,
+      version: before.version,
+      channel: before.channel,
+      level: before.level,
+      files: Object.keys(before.files),
+      hashes: before.files
+    },
+    manifests
+  );
+  const conflicts = [];
+  for (const id of reapply) {
+    const hf = await openHotfix(hotfixCopy(home, id));
+    try {
+      const touched = [
+        ...hf.manifest.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
+        ...hf.manifest.files.removed.map((f) => ({ path: f.path, sha: f.sha256 }))
+      ];
+      for (const f of touched) {
+        if (plan.files.get(f.path)?.sha256 !== f.sha)
+          conflicts.push(`hotfix ${id}: ${f.path} changes in the new level`);
+      }
+      for (const f of hf.manifest.files.added) {
+        if (plan.files.has(f.path))
+          conflicts.push(`hotfix ${id}: ${f.path} is added by the new level too`);
+      }
+    } finally {
+      await hf.zip.close();
+    }
+  }
+  if (conflicts.length) {
+    throw new UplevelError(
+      ExitCode.conflict,
+      `hotfix(es) ${reapply.join(", ")} do not apply to the new level and are not included in it; nothing was changed`,
+      conflicts
+    );
+  }
+  for (const id of [...ids].reverse()) await removeHotfix(home, id, { keepCopy: true });
+  return { reapply, dropped };
+}
+
+// src/pipeline/fetch-levels.ts
+init_errors();
+
+// src/pipeline/payloads.ts
+init_errors();
+var UPDATE_MANIFEST = "update.json";
+async function openPayload(file, sha2562, label) {
+  const zip = await SafeZip.open(file, { label });
+  try {
+    const m = zip.get(UPDATE_MANIFEST);
+    if (!m) throw badInput(`${label}: no ${UPDATE_MANIFEST} in the payload`);
+    let json;
+    try {
+      json = JSON.parse((await zip.readBuffer(m, 16 * 1024 * 1024)).toString("utf8"));
+    } catch (e) {
+      if (e instanceof SyntaxError)
+        throw badInput(`${label}: ${UPDATE_MANIFEST} is not valid JSON`);
+      throw e;
+    }
+    const manifest = parseUpdateManifest(json, `${label}: ${UPDATE_MANIFEST}`);
+    for (const f of [...manifest.files.added, ...manifest.files.modified]) {
+      const e = zip.get(`files/${f.path}`);
+      if (!e || e.isDirectory) throw badInput(`${label}: files/${f.path} is missing`);
+      if (e.uncompressedSize !== f.size) {
+        throw badInput(
+          `${label}: files/${f.path} is ${e.uncompressedSize} bytes, update.json says ${f.size}`
+        );
+      }
+    }
+    return {
+      zip,
+      manifest,
+      sha256: sha2562,
+      fileEntry(path38) {
+        const e = zip.get(`files/${path38}`);
+        if (!e) throw badInput(`${label}: files/${path38} is missing`);
+        return e;
+      },
+      baseEntry(path38) {
+        return zip.get(`base/${path38}`);
+      }
+    };
+  } catch (e) {
+    await zip.close();
+    throw e;
+  }
+}
+
+// src/pipeline/fetch-levels.ts
+async function fetchLevels(repo, lock, from, to, payloads, reporter) {
+  const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
+  if (levels.length)
+    reporter.info(`Fetching level${levels.length > 1 ? "s" : ""} ${levels.join(", ")}`);
+  await forEachLimit(levels, 8, async (l) => {
+    const info = repo.level(l);
+    const file = await repo.client.fetchTarget(info.target);
+    const signed = await repo.client.targetInfo(info.target);
+    if (signed?.sha256 !== info.sha256) {
+      throw verificationFailed(
+        `${info.target}: index.json and the signed targets disagree about its sha256`
+      );
+    }
+    const payload = await openPayload(file, info.sha256, info.target);
+    payloads.set(l, payload);
+    const m = payload.manifest;
+    if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel || m.level !== l) {
+      throw verificationFailed(
+        `${info.target}: published as level ${l} of ${lock.product} ${lock.version} (${lock.channel}) but holds level ${m.level} of ${m.product} ${m.version} (${m.channel})`
+      );
+    }
+  });
+}
+
+// src/pipeline/pack-input.ts
+init_errors();
+init_types();
+async function openPack(file, expect) {
+  const label = expect.label ?? file;
+  const zip = await SafeZip.open(file, { label });
+  try {
+    const top = zip.topFolder();
+    const wanted = `${expect.product}-${expect.version}`;
+    if (top === void 0) throw badInput(`${label}: a pack must hold one top-level folder`);
+    if (top !== wanted) {
+      throw badInput(`${label}: top folder is ${top}/, expected ${wanted}/ for this lock`);
+    }
+    const files = /* @__PURE__ */ new Map();
+    const dirs = /* @__PURE__ */ new Map();
+    let topEntry;
+    let stateEntry;
+    for (const e of zip.entries) {
+      const rel = e.name.slice(top.length + 1);
+      if (rel === "") {
+        topEntry = e;
+        continue;
+      }
+      if (e.isDirectory) dirs.set(rel.replace(/\/$/, ""), e);
+      else if (rel === PACK_STATE_PATH) stateEntry = e;
+      else files.set(rel, e);
+    }
+    let state;
+    if (stateEntry) {
+      const buf = await zip.readBuffer(stateEntry, 64 * 1024 * 1024);
+      let json;
+      try {
+        json = JSON.parse(buf.toString("utf8"));
+      } catch {
+        throw badInput(`${label}: ${top}/${PACK_STATE_PATH} is not valid JSON`);
+      }
+      state = parsePackState(json, `${label}: ${top}/${PACK_STATE_PATH}`);
+      if (state.product !== expect.product || state.version !== expect.version) {
+        throw badInput(
+          `${label}: pack state says ${state.product} ${state.version}, expected ${expect.product} ${expect.version}`
+        );
+      }
+    }
+    const pack = { zip, top, level: state?.level ?? 0, files, dirs };
+    if (state) pack.state = state;
+    if (topEntry) pack.topEntry = topEntry;
+    return pack;
+  } catch (e) {
+    await zip.close();
     throw e;
   }
 }
@@ -19324,18 +20449,18 @@ init_errors();
 var import_tuf_js2 = __toESM(require_dist3(), 1);
 var import_error4 = __toESM(require_error2(), 1);
 init_errors();
-import { createHash as createHash6, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream3, promises as fs10, readFileSync } from "node:fs";
-import path11 from "node:path";
+import { createHash as createHash8, randomBytes } from "node:crypto";
+import { createWriteStream as createWriteStream6, promises as fs16, readFileSync } from "node:fs";
+import path16 from "node:path";
 import { Transform as Transform4 } from "node:stream";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import { pipeline as pipeline6 } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 
 // src/client/fetcher.ts
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error2(), 1);
 import { AsyncLocalStorage } from "node:async_hooks";
-import { promises as fs9 } from "node:fs";
+import { promises as fs15 } from "node:fs";
 import { Readable as Readable3 } from "node:stream";
 import { fileURLToPath } from "node:url";
 var METADATA_NAME = /\/metadata\/((?:\d+\.)?(root|timestamp|snapshot|targets)\.json)$/;
@@ -19355,9 +20480,9 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   async open(url) {
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs9.stat(file).catch(() => void 0);
+      const st = await fs15.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error.DownloadHTTPError("no such file", 404);
-      const body = (await fs9.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      const body = (await fs15.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       return { body, total: st.size };
     }
     try {
@@ -19538,10 +20663,10 @@ var RepositoryClient = class {
     } catch {
       anchor = Buffer.from(opts.repository);
     }
-    const id = createHash6("sha256").update(anchor).digest("hex").slice(0, 16);
-    this.metadataDir = path11.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path11.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path11.resolve(opts.repository)).toString();
+    const id = createHash8("sha256").update(anchor).digest("hex").slice(0, 16);
+    this.metadataDir = path16.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path16.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path16.resolve(opts.repository)).toString();
     this.fetcher = new RepositoryFetcher({
       ...opts.credentials ? { credentials: opts.credentials } : {},
       ...opts.env ? { env: opts.env } : {}
@@ -19575,14 +20700,14 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs10.readFile(this.opts.trustedRoot);
+      pinned = await fs16.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
-    await fs10.mkdir(this.metadataDir, { recursive: true });
-    await fs10.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path11.join(this.metadataDir, "root.json");
+    await fs16.mkdir(this.metadataDir, { recursive: true });
+    await fs16.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path16.join(this.metadataDir, "root.json");
     let cachedVersion;
     try {
       cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
@@ -19590,7 +20715,7 @@ var RepositoryClient = class {
       cachedVersion = -1;
     }
     if (cachedVersion < pinnedVersion) {
-      await fs10.writeFile(cachedFile, pinned);
+      await fs16.writeFile(cachedFile, pinned);
     }
   }
   /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
@@ -19605,13 +20730,13 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs10.rm(path11.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs10.rm(path11.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs16.rm(path16.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs16.rm(path16.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard(void 0, () => this.updater.refresh());
       }
     });
-    const root = rootVersion(readFileSync(path11.join(this.metadataDir, "root.json")), "root.json");
+    const root = rootVersion(readFileSync(path16.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `verification failed: root.json is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -19622,7 +20747,7 @@ var RepositoryClient = class {
   /** The trusted root's key ids per role, to notice a rotation. */
   roleKeys() {
     try {
-      const root = JSON.parse(readFileSync(path11.join(this.metadataDir, "root.json"), "utf8"));
+      const root = JSON.parse(readFileSync(path16.join(this.metadataDir, "root.json"), "utf8"));
       return Object.fromEntries(
         Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
       );
@@ -19649,7 +20774,7 @@ var RepositoryClient = class {
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
-    const file = path11.join(this.targetsDir, sha);
+    const file = path16.join(this.targetsDir, sha);
     if (await stillVerified(file, sha)) return file;
     if (await this.updater.findCachedTarget(info, file)) {
       await markVerified(file, sha);
@@ -19658,16 +20783,16 @@ var RepositoryClient = class {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
     try {
       await this.download(info, tmp);
-      await fs10.rename(tmp, file);
+      await fs16.rename(tmp, file);
     } finally {
-      await fs10.rm(tmp, { force: true });
+      await fs16.rm(tmp, { force: true });
     }
     await markVerified(file, sha);
     return file;
   }
   /** Verified target bytes, for small files (index.json). */
   async readTarget(targetPath) {
-    return fs10.readFile(await this.fetchTarget(targetPath));
+    return fs16.readFile(await this.fetchTarget(targetPath));
   }
   /**
    * Streams a target into `dest`, checking its signed length as it comes (endless data stops
@@ -19679,7 +20804,7 @@ var RepositoryClient = class {
     const url = this.targetUrl(info);
     const hashes = Object.keys(info.hashes).map((alg) => {
       try {
-        return { alg, h: createHash6(alg) };
+        return { alg, h: createHash8(alg) };
       } catch {
         throw verificationFailed(`verification failed: ${subject}: unsupported hash ${alg}`);
       }
@@ -19712,7 +20837,7 @@ var RepositoryClient = class {
       }
     });
     try {
-      await pipeline4(body, check, createWriteStream3(dest));
+      await pipeline6(body, check, createWriteStream6(dest));
     } catch (e) {
       throw this.explain(subject, e);
     }
@@ -19732,7 +20857,7 @@ var RepositoryClient = class {
   /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */
   targetUrl(info) {
     let name = info.path;
-    const root = JSON.parse(readFileSync(path11.join(this.metadataDir, "root.json"), "utf8"));
+    const root = JSON.parse(readFileSync(path16.join(this.metadataDir, "root.json"), "utf8"));
     if (root.signed.consistent_snapshot) {
       const slash = name.lastIndexOf("/");
       const first = Object.values(info.hashes)[0];
@@ -19755,7 +20880,7 @@ var RepositoryClient = class {
   }
   /** The version of a top-level role this client trusts now (after refresh). */
   trustedVersion(role) {
-    const json = JSON.parse(readFileSync(path11.join(this.metadataDir, `${role}.json`), "utf8"));
+    const json = JSON.parse(readFileSync(path16.join(this.metadataDir, `${role}.json`), "utf8"));
     return json.signed.version;
   }
   /** Runs a tuf-js call with its errors mapped; without a subject, the failing metadata is named. */
@@ -19767,17 +20892,17 @@ var RepositoryClient = class {
     }
   }
   explain(subject, e) {
-    const failure = classify(e);
-    const named = failure?.kind === "expired" ? failure.file : void 0;
-    const name = subject ?? named ?? this.fetcher.lastMetadata ?? failure?.file ?? "metadata";
-    if (!failure) return explainOther(name, e);
-    if (failure.kind === "not-served" && name === "timestamp.json") {
+    const failure2 = classify(e);
+    const named = failure2?.kind === "expired" ? failure2.file : void 0;
+    const name = subject ?? named ?? this.fetcher.lastMetadata ?? failure2?.file ?? "metadata";
+    if (!failure2) return explainOther(name, e);
+    if (failure2.kind === "not-served" && name === "timestamp.json") {
       return badInput(
         `repository: ${redactUrl(this.opts.repository)} has no metadata/timestamp.json; is it the repository's URL or folder?`
       );
     }
-    const expires = failure.kind === "expired" ? this.expiryOf(failure.file ?? name) : void 0;
-    return describeFailure(failure, { subject: name, ...expires ? { expires } : {} });
+    const expires = failure2.kind === "expired" ? this.expiryOf(failure2.file ?? name) : void 0;
+    return describeFailure(failure2, { subject: name, ...expires ? { expires } : {} });
   }
   /** When an expired metadata file says it expired: the copy last received, or the trusted one. */
   expiryOf(file) {
@@ -19785,7 +20910,7 @@ var RepositoryClient = class {
     if (!role) return void 0;
     const candidates = [this.fetcher.lastReceived(role)];
     try {
-      candidates.push(readFileSync(path11.join(this.metadataDir, `${role}.json`)));
+      candidates.push(readFileSync(path16.join(this.metadataDir, `${role}.json`)));
     } catch {
     }
     for (const data of candidates) {
@@ -19811,8 +20936,8 @@ function rootVersion(data, label) {
 async function stillVerified(file, sha2562) {
   try {
     const [st, stamp] = await Promise.all([
-      fs10.stat(file),
-      fs10.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
+      fs16.stat(file),
+      fs16.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
     ]);
     return stamp.sha256 === sha2562 && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.ino === st.ino;
   } catch {
@@ -19820,9 +20945,9 @@ async function stillVerified(file, sha2562) {
   }
 }
 async function markVerified(file, sha2562) {
-  const st = await fs10.stat(file);
+  const st = await fs16.stat(file);
   const stamp = { sha256: sha2562, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
-  await fs10.writeFile(`${file}.verified`, JSON.stringify(stamp));
+  await fs16.writeFile(`${file}.verified`, JSON.stringify(stamp));
 }
 
 // src/pipeline/repository.ts
@@ -19883,388 +21008,12 @@ async function openLockRepository(lock, opts = {}) {
   };
 }
 
-// src/pipeline/write-dir.ts
-init_errors();
-init_types();
-import { createHash as createHash7 } from "node:crypto";
-import { createWriteStream as createWriteStream4, promises as fs11 } from "node:fs";
-import path12 from "node:path";
-import { pipeline as pipeline5 } from "node:stream/promises";
-var EXTRACT_CONCURRENCY = 4;
-async function assertFreshDir(dir) {
-  try {
-    const entries = await fs11.readdir(dir);
-    if (entries.length > 0) {
-      throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
-    }
-  } catch (e) {
-    if (e.code === "ENOENT") return;
-    if (e.code === "ENOTDIR")
-      throw badInput(`--dir ${dir}: not a folder`);
-    throw e;
-  }
-}
-async function writeUpdatedDir(dir, layout, opts) {
-  await assertFreshDir(dir);
-  const parent = path12.dirname(path12.resolve(dir));
-  await fs11.mkdir(parent, { recursive: true });
-  const staging = await fs11.mkdtemp(path12.join(parent, `.${path12.basename(dir)}.uplevel-staging-`));
-  const hashes = /* @__PURE__ */ new Map();
-  let bytes = 0;
-  try {
-    for (const d of layout.dirs) await fs11.mkdir(path12.join(staging, d), { recursive: true });
-    await fs11.mkdir(path12.join(staging, path12.dirname(PACK_STATE_PATH)), { recursive: true });
-    let done = 0;
-    const extract = async (f) => {
-      const target = path12.join(staging, f.path);
-      if (f.kind === "bytes") {
-        await fs11.writeFile(target, f.data, { mode: f.mode });
-        hashes.set(f.path, createHash7("sha256").update(f.data).digest("hex"));
-        bytes += f.data.length;
-      } else {
-        const write = (data) => pipeline5(data, createWriteStream4(target, { mode: f.from.mode, highWaterMark: 1 << 20 }));
-        if (f.from.trusted && f.from.vendorSha256) {
-          await write(await f.from.zip.openData(f.from.entry));
-          hashes.set(f.path, f.from.vendorSha256);
-        } else {
-          const sha = await readVerified(f.from, write);
-          hashes.set(f.path, f.from.vendorSha256 ?? sha);
-        }
-        bytes += f.from.entry.uncompressedSize;
-      }
-      opts.onProgress?.(++done, layout.files.length);
-    };
-    await forEachLimit(layout.files, EXTRACT_CONCURRENCY, extract);
-    await fs11.writeFile(path12.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
-      mode: 420
-    });
-    await fs11.rmdir(dir).catch(() => void 0);
-    await fs11.rename(staging, dir).catch((e) => {
-      if (e.code === "ENOTEMPTY" || e.code === "EEXIST") {
-        throw badInput(
-          `--dir ${dir}: another run filled the folder meanwhile; nothing of this run was kept`
-        );
-      }
-      throw e;
-    });
-    return { hashes, bytes };
-  } catch (e) {
-    await fs11.rm(staging, { recursive: true, force: true });
-    throw e;
-  }
-}
-
 // src/pipeline/write-pack.ts
-import { promises as fs13 } from "node:fs";
-import path13 from "node:path";
-
-// src/zip/writer.ts
-import { createHash as createHash8 } from "node:crypto";
-import { promises as fs12 } from "node:fs";
-import { deflateRawSync } from "node:zlib";
-var MAX322 = 4294967295;
-var MAX162 = 65535;
-var FLAG_UTF8 = 2048;
-var BUFFER_SIZE = 1 << 20;
-var MAX_IN_FLIGHT = 4;
-function toDosDateTime(d) {
-  const t = Math.min(
-    Math.max(d.getTime(), Date.UTC(1980, 0, 1)),
-    Date.UTC(2107, 11, 31, 23, 59, 58)
-  );
-  const u = new Date(t);
-  return {
-    dosDate: u.getUTCFullYear() - 1980 << 9 | u.getUTCMonth() + 1 << 5 | u.getUTCDate(),
-    dosTime: u.getUTCHours() << 11 | u.getUTCMinutes() << 5 | u.getUTCSeconds() >> 1
-  };
-}
-var ZipWriter = class _ZipWriter {
-  constructor(handle2, file, forceZip64, durable) {
-    this.handle = handle2;
-    this.file = file;
-    this.forceZip64 = forceZip64;
-    this.durable = durable;
-  }
-  handle;
-  file;
-  forceZip64;
-  durable;
-  central = [];
-  names = /* @__PURE__ */ new Set();
-  /** Bytes of the archive so far (headers and data), i.e. the next entry's offset. */
-  offset = 0;
-  /** Bytes handed to the file so far. */
-  written = 0;
-  inFlight = [];
-  pending = [];
-  pendingBytes = 0;
-  finished = false;
-  /** Set when an entry failed half-written: the file is unusable, only abort() remains. */
-  broken;
-  /** The file's sha256, computed as it is written so nobody has to read it back. */
-  hash = createHash8("sha256");
-  static async create(file, opts = {}) {
-    return new _ZipWriter(
-      await fs12.open(file, "w"),
-      file,
-      Boolean(opts.forceZip64),
-      Boolean(opts.durable)
-    );
-  }
-  async addDirectory(name, opts) {
-    const dirName = name.endsWith("/") ? name : `${name}/`;
-    const mode = opts.mode ?? 493;
-    await this.writeEntry(
-      {
-        name: dirName,
-        compressionMethod: 0,
-        crc32: 0,
-        compressedSize: 0,
-        uncompressedSize: 0,
-        mode: (mode & 61440) === 0 ? 16384 | mode : mode,
-        dosDate: opts.dosDate,
-        dosTime: opts.dosTime
-      },
-      true,
-      async () => void 0
-    );
-  }
-  /** Copies already-compressed bytes; their count must match the declared compressed size. */
-  async addRaw(meta, compressed) {
-    if (meta.compressionMethod !== 0 && meta.compressionMethod !== 8) {
-      throw new Error(`zip writer: unsupported compression method ${meta.compressionMethod}`);
-    }
-    if (meta.compressionMethod === 0 && meta.compressedSize !== meta.uncompressedSize) {
-      throw new Error(`zip writer: ${meta.name}: stored entry with two different sizes`);
-    }
-    await this.writeEntry(meta, false, async () => {
-      let copied = 0;
-      for await (const chunk of compressed) {
-        copied += chunk.length;
-        if (copied > meta.compressedSize) break;
-        await this.write(chunk);
-      }
-      if (copied !== meta.compressedSize) {
-        if ("destroy" in compressed) compressed.destroy();
-        throw new Error(
-          `zip writer: ${meta.name}: got ${copied} compressed bytes, expected ${meta.compressedSize}`
-        );
-      }
-    });
-  }
-  async addBuffer(name, data, opts) {
-    let body = data;
-    let method = 0;
-    if (opts.compress !== false && data.length > 0) {
-      const deflated = deflateRawSync(data, { level: 6 });
-      if (deflated.length < data.length) {
-        body = deflated;
-        method = 8;
-      }
-    }
-    await this.writeEntry(
-      {
-        name,
-        compressionMethod: method,
-        crc32: crc32(data),
-        compressedSize: body.length,
-        uncompressedSize: data.length,
-        mode: opts.mode ?? 420,
-        dosDate: opts.dosDate,
-        dosTime: opts.dosTime
-      },
-      false,
-      () => this.write(body)
-    );
-  }
-  async finish() {
-    this.usable();
-    this.finished = true;
-    const cdStart = this.offset;
-    for (const r of this.central) await this.write(centralHeader(r, this.forceZip64));
-    const cdSize = this.offset - cdStart;
-    const count = this.central.length;
-    const zip64 = this.forceZip64 || count >= MAX162 || cdStart >= MAX322 || cdSize >= MAX322;
-    if (zip64) {
-      const eocd64Offset = this.offset;
-      const rec = Buffer.alloc(56);
-      rec.writeUInt32LE(101075792, 0);
-      rec.writeBigUInt64LE(44n, 4);
-      rec.writeUInt16LE(3 << 8 | 45, 12);
-      rec.writeUInt16LE(45, 14);
-      rec.writeUInt32LE(0, 16);
-      rec.writeUInt32LE(0, 20);
-      rec.writeBigUInt64LE(BigInt(count), 24);
-      rec.writeBigUInt64LE(BigInt(count), 32);
-      rec.writeBigUInt64LE(BigInt(cdSize), 40);
-      rec.writeBigUInt64LE(BigInt(cdStart), 48);
-      const loc = Buffer.alloc(20);
-      loc.writeUInt32LE(117853008, 0);
-      loc.writeUInt32LE(0, 4);
-      loc.writeBigUInt64LE(BigInt(eocd64Offset), 8);
-      loc.writeUInt32LE(1, 16);
-      await this.write(rec);
-      await this.write(loc);
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(101010256, 0);
-    end.writeUInt16LE(0, 4);
-    end.writeUInt16LE(0, 6);
-    end.writeUInt16LE(zip64 ? MAX162 : count, 8);
-    end.writeUInt16LE(zip64 ? MAX162 : count, 10);
-    end.writeUInt32LE(zip64 ? MAX322 : cdSize, 12);
-    end.writeUInt32LE(zip64 ? MAX322 : cdStart, 16);
-    end.writeUInt16LE(0, 20);
-    await this.write(end);
-    await this.flush();
-    await this.drain();
-    if (this.durable) await this.handle.sync();
-    await this.handle.close();
-    return { bytes: this.offset, entries: count, sha256: this.hash.digest("hex") };
-  }
-  /** Closes and deletes the partial file. */
-  async abort() {
-    this.finished = true;
-    await Promise.allSettled(this.inFlight);
-    await this.handle.close().catch(() => void 0);
-    await fs12.rm(this.file, { force: true });
-  }
-  async writeEntry(meta, isDirectory, body) {
-    this.usable();
-    checkName(meta.name, isDirectory);
-    if (this.names.has(meta.name)) throw new Error(`zip writer: duplicate entry ${meta.name}`);
-    this.names.add(meta.name);
-    const mode = (meta.mode & 61440) === 0 ? (isDirectory ? 16384 : 32768) | meta.mode : meta.mode;
-    const record = { ...meta, mode, offset: this.offset, isDirectory };
-    try {
-      await this.write(localHeader(record, this.forceZip64));
-      await body();
-    } catch (e) {
-      this.broken = e instanceof Error ? e : new Error(String(e));
-      throw e;
-    }
-    this.central.push(record);
-  }
-  usable() {
-    if (this.finished) throw new Error("zip writer: already finished");
-    if (this.broken)
-      throw new Error(`zip writer: an earlier entry failed (${this.broken.message})`);
-  }
-  async write(buf) {
-    this.offset += buf.length;
-    if (buf.length >= BUFFER_SIZE) {
-      await this.flush();
-      await this.issue(buf);
-      return;
-    }
-    this.pending.push(buf);
-    this.pendingBytes += buf.length;
-    if (this.pendingBytes >= BUFFER_SIZE) await this.flush();
-  }
-  async flush() {
-    if (this.pendingBytes === 0) return;
-    const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
-    await this.issue(buf);
-  }
-  /**
-   * Writes at a fixed position without waiting, keeping a few writes in flight so reading
-   * the next entry overlaps writing this one; hashing happens meanwhile on this thread.
-   */
-  async issue(buf) {
-    const position = this.written;
-    this.written += buf.length;
-    this.hash.update(buf);
-    const p = writeAllAt(this.handle, buf, position);
-    p.catch(() => void 0);
-    this.inFlight.push(p);
-    while (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
-  }
-  async drain() {
-    while (this.inFlight.length > 0) await this.inFlight.shift();
-  }
-};
-function checkName(name, isDirectory) {
-  const length = Buffer.byteLength(name, "utf8");
-  if (length === 0 || length > MAX162)
-    throw new Error(`zip writer: bad entry name length ${length}`);
-  if (name.endsWith("/") !== isDirectory)
-    throw new Error(`zip writer: ${name}: only folder names end with '/'`);
-}
-async function writeAllAt(handle2, buf, position) {
-  let done = 0;
-  while (done < buf.length) {
-    const { bytesWritten } = await handle2.write(buf, done, buf.length - done, position + done);
-    done += bytesWritten;
-  }
-}
-function needsZip64Sizes(r, force) {
-  return force || r.uncompressedSize >= MAX322 || r.compressedSize >= MAX322;
-}
-function localHeader(r, force) {
-  const name = Buffer.from(r.name, "utf8");
-  const zip64 = needsZip64Sizes(r, force);
-  const extra = zip64 ? Buffer.alloc(20) : Buffer.alloc(0);
-  if (zip64) {
-    extra.writeUInt16LE(1, 0);
-    extra.writeUInt16LE(16, 2);
-    extra.writeBigUInt64LE(BigInt(r.uncompressedSize), 4);
-    extra.writeBigUInt64LE(BigInt(r.compressedSize), 12);
-  }
-  const h = Buffer.alloc(30);
-  h.writeUInt32LE(67324752, 0);
-  h.writeUInt16LE(zip64 ? 45 : 20, 4);
-  h.writeUInt16LE(FLAG_UTF8, 6);
-  h.writeUInt16LE(r.compressionMethod, 8);
-  h.writeUInt16LE(r.dosTime, 10);
-  h.writeUInt16LE(r.dosDate, 12);
-  h.writeUInt32LE(r.crc32 >>> 0, 14);
-  h.writeUInt32LE(zip64 ? MAX322 : r.compressedSize, 18);
-  h.writeUInt32LE(zip64 ? MAX322 : r.uncompressedSize, 22);
-  h.writeUInt16LE(name.length, 26);
-  h.writeUInt16LE(extra.length, 28);
-  return Buffer.concat([h, name, extra]);
-}
-function centralHeader(r, force) {
-  const name = Buffer.from(r.name, "utf8");
-  const sizes64 = needsZip64Sizes(r, force);
-  const offset64 = force || r.offset >= MAX322;
-  const fields = [];
-  if (sizes64) fields.push(BigInt(r.uncompressedSize), BigInt(r.compressedSize));
-  if (offset64) fields.push(BigInt(r.offset));
-  const extra = Buffer.alloc(fields.length ? 4 + 8 * fields.length : 0);
-  if (fields.length) {
-    extra.writeUInt16LE(1, 0);
-    extra.writeUInt16LE(8 * fields.length, 2);
-    fields.forEach((v, i) => extra.writeBigUInt64LE(v, 4 + 8 * i));
-  }
-  const version = sizes64 || offset64 ? 45 : 20;
-  const h = Buffer.alloc(46);
-  h.writeUInt32LE(33639248, 0);
-  h.writeUInt16LE(3 << 8 | version, 4);
-  h.writeUInt16LE(version, 6);
-  h.writeUInt16LE(FLAG_UTF8, 8);
-  h.writeUInt16LE(r.compressionMethod, 10);
-  h.writeUInt16LE(r.dosTime, 12);
-  h.writeUInt16LE(r.dosDate, 14);
-  h.writeUInt32LE(r.crc32 >>> 0, 16);
-  h.writeUInt32LE(sizes64 ? MAX322 : r.compressedSize, 20);
-  h.writeUInt32LE(sizes64 ? MAX322 : r.uncompressedSize, 24);
-  h.writeUInt16LE(name.length, 28);
-  h.writeUInt16LE(extra.length, 30);
-  h.writeUInt16LE(0, 32);
-  h.writeUInt16LE(0, 34);
-  h.writeUInt16LE(0, 36);
-  h.writeUInt32LE((r.mode << 16 | (r.isDirectory ? 16 : 0)) >>> 0, 38);
-  h.writeUInt32LE(offset64 ? MAX322 : r.offset, 42);
-  return Buffer.concat([h, name, extra]);
-}
-
-// src/pipeline/write-pack.ts
+import { promises as fs17 } from "node:fs";
+import path17 from "node:path";
 init_types();
 async function writeUpdatedZip(out, layout, opts) {
-  const tmp = path13.join(path13.dirname(out), `.${path13.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path17.join(path17.dirname(out), `.${path17.basename(out)}.uplevel-${process.pid}.tmp`);
   const writer = await ZipWriter.create(tmp);
   const dos = toDosDateTime(opts.time);
   const hashes = /* @__PURE__ */ new Map();
@@ -20305,27 +21054,19 @@ async function writeUpdatedZip(out, layout, opts) {
       ...dos
     });
     const { bytes, sha256: fileSha256 } = await writer.finish();
-    await fs13.rename(tmp, out);
+    await fs17.rename(tmp, out);
     return { hashes, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => void 0);
-    await fs13.rm(tmp, { force: true });
+    await fs17.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/pipeline/apply.ts
-var ApplyConflictError = class extends UplevelError {
-  constructor(message, details, report, overlayFiles) {
-    super(ExitCode.conflict, message, details);
-    this.report = report;
-    this.overlayFiles = overlayFiles;
-  }
-  report;
-  overlayFiles;
-};
 async function apply(req) {
   const { lock, reporter } = req;
+  if (lock.source === "wso2") return applyWso2(req);
   if (!req.dryRun && !req.out && !req.dir)
     throw badInput("apply needs --out ZIP or --dir DIR (or --dry-run)");
   if (req.out && req.dir) throw badInput("apply takes one of --out and --dir, not both");
@@ -20397,8 +21138,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path35, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path35, sha256: expected });
+    for (const [path38, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path38, sha256: expected });
     }
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -20461,7 +21202,7 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs14.readFile(lock.file, "utf8");
+      const text = await fs18.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       report.lockUpdated = true;
     }
@@ -20535,10 +21276,10 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path35, entry] of pack.files) {
-    const m = manifest.files[path35];
+  for (const [path38, entry] of pack.files) {
+    const m = manifest.files[path38];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path35] = m.sha256;
+      hashes[path38] = m.sha256;
   }
   return hashes;
 }
@@ -20547,7 +21288,7 @@ function byLevel(payloads) {
 }
 async function folderHoldsFiles(dir) {
   try {
-    return (await fs14.readdir(dir)).length > 0;
+    return (await fs18.readdir(dir)).length > 0;
   } catch {
     return false;
   }
@@ -20555,10 +21296,10 @@ async function folderHoldsFiles(dir) {
 
 // src/pipeline/apply-diff.ts
 init_errors();
-import path14 from "node:path";
+import path18 from "node:path";
 async function applyDiff(args) {
   const { lock, dir } = args;
-  const label = path14.basename(args.diff);
+  const label = path18.basename(args.diff);
   const payload = await openPayload(args.diff, await sha256File(args.diff), label);
   const m = payload.manifest;
   try {
@@ -20593,16 +21334,16 @@ async function applyDiff(args) {
 }
 
 // src/pipeline/export.ts
-import { promises as fs17 } from "node:fs";
-import path17 from "node:path";
+import { promises as fs21 } from "node:fs";
+import path21 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
 var import_models2 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
 import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs16 } from "node:fs";
-import path16 from "node:path";
+import { createReadStream as createReadStream4, promises as fs20 } from "node:fs";
+import path20 from "node:path";
 init_errors();
 
 // src/repo/tuf/keys.ts
@@ -20616,8 +21357,8 @@ import {
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs15 } from "node:fs";
-import path15 from "node:path";
+import { promises as fs19 } from "node:fs";
+import path19 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
@@ -20630,8 +21371,8 @@ function signer(k) {
   return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir = path15.join(dir, "keys");
-  await fs15.mkdir(keysDir, { recursive: true, mode: 448 });
+  const keysDir = path19.join(dir, "keys");
+  await fs19.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -20639,23 +21380,23 @@ async function generateRoleKeys(dir, counts = {}) {
   }
   return out;
 }
-var keyFile = (dir, role, n) => path15.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+var keyFile = (dir, role, n) => path19.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs15.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs19.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
 async function loadRoleKeys(dir, role) {
-  const names = (await fs15.readdir(path15.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names = (await fs19.readdir(path19.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names.length === 0) {
     throw badInput(
-      `${path15.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path19.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
   const out = [];
   for (const n of names) {
-    const privateKey = createPrivateKey(await fs15.readFile(path15.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs19.readFile(path19.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
@@ -20667,8 +21408,8 @@ var DEFAULT_EXPIRES_DAYS = 365;
 var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs16.writeFile(tmp, data);
-  await fs16.rename(tmp, file);
+  await fs20.writeFile(tmp, data);
+  await fs20.rename(tmp, file);
 }
 function signAll(md, keys) {
   keys.forEach((k, i) => md.sign(signer(k), i > 0));
@@ -20676,21 +21417,21 @@ function signAll(md, keys) {
 var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
 `;
 async function initRepository(opts) {
-  const dir = path16.resolve(opts.dir);
+  const dir = path20.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
   if (!Number.isInteger(expiresDays) || expiresDays < 1)
     throw badInput("--expires must be a whole number of days \u2265 1");
-  const metadataDir = path16.join(dir, "metadata");
+  const metadataDir = path20.join(dir, "metadata");
   if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path16.join(dir, "keys")))
+  if (await exists2(path20.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs16.mkdir(metadataDir, { recursive: true });
-  await fs16.mkdir(path16.join(dir, "targets"), { recursive: true });
+  await fs20.mkdir(metadataDir, { recursive: true });
+  await fs20.mkdir(path20.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path16.join(dir, "keys", "config.json"),
+    path20.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expiresDays })}
 `
   );
@@ -20712,14 +21453,14 @@ async function initRepository(opts) {
   });
   const rootMd = new import_models2.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path16.join(metadataDir, "1.root.json");
+  const rootPath = path20.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path16.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path20.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
 async function exists2(p) {
-  return fs16.stat(p).then(
+  return fs20.stat(p).then(
     () => true,
     () => false
   );
@@ -20727,16 +21468,16 @@ async function exists2(p) {
 async function readConfig(dir) {
   try {
     return JSON.parse(
-      await fs16.readFile(path16.join(dir, "keys", "config.json"), "utf8")
+      await fs20.readFile(path20.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
     return { expiresDays: DEFAULT_EXPIRES_DAYS };
   }
 }
 async function readMetadata(dir, name) {
-  const file = path16.join(dir, "metadata", name);
+  const file = path20.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs16.readFile(file, "utf8"));
+    return JSON.parse(await fs20.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
@@ -20748,7 +21489,7 @@ async function currentTargets(dir) {
   );
 }
 async function signTopLevel(dir, targets, now, expiresDays, previous) {
-  const metadataDir = path16.join(dir, "metadata");
+  const metadataDir = path20.join(dir, "metadata");
   const expires = expiry(now, expiresDays);
   const targetsMd = new import_models2.Metadata(
     new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
@@ -20756,10 +21497,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(targetsMd, await loadRoleKeys(dir, "targets"));
   const targetsText = toText(targetsMd);
   await writeAtomic(
-    path16.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
+    path20.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
     targetsText
   );
-  await writeAtomic(path16.join(metadataDir, "targets.json"), targetsText);
+  await writeAtomic(path20.join(metadataDir, "targets.json"), targetsText);
   const snapshotMd = new import_models2.Metadata(
     new import_models2.Snapshot({
       version: previous.snapshot + 1,
@@ -20771,10 +21512,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(snapshotMd, await loadRoleKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
   await writeAtomic(
-    path16.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path20.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path16.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path20.join(metadataDir, "snapshot.json"), snapshotText);
   const snapshotBytes = Buffer.from(snapshotText);
   const timestampMd = new import_models2.Metadata(
     new import_models2.Timestamp({
@@ -20789,7 +21530,7 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
     })
   );
   signAll(timestampMd, await loadRoleKeys(dir, "timestamp"));
-  await writeAtomic(path16.join(metadataDir, "timestamp.json"), toText(timestampMd));
+  await writeAtomic(path20.join(metadataDir, "timestamp.json"), toText(timestampMd));
 }
 async function hashFile(file) {
   const h = createHash10("sha256");
@@ -20804,13 +21545,13 @@ async function hashFile(file) {
   }
   return { sha256: h.digest("hex"), length };
 }
-var exclusive = (dir, fn) => withDirLock(path16.join(dir, "keys"), fn);
+var exclusive = (dir, fn) => withDirLock(path20.join(dir, "keys"), fn);
 function storedTargetPath(targetPath, sha2562) {
   const slash = targetPath.lastIndexOf("/");
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path16.resolve(repoDir);
+  const dir = path20.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, () => publishLocked(dir, files, opts));
 }
@@ -20823,12 +21564,12 @@ async function publishLocked(dir, files, opts) {
   const targets = { ...targetsMd.signed.targets };
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path16.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs16.mkdir(path16.dirname(stored), { recursive: true });
+    const stored = path20.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs20.mkdir(path20.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs16.copyFile(f.localFile, tmp);
-      await fs16.rename(tmp, stored);
+      await fs20.copyFile(f.localFile, tmp);
+      await fs20.rename(tmp, stored);
     }
     targets[f.targetPath] = new import_models2.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
@@ -20843,12 +21584,12 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path16.resolve(repoDir);
+  const dir = path20.resolve(repoDir);
   const targetsMd = await currentTargets(dir);
   const t = targetsMd.signed.targets[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs16.readFile(path16.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs20.readFile(path20.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 
 // src/pipeline/export.ts
@@ -20861,11 +21602,11 @@ async function exportBundle(args) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
-  await fs17.rm(staging, { recursive: true, force: true });
-  await fs17.mkdir(path17.join(staging, "metadata"), { recursive: true });
+  await fs21.rm(staging, { recursive: true, force: true });
+  await fs21.mkdir(path21.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write = (name, data) => fs17.writeFile(path17.join(staging, "metadata", name), data);
+    const write = (name, data) => fs21.writeFile(path21.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -20891,9 +21632,9 @@ async function exportBundle(args) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
-      const dest = path17.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs17.mkdir(path17.dirname(dest), { recursive: true });
-      await fs17.copyFile(file, dest);
+      const dest = path21.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs21.mkdir(path21.dirname(dest), { recursive: true });
+      await fs21.copyFile(file, dest);
     }
     const bundle = {
       schema: 1,
@@ -20905,20 +21646,20 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs17.writeFile(path17.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs21.writeFile(path21.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
-    await fs17.rmdir(out).catch(() => void 0);
-    await fs17.rename(staging, out);
+    await fs21.rmdir(out).catch(() => void 0);
+    await fs21.rename(staging, out);
     return { ...bundle, targets };
   } catch (e) {
-    await fs17.rm(staging, { recursive: true, force: true });
+    await fs21.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 async function readBundleInfo(dir) {
-  const file = path17.join(dir, BUNDLE_FILE);
+  const file = path21.join(dir, BUNDLE_FILE);
   try {
-    const info = JSON.parse(await fs17.readFile(file, "utf8"));
+    const info = JSON.parse(await fs21.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
       throw new Error("schema");
     return info;
@@ -20932,14 +21673,14 @@ async function readBundleInfo(dir) {
 // src/pipeline/load-lock.ts
 init_errors();
 init_lock();
-import { promises as fs18 } from "node:fs";
-import path18 from "node:path";
+import { promises as fs22 } from "node:fs";
+import path22 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file) {
-  const abs = path18.resolve(file ?? DEFAULT_LOCK);
+  const abs = path22.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
-    text = await fs18.readFile(abs, "utf8");
+    text = await fs22.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
@@ -20951,7 +21692,7 @@ async function loadLock(file) {
 
 // src/cli/args.ts
 init_errors();
-import path19 from "node:path";
+import path23 from "node:path";
 import { parseArgs } from "node:util";
 function parse(command, argv, options2, allowPositionals = false) {
   try {
@@ -20981,7 +21722,7 @@ async function parseRangeCommand(command, argv) {
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to);
   if (to === void 0) throw badInput(`uplevel ${command}: --to M is required`);
-  const out = path19.resolve(required("out", values.out));
+  const out = path23.resolve(required("out", values.out));
   return { lock, from, to, out, json: Boolean(values.json) };
 }
 
@@ -21003,7 +21744,7 @@ async function applyCommand(argv, ctx) {
   let lock = await loadLock(values.lock);
   let levelFlag = values.level ?? "latest";
   if (values.bundle) {
-    const dir = path20.resolve(values.bundle);
+    const dir = path24.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -21021,7 +21762,7 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path20.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path24.resolve(p) : void 0;
   let report;
   try {
     report = await apply({
@@ -21075,8 +21816,8 @@ async function applyDiffCommand(values, ctx) {
   try {
     const r = await applyDiff({
       lock,
-      diff: path20.resolve(values.diff),
-      dir: path20.resolve(values.dir),
+      diff: path24.resolve(values.diff),
+      dir: path24.resolve(values.dir),
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       reporter
@@ -21097,103 +21838,6 @@ async function applyDiffCommand(values, ctx) {
 
 // src/cli/commands/changelog.ts
 init_errors();
-
-// src/core/changelog.ts
-var CHANGE_TYPE_ORDER = [
-  "security",
-  "bug",
-  "improvement",
-  "feature"
-];
-var TYPE_TITLE = {
-  security: "Security fixes",
-  bug: "Bug fixes",
-  improvement: "Improvements",
-  feature: "New features"
-};
-var COUNTED = {
-  security: ["security fix", "security fixes"],
-  bug: ["bug fix", "bug fixes"],
-  improvement: ["improvement", "improvements"],
-  feature: ["new feature", "new features"]
-};
-var SEVERITY_ORDER = ["critical", "high", "medium", "low"];
-var CVE2 = /^CVE-\d{4}-\d{4,}$/;
-function collectChanges(levels, from, to) {
-  return [...levels].filter((l) => l.level > from && l.level <= to).sort((a, b) => a.level - b.level).flatMap((l) => l.changes.map((c) => ({ ...c, level: l.level })));
-}
-function maxSeverity(changes) {
-  let best;
-  for (const c of changes) {
-    if (!c.severity) continue;
-    const i = SEVERITY_ORDER.indexOf(c.severity);
-    if (i >= 0 && (best === void 0 || i < best)) best = i;
-  }
-  return best === void 0 ? void 0 : SEVERITY_ORDER[best];
-}
-function escapeMarkdown(text) {
-  return text.replace(/\s*(\r\n?|\n)\s*/g, " ").replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B");
-}
-var cveUrl = (id) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
-var cveLink = (id) => CVE2.test(id) ? `[${id}](${cveUrl(id)})` : escapeMarkdown(id);
-function sevRank(c) {
-  const i = c.severity ? SEVERITY_ORDER.indexOf(c.severity) : -1;
-  return i < 0 ? SEVERITY_ORDER.length : i;
-}
-function summaryLine(changes) {
-  const parts = CHANGE_TYPE_ORDER.flatMap((t) => {
-    const n = changes.filter((c) => c.type === t).length;
-    return n === 0 ? [] : [`${n} ${COUNTED[t][n === 1 ? 0 : 1]}`];
-  });
-  const worst = maxSeverity(changes);
-  return `${parts.join(", ")}${worst ? ` (highest severity: ${worst})` : ""}.`;
-}
-function renderChangelogMarkdown(product, version, from, to, levels) {
-  const changes = collectChanges(levels, from, to);
-  const lines = [
-    `# ${escapeMarkdown(product)} ${escapeMarkdown(version)}: level ${from} \u2192 ${to}`,
-    ""
-  ];
-  lines.push(changes.length === 0 ? "No changes." : summaryLine(changes), "");
-  for (const type of CHANGE_TYPE_ORDER) {
-    const ofType = changes.filter((c) => c.type === type);
-    if (ofType.length === 0) continue;
-    lines.push(`## ${TYPE_TITLE[type]}`, "");
-    const sorted = type === "security" ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level) : ofType;
-    for (const c of sorted) {
-      const parts = [`**${escapeMarkdown(c.id)}**`];
-      if (c.severity) parts.push(`(${escapeMarkdown(c.severity)})`);
-      parts.push(escapeMarkdown(c.title));
-      let line = `- ${parts.join(" ")} \u2014 level ${c.level}`;
-      if (c.cves?.length) line += `; ${c.cves.map(cveLink).join(", ")}`;
-      lines.push(line);
-      if (c.description) lines.push(`  ${escapeMarkdown(c.description)}`);
-    }
-    lines.push("");
-  }
-  return lines.join("\n");
-}
-function renderChangelogJson(product, version, from, to, levels) {
-  const changes = collectChanges(levels, from, to);
-  const count = (t) => changes.filter((c) => c.type === t).length;
-  const severity = maxSeverity(changes);
-  return {
-    product,
-    version,
-    from,
-    to,
-    summary: {
-      security: count("security"),
-      bug: count("bug"),
-      improvement: count("improvement"),
-      feature: count("feature"),
-      ...severity ? { maxSeverity: severity } : {}
-    },
-    changes
-  };
-}
-
-// src/cli/commands/changelog.ts
 async function changelogCommand(argv, ctx) {
   const { values } = parse("changelog", argv, {
     lock: { type: "string" },
@@ -21233,7 +21877,7 @@ function availableUpdates(lock, levels, latest) {
     channel: lock.channel,
     currentLevel: lock.level,
     latestLevel: latest,
-    updatesAvailable: above.length > 0,
+    updatesAvailable: above.length > 0 || latest > lock.level,
     securityUpdates: changes.filter((c) => c.type === "security").length,
     ...severity ? { maxSeverity: severity } : {},
     levels: above.map((l) => ({ level: l.level, released: l.released, changes: l.changes }))
@@ -21268,62 +21912,23 @@ async function checkCommand(argv, ctx) {
 
 // src/cli/commands/demo.ts
 init_errors();
-import path28 from "node:path";
-import { promises as fs26 } from "node:fs";
+import path31 from "node:path";
+import { promises as fs29 } from "node:fs";
 
 // src/demo/demo.ts
-import { promises as fs25 } from "node:fs";
+import { promises as fs28 } from "node:fs";
 import net2 from "node:net";
-import os3 from "node:os";
-import path27 from "node:path";
+import os4 from "node:os";
+import path30 from "node:path";
 init_errors();
-
-// src/pipeline/extract.ts
-init_errors();
-import { createWriteStream as createWriteStream5, promises as fs19 } from "node:fs";
-import path21 from "node:path";
-import { pipeline as pipeline6 } from "node:stream/promises";
-async function extractPack(zipFile, dest) {
-  await assertFreshDir(dest);
-  const zip = await SafeZip.open(zipFile, { label: zipFile });
-  const parent = path21.dirname(path21.resolve(dest));
-  await fs19.mkdir(parent, { recursive: true });
-  const staging = await fs19.mkdtemp(path21.join(parent, `.${path21.basename(dest)}.uplevel-staging-`));
-  try {
-    const top = zip.topFolder();
-    if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
-    for (const e of zip.entries) {
-      const rel = e.name.slice(top.length + 1).replace(/\/$/, "");
-      if (rel === "") continue;
-      const target = path21.join(staging, rel);
-      if (e.isDirectory) {
-        await fs19.mkdir(target, { recursive: true });
-        continue;
-      }
-      await fs19.mkdir(path21.dirname(target), { recursive: true });
-      await pipeline6(
-        await zip.openData(e),
-        createWriteStream5(target, { mode: e.mode & 511 || 420 })
-      );
-    }
-    await fs19.rmdir(dest).catch(() => void 0);
-    await fs19.rename(staging, dest);
-    return { top };
-  } catch (e) {
-    await fs19.rm(staging, { recursive: true, force: true });
-    throw e;
-  } finally {
-    await zip.close();
-  }
-}
 
 // src/pipeline/test-runner.ts
-import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream6, promises as fs20, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { spawn as spawn2 } from "node:child_process";
+import { createWriteStream as createWriteStream7, promises as fs23, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path22 from "node:path";
+import path25 from "node:path";
 var WITHHELD_ENV = [
   "UPLEVEL_TOKEN",
   "UPLEVEL_USERNAME",
@@ -21338,7 +21943,7 @@ var TAIL_LINES = 20;
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs20.mkdir(opts.logDir, { recursive: true });
+  await fs23.mkdir(opts.logDir, { recursive: true });
   const env = {
     ...process.env,
     ...opts.env,
@@ -21351,7 +21956,7 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path22.join(opts.logDir, "junit.xml"),
+    junitFile: path25.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   const logFiles = logFileNamer(opts.logDir);
@@ -21392,7 +21997,7 @@ async function runTests(opts) {
   } finally {
     if (server) await stopGroup(server, opts.stopGraceMs ?? 5e3);
     result.durationMs = Date.now() - started;
-    await fs20.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs23.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 function logFileNamer(logDir) {
@@ -21402,19 +22007,19 @@ function logFileNamer(logDir) {
     let file = `${base}.log`;
     for (let i = 2; used.has(file); i++) file = `${base}-${i}.log`;
     used.add(file);
-    return path22.join(logDir, file);
+    return path25.join(logDir, file);
   };
 }
 async function skipped(cmd, logFile, reason) {
   const tail = `not run: ${reason}`;
-  await fs20.writeFile(logFile, `${tail}
+  await fs23.writeFile(logFile, `${tail}
 `);
   return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
 }
 async function spawnInGroup(command, cwd, env, logFile) {
-  const log = createWriteStream6(logFile);
+  const log = createWriteStream7(logFile);
   await new Promise((resolve, reject) => log.once("open", resolve).once("error", reject));
-  const child = spawn("sh", ["-c", command], {
+  const child = spawn2("sh", ["-c", command], {
     cwd,
     env,
     detached: true,
@@ -21554,7 +22159,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs20.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs23.readFile(logFile, "utf8").catch(() => ""));
   }
   const url = new URL(ready);
   return () => new Promise((resolve) => {
@@ -21580,9 +22185,9 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
   clearTimeout(timer);
   await stopGroup(s, 0);
   const durationMs = Date.now() - t0;
-  if (s.spawnError) await fs20.appendFile(logFile, `could not run: ${s.spawnError}
+  if (s.spawnError) await fs23.appendFile(logFile, `could not run: ${s.spawnError}
 `);
-  const text = await fs20.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs23.readFile(logFile, "utf8").catch(() => "");
   const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
@@ -21637,9 +22242,9 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs21 } from "node:fs";
-import os2 from "node:os";
-import path23 from "node:path";
+import { promises as fs24 } from "node:fs";
+import os3 from "node:os";
+import path26 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
@@ -21730,7 +22335,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs21.mkdtemp(path23.join(os2.tmpdir(), "uplevel-add-"));
+  const scratch = await fs24.mkdtemp(path26.join(os3.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -21738,7 +22343,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs21.stat(pack.file)).size;
+        const size = (await fs24.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -21746,8 +22351,8 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path23.join(scratch, `${g.product}-${g.version}.files.json`);
-          await fs21.writeFile(
+          const manifestFile = path26.join(scratch, `${g.product}-${g.version}.files.json`);
+          await fs24.writeFile(
             manifestFile,
             `${JSON.stringify(await buildPackManifest(pack.file))}
 `
@@ -21768,7 +22373,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs21.stat(file)).size;
+        const size = (await fs24.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -21801,8 +22406,8 @@ async function addToRepository(opts) {
           }
         });
       }
-      const indexFile = path23.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs21.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      const indexFile = path26.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs24.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -21810,13 +22415,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs21.rm(scratch, { recursive: true, force: true });
+    await fs24.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs22 } from "node:fs";
-import path24 from "node:path";
+import { promises as fs25 } from "node:fs";
+import path27 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -21947,7 +22552,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path24.join(path24.dirname(out), `.${path24.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path27.join(path27.dirname(out), `.${path27.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -21982,21 +22587,21 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs22.rename(tmp, out);
+    await fs25.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs22.rm(tmp, { force: true });
+    await fs25.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream5, promises as fs23 } from "node:fs";
+import { createReadStream as createReadStream5, promises as fs26 } from "node:fs";
 import http3 from "node:http";
-import path25 from "node:path";
+import path28 from "node:path";
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path25.resolve(dir);
+  const root = path28.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -22042,13 +22647,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path25.resolve(root, rel);
+  const file = path28.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path25.join(root, top) + path25.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path28.join(root, top) + path28.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs23.stat(file).catch(() => void 0);
+  const st = await fs26.stat(file).catch(() => void 0);
   if (!st?.isFile()) {
     res.writeHead(404).end();
     return;
@@ -22086,14 +22691,14 @@ async function handle(root, opts, req, res) {
 }
 
 // src/demo/sample.ts
-import { existsSync, promises as fs24 } from "node:fs";
-import path26 from "node:path";
+import { existsSync, promises as fs27 } from "node:fs";
+import path29 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path26.dirname(fileURLToPath2(import.meta.url));
+  let dir = path29.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync(path26.join(dir, "sample", "ga"))) return path26.join(dir, "sample");
-    const parent = path26.dirname(dir);
+    if (existsSync(path29.join(dir, "sample", "ga"))) return path29.join(dir, "sample");
+    const parent = path29.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -22101,24 +22706,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path26.join(outDir, "level-0");
-  await fs24.cp(path26.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path29.join(outDir, "level-0");
+  await fs27.cp(path29.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs24.readdir(path26.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs27.readdir(path29.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path26.join(sampleDir, "levels", String(n));
-    const tree = path26.join(outDir, `level-${n}`);
-    await fs24.cp(previous, tree, { recursive: true });
-    if (existsSync(path26.join(src, "files")))
-      await fs24.cp(path26.join(src, "files"), tree, { recursive: true });
-    const removed = path26.join(src, "removed.txt");
+    const src = path29.join(sampleDir, "levels", String(n));
+    const tree = path29.join(outDir, `level-${n}`);
+    await fs27.cp(previous, tree, { recursive: true });
+    if (existsSync(path29.join(src, "files")))
+      await fs27.cp(path29.join(src, "files"), tree, { recursive: true });
+    const removed = path29.join(src, "removed.txt");
     if (existsSync(removed)) {
-      for (const rel of (await fs24.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs24.rm(path26.join(tree, rel));
+      for (const rel of (await fs27.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs27.rm(path29.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path26.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path29.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -22128,7 +22733,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs24.readdir(path26.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs27.readdir(path29.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -22145,7 +22750,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs24.readFile(path26.join(tree, f));
+      const data = await fs27.readFile(path29.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -22164,9 +22769,9 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path27.resolve(opts.outDir);
-  const work = await fs25.mkdtemp(path27.join(os3.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path27.join(work, "cache") };
+  const outDir = path30.resolve(opts.outDir);
+  const work = await fs28.mkdtemp(path30.join(os4.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path30.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
@@ -22177,7 +22782,7 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path27.join(work, "team");
+    const team = path30.join(work, "team");
     const lockFile = await writeSampleTeam(team, { repository: server.url, rootPath });
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
@@ -22188,8 +22793,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs25.mkdir(outDir, { recursive: true });
-    const packFile = path27.join(outDir, `${TOP}-level-${repo.latest}.zip`);
+    await fs28.mkdir(outDir, { recursive: true });
+    const packFile = path30.join(outDir, `${TOP}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -22201,11 +22806,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path27.join(work, "run", TOP);
+    const home = path30.join(work, "run", TOP);
     await extractPack(packFile, home);
-    const logDir = path27.join(outDir, "test-logs");
-    await fs25.rm(logDir, { recursive: true, force: true });
-    await fs25.mkdir(logDir, { recursive: true });
+    const logDir = path30.join(outDir, "test-logs");
+    await fs28.rm(logDir, { recursive: true, force: true });
+    await fs28.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -22228,13 +22833,13 @@ async function runDemo(opts) {
       reporter
     });
     step(
-      "publish: pack, sha256, changelog and report in " + path27.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path30.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs25.writeFile(`${packFile}.sha256`, `${sha2562}  ${path27.basename(packFile)}
+    await fs28.writeFile(`${packFile}.sha256`, `${sha2562}  ${path30.basename(packFile)}
 `);
-    await fs25.writeFile(
-      path27.join(outDir, "CHANGELOG.md"),
+    await fs28.writeFile(
+      path30.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -22251,10 +22856,10 @@ async function runDemo(opts) {
       apply: report,
       tests,
       hotfix: hotfixDemo,
-      pack: { file: path27.basename(packFile), sha256: sha2562 }
+      pack: { file: path30.basename(packFile), sha256: sha2562 }
     };
-    await fs25.writeFile(
-      path27.join(outDir, "report.json"),
+    await fs28.writeFile(
+      path30.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -22263,27 +22868,27 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs25.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs28.rm(work, { recursive: true, force: true });
   }
 }
 async function publishSampleRepository(work, reporter) {
   const sample = sampleRoot();
-  const { levels } = await materializeSample(sample, path27.join(work, "trees"));
+  const { levels } = await materializeSample(sample, path30.join(work, "trees"));
   const packs = [];
-  await fs25.mkdir(path27.join(work, "packs"));
+  await fs28.mkdir(path30.join(work, "packs"));
   for (const l of levels) {
-    const zip = path27.join(work, "packs", `${TOP}-level-${l.level}.zip`);
+    const zip = path30.join(work, "packs", `${TOP}-level-${l.level}.zip`);
     await writePackZip(l.tree, TOP, zip);
     packs[l.level] = zip;
   }
-  const repoDir = path27.join(work, "repo");
+  const repoDir = path30.join(work, "repo");
   const { rootPath } = await initRepository({ dir: repoDir });
   const payloads = [];
   for (const l of levels.filter((x) => x.level > 0)) {
-    const out = path27.join(work, `update-${l.level}.zip`);
-    const changes = parseChangesYaml(await fs25.readFile(l.changesFile, "utf8"), l.changesFile);
-    const includesFile = path27.join(path27.dirname(l.changesFile), "includes-hotfixes.txt");
-    const includes = (await fs25.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
+    const out = path30.join(work, `update-${l.level}.zip`);
+    const changes = parseChangesYaml(await fs28.readFile(l.changesFile, "utf8"), l.changesFile);
+    const includesFile = path30.join(path30.dirname(l.changesFile), "includes-hotfixes.txt");
+    const includes = (await fs28.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
     const m = await buildUpdate({
       from: packs[l.level - 1],
       to: packs[l.level],
@@ -22304,13 +22909,13 @@ async function publishSampleRepository(work, reporter) {
 }
 async function writeSampleTeam(team, opts) {
   const sample = sampleRoot();
-  await fs25.mkdir(path27.join(team, ".uplevel"), { recursive: true });
-  await fs25.copyFile(opts.rootPath, path27.join(team, ".uplevel", "root.json"));
-  await fs25.cp(path27.join(sample, "overlay"), path27.join(team, "deploy"), { recursive: true });
-  await fs25.cp(path27.join(sample, "tests"), path27.join(team, "tests"), { recursive: true });
+  await fs28.mkdir(path30.join(team, ".uplevel"), { recursive: true });
+  await fs28.copyFile(opts.rootPath, path30.join(team, ".uplevel", "root.json"));
+  await fs28.cp(path30.join(sample, "overlay"), path30.join(team, "deploy"), { recursive: true });
+  await fs28.cp(path30.join(sample, "tests"), path30.join(team, "tests"), { recursive: true });
   const port = await freePort();
-  const lockFile = path27.join(team, "uplevel.yml");
-  await fs25.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
+  const lockFile = path30.join(team, "uplevel.yml");
+  await fs28.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
   return lockFile;
 }
 function demoLock(url, port, level) {
@@ -22344,14 +22949,14 @@ async function freePort() {
 async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
-  const hfDir = path27.join(sample, "hotfixes", id);
-  const level = Number((await fs25.readFile(path27.join(hfDir, "level.txt"), "utf8")).trim());
-  const patchedTree = path27.join(work, "hotfix-tree");
-  await fs25.cp(path27.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs25.cp(path27.join(hfDir, "files"), patchedTree, { recursive: true });
-  const patchedPack = path27.join(work, "hotfix-pack.zip");
+  const hfDir = path30.join(sample, "hotfixes", id);
+  const level = Number((await fs28.readFile(path30.join(hfDir, "level.txt"), "utf8")).trim());
+  const patchedTree = path30.join(work, "hotfix-tree");
+  await fs28.cp(path30.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs28.cp(path30.join(hfDir, "files"), patchedTree, { recursive: true });
+  const patchedPack = path30.join(work, "hotfix-pack.zip");
   await writePackZip(patchedTree, TOP, patchedPack);
-  const hotfixZip = path27.join(work, `${id}.zip`);
+  const hotfixZip = path30.join(work, `${id}.zip`);
   await buildUpdate({
     from: packs[level],
     to: patchedPack,
@@ -22364,11 +22969,11 @@ async function demoHotfix(args) {
     hotfixId: id,
     out: hotfixZip
   });
-  const envDir = path27.join(work, "environment");
-  await fs25.mkdir(path27.join(envDir, ".uplevel"), { recursive: true });
-  await fs25.copyFile(args.rootPath, path27.join(envDir, ".uplevel", "root.json"));
-  const envLock = path27.join(envDir, "uplevel.yml");
-  await fs25.writeFile(
+  const envDir = path30.join(work, "environment");
+  await fs28.mkdir(path30.join(envDir, ".uplevel"), { recursive: true });
+  await fs28.copyFile(args.rootPath, path30.join(envDir, ".uplevel", "root.json"));
+  const envLock = path30.join(envDir, "uplevel.yml");
+  await fs28.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
@@ -22377,7 +22982,7 @@ repository: ${args.server}
 trust: .uplevel/root.json
 `
   );
-  const home = path27.join(envDir, TOP);
+  const home = path30.join(envDir, TOP);
   const quiet = {
     info: () => void 0,
     warn: (m) => reporter.warn(m),
@@ -22425,8 +23030,8 @@ async function demoCommand(argv, ctx) {
     json: { type: "boolean" },
     stage: { type: "string" }
   });
-  if (values.stage) return stageCommand(path28.resolve(values.stage), ctx);
-  const outDir = path28.resolve(values.out ?? "out");
+  if (values.stage) return stageCommand(path31.resolve(values.stage), ctx);
+  const outDir = path31.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -22437,10 +23042,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path28.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path31.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path28.relative(process.cwd(), path28.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path28.relative(process.cwd(), path28.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path31.relative(process.cwd(), path31.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path31.relative(process.cwd(), path31.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -22448,15 +23053,15 @@ async function demoCommand(argv, ctx) {
   }
 }
 async function stageCommand(dir, ctx) {
-  if ((await fs26.readdir(dir).catch(() => [])).length > 0) {
+  if ((await fs29.readdir(dir).catch(() => [])).length > 0) {
     throw badInput(`--stage ${dir}: folder is not empty`);
   }
-  const work = path28.join(dir, "vendor");
-  await fs26.mkdir(work, { recursive: true });
+  const work = path31.join(dir, "vendor");
+  await fs29.mkdir(work, { recursive: true });
   const reporter = ctx.reporter();
   try {
     const { repoDir, rootPath } = await publishSampleRepository(work, reporter);
-    const lock = await writeSampleTeam(path28.join(dir, "team"), { repository: repoDir, rootPath });
+    const lock = await writeSampleTeam(path31.join(dir, "team"), { repository: repoDir, rootPath });
     ctx.print(`repository ${repoDir}`);
     ctx.print(`lock       ${lock}`);
     return 0;
@@ -22467,8 +23072,8 @@ async function stageCommand(dir, ctx) {
 
 // src/pipeline/diff.ts
 init_errors();
-import { promises as fs27 } from "node:fs";
-import path29 from "node:path";
+import { promises as fs30 } from "node:fs";
+import path32 from "node:path";
 function foldUpdates(manifests) {
   const fold = /* @__PURE__ */ new Map();
   for (const m of manifests) {
@@ -22536,7 +23141,7 @@ async function buildDiff(args) {
       ...hotfixes.length ? { includesHotfixes: hotfixes } : {},
       files: { added, modified, removed }
     };
-    const tmp = path29.join(path29.dirname(out), `.${path29.basename(out)}.uplevel-${process.pid}.tmp`);
+    const tmp = path32.join(path32.dirname(out), `.${path32.basename(out)}.uplevel-${process.pid}.tmp`);
     const w = await ZipWriter.create(tmp);
     try {
       const dos = toDosDateTime(new Date(last.released));
@@ -22569,7 +23174,7 @@ async function buildDiff(args) {
         }
       }
       await w.finish();
-      await fs27.rename(tmp, out);
+      await fs30.rename(tmp, out);
     } catch (e) {
       await w.abort().catch(() => void 0);
       throw e;
@@ -22628,7 +23233,7 @@ async function exportCommand(argv, ctx) {
 
 // src/cli/commands/hotfix.ts
 init_errors();
-import path30 from "node:path";
+import path33 from "node:path";
 async function hotfixCommand(argv, ctx) {
   const [sub, ...rest] = argv;
   if (sub !== "apply" && sub !== "remove") {
@@ -22642,13 +23247,13 @@ async function hotfixCommand(argv, ctx) {
     { dir: { type: "string" }, id: { type: "string" }, json: { type: "boolean" } },
     sub === "apply"
   );
-  const home = path30.resolve(required("dir", values.dir));
+  const home = path33.resolve(required("dir", values.dir));
   const state = await withDirLock(workPath(home), async () => {
     await recover(home);
     if (sub === "remove")
       return removeHotfix(home, required("id", values.id));
     if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
-    const hf = await openHotfix(path30.resolve(positionals[0]));
+    const hf = await openHotfix(path33.resolve(positionals[0]));
     try {
       return await applyHotfix(home, hf);
     } finally {
@@ -22664,8 +23269,8 @@ async function hotfixCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs28 } from "node:fs";
-import path31 from "node:path";
+import { promises as fs31 } from "node:fs";
+import path34 from "node:path";
 init_errors();
 init_types();
 async function repoCommand(argv, ctx) {
@@ -22688,12 +23293,12 @@ async function init(argv, ctx) {
     dir: { type: "string" },
     expires: { type: "string" }
   });
-  const dir = path31.resolve(required("dir", values.dir));
+  const dir = path34.resolve(required("dir", values.dir));
   const expiresDays = intFlag("expires", values.expires);
   const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path31.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path34.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -22712,8 +23317,8 @@ async function build(argv, ctx) {
   const level = intFlag("level", required("level", values.level));
   let changes = [];
   if (values.changes) {
-    const file = path31.resolve(values.changes);
-    const text = await fs28.readFile(file, "utf8").catch(() => {
+    const file = path34.resolve(values.changes);
+    const text = await fs31.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -22726,20 +23331,20 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path31.resolve(required("from", values.from)),
-    to: path31.resolve(required("to", values.to)),
+    from: path34.resolve(required("from", values.from)),
+    to: path34.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path31.resolve(required("out", values.out)),
+    out: path34.resolve(required("out", values.out)),
     ...values["includes-hotfixes"] ? {
       includesHotfixes: values["includes-hotfixes"].split(",").map((x) => x.trim()).filter(Boolean)
     } : {},
     ...values.hotfix ? { hotfixId: values.hotfix } : {}
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path31.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path34.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -22757,11 +23362,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path31.resolve(required("dir", values.dir));
+  const dir = path34.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path31.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path31.resolve(p))
+    ...values.pack ? { pack: path34.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path34.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -22775,7 +23380,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path31.resolve(required("dir", values.dir));
+  const dir = path34.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? 0;
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
@@ -22790,14 +23395,14 @@ async function serve(argv, ctx) {
 
 // src/cli/commands/revert.ts
 init_errors();
-import path32 from "node:path";
+import path35 from "node:path";
 async function revertCommand(argv, ctx) {
   const { values } = parse("revert", argv, {
     dir: { type: "string" },
     level: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path32.resolve(required("dir", values.dir));
+  const dir = path35.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
   if (level === void 0) throw badInput("--level N is required: the level to go back to");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -22812,7 +23417,7 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path32.resolve(required("dir", values.dir));
+  const dir = path35.resolve(required("dir", values.dir));
   const what = await recover(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
@@ -22826,82 +23431,28 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/status.ts
-import { existsSync as existsSync2, promises as fs29, readFileSync as readFileSync3, statSync } from "node:fs";
-import path33 from "node:path";
+import { existsSync as existsSync2, promises as fs32, readFileSync as readFileSync3, statSync } from "node:fs";
+import path36 from "node:path";
 init_errors();
 init_types();
-
-// src/core/update-model.ts
-var U2_STATE = "updates/config.json";
-var IN_PLACE_STATE = "updates/config.yaml";
-function u2ToolName(platform, arch) {
-  if (platform === "win32") return "wso2update_windows.exe";
-  const os5 = platform === "darwin" ? "darwin" : "linux";
-  return arch === "arm64" ? `wso2update_${os5}_arm64` : `wso2update_${os5}`;
-}
-function detectUpdateModel(files, platform = process.platform, arch = process.arch) {
-  const product = files.text("updates/product.txt")?.trim() || void 0;
-  const withProduct = (m) => product ? { ...m, product } : m;
-  if (files.has(U2_STATE)) {
-    const level = u2Level(files.text(U2_STATE));
-    const names = [u2ToolName(platform, arch), u2ToolName(platform, "x64")];
-    const tool = names.map((n) => `bin/${n}`).find((p) => files.has(p));
-    const note = tool ? `WSO2 Updates 2.0 pack: ${tool} updates it (source: wso2)` : files.has("bin/update_tool_setup.sh") ? "WSO2 Updates 2.0 pack: the tool is not bundled; bin/update_tool_setup.sh fetches it" : "WSO2 Updates 2.0 pack: the update tool is missing from bin/";
-    return withProduct({
-      kind: "wso2-u2",
-      ...tool ? { tool } : {},
-      ...level !== void 0 ? { level } : {},
-      note
-    });
-  }
-  if (files.has(IN_PLACE_STATE)) {
-    const tool = ["bin/update_linux", "bin/update_darwin", "bin/update_windows.exe"].find(
-      (p) => files.has(p)
-    );
-    return withProduct({
-      kind: "wso2-in-place",
-      ...tool ? { tool } : {},
-      note: "WSO2 in-place update tool pack (decommissioned 7 March 2023): move to Updates 2.0"
-    });
-  }
-  if (files.has("updates/wum")) {
-    return withProduct({
-      kind: "wso2-wum",
-      note: "WSO2 WUM pack (decommissioned 7 March 2023): move to Updates 2.0"
-    });
-  }
-  return { kind: "none", note: "no vendor update tool state" };
-}
-function u2Level(text) {
-  if (text === void 0) return void 0;
-  try {
-    const v = JSON.parse(text)["update-level"];
-    const n = typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v;
-    return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/pipeline/status.ts
 var SMALL = 1024 * 1024;
 async function statusOfDir(dir) {
-  const root = path33.resolve(dir);
-  const st = await fs29.stat(root).catch(() => void 0);
+  const root = path36.resolve(dir);
+  const st = await fs32.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path33.basename(root),
+    name: path36.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
     hotfixes: state?.hotfixes ?? [],
     vendor: detectUpdateModel({
-      has: (p) => existsSync2(path33.join(root, p)),
+      has: (p) => existsSync2(path36.join(root, p)),
       text: (p) => {
         try {
-          const f = path33.join(root, p);
+          const f = path36.join(root, p);
           return statSync(f).size <= SMALL ? readFileSync3(f, "utf8") : void 0;
         } catch {
           return void 0;
@@ -22913,12 +23464,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs29.readdir(path33.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs32.readdir(path36.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path33.join(root, r)));
+        actual.set(r, await sha256File(path36.join(root, r)));
     }
   };
   await walk("");
@@ -22926,10 +23477,10 @@ async function statusOfDir(dir) {
   return report;
 }
 async function readState(root) {
-  const file = path33.join(root, PACK_STATE_PATH);
+  const file = path36.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs29.readFile(file, "utf8");
+    text = await fs32.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -22969,7 +23520,7 @@ async function statusOfPack(file) {
         },
         text: (p) => texts.get(p)
       }),
-      source: { kind: "pack", path: path33.resolve(file) },
+      source: { kind: "pack", path: path36.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -23030,9 +23581,9 @@ function print(r, ctx) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs30 } from "node:fs";
-import os4 from "node:os";
-import path34 from "node:path";
+import { promises as fs33 } from "node:fs";
+import os5 from "node:os";
+import path37 from "node:path";
 async function testCommand(argv, ctx) {
   const { values } = parse("test", argv, {
     lock: { type: "string" },
@@ -23046,16 +23597,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path34.resolve(
-    values.logs ?? await fs30.mkdtemp(path34.join(os4.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path37.resolve(
+    values.logs ?? await fs33.mkdtemp(path37.join(os5.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs30.mkdir(logDir, { recursive: true });
-  let home = dir ? path34.resolve(dir) : "";
+  await fs33.mkdir(logDir, { recursive: true });
+  let home = dir ? path37.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs30.mkdtemp(path34.join(os4.tmpdir(), "uplevel-test-pack-"));
-    home = path34.join(cleanup, "home");
-    await extractPack(path34.resolve(pack), home);
+    cleanup = await fs33.mkdtemp(path37.join(os5.tmpdir(), "uplevel-test-pack-"));
+    home = path37.join(cleanup, "home");
+    await extractPack(path37.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -23067,7 +23618,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path34.dirname(lock.file),
+      cwd: path37.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -23095,7 +23646,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs30.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs33.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {

@@ -24,6 +24,8 @@ export interface JobOutcome {
   /** The level built (equal to `from` when nothing moved). */
   to: number;
   latest: number;
+  /** A changelog the source wrote itself (source: wso2); else built from `levels`. */
+  changelogMarkdown?: string;
   /** Where the changelog starts: the lock's level for an update, 0 for a built pack. */
   changesFrom?: number;
   levels: LevelChanges[];
@@ -110,7 +112,9 @@ export function pullRequestBody(o: JobOutcome, fullChangelogUrl: string): string
     '',
     meta,
   ].join('\n');
-  const changelog = demote(renderChangelogMarkdown(o.product, o.version, o.from, o.to, o.levels));
+  const changelog = demote(
+    o.changelogMarkdown ?? renderChangelogMarkdown(o.product, o.version, o.from, o.to, o.levels),
+  );
   const room = PR_BODY_LIMIT - head.length - tail.length - 2;
   return `${head}\n${truncate(changelog, room, fullChangelogUrl)}\n${tail}`;
 }
@@ -130,7 +134,8 @@ export function jobSummary(o: JobOutcome, extra: string[] = []): string {
     lines.push(`Pack: \`${o.pack.name}\` (${o.pack.bytes} bytes), sha256 \`${o.pack.sha256}\``, '');
   const from = o.changesFrom ?? o.from;
   const levels = o.levels.filter((l) => l.level > from && l.level <= o.to);
-  if (levels.length)
+  if (o.changelogMarkdown) lines.push(demote(o.changelogMarkdown));
+  else if (levels.length)
     lines.push(demote(renderChangelogMarkdown(o.product, o.version, from, o.to, o.levels)));
   else if (o.latest > o.from && o.mode === 'check') {
     lines.push(demote(renderChangelogMarkdown(o.product, o.version, o.from, o.latest, o.levels)));

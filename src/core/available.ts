@@ -29,7 +29,7 @@ export function availableUpdates(
     channel: lock.channel,
     currentLevel: lock.level,
     latestLevel: latest,
-    updatesAvailable: above.length > 0,
+    updatesAvailable: above.length > 0 || latest > lock.level,
     securityUpdates: changes.filter((c) => c.type === 'security').length,
     ...(severity ? { maxSeverity: severity } : {}),
     levels: above.map((l) => ({ level: l.level, released: l.released, changes: l.changes })),

@@ -52,8 +52,16 @@ export function parseLock(text: string, file: string): Lock {
   const o = raw as Obj;
   for (const key of Object.keys(o))
     if (!KNOWN.has(key)) fail(/^[\w.-]+$/.test(key) ? key : shown(key), 'is not a known field');
-  if (o.source !== undefined && o.source !== 'tuf')
-    fail('source', `${shown(o.source)} is not supported (only tuf)`);
+  if (o.source !== undefined && o.source !== 'tuf' && o.source !== 'wso2')
+    fail('source', `${shown(o.source)} is not supported (tuf or wso2)`);
+  const source = o.source === 'wso2' ? 'wso2' : 'tuf';
+  if (source === 'wso2') {
+    // The vendor's own tool fetches and checks the updates: there is no repository to pin.
+    for (const f of ['repository', 'trust', 'minRootVersion', 'min-root-version', 'hotfixes'])
+      if (o[f] !== undefined)
+        fail(f, 'does not apply to source: wso2 (the WSO2 update tool fetches updates)');
+    if (o.pack === undefined) fail('pack', 'is missing (source: wso2 updates the pack it names)');
+  }
 
   const dir = path.dirname(file);
   const str = (v: unknown, field: string): string => {
@@ -109,8 +117,10 @@ export function parseLock(text: string, file: string): Lock {
     version,
     channel,
     level,
-    repository: parseRepository(str(o.repository, 'repository'), dir, fail),
-    trust: local(o.trust, 'trust'),
+    source,
+    repository:
+      source === 'wso2' ? '' : parseRepository(str(o.repository, 'repository'), dir, fail),
+    trust: source === 'wso2' ? '' : local(o.trust, 'trust'),
     hotfixes: [],
   };
   if (o.minRootVersion !== undefined && o['min-root-version'] !== undefined)

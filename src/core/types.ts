@@ -137,6 +137,11 @@ export interface Lock {
   version: string;
   channel: string;
   level: number;
+  /**
+   * Where updates come from: `tuf`, a signed repository; `wso2`, the pack's own WSO2 update
+   * tool (then `repository` and `trust` are empty and `pack` is set).
+   */
+  source: 'tuf' | 'wso2';
   /** URL (http/https) or absolute local path. */
   repository: string;
   /** Absolute path of the pinned root metadata. */

@@ -6,11 +6,13 @@
 import { promises as fs } from 'node:fs';
 import { parsePackManifest } from '../core/documents.ts';
 import { sha256 } from '../core/hash.ts';
-import { ExitCode, UplevelError, badInput } from '../core/errors.ts';
+import { badInput } from '../core/errors.ts';
+import { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
+import { applyWso2 } from './wso2/apply-wso2.ts';
 import { setLockLevel } from '../core/lock.ts';
 import { buildPackState, serializePackState } from '../core/pack-state.ts';
 import { composePlan, sourceAt, type ApplyPlan } from '../core/plan.ts';
-import type { Change, Lock } from '../core/types.ts';
+import type { Lock } from '../core/types.ts';
 import { PackContents } from './contents.ts';
 import { layoutOutput } from './output.ts';
 import {
@@ -18,7 +20,6 @@ import {
   rewriteOverlay,
   writeConflictFiles,
   writeFileAtomic,
-  type OverlayFileResult,
   type OverlayResult,
 } from './overlay.ts';
 import { applyInPlace } from './apply-in-place.ts';
@@ -27,62 +28,14 @@ import { openPack, type OpenPack } from './pack-input.ts';
 import { resolvePackFile, type PackFile } from './pack-source.ts';
 import type { OpenPayload } from './payloads.ts';
 import { openLockRepository, type LockRepository } from './repository.ts';
-import type { Reporter } from './reporter.ts';
 import { writeUpdatedDir } from './write-dir.ts';
 import { writeUpdatedZip } from './write-pack.ts';
 
-export interface ApplyRequest {
-  lock: Lock;
-  level: number | 'latest';
-  out?: string;
-  dir?: string;
-  /** A pack to start from instead of the lock's or the repository's. */
-  pack?: string;
-  dryRun: boolean;
-  /** Rewrite the overlay files and the lock's level after a successful apply. */
-  updateLock: boolean;
-  reporter: Reporter;
-  env?: NodeJS.ProcessEnv;
-}
-
-export interface ApplyReport {
-  product: string;
-  version: string;
-  channel: string;
-  /** The input pack's level. */
-  packLevel: number;
-  /** The lock's level before the apply (the overlay's merge base). */
-  lockLevel: number;
-  level: number;
-  levels: { level: number; released: string; sha256: string; changes: Change[] }[];
-  files: { added: string[]; modified: string[]; removed: string[] };
-  overlay: { path: string; outcome: string }[];
-  conflicts: { path: string; files: string[] }[];
-  output?: { kind: 'zip' | 'dir'; path: string; sha256?: string; bytes: number };
-  lockUpdated: boolean;
-  overlayRewritten: string[];
-  dryRun: boolean;
-  /** In-place updates of a folder carrying hotfixes: which went back on, which were dropped. */
-  hotfixes?: { reapplied: string[]; dropped: string[] };
-}
-
-/**
- * Overlay conflicts: nothing was written but the `.old`/`.updated` files. Carries the merge
- * results so a caller (the action's pull request) can show or commit what did merge.
- */
-export class ApplyConflictError extends UplevelError {
-  constructor(
-    message: string,
-    details: string[],
-    readonly report: ApplyReport,
-    readonly overlayFiles: readonly OverlayFileResult[],
-  ) {
-    super(ExitCode.conflict, message, details);
-  }
-}
+export { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
 
 export async function apply(req: ApplyRequest): Promise<ApplyReport> {
   const { lock, reporter } = req;
+  if (lock.source === 'wso2') return applyWso2(req);
   if (!req.dryRun && !req.out && !req.dir)
     throw badInput('apply needs --out ZIP or --dir DIR (or --dry-run)');
   if (req.out && req.dir) throw badInput('apply takes one of --out and --dir, not both');

@@ -18,7 +18,7 @@ export interface PackFile {
 
 export async function resolvePackFile(
   lock: Lock,
-  repo: LockRepository,
+  repo: LockRepository | undefined,
   override: string | undefined,
   reporter: Reporter,
   env: NodeJS.ProcessEnv = process.env,
@@ -44,7 +44,7 @@ export async function resolvePackFile(
     });
     return { file, verifiedSha256: lock.pack.sha256 };
   }
-  if (repo.index.pack) {
+  if (repo?.index.pack) {
     reporter.info(`Fetching the GA pack`);
     const file = await repo.client.fetchTarget(repo.index.pack.target);
     const info = await repo.client.targetInfo(repo.index.pack.target);

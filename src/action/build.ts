@@ -1,0 +1,188 @@
+/**
+ * Building the pack a mode needs and testing it: the CLI's apply and test steps, with the
+ * action's annotations for conflicts and failed tests.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { renderChangelogMarkdown, type LevelChanges } from '../core/changelog.ts';
+import { ExitCode, UplevelError } from '../core/errors.ts';
+import type { Lock } from '../core/types.ts';
+import { apply, ApplyConflictError, type ApplyReport } from '../pipeline/apply.ts';
+import { extractPack } from '../pipeline/extract.ts';
+import { listOverlay } from '../pipeline/overlay.ts';
+import { runTests, type TestRunResult } from '../pipeline/test-runner.ts';
+import type { ActionPorts } from './run.ts';
+import type { ActionSettings } from './settings.ts';
+
+/** Built packs and what goes with them, in the output folder. */
+export interface BuiltPack {
+  report: ApplyReport | undefined;
+  conflict: ApplyConflictError | undefined;
+  pack?: { path: string; sha256: string; bytes: number };
+  changelogPath: string;
+  /** The level built (known once built, for a source that goes to 'latest' itself). */
+  level: number;
+  tests?: TestRunResult;
+  testsSkipped?: string;
+}
+
+export async function buildAndTest(
+  s: ActionSettings,
+  lock: Lock,
+  levels: LevelChanges[],
+  /** 'latest' only where the source learns the level by updating (source: wso2). */
+  target: number | 'latest',
+  env: NodeJS.ProcessEnv,
+  ports: ActionPorts,
+): Promise<BuiltPack> {
+  await fs.mkdir(s.outputDir, { recursive: true });
+  const changelogPath = path.join(s.outputDir, 'CHANGELOG.md');
+  const name = (level: number | string) => `${lock.product}-${lock.version}-level-${level}.zip`;
+  let out = path.join(s.outputDir, name(target));
+  const built: BuiltPack = { report: undefined, conflict: undefined, changelogPath, level: 0 };
+  try {
+    built.report = await apply({
+      lock,
+      level: target,
+      out,
+      dryRun: false,
+      updateLock: s.mode === 'pull-request',
+      reporter: ports.reporter,
+      env,
+    });
+  } catch (e) {
+    if (!(e instanceof ApplyConflictError)) throw e;
+    built.conflict = e;
+    for (const c of e.report.conflicts) {
+      ports.annotate({
+        title: 'uplevel merge conflict',
+        message: `${c.path} does not merge with level ${e.report.level}; ${c.files.length ? `see ${c.files.map((f) => path.basename(f)).join(', ')}` : 'resolve it by hand'}`,
+        ...annotationFile(s, path.join(lock.overlay as string, c.path)),
+      });
+    }
+  }
+  const report = built.report ?? built.conflict?.report;
+  if (!report) throw new UplevelError(ExitCode.bug, 'apply returned no report');
+  built.level = report.level;
+  // An update's changelog starts at the lock's level; a built pack's at GA.
+  const from = s.mode === 'pull-request' ? lock.level : 0;
+  await fs.writeFile(
+    changelogPath,
+    report.changelog ??
+      renderChangelogMarkdown(lock.product, lock.version, from, report.level, levels),
+  );
+  if (built.report?.output?.sha256) {
+    if (target === 'latest') {
+      const named = path.join(s.outputDir, name(report.level));
+      await fs.rename(out, named);
+      out = named;
+    }
+    built.pack = {
+      path: out,
+      sha256: built.report.output.sha256,
+      bytes: built.report.output.bytes,
+    };
+    await fs.writeFile(`${out}.sha256`, `${built.pack.sha256}  ${path.basename(out)}\n`);
+  }
+  if (!built.pack) built.testsSkipped = 'the pack was not built (merge conflicts)';
+  else if (!s.runTests) built.testsSkipped = 'input tests is false';
+  else if (!lock.tests) built.testsSkipped = `${path.basename(lock.file)} has no tests`;
+  else built.tests = await testPack(s, lock, built.pack.path, report.level, env, ports);
+  return built;
+}
+
+async function testPack(
+  s: ActionSettings,
+  lock: Lock,
+  pack: string,
+  level: number,
+  env: NodeJS.ProcessEnv,
+  ports: ActionPorts,
+): Promise<TestRunResult> {
+  const home = path.join(s.outputDir, 'test-home');
+  const logDir = path.join(s.outputDir, 'test-logs');
+  await fs.rm(home, { recursive: true, force: true });
+  await fs.mkdir(logDir, { recursive: true });
+  await extractPack(pack, home);
+  ports.reporter.info(`Testing the pack at level ${level}`);
+  const result = await runTests({
+    packHome: home,
+    tests: lock.tests as NonNullable<Lock['tests']>,
+    level,
+    ...(level !== lock.level ? { previousLevel: lock.level } : {}),
+    logDir,
+    cwd: path.dirname(lock.file),
+    env,
+    onEvent: (e) => {
+      if (e.event === 'command-end') ports.reporter.info(`  test ${e.name}: ${e.status}`);
+      if (e.event === 'server-not-ready') ports.reporter.warn(`server not ready: ${e.error}`);
+    },
+  });
+  for (const c of result.commands.filter((x) => x.status !== 'passed')) {
+    ports.annotate({
+      title: `uplevel test ${c.name} ${c.status}`,
+      message: `${c.command} ${c.status} at level ${level}:\n${c.tail}`,
+    });
+  }
+  if (result.server?.error) {
+    ports.annotate({ title: 'uplevel test server', message: result.server.error });
+  }
+  return result;
+}
+
+export async function refuseConflictMarkers(lock: Lock, s: ActionSettings, ports: ActionPorts) {
+  if (!lock.overlay) return;
+  const found: string[] = [];
+  for (const rel of await listOverlay(lock.overlay)) {
+    const text = (await fs.readFile(path.join(lock.overlay, rel))).toString('latin1');
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('<<<<<<< '));
+    if (at >= 0 && lines.some((l) => l.startsWith('>>>>>>> '))) {
+      const where = annotationFile(s, path.join(lock.overlay, rel));
+      ports.annotate({
+        title: 'uplevel unresolved conflict',
+        message: `${rel} still holds conflict markers`,
+        ...where,
+        line: at + 1,
+      });
+      found.push(where.file ?? rel);
+    }
+  }
+  if (found.length) {
+    throw new UplevelError(
+      ExitCode.conflict,
+      `overlay files still hold conflict markers: ${found.join(', ')}`,
+    );
+  }
+}
+
+export function overlayOf(c: ApplyConflictError | undefined): { path: string; outcome: string }[] {
+  return (c?.overlayFiles ?? []).map((f) => ({ path: f.path, outcome: f.outcome }));
+}
+
+export function conflictsOf(
+  c: ApplyConflictError | undefined,
+): { path: string; outcome: string }[] {
+  if (!c) return [];
+  const outcome = new Map(c.overlayFiles.map((f) => [f.path, f.outcome]));
+  return c.report.conflicts.map((x) => ({
+    path: x.path,
+    outcome: outcome.get(x.path) ?? 'conflict',
+  }));
+}
+
+export function annotationFile(s: ActionSettings, abs: string): { file?: string } {
+  const rel = path.relative(s.workspace, abs);
+  return rel.startsWith('..') || path.isAbsolute(rel)
+    ? {}
+    : { file: rel.split(path.sep).join('/') };
+}
+
+export async function readOrNull(file: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}

@@ -1,0 +1,146 @@
+/** Publishing a built pack: the pull request's files and body, the artifact, the release. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { badInput } from '../core/errors.ts';
+import { setLockLevel } from '../core/lock.ts';
+import type { Lock } from '../core/types.ts';
+import type { Reporter } from '../pipeline/reporter.ts';
+import { readOrNull, type BuiltPack } from './build.ts';
+import type { CommitFile, GitHubApi } from './github.ts';
+import { publishPullRequest, type PullRequestResult } from './pull-request.ts';
+import {
+  pullRequestBody,
+  pullRequestMetadata,
+  pullRequestTitle,
+  type JobOutcome,
+} from './report.ts';
+import type { ActionSettings } from './settings.ts';
+
+/** The lock, the merged overlay files and the changelog: never a pack. */
+async function pullRequestFiles(
+  s: ActionSettings,
+  lock: Lock,
+  outcome: JobOutcome,
+  built: BuiltPack,
+): Promise<CommitFile[]> {
+  const files: CommitFile[] = [];
+  if (built.report) {
+    files.push({ path: repoPath(s, lock.file), content: await fs.readFile(lock.file) });
+    for (const rel of built.report.overlayRewritten) {
+      const abs = path.join(lock.overlay as string, rel);
+      files.push({ path: repoPath(s, abs), content: await readOrNull(abs) });
+    }
+  } else if (built.conflict) {
+    // Nothing was written locally; commit the bump with the conflict markers to resolve.
+    const text = await fs.readFile(lock.file, 'utf8');
+    files.push({
+      path: repoPath(s, lock.file),
+      content: Buffer.from(setLockLevel(text, outcome.to)),
+    });
+    for (const f of built.conflict.overlayFiles) {
+      const abs = path.join(lock.overlay as string, f.path);
+      if (f.rewrite && f.content) files.push({ path: repoPath(s, abs), content: f.content });
+      else if (f.outcome === 'removed-upstream')
+        files.push({ path: repoPath(s, abs), content: null });
+    }
+  }
+  if (s.changelogFile) {
+    files.push({
+      path: repoPath(s, path.resolve(s.workspace, s.changelogFile)),
+      content: await fs.readFile(built.changelogPath),
+    });
+  }
+  return files;
+}
+
+export async function openPullRequest(
+  s: ActionSettings,
+  lock: Lock,
+  outcome: JobOutcome,
+  built: BuiltPack,
+  gh: GitHubApi,
+  reporter: Reporter,
+): Promise<PullRequestResult> {
+  const runUrl = s.repository
+    ? `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}/actions/runs/${s.runId}`
+    : '';
+  const branch = `${s.branchPrefix}${lock.product}-${lock.version}`;
+  const fullChangelog = s.changelogFile
+    ? `${s.serverUrl}/${s.repository?.owner}/${s.repository?.repo}/blob/${branch}/${s.changelogFile}`
+    : runUrl;
+  const meta = pullRequestMetadata(outcome);
+  const labels = [...new Set(['uplevel', ...(meta.security ? ['security'] : []), ...s.labels])];
+  const tests = outcome.tests;
+  const state = built.conflict || (tests && !tests.passed) ? 'failure' : 'success';
+  const description = built.conflict
+    ? `merge conflicts in ${outcome.conflicts.length} overlay file(s)`
+    : tests
+      ? `tests ${tests.passed ? 'passed' : 'failed'} at level ${outcome.to}`
+      : `pack built at level ${outcome.to}; no tests run`;
+  return publishPullRequest(
+    gh,
+    {
+      branch,
+      base: s.base,
+      title: pullRequestTitle(outcome),
+      body: pullRequestBody(outcome, fullChangelog),
+      commitMessage: `${pullRequestTitle(outcome)}\n\nFrom level ${lock.level}; ${meta.securityUpdates} security fix(es).`,
+      commitTag: `${lock.product} ${lock.version} level ${outcome.to}`,
+      files: await pullRequestFiles(s, lock, outcome, built),
+      labels,
+      reviewers: s.reviewers,
+      teamReviewers: s.teamReviewers,
+      draft: s.draft || Boolean(built.conflict),
+      targetLevel: outcome.to,
+      status: { state, description, ...(runUrl ? { targetUrl: runUrl } : {}) },
+    },
+    (l) => reporter.info(l),
+  );
+}
+
+export async function packFiles(s: ActionSettings, built: BuiltPack): Promise<string[]> {
+  const pack = built.pack as NonNullable<BuiltPack['pack']>;
+  const report = path.join(s.outputDir, 'report.json');
+  await fs.writeFile(
+    report,
+    `${JSON.stringify({ apply: built.report, tests: built.tests ?? null, pack }, null, 2)}\n`,
+  );
+  const files = [pack.path, `${pack.path}.sha256`, built.changelogPath, report];
+  if (built.tests) files.push(built.tests.junitFile);
+  return files;
+}
+
+export async function publishRelease(
+  s: ActionSettings,
+  lock: Lock,
+  target: number,
+  built: BuiltPack,
+  files: string[],
+  gh: GitHubApi,
+): Promise<string> {
+  const tag = s.releaseTag || `${lock.product}-${lock.version}-level-${target}`;
+  const release =
+    (await gh.releaseByTag(tag)) ??
+    (await gh.createRelease({
+      tag,
+      name: `${lock.product} ${lock.version} level ${target}`,
+      body: (await fs.readFile(built.changelogPath, 'utf8')).slice(0, 120_000),
+      targetCommitish: s.sha,
+    }));
+  for (const f of files) {
+    const name = path.basename(f);
+    // A rerun finds the assets of the first attempt: the pack is deterministic, keep them.
+    if (release.assets.includes(name)) continue;
+    await gh.uploadReleaseAsset(release, name, await fs.readFile(f));
+  }
+  return release.url;
+}
+
+/** A path inside the checkout, '/'-separated, as GitHub's tree wants it. */
+export function repoPath(s: ActionSettings, abs: string): string {
+  const rel = path.relative(s.workspace, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw badInput(`${abs}: is outside the checkout ${s.workspace}; it cannot be committed`);
+  }
+  return rel.split(path.sep).join('/');
+}

@@ -1,0 +1,62 @@
+/** What an apply was asked to do and what it did: shared by every update source. */
+import { ExitCode, UplevelError } from '../core/errors.ts';
+import type { Change, Lock } from '../core/types.ts';
+import type { OverlayFileResult } from './overlay.ts';
+import type { Reporter } from './reporter.ts';
+
+export interface ApplyRequest {
+  lock: Lock;
+  level: number | 'latest';
+  out?: string;
+  dir?: string;
+  /** A pack to start from instead of the lock's or the repository's. */
+  pack?: string;
+  dryRun: boolean;
+  /** Rewrite the overlay files and the lock's level after a successful apply. */
+  updateLock: boolean;
+  reporter: Reporter;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ApplyReport {
+  product: string;
+  version: string;
+  channel: string;
+  /** The input pack's level. */
+  packLevel: number;
+  /** The lock's level before the apply (the overlay's merge base). */
+  lockLevel: number;
+  level: number;
+  levels: { level: number; released: string; sha256: string; changes: Change[] }[];
+  files: { added: string[]; modified: string[]; removed: string[] };
+  overlay: { path: string; outcome: string }[];
+  conflicts: { path: string; files: string[] }[];
+  output?: { kind: 'zip' | 'dir'; path: string; sha256?: string; bytes: number };
+  lockUpdated: boolean;
+  overlayRewritten: string[];
+  dryRun: boolean;
+  /**
+   * The changelog, when the source gives no structured changes (source: wso2): the files
+   * changed and the vendor tool's own notes.
+   */
+  changelog?: string;
+  /** source: wso2: how the vendor's tool ran, and the logs it left in the pack. */
+  vendorTool?: { name: string; runs: number; logFile: string; packLogs: string[] };
+  /** In-place updates of a folder carrying hotfixes: which went back on, which were dropped. */
+  hotfixes?: { reapplied: string[]; dropped: string[] };
+}
+
+/**
+ * Overlay conflicts: nothing was written but the `.old`/`.updated` files. Carries the merge
+ * results so a caller (the action's pull request) can show or commit what did merge.
+ */
+export class ApplyConflictError extends UplevelError {
+  constructor(
+    message: string,
+    details: string[],
+    readonly report: ApplyReport,
+    readonly overlayFiles: readonly OverlayFileResult[],
+  ) {
+    super(ExitCode.conflict, message, details);
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * source: wso2 — the pack is moved up by WSO2's own Updates 2.0 tool, then handed to the
+ * same output path as any other source: the overlay merged three-way (base = the pack at
+ * the lock's level, as the tool produced it), a raw-copy pack written, the lock bumped.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { badInput } from '../../core/errors.ts';
+import { setLockLevel } from '../../core/lock.ts';
+import { mergeFile } from '../../core/merge.ts';
+import { renderWso2Changelog } from '../../core/wso2-changelog.ts';
+import { crc32 } from '../../zip/crc32.ts';
+import { SafeZip, type ZipEntryInfo } from '../../zip/reader.ts';
+import { ApplyConflictError, type ApplyReport, type ApplyRequest } from '../apply-report.ts';
+import { extractPack } from '../extract.ts';
+import {
+  listOverlay,
+  rewriteOverlay,
+  writeConflictFiles,
+  writeFileAtomic,
+  type OverlayFileResult,
+} from '../overlay.ts';
+import { resolvePackFile } from '../pack-source.ts';
+import { currentU2Level, runUpdateTool } from './update-tool.ts';
+import { writeFolderAsPack } from './write-folder-pack.ts';
+
+const CONFLICT_OUTCOMES = new Set([
+  'conflict',
+  'binary-conflict',
+  'added-both',
+  'removed-upstream-conflict',
+]);
+
+export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
+  const { lock, reporter } = req;
+  const env = req.env ?? process.env;
+  if (req.dir) {
+    throw badInput(
+      'source: wso2 writes a pack (--out ZIP); to update a folder, run the WSO2 update tool in it',
+    );
+  }
+  if (!req.dryRun && !req.out) throw badInput('apply needs --out ZIP (or --dry-run)');
+  const packFile = await resolvePackFile(lock, undefined, req.pack, reporter, env);
+  const label = req.pack ?? lock.pack?.path ?? 'the lock’s pack';
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-wso2-'));
+  const logFile = req.out ? `${req.out}.wso2update.log` : path.join(work, 'wso2update.log');
+  const zip = await SafeZip.open(packFile.file, { label });
+  try {
+    const wanted = `${lock.product}-${lock.version}`;
+    const top = zip.topFolder();
+    if (top !== wanted) {
+      throw badInput(
+        `${label}: top folder is ${top ?? 'missing'}, expected ${wanted}/ for this lock`,
+      );
+    }
+    reporter.info(`Extracting ${label}`);
+    const home = path.join(work, top);
+    await extractPack(packFile.file, home);
+    const from = await currentU2Level(home);
+    if (from === undefined) {
+      throw badInput(`${label}: not a WSO2 Updates 2.0 pack (no ${top}/updates/config.json)`);
+    }
+    if (typeof req.level === 'number' && req.level < from) {
+      throw badInput(`--level ${req.level} is below the pack's WSO2 update level ${from}`);
+    }
+    if (typeof req.level === 'number' && req.level < lock.level) {
+      throw badInput(`--level ${req.level} is below the lock's level ${lock.level}`);
+    }
+    let runs = 0;
+    const run = async (level: number | undefined) => {
+      reporter.info(
+        `Running bin/wso2update ${level === undefined ? '(latest level)' : `--level ${level}`}`,
+      );
+      const r = await runUpdateTool({
+        home,
+        ...(level === undefined ? {} : { level }),
+        env,
+        logFile,
+        onLine: (l) => reporter.info(`  wso2update: ${l}`),
+      });
+      runs += r.runs;
+      return r.level;
+    };
+
+    // The overlay was last merged against the lock's level: the tool's files there are the base.
+    const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
+    const base = new Map<string, Buffer | undefined>();
+    if (overlayFiles.length) {
+      if (from > lock.level) {
+        throw badInput(
+          `${label}: pack is at WSO2 update level ${from}, above the lock's level ${lock.level} that the overlay was merged against`,
+        );
+      }
+      if (from < lock.level && (await run(lock.level)) !== lock.level) {
+        throw badInput(
+          `the WSO2 update tool could not bring the pack to the lock's level ${lock.level}`,
+        );
+      }
+      for (const rel of overlayFiles) base.set(rel, await readOrUndefined(path.join(home, rel)));
+    }
+    const current = (await currentU2Level(home)) as number;
+    let to = current;
+    if (req.level === 'latest' || req.level > current) {
+      to = await run(req.level === 'latest' ? undefined : req.level);
+      if (typeof req.level === 'number' && to !== req.level) {
+        throw badInput(
+          `the WSO2 update tool moved the pack to level ${to}, not the requested ${req.level}`,
+        );
+      }
+    }
+
+    const entries = new Map<string, ZipEntryInfo>();
+    for (const e of zip.entries) if (!e.isDirectory) entries.set(e.name.slice(top.length + 1), e);
+    const diff = await diffAgainstPack(home, entries);
+
+    const merged: OverlayFileResult[] = [];
+    for (const rel of overlayFiles) {
+      const ours = await fs.readFile(path.join(lock.overlay as string, rel));
+      const b = base.get(rel);
+      const theirs = await readOrUndefined(path.join(home, rel));
+      if (b === undefined && theirs === undefined) {
+        merged.push({ path: rel, outcome: 'added', content: ours, rewrite: false });
+        continue;
+      }
+      if (b && theirs && b.equals(theirs)) {
+        merged.push({ path: rel, outcome: 'unchanged', content: ours, rewrite: false });
+        continue;
+      }
+      const m = mergeFile(b, ours, theirs);
+      const r: OverlayFileResult = { path: rel, outcome: m.outcome, rewrite: false };
+      if (b) r.base = b;
+      if (theirs) r.theirs = theirs;
+      if ('content' in m && m.content !== undefined) {
+        r.content = m.content;
+        r.rewrite = !m.content.equals(ours);
+      }
+      merged.push(r);
+    }
+
+    const notes = [];
+    for (const p of [...diff.added, ...diff.modified].filter((x) =>
+      /^updates\/changelog-.*\.md$/.test(x),
+    )) {
+      notes.push({ file: p, text: await fs.readFile(path.join(home, p), 'utf8') });
+    }
+    const files = { added: diff.added, modified: diff.modified, removed: diff.removed };
+    const report: ApplyReport = {
+      product: lock.product,
+      version: lock.version,
+      channel: lock.channel,
+      packLevel: from,
+      lockLevel: lock.level,
+      level: to,
+      levels: [],
+      files,
+      overlay: merged.map((f) => ({ path: f.path, outcome: f.outcome })),
+      conflicts: [],
+      lockUpdated: false,
+      overlayRewritten: [],
+      dryRun: req.dryRun,
+      changelog: renderWso2Changelog({
+        product: lock.product,
+        version: lock.version,
+        from: lock.level,
+        to,
+        files,
+        notes,
+      }),
+      vendorTool: {
+        name: 'wso2update',
+        runs,
+        logFile,
+        packLogs: diff.added.concat(diff.modified).filter((p) => p.startsWith('updates/logs/')),
+      },
+    };
+    const conflicts = merged.filter((f) => CONFLICT_OUTCOMES.has(f.outcome));
+    if (conflicts.length) {
+      const details: string[] = [];
+      for (const c of conflicts) {
+        const written = req.dryRun ? [] : await writeConflictFiles(lock.overlay as string, [c]);
+        report.conflicts.push({ path: c.path, files: written });
+        details.push(
+          `${c.path}: ${c.outcome}${written.length ? ` (see ${written.join(', ')})` : ''}`,
+        );
+      }
+      if (req.dryRun) return report;
+      throw new ApplyConflictError(
+        `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
+        details,
+        report,
+        merged,
+      );
+    }
+    if (req.dryRun) return report;
+
+    const out = req.out as string;
+    reporter.info(`Writing ${out}`);
+    const written = await writeFolderAsPack({
+      out,
+      top,
+      home,
+      zip,
+      unchanged: diff.unchanged,
+      overlay: merged,
+      onProgress: (done, total) => reporter.progress('Writing pack', done, total),
+    });
+    report.output = { kind: 'zip', path: out, sha256: written.sha256, bytes: written.bytes };
+    if (req.updateLock && to !== lock.level) {
+      if (lock.overlay) {
+        report.overlayRewritten = await rewriteOverlay(lock.overlay, {
+          files: merged,
+          conflicts: [],
+        });
+      }
+      await writeFileAtomic(lock.file, setLockLevel(await fs.readFile(lock.file, 'utf8'), to));
+      report.lockUpdated = true;
+    }
+    return report;
+  } finally {
+    await zip.close();
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What the tool changed, against the pack it started from: a file with the entry's size and
+ * CRC-32 is unchanged (and is copied from the pack as compressed bytes).
+ */
+async function diffAgainstPack(home: string, entries: Map<string, ZipEntryInfo>) {
+  const unchanged = new Map<string, ZipEntryInfo>();
+  const added: string[] = [];
+  const modified: string[] = [];
+  const seen = new Set<string>();
+  const walk = async (rel: string) => {
+    for (const d of await fs.readdir(path.join(home, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        await walk(r);
+        continue;
+      }
+      if (!d.isFile())
+        throw badInput(`${r}: the WSO2 update tool left something that is not a file`);
+      seen.add(r);
+      const e = entries.get(r);
+      if (!e) {
+        added.push(r);
+        continue;
+      }
+      const st = await fs.stat(path.join(home, r));
+      const same =
+        st.size === e.uncompressedSize && (await fileCrc32(path.join(home, r))) === e.crc32 >>> 0;
+      if (same) unchanged.set(r, e);
+      else modified.push(r);
+    }
+  };
+  await walk('');
+  const removed = [...entries.keys()].filter((p) => !seen.has(p));
+  const sort = (a: string[]) => a.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  return { unchanged, added: sort(added), modified: sort(modified), removed: sort(removed) };
+}
+
+async function fileCrc32(file: string): Promise<number> {
+  let crc = 0;
+  const h = await fs.open(file);
+  try {
+    for await (const chunk of h.createReadStream({ highWaterMark: 1 << 20 })) {
+      crc = crc32(chunk as Buffer, crc);
+    }
+  } finally {
+    await h.close();
+  }
+  return crc >>> 0;
+}
+
+async function readOrUndefined(file: string): Promise<Buffer | undefined> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
