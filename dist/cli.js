@@ -18732,7 +18732,8 @@ async function runUpdateTool(opts) {
   const timeoutMs = Number(opts.env.UPLEVEL_WSO2_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
   try {
     for (let run2 = 1; ; run2++) {
-      const { code, tail } = await runOnce(tool, args, opts.home, env, log, timeoutMs, opts.onLine);
+      const cwd = path8.dirname(tool);
+      const { code, tail } = await runOnce(tool, args, cwd, env, log, timeoutMs, opts.onLine);
       if (code === U2_EXIT.selfUpdated && run2 <= MAX_SELF_UPDATES) continue;
       if (code === U2_EXIT.ok) {
         const level = await currentU2Level(opts.home);
@@ -20955,6 +20956,11 @@ function indexTarget(product, version) {
   return `${product}/${version}/index.json`;
 }
 async function openLockRepository(lock, opts = {}) {
+  if (lock.source !== "tuf") {
+    throw badInput(
+      `${lock.file}: source: ${lock.source} has no signed repository; this needs a lock with source: tuf`
+    );
+  }
   const env = opts.env ?? process.env;
   const clientOpts = {
     repository: lock.repository,
@@ -21884,6 +21890,19 @@ function availableUpdates(lock, levels, latest) {
   };
 }
 
+// src/pipeline/wso2/check-wso2.ts
+async function checkWso2(lock, env, reporter) {
+  const r = await applyWso2({
+    lock,
+    level: "latest",
+    dryRun: true,
+    updateLock: false,
+    reporter,
+    env
+  });
+  return availableUpdates(lock, [], Math.max(r.level, lock.level));
+}
+
 // src/cli/commands/check.ts
 async function checkCommand(argv, ctx) {
   const { values } = parse("check", argv, {
@@ -21892,15 +21911,25 @@ async function checkCommand(argv, ctx) {
     "exit-code": { type: "boolean" }
   });
   const lock = await loadLock(values.lock);
-  const repo = await openLockRepository(lock, { env: ctx.env });
-  const result = availableUpdates(lock, repo.levels, repo.latest);
+  let result;
+  if (lock.source === "wso2") {
+    const reporter = ctx.reporter({ json: Boolean(values.json) });
+    try {
+      result = await checkWso2(lock, ctx.env, reporter);
+    } finally {
+      reporter.end();
+    }
+  } else {
+    const repo = await openLockRepository(lock, { env: ctx.env });
+    result = availableUpdates(lock, repo.levels, repo.latest);
+  }
   const above = result.levels;
   if (values.json) ctx.printJson(result);
   else {
     ctx.print(
-      `${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${repo.latest}`
+      `${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${result.latestLevel}`
     );
-    if (above.length === 0) ctx.print("Up to date.");
+    if (!result.updatesAvailable) ctx.print("Up to date.");
     for (const l of above) {
       ctx.print(`  level ${l.level} (${l.released.slice(0, 10)}):`);
       for (const c of l.changes)
@@ -21936,6 +21965,9 @@ var WITHHELD_ENV = [
   "INPUT_TOKEN",
   "INPUT_PASSWORD",
   "INPUT_REPOSITORY-TOKEN",
+  "INPUT_WSO2-PASSWORD",
+  "WSO2_PASSWORD",
+  "UPDATE_TOOL_PASSWORD",
   // The action's own runtime token opens the run's caches and artifacts to writing.
   "ACTIONS_RUNTIME_TOKEN"
 ];

@@ -13,7 +13,7 @@ import { readSettings } from './settings.ts';
 
 async function main(): Promise<number> {
   // Mask secrets before anything can print them.
-  for (const name of ['token', 'repository-token', 'password']) {
+  for (const name of ['token', 'repository-token', 'password', 'wso2-password']) {
     const v = core.getInput(name);
     if (v) core.setSecret(v);
   }

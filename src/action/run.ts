@@ -214,6 +214,8 @@ function pipelineEnv(s: ActionSettings, base: NodeJS.ProcessEnv): NodeJS.Process
   if (s.repositoryToken) env.UPLEVEL_TOKEN = s.repositoryToken;
   if (s.username) env.UPLEVEL_USERNAME = s.username;
   if (s.password) env.UPLEVEL_PASSWORD = s.password;
+  if (s.wso2Username) env.WSO2_USERNAME = s.wso2Username;
+  if (s.wso2Password) env.WSO2_PASSWORD = s.wso2Password;
   if (!env.UPLEVEL_CACHE_DIR && base.RUNNER_TEMP) {
     env.UPLEVEL_CACHE_DIR = path.join(base.RUNNER_TEMP, 'uplevel-cache');
   }

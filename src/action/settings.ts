@@ -20,6 +20,9 @@ export interface ActionSettings {
   repositoryToken: string;
   username: string;
   password: string;
+  /** WSO2 subscription login for source: wso2 (given to the tool by environment). */
+  wso2Username: string;
+  wso2Password: string;
   labels: string[];
   /** Branch the pull request targets; empty: the repository's default branch. */
   base: string;
@@ -65,6 +68,8 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv): Action
     repositoryToken: input('repository-token'),
     username: input('username'),
     password: getInput('password'),
+    wso2Username: input('wso2-username'),
+    wso2Password: getInput('wso2-password'),
     labels: list(input('labels')),
     base: input('base'),
     branchPrefix: input('branch-prefix') || 'uplevel/',

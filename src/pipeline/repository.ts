@@ -25,6 +25,11 @@ export async function openLockRepository(
     onProgress?: (e: { url: string; bytes: number; total?: number }) => void;
   } = {},
 ): Promise<LockRepository> {
+  if (lock.source !== 'tuf') {
+    throw badInput(
+      `${lock.file}: source: ${lock.source} has no signed repository; this needs a lock with source: tuf`,
+    );
+  }
   const env = opts.env ?? process.env;
   const clientOpts: ConstructorParameters<typeof RepositoryClient>[0] = {
     repository: lock.repository,

@@ -64,6 +64,9 @@ const WITHHELD_ENV = [
   'INPUT_TOKEN',
   'INPUT_PASSWORD',
   'INPUT_REPOSITORY-TOKEN',
+  'INPUT_WSO2-PASSWORD',
+  'WSO2_PASSWORD',
+  'UPDATE_TOOL_PASSWORD',
   // The action's own runtime token opens the run's caches and artifacts to writing.
   'ACTIONS_RUNTIME_TOKEN',
 ];

@@ -2,6 +2,7 @@ import { ExitCode } from '../../core/errors.ts';
 import { availableUpdates } from '../../core/available.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { openLockRepository } from '../../pipeline/repository.ts';
+import { checkWso2 } from '../../pipeline/wso2/check-wso2.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -12,15 +13,25 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
     'exit-code': { type: 'boolean' },
   });
   const lock = await loadLock(values.lock as string | undefined);
-  const repo = await openLockRepository(lock, { env: ctx.env });
-  const result = availableUpdates(lock, repo.levels, repo.latest);
+  let result;
+  if (lock.source === 'wso2') {
+    const reporter = ctx.reporter({ json: Boolean(values.json) });
+    try {
+      result = await checkWso2(lock, ctx.env, reporter);
+    } finally {
+      reporter.end();
+    }
+  } else {
+    const repo = await openLockRepository(lock, { env: ctx.env });
+    result = availableUpdates(lock, repo.levels, repo.latest);
+  }
   const above = result.levels;
   if (values.json) ctx.printJson(result);
   else {
     ctx.print(
-      `${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${repo.latest}`,
+      `${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${result.latestLevel}`,
     );
-    if (above.length === 0) ctx.print('Up to date.');
+    if (!result.updatesAvailable) ctx.print('Up to date.');
     for (const l of above) {
       ctx.print(`  level ${l.level} (${l.released.slice(0, 10)}):`);
       for (const c of l.changes)

@@ -51,7 +51,9 @@ export async function runUpdateTool(opts: {
   const timeoutMs = Number(opts.env.UPLEVEL_WSO2_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
   try {
     for (let run = 1; ; run++) {
-      const { code, tail } = await runOnce(tool, args, opts.home, env, log, timeoutMs, opts.onLine);
+      // WSO2 documents running the tool from <product-home>/bin.
+      const cwd = path.dirname(tool);
+      const { code, tail } = await runOnce(tool, args, cwd, env, log, timeoutMs, opts.onLine);
       if (code === U2_EXIT.selfUpdated && run <= MAX_SELF_UPDATES) continue;
       if (code === U2_EXIT.ok) {
         const level = await currentU2Level(opts.home);

@@ -1,0 +1,251 @@
+/**
+ * source: wso2 through the CLI: a U2-layout pack moved up by the pack's own update tool (the
+ * stand-in of __tests__/fixtures, which follows docs/wso2.md), overlay merged, raw-copy pack.
+ */
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { sha256File } from '../src/core/hash.ts';
+import { SafeZip } from '../src/zip/reader.ts';
+import { runCli } from './helpers/cli.ts';
+import { bytes, configText } from './helpers/packs.ts';
+import { readPackFiles } from './helpers/read-pack.ts';
+import { makeLevels, makeU2Pack, wso2Env, WSO2_LOGIN } from './helpers/wso2.ts';
+
+const TOP = 'wso2am-4.2.0';
+const TOML = 'repository/conf/deployment.toml';
+const L1_TOML = configText(20, {});
+const L2_TOML = configText(20, { 15: 'setting.15 = vendor-level-2' });
+const OURS = configText(20, { 3: 'setting.3 = customer' });
+let tmp: string;
+let levels: string;
+let ga: string;
+
+before(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-wso2-'));
+  levels = path.join(tmp, 'levels');
+  await makeLevels(levels, {
+    2: {
+      files: { 'repository/components/plugins/a.jar': bytes(22, 5000), [TOML]: L2_TOML },
+      base: { 'repository/components/plugins/a.jar': bytes(21, 5000), [TOML]: L1_TOML },
+      changelog: '## Level 2\n- Security fix for `CVE-2026-1111` (<b>high</b>)\n',
+    },
+    3: {
+      files: { 'repository/components/plugins/d.jar': bytes(33, 3000) },
+      removed: ['lib/old.jar'],
+      changelog: '## Level 3\n- New connector\n',
+    },
+  });
+  ga = path.join(tmp, `${TOP}.zip`);
+  await makeU2Pack(ga, {
+    product: 'wso2am',
+    version: '4.2.0',
+    level: 1,
+    files: {
+      [TOML]: L1_TOML,
+      'repository/components/plugins/a.jar': bytes(21, 5000),
+      'repository/components/plugins/b.jar': bytes(23, 200_000),
+      'lib/old.jar': bytes(24, 1000),
+    },
+  });
+});
+after(() => fs.rm(tmp, { recursive: true, force: true }));
+
+let n = 0;
+async function team(opts: { overlay?: string; pack?: string } = {}) {
+  const dir = path.join(tmp, `team-${++n}`);
+  await fs.mkdir(path.join(dir, 'deploy', 'repository', 'conf'), { recursive: true });
+  await fs.writeFile(path.join(dir, 'deploy', TOML), opts.overlay ?? OURS);
+  const pack = opts.pack ?? ga;
+  const lock = path.join(dir, 'uplevel.yml');
+  await fs.writeFile(
+    lock,
+    [
+      'product: wso2am',
+      'version: 4.2.0',
+      'level: 1',
+      'source: wso2',
+      'pack:',
+      `  path: ${pack}`,
+      `  sha256: ${await sha256File(pack)}`,
+      'overlay: deploy/',
+      '',
+    ].join('\n'),
+  );
+  return { dir, lock };
+}
+
+test('apply: the tool moves the pack to latest; overlay merged; unchanged jars copied raw; lock bumped', async () => {
+  const t = await team();
+  const out = path.join(t.dir, 'out.zip');
+  const r = await runCli(['apply', '--lock', t.lock, '--out', out, '--json'], {
+    env: wso2Env(levels),
+  });
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.packLevel, 1);
+  assert.equal(report.level, 3);
+  assert.deepEqual(report.files.removed, ['lib/old.jar']);
+  assert.ok(report.files.added.includes('repository/components/plugins/d.jar'));
+  assert.ok(report.files.modified.includes('repository/components/plugins/a.jar'));
+  assert.deepEqual(report.overlay, [{ path: TOML, outcome: 'merged' }]);
+  assert.match(report.changelog, /WSO2 update level 1 → 3/);
+  assert.match(
+    report.changelog,
+    /```text\n## Level 2\n- Security fix for `CVE-2026-1111` \(<b>high<\/b>\)/,
+  );
+
+  const files = await readPackFiles(out);
+  const merged = files.get(TOML)?.toString() ?? '';
+  assert.match(merged, /setting\.3 = customer/);
+  assert.match(merged, /setting\.15 = vendor-level-2/);
+  assert.deepEqual(files.get('repository/components/plugins/a.jar'), bytes(22, 5000));
+  assert.deepEqual(files.get('repository/components/plugins/d.jar'), bytes(33, 3000));
+  assert.equal(files.has('lib/old.jar'), false);
+  assert.equal(JSON.parse(files.get('updates/config.json')?.toString() ?? '{}')['update-level'], 3);
+  assert.ok(
+    [...files.keys()].some((p) => p.startsWith('updates/logs/')),
+    'the tool’s logs stay in the pack',
+  );
+
+  // b.jar was not touched by the tool: its compressed bytes are the GA pack's.
+  const [a, b] = [await SafeZip.open(ga), await SafeZip.open(out)];
+  const name = `${TOP}/repository/components/plugins/b.jar`;
+  const raw = async (z: SafeZip) => {
+    const chunks: Buffer[] = [];
+    for await (const c of z.readRawChunks(z.get(name)!)) chunks.push(c);
+    return Buffer.concat(chunks);
+  };
+  assert.deepEqual(await raw(b), await raw(a));
+  await a.close();
+  await b.close();
+
+  assert.match(await fs.readFile(t.lock, 'utf8'), /^level: 3$/m);
+  assert.equal(await fs.readFile(path.join(t.dir, 'deploy', TOML), 'utf8'), merged);
+  const status = await runCli(['status', '--pack', out]);
+  assert.match(status.stdout, /WSO2 update level 3/);
+});
+
+test('the same inputs give the same pack, byte for byte; --level stops where asked', async () => {
+  const shas: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const t = await team();
+    const out = path.join(t.dir, 'out.zip');
+    const r = await runCli(['apply', '--lock', t.lock, '--out', out, '--no-lock-update'], {
+      env: wso2Env(levels),
+    });
+    assert.equal(r.code, 0, r.stderr);
+    shas.push(await sha256File(out));
+  }
+  assert.equal(shas[0], shas[1]);
+  const t = await team();
+  const out = path.join(t.dir, 'l2.zip');
+  const r = await runCli(['apply', '--lock', t.lock, '--level', '2', '--out', out], {
+    env: wso2Env(levels),
+  });
+  assert.equal(r.code, 0, r.stderr);
+  const files = await readPackFiles(out);
+  assert.equal(JSON.parse(files.get('updates/config.json')?.toString() ?? '{}')['update-level'], 2);
+  assert.equal(files.has('lib/old.jar'), true);
+});
+
+test('check runs the tool in a scratch copy and reports the latest level', async () => {
+  const t = await team();
+  const r = await runCli(['check', '--lock', t.lock, '--json', '--exit-code'], {
+    env: wso2Env(levels),
+  });
+  assert.equal(r.code, 10, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual([j.currentLevel, j.latestLevel, j.updatesAvailable], [1, 3, true]);
+  assert.match(await fs.readFile(t.lock, 'utf8'), /^level: 1$/m);
+});
+
+test('credentials: missing or refused is exit 2; the password reaches no output or file', async () => {
+  const t = await team();
+  const out = path.join(t.dir, 'out.zip');
+  const env = wso2Env(levels);
+  const missing = await runCli(['apply', '--lock', t.lock, '--out', out], {
+    env: { ...env, WSO2_PASSWORD: '' },
+  });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /source: wso2 needs WSO2_USERNAME and WSO2_PASSWORD/);
+  const refused = await runCli(['apply', '--lock', t.lock, '--out', out], {
+    env: { ...env, WSO2_PASSWORD: 'wrong' },
+  });
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /the WSO2 update service refused the credentials/);
+  const ok = await runCli(['apply', '--lock', t.lock, '--out', out], { env });
+  assert.equal(ok.code, 0, ok.stderr);
+  for (const text of [missing.stderr, refused.stderr, ok.stdout, ok.stderr]) {
+    assert.equal(text.includes(WSO2_LOGIN.password), false);
+  }
+  for (const f of [out, `${out}.wso2update.log`]) {
+    assert.equal((await fs.readFile(f)).includes(WSO2_LOGIN.password), false, f);
+  }
+});
+
+test('the tool updating itself (exit 2) is run again', async () => {
+  const t = await team();
+  const out = path.join(t.dir, 'out.zip');
+  const marker = path.join(t.dir, 'self-updated');
+  const r = await runCli(['apply', '--lock', t.lock, '--out', out, '--json'], {
+    env: wso2Env(levels, { WSO2UPDATE_STANDIN_SELF_UPDATE: marker }),
+  });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).vendorTool.runs, 2);
+  assert.match(await fs.readFile(`${out}.wso2update.log`, 'utf8'), /updated itself|was installed/);
+});
+
+test('an overlay conflict is exit 4 with .old/.updated beside the overlay file; nothing written', async () => {
+  const t = await team({ overlay: configText(20, { 15: 'setting.15 = customer-own' }) });
+  const out = path.join(t.dir, 'out.zip');
+  const r = await runCli(['apply', '--lock', t.lock, '--out', out], { env: wso2Env(levels) });
+  assert.equal(r.code, 4, r.stderr);
+  assert.match(r.stderr, /merge conflicts in 1 overlay file/);
+  assert.equal(await fs.readFile(path.join(t.dir, 'deploy', `${TOML}.old`), 'utf8'), L1_TOML);
+  assert.equal(await fs.readFile(path.join(t.dir, 'deploy', `${TOML}.updated`), 'utf8'), L2_TOML);
+  await assert.rejects(fs.stat(out));
+  assert.match(await fs.readFile(t.lock, 'utf8'), /^level: 1$/m);
+});
+
+test('a conflict inside the pack (the tool exits 3) is exit 4 listing its .original/.new files', async () => {
+  const edited = path.join(tmp, 'edited.zip');
+  await makeU2Pack(edited, {
+    product: 'wso2am',
+    version: '4.2.0',
+    level: 1,
+    files: {
+      [TOML]: L1_TOML,
+      'repository/components/plugins/a.jar': Buffer.from('patched by hand'),
+      'lib/old.jar': bytes(24, 1000),
+    },
+  });
+  const t = await team({ pack: edited });
+  const out = path.join(t.dir, 'out.zip');
+  const r = await runCli(['apply', '--lock', t.lock, '--out', out], { env: wso2Env(levels) });
+  assert.equal(r.code, 4, r.stderr);
+  assert.match(r.stderr, /the WSO2 update tool found conflicts in 1 file\(s\)/);
+  assert.match(r.stderr, /repository\/components\/plugins\/a\.jar\.new/);
+  assert.match(r.stderr, /repository\/components\/plugins\/a\.jar\.original/);
+  await assert.rejects(fs.stat(out));
+});
+
+test('a lock with source: wso2 refuses repository fields and needs a pack', async () => {
+  const dir = path.join(tmp, 'bad');
+  await fs.mkdir(dir, { recursive: true });
+  const lock = path.join(dir, 'uplevel.yml');
+  await fs.writeFile(
+    lock,
+    'product: wso2am\nversion: 4.2.0\nlevel: 1\nsource: wso2\nrepository: https://x\n',
+  );
+  const r = await runCli(['check', '--lock', lock]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /uplevel\.yml: repository does not apply to source: wso2/);
+  await fs.writeFile(lock, 'product: wso2am\nversion: 4.2.0\nlevel: 1\nsource: wso2\n');
+  assert.match((await runCli(['check', '--lock', lock])).stderr, /uplevel\.yml: pack is missing/);
+  const other = await runCli(['changelog', '--lock', (await team()).lock, '--to', '3']);
+  assert.equal(other.code, 2);
+  assert.match(other.stderr, /source: wso2 has no signed repository/);
+});
