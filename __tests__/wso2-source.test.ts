@@ -186,16 +186,25 @@ test('credentials: missing or refused is exit 2; the password reaches no output 
   }
 });
 
-test('the tool updating itself (exit 2) is run again', async () => {
+test('the tool updating itself (exit 2) is run again; the proxy reaches it', async () => {
   const t = await team();
   const out = path.join(t.dir, 'out.zip');
   const marker = path.join(t.dir, 'self-updated');
   const r = await runCli(['apply', '--lock', t.lock, '--out', out, '--json'], {
-    env: wso2Env(levels, { WSO2UPDATE_STANDIN_SELF_UPDATE: marker }),
+    env: wso2Env(levels, {
+      WSO2UPDATE_STANDIN_SELF_UPDATE: marker,
+      HTTPS_PROXY: 'http://proxyuser:proxypass@proxy.example:3128',
+    }),
   });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).vendorTool.runs, 2);
-  assert.match(await fs.readFile(`${out}.wso2update.log`, 'utf8'), /updated itself|was installed/);
+  const log = await fs.readFile(`${out}.wso2update.log`, 'utf8');
+  assert.match(log, /was installed\. Run the update tool again/);
+  assert.match(
+    log,
+    /Using proxy http:\/\/\*\*\*@proxy\.example:3128/,
+    'the proxy reaches the tool',
+  );
 });
 
 test('an overlay conflict is exit 4 with .old/.updated beside the overlay file; nothing written', async () => {
