@@ -53,6 +53,7 @@ tests:
       version: '4.2.0',
       channel: 'lts',
       level: 3,
+      source: 'tuf',
       repository: 'https://updates.example.com/acme',
       trust: '/teams/gw/.uplevel/root.json',
       minRootVersion: 4,
@@ -407,4 +408,28 @@ describe('setLockLevel', () => {
     assert.throws(() => setLockLevel(BASE, -1), RangeError);
     assert.throws(() => setLockLevel(BASE, 1.5), RangeError);
   });
+});
+
+test('source: wso2 needs a pack and takes no repository, trust or hotfixes; other sources are refused', () => {
+  const base = 'product: wso2am\nversion: 4.2.0\nlevel: 5\n';
+  const wso2 = parseLock(
+    `${base}source: wso2\npack:\n  path: packs/wso2am-4.2.0.zip\n  sha256: ${'a'.repeat(64)}\n`,
+    '/t/uplevel.yml',
+  );
+  assert.equal(wso2.source, 'wso2');
+  assert.equal(wso2.pack?.path, '/t/packs/wso2am-4.2.0.zip');
+  const bad = (text: string, re: RegExp) =>
+    assert.throws(
+      () => parseLock(text, '/t/uplevel.yml'),
+      (e: Error) => re.test(e.message),
+    );
+  bad(
+    `${base}source: wso2\n`,
+    /^uplevel\.yml: pack is missing \(source: wso2 updates the pack it names\)$/,
+  );
+  bad(
+    `${base}source: wso2\ntrust: root.json\n`,
+    /^uplevel\.yml: trust does not apply to source: wso2/,
+  );
+  bad(`${base}source: wum\n`, /^uplevel\.yml: source "wum" is not supported \(tuf or wso2\)$/);
 });
