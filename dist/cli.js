@@ -16903,237 +16903,6 @@ import { promises as fs9 } from "node:fs";
 import os2 from "node:os";
 import path10 from "node:path";
 
-// src/core/line-diff.ts
-function diffHunks(base, other) {
-  const ids = /* @__PURE__ */ new Map();
-  const intern = (lines) => Int32Array.from(lines, (l) => {
-    let id = ids.get(l);
-    if (id === void 0) ids.set(l, id = ids.size);
-    return id;
-  });
-  const a = intern(base);
-  const b = intern(other);
-  const matchedA = new Uint8Array(a.length);
-  const matchedB = new Uint8Array(b.length);
-  compare(a, b, 0, a.length, 0, b.length, matchedA, matchedB);
-  const hunks = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && matchedA[i] && matchedB[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    const h = { oStart: i, oEnd: i, xStart: j, xEnd: j };
-    while (i < a.length && !matchedA[i]) i++;
-    while (j < b.length && !matchedB[j]) j++;
-    h.oEnd = i;
-    h.xEnd = j;
-    hunks.push(h);
-  }
-  return hunks;
-}
-function compare(a, b, aLo, aHi, bLo, bHi, matchedA, matchedB) {
-  while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) {
-    matchedA[aLo++] = 1;
-    matchedB[bLo++] = 1;
-  }
-  while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) {
-    matchedA[--aHi] = 1;
-    matchedB[--bHi] = 1;
-  }
-  if (aLo === aHi || bLo === bHi) return;
-  const split = bisect(a, b, aLo, aHi, bLo, bHi);
-  if (split === void 0) return;
-  const [x, y] = split;
-  compare(a, b, aLo, x, bLo, y, matchedA, matchedB);
-  compare(a, b, x, aHi, y, bHi, matchedA, matchedB);
-}
-function bisect(a, b, aLo, aHi, bLo, bHi) {
-  const n = aHi - aLo;
-  const m = bHi - bLo;
-  const maxD = Math.ceil((n + m) / 2);
-  const offset = maxD;
-  const size = 2 * maxD + 2;
-  const v1 = new Int32Array(size).fill(-1);
-  const v2 = new Int32Array(size).fill(-1);
-  v1[offset + 1] = 0;
-  v2[offset + 1] = 0;
-  const delta = n - m;
-  const front = delta % 2 !== 0;
-  let k1start = 0;
-  let k1end = 0;
-  let k2start = 0;
-  let k2end = 0;
-  const at = (arr, i) => arr[i];
-  for (let d = 0; d < maxD; d++) {
-    for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
-      const k1o = offset + k1;
-      let x1 = k1 === -d || k1 !== d && at(v1, k1o - 1) < at(v1, k1o + 1) ? at(v1, k1o + 1) : at(v1, k1o - 1) + 1;
-      let y1 = x1 - k1;
-      while (x1 < n && y1 < m && a[aLo + x1] === b[bLo + y1]) {
-        x1++;
-        y1++;
-      }
-      v1[k1o] = x1;
-      if (x1 > n) k1end += 2;
-      else if (y1 > m) k1start += 2;
-      else if (front) {
-        const k2o = offset + delta - k1;
-        if (k2o >= 0 && k2o < size && at(v2, k2o) !== -1 && x1 >= n - at(v2, k2o))
-          return [aLo + x1, bLo + y1];
-      }
-    }
-    for (let k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
-      const k2o = offset + k2;
-      let x2 = k2 === -d || k2 !== d && at(v2, k2o - 1) < at(v2, k2o + 1) ? at(v2, k2o + 1) : at(v2, k2o - 1) + 1;
-      let y2 = x2 - k2;
-      while (x2 < n && y2 < m && a[aHi - x2 - 1] === b[bHi - y2 - 1]) {
-        x2++;
-        y2++;
-      }
-      v2[k2o] = x2;
-      if (x2 > n) k2end += 2;
-      else if (y2 > m) k2start += 2;
-      else if (!front) {
-        const k1o = offset + delta - k2;
-        if (k1o >= 0 && k1o < size && at(v1, k1o) !== -1) {
-          const x1 = at(v1, k1o);
-          const y1 = offset + x1 - k1o;
-          if (x1 >= n - x2) return [aLo + x1, bLo + y1];
-        }
-      }
-    }
-  }
-  return void 0;
-}
-function diff3Regions(ours, base, theirs) {
-  const hunks = [
-    ...diffHunks(base, ours).map((h) => ({ ...h, side: "a" })),
-    ...diffHunks(base, theirs).map((h) => ({ ...h, side: "b" }))
-  ].sort((x, y) => x.oStart - y.oStart);
-  const out = [];
-  let okLines = [];
-  const flush = () => {
-    if (okLines.length > 0) out.push({ ok: okLines });
-    okLines = [];
-  };
-  let cursor = 0;
-  for (let i = 0; i < hunks.length; ) {
-    const first = hunks[i];
-    const group = [first];
-    const regionStart = first.oStart;
-    let regionEnd = first.oEnd;
-    for (i++; i < hunks.length && hunks[i].oStart <= regionEnd; i++) {
-      const h = hunks[i];
-      group.push(h);
-      regionEnd = Math.max(regionEnd, h.oEnd);
-    }
-    append(okLines, base, cursor, regionStart);
-    cursor = regionEnd;
-    if (group.length === 1) {
-      const src = first.side === "a" ? ours : theirs;
-      append(okLines, src, first.xStart, first.xEnd);
-      continue;
-    }
-    const span = (side, lines) => {
-      const own = group.filter((h) => h.side === side);
-      if (own.length === 0) return base.slice(regionStart, regionEnd);
-      const { xStart, oStart } = own[0];
-      const { xEnd, oEnd } = own[own.length - 1];
-      return lines.slice(xStart - (oStart - regionStart), xEnd + (regionEnd - oEnd));
-    };
-    const a = span("a", ours);
-    const b = span("b", theirs);
-    if (a.length === b.length && a.every((l, k) => l === b[k])) {
-      append(okLines, a);
-      continue;
-    }
-    flush();
-    out.push({ conflict: { a, o: base.slice(regionStart, regionEnd), b } });
-  }
-  append(okLines, base, cursor);
-  flush();
-  return out;
-}
-function append(to, from, start = 0, end = from.length) {
-  for (let i = start; i < end; i++) to.push(from[i]);
-}
-
-// src/core/merge.ts
-function splitLines(text) {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-}
-function isText(buf) {
-  if (buf.subarray(0, 8192).includes(0)) return false;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function eolOf(text) {
-  const crlf = text.match(/\r\n/g)?.length ?? 0;
-  const lf = text.match(/\n/g)?.length ?? 0;
-  if (lf === 0) return "none";
-  return crlf === lf ? "crlf" : crlf === 0 ? "lf" : "mixed";
-}
-var toLf = (s) => s.replace(/\r\n/g, "\n");
-var toCrlf = (s) => s.replace(/\r?\n/g, "\r\n");
-function mergeText(base, ours, theirs) {
-  const [o, b, t] = [eolOf(ours), eolOf(base), eolOf(theirs)];
-  if ((o === "lf" || o === "crlf") && (b === "lf" || b === "crlf") && o !== b) {
-    if (t === b || t === "none") {
-      const m = mergeLines(base, o === "lf" ? toCrlf(ours) : toLf(ours), theirs);
-      const text = o === "lf" ? toLf(m.text) : toCrlf(m.text);
-      return m.clean ? { clean: true, text } : { clean: false, text, conflicts: m.conflicts };
-    }
-  }
-  return mergeLines(base, ours, theirs);
-}
-function mergeLines(base, ours, theirs) {
-  const oursLines = splitLines(ours);
-  const regions = diff3Regions(oursLines, splitLines(base), splitLines(theirs));
-  const eol = (oursLines[0] ?? base).endsWith("\r\n") ? "\r\n" : "\n";
-  const side = (lines) => {
-    const text2 = lines.join("");
-    return text2 === "" || text2.endsWith("\n") ? text2 : `${text2}${eol}`;
-  };
-  const out = [];
-  let conflicts = 0;
-  for (const r of regions) {
-    if ("ok" in r) {
-      out.push(r.ok.join(""));
-      continue;
-    }
-    conflicts++;
-    const { a, o, b } = r.conflict;
-    out.push(`<<<<<<< ours${eol}`, side(a), `||||||| base${eol}`, side(o));
-    out.push(`=======${eol}`, side(b), `>>>>>>> theirs${eol}`);
-  }
-  const text = out.join("");
-  return conflicts === 0 ? { clean: true, text } : { clean: false, text, conflicts };
-}
-function mergeFile(base, ours, theirs) {
-  if (base === void 0) {
-    if (theirs === void 0) return { outcome: "unchanged", content: ours };
-    if (theirs.equals(ours)) return { outcome: "identical", content: ours };
-    return { outcome: "added-both" };
-  }
-  if (theirs === void 0) {
-    return ours.equals(base) ? { outcome: "removed-upstream" } : { outcome: "removed-upstream-conflict" };
-  }
-  if (theirs.equals(base)) return { outcome: "unchanged", content: ours };
-  if (ours.equals(base)) return { outcome: "taken-theirs", content: theirs };
-  if (ours.equals(theirs)) return { outcome: "identical", content: ours };
-  if (!isText(base) || !isText(ours) || !isText(theirs)) return { outcome: "binary-conflict" };
-  const m = mergeText(base.toString("utf8"), ours.toString("utf8"), theirs.toString("utf8"));
-  if (m.clean) return { outcome: "merged", content: Buffer.from(m.text, "utf8") };
-  return { outcome: "conflict", content: Buffer.from(m.text, "utf8"), conflicts: m.conflicts };
-}
-
 // src/core/changelog.ts
 var CHANGE_TYPE_ORDER = [
   "security",
@@ -18085,6 +17854,237 @@ init_errors();
 import { promises as fs3 } from "node:fs";
 import path4 from "node:path";
 
+// src/core/line-diff.ts
+function diffHunks(base, other) {
+  const ids = /* @__PURE__ */ new Map();
+  const intern = (lines) => Int32Array.from(lines, (l) => {
+    let id = ids.get(l);
+    if (id === void 0) ids.set(l, id = ids.size);
+    return id;
+  });
+  const a = intern(base);
+  const b = intern(other);
+  const matchedA = new Uint8Array(a.length);
+  const matchedB = new Uint8Array(b.length);
+  compare(a, b, 0, a.length, 0, b.length, matchedA, matchedB);
+  const hunks = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && matchedA[i] && matchedB[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    const h = { oStart: i, oEnd: i, xStart: j, xEnd: j };
+    while (i < a.length && !matchedA[i]) i++;
+    while (j < b.length && !matchedB[j]) j++;
+    h.oEnd = i;
+    h.xEnd = j;
+    hunks.push(h);
+  }
+  return hunks;
+}
+function compare(a, b, aLo, aHi, bLo, bHi, matchedA, matchedB) {
+  while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) {
+    matchedA[aLo++] = 1;
+    matchedB[bLo++] = 1;
+  }
+  while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) {
+    matchedA[--aHi] = 1;
+    matchedB[--bHi] = 1;
+  }
+  if (aLo === aHi || bLo === bHi) return;
+  const split = bisect(a, b, aLo, aHi, bLo, bHi);
+  if (split === void 0) return;
+  const [x, y] = split;
+  compare(a, b, aLo, x, bLo, y, matchedA, matchedB);
+  compare(a, b, x, aHi, y, bHi, matchedA, matchedB);
+}
+function bisect(a, b, aLo, aHi, bLo, bHi) {
+  const n = aHi - aLo;
+  const m = bHi - bLo;
+  const maxD = Math.ceil((n + m) / 2);
+  const offset = maxD;
+  const size = 2 * maxD + 2;
+  const v1 = new Int32Array(size).fill(-1);
+  const v2 = new Int32Array(size).fill(-1);
+  v1[offset + 1] = 0;
+  v2[offset + 1] = 0;
+  const delta = n - m;
+  const front = delta % 2 !== 0;
+  let k1start = 0;
+  let k1end = 0;
+  let k2start = 0;
+  let k2end = 0;
+  const at = (arr, i) => arr[i];
+  for (let d = 0; d < maxD; d++) {
+    for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+      const k1o = offset + k1;
+      let x1 = k1 === -d || k1 !== d && at(v1, k1o - 1) < at(v1, k1o + 1) ? at(v1, k1o + 1) : at(v1, k1o - 1) + 1;
+      let y1 = x1 - k1;
+      while (x1 < n && y1 < m && a[aLo + x1] === b[bLo + y1]) {
+        x1++;
+        y1++;
+      }
+      v1[k1o] = x1;
+      if (x1 > n) k1end += 2;
+      else if (y1 > m) k1start += 2;
+      else if (front) {
+        const k2o = offset + delta - k1;
+        if (k2o >= 0 && k2o < size && at(v2, k2o) !== -1 && x1 >= n - at(v2, k2o))
+          return [aLo + x1, bLo + y1];
+      }
+    }
+    for (let k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
+      const k2o = offset + k2;
+      let x2 = k2 === -d || k2 !== d && at(v2, k2o - 1) < at(v2, k2o + 1) ? at(v2, k2o + 1) : at(v2, k2o - 1) + 1;
+      let y2 = x2 - k2;
+      while (x2 < n && y2 < m && a[aHi - x2 - 1] === b[bHi - y2 - 1]) {
+        x2++;
+        y2++;
+      }
+      v2[k2o] = x2;
+      if (x2 > n) k2end += 2;
+      else if (y2 > m) k2start += 2;
+      else if (!front) {
+        const k1o = offset + delta - k2;
+        if (k1o >= 0 && k1o < size && at(v1, k1o) !== -1) {
+          const x1 = at(v1, k1o);
+          const y1 = offset + x1 - k1o;
+          if (x1 >= n - x2) return [aLo + x1, bLo + y1];
+        }
+      }
+    }
+  }
+  return void 0;
+}
+function diff3Regions(ours, base, theirs) {
+  const hunks = [
+    ...diffHunks(base, ours).map((h) => ({ ...h, side: "a" })),
+    ...diffHunks(base, theirs).map((h) => ({ ...h, side: "b" }))
+  ].sort((x, y) => x.oStart - y.oStart);
+  const out = [];
+  let okLines = [];
+  const flush = () => {
+    if (okLines.length > 0) out.push({ ok: okLines });
+    okLines = [];
+  };
+  let cursor = 0;
+  for (let i = 0; i < hunks.length; ) {
+    const first = hunks[i];
+    const group = [first];
+    const regionStart = first.oStart;
+    let regionEnd = first.oEnd;
+    for (i++; i < hunks.length && hunks[i].oStart <= regionEnd; i++) {
+      const h = hunks[i];
+      group.push(h);
+      regionEnd = Math.max(regionEnd, h.oEnd);
+    }
+    append(okLines, base, cursor, regionStart);
+    cursor = regionEnd;
+    if (group.length === 1) {
+      const src = first.side === "a" ? ours : theirs;
+      append(okLines, src, first.xStart, first.xEnd);
+      continue;
+    }
+    const span = (side, lines) => {
+      const own = group.filter((h) => h.side === side);
+      if (own.length === 0) return base.slice(regionStart, regionEnd);
+      const { xStart, oStart } = own[0];
+      const { xEnd, oEnd } = own[own.length - 1];
+      return lines.slice(xStart - (oStart - regionStart), xEnd + (regionEnd - oEnd));
+    };
+    const a = span("a", ours);
+    const b = span("b", theirs);
+    if (a.length === b.length && a.every((l, k) => l === b[k])) {
+      append(okLines, a);
+      continue;
+    }
+    flush();
+    out.push({ conflict: { a, o: base.slice(regionStart, regionEnd), b } });
+  }
+  append(okLines, base, cursor);
+  flush();
+  return out;
+}
+function append(to, from, start = 0, end = from.length) {
+  for (let i = start; i < end; i++) to.push(from[i]);
+}
+
+// src/core/merge.ts
+function splitLines(text) {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+function isText(buf) {
+  if (buf.subarray(0, 8192).includes(0)) return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function eolOf(text) {
+  const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const lf = text.match(/\n/g)?.length ?? 0;
+  if (lf === 0) return "none";
+  return crlf === lf ? "crlf" : crlf === 0 ? "lf" : "mixed";
+}
+var toLf = (s) => s.replace(/\r\n/g, "\n");
+var toCrlf = (s) => s.replace(/\r?\n/g, "\r\n");
+function mergeText(base, ours, theirs) {
+  const [o, b, t] = [eolOf(ours), eolOf(base), eolOf(theirs)];
+  if ((o === "lf" || o === "crlf") && (b === "lf" || b === "crlf") && o !== b) {
+    if (t === b || t === "none") {
+      const m = mergeLines(base, o === "lf" ? toCrlf(ours) : toLf(ours), theirs);
+      const text = o === "lf" ? toLf(m.text) : toCrlf(m.text);
+      return m.clean ? { clean: true, text } : { clean: false, text, conflicts: m.conflicts };
+    }
+  }
+  return mergeLines(base, ours, theirs);
+}
+function mergeLines(base, ours, theirs) {
+  const oursLines = splitLines(ours);
+  const regions = diff3Regions(oursLines, splitLines(base), splitLines(theirs));
+  const eol = (oursLines[0] ?? base).endsWith("\r\n") ? "\r\n" : "\n";
+  const side = (lines) => {
+    const text2 = lines.join("");
+    return text2 === "" || text2.endsWith("\n") ? text2 : `${text2}${eol}`;
+  };
+  const out = [];
+  let conflicts = 0;
+  for (const r of regions) {
+    if ("ok" in r) {
+      out.push(r.ok.join(""));
+      continue;
+    }
+    conflicts++;
+    const { a, o, b } = r.conflict;
+    out.push(`<<<<<<< ours${eol}`, side(a), `||||||| base${eol}`, side(o));
+    out.push(`=======${eol}`, side(b), `>>>>>>> theirs${eol}`);
+  }
+  const text = out.join("");
+  return conflicts === 0 ? { clean: true, text } : { clean: false, text, conflicts };
+}
+function mergeFile(base, ours, theirs) {
+  if (base === void 0) {
+    if (theirs === void 0) return { outcome: "unchanged", content: ours };
+    if (theirs.equals(ours)) return { outcome: "identical", content: ours };
+    return { outcome: "added-both" };
+  }
+  if (theirs === void 0) {
+    return ours.equals(base) ? { outcome: "removed-upstream" } : { outcome: "removed-upstream-conflict" };
+  }
+  if (theirs.equals(base)) return { outcome: "unchanged", content: ours };
+  if (ours.equals(base)) return { outcome: "taken-theirs", content: theirs };
+  if (ours.equals(theirs)) return { outcome: "identical", content: ours };
+  if (!isText(base) || !isText(ours) || !isText(theirs)) return { outcome: "binary-conflict" };
+  const m = mergeText(base.toString("utf8"), ours.toString("utf8"), theirs.toString("utf8"));
+  if (m.clean) return { outcome: "merged", content: Buffer.from(m.text, "utf8") };
+  return { outcome: "conflict", content: Buffer.from(m.text, "utf8"), conflicts: m.conflicts };
+}
+
 // src/core/plan.ts
 init_errors();
 function composePlan(start, updates) {
@@ -18246,21 +18246,21 @@ async function mergeOverlay(overlayDir, plan, baseLevel, contents) {
     const carried = firstChange === void 0 ? void 0 : await contents.baseBefore(firstChange, rel);
     const baseBuf = carried ?? (base ? await contents.read(base) : void 0);
     const theirsBuf = theirs ? await contents.read(theirs) : void 0;
-    const m = mergeFile(baseBuf, ours, theirsBuf);
-    const r = {
-      path: rel,
-      outcome: m.outcome,
-      rewrite: false
-    };
-    if (baseBuf) r.base = baseBuf;
-    if (theirsBuf) r.theirs = theirsBuf;
-    if ("content" in m && m.content !== void 0) {
-      r.content = m.content;
-      r.rewrite = !m.content.equals(ours);
-    }
-    files.push(r);
+    files.push(mergeOverlayFile(rel, baseBuf, ours, theirsBuf));
   }
   return { files, conflicts: files.filter((f) => CONFLICT_OUTCOMES.has(f.outcome)) };
+}
+var isConflict = (f) => CONFLICT_OUTCOMES.has(f.outcome);
+function mergeOverlayFile(rel, base, ours, theirs) {
+  const m = mergeFile(base, ours, theirs);
+  const r = { path: rel, outcome: m.outcome, rewrite: false };
+  if (base) r.base = base;
+  if (theirs) r.theirs = theirs;
+  if ("content" in m && m.content !== void 0) {
+    r.content = m.content;
+    r.rewrite = !m.content.equals(ours);
+  }
+  return r;
 }
 async function writeConflictFiles(overlayDir, conflicts) {
   const written = [];
@@ -19310,12 +19310,6 @@ async function writeFolderAsPack(opts) {
 }
 
 // src/pipeline/wso2/apply-wso2.ts
-var CONFLICT_OUTCOMES2 = /* @__PURE__ */ new Set([
-  "conflict",
-  "binary-conflict",
-  "added-both",
-  "removed-upstream-conflict"
-]);
 async function applyWso2(req) {
   const { lock, reporter } = req;
   const env = req.env ?? process.env;
@@ -19407,15 +19401,7 @@ async function applyWso2(req) {
         merged.push({ path: rel, outcome: "unchanged", content: ours, rewrite: false });
         continue;
       }
-      const m = mergeFile(b, ours, theirs);
-      const r = { path: rel, outcome: m.outcome, rewrite: false };
-      if (b) r.base = b;
-      if (theirs) r.theirs = theirs;
-      if ("content" in m && m.content !== void 0) {
-        r.content = m.content;
-        r.rewrite = !m.content.equals(ours);
-      }
-      merged.push(r);
+      merged.push(mergeOverlayFile(rel, b, ours, theirs));
     }
     const notes = [];
     for (const p of [...diff.added, ...diff.modified].filter(
@@ -19453,7 +19439,7 @@ async function applyWso2(req) {
         packLogs: diff.added.concat(diff.modified).filter((p) => p.startsWith("updates/logs/"))
       }
     };
-    const conflicts = merged.filter((f) => CONFLICT_OUTCOMES2.has(f.outcome));
+    const conflicts = merged.filter(isConflict);
     if (conflicts.length) {
       const details = [];
       for (const c of conflicts) {

@@ -76,6 +76,11 @@ function openapi() {
   routes.sort((a, b) => a.names.length - b.names.length);
   const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: false });
   addFormats(ajv);
+  // GitHub's own formats: owner/name, and numbers and strings ajv-formats does not name.
+  ajv.addFormat('repo.nwo', /^[\w.-]+\/[\w.-]+$/);
+  for (const f of ['int64', 'int32', 'double'])
+    ajv.addFormat(f, { type: 'number', validate: () => true });
+  for (const f of ['binary', 'timestamp']) ajv.addFormat(f, () => true);
   ajv.addSchema({ components: spec.components }, 'gh');
   loaded = { spec, routes, ajv };
   return loaded;

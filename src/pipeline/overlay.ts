@@ -95,21 +95,29 @@ export async function mergeOverlay(
       firstChange === undefined ? undefined : await contents.baseBefore(firstChange, rel);
     const baseBuf = carried ?? (base ? await contents.read(base) : undefined);
     const theirsBuf = theirs ? await contents.read(theirs) : undefined;
-    const m = mergeFile(baseBuf, ours, theirsBuf);
-    const r: OverlayFileResult = {
-      path: rel,
-      outcome: m.outcome,
-      rewrite: false,
-    };
-    if (baseBuf) r.base = baseBuf;
-    if (theirsBuf) r.theirs = theirsBuf;
-    if ('content' in m && m.content !== undefined) {
-      r.content = m.content;
-      r.rewrite = !m.content.equals(ours);
-    }
-    files.push(r);
+    files.push(mergeOverlayFile(rel, baseBuf, ours, theirsBuf));
   }
   return { files, conflicts: files.filter((f) => CONFLICT_OUTCOMES.has(f.outcome)) };
+}
+
+export const isConflict = (f: OverlayFileResult) => CONFLICT_OUTCOMES.has(f.outcome);
+
+/** One overlay file merged three-way; `base`/`theirs` undefined: the vendor did not ship it. */
+export function mergeOverlayFile(
+  rel: string,
+  base: Buffer | undefined,
+  ours: Buffer,
+  theirs: Buffer | undefined,
+): OverlayFileResult {
+  const m = mergeFile(base, ours, theirs);
+  const r: OverlayFileResult = { path: rel, outcome: m.outcome, rewrite: false };
+  if (base) r.base = base;
+  if (theirs) r.theirs = theirs;
+  if ('content' in m && m.content !== undefined) {
+    r.content = m.content;
+    r.rewrite = !m.content.equals(ours);
+  }
+  return r;
 }
 
 /** Leaves `<file>.old` (previous level) and `<file>.updated` (new level) beside each conflicted file. */

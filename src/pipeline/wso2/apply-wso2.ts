@@ -8,14 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
 import { setLockLevel } from '../../core/lock.ts';
-import { mergeFile } from '../../core/merge.ts';
 import { renderWso2Changelog } from '../../core/wso2-changelog.ts';
 import { crc32 } from '../../zip/crc32.ts';
 import { SafeZip, type ZipEntryInfo } from '../../zip/reader.ts';
 import { ApplyConflictError, type ApplyReport, type ApplyRequest } from '../apply-report.ts';
 import { extractPack } from '../extract.ts';
 import {
+  isConflict,
   listOverlay,
+  mergeOverlayFile,
   rewriteOverlay,
   writeConflictFiles,
   writeFileAtomic,
@@ -24,13 +25,6 @@ import {
 import { resolvePackFile } from '../pack-source.ts';
 import { currentU2Level, runUpdateTool } from './update-tool.ts';
 import { writeFolderAsPack } from './write-folder-pack.ts';
-
-const CONFLICT_OUTCOMES = new Set([
-  'conflict',
-  'binary-conflict',
-  'added-both',
-  'removed-upstream-conflict',
-]);
 
 export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
   const { lock, reporter } = req;
@@ -127,15 +121,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
         merged.push({ path: rel, outcome: 'unchanged', content: ours, rewrite: false });
         continue;
       }
-      const m = mergeFile(b, ours, theirs);
-      const r: OverlayFileResult = { path: rel, outcome: m.outcome, rewrite: false };
-      if (b) r.base = b;
-      if (theirs) r.theirs = theirs;
-      if ('content' in m && m.content !== undefined) {
-        r.content = m.content;
-        r.rewrite = !m.content.equals(ours);
-      }
-      merged.push(r);
+      merged.push(mergeOverlayFile(rel, b, ours, theirs));
     }
 
     const notes = [];
@@ -174,7 +160,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
         packLogs: diff.added.concat(diff.modified).filter((p) => p.startsWith('updates/logs/')),
       },
     };
-    const conflicts = merged.filter((f) => CONFLICT_OUTCOMES.has(f.outcome));
+    const conflicts = merged.filter(isConflict);
     if (conflicts.length) {
       const details: string[] = [];
       for (const c of conflicts) {
