@@ -71,6 +71,10 @@ async function team(opts: { overlay?: string; pack?: string } = {}) {
       `  path: ${pack}`,
       `  sha256: ${await sha256File(pack)}`,
       'overlay: deploy/',
+      'tests:',
+      '  run:',
+      '    - name: merged-config',
+      `      command: grep -q 'setting.3 = customer' "$UPLEVEL_PACK_HOME/${TOML}"`,
       '',
     ].join('\n'),
   );
@@ -126,6 +130,9 @@ test('apply: the tool moves the pack to latest; overlay merged; unchanged jars c
   assert.equal(await fs.readFile(path.join(t.dir, 'deploy', TOML), 'utf8'), merged);
   const status = await runCli(['status', '--pack', out]);
   assert.match(status.stdout, /WSO2 update level 3/);
+  const tested = await runCli(['test', '--lock', t.lock, '--pack', out]);
+  assert.equal(tested.code, 0, tested.stdout + tested.stderr);
+  assert.match(tested.stdout, /passed\s+merged-config/);
 });
 
 test('the same inputs give the same pack, byte for byte; --level stops where asked', async () => {
