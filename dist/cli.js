@@ -17245,8 +17245,22 @@ var RAW_CHUNK = 4 << 20;
 var CD_READ = 256 << 10;
 var WINDOW = 4 << 20;
 var SMALL_READ = 64 << 10;
-var MAX_LIVE_WINDOWS = 2;
+var WINDOW_BUDGET = 8 << 20;
 var LIVE_WINDOWS = [];
+function touch(zip) {
+  const at = LIVE_WINDOWS.lastIndexOf(zip);
+  if (at !== LIVE_WINDOWS.length - 1) {
+    if (at >= 0) LIVE_WINDOWS.splice(at, 1);
+    LIVE_WINDOWS.push(zip);
+  }
+  let total = 0;
+  for (const z of LIVE_WINDOWS) total += z.windowBytes();
+  while (total > WINDOW_BUDGET && LIVE_WINDOWS.length > 1) {
+    const old = LIVE_WINDOWS.shift();
+    total -= old.windowBytes();
+    old.dropWindow();
+  }
+}
 var SafeZip = class _SafeZip {
   constructor(zipfile, handle2, file, label, central) {
     this.zipfile = zipfile;
@@ -17266,6 +17280,8 @@ var SafeZip = class _SafeZip {
   window;
   /** Where the last read from the file ended, to tell sequential reading from jumps. */
   readEnd;
+  /** How far the next read-ahead reads (adapts between SMALL_READ and WINDOW). */
+  ahead = SMALL_READ;
   closed = false;
   static async open(file, opts = {}) {
     const label = opts.label ?? file;
@@ -17388,10 +17404,18 @@ var SafeZip = class _SafeZip {
       done += want;
     }
   }
+  windowBytes() {
+    return this.window?.data.length ?? 0;
+  }
+  dropWindow() {
+    this.window = void 0;
+  }
   async close() {
     if (this.closed) return;
     this.closed = true;
-    this.window = void 0;
+    this.dropWindow();
+    const at = LIVE_WINDOWS.indexOf(this);
+    if (at >= 0) LIVE_WINDOWS.splice(at, 1);
     this.zipfile.close();
     await this.handle.close().catch(() => void 0);
   }
@@ -17403,15 +17427,25 @@ var SafeZip = class _SafeZip {
   /**
    * Bytes at a position, through a read-ahead window: entries are usually copied in the
    * order they are stored, so one large read serves many small entries and their headers.
+   * The window grows while reading goes on where it ended and shrinks when a window was
+   * dropped before it was used up (many zips taking turns, e.g. one payload per level); all
+   * windows together stay within WINDOW_BUDGET, least recently used dropped first.
    */
   async readAt(position, length) {
     const w = this.window;
     if (w && position >= w.start && position + length <= w.start + w.data.length) {
-      this.readEnd = w.start + w.data.length;
+      touch(this);
       return w.data.subarray(position - w.start, position - w.start + length);
     }
-    const sequential = this.readEnd !== void 0 && position >= this.readEnd && position - this.readEnd <= 4096;
-    const size = Math.max(length, sequential ? WINDOW : SMALL_READ);
+    const end = this.readEnd;
+    if (end !== void 0 && position >= end && position - end <= 4096) {
+      this.ahead = Math.min(this.ahead * 2, WINDOW);
+    } else if (end !== void 0 && position < end && position >= end - this.ahead) {
+      this.ahead = Math.max(this.ahead / 2, SMALL_READ);
+    } else {
+      this.ahead = SMALL_READ;
+    }
+    const size = Math.max(length, this.ahead);
     const data = Buffer.allocUnsafe(size);
     let got = 0;
     while (got < size) {
@@ -17423,12 +17457,7 @@ var SafeZip = class _SafeZip {
       throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
     this.window = { start: position, data: data.subarray(0, got) };
     this.readEnd = position + got;
-    if (size < WINDOW) return this.window.data.subarray(0, length);
-    LIVE_WINDOWS.push(this);
-    while (LIVE_WINDOWS.length > MAX_LIVE_WINDOWS) {
-      const old = LIVE_WINDOWS.shift();
-      if (old && old !== this && !LIVE_WINDOWS.includes(old)) old.window = void 0;
-    }
+    touch(this);
     return this.window.data.subarray(0, length);
   }
   /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */

@@ -34,8 +34,25 @@ const RAW_CHUNK = 4 << 20;
 const CD_READ = 256 << 10;
 const WINDOW = 4 << 20;
 const SMALL_READ = 64 << 10;
-const MAX_LIVE_WINDOWS = 2;
+/** All read-ahead windows together, over every open zip. */
+const WINDOW_BUDGET = 8 << 20;
 const LIVE_WINDOWS: SafeZip[] = [];
+
+/** Marks a zip's window as just used, and drops the least recently used over the budget. */
+function touch(zip: SafeZip): void {
+  const at = LIVE_WINDOWS.lastIndexOf(zip);
+  if (at !== LIVE_WINDOWS.length - 1) {
+    if (at >= 0) LIVE_WINDOWS.splice(at, 1);
+    LIVE_WINDOWS.push(zip);
+  }
+  let total = 0;
+  for (const z of LIVE_WINDOWS) total += z.windowBytes();
+  while (total > WINDOW_BUDGET && LIVE_WINDOWS.length > 1) {
+    const old = LIVE_WINDOWS.shift() as SafeZip;
+    total -= old.windowBytes();
+    old.dropWindow();
+  }
+}
 
 export class SafeZip {
   private readonly byName = new Map<string, CentralEntry>();
@@ -44,6 +61,8 @@ export class SafeZip {
   private window: { start: number; data: Buffer } | undefined;
   /** Where the last read from the file ended, to tell sequential reading from jumps. */
   private readEnd: number | undefined;
+  /** How far the next read-ahead reads (adapts between SMALL_READ and WINDOW). */
+  private ahead = SMALL_READ;
   private closed = false;
 
   private constructor(
@@ -193,10 +212,20 @@ export class SafeZip {
     }
   }
 
+  windowBytes(): number {
+    return this.window?.data.length ?? 0;
+  }
+
+  dropWindow(): void {
+    this.window = undefined;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.window = undefined;
+    this.dropWindow();
+    const at = LIVE_WINDOWS.indexOf(this);
+    if (at >= 0) LIVE_WINDOWS.splice(at, 1);
     this.zipfile.close();
     await this.handle.close().catch(() => undefined);
   }
@@ -212,18 +241,25 @@ export class SafeZip {
   /**
    * Bytes at a position, through a read-ahead window: entries are usually copied in the
    * order they are stored, so one large read serves many small entries and their headers.
+   * The window grows while reading goes on where it ended and shrinks when a window was
+   * dropped before it was used up (many zips taking turns, e.g. one payload per level); all
+   * windows together stay within WINDOW_BUDGET, least recently used dropped first.
    */
   private async readAt(position: number, length: number): Promise<Buffer> {
     const w = this.window;
     if (w && position >= w.start && position + length <= w.start + w.data.length) {
-      this.readEnd = w.start + w.data.length;
+      touch(this);
       return w.data.subarray(position - w.start, position - w.start + length);
     }
-    // Read ahead only when reading on from where the last read ended (copying entries in
-    // stored order); a jump elsewhere reads little more than what was asked.
-    const sequential =
-      this.readEnd !== undefined && position >= this.readEnd && position - this.readEnd <= 4096;
-    const size = Math.max(length, sequential ? WINDOW : SMALL_READ);
+    const end = this.readEnd;
+    if (end !== undefined && position >= end && position - end <= 4096) {
+      this.ahead = Math.min(this.ahead * 2, WINDOW); // read on from the end: read further
+    } else if (end !== undefined && position < end && position >= end - this.ahead) {
+      this.ahead = Math.max(this.ahead / 2, SMALL_READ); // the window went before it was used
+    } else {
+      this.ahead = SMALL_READ; // a jump elsewhere
+    }
+    const size = Math.max(length, this.ahead);
     const data = Buffer.allocUnsafe(size);
     let got = 0;
     while (got < size) {
@@ -235,13 +271,7 @@ export class SafeZip {
       throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
     this.window = { start: position, data: data.subarray(0, got) };
     this.readEnd = position + got;
-    // Many zips may be open at once (one per level); only the most recent large windows stay.
-    if (size < WINDOW) return this.window.data.subarray(0, length);
-    LIVE_WINDOWS.push(this);
-    while (LIVE_WINDOWS.length > MAX_LIVE_WINDOWS) {
-      const old = LIVE_WINDOWS.shift();
-      if (old && old !== this && !LIVE_WINDOWS.includes(old)) old.window = undefined;
-    }
+    touch(this);
     return this.window.data.subarray(0, length);
   }
 
