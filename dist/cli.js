@@ -17241,9 +17241,9 @@ var DEFAULT_LIMITS = {
   maxTotalSize: 32 * 1024 ** 3,
   maxRatio: 1e3
 };
-var RAW_CHUNK = 4 << 20;
+var RAW_CHUNK = 2 << 20;
 var CD_READ = 256 << 10;
-var WINDOW = 4 << 20;
+var WINDOW = 2 << 20;
 var SMALL_READ = 64 << 10;
 var WINDOW_BUDGET = 8 << 20;
 var LIVE_WINDOWS = [];

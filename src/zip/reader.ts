@@ -30,9 +30,9 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxRatio: 1000,
 };
 
-const RAW_CHUNK = 4 << 20;
+const RAW_CHUNK = 2 << 20;
 const CD_READ = 256 << 10;
-const WINDOW = 4 << 20;
+const WINDOW = 2 << 20;
 const SMALL_READ = 64 << 10;
 /** All read-ahead windows together, over every open zip. */
 const WINDOW_BUDGET = 8 << 20;
