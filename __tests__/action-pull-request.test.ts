@@ -93,7 +93,11 @@ test('a PR is created, left alone when nothing changed, updated for a new level,
   const repo = await vendorRepository('repo-a', 2);
   const { gh, runAction } = await team('a', repo);
   try {
-    const first = await runAction({ labels: 'deps', reviewers: 'alice' });
+    const first = await runAction({
+      labels: 'deps',
+      reviewers: 'alice',
+      'changelog-file': 'docs/UPDATES.md',
+    });
     assert.equal(first.code, 0, first.stdout + first.stderr);
     assert.equal(first.outputs['pull-request-operation'], 'created');
     assert.equal(first.outputs['pull-request-number'], '1');
@@ -127,7 +131,15 @@ test('a PR is created, left alone when nothing changed, updated for a new level,
     const paths = blobs.flatMap((r) =>
       (r.body as { tree: { path: string }[] }).tree.map((e) => e.path),
     );
-    assert.deepEqual(paths.sort(), ['deploy/conf/server.properties', 'uplevel.yml']);
+    assert.deepEqual(paths.sort(), [
+      'deploy/conf/server.properties',
+      'docs/UPDATES.md',
+      'uplevel.yml',
+    ]);
+    assert.match(
+      gh.fileAt(BRANCH, 'docs/UPDATES.md')?.toString() ?? '',
+      /level 0 → 2[\s\S]*SAMPLE-SEC-1/,
+    );
     const head = gh.branchHead(BRANCH);
     assert.deepEqual(
       gh.statuses.map((s) => [s.sha, s.context, s.state]),
@@ -138,13 +150,13 @@ test('a PR is created, left alone when nothing changed, updated for a new level,
       /Pull request: https:\/\/github\.com\/acme\/platform\/pull\/1 \(created\)/,
     );
 
-    const again = await runAction();
+    const again = await runAction({ 'changelog-file': 'docs/UPDATES.md' });
     assert.equal(again.code, 0, again.stdout);
     assert.equal(again.outputs['pull-request-operation'], 'unchanged');
     assert.equal(gh.branchHead(BRANCH), head, 'the same content is not pushed again');
 
     await publishLevel(repo, 3);
-    const third = await runAction();
+    const third = await runAction({ 'changelog-file': 'docs/UPDATES.md' });
     assert.equal(third.code, 0, third.stdout + third.stderr);
     assert.equal(third.outputs['pull-request-operation'], 'updated');
     assert.equal(third.outputs['pull-request-number'], '1');
@@ -228,7 +240,8 @@ test('a PR closed without merging is not opened again for the same level; a new 
   const repo = await vendorRepository('repo-d', 2);
   const { gh, runAction } = await team('d', repo);
   try {
-    assert.equal((await runAction()).outputs['pull-request-operation'], 'created');
+    assert.equal((await runAction({ draft: 'true' })).outputs['pull-request-operation'], 'created');
+    assert.equal(gh.pulls[0]?.draft, true, 'input draft');
     gh.closePull(1, { merged: false });
     const r = await runAction();
     assert.equal(r.outputs['pull-request-operation'], 'none');
