@@ -15,7 +15,7 @@ import {
   artifactFiles,
   startFakeActionsServices,
   type FakeActionsServices,
-} from './helpers/actions-services.ts';
+} from './helpers/fake-actions-services.ts';
 import { startFakeGitHub } from './helpers/github-fake.ts';
 
 let tmp: string;
@@ -56,7 +56,7 @@ test('artifact: the tested pack, its sha256, changelog, report and junit.xml are
   assert.equal(r.outputs['artifact-id'], String(stored.id));
   assert.equal(r.outputs.tests, 'passed');
   assert.ok(stored.expiresAt, 'retention-days becomes an expiry');
-  const files = await artifactFiles(stored);
+  const files = new Map(Object.entries(await artifactFiles(stored)));
   assert.deepEqual([...files.keys()].sort(), [
     'CHANGELOG.md',
     'report.json',
@@ -144,5 +144,51 @@ test('release: the same files on a GitHub release; a rerun reuses it and uploads
     assert.deepEqual(services.violations, []);
   } finally {
     await gh.close();
+  }
+});
+
+test('cache: a second runner restores trusted metadata, pack and payloads through @actions/cache', async () => {
+  // A repository of its own whose packs and payloads can go away after the first run.
+  const repoCopy = path.join(tmp, 'repo-for-cache');
+  await fs.cp(path.join(tmp, 'vendor', 'repo'), repoCopy, { recursive: true });
+  const own = await serveDirectory(repoCopy, { port: 0 });
+  try {
+    const dir = path.join(tmp, 'ws-cache');
+    await sampleWorkspace(dir, { repository: own.url, rootPath, level: 3 });
+    // Runners keep RUNNER_TEMP at one path: the cache version hashes the paths.
+    const cacheDir = path.join(tmp, 'runner-cache', 'uplevel-cache');
+    const run = async (i: number) => {
+      await fs.rm(cacheDir, { recursive: true, force: true });
+      return runActionProcess({
+        workspace: dir,
+        temp: path.join(tmp, `runner-cache-${i}`),
+        inputs: { mode: 'verify', tests: 'false' },
+        env: { ...services.env, UPLEVEL_CACHE_DIR: cacheDir },
+      });
+    };
+    const first = await run(1);
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.match(first.stdout, /cache: \d+ pack\(s\)\/payload\(s\) saved/);
+    const keys = services.caches.map((c) => c.key);
+    assert.ok(
+      keys.some((k) => /^uplevel-metadata-[0-9a-f]{16}-/.test(k)),
+      keys.join(),
+    );
+    assert.ok(keys.filter((k) => /^uplevel-target-[0-9a-f]{64}$/.test(k)).length >= 4, keys.join());
+
+    // Packs and payloads disappear from the repository: only the cache can have them now.
+    const zips = async (d: string): Promise<string[]> =>
+      (await fs.readdir(d, { withFileTypes: true, recursive: true }))
+        .filter((e) => e.isFile() && e.name.endsWith('.zip'))
+        .map((e) => path.join(e.parentPath, e.name));
+    for (const z of await zips(path.join(repoCopy, 'targets'))) await fs.rm(z);
+    const second = await run(2);
+    assert.equal(second.code, 0, second.stdout + second.stderr);
+    assert.match(second.stdout, /cache: trusted metadata restored/);
+    assert.match(second.stdout, /cache: 4 pack\(s\)\/payload\(s\) restored/);
+    assert.equal(second.outputs['pack-sha256'], first.outputs['pack-sha256']);
+    assert.deepEqual(services.violations, []);
+  } finally {
+    await own.close();
   }
 });
