@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CLI = path.join(ROOT, 'dist', 'uplevel.cjs');
 const WORK = path.resolve(
   process.env.UPLEVEL_BENCH_DIR ?? path.join(os.homedir(), '.cache', 'uplevel-bench'),
 );

@@ -1,4 +1,4 @@
-/** Runs the bundled action (dist/action.js) as the runner does: a child process fed by env. */
+/** Runs the bundled action (dist/action.cjs, action.yml's main) as the runner does: a child process fed by env. */
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { publishSampleRepository, writeSampleTeam } from '../../src/demo/demo.ts
 import { silentReporter } from '../../src/pipeline/reporter.ts';
 import { ROOT } from './cli.ts';
 
-export const ACTION = path.join(ROOT, 'dist', 'action.js');
+export const ACTION = path.join(ROOT, 'dist', 'action.cjs');
 
 export interface ActionRun {
   code: number | null;

@@ -1,10 +1,10 @@
-/** Runs the bundled CLI (dist/cli.js) as a real child process, as a user would. */
+/** Runs the bundled CLI (dist/uplevel.cjs, what `uplevel` runs) as a child process, as a user would. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const CLI = path.join(ROOT, 'dist', 'uplevel.cjs');
 
 export interface CliResult {
   code: number | null;
