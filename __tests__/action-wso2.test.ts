@@ -13,7 +13,12 @@ import { sha256File } from '../src/core/hash.ts';
 import { runActionProcess } from './helpers/action.ts';
 import { startFakeGitHub } from './helpers/github-fake.ts';
 import { bytes, configText } from './helpers/packs.ts';
-import { makeLevels, makeU2Pack, WSO2_LOGIN, wso2Env } from './helpers/wso2.ts';
+import {
+  makeWso2Levels as makeLevels,
+  makeWso2Pack,
+  wso2StandinEnv as wso2Env,
+  WSO2_STANDIN_LOGIN as WSO2_LOGIN,
+} from './helpers/wso2-pack.ts';
 
 const TOML = 'repository/conf/deployment.toml';
 const BRANCH = 'uplevel/wso2am-4.2.0';
@@ -28,12 +33,11 @@ before(async () => {
     2: {
       files: { [TOML]: configText(20, { 15: 'setting.15 = vendor-level-2' }) },
       base: { [TOML]: configText(20, {}) },
-      changelog: '## Level 2\n- Fix for CVE-2026-2222\n',
+      changes: [{ id: 'WSO2-2', type: 'security', title: 'Fix for CVE-2026-2222' }],
     },
     3: { files: { 'repository/components/plugins/d.jar': bytes(3, 2000) } },
   });
-  pack = path.join(tmp, 'wso2am-4.2.0.zip');
-  await makeU2Pack(pack, {
+  pack = await makeWso2Pack(tmp, {
     product: 'wso2am',
     version: '4.2.0',
     level: 1,
@@ -74,7 +78,7 @@ async function scenario(name: string, overlay: string) {
       inputs: {
         mode: 'pull-request',
         token: 'ghs_fake',
-        'wso2-username': WSO2_LOGIN.user,
+        'wso2-username': WSO2_LOGIN.username,
         'wso2-password': WSO2_LOGIN.password,
       },
       env: {
@@ -101,7 +105,7 @@ test('pull-request: the WSO2 tool moves the pack to latest, the overlay merges, 
     const pr = gh.pulls[0];
     assert.equal(pr?.title, 'Update wso2am 4.2.0 to level 3');
     assert.match(pr?.body ?? '', /WSO2 update level 1 → 3/);
-    assert.match(pr?.body ?? '', /Fix for CVE-2026-2222/);
+    assert.match(pr?.body ?? '', /## Updated Files \(1\)\n\n- repository\/conf\/deployment\.toml/);
     assert.equal(parsePullRequestMetadata(pr?.body)?.to, 3);
     assert.match(gh.fileAt(BRANCH, 'uplevel.yml')?.toString() ?? '', /^level: 3$/m);
     const merged = gh.fileAt(BRANCH, `deploy/${TOML}`)?.toString() ?? '';

@@ -13,7 +13,11 @@ import { serveDirectory } from '../src/repo/serve.ts';
 import { runCli } from './helpers/cli.ts';
 import { bytes, configText } from './helpers/packs.ts';
 import { readPackFiles } from './helpers/read-pack.ts';
-import { makeLevels, makeU2Pack, wso2Env } from './helpers/wso2.ts';
+import {
+  makeWso2Levels as makeLevels,
+  makeWso2Pack,
+  wso2StandinEnv as wso2Env,
+} from './helpers/wso2-pack.ts';
 
 const TOML = 'repository/conf/deployment.toml';
 let tmp: string;
@@ -39,8 +43,7 @@ test('two WSO2 levels mirrored into a signed repository, then applied from it wi
     },
     3: { files: { 'lib/b.jar': bytes(3, 7000) }, removed: ['lib/old.jar'] },
   });
-  const ga = path.join(tmp, 'wso2am-4.2.0.zip');
-  await makeU2Pack(ga, {
+  const ga = await makeWso2Pack(tmp, {
     product: 'wso2am',
     version: '4.2.0',
     level: 1,

@@ -10,9 +10,15 @@ import { after, before, test } from 'node:test';
 import { sha256File } from '../src/core/hash.ts';
 import { SafeZip } from '../src/zip/reader.ts';
 import { runCli } from './helpers/cli.ts';
-import { bytes, configText } from './helpers/packs.ts';
+import { bytes, configText, writePack } from './helpers/packs.ts';
 import { readPackFiles } from './helpers/read-pack.ts';
-import { makeLevels, makeU2Pack, wso2Env, WSO2_LOGIN } from './helpers/wso2.ts';
+import {
+  makeWso2Levels as makeLevels,
+  makeWso2Pack,
+  WSO2_STANDIN,
+  wso2StandinEnv as wso2Env,
+  WSO2_STANDIN_LOGIN as WSO2_LOGIN,
+} from './helpers/wso2-pack.ts';
 
 const TOP = 'wso2am-4.2.0';
 const TOML = 'repository/conf/deployment.toml';
@@ -30,16 +36,15 @@ before(async () => {
     2: {
       files: { 'repository/components/plugins/a.jar': bytes(22, 5000), [TOML]: L2_TOML },
       base: { 'repository/components/plugins/a.jar': bytes(21, 5000), [TOML]: L1_TOML },
-      changelog: '## Level 2\n- Security fix for `CVE-2026-1111` (<b>high</b>)\n',
+      changes: [{ id: 'WSO2-2', type: 'security', title: 'Fix for `CVE-2026-1111` <b>high</b>' }],
     },
     3: {
       files: { 'repository/components/plugins/d.jar': bytes(33, 3000) },
       removed: ['lib/old.jar'],
-      changelog: '## Level 3\n- New connector\n',
+      changes: [{ id: 'WSO2-3', type: 'feature', title: 'New connector' }],
     },
   });
-  ga = path.join(tmp, `${TOP}.zip`);
-  await makeU2Pack(ga, {
+  ga = await makeWso2Pack(tmp, {
     product: 'wso2am',
     version: '4.2.0',
     level: 1,
@@ -98,7 +103,7 @@ test('apply: the tool moves the pack to latest; overlay merged; unchanged jars c
   assert.match(report.changelog, /WSO2 update level 1 → 3/);
   assert.match(
     report.changelog,
-    /```text\n## Level 2\n- Security fix for `CVE-2026-1111` \(<b>high<\/b>\)/,
+    /```text\n# Changelog\n[\s\S]*Update levels:\*\* 0001 -> 0003[\s\S]*repository\/components\/plugins\/d\.jar/,
   );
 
   const files = await readPackFiles(out);
@@ -109,10 +114,14 @@ test('apply: the tool moves the pack to latest; overlay merged; unchanged jars c
   assert.deepEqual(files.get('repository/components/plugins/d.jar'), bytes(33, 3000));
   assert.equal(files.has('lib/old.jar'), false);
   assert.equal(JSON.parse(files.get('updates/config.json')?.toString() ?? '{}')['update-level'], 3);
-  assert.ok(
+  assert.equal(
     [...files.keys()].some((p) => p.startsWith('updates/logs/')),
-    'the tool’s logs stay in the pack',
+    false,
+    'the tool’s timestamped logs go beside the pack, not into it',
   );
+  assert.ok(report.vendorTool.toolLogs.length > 0);
+  const logs = await fs.readdir(`${out}.wso2update-logs`);
+  assert.deepEqual(logs, report.vendorTool.toolLogs);
 
   // b.jar was not touched by the tool: its compressed bytes are the GA pack's.
   const [a, b] = [await SafeZip.open(ga), await SafeZip.open(out)];
@@ -188,7 +197,9 @@ test('credentials: missing or refused is exit 2; the password reaches no output 
   for (const text of [missing.stderr, refused.stderr, ok.stdout, ok.stderr]) {
     assert.equal(text.includes(WSO2_LOGIN.password), false);
   }
-  for (const f of [out, `${out}.wso2update.log`]) {
+  const logDir = `${out}.wso2update-logs`;
+  const logFiles = (await fs.readdir(logDir)).map((f) => path.join(logDir, f));
+  for (const f of [out, `${out}.wso2update.log`, ...logFiles]) {
     assert.equal((await fs.readFile(f)).includes(WSO2_LOGIN.password), false, f);
   }
 });
@@ -206,10 +217,17 @@ test('the tool updating itself (exit 2) is run again; the proxy reaches it', asy
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).vendorTool.runs, 2);
   const log = await fs.readFile(`${out}.wso2update.log`, 'utf8');
-  assert.match(log, /was installed\. Run the update tool again/);
+  const toolLog = (
+    await Promise.all(
+      (await fs.readdir(`${out}.wso2update-logs`)).map((f) =>
+        fs.readFile(path.join(`${out}.wso2update-logs`, f), 'utf8'),
+      ),
+    )
+  ).join('\n');
+  assert.match(log, /updated to the latest version\. Please run the command again/);
   assert.match(
-    log,
-    /Using proxy http:\/\/\*\*\*@proxy\.example:3128/,
+    toolLog,
+    /using proxy http:\/\/\*\*\*@proxy\.example:3128/,
     'the proxy reaches the tool',
   );
 });
@@ -227,14 +245,14 @@ test('an overlay conflict is exit 4 with .old/.updated beside the overlay file; 
 });
 
 test('a conflict inside the pack (the tool exits 3) is exit 4 listing its .original/.new files', async () => {
-  const edited = path.join(tmp, 'edited.zip');
-  await makeU2Pack(edited, {
+  const edited = await makeWso2Pack(path.join(tmp, 'edited'), {
     product: 'wso2am',
     version: '4.2.0',
     level: 1,
     files: {
-      [TOML]: L1_TOML,
-      'repository/components/plugins/a.jar': Buffer.from('patched by hand'),
+      // Edited by hand inside the pack; jars the tool would simply replace.
+      [TOML]: configText(20, { 15: 'setting.15 = edited-in-the-pack' }),
+      'repository/components/plugins/a.jar': bytes(21, 5000),
       'lib/old.jar': bytes(24, 1000),
     },
   });
@@ -243,8 +261,8 @@ test('a conflict inside the pack (the tool exits 3) is exit 4 listing its .origi
   const r = await runCli(['apply', '--lock', t.lock, '--out', out], { env: wso2Env(levels) });
   assert.equal(r.code, 4, r.stderr);
   assert.match(r.stderr, /the WSO2 update tool found conflicts in 1 file\(s\)/);
-  assert.match(r.stderr, /repository\/components\/plugins\/a\.jar\.new/);
-  assert.match(r.stderr, /repository\/components\/plugins\/a\.jar\.original/);
+  assert.match(r.stderr, /repository\/conf\/deployment\.toml\.new/);
+  assert.match(r.stderr, /repository\/conf\/deployment\.toml\.original/);
   await assert.rejects(fs.stat(out));
 });
 
@@ -264,4 +282,30 @@ test('a lock with source: wso2 refuses repository fields and needs a pack', asyn
   const other = await runCli(['changelog', '--lock', (await team()).lock, '--to', '3']);
   assert.equal(other.code, 2);
   assert.match(other.stderr, /source: wso2 has no signed repository/);
+});
+
+test('a login or service tokens the tool left in updates/config.json do not reach the pack', async () => {
+  const dir = path.join(tmp, 'tokens');
+  await fs.mkdir(dir, { recursive: true });
+  const pack = path.join(dir, `${TOP}.zip`);
+  await writePack(pack, TOP, {
+    [TOML]: L1_TOML,
+    'repository/components/plugins/a.jar': bytes(21, 5000),
+    'lib/old.jar': bytes(24, 1000),
+    'bin/wso2update_linux': await fs.readFile(WSO2_STANDIN),
+    'updates/product.txt': `${TOP}\n`,
+    'updates/config.json': JSON.stringify({
+      'update-level': 1,
+      username: 'someone@example.com',
+      service: { name: 'updates', 'access-token': 'at-123', 'refresh-token': 'rt-456' },
+    }),
+  });
+  const t = await team({ pack });
+  const out = path.join(t.dir, 'out.zip');
+  const r = await runCli(['apply', '--lock', t.lock, '--out', out], { env: wso2Env(levels) });
+  assert.equal(r.code, 0, r.stderr);
+  const config = JSON.parse(
+    (await readPackFiles(out)).get('updates/config.json')?.toString() ?? '{}',
+  );
+  assert.deepEqual(config, { 'update-level': 3, service: { name: 'updates' } });
 });

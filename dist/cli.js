@@ -19416,6 +19416,9 @@ async function applyWso2(req) {
     }
     const entries = /* @__PURE__ */ new Map();
     for (const e of zip.entries) if (!e.isDirectory) entries.set(e.name.slice(top.length + 1), e);
+    const toolLogs = req.out ? `${req.out}.wso2update-logs` : path10.join(work, "tool-logs");
+    const packLogs = await moveNewLogs(home, zip, entries, toolLogs);
+    await scrubToolConfig(home);
     const diff = await diffAgainstPack(home, entries);
     const merged = [];
     for (const rel of overlayFiles) {
@@ -19465,7 +19468,8 @@ async function applyWso2(req) {
         name: "wso2update",
         runs,
         logFile,
-        packLogs: diff.added.concat(diff.modified).filter((p) => p.startsWith("updates/logs/"))
+        logDir: toolLogs,
+        toolLogs: packLogs
       }
     };
     const conflicts = merged.filter(isConflict);
@@ -19514,6 +19518,49 @@ async function applyWso2(req) {
     await zip.close();
     await fs9.rm(work, { recursive: true, force: true });
   }
+}
+var TOOL_LOGS = "updates/logs";
+async function moveNewLogs(home, zip, entries, dest) {
+  const dir = path10.join(home, TOOL_LOGS);
+  const names = await fs9.readdir(dir).catch(() => []);
+  const moved = [];
+  for (const name of names.sort()) {
+    const file = path10.join(dir, name);
+    const st = await fs9.stat(file);
+    if (!st.isFile()) continue;
+    const e = entries.get(`${TOOL_LOGS}/${name}`);
+    if (e && e.uncompressedSize === st.size && await fileCrc32(file) === e.crc32 >>> 0) continue;
+    await fs9.mkdir(dest, { recursive: true });
+    await fs9.copyFile(file, path10.join(dest, name));
+    if (e) await fs9.writeFile(file, await zip.readBuffer(e));
+    else await fs9.rm(file);
+    moved.push(name);
+  }
+  return moved;
+}
+async function scrubToolConfig(home) {
+  const file = path10.join(home, "updates", "config.json");
+  const text = await fs9.readFile(file, "utf8");
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const secret = /^(username|password|access-token|refresh-token|service\.access-token|service\.refresh-token)$/i;
+  let changed = false;
+  const walk = (v) => {
+    if (!v || typeof v !== "object") return;
+    for (const k of Object.keys(v)) {
+      if (secret.test(k)) {
+        delete v[k];
+        changed = true;
+      } else walk(v[k]);
+    }
+  };
+  walk(doc);
+  if (changed) await fs9.writeFile(file, `${JSON.stringify(doc, null, 2)}
+`);
 }
 async function diffAgainstPack(home, entries) {
   const unchanged = /* @__PURE__ */ new Map();

@@ -40,8 +40,11 @@ export interface ApplyReport {
    * changed and the vendor tool's own notes.
    */
   changelog?: string;
-  /** source: wso2: how the vendor's tool ran, and the logs it left in the pack. */
-  vendorTool?: { name: string; runs: number; logFile: string; packLogs: string[] };
+  /**
+   * source: wso2: how the vendor's tool ran; its output (`logFile`) and the log files it
+   * wrote in updates/logs (`toolLogs`, moved to `logDir`: they carry timestamps).
+   */
+  vendorTool?: { name: string; runs: number; logFile: string; logDir: string; toolLogs: string[] };
   /** In-place updates of a folder carrying hotfixes: which went back on, which were dropped. */
   hotfixes?: { reapplied: string[]; dropped: string[] };
 }

@@ -106,6 +106,11 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
 
     const entries = new Map<string, ZipEntryInfo>();
     for (const e of zip.entries) if (!e.isDirectory) entries.set(e.name.slice(top.length + 1), e);
+    // The tool's logs of this run carry timestamps: they go beside the pack, not into it, so
+    // the same update gives the same pack (release pipelines promote it by sha256).
+    const toolLogs = req.out ? `${req.out}.wso2update-logs` : path.join(work, 'tool-logs');
+    const packLogs = await moveNewLogs(home, zip, entries, toolLogs);
+    await scrubToolConfig(home);
     const diff = await diffAgainstPack(home, entries);
 
     const merged: OverlayFileResult[] = [];
@@ -157,7 +162,8 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
         name: 'wso2update',
         runs,
         logFile,
-        packLogs: diff.added.concat(diff.modified).filter((p) => p.startsWith('updates/logs/')),
+        logDir: toolLogs,
+        toolLogs: packLogs,
       },
     };
     const conflicts = merged.filter(isConflict);
@@ -207,6 +213,63 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
     await zip.close();
     await fs.rm(work, { recursive: true, force: true });
   }
+}
+
+const TOOL_LOGS = 'updates/logs';
+
+/** Moves the log files this run wrote or changed in updates/logs to `dest`; returns their names. */
+async function moveNewLogs(
+  home: string,
+  zip: SafeZip,
+  entries: Map<string, ZipEntryInfo>,
+  dest: string,
+): Promise<string[]> {
+  const dir = path.join(home, TOOL_LOGS);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const moved: string[] = [];
+  for (const name of names.sort()) {
+    const file = path.join(dir, name);
+    const st = await fs.stat(file);
+    if (!st.isFile()) continue;
+    const e = entries.get(`${TOOL_LOGS}/${name}`);
+    if (e && e.uncompressedSize === st.size && (await fileCrc32(file)) === e.crc32 >>> 0) continue;
+    await fs.mkdir(dest, { recursive: true });
+    await fs.copyFile(file, path.join(dest, name));
+    // A log the pack already had goes back to its shipped content; a new one goes.
+    if (e) await fs.writeFile(file, await zip.readBuffer(e));
+    else await fs.rm(file);
+    moved.push(name);
+  }
+  return moved;
+}
+
+/**
+ * Login names and service tokens have no place in a pack that is shared: WSO2's own pack
+ * migration scripts clear them from updates/config.json (docs/wso2.md).
+ */
+async function scrubToolConfig(home: string): Promise<void> {
+  const file = path.join(home, 'updates', 'config.json');
+  const text = await fs.readFile(file, 'utf8');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const secret =
+    /^(username|password|access-token|refresh-token|service\.access-token|service\.refresh-token)$/i;
+  let changed = false;
+  const walk = (v: unknown) => {
+    if (!v || typeof v !== 'object') return;
+    for (const k of Object.keys(v)) {
+      if (secret.test(k)) {
+        delete (v as Record<string, unknown>)[k];
+        changed = true;
+      } else walk((v as Record<string, unknown>)[k]);
+    }
+  };
+  walk(doc);
+  if (changed) await fs.writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);
 }
 
 /**
