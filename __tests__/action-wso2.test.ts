@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parsePullRequestMetadata } from '../src/action/report.ts';
-import { sha256File } from '../src/core/hash.ts';
 import { runActionProcess } from './helpers/action.ts';
 import { startFakeGitHub } from './helpers/github-fake.ts';
 import { bytes, configText } from './helpers/packs.ts';
 import {
   makeWso2Levels as makeLevels,
   makeWso2Pack,
+  wso2Lock,
   wso2StandinEnv as wso2Env,
   WSO2_STANDIN_LOGIN as WSO2_LOGIN,
 } from './helpers/wso2-pack.ts';
@@ -48,21 +48,15 @@ after(() => fs.rm(tmp, { recursive: true, force: true }));
 
 async function scenario(name: string, overlay: string) {
   const files: Record<string, string> = {
-    'uplevel.yml': [
-      'product: wso2am',
-      'version: 4.2.0',
-      'level: 1',
-      'source: wso2',
-      'pack:',
-      `  path: ${pack}`,
-      `  sha256: ${await sha256File(pack)}`,
-      'overlay: deploy/',
-      'tests:',
-      '  run:',
-      '    - name: level',
-      `      command: grep -q 'update-level...3' "$UPLEVEL_PACK_HOME/updates/config.json"`,
-      '',
-    ].join('\n'),
+    'uplevel.yml': await wso2Lock({
+      pack,
+      level: 1,
+      overlay: 'deploy/',
+      test: {
+        name: 'level',
+        command: `grep -q 'update-level...3' "$UPLEVEL_PACK_HOME/updates/config.json"`,
+      },
+    }),
     [`deploy/${TOML}`]: overlay,
   };
   const ws = path.join(tmp, name);

@@ -8,7 +8,6 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { sha256File } from '../src/core/hash.ts';
 import { serveDirectory } from '../src/repo/serve.ts';
 import { runCli } from './helpers/cli.ts';
 import { bytes, configText } from './helpers/packs.ts';
@@ -16,6 +15,7 @@ import { readPackFiles } from './helpers/read-pack.ts';
 import {
   makeWso2Levels as makeLevels,
   makeWso2Pack,
+  wso2Lock,
   wso2StandinEnv as wso2Env,
 } from './helpers/wso2-pack.ts';
 
@@ -58,10 +58,7 @@ test('two WSO2 levels mirrored into a signed repository, then applied from it wi
   const connected = path.join(tmp, 'connected');
   await fs.mkdir(connected);
   const mirrorLock = path.join(connected, 'uplevel.yml');
-  await fs.writeFile(
-    mirrorLock,
-    `product: wso2am\nversion: 4.2.0\nlevel: 1\nsource: wso2\npack:\n  path: ${ga}\n  sha256: ${await sha256File(ga)}\n`,
-  );
+  await fs.writeFile(mirrorLock, await wso2Lock({ pack: ga, level: 1 }));
   const env = wso2Env(levels);
   const packs = [ga];
   for (const level of [2, 3]) {

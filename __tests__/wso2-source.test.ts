@@ -16,6 +16,7 @@ import {
   makeWso2Levels as makeLevels,
   makeWso2Pack,
   WSO2_STANDIN,
+  wso2Lock,
   wso2StandinEnv as wso2Env,
   WSO2_STANDIN_LOGIN as WSO2_LOGIN,
 } from './helpers/wso2-pack.ts';
@@ -67,21 +68,15 @@ async function team(opts: { overlay?: string; pack?: string } = {}) {
   const lock = path.join(dir, 'uplevel.yml');
   await fs.writeFile(
     lock,
-    [
-      'product: wso2am',
-      'version: 4.2.0',
-      'level: 1',
-      'source: wso2',
-      'pack:',
-      `  path: ${pack}`,
-      `  sha256: ${await sha256File(pack)}`,
-      'overlay: deploy/',
-      'tests:',
-      '  run:',
-      '    - name: merged-config',
-      `      command: grep -q 'setting.3 = customer' "$UPLEVEL_PACK_HOME/${TOML}"`,
-      '',
-    ].join('\n'),
+    await wso2Lock({
+      pack,
+      level: 1,
+      overlay: 'deploy/',
+      test: {
+        name: 'merged-config',
+        command: `grep -q 'setting.3 = customer' "$UPLEVEL_PACK_HOME/${TOML}"`,
+      },
+    }),
   );
   return { dir, lock };
 }

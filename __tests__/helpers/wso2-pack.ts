@@ -3,6 +3,7 @@
  * __tests__/fixtures/wso2update in bin/, and the folder of levels the stand-in serves.
  * docs/wso2.md is the contract both follow.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,4 +134,35 @@ export function wso2StandinEnv(
     WSO2_PASSWORD: WSO2_STANDIN_LOGIN.password,
     ...extra,
   };
+}
+
+/** A team's uplevel.yml for `source: wso2`: the pinned pack, the overlay, one test. */
+export async function wso2Lock(opts: {
+  pack: string;
+  level: number;
+  overlay?: string;
+  test?: { name: string; command: string };
+}): Promise<string> {
+  const sha = createHash('sha256')
+    .update(await fs.readFile(opts.pack))
+    .digest('hex');
+  const lines = [
+    'product: wso2am',
+    'version: 4.2.0',
+    `level: ${opts.level}`,
+    'source: wso2',
+    'pack:',
+    `  path: ${opts.pack}`,
+    `  sha256: ${sha}`,
+  ];
+  if (opts.overlay) lines.push(`overlay: ${opts.overlay}`);
+  if (opts.test) {
+    lines.push(
+      'tests:',
+      '  run:',
+      `    - name: ${opts.test.name}`,
+      `      command: ${opts.test.command}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
