@@ -16,7 +16,7 @@ import {
   startFakeActionsServices,
   type FakeActionsServices,
 } from './helpers/fake-actions-services.ts';
-import { startFakeGitHub } from './helpers/github-fake.ts';
+import { startFakeGitHub } from './helpers/fake-github.ts';
 
 let tmp: string;
 let server: { url: string; close(): Promise<void> };
@@ -108,7 +108,8 @@ test('release: the same files on a GitHub release; a rerun reuses it and uploads
           'artifact-name': name,
           'release-tag': 'prod-1',
         },
-        env: { ...services.env, GITHUB_API_URL: gh.url },
+        // The workflow's commit: where the release's tag is made.
+        env: { ...services.env, GITHUB_API_URL: gh.url, GITHUB_SHA: gh.branchHead('main') ?? '' },
       });
     const first = await run('release-a');
     assert.equal(first.code, 0, first.stdout + first.stderr);

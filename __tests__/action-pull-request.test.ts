@@ -13,7 +13,7 @@ import { addToRepository } from '../src/repo/add-to-repository.ts';
 import { serveDirectory } from '../src/repo/serve.ts';
 import { initRepository } from '../src/repo/tuf/index.ts';
 import { publishSample, runActionProcess, sampleWorkspace } from './helpers/action.ts';
-import { startFakeGitHub, type FakeGitHub } from './helpers/github-fake.ts';
+import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.ts';
 import { readTree } from './helpers/read-pack.ts';
 
 const BRANCH = 'uplevel/sample-server-1.0.0';

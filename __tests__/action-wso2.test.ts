@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parsePullRequestMetadata } from '../src/action/report.ts';
 import { runActionProcess } from './helpers/action.ts';
-import { startFakeGitHub } from './helpers/github-fake.ts';
+import { startFakeGitHub } from './helpers/fake-github.ts';
 import { bytes, configText } from './helpers/packs.ts';
 import {
   makeWso2Levels as makeLevels,

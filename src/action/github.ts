@@ -63,7 +63,8 @@ export class GitHubApi {
       auth: opts.token,
       baseUrl: opts.baseUrl,
       userAgent: 'uplevel-action',
-      request: { retries: 3 },
+      // plugin-retry's defaults: 3 retries of 5xx and network errors. Setting request.retries
+      // here would also resend every 404 and 422 (seen in the fake GitHub's request log).
       throttle: {
         onRateLimit: (
           retryAfter: number,
