@@ -121,15 +121,15 @@ export async function runAction(
     const built = await buildAndTest(s, lock, repo?.levels ?? [], target, env, ports);
     outputs['target-level'] = String(built.level);
     outcome.to = built.level;
-    if (!available) {
+    if (!available && wanted === 'latest') {
       // What the vendor tool reached when asked for the latest level is the latest.
-      const latest = wanted === 'latest' ? built.level : Math.max(built.level, lock.level);
-      available = {
-        ...availableUpdates(lock, [], latest),
-        updatesAvailable: latest > lock.level,
-      };
-      outcome.latest = latest;
+      available = availableUpdates(lock, [], built.level);
+      outcome.latest = built.level;
       Object.assign(outputs, availableOutputs(available));
+    } else if (!available) {
+      // Built to a given level, the vendor tool says nothing of later ones: no guess.
+      outputs['current-level'] = String(lock.level);
+      outcome.latest = built.level;
     }
     const report = built.report ?? built.conflict?.report;
     if (report?.changelog) outcome.changelogMarkdown = report.changelog;
