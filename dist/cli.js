@@ -2382,17 +2382,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path38) {
-      const ctrl = callVisitor(key, node, visitor, path38);
+    function visit_(key, node, visitor, path39) {
+      const ctrl = callVisitor(key, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visit_(key, ctrl, visitor, path38);
+        replaceNode(key, path39, ctrl);
+        return visit_(key, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path38);
+            const ci = visit_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2403,13 +2403,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = visit_("key", node.key, visitor, path38);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = visit_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path38);
+          const cv = visit_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2430,17 +2430,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path38) {
-      const ctrl = await callVisitor(key, node, visitor, path38);
+    async function visitAsync_(key, node, visitor, path39) {
+      const ctrl = await callVisitor(key, node, visitor, path39);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visitAsync_(key, ctrl, visitor, path38);
+        replaceNode(key, path39, ctrl);
+        return visitAsync_(key, ctrl, visitor, path39);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path38 = Object.freeze(path38.concat(node));
+          path39 = Object.freeze(path39.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path38);
+            const ci = await visitAsync_(i, node.items[i], visitor, path39);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2451,13 +2451,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path38 = Object.freeze(path38.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path38);
+          path39 = Object.freeze(path39.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path39);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path38);
+          const cv = await visitAsync_("value", node.value, visitor, path39);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2484,23 +2484,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path38) {
+    function callVisitor(key, node, visitor, path39) {
       if (typeof visitor === "function")
-        return visitor(key, node, path38);
+        return visitor(key, node, path39);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path38);
+        return visitor.Map?.(key, node, path39);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path38);
+        return visitor.Seq?.(key, node, path39);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path38);
+        return visitor.Pair?.(key, node, path39);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path38);
+        return visitor.Scalar?.(key, node, path39);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path38);
+        return visitor.Alias?.(key, node, path39);
       return void 0;
     }
-    function replaceNode(key, path38, node) {
-      const parent = path38[path38.length - 1];
+    function replaceNode(key, path39, node) {
+      const parent = path39[path39.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3112,10 +3112,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path38, value) {
+    function collectionFromPath(schema, path39, value) {
       let v = value;
-      for (let i = path38.length - 1; i >= 0; --i) {
-        const k = path38[i];
+      for (let i = path39.length - 1; i >= 0; --i) {
+        const k = path39[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3134,7 +3134,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
+    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3164,11 +3164,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path38, value) {
-        if (isEmptyPath(path38))
+      addIn(path39, value) {
+        if (isEmptyPath(path39))
           this.add(value);
         else {
-          const [key, ...rest] = path38;
+          const [key, ...rest] = path39;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3182,8 +3182,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        const [key, ...rest] = path38;
+      deleteIn(path39) {
+        const [key, ...rest] = path39;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3197,8 +3197,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        const [key, ...rest] = path38;
+      getIn(path39, keepScalar) {
+        const [key, ...rest] = path39;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3216,8 +3216,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path38) {
-        const [key, ...rest] = path38;
+      hasIn(path39) {
+        const [key, ...rest] = path39;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3227,8 +3227,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        const [key, ...rest] = path38;
+      setIn(path39, value) {
+        const [key, ...rest] = path39;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5743,9 +5743,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path38, value) {
+      addIn(path39, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path38, value);
+          this.contents.addIn(path39, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5820,14 +5820,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        if (Collection.isEmptyPath(path38)) {
+      deleteIn(path39) {
+        if (Collection.isEmptyPath(path39)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5842,10 +5842,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        if (Collection.isEmptyPath(path38))
+      getIn(path39, keepScalar) {
+        if (Collection.isEmptyPath(path39))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5856,10 +5856,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path38) {
-        if (Collection.isEmptyPath(path38))
+      hasIn(path39) {
+        if (Collection.isEmptyPath(path39))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5876,13 +5876,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        if (Collection.isEmptyPath(path38)) {
+      setIn(path39, value) {
+        if (Collection.isEmptyPath(path39)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path39), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path38, value);
+          this.contents.setIn(path39, value);
         }
       }
       /**
@@ -7843,9 +7843,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path38) => {
+    visit.itemAtPath = (cst, path39) => {
       let item = cst;
-      for (const [field, index] of path38) {
+      for (const [field, index] of path39) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7854,23 +7854,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path38) => {
-      const parent = visit.itemAtPath(cst, path38.slice(0, -1));
-      const field = path38[path38.length - 1][0];
+    visit.parentCollection = (cst, path39) => {
+      const parent = visit.itemAtPath(cst, path39.slice(0, -1));
+      const field = path39[path39.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path38, item, visitor) {
-      let ctrl = visitor(item, path38);
+    function _visit(path39, item, visitor) {
+      let ctrl = visitor(item, path39);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7881,10 +7881,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path38);
+            ctrl = ctrl(item, path39);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
     }
     exports.visit = visit;
   }
@@ -9186,14 +9186,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs34 = this.flowScalar(this.type);
+              const fs35 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs34, sep: [] });
+                map.items.push({ start, key: fs35, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs34);
+                this.stack.push(fs35);
               } else {
-                Object.assign(it, { key: fs34, sep: [] });
+                Object.assign(it, { key: fs35, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -9321,13 +9321,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs34 = this.flowScalar(this.type);
+              const fs35 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs34, sep: [] });
+                fc.items.push({ start: [], key: fs35, sep: [] });
               else if (it.sep)
-                this.stack.push(fs34);
+                this.stack.push(fs35);
               else
-                Object.assign(it, { key: fs34, sep: [] });
+                Object.assign(it, { key: fs35, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9957,7 +9957,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs34 = __require("fs");
+    var fs35 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -9977,7 +9977,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs34.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs35.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -9994,7 +9994,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs34.close(self.fd, onCloseDone);
+      fs35.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -10026,7 +10026,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs34.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs35.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10386,7 +10386,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs34 = __require("fs");
+    var fs35 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -10411,9 +10411,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path38, options2) {
+    function openPromise(path39, options2) {
       return new Promise((resolve, reject) => {
-        open(path38, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path39, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -10443,7 +10443,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path38, options2, callback) {
+    function open(path39, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -10455,10 +10455,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs34.open(path38, "r", function(err, fd) {
+      fs35.open(path39, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs34.close(fd, defaultCallback);
+          if (err2) fs35.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10475,7 +10475,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs34.fstat(fd, function(err, stats) {
+      fs35.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11661,7 +11661,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path38, data) {
+      static fromJSON(path39, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -11671,7 +11671,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path38,
+          path: path39,
           hashes,
           unrecognizedFields: rest
         });
@@ -13246,11 +13246,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path38 = {
+    var path39 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path38.win32.sep : path38.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path39.win32.sep : path39.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -14478,9 +14478,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path38, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path39, metadata]) => ({
         ...acc,
-        [path38]: metadata.toJSON()
+        [path39]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -14489,9 +14489,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path38, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path39, metadata]) => ({
             ...acc,
-            [path38]: file_1.MetaFile.fromJSON(metadata)
+            [path39]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -14673,9 +14673,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets2;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path38, target]) => ({
+      return Object.entries(targets).reduce((acc, [path39, target]) => ({
         ...acc,
-        [path38]: target.toJSON()
+        [path39]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -14684,9 +14684,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path38, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path39, target]) => ({
             ...acc,
-            [path38]: file_1.TargetFile.fromJSON(path38, target)
+            [path39]: file_1.TargetFile.fromJSON(path39, target)
           }), {});
         }
       }
@@ -16220,14 +16220,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path38) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path38)).toString();
+    function join(base, path39) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path39)).toString();
     }
-    function ensureTrailingSlash(path38) {
-      return path38.endsWith("/") ? path38 : path38 + "/";
+    function ensureTrailingSlash(path39) {
+      return path39.endsWith("/") ? path39 : path39 + "/";
     }
-    function removeLeadingSlash(path38) {
-      return path38.startsWith("/") ? path38.slice(1) : path38;
+    function removeLeadingSlash(path39) {
+      return path39.startsWith("/") ? path39.slice(1) : path39;
     }
   }
 });
@@ -16280,8 +16280,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs34 = __importStar(__require("fs"));
-    var path38 = __importStar(__require("path"));
+    var fs35 = __importStar(__require("fs"));
+    var path39 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -16353,15 +16353,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path38.parse(targetFilePath);
+          const { dir, base } = path39.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs34.createReadStream(fileName));
+          await targetInfo.verify(fs35.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs34.copyFileSync(fileName, targetPath);
+          fs35.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16370,8 +16370,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs34.existsSync(filePath)) {
-            await targetInfo.verify(fs34.createReadStream(filePath));
+          if (fs35.existsSync(filePath)) {
+            await targetInfo.verify(fs35.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16380,9 +16380,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path38.join(this.dir, `${fileName}.json`);
+        const filePath = path39.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs34.readFileSync(filePath);
+        return fs35.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16527,14 +16527,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path38.join(this.targetDir, filePath);
+        return path39.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path38.join(this.dir, `${encodedName}.json`);
+          const filePath = path39.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs34.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs35.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -16570,10 +16570,10 @@ init_errors();
 
 // src/cli/commands/apply.ts
 init_errors();
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/pipeline/apply.ts
-import { promises as fs18 } from "node:fs";
+import { promises as fs19 } from "node:fs";
 
 // src/core/documents.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -16899,9 +16899,9 @@ var ApplyConflictError = class extends UplevelError {
 // src/pipeline/wso2/apply-wso2.ts
 init_errors();
 init_lock();
-import { promises as fs9 } from "node:fs";
+import { promises as fs11 } from "node:fs";
 import os2 from "node:os";
-import path10 from "node:path";
+import path12 from "node:path";
 
 // src/core/changelog.ts
 var CHANGE_TYPE_ORDER = [
@@ -17247,12 +17247,13 @@ var WINDOW = 2 << 20;
 var SMALL_READ = 64 << 10;
 var WINDOW_BUDGET = 8 << 20;
 var LIVE_WINDOWS = [];
-function touch(zip) {
+function touch(zip, newWindow) {
   const at = LIVE_WINDOWS.lastIndexOf(zip);
   if (at !== LIVE_WINDOWS.length - 1) {
     if (at >= 0) LIVE_WINDOWS.splice(at, 1);
     LIVE_WINDOWS.push(zip);
   }
+  if (!newWindow) return;
   let total = 0;
   for (const z of LIVE_WINDOWS) total += z.windowBytes();
   while (total > WINDOW_BUDGET && LIVE_WINDOWS.length > 1) {
@@ -17434,7 +17435,7 @@ var SafeZip = class _SafeZip {
   async readAt(position, length) {
     const w = this.window;
     if (w && position >= w.start && position + length <= w.start + w.data.length) {
-      touch(this);
+      touch(this, false);
       return w.data.subarray(position - w.start, position - w.start + length);
     }
     const end = this.readEnd;
@@ -17457,7 +17458,7 @@ var SafeZip = class _SafeZip {
       throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
     this.window = { start: position, data: data.subarray(0, got) };
     this.readEnd = position + got;
-    touch(this);
+    touch(this, true);
     return this.window.data.subarray(0, length);
   }
   /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
@@ -17705,15 +17706,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path38) {
+  async baseBefore(level, path39) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path38);
+    const entry = payload?.baseEntry(path39);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path38);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path39);
     if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path38} is not the content the update replaces`
+        `${payload.zip.label}: base/${path39} is not the content the update replaces`
       );
     }
     return buf;
@@ -17878,10 +17879,77 @@ async function extractPack(zipFile, dest) {
   }
 }
 
-// src/pipeline/overlay.ts
-init_errors();
+// src/pipeline/file-tree.ts
 import { promises as fs3 } from "node:fs";
 import path4 from "node:path";
+
+// src/pipeline/output.ts
+init_types();
+function layoutOutput(plan, contents, overlay) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const [path39, source] of plan.files) {
+    byPath.set(path39, { path: path39, kind: "copy", from: contents.locate(source) });
+  }
+  for (const f of overlay?.files ?? []) {
+    if (f.content === void 0) {
+      byPath.delete(f.path);
+      continue;
+    }
+    const existing = byPath.get(f.path);
+    const mode = existing?.kind === "copy" ? existing.from.mode : 420;
+    byPath.set(f.path, { path: f.path, kind: "bytes", data: f.content, mode });
+  }
+  byPath.delete(PACK_STATE_PATH);
+  const dirs = /* @__PURE__ */ new Set();
+  const addParents = (p) => {
+    const parts = p.split("/");
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+  };
+  for (const p of byPath.keys()) addParents(p);
+  addParents(PACK_STATE_PATH);
+  const packFileDirs = /* @__PURE__ */ new Set();
+  for (const p of contents.pack.files.keys()) {
+    const parts = p.split("/");
+    for (let i = 1; i < parts.length; i++) packFileDirs.add(parts.slice(0, i).join("/"));
+  }
+  for (const d of contents.pack.dirs.keys()) {
+    if (!packFileDirs.has(d)) {
+      dirs.add(d);
+      addParents(`${d}/x`);
+    }
+  }
+  const files = [...byPath.values()].sort((a, b) => cmp(a.path, b.path));
+  return { top: contents.pack.top, dirs: [...dirs].sort(cmp), files };
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/pipeline/file-tree.ts
+async function listTree(root, opts = {}) {
+  const tree = { files: [], dirs: [], other: [] };
+  const walk = async (rel) => {
+    for (const d of await fs3.readdir(path4.join(root, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        if (opts.skipDir?.(r)) continue;
+        tree.dirs.push(r);
+        await walk(r);
+      } else if (d.isFile()) tree.files.push(r);
+      else tree.other.push(r);
+    }
+  };
+  await walk("");
+  tree.files.sort(cmp);
+  tree.dirs.sort(cmp);
+  tree.other.sort(cmp);
+  return tree;
+}
+
+// src/pipeline/overlay.ts
+init_errors();
+import { promises as fs4 } from "node:fs";
+import path5 from "node:path";
 
 // src/core/line-diff.ts
 function diffHunks(base, other) {
@@ -18119,29 +18187,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path38 of start.files) {
-    const sha2562 = start.hashes?.[path38];
-    const source = sha2562 ? { kind: "pack", path: path38, sha256: sha2562 } : { kind: "pack", path: path38 };
-    current.set(path38, source);
-    history.set(path38, { path: path38, versions: [{ level: start.level, source }] });
+  for (const path39 of start.files) {
+    const sha2562 = start.hashes?.[path39];
+    const source = sha2562 ? { kind: "pack", path: path39, sha256: sha2562 } : { kind: "pack", path: path39 };
+    current.set(path39, source);
+    history.set(path39, { path: path39, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path38, level, source) => {
-    const h = history.get(path38) ?? { path: path38, versions: [] };
+  const record = (path39, level, source) => {
+    const h = history.get(path39) ?? { path: path39, versions: [] };
     h.versions.push({ level, source });
-    history.set(path38, h);
-    if (source) current.set(path38, source);
-    else current.delete(path38);
+    history.set(path39, h);
+    if (source) current.set(path39, source);
+    else current.delete(path39);
   };
-  const expect = (label, path38, sha2562) => {
-    const cur = current.get(path38);
-    if (!cur) throw badInput(`${label}: ${path38} is not in the pack at the previous level`);
+  const expect = (label, path39, sha2562) => {
+    const cur = current.get(path39);
+    if (!cur) throw badInput(`${label}: ${path39} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path38, sha2562);
+      packChecks.set(path39, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path38} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path39} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -18164,9 +18232,9 @@ function composePlan(start, updates) {
     }
     expected = u.level + 1;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path38) => {
-      if (touched.has(path38)) throw badInput(`${label}: ${path38} is listed twice`);
-      touched.add(path38);
+    const once = (path39) => {
+      if (touched.has(path39)) throw badInput(`${label}: ${path39} is listed twice`);
+      touched.add(path39);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -18187,9 +18255,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path38, source] of current) {
-    if (!startSet.has(path38)) added.push(path38);
-    else if (source.kind === "payload") modified.push(path38);
+  for (const [path39, source] of current) {
+    if (!startSet.has(path39)) added.push(path39);
+    else if (source.kind === "payload") modified.push(path39);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -18209,8 +18277,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path38, level) {
-  const h = plan.history.get(path38);
+function sourceAt(plan, path39, level) {
+  const h = plan.history.get(path39);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -18236,7 +18304,7 @@ async function listOverlay(dir) {
   const walk = async (rel) => {
     let entries;
     try {
-      entries = await fs3.readdir(path4.join(dir, rel), { withFileTypes: true });
+      entries = await fs4.readdir(path5.join(dir, rel), { withFileTypes: true });
     } catch (e) {
       if (e.code === "ENOENT" && rel === "") {
         throw badInput(`overlay folder ${dir} does not exist`);
@@ -18248,7 +18316,7 @@ async function listOverlay(dir) {
       if (d.isDirectory()) await walk(r);
       else if (d.isFile()) out.push(r);
       else
-        throw badInput(`overlay ${path4.join(dir, r)}: only regular files and folders are allowed`);
+        throw badInput(`overlay ${path5.join(dir, r)}: only regular files and folders are allowed`);
     }
   };
   await walk("");
@@ -18260,7 +18328,7 @@ async function listOverlay(dir) {
 async function mergeOverlay(overlayDir, plan, baseLevel, contents) {
   const files = [];
   for (const rel of await listOverlay(overlayDir)) {
-    const ours = await fs3.readFile(path4.join(overlayDir, rel));
+    const ours = await fs4.readFile(path5.join(overlayDir, rel));
     const base = sourceAt(plan, rel, baseLevel);
     const theirs = sourceAt(plan, rel, plan.to);
     if (base === null && theirs === null) {
@@ -18294,7 +18362,7 @@ function mergeOverlayFile(rel, base, ours, theirs) {
 async function writeConflictFiles(overlayDir, conflicts) {
   const written = [];
   for (const c of conflicts) {
-    const target = path4.join(overlayDir, c.path);
+    const target = path5.join(overlayDir, c.path);
     if (c.base) {
       await writeFileAtomic(`${target}.old`, c.base);
       written.push(`${target}.old`);
@@ -18309,12 +18377,12 @@ async function writeConflictFiles(overlayDir, conflicts) {
 async function rewriteOverlay(overlayDir, result) {
   const changed = [];
   for (const f of result.files) {
-    const target = path4.join(overlayDir, f.path);
+    const target = path5.join(overlayDir, f.path);
     if (f.rewrite && f.content) {
       await writeFileAtomic(target, f.content);
       changed.push(f.path);
     } else if (f.content === void 0 && f.outcome === "removed-upstream") {
-      await fs3.rm(target, { force: true });
+      await fs4.rm(target, { force: true });
       changed.push(f.path);
     }
   }
@@ -18324,24 +18392,24 @@ async function writeFileAtomic(file, data) {
   const tmp = `${file}.uplevel-tmp-${process.pid}`;
   let mode;
   try {
-    mode = (await fs3.stat(file)).mode & 511;
+    mode = (await fs4.stat(file)).mode & 511;
   } catch {
     mode = void 0;
   }
-  await fs3.writeFile(tmp, data, mode === void 0 ? {} : { mode });
-  await fs3.rename(tmp, file);
+  await fs4.writeFile(tmp, data, mode === void 0 ? {} : { mode });
+  await fs4.rename(tmp, file);
 }
 
 // src/pipeline/pack-source.ts
 init_errors();
-import { promises as fs5 } from "node:fs";
-import path7 from "node:path";
+import { promises as fs6 } from "node:fs";
+import path8 from "node:path";
 
 // src/client/download.ts
 init_errors();
 import { createHash as createHash4 } from "node:crypto";
-import { createWriteStream as createWriteStream3, promises as fs4 } from "node:fs";
-import path5 from "node:path";
+import { createWriteStream as createWriteStream3, promises as fs5 } from "node:fs";
+import path6 from "node:path";
 import { pipeline as pipeline4 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
 
@@ -18533,7 +18601,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path38 = `${url.pathname}${url.search}`;
+    const path39 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -18541,7 +18609,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path38, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path39, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -18572,7 +18640,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path38,
+            path: path39,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -18598,8 +18666,8 @@ function request(url, headers, timeoutMs, env) {
 
 // src/client/download.ts
 async function downloadVerified(url, sha2562, opts) {
-  await fs4.mkdir(opts.dir, { recursive: true });
-  const file = path5.join(opts.dir, `${sha2562}.zip`);
+  await fs5.mkdir(opts.dir, { recursive: true });
+  const file = path6.join(opts.dir, `${sha2562}.zip`);
   try {
     if (await sha256File(file) === sha2562) return file;
   } catch {
@@ -18621,20 +18689,20 @@ async function downloadVerified(url, sha2562, opts) {
     const got = hash.digest("hex");
     if (got !== sha2562)
       throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
-    await fs4.rename(tmp, file);
+    await fs5.rename(tmp, file);
     return file;
   } finally {
-    await fs4.rm(tmp, { force: true });
+    await fs5.rm(tmp, { force: true });
   }
 }
 
 // src/pipeline/cache-dir.ts
 import os from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 function cacheDir(env = process.env) {
-  if (env.UPLEVEL_CACHE_DIR) return path6.resolve(env.UPLEVEL_CACHE_DIR);
-  const base = env.XDG_CACHE_HOME ? path6.resolve(env.XDG_CACHE_HOME) : path6.join(os.homedir(), ".cache");
-  return path6.join(base, "uplevel");
+  if (env.UPLEVEL_CACHE_DIR) return path7.resolve(env.UPLEVEL_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME ? path7.resolve(env.XDG_CACHE_HOME) : path7.join(os.homedir(), ".cache");
+  return path7.join(base, "uplevel");
 }
 
 // src/pipeline/pack-source.ts
@@ -18654,7 +18722,7 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
   if (lock.pack?.url) {
     reporter.info(`Downloading the pack from ${redactUrl(lock.pack.url)}`);
     const file = await downloadVerified(lock.pack.url, lock.pack.sha256, {
-      dir: path7.join(cacheDir(env), "packs"),
+      dir: path8.join(cacheDir(env), "packs"),
       env,
       onProgress: (bytes, total) => reporter.progress("Downloading pack", bytes, total ?? 0)
     });
@@ -18672,7 +18740,7 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
 }
 async function mustExist(file, what) {
   try {
-    const st = await fs5.stat(file);
+    const st = await fs6.stat(file);
     if (!st.isFile()) throw badInput(`${what}: ${file} is not a file`);
   } catch (e) {
     if (e.code === "ENOENT")
@@ -18684,8 +18752,8 @@ async function mustExist(file, what) {
 // src/pipeline/wso2/update-tool.ts
 init_errors();
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream4, promises as fs6 } from "node:fs";
-import path8 from "node:path";
+import { createWriteStream as createWriteStream4, promises as fs7 } from "node:fs";
+import path9 from "node:path";
 
 // src/core/update-model.ts
 var U2_STATE = "updates/config.json";
@@ -18745,7 +18813,7 @@ var MAX_SELF_UPDATES = 3;
 var DEFAULT_TIMEOUT_MS = 60 * 60 * 1e3;
 var CONFLICT_SUFFIXES = [".original", ".new", ".old", ".updated", ".diff"];
 async function currentU2Level(home) {
-  const text = await fs6.readFile(path8.join(home, U2_STATE), "utf8").catch(() => void 0);
+  const text = await fs7.readFile(path9.join(home, U2_STATE), "utf8").catch(() => void 0);
   if (text === void 0) return void 0;
   return u2Level(text) ?? 0;
 }
@@ -18756,18 +18824,18 @@ async function runUpdateTool(opts) {
     "--no-backup",
     ...opts.level === void 0 ? [] : ["--level", String(opts.level)]
   ];
-  await fs6.mkdir(path8.dirname(opts.logFile), { recursive: true });
+  await fs7.mkdir(path9.dirname(opts.logFile), { recursive: true });
   const log = createWriteStream4(opts.logFile, { flags: "a" });
   const timeoutMs = Number(opts.env.UPLEVEL_WSO2_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
   try {
     for (let run2 = 1; ; run2++) {
-      const cwd = path8.dirname(tool);
+      const cwd = path9.dirname(tool);
       const { code, tail } = await runOnce(tool, args, cwd, env, log, timeoutMs, opts.onLine);
       if (code === U2_EXIT.selfUpdated && run2 <= MAX_SELF_UPDATES) continue;
       if (code === U2_EXIT.ok) {
         const level = await currentU2Level(opts.home);
         if (level === void 0) {
-          throw badInput(`${path8.join(opts.home, U2_STATE)}: missing after the update tool ran`);
+          throw badInput(`${path9.join(opts.home, U2_STATE)}: missing after the update tool ran`);
         }
         return { level, runs: run2, logFile: opts.logFile };
       }
@@ -18780,16 +18848,16 @@ async function runUpdateTool(opts) {
 async function findTool(home) {
   const names = [u2ToolName(process.platform, process.arch), u2ToolName(process.platform, "x64")];
   for (const n of names) {
-    const file = path8.join(home, "bin", n);
-    const st = await fs6.stat(file).catch(() => void 0);
+    const file = path9.join(home, "bin", n);
+    const st = await fs7.stat(file).catch(() => void 0);
     if (st?.isFile()) {
-      if ((st.mode & 64) === 0) await fs6.chmod(file, st.mode | 493);
+      if ((st.mode & 64) === 0) await fs7.chmod(file, st.mode | 493);
       return file;
     }
   }
-  const setup = await fs6.stat(path8.join(home, "bin", "update_tool_setup.sh")).catch(() => void 0);
+  const setup = await fs7.stat(path9.join(home, "bin", "update_tool_setup.sh")).catch(() => void 0);
   throw badInput(
-    `${path8.basename(home)}: bin/${names[0]} is missing${setup ? " (this pack fetches it with bin/update_tool_setup.sh: run that once and publish the pack with the tool)" : ""}`
+    `${path9.basename(home)}: bin/${names[0]} is missing${setup ? " (this pack fetches it with bin/update_tool_setup.sh: run that once and publish the pack with the tool)" : ""}`
   );
 }
 function toolEnv(base) {
@@ -18812,7 +18880,7 @@ function toolEnv(base) {
 }
 function runOnce(tool, args, cwd, env, log, timeoutMs, onLine) {
   return new Promise((resolve, reject) => {
-    log.write(`$ ${path8.basename(tool)} ${args.join(" ")}
+    log.write(`$ ${path9.basename(tool)} ${args.join(" ")}
 `);
     const child = spawn(tool, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const tail = [];
@@ -18895,29 +18963,20 @@ var stripSuffix = (f) => {
   return s ? f.slice(0, -s.length) : f;
 };
 async function conflictLeftovers(home) {
-  const out = [];
-  const walk = async (rel) => {
-    for (const d of await fs6.readdir(path8.join(home, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        if (r !== "updates/logs") await walk(r);
-      } else if (CONFLICT_SUFFIXES.some((s) => d.name.endsWith(s))) {
-        const base = stripSuffix(d.name);
-        if (base && await fs6.stat(path8.join(home, rel, base)).catch(() => void 0)) out.push(r);
-      }
-    }
-  };
-  await walk("");
-  return out.sort();
+  const { files } = await listTree(home, { skipDir: (rel) => rel === "updates/logs" });
+  const present = new Set(files);
+  return files.filter(
+    (f) => CONFLICT_SUFFIXES.some((s) => f.endsWith(s)) && present.has(stripSuffix(f))
+  );
 }
 
 // src/pipeline/wso2/write-folder-pack.ts
-import { promises as fs8 } from "node:fs";
-import path9 from "node:path";
+import { promises as fs10 } from "node:fs";
+import path11 from "node:path";
 
 // src/zip/writer.ts
 import { createHash as createHash5 } from "node:crypto";
-import { promises as fs7 } from "node:fs";
+import { promises as fs8 } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 var MAX322 = 4294967295;
 var MAX162 = 65535;
@@ -18962,7 +19021,7 @@ var ZipWriter = class _ZipWriter {
   hash = createHash5("sha256");
   static async create(file, opts = {}) {
     return new _ZipWriter(
-      await fs7.open(file, "w"),
+      await fs8.open(file, "w"),
       file,
       Boolean(opts.forceZip64),
       Boolean(opts.durable)
@@ -19084,7 +19143,7 @@ var ZipWriter = class _ZipWriter {
     this.finished = true;
     await Promise.allSettled(this.inFlight);
     await this.handle.close().catch(() => void 0);
-    await fs7.rm(this.file, { force: true });
+    await fs8.rm(this.file, { force: true });
   }
   async writeEntry(meta, isDirectory, body) {
     this.usable();
@@ -19218,77 +19277,81 @@ function centralHeader(r, force) {
   return Buffer.concat([h, name, extra]);
 }
 
-// src/pipeline/output.ts
+// src/pipeline/write-pack.ts
+import { promises as fs9 } from "node:fs";
+import path10 from "node:path";
 init_types();
-function layoutOutput(plan, contents, overlay) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const [path38, source] of plan.files) {
-    byPath.set(path38, { path: path38, kind: "copy", from: contents.locate(source) });
-  }
-  for (const f of overlay?.files ?? []) {
-    if (f.content === void 0) {
-      byPath.delete(f.path);
-      continue;
-    }
-    const existing = byPath.get(f.path);
-    const mode = existing?.kind === "copy" ? existing.from.mode : 420;
-    byPath.set(f.path, { path: f.path, kind: "bytes", data: f.content, mode });
-  }
-  byPath.delete(PACK_STATE_PATH);
-  const dirs = /* @__PURE__ */ new Set();
-  const addParents = (p) => {
-    const parts = p.split("/");
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+function rawEntryMeta(name, e, mode) {
+  return {
+    name,
+    compressionMethod: e.compressionMethod,
+    crc32: e.crc32,
+    compressedSize: e.compressedSize,
+    uncompressedSize: e.uncompressedSize,
+    mode,
+    dosDate: e.dosDate,
+    dosTime: e.dosTime
   };
-  for (const p of byPath.keys()) addParents(p);
-  addParents(PACK_STATE_PATH);
-  const packFileDirs = /* @__PURE__ */ new Set();
-  for (const p of contents.pack.files.keys()) {
-    const parts = p.split("/");
-    for (let i = 1; i < parts.length; i++) packFileDirs.add(parts.slice(0, i).join("/"));
-  }
-  for (const d of contents.pack.dirs.keys()) {
-    if (!packFileDirs.has(d)) {
-      dirs.add(d);
-      addParents(`${d}/x`);
-    }
-  }
-  const files = [...byPath.values()].sort((a, b) => cmp(a.path, b.path));
-  return { top: contents.pack.top, dirs: [...dirs].sort(cmp), files };
 }
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+async function writeUpdatedZip(out, layout, opts) {
+  const tmp = path10.join(path10.dirname(out), `.${path10.basename(out)}.uplevel-${process.pid}.tmp`);
+  const writer = await ZipWriter.create(tmp);
+  const dos = toDosDateTime(opts.time);
+  const hashes = /* @__PURE__ */ new Map();
+  try {
+    await writer.addDirectory(`${layout.top}/`, { mode: 493, ...dos });
+    for (const d of layout.dirs)
+      await writer.addDirectory(`${layout.top}/${d}/`, { mode: 493, ...dos });
+    let done = 0;
+    for (const f of layout.files) {
+      const name = `${layout.top}/${f.path}`;
+      if (f.kind === "bytes") {
+        await writer.addBuffer(name, f.data, { mode: f.mode, ...dos });
+        hashes.set(f.path, sha256(f.data));
+      } else {
+        const e = f.from.entry;
+        const meta = rawEntryMeta(name, e, f.from.mode);
+        if (f.from.trusted && f.from.vendorSha256) {
+          await writer.addRaw(meta, f.from.zip.readRawChunks(e));
+          hashes.set(f.path, f.from.vendorSha256);
+        } else {
+          const sha = await teeRawVerified(f.from, (raw) => writer.addRaw(meta, raw));
+          hashes.set(f.path, f.from.vendorSha256 ?? sha);
+        }
+      }
+      opts.onProgress?.(++done, layout.files.length);
+    }
+    await writer.addBuffer(`${layout.top}/${PACK_STATE_PATH}`, opts.stateFile(hashes), {
+      mode: 420,
+      ...dos
+    });
+    const { bytes, sha256: fileSha256 } = await writer.finish();
+    await fs9.rename(tmp, out);
+    return { hashes, bytes, sha256: fileSha256 };
+  } catch (e) {
+    await writer.abort().catch(() => void 0);
+    await fs9.rm(tmp, { force: true });
+    throw e;
+  }
 }
 
 // src/pipeline/wso2/write-folder-pack.ts
 var FIXED_TIME = toDosDateTime(new Date(Date.UTC(2e3, 0, 1)));
 async function writeFolderAsPack(opts) {
-  const files = [];
-  const dirs = [];
-  const walk = async (rel) => {
-    for (const d of await fs8.readdir(path9.join(opts.home, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        dirs.push(r);
-        await walk(r);
-      } else files.push(r);
-    }
-  };
-  await walk("");
   const overlay = new Map(opts.overlay.map((f) => [f.path, f]));
-  for (const f of opts.overlay) if (f.content && !files.includes(f.path)) files.push(f.path);
+  const fileSet = new Set(opts.tree.files);
+  const dirSet = new Set(opts.tree.dirs);
   for (const f of opts.overlay) {
+    if (!f.content) continue;
+    fileSet.add(f.path);
     const parts = f.path.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const d = parts.slice(0, i).join("/");
-      if (!dirs.includes(d)) dirs.push(d);
-    }
+    for (let i = 1; i < parts.length; i++) dirSet.add(parts.slice(0, i).join("/"));
   }
-  files.sort(cmp);
-  dirs.sort(cmp);
-  const tmp = path9.join(
-    path9.dirname(opts.out),
-    `.${path9.basename(opts.out)}.uplevel-${process.pid}.tmp`
+  const files = [...fileSet].sort(cmp);
+  const dirs = [...dirSet].sort(cmp);
+  const tmp = path11.join(
+    path11.dirname(opts.out),
+    `.${path11.basename(opts.out)}.uplevel-${process.pid}.tmp`
   );
   const writer = await ZipWriter.create(tmp);
   try {
@@ -19306,22 +19369,13 @@ async function writeFolderAsPack(opts) {
         await writer.addBuffer(name, o.content, { mode: mode || 420, ...FIXED_TIME });
       } else if (entry) {
         await writer.addRaw(
-          {
-            name,
-            compressionMethod: entry.compressionMethod,
-            crc32: entry.crc32,
-            compressedSize: entry.compressedSize,
-            uncompressedSize: entry.uncompressedSize,
-            mode: entry.mode & 511 || 420,
-            dosDate: entry.dosDate,
-            dosTime: entry.dosTime
-          },
+          rawEntryMeta(name, entry, entry.mode & 511 || 420),
           opts.zip.readRawChunks(entry)
         );
       } else {
-        const file = path9.join(opts.home, rel);
-        const st = await fs8.stat(file);
-        await writer.addBuffer(name, await fs8.readFile(file), {
+        const file = path11.join(opts.home, rel);
+        const st = await fs10.stat(file);
+        await writer.addBuffer(name, await fs10.readFile(file), {
           mode: st.mode & 511,
           ...FIXED_TIME
         });
@@ -19329,11 +19383,11 @@ async function writeFolderAsPack(opts) {
       opts.onProgress?.(++done, files.length);
     }
     const { bytes, sha256: sha2562 } = await writer.finish();
-    await fs8.rename(tmp, opts.out);
+    await fs10.rename(tmp, opts.out);
     return { bytes, sha256: sha2562 };
   } catch (e) {
     await writer.abort().catch(() => void 0);
-    await fs8.rm(tmp, { force: true });
+    await fs10.rm(tmp, { force: true });
     throw e;
   }
 }
@@ -19350,8 +19404,8 @@ async function applyWso2(req) {
   if (!req.dryRun && !req.out) throw badInput("apply needs --out ZIP (or --dry-run)");
   const packFile = await resolvePackFile(lock, void 0, req.pack, reporter, env);
   const label = req.pack ?? lock.pack?.path ?? "the lock\u2019s pack";
-  const work = await fs9.mkdtemp(path10.join(os2.tmpdir(), "uplevel-wso2-"));
-  const logFile = req.out ? `${req.out}.wso2update.log` : path10.join(work, "wso2update.log");
+  const work = await fs11.mkdtemp(path12.join(os2.tmpdir(), "uplevel-wso2-"));
+  const logFile = req.out ? `${req.out}.wso2update.log` : path12.join(work, "wso2update.log");
   const zip = await SafeZip.open(packFile.file, { label });
   try {
     const wanted = `${lock.product}-${lock.version}`;
@@ -19362,7 +19416,7 @@ async function applyWso2(req) {
       );
     }
     reporter.info(`Extracting ${label}`);
-    const home = path10.join(work, top);
+    const home = path12.join(work, top);
     await extractPack(packFile.file, home);
     const from = await currentU2Level(home);
     if (from === void 0) {
@@ -19402,7 +19456,7 @@ async function applyWso2(req) {
           `the WSO2 update tool could not bring the pack to the lock's level ${lock.level}`
         );
       }
-      for (const rel of overlayFiles) base.set(rel, await readOrUndefined(path10.join(home, rel)));
+      for (const rel of overlayFiles) base.set(rel, await readOrUndefined(path12.join(home, rel)));
     }
     const current = await currentU2Level(home);
     let to = current;
@@ -19416,15 +19470,15 @@ async function applyWso2(req) {
     }
     const entries = /* @__PURE__ */ new Map();
     for (const e of zip.entries) if (!e.isDirectory) entries.set(e.name.slice(top.length + 1), e);
-    const toolLogs = req.out ? `${req.out}.wso2update-logs` : path10.join(work, "tool-logs");
+    const toolLogs = req.out ? `${req.out}.wso2update-logs` : path12.join(work, "tool-logs");
     const packLogs = await moveNewLogs(home, zip, entries, toolLogs);
     await scrubToolConfig(home);
     const diff = await diffAgainstPack(home, entries);
     const merged = [];
     for (const rel of overlayFiles) {
-      const ours = await fs9.readFile(path10.join(lock.overlay, rel));
+      const ours = await fs11.readFile(path12.join(lock.overlay, rel));
       const b = base.get(rel);
-      const theirs = await readOrUndefined(path10.join(home, rel));
+      const theirs = await readOrUndefined(path12.join(home, rel));
       if (b === void 0 && theirs === void 0) {
         merged.push({ path: rel, outcome: "added", content: ours, rewrite: false });
         continue;
@@ -19439,7 +19493,7 @@ async function applyWso2(req) {
     for (const p of [...diff.added, ...diff.modified].filter(
       (x) => /^updates\/changelog-.*\.md$/.test(x)
     )) {
-      notes.push({ file: p, text: await fs9.readFile(path10.join(home, p), "utf8") });
+      notes.push({ file: p, text: await fs11.readFile(path12.join(home, p), "utf8") });
     }
     const files = { added: diff.added, modified: diff.modified, removed: diff.removed };
     const report = {
@@ -19497,6 +19551,7 @@ async function applyWso2(req) {
       out,
       top,
       home,
+      tree: diff.tree,
       zip,
       unchanged: diff.unchanged,
       overlay: merged,
@@ -19510,37 +19565,37 @@ async function applyWso2(req) {
           conflicts: []
         });
       }
-      await writeFileAtomic(lock.file, setLockLevel(await fs9.readFile(lock.file, "utf8"), to));
+      await writeFileAtomic(lock.file, setLockLevel(await fs11.readFile(lock.file, "utf8"), to));
       report.lockUpdated = true;
     }
     return report;
   } finally {
     await zip.close();
-    await fs9.rm(work, { recursive: true, force: true });
+    await fs11.rm(work, { recursive: true, force: true });
   }
 }
 var TOOL_LOGS = "updates/logs";
 async function moveNewLogs(home, zip, entries, dest) {
-  const dir = path10.join(home, TOOL_LOGS);
-  const names = await fs9.readdir(dir).catch(() => []);
+  const dir = path12.join(home, TOOL_LOGS);
+  const names = await fs11.readdir(dir).catch(() => []);
   const moved = [];
   for (const name of names.sort()) {
-    const file = path10.join(dir, name);
-    const st = await fs9.stat(file);
+    const file = path12.join(dir, name);
+    const st = await fs11.stat(file);
     if (!st.isFile()) continue;
     const e = entries.get(`${TOOL_LOGS}/${name}`);
     if (e && e.uncompressedSize === st.size && await fileCrc32(file) === e.crc32 >>> 0) continue;
-    await fs9.mkdir(dest, { recursive: true });
-    await fs9.copyFile(file, path10.join(dest, name));
-    if (e) await fs9.writeFile(file, await zip.readBuffer(e));
-    else await fs9.rm(file);
+    await fs11.mkdir(dest, { recursive: true });
+    await fs11.copyFile(file, path12.join(dest, name));
+    if (e) await fs11.writeFile(file, await zip.readBuffer(e));
+    else await fs11.rm(file);
     moved.push(name);
   }
   return moved;
 }
 async function scrubToolConfig(home) {
-  const file = path10.join(home, "updates", "config.json");
-  const text = await fs9.readFile(file, "utf8");
+  const file = path12.join(home, "updates", "config.json");
+  const text = await fs11.readFile(file, "utf8");
   let doc;
   try {
     doc = JSON.parse(text);
@@ -19559,43 +19614,35 @@ async function scrubToolConfig(home) {
     }
   };
   walk(doc);
-  if (changed) await fs9.writeFile(file, `${JSON.stringify(doc, null, 2)}
+  if (changed) await fs11.writeFile(file, `${JSON.stringify(doc, null, 2)}
 `);
 }
 async function diffAgainstPack(home, entries) {
+  const tree = await listTree(home);
+  if (tree.other.length) {
+    throw badInput(`${tree.other[0]}: the WSO2 update tool left something that is not a file`);
+  }
   const unchanged = /* @__PURE__ */ new Map();
   const added = [];
   const modified = [];
-  const seen = /* @__PURE__ */ new Set();
-  const walk = async (rel) => {
-    for (const d of await fs9.readdir(path10.join(home, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        await walk(r);
-        continue;
-      }
-      if (!d.isFile())
-        throw badInput(`${r}: the WSO2 update tool left something that is not a file`);
-      seen.add(r);
-      const e = entries.get(r);
-      if (!e) {
-        added.push(r);
-        continue;
-      }
-      const st = await fs9.stat(path10.join(home, r));
-      const same = st.size === e.uncompressedSize && await fileCrc32(path10.join(home, r)) === e.crc32 >>> 0;
-      if (same) unchanged.set(r, e);
-      else modified.push(r);
+  for (const r of tree.files) {
+    const e = entries.get(r);
+    if (!e) {
+      added.push(r);
+      continue;
     }
-  };
-  await walk("");
-  const removed = [...entries.keys()].filter((p) => !seen.has(p));
-  const sort = (a) => a.sort((x, y) => x < y ? -1 : x > y ? 1 : 0);
-  return { unchanged, added: sort(added), modified: sort(modified), removed: sort(removed) };
+    const file = path12.join(home, r);
+    const same = (await fs11.stat(file)).size === e.uncompressedSize && await fileCrc32(file) === e.crc32 >>> 0;
+    if (same) unchanged.set(r, e);
+    else modified.push(r);
+  }
+  const present = new Set(tree.files);
+  const removed = [...entries.keys()].filter((p) => !present.has(p)).sort(cmp);
+  return { tree, unchanged, added, modified, removed };
 }
 async function fileCrc32(file) {
   let crc = 0;
-  const h = await fs9.open(file);
+  const h = await fs11.open(file);
   try {
     for await (const chunk of h.createReadStream({ highWaterMark: 1 << 20 })) {
       crc = crc32(chunk, crc);
@@ -19607,7 +19654,7 @@ async function fileCrc32(file) {
 }
 async function readOrUndefined(file) {
   try {
-    return await fs9.readFile(file);
+    return await fs11.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -19650,27 +19697,27 @@ function localEdits(state, actual) {
 
 // src/pipeline/apply-in-place.ts
 import { createHash as createHash7 } from "node:crypto";
-import { promises as fs14 } from "node:fs";
-import path15 from "node:path";
+import { promises as fs16 } from "node:fs";
+import path17 from "node:path";
 init_errors();
 init_types();
 
 // src/pipeline/journal.ts
-import { promises as fs10 } from "node:fs";
-import path11 from "node:path";
+import { promises as fs12 } from "node:fs";
+import path13 from "node:path";
 var WORK_DIR = "updates/.uplevel";
 var STATE_PATH = "updates/uplevel.json";
-var workPath = (home, ...parts) => path11.join(home, WORK_DIR, ...parts);
+var workPath = (home, ...parts) => path13.join(home, WORK_DIR, ...parts);
 var journalFile = (home) => workPath(home, "journal.json");
 var stagingDir = (home) => workPath(home, "staging");
 async function exists(p) {
-  return fs10.lstat(p).then(
+  return fs12.lstat(p).then(
     () => true,
     () => false
   );
 }
 async function fsyncPath(p) {
-  const h = await fs10.open(p, "r");
+  const h = await fs12.open(p, "r");
   try {
     await h.sync();
   } finally {
@@ -19678,8 +19725,8 @@ async function fsyncPath(p) {
   }
 }
 async function writeDurable(file, data, mode) {
-  await fs10.mkdir(path11.dirname(file), { recursive: true });
-  const h = await fs10.open(file, "w", mode);
+  await fs12.mkdir(path13.dirname(file), { recursive: true });
+  const h = await fs12.open(file, "w", mode);
   try {
     await h.writeFile(data);
     await h.sync();
@@ -19690,35 +19737,35 @@ async function writeDurable(file, data, mode) {
 async function commitJournal(home, journal) {
   const file = journalFile(home);
   await writeDurable(`${file}.tmp`, JSON.stringify(journal));
-  await fs10.rename(`${file}.tmp`, file);
-  await fsyncPath(path11.dirname(file));
+  await fs12.rename(`${file}.tmp`, file);
+  await fsyncPath(path13.dirname(file));
 }
 async function move(from, to) {
-  await fs10.mkdir(path11.dirname(to), { recursive: true });
-  await fs10.rename(from, to);
+  await fs12.mkdir(path13.dirname(to), { recursive: true });
+  await fs12.rename(from, to);
 }
 async function replay(home, journal) {
   const staging = stagingDir(home);
   const backup = workPath(home, journal.backup);
   const trash = workPath(home, "trash", journal.backup);
   const doOp = async (op) => {
-    const live = path11.join(home, op.path);
+    const live = path13.join(home, op.path);
     if (op.kind === "replace" || op.kind === "remove") {
-      if (await exists(live) && !await exists(path11.join(backup, op.path))) {
-        await move(live, path11.join(backup, op.path));
+      if (await exists(live) && !await exists(path13.join(backup, op.path))) {
+        await move(live, path13.join(backup, op.path));
       }
     }
     if (op.kind === "add" || op.kind === "replace") {
-      if (await exists(path11.join(staging, op.path))) await move(path11.join(staging, op.path), live);
+      if (await exists(path13.join(staging, op.path))) await move(path13.join(staging, op.path), live);
     }
     if (op.kind === "restore") {
-      const saved = path11.join(workPath(home, op.from), op.path);
+      const saved = path13.join(workPath(home, op.from), op.path);
       if (await exists(saved)) {
-        if (await exists(live)) await move(live, path11.join(trash, op.path));
+        if (await exists(live)) await move(live, path13.join(trash, op.path));
         await move(saved, live);
       }
     }
-    if (op.kind === "discard" && await exists(live)) await move(live, path11.join(trash, op.path));
+    if (op.kind === "discard" && await exists(live)) await move(live, path13.join(trash, op.path));
   };
   const last = journal.ops.filter((o) => o.path === STATE_PATH);
   const rest = journal.ops.filter((o) => o.path !== STATE_PATH);
@@ -19729,19 +19776,19 @@ async function replay(home, journal) {
     })
   );
   for (const op of last) await doOp(op);
-  await fs10.rm(journalFile(home), { force: true });
-  await fs10.rm(staging, { recursive: true, force: true });
+  await fs12.rm(journalFile(home), { force: true });
+  await fs12.rm(staging, { recursive: true, force: true });
 }
 async function recover(home) {
   const file = journalFile(home);
   if (await exists(file)) {
-    const journal = JSON.parse(await fs10.readFile(file, "utf8"));
+    const journal = JSON.parse(await fs12.readFile(file, "utf8"));
     await replay(home, journal);
     return "completed";
   }
-  await fs10.rm(`${file}.tmp`, { force: true });
+  await fs12.rm(`${file}.tmp`, { force: true });
   if (await exists(stagingDir(home))) {
-    await fs10.rm(stagingDir(home), { recursive: true, force: true });
+    await fs12.rm(stagingDir(home), { recursive: true, force: true });
     return "discarded";
   }
   return "none";
@@ -19749,8 +19796,8 @@ async function recover(home) {
 
 // src/client/dir-lock.ts
 init_errors();
-import { promises as fs11 } from "node:fs";
-import path12 from "node:path";
+import { promises as fs13 } from "node:fs";
+import path14 from "node:path";
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 function alive(pid) {
   try {
@@ -19761,21 +19808,21 @@ function alive(pid) {
   }
 }
 async function withDirLock(dir, fn, opts = {}) {
-  const lock = path12.join(dir, ".uplevel.lock");
+  const lock = path14.join(dir, ".uplevel.lock");
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
   let told = false;
-  await fs11.mkdir(dir, { recursive: true });
+  await fs13.mkdir(dir, { recursive: true });
   for (; ; ) {
     try {
-      await fs11.writeFile(lock, String(process.pid), { flag: "wx" });
+      await fs13.writeFile(lock, String(process.pid), { flag: "wx" });
       break;
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
-      const holder = Number(await fs11.readFile(lock, "utf8").catch(() => ""));
-      const age = Date.now() - ((await fs11.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
+      const holder = Number(await fs13.readFile(lock, "utf8").catch(() => ""));
+      const age = Date.now() - ((await fs13.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
       const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2e3;
       if (dead) {
-        await fs11.rm(lock, { force: true });
+        await fs13.rm(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline)
@@ -19792,33 +19839,33 @@ async function withDirLock(dir, fn, opts = {}) {
   try {
     return await fn();
   } finally {
-    await fs11.rm(lock, { force: true });
+    await fs13.rm(lock, { force: true });
   }
 }
 
 // src/pipeline/hotfix.ts
-import { promises as fs13 } from "node:fs";
-import path14 from "node:path";
+import { promises as fs15 } from "node:fs";
+import path16 from "node:path";
 init_errors();
 init_types();
 
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream5, promises as fs12 } from "node:fs";
-import path13 from "node:path";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream5, promises as fs14 } from "node:fs";
+import path15 from "node:path";
 import { pipeline as pipeline5 } from "node:stream/promises";
 async function stageEntry(zip, entryName, dest, sha2562, mode) {
   const entry = zip.get(entryName);
   if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
-  await fs12.mkdir(path13.dirname(dest), { recursive: true });
+  await fs14.mkdir(path15.dirname(dest), { recursive: true });
   const h = createHash6("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
   await pipeline5(data, createWriteStream5(dest, { mode: mode & 511 }));
   if (h.digest("hex") !== sha2562)
     throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
-  const fh = await fs12.open(dest, "r");
+  const fh = await fs14.open(dest, "r");
   try {
     await fh.sync();
   } finally {
@@ -19839,7 +19886,7 @@ async function sha256OfFile(file) {
 // src/pipeline/hotfix.ts
 var HOTFIX_MANIFEST = "hotfix.json";
 async function openHotfix(file) {
-  const label = path14.basename(file);
+  const label = path16.basename(file);
   const zip = await SafeZip.open(file, { label });
   try {
     const e = zip.get(HOTFIX_MANIFEST);
@@ -19863,7 +19910,7 @@ var backupName = (id) => `backup/hotfix-${id}`;
 var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
 async function applyHotfix(home, hf, opts = {}) {
   const m = hf.manifest;
-  const label = path14.basename(hf.file);
+  const label = path16.basename(hf.file);
   const state = await readHomeState(home);
   if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
   if (m.product !== state.product || m.version !== state.version) {
@@ -19882,12 +19929,12 @@ async function applyHotfix(home, hf, opts = {}) {
     ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
     ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
   ]) {
-    const live = await sha256OfFile(path14.join(home, f.path));
+    const live = await sha256OfFile(path16.join(home, f.path));
     if (state.files[f.path] !== f.sha || live !== f.sha)
       conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
   }
   for (const f of m.files.added) {
-    if (await sha256OfFile(path14.join(home, f.path)) !== void 0)
+    if (await sha256OfFile(path16.join(home, f.path)) !== void 0)
       conflicts.push(`${f.path}: exists already`);
   }
   if (conflicts.length) {
@@ -19898,11 +19945,11 @@ async function applyHotfix(home, hf, opts = {}) {
     );
   }
   const staging = stagingDir(home);
-  await fs13.rm(staging, { recursive: true, force: true });
-  await fs13.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
+  await fs15.rm(staging, { recursive: true, force: true });
+  await fs15.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
   const ops = [];
   for (const f of [...m.files.added, ...m.files.modified]) {
-    await stageEntry(hf.zip, `files/${f.path}`, path14.join(staging, f.path), f.sha256, f.mode);
+    await stageEntry(hf.zip, `files/${f.path}`, path16.join(staging, f.path), f.sha256, f.mode);
     ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
   }
   for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
@@ -19914,10 +19961,10 @@ async function applyHotfix(home, hf, opts = {}) {
     hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
     files
   };
-  await writeDurable(path14.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
+  await writeDurable(path16.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
   ops.push({ kind: "replace", path: PACK_STATE_PATH });
-  await fs13.mkdir(path14.dirname(keptCopy(home, m.id)), { recursive: true });
-  await fs13.copyFile(hf.file, keptCopy(home, m.id));
+  await fs15.mkdir(path16.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs15.copyFile(hf.file, keptCopy(home, m.id));
   const journal = {
     schema: 1,
     action: "apply",
@@ -19940,7 +19987,7 @@ async function removeHotfix(home, id, opts = {}) {
   if (last?.id !== id)
     throw badInput(`hotfix ${id}: remove ${last?.id} first (hotfixes come off newest first)`);
   const t = JSON.parse(
-    await fs13.readFile(workPath(home, backupName(id), "transition.json"), "utf8")
+    await fs15.readFile(workPath(home, backupName(id), "transition.json"), "utf8")
   );
   const ops = [...t.ops].reverse().map(
     (op) => op.kind === "add" ? { kind: "discard", path: op.path } : { kind: "restore", path: op.path, from: backupName(id) }
@@ -19955,8 +20002,8 @@ async function removeHotfix(home, id, opts = {}) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  await fs13.rm(workPath(home, backupName(id)), { recursive: true, force: true });
-  if (!opts.keepCopy) await fs13.rm(keptCopy(home, id), { force: true });
+  await fs15.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  if (!opts.keepCopy) await fs15.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
   return after;
 }
@@ -19966,8 +20013,8 @@ function hotfixCopy(home, id) {
 
 // src/pipeline/apply-in-place.ts
 async function readHomeState(home) {
-  const file = path15.join(home, PACK_STATE_PATH);
-  const text = await fs14.readFile(file, "utf8").catch(() => void 0);
+  const file = path17.join(home, PACK_STATE_PATH);
+  const text = await fs16.readFile(file, "utf8").catch(() => void 0);
   if (text === void 0) return void 0;
   try {
     return parsePackState(JSON.parse(text), file);
@@ -19991,7 +20038,7 @@ async function startState(home, lock, repo) {
   let missing = 0;
   for (const [p, f] of Object.entries(manifest.files)) {
     files[p] = f.sha256;
-    if (!await fs14.stat(path15.join(home, p)).catch(() => void 0)) missing++;
+    if (!await fs16.stat(path17.join(home, p)).catch(() => void 0)) missing++;
   }
   if (missing > 0) {
     throw badInput(
@@ -20030,10 +20077,10 @@ async function applyLocked(args) {
   for (const [i, h] of lock.hotfixes.entries()) {
     const sha = await sha256OfFile(h.path);
     if (sha === void 0)
-      throw badInput(`${path15.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+      throw badInput(`${path17.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
     if (sha !== h.sha256)
       throw verificationFailed(
-        `${path15.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
+        `${path17.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
       );
     lockHotfixes.push(await openHotfix(h.path));
   }
@@ -20094,7 +20141,7 @@ async function applyLocked(args) {
     for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
       const inOverlay = overlayFiles.includes(p);
-      const live = path15.join(home, p);
+      const live = path17.join(home, p);
       const liveSha = await sha256OfFile(live);
       const vendorSha = state.files[p];
       if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
@@ -20106,7 +20153,7 @@ async function applyLocked(args) {
         continue;
       }
       if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs14.readFile(path15.join(lock.overlay, p)) : await fs14.readFile(live).catch(() => void 0);
+      const ours = inOverlay ? await fs16.readFile(path17.join(lock.overlay, p)) : await fs16.readFile(live).catch(() => void 0);
       const baseLevel = inOverlay ? lock.level : state.level;
       const theirs = src ? await readNew(src) : void 0;
       let base;
@@ -20154,7 +20201,7 @@ async function applyLocked(args) {
     if (conflictsFor.length > 0) {
       const details = [];
       for (const c of conflictsFor) {
-        const beside = path15.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const beside = path17.join(c.where === "overlay" ? lock.overlay : home, c.path);
         const files = [];
         if (!args.dryRun) {
           if (c.base) {
@@ -20177,17 +20224,17 @@ async function applyLocked(args) {
       );
     }
     if (args.dryRun) return result;
-    reporter.info(`Staging level ${target} in ${path15.join(home, WORK_DIR)}`);
+    reporter.info(`Staging level ${target} in ${path17.join(home, WORK_DIR)}`);
     const staging = stagingDir(home);
-    await fs14.rm(staging, { recursive: true, force: true });
+    await fs16.rm(staging, { recursive: true, force: true });
     const backupName2 = `backup/${state.level}-${target}`;
-    await fs14.rm(workPath(home, backupName2), { recursive: true, force: true });
+    await fs16.rm(workPath(home, backupName2), { recursive: true, force: true });
     const ops = [];
     let done = 0;
     const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
     const kinds = /* @__PURE__ */ new Map();
     await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs14.lstat(path15.join(home, p)).then(
+      const exists3 = await fs16.lstat(path17.join(home, p)).then(
         () => true,
         () => false
       );
@@ -20195,7 +20242,7 @@ async function applyLocked(args) {
         kinds.set(p, exists3 ? "remove" : void 0);
         return;
       }
-      const dest = path15.join(staging, p);
+      const dest = path17.join(staging, p);
       if (Buffer.isBuffer(what)) {
         await writeDurable(dest, what, 420);
       } else if (what.kind === "payload") {
@@ -20228,8 +20275,8 @@ async function applyLocked(args) {
       applied,
       files: vendorFiles
     });
-    await writeDurable(path15.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
-    const stateExists = await sha256OfFile(path15.join(home, PACK_STATE_PATH)) !== void 0;
+    await writeDurable(path17.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256OfFile(path17.join(home, PACK_STATE_PATH)) !== void 0;
     ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
     const journal = {
       schema: 1,
@@ -20250,7 +20297,7 @@ async function applyLocked(args) {
         await hf.zip.close();
       }
     }
-    for (const id of dropped) await fs14.rm(hotfixCopy(home, id), { force: true });
+    for (const id of dropped) await fs16.rm(hotfixCopy(home, id), { force: true });
     const included = new Set(
       levels.flatMap((l) => payloads.get(l).manifest.includesHotfixes ?? [])
     );
@@ -20268,11 +20315,11 @@ async function applyLocked(args) {
     result.hotfixes = { reapplied: reapply, dropped };
     if (args.updateLock && target !== lock.level) {
       for (const [p, content] of overlayRewrites) {
-        await writeFileAtomic(path15.join(lock.overlay, p), content);
+        await writeFileAtomic(path17.join(lock.overlay, p), content);
         result.overlayRewritten.push(p);
       }
       const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
-      await writeFileAtomic(lock.file, setLockLevel2(await fs14.readFile(lock.file, "utf8"), target));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs16.readFile(lock.file, "utf8"), target));
     }
     return result;
   } finally {
@@ -20292,7 +20339,7 @@ async function revertInPlace(home, level, reporter) {
   const ops = [];
   const consumed = [];
   let at = state.level;
-  const backups = (await fs14.readdir(workPath(home, "backup")).catch(() => [])).map(
+  const backups = (await fs16.readdir(workPath(home, "backup")).catch(() => [])).map(
     (n) => n.split("-").map(Number)
   );
   while (at > level) {
@@ -20306,7 +20353,7 @@ async function revertInPlace(home, level, reporter) {
       );
     const name = `backup/${from}-${at}`;
     consumed.push(name);
-    const t = JSON.parse(await fs14.readFile(workPath(home, name, "transition.json"), "utf8"));
+    const t = JSON.parse(await fs16.readFile(workPath(home, name, "transition.json"), "utf8"));
     for (const op of [...t.ops].reverse()) {
       if (op.kind === "add") ops.push({ kind: "discard", path: op.path });
       else ops.push({ kind: "restore", path: op.path, from: name });
@@ -20323,7 +20370,7 @@ async function revertInPlace(home, level, reporter) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  for (const name of consumed) await fs14.rm(workPath(home, name), { recursive: true, force: true });
+  for (const name of consumed) await fs16.rm(workPath(home, name), { recursive: true, force: true });
   return { from: state.level, to: level };
 }
 async function takeOffHotfixes(home, state, manifests) {
@@ -20333,7 +20380,7 @@ async function takeOffHotfixes(home, state, manifests) {
   const reapply = ids.filter((id) => !included.has(id));
   const before = parsePackState(
     JSON.parse(
-      await fs14.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
+      await fs16.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
     ),
     "state before hotfixes"
   );
@@ -20412,13 +20459,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path38) {
-        const e = zip.get(`files/${path38}`);
-        if (!e) throw badInput(`${label}: files/${path38} is missing`);
+      fileEntry(path39) {
+        const e = zip.get(`files/${path39}`);
+        if (!e) throw badInput(`${label}: files/${path39} is missing`);
         return e;
       },
-      baseEntry(path38) {
-        return zip.get(`base/${path38}`);
+      baseEntry(path39) {
+        return zip.get(`base/${path39}`);
       }
     };
   } catch (e) {
@@ -20513,8 +20560,8 @@ var import_tuf_js2 = __toESM(require_dist3(), 1);
 var import_error4 = __toESM(require_error2(), 1);
 init_errors();
 import { createHash as createHash8, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream6, promises as fs16, readFileSync } from "node:fs";
-import path16 from "node:path";
+import { createWriteStream as createWriteStream6, promises as fs18, readFileSync } from "node:fs";
+import path18 from "node:path";
 import { Transform as Transform4 } from "node:stream";
 import { pipeline as pipeline6 } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
@@ -20523,7 +20570,7 @@ import { pathToFileURL } from "node:url";
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error2(), 1);
 import { AsyncLocalStorage } from "node:async_hooks";
-import { promises as fs15 } from "node:fs";
+import { promises as fs17 } from "node:fs";
 import { Readable as Readable3 } from "node:stream";
 import { fileURLToPath } from "node:url";
 var METADATA_NAME = /\/metadata\/((?:\d+\.)?(root|timestamp|snapshot|targets)\.json)$/;
@@ -20543,9 +20590,9 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   async open(url) {
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs15.stat(file).catch(() => void 0);
+      const st = await fs17.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error.DownloadHTTPError("no such file", 404);
-      const body = (await fs15.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      const body = (await fs17.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       return { body, total: st.size };
     }
     try {
@@ -20727,9 +20774,9 @@ var RepositoryClient = class {
       anchor = Buffer.from(opts.repository);
     }
     const id = createHash8("sha256").update(anchor).digest("hex").slice(0, 16);
-    this.metadataDir = path16.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path16.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path16.resolve(opts.repository)).toString();
+    this.metadataDir = path18.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path18.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path18.resolve(opts.repository)).toString();
     this.fetcher = new RepositoryFetcher({
       ...opts.credentials ? { credentials: opts.credentials } : {},
       ...opts.env ? { env: opts.env } : {}
@@ -20763,14 +20810,14 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs16.readFile(this.opts.trustedRoot);
+      pinned = await fs18.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
-    await fs16.mkdir(this.metadataDir, { recursive: true });
-    await fs16.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path16.join(this.metadataDir, "root.json");
+    await fs18.mkdir(this.metadataDir, { recursive: true });
+    await fs18.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path18.join(this.metadataDir, "root.json");
     let cachedVersion;
     try {
       cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
@@ -20778,7 +20825,7 @@ var RepositoryClient = class {
       cachedVersion = -1;
     }
     if (cachedVersion < pinnedVersion) {
-      await fs16.writeFile(cachedFile, pinned);
+      await fs18.writeFile(cachedFile, pinned);
     }
   }
   /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
@@ -20793,13 +20840,13 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs16.rm(path16.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs16.rm(path16.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs18.rm(path18.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs18.rm(path18.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard(void 0, () => this.updater.refresh());
       }
     });
-    const root = rootVersion(readFileSync(path16.join(this.metadataDir, "root.json")), "root.json");
+    const root = rootVersion(readFileSync(path18.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `verification failed: root.json is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -20810,7 +20857,7 @@ var RepositoryClient = class {
   /** The trusted root's key ids per role, to notice a rotation. */
   roleKeys() {
     try {
-      const root = JSON.parse(readFileSync(path16.join(this.metadataDir, "root.json"), "utf8"));
+      const root = JSON.parse(readFileSync(path18.join(this.metadataDir, "root.json"), "utf8"));
       return Object.fromEntries(
         Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
       );
@@ -20837,7 +20884,7 @@ var RepositoryClient = class {
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
-    const file = path16.join(this.targetsDir, sha);
+    const file = path18.join(this.targetsDir, sha);
     if (await stillVerified(file, sha)) return file;
     if (await this.updater.findCachedTarget(info, file)) {
       await markVerified(file, sha);
@@ -20846,16 +20893,16 @@ var RepositoryClient = class {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
     try {
       await this.download(info, tmp);
-      await fs16.rename(tmp, file);
+      await fs18.rename(tmp, file);
     } finally {
-      await fs16.rm(tmp, { force: true });
+      await fs18.rm(tmp, { force: true });
     }
     await markVerified(file, sha);
     return file;
   }
   /** Verified target bytes, for small files (index.json). */
   async readTarget(targetPath) {
-    return fs16.readFile(await this.fetchTarget(targetPath));
+    return fs18.readFile(await this.fetchTarget(targetPath));
   }
   /**
    * Streams a target into `dest`, checking its signed length as it comes (endless data stops
@@ -20920,7 +20967,7 @@ var RepositoryClient = class {
   /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */
   targetUrl(info) {
     let name = info.path;
-    const root = JSON.parse(readFileSync(path16.join(this.metadataDir, "root.json"), "utf8"));
+    const root = JSON.parse(readFileSync(path18.join(this.metadataDir, "root.json"), "utf8"));
     if (root.signed.consistent_snapshot) {
       const slash = name.lastIndexOf("/");
       const first = Object.values(info.hashes)[0];
@@ -20943,7 +20990,7 @@ var RepositoryClient = class {
   }
   /** The version of a top-level role this client trusts now (after refresh). */
   trustedVersion(role) {
-    const json = JSON.parse(readFileSync(path16.join(this.metadataDir, `${role}.json`), "utf8"));
+    const json = JSON.parse(readFileSync(path18.join(this.metadataDir, `${role}.json`), "utf8"));
     return json.signed.version;
   }
   /** Runs a tuf-js call with its errors mapped; without a subject, the failing metadata is named. */
@@ -20973,7 +21020,7 @@ var RepositoryClient = class {
     if (!role) return void 0;
     const candidates = [this.fetcher.lastReceived(role)];
     try {
-      candidates.push(readFileSync(path16.join(this.metadataDir, `${role}.json`)));
+      candidates.push(readFileSync(path18.join(this.metadataDir, `${role}.json`)));
     } catch {
     }
     for (const data of candidates) {
@@ -20999,8 +21046,8 @@ function rootVersion(data, label) {
 async function stillVerified(file, sha2562) {
   try {
     const [st, stamp] = await Promise.all([
-      fs16.stat(file),
-      fs16.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
+      fs18.stat(file),
+      fs18.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
     ]);
     return stamp.sha256 === sha2562 && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.ino === st.ino;
   } catch {
@@ -21008,9 +21055,9 @@ async function stillVerified(file, sha2562) {
   }
 }
 async function markVerified(file, sha2562) {
-  const st = await fs16.stat(file);
+  const st = await fs18.stat(file);
   const stamp = { sha256: sha2562, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
-  await fs16.writeFile(`${file}.verified`, JSON.stringify(stamp));
+  await fs18.writeFile(`${file}.verified`, JSON.stringify(stamp));
 }
 
 // src/pipeline/repository.ts
@@ -21074,61 +21121,6 @@ async function openLockRepository(lock, opts = {}) {
       return l;
     }
   };
-}
-
-// src/pipeline/write-pack.ts
-import { promises as fs17 } from "node:fs";
-import path17 from "node:path";
-init_types();
-async function writeUpdatedZip(out, layout, opts) {
-  const tmp = path17.join(path17.dirname(out), `.${path17.basename(out)}.uplevel-${process.pid}.tmp`);
-  const writer = await ZipWriter.create(tmp);
-  const dos = toDosDateTime(opts.time);
-  const hashes = /* @__PURE__ */ new Map();
-  try {
-    await writer.addDirectory(`${layout.top}/`, { mode: 493, ...dos });
-    for (const d of layout.dirs)
-      await writer.addDirectory(`${layout.top}/${d}/`, { mode: 493, ...dos });
-    let done = 0;
-    for (const f of layout.files) {
-      const name = `${layout.top}/${f.path}`;
-      if (f.kind === "bytes") {
-        await writer.addBuffer(name, f.data, { mode: f.mode, ...dos });
-        hashes.set(f.path, sha256(f.data));
-      } else {
-        const e = f.from.entry;
-        const meta = {
-          name,
-          compressionMethod: e.compressionMethod,
-          crc32: e.crc32,
-          compressedSize: e.compressedSize,
-          uncompressedSize: e.uncompressedSize,
-          mode: f.from.mode,
-          dosDate: e.dosDate,
-          dosTime: e.dosTime
-        };
-        if (f.from.trusted && f.from.vendorSha256) {
-          await writer.addRaw(meta, f.from.zip.readRawChunks(e));
-          hashes.set(f.path, f.from.vendorSha256);
-        } else {
-          const sha = await teeRawVerified(f.from, (raw) => writer.addRaw(meta, raw));
-          hashes.set(f.path, f.from.vendorSha256 ?? sha);
-        }
-      }
-      opts.onProgress?.(++done, layout.files.length);
-    }
-    await writer.addBuffer(`${layout.top}/${PACK_STATE_PATH}`, opts.stateFile(hashes), {
-      mode: 420,
-      ...dos
-    });
-    const { bytes, sha256: fileSha256 } = await writer.finish();
-    await fs17.rename(tmp, out);
-    return { hashes, bytes, sha256: fileSha256 };
-  } catch (e) {
-    await writer.abort().catch(() => void 0);
-    await fs17.rm(tmp, { force: true });
-    throw e;
-  }
 }
 
 // src/pipeline/apply.ts
@@ -21206,8 +21198,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path38, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path38, sha256: expected });
+    for (const [path39, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path39, sha256: expected });
     }
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -21270,7 +21262,7 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs18.readFile(lock.file, "utf8");
+      const text = await fs19.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       report.lockUpdated = true;
     }
@@ -21344,10 +21336,10 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path38, entry] of pack.files) {
-    const m = manifest.files[path38];
+  for (const [path39, entry] of pack.files) {
+    const m = manifest.files[path39];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path38] = m.sha256;
+      hashes[path39] = m.sha256;
   }
   return hashes;
 }
@@ -21356,7 +21348,7 @@ function byLevel(payloads) {
 }
 async function folderHoldsFiles(dir) {
   try {
-    return (await fs18.readdir(dir)).length > 0;
+    return (await fs19.readdir(dir)).length > 0;
   } catch {
     return false;
   }
@@ -21364,10 +21356,10 @@ async function folderHoldsFiles(dir) {
 
 // src/pipeline/apply-diff.ts
 init_errors();
-import path18 from "node:path";
+import path19 from "node:path";
 async function applyDiff(args) {
   const { lock, dir } = args;
-  const label = path18.basename(args.diff);
+  const label = path19.basename(args.diff);
   const payload = await openPayload(args.diff, await sha256File(args.diff), label);
   const m = payload.manifest;
   try {
@@ -21402,16 +21394,16 @@ async function applyDiff(args) {
 }
 
 // src/pipeline/export.ts
-import { promises as fs21 } from "node:fs";
-import path21 from "node:path";
+import { promises as fs22 } from "node:fs";
+import path22 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
 var import_models2 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
 import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs20 } from "node:fs";
-import path20 from "node:path";
+import { createReadStream as createReadStream4, promises as fs21 } from "node:fs";
+import path21 from "node:path";
 init_errors();
 
 // src/repo/tuf/keys.ts
@@ -21425,8 +21417,8 @@ import {
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs19 } from "node:fs";
-import path19 from "node:path";
+import { promises as fs20 } from "node:fs";
+import path20 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
@@ -21439,8 +21431,8 @@ function signer(k) {
   return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir = path19.join(dir, "keys");
-  await fs19.mkdir(keysDir, { recursive: true, mode: 448 });
+  const keysDir = path20.join(dir, "keys");
+  await fs20.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -21448,23 +21440,23 @@ async function generateRoleKeys(dir, counts = {}) {
   }
   return out;
 }
-var keyFile = (dir, role, n) => path19.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+var keyFile = (dir, role, n) => path20.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs19.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs20.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
 async function loadRoleKeys(dir, role) {
-  const names = (await fs19.readdir(path19.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names = (await fs20.readdir(path20.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names.length === 0) {
     throw badInput(
-      `${path19.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path20.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
   const out = [];
   for (const n of names) {
-    const privateKey = createPrivateKey(await fs19.readFile(path19.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs20.readFile(path20.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
@@ -21476,8 +21468,8 @@ var DEFAULT_EXPIRES_DAYS = 365;
 var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs20.writeFile(tmp, data);
-  await fs20.rename(tmp, file);
+  await fs21.writeFile(tmp, data);
+  await fs21.rename(tmp, file);
 }
 function signAll(md, keys) {
   keys.forEach((k, i) => md.sign(signer(k), i > 0));
@@ -21485,21 +21477,21 @@ function signAll(md, keys) {
 var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
 `;
 async function initRepository(opts) {
-  const dir = path20.resolve(opts.dir);
+  const dir = path21.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
   if (!Number.isInteger(expiresDays) || expiresDays < 1)
     throw badInput("--expires must be a whole number of days \u2265 1");
-  const metadataDir = path20.join(dir, "metadata");
+  const metadataDir = path21.join(dir, "metadata");
   if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path20.join(dir, "keys")))
+  if (await exists2(path21.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs20.mkdir(metadataDir, { recursive: true });
-  await fs20.mkdir(path20.join(dir, "targets"), { recursive: true });
+  await fs21.mkdir(metadataDir, { recursive: true });
+  await fs21.mkdir(path21.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path20.join(dir, "keys", "config.json"),
+    path21.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expiresDays })}
 `
   );
@@ -21521,14 +21513,14 @@ async function initRepository(opts) {
   });
   const rootMd = new import_models2.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path20.join(metadataDir, "1.root.json");
+  const rootPath = path21.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path20.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path21.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
 async function exists2(p) {
-  return fs20.stat(p).then(
+  return fs21.stat(p).then(
     () => true,
     () => false
   );
@@ -21536,16 +21528,16 @@ async function exists2(p) {
 async function readConfig(dir) {
   try {
     return JSON.parse(
-      await fs20.readFile(path20.join(dir, "keys", "config.json"), "utf8")
+      await fs21.readFile(path21.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
     return { expiresDays: DEFAULT_EXPIRES_DAYS };
   }
 }
 async function readMetadata(dir, name) {
-  const file = path20.join(dir, "metadata", name);
+  const file = path21.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs20.readFile(file, "utf8"));
+    return JSON.parse(await fs21.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
@@ -21557,7 +21549,7 @@ async function currentTargets(dir) {
   );
 }
 async function signTopLevel(dir, targets, now, expiresDays, previous) {
-  const metadataDir = path20.join(dir, "metadata");
+  const metadataDir = path21.join(dir, "metadata");
   const expires = expiry(now, expiresDays);
   const targetsMd = new import_models2.Metadata(
     new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
@@ -21565,10 +21557,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(targetsMd, await loadRoleKeys(dir, "targets"));
   const targetsText = toText(targetsMd);
   await writeAtomic(
-    path20.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
+    path21.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
     targetsText
   );
-  await writeAtomic(path20.join(metadataDir, "targets.json"), targetsText);
+  await writeAtomic(path21.join(metadataDir, "targets.json"), targetsText);
   const snapshotMd = new import_models2.Metadata(
     new import_models2.Snapshot({
       version: previous.snapshot + 1,
@@ -21580,10 +21572,10 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
   signAll(snapshotMd, await loadRoleKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
   await writeAtomic(
-    path20.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path21.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path20.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path21.join(metadataDir, "snapshot.json"), snapshotText);
   const snapshotBytes = Buffer.from(snapshotText);
   const timestampMd = new import_models2.Metadata(
     new import_models2.Timestamp({
@@ -21598,7 +21590,7 @@ async function signTopLevel(dir, targets, now, expiresDays, previous) {
     })
   );
   signAll(timestampMd, await loadRoleKeys(dir, "timestamp"));
-  await writeAtomic(path20.join(metadataDir, "timestamp.json"), toText(timestampMd));
+  await writeAtomic(path21.join(metadataDir, "timestamp.json"), toText(timestampMd));
 }
 async function hashFile(file) {
   const h = createHash10("sha256");
@@ -21613,13 +21605,13 @@ async function hashFile(file) {
   }
   return { sha256: h.digest("hex"), length };
 }
-var exclusive = (dir, fn) => withDirLock(path20.join(dir, "keys"), fn);
+var exclusive = (dir, fn) => withDirLock(path21.join(dir, "keys"), fn);
 function storedTargetPath(targetPath, sha2562) {
   const slash = targetPath.lastIndexOf("/");
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path20.resolve(repoDir);
+  const dir = path21.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, () => publishLocked(dir, files, opts));
 }
@@ -21632,12 +21624,12 @@ async function publishLocked(dir, files, opts) {
   const targets = { ...targetsMd.signed.targets };
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path20.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs20.mkdir(path20.dirname(stored), { recursive: true });
+    const stored = path21.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs21.mkdir(path21.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs20.copyFile(f.localFile, tmp);
-      await fs20.rename(tmp, stored);
+      await fs21.copyFile(f.localFile, tmp);
+      await fs21.rename(tmp, stored);
     }
     targets[f.targetPath] = new import_models2.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
@@ -21652,12 +21644,12 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path20.resolve(repoDir);
+  const dir = path21.resolve(repoDir);
   const targetsMd = await currentTargets(dir);
   const t = targetsMd.signed.targets[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs20.readFile(path20.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs21.readFile(path21.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 
 // src/pipeline/export.ts
@@ -21670,11 +21662,11 @@ async function exportBundle(args) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
-  await fs21.rm(staging, { recursive: true, force: true });
-  await fs21.mkdir(path21.join(staging, "metadata"), { recursive: true });
+  await fs22.rm(staging, { recursive: true, force: true });
+  await fs22.mkdir(path22.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write = (name, data) => fs21.writeFile(path21.join(staging, "metadata", name), data);
+    const write = (name, data) => fs22.writeFile(path22.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -21700,9 +21692,9 @@ async function exportBundle(args) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
-      const dest = path21.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs21.mkdir(path21.dirname(dest), { recursive: true });
-      await fs21.copyFile(file, dest);
+      const dest = path22.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs22.mkdir(path22.dirname(dest), { recursive: true });
+      await fs22.copyFile(file, dest);
     }
     const bundle = {
       schema: 1,
@@ -21714,20 +21706,20 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs21.writeFile(path21.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs22.writeFile(path22.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
-    await fs21.rmdir(out).catch(() => void 0);
-    await fs21.rename(staging, out);
+    await fs22.rmdir(out).catch(() => void 0);
+    await fs22.rename(staging, out);
     return { ...bundle, targets };
   } catch (e) {
-    await fs21.rm(staging, { recursive: true, force: true });
+    await fs22.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 async function readBundleInfo(dir) {
-  const file = path21.join(dir, BUNDLE_FILE);
+  const file = path22.join(dir, BUNDLE_FILE);
   try {
-    const info = JSON.parse(await fs21.readFile(file, "utf8"));
+    const info = JSON.parse(await fs22.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
       throw new Error("schema");
     return info;
@@ -21741,14 +21733,14 @@ async function readBundleInfo(dir) {
 // src/pipeline/load-lock.ts
 init_errors();
 init_lock();
-import { promises as fs22 } from "node:fs";
-import path22 from "node:path";
+import { promises as fs23 } from "node:fs";
+import path23 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file) {
-  const abs = path22.resolve(file ?? DEFAULT_LOCK);
+  const abs = path23.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
-    text = await fs22.readFile(abs, "utf8");
+    text = await fs23.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
@@ -21760,7 +21752,7 @@ async function loadLock(file) {
 
 // src/cli/args.ts
 init_errors();
-import path23 from "node:path";
+import path24 from "node:path";
 import { parseArgs } from "node:util";
 function parse(command, argv, options2, allowPositionals = false) {
   try {
@@ -21790,7 +21782,7 @@ async function parseRangeCommand(command, argv) {
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to);
   if (to === void 0) throw badInput(`uplevel ${command}: --to M is required`);
-  const out = path23.resolve(required("out", values.out));
+  const out = path24.resolve(required("out", values.out));
   return { lock, from, to, out, json: Boolean(values.json) };
 }
 
@@ -21812,7 +21804,7 @@ async function applyCommand(argv, ctx) {
   let lock = await loadLock(values.lock);
   let levelFlag = values.level ?? "latest";
   if (values.bundle) {
-    const dir = path24.resolve(values.bundle);
+    const dir = path25.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -21830,7 +21822,7 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path24.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path25.resolve(p) : void 0;
   let report;
   try {
     report = await apply({
@@ -21884,8 +21876,8 @@ async function applyDiffCommand(values, ctx) {
   try {
     const r = await applyDiff({
       lock,
-      diff: path24.resolve(values.diff),
-      dir: path24.resolve(values.dir),
+      diff: path25.resolve(values.diff),
+      dir: path25.resolve(values.dir),
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       reporter
@@ -22003,23 +21995,23 @@ async function checkCommand(argv, ctx) {
 
 // src/cli/commands/demo.ts
 init_errors();
-import path31 from "node:path";
-import { promises as fs29 } from "node:fs";
+import path32 from "node:path";
+import { promises as fs30 } from "node:fs";
 
 // src/demo/demo.ts
-import { promises as fs28 } from "node:fs";
+import { promises as fs29 } from "node:fs";
 import net2 from "node:net";
 import os4 from "node:os";
-import path30 from "node:path";
+import path31 from "node:path";
 init_errors();
 
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
-import { createWriteStream as createWriteStream7, promises as fs23, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { createWriteStream as createWriteStream7, promises as fs24, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path25 from "node:path";
+import path26 from "node:path";
 var WITHHELD_ENV = [
   "UPLEVEL_TOKEN",
   "UPLEVEL_USERNAME",
@@ -22037,7 +22029,7 @@ var TAIL_LINES = 20;
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs23.mkdir(opts.logDir, { recursive: true });
+  await fs24.mkdir(opts.logDir, { recursive: true });
   const env = {
     ...process.env,
     ...opts.env,
@@ -22050,7 +22042,7 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path25.join(opts.logDir, "junit.xml"),
+    junitFile: path26.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   const logFiles = logFileNamer(opts.logDir);
@@ -22091,7 +22083,7 @@ async function runTests(opts) {
   } finally {
     if (server) await stopGroup(server, opts.stopGraceMs ?? 5e3);
     result.durationMs = Date.now() - started;
-    await fs23.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs24.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 function logFileNamer(logDir) {
@@ -22101,12 +22093,12 @@ function logFileNamer(logDir) {
     let file = `${base}.log`;
     for (let i = 2; used.has(file); i++) file = `${base}-${i}.log`;
     used.add(file);
-    return path25.join(logDir, file);
+    return path26.join(logDir, file);
   };
 }
 async function skipped(cmd, logFile, reason) {
   const tail = `not run: ${reason}`;
-  await fs23.writeFile(logFile, `${tail}
+  await fs24.writeFile(logFile, `${tail}
 `);
   return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
 }
@@ -22253,7 +22245,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs23.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs24.readFile(logFile, "utf8").catch(() => ""));
   }
   const url = new URL(ready);
   return () => new Promise((resolve) => {
@@ -22279,9 +22271,9 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
   clearTimeout(timer);
   await stopGroup(s, 0);
   const durationMs = Date.now() - t0;
-  if (s.spawnError) await fs23.appendFile(logFile, `could not run: ${s.spawnError}
+  if (s.spawnError) await fs24.appendFile(logFile, `could not run: ${s.spawnError}
 `);
-  const text = await fs23.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs24.readFile(logFile, "utf8").catch(() => "");
   const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
@@ -22336,9 +22328,9 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs24 } from "node:fs";
+import { promises as fs25 } from "node:fs";
 import os3 from "node:os";
-import path26 from "node:path";
+import path27 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
@@ -22429,7 +22421,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs24.mkdtemp(path26.join(os3.tmpdir(), "uplevel-add-"));
+  const scratch = await fs25.mkdtemp(path27.join(os3.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -22437,7 +22429,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs24.stat(pack.file)).size;
+        const size = (await fs25.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -22445,8 +22437,8 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path26.join(scratch, `${g.product}-${g.version}.files.json`);
-          await fs24.writeFile(
+          const manifestFile = path27.join(scratch, `${g.product}-${g.version}.files.json`);
+          await fs25.writeFile(
             manifestFile,
             `${JSON.stringify(await buildPackManifest(pack.file))}
 `
@@ -22467,7 +22459,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs24.stat(file)).size;
+        const size = (await fs25.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -22500,8 +22492,8 @@ async function addToRepository(opts) {
           }
         });
       }
-      const indexFile = path26.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs24.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      const indexFile = path27.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs25.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -22509,13 +22501,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs24.rm(scratch, { recursive: true, force: true });
+    await fs25.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs25 } from "node:fs";
-import path27 from "node:path";
+import { promises as fs26 } from "node:fs";
+import path28 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -22646,7 +22638,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path27.join(path27.dirname(out), `.${path27.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path28.join(path28.dirname(out), `.${path28.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -22681,21 +22673,21 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs25.rename(tmp, out);
+    await fs26.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs25.rm(tmp, { force: true });
+    await fs26.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream5, promises as fs26 } from "node:fs";
+import { createReadStream as createReadStream5, promises as fs27 } from "node:fs";
 import http3 from "node:http";
-import path28 from "node:path";
+import path29 from "node:path";
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path28.resolve(dir);
+  const root = path29.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -22741,13 +22733,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path28.resolve(root, rel);
+  const file = path29.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path28.join(root, top) + path28.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path29.join(root, top) + path29.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs26.stat(file).catch(() => void 0);
+  const st = await fs27.stat(file).catch(() => void 0);
   if (!st?.isFile()) {
     res.writeHead(404).end();
     return;
@@ -22785,14 +22777,14 @@ async function handle(root, opts, req, res) {
 }
 
 // src/demo/sample.ts
-import { existsSync, promises as fs27 } from "node:fs";
-import path29 from "node:path";
+import { existsSync, promises as fs28 } from "node:fs";
+import path30 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path29.dirname(fileURLToPath2(import.meta.url));
+  let dir = path30.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync(path29.join(dir, "sample", "ga"))) return path29.join(dir, "sample");
-    const parent = path29.dirname(dir);
+    if (existsSync(path30.join(dir, "sample", "ga"))) return path30.join(dir, "sample");
+    const parent = path30.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -22800,24 +22792,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path29.join(outDir, "level-0");
-  await fs27.cp(path29.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path30.join(outDir, "level-0");
+  await fs28.cp(path30.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs27.readdir(path29.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs28.readdir(path30.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path29.join(sampleDir, "levels", String(n));
-    const tree = path29.join(outDir, `level-${n}`);
-    await fs27.cp(previous, tree, { recursive: true });
-    if (existsSync(path29.join(src, "files")))
-      await fs27.cp(path29.join(src, "files"), tree, { recursive: true });
-    const removed = path29.join(src, "removed.txt");
+    const src = path30.join(sampleDir, "levels", String(n));
+    const tree = path30.join(outDir, `level-${n}`);
+    await fs28.cp(previous, tree, { recursive: true });
+    if (existsSync(path30.join(src, "files")))
+      await fs28.cp(path30.join(src, "files"), tree, { recursive: true });
+    const removed = path30.join(src, "removed.txt");
     if (existsSync(removed)) {
-      for (const rel of (await fs27.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs27.rm(path29.join(tree, rel));
+      for (const rel of (await fs28.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs28.rm(path30.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path29.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path30.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -22827,7 +22819,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs27.readdir(path29.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs28.readdir(path30.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -22844,7 +22836,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs27.readFile(path29.join(tree, f));
+      const data = await fs28.readFile(path30.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -22863,9 +22855,9 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path30.resolve(opts.outDir);
-  const work = await fs28.mkdtemp(path30.join(os4.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path30.join(work, "cache") };
+  const outDir = path31.resolve(opts.outDir);
+  const work = await fs29.mkdtemp(path31.join(os4.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path31.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
@@ -22876,7 +22868,7 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path30.join(work, "team");
+    const team = path31.join(work, "team");
     const lockFile = await writeSampleTeam(team, { repository: server.url, rootPath });
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
@@ -22887,8 +22879,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs28.mkdir(outDir, { recursive: true });
-    const packFile = path30.join(outDir, `${TOP}-level-${repo.latest}.zip`);
+    await fs29.mkdir(outDir, { recursive: true });
+    const packFile = path31.join(outDir, `${TOP}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -22900,11 +22892,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path30.join(work, "run", TOP);
+    const home = path31.join(work, "run", TOP);
     await extractPack(packFile, home);
-    const logDir = path30.join(outDir, "test-logs");
-    await fs28.rm(logDir, { recursive: true, force: true });
-    await fs28.mkdir(logDir, { recursive: true });
+    const logDir = path31.join(outDir, "test-logs");
+    await fs29.rm(logDir, { recursive: true, force: true });
+    await fs29.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -22927,13 +22919,13 @@ async function runDemo(opts) {
       reporter
     });
     step(
-      "publish: pack, sha256, changelog and report in " + path30.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path31.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs28.writeFile(`${packFile}.sha256`, `${sha2562}  ${path30.basename(packFile)}
+    await fs29.writeFile(`${packFile}.sha256`, `${sha2562}  ${path31.basename(packFile)}
 `);
-    await fs28.writeFile(
-      path30.join(outDir, "CHANGELOG.md"),
+    await fs29.writeFile(
+      path31.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -22950,10 +22942,10 @@ async function runDemo(opts) {
       apply: report,
       tests,
       hotfix: hotfixDemo,
-      pack: { file: path30.basename(packFile), sha256: sha2562 }
+      pack: { file: path31.basename(packFile), sha256: sha2562 }
     };
-    await fs28.writeFile(
-      path30.join(outDir, "report.json"),
+    await fs29.writeFile(
+      path31.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -22962,27 +22954,27 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs28.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs29.rm(work, { recursive: true, force: true });
   }
 }
 async function publishSampleRepository(work, reporter) {
   const sample = sampleRoot();
-  const { levels } = await materializeSample(sample, path30.join(work, "trees"));
+  const { levels } = await materializeSample(sample, path31.join(work, "trees"));
   const packs = [];
-  await fs28.mkdir(path30.join(work, "packs"));
+  await fs29.mkdir(path31.join(work, "packs"));
   for (const l of levels) {
-    const zip = path30.join(work, "packs", `${TOP}-level-${l.level}.zip`);
+    const zip = path31.join(work, "packs", `${TOP}-level-${l.level}.zip`);
     await writePackZip(l.tree, TOP, zip);
     packs[l.level] = zip;
   }
-  const repoDir = path30.join(work, "repo");
+  const repoDir = path31.join(work, "repo");
   const { rootPath } = await initRepository({ dir: repoDir });
   const payloads = [];
   for (const l of levels.filter((x) => x.level > 0)) {
-    const out = path30.join(work, `update-${l.level}.zip`);
-    const changes = parseChangesYaml(await fs28.readFile(l.changesFile, "utf8"), l.changesFile);
-    const includesFile = path30.join(path30.dirname(l.changesFile), "includes-hotfixes.txt");
-    const includes = (await fs28.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
+    const out = path31.join(work, `update-${l.level}.zip`);
+    const changes = parseChangesYaml(await fs29.readFile(l.changesFile, "utf8"), l.changesFile);
+    const includesFile = path31.join(path31.dirname(l.changesFile), "includes-hotfixes.txt");
+    const includes = (await fs29.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
     const m = await buildUpdate({
       from: packs[l.level - 1],
       to: packs[l.level],
@@ -23003,13 +22995,13 @@ async function publishSampleRepository(work, reporter) {
 }
 async function writeSampleTeam(team, opts) {
   const sample = sampleRoot();
-  await fs28.mkdir(path30.join(team, ".uplevel"), { recursive: true });
-  await fs28.copyFile(opts.rootPath, path30.join(team, ".uplevel", "root.json"));
-  await fs28.cp(path30.join(sample, "overlay"), path30.join(team, "deploy"), { recursive: true });
-  await fs28.cp(path30.join(sample, "tests"), path30.join(team, "tests"), { recursive: true });
+  await fs29.mkdir(path31.join(team, ".uplevel"), { recursive: true });
+  await fs29.copyFile(opts.rootPath, path31.join(team, ".uplevel", "root.json"));
+  await fs29.cp(path31.join(sample, "overlay"), path31.join(team, "deploy"), { recursive: true });
+  await fs29.cp(path31.join(sample, "tests"), path31.join(team, "tests"), { recursive: true });
   const port = await freePort();
-  const lockFile = path30.join(team, "uplevel.yml");
-  await fs28.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
+  const lockFile = path31.join(team, "uplevel.yml");
+  await fs29.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
   return lockFile;
 }
 function demoLock(url, port, level) {
@@ -23043,14 +23035,14 @@ async function freePort() {
 async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
-  const hfDir = path30.join(sample, "hotfixes", id);
-  const level = Number((await fs28.readFile(path30.join(hfDir, "level.txt"), "utf8")).trim());
-  const patchedTree = path30.join(work, "hotfix-tree");
-  await fs28.cp(path30.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs28.cp(path30.join(hfDir, "files"), patchedTree, { recursive: true });
-  const patchedPack = path30.join(work, "hotfix-pack.zip");
+  const hfDir = path31.join(sample, "hotfixes", id);
+  const level = Number((await fs29.readFile(path31.join(hfDir, "level.txt"), "utf8")).trim());
+  const patchedTree = path31.join(work, "hotfix-tree");
+  await fs29.cp(path31.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs29.cp(path31.join(hfDir, "files"), patchedTree, { recursive: true });
+  const patchedPack = path31.join(work, "hotfix-pack.zip");
   await writePackZip(patchedTree, TOP, patchedPack);
-  const hotfixZip = path30.join(work, `${id}.zip`);
+  const hotfixZip = path31.join(work, `${id}.zip`);
   await buildUpdate({
     from: packs[level],
     to: patchedPack,
@@ -23063,11 +23055,11 @@ async function demoHotfix(args) {
     hotfixId: id,
     out: hotfixZip
   });
-  const envDir = path30.join(work, "environment");
-  await fs28.mkdir(path30.join(envDir, ".uplevel"), { recursive: true });
-  await fs28.copyFile(args.rootPath, path30.join(envDir, ".uplevel", "root.json"));
-  const envLock = path30.join(envDir, "uplevel.yml");
-  await fs28.writeFile(
+  const envDir = path31.join(work, "environment");
+  await fs29.mkdir(path31.join(envDir, ".uplevel"), { recursive: true });
+  await fs29.copyFile(args.rootPath, path31.join(envDir, ".uplevel", "root.json"));
+  const envLock = path31.join(envDir, "uplevel.yml");
+  await fs29.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
@@ -23076,7 +23068,7 @@ repository: ${args.server}
 trust: .uplevel/root.json
 `
   );
-  const home = path30.join(envDir, TOP);
+  const home = path31.join(envDir, TOP);
   const quiet = {
     info: () => void 0,
     warn: (m) => reporter.warn(m),
@@ -23124,8 +23116,8 @@ async function demoCommand(argv, ctx) {
     json: { type: "boolean" },
     stage: { type: "string" }
   });
-  if (values.stage) return stageCommand(path31.resolve(values.stage), ctx);
-  const outDir = path31.resolve(values.out ?? "out");
+  if (values.stage) return stageCommand(path32.resolve(values.stage), ctx);
+  const outDir = path32.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -23136,10 +23128,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path31.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path32.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path31.relative(process.cwd(), path31.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path31.relative(process.cwd(), path31.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path32.relative(process.cwd(), path32.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path32.relative(process.cwd(), path32.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -23147,15 +23139,15 @@ async function demoCommand(argv, ctx) {
   }
 }
 async function stageCommand(dir, ctx) {
-  if ((await fs29.readdir(dir).catch(() => [])).length > 0) {
+  if ((await fs30.readdir(dir).catch(() => [])).length > 0) {
     throw badInput(`--stage ${dir}: folder is not empty`);
   }
-  const work = path31.join(dir, "vendor");
-  await fs29.mkdir(work, { recursive: true });
+  const work = path32.join(dir, "vendor");
+  await fs30.mkdir(work, { recursive: true });
   const reporter = ctx.reporter();
   try {
     const { repoDir, rootPath } = await publishSampleRepository(work, reporter);
-    const lock = await writeSampleTeam(path31.join(dir, "team"), { repository: repoDir, rootPath });
+    const lock = await writeSampleTeam(path32.join(dir, "team"), { repository: repoDir, rootPath });
     ctx.print(`repository ${repoDir}`);
     ctx.print(`lock       ${lock}`);
     return 0;
@@ -23166,8 +23158,8 @@ async function stageCommand(dir, ctx) {
 
 // src/pipeline/diff.ts
 init_errors();
-import { promises as fs30 } from "node:fs";
-import path32 from "node:path";
+import { promises as fs31 } from "node:fs";
+import path33 from "node:path";
 function foldUpdates(manifests) {
   const fold = /* @__PURE__ */ new Map();
   for (const m of manifests) {
@@ -23235,7 +23227,7 @@ async function buildDiff(args) {
       ...hotfixes.length ? { includesHotfixes: hotfixes } : {},
       files: { added, modified, removed }
     };
-    const tmp = path32.join(path32.dirname(out), `.${path32.basename(out)}.uplevel-${process.pid}.tmp`);
+    const tmp = path33.join(path33.dirname(out), `.${path33.basename(out)}.uplevel-${process.pid}.tmp`);
     const w = await ZipWriter.create(tmp);
     try {
       const dos = toDosDateTime(new Date(last.released));
@@ -23268,7 +23260,7 @@ async function buildDiff(args) {
         }
       }
       await w.finish();
-      await fs30.rename(tmp, out);
+      await fs31.rename(tmp, out);
     } catch (e) {
       await w.abort().catch(() => void 0);
       throw e;
@@ -23327,7 +23319,7 @@ async function exportCommand(argv, ctx) {
 
 // src/cli/commands/hotfix.ts
 init_errors();
-import path33 from "node:path";
+import path34 from "node:path";
 async function hotfixCommand(argv, ctx) {
   const [sub, ...rest] = argv;
   if (sub !== "apply" && sub !== "remove") {
@@ -23341,13 +23333,13 @@ async function hotfixCommand(argv, ctx) {
     { dir: { type: "string" }, id: { type: "string" }, json: { type: "boolean" } },
     sub === "apply"
   );
-  const home = path33.resolve(required("dir", values.dir));
+  const home = path34.resolve(required("dir", values.dir));
   const state = await withDirLock(workPath(home), async () => {
     await recover(home);
     if (sub === "remove")
       return removeHotfix(home, required("id", values.id));
     if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
-    const hf = await openHotfix(path33.resolve(positionals[0]));
+    const hf = await openHotfix(path34.resolve(positionals[0]));
     try {
       return await applyHotfix(home, hf);
     } finally {
@@ -23363,8 +23355,8 @@ async function hotfixCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs31 } from "node:fs";
-import path34 from "node:path";
+import { promises as fs32 } from "node:fs";
+import path35 from "node:path";
 init_errors();
 init_types();
 async function repoCommand(argv, ctx) {
@@ -23387,12 +23379,12 @@ async function init(argv, ctx) {
     dir: { type: "string" },
     expires: { type: "string" }
   });
-  const dir = path34.resolve(required("dir", values.dir));
+  const dir = path35.resolve(required("dir", values.dir));
   const expiresDays = intFlag("expires", values.expires);
   const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path34.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path35.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -23411,8 +23403,8 @@ async function build(argv, ctx) {
   const level = intFlag("level", required("level", values.level));
   let changes = [];
   if (values.changes) {
-    const file = path34.resolve(values.changes);
-    const text = await fs31.readFile(file, "utf8").catch(() => {
+    const file = path35.resolve(values.changes);
+    const text = await fs32.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -23425,20 +23417,20 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path34.resolve(required("from", values.from)),
-    to: path34.resolve(required("to", values.to)),
+    from: path35.resolve(required("from", values.from)),
+    to: path35.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path34.resolve(required("out", values.out)),
+    out: path35.resolve(required("out", values.out)),
     ...values["includes-hotfixes"] ? {
       includesHotfixes: values["includes-hotfixes"].split(",").map((x) => x.trim()).filter(Boolean)
     } : {},
     ...values.hotfix ? { hotfixId: values.hotfix } : {}
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path34.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path35.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -23456,11 +23448,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path34.resolve(required("dir", values.dir));
+  const dir = path35.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path34.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path34.resolve(p))
+    ...values.pack ? { pack: path35.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path35.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -23474,7 +23466,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path34.resolve(required("dir", values.dir));
+  const dir = path35.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? 0;
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
@@ -23489,14 +23481,14 @@ async function serve(argv, ctx) {
 
 // src/cli/commands/revert.ts
 init_errors();
-import path35 from "node:path";
+import path36 from "node:path";
 async function revertCommand(argv, ctx) {
   const { values } = parse("revert", argv, {
     dir: { type: "string" },
     level: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path35.resolve(required("dir", values.dir));
+  const dir = path36.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
   if (level === void 0) throw badInput("--level N is required: the level to go back to");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -23511,7 +23503,7 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path35.resolve(required("dir", values.dir));
+  const dir = path36.resolve(required("dir", values.dir));
   const what = await recover(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
@@ -23525,28 +23517,28 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/status.ts
-import { existsSync as existsSync2, promises as fs32, readFileSync as readFileSync3, statSync } from "node:fs";
-import path36 from "node:path";
+import { existsSync as existsSync2, promises as fs33, readFileSync as readFileSync3, statSync } from "node:fs";
+import path37 from "node:path";
 init_errors();
 init_types();
 var SMALL = 1024 * 1024;
 async function statusOfDir(dir) {
-  const root = path36.resolve(dir);
-  const st = await fs32.stat(root).catch(() => void 0);
+  const root = path37.resolve(dir);
+  const st = await fs33.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path36.basename(root),
+    name: path37.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
     hotfixes: state?.hotfixes ?? [],
     vendor: detectUpdateModel({
-      has: (p) => existsSync2(path36.join(root, p)),
+      has: (p) => existsSync2(path37.join(root, p)),
       text: (p) => {
         try {
-          const f = path36.join(root, p);
+          const f = path37.join(root, p);
           return statSync(f).size <= SMALL ? readFileSync3(f, "utf8") : void 0;
         } catch {
           return void 0;
@@ -23558,12 +23550,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs32.readdir(path36.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs33.readdir(path37.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path36.join(root, r)));
+        actual.set(r, await sha256File(path37.join(root, r)));
     }
   };
   await walk("");
@@ -23571,10 +23563,10 @@ async function statusOfDir(dir) {
   return report;
 }
 async function readState(root) {
-  const file = path36.join(root, PACK_STATE_PATH);
+  const file = path37.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs32.readFile(file, "utf8");
+    text = await fs33.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -23614,7 +23606,7 @@ async function statusOfPack(file) {
         },
         text: (p) => texts.get(p)
       }),
-      source: { kind: "pack", path: path36.resolve(file) },
+      source: { kind: "pack", path: path37.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -23675,9 +23667,9 @@ function print(r, ctx) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs33 } from "node:fs";
+import { promises as fs34 } from "node:fs";
 import os5 from "node:os";
-import path37 from "node:path";
+import path38 from "node:path";
 async function testCommand(argv, ctx) {
   const { values } = parse("test", argv, {
     lock: { type: "string" },
@@ -23691,16 +23683,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path37.resolve(
-    values.logs ?? await fs33.mkdtemp(path37.join(os5.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path38.resolve(
+    values.logs ?? await fs34.mkdtemp(path38.join(os5.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs33.mkdir(logDir, { recursive: true });
-  let home = dir ? path37.resolve(dir) : "";
+  await fs34.mkdir(logDir, { recursive: true });
+  let home = dir ? path38.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs33.mkdtemp(path37.join(os5.tmpdir(), "uplevel-test-pack-"));
-    home = path37.join(cleanup, "home");
-    await extractPack(path37.resolve(pack), home);
+    cleanup = await fs34.mkdtemp(path38.join(os5.tmpdir(), "uplevel-test-pack-"));
+    home = path38.join(cleanup, "home");
+    await extractPack(path38.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -23712,7 +23704,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path37.dirname(lock.file),
+      cwd: path38.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -23740,7 +23732,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs33.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs34.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {

@@ -19,7 +19,7 @@ import { buildAndTest, conflictsOf, overlayOf, refuseConflictMarkers } from './b
 import { cacheSession, type CacheStore } from './cache.ts';
 import type { GitHubApi } from './github.ts';
 import { openPullRequest, packFiles, publishRelease } from './publish.ts';
-import { jobSummary, type JobOutcome } from './report.ts';
+import { jobSummary, testsState, type JobOutcome } from './report.ts';
 import type { ActionSettings } from './settings.ts';
 
 export interface Annotation {
@@ -53,15 +53,11 @@ export async function runAction(
   const env = pipelineEnv(s, baseEnv);
   const { reporter } = ports;
   const outputs: Record<string, string> = { 'pull-request-operation': 'none', tests: 'skipped' };
-  const lock = await loadLock(s.lock).catch((e: unknown) => {
-    // The action has no --lock flag: name its input instead.
-    if ((e as NodeJS.ErrnoException & { exitCode?: number }).exitCode === ExitCode.badInput) {
-      const msg = (e as Error).message;
-      if (msg.endsWith('lock file not found (give --lock FILE)'))
-        throw badInput(`input lock: ${s.lock} not found`);
-    }
-    throw e;
-  });
+  // The action has no --lock flag to suggest: name its input.
+  if (!(await fs.stat(s.lock).catch(() => undefined))) {
+    throw badInput(`input lock: ${s.lock} not found`);
+  }
+  const lock = await loadLock(s.lock);
   const tuf = lock.source === 'tuf';
   // The WSO2 tool keeps its own downloads; only a TUF source has metadata and targets to keep.
   const cache =
@@ -142,7 +138,7 @@ export async function runAction(
     if (built.testsSkipped) outcome.testsSkipped = built.testsSkipped;
     if (s.mode !== 'pull-request') outcome.changesFrom = 0;
     outputs['changelog-path'] = built.changelogPath;
-    outputs.tests = built.tests ? (built.tests.passed ? 'passed' : 'failed') : 'skipped';
+    outputs.tests = testsState(outcome);
     outputs.conflicts = outcome.conflicts.map((c) => c.path).join('\n');
     if (built.pack) {
       outputs['pack-path'] = built.pack.path;

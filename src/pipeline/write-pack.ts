@@ -5,7 +5,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../core/hash.ts';
-import { toDosDateTime, ZipWriter } from '../zip/writer.ts';
+import type { ZipEntryInfo } from '../zip/reader.ts';
+import { toDosDateTime, ZipWriter, type RawEntryMeta } from '../zip/writer.ts';
 import { teeRawVerified } from './contents.ts';
 import type { OutputLayout } from './output.ts';
 import { PACK_STATE_PATH } from '../core/types.ts';
@@ -24,6 +25,20 @@ export interface WriteOptions {
   /** Produces the state file once every file's hash is known. */
   stateFile: (hashes: Map<string, string>) => Buffer;
   onProgress?: (done: number, total: number) => void;
+}
+
+/** A zip entry copied as it is stored: its compressed bytes, sizes, CRC and time. */
+export function rawEntryMeta(name: string, e: ZipEntryInfo, mode: number): RawEntryMeta {
+  return {
+    name,
+    compressionMethod: e.compressionMethod,
+    crc32: e.crc32,
+    compressedSize: e.compressedSize,
+    uncompressedSize: e.uncompressedSize,
+    mode,
+    dosDate: e.dosDate,
+    dosTime: e.dosTime,
+  };
 }
 
 export async function writeUpdatedZip(
@@ -47,16 +62,7 @@ export async function writeUpdatedZip(
         hashes.set(f.path, sha256(f.data));
       } else {
         const e = f.from.entry;
-        const meta = {
-          name,
-          compressionMethod: e.compressionMethod,
-          crc32: e.crc32,
-          compressedSize: e.compressedSize,
-          uncompressedSize: e.uncompressedSize,
-          mode: f.from.mode,
-          dosDate: e.dosDate,
-          dosTime: e.dosTime,
-        };
+        const meta = rawEntryMeta(name, e, f.from.mode);
         if (f.from.trusted && f.from.vendorSha256) {
           // Verified bytes with a known hash: a straight copy, never decompressed.
           await writer.addRaw(meta, f.from.zip.readRawChunks(e));

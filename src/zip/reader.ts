@@ -38,13 +38,14 @@ const SMALL_READ = 64 << 10;
 const WINDOW_BUDGET = 8 << 20;
 const LIVE_WINDOWS: SafeZip[] = [];
 
-/** Marks a zip's window as just used, and drops the least recently used over the budget. */
-function touch(zip: SafeZip): void {
+/** Marks a zip's window as just used; a new window also drops the least recently used over the budget. */
+function touch(zip: SafeZip, newWindow: boolean): void {
   const at = LIVE_WINDOWS.lastIndexOf(zip);
   if (at !== LIVE_WINDOWS.length - 1) {
     if (at >= 0) LIVE_WINDOWS.splice(at, 1);
     LIVE_WINDOWS.push(zip);
   }
+  if (!newWindow) return; // a hit: the total did not grow
   let total = 0;
   for (const z of LIVE_WINDOWS) total += z.windowBytes();
   while (total > WINDOW_BUDGET && LIVE_WINDOWS.length > 1) {
@@ -248,7 +249,7 @@ export class SafeZip {
   private async readAt(position: number, length: number): Promise<Buffer> {
     const w = this.window;
     if (w && position >= w.start && position + length <= w.start + w.data.length) {
-      touch(this);
+      touch(this, false);
       return w.data.subarray(position - w.start, position - w.start + length);
     }
     const end = this.readEnd;
@@ -271,7 +272,7 @@ export class SafeZip {
       throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
     this.window = { start: position, data: data.subarray(0, got) };
     this.readEnd = position + got;
-    touch(this);
+    touch(this, true);
     return this.window.data.subarray(0, length);
   }
 

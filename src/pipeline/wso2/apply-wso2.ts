@@ -13,6 +13,8 @@ import { crc32 } from '../../zip/crc32.ts';
 import { SafeZip, type ZipEntryInfo } from '../../zip/reader.ts';
 import { ApplyConflictError, type ApplyReport, type ApplyRequest } from '../apply-report.ts';
 import { extractPack } from '../extract.ts';
+import { listTree } from '../file-tree.ts';
+import { cmp } from '../output.ts';
 import {
   isConflict,
   listOverlay,
@@ -192,6 +194,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
       out,
       top,
       home,
+      tree: diff.tree,
       zip,
       unchanged: diff.unchanged,
       overlay: merged,
@@ -277,36 +280,29 @@ async function scrubToolConfig(home: string): Promise<void> {
  * CRC-32 is unchanged (and is copied from the pack as compressed bytes).
  */
 async function diffAgainstPack(home: string, entries: Map<string, ZipEntryInfo>) {
+  const tree = await listTree(home);
+  if (tree.other.length) {
+    throw badInput(`${tree.other[0]}: the WSO2 update tool left something that is not a file`);
+  }
   const unchanged = new Map<string, ZipEntryInfo>();
   const added: string[] = [];
   const modified: string[] = [];
-  const seen = new Set<string>();
-  const walk = async (rel: string) => {
-    for (const d of await fs.readdir(path.join(home, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        await walk(r);
-        continue;
-      }
-      if (!d.isFile())
-        throw badInput(`${r}: the WSO2 update tool left something that is not a file`);
-      seen.add(r);
-      const e = entries.get(r);
-      if (!e) {
-        added.push(r);
-        continue;
-      }
-      const st = await fs.stat(path.join(home, r));
-      const same =
-        st.size === e.uncompressedSize && (await fileCrc32(path.join(home, r))) === e.crc32 >>> 0;
-      if (same) unchanged.set(r, e);
-      else modified.push(r);
+  for (const r of tree.files) {
+    const e = entries.get(r);
+    if (!e) {
+      added.push(r);
+      continue;
     }
-  };
-  await walk('');
-  const removed = [...entries.keys()].filter((p) => !seen.has(p));
-  const sort = (a: string[]) => a.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  return { unchanged, added: sort(added), modified: sort(modified), removed: sort(removed) };
+    const file = path.join(home, r);
+    const same =
+      (await fs.stat(file)).size === e.uncompressedSize &&
+      (await fileCrc32(file)) === e.crc32 >>> 0;
+    if (same) unchanged.set(r, e);
+    else modified.push(r);
+  }
+  const present = new Set(tree.files);
+  const removed = [...entries.keys()].filter((p) => !present.has(p)).sort(cmp);
+  return { tree, unchanged, added, modified, removed };
 }
 
 async function fileCrc32(file: string): Promise<number> {

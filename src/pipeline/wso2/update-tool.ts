@@ -7,6 +7,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UplevelError, badInput } from '../../core/errors.ts';
 import { U2_STATE, u2Level, u2ToolName } from '../../core/update-model.ts';
+import { listTree } from '../file-tree.ts';
 
 /** The tool's documented exit codes. */
 export const U2_EXIT = { ok: 0, error: 1, selfUpdated: 2, conflicts: 3, reverted: 4 } as const;
@@ -217,19 +218,10 @@ const stripSuffix = (f: string) => {
 
 /** Files the tool's conflicts left, relative to the pack's top folder. */
 export async function conflictLeftovers(home: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (rel: string) => {
-    for (const d of await fs.readdir(path.join(home, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        if (r !== 'updates/logs') await walk(r);
-      } else if (CONFLICT_SUFFIXES.some((s) => d.name.endsWith(s))) {
-        // Only a leftover if the file it belongs to exists beside it.
-        const base = stripSuffix(d.name);
-        if (base && (await fs.stat(path.join(home, rel, base)).catch(() => undefined))) out.push(r);
-      }
-    }
-  };
-  await walk('');
-  return out.sort();
+  const { files } = await listTree(home, { skipDir: (rel) => rel === 'updates/logs' });
+  const present = new Set(files);
+  // Only a leftover if the file it belongs to is there beside it.
+  return files.filter(
+    (f) => CONFLICT_SUFFIXES.some((s) => f.endsWith(s)) && present.has(stripSuffix(f)),
+  );
 }

@@ -7,7 +7,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toDosDateTime, ZipWriter } from '../../zip/writer.ts';
 import type { SafeZip, ZipEntryInfo } from '../../zip/reader.ts';
+import type { FileTree } from '../file-tree.ts';
 import { cmp } from '../output.ts';
+import { rawEntryMeta } from '../write-pack.ts';
 import type { OverlayFileResult } from '../overlay.ts';
 
 /** Files the tool wrote get this time, so the same update gives the same bytes. */
@@ -17,34 +19,25 @@ export async function writeFolderAsPack(opts: {
   out: string;
   top: string;
   home: string;
+  /** The folder's files and folders, as listed when it was compared with the pack. */
+  tree: FileTree;
   zip: SafeZip;
   unchanged: Map<string, ZipEntryInfo>;
   overlay: OverlayFileResult[];
   onProgress?: (done: number, total: number) => void;
 }): Promise<{ sha256: string; bytes: number }> {
-  const files: string[] = [];
-  const dirs: string[] = [];
-  const walk = async (rel: string) => {
-    for (const d of await fs.readdir(path.join(opts.home, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        dirs.push(r);
-        await walk(r);
-      } else files.push(r);
-    }
-  };
-  await walk('');
+  // The overlay's files join the tool's (with their folders); those the merge dropped stay out.
   const overlay = new Map(opts.overlay.map((f) => [f.path, f]));
-  for (const f of opts.overlay) if (f.content && !files.includes(f.path)) files.push(f.path);
+  const fileSet = new Set(opts.tree.files);
+  const dirSet = new Set(opts.tree.dirs);
   for (const f of opts.overlay) {
+    if (!f.content) continue;
+    fileSet.add(f.path);
     const parts = f.path.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const d = parts.slice(0, i).join('/');
-      if (!dirs.includes(d)) dirs.push(d);
-    }
+    for (let i = 1; i < parts.length; i++) dirSet.add(parts.slice(0, i).join('/'));
   }
-  files.sort(cmp);
-  dirs.sort(cmp);
+  const files = [...fileSet].sort(cmp);
+  const dirs = [...dirSet].sort(cmp);
 
   const tmp = path.join(
     path.dirname(opts.out),
@@ -61,21 +54,12 @@ export async function writeFolderAsPack(opts: {
       const o = overlay.get(rel);
       const entry = opts.unchanged.get(rel);
       if (o) {
-        if (!o.content) continue; // removed upstream and by the merge
+        if (!o.content) continue; // the merge dropped it (the vendor removed it)
         const mode = entry ? entry.mode & 0o777 : 0o644;
         await writer.addBuffer(name, o.content, { mode: mode || 0o644, ...FIXED_TIME });
       } else if (entry) {
         await writer.addRaw(
-          {
-            name,
-            compressionMethod: entry.compressionMethod,
-            crc32: entry.crc32,
-            compressedSize: entry.compressedSize,
-            uncompressedSize: entry.uncompressedSize,
-            mode: entry.mode & 0o777 || 0o644,
-            dosDate: entry.dosDate,
-            dosTime: entry.dosTime,
-          },
+          rawEntryMeta(name, entry, entry.mode & 0o777 || 0o644),
           opts.zip.readRawChunks(entry),
         );
       } else {
