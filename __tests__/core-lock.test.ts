@@ -101,8 +101,11 @@ pack:
       'tcp:8080',
       'log:Server started in \\d+',
     ]) {
-      const t = parseLock(`${BASE}tests:\n  ready: '${ready}'\n  timeout: 1h\n`, FILE).tests;
-      assert.deepEqual(t, { ready, timeoutMs: 3_600_000, run: [] });
+      const t = parseLock(
+        `${BASE}tests:\n  start: bin/server.sh\n  ready: '${ready}'\n  timeout: 1h\n`,
+        FILE,
+      ).tests;
+      assert.deepEqual(t, { start: 'bin/server.sh', ready, timeoutMs: 3_600_000, run: [] });
     }
   });
 
@@ -270,6 +273,11 @@ pack:
       'a readiness probe of no known form',
       `${BASE}tests:\n  ready: somewhere\n`,
       'uplevel.yml: tests.ready must be an http(s) URL, tcp:PORT or log:REGEX (got "somewhere")',
+    ],
+    [
+      'a readiness probe with no server to start',
+      `${BASE}tests:\n  ready: tcp:9443\n`,
+      'uplevel.yml: tests.ready needs tests.start: nothing is started to become ready',
     ],
     [
       'a tcp probe without a port',

@@ -203,6 +203,9 @@ function parseTests(
   if (t.ready !== undefined) {
     tests.ready = str(t.ready, 'tests.ready');
     checkReady(tests.ready, fail);
+    // A readiness probe without a server to start would only ever wait out its timeout.
+    if (tests.start === undefined)
+      fail('tests.ready', 'needs tests.start: nothing is started to become ready');
   }
   if (t.run !== undefined && t.run !== null) {
     if (!Array.isArray(t.run)) fail('tests.run', 'must be a list of {name, command}');
