@@ -1,13 +1,15 @@
 /** The raw-copy zip writer, checked by our reader, by Info-ZIP's unzip and by Python's zipfile. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import { crc32 } from '../src/zip/crc32.ts';
 import { SafeZip } from '../src/zip/reader.ts';
-import { toDosDateTime, ZipWriter, type RawEntryMeta } from '../src/zip/writer.ts';
+import { afterWritten, toDosDateTime, ZipWriter, type RawEntryMeta } from '../src/zip/writer.ts';
 import { bytes } from './helpers/packs.ts';
 
 let dir: string;
@@ -221,6 +223,58 @@ describe('ZipWriter', () => {
       file,
     ]);
     assert.equal(Number(pyCount.toString()), count);
+  });
+
+  test('the sha256 it reports is the file written, hashed on this thread or on a worker', async () => {
+    // Thousands of small pieces (written together with writev) between entries larger
+    // than the write buffer (written alone), so every path of the writer is in the hash.
+    const write = async (file: string, hashOnWorker: boolean) => {
+      const w = await ZipWriter.create(file, { hashOnWorker });
+      for (let i = 0; i < 3000; i++)
+        await w.addBuffer(`top/s${i}`, bytes(i, i % 700), { compress: i % 2 === 0, ...T });
+      await w.addBuffer('top/big-1', bytes(1, 3 * 1024 * 1024 + 17), { compress: false, ...T });
+      const raw = [bytes(2, 1 << 20), bytes(3, 1 << 20)];
+      await w.addRaw(
+        {
+          ...meta(),
+          name: 'top/raw',
+          crc32: crc32(Buffer.concat(raw)),
+          compressedSize: 1 << 21,
+          uncompressedSize: 1 << 21,
+        },
+        Readable.from(raw),
+      );
+      await w.addBuffer('top/last', Buffer.from('end'), T);
+      return w.finish();
+    };
+    const inline = await write(path.join(dir, 'inline.zip'), false);
+    const worker = await write(path.join(dir, 'worker.zip'), true);
+    const onDisk = createHash('sha256')
+      .update(await fs.readFile(path.join(dir, 'worker.zip')))
+      .digest('hex');
+    assert.equal(worker.sha256, onDisk);
+    assert.equal(inline.sha256, onDisk, 'both ways write the same bytes and hash them alike');
+    assert.match(unzipTest(path.join(dir, 'worker.zip')), /No errors detected/);
+  });
+
+  test('abort stops the hashing worker and removes the file', async () => {
+    const file = path.join(dir, 'aborted.zip');
+    const w = await ZipWriter.create(file, { hashOnWorker: true });
+    await w.addBuffer('top/a', bytes(5, 3 << 20), { compress: false, ...T });
+    await w.abort();
+    await assert.rejects(fs.stat(file), { code: 'ENOENT' });
+  });
+
+  test('after a short write, the rest of the pieces is what remains to write', () => {
+    const pieces = [Buffer.from('abc'), Buffer.from('de'), Buffer.from('fgh')];
+    const rest = (n: number) => Buffer.concat(afterWritten(pieces, n)).toString();
+    assert.equal(rest(0), 'abcdefgh');
+    assert.equal(rest(2), 'cdefgh');
+    assert.equal(rest(3), 'defgh');
+    assert.equal(rest(4), 'efgh');
+    assert.equal(rest(7), 'h');
+    assert.equal(rest(8), '');
+    assert.equal(pieces[0]!.toString(), 'abc', 'the caller’s list is left as it was');
   });
 
   const meta = (over: Partial<RawEntryMeta> = {}): RawEntryMeta => ({

@@ -47,7 +47,8 @@ export async function writeUpdatedZip(
   opts: WriteOptions,
 ): Promise<WriteResult> {
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.uplevel-${process.pid}.tmp`);
-  const writer = await ZipWriter.create(tmp);
+  // A pack is hundreds of megabytes: hash it on another thread.
+  const writer = await ZipWriter.create(tmp, { hashOnWorker: true });
   const dos = toDosDateTime(opts.time);
   const hashes = new Map<string, string>();
   try {
