@@ -9814,6 +9814,8 @@ function parseTests(t, fail, str, mapping) {
   if (t.ready !== void 0) {
     tests.ready = str(t.ready, "tests.ready");
     checkReady(tests.ready, fail);
+    if (tests.start === void 0)
+      fail("tests.ready", "needs tests.start: nothing is started to become ready");
   }
   if (t.run !== void 0 && t.run !== null) {
     if (!Array.isArray(t.run)) fail("tests.run", "must be a list of {name, command}");
@@ -18975,9 +18977,83 @@ import { promises as fs10 } from "node:fs";
 import path11 from "node:path";
 
 // src/zip/writer.ts
-import { createHash as createHash5 } from "node:crypto";
 import { promises as fs8 } from "node:fs";
 import { deflateRawSync } from "node:zlib";
+
+// src/zip/output-hasher.ts
+import { createHash as createHash5 } from "node:crypto";
+import { Worker } from "node:worker_threads";
+function inlineHasher() {
+  const hash = createHash5("sha256");
+  return {
+    issued: (bufs) => {
+      for (const b of bufs) hash.update(b);
+    },
+    written: () => void 0,
+    digest: async () => hash.digest("hex"),
+    abort: async () => void 0
+  };
+}
+var WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const { createHash } = require('node:crypto');
+const fd = fs.openSync(workerData.file, 'r');
+const hash = createHash('sha256');
+const buf = Buffer.allocUnsafe(1 << 20);
+let at = 0;
+parentPort.on('message', ({ upTo, last }) => {
+  try {
+    while (at < upTo) {
+      const n = fs.readSync(fd, buf, 0, Math.min(buf.length, upTo - at), at);
+      if (n === 0) throw new Error('the file ends at byte ' + at + ', before ' + upTo);
+      hash.update(n === buf.length ? buf : buf.subarray(0, n));
+      at += n;
+    }
+    if (last) {
+      fs.closeSync(fd);
+      parentPort.postMessage({ sha256: hash.digest('hex') });
+    }
+  } catch (e) {
+    parentPort.postMessage({ error: String((e && e.message) || e) });
+  }
+});
+`;
+function workerHasher(file) {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file } });
+  let posted = 0;
+  let failure2;
+  const result = new Promise((resolve, reject) => {
+    worker.on("message", (m) => {
+      if (m.sha256) resolve(m.sha256);
+      else reject(failure2 = new Error(`hashing ${file}: ${m.error}`));
+    });
+    worker.on("error", (e) => reject(failure2 = e));
+    worker.on("exit", (code) => reject(failure2 ?? new Error(`hashing ${file}: exited (${code})`)));
+  });
+  result.catch(() => void 0);
+  return {
+    issued: () => void 0,
+    written: (upTo) => {
+      if (upTo <= posted || failure2) return;
+      posted = upTo;
+      worker.postMessage({ upTo, last: false });
+    },
+    digest: async (total) => {
+      worker.postMessage({ upTo: total, last: true });
+      try {
+        return await result;
+      } finally {
+        await worker.terminate();
+      }
+    },
+    abort: async () => {
+      await worker.terminate();
+    }
+  };
+}
+
+// src/zip/writer.ts
 var MAX322 = 4294967295;
 var MAX162 = 65535;
 var FLAG_UTF8 = 2048;
@@ -18995,36 +19071,39 @@ function toDosDateTime(d) {
   };
 }
 var ZipWriter = class _ZipWriter {
-  constructor(handle2, file, forceZip64, durable) {
+  constructor(handle2, file, forceZip64, durable, hash) {
     this.handle = handle2;
     this.file = file;
     this.forceZip64 = forceZip64;
     this.durable = durable;
+    this.hash = hash;
   }
   handle;
   file;
   forceZip64;
   durable;
+  hash;
   central = [];
   names = /* @__PURE__ */ new Set();
   /** Bytes of the archive so far (headers and data), i.e. the next entry's offset. */
   offset = 0;
   /** Bytes handed to the file so far. */
   written = 0;
+  /** Writes not yet known to be done, oldest first, with where each ends. */
   inFlight = [];
   pending = [];
   pendingBytes = 0;
   finished = false;
   /** Set when an entry failed half-written: the file is unusable, only abort() remains. */
   broken;
-  /** The file's sha256, computed as it is written so nobody has to read it back. */
-  hash = createHash5("sha256");
   static async create(file, opts = {}) {
+    const handle2 = await fs8.open(file, "w");
     return new _ZipWriter(
-      await fs8.open(file, "w"),
+      handle2,
       file,
       Boolean(opts.forceZip64),
-      Boolean(opts.durable)
+      Boolean(opts.durable),
+      opts.hashOnWorker ? workerHasher(file) : inlineHasher()
     );
   }
   async addDirectory(name, opts) {
@@ -19135,13 +19214,15 @@ var ZipWriter = class _ZipWriter {
     await this.flush();
     await this.drain();
     if (this.durable) await this.handle.sync();
+    const sha2562 = await this.hash.digest(this.written);
     await this.handle.close();
-    return { bytes: this.offset, entries: count, sha256: this.hash.digest("hex") };
+    return { bytes: this.offset, entries: count, sha256: sha2562 };
   }
   /** Closes and deletes the partial file. */
   async abort() {
     this.finished = true;
-    await Promise.allSettled(this.inFlight);
+    await Promise.allSettled(this.inFlight.map((w) => w.done));
+    await this.hash.abort();
     await this.handle.close().catch(() => void 0);
     await fs8.rm(this.file, { force: true });
   }
@@ -19179,26 +19260,37 @@ var ZipWriter = class _ZipWriter {
   }
   async flush() {
     if (this.pendingBytes === 0) return;
-    const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
+    const bufs = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    await this.issue(buf);
+    await this.issue(bufs);
   }
   /**
    * Writes at a fixed position without waiting, keeping a few writes in flight so reading
    * the next entry overlaps writing this one; hashing happens meanwhile on this thread.
+   * Small pieces go out in one writev rather than being copied into one buffer: that copy
+   * allocated the whole pack a second time, and collecting it was a sixth of the run.
    */
-  async issue(buf) {
+  async issue(bufs) {
+    const list = Array.isArray(bufs) ? bufs : [bufs];
+    let length = 0;
+    for (const b of list) length += b.length;
+    this.hash.issued(list);
     const position = this.written;
-    this.written += buf.length;
-    this.hash.update(buf);
-    const p = writeAllAt(this.handle, buf, position);
-    p.catch(() => void 0);
-    this.inFlight.push(p);
-    while (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
+    this.written += length;
+    const done = writeAllAt(this.handle, list, position);
+    done.catch(() => void 0);
+    this.inFlight.push({ done, end: this.written });
+    while (this.inFlight.length > MAX_IN_FLIGHT) await this.settleOldest();
   }
   async drain() {
-    while (this.inFlight.length > 0) await this.inFlight.shift();
+    while (this.inFlight.length > 0) await this.settleOldest();
+  }
+  /** Waits for the oldest write; everything before its end is then in the file. */
+  async settleOldest() {
+    const w = this.inFlight.shift();
+    await w.done;
+    this.hash.written(w.end);
   }
 };
 function checkName(name, isDirectory) {
@@ -19208,12 +19300,23 @@ function checkName(name, isDirectory) {
   if (name.endsWith("/") !== isDirectory)
     throw new Error(`zip writer: ${name}: only folder names end with '/'`);
 }
-async function writeAllAt(handle2, buf, position) {
-  let done = 0;
-  while (done < buf.length) {
-    const { bytesWritten } = await handle2.write(buf, done, buf.length - done, position + done);
-    done += bytesWritten;
+async function writeAllAt(handle2, bufs, position) {
+  let rest = bufs;
+  let at = position;
+  while (rest.length > 0) {
+    const { bytesWritten } = rest.length === 1 ? await handle2.write(rest[0], 0, rest[0].length, at) : await handle2.writev(rest, at);
+    at += bytesWritten;
+    rest = afterWritten(rest, bytesWritten);
   }
+}
+function afterWritten(bufs, n) {
+  let skip = n;
+  let i = 0;
+  while (i < bufs.length && skip >= bufs[i].length)
+    skip -= bufs[i++].length;
+  const rest = bufs.slice(i);
+  if (skip > 0 && rest.length > 0) rest[0] = rest[0].subarray(skip);
+  return rest;
 }
 function needsZip64Sizes(r, force) {
   return force || r.uncompressedSize >= MAX322 || r.compressedSize >= MAX322;
@@ -19295,7 +19398,7 @@ function rawEntryMeta(name, e, mode) {
 }
 async function writeUpdatedZip(out, layout, opts) {
   const tmp = path10.join(path10.dirname(out), `.${path10.basename(out)}.uplevel-${process.pid}.tmp`);
-  const writer = await ZipWriter.create(tmp);
+  const writer = await ZipWriter.create(tmp, { hashOnWorker: true });
   const dos = toDosDateTime(opts.time);
   const hashes = /* @__PURE__ */ new Map();
   try {
