@@ -27,6 +27,8 @@ let faulted = false;
 let faultServer: http.Server;
 let url: string;
 const requests: { path: string; range?: string }[] = [];
+/** One per endless response, settled when the client closes it. */
+const endlessClosed: Promise<void>[] = [];
 const BIG = bytes(99, 3 * 1024 * 1024);
 
 before(async () => {
@@ -53,6 +55,7 @@ before(async () => {
         while (res.write(junk)) if (res.destroyed) return;
         if (!res.destroyed) res.once('drain', pump);
       };
+      endlessClosed.push(new Promise((resolve) => res.on('close', resolve)));
       res.on('close', () => res.destroy());
       pump();
       return;
@@ -102,12 +105,16 @@ after(async () => {
 });
 
 let n = 0;
-function client() {
+function client(timeoutMs = 1000) {
   return new RepositoryClient({
     repository: url,
     trustedRoot: root,
     cacheDir: path.join(dir, `cache-${n++}`),
-    env: { UPLEVEL_RETRY_BASE_MS: '5', UPLEVEL_RETRIES: '3', UPLEVEL_HTTP_TIMEOUT_MS: '1000' },
+    env: {
+      UPLEVEL_RETRY_BASE_MS: '5',
+      UPLEVEL_RETRIES: '3',
+      UPLEVEL_HTTP_TIMEOUT_MS: String(timeoutMs),
+    },
   });
 }
 
@@ -146,7 +153,8 @@ describe('network faults', () => {
   test('endless data: metadata longer than any signed length is cut off with exit 3', async () => {
     fault = 'endless';
     try {
-      await client().refresh();
+      // A long idle timeout, so only the client's own closing can end the response below.
+      await client(120_000).refresh();
       assert.fail('expected a failure');
     } catch (e) {
       assert.ok(e instanceof UplevelError, String(e));
@@ -154,5 +162,15 @@ describe('network faults', () => {
       assert.match(e.message, /length/i);
     }
     fault = 'none';
+    // tuf-js stops reading at the limit but never cancels the body: the client must close
+    // it, or a CLI would stay alive while the server goes on sending.
+    assert.ok(endlessClosed.length > 0);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(endlessClosed),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the endless response is still open')), 20_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
   });
 });

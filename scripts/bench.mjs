@@ -2,7 +2,16 @@
 // reference commands run in alternation on the same machine (median of several runs).
 // Not a test: it prints what it measured and whether each figure meets its target.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +40,7 @@ function timed(cmd, args, opts = {}) {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   const rssKb = useTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { seconds, rssMb: rssKb / 1024 };
+  return { seconds, rssMb: (rssKb * 1024) / 1e6 }; // GNU time counts KiB; MB here are 10^6 bytes
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -121,6 +130,8 @@ function report(name, ratio, target, meets, refs) {
   );
 }
 const s = (x) => `${x.toFixed(2)} s`;
+const s0 = (mb) => `${mb.toFixed(0)} MB`;
+const sizeMb = (file) => `${(statSync(file).size / 1e6).toFixed(0)} MB`;
 
 // --- main corpus: 5 levels --------------------------------------------------------------
 execFileSync('node', [path.join(ROOT, 'scripts', 'build.mjs')]);
@@ -222,17 +233,6 @@ if (have('bsdtar')) {
 }
 
 {
-  const rss = Math.max(results.rssOut ?? 0, results.rssDir ?? 0);
-  report(
-    'peak RSS of apply',
-    `${rss.toFixed(0)} MB`,
-    '≤ 150 MB',
-    rss > 0 && rss <= 150,
-    'GNU time %M',
-  );
-}
-
-{
   const out = path.join(tmp, 'build.zip');
   const r = compare(
     () =>
@@ -295,7 +295,64 @@ if (process.env.UPLEVEL_BENCH_LEVELS !== '0') {
     `${(r.ours / r.ref).toFixed(2)}×`,
     '≤ 1.3×',
     r.ours / r.ref <= 1.3,
-    `50 levels ${s(r.ours)}, 1 level ${s(r.ref)}; ${jars ?? 'full-size'} pack`,
+    `50 levels ${s(r.ours)}, 1 level ${s(r.ref)}; ${jars ?? 'full-size'} pack; peak RSS ${s0(r.rss)}`,
+  );
+}
+
+if (process.env.UPLEVEL_BENCH_DOUBLE !== '0') {
+  // The same corpus made from every jar twice (hard links under a second name): a pack
+  // twice the size, to show memory does not grow with it. Peak RSS only, not time.
+  const jarDir = path.join(os.homedir(), '.cache', 'uplevel-corpus', 'jars');
+  const doubled = path.join(WORK, 'jars-doubled');
+  if (!existsSync(path.join(WORK, 'corpus-double', 'packs'))) {
+    rmSync(doubled, { recursive: true, force: true });
+    const jars = readdirSync(jarDir).filter((f) => f.endsWith('.jar'));
+    for (const [sub, suffix] of [
+      ['a', ''],
+      ['b', '-copy'],
+    ]) {
+      mkdirSync(path.join(doubled, sub), { recursive: true });
+      for (const j of jars)
+        linkSync(
+          path.join(jarDir, j),
+          path.join(doubled, sub, j.replace(/\.jar$/, `${suffix}.jar`)),
+        );
+    }
+    corpus(path.join(WORK, 'corpus-double'), [
+      '--jar-dir',
+      doubled,
+      '--jars',
+      String(jars.length * 2),
+    ]);
+  }
+  const d = setup(path.join(WORK, 'corpus-double'));
+  let rss = 0;
+  for (const target of [
+    ['--out', path.join(tmp, 'double.zip')],
+    ['--dir', path.join(tmp, 'double')],
+  ]) {
+    clean();
+    const r = timed('node', [CLI, 'apply', '--lock', d.lock, ...target, '--no-lock-update'], {
+      env: d.env,
+    });
+    rss = Math.max(rss, r.rssMb);
+  }
+  results.rssDouble = rss;
+}
+
+{
+  const single = Math.max(results.rssOut ?? 0, results.rssDir ?? 0);
+  const double = results.rssDouble;
+  const rss = Math.max(single, double ?? 0);
+  report(
+    'peak RSS of apply (--out, --dir; and a 2× pack)',
+    `${rss.toFixed(0)} MB`,
+    '≤ 150 MB',
+    rss > 0 && rss <= 150 && (double === undefined || double <= single * 1.1),
+    `GNU time %M; ${s0(single)} on the corpus` +
+      (double === undefined
+        ? ''
+        : `, ${s0(double)} on a pack of ${sizeMb(packOf(path.join(WORK, 'corpus-double'), 0))}`),
   );
 }
 
