@@ -20672,7 +20672,6 @@ import { pathToFileURL } from "node:url";
 // src/client/fetcher.ts
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error2(), 1);
-import { AsyncLocalStorage } from "node:async_hooks";
 import { promises as fs17 } from "node:fs";
 import { Readable as Readable3 } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -20688,7 +20687,6 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   lastMetadata;
   /** The bytes last received per role, to tell the user when an expired file expired. */
   received = /* @__PURE__ */ new Map();
-  bodies = new AsyncLocalStorage();
   /** Opens a file of the repository; a missing one is tuf-js's DownloadHTTPError(404). */
   async open(url) {
     if (url.startsWith("file:")) {
@@ -20709,10 +20707,13 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
     }
   }
   async fetch(url) {
+    return this.fetchInto(url, void 0);
+  }
+  async fetchInto(url, opened) {
     const name = METADATA_NAME.exec(url);
     if (name) this.lastMetadata = name[1];
     const { body } = await this.open(url);
-    this.bodies.getStore()?.add(body);
+    opened?.add(body);
     if (name?.[2]) this.remember(name[2], body);
     return Readable3.toWeb(body);
   }
@@ -20722,8 +20723,10 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
    */
   async downloadFile(url, maxLength, handler) {
     const opened = /* @__PURE__ */ new Set();
+    const view = Object.create(this);
+    view.fetch = (u) => this.fetchInto(u, opened);
     try {
-      return await this.bodies.run(opened, () => super.downloadFile(url, maxLength, handler));
+      return await import_tuf_js.BaseFetcher.prototype.downloadFile.call(view, url, maxLength, handler);
     } finally {
       for (const b of opened) b.destroy();
     }
