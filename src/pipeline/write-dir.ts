@@ -3,10 +3,9 @@
  * target, which is renamed into place only when complete.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { badInput } from '../core/errors.ts';
 import { PACK_STATE_PATH } from '../core/types.ts';
 import { readVerified } from './contents.ts';
@@ -53,8 +52,7 @@ export async function writeUpdatedDir(
         hashes.set(f.path, createHash('sha256').update(f.data).digest('hex'));
         bytes += f.data.length;
       } else {
-        const write = (data: Readable) =>
-          pipeline(data, createWriteStream(target, { mode: f.from.mode, highWaterMark: 1 << 20 }));
+        const write = (data: Readable) => writeStreamTo(target, f.from.mode, data);
         if (f.from.trusted && f.from.vendorSha256) {
           // Verified bytes with a known hash: inflate (CRC-checked) without hashing again.
           await write(await f.from.zip.openData(f.from.entry));
@@ -86,5 +84,26 @@ export async function writeUpdatedDir(
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });
     throw e;
+  }
+}
+
+/**
+ * The file's bytes as they stream, through one file handle: lighter than a pipeline into a
+ * WriteStream (no stream, abort signal and listeners per file), which showed in the profile
+ * of an extraction of 757 files.
+ */
+async function writeStreamTo(file: string, mode: number, data: Readable): Promise<void> {
+  const handle = await fs.open(file, 'w', mode);
+  try {
+    for await (const chunk of data) {
+      const buf = chunk as Buffer;
+      let done = 0;
+      while (done < buf.length) done += (await handle.write(buf, done)).bytesWritten;
+    }
+  } catch (e) {
+    data.destroy();
+    throw e;
+  } finally {
+    await handle.close();
   }
 }
