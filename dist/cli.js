@@ -17639,17 +17639,16 @@ function asDataError(label, entry, err) {
 
 // src/pipeline/extract.ts
 init_errors();
-import { createWriteStream as createWriteStream2, promises as fs2 } from "node:fs";
+import { createWriteStream, promises as fs2 } from "node:fs";
 import path3 from "node:path";
-import { pipeline as pipeline3 } from "node:stream/promises";
+import { pipeline as pipeline2 } from "node:stream/promises";
 
 // src/pipeline/write-dir.ts
 init_errors();
 init_types();
 import { createHash as createHash3 } from "node:crypto";
-import { createWriteStream, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import path2 from "node:path";
-import { pipeline as pipeline2 } from "node:stream/promises";
 
 // src/pipeline/contents.ts
 init_errors();
@@ -17814,7 +17813,7 @@ async function writeUpdatedDir(dir, layout, opts) {
         hashes.set(f.path, createHash3("sha256").update(f.data).digest("hex"));
         bytes += f.data.length;
       } else {
-        const write = (data) => pipeline2(data, createWriteStream(target, { mode: f.from.mode, highWaterMark: 1 << 20 }));
+        const write = (data) => writeStreamTo(target, f.from.mode, data);
         if (f.from.trusted && f.from.vendorSha256) {
           await write(await f.from.zip.openData(f.from.entry));
           hashes.set(f.path, f.from.vendorSha256);
@@ -17845,6 +17844,21 @@ async function writeUpdatedDir(dir, layout, opts) {
     throw e;
   }
 }
+async function writeStreamTo(file, mode, data) {
+  const handle2 = await fs.open(file, "w", mode);
+  try {
+    for await (const chunk of data) {
+      const buf = chunk;
+      let done = 0;
+      while (done < buf.length) done += (await handle2.write(buf, done)).bytesWritten;
+    }
+  } catch (e) {
+    data.destroy();
+    throw e;
+  } finally {
+    await handle2.close();
+  }
+}
 
 // src/pipeline/extract.ts
 async function extractPack(zipFile, dest) {
@@ -17865,9 +17879,9 @@ async function extractPack(zipFile, dest) {
         continue;
       }
       await fs2.mkdir(path3.dirname(target), { recursive: true });
-      await pipeline3(
+      await pipeline2(
         await zip.openData(e),
-        createWriteStream2(target, { mode: e.mode & 511 || 420 })
+        createWriteStream(target, { mode: e.mode & 511 || 420 })
       );
     }
     await fs2.rmdir(dest).catch(() => void 0);
@@ -18410,9 +18424,9 @@ import path8 from "node:path";
 // src/client/download.ts
 init_errors();
 import { createHash as createHash4 } from "node:crypto";
-import { createWriteStream as createWriteStream3, promises as fs5 } from "node:fs";
+import { createWriteStream as createWriteStream2, promises as fs5 } from "node:fs";
 import path6 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import { pipeline as pipeline3 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
 
 // src/client/http.ts
@@ -18687,7 +18701,7 @@ async function downloadVerified(url, sha2562, opts) {
         cb(null, chunk);
       }
     });
-    await pipeline4(body, count, createWriteStream3(tmp));
+    await pipeline3(body, count, createWriteStream2(tmp));
     const got = hash.digest("hex");
     if (got !== sha2562)
       throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
@@ -18754,7 +18768,7 @@ async function mustExist(file, what) {
 // src/pipeline/wso2/update-tool.ts
 init_errors();
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream4, promises as fs7 } from "node:fs";
+import { createWriteStream as createWriteStream3, promises as fs7 } from "node:fs";
 import path9 from "node:path";
 
 // src/core/update-model.ts
@@ -18827,7 +18841,7 @@ async function runUpdateTool(opts) {
     ...opts.level === void 0 ? [] : ["--level", String(opts.level)]
   ];
   await fs7.mkdir(path9.dirname(opts.logFile), { recursive: true });
-  const log = createWriteStream4(opts.logFile, { flags: "a" });
+  const log = createWriteStream3(opts.logFile, { flags: "a" });
   const timeoutMs = Number(opts.env.UPLEVEL_WSO2_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
   try {
     for (let run2 = 1; ; run2++) {
@@ -19955,9 +19969,9 @@ init_types();
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream5, promises as fs14 } from "node:fs";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream4, promises as fs14 } from "node:fs";
 import path15 from "node:path";
-import { pipeline as pipeline5 } from "node:stream/promises";
+import { pipeline as pipeline4 } from "node:stream/promises";
 async function stageEntry(zip, entryName, dest, sha2562, mode) {
   const entry = zip.get(entryName);
   if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
@@ -19965,7 +19979,7 @@ async function stageEntry(zip, entryName, dest, sha2562, mode) {
   const h = createHash6("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
-  await pipeline5(data, createWriteStream5(dest, { mode: mode & 511 }));
+  await pipeline4(data, createWriteStream4(dest, { mode: mode & 511 }));
   if (h.digest("hex") !== sha2562)
     throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
   const fh = await fs14.open(dest, "r");
@@ -20663,10 +20677,10 @@ var import_tuf_js2 = __toESM(require_dist3(), 1);
 var import_error4 = __toESM(require_error2(), 1);
 init_errors();
 import { createHash as createHash8, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream6, promises as fs18, readFileSync } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs18, readFileSync } from "node:fs";
 import path18 from "node:path";
 import { Transform as Transform4 } from "node:stream";
-import { pipeline as pipeline6 } from "node:stream/promises";
+import { pipeline as pipeline5 } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 
 // src/client/fetcher.ts
@@ -21053,7 +21067,7 @@ var RepositoryClient = class {
       }
     });
     try {
-      await pipeline6(body, check, createWriteStream6(dest));
+      await pipeline5(body, check, createWriteStream5(dest));
     } catch (e) {
       throw this.explain(subject, e);
     }
@@ -22113,7 +22127,7 @@ init_errors();
 
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
-import { createWriteStream as createWriteStream7, promises as fs24, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { createWriteStream as createWriteStream6, promises as fs24, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
@@ -22209,7 +22223,7 @@ async function skipped(cmd, logFile, reason) {
   return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
 }
 async function spawnInGroup(command, cwd, env, logFile) {
-  const log = createWriteStream7(logFile);
+  const log = createWriteStream6(logFile);
   await new Promise((resolve, reject) => log.once("open", resolve).once("error", reject));
   const child = spawn2("sh", ["-c", command], {
     cwd,
