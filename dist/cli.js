@@ -19112,13 +19112,15 @@ var ZipWriter = class _ZipWriter {
   broken;
   static async create(file, opts = {}) {
     const handle2 = await fs8.open(file, "w");
-    return new _ZipWriter(
-      handle2,
-      file,
-      Boolean(opts.forceZip64),
-      Boolean(opts.durable),
-      opts.hashOnWorker ? workerHasher(file) : inlineHasher()
-    );
+    let hash;
+    try {
+      hash = opts.hashOnWorker ? workerHasher(file) : inlineHasher();
+    } catch (e) {
+      await handle2.close();
+      await fs8.rm(file, { force: true });
+      throw e;
+    }
+    return new _ZipWriter(handle2, file, Boolean(opts.forceZip64), Boolean(opts.durable), hash);
   }
   async addDirectory(name, opts) {
     const dirName = name.endsWith("/") ? name : `${name}/`;
@@ -19281,7 +19283,7 @@ var ZipWriter = class _ZipWriter {
   }
   /**
    * Writes at a fixed position without waiting, keeping a few writes in flight so reading
-   * the next entry overlaps writing this one; hashing happens meanwhile on this thread.
+   * the next entry overlaps writing this one (and the hashing, wherever it runs).
    * Small pieces go out in one writev rather than being copied into one buffer: that copy
    * allocated the whole pack a second time, and collecting it was a sixth of the run.
    */

@@ -73,13 +73,15 @@ export class ZipWriter {
     opts: { forceZip64?: boolean; durable?: boolean; hashOnWorker?: boolean } = {},
   ): Promise<ZipWriter> {
     const handle = await fs.open(file, 'w');
-    return new ZipWriter(
-      handle,
-      file,
-      Boolean(opts.forceZip64),
-      Boolean(opts.durable),
-      opts.hashOnWorker ? workerHasher(file) : inlineHasher(),
-    );
+    let hash: OutputHasher;
+    try {
+      hash = opts.hashOnWorker ? workerHasher(file) : inlineHasher();
+    } catch (e) {
+      await handle.close();
+      await fs.rm(file, { force: true });
+      throw e;
+    }
+    return new ZipWriter(handle, file, Boolean(opts.forceZip64), Boolean(opts.durable), hash);
   }
 
   async addDirectory(
@@ -264,7 +266,7 @@ export class ZipWriter {
 
   /**
    * Writes at a fixed position without waiting, keeping a few writes in flight so reading
-   * the next entry overlaps writing this one; hashing happens meanwhile on this thread.
+   * the next entry overlaps writing this one (and the hashing, wherever it runs).
    * Small pieces go out in one writev rather than being copied into one buffer: that copy
    * allocated the whole pack a second time, and collecting it was a sixth of the run.
    */
