@@ -123,7 +123,10 @@ test('apply: the tool moves the pack to latest; overlay merged; unchanged jars c
   const name = `${TOP}/repository/components/plugins/b.jar`;
   const raw = async (z: SafeZip) => {
     const chunks: Buffer[] = [];
-    for await (const c of z.readRawChunks(z.get(name)!)) chunks.push(c);
+    for await (const c of z.readRawChunks(z.get(name)!)) {
+      chunks.push(Buffer.from(c.data));
+      c.release();
+    }
     return Buffer.concat(chunks);
   };
   assert.deepEqual(await raw(b), await raw(a));

@@ -103,7 +103,10 @@ describe('SafeZip', () => {
       const raw = Buffer.concat(await (await zip.openRaw(e)).toArray());
       assert.ok(raw.equals(deflateRawSync(data)));
       const fromRawChunks: Buffer[] = [];
-      for await (const c of zip.readRawChunks(e)) fromRawChunks.push(Buffer.from(c));
+      for await (const c of zip.readRawChunks(e)) {
+        fromRawChunks.push(Buffer.from(c.data));
+        c.release();
+      }
       assert.ok(Buffer.concat(fromRawChunks).equals(raw));
       assert.ok(Buffer.concat(await (await zip.openData(e)).toArray()).equals(data));
       assert.ok((await zip.readBuffer(e)).equals(data));

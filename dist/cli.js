@@ -17078,6 +17078,46 @@ import { createReadStream as createReadStream2, promises as fsp } from "node:fs"
 import { Readable, Transform } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 
+// src/zip/slabs.ts
+var MIN_SLAB = 64 << 10;
+var KEEP_IDLE = 4;
+var idle = /* @__PURE__ */ new Map();
+var Slab = class _Slab {
+  constructor(buf) {
+    this.buf = buf;
+  }
+  buf;
+  refs = 1;
+  /** A slab of at least `size` bytes (a power of two, so slabs of one size serve many). */
+  static take(size) {
+    let cap = MIN_SLAB;
+    while (cap < size) cap *= 2;
+    const free = idle.get(cap);
+    return new _Slab(free?.pop() ?? Buffer.allocUnsafe(cap));
+  }
+  /** Bytes [start, end) of the slab, held until released. */
+  lease(start, end) {
+    this.refs++;
+    let held = true;
+    return {
+      data: this.buf.subarray(start, end),
+      release: () => {
+        if (!held) return;
+        held = false;
+        this.release();
+      }
+    };
+  }
+  /** The creator's hold; the slab is reused once every lease is released too. */
+  release() {
+    if (--this.refs > 0) return;
+    if (this.refs < 0) throw new Error("bug: a slab was released twice");
+    const free = idle.get(this.buf.length) ?? [];
+    if (free.length < KEEP_IDLE) free.push(this.buf);
+    idle.set(this.buf.length, free);
+  }
+};
+
 // src/zip/validate.ts
 init_errors();
 var S_IFMT = 61440;
@@ -17395,7 +17435,9 @@ var SafeZip = class _SafeZip {
   /**
    * The entry's compressed bytes as large buffers read straight from the file: the fast
    * path for copying an entry into another zip as it is. Not CRC-checked (they stay
-   * compressed); callers vouch for them otherwise (a signed hash) or use openData.
+   * compressed); callers vouch for them otherwise (a signed hash) or use openData. Each
+   * piece is a lease on a read buffer: the caller releases it once done with the bytes
+   * (the zip writer does when their write has completed).
    */
   async *readRawChunks(entry) {
     const info = this.central(entry).info;
@@ -17411,6 +17453,7 @@ var SafeZip = class _SafeZip {
     return this.window?.data.length ?? 0;
   }
   dropWindow() {
+    this.window?.slab.release();
     this.window = void 0;
   }
   async close() {
@@ -17438,7 +17481,7 @@ var SafeZip = class _SafeZip {
     const w = this.window;
     if (w && position >= w.start && position + length <= w.start + w.data.length) {
       touch(this, false);
-      return w.data.subarray(position - w.start, position - w.start + length);
+      return w.slab.lease(position - w.start, position - w.start + length);
     }
     const end = this.readEnd;
     if (end !== void 0 && position >= end && position - end <= 4096) {
@@ -17449,19 +17492,25 @@ var SafeZip = class _SafeZip {
       this.ahead = SMALL_READ;
     }
     const size = Math.max(length, this.ahead);
-    const data = Buffer.allocUnsafe(size);
+    const slab = Slab.take(size);
     let got = 0;
-    while (got < size) {
-      const { bytesRead } = await this.handle.read(data, got, size - got, position + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
+    try {
+      while (got < size) {
+        const { bytesRead } = await this.handle.read(slab.buf, got, size - got, position + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      if (got < length)
+        throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
+    } catch (e) {
+      slab.release();
+      throw e;
     }
-    if (got < length)
-      throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
-    this.window = { start: position, data: data.subarray(0, got) };
+    this.dropWindow();
+    this.window = { start: position, data: slab.buf.subarray(0, got), slab };
     this.readEnd = position + got;
     touch(this, true);
-    return this.window.data.subarray(0, length);
+    return slab.lease(0, length);
   }
   /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
   async *readSpan(start, length) {
@@ -17483,7 +17532,9 @@ var SafeZip = class _SafeZip {
   async dataStart(entry) {
     const c = this.central(entry);
     const offset = c.localHeaderOffset;
-    const head = await this.readAt(offset, 30 + c.rawName.length).catch(() => Buffer.alloc(0));
+    const lease = await this.readAt(offset, 30 + c.rawName.length).catch(() => void 0);
+    const head = lease ? Buffer.from(lease.data) : Buffer.alloc(0);
+    lease?.release();
     const bad = (why) => badInput(`${this.label}: ${entry.name}: ${why}`);
     if (head.length < 30 + c.rawName.length || head.readUInt32LE(0) !== 67324752)
       throw bad("no local header where the central directory says");
@@ -19106,6 +19157,8 @@ var ZipWriter = class _ZipWriter {
   /** Writes not yet known to be done, oldest first, with where each ends. */
   inFlight = [];
   pending = [];
+  /** Leases on the pending pieces' read buffers, given back once they are written. */
+  pendingReleases = [];
   pendingBytes = 0;
   finished = false;
   /** Set when an entry failed half-written: the file is unusable, only abort() remains. */
@@ -19141,6 +19194,11 @@ var ZipWriter = class _ZipWriter {
     );
   }
   /** Copies already-compressed bytes; their count must match the declared compressed size. */
+  /**
+   * Copies already-compressed bytes; their count must match the declared compressed size.
+   * Pieces may be leases on read buffers (SafeZip.readRawChunks): each is released once
+   * its write has completed.
+   */
   async addRaw(meta, compressed) {
     if (meta.compressionMethod !== 0 && meta.compressionMethod !== 8) {
       throw new Error(`zip writer: unsupported compression method ${meta.compressionMethod}`);
@@ -19150,10 +19208,14 @@ var ZipWriter = class _ZipWriter {
     }
     await this.writeEntry(meta, false, async () => {
       let copied = 0;
-      for await (const chunk of compressed) {
-        copied += chunk.length;
-        if (copied > meta.compressedSize) break;
-        await this.write(chunk);
+      for await (const item of compressed) {
+        const piece = Buffer.isBuffer(item) ? { data: item } : item;
+        copied += piece.data.length;
+        if (copied > meta.compressedSize) {
+          piece.release?.();
+          break;
+        }
+        await this.write(piece.data, piece.release);
       }
       if (copied !== meta.compressedSize) {
         if ("destroy" in compressed) compressed.destroy();
@@ -19238,6 +19300,9 @@ var ZipWriter = class _ZipWriter {
   async abort() {
     this.finished = true;
     await Promise.allSettled(this.inFlight.map((w) => w.done));
+    for (const release of this.pendingReleases) release();
+    this.pendingReleases = [];
+    this.pending = [];
     await this.hash.abort();
     await this.handle.close().catch(() => void 0);
     await fs8.rm(this.file, { force: true });
@@ -19263,23 +19328,27 @@ var ZipWriter = class _ZipWriter {
     if (this.broken)
       throw new Error(`zip writer: an earlier entry failed (${this.broken.message})`);
   }
-  async write(buf) {
+  /** `release`, when given, is called once the bytes are in the file (or the write failed). */
+  async write(buf, release) {
     this.offset += buf.length;
     if (buf.length >= BUFFER_SIZE) {
       await this.flush();
-      await this.issue(buf);
+      await this.issue([buf], release ? [release] : []);
       return;
     }
     this.pending.push(buf);
+    if (release) this.pendingReleases.push(release);
     this.pendingBytes += buf.length;
     if (this.pendingBytes >= BUFFER_SIZE) await this.flush();
   }
   async flush() {
     if (this.pendingBytes === 0) return;
     const bufs = this.pending;
+    const releases = this.pendingReleases;
     this.pending = [];
+    this.pendingReleases = [];
     this.pendingBytes = 0;
-    await this.issue(bufs);
+    await this.issue(bufs, releases);
   }
   /**
    * Writes at a fixed position without waiting, keeping a few writes in flight so reading
@@ -19287,15 +19356,17 @@ var ZipWriter = class _ZipWriter {
    * Small pieces go out in one writev rather than being copied into one buffer: that copy
    * allocated the whole pack a second time, and collecting it was a sixth of the run.
    */
-  async issue(bufs) {
-    const list = Array.isArray(bufs) ? bufs : [bufs];
+  async issue(list, releases) {
     let length = 0;
     for (const b of list) length += b.length;
     this.hash.issued(list);
     const position = this.written;
     this.written += length;
     const done = writeAllAt(this.handle, list, position);
-    done.catch(() => void 0);
+    const free = () => {
+      for (const release of releases) release();
+    };
+    void done.then(free, free);
     this.inFlight.push({ done, end: this.written });
     while (this.inFlight.length > MAX_IN_FLIGHT) await this.settleOldest();
   }

@@ -11,6 +11,7 @@ import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { crc32 } from './crc32.ts';
+import { type Lease, Slab } from './slabs.ts';
 import {
   checkEndRecords,
   checkOverlaps,
@@ -59,7 +60,7 @@ export class SafeZip {
   private readonly byName = new Map<string, CentralEntry>();
   /** Central-directory order. */
   readonly entries: readonly ZipEntryInfo[];
-  private window: { start: number; data: Buffer } | undefined;
+  private window: { start: number; data: Buffer; slab: Slab } | undefined;
   /** Where the last read from the file ended, to tell sequential reading from jumps. */
   private readEnd: number | undefined;
   /** How far the next read-ahead reads (adapts between SMALL_READ and WINDOW). */
@@ -200,9 +201,11 @@ export class SafeZip {
   /**
    * The entry's compressed bytes as large buffers read straight from the file: the fast
    * path for copying an entry into another zip as it is. Not CRC-checked (they stay
-   * compressed); callers vouch for them otherwise (a signed hash) or use openData.
+   * compressed); callers vouch for them otherwise (a signed hash) or use openData. Each
+   * piece is a lease on a read buffer: the caller releases it once done with the bytes
+   * (the zip writer does when their write has completed).
    */
-  async *readRawChunks(entry: ZipEntryInfo): AsyncGenerator<Buffer> {
+  async *readRawChunks(entry: ZipEntryInfo): AsyncGenerator<Lease> {
     const info = this.central(entry).info;
     const start = await this.dataStart(info);
     let done = 0;
@@ -218,6 +221,7 @@ export class SafeZip {
   }
 
   dropWindow(): void {
+    this.window?.slab.release();
     this.window = undefined;
   }
 
@@ -246,11 +250,11 @@ export class SafeZip {
    * dropped before it was used up (many zips taking turns, e.g. one payload per level); all
    * windows together stay within WINDOW_BUDGET, least recently used dropped first.
    */
-  private async readAt(position: number, length: number): Promise<Buffer> {
+  private async readAt(position: number, length: number): Promise<Lease> {
     const w = this.window;
     if (w && position >= w.start && position + length <= w.start + w.data.length) {
       touch(this, false);
-      return w.data.subarray(position - w.start, position - w.start + length);
+      return w.slab.lease(position - w.start, position - w.start + length);
     }
     const end = this.readEnd;
     if (end !== undefined && position >= end && position - end <= 4096) {
@@ -261,19 +265,25 @@ export class SafeZip {
       this.ahead = SMALL_READ; // a jump elsewhere
     }
     const size = Math.max(length, this.ahead);
-    const data = Buffer.allocUnsafe(size);
+    const slab = Slab.take(size);
     let got = 0;
-    while (got < size) {
-      const { bytesRead } = await this.handle.read(data, got, size - got, position + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
+    try {
+      while (got < size) {
+        const { bytesRead } = await this.handle.read(slab.buf, got, size - got, position + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      if (got < length)
+        throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
+    } catch (e) {
+      slab.release();
+      throw e;
     }
-    if (got < length)
-      throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
-    this.window = { start: position, data: data.subarray(0, got) };
+    this.dropWindow();
+    this.window = { start: position, data: slab.buf.subarray(0, got), slab };
     this.readEnd = position + got;
     touch(this, true);
-    return this.window.data.subarray(0, length);
+    return slab.lease(0, length);
   }
 
   /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
@@ -297,7 +307,10 @@ export class SafeZip {
   private async dataStart(entry: ZipEntryInfo): Promise<number> {
     const c = this.central(entry);
     const offset = c.localHeaderOffset;
-    const head = await this.readAt(offset, 30 + c.rawName.length).catch(() => Buffer.alloc(0));
+    const lease = await this.readAt(offset, 30 + c.rawName.length).catch(() => undefined);
+    // The header is small: copy it and let the read buffer go at once.
+    const head = lease ? Buffer.from(lease.data) : Buffer.alloc(0);
+    lease?.release();
     const bad = (why: string) => badInput(`${this.label}: ${entry.name}: ${why}`);
     if (head.length < 30 + c.rawName.length || head.readUInt32LE(0) !== 0x04034b50)
       throw bad('no local header where the central directory says');

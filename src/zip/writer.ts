@@ -12,6 +12,7 @@ import { deflateRawSync } from 'node:zlib';
 import { crc32 } from './crc32.ts';
 import type { EntryMeta } from './entry.ts';
 import { inlineHasher, type OutputHasher, workerHasher } from './output-hasher.ts';
+import type { Lease } from './slabs.ts';
 
 export type RawEntryMeta = EntryMeta;
 
@@ -53,6 +54,8 @@ export class ZipWriter {
   /** Writes not yet known to be done, oldest first, with where each ends. */
   private inFlight: { done: Promise<void>; end: number }[] = [];
   private pending: Buffer[] = [];
+  /** Leases on the pending pieces' read buffers, given back once they are written. */
+  private pendingReleases: (() => void)[] = [];
   private pendingBytes = 0;
   private finished = false;
   /** Set when an entry failed half-written: the file is unusable, only abort() remains. */
@@ -107,7 +110,15 @@ export class ZipWriter {
   }
 
   /** Copies already-compressed bytes; their count must match the declared compressed size. */
-  async addRaw(meta: RawEntryMeta, compressed: Readable | AsyncIterable<Buffer>): Promise<void> {
+  /**
+   * Copies already-compressed bytes; their count must match the declared compressed size.
+   * Pieces may be leases on read buffers (SafeZip.readRawChunks): each is released once
+   * its write has completed.
+   */
+  async addRaw(
+    meta: RawEntryMeta,
+    compressed: Readable | AsyncIterable<Buffer> | AsyncIterable<Lease>,
+  ): Promise<void> {
     if (meta.compressionMethod !== 0 && meta.compressionMethod !== 8) {
       throw new Error(`zip writer: unsupported compression method ${meta.compressionMethod}`);
     }
@@ -116,10 +127,16 @@ export class ZipWriter {
     }
     await this.writeEntry(meta, false, async () => {
       let copied = 0;
-      for await (const chunk of compressed) {
-        copied += (chunk as Buffer).length;
-        if (copied > meta.compressedSize) break;
-        await this.write(chunk as Buffer);
+      for await (const item of compressed) {
+        const piece: { data: Buffer; release?: () => void } = Buffer.isBuffer(item)
+          ? { data: item }
+          : (item as Lease);
+        copied += piece.data.length;
+        if (copied > meta.compressedSize) {
+          piece.release?.();
+          break;
+        }
+        await this.write(piece.data, piece.release);
       }
       if (copied !== meta.compressedSize) {
         if ('destroy' in compressed) compressed.destroy();
@@ -211,6 +228,9 @@ export class ZipWriter {
   async abort(): Promise<void> {
     this.finished = true;
     await Promise.allSettled(this.inFlight.map((w) => w.done));
+    for (const release of this.pendingReleases) release();
+    this.pendingReleases = [];
+    this.pending = [];
     await this.hash.abort();
     await this.handle.close().catch(() => undefined);
     await fs.rm(this.file, { force: true });
@@ -244,14 +264,16 @@ export class ZipWriter {
       throw new Error(`zip writer: an earlier entry failed (${this.broken.message})`);
   }
 
-  private async write(buf: Buffer): Promise<void> {
+  /** `release`, when given, is called once the bytes are in the file (or the write failed). */
+  private async write(buf: Buffer, release?: () => void): Promise<void> {
     this.offset += buf.length;
     if (buf.length >= BUFFER_SIZE) {
       await this.flush();
-      await this.issue(buf);
+      await this.issue([buf], release ? [release] : []);
       return;
     }
     this.pending.push(buf);
+    if (release) this.pendingReleases.push(release);
     this.pendingBytes += buf.length;
     if (this.pendingBytes >= BUFFER_SIZE) await this.flush();
   }
@@ -259,9 +281,11 @@ export class ZipWriter {
   private async flush(): Promise<void> {
     if (this.pendingBytes === 0) return;
     const bufs = this.pending;
+    const releases = this.pendingReleases;
     this.pending = [];
+    this.pendingReleases = [];
     this.pendingBytes = 0;
-    await this.issue(bufs);
+    await this.issue(bufs, releases);
   }
 
   /**
@@ -270,15 +294,17 @@ export class ZipWriter {
    * Small pieces go out in one writev rather than being copied into one buffer: that copy
    * allocated the whole pack a second time, and collecting it was a sixth of the run.
    */
-  private async issue(bufs: Buffer | Buffer[]): Promise<void> {
-    const list = Array.isArray(bufs) ? bufs : [bufs];
+  private async issue(list: Buffer[], releases: (() => void)[]): Promise<void> {
     let length = 0;
     for (const b of list) length += b.length;
     this.hash.issued(list);
     const position = this.written;
     this.written += length;
     const done = writeAllAt(this.handle, list, position);
-    done.catch(() => undefined); // observed below; never an unhandled rejection
+    const free = () => {
+      for (const release of releases) release();
+    };
+    void done.then(free, free); // and the rejection is observed below, never unhandled
     this.inFlight.push({ done, end: this.written });
     while (this.inFlight.length > MAX_IN_FLIGHT) await this.settleOldest();
   }
