@@ -12,6 +12,7 @@ import { deflateRawSync } from 'node:zlib';
 import { UplevelError } from '../src/core/errors.ts';
 import { crc32 } from '../src/zip/crc32.ts';
 import { DEFAULT_LIMITS, SafeZip, type ZipEntryInfo } from '../src/zip/reader.ts';
+import { toDosDateTime, ZipWriter } from '../src/zip/writer.ts';
 import { bytes } from './helpers/packs.ts';
 import { craftZip, file, validZip } from './helpers/zip-fixtures.ts';
 
@@ -94,6 +95,36 @@ describe('SafeZip', () => {
     assert.equal(await top([file('one/a'), file('two/a')]), undefined);
     assert.equal(await top([{ name: 'top/' }, file('README')]), undefined, 'a file at the root');
     assert.equal(await top([]), undefined, 'empty zip');
+  });
+
+  test('many entries inflated at once through reused read buffers each keep their own bytes', async () => {
+    // Compressed input is read into pooled buffers that zlib hands back when it has consumed
+    // them; eight entries at a time, of sizes from a few bytes to several read buffers.
+    const file = path.join(dir, 'many-deflated.zip');
+    const w = await ZipWriter.create(file);
+    const T = toDosDateTime(new Date(Date.UTC(2026, 0, 1)));
+    const contents = new Map<string, Buffer>();
+    for (let i = 0; i < 120; i++) {
+      const size = i % 20 === 3 ? 3 * 1024 * 1024 + i : 1 + ((i * 7919) % 200_000);
+      // Half random, half repeated: deflate really compresses, and inflate yields many chunks.
+      const half = bytes(i, Math.ceil(size / 2));
+      const data = Buffer.concat([half, Buffer.alloc(size - half.length, i)]);
+      contents.set(`top/f${i}`, data);
+      await w.addBuffer(`top/f${i}`, data, T);
+    }
+    await w.finish();
+    await withZip(file, async (zip) => {
+      const names = [...contents.keys()];
+      const next = { i: 0 };
+      const worker = async () => {
+        while (next.i < names.length) {
+          const name = names[next.i++]!;
+          const got = await zip.readBuffer(zip.get(name)!);
+          assert.ok(got.equals(contents.get(name)!), `${name} came out with other bytes`);
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+    });
   });
 
   test('openRaw gives the stored bytes, openData and readBuffer the content', async () => {

@@ -17555,13 +17555,53 @@ var SafeZip = class _SafeZip {
     const info = this.central(entry).info;
     const dataStart = await this.dataStart(info);
     if (info.compressedSize === 0) return Readable.from([]);
-    const raw = Readable.from(this.readSpan(dataStart, info.compressedSize), {
-      objectMode: false
-    });
-    if (!decompress) return raw;
+    if (!decompress)
+      return Readable.from(this.readSpan(dataStart, info.compressedSize), { objectMode: false });
     const inflate = createInflateRaw({ chunkSize: 1 << 18 });
-    raw.on("error", (e) => inflate.destroy(e));
-    return raw.pipe(inflate);
+    void this.feedInflate(inflate, dataStart, info.compressedSize);
+    return inflate;
+  }
+  /**
+   * Writes the compressed bytes into `inflate` from reused read buffers: zlib calls a
+   * write's callback once it has consumed that input, and only then is the buffer let go.
+   * (Extracting a pack otherwise allocated every compressed byte anew, for the collector.)
+   */
+  async feedInflate(inflate, start, length) {
+    try {
+      let done = 0;
+      while (done < length && !inflate.destroyed) {
+        const want = Math.min(1 << 20, length - done);
+        const slab = Slab.take(want);
+        let got;
+        try {
+          got = (await this.handle.read(slab.buf, 0, want, start + done)).bytesRead;
+        } catch (e) {
+          slab.release();
+          throw e;
+        }
+        if (got === 0) {
+          slab.release();
+          throw badInput(`${this.label}: the archive ends inside an entry`);
+        }
+        done += got;
+        const piece = slab.lease(0, got);
+        slab.release();
+        if (!inflate.write(piece.data, () => piece.release())) {
+          await new Promise((resolve) => {
+            const go = () => {
+              inflate.off("drain", go);
+              inflate.off("close", go);
+              resolve();
+            };
+            inflate.on("drain", go);
+            inflate.on("close", go);
+          });
+        }
+      }
+      if (!inflate.destroyed) inflate.end();
+    } catch (e) {
+      inflate.destroy(e);
+    }
   }
 };
 var BoundedReader = class extends import_yauzl.default.RandomAccessReader {
