@@ -20790,7 +20790,7 @@ var import_tuf_js2 = __toESM(require_dist3(), 1);
 var import_error4 = __toESM(require_error2(), 1);
 init_errors();
 import { createHash as createHash8, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream5, promises as fs18, readFileSync } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs18, readFileSync, statSync } from "node:fs";
 import path18 from "node:path";
 import { Transform as Transform4 } from "node:stream";
 import { pipeline as pipeline5 } from "node:stream/promises";
@@ -21118,7 +21118,7 @@ var RepositoryClient = class {
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
     const file = path18.join(this.targetsDir, sha);
-    if (await stillVerified(file, sha)) return file;
+    if (stillVerified(file, sha)) return file;
     if (await this.updater.findCachedTarget(info, file)) {
       await markVerified(file, sha);
       return file;
@@ -21276,12 +21276,10 @@ function rootVersion(data, label) {
     throw badInput(`trust: ${label} is not a TUF root metadata file`);
   }
 }
-async function stillVerified(file, sha2562) {
+function stillVerified(file, sha2562) {
   try {
-    const [st, stamp] = await Promise.all([
-      fs18.stat(file),
-      fs18.readFile(`${file}.verified`, "utf8").then((t) => JSON.parse(t))
-    ]);
+    const st = statSync(file);
+    const stamp = JSON.parse(readFileSync(`${file}.verified`, "utf8"));
     return stamp.sha256 === sha2562 && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.ino === st.ino;
   } catch {
     return false;
@@ -23750,7 +23748,7 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/status.ts
-import { existsSync as existsSync2, promises as fs33, readFileSync as readFileSync3, statSync } from "node:fs";
+import { existsSync as existsSync2, promises as fs33, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import path37 from "node:path";
 init_errors();
 init_types();
@@ -23772,7 +23770,7 @@ async function statusOfDir(dir) {
       text: (p) => {
         try {
           const f = path37.join(root, p);
-          return statSync(f).size <= SMALL ? readFileSync3(f, "utf8") : void 0;
+          return statSync2(f).size <= SMALL ? readFileSync3(f, "utf8") : void 0;
         } catch {
           return void 0;
         }

@@ -7,7 +7,7 @@
  * and exit codes a user can act on (tuf-errors.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, promises as fs, readFileSync } from 'node:fs';
+import { createWriteStream, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -176,7 +176,7 @@ export class RepositoryClient {
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
     const file = path.join(this.targetsDir, sha);
-    if (await stillVerified(file, sha)) return file;
+    if (stillVerified(file, sha)) return file;
     if (await this.updater.findCachedTarget(info, file)) {
       await markVerified(file, sha);
       return file;
@@ -368,12 +368,13 @@ interface VerifiedStamp {
   ino: number;
 }
 
-async function stillVerified(file: string, sha256: string): Promise<boolean> {
+function stillVerified(file: string, sha256: string): boolean {
+  // Synchronous on purpose: a stat and a read of a few bytes from the cache, once per
+  // target; through fs/promises these two cost more than the work itself (about 0.3 ms of
+  // the main thread per level when applying 50 levels).
   try {
-    const [st, stamp] = await Promise.all([
-      fs.stat(file),
-      fs.readFile(`${file}.verified`, 'utf8').then((t) => JSON.parse(t) as VerifiedStamp),
-    ]);
+    const st = statSync(file);
+    const stamp = JSON.parse(readFileSync(`${file}.verified`, 'utf8')) as VerifiedStamp;
     return (
       stamp.sha256 === sha256 &&
       stamp.size === st.size &&
