@@ -17506,6 +17506,11 @@ var SafeZip = class _SafeZip {
       slab.release();
       throw e;
     }
+    if (this.closed) {
+      const piece = slab.lease(0, length);
+      slab.release();
+      return piece;
+    }
     this.dropWindow();
     this.window = { start: position, data: slab.buf.subarray(0, got), slab };
     this.readEnd = position + got;

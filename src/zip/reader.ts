@@ -279,6 +279,12 @@ export class SafeZip {
       slab.release();
       throw e;
     }
+    if (this.closed) {
+      // Closed while reading (a failed run closing everything): answer, keep no window.
+      const piece = slab.lease(0, length);
+      slab.release();
+      return piece;
+    }
     this.dropWindow();
     this.window = { start: position, data: slab.buf.subarray(0, got), slab };
     this.readEnd = position + got;
