@@ -2,11 +2,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import { fromSystemError } from '../src/core/errors.ts';
 import { crc32 } from '../src/zip/crc32.ts';
 import { SafeZip } from '../src/zip/reader.ts';
 import { afterWritten, toDosDateTime, ZipWriter, type RawEntryMeta } from '../src/zip/writer.ts';
@@ -294,6 +295,34 @@ describe('ZipWriter', () => {
     assert.equal(inline.sha256, onDisk, 'both ways write the same bytes and hash them alike');
     assert.match(unzipTest(path.join(dir, 'worker.zip')), /No errors detected/);
   });
+
+  test(
+    'a full disk is a one-line error naming the file (exit 2), and abort cleans up',
+    {
+      skip: !existsSync('/dev/full') && 'needs /dev/full',
+    },
+    async () => {
+      // A link to /dev/full: every write fails with ENOSPC, as on a full disk.
+      const file = path.join(dir, 'full.zip');
+      await fs.symlink('/dev/full', file);
+      const w = await ZipWriter.create(file);
+      await assert.rejects(
+        (async () => {
+          await w.addBuffer('top/big', bytes(3, 2 << 20), { compress: false, ...T });
+          await w.finish();
+        })(),
+        (e: unknown) => {
+          const err = fromSystemError(e);
+          assert.equal(err?.exitCode, 2);
+          assert.equal(err?.message, `${file}: no space left on the device (ENOSPC on write)`);
+          return true;
+        },
+      );
+      await w.abort();
+      await assert.rejects(fs.lstat(file), { code: 'ENOENT' });
+      assert.ok(existsSync('/dev/full'), 'abort removed the link, not what it points to');
+    },
+  );
 
   test('abort stops the hashing worker and removes the file', async () => {
     const file = path.join(dir, 'aborted.zip');

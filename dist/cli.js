@@ -52,7 +52,19 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 function isUplevelError(e) {
   return e instanceof UplevelError;
 }
-var ExitCode, UplevelError, badInput, verificationFailed, unreachable;
+function fromSystemError(e) {
+  const err = e;
+  const why = err?.code ? SYSTEM_REFUSALS[err.code] : void 0;
+  if (!why) return void 0;
+  const where = err?.path ? `${err.path}: ` : "";
+  return badInput(`${where}${why} (${err?.code}${err?.syscall ? ` on ${err.syscall}` : ""})`);
+}
+function withPath(e, file) {
+  const err = e;
+  if (err && typeof err === "object" && err.code && !err.path) err.path = file;
+  return e;
+}
+var ExitCode, UplevelError, badInput, verificationFailed, unreachable, SYSTEM_REFUSALS;
 var init_errors = __esm({
   "src/core/errors.ts"() {
     "use strict";
@@ -79,6 +91,15 @@ var init_errors = __esm({
     badInput = (message, details) => new UplevelError(ExitCode.badInput, message, details);
     verificationFailed = (message, details) => new UplevelError(ExitCode.verification, message, details);
     unreachable = (message, details) => new UplevelError(ExitCode.unreachable, message, details);
+    SYSTEM_REFUSALS = {
+      ENOSPC: "no space left on the device",
+      EDQUOT: "disk quota exceeded",
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EROFS: "read-only file system",
+      EMFILE: "too many open files (raise ulimit -n)",
+      ENFILE: "too many open files on this machine"
+    };
   }
 });
 
@@ -17937,6 +17958,8 @@ async function writeUpdatedDir(dir, layout, opts) {
     return { hashes, bytes };
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });
+    const err = e;
+    if (err?.path?.startsWith(staging)) err.path = path2.join(dir, path2.relative(staging, err.path));
     throw e;
   }
 }
@@ -17950,7 +17973,7 @@ async function writeStreamTo(file, mode, data) {
     }
   } catch (e) {
     data.destroy();
-    throw e;
+    throw withPath(e, file);
   } finally {
     await handle2.close();
   }
@@ -19087,6 +19110,7 @@ import { promises as fs10 } from "node:fs";
 import path11 from "node:path";
 
 // src/zip/writer.ts
+init_errors();
 import { promises as fs8 } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 
@@ -19407,7 +19431,9 @@ var ZipWriter = class _ZipWriter {
     this.hash.issued(list);
     const position = this.written;
     this.written += length;
-    const done = writeAllAt(this.handle, list, position);
+    const done = writeAllAt(this.handle, list, position).catch((e) => {
+      throw withPath(e, this.file);
+    });
     const free = () => {
       for (const release of releases) release();
     };
@@ -19566,6 +19592,8 @@ async function writeUpdatedZip(out, layout, opts) {
   } catch (e) {
     await writer.abort().catch(() => void 0);
     await fs9.rm(tmp, { force: true });
+    const err = e;
+    if (err?.path === tmp) err.path = out;
     throw e;
   }
 }
@@ -24100,7 +24128,8 @@ async function run(argv, env = process.env) {
   }
   try {
     return await command(rest, ctx);
-  } catch (e) {
+  } catch (caught) {
+    const e = fromSystemError(caught) ?? caught;
     if (isUplevelError(e)) {
       process.stderr.write(`uplevel ${name}: ${e.message}
 `);

@@ -3,7 +3,7 @@
  * the job's result to outputs, the job summary, annotations and the documented exit code.
  */
 import * as core from '@actions/core';
-import { ExitCode, isUplevelError } from '../core/errors.ts';
+import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
 import type { Reporter } from '../pipeline/reporter.ts';
 import { actionsArtifacts } from './artifacts.ts';
 import { actionsCache } from './cache.ts';
@@ -78,7 +78,8 @@ main().then(
   (code) => {
     process.exitCode = code;
   },
-  async (e: unknown) => {
+  async (caught: unknown) => {
+    const e = fromSystemError(caught) ?? caught;
     let line: string;
     if (isUplevelError(e)) {
       line = e.message;

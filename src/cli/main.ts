@@ -3,7 +3,7 @@
  * The uplevel command line: a thin shell that parses flags, runs one pipeline step and maps
  * the outcome to the documented exit codes.
  */
-import { ExitCode, isUplevelError } from '../core/errors.ts';
+import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
 import { applyCommand } from './commands/apply.ts';
 import { changelogCommand } from './commands/changelog.ts';
 import { checkCommand } from './commands/check.ts';
@@ -91,7 +91,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   }
   try {
     return await command(rest, ctx);
-  } catch (e) {
+  } catch (caught) {
+    const e = fromSystemError(caught) ?? caught;
     if (isUplevelError(e)) {
       process.stderr.write(`uplevel ${name}: ${e.message}\n`);
       for (const d of e.details) process.stderr.write(`  ${d}\n`);

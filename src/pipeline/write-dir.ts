@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { badInput } from '../core/errors.ts';
+import { badInput, withPath } from '../core/errors.ts';
 import { PACK_STATE_PATH } from '../core/types.ts';
 import { readVerified } from './contents.ts';
 import { forEachLimit } from './for-each-limit.ts';
@@ -83,6 +83,9 @@ export async function writeUpdatedDir(
     return { hashes, bytes };
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });
+    // Name the file where the user will look for it, not in our staging folder.
+    const err = e as NodeJS.ErrnoException;
+    if (err?.path?.startsWith(staging)) err.path = path.join(dir, path.relative(staging, err.path));
     throw e;
   }
 }
@@ -102,7 +105,7 @@ async function writeStreamTo(file: string, mode: number, data: Readable): Promis
     }
   } catch (e) {
     data.destroy();
-    throw e;
+    throw withPath(e, file);
   } finally {
     await handle.close();
   }

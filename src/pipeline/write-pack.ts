@@ -85,6 +85,9 @@ export async function writeUpdatedZip(
   } catch (e) {
     await writer.abort().catch(() => undefined);
     await fs.rm(tmp, { force: true });
+    // The user named `out`; the temporary file beside it is ours.
+    const err = e as NodeJS.ErrnoException;
+    if (err?.path === tmp) err.path = out;
     throw e;
   }
 }

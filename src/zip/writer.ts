@@ -9,6 +9,7 @@
 import { promises as fs, type promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
+import { withPath } from '../core/errors.ts';
 import { crc32 } from './crc32.ts';
 import type { EntryMeta } from './entry.ts';
 import { inlineHasher, type OutputHasher, workerHasher } from './output-hasher.ts';
@@ -300,7 +301,9 @@ export class ZipWriter {
     this.hash.issued(list);
     const position = this.written;
     this.written += length;
-    const done = writeAllAt(this.handle, list, position);
+    const done = writeAllAt(this.handle, list, position).catch((e: unknown) => {
+      throw withPath(e, this.file);
+    });
     const free = () => {
       for (const release of releases) release();
     };
