@@ -17512,21 +17512,12 @@ var SafeZip = class _SafeZip {
     } else {
       this.ahead = SMALL_READ;
     }
-    const size = Math.max(length, this.ahead);
-    const slab = Slab.take(size);
-    let got = 0;
-    try {
-      while (got < size) {
-        const { bytesRead } = await this.handle.read(slab.buf, got, size - got, position + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      if (got < length)
-        throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
-    } catch (e) {
-      slab.release();
-      throw e;
-    }
+    const { slab, got } = await this.readSlab(
+      position,
+      Math.max(length, this.ahead),
+      length,
+      () => badInput(`${this.label}: the archive ends before byte ${position + length}`)
+    );
     if (this.closed) {
       const piece = slab.lease(0, length);
       slab.release();
@@ -17537,6 +17528,26 @@ var SafeZip = class _SafeZip {
     this.readEnd = position + got;
     touch(this, true);
     return slab.lease(0, length);
+  }
+  /**
+   * A pooled slab filled with up to `size` bytes from `position`; fewer than `needed` (the
+   * file ends first) is the `short` error. The caller owns the slab's hold.
+   */
+  async readSlab(position, size, needed, short) {
+    const slab = Slab.take(size);
+    let got = 0;
+    try {
+      while (got < size) {
+        const { bytesRead } = await this.handle.read(slab.buf, got, size - got, position + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      if (got < needed) throw short();
+    } catch (e) {
+      slab.release();
+      throw e;
+    }
+    return { slab, got };
   }
   /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
   async *readSpan(start, length) {
@@ -17597,18 +17608,12 @@ var SafeZip = class _SafeZip {
       let done = 0;
       while (done < length && !inflate.destroyed) {
         const want = Math.min(1 << 20, length - done);
-        const slab = Slab.take(want);
-        let got;
-        try {
-          got = (await this.handle.read(slab.buf, 0, want, start + done)).bytesRead;
-        } catch (e) {
-          slab.release();
-          throw e;
-        }
-        if (got === 0) {
-          slab.release();
-          throw badInput(`${this.label}: the archive ends inside an entry`);
-        }
+        const { slab, got } = await this.readSlab(
+          start + done,
+          want,
+          want,
+          () => badInput(`${this.label}: the archive ends inside an entry`)
+        );
         done += got;
         const piece = slab.lease(0, got);
         slab.release();
@@ -17756,9 +17761,8 @@ function asDataError(label, entry, err) {
 
 // src/pipeline/extract.ts
 init_errors();
-import { createWriteStream, promises as fs2 } from "node:fs";
+import { promises as fs2 } from "node:fs";
 import path3 from "node:path";
-import { pipeline as pipeline2 } from "node:stream/promises";
 
 // src/pipeline/write-dir.ts
 init_errors();
@@ -17998,10 +18002,7 @@ async function extractPack(zipFile, dest) {
         continue;
       }
       await fs2.mkdir(path3.dirname(target), { recursive: true });
-      await pipeline2(
-        await zip.openData(e),
-        createWriteStream(target, { mode: e.mode & 511 || 420 })
-      );
+      await writeStreamTo(target, e.mode & 511 || 420, await zip.openData(e));
     }
     await fs2.rmdir(dest).catch(() => void 0);
     await fs2.rename(staging, dest);
@@ -18543,9 +18544,9 @@ import path8 from "node:path";
 // src/client/download.ts
 init_errors();
 import { createHash as createHash4 } from "node:crypto";
-import { createWriteStream as createWriteStream2, promises as fs5 } from "node:fs";
+import { createWriteStream, promises as fs5 } from "node:fs";
 import path6 from "node:path";
-import { pipeline as pipeline3 } from "node:stream/promises";
+import { pipeline as pipeline2 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
 
 // src/client/http.ts
@@ -18820,7 +18821,7 @@ async function downloadVerified(url, sha2562, opts) {
         cb(null, chunk);
       }
     });
-    await pipeline3(body, count, createWriteStream2(tmp));
+    await pipeline2(body, count, createWriteStream(tmp));
     const got = hash.digest("hex");
     if (got !== sha2562)
       throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
@@ -18887,7 +18888,7 @@ async function mustExist(file, what) {
 // src/pipeline/wso2/update-tool.ts
 init_errors();
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream3, promises as fs7 } from "node:fs";
+import { createWriteStream as createWriteStream2, promises as fs7 } from "node:fs";
 import path9 from "node:path";
 
 // src/core/update-model.ts
@@ -18960,7 +18961,7 @@ async function runUpdateTool(opts) {
     ...opts.level === void 0 ? [] : ["--level", String(opts.level)]
   ];
   await fs7.mkdir(path9.dirname(opts.logFile), { recursive: true });
-  const log = createWriteStream3(opts.logFile, { flags: "a" });
+  const log = createWriteStream2(opts.logFile, { flags: "a" });
   const timeoutMs = Number(opts.env.UPLEVEL_WSO2_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
   try {
     for (let run2 = 1; ; run2++) {
@@ -20115,9 +20116,9 @@ init_types();
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream4, promises as fs14 } from "node:fs";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs14 } from "node:fs";
 import path15 from "node:path";
-import { pipeline as pipeline4 } from "node:stream/promises";
+import { pipeline as pipeline3 } from "node:stream/promises";
 async function stageEntry(zip, entryName, dest, sha2562, mode) {
   const entry = zip.get(entryName);
   if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
@@ -20125,7 +20126,7 @@ async function stageEntry(zip, entryName, dest, sha2562, mode) {
   const h = createHash6("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
-  await pipeline4(data, createWriteStream4(dest, { mode: mode & 511 }));
+  await pipeline3(data, createWriteStream3(dest, { mode: mode & 511 }));
   if (h.digest("hex") !== sha2562)
     throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
   const fh = await fs14.open(dest, "r");
@@ -20823,10 +20824,10 @@ var import_tuf_js2 = __toESM(require_dist3(), 1);
 var import_error4 = __toESM(require_error2(), 1);
 init_errors();
 import { createHash as createHash8, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream5, promises as fs18, readFileSync, statSync } from "node:fs";
+import { createWriteStream as createWriteStream4, promises as fs18, readFileSync, statSync } from "node:fs";
 import path18 from "node:path";
 import { Transform as Transform4 } from "node:stream";
-import { pipeline as pipeline5 } from "node:stream/promises";
+import { pipeline as pipeline4 } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 
 // src/client/fetcher.ts
@@ -21213,7 +21214,7 @@ var RepositoryClient = class {
       }
     });
     try {
-      await pipeline5(body, check, createWriteStream5(dest));
+      await pipeline4(body, check, createWriteStream4(dest));
     } catch (e) {
       throw this.explain(subject, e);
     }
@@ -22271,7 +22272,7 @@ init_errors();
 
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
-import { createWriteStream as createWriteStream6, promises as fs24, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs24, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
@@ -22367,7 +22368,7 @@ async function skipped(cmd, logFile, reason) {
   return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
 }
 async function spawnInGroup(command, cwd, env, logFile) {
-  const log = createWriteStream6(logFile);
+  const log = createWriteStream5(logFile);
   await new Promise((resolve, reject) => log.once("open", resolve).once("error", reject));
   const child = spawn2("sh", ["-c", command], {
     cwd,

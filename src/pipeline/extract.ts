@@ -1,10 +1,9 @@
 /** Extracts a pack zip's top folder into a new folder (for tests of a built pack). */
-import { createWriteStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { badInput } from '../core/errors.ts';
 import { SafeZip } from '../zip/reader.ts';
-import { assertFreshDir } from './write-dir.ts';
+import { assertFreshDir, writeStreamTo } from './write-dir.ts';
 
 export async function extractPack(zipFile: string, dest: string): Promise<{ top: string }> {
   await assertFreshDir(dest);
@@ -24,10 +23,7 @@ export async function extractPack(zipFile: string, dest: string): Promise<{ top:
         continue;
       }
       await fs.mkdir(path.dirname(target), { recursive: true });
-      await pipeline(
-        await zip.openData(e),
-        createWriteStream(target, { mode: e.mode & 0o777 || 0o644 }),
-      );
+      await writeStreamTo(target, e.mode & 0o777 || 0o644, await zip.openData(e));
     }
     await fs.rmdir(dest).catch(() => undefined);
     await fs.rename(staging, dest);

@@ -95,7 +95,7 @@ export async function writeUpdatedDir(
  * WriteStream (no stream, abort signal and listeners per file), which showed in the profile
  * of an extraction of 757 files.
  */
-async function writeStreamTo(file: string, mode: number, data: Readable): Promise<void> {
+export async function writeStreamTo(file: string, mode: number, data: Readable): Promise<void> {
   const handle = await fs.open(file, 'w', mode);
   try {
     for await (const chunk of data) {

@@ -264,21 +264,9 @@ export class SafeZip {
     } else {
       this.ahead = SMALL_READ; // a jump elsewhere
     }
-    const size = Math.max(length, this.ahead);
-    const slab = Slab.take(size);
-    let got = 0;
-    try {
-      while (got < size) {
-        const { bytesRead } = await this.handle.read(slab.buf, got, size - got, position + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      if (got < length)
-        throw badInput(`${this.label}: the archive ends before byte ${position + length}`);
-    } catch (e) {
-      slab.release();
-      throw e;
-    }
+    const { slab, got } = await this.readSlab(position, Math.max(length, this.ahead), length, () =>
+      badInput(`${this.label}: the archive ends before byte ${position + length}`),
+    );
     if (this.closed) {
       // Closed while reading (a failed run closing everything): answer, keep no window.
       const piece = slab.lease(0, length);
@@ -290,6 +278,32 @@ export class SafeZip {
     this.readEnd = position + got;
     touch(this, true);
     return slab.lease(0, length);
+  }
+
+  /**
+   * A pooled slab filled with up to `size` bytes from `position`; fewer than `needed` (the
+   * file ends first) is the `short` error. The caller owns the slab's hold.
+   */
+  private async readSlab(
+    position: number,
+    size: number,
+    needed: number,
+    short: () => UplevelError,
+  ): Promise<{ slab: Slab; got: number }> {
+    const slab = Slab.take(size);
+    let got = 0;
+    try {
+      while (got < size) {
+        const { bytesRead } = await this.handle.read(slab.buf, got, size - got, position + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      if (got < needed) throw short();
+    } catch (e) {
+      slab.release();
+      throw e;
+    }
+    return { slab, got };
   }
 
   /** Bytes [start, start + length) in chunks of up to 1 MiB, bypassing the read-ahead window. */
@@ -356,18 +370,9 @@ export class SafeZip {
       let done = 0;
       while (done < length && !inflate.destroyed) {
         const want = Math.min(1 << 20, length - done);
-        const slab = Slab.take(want);
-        let got: number;
-        try {
-          got = (await this.handle.read(slab.buf, 0, want, start + done)).bytesRead;
-        } catch (e) {
-          slab.release();
-          throw e;
-        }
-        if (got === 0) {
-          slab.release();
-          throw badInput(`${this.label}: the archive ends inside an entry`);
-        }
+        const { slab, got } = await this.readSlab(start + done, want, want, () =>
+          badInput(`${this.label}: the archive ends inside an entry`),
+        );
         done += got;
         const piece = slab.lease(0, got);
         slab.release();
