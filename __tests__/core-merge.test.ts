@@ -242,12 +242,18 @@ describe('mergeFile outcomes', () => {
       'a\n<<<<<<< ours\nX\n||||||| base\nb\n=======\nY\n>>>>>>> theirs\nc\n',
     );
   });
-  test('binary files that all differ conflict; invalid UTF-8 counts as binary', () => {
+  test('binary files that all differ conflict; ISO-8859-1 text merges byte for byte', () => {
     assert.deepEqual(mergeFile(B('\0bin1'), B('\0bin2'), B('\0bin3')), {
       outcome: 'binary-conflict',
     });
-    const latin1 = Buffer.from([0x61, 0xe9, 0x0a]);
-    assert.deepEqual(mergeFile(B('a\n'), latin1, B('b\n')), { outcome: 'binary-conflict' });
+    // Java's Properties.load reads ISO-8859-1: é is the single byte 0xe9, not valid UTF-8.
+    const l1 = (s: string) => Buffer.from(s, 'latin1');
+    const m = mergeFile(
+      l1('name=Jos\xe9\n#\nport=1\n'),
+      l1('name=Zo\xeb\n#\nport=1\n'),
+      l1('name=Jos\xe9\n#\nport=2\n'),
+    );
+    assert.deepEqual(m, { outcome: 'merged', content: l1('name=Zo\xeb\n#\nport=2\n') });
     // Binary but only one side changed: no merge needed.
     assert.equal(mergeFile(B('\0x'), B('\0x'), B('\0y')).outcome, 'taken-theirs');
   });
@@ -279,10 +285,10 @@ describe('mergeFile outcomes', () => {
   });
 });
 
-test('isText: NUL in the first 8 KiB or invalid UTF-8 is binary', () => {
+test('isText: NUL in the first 8 KiB is binary; any single-byte encoding is text', () => {
   assert.equal(isText(B('plain\n')), true);
   assert.equal(isText(B('')), true);
   assert.equal(isText(B('a\0b')), false);
-  assert.equal(isText(Buffer.from([0xc3, 0x28])), false);
+  assert.equal(isText(Buffer.from([0xc3, 0x28])), true);
   assert.equal(isText(Buffer.concat([Buffer.alloc(9000, 0x61), Buffer.from([0])])), true);
 });

@@ -34,15 +34,12 @@ export function splitLines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
-/** No NUL in the first 8 KiB (git's test) and valid UTF-8 throughout. */
+/**
+ * No NUL in the first 8 KiB: git's test. Text in any single-byte encoding (Java reads
+ * `.properties` as ISO-8859-1) or in UTF-8 is merged as bytes, so no encoding is guessed.
+ */
 export function isText(buf: Buffer): boolean {
-  if (buf.subarray(0, 8192).includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
+  return !buf.subarray(0, 8192).includes(0);
 }
 
 type Eol = 'lf' | 'crlf' | 'mixed' | 'none';
@@ -121,7 +118,8 @@ export function mergeFile(
   if (ours.equals(base)) return { outcome: 'taken-theirs', content: theirs };
   if (ours.equals(theirs)) return { outcome: 'identical', content: ours };
   if (!isText(base) || !isText(ours) || !isText(theirs)) return { outcome: 'binary-conflict' };
-  const m = mergeText(base.toString('utf8'), ours.toString('utf8'), theirs.toString('utf8'));
-  if (m.clean) return { outcome: 'merged', content: Buffer.from(m.text, 'utf8') };
-  return { outcome: 'conflict', content: Buffer.from(m.text, 'utf8'), conflicts: m.conflicts };
+  // latin1 maps each byte to one character and back: the merge sees bytes, whatever the encoding.
+  const m = mergeText(base.toString('latin1'), ours.toString('latin1'), theirs.toString('latin1'));
+  if (m.clean) return { outcome: 'merged', content: Buffer.from(m.text, 'latin1') };
+  return { outcome: 'conflict', content: Buffer.from(m.text, 'latin1'), conflicts: m.conflicts };
 }
