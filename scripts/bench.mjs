@@ -133,6 +133,34 @@ const s = (x) => `${x.toFixed(2)} s`;
 const s0 = (mb) => `${mb.toFixed(0)} MB`;
 const sizeMb = (file) => `${(statSync(file).size / 1e6).toFixed(0)} MB`;
 
+// --- merge: a 40,000-line file the vendor re-indented, one team edit, vs git merge-file ---
+{
+  const out = execFileSync(
+    'node',
+    ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench-merge.ts')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, UPLEVEL_BENCH_RUNS: String(RUNS) },
+    },
+  );
+  const m = JSON.parse(out.trim().split('\n').pop());
+  const ratio = m.uplevel / m.git;
+  report(
+    `merge of a re-indented ${m.lines}-line file vs git merge-file`,
+    `${ratio.toFixed(2)}×`,
+    '≤ 5×',
+    ratio <= 5,
+    `${s(m.uplevel)} vs ${s(m.git)}; ${m.outcome}`,
+  );
+}
+if (process.env.UPLEVEL_BENCH_ONLY === 'merge') {
+  console.log(
+    `${results.filter((r) => r.meets).length} passed, ${results.filter((r) => !r.meets).length} failed`,
+  );
+  process.exit(0);
+}
+
 // --- main corpus: 5 levels --------------------------------------------------------------
 execFileSync('node', [path.join(ROOT, 'scripts', 'build.mjs')]);
 const main = path.join(WORK, 'corpus');
