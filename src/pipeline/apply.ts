@@ -16,6 +16,7 @@ import type { Lock } from '../core/types.ts';
 import { PackContents } from './contents.ts';
 import { layoutOutput } from './output.ts';
 import {
+  conflictHunk,
   mergeOverlay,
   rewriteOverlay,
   writeConflictFiles,
@@ -23,6 +24,7 @@ import {
   type OverlayResult,
 } from './overlay.ts';
 import { applyInPlace } from './apply-in-place.ts';
+import { clearPending, resolvePending, stillWaiting, writePending } from './pending-merge.ts';
 import { fetchLevels } from './fetch-levels.ts';
 import { openPack, type OpenPack } from './pack-input.ts';
 import { resolvePackFile, type PackFile } from './pack-source.ts';
@@ -115,18 +117,26 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       await contents.read({ kind: 'pack', path, sha256: expected });
     }
 
+    const resolution = lock.overlay
+      ? await resolvePending(lock.file, lock.overlay, lock.level, target)
+      : undefined;
+    if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
     const overlay = lock.overlay
-      ? await mergeOverlay(lock.overlay, plan, lock.level, contents)
+      ? await mergeOverlay(lock.overlay, plan, lock.level, contents, resolution?.baseLevels)
       : undefined;
     const report = baseReport(req, pack, plan, payloads, overlay);
     if (overlay && overlay.conflicts.length > 0) {
       const details: string[] = [];
+      const left: Record<string, string> = {};
       for (const c of overlay.conflicts) {
         const files = req.dryRun ? [] : await writeConflictFiles(lock.overlay as string, [c]);
         report.conflicts.push({ path: c.path, files });
         details.push(`${c.path}: ${c.outcome}${files.length ? ` (see ${files.join(', ')})` : ''}`);
+        details.push(...conflictHunk(c));
+        if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      await writePending(lock.file, { lockLevel: lock.level, target, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${overlay.conflicts.length} overlay file(s); nothing was published`,
         details,
@@ -181,6 +191,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
       const text = await fs.readFile(lock.file, 'utf8');
       await writeFileAtomic(lock.file, setLockLevel(text, target));
+      await clearPending(lock.file);
       report.lockUpdated = true;
     }
     return report;

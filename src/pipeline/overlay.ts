@@ -20,6 +20,8 @@ export interface OverlayFileResult {
   /** Vendor content at the lock's level and at the target, for `.old`/`.updated` on conflict. */
   base?: Buffer;
   theirs?: Buffer;
+  /** On a conflict: the user's file as the conflict leaves it. */
+  ours?: Buffer;
 }
 
 export interface OverlayResult {
@@ -69,15 +71,21 @@ export async function listOverlay(dir: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * Merges every overlay file from `baseLevel` (the lock's) to the plan's target; a file in
+ * `baseLevels` was merged since at another level (a conflict the user resolved).
+ */
 export async function mergeOverlay(
   overlayDir: string,
   plan: ApplyPlan,
-  baseLevel: number,
+  lockLevel: number,
   contents: PackContents,
+  baseLevels: ReadonlyMap<string, number> = new Map(),
 ): Promise<OverlayResult> {
   const files: OverlayFileResult[] = [];
   for (const rel of await listOverlay(overlayDir)) {
     const ours = await fs.readFile(path.join(overlayDir, rel));
+    const baseLevel = baseLevels.get(rel) ?? lockLevel;
     const base = sourceAt(plan, rel, baseLevel);
     const theirs = sourceAt(plan, rel, plan.to);
     if (base === null && theirs === null) {
@@ -117,7 +125,40 @@ export function mergeOverlayFile(
     r.content = m.content;
     r.rewrite = !m.content.equals(ours);
   }
+  if (CONFLICT_OUTCOMES.has(m.outcome)) r.ours = ours;
   return r;
+}
+
+/** The first conflicting hunk of a file, a few lines of each side, for the conflict message. */
+export function conflictHunk(f: OverlayFileResult, max = 4): string[] {
+  if (f.outcome !== 'conflict' || !f.content) return [];
+  const lines = decode(f.content).split('\n');
+  const start = lines.findIndex((l) => l.startsWith('<<<<<<< '));
+  if (start < 0) return [];
+  const at = (marker: string, from: number) =>
+    lines.findIndex((l, i) => i > from && l.startsWith(marker));
+  const baseAt = at('||||||| ', start);
+  const sepAt = at('=======', baseAt);
+  const endAt = at('>>>>>>> ', sepAt);
+  const show = (label: string, side: string[]) => [
+    `    ${label}:`,
+    ...side.slice(0, max).map((l) => `      ${l.replace(/\r$/, '')}`),
+    ...(side.length > max ? [`      … ${side.length - max} more line(s)`] : []),
+  ];
+  return [
+    `  first conflict at line ${start + 1} of the merged file:`,
+    ...show('yours', lines.slice(start + 1, baseAt)),
+    ...show('vendor', lines.slice(sepAt + 1, endAt)),
+  ];
+}
+
+/** UTF-8 when it is, else ISO-8859-1 (each byte one character). */
+function decode(buf: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return buf.toString('latin1');
+  }
 }
 
 /** Leaves `<file>.old` (previous level) and `<file>.updated` (new level) beside each conflicted file. */

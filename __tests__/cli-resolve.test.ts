@@ -1,0 +1,184 @@
+/**
+ * The merge a team relies on, end to end through the bundled CLI: a change both sides made
+ * lands once, a conflict can be resolved and the same apply run again completes, and text
+ * in ISO-8859-1 merges byte for byte.
+ */
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runCli } from './helpers/cli.ts';
+import { configText, type Tree } from './helpers/packs.ts';
+import { exists, readPackFiles } from './helpers/read-pack.ts';
+import { LEVELS, makeTeam, makeVendor, OVERLAY_CONFLICT, type Vendor } from './helpers/scenario.ts';
+
+const TOML = 'conf/deployment.toml';
+const PROPS = 'conf/messages.properties';
+const l1 = (s: string) => Buffer.from(s, 'latin1');
+
+const TOML_GA = [
+  '[server]',
+  'hostname = "localhost"',
+  'offset = 0',
+  '',
+  '[transport.http]',
+  'enabled = true',
+  '',
+  '[transport.https]',
+  'enabled = true',
+  '',
+  '[keystore.primary]',
+  'file_name = "wso2carbon.jks"',
+  '',
+].join('\n');
+/** The table a vendor advisory told teams to add, shipped for real at level 1. */
+const ADVISORY = ['[transport.http.properties]', 'enabled = true', ''];
+const withAdvisory = (text: string) =>
+  text.replace('[transport.https]\n', `${ADVISORY.join('\n')}\n[transport.https]\n`);
+
+const PROPS_GA = l1(
+  '# Nachrichten\ngreeting=Gr\xfc\xdf Gott\nfarewell=Adieu\n#\nsignature=Jos\xe9\n',
+);
+
+const levels: Tree[] = [{ ...LEVELS[0], [TOML]: TOML_GA, [PROPS]: PROPS_GA }];
+levels[1] = {
+  ...LEVELS[1],
+  [TOML]: withAdvisory(TOML_GA).replace('offset = 0', 'offset = 10'),
+  [PROPS]: l1('# Nachrichten\ngreeting=Gr\xfc\xdf Gott\nfarewell=Adieu\n#\nsignature=Ren\xe9e\n'),
+};
+levels[2] = {
+  ...LEVELS[2],
+  [TOML]: levels[1][TOML] as string,
+  [PROPS]: levels[1][PROPS] as Buffer,
+};
+
+let vendor: Vendor;
+before(async () => {
+  vendor = await makeVendor(levels);
+});
+after(async () => {
+  await vendor?.close();
+});
+
+async function overlayTeam(files: Record<string, string | Buffer>) {
+  const team = await makeTeam(vendor, { overlay: '' });
+  await fs.rm(team.overlayFile);
+  for (const [rel, content] of Object.entries(files)) {
+    const f = path.join(team.dir, 'deploy', rel);
+    await fs.mkdir(path.dirname(f), { recursive: true });
+    await fs.writeFile(f, content);
+  }
+  return team;
+}
+
+const apply = (team: { lock: string; env: NodeJS.ProcessEnv }, out: string, ...more: string[]) =>
+  runCli(['apply', '--lock', team.lock, '--out', out, ...more], { env: team.env });
+
+describe('a change both sides made', () => {
+  test('the advisory table the team backported is declared once when the level ships it', async () => {
+    const ours = withAdvisory(TOML_GA).replace('"wso2carbon.jks"', '"team.jks"');
+    const team = await overlayTeam({ [TOML]: ours });
+    const out = path.join(team.dir, 'pack.zip');
+    const r = await apply(team, out, '--level', '1');
+    assert.equal(r.code, 0, r.stderr);
+    const merged = (await readPackFiles(out)).get(TOML)?.toString('utf8') as string;
+    assert.equal(merged.split('[transport.http.properties]').length - 1, 1, merged);
+    assert.equal(
+      merged,
+      withAdvisory(TOML_GA)
+        .replace('"wso2carbon.jks"', '"team.jks"')
+        .replace('offset = 0', 'offset = 10'),
+    );
+    const overlay = await fs.readFile(path.join(team.dir, 'deploy', TOML), 'utf8');
+    assert.equal(overlay, merged, 'the overlay file is rewritten to the merge');
+  });
+
+  test('an ISO-8859-1 .properties file merges byte for byte', async () => {
+    const ours = l1('# Nachrichten\ngreeting=Servus\nfarewell=Adieu\n#\nsignature=Jos\xe9\n');
+    const team = await overlayTeam({ [PROPS]: ours });
+    const out = path.join(team.dir, 'pack.zip');
+    const r = await apply(team, out, '--level', '1');
+    assert.equal(r.code, 0, r.stderr);
+    const expected = l1('# Nachrichten\ngreeting=Servus\nfarewell=Adieu\n#\nsignature=Ren\xe9e\n');
+    assert.deepEqual((await readPackFiles(out)).get(PROPS), expected);
+    assert.deepEqual(await fs.readFile(path.join(team.dir, 'deploy', PROPS)), expected);
+  });
+});
+
+describe('resolving a conflict and running the same apply again', () => {
+  for (const [name, overlay, resolved] of [
+    [
+      'same line',
+      OVERLAY_CONFLICT,
+      configText(30, { 25: 'setting.25 = customer-own-and-fixed' }, ['security.strict = true']),
+    ],
+    [
+      'adjacent lines',
+      configText(30, { 24: 'setting.24 = customer' }),
+      configText(30, { 24: 'setting.24 = customer', 25: 'setting.25 = vendor-fixed' }, [
+        'security.strict = true',
+      ]),
+    ],
+  ] as const) {
+    test(`${name}: exit 4 with the hunk, refused until resolved, then it completes`, async () => {
+      const team = await makeTeam(vendor, { overlay });
+      const out = path.join(team.dir, 'pack.zip');
+      const old = `${team.overlayFile}.old`;
+      const updated = `${team.overlayFile}.updated`;
+
+      const first = await apply(team, out);
+      assert.equal(first.code, 4, first.stderr);
+      assert.match(first.stderr, /conf\/app\.properties/);
+      assert.match(first.stderr, /yours:[\s\S]*setting\.2[45] = customer[\s\S]*vendor:/);
+      assert.equal(await fs.readFile(team.overlayFile, 'utf8'), overlay, 'file left as it is');
+      assert.equal(await fs.readFile(old, 'utf8'), LEVELS[0]?.['conf/app.properties']);
+      assert.equal(await fs.readFile(updated, 'utf8'), LEVELS[2]?.['conf/app.properties']);
+
+      // Run again with nothing done: still a conflict, and the message says what to do.
+      const again = await apply(team, out);
+      assert.equal(again.code, 4);
+      assert.match(
+        again.stderr,
+        /delete conf\/app\.properties\.old and conf\/app\.properties\.updated/,
+      );
+
+      // The two deleted but the file unchanged: merged again, a conflict again.
+      await fs.rm(old);
+      await fs.rm(updated);
+      const unchanged = await apply(team, out);
+      assert.equal(unchanged.code, 4, unchanged.stderr);
+      assert.equal(await exists(old), true, '.old written again');
+      await fs.rm(old);
+      await fs.rm(updated);
+
+      // Conflict markers left in the file: refused, naming the file and line.
+      await fs.writeFile(
+        team.overlayFile,
+        `${resolved}<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\n`,
+      );
+      const markers = await apply(team, out);
+      assert.equal(markers.code, 4);
+      assert.match(markers.stderr, /conflict marker left at conf\/app\.properties:33/);
+      assert.equal(await exists(out), false, 'nothing published');
+      assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 0$/m);
+
+      // Resolved: the same command completes, bumps the lock, rewrites nothing else.
+      await fs.writeFile(team.overlayFile, resolved);
+      const done = await apply(team, out, '--json');
+      assert.equal(done.code, 0, done.stderr);
+      assert.equal((await readPackFiles(out)).get('conf/app.properties')?.toString(), resolved);
+      assert.equal(await fs.readFile(team.overlayFile, 'utf8'), resolved);
+      assert.deepEqual(JSON.parse(done.stdout).overlayRewritten, []);
+      assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 2$/m);
+      assert.equal(
+        await exists(path.join(team.dir, '.uplevel', 'uplevel.yml.pending.json')),
+        false,
+      );
+
+      // And once more: at the level, harmless.
+      const rerun = await apply(team, path.join(team.dir, 'again.zip'));
+      assert.equal(rerun.code, 0, rerun.stderr);
+      assert.equal(await fs.readFile(team.overlayFile, 'utf8'), resolved);
+    });
+  }
+});

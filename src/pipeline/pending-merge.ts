@@ -1,0 +1,154 @@
+/**
+ * A merge left for the user. On a conflict apply leaves the user's file as it is, with
+ * `<file>.old` (the vendor's file at the level the overlay was merged against) and
+ * `<file>.updated` (the vendor's file at the target level) beside it, and records here the
+ * target level and the hashes of what it left. The user edits the file to what it should be
+ * at the target level, deletes the two, and runs the same apply again: a file whose two
+ * companions are gone and whose content changed is taken as merged at the target level (its
+ * merge base becomes the vendor's file at that level), so the run completes.
+ *
+ * The record lives beside the lock file, in `.uplevel/<lock file name>.pending.json`: it
+ * belongs to the lock (its level) and the overlay, and is committed with them in a pull
+ * request, so a person resolving on the branch follows the same loop.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { sha256 } from '../core/hash.ts';
+import { badInput, ExitCode, UplevelError } from '../core/errors.ts';
+
+export interface PendingMerge {
+  /** The lock's level when the conflict happened: the record is void once the lock moves. */
+  lockLevel: number;
+  /** The level the conflict was merged towards. */
+  target: number;
+  /** Overlay path → sha256 of the user's file as the conflict left it. */
+  files: Record<string, string>;
+}
+
+export interface Resolution {
+  /** Overlay path → level its merge base is at (the pending target, for a resolved file). */
+  baseLevels: Map<string, number>;
+  /** Files still waiting, with why: a one-line reason each. */
+  waiting: { path: string; reason: string }[];
+  record?: PendingMerge;
+}
+
+export const pendingFile = (lockFile: string) =>
+  path.join(path.dirname(lockFile), '.uplevel', `${path.basename(lockFile)}.pending.json`);
+
+export async function readPending(lockFile: string): Promise<PendingMerge | undefined> {
+  const file = pendingFile(lockFile);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badInput(`${file}: not JSON; delete it and run apply again to redo the merge`);
+  }
+  const r = json as Partial<PendingMerge>;
+  const files = r.files;
+  if (
+    !Number.isInteger(r.lockLevel) ||
+    !Number.isInteger(r.target) ||
+    typeof files !== 'object' ||
+    files === null ||
+    Object.entries(files).some(([p, h]) => !safeRelative(p) || !/^[0-9a-f]{64}$/.test(String(h)))
+  ) {
+    throw badInput(`${file}: not a pending-merge record; delete it and run apply again`);
+  }
+  return r as PendingMerge;
+}
+
+/** Overlay paths are relative, '/'-separated and stay inside the overlay. */
+const safeRelative = (p: string) =>
+  p !== '' &&
+  !p.startsWith('/') &&
+  !p.includes('\\') &&
+  !p.split('/').some((s) => s === '..' || s === '.' || s === '');
+
+/**
+ * Which pending files the user resolved. A record is void once the lock's level moved (the
+ * overlay was merged again since) or when a lower target is asked for; a higher target (a
+ * level published since the conflict) merges a resolved file onward from the pending target.
+ */
+export async function resolvePending(
+  lockFile: string,
+  overlayDir: string,
+  lockLevel: number,
+  target: number,
+): Promise<Resolution> {
+  const baseLevels = new Map<string, number>();
+  const waiting: Resolution['waiting'] = [];
+  const record = await readPending(lockFile);
+  if (!record || record.lockLevel !== lockLevel || record.target > target) {
+    return { baseLevels, waiting };
+  }
+  for (const [rel, leftSha] of Object.entries(record.files)) {
+    const file = path.join(overlayDir, rel);
+    const content = await readOrUndefined(file);
+    if (content === undefined) continue; // the user removed the file from the overlay
+    const companions = [];
+    for (const suffix of ['.old', '.updated']) {
+      if ((await readOrUndefined(`${file}${suffix}`)) !== undefined)
+        companions.push(`${rel}${suffix}`);
+    }
+    if (companions.length > 0) {
+      waiting.push({
+        path: rel,
+        reason: `not resolved yet: delete ${companions.join(' and ')} once ${rel} is merged`,
+      });
+      continue;
+    }
+    if (sha256(content) === leftSha) continue; // unchanged: merged again, a conflict again
+    const marker = conflictMarkerLine(content);
+    if (marker !== undefined) {
+      waiting.push({ path: rel, reason: `conflict marker left at ${rel}:${marker}` });
+      continue;
+    }
+    baseLevels.set(rel, record.target);
+  }
+  return { baseLevels, waiting, record };
+}
+
+/** The first line (1-based) that is a conflict marker, as git and uplevel write them. */
+export function conflictMarkerLine(content: Buffer): number | undefined {
+  const lines = content.toString('latin1').split('\n');
+  const i = lines.findIndex((l) => /^(<{7}|>{7}|\|{7})( |\r?$)/.test(l));
+  return i < 0 ? undefined : i + 1;
+}
+
+export async function writePending(lockFile: string, record: PendingMerge): Promise<void> {
+  const file = pendingFile(lockFile);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.uplevel-tmp-${process.pid}`;
+  await fs.writeFile(tmp, `${JSON.stringify(record, null, 2)}\n`);
+  await fs.rename(tmp, file);
+}
+
+export async function clearPending(lockFile: string): Promise<void> {
+  await fs.rm(pendingFile(lockFile), { force: true });
+}
+
+/** Conflicts the user has been working on and has not finished: exit 4, naming each. */
+export function stillWaiting(waiting: Resolution['waiting']): UplevelError {
+  return new UplevelError(
+    ExitCode.conflict,
+    `merge conflicts not resolved in ${waiting.length} overlay file(s); nothing was published`,
+    waiting.map((w) => `${w.path}: ${w.reason}`),
+  );
+}
+
+async function readOrUndefined(file: string): Promise<Buffer | undefined> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
