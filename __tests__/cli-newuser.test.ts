@@ -1,0 +1,159 @@
+/** The CLI as a new user meets it: help, pipes, JSON on failure, one error prefix. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CLI, ROOT, runCli } from './helpers/cli.ts';
+import { makeTeam, makeVendor, OVERLAY_CONFLICT, type Vendor } from './helpers/scenario.ts';
+
+let vendor: Vendor;
+before(async () => {
+  vendor = await makeVendor();
+});
+after(async () => {
+  await vendor?.close();
+});
+
+/** Runs the CLI with its stdout already closed by the reader, as `| head -1` ends up. */
+function withClosedStdout(args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CI: 'true', ...env },
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('a closed stdout', () => {
+  test('status, check and apply --dry-run end quietly with their own exit code', async () => {
+    const team = await makeTeam(vendor);
+    for (const args of [
+      ['status', '--pack', vendor.packs[0] as string],
+      ['check', '--lock', team.lock],
+      ['check', '--lock', team.lock, '--exit-code'],
+      ['apply', '--lock', team.lock, '--dry-run'],
+    ]) {
+      const r = await withClosedStdout(args, team.env);
+      assert.equal(r.code, args.includes('--exit-code') ? 10 : 0, `${args[0]}: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /EPIPE|at .*\(/, args.join(' '));
+    }
+  });
+});
+
+describe('--json on failure', () => {
+  test('bad input: one document with the error, exit 2', async () => {
+    const r = await runCli(['check', '--lock', '/nonexistent/uplevel.yml', '--json']);
+    assert.equal(r.code, 2);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.error.code, 'bad-input');
+    assert.equal(doc.error.exit, 2);
+    assert.match(doc.error.message, /nonexistent\/uplevel\.yml/);
+  });
+
+  test('apply --out on a conflict: exit 4 with the conflicts and their files', async () => {
+    const team = await makeTeam(vendor, { overlay: OVERLAY_CONFLICT });
+    const out = path.join(team.dir, 'pack.zip');
+    const r = await runCli(['apply', '--lock', team.lock, '--out', out, '--json'], {
+      env: team.env,
+    });
+    assert.equal(r.code, 4, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.error.code, 'conflict');
+    assert.equal(doc.error.exit, 4);
+    assert.equal(doc.conflicts.length, 1);
+    assert.equal(doc.conflicts[0].path, 'conf/app.properties');
+    assert.ok(doc.conflicts[0].files.length > 0, 'the .old/.updated files are named');
+  });
+
+  test('test: exit 5 with the failing command', async () => {
+    const extra = ['tests:', '  run:', '    - name: fails', '      command: exit 3'].join('\n');
+    const team = await makeTeam(vendor, { extra });
+    const r = await runCli(
+      ['test', '--lock', team.lock, '--pack', vendor.packs[0] as string, '--json'],
+      { env: team.env },
+    );
+    assert.equal(r.code, 5, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.error.code, 'tests-failed');
+    assert.equal(doc.passed, false);
+    assert.deepEqual(
+      doc.commands
+        .filter((c: { status: string }) => c.status !== 'passed')
+        .map((c: { name: string }) => c.name),
+      ['fails'],
+    );
+  });
+});
+
+const COMMANDS = [
+  'check',
+  'apply',
+  'test',
+  'status',
+  'revert',
+  'recover',
+  'hotfix',
+  'diff',
+  'export',
+  'changelog',
+  'demo',
+  'repo init',
+  'repo build',
+  'repo add',
+  'repo serve',
+];
+
+describe('help', () => {
+  test('every command and repo subcommand: synopsis, flags, an example, exit 0', async () => {
+    for (const c of COMMANDS) {
+      const r = await runCli([...c.split(' '), '--help']);
+      assert.equal(r.code, 0, `${c}: ${r.stderr}`);
+      assert.match(r.stdout, new RegExp(`^usage: uplevel ${c} `), c);
+      assert.match(r.stdout, /\n {2}--\S+( \S+)? {2,}\S/, `${c}: flags`);
+      assert.match(r.stdout, new RegExp(`\nexample: uplevel ${c} `), c);
+    }
+  });
+
+  test('every flag a command accepts is in its help', async () => {
+    for (const [c, flags] of Object.entries({
+      test: ['--logs', '--json'],
+      demo: ['--stage'],
+      'repo build': ['--hotfix', '--includes-hotfixes', '--released'],
+      diff: ['--json'],
+      revert: ['--json'],
+    })) {
+      const r = await runCli([...c.split(' '), '--help']);
+      for (const f of flags) assert.match(r.stdout, new RegExp(`${f}\\b`), `${c} ${f}`);
+    }
+  });
+
+  test('the README’s Commands block is the synopsis of uplevel --help', async () => {
+    const r = await runCli(['--help']);
+    assert.equal(r.code, 0);
+    const fromHelp = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  uplevel '))
+      .map((l) => l.trim());
+    const readme = await fs.readFile(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /## Commands\n[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    assert.deepEqual(
+      block.split('\n').filter((l) => l.startsWith('uplevel ')),
+      fromHelp,
+    );
+  });
+
+  test('an error names its command once', async () => {
+    const r = await runCli(['repo', 'build', '--bogus']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^uplevel repo build: Unknown option '--bogus'/);
+    assert.equal(r.stderr.match(/uplevel/g)?.length, 1, r.stderr);
+    const json = await runCli(['apply', '--level', 'x', '--json']);
+    assert.equal(JSON.parse(json.stdout).error.exit, 2);
+  });
+});
