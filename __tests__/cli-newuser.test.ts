@@ -1,6 +1,7 @@
 /** The CLI as a new user meets it: help, pipes, JSON on failure, one error prefix. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -155,5 +156,47 @@ describe('help', () => {
     assert.equal(r.stderr.match(/uplevel/g)?.length, 1, r.stderr);
     const json = await runCli(['apply', '--level', 'x', '--json']);
     assert.equal(JSON.parse(json.stdout).error.exit, 2);
+  });
+});
+
+describe('messages', () => {
+  test('status --dir on a folder that is not a pack: exit 2 naming what is missing', async () => {
+    const team = await makeTeam(vendor);
+    const r = await runCli(['status', '--dir', team.dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no updates\/uplevel\.json/);
+    assert.equal(r.stdout, '');
+  });
+
+  test('apply --out into a folder that does not exist yet: made, with ZIP.sha256 beside the zip', async () => {
+    const team = await makeTeam(vendor);
+    const out = path.join(team.dir, 'new', 'folder', 'pack.zip');
+    const r = await runCli(['apply', '--lock', team.lock, '--out', out], { env: team.env });
+    assert.equal(r.code, 0, r.stderr);
+    const sha = createHash('sha256')
+      .update(await fs.readFile(out))
+      .digest('hex');
+    assert.equal(await fs.readFile(`${out}.sha256`, 'utf8'), `${sha}  pack.zip\n`);
+    assert.match(r.stdout, /pack\.zip\.sha256/);
+  });
+
+  test('check shows the CVE ids of a change', async () => {
+    const team = await makeTeam(vendor);
+    const r = await runCli(['check', '--lock', team.lock], { env: team.env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /ACME-SEC-7 Util escapes header values \(CVE-2026-11111\)/);
+  });
+
+  test('SIGTERM: one line, exit 130', async () => {
+    const child = spawn(process.execPath, [CLI, 'repo', 'serve', '--dir', vendor.repoDir], {
+      cwd: ROOT,
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 130);
+    assert.equal(stderr, 'uplevel repo serve: interrupted (SIGTERM)\n');
   });
 });
