@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI, ROOT, runCli } from './helpers/cli.ts';
+import { writePack } from './helpers/packs.ts';
 import { makeTeam, makeVendor, OVERLAY_CONFLICT, type Vendor } from './helpers/scenario.ts';
 
 let vendor: Vendor;
@@ -198,5 +200,59 @@ describe('messages', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     assert.equal(code, 130);
     assert.equal(stderr, 'uplevel repo serve: interrupted (SIGTERM)\n');
+  });
+});
+
+describe('vendor versions', () => {
+  test('four-part versions (WSO2 4.2.0.10, Oracle 12.2.1.4) are published, checked and applied', async () => {
+    const work = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-4part-'));
+    try {
+      const top = 'wso2am-4.2.0.10';
+      const ga = path.join(work, 'ga.zip');
+      const l1 = path.join(work, 'l1.zip');
+      await writePack(ga, top, { 'conf/a.properties': 'a = 1\n', 'bin/run.sh': '#!/bin/sh\n' });
+      await writePack(l1, top, { 'conf/a.properties': 'a = 2\n', 'bin/run.sh': '#!/bin/sh\n' });
+      const repo = path.join(work, 'repo');
+      const steps = [
+        ['repo', 'init', '--dir', repo],
+        [
+          'repo',
+          'build',
+          '--from',
+          ga,
+          '--to',
+          l1,
+          '--level',
+          '1',
+          '--out',
+          path.join(work, 'u1.zip'),
+        ],
+        ['repo', 'add', '--dir', repo, '--pack', ga, path.join(work, 'u1.zip')],
+      ];
+      for (const s of steps) {
+        const r = await runCli(s);
+        assert.equal(r.code, 0, `${s.join(' ')}: ${r.stderr}`);
+      }
+      const lock = path.join(work, 'uplevel.yml');
+      await fs.writeFile(
+        lock,
+        `product: wso2am\nversion: 4.2.0.10\nlevel: 0\nrepository: ${repo}\ntrust: ${path.join(repo, 'metadata', '1.root.json')}\n`,
+      );
+      const env = { UPLEVEL_CACHE_DIR: path.join(work, 'cache') };
+      const check = await runCli(['check', '--lock', lock, '--json'], { env });
+      assert.equal(check.code, 0, check.stderr);
+      assert.equal(JSON.parse(check.stdout).latestLevel, 1);
+      const out = path.join(work, 'out.zip');
+      const apply = await runCli(['apply', '--lock', lock, '--out', out], { env });
+      assert.equal(apply.code, 0, apply.stderr);
+      const bad = await runCli(['status', '--pack', ga], {});
+      assert.equal(bad.code, 0, bad.stderr);
+      await fs.writeFile(lock, (await fs.readFile(lock, 'utf8')).replace('4.2.0.10', '4.2'));
+      const two = await runCli(['check', '--lock', lock], { env });
+      assert.equal(two.code, 2);
+      assert.match(two.stderr, /version must be three to five dot-separated numbers/);
+    } finally {
+      await fs.rm(work, { recursive: true, force: true });
+    }
   });
 });
