@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI, ROOT, runCli } from './helpers/cli.ts';
+import { fitLine, shortTask } from '../src/cli/terminal-reporter.ts';
 import { writePack } from './helpers/packs.ts';
 import { makeTeam, makeVendor, OVERLAY_CONFLICT, type Vendor } from './helpers/scenario.ts';
 
@@ -182,6 +183,20 @@ describe('messages', () => {
     assert.match(r.stdout, /pack\.zip\.sha256/);
   });
 
+  test('an unreachable repository says each retry as it waits, then exit 6', async () => {
+    const team = await makeTeam(vendor, { repository: 'http://127.0.0.1:9/acme' });
+    const r = await runCli(['check', '--lock', team.lock], {
+      env: { ...team.env, UPLEVEL_RETRY_BASE_MS: '10', UPLEVEL_RETRIES: '2' },
+    });
+    assert.equal(r.code, 6, r.stderr);
+    assert.match(
+      r.stderr,
+      /127\.0\.0\.1:9\/\S+: ECONNREFUSED; retrying in \d+\.\d s \(attempt 2 of 3\)/,
+    );
+    assert.match(r.stderr, /\(attempt 3 of 3\)/);
+    assert.match(r.stderr, /\(after 3 attempts\)\n$/);
+  });
+
   test('check shows the CVE ids of a change', async () => {
     const team = await makeTeam(vendor);
     const r = await runCli(['check', '--lock', team.lock], { env: team.env });
@@ -254,5 +269,23 @@ describe('vendor versions', () => {
     } finally {
       await fs.rm(work, { recursive: true, force: true });
     }
+  });
+});
+
+describe('progress lines', () => {
+  test('name a download by its file, not its hashed URL, and keep their figures whole', () => {
+    const hash = 'ab'.repeat(32);
+    assert.equal(
+      shortTask(`Downloading https://repo.example/acme/targets/${hash}.update-3.zip?token=x`),
+      'Downloading update-3.zip',
+    );
+    const line = fitLine(
+      'Downloading a-very-long-file-name-of-a-payload.zip',
+      ' 42% (1.0 MiB/2.4 MiB)',
+      40,
+    );
+    assert.equal(line.length, 39);
+    assert.ok(line.endsWith(' 42% (1.0 MiB/2.4 MiB)'), line);
+    assert.equal(fitLine('Writing pack', ' 5%', 80), 'Writing pack 5%');
   });
 });

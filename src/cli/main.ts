@@ -3,6 +3,7 @@
  * The uplevel command line: a thin shell that parses flags, runs one pipeline step and maps
  * the outcome to the documented exit codes.
  */
+import { setRetryListener } from '../client/http.ts';
 import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
 import { applyCommand } from './commands/apply.ts';
 import { changelogCommand } from './commands/changelog.ts';
@@ -73,6 +74,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     env = { ...env, UPLEVEL_PASSWORD: (await readStdin()).replace(/\r?\n$/, '') };
   }
   const stopSignals = onInterrupt((sig) => fail(130, `interrupted (${sig})`));
+  setRetryListener((n) =>
+    write(
+      process.stderr,
+      `uplevel ${label}: ${n.url}: ${n.problem}; retrying in ${(n.delayMs / 1000).toFixed(1)} s (attempt ${n.attempt} of ${n.attempts})\n`,
+    ),
+  );
   try {
     return await command(rest, ctx);
   } catch (caught) {
