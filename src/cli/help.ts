@@ -223,7 +223,9 @@ export function commandHelp(key: string): string | undefined {
   if (!h) return undefined;
   const width = Math.max(...h.flags.map(([f]) => f.length));
   return [
-    ...h.usage.map((u, i) => `${i === 0 ? 'usage: ' : '       '}uplevel ${u}`),
+    ...h.usage.map(
+      (u, i) => `${i === 0 ? 'usage: ' : '       '}uplevel ${u.replace(/ {2,}/g, ' ')}`,
+    ),
     '',
     h.what,
     '',

@@ -97,9 +97,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
 /** `repo build`, `hotfix apply`: the words a user typed, for messages and help. */
 function commandLabel(name: string, rest: string[]): string {
   const sub = rest[0];
-  return (name === 'repo' || name === 'hotfix') && sub && !sub.startsWith('-')
-    ? `${name} ${sub}`
-    : name;
+  const known =
+    name === 'repo'
+      ? `repo ${sub}` in HELP
+      : name === 'hotfix' && (sub === 'apply' || sub === 'remove');
+  return known ? `${name} ${sub}` : name;
 }
 
 /** Some messages name their command already; say it once. */

@@ -12,8 +12,7 @@ export async function statusCommand(argv: string[], ctx: CommandContext): Promis
   });
   const dir = values.dir as string | undefined;
   const pack = values.pack as string | undefined;
-  if (Boolean(dir) === Boolean(pack))
-    throw badInput('status takes one of --dir DIR and --pack ZIP');
+  if (Boolean(dir) === Boolean(pack)) throw badInput('give one of --dir DIR and --pack ZIP');
   const r = dir ? await statusOfDir(dir) : await statusOfPack(pack as string);
   if (dir && !r.managed && r.vendor.kind === 'none') {
     // Nothing says what this folder is: "level 0" would be a guess, and often a wrong one.

@@ -22,7 +22,7 @@ export async function testCommand(argv: string[], ctx: CommandContext): Promise<
   if (!lock.tests) throw badInput(`${lock.file}: no tests: block`);
   const dir = values.dir as string | undefined;
   const pack = values.pack as string | undefined;
-  if (Boolean(dir) === Boolean(pack)) throw badInput('test takes one of --dir DIR and --pack ZIP');
+  if (Boolean(dir) === Boolean(pack)) throw badInput('give one of --dir DIR and --pack ZIP');
   const logDir = path.resolve(
     (values.logs as string | undefined) ??
       (await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-test-logs-'))),
