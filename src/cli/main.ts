@@ -117,6 +117,11 @@ function printHelp(name: string, label: string): number {
       .filter((k) => k.startsWith(`${name} `))
       .map((k) => commandHelp(k))
       .join('\n\n');
+  if (!text) {
+    // Every command has an entry in help.ts; a command without one is ours to fix.
+    write(process.stderr, `uplevel ${label}: no help written for this command (a bug)\n`);
+    return ExitCode.bug;
+  }
   write(process.stdout, `${text}\n`);
   return ExitCode.ok;
 }
