@@ -64,7 +64,7 @@ describe('update.json', () => {
     [
       'a bad version',
       (m) => ({ ...m, version: '4.2' }),
-      'u.zip: update.json: version must be a semver version (got "4.2")',
+      'u.zip: update.json: version must be three to five dot-separated numbers like 4.2.0 or 12.2.1.4, optionally with -pre-release or +build (got "4.2")',
     ],
     [
       'a bad channel',

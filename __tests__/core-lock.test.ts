@@ -148,14 +148,14 @@ pack:
       'uplevel.yml: product must be lower-case letters, digits, . _ - (got "Acme Gateway")',
     ],
     [
-      'a version that is not semver',
+      'a version of two numbers',
       BASE.replace('4.2.0', '4.2'),
-      'uplevel.yml: version must be a semver version like 4.2.0 (got "4.2")',
+      'uplevel.yml: version must be three to five dot-separated numbers like 4.2.0 or 12.2.1.4, optionally with -pre-release or +build (got "4.2")',
     ],
     [
       'a version with a v',
       BASE.replace('4.2.0', 'v4.2.0'),
-      'uplevel.yml: version must be a semver version like 4.2.0 (got "v4.2.0")',
+      'uplevel.yml: version must be three to five dot-separated numbers like 4.2.0 or 12.2.1.4, optionally with -pre-release or +build (got "v4.2.0")',
     ],
     [
       'a bad channel name',

@@ -10,7 +10,7 @@ export function parse(command: string, argv: string[], options: Options, allowPo
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (e) {
-    throw badInput(`uplevel ${command}: ${(e as Error).message.split('\n')[0]}`);
+    throw badInput((e as Error).message.split('\n')[0] ?? '');
   }
 }
 
@@ -37,7 +37,7 @@ export async function parseRangeCommand(command: string, argv: string[]) {
   const lock = await loadLock(values.lock as string | undefined);
   const from = intFlag('from', values.from as string | undefined) ?? lock.level;
   const to = intFlag('to', values.to as string | undefined);
-  if (to === undefined) throw badInput(`uplevel ${command}: --to M is required`);
+  if (to === undefined) throw badInput(`--to M is required`);
   const out = path.resolve(required('out', values.out as string | undefined));
   return { lock, from, to, out, json: Boolean(values.json) };
 }

@@ -3,6 +3,7 @@
  * The uplevel command line: a thin shell that parses flags, runs one pipeline step and maps
  * the outcome to the documented exit codes.
  */
+import { setRetryListener } from '../client/http.ts';
 import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
 import { applyCommand } from './commands/apply.ts';
 import { changelogCommand } from './commands/changelog.ts';
@@ -16,33 +17,9 @@ import { recoverCommand, revertCommand } from './commands/revert.ts';
 import { statusCommand } from './commands/status.ts';
 import { testCommand } from './commands/test.ts';
 import type { CommandContext } from './context.ts';
+import { commandHelp, HELP, overview } from './help.ts';
+import { guardPipe, jsonError, knownWith, write } from './output.ts';
 import { terminalReporter } from './terminal-reporter.ts';
-
-const USAGE = `uplevel: keep server product packs at the latest vendor update level
-
-  uplevel check     [--lock F] [--json] [--exit-code]
-  uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--json]
-  uplevel export    [--lock F] [--from N] --to M --out DIR      signed offline bundle for apply --bundle
-  uplevel diff      [--lock F] [--from N] --to M --out ZIP      only what changed, for apply --diff ZIP --dir DIR
-  uplevel test      [--lock F] (--dir DIR | --pack ZIP)
-  uplevel status    (--dir DIR | --pack ZIP) [--json]
-  uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
-  uplevel recover   --dir DIR                               finish or undo an interrupted apply/revert
-  uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
-  uplevel hotfix    apply --dir DIR HOTFIX.zip | remove --dir DIR --id ID
-  uplevel demo      [--out DIR] | --stage DIR           the whole flow, or only its files
-
-  uplevel repo init  --dir REPO [--expires DAYS]
-  uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml]
-                     [--includes-hotfixes ID,…] [--hotfix ID] --out UPDATE.zip
-  uplevel repo add   --dir REPO [--pack GA.zip] UPDATE.zip...
-  uplevel repo serve --dir REPO [--port N]
-
-Repository credentials: UPLEVEL_TOKEN, or UPLEVEL_USERNAME with UPLEVEL_PASSWORD or
---password-stdin (the password read from standard input).
-
-Exit codes: 0 done, 1 bug, 2 bad input, 3 verification failed, 4 merge conflicts,
-5 tests failed, 6 unreachable, 10 updates available (check --exit-code).`;
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
@@ -62,48 +39,113 @@ const COMMANDS: Record<string, Command> = {
 
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
+  const json = rest.includes('--json');
   const ctx: CommandContext = {
     get env() {
       return env;
     },
-    print: (line) => process.stdout.write(`${line}\n`),
-    printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    print: (line) => write(process.stdout, `${line}\n`),
+    printJson: (value) => write(process.stdout, `${JSON.stringify(value, null, 2)}\n`),
     reporter: (opts) => terminalReporter({ quiet: Boolean(opts?.json) }),
     stdinIsTTY: Boolean(process.stdin.isTTY),
   };
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    write(process.stdout, `${overview()}\n`);
     return name ? ExitCode.ok : ExitCode.badInput;
   }
   if (name === '--version') {
-    process.stdout.write(`${__UPLEVEL_VERSION__}\n`);
+    write(process.stdout, `${__UPLEVEL_VERSION__}\n`);
     return ExitCode.ok;
   }
+  const label = COMMANDS[name] ? commandLabel(name, rest) : '';
+  const fail = (exit: number, message: string, details: string[] = [], known = {}) => {
+    write(process.stderr, `uplevel${label ? ` ${label}` : ''}: ${message}\n`);
+    for (const d of details) write(process.stderr, `  ${d}\n`);
+    if (json) ctx.printJson({ error: jsonError(exit, message, details), ...known });
+    return exit;
+  };
+  const command = COMMANDS[name];
+  if (!command)
+    return fail(ExitCode.badInput, `unknown command "${name}" (uplevel --help lists them)`);
+  if (rest.includes('--help') || rest.includes('-h')) return printHelp(name, label);
   if (rest.includes('--password-stdin')) {
     // A password piped in never passes through a command line or shell quoting.
     rest.splice(rest.indexOf('--password-stdin'), 1);
     env = { ...env, UPLEVEL_PASSWORD: (await readStdin()).replace(/\r?\n$/, '') };
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`uplevel: unknown command "${name}" (uplevel --help lists them)\n`);
-    return ExitCode.badInput;
-  }
+  const stopSignals = onInterrupt((sig) => fail(130, `interrupted (${sig})`));
+  setRetryListener((n) =>
+    write(
+      process.stderr,
+      `uplevel ${label}: ${n.url}: ${n.problem}; retrying in ${(n.delayMs / 1000).toFixed(1)} s (attempt ${n.attempt} of ${n.attempts})\n`,
+    ),
+  );
   try {
     return await command(rest, ctx);
   } catch (caught) {
     const e = fromSystemError(caught) ?? caught;
     if (isUplevelError(e)) {
-      process.stderr.write(`uplevel ${name}: ${e.message}\n`);
-      for (const d of e.details) process.stderr.write(`  ${d}\n`);
-      return e.exitCode;
+      return fail(e.exitCode, withoutPrefix(e.message), e.details, knownWith(e));
     }
     const err = e as Error;
-    process.stderr.write(
-      `uplevel ${name}: unexpected failure (a bug): ${err?.stack ?? String(e)}\n`,
-    );
+    return fail(ExitCode.bug, `unexpected failure (a bug): ${err?.stack ?? String(e)}`);
+  } finally {
+    stopSignals();
+  }
+}
+
+/** `repo build`, `hotfix apply`: the words a user typed, for messages and help. */
+function commandLabel(name: string, rest: string[]): string {
+  const sub = rest[0];
+  const known =
+    name === 'repo'
+      ? `repo ${sub}` in HELP
+      : name === 'hotfix' && (sub === 'apply' || sub === 'remove');
+  return known ? `${name} ${sub}` : name;
+}
+
+/** Some messages name their command already; say it once. */
+function withoutPrefix(message: string): string {
+  return message.replace(/^uplevel [a-z]+( [a-z]+)?: /, '');
+}
+
+function printHelp(name: string, label: string): number {
+  const text =
+    commandHelp(label) ??
+    commandHelp(name) ??
+    Object.keys(HELP)
+      .filter((k) => k.startsWith(`${name} `))
+      .map((k) => commandHelp(k))
+      .join('\n\n');
+  if (!text) {
+    // Every command has an entry in help.ts; a command without one is ours to fix.
+    write(process.stderr, `uplevel ${label}: no help written for this command (a bug)\n`);
     return ExitCode.bug;
   }
+  write(process.stdout, `${text}\n`);
+  return ExitCode.ok;
+}
+
+/**
+ * Ctrl-C or a job's cancel: one line and exit 130, once whatever else listens for the signal
+ * (the test runner stopping the product, repo serve closing) has finished and let go.
+ */
+function onInterrupt(say: (sig: NodeJS.Signals) => void): () => void {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const handler = (sig: NodeJS.Signals) => {
+    say(sig);
+    const poll = setInterval(() => {
+      if (process.listenerCount(sig) <= 1) process.exit(130);
+    }, 20);
+    if (process.listenerCount(sig) <= 1) {
+      clearInterval(poll);
+      process.exit(130);
+    }
+  };
+  for (const sig of signals) process.on(sig, handler);
+  return () => {
+    for (const sig of signals) process.off(sig, handler);
+  };
 }
 
 declare const __UPLEVEL_VERSION__: string;
@@ -114,12 +156,15 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+guardPipe(process.stdout);
+guardPipe(process.stderr);
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(
+    write(
+      process.stderr,
       `uplevel: unexpected failure (a bug): ${(e as Error)?.stack ?? String(e)}\n`,
     );
     process.exitCode = ExitCode.bug;

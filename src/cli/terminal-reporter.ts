@@ -36,15 +36,28 @@ export function terminalReporter(
       last = now;
       const pct = total > 0 ? ` ${Math.floor((done / total) * 100)}%` : '';
       const count = total > 0 ? ` (${fmt(done)}/${fmt(total)})` : ` ${fmt(done)}`;
-      const line = `${task}${pct}${count}`;
-      const width = stream.columns ?? 80;
-      stream.write(`\r\x1b[2K${line.length >= width ? line.slice(0, width - 1) : line}`);
+      stream.write(`\r\x1b[2K${fitLine(shortTask(task), `${pct}${count}`, stream.columns ?? 80)}`);
       drawn = true;
     },
     end() {
       clear();
     },
   };
+}
+
+/** A URL in a task is named by its file, without the content hash TUF puts in front. */
+export function shortTask(task: string): string {
+  return task.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, (url) => {
+    const file = url.split(/[?#]/)[0]?.split('/').pop() ?? url;
+    return file.replace(/^[0-9a-f]{64}\./, '') || url;
+  });
+}
+
+/** Shortens the task, never the figures after it: the line fits on one terminal row. */
+export function fitLine(task: string, figures: string, width: number): string {
+  const room = width - 1 - figures.length;
+  if (task.length <= room) return `${task}${figures}`;
+  return `${task.slice(0, Math.max(0, room - 1))}…${figures}`;
 }
 
 function fmt(n: number): string {

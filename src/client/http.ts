@@ -71,6 +71,29 @@ export function retrySettings(env: NodeJS.ProcessEnv = process.env): {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A failed attempt that will be retried after `delayMs`: the CLI says so instead of silence. */
+export interface RetryNotice {
+  url: string;
+  problem: string;
+  /** The attempt about to be made (2 for the first retry) and how many there will be at most. */
+  attempt: number;
+  attempts: number;
+  delayMs: number;
+}
+let retryListener: ((n: RetryNotice) => void) | undefined;
+
+/** One listener per process (the CLI's); undefined removes it. */
+export function setRetryListener(fn: ((n: RetryNotice) => void) | undefined): void {
+  retryListener = fn;
+}
+
+const attempts = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
+
+function retryAfter(url: string, problem: string, attempt: number, attempts: number, ms: number) {
+  retryListener?.({ url: redactUrl(url), problem, attempt, attempts, delayMs: Math.round(ms) });
+  return sleep(ms);
+}
+
 export async function httpGetStream(
   url: string,
   opts: HttpOptions = {},
@@ -81,7 +104,10 @@ export async function httpGetStream(
   const base = opts.baseDelayMs ?? defaults.baseDelayMs;
   let lastError = '';
   for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await sleep(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+    if (attempt > 0) {
+      const ms = base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
+      await retryAfter(url, lastError, attempt + 1, retries + 1, ms);
+    }
     try {
       const res = await getFollowingRedirects(url, opts, defaults.timeoutMs, env);
       const status = res.statusCode ?? 0;
@@ -109,7 +135,9 @@ export async function httpGetStream(
       lastError = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     }
   }
-  throw unreachable(`cannot reach ${redactUrl(url)}: ${lastError} (after ${retries + 1} attempts)`);
+  throw unreachable(
+    `cannot reach ${redactUrl(url)}: ${lastError} (after ${attempts(retries + 1)})`,
+  );
 }
 
 /**
@@ -141,10 +169,10 @@ async function* resumableBody(
     }
     if (++failures > s.retries) {
       throw unreachable(
-        `download of ${redactUrl(url)} failed: ${problem} (after ${failures} attempts)`,
+        `download of ${redactUrl(url)} failed: ${problem} (after ${attempts(failures)})`,
       );
     }
-    await sleep(s.base * 2 ** (failures - 1));
+    await retryAfter(url, problem, failures + 1, s.retries + 1, s.base * 2 ** (failures - 1));
     const headers: Record<string, string> = { ...opts.headers };
     if (received > 0) {
       headers.Range = `bytes=${received}-`;

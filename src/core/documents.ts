@@ -3,7 +3,7 @@
  * payload, a repository or a pack becomes a typed value here or a one-line error naming
  * the document and the field.
  */
-import semver from 'semver';
+import { isPackVersion, PACK_VERSION_RULE } from './version.ts';
 import { badInput } from './errors.ts';
 import {
   PACK_STATE_PATH,
@@ -85,7 +85,7 @@ class Reader {
   }
   version(v: unknown, field: string): string {
     const s = this.str(v, field);
-    if (semver.valid(s) !== s) this.fail(field, `must be a semver version (got ${shown(s)})`);
+    if (!isPackVersion(s)) this.fail(field, `must be ${PACK_VERSION_RULE} (got ${shown(s)})`);
     return s;
   }
   schema(o: Obj): 1 {

@@ -3,7 +3,7 @@
  * file and the field. Pure: relative paths are resolved against the lock's folder.
  */
 import path from 'node:path';
-import semver from 'semver';
+import { isPackVersion, PACK_VERSION_RULE } from './version.ts';
 import YAML from 'yaml';
 import { badInput } from './errors.ts';
 import { DEFAULT_CHANNEL, type Lock, type LockTests } from './types.ts';
@@ -103,8 +103,8 @@ export function parseLock(text: string, file: string): Lock {
   if (!NAME.test(product))
     fail('product', `must be lower-case letters, digits, . _ - (got ${shown(product)})`);
   const version = str(typeof o.version === 'number' ? String(o.version) : o.version, 'version');
-  if (semver.valid(version) !== version)
-    fail('version', `must be a semver version like 4.2.0 (got ${shown(version)})`);
+  if (!isPackVersion(version))
+    fail('version', `must be ${PACK_VERSION_RULE} (got ${shown(version)})`);
   const channel = o.channel === undefined ? DEFAULT_CHANNEL : str(o.channel, 'channel');
   if (!NAME.test(channel))
     fail('channel', `must be lower-case letters, digits, . _ - (got ${shown(channel)})`);

@@ -1,9 +1,11 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
 import { apply, type ApplyReport } from '../../pipeline/apply.ts';
 import { applyDiff } from '../../pipeline/apply-diff.ts';
 import { readBundleInfo } from '../../pipeline/export.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
+import { writeFileAtomic } from '../../pipeline/overlay.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -48,6 +50,9 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   const abs = (p: unknown) => (typeof p === 'string' ? path.resolve(p) : undefined);
+  // --out into a folder that does not exist yet: make it, as --dir makes its folder.
+  const out = abs(values.out);
+  if (out && !values['dry-run']) await fs.mkdir(path.dirname(out), { recursive: true });
   let report: ApplyReport;
   try {
     report = await apply({
@@ -63,6 +68,10 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
     });
   } finally {
     reporter.end();
+  }
+  if (report.output?.sha256 && out) {
+    // Beside the zip, in the format `sha256sum -c` reads (the demo and the action write it too).
+    await writeFileAtomic(`${out}.sha256`, `${report.output.sha256}  ${path.basename(out)}\n`);
   }
   if (values.json) ctx.printJson(report);
   else printReport(report, ctx);
@@ -85,7 +94,9 @@ function printReport(r: ApplyReport, ctx: CommandContext) {
   for (const c of r.conflicts)
     ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(', ')})` : ''}`);
   if (r.output)
-    ctx.print(`  wrote ${r.output.path}${r.output.sha256 ? ` (sha256 ${r.output.sha256})` : ''}`);
+    ctx.print(
+      `  wrote ${r.output.path}${r.output.sha256 ? ` and ${r.output.path}.sha256 (${r.output.sha256})` : ''}`,
+    );
   if (r.lockUpdated)
     ctx.print(
       `  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(', ')}` : ''}`,

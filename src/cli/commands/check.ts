@@ -35,7 +35,9 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
     for (const l of above) {
       ctx.print(`  level ${l.level} (${l.released.slice(0, 10)}):`);
       for (const c of l.changes)
-        ctx.print(`    [${c.type}${c.severity ? `/${c.severity}` : ''}] ${c.id} ${c.title}`);
+        ctx.print(
+          `    [${c.type}${c.severity ? `/${c.severity}` : ''}] ${c.id} ${c.title}${c.cves?.length ? ` (${c.cves.join(', ')})` : ''}`,
+        );
     }
   }
   return values['exit-code'] && result.updatesAvailable ? ExitCode.updatesAvailable : ExitCode.ok;

@@ -1,5 +1,6 @@
 import { badInput } from '../../core/errors.ts';
 import { statusOfDir, statusOfPack, type StatusReport } from '../../pipeline/status.ts';
+import { PACK_STATE_PATH } from '../../core/types.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -11,9 +12,14 @@ export async function statusCommand(argv: string[], ctx: CommandContext): Promis
   });
   const dir = values.dir as string | undefined;
   const pack = values.pack as string | undefined;
-  if (Boolean(dir) === Boolean(pack))
-    throw badInput('status takes one of --dir DIR and --pack ZIP');
+  if (Boolean(dir) === Boolean(pack)) throw badInput('give one of --dir DIR and --pack ZIP');
   const r = dir ? await statusOfDir(dir) : await statusOfPack(pack as string);
+  if (dir && !r.managed && r.vendor.kind === 'none') {
+    // Nothing says what this folder is: "level 0" would be a guess, and often a wrong one.
+    throw badInput(
+      `--dir ${dir}: no ${PACK_STATE_PATH} (uplevel writes it) and no vendor update state: not a pack uplevel knows; for a GA pack as shipped use status --pack GA.zip, or apply --dir to take the folder over`,
+    );
+  }
   if (values.json) ctx.printJson(r);
   else print(r, ctx);
   return 0;

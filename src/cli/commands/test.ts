@@ -8,6 +8,7 @@ import { statusOfDir } from '../../pipeline/status.ts';
 import { runTests } from '../../pipeline/test-runner.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
+import { jsonError } from '../output.ts';
 
 export async function testCommand(argv: string[], ctx: CommandContext): Promise<number> {
   const { values } = parse('test', argv, {
@@ -21,7 +22,7 @@ export async function testCommand(argv: string[], ctx: CommandContext): Promise<
   if (!lock.tests) throw badInput(`${lock.file}: no tests: block`);
   const dir = values.dir as string | undefined;
   const pack = values.pack as string | undefined;
-  if (Boolean(dir) === Boolean(pack)) throw badInput('test takes one of --dir DIR and --pack ZIP');
+  if (Boolean(dir) === Boolean(pack)) throw badInput('give one of --dir DIR and --pack ZIP');
   const logDir = path.resolve(
     (values.logs as string | undefined) ??
       (await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-test-logs-'))),
@@ -48,8 +49,18 @@ export async function testCommand(argv: string[], ctx: CommandContext): Promise<
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e)),
     });
-    if (values.json) ctx.printJson({ ...result, logDir });
-    else {
+    if (values.json) {
+      const failed = result.commands.filter((c) => c.status !== 'passed').map((c) => c.name);
+      const error = result.passed
+        ? {}
+        : {
+            error: jsonError(
+              ExitCode.testsFailed,
+              `tests failed: ${failed.join(', ') || 'server'}`,
+            ),
+          };
+      ctx.printJson({ ...error, ...result, logDir });
+    } else {
       for (const c of result.commands)
         ctx.print(`  ${c.status.padEnd(9)} ${c.name} (${c.durationMs} ms)`);
       ctx.print(

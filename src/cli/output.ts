@@ -1,0 +1,51 @@
+/**
+ * The CLI's two output streams. A reader that goes away (`uplevel status … | head -1`) ends
+ * our output quietly: later writes are dropped instead of an EPIPE stack trace.
+ */
+import { ExitCode, type UplevelError } from '../core/errors.ts';
+
+const closed = new WeakSet<NodeJS.WriteStream>();
+
+export function guardPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed.add(stream);
+    else throw e;
+  });
+}
+
+export function write(stream: NodeJS.WriteStream, text: string): void {
+  if (!closed.has(stream) && !stream.destroyed) stream.write(text);
+}
+
+const CODES: Record<number, string> = {
+  [ExitCode.bug]: 'bug',
+  [ExitCode.badInput]: 'bad-input',
+  [ExitCode.verification]: 'verification-failed',
+  [ExitCode.conflict]: 'conflict',
+  [ExitCode.testsFailed]: 'tests-failed',
+  [ExitCode.unreachable]: 'unreachable',
+  130: 'interrupted',
+};
+
+export interface JsonError {
+  code: string;
+  exit: number;
+  message: string;
+  details?: string[];
+}
+
+/** The `error` member of a failed run's `--json` document. */
+export function jsonError(exit: number, message: string, details: string[] = []): JsonError {
+  return {
+    code: CODES[exit] ?? `exit-${exit}`,
+    exit,
+    message,
+    ...(details.length ? { details } : {}),
+  };
+}
+
+/** What a failure knows besides its message (an apply conflict carries its report). */
+export function knownWith(e: UplevelError): Record<string, unknown> {
+  const report = (e as UplevelError & { report?: unknown }).report;
+  return report && typeof report === 'object' ? (report as Record<string, unknown>) : {};
+}
