@@ -17,12 +17,14 @@ import { PackContents } from './contents.ts';
 import { layoutOutput } from './output.ts';
 import {
   mergeOverlay,
+  overlayEntry,
   rewriteOverlay,
   writeConflictFiles,
   writeFileAtomic,
   type OverlayResult,
 } from './overlay.ts';
 import { applyInPlace } from './apply-in-place.ts';
+import { outcomeText } from '../core/structured-merge/index.ts';
 import { fetchLevels } from './fetch-levels.ts';
 import { openPack, type OpenPack } from './pack-input.ts';
 import { resolvePackFile, type PackFile } from './pack-source.ts';
@@ -124,7 +126,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       for (const c of overlay.conflicts) {
         const files = req.dryRun ? [] : await writeConflictFiles(lock.overlay as string, [c]);
         report.conflicts.push({ path: c.path, files });
-        details.push(`${c.path}: ${c.outcome}${files.length ? ` (see ${files.join(', ')})` : ''}`);
+        details.push(`${c.path}: ${outcomeText(c)}${files.length ? ` (see ${files.join(', ')})` : ''}`);
       }
       if (req.dryRun) return report;
       throw new ApplyConflictError(
@@ -240,7 +242,7 @@ function baseReport(
       changes: p.manifest.changes,
     })),
     files: { added: plan.added, modified: plan.modified, removed: plan.removed },
-    overlay: (overlay?.files ?? []).map((f) => ({ path: f.path, outcome: f.outcome })),
+    overlay: (overlay?.files ?? []).map(overlayEntry),
     conflicts: [],
     lockUpdated: false,
     overlayRewritten: [],

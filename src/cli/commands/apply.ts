@@ -4,6 +4,7 @@ import { apply, type ApplyReport } from '../../pipeline/apply.ts';
 import { applyDiff } from '../../pipeline/apply-diff.ts';
 import { readBundleInfo } from '../../pipeline/export.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
+import { outcomeText } from '../../core/structured-merge/index.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -81,7 +82,7 @@ function printReport(r: ApplyReport, ctx: CommandContext) {
     for (const p of r.files.modified) ctx.print(`    ~ ${p}`);
     for (const p of r.files.removed) ctx.print(`    - ${p}`);
   }
-  for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${o.outcome}`);
+  for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${outcomeText(o)}`);
   for (const c of r.conflicts)
     ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(', ')})` : ''}`);
   if (r.output)
