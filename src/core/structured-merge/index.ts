@@ -75,7 +75,8 @@ function edits(fmt: StructuredFormat, tt: string, t: Parsed, ot: string, o: Pars
     const parent = (te ?? oe)!.parent;
     if (parent !== '' && plan.ours.get(parent) === op && op !== 'set') continue;
     let e: Edit | null;
-    if (op === 'set') e = { start: te!.at[0], end: te!.at[1], text: ot.slice(oe!.at[0], oe!.at[1]) };
+    if (op === 'set')
+      e = { start: te!.at[0], end: te!.at[1], text: ot.slice(oe!.at[0], oe!.at[1]) };
     else if (op === 'delete') e = fmt.remove(tt, te!);
     else e = insertion(fmt, tt, t, ot, oe!, oursKeys.slice(0, oursKeys.indexOf(k)), o, plan);
     if (!e) return null;

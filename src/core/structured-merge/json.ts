@@ -101,11 +101,19 @@ export const jsonFormat: StructuredFormat = {
   parse: parseJson,
   insertAfter(_text, anchor, src, added): Edit {
     const member = src.slice(added.full[0], added.full[1]);
-    return { start: anchor.full[1], end: anchor.full[1], text: `,\n${indentAt(src, added.full[0])}${member}` };
+    return {
+      start: anchor.full[1],
+      end: anchor.full[1],
+      text: `,\n${indentAt(src, added.full[0])}${member}`,
+    };
   },
   insertBefore(text, first, src, added): Edit {
     const member = src.slice(added.full[0], added.full[1]);
-    return { start: first.full[0], end: first.full[0], text: `${member},\n${indentAt(text, first.full[0])}` };
+    return {
+      start: first.full[0],
+      end: first.full[0],
+      text: `${member},\n${indentAt(text, first.full[0])}`,
+    };
   },
   remove(text, gone): Edit {
     let e = gone.full[1];

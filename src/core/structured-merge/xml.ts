@@ -65,7 +65,15 @@ function scan(text: string): { root: El; comments: string[] } {
       const n = at(NAME, text, p + 1);
       if (!n || (root && !top)) throw new Bad();
       p = NAME.lastIndex;
-      const el: El = { name: n[0], attrs: [], start: s, end: -1, content: null, children: [], text: '' };
+      const el: El = {
+        name: n[0],
+        attrs: [],
+        start: s,
+        end: -1,
+        content: null,
+        children: [],
+        text: '',
+      };
       for (let a; (a = at(ATTR, text, p)); p = ATTR.lastIndex) {
         const [name, value] = [a[1] ?? '', a[2] ?? a[3] ?? ''];
         const v0 = a.index + a[0].length - 1 - value.length;
@@ -100,12 +108,30 @@ function entriesOf(root: El): Map<string, Entry> {
   const walk = (el: El, seg: string, parent: string) => {
     const key = parent === '' ? seg : `${parent}${SEP}${seg}`;
     if (entries.has(key)) throw new Bad();
-    entries.set(key, { value: 'element', kind: 'el', at: [el.start, el.end], full: [el.start, el.end], parent });
+    entries.set(key, {
+      value: 'element',
+      kind: 'el',
+      at: [el.start, el.end],
+      full: [el.start, el.end],
+      parent,
+    });
     for (const a of el.attrs) {
-      entries.set(`${key}${SEP}@${a.name}`, { value: a.value, kind: 'attr', at: a.at, full: a.at, parent: key });
+      entries.set(`${key}${SEP}@${a.name}`, {
+        value: a.value,
+        kind: 'attr',
+        at: a.at,
+        full: a.at,
+        parent: key,
+      });
     }
     if (el.children.length === 0 && el.content) {
-      entries.set(`${key}${SEP}#text`, { value: el.text, kind: 'text', at: el.content, full: el.content, parent: key });
+      entries.set(`${key}${SEP}#text`, {
+        value: el.text,
+        kind: 'text',
+        at: el.content,
+        full: el.content,
+        parent: key,
+      });
     } else if (el.text.trim() !== '') throw new Bad();
     const byName = new Map<string, El[]>();
     for (const c of el.children) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
