@@ -7,12 +7,10 @@ import { parse as parseYamlLib } from 'yaml';
 import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
 import { mergeText } from '../src/core/merge.ts';
 import { formatFor, mergeByStructure } from '../src/core/structured-merge/index.ts';
-import { SEP } from '../src/core/structured-merge/entries.ts';
 
 const RUNS = Number(process.env.UPLEVEL_FUZZ_RUNS ?? 300);
 const DIR = path.join(import.meta.dirname, 'fixtures', 'structured');
 const fixture = (name: string) => readFileSync(path.join(DIR, name), 'utf8');
-const key = (display: string) => display.split('.').join(SEP);
 
 /** Replaces one line's text (first occurrence), failing loudly if it is not there. */
 function change(text: string, from: string, to: string): string {

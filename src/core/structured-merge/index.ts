@@ -8,7 +8,7 @@
  * added a comment, or the edit cannot be written so that it reads back as the merge): the
  * line merge's verdict stands.
  */
-import { applyEdits, displayKey, SEP, type Edit, type Entry, type Parsed } from './entries.ts';
+import { applyEdits, displayKey, type Edit, type Entry, type Parsed } from './entries.ts';
 import { jsonFormat } from './json.ts';
 import { propertiesFormat } from './properties.ts';
 import { tomlFormat } from './toml.ts';
