@@ -96,7 +96,10 @@ export function lineEditor(comment: RegExp, kinds: ReadonlySet<string>): EntryEd
 
 /** Applies non-overlapping edits (inserts at one point keep their order). */
 export function applyEdits(text: string, edits: readonly Edit[]): string | null {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.i - y.i);
+  // By position; at one position inserts go first, in their order, then a replacement.
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
   let out = '';
   let pos = 0;
   for (const { e } of sorted) {
