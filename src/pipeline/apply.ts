@@ -126,7 +126,9 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       for (const c of overlay.conflicts) {
         const files = req.dryRun ? [] : await writeConflictFiles(lock.overlay as string, [c]);
         report.conflicts.push({ path: c.path, files });
-        details.push(`${c.path}: ${outcomeText(c)}${files.length ? ` (see ${files.join(', ')})` : ''}`);
+        details.push(
+          `${c.path}: ${outcomeText(c)}${files.length ? ` (see ${files.join(', ')})` : ''}`,
+        );
       }
       if (req.dryRun) return report;
       throw new ApplyConflictError(
