@@ -9,7 +9,7 @@ import { ExitCode, UplevelError } from '../core/errors.ts';
 import type { Lock } from '../core/types.ts';
 import { apply, ApplyConflictError, type ApplyReport } from '../pipeline/apply.ts';
 import { extractPack } from '../pipeline/extract.ts';
-import { listOverlay } from '../pipeline/overlay.ts';
+import { listOverlay, overlayEntry } from '../pipeline/overlay.ts';
 import { runTests, type TestRunResult } from '../pipeline/test-runner.ts';
 import type { ActionPorts } from './run.ts';
 import type { ActionSettings } from './settings.ts';
@@ -157,7 +157,7 @@ export async function refuseConflictMarkers(lock: Lock, s: ActionSettings, ports
 }
 
 export function overlayOf(c: ApplyConflictError | undefined): { path: string; outcome: string }[] {
-  return (c?.overlayFiles ?? []).map((f) => ({ path: f.path, outcome: f.outcome }));
+  return (c?.overlayFiles ?? []).map(overlayEntry);
 }
 
 export function conflictsOf(

@@ -10,6 +10,7 @@ import {
   type LevelChanges,
 } from '../core/changelog.ts';
 import type { TestRunResult } from '../pipeline/test-runner.ts';
+import { outcomeText } from '../core/structured-merge/index.ts';
 
 /** GitHub refuses a pull request body over 65,536 characters. */
 export const PR_BODY_LIMIT = 65_536;
@@ -29,7 +30,7 @@ export interface JobOutcome {
   /** Where the changelog starts: the lock's level for an update, 0 for a built pack. */
   changesFrom?: number;
   levels: LevelChanges[];
-  overlay: { path: string; outcome: string }[];
+  overlay: { path: string; outcome: string; keys?: string[]; keyPaths?: string[] }[];
   conflicts: { path: string; outcome: string }[];
   tests?: TestRunResult;
   /** Why tests did not run, when they did not. */
@@ -161,7 +162,7 @@ function overlaySection(o: JobOutcome): string[] {
     '',
     '| file | merge result |',
     '|---|---|',
-    ...o.overlay.map((f) => `| \`${f.path}\` | ${f.outcome} |`),
+    ...o.overlay.map((f) => `| \`${f.path}\` | ${outcomeText(f)} |`),
     '',
   ];
 }

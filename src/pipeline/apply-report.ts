@@ -29,7 +29,7 @@ export interface ApplyReport {
   level: number;
   levels: { level: number; released: string; sha256: string; changes: Change[] }[];
   files: { added: string[]; modified: string[]; removed: string[] };
-  overlay: { path: string; outcome: string }[];
+  overlay: { path: string; outcome: string; keys?: string[]; keyPaths?: string[] }[];
   conflicts: { path: string; files: string[] }[];
   output?: { kind: 'zip' | 'dir'; path: string; sha256?: string; bytes: number };
   lockUpdated: boolean;

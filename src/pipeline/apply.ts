@@ -18,6 +18,7 @@ import { layoutOutput } from './output.ts';
 import {
   conflictHunk,
   mergeOverlay,
+  overlayEntry,
   rewriteOverlay,
   writeConflictFiles,
   writeFileAtomic,
@@ -25,6 +26,7 @@ import {
 } from './overlay.ts';
 import { applyInPlace } from './apply-in-place.ts';
 import { clearPending, resolvePending, stillWaiting, writePending } from './pending-merge.ts';
+import { outcomeText } from '../core/structured-merge/index.ts';
 import { fetchLevels } from './fetch-levels.ts';
 import { openPack, type OpenPack } from './pack-input.ts';
 import { resolvePackFile, type PackFile } from './pack-source.ts';
@@ -131,7 +133,9 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       for (const c of overlay.conflicts) {
         const files = req.dryRun ? [] : await writeConflictFiles(lock.overlay as string, [c]);
         report.conflicts.push({ path: c.path, files });
-        details.push(`${c.path}: ${c.outcome}${files.length ? ` (see ${files.join(', ')})` : ''}`);
+        details.push(
+          `${c.path}: ${outcomeText(c)}${files.length ? ` (see ${files.join(', ')})` : ''}`,
+        );
         details.push(...conflictHunk(c));
         if (c.ours) left[c.path] = sha256(c.ours);
       }
@@ -251,7 +255,7 @@ function baseReport(
       changes: p.manifest.changes,
     })),
     files: { added: plan.added, modified: plan.modified, removed: plan.removed },
-    overlay: (overlay?.files ?? []).map((f) => ({ path: f.path, outcome: f.outcome })),
+    overlay: (overlay?.files ?? []).map(overlayEntry),
     conflicts: [],
     lockUpdated: false,
     overlayRewritten: [],

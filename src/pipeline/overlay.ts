@@ -7,12 +7,17 @@ import path from 'node:path';
 import { badInput } from '../core/errors.ts';
 import { mergeFile, type MergeOutcome } from '../core/merge.ts';
 import { sameContent, sourceAt, type ApplyPlan } from '../core/plan.ts';
+import { mergeByStructure } from '../core/structured-merge/index.ts';
 import type { PackContents } from './contents.ts';
 
 export interface OverlayFileResult {
   /** Path relative to the pack's top folder (and to the overlay folder). */
   path: string;
-  outcome: MergeOutcome['outcome'] | 'added';
+  outcome: MergeOutcome['outcome'] | 'added' | 'merged-by-key';
+  /** merged-by-key: the team's keys written into the vendor's file. */
+  keys?: string[];
+  /** conflict: the keys both sides changed differently (when the file parses by structure). */
+  keyPaths?: string[];
   /** What goes into the pack; undefined when the file is dropped (vendor removed it). */
   content?: Buffer;
   /** True when the overlay file itself must be rewritten (the merge changed it). */
@@ -117,8 +122,11 @@ export function mergeOverlayFile(
   ours: Buffer,
   theirs: Buffer | undefined,
 ): OverlayFileResult {
-  const m = mergeFile(base, ours, theirs);
-  const r: OverlayFileResult = { path: rel, outcome: m.outcome, rewrite: false };
+  const line = mergeFile(base, ours, theirs);
+  // Structure-aware merge where the line merge conflicts (see core/structured-merge).
+  const s = line.outcome === 'conflict' ? byStructure(rel, base, ours, theirs) : null;
+  const m = s?.content ? { outcome: 'merged-by-key' as const, content: s.content } : line;
+  const r: OverlayFileResult = { path: rel, outcome: m.outcome, rewrite: false, ...s?.report };
   if (base) r.base = base;
   if (theirs) r.theirs = theirs;
   if ('content' in m && m.content !== undefined) {
@@ -159,6 +167,32 @@ function decode(buf: Buffer): string {
   } catch {
     return buf.toString('latin1');
   }
+}
+
+function byStructure(rel: string, base?: Buffer, ours?: Buffer, theirs?: Buffer) {
+  const s =
+    base &&
+    ours &&
+    theirs &&
+    mergeByStructure(
+      rel,
+      base.toString('latin1'),
+      ours.toString('latin1'),
+      theirs.toString('latin1'),
+    );
+  if (!s) return null;
+  if (s.kind === 'conflict') return { report: { keyPaths: s.keyPaths } };
+  return { report: { keys: s.keys }, content: Buffer.from(s.text, 'latin1') };
+}
+
+/** One overlay file's entry in the report: its outcome and, for a structured merge, the keys. */
+export function overlayEntry(f: OverlayFileResult) {
+  return {
+    path: f.path,
+    outcome: f.outcome,
+    ...(f.keys ? { keys: f.keys } : {}),
+    ...(f.keyPaths ? { keyPaths: f.keyPaths } : {}),
+  };
 }
 
 /** Leaves `<file>.old` (previous level) and `<file>.updated` (new level) beside each conflicted file. */

@@ -6,6 +6,7 @@ import { applyDiff } from '../../pipeline/apply-diff.ts';
 import { readBundleInfo } from '../../pipeline/export.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { writeFileAtomic } from '../../pipeline/overlay.ts';
+import { outcomeText } from '../../core/structured-merge/index.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -90,7 +91,7 @@ function printReport(r: ApplyReport, ctx: CommandContext) {
     for (const p of r.files.modified) ctx.print(`    ~ ${p}`);
     for (const p of r.files.removed) ctx.print(`    - ${p}`);
   }
-  for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${o.outcome}`);
+  for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${outcomeText(o)}`);
   for (const c of r.conflicts)
     ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(', ')})` : ''}`);
   if (r.output)

@@ -19,11 +19,13 @@ import {
   isConflict,
   listOverlay,
   mergeOverlayFile,
+  overlayEntry,
   rewriteOverlay,
   writeConflictFiles,
   writeFileAtomic,
   type OverlayFileResult,
 } from '../overlay.ts';
+import { outcomeText } from '../../core/structured-merge/index.ts';
 import { resolvePackFile } from '../pack-source.ts';
 import { currentU2Level, runUpdateTool } from './update-tool.ts';
 import { writeFolderAsPack } from './write-folder-pack.ts';
@@ -147,7 +149,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
       level: to,
       levels: [],
       files,
-      overlay: merged.map((f) => ({ path: f.path, outcome: f.outcome })),
+      overlay: merged.map(overlayEntry),
       conflicts: [],
       lockUpdated: false,
       overlayRewritten: [],
@@ -175,7 +177,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
         const written = req.dryRun ? [] : await writeConflictFiles(lock.overlay as string, [c]);
         report.conflicts.push({ path: c.path, files: written });
         details.push(
-          `${c.path}: ${c.outcome}${written.length ? ` (see ${written.join(', ')})` : ''}`,
+          `${c.path}: ${outcomeText(c)}${written.length ? ` (see ${written.join(', ')})` : ''}`,
         );
       }
       if (req.dryRun) return report;
