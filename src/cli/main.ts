@@ -4,6 +4,7 @@
  * the outcome to the documented exit codes.
  */
 import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
+import { adoptCommand } from './commands/adopt.ts';
 import { applyCommand } from './commands/apply.ts';
 import { changelogCommand } from './commands/changelog.ts';
 import { checkCommand } from './commands/check.ts';
@@ -31,6 +32,8 @@ const USAGE = `uplevel: keep server product packs at the latest vendor update le
   uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
   uplevel hotfix    apply --dir DIR HOTFIX.zip | remove --dir DIR --id ID
   uplevel demo      [--out DIR] | --stage DIR           the whole flow, or only its files
+  uplevel adopt     --dir INSTALLED [--lock F] [--level N] [--overlay DIR] [--pack ZIP] [--include-binaries]
+                    the team's changed and added files of an installation, as an overlay
 
   uplevel repo init  --dir REPO [--expires DAYS]
   uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml]
@@ -58,6 +61,7 @@ const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   hotfix: hotfixCommand,
   recover: recoverCommand,
+  adopt: adoptCommand,
 };
 
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
