@@ -30,6 +30,7 @@ import type { OpenPayload } from './payloads.ts';
 import { openLockRepository, type LockRepository } from './repository.ts';
 import { writeUpdatedDir } from './write-dir.ts';
 import { writeUpdatedZip } from './write-pack.ts';
+import { writePackSbom } from './sbom/write-sbom.ts';
 
 export { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
 
@@ -165,6 +166,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
+      await writePackSbom(req.out);
       report.output = {
         kind: 'zip',
         path: req.out,
