@@ -31,6 +31,7 @@ import { openLockRepository, type LockRepository } from './repository.ts';
 import { writeUpdatedDir } from './write-dir.ts';
 import { writeUpdatedZip } from './write-pack.ts';
 import { writePackSbom } from './sbom/write-sbom.ts';
+import { addLevelComponents } from './sbom/level-components.ts';
 
 export { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
 
@@ -178,6 +179,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: 'dir', path: req.dir, bytes: res.bytes };
     }
+    await addLevelComponents(report, plan, contents);
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);

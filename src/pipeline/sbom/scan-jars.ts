@@ -20,6 +20,7 @@ import {
 } from '../../core/sbom/jar-meta.ts';
 import { isUplevelError } from '../../core/errors.ts';
 import { SafeZip } from '../../zip/reader.ts';
+import type { ZipEntryInfo } from '../../zip/validate.ts';
 import { writeStreamTo } from '../write-dir.ts';
 
 /** Nesting deeper than this (a jar in a jar in a war in an ear…) is listed, not opened. */
@@ -111,5 +112,22 @@ async function describeJarFile(
     return describeJar({ path: at, sha256, poms: [], nested: [] });
   } finally {
     await jar.close();
+  }
+}
+
+/** One jar entry of an open zip, described (nested jars included). */
+export async function describeEntry(
+  zip: SafeZip,
+  entry: ZipEntryInfo,
+  at: string,
+): Promise<JarComponent> {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-sbom-'));
+  const scan = { tmp, count: 1 };
+  const file = path.join(tmp, '0.jar');
+  try {
+    const sha256 = await copyHashing(await zip.openData(entry), file);
+    return await describeJarFile(file, at, sha256, 0, scan);
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
   }
 }

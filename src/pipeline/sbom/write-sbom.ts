@@ -3,7 +3,12 @@
  * pack's jars (nested jars as nested components), written with @cyclonedx/cyclonedx-library.
  * Same pack, same bytes: no timestamp, a serial number derived from the pack's sha256.
  */
-import * as CDX from '@cyclonedx/cyclonedx-library';
+// Subpaths, not the index: the index loads the validators, which find their schema files
+// through __dirname, which a bundle does not have.
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
+import * as Models from '@cyclonedx/cyclonedx-library/Models';
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { parsePackState } from '../../core/documents.ts';
 import { sha256File } from '../../core/hash.ts';
 import type { JarComponent } from '../../core/sbom/jar-meta.ts';
@@ -43,39 +48,39 @@ export async function writePackSbom(pack: string): Promise<string> {
 }
 
 export function renderSbom(info: PackSbomInfo, jars: JarComponent[]): string {
-  const bom = new CDX.Models.Bom();
+  const bom = new Models.Bom();
   bom.serialNumber = `urn:uuid:${uuidFrom(info.sha256)}`;
   const name = info.state?.product ?? info.top;
-  const product = new CDX.Models.Component(CDX.Enums.ComponentType.Application, name, {
+  const product = new Models.Component(Enums.ComponentType.Application, name, {
     bomRef: 'pack',
     ...(info.state ? { version: info.state.version } : {}),
   });
-  product.hashes.set(CDX.Enums.HashAlgorithm['SHA-256'], info.sha256);
+  product.hashes.set(Enums.HashAlgorithm['SHA-256'], info.sha256);
   if (info.state) {
-    product.properties.add(new CDX.Models.Property('uplevel:channel', info.state.channel));
-    product.properties.add(new CDX.Models.Property('uplevel:level', String(info.state.level)));
+    product.properties.add(new Models.Property('uplevel:channel', info.state.channel));
+    product.properties.add(new Models.Property('uplevel:level', String(info.state.level)));
   }
   bom.metadata.component = product;
   bom.metadata.tools.components.add(
-    new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'uplevel'),
+    new Models.Component(Enums.ComponentType.Application, 'uplevel'),
   );
   for (const j of jars) bom.components.add(toComponent(j));
-  const serializer = new CDX.Serialize.JsonSerializer(
-    new CDX.Serialize.JSON.Normalize.Factory(CDX.Spec.Spec1dot6),
+  const serializer = new Serialize.JsonSerializer(
+    new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6),
   );
   return `${serializer.serialize(bom, { sortLists: true, space: 2 })}\n`;
 }
 
-function toComponent(j: JarComponent): CDX.Models.Component {
-  const c = new CDX.Models.Component(CDX.Enums.ComponentType.Library, j.name, {
+function toComponent(j: JarComponent): Models.Component {
+  const c = new Models.Component(Enums.ComponentType.Library, j.name, {
     bomRef: j.path,
     ...(j.group ? { group: j.group } : {}),
     ...(j.version ? { version: j.version } : {}),
     ...(j.purl ? { purl: j.purl } : {}),
   });
-  c.hashes.set(CDX.Enums.HashAlgorithm['SHA-256'], j.sha256);
-  c.properties.add(new CDX.Models.Property('uplevel:path', j.path));
-  c.properties.add(new CDX.Models.Property('uplevel:identified-by', j.source));
+  c.hashes.set(Enums.HashAlgorithm['SHA-256'], j.sha256);
+  c.properties.add(new Models.Property('uplevel:path', j.path));
+  c.properties.add(new Models.Property('uplevel:identified-by', j.source));
   for (const n of j.nested) c.components.add(toComponent(n));
   return c;
 }
