@@ -4,6 +4,7 @@
  * becomes an overlay and a lock; apply to the same level then gives back the taken files.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -164,6 +165,38 @@ describe('adopt', () => {
     assert.equal(lock.level, 1);
     assert.equal(lock.overlay, path.join(team.dir, 'new', 'overlay'));
     assert.equal(lock.trust, path.join(team.dir, '.uplevel', 'root.json'));
+  });
+});
+
+describe('adopt of a vendor zip unpacked as it comes', () => {
+  test('needs --level without a recorded state; with it, takes the edits and apply gives them back', async () => {
+    const team = await makeTeam(vendor);
+    const unpacked = path.join(team.dir, 'server');
+    await fs.mkdir(unpacked);
+    const unzip = spawnSync('unzip', ['-q', vendor.packs[0] as string, '-d', unpacked]);
+    assert.equal(unzip.status, 0, String(unzip.stderr));
+    const home = path.join(unpacked, 'acme-gateway-4.2.0');
+    await fs.writeFile(path.join(home, 'conf/app.properties'), OVERLAY_CLEAN);
+    await fs.mkdir(path.join(home, 'logs'));
+    await fs.writeFile(path.join(home, 'logs/gc.log'), 'gc\n');
+    const overlay = path.join(team.dir, 'deploy');
+    const args = ['adopt', '--lock', team.lock, '--dir', unpacked, '--overlay', overlay];
+    const no = await runCli(args, { env: team.env });
+    assert.equal(no.code, 2);
+    assert.match(no.stderr, /has no updates\/uplevel\.json to say its level; give --level N/);
+    assert.equal(await exists(overlay), false);
+
+    const r = await runCli([...args, '--level', '0', '--json'], { env: team.env });
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(report.taken, [{ path: 'conf/app.properties', why: 'changed' }]);
+    assert.deepEqual(report.left, [{ path: 'logs/gc.log', why: 'ignore logs/' }]);
+    const again = path.join(team.dir, 'rebuilt');
+    const a = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', again], {
+      env: team.env,
+    });
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(await fs.readFile(path.join(again, 'conf/app.properties'), 'utf8'), OVERLAY_CLEAN);
   });
 });
 

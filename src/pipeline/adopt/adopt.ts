@@ -54,9 +54,10 @@ export interface AdoptReport extends AdoptClassification {
 
 const OWN = (rel: string) => rel === PACK_STATE_PATH || rel.startsWith('updates/.uplevel/');
 
-export async function adopt(req: AdoptRequest): Promise<AdoptReport> {
-  const { lock, reporter } = req;
+export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
+  const { lock, reporter } = request;
   if (lock.source === 'wso2') throw badInput('adopt does not support source: wso2 yet');
+  const req = { ...request, dir: await productHome(request.dir, lock) };
   const state = await readInstalledState(req.dir);
   if (state && (state.product !== lock.product || state.version !== lock.version))
     throw badInput(
@@ -97,6 +98,16 @@ export async function adopt(req: AdoptRequest): Promise<AdoptReport> {
     dryRun: req.dryRun,
     ...c,
   };
+}
+
+/** A vendor zip unpacked as it comes holds one folder, `<product>-<version>/`: adopt that. */
+async function productHome(dir: string, lock: Lock): Promise<string> {
+  if (!(await isDir(dir))) throw badInput(`--dir ${dir}: not a folder`);
+  const names = await fs.readdir(dir);
+  const top = `${lock.product}-${lock.version}`;
+  if (names.length === 1 && names[0] === top && (await isDir(path.join(dir, top))))
+    return path.join(dir, top);
+  return dir;
 }
 
 async function readInstalledState(dir: string): Promise<PackState | undefined> {
