@@ -174,5 +174,14 @@ describe('jar metadata', () => {
       { groupId: 'org.apache.maven.wagon', artifactId: 'wagon-http', version: '3.5.3' },
     ]);
     assert.equal(c?.artifactId, 'wagon-http');
+    const fat = pickCoordinates('cloud-pubsub-emulator-0.8.20-all.jar', [
+      {
+        groupId: 'com.fasterxml.jackson.core',
+        artifactId: 'jackson-annotations',
+        version: '2.17.1',
+      },
+      { groupId: 'com.google.guava', artifactId: 'guava', version: '33.0' },
+    ]);
+    assert.equal(fat, undefined, 'a fat jar is none of the libraries it bundles');
   });
 });

@@ -17,6 +17,8 @@ export interface ApplyRequest {
   updateLock: boolean;
   reporter: Reporter;
   env?: NodeJS.ProcessEnv;
+  /** false: no `<pack>.cdx.json` and no component diff (a pack only compared, then deleted). */
+  inventory?: boolean;
 }
 
 export interface ApplyReport {

@@ -167,7 +167,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      await writePackSbom(req.out);
+      if (req.inventory !== false) await writePackSbom(req.out);
       report.output = {
         kind: 'zip',
         path: req.out,
@@ -179,7 +179,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: 'dir', path: req.dir, bytes: res.bytes };
     }
-    await addLevelComponents(report, plan, contents);
+    if (req.inventory !== false) await addLevelComponents(report, plan, contents);
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);

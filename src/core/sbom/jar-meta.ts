@@ -64,21 +64,21 @@ export function coordinatesFrom(props: Map<string, string>): MavenCoordinates | 
   return { groupId, artifactId, version };
 }
 
-/** A jar with several pom.properties (a shaded jar): the one its file name names, else the first. */
+/**
+ * A jar with several pom.properties (a shaded or "fat" jar): the one its file name names;
+ * none when its name names none of them (it is not any one of the libraries it bundles).
+ */
 export function pickCoordinates(
   fileName: string,
   all: MavenCoordinates[],
 ): MavenCoordinates | undefined {
+  if (all.length <= 1) return all[0];
   const stem = fileName.replace(JAR_LIKE, '');
-  const sorted = [...all].sort((a, b) =>
-    `${a.groupId}:${a.artifactId}`.localeCompare(`${b.groupId}:${b.artifactId}`),
-  );
   return (
-    sorted.find((c) => stem === `${c.artifactId}-${c.version}` || stem === c.artifactId) ??
-    sorted
-      .filter((c) => stem.startsWith(c.artifactId))
-      .sort((a, b) => b.artifactId.length - a.artifactId.length)[0] ??
-    sorted[0]
+    all.find((c) => stem === `${c.artifactId}-${c.version}` || stem === c.artifactId) ??
+    all
+      .filter((c) => stem.startsWith(`${c.artifactId}-`) || stem.startsWith(`${c.artifactId}_`))
+      .sort((a, b) => b.artifactId.length - a.artifactId.length)[0]
   );
 }
 

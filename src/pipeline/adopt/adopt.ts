@@ -159,6 +159,7 @@ async function vendorHashes(req: AdoptRequest, level: number): Promise<Record<st
       ...(req.pack ? { pack: req.pack } : {}),
       dryRun: false,
       updateLock: false,
+      inventory: false,
       reporter: req.reporter,
       ...(req.env ? { env: req.env } : {}),
     });
