@@ -167,7 +167,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      if (req.inventory !== false) await writePackSbom(req.out);
+      if (req.inventory !== false) await writePackSbom(req.out, res.sha256);
       report.output = {
         kind: 'zip',
         path: req.out,

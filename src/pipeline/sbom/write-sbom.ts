@@ -25,15 +25,15 @@ export interface PackSbomInfo {
   state?: PackState;
 }
 
-/** Writes `<pack>.cdx.json` and returns its path. */
-export async function writePackSbom(pack: string): Promise<string> {
+/** Writes `<pack>.cdx.json` and returns its path; `sha256`: the pack's, when the writer knows it. */
+export async function writePackSbom(pack: string, sha256?: string): Promise<string> {
   const zip = await SafeZip.open(pack);
   let json: string;
   try {
     const top = zip.topFolder() ?? '';
     const prefix = top ? `${top}/` : '';
     const stateEntry = zip.get(`${prefix}${PACK_STATE_PATH}`);
-    const info: PackSbomInfo = { top, sha256: await sha256File(pack) };
+    const info: PackSbomInfo = { top, sha256: sha256 ?? (await sha256File(pack)) };
     if (stateEntry) {
       const text = (await zip.readBuffer(stateEntry, 64 * 1024 * 1024)).toString('utf8');
       info.state = parsePackState(JSON.parse(text), `${pack}: ${PACK_STATE_PATH}`);
