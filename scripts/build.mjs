@@ -21,6 +21,9 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   define: { __UPLEVEL_VERSION__: JSON.stringify(pkg.version) },
+  // @cyclonedx/cyclonedx-library's optional plugins (XML, validation), required in a
+  // try/catch and never used: uplevel writes JSON and does not validate at run time.
+  external: ['xmlbuilder2', 'libxmljs2', 'ajv', 'ajv-formats', 'ajv-formats-draft2019'],
 });
 
 // The entry points people and GitHub run are small CommonJS launchers. libuv's thread pool

@@ -129,6 +129,26 @@ export const HELP: Record<string, Help> = {
     ],
     example: 'uplevel demo --out out',
   },
+  adopt: {
+    usage: [
+      'adopt     --dir INSTALLED [--lock F] [--level N] [--overlay DIR] [--pack ZIP] [--repository URL] [--trust ROOT.json] [--include-binaries] [--report F.json|F.md] [--dry-run] [--json]',
+    ],
+    what: 'Compares an installed folder with the vendor’s pack at its level: writes the team’s changed and added files as the overlay, and the lock.',
+    flags: [
+      ['--dir INSTALLED', 'the installed, customised product folder'],
+      LOCK,
+      ['--level N', 'the level the installation is at (default: from its updates/uplevel.json)'],
+      ['--overlay DIR', 'where the overlay goes (default: the lock’s overlay:)'],
+      ['--pack ZIP', 'build the vendor’s pack from this GA pack instead of the repository’s'],
+      ['--repository URL', 'no lock yet: the repository the new lock names'],
+      ['--trust ROOT.json', 'no lock yet: the pinned root the new lock names'],
+      ['--include-binaries', 'copy changed jars and binaries too (default: listed only)'],
+      ['--report F.json|F.md', 'write the report of what was taken, left and not classified'],
+      ['--dry-run', 'say what would be taken, write nothing'],
+      JSON_FLAG,
+    ],
+    example: 'uplevel adopt --dir /opt/acme-gateway-4.2.0 --lock uplevel.yml --overlay deploy/',
+  },
   'repo init': {
     usage: ['repo init  --dir REPO [--expires DAYS]'],
     what: 'Creates a signed repository with fresh keys (in REPO/keys: never serve them).',
@@ -191,6 +211,7 @@ const ORDER = [
   'export',
   'changelog',
   'demo',
+  'adopt',
 ];
 
 /** Every synopsis line, as `uplevel --help` and the README's Commands block show them. */

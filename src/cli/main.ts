@@ -5,6 +5,7 @@
  */
 import { setRetryListener } from '../client/http.ts';
 import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
+import { adoptCommand } from './commands/adopt.ts';
 import { applyCommand } from './commands/apply.ts';
 import { changelogCommand } from './commands/changelog.ts';
 import { checkCommand } from './commands/check.ts';
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   hotfix: hotfixCommand,
   recover: recoverCommand,
+  adopt: adoptCommand,
 };
 
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

@@ -1,10 +1,13 @@
 /** Changelogs between two levels: Markdown for people (security first), JSON for machines. */
+import { renderComponentsMarkdown, type ComponentChange } from './sbom/component-diff.ts';
 import type { Change, ChangeType, Severity } from './types.ts';
 
 export interface LevelChanges {
   level: number;
   released?: string;
   changes: Change[];
+  /** The jars the level changed, when the pack was built (apply's report levels). */
+  components?: ComponentChange[];
 }
 
 export interface LeveledChange extends Change {
@@ -19,6 +22,8 @@ export interface ChangelogJson {
   to: number;
   summary: Record<ChangeType, number> & { maxSeverity?: Severity };
   changes: LeveledChange[];
+  /** Per level, the jars it changed (when known). */
+  components?: { level: number; components: ComponentChange[] }[];
 }
 
 export const CHANGE_TYPE_ORDER: readonly ChangeType[] = [
@@ -127,8 +132,14 @@ export function renderChangelogMarkdown(
     }
     lines.push('');
   }
+  lines.push(...renderComponentsMarkdown(inRange(levels, from, to), escapeMarkdown));
   return lines.join('\n');
 }
+
+const inRange = (levels: LevelChanges[], from: number, to: number) =>
+  levels
+    .filter((l) => l.level > from && l.level <= to)
+    .map((l) => ({ level: l.level, components: l.components ?? [] }));
 
 export function renderChangelogJson(
   product: string,
@@ -153,5 +164,6 @@ export function renderChangelogJson(
       ...(severity ? { maxSeverity: severity } : {}),
     },
     changes,
+    ...(levels.some((l) => l.components) ? { components: inRange(levels, from, to) } : {}),
   };
 }

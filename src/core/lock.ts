@@ -23,6 +23,7 @@ const KNOWN = new Set([
   'hotfixes',
   'tests',
   'source',
+  'ignore',
 ]);
 
 export const DEFAULT_TEST_TIMEOUT_MS = 10 * 60 * 1000;
@@ -141,6 +142,10 @@ export function parseLock(text: string, file: string): Lock {
     } else lock.pack.path = local(p.path, 'pack.path');
   }
   if (o.overlay !== undefined) lock.overlay = local(o.overlay, 'overlay');
+  if (o.ignore !== undefined && o.ignore !== null) {
+    if (!Array.isArray(o.ignore)) fail('ignore', 'must be a list of globs (e.g. "logs/")');
+    lock.ignore = (o.ignore as unknown[]).map((g, i) => str(g, `ignore[${i}]`));
+  }
   if (o.hotfixes !== undefined && o.hotfixes !== null) {
     if (!Array.isArray(o.hotfixes)) fail('hotfixes', 'must be a list of {path, sha256}');
     const seen = new Set<string>();

@@ -153,4 +153,6 @@ export interface Lock {
   overlay?: string;
   hotfixes: { path: string; sha256: string }[];
   tests?: LockTests;
+  /** Globs `adopt` leaves out of the overlay, beside its default list. */
+  ignore?: string[];
 }

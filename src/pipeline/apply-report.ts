@@ -1,5 +1,6 @@
 /** What an apply was asked to do and what it did: shared by every update source. */
 import { ExitCode, UplevelError } from '../core/errors.ts';
+import type { ComponentChange } from '../core/sbom/component-diff.ts';
 import type { Change, Lock } from '../core/types.ts';
 import type { OverlayFileResult } from './overlay.ts';
 import type { Reporter } from './reporter.ts';
@@ -16,6 +17,8 @@ export interface ApplyRequest {
   updateLock: boolean;
   reporter: Reporter;
   env?: NodeJS.ProcessEnv;
+  /** false: no `<pack>.cdx.json` and no component diff (a pack only compared, then deleted). */
+  inventory?: boolean;
 }
 
 export interface ApplyReport {
@@ -27,7 +30,14 @@ export interface ApplyReport {
   /** The lock's level before the apply (the overlay's merge base). */
   lockLevel: number;
   level: number;
-  levels: { level: number; released: string; sha256: string; changes: Change[] }[];
+  levels: {
+    level: number;
+    released: string;
+    sha256: string;
+    changes: Change[];
+    /** The jars the level upgraded, rebuilt, added or removed. */
+    components?: ComponentChange[];
+  }[];
   files: { added: string[]; modified: string[]; removed: string[] };
   overlay: { path: string; outcome: string; keys?: string[]; keyPaths?: string[] }[];
   conflicts: { path: string; files: string[] }[];

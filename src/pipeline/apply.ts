@@ -34,6 +34,8 @@ import type { OpenPayload } from './payloads.ts';
 import { openLockRepository, type LockRepository } from './repository.ts';
 import { writeUpdatedDir } from './write-dir.ts';
 import { writeUpdatedZip } from './write-pack.ts';
+import { writePackSbom } from './sbom/write-sbom.ts';
+import { addLevelComponents } from './sbom/level-components.ts';
 
 export { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
 
@@ -179,6 +181,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
+      if (req.inventory !== false) await writePackSbom(req.out, res.sha256);
       report.output = {
         kind: 'zip',
         path: req.out,
@@ -190,6 +193,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: 'dir', path: req.dir, bytes: res.bytes };
     }
+    if (req.inventory !== false) await addLevelComponents(report, plan, contents);
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);

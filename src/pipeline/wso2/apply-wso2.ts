@@ -29,6 +29,7 @@ import { outcomeText } from '../../core/structured-merge/index.ts';
 import { resolvePackFile } from '../pack-source.ts';
 import { currentU2Level, runUpdateTool } from './update-tool.ts';
 import { writeFolderAsPack } from './write-folder-pack.ts';
+import { writePackSbom } from '../sbom/write-sbom.ts';
 
 export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
   const { lock, reporter } = req;
@@ -202,6 +203,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
       overlay: merged,
       onProgress: (done, total) => reporter.progress('Writing pack', done, total),
     });
+    await writePackSbom(out);
     report.output = { kind: 'zip', path: out, sha256: written.sha256, bytes: written.bytes };
     if (req.updateLock && to !== lock.level) {
       if (lock.overlay) {
