@@ -254,3 +254,53 @@ describe('TUF attacks', () => {
     await recovers();
   });
 });
+
+describe('the cache is not trusted', () => {
+  /** The folder under cache/tuf/ holding the trusted metadata for the pinned root. */
+  async function anchorDir(): Promise<string> {
+    const [id] = await fs.readdir(path.join(cache, 'tuf'));
+    return path.join(cache, 'tuf', id as string);
+  }
+
+  test('a root planted in the cache does not outrank the pinned trust', async () => {
+    await client().refresh();
+    // The attacker runs their own repository with their own keys, at a higher root version,
+    // serves it as a mirror and writes its root into the (Actions-restorable) cache.
+    const evil = path.join(dir, 'evil');
+    await initRepository({ dir: evil });
+    await fs.writeFile(path.join(dir, 'bad.zip'), 'the attacker payload\n');
+    await publishTargets(evil, [
+      { targetPath: 'gw/1.0.0/full/1.zip', localFile: path.join(dir, 'bad.zip') },
+    ]);
+    await rotateKey(evil, 'root');
+    await rotateKey(evil, 'root');
+    const evilRoot = await fs.readFile(path.join(evil, 'metadata', 'root.json'));
+    const trusted = await anchorDir();
+    await fs.writeFile(path.join(trusted, 'root.json'), evilRoot);
+    for (const role of ['timestamp', 'snapshot', 'targets'])
+      await fs.copyFile(
+        path.join(evil, 'metadata', `${role}.json`),
+        path.join(trusted, `${role}.json`),
+      );
+    const mirror = await serveDirectory(evil, { port: 0 });
+    try {
+      await refused(client(mirror.url).fetchTarget('gw/1.0.0/full/1.zip'), /signature/);
+    } finally {
+      await mirror.close();
+    }
+    // The planted metadata is gone: the genuine repository still updates from the pin.
+    assert.notDeepEqual(await fs.readFile(path.join(trusted, 'root.json')), evilRoot);
+    await recovers();
+  });
+
+  test('a cached root reached by a verified rotation is kept, even from a mirror lacking the chain', async () => {
+    await rotateKey(repo, 'root');
+    await client().refresh();
+    assert.equal(client().trustedVersion('root'), 2);
+    // A mirror that no longer serves 2.root.json: the chain was saved by the run that verified it.
+    await fs.rm(md('2.root.json'));
+    const c = client();
+    await c.refresh();
+    assert.equal(c.trustedVersion('root'), 2);
+  });
+});

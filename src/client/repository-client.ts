@@ -17,6 +17,7 @@ import { DownloadHTTPError } from 'tuf-js/dist/error.js';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { withDirLock } from './dir-lock.ts';
 import { RepositoryFetcher } from './fetcher.ts';
+import { chainsFrom } from './root-chain.ts';
 import { redactUrl, type RepositoryCredentials } from './http.ts';
 import { classify, describeFailure, explainOther } from './tuf-errors.ts';
 
@@ -88,7 +89,11 @@ export class RepositoryClient {
     return this.updaterInstance;
   }
 
-  /** Seeds the trusted metadata from the pinned root unless the cache already trusts a newer one. */
+  /**
+   * Every run starts from the pinned root. The cached root (rollback memory from earlier runs)
+   * is kept only when the chain from the pin to it verifies; otherwise the cache's metadata for
+   * this anchor is discarded and TUF's update walks the chain from the pin again.
+   */
   private async seed(): Promise<void> {
     let pinned: Buffer;
     try {
@@ -96,18 +101,37 @@ export class RepositoryClient {
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
-    const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
+    rootVersion(pinned, this.opts.trustedRoot);
     await fs.mkdir(this.metadataDir, { recursive: true });
     await fs.mkdir(this.targetsDir, { recursive: true });
     const cachedFile = path.join(this.metadataDir, 'root.json');
-    let cachedVersion: number;
-    try {
-      cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
-    } catch {
-      cachedVersion = -1; // nothing trusted yet (or unreadable): start from the pin
+    const cached = await fs.readFile(cachedFile).catch(() => undefined);
+    if (cached && (await chainsFrom(pinned, cached, (n) => this.chainRoot(n)))) return;
+    if (cached) {
+      for (const f of ['root.json', 'timestamp.json', 'snapshot.json', 'targets.json', 'roots'])
+        await fs.rm(path.join(this.metadataDir, f), { recursive: true, force: true });
     }
-    if (cachedVersion < pinnedVersion) {
-      await fs.writeFile(cachedFile, pinned);
+    await fs.writeFile(cachedFile, pinned);
+  }
+
+  /** Root version n for the chain check: as saved by an earlier verified run, else as served. */
+  private async chainRoot(n: number): Promise<Buffer | undefined> {
+    const saved = await fs
+      .readFile(path.join(this.metadataDir, 'roots', `${n}.root.json`))
+      .catch(() => undefined);
+    if (saved) return saved;
+    return this.fetcher
+      .downloadBytes(`${this.base}/metadata/${n}.root.json`, 512 * 1024)
+      .catch(() => undefined);
+  }
+
+  /** Keeps the roots this run verified, so the next run can check its chain without a server. */
+  private async saveChain(): Promise<void> {
+    const trusted = rootVersion(readFileSync(path.join(this.metadataDir, 'root.json')), 'root.json');
+    const dir = path.join(this.metadataDir, 'roots');
+    await fs.mkdir(dir, { recursive: true });
+    for (const [n, data] of this.fetcher.receivedRoots) {
+      if (n <= trusted) await fs.writeFile(path.join(dir, `${n}.root.json`), data);
     }
   }
 
@@ -130,6 +154,7 @@ export class RepositoryClient {
         this.updaterInstance = undefined;
         await this.guard(undefined, () => this.updater.refresh());
       }
+      await this.saveChain();
     });
     const root = rootVersion(readFileSync(path.join(this.metadataDir, 'root.json')), 'root.json');
     if (this.opts.minRootVersion !== undefined && root < this.opts.minRootVersion) {
