@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { canonicalize } from '@tufjs/canonical-json';
+import { execFileSync } from 'node:child_process';
 import { createPrivateKey, sign } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -302,5 +303,38 @@ describe('the cache is not trusted', () => {
     const c = client();
     await c.refresh();
     assert.equal(c.trustedVersion('root'), 2);
+  });
+
+  test('a cached payload rewritten in place (size and mtime kept) is not shipped', async () => {
+    const file = await client().fetchTarget('gw/1.0.0/full/1.zip');
+    const st = await fs.stat(file);
+    const ns = (await fs.stat(file, { bigint: true })).mtimeNs;
+    const evil = Buffer.from('the vendor updatX\n');
+    assert.equal(evil.length, st.size);
+    const h = await fs.open(file, 'r+');
+    await h.write(evil, 0, evil.length, 0);
+    await h.close();
+    const frac = (ns % 1_000_000_000n).toString().padStart(9, '0');
+    execFileSync('touch', ['-m', '-d', `@${ns / 1_000_000_000n}.${frac}`, file]);
+    assert.equal((await fs.stat(file)).mtimeMs, st.mtimeMs, "mtime restored as an attacker would");
+    const again = await client().fetchTarget('gw/1.0.0/full/1.zip');
+    assert.equal(await fs.readFile(again, 'utf8'), 'the vendor update\n');
+  });
+
+  test('a cached payload replaced together with anything kept beside it is not shipped', async () => {
+    const file = await client().fetchTarget('gw/1.0.0/full/1.zip');
+    const sidecars = (await fs.readdir(path.dirname(file))).filter((n) => n !== path.basename(file));
+    await fs.writeFile(file, 'the vendor updatX\n');
+    // the attacker refreshes whatever stamp the cache keeps for the new bytes
+    for (const n of sidecars) {
+      const st = await fs.stat(file);
+      const p = path.join(path.dirname(file), n);
+      const text = (await fs.readFile(p, 'utf8'))
+        .replace(/"mtimeMs":[\d.]+/, `"mtimeMs":${st.mtimeMs}`)
+        .replace(/"ino":\d+/, `"ino":${st.ino}`);
+      await fs.writeFile(p, text);
+    }
+    const again = await client().fetchTarget('gw/1.0.0/full/1.zip');
+    assert.equal(await fs.readFile(again, 'utf8'), 'the vendor update\n');
   });
 });
