@@ -188,11 +188,13 @@ async function getFollowingRedirects(
   env: NodeJS.ProcessEnv,
 ): Promise<http.IncomingMessage> {
   let current = new URL(url);
-  const origin = current.host;
+  // Scheme, host and port: URL.host alone would let https://h redirect to http://h.
+  const origin = current.origin;
   for (let hop = 0; hop < 6; hop++) {
     const headers: Record<string, string> = { 'User-Agent': 'uplevel', ...opts.headers };
-    // Credentials go only to the host the user named, never to a redirect target elsewhere.
-    if (current.host === origin) Object.assign(headers, authHeader(opts.credentials, current));
+    // Credentials go only to the origin the user named, never to a redirect target elsewhere
+    // (another scheme, host or port).
+    if (current.origin === origin) Object.assign(headers, authHeader(opts.credentials, current));
     const res = await request(current, headers, timeoutMs, env);
     const status = res.statusCode ?? 0;
     if ([301, 302, 303, 307, 308].includes(status) && res.headers.location) {
