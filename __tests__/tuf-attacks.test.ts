@@ -316,14 +316,16 @@ describe('the cache is not trusted', () => {
     await h.close();
     const frac = (ns % 1_000_000_000n).toString().padStart(9, '0');
     execFileSync('touch', ['-m', '-d', `@${ns / 1_000_000_000n}.${frac}`, file]);
-    assert.equal((await fs.stat(file)).mtimeMs, st.mtimeMs, "mtime restored as an attacker would");
+    assert.equal((await fs.stat(file)).mtimeMs, st.mtimeMs, 'mtime restored as an attacker would');
     const again = await client().fetchTarget('gw/1.0.0/full/1.zip');
     assert.equal(await fs.readFile(again, 'utf8'), 'the vendor update\n');
   });
 
   test('a cached payload replaced together with anything kept beside it is not shipped', async () => {
     const file = await client().fetchTarget('gw/1.0.0/full/1.zip');
-    const sidecars = (await fs.readdir(path.dirname(file))).filter((n) => n !== path.basename(file));
+    const sidecars = (await fs.readdir(path.dirname(file))).filter(
+      (n) => n !== path.basename(file),
+    );
     await fs.writeFile(file, 'the vendor updatX\n');
     // the attacker refreshes whatever stamp the cache keeps for the new bytes
     for (const n of sidecars) {

@@ -4,6 +4,7 @@
  * the outcome to the documented exit codes.
  */
 import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
+import { inertJson, inertOutput } from '../core/terminal-text.ts';
 import { applyCommand } from './commands/apply.ts';
 import { changelogCommand } from './commands/changelog.ts';
 import { checkCommand } from './commands/check.ts';
@@ -66,8 +67,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     get env() {
       return env;
     },
-    print: (line) => process.stdout.write(`${line}\n`),
-    printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    print: (line) => process.stdout.write(`${inertOutput(line)}\n`),
+    printJson: (value) => process.stdout.write(`${inertJson(value)}\n`),
     reporter: (opts) => terminalReporter({ quiet: Boolean(opts?.json) }),
     stdinIsTTY: Boolean(process.stdin.isTTY),
   };
@@ -94,8 +95,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   } catch (caught) {
     const e = fromSystemError(caught) ?? caught;
     if (isUplevelError(e)) {
-      process.stderr.write(`uplevel ${name}: ${e.message}\n`);
-      for (const d of e.details) process.stderr.write(`  ${d}\n`);
+      process.stderr.write(inertOutput(`uplevel ${name}: ${e.message}\n`));
+      for (const d of e.details) process.stderr.write(inertOutput(`  ${d}\n`));
       return e.exitCode;
     }
     const err = e as Error;

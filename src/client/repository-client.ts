@@ -127,7 +127,10 @@ export class RepositoryClient {
 
   /** Keeps the roots this run verified, so the next run can check its chain without a server. */
   private async saveChain(): Promise<void> {
-    const trusted = rootVersion(readFileSync(path.join(this.metadataDir, 'root.json')), 'root.json');
+    const trusted = rootVersion(
+      readFileSync(path.join(this.metadataDir, 'root.json')),
+      'root.json',
+    );
     const dir = path.join(this.metadataDir, 'roots');
     await fs.mkdir(dir, { recursive: true });
     for (const [n, data] of this.fetcher.receivedRoots) {

@@ -1,5 +1,6 @@
 import { ExitCode } from '../../core/errors.ts';
 import { availableUpdates } from '../../core/available.ts';
+import { escapeControls } from '../../core/terminal-text.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { openLockRepository } from '../../pipeline/repository.ts';
 import { checkWso2 } from '../../pipeline/wso2/check-wso2.ts';
@@ -35,7 +36,9 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
     for (const l of above) {
       ctx.print(`  level ${l.level} (${l.released.slice(0, 10)}):`);
       for (const c of l.changes)
-        ctx.print(`    [${c.type}${c.severity ? `/${c.severity}` : ''}] ${c.id} ${c.title}`);
+        ctx.print(
+          `    [${c.type}${c.severity ? `/${c.severity}` : ''}] ${escapeControls(c.id)} ${escapeControls(c.title)}`,
+        );
     }
   }
   return values['exit-code'] && result.updatesAvailable ? ExitCode.updatesAvailable : ExitCode.ok;
