@@ -8,6 +8,8 @@ import { canonicalize } from '@tufjs/canonical-json';
 import { execFileSync } from 'node:child_process';
 import { createPrivateKey, sign } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -252,6 +254,56 @@ describe('TUF attacks', () => {
     await fs.writeFile(md('timestamp.json'), good);
     await fs.rm(md(`${evil.version}.targets.json`));
     await fs.rm(md(`${evilSnap.version}.snapshot.json`));
+    await recovers();
+  });
+});
+
+describe('slow retrieval', () => {
+  test('a mirror trickling bytes just above the idle timeout is given up (exit 6)', async () => {
+    const good = await fs.readFile(md('timestamp.json'));
+    // One byte every 40 ms: never idle long enough for the socket timeout, never done.
+    const slow = http.createServer((req, res) => {
+      if (!req.url?.endsWith('/timestamp.json')) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Length': String(good.length) });
+      let i = 0;
+      const timer = setInterval(() => {
+        if (i < good.length) res.write(good.subarray(i, ++i));
+        else {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 40);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const started = Date.now();
+    try {
+      const c = new RepositoryClient({
+        repository: `http://127.0.0.1:${(slow.address() as AddressInfo).port}`,
+        trustedRoot: root,
+        cacheDir: cache,
+        env: {
+          UPLEVEL_RETRY_BASE_MS: '5',
+          UPLEVEL_RETRIES: '1',
+          UPLEVEL_MIN_RATE_BPS: '200',
+          UPLEVEL_RATE_WINDOW_MS: '400',
+        },
+      });
+      const e = await c.refresh().then(
+        () => assert.fail('the slow mirror was waited out'),
+        (err: unknown) => err,
+      );
+      assert.ok(e instanceof UplevelError, String(e));
+      assert.equal(e.exitCode, 6, e.message);
+      assert.match(e.message, /too slow/);
+      assert.ok(Date.now() - started < 5000, 'gave up within seconds');
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+    }
     await recovers();
   });
 });
