@@ -135,3 +135,35 @@ describe('the repository password', () => {
     }
   });
 });
+
+describe('hostile YAML', () => {
+  test('an alias bomb in a lock or CHANGES.yml is exit 2 naming the file, not a crash', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const bomb = `${levels.join('\n')}\n`;
+    const lock = path.join(dir, 'bomb.yml');
+    await fs.writeFile(lock, `product: ${PRODUCT}\nversion: ${VERSION}\n${bomb}`);
+    let r = await runCli(['check', '--lock', lock], { cwd: dir });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /bomb\.yml: YAML error/);
+    const changes = path.join(dir, 'bomb-changes.yml');
+    await fs.writeFile(changes, bomb);
+    r = await runCli(
+      [
+        'repo',
+        'build',
+        '--from',
+        path.join(dir, 'p0.zip'),
+        '--to',
+        path.join(dir, 'p1.zip'),
+      ].concat(['--level', '1', '--changes', changes, '--out', path.join(dir, 'y.zip')]),
+      { cwd: dir },
+    );
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /bomb-changes\.yml: YAML error/);
+  });
+});
