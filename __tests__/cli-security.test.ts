@@ -167,3 +167,16 @@ describe('hostile YAML', () => {
     assert.match(r.stderr, /bomb-changes\.yml: YAML error/);
   });
 });
+
+describe('bad input', () => {
+  test('a test timeout longer than a timer can hold is exit 2 naming the field', async () => {
+    const lock = path.join(dir, 'long.yml');
+    await fs.writeFile(
+      lock,
+      `product: ${PRODUCT}\nversion: ${VERSION}\nlevel: 0\nrepository: ${server.url}\ntrust: team/.uplevel/root.json\ntests:\n  timeout: 600h\n  run:\n    - name: t\n      command: "true"\n`,
+    );
+    const r = await runCli(['check', '--lock', lock], { cwd: dir });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /tests\.timeout must be at most 24 days/);
+  });
+});
