@@ -194,8 +194,9 @@ describe('runTests', () => {
   test('a start script that daemonizes (setsid, double fork) is still stopped', async () => {
     const pidFile = path.join(dir, 'setsid.pid');
     const r = await go({
-      // A new session and process group, the leader gone: out of reach of a group kill.
-      start: `(setsid sh -c 'echo $$ > ${pidFile}; exec sleep 60' </dev/null >/dev/null 2>&1 &); sleep 0.3; echo up`,
+      // A new session and process group, the leader gone at once: out of reach of a group
+      // kill, and the server is ready only after its starter has exited.
+      start: `(setsid sh -c 'echo $$ > ${pidFile}; sleep 0.3; echo up; exec sleep 60' </dev/null &); exit 0`,
       ready: 'log:^up$',
       run: [{ name: 'ok', command: 'true' }],
     });

@@ -179,6 +179,8 @@ interface Spawned {
   spawnError?: string;
   /** The group's leader (the `sh -c`) has exited. */
   exited: Promise<void>;
+  /** The run's tag in its environment, to find processes that left the group. */
+  tag?: string;
 }
 
 /** `sh -c` in a new process group, so the whole tree it starts can be stopped together. */
@@ -198,6 +200,7 @@ async function spawnInGroup(
   });
   const spawned: Spawned = {
     child,
+    ...(env[RUN_TAG] ? { tag: env[RUN_TAG] } : {}),
     exited: new Promise<void>((resolve) => {
       child.once('error', (e) => {
         spawned.spawnError = `${e.message} (in ${cwd})`;
@@ -391,8 +394,11 @@ async function waitReady(
   for (;;) {
     if (server.spawnError) return `server could not be started: ${server.spawnError}`;
     const { pid, exitCode, signalCode } = server.child;
-    // A start script may daemonize: it exits 0 and the server lives on in its group.
-    if ((exitCode !== null && (exitCode !== 0 || !groupExists(pid!))) || signalCode !== null)
+    // A start script may daemonize: it exits 0 and the server lives on in its group, or
+    // (setsid, double fork) outside it but with the run's tag.
+    const alive = () =>
+      groupExists(pid!) || (server.tag ? taggedPids(server.tag).length > 0 : false);
+    if ((exitCode !== null && (exitCode !== 0 || !alive())) || signalCode !== null)
       return `server exited (code ${exitCode ?? signalCode}) before it was ready`;
     if (await probe()) return undefined;
     if (Date.now() >= deadline) break;
