@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
 import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -172,5 +175,99 @@ describe('network faults', () => {
         timer = setTimeout(() => reject(new Error('the endless response is still open')), 20_000);
       }),
     ]).finally(() => clearTimeout(timer));
+  });
+});
+
+/** A self-signed certificate for 127.0.0.1, or undefined without openssl. */
+async function selfSigned(): Promise<{ key: string; cert: string } | undefined> {
+  const d = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-subj',
+        '/CN=example.test',
+        '-addext',
+        'subjectAltName=DNS:example.test',
+        '-days',
+        '1',
+        '-keyout',
+        path.join(d, 'key.pem'),
+        '-out',
+        path.join(d, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      key: await fs.readFile(path.join(d, 'key.pem'), 'utf8'),
+      cert: await fs.readFile(path.join(d, 'cert.pem'), 'utf8'),
+    };
+  } catch {
+    return undefined;
+  } finally {
+    await fs.rm(d, { recursive: true, force: true });
+  }
+}
+
+describe('credentials and redirects', () => {
+  test('an https -> http redirect on the same host and port gets no credentials', async (t) => {
+    const tlsFiles = await selfSigned();
+    if (!tlsFiles) return t.skip('openssl is not installed');
+    // Through a proxy on 127.0.0.1, https://example.test and http://example.test are the
+    // default ports 443 and 80 of one host: URL.host is "example.test" for both.
+    const seen: (string | undefined)[] = [];
+    const secure = https.createServer(tlsFiles, (_req, res) => {
+      res.writeHead(302, { Location: 'http://example.test/b' }).end();
+    });
+    await new Promise<void>((r) => secure.listen(0, '127.0.0.1', r));
+    const proxy = http.createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.end('hello');
+    });
+    proxy.on('connect', (_req, socket: net.Socket, head: Buffer) => {
+      const inner = net.connect((secure.address() as AddressInfo).port, '127.0.0.1', () => {
+        socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
+        inner.write(head);
+        inner.pipe(socket).pipe(inner);
+      });
+      inner.on('error', () => socket.destroy());
+      socket.on('error', () => inner.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const ca = path.join(dir, 'ca.pem');
+    await fs.writeFile(ca, tlsFiles.cert);
+    const script = `
+      import { httpGetStream } from ${JSON.stringify(new URL('../src/client/http.ts', import.meta.url).href)};
+      const { body } = await httpGetStream('https://example.test/a', {
+        credentials: { token: 's3cret-token' },
+        retries: 0,
+        env: { HTTPS_PROXY: ${JSON.stringify(proxyUrl)}, HTTP_PROXY: ${JSON.stringify(proxyUrl)} },
+      });
+      let text = '';
+      for await (const c of body) text += String(c);
+      process.stdout.write(text);`;
+    try {
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', '--input-type=module', '-e', script],
+          { env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: ca } },
+          (e, stdout, stderr) => (e ? reject(new Error(stderr)) : resolve(stdout)),
+        ),
+      );
+      assert.equal(out, 'hello');
+      assert.deepEqual(seen, [undefined], 'the token went out over plain HTTP');
+    } finally {
+      proxy.close();
+      secure.close();
+    }
   });
 });

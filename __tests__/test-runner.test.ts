@@ -191,6 +191,64 @@ describe('runTests', () => {
     assert.equal(await pidGone(await readPid(pidFile)), true);
   });
 
+  test('a start script that daemonizes (setsid, double fork) is still stopped', async () => {
+    const pidFile = path.join(dir, 'setsid.pid');
+    const r = await go({
+      // A new session and process group, the leader gone at once: out of reach of a group
+      // kill, and the server is ready only after its starter has exited.
+      start: `(setsid sh -c 'echo $$ > ${pidFile}; sleep 0.3; echo up; exec sleep 60' </dev/null &); exit 0`,
+      ready: 'log:^up$',
+      run: [{ name: 'ok', command: 'true' }],
+    });
+    assert.equal(r.passed, true, r.server?.error);
+    assert.equal(await pidGone(await readPid(pidFile)), true, 'the daemon outlived the tests');
+  });
+
+  test('a test command that leaves a daemon behind does not outlive the run', async () => {
+    const pidFile = path.join(dir, 'cmd-daemon.pid');
+    const r = await go({
+      run: [
+        {
+          name: 'leaves-one',
+          command: `(setsid sh -c 'echo $$ > ${pidFile}; exec sleep 60' </dev/null >/dev/null 2>&1 &); sleep 0.2`,
+        },
+      ],
+    });
+    assert.equal(r.passed, true);
+    assert.equal(await pidGone(await readPid(pidFile)), true, 'the daemon outlived the tests');
+  });
+
+  test("the tests' environment holds none of the runner's or uplevel's secrets", async () => {
+    const secrets = {
+      GITHUB_TOKEN: 'ghs_secret',
+      GH_TOKEN: 'gh_secret',
+      ACTIONS_RUNTIME_TOKEN: 'rt_secret',
+      ACTIONS_RUNTIME_URL: 'https://runtime.example/secret',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc_secret',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.example/secret',
+      ACTIONS_CACHE_URL: 'https://cache.example/secret',
+      ACTIONS_RESULTS_URL: 'https://results.example/secret',
+      INPUT_GITHUB_TOKEN: 'input_secret',
+      'INPUT_SOME-OTHER': 'input2_secret',
+      UPLEVEL_TOKEN: 'ul_secret',
+      UPLEVEL_PASSWORD: 'ulp_secret',
+      UPLEVEL_USERNAME: 'ulu_secret',
+      UPLEVEL_PROXY_PASSWORD: 'ulpp_secret',
+      WSO2_USERNAME: 'w_user_secret',
+      WSO2_PASSWORD: 'w_secret',
+      WSO2_TOKEN: 'wt_secret',
+      UPDATE_TOOL_PASSWORD: 'ut_secret',
+    };
+    const out = path.join(dir, 'env.txt');
+    const r = await go({ run: [{ name: 'env', command: `env > ${out}` }] }, secrets);
+    assert.equal(r.passed, true);
+    const seen = await fs.readFile(out, 'utf8');
+    for (const [k, v] of Object.entries(secrets)) {
+      assert.doesNotMatch(seen, new RegExp(v), `${k} reached the tests`);
+    }
+    assert.match(seen, /^UPLEVEL_PACK_HOME=/m, 'what the tests need is still there');
+  });
+
   test('uplevel interrupted or exiting mid-test takes the server and the running test with it', async () => {
     // .mts: outside a "type": "module" package a .ts file would be CommonJS.
     const script = path.join(dir, 'interrupted.mts');

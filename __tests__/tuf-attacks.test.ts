@@ -5,8 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { canonicalize } from '@tufjs/canonical-json';
+import { execFileSync } from 'node:child_process';
 import { createPrivateKey, sign } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -252,5 +255,140 @@ describe('TUF attacks', () => {
     await fs.rm(md(`${evil.version}.targets.json`));
     await fs.rm(md(`${evilSnap.version}.snapshot.json`));
     await recovers();
+  });
+});
+
+describe('slow retrieval', () => {
+  test('a mirror trickling bytes just above the idle timeout is given up (exit 6)', async () => {
+    const good = await fs.readFile(md('timestamp.json'));
+    // One byte every 40 ms: never idle long enough for the socket timeout, never done.
+    const slow = http.createServer((req, res) => {
+      if (!req.url?.endsWith('/timestamp.json')) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Length': String(good.length) });
+      let i = 0;
+      const timer = setInterval(() => {
+        if (i < good.length) res.write(good.subarray(i, ++i));
+        else {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 40);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const started = Date.now();
+    try {
+      const c = new RepositoryClient({
+        repository: `http://127.0.0.1:${(slow.address() as AddressInfo).port}`,
+        trustedRoot: root,
+        cacheDir: cache,
+        env: {
+          UPLEVEL_RETRY_BASE_MS: '5',
+          UPLEVEL_RETRIES: '1',
+          UPLEVEL_MIN_RATE_BPS: '200',
+          UPLEVEL_RATE_WINDOW_MS: '400',
+        },
+      });
+      const e = await c.refresh().then(
+        () => assert.fail('the slow mirror was waited out'),
+        (err: unknown) => err,
+      );
+      assert.ok(e instanceof UplevelError, String(e));
+      assert.equal(e.exitCode, 6, e.message);
+      assert.match(e.message, /too slow/);
+      assert.ok(Date.now() - started < 5000, 'gave up within seconds');
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+    }
+    await recovers();
+  });
+});
+
+describe('the cache is not trusted', () => {
+  /** The folder under cache/tuf/ holding the trusted metadata for the pinned root. */
+  async function anchorDir(): Promise<string> {
+    const [id] = await fs.readdir(path.join(cache, 'tuf'));
+    return path.join(cache, 'tuf', id as string);
+  }
+
+  test('a root planted in the cache does not outrank the pinned trust', async () => {
+    await client().refresh();
+    // The attacker runs their own repository with their own keys, at a higher root version,
+    // serves it as a mirror and writes its root into the (Actions-restorable) cache.
+    const evil = path.join(dir, 'evil');
+    await initRepository({ dir: evil });
+    await fs.writeFile(path.join(dir, 'bad.zip'), 'the attacker payload\n');
+    await publishTargets(evil, [
+      { targetPath: 'gw/1.0.0/full/1.zip', localFile: path.join(dir, 'bad.zip') },
+    ]);
+    await rotateKey(evil, 'root');
+    await rotateKey(evil, 'root');
+    const evilRoot = await fs.readFile(path.join(evil, 'metadata', 'root.json'));
+    const trusted = await anchorDir();
+    await fs.writeFile(path.join(trusted, 'root.json'), evilRoot);
+    for (const role of ['timestamp', 'snapshot', 'targets'])
+      await fs.copyFile(
+        path.join(evil, 'metadata', `${role}.json`),
+        path.join(trusted, `${role}.json`),
+      );
+    const mirror = await serveDirectory(evil, { port: 0 });
+    try {
+      await refused(client(mirror.url).fetchTarget('gw/1.0.0/full/1.zip'), /signature/);
+    } finally {
+      await mirror.close();
+    }
+    // The planted metadata is gone: the genuine repository still updates from the pin.
+    assert.notDeepEqual(await fs.readFile(path.join(trusted, 'root.json')), evilRoot);
+    await recovers();
+  });
+
+  test('a cached root reached by a verified rotation is kept, even from a mirror lacking the chain', async () => {
+    await rotateKey(repo, 'root');
+    await client().refresh();
+    assert.equal(client().trustedVersion('root'), 2);
+    // A mirror that no longer serves 2.root.json: the chain was saved by the run that verified it.
+    await fs.rm(md('2.root.json'));
+    const c = client();
+    await c.refresh();
+    assert.equal(c.trustedVersion('root'), 2);
+  });
+
+  test('a cached payload rewritten in place (size and mtime kept) is not shipped', async () => {
+    const file = await client().fetchTarget('gw/1.0.0/full/1.zip');
+    const st = await fs.stat(file);
+    const ns = (await fs.stat(file, { bigint: true })).mtimeNs;
+    const evil = Buffer.from('the vendor updatX\n');
+    assert.equal(evil.length, st.size);
+    const h = await fs.open(file, 'r+');
+    await h.write(evil, 0, evil.length, 0);
+    await h.close();
+    const frac = (ns % 1_000_000_000n).toString().padStart(9, '0');
+    execFileSync('touch', ['-m', '-d', `@${ns / 1_000_000_000n}.${frac}`, file]);
+    assert.equal((await fs.stat(file)).mtimeMs, st.mtimeMs, 'mtime restored as an attacker would');
+    const again = await client().fetchTarget('gw/1.0.0/full/1.zip');
+    assert.equal(await fs.readFile(again, 'utf8'), 'the vendor update\n');
+  });
+
+  test('a cached payload replaced together with anything kept beside it is not shipped', async () => {
+    const file = await client().fetchTarget('gw/1.0.0/full/1.zip');
+    const sidecars = (await fs.readdir(path.dirname(file))).filter(
+      (n) => n !== path.basename(file),
+    );
+    await fs.writeFile(file, 'the vendor updatX\n');
+    // the attacker refreshes whatever stamp the cache keeps for the new bytes
+    for (const n of sidecars) {
+      const st = await fs.stat(file);
+      const p = path.join(path.dirname(file), n);
+      const text = (await fs.readFile(p, 'utf8'))
+        .replace(/"mtimeMs":[\d.]+/, `"mtimeMs":${st.mtimeMs}`)
+        .replace(/"ino":\d+/, `"ino":${st.ino}`);
+      await fs.writeFile(p, text);
+    }
+    const again = await client().fetchTarget('gw/1.0.0/full/1.zip');
+    assert.equal(await fs.readFile(again, 'utf8'), 'the vendor update\n');
   });
 });

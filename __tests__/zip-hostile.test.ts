@@ -10,13 +10,17 @@ import { after, before, describe, test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { UplevelError } from '../src/core/errors.ts';
+import { crc32 } from '../src/zip/crc32.ts';
 import { SafeZip } from '../src/zip/reader.ts';
 import { toDosDateTime, ZipWriter } from '../src/zip/writer.ts';
 import { runCli } from './helpers/cli.ts';
 import { readTree } from './helpers/read-pack.ts';
-import { makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
+import { LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
+import type { Tree } from './helpers/packs.ts';
 import {
   craftZip,
+  type CraftEntry,
+  descriptor,
   file,
   HOSTILE_ZIPS,
   unicodePathExtra,
@@ -104,6 +108,21 @@ describe('hostile zips', () => {
       craftZip([file('top/a', 'aaaa', { localExtra: Buffer.alloc(200) }), file('top/b', 'bbbb')]),
       craftZip([file('top/a', 'x', { sizeOverride: 0xffffffff, centralExtra: zip64Extra(1n) })]),
       craftZip([file('top/zeros', '', { data: Buffer.alloc(1024 * 1024), method: 8 })]),
+      // a data descriptor as Java's ZipOutputStream writes it: zeros in the local header
+      (() => {
+        const body = deflateRawSync(Buffer.from('hello\n'));
+        const crc = crc32(Buffer.from('hello\n'));
+        return craftZip([
+          file('top/a', 'hello\n', {
+            flags: 0x0808,
+            localCrc: 0,
+            localSize: 0,
+            localCompressedSize: 0,
+            after: descriptor(crc, body.length, 6),
+          }),
+          file('top/b', 'more'),
+        ]);
+      })(),
       craftZip([
         { name: 'top/' },
         {
@@ -205,6 +224,56 @@ describe('hostile packs through the CLI', () => {
       [...before.keys()].sort(),
     );
     assert.equal(await fs.stat(path.join(team.dir, '..', 'escaped.txt')).catch(() => null), null);
+  });
+
+  /** Level 0's files as a pack, plus `extra` entries. */
+  function packWith(...extra: CraftEntry[]): Buffer {
+    const entries: CraftEntry[] = Object.entries(LEVELS[0] as Tree).map(([n, d]) => ({
+      name: `${TOP}/${n}`,
+      data: Buffer.from(d as string | Buffer),
+    }));
+    return craftZip([...entries, ...extra]);
+  }
+
+  test('apply --pack: a 0-byte deflated entry is exit 2 naming it, not a crash', async () => {
+    const team = await makeTeam(vendor);
+    const pack = path.join(team.dir, 'in.zip');
+    await fs.writeFile(
+      pack,
+      packWith({ name: `${TOP}/empty.txt`, method: 8, body: Buffer.alloc(0) }),
+    );
+    const out = path.join(team.dir, 'out.zip');
+    const r = await runCli(['apply', '--lock', team.lock, '--pack', pack, '--out', out], {
+      env: team.env,
+    });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /in\.zip: .*empty\.txt is deflated but has no data/);
+    assert.equal(await fs.stat(out).catch(() => null), null);
+  });
+
+  test('apply --pack: an entry hiding bytes after its deflate stream is exit 2, nothing written', async () => {
+    const team = await makeTeam(vendor);
+    const pack = path.join(team.dir, 'in.zip');
+    const readme = Buffer.from('hidden\n');
+    await fs.writeFile(
+      pack,
+      packWith({
+        name: `${TOP}/extra.txt`,
+        data: readme,
+        method: 8,
+        body: Buffer.concat([
+          deflateRawSync(readme),
+          Buffer.from('PK\x03\x04 a header Java reads'),
+        ]),
+      }),
+    );
+    const out = path.join(team.dir, 'out.zip');
+    const r = await runCli(['apply', '--lock', team.lock, '--pack', pack, '--out', out], {
+      env: team.env,
+    });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /deflate stream ends/);
+    assert.equal(await fs.stat(out).catch(() => null), null);
   });
 
   test('a pack whose entry fails its CRC leaves no output and exit 3', async () => {

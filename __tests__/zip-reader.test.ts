@@ -17,6 +17,16 @@ import { bytes } from './helpers/packs.ts';
 import { needs } from './helpers/tools.ts';
 import { craftZip, file, validZip } from './helpers/zip-fixtures.ts';
 
+/** Whether a command-line tool can be run here (cross-checks skip without it). */
+function hasTool(name: string): boolean {
+  try {
+    execFileSync(name, ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 let dir: string;
 before(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-zipr-'));
@@ -248,6 +258,50 @@ describe('SafeZip', () => {
           );
         });
       }
+    },
+  );
+
+  test(
+    "zips Java's ZipOutputStream writes (data descriptors, empty deflated files) are read, and Java reads ours",
+    { skip: !hasTool('java') && 'java is not installed' },
+    async () => {
+      const work = await fs.mkdtemp(path.join(dir, 'java-'));
+      const program = path.join(work, 'Zips.java');
+      await fs.writeFile(
+        program,
+        `import java.io.*; import java.util.zip.*;
+public class Zips {
+  public static void main(String[] a) throws Exception {
+    if (a[0].equals("write")) {
+      try (ZipOutputStream z = new ZipOutputStream(new FileOutputStream(a[1]))) {
+        z.putNextEntry(new ZipEntry("acme-1.0/")); z.closeEntry();
+        z.putNextEntry(new ZipEntry("acme-1.0/empty.txt")); z.closeEntry();
+        z.putNextEntry(new ZipEntry("acme-1.0/conf.properties"));
+        z.write("key = value\\n".repeat(300).getBytes("UTF-8")); z.closeEntry();
+      }
+    } else {
+      try (ZipInputStream z = new ZipInputStream(new FileInputStream(a[1]))) {
+        for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+          System.out.println(e.getName() + " " + z.readAllBytes().length);
+        }
+      }
+    }
+  }
+}
+`,
+      );
+      const javaZip = path.join(work, 'java.zip');
+      execFileSync('java', [program, 'write', javaZip], { cwd: work });
+      await withZip(javaZip, async (zip) => {
+        const empty = zip.get('acme-1.0/empty.txt')!;
+        assert.ok(empty.generalPurposeBitFlag & 0x8, 'Java wrote a data descriptor');
+        assert.equal((await zip.readBuffer(empty)).length, 0);
+        const conf = await zip.readBuffer(zip.get('acme-1.0/conf.properties')!);
+        assert.equal(conf.toString(), 'key = value\n'.repeat(300));
+      });
+      const ours = await write(craftZip([file('acme-1.0/a', 'hello\n'), file('acme-1.0/b', '')]));
+      const listed = execFileSync('java', [program, 'read', ours], { encoding: 'utf8' });
+      assert.equal(listed, 'acme-1.0/a 6\nacme-1.0/b 0\n');
     },
   );
 

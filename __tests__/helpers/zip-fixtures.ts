@@ -34,9 +34,17 @@ export interface CraftEntry {
   localMethod?: number;
   /** The local header's flags, when they should disagree with the central ones. */
   localFlags?: number;
+  /** The local header's CRC-32, compressed size or size, when they should disagree. */
+  localCrc?: number;
+  localCompressedSize?: number;
+  localSize?: number;
+  /** Bytes after this entry's data (a data descriptor, or a gap before the next entry). */
+  after?: Buffer;
 }
 
 export interface CraftOptions {
+  /** Bytes before the first local header. */
+  prefix?: Buffer;
   /** Keep only the first bytes of the archive. */
   truncate?: number;
   /** Archive comment. */
@@ -69,7 +77,8 @@ export function craftZip(entries: CraftEntry[], opts: CraftOptions = {}): Buffer
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   const offsets: number[] = [];
-  let offset = 0;
+  let offset = opts.prefix?.length ?? 0;
+  if (opts.prefix) locals.push(opts.prefix);
   for (const e of entries) {
     const name = Buffer.isBuffer(e.name) ? e.name : Buffer.from(e.name, 'utf8');
     const data = e.data ?? Buffer.alloc(0);
@@ -90,13 +99,13 @@ export function craftZip(entries: CraftEntry[], opts: CraftOptions = {}): Buffer
     lh.writeUInt16LE(e.localMethod ?? method, 8);
     lh.writeUInt16LE(DOS_TIME, 10);
     lh.writeUInt16LE(DOS_DATE, 12);
-    lh.writeUInt32LE(crc >>> 0, 14);
-    lh.writeUInt32LE(csize, 18);
-    lh.writeUInt32LE(size, 22);
+    lh.writeUInt32LE((e.localCrc ?? crc) >>> 0, 14);
+    lh.writeUInt32LE(e.localCompressedSize ?? csize, 18);
+    lh.writeUInt32LE(e.localSize ?? size, 22);
     lh.writeUInt16LE(name.length, 26);
     lh.writeUInt16LE(localExtra.length, 28);
     offsets.push(offset);
-    const local = Buffer.concat([lh, name, localExtra, body]);
+    const local = Buffer.concat([lh, name, localExtra, body, e.after ?? Buffer.alloc(0)]);
     locals.push(local);
     const ch = Buffer.alloc(46);
     ch.writeUInt32LE(0x02014b50, 0);
@@ -578,4 +587,133 @@ export const HOSTILE_ZIPS: HostileZip[] = [
   ),
   hostile('not a zip at all', () => Buffer.from('just some text\n'), 2, /not a valid zip/),
   hostile('empty file', () => Buffer.alloc(0), 2, /not a valid zip/),
+  // Readers that disagree with Java's ZipInputStream, which believes the local headers.
+  hostile(
+    "local header's CRC-32 differs from the central directory's",
+    () => craftZip([file('top/a', 'hello\n', { localCrc: 0x1234 })]),
+    2,
+    /local header's CRC-32 differs/,
+    'read',
+  ),
+  hostile(
+    "local header's size differs from the central directory's",
+    () => craftZip([file('top/a', 'hello\n', { localSize: 99 })]),
+    2,
+    /local header's size differs/,
+    'read',
+  ),
+  hostile(
+    "local header's compressed size differs from the central directory's",
+    () => craftZip([file('top/a', 'hello\n', { localCompressedSize: 3 })]),
+    2,
+    /local header's compressed size differs/,
+    'read',
+  ),
+  hostile(
+    'bytes before the first entry',
+    () => craftZip([file('top/a')], { prefix: Buffer.from('PK\x03\x04 hidden') }),
+    2,
+    /bytes before the first entry/,
+  ),
+  hostile(
+    'bytes between two entries',
+    () => craftZip([file('top/a', 'aaaa', { after: Buffer.from('gap!') }), file('top/b')]),
+    2,
+    /4 bytes between its data and the next entry/,
+    'read',
+  ),
+  hostile(
+    'a deflate stream that ends before the compressed size',
+    () =>
+      craftZip([
+        {
+          name: 'top/a',
+          data: Buffer.from('hello\n'),
+          method: 8,
+          body: Buffer.concat([
+            deflateRawSync(Buffer.from('hello\n')),
+            Buffer.from('PK\x03\x04evil'),
+          ]),
+        },
+      ]),
+    2,
+    /deflate stream ends after/,
+    'read',
+  ),
+  hostile(
+    'data descriptor flag (bit 3) in the local header only',
+    () => craftZip([file('top/a', 'hello\n', { localFlags: 0x0808 })]),
+    2,
+    /disagree on a data descriptor/,
+    'read',
+  ),
+  hostile(
+    'data descriptor flag (bit 3) in the central header only',
+    () => craftZip([file('top/a', 'hello\n', { flags: 0x0808, localFlags: 0x0800 })]),
+    2,
+    /disagree on a data descriptor/,
+    'read',
+  ),
+  hostile(
+    'a data descriptor that differs from the central directory',
+    () => craftZip([file('top/a', 'hello\n', { flags: 0x0808, after: descriptor(0x1234, 8, 6) })]),
+    2,
+    /data descriptor differs/,
+    'read',
+  ),
+  hostile(
+    'a deflated entry with no data at all',
+    () => craftZip([{ name: 'top/e', method: 8, body: Buffer.alloc(0) }]),
+    2,
+    /deflated but has no data/,
+  ),
+  // Names that are one file on macOS (NFD) or Windows (case-insensitive), or unsafe there.
+  hostile(
+    'names equal after Unicode normalisation',
+    () => craftZip([file('top/caf\u00e9.txt'), file('top/cafe\u0301.txt')]),
+    2,
+    /are one name on macOS or Windows/,
+  ),
+  hostile(
+    'names equal after case folding',
+    () => craftZip([file('top/conf/App.xml'), file('top/conf/app.xml')]),
+    2,
+    /are one name/,
+  ),
+  hostile(
+    'folders equal after case folding',
+    () => craftZip([file('top/Lib/a.jar'), file('top/lib/b.jar')]),
+    2,
+    /"top\/Lib" and "top\/lib" are one name/,
+  ),
+  hostile(
+    'a Windows reserved name',
+    () => craftZip([file('top/bin/CON.txt')]),
+    2,
+    /Windows reserves/,
+  ),
+  hostile('a Windows reserved device', () => craftZip([file('top/lpt1')]), 2, /Windows reserves/),
+  hostile('a trailing dot', () => craftZip([file('top/run.sh.')]), 2, /trailing dot/),
+  hostile(
+    'a bidi override in a name',
+    () => craftZip([file('top/invoice\u202etxt.sh')]),
+    2,
+    /bidirectional or zero-width/,
+  ),
+  hostile(
+    'a zero-width space in a name',
+    () => craftZip([file('top/ru\u200bn.sh')]),
+    2,
+    /bidirectional or zero-width/,
+  ),
 ];
+
+/** A data descriptor (with its signature) stating these values. */
+export function descriptor(crc: number, compressedSize: number, size: number): Buffer {
+  const d = Buffer.alloc(16);
+  d.writeUInt32LE(0x08074b50, 0);
+  d.writeUInt32LE(crc >>> 0, 4);
+  d.writeUInt32LE(compressedSize, 8);
+  d.writeUInt32LE(size, 12);
+  return d;
+}

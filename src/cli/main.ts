@@ -5,6 +5,7 @@
  */
 import { setRetryListener } from '../client/http.ts';
 import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
+import { inertJson } from '../core/terminal-text.ts';
 import { adoptCommand } from './commands/adopt.ts';
 import { applyCommand } from './commands/apply.ts';
 import { changelogCommand } from './commands/changelog.ts';
@@ -47,7 +48,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
       return env;
     },
     print: (line) => write(process.stdout, `${line}\n`),
-    printJson: (value) => write(process.stdout, `${JSON.stringify(value, null, 2)}\n`),
+    printJson: (value) => write(process.stdout, `${inertJson(value)}\n`, { raw: true }),
     reporter: (opts) => terminalReporter({ quiet: Boolean(opts?.json) }),
     stdinIsTTY: Boolean(process.stdin.isTTY),
   };

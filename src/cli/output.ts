@@ -3,6 +3,7 @@
  * our output quietly: later writes are dropped instead of an EPIPE stack trace.
  */
 import { ExitCode, type UplevelError } from '../core/errors.ts';
+import { inertOutput } from '../core/terminal-text.ts';
 
 const closed = new WeakSet<NodeJS.WriteStream>();
 
@@ -13,8 +14,17 @@ export function guardPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
-export function write(stream: NodeJS.WriteStream, text: string): void {
-  if (!closed.has(stream) && !stream.destroyed) stream.write(text);
+/**
+ * Every line the CLI prints goes through here: control characters shown escaped and no line
+ * starting with `::` (a workflow command), whatever vendor text it carries; `raw` for text
+ * already made inert (JSON).
+ */
+export function write(
+  stream: NodeJS.WriteStream,
+  text: string,
+  opts: { raw?: boolean } = {},
+): void {
+  if (!closed.has(stream) && !stream.destroyed) stream.write(opts.raw ? text : inertOutput(text));
 }
 
 const CODES: Record<number, string> = {

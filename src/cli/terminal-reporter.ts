@@ -2,6 +2,7 @@
  * Progress on a terminal, plain lines in logs, nothing on stdout: `--json` output stays one
  * clean document.
  */
+import { inertOutput } from '../core/terminal-text.ts';
 import type { Reporter } from '../pipeline/reporter.ts';
 
 export function terminalReporter(
@@ -23,11 +24,11 @@ export function terminalReporter(
     info(message) {
       if (opts.quiet) return;
       clear();
-      stream.write(`${message}\n`);
+      stream.write(`${inertOutput(message)}\n`);
     },
     warn(message) {
       clear();
-      stream.write(`warning: ${message}\n`);
+      stream.write(`warning: ${inertOutput(message)}\n`);
     },
     progress(task, done, total) {
       if (!tty || opts.quiet) return;

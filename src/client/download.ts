@@ -2,7 +2,7 @@
  * Downloads a file that is pinned by sha256 (the lock's `pack.url`), verified before use and
  * cached by hash, so a pack is fetched once per machine.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -27,7 +27,7 @@ export async function downloadVerified(
   } catch {
     // not cached yet
   }
-  const tmp = `${file}.${process.pid}.part`;
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
   try {
     const { body, total } = await httpGetStream(url, opts.env ? { env: opts.env } : {});
     const hash = createHash('sha256');
@@ -40,7 +40,7 @@ export async function downloadVerified(
         cb(null, chunk);
       },
     });
-    await pipeline(body, count, createWriteStream(tmp));
+    await pipeline(body, count, createWriteStream(tmp, { flags: 'wx' }));
     const got = hash.digest('hex');
     if (got !== sha256)
       throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);

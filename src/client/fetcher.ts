@@ -24,6 +24,8 @@ export class RepositoryFetcher extends BaseFetcher {
   lastMetadata: string | undefined;
   /** The bytes last received per role, to tell the user when an expired file expired. */
   private readonly received = new Map<string, Buffer>();
+  /** Every versioned root received (N.root.json), kept so a verified chain can be saved. */
+  readonly receivedRoots = new Map<number, Buffer>();
 
   constructor(private readonly opts: FetcherOptions) {
     super();
@@ -61,7 +63,7 @@ export class RepositoryFetcher extends BaseFetcher {
     if (name) this.lastMetadata = name[1];
     const { body } = await this.open(url);
     opened?.add(body);
-    if (name?.[2]) this.remember(name[2], body);
+    if (name?.[2]) this.remember(name[2], body, name[1]);
     return Readable.toWeb(body) as unknown as ReadableStream<Uint8Array<ArrayBuffer>>;
   }
 
@@ -92,7 +94,7 @@ export class RepositoryFetcher extends BaseFetcher {
     return this.received.get(role);
   }
 
-  private remember(role: string, body: Readable): void {
+  private remember(role: string, body: Readable, file = ''): void {
     const chunks: Buffer[] = [];
     let size = 0;
     body.on('data', (c: Buffer) => {
@@ -100,7 +102,11 @@ export class RepositoryFetcher extends BaseFetcher {
       if (size <= KEEP_AT_MOST) chunks.push(c);
     });
     body.on('end', () => {
-      if (size <= KEEP_AT_MOST) this.received.set(role, Buffer.concat(chunks));
+      if (size > KEEP_AT_MOST) return;
+      const data = Buffer.concat(chunks);
+      this.received.set(role, data);
+      const n = /^(\d+)\.root\.json$/.exec(file)?.[1];
+      if (n) this.receivedRoots.set(Number(n), data);
     });
   }
 }

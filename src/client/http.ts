@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
 import tls from 'node:tls';
-import { unreachable } from '../core/errors.ts';
+import { unreachable, UplevelError } from '../core/errors.ts';
 
 export interface RepositoryCredentials {
   token?: string;
@@ -60,12 +60,51 @@ export function retrySettings(env: NodeJS.ProcessEnv = process.env): {
   retries: number;
   baseDelayMs: number;
   timeoutMs: number;
+  minRate: RateLimits;
 } {
   const num = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
   return {
     retries: num(env.UPLEVEL_RETRIES, 4),
     baseDelayMs: num(env.UPLEVEL_RETRY_BASE_MS, 500),
     timeoutMs: num(env.UPLEVEL_HTTP_TIMEOUT_MS, 30_000),
+    minRate: {
+      bytesPerSecond: num(env.UPLEVEL_MIN_RATE_BPS, 4096),
+      windowMs: num(env.UPLEVEL_RATE_WINDOW_MS, 60_000),
+      deadlineMs: num(env.UPLEVEL_DOWNLOAD_DEADLINE_MS, 60 * 60_000),
+    },
+  };
+}
+
+/**
+ * Slow retrieval (TUF): a server that trickles bytes just fast enough to beat the idle
+ * timeout would hold a run for ever. Each download must average this rate over every window
+ * and finish by the deadline, or it fails (exit 6) without retrying.
+ */
+export interface RateLimits {
+  bytesPerSecond: number;
+  windowMs: number;
+  deadlineMs: number;
+}
+
+function rateGuard(url: string, limits: RateLimits): (bytes: number) => void {
+  const started = Date.now();
+  let windowStart = started;
+  let windowBytes = 0;
+  return (bytes) => {
+    const now = Date.now();
+    windowBytes += bytes;
+    if (now - started > limits.deadlineMs)
+      throw unreachable(
+        `download of ${redactUrl(url)} took longer than ${limits.deadlineMs} ms (UPLEVEL_DOWNLOAD_DEADLINE_MS)`,
+      );
+    if (now - windowStart < limits.windowMs) return;
+    const rate = (windowBytes * 1000) / (now - windowStart);
+    if (rate < limits.bytesPerSecond)
+      throw unreachable(
+        `download of ${redactUrl(url)} is too slow (${Math.round(rate)} bytes/s, below UPLEVEL_MIN_RATE_BPS ${limits.bytesPerSecond})`,
+      );
+    windowStart = now;
+    windowBytes = 0;
   };
 }
 
@@ -120,6 +159,7 @@ export async function httpGetStream(
             base,
             timeoutMs: defaults.timeoutMs,
             env,
+            guard: rateGuard(url, defaults.minRate),
           }),
         );
         return total === undefined ? { body } : { body, total };
@@ -149,7 +189,13 @@ async function* resumableBody(
   opts: HttpOptions,
   first: http.IncomingMessage,
   total: number | undefined,
-  s: { retries: number; base: number; timeoutMs: number; env: NodeJS.ProcessEnv },
+  s: {
+    retries: number;
+    base: number;
+    timeoutMs: number;
+    env: NodeJS.ProcessEnv;
+    guard: (bytes: number) => void;
+  },
 ): AsyncGenerator<Buffer> {
   const validator = first.headers.etag ?? first.headers['last-modified'];
   let res = first;
@@ -160,11 +206,16 @@ async function* resumableBody(
     try {
       for await (const chunk of res) {
         received += (chunk as Buffer).length;
+        s.guard((chunk as Buffer).length);
         yield chunk as Buffer;
       }
       if (total === undefined || received >= total) return;
       problem = `connection closed after ${received} of ${total} bytes`;
     } catch (e) {
+      if (e instanceof UplevelError) {
+        res.destroy();
+        throw e;
+      }
       problem = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     }
     if (++failures > s.retries) {
@@ -216,11 +267,13 @@ async function getFollowingRedirects(
   env: NodeJS.ProcessEnv,
 ): Promise<http.IncomingMessage> {
   let current = new URL(url);
-  const origin = current.host;
+  // Scheme, host and port: URL.host alone would let https://h redirect to http://h.
+  const origin = current.origin;
   for (let hop = 0; hop < 6; hop++) {
     const headers: Record<string, string> = { 'User-Agent': 'uplevel', ...opts.headers };
-    // Credentials go only to the host the user named, never to a redirect target elsewhere.
-    if (current.host === origin) Object.assign(headers, authHeader(opts.credentials, current));
+    // Credentials go only to the origin the user named, never to a redirect target elsewhere
+    // (another scheme, host or port).
+    if (current.origin === origin) Object.assign(headers, authHeader(opts.credentials, current));
     const res = await request(current, headers, timeoutMs, env);
     const status = res.statusCode ?? 0;
     if ([301, 302, 303, 307, 308].includes(status) && res.headers.location) {

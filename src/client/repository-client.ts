@@ -7,7 +7,7 @@
  * and exit codes a user can act on (tuf-errors.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, promises as fs, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -17,6 +17,7 @@ import { DownloadHTTPError } from 'tuf-js/dist/error.js';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { withDirLock } from './dir-lock.ts';
 import { RepositoryFetcher } from './fetcher.ts';
+import { chainsFrom } from './root-chain.ts';
 import { redactUrl, type RepositoryCredentials } from './http.ts';
 import { classify, describeFailure, explainOther } from './tuf-errors.ts';
 
@@ -88,7 +89,11 @@ export class RepositoryClient {
     return this.updaterInstance;
   }
 
-  /** Seeds the trusted metadata from the pinned root unless the cache already trusts a newer one. */
+  /**
+   * Every run starts from the pinned root. The cached root (rollback memory from earlier runs)
+   * is kept only when the chain from the pin to it verifies; otherwise the cache's metadata for
+   * this anchor is discarded and TUF's update walks the chain from the pin again.
+   */
   private async seed(): Promise<void> {
     let pinned: Buffer;
     try {
@@ -96,18 +101,40 @@ export class RepositoryClient {
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
-    const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
+    rootVersion(pinned, this.opts.trustedRoot);
     await fs.mkdir(this.metadataDir, { recursive: true });
     await fs.mkdir(this.targetsDir, { recursive: true });
     const cachedFile = path.join(this.metadataDir, 'root.json');
-    let cachedVersion: number;
-    try {
-      cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
-    } catch {
-      cachedVersion = -1; // nothing trusted yet (or unreadable): start from the pin
+    const cached = await fs.readFile(cachedFile).catch(() => undefined);
+    if (cached && (await chainsFrom(pinned, cached, (n) => this.chainRoot(n)))) return;
+    if (cached) {
+      for (const f of ['root.json', 'timestamp.json', 'snapshot.json', 'targets.json', 'roots'])
+        await fs.rm(path.join(this.metadataDir, f), { recursive: true, force: true });
     }
-    if (cachedVersion < pinnedVersion) {
-      await fs.writeFile(cachedFile, pinned);
+    await fs.writeFile(cachedFile, pinned);
+  }
+
+  /** Root version n for the chain check: as saved by an earlier verified run, else as served. */
+  private async chainRoot(n: number): Promise<Buffer | undefined> {
+    const saved = await fs
+      .readFile(path.join(this.metadataDir, 'roots', `${n}.root.json`))
+      .catch(() => undefined);
+    if (saved) return saved;
+    return this.fetcher
+      .downloadBytes(`${this.base}/metadata/${n}.root.json`, 512 * 1024)
+      .catch(() => undefined);
+  }
+
+  /** Keeps the roots this run verified, so the next run can check its chain without a server. */
+  private async saveChain(): Promise<void> {
+    const trusted = rootVersion(
+      readFileSync(path.join(this.metadataDir, 'root.json')),
+      'root.json',
+    );
+    const dir = path.join(this.metadataDir, 'roots');
+    await fs.mkdir(dir, { recursive: true });
+    for (const [n, data] of this.fetcher.receivedRoots) {
+      if (n <= trusted) await fs.writeFile(path.join(dir, `${n}.root.json`), data);
     }
   }
 
@@ -130,6 +157,7 @@ export class RepositoryClient {
         this.updaterInstance = undefined;
         await this.guard(undefined, () => this.updater.refresh());
       }
+      await this.saveChain();
     });
     const root = rootVersion(readFileSync(path.join(this.metadataDir, 'root.json')), 'root.json');
     if (this.opts.minRootVersion !== undefined && root < this.opts.minRootVersion) {
@@ -176,11 +204,9 @@ export class RepositoryClient {
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
     const file = path.join(this.targetsDir, sha);
-    if (stillVerified(file, sha)) return file;
-    if (await this.updater.findCachedTarget(info, file)) {
-      await markVerified(file, sha);
-      return file;
-    }
+    // The cache is not trusted: its bytes are hashed again in this run, and fetched again
+    // when they no longer match what is signed.
+    if (await this.updater.findCachedTarget(info, file)) return file;
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
     try {
       await this.download(info, tmp);
@@ -188,7 +214,6 @@ export class RepositoryClient {
     } finally {
       await fs.rm(tmp, { force: true });
     }
-    await markVerified(file, sha);
     return file;
   }
 
@@ -240,7 +265,7 @@ export class RepositoryClient {
       },
     });
     try {
-      await pipeline(body, check, createWriteStream(dest));
+      await pipeline(body, check, createWriteStream(dest, { flags: 'wx' }));
     } catch (e) {
       throw this.explain(subject, e);
     }
@@ -354,40 +379,4 @@ function rootVersion(data: Buffer, label: string): number {
   } catch {
     throw badInput(`trust: ${label} is not a TUF root metadata file`);
   }
-}
-
-/**
- * A cached target was hashed when it was stored; re-hashing a 300 MB pack on every run costs
- * more than the apply itself. The stamp records the file's identity (inode, size, mtime) at
- * that moment, like git's index: any change to the file sends it back through verification.
- */
-interface VerifiedStamp {
-  sha256: string;
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
-
-function stillVerified(file: string, sha256: string): boolean {
-  // Synchronous on purpose: a stat and a read of a few bytes from the cache, once per
-  // target; through fs/promises these two cost more than the work itself (about 0.3 ms of
-  // the main thread per level when applying 50 levels).
-  try {
-    const st = statSync(file);
-    const stamp = JSON.parse(readFileSync(`${file}.verified`, 'utf8')) as VerifiedStamp;
-    return (
-      stamp.sha256 === sha256 &&
-      stamp.size === st.size &&
-      stamp.mtimeMs === st.mtimeMs &&
-      stamp.ino === st.ino
-    );
-  } catch {
-    return false;
-  }
-}
-
-async function markVerified(file: string, sha256: string): Promise<void> {
-  const st = await fs.stat(file);
-  const stamp: VerifiedStamp = { sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
-  await fs.writeFile(`${file}.verified`, JSON.stringify(stamp));
 }

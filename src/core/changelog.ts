@@ -1,5 +1,6 @@
 /** Changelogs between two levels: Markdown for people (security first), JSON for machines. */
 import { renderComponentsMarkdown, type ComponentChange } from './sbom/component-diff.ts';
+import { escapeControls } from './terminal-text.ts';
 import type { Change, ChangeType, Severity } from './types.ts';
 
 export interface LevelChanges {
@@ -70,13 +71,13 @@ export function maxSeverity(changes: Change[]): Severity | undefined {
  * Vendor text is data: nothing in it may become a link, an image, HTML, emphasis, a heading
  * or a list, and it stays on its bullet's line. With `[` and `<` escaped, parentheses and
  * `!` cannot form a link or an image. An @mention gets a zero-width space, so a vendor's
- * note does not notify a GitHub user from every customer's pull request.
+ * note does not notify a GitHub user from every customer's pull request. Control characters
+ * (ESC, C0, C1, bidi) are shown escaped, as `\e`, `\x07`, `\u{202e}`.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*(\r\n?|\n)\s*/g, ' ')
+  return escapeControls(text.replace(/\s*(\r\n?|\n)\s*/g, ' '))
     .replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*)([-+=:])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2')
     .replace(/(^|[^\w])@(?=\w)/g, '$1@\u200b');
 }

@@ -5,6 +5,7 @@
  */
 import { isPackVersion, PACK_VERSION_RULE } from './version.ts';
 import { badInput } from './errors.ts';
+import { escapeControls, hasControls } from './terminal-text.ts';
 import {
   PACK_STATE_PATH,
   type Change,
@@ -319,7 +320,18 @@ export function parsePackState(json: unknown, label: string): PackState {
 export function parseChangesYaml(text: string, label: string): Change[] {
   const value = parseYamlDocument(text, label).toJS() as unknown;
   if (value === null || value === undefined) return [];
-  return parseChanges(new Reader(label), value, 'changes');
+  const r = new Reader(label);
+  const changes = parseChanges(r, value, 'changes');
+  // What is signed here is printed to terminals and workflow logs: refuse control characters.
+  changes.forEach((c, i) => {
+    for (const [key, v] of Object.entries(c)) {
+      for (const text of Array.isArray(v) ? v : [v]) {
+        if (typeof text === 'string' && hasControls(text))
+          r.fail(`changes[${i}].${key}`, `holds a control character (${escapeControls(text)})`);
+      }
+    }
+  });
+  return changes;
 }
 
 /** hotfix.json: an update's layout, plus the hotfix id; `level` is the level it applies to. */

@@ -253,6 +253,8 @@ function checkReady(ready: string, fail: Fail): void {
 }
 
 /** `90s`, `10m`, `1h`, `500ms`, or a number of milliseconds. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function parseDuration(v: unknown, field: string, fail: Fail): number {
   if (typeof v === 'number' && Number.isFinite(v) && v >= 1) return Math.round(v);
   const m = typeof v === 'string' ? /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim()) : null;
@@ -260,6 +262,8 @@ export function parseDuration(v: unknown, field: string, fail: Fail): number {
     ? Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms'])
     : 0;
   if (ms <= 0) return fail(field, `must be a duration like 30s, 10m or 1h (got ${shown(v)})`);
+  // setTimeout fires at once for anything longer (and the tests would all time out).
+  if (ms > MAX_TIMER_MS) return fail(field, `must be at most 24 days (got ${shown(v)})`);
   return ms;
 }
 

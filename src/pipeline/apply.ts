@@ -4,6 +4,7 @@
  * merge, write, then record the new level.
  */
 import { promises as fs } from 'node:fs';
+import { redactUrl } from '../client/http.ts';
 import { parsePackManifest } from '../core/documents.ts';
 import { sha256 } from '../core/hash.ts';
 import { badInput } from '../core/errors.ts';
@@ -46,7 +47,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     throw badInput('apply needs --out ZIP or --dir DIR (or --dry-run)');
   if (req.out && req.dir) throw badInput('apply takes one of --out and --dir, not both');
 
-  reporter.info(`Reading ${lock.repository}`);
+  reporter.info(`Reading ${redactUrl(lock.repository)}`);
   const repo = await openLockRepository(lock, withProgress(req));
   const target = req.level === 'latest' ? repo.latest : req.level;
   if (target > 0) repo.level(target);

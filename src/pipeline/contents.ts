@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough, type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
-import { verificationFailed } from '../core/errors.ts';
+import { badInput, verificationFailed } from '../core/errors.ts';
 import type { FileSource } from '../core/plan.ts';
 import { crc32 } from '../zip/crc32.ts';
 import type { SafeZip, ZipEntryInfo } from '../zip/reader.ts';
@@ -131,11 +131,14 @@ export async function teeRawVerified(
     toCheck.destroy(e);
   });
   const counter = new HashingCounter();
-  const decoded =
-    loc.entry.compressionMethod === 8
-      ? pipeline(toCheck, createInflateRaw(), counter, sink())
-      : pipeline(toCheck, counter, sink());
+  const inflate = loc.entry.compressionMethod === 8 ? createInflateRaw() : undefined;
+  const decoded = inflate
+    ? pipeline(toCheck, inflate, counter, sink())
+    : pipeline(toCheck, counter, sink());
   await Promise.all([consume(toConsumer), decoded]);
+  // Java's ZipInputStream reads on where the deflate stream ends: bytes after it are not data.
+  if (inflate && inflate.bytesWritten !== loc.entry.compressedSize)
+    throw badInput(`${loc.label}: its deflate stream ends before its compressed size`);
   if (counter.bytes !== loc.entry.uncompressedSize) {
     throw verificationFailed(`${loc.label}: size does not match its zip header`);
   }

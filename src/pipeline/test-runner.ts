@@ -5,6 +5,7 @@
  * uplevel itself being interrupted or exiting.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -54,22 +55,28 @@ export interface TestRunResult {
 }
 
 /**
- * Repository credentials are uplevel's, not the product's: a server or a test that prints
- * its environment would put them in logs that end up in CI artifacts.
+ * The product's code under test is not trusted with the runner's or uplevel's secrets: a
+ * server or a test that prints its environment would put them in logs that end up in CI
+ * artifacts, and the Actions tokens open the run's caches (where the next run's trusted
+ * metadata comes from), artifacts and OIDC identity to it.
  */
-const WITHHELD_ENV = [
-  'UPLEVEL_TOKEN',
-  'UPLEVEL_USERNAME',
-  'UPLEVEL_PASSWORD',
-  'INPUT_TOKEN',
-  'INPUT_PASSWORD',
-  'INPUT_REPOSITORY-TOKEN',
-  'INPUT_WSO2-PASSWORD',
-  'WSO2_PASSWORD',
-  'UPDATE_TOOL_PASSWORD',
-  // The action's own runtime token opens the run's caches and artifacts to writing.
-  'ACTIONS_RUNTIME_TOKEN',
+const WITHHELD_ENV = new Set(['GITHUB_TOKEN', 'GH_TOKEN', 'UPDATE_TOOL_PASSWORD']);
+const WITHHELD_PATTERNS = [
+  /^INPUT_/i, // every action input (tokens and passwords among them)
+  /^ACTIONS_(?!STEP_DEBUG$|RUNNER_DEBUG$)/i, // runtime, cache, results and OIDC tokens and URLs
+  /^(UPLEVEL|WSO2)_.*(TOKEN|PASSWORD|PASSWD|SECRET|USER|USERNAME|CREDENTIALS?|KEY)$/i,
 ];
+
+/** The tests' environment: ours plus the lock's, without any credential. */
+export function testEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (WITHHELD_ENV.has(k.toUpperCase()) || WITHHELD_PATTERNS.some((p) => p.test(k))) continue;
+    env[k] = v;
+  }
+  return env;
+}
+
 const TAIL_LINES = 20;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -77,15 +84,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function runTests(opts: TestRunOptions): Promise<TestRunResult> {
   const started = Date.now();
   await fs.mkdir(opts.logDir, { recursive: true });
+  // Every process of this run carries the tag, so one that left its process group (setsid,
+  // a double fork) is still found and stopped when the tests end.
+  const tag = randomBytes(8).toString('hex');
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...opts.env,
+    ...testEnvironment({ ...process.env, ...opts.env }),
     UPLEVEL_PACK_HOME: opts.packHome,
     UPLEVEL_LEVEL: String(opts.level),
+    [RUN_TAG]: tag,
   };
   delete env.UPLEVEL_PREVIOUS_LEVEL;
   if (opts.previousLevel !== undefined) env.UPLEVEL_PREVIOUS_LEVEL = String(opts.previousLevel);
-  for (const k of WITHHELD_ENV) delete env[k];
+  liveTags.add(tag);
 
   const result: TestRunResult = {
     passed: false,
@@ -131,6 +141,8 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunResult> {
     return result;
   } finally {
     if (server) await stopGroup(server, opts.stopGraceMs ?? 5000);
+    await stopTagged(tag, opts.stopGraceMs ?? 5000);
+    liveTags.delete(tag);
     result.durationMs = Date.now() - started;
     await fs.writeFile(result.junitFile, renderJUnit(result, 'uplevel'));
   }
@@ -167,6 +179,8 @@ interface Spawned {
   spawnError?: string;
   /** The group's leader (the `sh -c`) has exited. */
   exited: Promise<void>;
+  /** The run's tag in its environment, to find processes that left the group. */
+  tag?: string;
 }
 
 /** `sh -c` in a new process group, so the whole tree it starts can be stopped together. */
@@ -186,6 +200,7 @@ async function spawnInGroup(
   });
   const spawned: Spawned = {
     child,
+    ...(env[RUN_TAG] ? { tag: env[RUN_TAG] } : {}),
     exited: new Promise<void>((resolve) => {
       child.once('error', (e) => {
         spawned.spawnError = `${e.message} (in ${cwd})`;
@@ -292,6 +307,67 @@ function untrackGroup(pid: number): void {
 
 function killAllGroups(): void {
   for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
+  for (const tag of liveTags) for (const pid of taggedPids(tag)) signalPid(pid, 'SIGKILL');
+}
+
+const RUN_TAG = 'UPLEVEL_TEST_RUN';
+const liveTags = new Set<string>();
+
+/**
+ * Processes whose environment carries this run's tag (Linux /proc; elsewhere none are
+ * found and only process groups are stopped). A process that clears its environment
+ * escapes this; one that merely changes session or group does not.
+ */
+function taggedPids(tag: string): number[] {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const needle = Buffer.from(`\0${RUN_TAG}=${tag}\0`);
+  const first = Buffer.from(`${RUN_TAG}=${tag}\0`);
+  const pids: number[] = [];
+  for (const n of names) {
+    if (!/^\d+$/.test(n) || Number(n) === process.pid) continue;
+    try {
+      const environ = readFileSync(`/proc/${n}/environ`);
+      if (environ.includes(needle) || environ.subarray(0, first.length).equals(first))
+        pids.push(Number(n));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+function signalPid(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // gone already
+  }
+}
+
+/** TERM to every process left with the run's tag, KILL to those still there after the grace. */
+async function stopTagged(tag: string, graceMs: number): Promise<void> {
+  let left = taggedPids(tag);
+  if (left.length === 0) return;
+  for (const pid of left) signalPid(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (left.length > 0 && Date.now() < deadline) {
+    await sleep(50);
+    left = taggedPids(tag).filter((p) => !onlyZombie(p));
+  }
+  for (const pid of left) signalPid(pid, 'SIGKILL');
+}
+
+function onlyZombie(pid: number): boolean {
+  try {
+    return /\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
 }
 
 function onSignal(sig: NodeJS.Signals): void {
@@ -318,8 +394,11 @@ async function waitReady(
   for (;;) {
     if (server.spawnError) return `server could not be started: ${server.spawnError}`;
     const { pid, exitCode, signalCode } = server.child;
-    // A start script may daemonize: it exits 0 and the server lives on in its group.
-    if ((exitCode !== null && (exitCode !== 0 || !groupExists(pid!))) || signalCode !== null)
+    // A start script may daemonize: it exits 0 and the server lives on in its group, or
+    // (setsid, double fork) outside it but with the run's tag.
+    const alive = () =>
+      groupExists(pid!) || (server.tag ? taggedPids(server.tag).length > 0 : false);
+    if ((exitCode !== null && (exitCode !== 0 || !alive())) || signalCode !== null)
       return `server exited (code ${exitCode ?? signalCode}) before it was ready`;
     if (await probe()) return undefined;
     if (Date.now() >= deadline) break;

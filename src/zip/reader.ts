@@ -15,6 +15,7 @@ import { type Lease, Slab } from './slabs.ts';
 import {
   checkEndRecords,
   checkOverlaps,
+  checkFoldedNames,
   checkTree,
   validateEntry,
   type CentralEntry,
@@ -147,6 +148,7 @@ export class SafeZip {
         central.push(c);
       }
       checkTree(central, label);
+      checkFoldedNames(central, label);
       checkOverlaps(central, cdStart, label);
       return new SafeZip(zipfile, handle, file, label, central);
     } catch (e) {
@@ -184,6 +186,19 @@ export class SafeZip {
     const stream = await this.open(info, info.compressionMethod === 8);
     const check = new CheckingStream(info, `${this.label}: ${info.name}`);
     stream.on('error', (e) => check.destroy(asDataError(this.label, info, e)));
+    if (info.compressionMethod === 8 && info.compressedSize > 0) {
+      // Java's ZipInputStream reads on where the deflate stream ends: bytes after it are
+      // not this entry's data but whatever that reader takes for the next header.
+      const inflate = stream as unknown as { bytesWritten: number };
+      stream.once('end', () => {
+        if (inflate.bytesWritten !== info.compressedSize)
+          check.destroy(
+            badInput(
+              `${this.label}: ${info.name}: its deflate stream ends after ${inflate.bytesWritten} of its ${info.compressedSize} bytes`,
+            ),
+          );
+      });
+    }
     return stream.pipe(check);
   }
 
@@ -341,10 +356,40 @@ export class SafeZip {
     if (head.readUInt16LE(6) & 0x1) throw bad('local header says encrypted');
     if (head.readUInt16LE(8) !== c.info.compressionMethod)
       throw bad('local header has a different compression method');
+    const descriptor = (head.readUInt16LE(6) & 0x8) !== 0;
+    if (descriptor !== ((c.info.generalPurposeBitFlag & 0x8) !== 0))
+      throw bad('local and central headers disagree on a data descriptor (flag bit 3)');
+    const disagrees = localFieldsDisagree(head, c.info, descriptor);
+    if (disagrees) throw bad(`local header's ${disagrees} differs from the central directory's`);
     const start = offset + 30 + nameLength + extraLength;
-    if (start + c.info.compressedSize > c.limit)
-      throw bad('data overlaps the next entry or the central directory');
+    const end = start + c.info.compressedSize;
+    if (end > c.limit) throw bad('data overlaps the next entry or the central directory');
+    const trailing = c.limit - end;
+    if (descriptor) await this.checkDescriptor(c, end, trailing);
+    else if (trailing !== 0)
+      throw bad(`${trailing} bytes between its data and the next entry or the central directory`);
     return start;
+  }
+
+  /** The data descriptor after an entry's data: exactly what fills the gap, agreeing with the central directory. */
+  private async checkDescriptor(c: CentralEntry, at: number, length: number): Promise<void> {
+    const bad = (why: string) => badInput(`${this.label}: ${c.info.name}: ${why}`);
+    if (![12, 16, 20, 24].includes(length))
+      throw bad(`${length} bytes between its data and the next entry (not a data descriptor)`);
+    const lease = await this.readAt(at, length);
+    const d = Buffer.from(lease.data);
+    lease.release();
+    const signed = d.readUInt32LE(0) === 0x08074b50 && (length === 16 || length === 24);
+    const base = signed ? 4 : 0;
+    const wide = length - base === 20;
+    const size = (i: number) =>
+      wide ? Number(d.readBigUInt64LE(base + 4 + i * 8)) : d.readUInt32LE(base + 4 + i * 4);
+    if (
+      d.readUInt32LE(base) !== c.info.crc32 >>> 0 ||
+      size(0) !== c.info.compressedSize ||
+      size(1) !== c.info.uncompressedSize
+    )
+      throw bad('data descriptor differs from the central directory');
   }
 
   private async open(entry: ZipEntryInfo, decompress: boolean): Promise<Readable> {
@@ -393,6 +438,30 @@ export class SafeZip {
       inflate.destroy(e as Error);
     }
   }
+}
+
+/**
+ * Which of CRC-32, compressed size and size the local header states differently from the
+ * central directory (Java's ZipInputStream believes the local header). With a data
+ * descriptor they may be zero; 0xffffffff defers to a ZIP64 extra field.
+ */
+function localFieldsDisagree(
+  head: Buffer,
+  info: ZipEntryInfo,
+  descriptor: boolean,
+): string | undefined {
+  const fields: [number, number, string][] = [
+    [14, info.crc32 >>> 0, 'CRC-32'],
+    [18, info.compressedSize, 'compressed size'],
+    [22, info.uncompressedSize, 'size'],
+  ];
+  for (const [at, central, what] of fields) {
+    const local = head.readUInt32LE(at);
+    if (local === central || (descriptor && local === 0)) continue;
+    if (at !== 14 && local === 0xffffffff) continue;
+    return what;
+  }
+  return undefined;
 }
 
 /**

@@ -57,6 +57,10 @@ export function validateEntry(raw: yauzl.Entry, label: string, limits: ZipLimits
   if (type !== 0 && (type === S_IFDIR) !== isDirectory)
     throw badInput(`${label}: ${name}: folder flag and name disagree`);
   if (raw.generalPurposeBitFlag & 0x1) throw badInput(`${label}: ${name} is encrypted`);
+  if (raw.compressionMethod === 8 && raw.compressedSize === 0)
+    throw badInput(`${label}: ${name} is deflated but has no data (not a deflate stream)`);
+  if (raw.compressionMethod === 0 && raw.generalPurposeBitFlag & 0x8)
+    throw badInput(`${label}: ${name} is stored with a data descriptor, which Java cannot read`);
   if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
     throw badInput(
       `${label}: ${name} uses unsupported compression method ${raw.compressionMethod}`,
@@ -121,15 +125,24 @@ function printable(bytes: Buffer): string {
   return JSON.stringify(bytes.toString('latin1').replace(/[^\x20-\x7e]/g, '?'));
 }
 
+/** Bidi overrides and isolates, zero-width and other invisible format characters. */
+const INVISIBLE = /[\u061c\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+const WINDOWS_RESERVED =
+  /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)(\..*)?$/i;
+
 function validateName(name: string, label: string): void {
   const bad = (why: string) => badInput(`${label}: entry ${JSON.stringify(name)} ${why}`);
-  if (/[\x00-\x1f\x7f]/.test(name)) throw bad('has control characters');
+  if (/[\x00-\x1f\x7f-\x9f]/.test(name)) throw bad('has control characters');
+  if (INVISIBLE.test(name)) throw bad('has a bidirectional or zero-width character');
   if (name.includes('\\')) throw bad('has a backslash');
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw bad('is an absolute path');
   const segments = (name.endsWith('/') ? name.slice(0, -1) : name).split('/');
   for (const s of segments) {
     if (s === '..') throw bad('escapes the top folder (..)');
     if (s === '' || s === '.') throw bad('has an empty or "." path segment');
+    if (WINDOWS_RESERVED.test(s)) throw bad('uses a name Windows reserves');
+    if (/[<>:"|?*]|[. ]$/.test(s))
+      throw bad('cannot be unpacked on Windows (<>:"|?* or a trailing dot or space)');
   }
 }
 
@@ -140,6 +153,28 @@ function checkUnicodePathField(raw: yauzl.Entry, name: string, label: string): v
     const other = f.data.length > 5 ? f.data.subarray(5).toString('utf8') : '';
     if (other !== name)
       throw badInput(`${label}: ${name}: its Unicode path extra field names another file`);
+  }
+}
+
+/**
+ * Packs are unpacked on macOS (which normalises names, NFD) and Windows (case-insensitive)
+ * too: two paths that differ only in Unicode normalisation or case would be one file there.
+ */
+export function checkFoldedNames(entries: CentralEntry[], label: string): void {
+  const seen = new Map<string, string>();
+  for (const { info } of entries) {
+    const p = info.isDirectory ? info.name.slice(0, -1) : info.name;
+    for (let i = p.indexOf('/'); ; i = p.indexOf('/', i + 1)) {
+      const prefix = i < 0 ? p : p.slice(0, i);
+      const key = prefix.normalize('NFC').toLowerCase().normalize('NFC');
+      const other = seen.get(key);
+      if (other === undefined) seen.set(key, prefix);
+      else if (other !== prefix)
+        throw badInput(
+          `${label}: ${JSON.stringify(other)} and ${JSON.stringify(prefix)} are one name on macOS or Windows`,
+        );
+      if (i < 0) break;
+    }
   }
 }
 
@@ -165,6 +200,10 @@ export function checkTree(entries: CentralEntry[], label: string): void {
  */
 export function checkOverlaps(entries: CentralEntry[], cdStart: number, label: string): void {
   const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  // Java's ZipInputStream reads from the first byte: anything before the first entry is
+  // something other readers would see and this one would not.
+  if (sorted[0] && sorted[0].localHeaderOffset !== 0)
+    throw badInput(`${label}: not a valid zip (bytes before the first entry)`);
   for (let i = 0; i < sorted.length; i++) {
     const cur = sorted[i] as CentralEntry;
     const next = sorted[i + 1];

@@ -1,5 +1,6 @@
 import { ExitCode } from '../../core/errors.ts';
 import { availableUpdates } from '../../core/available.ts';
+import { escapeControls } from '../../core/terminal-text.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { openLockRepository } from '../../pipeline/repository.ts';
 import { checkWso2 } from '../../pipeline/wso2/check-wso2.ts';
@@ -36,7 +37,7 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
       ctx.print(`  level ${l.level} (${l.released.slice(0, 10)}):`);
       for (const c of l.changes)
         ctx.print(
-          `    [${c.type}${c.severity ? `/${c.severity}` : ''}] ${c.id} ${c.title}${c.cves?.length ? ` (${c.cves.join(', ')})` : ''}`,
+          `    [${c.type}${c.severity ? `/${c.severity}` : ''}] ${escapeControls(c.id)} ${escapeControls(c.title)}${c.cves?.length ? ` (${c.cves.map(escapeControls).join(', ')})` : ''}`,
         );
     }
   }
