@@ -5,5 +5,6 @@ export {
   resign,
   rotateKey,
   storedTargetPath,
+  targetLocalPath,
 } from './repository.ts';
 export type { RepoInitOptions } from './repository.ts';

@@ -270,6 +270,17 @@ function versionOf(md: Record<string, unknown>): number {
   return typeof v === 'number' ? v : 0;
 }
 
+/** Where the current content of a published target is stored in the vendor's own repository. */
+export async function targetLocalPath(
+  repoDir: string,
+  targetPath: string,
+): Promise<string | undefined> {
+  const dir = path.resolve(repoDir);
+  const t = (await currentTargets(dir)).signed.targets[targetPath];
+  if (!t) return undefined;
+  return path.join(dir, 'targets', storedTargetPath(targetPath, t.hashes.sha256 as string));
+}
+
 /** The current content of a published target, read from the vendor's own repository. */
 export async function readTargetFile(
   repoDir: string,
