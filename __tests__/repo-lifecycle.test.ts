@@ -3,12 +3,13 @@
  * base before anything is signed, withdrawn levels, renewed signatures, rotated keys.
  */
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runCli } from './helpers/cli.ts';
+import { CLI, runCli, type CliResult } from './helpers/cli.ts';
 import { writePack, type Tree } from './helpers/packs.ts';
-import { LEVELS, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
+import { LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
 
 let vendor: Vendor;
 before(async () => {
@@ -51,5 +52,46 @@ describe('repo add checks a payload against its base level', () => {
     assert.match(r.stderr, /conf\/app\.properties has other content at level 2 of full/);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.deepEqual(await snapshotTree(vendor.repoDir), before);
+  });
+});
+
+const hasFaketime = spawnSync('faketime', ['-f', '+0d', 'true']).status === 0;
+
+/** The bundled CLI with the clock moved by `offset` (faketime -f, e.g. "+8d"). */
+function cliAt(offset: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('faketime', ['-f', offset, process.execPath, CLI, ...args], {
+      env: { ...process.env, CI: 'true', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('repo refresh', () => {
+  test('a week on, check fails on expired metadata until refresh re-signs it', {
+    skip: !hasFaketime && 'faketime is not installed',
+  }, async () => {
+    const team = await makeTeam(vendor);
+    const check = ['check', '--lock', team.lock, '--json'];
+    let r = await cliAt('+8d', check, team.env);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /has expired/);
+    r = await cliAt('+8d', ['repo', 'refresh', '--dir', vendor.repoDir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), 're-signed snapshot, timestamp');
+    r = await cliAt('+8d', check, team.env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).latestLevel, 2);
+    const before = await snapshotTree(vendor.repoDir);
+    r = await cliAt('+8d', ['repo', 'refresh', '--dir', vendor.repoDir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /nothing re-signed/);
+    assert.deepEqual(await snapshotTree(vendor.repoDir), before, 'a second refresh changes nothing');
   });
 });

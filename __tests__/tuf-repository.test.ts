@@ -79,15 +79,23 @@ describe('initRepository', () => {
     assert.ok((await fs.readFile(r.md('1.root.json'))).equals(before));
   });
 
-  test('expiresDays sets how long signatures last', async () => {
+  test('each role expires after its own period: timestamp 1 day, snapshot 7, targets and root 365', async () => {
     const now = new Date('2030-01-01T00:00:00Z');
-    await initRepository({ dir: path.join(r.dir, 'short'), expiresDays: 10, now });
-    const ts = JSON.parse(
-      await fs.readFile(path.join(r.dir, 'short', 'metadata', 'timestamp.json'), 'utf8'),
+    const dir = path.join(r.dir, 'periods');
+    await initRepository({ dir, expires: { snapshot: 10 }, now });
+    const expires = async (name: string) =>
+      JSON.parse(await fs.readFile(path.join(dir, 'metadata', name), 'utf8')).signed.expires;
+    assert.equal(await expires('timestamp.json'), '2030-01-02T00:00:00Z');
+    assert.equal(await expires('snapshot.json'), '2030-01-11T00:00:00Z');
+    assert.equal(await expires('targets.json'), '2031-01-01T00:00:00Z');
+    assert.equal(await expires('root.json'), '2031-01-01T00:00:00Z');
+    await publishTargets(dir, [], { now: new Date('2030-02-01T00:00:00Z') });
+    assert.equal(await expires('snapshot.json'), '2030-02-11T00:00:00Z', 'the period is stored');
+    const e = await failure(
+      initRepository({ dir: path.join(r.dir, 'zero'), expires: { timestamp: 0 } }),
     );
-    assert.equal(ts.signed.expires, '2030-01-11T00:00:00Z');
-    const e = await failure(initRepository({ dir: path.join(r.dir, 'zero'), expiresDays: 0 }));
     assert.equal(e.exitCode, 2);
+    assert.match(e.message, /--expires-timestamp/);
   });
 });
 

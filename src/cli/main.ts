@@ -32,10 +32,11 @@ const USAGE = `uplevel: keep server product packs at the latest vendor update le
   uplevel hotfix    apply --dir DIR HOTFIX.zip | remove --dir DIR --id ID
   uplevel demo      [--out DIR] | --stage DIR           the whole flow, or only its files
 
-  uplevel repo init  --dir REPO [--expires DAYS]
+  uplevel repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,…]
   uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml]
                      [--includes-hotfixes ID,…] [--hotfix ID] --out UPDATE.zip
   uplevel repo add   --dir REPO [--pack GA.zip] UPDATE.zip...
+  uplevel repo refresh --dir REPO                      re-sign what expires within half its period
   uplevel repo serve --dir REPO [--port N]
 
 Repository credentials: UPLEVEL_TOKEN, or UPLEVEL_USERNAME with UPLEVEL_PASSWORD or

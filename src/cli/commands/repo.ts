@@ -6,7 +6,12 @@ import { DEFAULT_CHANNEL, type Change } from '../../core/types.ts';
 import { addToRepository } from '../../repo/add-to-repository.ts';
 import { buildUpdate } from '../../repo/build-update.ts';
 import { serveDirectory } from '../../repo/serve.ts';
-import { initRepository } from '../../repo/tuf/index.ts';
+import {
+  initRepository,
+  refreshRepository,
+  type Expiries,
+} from '../../repo/tuf/index.ts';
+import type { RoleName } from '../../repo/tuf/keys.ts';
 import { intFlag, parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -21,19 +26,53 @@ export async function repoCommand(argv: string[], ctx: CommandContext): Promise<
       return add(rest, ctx);
     case 'serve':
       return serve(rest, ctx);
+    case 'refresh':
+      return refresh(rest, ctx);
     default:
-      throw badInput(`uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, serve)`);
+      throw badInput(
+        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, refresh, serve)`,
+      );
   }
+}
+
+const ROLE_NAMES: RoleName[] = ['root', 'targets', 'snapshot', 'timestamp'];
+
+/** `--expires DAYS` (every role) then `--expires-ROLE DAYS` for one role. */
+function expiresFlags(values: Record<string, unknown>): Partial<Expiries> {
+  const all = intFlag('expires', values.expires as string | undefined);
+  const out: Partial<Expiries> = {};
+  for (const role of ROLE_NAMES) {
+    const one = intFlag(`expires-${role}`, values[`expires-${role}`] as string | undefined);
+    const days = one ?? all;
+    if (days !== undefined) out[role] = days;
+  }
+  return out;
+}
+
+/** `--threshold root=2,targets=2`: that many keys for the role, all needed to sign. */
+function thresholdFlag(value: string | undefined): Partial<Record<RoleName, number>> {
+  const out: Partial<Record<RoleName, number>> = {};
+  for (const part of (value ?? '').split(',').filter(Boolean)) {
+    const m = /^(root|targets|snapshot|timestamp)=([1-9]\d?)$/.exec(part.trim());
+    if (!m) throw badInput(`--threshold: "${part}" is not ROLE=N (N from 1 to 99)`);
+    out[m[1] as RoleName] = Number(m[2]);
+  }
+  return out;
 }
 
 async function init(argv: string[], ctx: CommandContext) {
   const { values } = parse('repo init', argv, {
     dir: { type: 'string' },
     expires: { type: 'string' },
+    ...Object.fromEntries(ROLE_NAMES.map((r) => [`expires-${r}`, { type: 'string' as const }])),
+    threshold: { type: 'string' },
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
-  const expiresDays = intFlag('expires', values.expires as string | undefined);
-  const { rootPath } = await initRepository({ dir, ...(expiresDays ? { expiresDays } : {}) });
+  const { rootPath } = await initRepository({
+    dir,
+    expires: expiresFlags(values),
+    threshold: thresholdFlag(values.threshold as string | undefined),
+  });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
   ctx.print(`  private keys: ${path.join(dir, 'keys')} (never serve or commit them)`);
@@ -118,6 +157,19 @@ async function add(argv: string[], ctx: CommandContext) {
     for (const t of result.published) ctx.print(`published ${t}`);
     for (const t of result.unchanged) ctx.print(`unchanged ${t}`);
   }
+  return 0;
+}
+
+async function refresh(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo refresh', argv, {
+    dir: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const result = await refreshRepository(dir);
+  if (values.json) ctx.printJson(result);
+  else if (result.resigned.length === 0) ctx.print('nothing expires soon; nothing re-signed');
+  else ctx.print(`re-signed ${result.resigned.join(', ')}`);
   return 0;
 }
 

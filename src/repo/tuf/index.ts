@@ -4,7 +4,9 @@ export {
   readTargetFile,
   resign,
   rotateKey,
+  refreshRepository,
   storedTargetPath,
   targetLocalPath,
 } from './repository.ts';
-export type { RepoInitOptions } from './repository.ts';
+export { DEFAULT_EXPIRIES } from './repository.ts';
+export type { Expiries, RepoInitOptions } from './repository.ts';
