@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI, runCli, type CliResult } from './helpers/cli.ts';
 import { writePack, type Tree } from './helpers/packs.ts';
+import { readPackFiles } from './helpers/read-pack.ts';
 import { LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
 
 let vendor: Vendor;
@@ -93,5 +94,51 @@ describe('repo refresh', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /nothing re-signed/);
     assert.deepEqual(await snapshotTree(vendor.repoDir), before, 'a second refresh changes nothing');
+  });
+});
+
+describe('repo withdraw', () => {
+  test('withdraw level 2, publish 3 built on 1: clients at 1 and at 2 both end at 3', async () => {
+    const level3 = { ...LEVELS[2], 'lib/util.jar': 'fixed util\n' } as Tree;
+    const { payload } = await buildLevel(vendor.packs[1] as string, level3, 3, [
+      '--base-level',
+      '1',
+    ]);
+    const add = ['repo', 'add', '--dir', vendor.repoDir, payload];
+    let r = await runCli(add, { cwd: vendor.dir });
+    assert.equal(r.code, 2, 'refused while level 2 is live');
+    assert.match(r.stderr, /level 2 of full is not withdrawn/);
+
+    r = await runCli(
+      ['repo', 'withdraw', '--dir', vendor.repoDir, '--level', '2', '--reason', 'breaks logins'],
+      { cwd: vendor.dir },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const atTwo = await makeTeam(vendor, { level: 2 });
+    r = await runCli(['check', '--lock', atTwo.lock], { env: atTwo.env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /level 2 was withdrawn by the vendor: breaks logins/);
+    const atOne = await makeTeam(vendor, { level: 1 });
+    r = await runCli(['check', '--lock', atOne.lock, '--json'], { env: atOne.env });
+    assert.deepEqual(JSON.parse(r.stdout).levels, [], 'nothing to move to from level 1 yet');
+
+    r = await runCli(add, { cwd: vendor.dir });
+    assert.equal(r.code, 0, r.stderr);
+    for (const team of [atOne, atTwo]) {
+      const out = path.join(team.dir, 'pack.zip');
+      r = await runCli(['apply', '--lock', team.lock, '--out', out, '--json'], { env: team.env });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).level, 3);
+      const files = await readPackFiles(out);
+      for (const [p, want] of Object.entries(level3))
+        assert.ok(files.get(p)?.equals(Buffer.from(want)), `${p} is level 3's`);
+      const state = JSON.parse((files.get('updates/uplevel.json') as Buffer).toString('utf8'));
+      assert.deepEqual(
+        state.updates.map((u: { level: number }) => u.level),
+        [1, 3],
+        'level 2 is never applied',
+      );
+      assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 3$/m);
+    }
   });
 });

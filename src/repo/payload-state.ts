@@ -90,6 +90,13 @@ export async function checkNewLevels(
       throw badInput(`${file}: its base level ${base} of ${manifest.channel} is not published`);
     if (baseLevel?.withdrawn)
       throw badInput(`${file}: its base level ${base} of ${manifest.channel} was withdrawn`);
+    const skipped = index.channels[manifest.channel]?.levels.find(
+      (l) => l.level > base && l.level < manifest.level && !l.withdrawn,
+    );
+    if (skipped)
+      throw badInput(
+        `${file}: is built on level ${base} but level ${skipped.level} of ${manifest.channel} is not withdrawn (repo withdraw it first, or build on level ${manifest.level - 1})`,
+      );
     checkApplies(await stateAt(manifest.channel, base), manifest, file);
   }
 }

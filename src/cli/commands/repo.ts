@@ -5,6 +5,7 @@ import { badInput } from '../../core/errors.ts';
 import { DEFAULT_CHANNEL, type Change } from '../../core/types.ts';
 import { addToRepository } from '../../repo/add-to-repository.ts';
 import { buildUpdate } from '../../repo/build-update.ts';
+import { withdrawLevel } from '../../repo/withdraw.ts';
 import { serveDirectory } from '../../repo/serve.ts';
 import {
   initRepository,
@@ -28,9 +29,11 @@ export async function repoCommand(argv: string[], ctx: CommandContext): Promise<
       return serve(rest, ctx);
     case 'refresh':
       return refresh(rest, ctx);
+    case 'withdraw':
+      return withdraw(rest, ctx);
     default:
       throw badInput(
-        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, refresh, serve)`,
+        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, serve)`,
       );
   }
 }
@@ -91,8 +94,10 @@ async function build(argv: string[], ctx: CommandContext) {
     json: { type: 'boolean' },
     'includes-hotfixes': { type: 'string' },
     hotfix: { type: 'string' },
+    'base-level': { type: 'string' },
   });
   const level = intFlag('level', required('level', values.level as string | undefined)) as number;
+  const baseLevel = intFlag('base-level', values['base-level'] as string | undefined);
   let changes: Change[] = [];
   if (values.changes) {
     const file = path.resolve(values.changes as string);
@@ -125,6 +130,7 @@ async function build(argv: string[], ctx: CommandContext) {
         }
       : {}),
     ...(values.hotfix ? { hotfixId: values.hotfix as string } : {}),
+    ...(baseLevel !== undefined ? { baseLevel } : {}),
   });
   const { added, modified, removed } = manifest.files;
   if (values.json) ctx.printJson({ out: path.resolve(values.out as string), manifest });
@@ -157,6 +163,33 @@ async function add(argv: string[], ctx: CommandContext) {
     for (const t of result.published) ctx.print(`published ${t}`);
     for (const t of result.unchanged) ctx.print(`unchanged ${t}`);
   }
+  return 0;
+}
+
+async function withdraw(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo withdraw', argv, {
+    dir: { type: 'string' },
+    level: { type: 'string' },
+    reason: { type: 'string' },
+    product: { type: 'string' },
+    version: { type: 'string' },
+    channel: { type: 'string' },
+  });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const level = intFlag('level', required('level', values.level as string | undefined)) as number;
+  const r = await withdrawLevel({
+    dir,
+    level,
+    ...(values.reason ? { reason: values.reason as string } : {}),
+    ...(values.product ? { product: values.product as string } : {}),
+    ...(values.version ? { version: values.version as string } : {}),
+    ...(values.channel ? { channel: values.channel as string } : {}),
+  });
+  ctx.print(
+    r.already
+      ? `level ${level} of ${r.product} ${r.version} (${r.channel}) was already withdrawn`
+      : `withdrew level ${level} of ${r.product} ${r.version} (${r.channel}); publish level ${level + 1} with repo build --base-level ${r.base}`,
+  );
   return 0;
 }
 

@@ -7,6 +7,7 @@ export {
   refreshRepository,
   storedTargetPath,
   targetLocalPath,
+  targetPaths,
 } from './repository.ts';
 export { DEFAULT_EXPIRIES } from './repository.ts';
 export type { Expiries, RepoInitOptions } from './repository.ts';

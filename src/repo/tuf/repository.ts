@@ -321,6 +321,11 @@ function versionOf(md: Record<string, unknown>): number {
   return typeof v === 'number' ? v : 0;
 }
 
+/** Every target path the current targets metadata lists. */
+export async function targetPaths(repoDir: string): Promise<string[]> {
+  return Object.keys((await currentTargets(path.resolve(repoDir))).signed.targets);
+}
+
 /** Where the current content of a published target is stored in the vendor's own repository. */
 export async function targetLocalPath(
   repoDir: string,
