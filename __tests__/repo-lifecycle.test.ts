@@ -142,3 +142,37 @@ describe('repo withdraw', () => {
     }
   });
 });
+
+describe('repo rotate', () => {
+  test('rotating each role through the CLI keeps clients verifying; a bad role is refused', async () => {
+    const team = await makeTeam(vendor, { level: 3 });
+    for (const role of ['timestamp', 'snapshot', 'targets', 'root']) {
+      const r = await runCli(['repo', 'rotate', '--dir', vendor.repoDir, '--role', role]);
+      assert.equal(r.code, 0, r.stderr);
+      const c = await runCli(['check', '--lock', team.lock], { env: team.env });
+      assert.equal(c.code, 0, `after rotating ${role}: ${c.stderr}`);
+    }
+    const bad = await runCli(['repo', 'rotate', '--dir', vendor.repoDir, '--role', 'mirror']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--role must be one of root, targets, snapshot, timestamp/);
+  });
+
+  test('keys can come from UPLEVEL_KEY_<ROLE> instead of keys/', {
+    skip: !hasFaketime && 'faketime is not installed',
+  }, async () => {
+    const pem = await fs.readFile(path.join(vendor.repoDir, 'keys', 'timestamp.pem'), 'utf8');
+    const keys = path.join(vendor.repoDir, 'keys', 'timestamp.pem');
+    await fs.rm(keys);
+    try {
+      const future = ['repo', 'refresh', '--dir', vendor.repoDir];
+      const without = await cliAt('+9d', future);
+      assert.equal(without.code, 2);
+      assert.match(without.stderr, /timestamp signing key is missing/);
+      const r = await cliAt('+9d', future, { UPLEVEL_KEY_TIMESTAMP: pem });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /re-signed .*timestamp/);
+    } finally {
+      await fs.writeFile(keys, pem, { mode: 0o600 });
+    }
+  });
+});

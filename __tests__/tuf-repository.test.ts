@@ -189,6 +189,31 @@ describe('publishTargets', () => {
     const retired = await fs.readdir(path.join(r.repo, 'keys', 'retired'));
     assert.equal(retired.length, 1);
   });
+
+  test('rotating each role verifies at every moment, for a client refreshing between two writes', async () => {
+    await r.publish('acme/index.json', 'before rotation\n');
+    const { url } = await r.serve();
+    await r.client(url).fetchTarget('acme/index.json'); // a client that has seen the old root
+    let moments = 0;
+    const afterWrite = async (file: string) => {
+      moments++;
+      const fresh = r.client(url, { cacheDir: path.join(r.dir, `fresh-${moments}`) });
+      for (const c of [r.client(url), fresh]) {
+        const got = await c.fetchTarget('acme/index.json').catch((e: Error) => {
+          throw new Error(`after writing ${path.basename(file)}: ${e.message}`);
+        });
+        assert.equal(await fs.readFile(got, 'utf8'), 'before rotation\n');
+      }
+    };
+    for (const role of ['timestamp', 'snapshot', 'targets', 'root'] as const)
+      await rotateKey(r.repo, role, { afterWrite });
+    assert.ok(moments >= 12, `${moments} moments checked`);
+    const root = await r.readJson('root.json');
+    assert.equal(root.signed.version, 5);
+    await r.publish('acme/index.json', 'after rotation\n');
+    const c = r.client(url);
+    assert.equal(await fs.readFile(await c.fetchTarget('acme/index.json'), 'utf8'), 'after rotation\n');
+  });
 });
 
 /** A raw request, so paths reach the server exactly as written. */

@@ -34,8 +34,10 @@ const USAGE = `uplevel: keep server product packs at the latest vendor update le
 
   uplevel repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,…]
   uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml]
-                     [--includes-hotfixes ID,…] [--hotfix ID] --out UPDATE.zip
+                     [--includes-hotfixes ID,…] [--hotfix ID] [--base-level B] --out UPDATE.zip
   uplevel repo add   --dir REPO [--pack GA.zip] UPDATE.zip...
+  uplevel repo withdraw --dir REPO --level N [--reason TEXT] [--product P --version V] [--channel C]
+  uplevel repo rotate --dir REPO --role root|targets|snapshot|timestamp
   uplevel repo refresh --dir REPO                      re-sign what expires within half its period
   uplevel repo serve --dir REPO [--port N]
 

@@ -10,6 +10,7 @@ import { serveDirectory } from '../../repo/serve.ts';
 import {
   initRepository,
   refreshRepository,
+  rotateKey,
   type Expiries,
 } from '../../repo/tuf/index.ts';
 import type { RoleName } from '../../repo/tuf/keys.ts';
@@ -31,9 +32,11 @@ export async function repoCommand(argv: string[], ctx: CommandContext): Promise<
       return refresh(rest, ctx);
     case 'withdraw':
       return withdraw(rest, ctx);
+    case 'rotate':
+      return rotate(rest, ctx);
     default:
       throw badInput(
-        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, serve)`,
+        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, rotate, serve)`,
       );
   }
 }
@@ -190,6 +193,21 @@ async function withdraw(argv: string[], ctx: CommandContext) {
       ? `level ${level} of ${r.product} ${r.version} (${r.channel}) was already withdrawn`
       : `withdrew level ${level} of ${r.product} ${r.version} (${r.channel}); publish level ${level + 1} with repo build --base-level ${r.base}`,
   );
+  return 0;
+}
+
+async function rotate(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo rotate', argv, {
+    dir: { type: 'string' },
+    role: { type: 'string' },
+  });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const role = required('role', values.role as string | undefined);
+  if (!(ROLE_NAMES as string[]).includes(role))
+    throw badInput(`--role must be one of ${ROLE_NAMES.join(', ')} (got "${role}")`);
+  const { rootVersion } = await rotateKey(dir, role as RoleName);
+  ctx.print(`rotated the ${role} keys; root is now version ${rootVersion}`);
+  ctx.print(`  old keys: ${path.join(dir, 'keys', 'retired')} (destroy them once uploaded)`);
   return 0;
 }
 

@@ -63,10 +63,22 @@ function checkExpiries(e: Partial<Expiries>): Expiries {
 const expiry = (now: Date, days: number) =>
   new Date(now.getTime() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** Called after each file a rotation writes (a test seam: a client refreshes in between). */
+let afterWrite: ((file: string) => Promise<void>) | undefined;
+
 async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;
   await fs.writeFile(tmp, data);
   await fs.rename(tmp, file);
+  await afterWrite?.(file);
+}
+
+/** Keys that sign a role besides its current ones: the outgoing keys during a rotation. */
+type ExtraKeys = Partial<Record<RoleName, RoleKey[]>>;
+let extraKeys: ExtraKeys = {};
+
+async function signingKeys(dir: string, role: RoleName): Promise<RoleKey[]> {
+  return [...(extraKeys[role] ?? []), ...(await loadRoleKeys(dir, role))];
 }
 
 function signAll(md: Metadata<Root | Targets | Snapshot | Timestamp>, keys: RoleKey[]): void {
@@ -188,7 +200,7 @@ async function signTargets(
       targets,
     }),
   );
-  signAll(md, await loadRoleKeys(dir, 'targets'));
+  signAll(md, await signingKeys(dir, 'targets'));
   const text = toText(md);
   await writeAtomic(path.join(dir, 'metadata', `${version}.targets.json`), text);
   await writeAtomic(path.join(dir, 'metadata', 'targets.json'), text);
@@ -210,7 +222,7 @@ async function signSnapshotAndTimestamp(
       meta: { 'targets.json': new MetaFile({ version: targetsVersion }) },
     }),
   );
-  signAll(snapshotMd, await loadRoleKeys(dir, 'snapshot'));
+  signAll(snapshotMd, await signingKeys(dir, 'snapshot'));
   const snapshotText = toText(snapshotMd);
   const metadataDir = path.join(dir, 'metadata');
   await writeAtomic(
@@ -243,7 +255,7 @@ async function signTimestamp(
       }),
     }),
   );
-  signAll(md, await loadRoleKeys(dir, 'timestamp'));
+  signAll(md, await signingKeys(dir, 'timestamp'));
   await writeAtomic(path.join(dir, 'metadata', 'timestamp.json'), toText(md));
 }
 
@@ -356,30 +368,40 @@ export async function resign(repoDir: string, opts: { now?: Date } = {}): Promis
 }
 
 /**
- * Replaces a role's signing keys (after a compromise, or on schedule): a new root version
- * names the new keys, signed by the old root keys and, for the root role, the new ones too,
- * so clients can follow the chain; then all top-level metadata is re-signed.
+ * Replaces a role's signing keys (after a compromise, or on schedule) so that every moment
+ * of the publication verifies, for a client holding the old root or the new one:
+ *  1. the role's metadata (and what names it: snapshot, timestamp) is re-signed with the old
+ *     keys and the new ones, so it verifies under either root;
+ *  2. then the new root version naming the new keys is written (signed by the old root keys
+ *     and, for the root role, the new ones too, so clients can follow the chain).
+ * The next publish or refresh signs with the new keys alone.
  */
 export async function rotateKey(
   repoDir: string,
   role: RoleName,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; afterWrite?: (file: string) => Promise<void> } = {},
 ): Promise<{ rootVersion: number }> {
   const dir = path.resolve(repoDir);
   await readMetadata(dir, 'root.json');
-  const version = await exclusive(dir, () => rotateLocked(dir, role, opts));
-  await resign(dir, opts);
-  return { rootVersion: version };
+  return exclusive(dir, async () => {
+    afterWrite = opts.afterWrite;
+    try {
+      return { rootVersion: await rotateLocked(dir, role, opts.now ?? new Date()) };
+    } finally {
+      afterWrite = undefined;
+      extraKeys = {};
+    }
+  });
 }
 
-async function rotateLocked(dir: string, role: RoleName, opts: { now?: Date }): Promise<number> {
-  const now = opts.now ?? new Date();
+async function rotateLocked(dir: string, role: RoleName, now: Date): Promise<number> {
   const config = await readConfig(dir);
   const current = Metadata.fromJSON(
     'root' as MetadataKind.Root,
     (await readMetadata(dir, 'root.json')) as never,
   );
   const oldRootKeys = await loadRoleKeys(dir, 'root');
+  const oldKeys = await loadRoleKeys(dir, role);
   const oldRole = current.signed.roles[role] as Role;
   const fresh = await replaceRoleKeys(dir, role, oldRole.keyIDs.length);
   const keys = { ...current.signed.keys };
@@ -394,6 +416,10 @@ async function rotateLocked(dir: string, role: RoleName, opts: { now?: Date }): 
     ...current.signed.roles,
     [role]: new Role({ keyIDs: fresh.map((k) => k.key.keyID), threshold: oldRole.threshold }),
   };
+  if (role !== 'root') {
+    extraKeys = { [role]: oldKeys };
+    await resignFrom(dir, role, now, config.expires);
+  }
   const version = current.signed.version + 1;
   const next = new Metadata(
     new Root({
@@ -409,6 +435,24 @@ async function rotateLocked(dir: string, role: RoleName, opts: { now?: Date }): 
   await writeAtomic(path.join(dir, 'metadata', `${version}.root.json`), toText(next));
   await writeAtomic(path.join(dir, 'metadata', 'root.json'), toText(next));
   return version;
+}
+
+/** Re-signs `role` and the roles that name it (targets → snapshot → timestamp). */
+async function resignFrom(dir: string, role: RoleName, now: Date, expires: Expiries) {
+  const versions = {
+    targets: versionOf(await readMetadata(dir, 'targets.json')),
+    snapshot: versionOf(await readMetadata(dir, 'snapshot.json')),
+    timestamp: versionOf(await readMetadata(dir, 'timestamp.json')),
+  };
+  if (role === 'targets') {
+    const current = await currentTargets(dir);
+    await signTopLevel(dir, current.signed.targets, now, expires, versions);
+  } else if (role === 'snapshot') {
+    await signSnapshotAndTimestamp(dir, versions.targets, versions, now, expires);
+  } else {
+    const snapshotText = await fs.readFile(path.join(dir, 'metadata', 'snapshot.json'), 'utf8');
+    await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
+  }
 }
 
 const expiresAt = (md: Record<string, unknown>) =>
@@ -437,20 +481,8 @@ async function refreshLocked(dir: string, now: Date): Promise<{ resigned: RoleNa
     expiresAt(md[role]) - now.getTime() < (expires[role] * 86_400_000) / 2;
   const resigned: RoleName[] = ROLE_ORDER.filter(due);
   if (resigned.includes('root')) await resignRoot(dir, md.root, now, expires);
-  const versions = {
-    targets: versionOf(md.targets),
-    snapshot: versionOf(md.snapshot),
-    timestamp: versionOf(md.timestamp),
-  };
-  if (resigned.includes('targets')) {
-    const current = await currentTargets(dir);
-    await signTopLevel(dir, current.signed.targets, now, expires, versions);
-  } else if (resigned.includes('snapshot')) {
-    await signSnapshotAndTimestamp(dir, versions.targets, versions, now, expires);
-  } else if (resigned.includes('timestamp')) {
-    const snapshotText = await fs.readFile(path.join(dir, 'metadata', 'snapshot.json'), 'utf8');
-    await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
-  }
+  const first = (['targets', 'snapshot', 'timestamp'] as const).find((r) => resigned.includes(r));
+  if (first) await resignFrom(dir, first, now, expires);
   return { resigned };
 }
 
