@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI, runCli, type CliResult } from './helpers/cli.ts';
@@ -174,5 +175,52 @@ describe('repo rotate', () => {
     } finally {
       await fs.writeFile(keys, pem, { mode: 0o600 });
     }
+  });
+});
+
+describe('repo serve', () => {
+  test('a busy port is a one-line error (2)', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as net.AddressInfo;
+    try {
+      const r = await runCli(['repo', 'serve', '--dir', vendor.repoDir, '--port', String(port)]);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, new RegExp(`--port ${port}: already in use on 127\\.0\\.0\\.1`));
+    } finally {
+      busy.close();
+    }
+  });
+
+  test('a missing or empty --dir is refused (2)', async () => {
+    const empty = path.join(vendor.dir, 'empty');
+    await fs.mkdir(empty, { recursive: true });
+    for (const [dir, why] of [
+      [path.join(vendor.dir, 'nowhere'), /no such folder/],
+      [empty, /not a repository \(no metadata\/timestamp\.json; run repo init\)/],
+    ] as const) {
+      const r = await runCli(['repo', 'serve', '--dir', dir, '--port', '0']);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, why);
+    }
+  });
+
+  test('without --port it listens on 127.0.0.1:8470, so a lock URL survives restarts', async (t) => {
+    const child = spawn(process.execPath, [CLI, 'repo', 'serve', '--dir', vendor.repoDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const first = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.stderr.on('data', (d) => resolve(`stderr: ${d}`));
+      child.on('close', () => resolve(out.trim()));
+    });
+    child.kill('SIGTERM');
+    if (/already in use/.test(first)) return t.skip('port 8470 is busy on this machine');
+    assert.equal(first, 'http://127.0.0.1:8470');
   });
 });

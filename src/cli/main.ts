@@ -39,7 +39,7 @@ const USAGE = `uplevel: keep server product packs at the latest vendor update le
   uplevel repo withdraw --dir REPO --level N [--reason TEXT] [--product P --version V] [--channel C]
   uplevel repo rotate --dir REPO --role root|targets|snapshot|timestamp
   uplevel repo refresh --dir REPO                      re-sign what expires within half its period
-  uplevel repo serve --dir REPO [--port N]
+  uplevel repo serve --dir REPO [--port N]             127.0.0.1, port 8470 unless --port
 
 Repository credentials: UPLEVEL_TOKEN, or UPLEVEL_USERNAME with UPLEVEL_PASSWORD or
 --password-stdin (the password read from standard input).

@@ -6,7 +6,7 @@ import { DEFAULT_CHANNEL, type Change } from '../../core/types.ts';
 import { addToRepository } from '../../repo/add-to-repository.ts';
 import { buildUpdate } from '../../repo/build-update.ts';
 import { withdrawLevel } from '../../repo/withdraw.ts';
-import { serveDirectory } from '../../repo/serve.ts';
+import { checkServable, DEFAULT_PORT, serveDirectory } from '../../repo/serve.ts';
 import {
   initRepository,
   refreshRepository,
@@ -230,7 +230,8 @@ async function serve(argv: string[], ctx: CommandContext) {
     port: { type: 'string' },
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
-  const port = intFlag('port', values.port as string | undefined) ?? 0;
+  const port = intFlag('port', values.port as string | undefined) ?? DEFAULT_PORT;
+  await checkServable(dir);
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
   await new Promise<void>((resolve) => {
