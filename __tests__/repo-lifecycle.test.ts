@@ -76,26 +76,34 @@ function cliAt(offset: string, args: string[], env: NodeJS.ProcessEnv = {}): Pro
 }
 
 describe('repo refresh', () => {
-  test('a week on, check fails on expired metadata until refresh re-signs it', {
-    skip: !hasFaketime && 'faketime is not installed',
-  }, async () => {
-    const team = await makeTeam(vendor);
-    const check = ['check', '--lock', team.lock, '--json'];
-    let r = await cliAt('+8d', check, team.env);
-    assert.equal(r.code, 3, r.stderr);
-    assert.match(r.stderr, /has expired/);
-    r = await cliAt('+8d', ['repo', 'refresh', '--dir', vendor.repoDir]);
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout.trim(), 're-signed snapshot, timestamp');
-    r = await cliAt('+8d', check, team.env);
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(JSON.parse(r.stdout).latestLevel, 2);
-    const before = await snapshotTree(vendor.repoDir);
-    r = await cliAt('+8d', ['repo', 'refresh', '--dir', vendor.repoDir]);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /nothing re-signed/);
-    assert.deepEqual(await snapshotTree(vendor.repoDir), before, 'a second refresh changes nothing');
-  });
+  test(
+    'a week on, check fails on expired metadata until refresh re-signs it',
+    {
+      skip: !hasFaketime && 'faketime is not installed',
+    },
+    async () => {
+      const team = await makeTeam(vendor);
+      const check = ['check', '--lock', team.lock, '--json'];
+      let r = await cliAt('+8d', check, team.env);
+      assert.equal(r.code, 3, r.stderr);
+      assert.match(r.stderr, /has expired/);
+      r = await cliAt('+8d', ['repo', 'refresh', '--dir', vendor.repoDir]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.trim(), 're-signed snapshot, timestamp');
+      r = await cliAt('+8d', check, team.env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).latestLevel, 2);
+      const before = await snapshotTree(vendor.repoDir);
+      r = await cliAt('+8d', ['repo', 'refresh', '--dir', vendor.repoDir]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /nothing re-signed/);
+      assert.deepEqual(
+        await snapshotTree(vendor.repoDir),
+        before,
+        'a second refresh changes nothing',
+      );
+    },
+  );
 });
 
 describe('repo withdraw', () => {
@@ -110,6 +118,14 @@ describe('repo withdraw', () => {
     assert.equal(r.code, 2, 'refused while level 2 is live');
     assert.match(r.stderr, /level 2 of full is not withdrawn/);
 
+    const inPlace = await makeTeam(vendor);
+    const home = path.join(inPlace.dir, 'home');
+    for (const level of ['1', '2']) {
+      r = await runCli(['apply', '--lock', inPlace.lock, '--dir', home, '--level', level], {
+        env: inPlace.env,
+      });
+      assert.equal(r.code, 0, r.stderr);
+    }
     r = await runCli(
       ['repo', 'withdraw', '--dir', vendor.repoDir, '--level', '2', '--reason', 'breaks logins'],
       { cwd: vendor.dir },
@@ -141,6 +157,17 @@ describe('repo withdraw', () => {
       );
       assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 3$/m);
     }
+    // A folder updated in place to level 2: refused with the way out, which then works.
+    r = await runCli(['apply', '--lock', inPlace.lock, '--dir', home], { env: inPlace.env });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /level 2 was withdrawn \(breaks logins\).*revert to level 1 first/);
+    r = await runCli(['revert', '--dir', home, '--level', '1'], {
+      env: inPlace.env,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    r = await runCli(['apply', '--lock', inPlace.lock, '--dir', home], { env: inPlace.env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(await fs.readFile(path.join(home, 'lib', 'util.jar'), 'utf8'), 'fixed util\n');
   });
 });
 
@@ -158,24 +185,28 @@ describe('repo rotate', () => {
     assert.match(bad.stderr, /--role must be one of root, targets, snapshot, timestamp/);
   });
 
-  test('keys can come from UPLEVEL_KEY_<ROLE> instead of keys/', {
-    skip: !hasFaketime && 'faketime is not installed',
-  }, async () => {
-    const pem = await fs.readFile(path.join(vendor.repoDir, 'keys', 'timestamp.pem'), 'utf8');
-    const keys = path.join(vendor.repoDir, 'keys', 'timestamp.pem');
-    await fs.rm(keys);
-    try {
-      const future = ['repo', 'refresh', '--dir', vendor.repoDir];
-      const without = await cliAt('+9d', future);
-      assert.equal(without.code, 2);
-      assert.match(without.stderr, /timestamp signing key is missing/);
-      const r = await cliAt('+9d', future, { UPLEVEL_KEY_TIMESTAMP: pem });
-      assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /re-signed .*timestamp/);
-    } finally {
-      await fs.writeFile(keys, pem, { mode: 0o600 });
-    }
-  });
+  test(
+    'keys can come from UPLEVEL_KEY_<ROLE> instead of keys/',
+    {
+      skip: !hasFaketime && 'faketime is not installed',
+    },
+    async () => {
+      const pem = await fs.readFile(path.join(vendor.repoDir, 'keys', 'timestamp.pem'), 'utf8');
+      const keys = path.join(vendor.repoDir, 'keys', 'timestamp.pem');
+      await fs.rm(keys);
+      try {
+        const future = ['repo', 'refresh', '--dir', vendor.repoDir];
+        const without = await cliAt('+9d', future);
+        assert.equal(without.code, 2);
+        assert.match(without.stderr, /timestamp signing key is missing/);
+        const r = await cliAt('+9d', future, { UPLEVEL_KEY_TIMESTAMP: pem });
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /re-signed .*timestamp/);
+      } finally {
+        await fs.writeFile(keys, pem, { mode: 0o600 });
+      }
+    },
+  );
 });
 
 describe('repo serve', () => {

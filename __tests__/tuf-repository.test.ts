@@ -212,7 +212,10 @@ describe('publishTargets', () => {
     assert.equal(root.signed.version, 5);
     await r.publish('acme/index.json', 'after rotation\n');
     const c = r.client(url);
-    assert.equal(await fs.readFile(await c.fetchTarget('acme/index.json'), 'utf8'), 'after rotation\n');
+    assert.equal(
+      await fs.readFile(await c.fetchTarget('acme/index.json'), 'utf8'),
+      'after rotation\n',
+    );
   });
 });
 

@@ -38,7 +38,8 @@ async function findIndex(opts: WithdrawOptions): Promise<string> {
     );
   });
   if (all.length === 1) return all[0] as string;
-  if (all.length === 0) throw badInput(`${opts.dir}: no product version matches; check --product/--version`);
+  if (all.length === 0)
+    throw badInput(`${opts.dir}: no product version matches; check --product/--version`);
   throw badInput(
     `${opts.dir}: holds ${all.map((t) => t.replace(/\/index\.json$/, '')).join(', ')}; name one with --product and --version`,
   );
@@ -69,7 +70,9 @@ export async function withdrawLevel(opts: WithdrawOptions): Promise<WithdrawResu
   if (!levels) throw badInput(`--channel ${channel}: not published (have: ${names.join(', ')})`);
   const level = levels.find((l) => l.level === opts.level);
   if (!level)
-    throw badInput(`--level ${opts.level}: not published in ${index.product} ${index.version} (${channel})`);
+    throw badInput(
+      `--level ${opts.level}: not published in ${index.product} ${index.version} (${channel})`,
+    );
   const result = {
     product: index.product,
     version: index.version,
@@ -89,7 +92,11 @@ export async function withdrawLevel(opts: WithdrawOptions): Promise<WithdrawResu
   try {
     const file = path.join(scratch, 'index.json');
     await fs.writeFile(file, `${JSON.stringify(index, null, 2)}\n`);
-    await publishTargets(opts.dir, [{ targetPath: target, localFile: file }], opts.now ? { now: opts.now } : {});
+    await publishTargets(
+      opts.dir,
+      [{ targetPath: target, localFile: file }],
+      opts.now ? { now: opts.now } : {},
+    );
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }

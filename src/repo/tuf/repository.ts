@@ -141,7 +141,9 @@ async function exists(p: string): Promise<boolean> {
 async function readConfig(dir: string): Promise<RepoConfig> {
   let raw: { expires?: Partial<Expiries>; expiresDays?: number } = {};
   try {
-    raw = JSON.parse(await fs.readFile(path.join(dir, 'keys', 'config.json'), 'utf8')) as typeof raw;
+    raw = JSON.parse(
+      await fs.readFile(path.join(dir, 'keys', 'config.json'), 'utf8'),
+    ) as typeof raw;
   } catch {
     // no config: the defaults
   }
