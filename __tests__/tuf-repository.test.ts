@@ -13,6 +13,7 @@ import {
   initRepository,
   publishTargets,
   readTargetFile,
+  refreshRepository,
   rotateKey,
 } from '../src/repo/tuf/index.ts';
 import { failure, stageRepo, type StagedRepo } from './helpers/tuf-repo.ts';
@@ -251,6 +252,42 @@ function get(
     req.end();
   });
 }
+
+describe('refreshRepository', () => {
+  const later = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+  test('re-signs what has less than half its period left, and what must follow it', async () => {
+    assert.deepEqual((await refreshRepository(r.repo)).resigned, [], 'all fresh');
+    assert.deepEqual((await refreshRepository(r.repo, { now: later(4) })).resigned, [
+      'snapshot',
+      'timestamp',
+    ]);
+    assert.equal((await r.readJson('timestamp.json')).signed.version, 2);
+    assert.equal((await r.readJson('targets.json')).signed.version, 1, 'targets untouched');
+    assert.deepEqual((await refreshRepository(r.repo, { now: later(4) })).resigned, []);
+    const { resigned } = await refreshRepository(r.repo, { now: later(190) });
+    assert.deepEqual(resigned, ['root', 'targets', 'snapshot', 'timestamp']);
+    assert.equal((await r.readJson('root.json')).signed.version, 2);
+    assert.ok(
+      (await fs.readFile(r.md('2.root.json'))).equals(await fs.readFile(r.md('root.json'))),
+    );
+  });
+
+  test('root due and its key kept offline: refused (2) naming the key, nothing written', async () => {
+    const offline = path.join(r.dir, 'root.pem');
+    await fs.rename(path.join(r.repo, 'keys', 'root.pem'), offline);
+    const before = await fs.readdir(path.join(r.repo, 'metadata'));
+    const e = await failure(refreshRepository(r.repo, { now: later(190) }));
+    assert.equal(e.exitCode, 2);
+    assert.match(e.message, /the root signing key is missing/);
+    assert.deepEqual(await fs.readdir(path.join(r.repo, 'metadata')), before);
+    assert.deepEqual(
+      (await refreshRepository(r.repo, { now: later(4) })).resigned,
+      ['snapshot', 'timestamp'],
+      'everything else renews without the root key',
+    );
+  });
+});
 
 describe('serveDirectory', () => {
   test('serves metadata/ and targets/ only: keys, other files and traversal are 404', async () => {

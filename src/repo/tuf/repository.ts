@@ -483,9 +483,12 @@ async function refreshLocked(dir: string, now: Date): Promise<{ resigned: RoleNa
     expiresAt(md[role]) - now.getTime() < (expires[role] * 86_400_000) / 2;
   const resigned: RoleName[] = ROLE_ORDER.filter(due);
   if (resigned.includes('root')) await resignRoot(dir, md.root, now, expires);
-  const first = (['targets', 'snapshot', 'timestamp'] as const).find((r) => resigned.includes(r));
-  if (first) await resignFrom(dir, first, now, expires);
-  return { resigned };
+  const chain = ['targets', 'snapshot', 'timestamp'] as const;
+  const first = chain.findIndex((r) => resigned.includes(r));
+  if (first < 0) return { resigned };
+  await resignFrom(dir, chain[first] as RoleName, now, expires);
+  // A new targets needs a new snapshot naming it, and a new snapshot a new timestamp.
+  return { resigned: [...resigned.filter((r) => r === 'root'), ...chain.slice(first)] };
 }
 
 const ROLE_ORDER: RoleName[] = ['root', 'targets', 'snapshot', 'timestamp'];
