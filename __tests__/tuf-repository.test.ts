@@ -13,6 +13,7 @@ import {
   initRepository,
   publishTargets,
   readTargetFile,
+  refreshRepository,
   rotateKey,
 } from '../src/repo/tuf/index.ts';
 import { failure, stageRepo, type StagedRepo } from './helpers/tuf-repo.ts';
@@ -79,15 +80,23 @@ describe('initRepository', () => {
     assert.ok((await fs.readFile(r.md('1.root.json'))).equals(before));
   });
 
-  test('expiresDays sets how long signatures last', async () => {
+  test('each role expires after its own period: timestamp 1 day, snapshot 7, targets and root 365', async () => {
     const now = new Date('2030-01-01T00:00:00Z');
-    await initRepository({ dir: path.join(r.dir, 'short'), expiresDays: 10, now });
-    const ts = JSON.parse(
-      await fs.readFile(path.join(r.dir, 'short', 'metadata', 'timestamp.json'), 'utf8'),
+    const dir = path.join(r.dir, 'periods');
+    await initRepository({ dir, expires: { snapshot: 10 }, now });
+    const expires = async (name: string) =>
+      JSON.parse(await fs.readFile(path.join(dir, 'metadata', name), 'utf8')).signed.expires;
+    assert.equal(await expires('timestamp.json'), '2030-01-02T00:00:00Z');
+    assert.equal(await expires('snapshot.json'), '2030-01-11T00:00:00Z');
+    assert.equal(await expires('targets.json'), '2031-01-01T00:00:00Z');
+    assert.equal(await expires('root.json'), '2031-01-01T00:00:00Z');
+    await publishTargets(dir, [], { now: new Date('2030-02-01T00:00:00Z') });
+    assert.equal(await expires('snapshot.json'), '2030-02-11T00:00:00Z', 'the period is stored');
+    const e = await failure(
+      initRepository({ dir: path.join(r.dir, 'zero'), expires: { timestamp: 0 } }),
     );
-    assert.equal(ts.signed.expires, '2030-01-11T00:00:00Z');
-    const e = await failure(initRepository({ dir: path.join(r.dir, 'zero'), expiresDays: 0 }));
     assert.equal(e.exitCode, 2);
+    assert.match(e.message, /--expires-timestamp/);
   });
 });
 
@@ -181,6 +190,34 @@ describe('publishTargets', () => {
     const retired = await fs.readdir(path.join(r.repo, 'keys', 'retired'));
     assert.equal(retired.length, 1);
   });
+
+  test('rotating each role verifies at every moment, for a client refreshing between two writes', async () => {
+    await r.publish('acme/index.json', 'before rotation\n');
+    const { url } = await r.serve();
+    await r.client(url).fetchTarget('acme/index.json'); // a client that has seen the old root
+    let moments = 0;
+    const afterWrite = async (file: string) => {
+      moments++;
+      const fresh = r.client(url, { cacheDir: path.join(r.dir, `fresh-${moments}`) });
+      for (const c of [r.client(url), fresh]) {
+        const got = await c.fetchTarget('acme/index.json').catch((e: Error) => {
+          throw new Error(`after writing ${path.basename(file)}: ${e.message}`);
+        });
+        assert.equal(await fs.readFile(got, 'utf8'), 'before rotation\n');
+      }
+    };
+    for (const role of ['timestamp', 'snapshot', 'targets', 'root'] as const)
+      await rotateKey(r.repo, role, { afterWrite });
+    assert.ok(moments >= 12, `${moments} moments checked`);
+    const root = await r.readJson('root.json');
+    assert.equal(root.signed.version, 5);
+    await r.publish('acme/index.json', 'after rotation\n');
+    const c = r.client(url);
+    assert.equal(
+      await fs.readFile(await c.fetchTarget('acme/index.json'), 'utf8'),
+      'after rotation\n',
+    );
+  });
 });
 
 /** A raw request, so paths reach the server exactly as written. */
@@ -215,6 +252,42 @@ function get(
     req.end();
   });
 }
+
+describe('refreshRepository', () => {
+  const later = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+  test('re-signs what has less than half its period left, and what must follow it', async () => {
+    assert.deepEqual((await refreshRepository(r.repo)).resigned, [], 'all fresh');
+    assert.deepEqual((await refreshRepository(r.repo, { now: later(4) })).resigned, [
+      'snapshot',
+      'timestamp',
+    ]);
+    assert.equal((await r.readJson('timestamp.json')).signed.version, 2);
+    assert.equal((await r.readJson('targets.json')).signed.version, 1, 'targets untouched');
+    assert.deepEqual((await refreshRepository(r.repo, { now: later(4) })).resigned, []);
+    const { resigned } = await refreshRepository(r.repo, { now: later(190) });
+    assert.deepEqual(resigned, ['root', 'targets', 'snapshot', 'timestamp']);
+    assert.equal((await r.readJson('root.json')).signed.version, 2);
+    assert.ok(
+      (await fs.readFile(r.md('2.root.json'))).equals(await fs.readFile(r.md('root.json'))),
+    );
+  });
+
+  test('root due and its key kept offline: refused (2) naming the key, nothing written', async () => {
+    const offline = path.join(r.dir, 'root.pem');
+    await fs.rename(path.join(r.repo, 'keys', 'root.pem'), offline);
+    const before = await fs.readdir(path.join(r.repo, 'metadata'));
+    const e = await failure(refreshRepository(r.repo, { now: later(190) }));
+    assert.equal(e.exitCode, 2);
+    assert.match(e.message, /the root signing key is missing/);
+    assert.deepEqual(await fs.readdir(path.join(r.repo, 'metadata')), before);
+    assert.deepEqual(
+      (await refreshRepository(r.repo, { now: later(4) })).resigned,
+      ['snapshot', 'timestamp'],
+      'everything else renews without the root key',
+    );
+  });
+});
 
 describe('serveDirectory', () => {
   test('serves metadata/ and targets/ only: keys, other files and traversal are 404', async () => {

@@ -150,23 +150,29 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel adopt --dir /opt/acme-gateway-4.2.0 --lock uplevel.yml --overlay deploy/',
   },
   'repo init': {
-    usage: ['repo init  --dir REPO [--expires DAYS]'],
+    usage: ['repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,…]'],
     what: 'Creates a signed repository with fresh keys (in REPO/keys: never serve them).',
     flags: [
       ['--dir REPO', 'the repository folder'],
-      ['--expires DAYS', 'how long the metadata stays valid'],
+      ['--expires DAYS', 'one expiry for every role (default: per role, below)'],
+      [
+        '--expires-ROLE DAYS',
+        'per role: --expires-timestamp (default 1), -snapshot (7), -targets (365), -root (365)',
+      ],
+      ['--threshold ROLE=N,…', 'signatures a role needs (keys made to match); default 1'],
     ],
     example: 'uplevel repo init --dir repo',
   },
   'repo build': {
     usage: [
-      'repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml] [--released ISO] [--includes-hotfixes ID,…] [--hotfix ID] [--json] --out UPDATE.zip',
+      'repo build --from A.zip --to B.zip --level N [--base-level B] [--channel C] [--changes CHANGES.yml] [--released ISO] [--includes-hotfixes ID,…] [--hotfix ID] [--json] --out UPDATE.zip',
     ],
     what: 'Builds the update (or, with --hotfix, the hotfix) that turns pack A into pack B.',
     flags: [
       ['--from A.zip', 'the pack at the level below'],
       ['--to B.zip', 'the pack at level N'],
       ['--level N', 'the level this update reaches (the level patched, for a hotfix)'],
+      ['--base-level B', 'the level A is at (default N-1; lower to skip a withdrawn level)'],
       ['--channel C', 'default: full'],
       ['--changes CHANGES.yml', 'the changes it carries (id, type, severity, cves, title)'],
       ['--released ISO', 'its release date (default: now)'],
@@ -188,12 +194,41 @@ export const HELP: Record<string, Help> = {
     ],
     example: 'uplevel repo add --dir repo --pack gw-level-0.zip update-1.zip',
   },
-  'repo serve': {
-    usage: ['repo serve --dir REPO [--port N]'],
-    what: 'Serves the repository’s metadata and targets over HTTP until interrupted.',
+  'repo withdraw': {
+    usage: [
+      'repo withdraw --dir REPO --level N [--reason TEXT] [--product P --version V] [--channel C]',
+    ],
+    what: 'Marks a published level withdrawn in the signed index; clients skip it.',
     flags: [
       ['--dir REPO', 'the repository folder'],
-      ['--port N', 'default: any free port (the URL is printed)'],
+      ['--level N', 'the level to withdraw'],
+      ['--reason TEXT', 'shown to clients at that level'],
+      ['--product P --version V', 'which product, when the repository holds several'],
+      ['--channel C', 'default: full'],
+    ],
+    example: 'uplevel repo withdraw --dir repo --level 5 --reason "breaks SSO"',
+  },
+  'repo refresh': {
+    usage: ['repo refresh --dir REPO [--json]'],
+    what: 'Re-signs the metadata that expires within half its period (for a scheduled job).',
+    flags: [['--dir REPO', 'the repository folder'], JSON_FLAG],
+    example: 'uplevel repo refresh --dir repo',
+  },
+  'repo rotate': {
+    usage: ['repo rotate --dir REPO --role root|targets|snapshot|timestamp'],
+    what: 'Gives a role a new key; every moment of the publication verifies.',
+    flags: [
+      ['--dir REPO', 'the repository folder'],
+      ['--role ROLE', 'root, targets, snapshot or timestamp'],
+    ],
+    example: 'uplevel repo rotate --dir repo --role timestamp',
+  },
+  'repo serve': {
+    usage: ['repo serve --dir REPO [--port N]'],
+    what: 'Serves the repository’s metadata and targets on 127.0.0.1 until interrupted.',
+    flags: [
+      ['--dir REPO', 'the repository folder'],
+      ['--port N', 'default: 8470 (so a lock’s URL survives restarts)'],
     ],
     example: 'uplevel repo serve --dir repo --port 8080',
   },

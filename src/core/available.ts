@@ -13,6 +13,8 @@ export interface Available {
   securityUpdates: number;
   maxSeverity?: Severity;
   levels: { level: number; released: string; changes: Change[] }[];
+  /** Set when the vendor withdrew the lock's level: move on from it. */
+  currentWithdrawn?: { at: string; reason?: string };
 }
 
 export function availableUpdates(
@@ -20,7 +22,10 @@ export function availableUpdates(
   levels: readonly IndexLevel[],
   latest: number,
 ): Available {
-  const above = levels.filter((l) => l.level > lock.level).sort((a, b) => a.level - b.level);
+  const above = levels
+    .filter((l) => l.level > lock.level && !l.withdrawn)
+    .sort((a, b) => a.level - b.level);
+  const current = levels.find((l) => l.level === lock.level)?.withdrawn;
   const changes = above.flatMap((l) => l.changes);
   const severity = maxSeverity(changes);
   return {
@@ -32,6 +37,7 @@ export function availableUpdates(
     updatesAvailable: above.length > 0 || latest > lock.level,
     securityUpdates: changes.filter((c) => c.type === 'security').length,
     ...(severity ? { maxSeverity: severity } : {}),
+    ...(current ? { currentWithdrawn: current } : {}),
     levels: above.map((l) => ({ level: l.level, released: l.released, changes: l.changes })),
   };
 }

@@ -210,6 +210,10 @@ export function parseUpdateManifest(json: unknown, label: string, minLevel = 1):
     manifest.from = r.int(o.from, 'from');
     if (manifest.from >= manifest.level) r.fail('from', `must be below level ${manifest.level}`);
   }
+  if (o.base !== undefined) {
+    manifest.base = r.int(o.base, 'base');
+    if (manifest.base >= manifest.level) r.fail('base', `must be below level ${manifest.level}`);
+  }
   if (o.includesHotfixes !== undefined) {
     manifest.includesHotfixes = r
       .arr(o.includesHotfixes, 'includesHotfixes')
@@ -242,7 +246,7 @@ export function parseRepositoryIndex(json: unknown, label: string): RepositoryIn
     const levels = r.arr(r.obj(ch, field).levels, `${field}.levels`).map((l, i): IndexLevel => {
       const f = `${field}.levels[${i}]`;
       const lo = r.obj(l, f);
-      return {
+      const level: IndexLevel = {
         level: r.int(lo.level, `${f}.level`, 1),
         released: r.date(lo.released, `${f}.released`),
         target: r.path(lo.target, `${f}.target`),
@@ -250,6 +254,8 @@ export function parseRepositoryIndex(json: unknown, label: string): RepositoryIn
         size: r.int(lo.size, `${f}.size`),
         changes: parseChanges(r, lo.changes, `${f}.changes`),
       };
+      parseLevelLineage(r, lo, level, f);
+      return level;
     });
     // Each level is an update from the one before: a chain 1..N with no gap.
     levels.forEach((l, i) => {
@@ -259,6 +265,18 @@ export function parseRepositoryIndex(json: unknown, label: string): RepositoryIn
     index.channels[name] = { levels };
   }
   return index;
+}
+
+function parseLevelLineage(r: Reader, lo: Record<string, unknown>, level: IndexLevel, f: string) {
+  if (lo.base !== undefined) {
+    level.base = r.int(lo.base, `${f}.base`);
+    if (level.base >= level.level) r.fail(`${f}.base`, `must be below level ${level.level}`);
+  }
+  if (lo.withdrawn !== undefined) {
+    const w = r.obj(lo.withdrawn, `${f}.withdrawn`);
+    level.withdrawn = { at: r.date(w.at, `${f}.withdrawn.at`) };
+    if (w.reason !== undefined) level.withdrawn.reason = r.str(w.reason, `${f}.withdrawn.reason`);
+  }
 }
 
 export function parsePackManifest(json: unknown, label: string): PackManifest {

@@ -90,7 +90,7 @@ export function composePlan(start: PlanStart, updates: UpdateManifest[]): ApplyP
       throw badInput(`${label}: is for channel ${u.channel}, not ${start.channel}`);
     }
     // A diff spans several levels at once (from → level); an update spans one.
-    const from = u.from ?? u.level - 1;
+    const from = u.from ?? u.base ?? u.level - 1;
     if (from !== expected - 1 || u.level <= from) {
       throw badInput(
         u.from === undefined

@@ -41,6 +41,8 @@ export interface UpdateManifest {
   level: number;
   /** Set on a diff (uplevel diff): the level it applies to; an update goes from level - 1. */
   from?: number;
+  /** The level this update applies to, when not level - 1 (the level between was withdrawn). */
+  base?: number;
   /** ISO-8601 UTC timestamp; also the timestamp of entries uplevel writes for this level. */
   released: string;
   changes: Change[];
@@ -67,6 +69,10 @@ export interface IndexLevel {
   sha256: string;
   size: number;
   changes: Change[];
+  /** The level this one applies to, when not level - 1 (see UpdateManifest.base). */
+  base?: number;
+  /** Set by `repo withdraw`: clients never move to this level, and leave it when they are on it. */
+  withdrawn?: { at: string; reason?: string };
 }
 
 /** targets/<product>/<version>/index.json */

@@ -8,6 +8,7 @@ import { redactUrl } from '../client/http.ts';
 import { parsePackManifest } from '../core/documents.ts';
 import { sha256 } from '../core/hash.ts';
 import { badInput } from '../core/errors.ts';
+import { levelPath, withdrawnNotice } from '../core/level-path.ts';
 import { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
 import { applyWso2 } from './wso2/apply-wso2.ts';
 import { setLockLevel } from '../core/lock.ts';
@@ -51,6 +52,8 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
   const repo = await openLockRepository(lock, withProgress(req));
   const target = req.level === 'latest' ? repo.latest : req.level;
   if (target > 0) repo.level(target);
+  const notice = withdrawnNotice(repo.levels, lock.level);
+  if (notice && target !== lock.level) reporter.warn(`${notice}; moving on to level ${target}`);
   if (target < lock.level) {
     throw badInput(
       `--level ${target} is below the lock's level ${lock.level}; use revert to go back`,
@@ -103,7 +106,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
   const payloads = new Map<number, OpenPayload>();
   try {
     checkPackLevel(pack, lock, target);
-    const levels = Array.from({ length: target - pack.level }, (_, i) => pack.level + 1 + i);
+    const levels = levelPath(repo.levels, pack.level, target);
     await fetchLevels(repo, lock, pack.level, target, payloads, reporter);
     const manifests = levels.map((l) => (payloads.get(l) as OpenPayload).manifest);
     const plan = composePlan(

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { redactUrl } from '../client/http.ts';
 import { badInput } from '../core/errors.ts';
+import { levelPath } from '../core/level-path.ts';
 import type { Lock } from '../core/types.ts';
 import { storedTargetPath } from '../repo/tuf/index.ts';
 import { indexTarget, openLockRepository } from './repository.ts';
@@ -68,7 +69,7 @@ export async function exportBundle(args: {
       targets.push(repo.index.pack.target);
       if (repo.index.pack.manifest) targets.push(repo.index.pack.manifest);
     }
-    for (let l = from + 1; l <= to; l++) targets.push(repo.level(l).target);
+    for (const l of levelPath(repo.levels, from, to)) targets.push(repo.level(l).target);
     for (const t of targets) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);

@@ -1,4 +1,5 @@
 import { verificationFailed } from '../core/errors.ts';
+import { levelPath } from '../core/level-path.ts';
 import type { Lock } from '../core/types.ts';
 import { forEachLimit } from './for-each-limit.ts';
 import { openPayload, type OpenPayload } from './payloads.ts';
@@ -18,7 +19,7 @@ export async function fetchLevels(
   payloads: Map<number, OpenPayload>,
   reporter: Reporter,
 ): Promise<void> {
-  const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
+  const levels = levelPath(repo.levels, from, to);
   if (levels.length)
     reporter.info(`Fetching level${levels.length > 1 ? 's' : ''} ${levels.join(', ')}`);
   await forEachLimit(levels, 8, async (l) => {

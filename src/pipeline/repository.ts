@@ -3,6 +3,7 @@ import { badInput } from '../core/errors.ts';
 import { parseRepositoryIndex } from '../core/documents.ts';
 import type { IndexLevel, Lock, RepositoryIndex } from '../core/types.ts';
 import { credentialsFromEnv, RepositoryClient } from '../client/repository-client.ts';
+import { latestLive } from '../core/level-path.ts';
 import { cacheDir } from './cache-dir.ts';
 
 export function indexTarget(product: string, version: string): string {
@@ -61,8 +62,8 @@ export async function openLockRepository(
     );
   }
   const levels = [...channel.levels].sort((a, b) => a.level - b.level);
-  const latest = levels.length ? (levels[levels.length - 1] as IndexLevel).level : 0;
-  if (lock.level > latest) {
+  const latest = latestLive(levels);
+  if (!levels.some((l) => l.level === lock.level) && lock.level > latest) {
     throw badInput(
       `${lock.file}: level ${lock.level} does not exist in channel ${lock.channel} (latest is ${latest})`,
     );

@@ -5,13 +5,14 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseRepositoryIndex, parseUpdateManifest } from '../core/documents.ts';
+import { parseRepositoryIndex } from '../core/documents.ts';
 import { badInput } from '../core/errors.ts';
 import { sha256File } from '../core/hash.ts';
-import type { IndexLevel, RepositoryIndex, UpdateManifest } from '../core/types.ts';
+import type { IndexLevel, PackManifest, RepositoryIndex, UpdateManifest } from '../core/types.ts';
 import { SafeZip } from '../zip/reader.ts';
 import { buildPackManifest } from './pack-manifest.ts';
 import { parseTopFolder } from './pack-name.ts';
+import { checkNewLevels, readManifest } from './payload-state.ts';
 import { publishTargets, readTargetFile } from './tuf/index.ts';
 
 export interface AddOptions {
@@ -37,24 +38,6 @@ export const manifestPath = (product: string, version: string) =>
   `${product}/${version}/${product}-${version}.files.json`;
 export const packPath = (product: string, version: string) =>
   `${product}/${version}/${product}-${version}.zip`;
-
-async function readManifest(file: string): Promise<UpdateManifest> {
-  const zip = await SafeZip.open(file, { label: file });
-  try {
-    const e = zip.get('update.json');
-    if (!e) throw badInput(`${file}: no update.json in the payload`);
-    let json: unknown;
-    try {
-      json = JSON.parse((await zip.readBuffer(e, 16 * 1024 * 1024)).toString('utf8'));
-    } catch (err) {
-      if (err instanceof SyntaxError) throw badInput(`${file}: update.json is not valid JSON`);
-      throw err;
-    }
-    return parseUpdateManifest(json, `${file}: update.json`);
-  } finally {
-    await zip.close();
-  }
-}
 
 export async function addToRepository(opts: AddOptions): Promise<AddResult> {
   if (!opts.pack && opts.updates.length === 0)
@@ -92,6 +75,7 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
+      let newPackFiles: PackManifest['files'] | undefined;
       const existing = await readTargetFile(opts.dir, ip);
       const index: RepositoryIndex = existing
         ? parseRepositoryIndex(JSON.parse(existing.toString('utf8')), ip)
@@ -108,10 +92,9 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
         else {
           // New, or published before packs carried a file manifest: (re)publish both.
           const manifestFile = path.join(scratch, `${g.product}-${g.version}.files.json`);
-          await fs.writeFile(
-            manifestFile,
-            `${JSON.stringify(await buildPackManifest(pack.file))}\n`,
-          );
+          const packManifest = await buildPackManifest(pack.file);
+          newPackFiles = packManifest.files;
+          await fs.writeFile(manifestFile, `${JSON.stringify(packManifest)}\n`);
           index.pack = {
             target: packPath(g.product, g.version),
             sha256: sha,
@@ -123,6 +106,7 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
           published.push(index.pack.target, index.pack.manifest as string);
         }
       }
+      const fresh: { file: string; manifest: UpdateManifest }[] = [];
       for (let i = 0; i < g.manifests.length; i++) {
         const m = g.manifests[i] as UpdateManifest;
         const file = g.files[i] as string;
@@ -146,7 +130,9 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
           sha256: sha,
           size,
           changes: m.changes,
+          ...(m.base !== undefined ? { base: m.base } : {}),
         };
+        fresh.push({ file, manifest: m });
         channel.levels.push(level);
         channel.levels.sort((x, y) => x.level - y.level);
         targets.push({ targetPath: level.target, localFile: file });
@@ -161,6 +147,7 @@ export async function addToRepository(opts: AddOptions): Promise<AddResult> {
           }
         });
       }
+      if (fresh.length > 0) await checkNewLevels(opts.dir, index, fresh, newPackFiles);
       const indexFile = path.join(scratch, `${g.product}-${g.version}-index.json`);
       await fs.writeFile(indexFile, `${JSON.stringify(index, null, 2)}\n`);
       targets.push({ targetPath: ip, localFile: indexFile });

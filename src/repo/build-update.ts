@@ -30,6 +30,8 @@ export interface BuildUpdateOptions {
   includesHotfixes?: string[];
   /** Build a hotfix with this id instead of an update: hotfix.json, `level` = the level it patches. */
   hotfixId?: string;
+  /** The level `from` is at, when not level - 1 (building past a withdrawn level). */
+  baseLevel?: number;
   out: string;
 }
 
@@ -64,6 +66,8 @@ export async function buildUpdate(opts: BuildUpdateOptions): Promise<UpdateManif
   if (!Number.isInteger(opts.level) || opts.level < minLevel) {
     throw badInput(`--level must be an integer ≥ ${minLevel}`);
   }
+  if (opts.baseLevel !== undefined && (opts.hotfixId || opts.baseLevel >= opts.level))
+    throw badInput(`--base-level must be below --level ${opts.level} (and not for a hotfix)`);
   const a = await openPackFiles(opts.from, opts.from);
   let b: PackFiles | undefined;
   try {
@@ -113,6 +117,9 @@ export async function buildUpdate(opts: BuildUpdateOptions): Promise<UpdateManif
       version,
       channel: opts.channel,
       level: opts.level,
+      ...(opts.baseLevel !== undefined && opts.baseLevel !== opts.level - 1
+        ? { base: opts.baseLevel }
+        : {}),
       released: opts.released.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       changes: opts.changes,
       ...(opts.includesHotfixes?.length ? { includesHotfixes: opts.includesHotfixes } : {}),

@@ -7,6 +7,19 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { badInput } from '../core/errors.ts';
+
+/** `repo serve`'s port when --port is not given: fixed, so a lock's URL survives restarts. */
+export const DEFAULT_PORT = 8470;
+
+/** Refuses a folder that is not a repository made by repo init (missing, empty, or other). */
+export async function checkServable(dir: string): Promise<void> {
+  const ts = path.join(dir, 'metadata', 'timestamp.json');
+  const st = await fs.stat(dir).catch(() => undefined);
+  if (!st?.isDirectory()) throw badInput(`--dir ${dir}: no such folder`);
+  if (!(await fs.stat(ts).catch(() => undefined))?.isFile())
+    throw badInput(`--dir ${dir}: not a repository (no metadata/timestamp.json; run repo init)`);
+}
 
 export interface ServeOptions {
   port?: number;
@@ -30,9 +43,18 @@ export async function serveDirectory(dir: string, opts: ServeOptions = {}): Prom
       res.end();
     });
   });
+  const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE' || e.code === 'EACCES'
+          ? badInput(
+              `--port ${opts.port}: ${e.code === 'EADDRINUSE' ? 'already in use' : 'not allowed'} on ${host}; choose another with --port`,
+            )
+          : e,
+      ),
+    );
+    server.listen(opts.port ?? 0, host, () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
   return {

@@ -32,6 +32,10 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
     ctx.print(
       `${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${result.latestLevel}`,
     );
+    if (result.currentWithdrawn)
+      ctx.print(
+        `  level ${lock.level} was withdrawn by the vendor${result.currentWithdrawn.reason ? `: ${result.currentWithdrawn.reason}` : ''}; apply moves on to the latest level`,
+      );
     if (!result.updatesAvailable) ctx.print('Up to date.');
     for (const l of above) {
       ctx.print(`  level ${l.level} (${l.released.slice(0, 10)}):`);

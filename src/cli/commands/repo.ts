@@ -5,8 +5,15 @@ import { badInput } from '../../core/errors.ts';
 import { DEFAULT_CHANNEL, type Change } from '../../core/types.ts';
 import { addToRepository } from '../../repo/add-to-repository.ts';
 import { buildUpdate } from '../../repo/build-update.ts';
-import { serveDirectory } from '../../repo/serve.ts';
-import { initRepository } from '../../repo/tuf/index.ts';
+import { withdrawLevel } from '../../repo/withdraw.ts';
+import { checkServable, DEFAULT_PORT, serveDirectory } from '../../repo/serve.ts';
+import {
+  initRepository,
+  refreshRepository,
+  rotateKey,
+  type Expiries,
+} from '../../repo/tuf/index.ts';
+import type { RoleName } from '../../repo/tuf/keys.ts';
 import { intFlag, parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -21,19 +28,57 @@ export async function repoCommand(argv: string[], ctx: CommandContext): Promise<
       return add(rest, ctx);
     case 'serve':
       return serve(rest, ctx);
+    case 'refresh':
+      return refresh(rest, ctx);
+    case 'withdraw':
+      return withdraw(rest, ctx);
+    case 'rotate':
+      return rotate(rest, ctx);
     default:
-      throw badInput(`uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, serve)`);
+      throw badInput(
+        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, rotate, serve)`,
+      );
   }
+}
+
+const ROLE_NAMES: RoleName[] = ['root', 'targets', 'snapshot', 'timestamp'];
+
+/** `--expires DAYS` (every role) then `--expires-ROLE DAYS` for one role. */
+function expiresFlags(values: Record<string, unknown>): Partial<Expiries> {
+  const all = intFlag('expires', values.expires as string | undefined);
+  const out: Partial<Expiries> = {};
+  for (const role of ROLE_NAMES) {
+    const one = intFlag(`expires-${role}`, values[`expires-${role}`] as string | undefined);
+    const days = one ?? all;
+    if (days !== undefined) out[role] = days;
+  }
+  return out;
+}
+
+/** `--threshold root=2,targets=2`: that many keys for the role, all needed to sign. */
+function thresholdFlag(value: string | undefined): Partial<Record<RoleName, number>> {
+  const out: Partial<Record<RoleName, number>> = {};
+  for (const part of (value ?? '').split(',').filter(Boolean)) {
+    const m = /^(root|targets|snapshot|timestamp)=([1-9]\d?)$/.exec(part.trim());
+    if (!m) throw badInput(`--threshold: "${part}" is not ROLE=N (N from 1 to 99)`);
+    out[m[1] as RoleName] = Number(m[2]);
+  }
+  return out;
 }
 
 async function init(argv: string[], ctx: CommandContext) {
   const { values } = parse('repo init', argv, {
     dir: { type: 'string' },
     expires: { type: 'string' },
+    ...Object.fromEntries(ROLE_NAMES.map((r) => [`expires-${r}`, { type: 'string' as const }])),
+    threshold: { type: 'string' },
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
-  const expiresDays = intFlag('expires', values.expires as string | undefined);
-  const { rootPath } = await initRepository({ dir, ...(expiresDays ? { expiresDays } : {}) });
+  const { rootPath } = await initRepository({
+    dir,
+    expires: expiresFlags(values),
+    threshold: thresholdFlag(values.threshold as string | undefined),
+  });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
   ctx.print(`  private keys: ${path.join(dir, 'keys')} (never serve or commit them)`);
@@ -52,8 +97,10 @@ async function build(argv: string[], ctx: CommandContext) {
     json: { type: 'boolean' },
     'includes-hotfixes': { type: 'string' },
     hotfix: { type: 'string' },
+    'base-level': { type: 'string' },
   });
   const level = intFlag('level', required('level', values.level as string | undefined)) as number;
+  const baseLevel = intFlag('base-level', values['base-level'] as string | undefined);
   let changes: Change[] = [];
   if (values.changes) {
     const file = path.resolve(values.changes as string);
@@ -86,6 +133,7 @@ async function build(argv: string[], ctx: CommandContext) {
         }
       : {}),
     ...(values.hotfix ? { hotfixId: values.hotfix as string } : {}),
+    ...(baseLevel !== undefined ? { baseLevel } : {}),
   });
   const { added, modified, removed } = manifest.files;
   if (values.json) ctx.printJson({ out: path.resolve(values.out as string), manifest });
@@ -121,13 +169,69 @@ async function add(argv: string[], ctx: CommandContext) {
   return 0;
 }
 
+async function withdraw(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo withdraw', argv, {
+    dir: { type: 'string' },
+    level: { type: 'string' },
+    reason: { type: 'string' },
+    product: { type: 'string' },
+    version: { type: 'string' },
+    channel: { type: 'string' },
+  });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const level = intFlag('level', required('level', values.level as string | undefined)) as number;
+  const r = await withdrawLevel({
+    dir,
+    level,
+    ...(values.reason ? { reason: values.reason as string } : {}),
+    ...(values.product ? { product: values.product as string } : {}),
+    ...(values.version ? { version: values.version as string } : {}),
+    ...(values.channel ? { channel: values.channel as string } : {}),
+  });
+  ctx.print(
+    r.already
+      ? `level ${level} of ${r.product} ${r.version} (${r.channel}) was already withdrawn`
+      : `withdrew level ${level} of ${r.product} ${r.version} (${r.channel}); publish level ${level + 1} with repo build --base-level ${r.base}`,
+  );
+  return 0;
+}
+
+async function rotate(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo rotate', argv, {
+    dir: { type: 'string' },
+    role: { type: 'string' },
+  });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const role = required('role', values.role as string | undefined);
+  if (!(ROLE_NAMES as string[]).includes(role))
+    throw badInput(`--role must be one of ${ROLE_NAMES.join(', ')} (got "${role}")`);
+  const { rootVersion } = await rotateKey(dir, role as RoleName);
+  ctx.print(`rotated the ${role} keys; root is now version ${rootVersion}`);
+  ctx.print(`  old keys: ${path.join(dir, 'keys', 'retired')} (destroy them once uploaded)`);
+  return 0;
+}
+
+async function refresh(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo refresh', argv, {
+    dir: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const result = await refreshRepository(dir);
+  if (values.json) ctx.printJson(result);
+  else if (result.resigned.length === 0) ctx.print('nothing expires soon; nothing re-signed');
+  else ctx.print(`re-signed ${result.resigned.join(', ')}`);
+  return 0;
+}
+
 async function serve(argv: string[], ctx: CommandContext) {
   const { values } = parse('repo serve', argv, {
     dir: { type: 'string' },
     port: { type: 'string' },
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
-  const port = intFlag('port', values.port as string | undefined) ?? 0;
+  const port = intFlag('port', values.port as string | undefined) ?? DEFAULT_PORT;
+  await checkServable(dir);
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
   await new Promise<void>((resolve) => {

@@ -4,6 +4,10 @@ export {
   readTargetFile,
   resign,
   rotateKey,
+  refreshRepository,
   storedTargetPath,
+  targetLocalPath,
+  targetPaths,
 } from './repository.ts';
-export type { RepoInitOptions } from './repository.ts';
+export { DEFAULT_EXPIRIES } from './repository.ts';
+export type { Expiries, RepoInitOptions } from './repository.ts';

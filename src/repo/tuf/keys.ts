@@ -60,8 +60,34 @@ async function newKey(dir: string, role: RoleName, n: number): Promise<RoleKey> 
   return { key: publicKeyFor(privateKey), privateKey };
 }
 
-/** Every signing key the vendor holds for a role (keys/<role>.pem, keys/<role>-2.pem, …). */
-export async function loadRoleKeys(dir: string, role: RoleName): Promise<RoleKey[]> {
+/** UPLEVEL_KEY_<ROLE>: one or more PEM private keys, for CI that keeps keys in secrets. */
+function keysFromEnv(role: RoleName, env: NodeJS.ProcessEnv): RoleKey[] | undefined {
+  const name = `UPLEVEL_KEY_${role.toUpperCase()}`;
+  const text = env[name];
+  if (!text) return undefined;
+  const pems = text.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
+  if (pems.length === 0) throw badInput(`${name}: holds no PEM private key`);
+  return pems.map((pem) => {
+    try {
+      const privateKey = createPrivateKey(pem);
+      return { key: publicKeyFor(privateKey), privateKey };
+    } catch {
+      throw badInput(`${name}: not a readable ed25519 private key`);
+    }
+  });
+}
+
+/**
+ * Every signing key the vendor holds for a role: UPLEVEL_KEY_<ROLE> when set, else
+ * keys/<role>.pem, keys/<role>-2.pem, ….
+ */
+export async function loadRoleKeys(
+  dir: string,
+  role: RoleName,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RoleKey[]> {
+  const fromEnv = keysFromEnv(role, env);
+  if (fromEnv) return fromEnv;
   const names = (await fs.readdir(path.join(dir, 'keys')).catch(() => [] as string[]))
     .filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n))
     .sort();

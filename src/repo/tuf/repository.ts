@@ -33,28 +33,52 @@ import {
 } from './keys.ts';
 
 const SPEC_VERSION = '1.0.31';
-const DEFAULT_EXPIRES_DAYS = 365;
+
+/** Days each role's signature stays valid: TUF's usual shape (short-lived timestamp). */
+export type Expiries = Record<RoleName, number>;
+export const DEFAULT_EXPIRIES: Expiries = { root: 365, targets: 365, snapshot: 7, timestamp: 1 };
 
 interface RepoConfig {
-  expiresDays: number;
+  expires: Expiries;
 }
 
 export interface RepoInitOptions {
   dir: string;
   /** Keys per role, and so the signatures each role's metadata needs (default 1). */
   threshold?: Partial<Record<RoleName, number>>;
-  /** How long each signature stays valid; re-publishing re-signs. */
-  expiresDays?: number;
+  /** Days each role's signature stays valid (default DEFAULT_EXPIRIES); `repo refresh` renews. */
+  expires?: Partial<Expiries>;
   now?: Date;
+}
+
+function checkExpiries(e: Partial<Expiries>): Expiries {
+  const all = { ...DEFAULT_EXPIRIES, ...e };
+  for (const [role, days] of Object.entries(all)) {
+    if (!Number.isInteger(days) || days < 1)
+      throw badInput(`--expires-${role} must be a whole number of days ≥ 1 (got ${days})`);
+  }
+  return all;
 }
 
 const expiry = (now: Date, days: number) =>
   new Date(now.getTime() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** Called after each file a rotation writes (a test seam: a client refreshes in between). */
+let afterWrite: ((file: string) => Promise<void>) | undefined;
+
 async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;
   await fs.writeFile(tmp, data);
   await fs.rename(tmp, file);
+  await afterWrite?.(file);
+}
+
+/** Keys that sign a role besides its current ones: the outgoing keys during a rotation. */
+type ExtraKeys = Partial<Record<RoleName, RoleKey[]>>;
+let extraKeys: ExtraKeys = {};
+
+async function signingKeys(dir: string, role: RoleName): Promise<RoleKey[]> {
+  return [...(extraKeys[role] ?? []), ...(await loadRoleKeys(dir, role))];
 }
 
 function signAll(md: Metadata<Root | Targets | Snapshot | Timestamp>, keys: RoleKey[]): void {
@@ -67,9 +91,7 @@ const toText = (md: Metadata<Root | Targets | Snapshot | Timestamp>) =>
 export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath: string }> {
   const dir = path.resolve(opts.dir);
   const now = opts.now ?? new Date();
-  const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
-  if (!Number.isInteger(expiresDays) || expiresDays < 1)
-    throw badInput('--expires must be a whole number of days ≥ 1');
+  const expires = checkExpiries(opts.expires ?? {});
   const metadataDir = path.join(dir, 'metadata');
   if (await exists(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
@@ -80,7 +102,7 @@ export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath:
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
     path.join(dir, 'keys', 'config.json'),
-    `${JSON.stringify({ expiresDays } satisfies RepoConfig)}\n`,
+    `${JSON.stringify({ expires } satisfies RepoConfig)}\n`,
   );
 
   const roles = Object.fromEntries(
@@ -92,7 +114,7 @@ export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath:
   const root = new Root({
     version: 1,
     specVersion: SPEC_VERSION,
-    expires: expiry(now, expiresDays),
+    expires: expiry(now, expires.root),
     consistentSnapshot: true,
     roles,
     keys: Object.fromEntries(
@@ -104,7 +126,7 @@ export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath:
   const rootPath = path.join(metadataDir, '1.root.json');
   await writeAtomic(rootPath, toText(rootMd));
   await writeAtomic(path.join(metadataDir, 'root.json'), toText(rootMd));
-  await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
+  await signTopLevel(dir, {}, now, expires, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
 
@@ -115,14 +137,20 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
+/** The stored expiries; a repository made before per-role expiry used one period for all. */
 async function readConfig(dir: string): Promise<RepoConfig> {
+  let raw: { expires?: Partial<Expiries>; expiresDays?: number } = {};
   try {
-    return JSON.parse(
+    raw = JSON.parse(
       await fs.readFile(path.join(dir, 'keys', 'config.json'), 'utf8'),
-    ) as RepoConfig;
+    ) as typeof raw;
   } catch {
-    return { expiresDays: DEFAULT_EXPIRES_DAYS };
+    // no config: the defaults
   }
+  if (raw.expires) return { expires: { ...DEFAULT_EXPIRIES, ...raw.expires } };
+  const d = raw.expiresDays;
+  if (d) return { expires: { root: d, targets: d, snapshot: d, timestamp: d } };
+  return { expires: DEFAULT_EXPIRIES };
 }
 
 async function readMetadata(dir: string, name: string): Promise<Record<string, unknown>> {
@@ -141,59 +169,96 @@ async function currentTargets(dir: string): Promise<Metadata<Targets>> {
   );
 }
 
+interface Versions {
+  targets: number;
+  snapshot: number;
+  timestamp: number;
+}
+
 /** Signs new targets, snapshot and timestamp versions over the given target map. */
 async function signTopLevel(
   dir: string,
   targets: Record<string, TargetFile>,
   now: Date,
-  expiresDays: number,
-  previous: { targets: number; snapshot: number; timestamp: number },
+  expires: Expiries,
+  previous: Versions,
 ): Promise<void> {
-  const metadataDir = path.join(dir, 'metadata');
-  const expires = expiry(now, expiresDays);
+  const targetsVersion = await signTargets(dir, targets, previous.targets + 1, now, expires);
+  await signSnapshotAndTimestamp(dir, targetsVersion, previous, now, expires);
+}
 
-  const targetsMd = new Metadata(
-    new Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets }),
+async function signTargets(
+  dir: string,
+  targets: Record<string, TargetFile>,
+  version: number,
+  now: Date,
+  expires: Expiries,
+): Promise<number> {
+  const md = new Metadata(
+    new Targets({
+      version,
+      specVersion: SPEC_VERSION,
+      expires: expiry(now, expires.targets),
+      targets,
+    }),
   );
-  signAll(targetsMd, await loadRoleKeys(dir, 'targets'));
-  const targetsText = toText(targetsMd);
-  await writeAtomic(
-    path.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
-    targetsText,
-  );
-  await writeAtomic(path.join(metadataDir, 'targets.json'), targetsText);
+  signAll(md, await signingKeys(dir, 'targets'));
+  const text = toText(md);
+  await writeAtomic(path.join(dir, 'metadata', `${version}.targets.json`), text);
+  await writeAtomic(path.join(dir, 'metadata', 'targets.json'), text);
+  return version;
+}
 
+async function signSnapshotAndTimestamp(
+  dir: string,
+  targetsVersion: number,
+  previous: Versions,
+  now: Date,
+  expires: Expiries,
+): Promise<void> {
   const snapshotMd = new Metadata(
     new Snapshot({
       version: previous.snapshot + 1,
       specVersion: SPEC_VERSION,
-      expires,
-      meta: { 'targets.json': new MetaFile({ version: targetsMd.signed.version }) },
+      expires: expiry(now, expires.snapshot),
+      meta: { 'targets.json': new MetaFile({ version: targetsVersion }) },
     }),
   );
-  signAll(snapshotMd, await loadRoleKeys(dir, 'snapshot'));
+  signAll(snapshotMd, await signingKeys(dir, 'snapshot'));
   const snapshotText = toText(snapshotMd);
+  const metadataDir = path.join(dir, 'metadata');
   await writeAtomic(
     path.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText,
   );
   await writeAtomic(path.join(metadataDir, 'snapshot.json'), snapshotText);
+  await signTimestamp(dir, snapshotText, previous.timestamp + 1, now, expires);
+}
 
+async function signTimestamp(
+  dir: string,
+  snapshotText: string,
+  version: number,
+  now: Date,
+  expires: Expiries,
+): Promise<void> {
   const snapshotBytes = Buffer.from(snapshotText);
-  const timestampMd = new Metadata(
+  const snapshotVersion = (JSON.parse(snapshotText) as { signed: { version: number } }).signed
+    .version;
+  const md = new Metadata(
     new Timestamp({
-      version: previous.timestamp + 1,
+      version,
       specVersion: SPEC_VERSION,
-      expires,
+      expires: expiry(now, expires.timestamp),
       snapshotMeta: new MetaFile({
-        version: snapshotMd.signed.version,
+        version: snapshotVersion,
         length: snapshotBytes.length,
         hashes: { sha256: createHash('sha256').update(snapshotBytes).digest('hex') },
       }),
     }),
   );
-  signAll(timestampMd, await loadRoleKeys(dir, 'timestamp'));
-  await writeAtomic(path.join(metadataDir, 'timestamp.json'), toText(timestampMd));
+  signAll(md, await signingKeys(dir, 'timestamp'));
+  await writeAtomic(path.join(dir, 'metadata', 'timestamp.json'), toText(md));
 }
 
 async function hashFile(file: string): Promise<{ sha256: string; length: number }> {
@@ -258,7 +323,7 @@ async function publishLocked(
     }
     targets[f.targetPath] = new TargetFile({ path: f.targetPath, length, hashes: { sha256 } });
   }
-  await signTopLevel(dir, targets, now, config.expiresDays, {
+  await signTopLevel(dir, targets, now, config.expires, {
     targets: targetsMd.signed.version,
     snapshot: versionOf(snapshot),
     timestamp: versionOf(timestamp),
@@ -268,6 +333,22 @@ async function publishLocked(
 function versionOf(md: Record<string, unknown>): number {
   const v = (md.signed as { version?: unknown } | undefined)?.version;
   return typeof v === 'number' ? v : 0;
+}
+
+/** Every target path the current targets metadata lists. */
+export async function targetPaths(repoDir: string): Promise<string[]> {
+  return Object.keys((await currentTargets(path.resolve(repoDir))).signed.targets);
+}
+
+/** Where the current content of a published target is stored in the vendor's own repository. */
+export async function targetLocalPath(
+  repoDir: string,
+  targetPath: string,
+): Promise<string | undefined> {
+  const dir = path.resolve(repoDir);
+  const t = (await currentTargets(dir)).signed.targets[targetPath];
+  if (!t) return undefined;
+  return path.join(dir, 'targets', storedTargetPath(targetPath, t.hashes.sha256 as string));
 }
 
 /** The current content of a published target, read from the vendor's own repository. */
@@ -289,30 +370,40 @@ export async function resign(repoDir: string, opts: { now?: Date } = {}): Promis
 }
 
 /**
- * Replaces a role's signing keys (after a compromise, or on schedule): a new root version
- * names the new keys, signed by the old root keys and, for the root role, the new ones too,
- * so clients can follow the chain; then all top-level metadata is re-signed.
+ * Replaces a role's signing keys (after a compromise, or on schedule) so that every moment
+ * of the publication verifies, for a client holding the old root or the new one:
+ *  1. the role's metadata (and what names it: snapshot, timestamp) is re-signed with the old
+ *     keys and the new ones, so it verifies under either root;
+ *  2. then the new root version naming the new keys is written (signed by the old root keys
+ *     and, for the root role, the new ones too, so clients can follow the chain).
+ * The next publish or refresh signs with the new keys alone.
  */
 export async function rotateKey(
   repoDir: string,
   role: RoleName,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; afterWrite?: (file: string) => Promise<void> } = {},
 ): Promise<{ rootVersion: number }> {
   const dir = path.resolve(repoDir);
   await readMetadata(dir, 'root.json');
-  const version = await exclusive(dir, () => rotateLocked(dir, role, opts));
-  await resign(dir, opts);
-  return { rootVersion: version };
+  return exclusive(dir, async () => {
+    afterWrite = opts.afterWrite;
+    try {
+      return { rootVersion: await rotateLocked(dir, role, opts.now ?? new Date()) };
+    } finally {
+      afterWrite = undefined;
+      extraKeys = {};
+    }
+  });
 }
 
-async function rotateLocked(dir: string, role: RoleName, opts: { now?: Date }): Promise<number> {
-  const now = opts.now ?? new Date();
+async function rotateLocked(dir: string, role: RoleName, now: Date): Promise<number> {
   const config = await readConfig(dir);
   const current = Metadata.fromJSON(
     'root' as MetadataKind.Root,
     (await readMetadata(dir, 'root.json')) as never,
   );
   const oldRootKeys = await loadRoleKeys(dir, 'root');
+  const oldKeys = await loadRoleKeys(dir, role);
   const oldRole = current.signed.roles[role] as Role;
   const fresh = await replaceRoleKeys(dir, role, oldRole.keyIDs.length);
   const keys = { ...current.signed.keys };
@@ -327,12 +418,16 @@ async function rotateLocked(dir: string, role: RoleName, opts: { now?: Date }): 
     ...current.signed.roles,
     [role]: new Role({ keyIDs: fresh.map((k) => k.key.keyID), threshold: oldRole.threshold }),
   };
+  if (role !== 'root') {
+    extraKeys = { [role]: oldKeys };
+    await resignFrom(dir, role, now, config.expires);
+  }
   const version = current.signed.version + 1;
   const next = new Metadata(
     new Root({
       version,
       specVersion: SPEC_VERSION,
-      expires: expiry(now, config.expiresDays),
+      expires: expiry(now, config.expires.root),
       consistentSnapshot: true,
       roles,
       keys,
@@ -342,4 +437,82 @@ async function rotateLocked(dir: string, role: RoleName, opts: { now?: Date }): 
   await writeAtomic(path.join(dir, 'metadata', `${version}.root.json`), toText(next));
   await writeAtomic(path.join(dir, 'metadata', 'root.json'), toText(next));
   return version;
+}
+
+/** Re-signs `role` and the roles that name it (targets → snapshot → timestamp). */
+async function resignFrom(dir: string, role: RoleName, now: Date, expires: Expiries) {
+  const versions = {
+    targets: versionOf(await readMetadata(dir, 'targets.json')),
+    snapshot: versionOf(await readMetadata(dir, 'snapshot.json')),
+    timestamp: versionOf(await readMetadata(dir, 'timestamp.json')),
+  };
+  if (role === 'targets') {
+    const current = await currentTargets(dir);
+    await signTopLevel(dir, current.signed.targets, now, expires, versions);
+  } else if (role === 'snapshot') {
+    await signSnapshotAndTimestamp(dir, versions.targets, versions, now, expires);
+  } else {
+    const snapshotText = await fs.readFile(path.join(dir, 'metadata', 'snapshot.json'), 'utf8');
+    await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
+  }
+}
+
+const expiresAt = (md: Record<string, unknown>) =>
+  Date.parse(String((md.signed as { expires?: unknown } | undefined)?.expires));
+
+/**
+ * Re-signs each role whose signature has less than half its period left (timestamp: 12 hours
+ * by default), and what must follow it (new targets → new snapshot → new timestamp). Running
+ * it again at once re-signs nothing, so a scheduled job can run it as often as it likes.
+ */
+export async function refreshRepository(
+  repoDir: string,
+  opts: { now?: Date } = {},
+): Promise<{ resigned: RoleName[] }> {
+  const dir = path.resolve(repoDir);
+  await readMetadata(dir, 'timestamp.json');
+  return exclusive(dir, () => refreshLocked(dir, opts.now ?? new Date()));
+}
+
+async function refreshLocked(dir: string, now: Date): Promise<{ resigned: RoleName[] }> {
+  const { expires } = await readConfig(dir);
+  const md = {} as Record<RoleName, Record<string, unknown>>;
+  for (const role of ['root', 'targets', 'snapshot', 'timestamp'] as const)
+    md[role] = await readMetadata(dir, `${role}.json`);
+  const due = (role: RoleName) =>
+    expiresAt(md[role]) - now.getTime() < (expires[role] * 86_400_000) / 2;
+  const resigned: RoleName[] = ROLE_ORDER.filter(due);
+  if (resigned.includes('root')) await resignRoot(dir, md.root, now, expires);
+  const chain = ['targets', 'snapshot', 'timestamp'] as const;
+  const first = chain.findIndex((r) => resigned.includes(r));
+  if (first < 0) return { resigned };
+  await resignFrom(dir, chain[first] as RoleName, now, expires);
+  // A new targets needs a new snapshot naming it, and a new snapshot a new timestamp.
+  return { resigned: [...resigned.filter((r) => r === 'root'), ...chain.slice(first)] };
+}
+
+const ROLE_ORDER: RoleName[] = ['root', 'targets', 'snapshot', 'timestamp'];
+
+/** A new root version with the same keys and roles and a fresh expiry. */
+async function resignRoot(
+  dir: string,
+  json: Record<string, unknown>,
+  now: Date,
+  expires: Expiries,
+): Promise<void> {
+  const current = Metadata.fromJSON('root' as MetadataKind.Root, json as never);
+  const version = current.signed.version + 1;
+  const next = new Metadata(
+    new Root({
+      version,
+      specVersion: SPEC_VERSION,
+      expires: expiry(now, expires.root),
+      consistentSnapshot: true,
+      roles: current.signed.roles,
+      keys: current.signed.keys,
+    }),
+  );
+  signAll(next, await loadRoleKeys(dir, 'root'));
+  await writeAtomic(path.join(dir, 'metadata', `${version}.root.json`), toText(next));
+  await writeAtomic(path.join(dir, 'metadata', 'root.json'), toText(next));
 }
