@@ -22,7 +22,7 @@ import {
   writeFileAtomic,
   type OverlayResult,
 } from './overlay.ts';
-import { applyInPlace } from './apply-in-place.ts';
+import { applyInPlace } from './in-place/apply-in-place.ts';
 import { fetchLevels } from './fetch-levels.ts';
 import { openPack, type OpenPack } from './pack-input.ts';
 import { resolvePackFile, type PackFile } from './pack-source.ts';

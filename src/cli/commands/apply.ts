@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
 import { apply, type ApplyReport } from '../../pipeline/apply.ts';
-import { applyDiff } from '../../pipeline/apply-diff.ts';
+import { applyDiff } from '../../pipeline/in-place/apply-diff.ts';
 import { readBundleInfo } from '../../pipeline/export.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { parse } from '../args.ts';
