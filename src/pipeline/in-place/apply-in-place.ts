@@ -148,7 +148,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     const carried = state.hotfixes.map((h) => h.id);
     let reapply: string[] = [];
     let dropped: string[] = [];
-    if (carried.length && !args.dryRun) {
+    if (carried.length && levels.length > 0 && !args.dryRun) {
       ({ reapply, dropped } = await takeOffHotfixes(
         home,
         state,
@@ -224,7 +224,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         ? await fs.readFile(path.join(lock.overlay as string, p))
         : await fs.readFile(live).catch(() => undefined);
       const baseLevel = inOverlay ? lock.level : state.level;
-      const theirs = src ? await readNew(src) : undefined;
+      // A file no level changes has no new content to read (its source is the pack itself).
+      const theirs = src && changed.has(p) ? await readNew(src) : undefined;
       let base: Buffer | undefined;
       if (changed.has(p)) base = await vendorAt(p, baseLevel);
       if (!changed.has(p)) {
@@ -294,6 +295,10 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
         details,
       );
+    }
+    if (target === state.level && outcome.size === 0) {
+      reporter.info(`${home} is already at level ${target}: nothing to do`);
+      return result;
     }
     if (args.dryRun) return result;
 
