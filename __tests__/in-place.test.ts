@@ -83,6 +83,18 @@ describe('in-place apply and revert', () => {
     );
     assert.equal(await treeHash(home, { ignore: /\.(old|updated)$/ }), before);
   });
+
+  test('apply --dir again at the folder level, with an overlay: says so, exit 0, folder unchanged', async () => {
+    const team = await makeTeam(vendor, { overlay: configText(30, { 3: 'setting.3 = team' }) });
+    const home = path.join(team.dir, 'home');
+    const first = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(first.code, 0, first.stderr);
+    const before = await treeHash(home);
+    const again = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout + again.stderr, /already at level 2/);
+    assert.equal(await treeHash(home), before);
+  });
 });
 
 /** Runs the CLI and kills it with SIGKILL after `delayMs` (if it is still running). */

@@ -16,7 +16,7 @@ import { extractPack } from '../pipeline/extract.ts';
 import { loadLock } from '../pipeline/load-lock.ts';
 import type { Reporter } from '../pipeline/reporter.ts';
 import { openLockRepository } from '../pipeline/repository.ts';
-import { applyHotfix, openHotfix } from '../pipeline/hotfix.ts';
+import { applyHotfix, openHotfix } from '../pipeline/in-place/hotfix.ts';
 import { runTests, type TestRunResult } from '../pipeline/test-runner.ts';
 import { addToRepository } from '../repo/add-to-repository.ts';
 import { buildUpdate } from '../repo/build-update.ts';

@@ -26,7 +26,7 @@ import {
   writeFileAtomic,
   type OverlayResult,
 } from './overlay.ts';
-import { applyInPlace } from './apply-in-place.ts';
+import { applyInPlace } from './in-place/apply-in-place.ts';
 import { clearPending, resolvePending, stillWaiting, writePending } from './pending-merge.ts';
 import { outcomeText } from '../core/structured-merge/index.ts';
 import { fetchLevels } from './fetch-levels.ts';

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
 import { apply, type ApplyReport } from '../../pipeline/apply.ts';
-import { applyDiff } from '../../pipeline/apply-diff.ts';
+import { applyDiff } from '../../pipeline/in-place/apply-diff.ts';
 import { readBundleInfo } from '../../pipeline/export.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { writeFileAtomic } from '../../pipeline/overlay.ts';

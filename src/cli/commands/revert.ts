@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
-import { revertInPlace } from '../../pipeline/apply-in-place.ts';
-import { recover } from '../../pipeline/journal.ts';
+import { revertInPlace } from '../../pipeline/in-place/apply-in-place.ts';
+import { recover } from '../../pipeline/in-place/journal.ts';
 import { intFlag, parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 

@@ -1,5 +1,5 @@
 import { badInput } from '../../core/errors.ts';
-import { statusOfDir, statusOfPack, type StatusReport } from '../../pipeline/status.ts';
+import { statusOfDir, statusOfPack, type StatusReport } from '../../pipeline/in-place/status.ts';
 import { PACK_STATE_PATH } from '../../core/types.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { badInput, ExitCode } from '../../core/errors.ts';
 import { extractPack } from '../../pipeline/extract.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
-import { statusOfDir } from '../../pipeline/status.ts';
+import { statusOfDir } from '../../pipeline/in-place/status.ts';
 import { runTests } from '../../pipeline/test-runner.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';

@@ -1,11 +1,12 @@
 /** apply --diff: a diff from `uplevel diff` applied in place to a folder at its first level. */
 import path from 'node:path';
-import { badInput } from '../core/errors.ts';
-import { sha256File } from '../core/hash.ts';
-import type { Lock } from '../core/types.ts';
-import { applyInPlace, readHomeState, type InPlaceResult } from './apply-in-place.ts';
-import { openPayload } from './payloads.ts';
-import type { Reporter } from './reporter.ts';
+import { badInput } from '../../core/errors.ts';
+import { sha256File } from '../../core/hash.ts';
+import type { Lock } from '../../core/types.ts';
+import { applyInPlace, type InPlaceResult } from './apply-in-place.ts';
+import { readHomeState } from './home-state.ts';
+import { openPayload } from '../payloads.ts';
+import type { Reporter } from '../reporter.ts';
 
 export async function applyDiff(args: {
   lock: Lock;

@@ -6,13 +6,13 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseHotfixManifest } from '../core/documents.ts';
-import { badInput, ExitCode, UplevelError } from '../core/errors.ts';
-import { sha256File } from '../core/hash.ts';
-import { serializePackState } from '../core/pack-state.ts';
-import { PACK_STATE_PATH, type HotfixManifest, type PackState } from '../core/types.ts';
-import { SafeZip } from '../zip/reader.ts';
-import { readHomeState } from './apply-in-place.ts';
+import { parseHotfixManifest } from '../../core/documents.ts';
+import { badInput, ExitCode, UplevelError } from '../../core/errors.ts';
+import { sha256File } from '../../core/hash.ts';
+import { serializePackState } from '../../core/pack-state.ts';
+import { PACK_STATE_PATH, type HotfixManifest, type PackState } from '../../core/types.ts';
+import { SafeZip } from '../../zip/reader.ts';
+import { readHomeState } from './home-state.ts';
 import {
   commitJournal,
   replay,
@@ -22,7 +22,7 @@ import {
   type Journal,
   type JournalOp,
 } from './journal.ts';
-import { sha256OfFile, stageEntry } from './stage.ts';
+import { sha256OfFile, stageEntry } from '../stage.ts';
 
 export const HOTFIX_MANIFEST = 'hotfix.json';
 

@@ -6,12 +6,17 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parsePackManifest, parsePackState } from '../core/documents.ts';
-import { badInput, ExitCode, UplevelError, verificationFailed } from '../core/errors.ts';
-import { mergeFile } from '../core/merge.ts';
-import { buildPackState, serializePackState } from '../core/pack-state.ts';
-import { composePlan, type FileSource } from '../core/plan.ts';
-import { PACK_STATE_PATH, type Lock, type PackState, type UpdateManifest } from '../core/types.ts';
+import { parsePackManifest, parsePackState } from '../../core/documents.ts';
+import { badInput, ExitCode, UplevelError, verificationFailed } from '../../core/errors.ts';
+import { mergeFile } from '../../core/merge.ts';
+import { buildPackState, serializePackState } from '../../core/pack-state.ts';
+import { composePlan, type FileSource } from '../../core/plan.ts';
+import {
+  PACK_STATE_PATH,
+  type Lock,
+  type PackState,
+  type UpdateManifest,
+} from '../../core/types.ts';
 import {
   commitJournal,
   recover,
@@ -22,14 +27,15 @@ import {
   WORK_DIR,
   type JournalOp,
 } from './journal.ts';
-import { withDirLock } from '../client/dir-lock.ts';
-import { listOverlay, writeFileAtomic } from './overlay.ts';
+import { withDirLock } from '../../client/dir-lock.ts';
+import { readHomeState } from './home-state.ts';
+import { listOverlay, writeFileAtomic } from '../overlay.ts';
 import { applyHotfix, hotfixCopy, openHotfix, removeHotfix, type OpenHotfix } from './hotfix.ts';
-import { sha256OfFile, stageEntry } from './stage.ts';
-import { forEachLimit } from './for-each-limit.ts';
-import type { OpenPayload } from './payloads.ts';
-import type { LockRepository } from './repository.ts';
-import type { Reporter } from './reporter.ts';
+import { sha256OfFile, stageEntry } from '../stage.ts';
+import { forEachLimit } from '../for-each-limit.ts';
+import type { OpenPayload } from '../payloads.ts';
+import type { LockRepository } from '../repository.ts';
+import type { Reporter } from '../reporter.ts';
 
 export interface InPlaceResult {
   from: number;
@@ -48,18 +54,6 @@ export async function isPackHome(dir: string): Promise<boolean> {
     (s) => s.isFile(),
     () => false,
   );
-}
-
-export async function readHomeState(home: string): Promise<PackState | undefined> {
-  const file = path.join(home, PACK_STATE_PATH);
-  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  try {
-    return parsePackState(JSON.parse(text), file);
-  } catch (e) {
-    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
-    throw e;
-  }
 }
 
 /** The vendor's hashes at the folder's level: its state, or the GA manifest for a bare GA folder. */
@@ -154,7 +148,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     const carried = state.hotfixes.map((h) => h.id);
     let reapply: string[] = [];
     let dropped: string[] = [];
-    if (carried.length && !args.dryRun) {
+    if (carried.length && levels.length > 0 && !args.dryRun) {
       ({ reapply, dropped } = await takeOffHotfixes(
         home,
         state,
@@ -230,7 +224,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         ? await fs.readFile(path.join(lock.overlay as string, p))
         : await fs.readFile(live).catch(() => undefined);
       const baseLevel = inOverlay ? lock.level : state.level;
-      const theirs = src ? await readNew(src) : undefined;
+      // A file no level changes has no new content to read (its source is the pack itself).
+      const theirs = src && changed.has(p) ? await readNew(src) : undefined;
       let base: Buffer | undefined;
       if (changed.has(p)) base = await vendorAt(p, baseLevel);
       if (!changed.has(p)) {
@@ -300,6 +295,10 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
         details,
       );
+    }
+    if (target === state.level && outcome.size === 0) {
+      reporter.info(`${home} is already at level ${target}: nothing to do`);
+      return result;
     }
     if (args.dryRun) return result;
 
@@ -402,7 +401,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         await writeFileAtomic(path.join(lock.overlay as string, p), content);
         result.overlayRewritten.push(p);
       }
-      const { setLockLevel } = await import('../core/lock.ts');
+      const { setLockLevel } = await import('../../core/lock.ts');
       await writeFileAtomic(lock.file, setLockLevel(await fs.readFile(lock.file, 'utf8'), target));
     }
     return result;

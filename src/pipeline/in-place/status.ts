@@ -1,13 +1,13 @@
 /** status: what level a pack or folder is at, what was applied, and what was edited since. */
 import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parsePackState } from '../core/documents.ts';
-import { badInput } from '../core/errors.ts';
-import { sha256File } from '../core/hash.ts';
-import { localEdits } from '../core/pack-state.ts';
-import { PACK_STATE_PATH, type PackState } from '../core/types.ts';
-import { detectUpdateModel, type UpdateModel } from '../core/update-model.ts';
-import { SafeZip } from '../zip/reader.ts';
+import { parsePackState } from '../../core/documents.ts';
+import { badInput } from '../../core/errors.ts';
+import { sha256File } from '../../core/hash.ts';
+import { localEdits } from '../../core/pack-state.ts';
+import { PACK_STATE_PATH, type PackState } from '../../core/types.ts';
+import { detectUpdateModel, type UpdateModel } from '../../core/update-model.ts';
+import { SafeZip } from '../../zip/reader.ts';
 import { WORK_DIR } from './journal.ts';
 
 export interface StatusReport {
