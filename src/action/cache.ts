@@ -49,7 +49,14 @@ export function cacheSession(opts: {
     log(`cache: ${what} failed (${(e as Error).message.split('\n')[0]}); going on without it`);
   return {
     async restoreMetadata() {
-      if (!store.available()) {
+      let available: boolean;
+      try {
+        available = store.available();
+      } catch (e) {
+        warn('looking for the cache service', e);
+        return false;
+      }
+      if (!available) {
         log('cache: the Actions cache service is not available here; downloading everything');
         return false;
       }
