@@ -168,7 +168,7 @@ export function jobSummary(o: JobOutcome, extra: string[] = []): string {
   const lines = [
     `## uplevel ${o.mode}: ${escapeMarkdown(o.product)} ${escapeMarkdown(o.version)} ${check ? `at level ${o.from}, latest ${o.latest}` : `level ${o.from} → ${o.to}`}`,
     '',
-    ...factsTable({ ...o, from: o.from, to: check ? o.from : o.to }, check ? o.latest : undefined),
+    ...factsTable({ ...o, to: check ? o.from : o.to }, { from, to }),
     ...cautionBlock(o),
     ...extra.flatMap((e) => [e, '']),
     ...securitySection(shown),
@@ -194,8 +194,9 @@ export function jobSummary(o: JobOutcome, extra: string[] = []): string {
 
 // ---- the facts ----
 
-function factsTable(o: JobOutcome, latestShown?: number): string[] {
-  const security = securityChanges(o, o.from, latestShown ?? o.to);
+/** `changes`: the range the security fixes are counted over, when not from → to. */
+function factsTable(o: JobOutcome, changes?: { from: number; to: number }): string[] {
+  const security = securityChanges(o, changes?.from ?? o.from, changes?.to ?? o.to);
   const cves = [...new Set(security.flatMap((c) => c.cves ?? []))];
   const worst = maxSeverity(security);
   const rows: [string, string][] = [

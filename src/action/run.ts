@@ -6,7 +6,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { availableUpdates, type Available } from '../core/available.ts';
-import { ExitCode, badInput, isUplevelError, type ExitCodeValue } from '../core/errors.ts';
+import {
+  ExitCode,
+  badInput,
+  fromSystemError,
+  isUplevelError,
+  type ExitCodeValue,
+} from '../core/errors.ts';
 import { sha256 } from '../core/hash.ts';
 import type { Lock } from '../core/types.ts';
 import { cacheDir } from '../pipeline/cache-dir.ts';
@@ -80,6 +86,7 @@ export async function runAction(
           trustId: sha256(await fs.readFile(lock.trust)).slice(0, 16),
           runId: `${s.runId || 'local'}-${Date.now()}`,
           log: (l) => reporter.info(l),
+          warn: (l) => reporter.warn(l),
         })
       : undefined;
   if (cache && (await cache.restoreMetadata())) reporter.info('cache: trusted metadata restored');
@@ -174,14 +181,12 @@ export async function runAction(
       await publish(s, lock, built, outcome, outputs, extra, failed, ports);
     } catch (e) {
       // The pack was built and tested: say what is known, then fail.
-      if (!isUplevelError(e)) throw e;
-      extra.push(`**Publishing failed:** ${e.message}`);
-      return {
-        exitCode: e.exitCode,
-        outputs,
-        summary: jobSummary(outcome, extra),
-        error: e.message,
-      };
+      const known = fromSystemError(e) ?? e;
+      const [exitCode, message] = isUplevelError(known)
+        ? [known.exitCode, known.message]
+        : [ExitCode.bug, `unexpected failure (a bug): ${(e as Error)?.stack ?? String(e)}`];
+      extra.push(`**Publishing failed:** ${message.split('\n')[0]}`);
+      return { exitCode, outputs, summary: jobSummary(outcome, extra), error: message };
     }
     return { exitCode: failed, outputs, summary: jobSummary(outcome, extra) };
   } finally {
