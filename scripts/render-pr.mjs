@@ -66,7 +66,13 @@ async function runCase(tmp, repo, name, c) {
   }
 }
 
-const ALERTS = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' };
+const ALERTS = {
+  note: 'Note',
+  tip: 'Tip',
+  important: 'Important',
+  warning: 'Warning',
+  caution: 'Caution',
+};
 function gfm() {
   const marked = new Marked({ gfm: true });
   marked.use({
@@ -106,7 +112,8 @@ h1.t{font-size:26px;font-weight:400;margin:0 0 8px}
 details{margin:0 0 16px}summary{cursor:pointer;font-weight:600}
 .md a{color:#0969da;text-decoration:none}`;
 
-const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const esc = (s) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 function page(title, { pr, summary, code }, render) {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body><div class="page">
@@ -143,7 +150,19 @@ try {
     await fs.writeFile(path.join(out, `${name}.body.md`), result.pr.body);
     await fs.writeFile(path.join(out, `${name}.summary.md`), result.summary);
     if (browser) {
-      execFileSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${path.join(out, `${name}.png`)}`, '--window-size=1000,2600', `file://${html}`], { stdio: 'pipe' });
+      execFileSync(
+        browser,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--hide-scrollbars',
+          `--screenshot=${path.join(out, `${name}.png`)}`,
+          '--window-size=1000,2600',
+          `file://${html}`,
+        ],
+        { stdio: 'pipe' },
+      );
     }
     console.log(`${name}: exit ${result.code}, ${html}${browser ? ' and .png' : ''}`);
   }
