@@ -8,7 +8,7 @@
 //
 //   npm run -s build && node --import tsx scripts/render-pr.mjs
 import { execFileSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
