@@ -209,7 +209,11 @@ test('a failed upload after the build: the outputs known so far and the summary 
     assert.equal(r.outputs['target-level'], '2');
     assert.equal(r.outputs.tests, 'passed');
     assert.match(r.outputs['pack-sha256'] ?? '', /^[0-9a-f]{64}$/);
-    assert.match(r.outputs['artifact-id'] ?? '', /^\d+$/, 'the artifact went up before the release');
+    assert.match(
+      r.outputs['artifact-id'] ?? '',
+      /^\d+$/,
+      'the artifact went up before the release',
+    );
     assert.match(r.summary, new RegExp(`Pack sha256 \\| \`${r.outputs['pack-sha256']}\``));
     assert.match(r.summary, /\*\*Publishing failed:\*\* GitHub refused to upload/);
   } finally {

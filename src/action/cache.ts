@@ -68,7 +68,8 @@ export function cacheSession(opts: {
   return {
     async restoreMetadata() {
       if (!available()) {
-        if (!said) log('cache: the Actions cache service is not available here; downloading everything');
+        if (!said)
+          log('cache: the Actions cache service is not available here; downloading everything');
         return false;
       }
       try {
