@@ -150,6 +150,32 @@ test('no cache service: one line says so, and the run goes on', async () => {
   assert.match(logs[0] ?? '', /cache service is not available/);
 });
 
+test('a cache stand-in without isFeatureAvailable (GitHub’s local runner): one line, the run goes on', async () => {
+  const odd = {
+    available: () => {
+      throw new TypeError('cache.isFeatureAvailable is not a function');
+    },
+    restore: () => Promise.reject(new Error('never called')),
+    save: () => Promise.reject(new Error('never called')),
+  } as CacheStore;
+  const logs: string[] = [];
+  const s = cacheSession({
+    store: odd,
+    cacheDir: path.join(tmp, 'e'),
+    trustId: 'x',
+    runId: '1',
+    log: (l) => logs.push(l),
+  });
+  assert.equal(await s.restoreMetadata(), false);
+  assert.equal(await s.restoreTargets([sha('c')]), 0);
+  assert.deepEqual(await s.save(), { targets: 0 });
+  assert.equal(logs.length, 1, logs.join('\n'));
+  assert.match(
+    logs[0] ?? '',
+    /looking for the cache service failed \(cache\.isFeatureAvailable is not a function\); going on without it/,
+  );
+});
+
 test('a cache that fails is a warning, not a failed update', async () => {
   const broken: CacheStore = {
     available: () => true,

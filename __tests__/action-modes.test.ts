@@ -75,7 +75,7 @@ test('verify: builds the lock level with the overlay, runs the tests against the
   assert.equal(path.basename(pack), 'sample-server-1.0.0-level-2.zip');
   const sha = (await fs.readFile(`${pack}.sha256`, 'utf8')).split(' ')[0];
   assert.equal(r.outputs['pack-sha256'], sha);
-  assert.match(r.summary, /### Tests: passed/);
+  assert.match(r.summary, /\| Tests \| ✅ passed/);
   assert.match(r.summary, /\| smoke \| ✅ passed/);
   assert.match(r.summary, /`conf\/server\.properties` \| unchanged/);
   const lock = await fs.readFile(ws.lock, 'utf8');
@@ -92,7 +92,8 @@ test('verify: a failing test is exit 5 with an annotation naming it', async () =
   assert.equal(r.code, 5, r.stdout);
   assert.equal(r.outputs.tests, 'failed');
   assert.match(r.stdout, /::error title=uplevel test smoke failed::.*boom: port closed/);
-  assert.match(r.summary, /### Tests: FAILED/);
+  assert.match(r.summary, /\| Tests \| ❌ \*\*FAILED\*\*: `smoke` failed/);
+  assert.match(r.summary, /\[!CAUTION\][\s\S]*boom: port closed/);
 });
 
 test('verify: an overlay file with unresolved conflict markers is exit 4, annotated at its line', async () => {

@@ -193,3 +193,30 @@ test('cache: a second runner restores trusted metadata, pack and payloads throug
     await own.close();
   }
 });
+
+test('a failed upload after the build: the outputs known so far and the summary are kept', async () => {
+  const gh = await startFakeGitHub();
+  try {
+    const ws = await workspace(2);
+    gh.failNext('repos/upload-release-asset', 403, 10);
+    const r = await runActionProcess({
+      ...ws,
+      inputs: { mode: 'release', token: 'ghs_fake', 'artifact-name': 'release-fail' },
+      env: { ...services.env, GITHUB_API_URL: gh.url, GITHUB_SHA: gh.branchHead('main') ?? '' },
+    });
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stdout, /::error::uplevel: GitHub refused to upload .* to the release \(403/);
+    assert.equal(r.outputs['target-level'], '2');
+    assert.equal(r.outputs.tests, 'passed');
+    assert.match(r.outputs['pack-sha256'] ?? '', /^[0-9a-f]{64}$/);
+    assert.match(
+      r.outputs['artifact-id'] ?? '',
+      /^\d+$/,
+      'the artifact went up before the release',
+    );
+    assert.match(r.summary, new RegExp(`Pack sha256 \\| \`${r.outputs['pack-sha256']}\``));
+    assert.match(r.summary, /\*\*Publishing failed:\*\* GitHub refused to upload/);
+  } finally {
+    await gh.close();
+  }
+});

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parsePullRequestMetadata } from '../src/action/report.ts';
+import { sha256 } from '../src/core/hash.ts';
 import { addToRepository } from '../src/repo/add-to-repository.ts';
 import { serveDirectory } from '../src/repo/serve.ts';
 import { initRepository } from '../src/repo/tuf/index.ts';
@@ -56,11 +57,13 @@ async function team(
   name: string,
   repo: { url: string; rootPath: string },
   edit?: (t: string) => string,
+  prepare?: (dir: string) => Promise<void>,
 ) {
   const pristine = path.join(tmp, `${name}-pristine`);
   await sampleWorkspace(pristine, { repository: repo.url, rootPath: repo.rootPath, level: 0 });
   const overlay = path.join(pristine, 'deploy', 'conf', 'server.properties');
   if (edit) await fs.writeFile(overlay, edit(await fs.readFile(overlay, 'utf8')));
+  if (prepare) await prepare(pristine);
   const files: Record<string, string> = {};
   for (const [p, b] of await readTree(pristine)) files[p] = b.toString('utf8');
   const gh = await startFakeGitHub({ owner: 'acme', repo: 'platform', files });
@@ -69,8 +72,10 @@ async function team(
   const runAction = async (inputs: Record<string, string> = {}) => {
     const ws = path.join(tmp, `${name}-run-${++run}`);
     await fs.mkdir(ws, { recursive: true });
-    for (const [p, c] of Object.entries(files)) {
-      const main = gh.fileAt('main', p)?.toString('utf8') ?? c;
+    for (const p of Object.keys(files)) {
+      // What main has now: a file main deleted is not in the checkout.
+      const main = gh.fileAt('main', p)?.toString('utf8');
+      if (main === undefined) continue;
       await fs.mkdir(path.dirname(path.join(ws, p)), { recursive: true });
       await fs.writeFile(path.join(ws, p), main, { mode: p.endsWith('.sh') ? 0o755 : 0o644 });
     }
@@ -106,7 +111,7 @@ test('a PR is created, left alone when nothing changed, updated for a new level,
     assert.equal(first.outputs.tests, 'passed');
     const pr = gh.pulls[0];
     assert.ok(pr);
-    assert.equal(pr.title, 'Update sample-server 1.0.0 to level 2');
+    assert.equal(pr.title, '[security] Update sample-server 1.0.0 to level 2');
     assert.equal(pr.head, BRANCH);
     assert.equal(pr.base, 'main');
     assert.equal(pr.draft, false);
@@ -150,10 +155,22 @@ test('a PR is created, left alone when nothing changed, updated for a new level,
       /Pull request: https:\/\/github\.com\/acme\/platform\/pull\/1 \(created\)/,
     );
 
+    assert.equal(first.outputs['pull-request-branch'], BRANCH);
+    assert.equal(first.outputs['pull-request-head-sha'], head);
+    assert.equal(meta?.headSha, head, 'the body names the head that was tested');
+    // The sha256 in the body is the tested pack's.
+    const packSha = sha256(await fs.readFile(first.outputs['pack-path'] as string));
+    assert.equal(first.outputs['pack-sha256'], packSha);
+    assert.match(pr.body, new RegExp(`\\| Pack sha256 \\| \`${packSha}\` \\|`));
+    assert.equal(meta?.packSha256, packSha);
+
+    // A reviewer removes a label: reruns do not put it back, nor post the status again.
+    pr.labels.splice(pr.labels.indexOf('security'), 1);
     const again = await runAction({ 'changelog-file': 'docs/UPDATES.md' });
     assert.equal(again.code, 0, again.stdout);
     assert.equal(again.outputs['pull-request-operation'], 'unchanged');
     assert.equal(gh.branchHead(BRANCH), head, 'the same content is not pushed again');
+    assert.equal(gh.statuses.length, 1);
 
     await publishLevel(repo, 3);
     const third = await runAction({ 'changelog-file': 'docs/UPDATES.md' });
@@ -161,10 +178,11 @@ test('a PR is created, left alone when nothing changed, updated for a new level,
     assert.equal(third.outputs['pull-request-operation'], 'updated');
     assert.equal(third.outputs['pull-request-number'], '1');
     assert.equal(gh.pulls.length, 1, 'no second pull request');
-    assert.equal(gh.pulls[0]?.title, 'Update sample-server 1.0.0 to level 3');
+    assert.equal(gh.pulls[0]?.title, '[security] Update sample-server 1.0.0 to level 3');
     assert.equal(parsePullRequestMetadata(gh.pulls[0]?.body)?.to, 3);
     assert.match(gh.fileAt(BRANCH, 'uplevel.yml')?.toString() ?? '', /^level: 3$/m);
     assert.equal(commitsAboveMain(gh).length, 1, 'the branch is rebuilt on main, one commit');
+    assert.deepEqual(gh.pulls[0]?.labels.sort(), ['deps', 'uplevel'], 'labels at creation only');
     assert.deepEqual(gh.violations, []);
   } finally {
     await gh.close();
@@ -269,6 +287,178 @@ test('up to date: no PR, operation none; after the PR merges, the next run has n
     assert.equal(r.outputs['pull-request-operation'], 'none');
     assert.match(r.summary, /Up to date/);
     assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('two lock files: two PRs on two branches, stable across runs; closing one declines only its own', async () => {
+  const repo = await vendorRepository('repo-f', 2);
+  const { gh, runAction } = await team('f', repo, undefined, async (dir) => {
+    await fs.copyFile(path.join(dir, 'uplevel.yml'), path.join(dir, 'staging.yml'));
+  });
+  try {
+    const prod = await runAction();
+    const staging = await runAction({ lock: 'staging.yml' });
+    assert.equal(prod.code, 0, prod.stdout + prod.stderr);
+    assert.equal(staging.code, 0, staging.stdout + staging.stderr);
+    assert.equal(prod.outputs['pull-request-branch'], BRANCH);
+    assert.equal(staging.outputs['pull-request-branch'], `${BRANCH}-staging`);
+    assert.deepEqual(
+      gh.pulls.map((p) => [p.number, p.head]),
+      [
+        [1, BRANCH],
+        [2, `${BRANCH}-staging`],
+      ],
+    );
+    assert.match(gh.fileAt(`${BRANCH}-staging`, 'staging.yml')?.toString() ?? '', /^level: 2$/m);
+    assert.match(gh.fileAt(`${BRANCH}-staging`, 'uplevel.yml')?.toString() ?? '', /^level: 0$/m);
+    assert.equal(parsePullRequestMetadata(gh.pulls[1]?.body)?.lock, 'staging.yml');
+    for (const [inputs, op] of [
+      [{}, 'unchanged'],
+      [{ lock: 'staging.yml' }, 'unchanged'],
+    ] as const) {
+      assert.equal((await runAction(inputs)).outputs['pull-request-operation'], op);
+    }
+    gh.closePull(2, { merged: false });
+    assert.equal(
+      (await runAction({ lock: 'staging.yml' })).outputs['pull-request-operation'],
+      'none',
+    );
+    assert.equal((await runAction()).outputs['pull-request-operation'], 'unchanged');
+    assert.equal(gh.pulls.length, 2);
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('failing tests: exit 5, a draft PR showing the failure first; an open PR goes back to draft', async () => {
+  const repo = await vendorRepository('repo-g', 1);
+  const { gh, runAction } = await team('g', repo);
+  try {
+    assert.equal((await runAction()).outputs['pull-request-operation'], 'created');
+    assert.equal(gh.pulls[0]?.draft, false);
+    await publishLevel(repo, 2);
+    // main's smoke test starts failing at the new level.
+    gh.pushCommitAsUser(
+      'main',
+      { 'tests/smoke.sh': 'echo "boom: port closed"; exit 3\n' },
+      'alice',
+    );
+    const r = await runAction();
+    assert.equal(r.code, 5, r.stdout + r.stderr);
+    assert.equal(r.outputs.tests, 'failed');
+    assert.equal(r.outputs['pull-request-operation'], 'updated');
+    const pr = gh.pulls[0];
+    assert.equal(pr?.draft, true, 'converted to draft through GraphQL');
+    assert.ok(gh.requests.some((q) => q.operationId === 'graphql/convertPullRequestToDraft'));
+    const body = pr?.body ?? '';
+    const caution = body.indexOf('> [!CAUTION]');
+    assert.ok(caution > 0 && caution < body.indexOf('### Security fixes'), body);
+    assert.ok(body.indexOf('boom: port closed') < body.indexOf('<summary>Other changes'));
+    assert.match(body, /https:\/\/github\.com\/acme\/platform\/actions\/runs\/4242/);
+    assert.deepEqual(
+      gh.statuses.map((s) => s.state),
+      ['success', 'failure'],
+    );
+    assert.match(r.summary, /\[!CAUTION\][\s\S]*boom: port closed[\s\S]*### Security fixes/);
+
+    // A fresh PR whose tests fail opens as a draft.
+    gh.closePull(1, { merged: false });
+    await publishLevel(repo, 3);
+    const fresh = await runAction();
+    assert.equal(fresh.code, 5);
+    assert.equal(fresh.outputs['pull-request-operation'], 'created');
+    assert.equal(gh.pulls[1]?.draft, true);
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('a person amends the bot commit (keeping its trailer): the fix is not force-pushed away', async () => {
+  const repo = await vendorRepository('repo-h', 2);
+  const { gh, runAction } = await team('h', repo);
+  try {
+    await runAction();
+    const ours = commitsAboveMain(gh)[0];
+    assert.ok(ours);
+    // The amended commit: same parent, same message with the trailer, a person's tree.
+    const mainHead = gh.branchHead('main') as string;
+    gh.refs.set(`heads/${BRANCH}`, mainHead);
+    const amended = gh.pushCommitAsUser(
+      BRANCH,
+      {
+        'uplevel.yml': gh.fileAt(ours.sha, 'uplevel.yml')?.toString() ?? '',
+        'deploy/conf/server.properties': 'greeting = fixed by hand\n',
+      },
+      'alice',
+      ours.message,
+    );
+    await publishLevel(repo, 3);
+    const r = await runAction();
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.outputs['pull-request-operation'], 'unchanged');
+    assert.equal(gh.branchHead(BRANCH), amended);
+    assert.match(r.stdout, /pushed by a person/);
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('stale: the base reaches the level another way, or deletes the lock: the PR is closed with a comment', async () => {
+  const repo = await vendorRepository('repo-i', 2);
+  const { gh, runAction } = await team('i', repo, undefined, async (dir) => {
+    await fs.copyFile(path.join(dir, 'uplevel.yml'), path.join(dir, 'staging.yml'));
+  });
+  try {
+    await runAction();
+    await runAction({ lock: 'staging.yml' });
+    assert.equal(gh.pulls.length, 2);
+    // Someone moves main's lock to level 2 by hand.
+    const bumped = (gh.fileAt(BRANCH, 'uplevel.yml') as Buffer).toString();
+    gh.pushCommitAsUser('main', {
+      'uplevel.yml': bumped,
+      'deploy/conf/server.properties': (
+        gh.fileAt(BRANCH, 'deploy/conf/server.properties') as Buffer
+      ).toString(),
+    });
+    const r = await runAction();
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.outputs['pull-request-operation'], 'closed');
+    assert.equal(r.outputs['pull-request-number'], '1');
+    assert.equal(gh.pulls[0]?.state, 'closed');
+    assert.match(gh.pulls[0]?.comments[0] ?? '', /already at level 2/);
+    assert.equal(gh.pulls[1]?.state, 'open', 'the other lock’s PR is left alone');
+    // The staging environment is retired: its lock goes from main.
+    gh.pushCommitAsUser('main', { 'staging.yml': null });
+    const gone = await runAction({ lock: 'staging.yml' });
+    assert.equal(gone.code, 0, gone.stdout + gone.stderr);
+    assert.equal(gone.outputs['pull-request-operation'], 'closed');
+    assert.equal(gh.pulls[1]?.state, 'closed');
+    assert.match(gh.pulls[1]?.comments[0] ?? '', /no longer has the lock file `staging\.yml`/);
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('PR creation refused (403): exit 2 naming the setting and the pushed branch; outputs and summary kept', async () => {
+  const repo = await vendorRepository('repo-j', 2);
+  const { gh, runAction } = await team('j', repo);
+  try {
+    gh.failNext('pulls/create', 403);
+    const r = await runAction();
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stdout, /Allow GitHub Actions to create and approve pull requests/);
+    assert.match(r.stdout, /branch uplevel\/sample-server-1\.0\.0 was pushed/);
+    assert.ok(gh.branchHead(BRANCH));
+    assert.equal(r.outputs['target-level'], '2');
+    assert.equal(r.outputs.tests, 'passed');
+    assert.match(r.outputs['pack-sha256'] ?? '', /^[0-9a-f]{64}$/);
+    assert.match(r.summary, /\| Pack sha256 \|[\s\S]*Publishing failed:.*Allow GitHub Actions/);
   } finally {
     await gh.close();
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  METADATA_START,
   PR_BODY_LIMIT,
   jobSummary,
   parsePullRequestMetadata,
@@ -39,18 +40,83 @@ function outcome(over: Partial<JobOutcome> = {}): JobOutcome {
   };
 }
 
-test('the PR title and body: from→to, security first with CVE links, overlay, metadata', () => {
-  const o = outcome();
-  assert.equal(pullRequestTitle(o), 'Update acme-gateway 4.2.0 to level 3');
-  const body = pullRequestBody(o, 'https://example.test/full');
-  assert.match(body, /from level \*\*1\*\* to level \*\*3\*\*/);
-  const sec = body.indexOf('Security fixes');
-  assert.ok(sec > 0 && sec < body.indexOf('Bug fixes') && sec < body.indexOf('New features'));
-  // The most severe security fix first.
-  assert.ok(body.indexOf('SEC-2') < body.indexOf('SEC-1'));
+const failedTests = (tail: string): JobOutcome['tests'] => ({
+  passed: false,
+  commands: [
+    {
+      name: 'health',
+      command: 'x',
+      status: 'passed',
+      exitCode: 0,
+      durationMs: 100,
+      logFile: 'l',
+      tail: 'ok',
+    },
+    {
+      name: 'smoke',
+      command: 'x',
+      status: 'failed',
+      exitCode: 1,
+      durationMs: 1200,
+      logFile: 'l',
+      tail,
+    },
+  ],
+  junitFile: 'j',
+  durationMs: 1300,
+});
+
+test('the PR title and body: facts, security fixes with CVE links, other changes folded, next steps, metadata last', () => {
+  const o = outcome({
+    pack: { name: 'p.zip', sha256: 'ab'.repeat(32), bytes: 42 },
+    lockPath: 'envs/prod.yml',
+  });
+  assert.equal(pullRequestTitle(o), '[security] Update acme-gateway 4.2.0 to level 3');
+  assert.equal(pullRequestTitle(o, 'SECURITY:'), 'SECURITY: Update acme-gateway 4.2.0 to level 3');
+  assert.equal(pullRequestTitle(o, ''), 'Update acme-gateway 4.2.0 to level 3');
+  assert.equal(
+    pullRequestTitle(outcome({ to: 1, from: 0 })),
+    'Update acme-gateway 4.2.0 to level 1',
+  );
+  const body = pullRequestBody(o, 'https://example.test/full', 'c0ffee'.padEnd(40, '0'));
+  assert.match(body, /^\| \| \|\n\|---\|---\|\n/, 'the body opens with the facts table');
+  assert.match(body, /\| Level \| \*\*1 → 3\*\* \(latest\) \|/);
+  assert.match(
+    body,
+    /\| Security fixes \| \*\*2\*\* \(highest severity: critical\): \[CVE-2026-0001\]/,
+  );
+  assert.match(body, /\| Pack sha256 \| `(ab){32}` \|/);
+  assert.match(body, /\| Lock file \| `envs\/prod\.yml` \|/);
+  assert.doesNotMatch(body, /\[!CAUTION\]/, 'nothing failed');
+  const order = [
+    '| Level |',
+    '### Security fixes',
+    '<summary>Other changes (2)</summary>',
+    'Bug fixes',
+    'New features',
+    '### What happens next',
+    '<!-- uplevel-metadata',
+  ];
+  const at = order.map((x) => body.indexOf(x));
+  assert.deepEqual(
+    [...at].sort((a, b) => a - b),
+    at,
+    at.join(),
+  );
+  assert.ok(
+    at.every((i) => i >= 0),
+    at.join(),
+  );
+  // Security fixes are not folded: they come before the <details>; the most severe first.
+  assert.ok(
+    body.indexOf('SEC-2') < body.indexOf('SEC-1') &&
+      body.indexOf('SEC-1') < body.indexOf('<details>'),
+  );
   assert.match(body, /\[CVE-2026-0001\]\(https:\/\/www\.cve\.org\/CVERecord\?id=CVE-2026-0001\)/);
   assert.doesNotMatch(body, /OLD-1/, 'changes at or below the lock level are not listed');
   assert.match(body, /`conf\/server\.properties` \| merged/);
+  assert.match(body, /declines level 3 for `envs\/prod\.yml`/);
+  assert.ok(body.trimEnd().endsWith('-->'), 'the metadata block is the last thing');
   const meta = parsePullRequestMetadata(body);
   assert.deepEqual(meta, {
     product: 'acme-gateway',
@@ -63,21 +129,58 @@ test('the PR title and body: from→to, security first with CVE links, overlay, 
     maxSeverity: 'critical',
     conflicts: [],
     tests: 'skipped',
+    lock: 'envs/prod.yml',
+    headSha: 'c0ffee'.padEnd(40, '0'),
+    packSha256: 'ab'.repeat(32),
   });
+  // A block someone typed earlier in the body, or text added after ours, is not ours.
+  const forged = `${METADATA_START}{"to":3,"headSha":"x"} -->\n\n${body}`;
+  assert.equal(parsePullRequestMetadata(forged)?.headSha, 'c0ffee'.padEnd(40, '0'));
+  assert.equal(
+    parsePullRequestMetadata(`${body}\nLGTM ${METADATA_START}{"to":9} -->\nmore`),
+    undefined,
+  );
 });
 
-test('a body over GitHub’s limit is cut inside the changelog, with the link, metadata intact', () => {
+test('failing tests: a caution block right after the facts with the last lines and the run link', () => {
+  const o = outcome({
+    tests: failedTests('step 1 ok\nERROR: /health returned 500\n``` not a fence'),
+    runUrl: 'https://github.com/acme/p/actions/runs/7',
+  });
+  const body = pullRequestBody(o, 'u', 'a'.repeat(40));
+  const caution = body.indexOf('> [!CAUTION]');
+  assert.ok(caution > body.indexOf('| Tests |') && caution < body.indexOf('### Security fixes'));
+  assert.match(body, /\| Tests \| ❌ \*\*FAILED\*\*: `smoke` failed \|/);
+  assert.match(
+    body,
+    /> `smoke` failed \(exit 1\), last lines:\n> ````\n> step 1 ok\n> ERROR: \/health returned 500\n> ``` not a fence\n> ````/,
+  );
+  assert.match(
+    body,
+    /> The run's log and test output: https:\/\/github\.com\/acme\/p\/actions\/runs\/7/,
+  );
+  assert.equal(parsePullRequestMetadata(body)?.tests, 'failed');
+  const summary = jobSummary({ ...o, mode: 'pull-request' }, ['Pull request: x']);
+  assert.ok(summary.indexOf('| Tests |') < summary.indexOf('[!CAUTION]'));
+  assert.ok(summary.indexOf('[!CAUTION]') < summary.indexOf('### Security fixes'));
+  assert.ok(summary.indexOf('### Security fixes') < summary.indexOf('<summary>Other changes'));
+  assert.match(summary, /\| smoke \| ❌ failed \| 1\.2 s \|/);
+});
+
+test('a body over GitHub’s limit is cut inside the folded changes, with the link, metadata intact', () => {
   const many: Change[] = Array.from({ length: 3000 }, (_, i) => ({
     id: `BUG-${i}`,
     type: 'bug',
     title: `A long title for a bug fix number ${i} that makes the body grow quickly`,
   }));
   const o = outcome({ levels: [{ level: 2, changes: many }] });
-  const body = pullRequestBody(o, 'https://example.test/full-changelog');
+  const body = pullRequestBody(o, 'https://example.test/full-changelog', 'b'.repeat(40));
   assert.ok(body.length <= PR_BODY_LIMIT, `${body.length}`);
-  assert.match(body, /full changelog: https:\/\/example\.test\/full-changelog/);
-  assert.equal(parsePullRequestMetadata(body)?.to, 3);
-  assert.match(body, /### Overlay files/);
+  assert.ok(body.length > PR_BODY_LIMIT - 2000, `${body.length}: uses the room`);
+  assert.match(body, /full changelog: https:\/\/example\.test\/full-changelog\n\n<\/details>/);
+  assert.equal(parsePullRequestMetadata(body)?.headSha, 'b'.repeat(40));
+  assert.match(body, /<summary>Overlay files<\/summary>/);
+  assert.match(body, /### What happens next/);
   assert.doesNotMatch(body, /BUG-2999/);
 });
 
@@ -94,39 +197,19 @@ test('vendor text cannot close the metadata comment or inject markup', () => {
   assert.doesNotMatch(body, /@someone/);
 });
 
-test('conflicts are listed first in the body and the summary, and the tests’ result shows', () => {
+test('conflicts are in the caution block after the facts in the body and the summary', () => {
   const o = outcome({
     conflicts: [{ path: 'conf/server.properties', outcome: 'conflict' }],
     testsSkipped: 'the pack was not built (merge conflicts)',
   });
   const body = pullRequestBody(o, 'u');
-  assert.ok(body.indexOf('conf/server.properties') < body.indexOf('Security fixes'));
+  assert.ok(body.indexOf('> [!CAUTION]') < body.indexOf('> - `conf/server.properties` (conflict)'));
+  assert.ok(body.indexOf('conf/server.properties') < body.indexOf('### Security fixes'));
+  assert.match(body, /\| Overlay \| ❌ \*\*1 conflict\(s\)\*\*/);
   assert.deepEqual(parsePullRequestMetadata(body)?.conflicts, ['conf/server.properties']);
   const summary = jobSummary(o);
   assert.match(summary, /could not be merged cleanly/);
   assert.match(summary, /Not run: the pack was not built/);
-  const failed = jobSummary(
-    outcome({
-      tests: {
-        passed: false,
-        commands: [
-          {
-            name: 'smoke',
-            command: 'x',
-            status: 'failed',
-            exitCode: 1,
-            durationMs: 1200,
-            logFile: 'l',
-            tail: '',
-          },
-        ],
-        junitFile: 'j',
-        durationMs: 1300,
-      },
-    }),
-  );
-  assert.match(failed, /### Tests: FAILED/);
-  assert.match(failed, /\| smoke \| ❌ failed \| 1\.2 s \|/);
 });
 
 test('a check summary lists what is available above the lock level', () => {

@@ -10,7 +10,7 @@ const banner = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', action: 'src/action/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', action: 'src/action/index.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -1784,6 +1784,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     const login = opts.tokens ? opts.tokens[token] : BOT;
     if (!login) return refuse(401, 'Bad credentials', `unknown token ${token.slice(0, 4)}…`);
 
+    if (pathname === '/graphql') return { rec, ...graphql(method, raw, rec) };
     const found = findRoute(method, pathname);
     if (!found)
       return refuse(404, 'Not Found', 'no such operation in GitHub’s OpenAPI description');
@@ -1879,6 +1880,56 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
         `the fake failed on ${op}: ${(e as Error).stack ?? String(e)}`,
       );
     }
+  }
+
+  /**
+   * GraphQL, for what REST cannot do. Only the mutations the action sends are known; any
+   * other query is a violation. Answers have GraphQL's shape: 200 with `data` or `errors`.
+   */
+  function graphql(method: string, raw: Buffer, rec: RecordedRequest): Reply {
+    const fail = (message: string): Reply => {
+      violations.push(`${method} /graphql: ${message}`);
+      return { status: 200, json: { errors: [{ message }] } };
+    };
+    if (method !== 'POST') return fail('GraphQL takes POST only');
+    let body: { query?: unknown; variables?: Record<string, unknown> };
+    try {
+      body = JSON.parse(raw.toString('utf8')) as typeof body;
+    } catch {
+      return { status: 400, json: { message: 'Problems parsing JSON' } };
+    }
+    rec.body = body;
+    const query = typeof body.query === 'string' ? body.query : '';
+    const m =
+      /^\s*mutation\s*\(\s*\$(\w+)\s*:\s*ID!\s*\)\s*\{\s*convertPullRequestToDraft\s*\(\s*input\s*:\s*\{\s*pullRequestId\s*:\s*\$(\w+)\s*\}\s*\)\s*\{\s*pullRequest\s*\{\s*isDraft\s*\}\s*\}\s*\}\s*$/.exec(
+        query,
+      );
+    if (!m || m[1] !== m[2])
+      return fail(`the fake does not know this query: ${query.slice(0, 200)}`);
+    rec.operationId = 'graphql/convertPullRequestToDraft';
+    const id = body.variables?.[m[1] as string];
+    const pr = pulls.find((p) => `PR_${p.number}` === id);
+    if (!pr) {
+      return {
+        status: 200,
+        json: {
+          data: { convertPullRequestToDraft: null },
+          errors: [
+            {
+              type: 'NOT_FOUND',
+              message: `Could not resolve to a node with the global id of '${String(id)}'`,
+            },
+          ],
+        },
+      };
+    }
+    if (pr.state !== 'open') return fail(`pull request #${pr.number} is closed`);
+    pr.draft = true;
+    pr.updatedAt = now();
+    return {
+      status: 200,
+      json: { data: { convertPullRequestToDraft: { pullRequest: { isDraft: true } } } },
+    };
   }
 
   function errorReply(e: HttpError): Reply {

@@ -39,18 +39,37 @@ export function cacheSession(opts: {
   trustId: string;
   runId: string;
   log: (line: string) => void;
+  /** For what went wrong (default: log). */
+  warn?: (line: string) => void;
 }): CacheSession {
   const { store, cacheDir, log } = opts;
+  const warnLine = opts.warn ?? log;
   const metadataDir = path.join(cacheDir, 'tuf');
   const targetsDir = path.join(cacheDir, 'targets');
   const metaPrefix = `uplevel-metadata-${opts.trustId}-`;
   const restored = new Set<string>();
   const warn = (what: string, e: unknown) =>
-    log(`cache: ${what} failed (${(e as Error).message.split('\n')[0]}); going on without it`);
+    warnLine(`cache: ${what} failed (${(e as Error).message.split('\n')[0]}); going on without it`);
+  // Asked once: a runner without the service (or a stand-in without the call) answers the same.
+  let known: boolean | undefined;
+  let said = false;
+  const available = () => {
+    if (known === undefined) {
+      try {
+        known = store.available();
+      } catch (e) {
+        warn('looking for the cache service', e);
+        known = false;
+        said = true;
+      }
+    }
+    return known;
+  };
   return {
     async restoreMetadata() {
-      if (!store.available()) {
-        log('cache: the Actions cache service is not available here; downloading everything');
+      if (!available()) {
+        if (!said)
+          log('cache: the Actions cache service is not available here; downloading everything');
         return false;
       }
       try {
@@ -63,7 +82,7 @@ export function cacheSession(opts: {
       }
     },
     async restoreTargets(targetShas) {
-      if (!store.available()) return 0;
+      if (!available()) return 0;
       for (const sha of new Set(targetShas)) {
         const file = path.join(targetsDir, sha);
         if (await exists(file)) continue;
@@ -76,7 +95,7 @@ export function cacheSession(opts: {
       return restored.size;
     },
     async save() {
-      if (!store.available()) return { targets: 0 };
+      if (!available()) return { targets: 0 };
       let saved = 0;
       try {
         if (await exists(metadataDir))

@@ -21,6 +21,8 @@ export interface BranchCommit {
   sha: string;
   message: string;
   author: string | null;
+  /** The GitHub account that made the commit object (a bot for commits made through the API). */
+  committer: string | null;
 }
 
 export interface PullRequestInfo {
@@ -31,6 +33,10 @@ export interface PullRequestInfo {
   draft: boolean;
   merged: boolean;
   headSha: string;
+  /** The head branch's name. */
+  head: string;
+  /** GraphQL id, for what REST cannot do (back to draft). */
+  nodeId: string;
 }
 
 /** A file for a commit: its repository path and new content, or null to delete it. */
@@ -173,6 +179,7 @@ export class GitHubApi {
       sha: c.sha,
       message: c.commit.message,
       author: c.author?.login ?? c.commit.author?.name ?? null,
+      committer: c.committer?.login ?? null,
     }));
   }
 
@@ -185,15 +192,31 @@ export class GitHubApi {
         per_page: 100,
       }),
     );
-    return r.data.map((p) => ({
-      number: p.number,
-      url: p.html_url,
-      title: p.title,
-      body: p.body ?? '',
-      draft: Boolean(p.draft),
-      merged: Boolean(p.merged_at),
-      headSha: p.head.sha,
-    }));
+    return r.data.map(pullInfo);
+  }
+
+  /** Open pull requests whose head branch starts with `prefix` (first 100). */
+  async openPullRequestsFrom(prefix: string): Promise<PullRequestInfo[]> {
+    const r = await this.call('list open pull requests', () =>
+      this.octokit.rest.pulls.list({ ...this.repo, state: 'open', per_page: 100 }),
+    );
+    return r.data.map(pullInfo).filter((p) => p.head.startsWith(prefix));
+  }
+
+  async closePullRequest(number: number): Promise<void> {
+    await this.call(`close pull request #${number}`, () =>
+      this.octokit.rest.pulls.update({ ...this.repo, pull_number: number, state: 'closed' }),
+    );
+  }
+
+  /** REST cannot turn a pull request back into a draft; GraphQL can. */
+  async convertToDraft(pr: PullRequestInfo): Promise<void> {
+    await this.call(`turn pull request #${pr.number} back into a draft`, () =>
+      this.octokit.graphql(
+        'mutation($id: ID!) { convertPullRequestToDraft(input: { pullRequestId: $id }) { pullRequest { isDraft } } }',
+        { id: pr.nodeId },
+      ),
+    );
   }
 
   async createPullRequest(p: {
@@ -203,18 +226,18 @@ export class GitHubApi {
     base: string;
     draft: boolean;
   }): Promise<PullRequestInfo> {
-    const r = await this.call('open the pull request', () =>
-      this.octokit.rest.pulls.create({ ...this.repo, ...p, maintainer_can_modify: true }),
-    );
-    return {
-      number: r.data.number,
-      url: r.data.html_url,
-      title: r.data.title,
-      body: r.data.body ?? '',
-      draft: Boolean(r.data.draft),
-      merged: false,
-      headSha: r.data.head.sha,
-    };
+    let r;
+    try {
+      r = await this.octokit.rest.pulls.create({ ...this.repo, ...p, maintainer_can_modify: true });
+    } catch (e) {
+      if (status(e) === 403) {
+        throw badInput(
+          `GitHub refused to open the pull request (403); branch ${p.head} was pushed. Turn on the repository setting "Allow GitHub Actions to create and approve pull requests" (Settings → Actions → General), or give the action a token that may open pull requests`,
+        );
+      }
+      throw this.failure('open the pull request', e);
+    }
+    return pullInfo(r.data);
   }
 
   async updatePullRequest(number: number, p: { title: string; body: string }): Promise<void> {
@@ -368,6 +391,29 @@ export class GitHubApi {
     }
     return new UplevelError(ExitCode.bug, `GitHub answered ${code} when trying to ${what}: ${msg}`);
   }
+}
+
+function pullInfo(p: {
+  number: number;
+  html_url: string;
+  title: string;
+  body: string | null;
+  draft?: boolean;
+  merged_at: string | null;
+  node_id: string;
+  head: { sha: string; ref: string };
+}): PullRequestInfo {
+  return {
+    number: p.number,
+    url: p.html_url,
+    title: p.title,
+    body: p.body ?? '',
+    draft: Boolean(p.draft),
+    merged: Boolean(p.merged_at),
+    headSha: p.head.sha,
+    head: p.head.ref,
+    nodeId: p.node_id,
+  };
 }
 
 function status(e: unknown): number | undefined {

@@ -1,6 +1,7 @@
 /**
- * The GitHub Action's entry point: inputs to settings, settings and adapters to the job,
- * the job's result to outputs, the job summary, annotations and the documented exit code.
+ * The GitHub Action: inputs to settings, settings and adapters to the job, the job's result
+ * to outputs, the job summary, annotations and the documented exit code. `run()` is what
+ * GitHub's local runner (@github/local-action) calls; index.ts calls it in a workflow.
  */
 import * as core from '@actions/core';
 import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
@@ -40,7 +41,9 @@ async function main(): Promise<number> {
   );
   for (const [k, v] of Object.entries(result.outputs)) core.setOutput(k, v);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write();
-  if (result.exitCode !== ExitCode.ok) {
+  if (result.error) {
+    core.error(`uplevel: ${result.error}`);
+  } else if (result.exitCode !== ExitCode.ok) {
     core.error(
       result.exitCode === ExitCode.conflict
         ? 'uplevel: merge conflicts (exit 4); see the files listed above'
@@ -74,11 +77,15 @@ function logReporter(): Reporter {
   };
 }
 
-main().then(
-  (code) => {
+/** Runs the action; the outcome is in process.exitCode (0, or the documented code). */
+export async function run(): Promise<void> {
+  await main().then((code) => {
     process.exitCode = code;
-  },
-  async (caught: unknown) => {
+  }, failed);
+}
+
+async function failed(caught: unknown): Promise<void> {
+  {
     const e = fromSystemError(caught) ?? caught;
     let line: string;
     if (isUplevelError(e)) {
@@ -99,5 +106,5 @@ main().then(
         .write()
         .catch(() => undefined);
     }
-  },
-);
+  }
+}

@@ -7,8 +7,9 @@ import type { Lock } from '../core/types.ts';
 import type { Reporter } from '../pipeline/reporter.ts';
 import { readOrNull, type BuiltPack } from './build.ts';
 import type { CommitFile, GitHubApi } from './github.ts';
-import { publishPullRequest, type PullRequestResult } from './pull-request.ts';
+import { branchName, publishPullRequest, type PullRequestResult } from './pull-request.ts';
 import {
+  needsAttention,
   pullRequestBody,
   pullRequestMetadata,
   pullRequestTitle,
@@ -61,10 +62,8 @@ export async function openPullRequest(
   gh: GitHubApi,
   reporter: Reporter,
 ): Promise<PullRequestResult> {
-  const runUrl = s.repository
-    ? `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}/actions/runs/${s.runId}`
-    : '';
-  const branch = `${s.branchPrefix}${lock.product}-${lock.version}`;
+  const runUrl = actionRunUrl(s);
+  const branch = lockBranch(s, lock);
   const fullChangelog = s.changelogFile
     ? `${s.serverUrl}/${s.repository?.owner}/${s.repository?.repo}/blob/${branch}/${s.changelogFile}`
     : runUrl;
@@ -77,25 +76,41 @@ export async function openPullRequest(
     : tests
       ? `tests ${tests.passed ? 'passed' : 'failed'} at level ${outcome.to}`
       : `pack built at level ${outcome.to}; no tests run`;
+  const title = pullRequestTitle(outcome, s.securityTitlePrefix);
   return publishPullRequest(
     gh,
     {
       branch,
       base: s.base,
-      title: pullRequestTitle(outcome),
-      body: pullRequestBody(outcome, fullChangelog),
-      commitMessage: `${pullRequestTitle(outcome)}\n\nFrom level ${lock.level}; ${meta.securityUpdates} security fix(es).`,
+      title,
+      body: (head) => pullRequestBody(outcome, fullChangelog, head),
+      commitMessage: `${title}\n\nFrom level ${lock.level}; ${meta.securityUpdates} security fix(es).`,
       commitTag: `${lock.product} ${lock.version} level ${outcome.to}`,
       files: await pullRequestFiles(s, lock, outcome, built),
       labels,
       reviewers: s.reviewers,
       teamReviewers: s.teamReviewers,
-      draft: s.draft || Boolean(built.conflict),
+      draft: s.draft || needsAttention(outcome),
+      failed: needsAttention(outcome),
       targetLevel: outcome.to,
       status: { state, description, ...(runUrl ? { targetUrl: runUrl } : {}) },
     },
     (l) => reporter.info(l),
   );
+}
+
+export function actionRunUrl(s: ActionSettings): string {
+  return s.repository && s.runId
+    ? `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}/actions/runs/${s.runId}`
+    : '';
+}
+
+/** The pull request branch of this lock file. */
+export function lockBranch(
+  s: ActionSettings,
+  lock: Pick<Lock, 'product' | 'version' | 'file'>,
+): string {
+  return branchName(s.branchPrefix, lock.product, lock.version, repoPath(s, lock.file));
 }
 
 export async function packFiles(s: ActionSettings, built: BuiltPack): Promise<string[]> {

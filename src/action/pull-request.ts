@@ -1,23 +1,24 @@
 /**
- * One pull request per product version, kept up to date as Renovate and create-pull-request
- * users expect: the branch is rebuilt on the base for every new level, an open PR is updated
- * rather than duplicated, and a branch that a person pushed to is never overwritten.
+ * One pull request per lock file, kept up to date as Renovate and create-pull-request users
+ * expect: the branch is rebuilt on the base for every new level, an open PR is updated rather
+ * than duplicated, and a branch that a person pushed to is never overwritten.
  */
 import { badInput } from '../core/errors.ts';
-import type { CommitFile, GitHubApi } from './github.ts';
+import type { BranchCommit, CommitFile, GitHubApi, PullRequestInfo } from './github.ts';
 import { parsePullRequestMetadata } from './report.ts';
 
-/** Marks the action's own commits; a commit on the branch without it was pushed by a person. */
+/** Names the action's own commits in their message (for people; ownership is decided by sha). */
 export const COMMIT_TRAILER = 'Uplevel-Commit:';
 
-export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | 'none';
+export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'none';
 
 export interface PullRequestRequest {
   branch: string;
   /** Empty: the repository's default branch. */
   base: string;
   title: string;
-  body: string;
+  /** The body for the head commit that was tested (its sha goes into the metadata block). */
+  body: (headSha: string) => string;
   commitMessage: string;
   /** What the trailer names, e.g. `acme-gateway 4.2.0 level 5`. */
   commitTag: string;
@@ -26,6 +27,8 @@ export interface PullRequestRequest {
   reviewers: string[];
   teamReviewers: string[];
   draft: boolean;
+  /** Tests failed or the overlay conflicted: an open PR goes back to draft. */
+  failed: boolean;
   targetLevel: number;
   /** The commit status that carries the test result onto the head commit. */
   status?: {
@@ -40,11 +43,29 @@ export interface PullRequestResult {
   number?: number;
   url?: string;
   headSha?: string;
+  branch?: string;
   /** Why nothing was pushed, when nothing was. */
   reason?: string;
 }
 
 export const STATUS_CONTEXT = 'uplevel';
+
+/** A branch of its own per lock file, the same on every run: `<prefix><product>-<version>[-<lock>]`. */
+export function branchName(
+  prefix: string,
+  product: string,
+  version: string,
+  lockPath: string,
+): string {
+  const slug = lockPath
+    .replace(/\.ya?ml$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  // The default lock keeps the name earlier versions used, so existing PRs stay found.
+  const suffix = slug && slug !== 'uplevel' ? `-${slug}` : '';
+  return `${prefix}${product}-${version}${suffix}`;
+}
 
 export async function publishPullRequest(
   gh: GitHubApi,
@@ -56,11 +77,10 @@ export async function publishPullRequest(
   if (!baseHead) throw badInput(`input base: branch ${base} does not exist`);
   const branchHead = await gh.branchHead(req.branch);
   const open = (await gh.pullRequests(req.branch, 'open'))[0];
+  const at = { branch: req.branch };
 
   if (branchHead) {
-    const foreign = (await gh.commitsBetween(base, req.branch)).filter(
-      (c) => !c.message.includes(COMMIT_TRAILER),
-    );
+    const foreign = await foreignCommits(gh, base, req.branch, branchHead, open);
     if (foreign.length) {
       const who = foreign.map((c) => `${c.sha.slice(0, 7)} by ${c.author ?? 'unknown'}`);
       const reason = `branch ${req.branch} has commits pushed by a person (${who.join(', ')}); not overwriting them`;
@@ -68,7 +88,7 @@ export async function publishPullRequest(
       if (open) await commentOnce(gh, open.number, foreignCommitsComment(req, who));
       return {
         operation: open ? 'unchanged' : 'none',
-        ...(open ? { number: open.number, url: open.url, headSha: branchHead } : {}),
+        ...(open ? { number: open.number, url: open.url, headSha: branchHead, ...at } : {}),
         reason,
       };
     }
@@ -85,51 +105,29 @@ export async function publishPullRequest(
     }
   }
 
-  const baseCommit = await gh.commit(baseHead);
-  const tree = await gh.createTree(baseCommit.tree, req.files);
-  let headSha = branchHead;
-  let pushed = false;
-  const current = branchHead ? await gh.commit(branchHead) : undefined;
-  if (!current || current.tree !== tree || current.parents[0] !== baseHead) {
-    const message = `${req.commitMessage}\n\n${COMMIT_TRAILER} ${req.commitTag}\n`;
-    headSha = await gh.createCommit(message, tree, [baseHead]);
-    if (branchHead) await gh.moveBranch(req.branch, headSha);
-    else await gh.createBranch(req.branch, headSha);
-    pushed = true;
-  }
-  const head = headSha as string;
-
+  const { head, pushed } = await pushBranch(gh, req, baseHead, branchHead);
+  const body = req.body(head);
   let result: PullRequestResult;
   if (open) {
-    const same = open.title === req.title && open.body === req.body;
-    if (!same) await gh.updatePullRequest(open.number, { title: req.title, body: req.body });
-    if (req.draft && !open.draft) {
-      // REST cannot turn a PR back into a draft; say so where the reviewers look.
-      await commentOnce(
-        gh,
-        open.number,
-        `<!-- uplevel-draft-${req.targetLevel} -->\nLevel ${req.targetLevel} does not merge cleanly with the overlay: see the files listed in the description before merging.`,
-      );
-    }
-    result = {
-      operation: same && !pushed ? 'unchanged' : 'updated',
-      number: open.number,
-      url: open.url,
-      headSha: head,
-    };
+    const same = open.title === req.title && open.body === body;
+    if (!same) await gh.updatePullRequest(open.number, { title: req.title, body });
+    if (req.failed && !open.draft) await gh.convertToDraft(open);
+    const operation = same && !pushed ? 'unchanged' : 'updated';
+    result = { operation, number: open.number, url: open.url, headSha: head, ...at };
   } else {
     const pr = await gh.createPullRequest({
       title: req.title,
-      body: req.body,
+      body,
       head: req.branch,
       base,
       draft: req.draft,
     });
-    await gh.requestReviewers(pr.number, req.reviewers, req.teamReviewers);
-    result = { operation: 'created', number: pr.number, url: pr.url, headSha: head };
+    result = { operation: 'created', number: pr.number, url: pr.url, headSha: head, ...at };
+    // Labels at creation only: one a reviewer removes stays removed.
+    await gh.addLabels(pr.number, req.labels);
+    await requestReviewers(gh, pr.number, req, log);
   }
-  await gh.addLabels(result.number as number, req.labels);
-  if (req.status) {
+  if (req.status && result.operation !== 'unchanged') {
     await gh.setStatus(head, {
       state: req.status.state,
       context: STATUS_CONTEXT,
@@ -138,6 +136,94 @@ export async function publishPullRequest(
     });
   }
   return result;
+}
+
+/**
+ * Commits on the branch the action did not make. The head the action last pushed is in its
+ * PR body's metadata; without one, a commit is the action's when GitHub made it through the API
+ * (committer web-flow) for a bot (author `…[bot]`): a person's amend or push has them as committer.
+ */
+async function foreignCommits(
+  gh: GitHubApi,
+  base: string,
+  branch: string,
+  branchHead: string,
+  open: PullRequestInfo | undefined,
+): Promise<BranchCommit[]> {
+  const commits = await gh.commitsBetween(base, branch);
+  const pushed = parsePullRequestMetadata(open?.body)?.headSha;
+  if (pushed) {
+    if (pushed === branchHead) return [];
+    const i = commits.findIndex((c) => c.sha === pushed);
+    return i >= 0 ? commits.slice(i + 1) : commits;
+  }
+  return commits.filter((c) => !(c.author?.endsWith('[bot]') && c.committer === 'web-flow'));
+}
+
+async function pushBranch(
+  gh: GitHubApi,
+  req: PullRequestRequest,
+  baseHead: string,
+  branchHead: string | undefined,
+): Promise<{ head: string; pushed: boolean }> {
+  const baseCommit = await gh.commit(baseHead);
+  const tree = await gh.createTree(baseCommit.tree, req.files);
+  const current = branchHead ? await gh.commit(branchHead) : undefined;
+  if (current && branchHead && current.tree === tree && current.parents[0] === baseHead) {
+    return { head: branchHead, pushed: false };
+  }
+  const message = `${req.commitMessage}\n\n${COMMIT_TRAILER} ${req.commitTag}\n`;
+  const head = await gh.createCommit(message, tree, [baseHead]);
+  if (branchHead) await gh.moveBranch(req.branch, head);
+  else await gh.createBranch(req.branch, head);
+  return { head, pushed: true };
+}
+
+/** A reviewer GitHub will not ask (not a collaborator, a typo) is a warning: the PR exists. */
+async function requestReviewers(
+  gh: GitHubApi,
+  number: number,
+  req: PullRequestRequest,
+  log: (line: string) => void,
+): Promise<void> {
+  try {
+    await gh.requestReviewers(number, req.reviewers, req.teamReviewers);
+  } catch (e) {
+    log(`warning: could not request reviewers on #${number}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The PRs of `lockPath` left open: those of a lock the base branch deleted, or that the base
+ * reached another way (its level is at or above theirs). Closed with a comment; their numbers.
+ */
+export async function closeStalePullRequests(
+  gh: GitHubApi,
+  opts: { branchPrefix: string; lockPath: string; level?: number; branch?: string },
+  log: (line: string) => void,
+): Promise<PullRequestInfo[]> {
+  const open = opts.branch
+    ? await gh.pullRequests(opts.branch, 'open')
+    : await gh.openPullRequestsFrom(opts.branchPrefix);
+  const closed: PullRequestInfo[] = [];
+  for (const pr of open) {
+    const meta = parsePullRequestMetadata(pr.body);
+    if (!meta) continue;
+    if (!opts.branch && meta.lock !== opts.lockPath) continue;
+    if (opts.level !== undefined && meta.to > opts.level) continue;
+    const why =
+      opts.level === undefined
+        ? `the base branch no longer has the lock file \`${opts.lockPath}\``
+        : `the base branch is already at level ${opts.level}`;
+    await gh.comment(
+      pr.number,
+      `uplevel closed this pull request: ${why}, so level ${meta.to} is not needed here.`,
+    );
+    await gh.closePullRequest(pr.number);
+    log(`closed pull request #${pr.number}: ${why}`);
+    closed.push(pr);
+  }
+  return closed;
 }
 
 function foreignCommitsComment(req: PullRequestRequest, who: string[]): string {

@@ -1,13 +1,19 @@
 /**
  * What a run of the action tells people: the job summary and the pull request's title and
  * body. Pure: built from the run's outcome, so it is tested without GitHub.
+ *
+ * Both read in the order a reviewer decides: the facts, then what went wrong (and where the
+ * run is), then the security fixes, then the other changes folded away, then what happens next.
+ * The body's metadata block, which automerge rules read, is the last thing in it.
  */
 import {
+  CHANGE_TYPE_ORDER,
   collectChanges,
+  cveUrl,
   escapeMarkdown,
   maxSeverity,
-  renderChangelogMarkdown,
   type LevelChanges,
+  type LeveledChange,
 } from '../core/changelog.ts';
 import type { TestRunResult } from '../pipeline/test-runner.ts';
 import { outcomeText } from '../core/structured-merge/index.ts';
@@ -36,6 +42,12 @@ export interface JobOutcome {
   /** Why tests did not run, when they did not. */
   testsSkipped?: string;
   pack?: { name: string; sha256: string; bytes: number };
+  /** The lock file's repository path (one pull request per lock). */
+  lockPath?: string;
+  /** The workflow run's page, linked from the caution block. */
+  runUrl?: string;
+  /** The pull request's base branch, for "what happens next". */
+  base?: string;
 }
 
 /** The block automerge rules read: one line of JSON in an HTML comment at the body's end. */
@@ -50,13 +62,25 @@ export interface PullRequestMetadata {
   maxSeverity: string | null;
   conflicts: string[];
   tests: 'passed' | 'failed' | 'skipped';
+  /** The lock file this pull request updates. */
+  lock?: string;
+  /** The head commit that was built and tested; a head that differs was not. */
+  headSha?: string;
+  /** sha256 of the pack that was tested. */
+  packSha256?: string;
 }
 
 export const METADATA_START = '<!-- uplevel-metadata ';
 const METADATA_END = ' -->';
+export const DEFAULT_SECURITY_PREFIX = '[security]';
 
-export function pullRequestTitle(o: Pick<JobOutcome, 'product' | 'version' | 'to'>): string {
-  return `Update ${o.product} ${o.version} to level ${o.to}`;
+export function pullRequestTitle(
+  o: Pick<JobOutcome, 'product' | 'version' | 'to' | 'from' | 'levels'>,
+  securityPrefix = DEFAULT_SECURITY_PREFIX,
+): string {
+  const security = collectChanges(o.levels, o.from, o.to).some((c) => c.type === 'security');
+  const prefix = security && securityPrefix ? `${securityPrefix} ` : '';
+  return `${prefix}Update ${o.product} ${o.version} to level ${o.to}`;
 }
 
 export function testsState(o: JobOutcome): 'passed' | 'failed' | 'skipped' {
@@ -64,7 +88,7 @@ export function testsState(o: JobOutcome): 'passed' | 'failed' | 'skipped' {
   return o.tests.passed ? 'passed' : 'failed';
 }
 
-export function pullRequestMetadata(o: JobOutcome): PullRequestMetadata {
+export function pullRequestMetadata(o: JobOutcome, headSha?: string): PullRequestMetadata {
   const changes = collectChanges(o.levels, o.from, o.to);
   const security = changes.filter((c) => c.type === 'security').length;
   return {
@@ -78,110 +102,286 @@ export function pullRequestMetadata(o: JobOutcome): PullRequestMetadata {
     maxSeverity: maxSeverity(changes) ?? null,
     conflicts: o.conflicts.map((c) => c.path),
     tests: testsState(o),
+    ...(o.lockPath ? { lock: o.lockPath } : {}),
+    ...(headSha ? { headSha } : {}),
+    ...(o.pack ? { packSha256: o.pack.sha256 } : {}),
   };
 }
 
-/** Reads the metadata block back from a body (ours, on a later run); undefined if absent. */
+/**
+ * Reads the metadata block back from a body (ours, on a later run); undefined if absent or
+ * not the last thing in the body (text after it means the body was edited).
+ */
 export function parsePullRequestMetadata(
   body: string | null | undefined,
 ): PullRequestMetadata | undefined {
   if (!body) return undefined;
-  const start = body.lastIndexOf(METADATA_START);
-  if (start < 0) return undefined;
-  const end = body.indexOf(METADATA_END, start + METADATA_START.length);
-  if (end < 0) return undefined;
+  const trimmed = body.trimEnd();
+  const start = trimmed.lastIndexOf(METADATA_START);
+  if (start < 0 || !trimmed.endsWith(METADATA_END)) return undefined;
+  const end = trimmed.length - METADATA_END.length;
+  if (end < start + METADATA_START.length) return undefined;
   try {
-    return JSON.parse(body.slice(start + METADATA_START.length, end)) as PullRequestMetadata;
+    return JSON.parse(trimmed.slice(start + METADATA_START.length, end)) as PullRequestMetadata;
   } catch {
     return undefined;
   }
 }
 
-export function pullRequestBody(o: JobOutcome, fullChangelogUrl: string): string {
-  const meta = `${METADATA_START}${JSON.stringify(pullRequestMetadata(o)).replace(/--/g, '\\u002d\\u002d')}${METADATA_END}`;
-  const head = [
-    `Moves **${escapeMarkdown(o.product)} ${escapeMarkdown(o.version)}** (channel \`${o.channel}\`) from level **${o.from}** to level **${o.to}**${o.to < o.latest ? ` (latest is ${o.latest})` : ''}.`,
-    '',
-    ...conflictLines(o),
-  ].join('\n');
+/** A failed or conflicted update: the pull request is then a draft. */
+export function needsAttention(o: JobOutcome): boolean {
+  return o.conflicts.length > 0 || testsState(o) === 'failed';
+}
+
+export function pullRequestBody(o: JobOutcome, fullChangelogUrl: string, headSha?: string): string {
+  const meta = `${METADATA_START}${JSON.stringify(pullRequestMetadata(o, headSha)).replace(/--/g, '\\u002d\\u002d')}${METADATA_END}`;
+  const head = [...factsTable(o), ...cautionBlock(o), ...securitySection(o)].join('\n');
+  // No durations in the body: a rerun with the same result leaves the PR untouched.
   const tail = [
-    '',
-    ...overlaySection(o),
-    // No durations in the body: a rerun with the same result leaves the PR untouched.
-    ...testsSection(o, false),
+    ...detailsBlock('Overlay files', overlayRows(o)),
+    ...detailsBlock(testsTitle(o), testsRows(o, false)),
+    ...nextSteps(o),
     '<sub>Opened by uplevel. Packs are never committed: the lock file and the merged overlay files are.</sub>',
     '',
     meta,
   ].join('\n');
-  const changelog = demote(
-    o.changelogMarkdown ?? renderChangelogMarkdown(o.product, o.version, o.from, o.to, o.levels),
-  );
-  const room = PR_BODY_LIMIT - head.length - tail.length - 2;
-  return `${head}\n${truncate(changelog, room, fullChangelogUrl)}\n${tail}`;
+  const others = otherChanges(o, o.from);
+  const room = PR_BODY_LIMIT - head.length - tail.length - 64;
+  const folded = others.length
+    ? [
+        '<details>',
+        `<summary>${otherTitle(o, o.from)}</summary>`,
+        '',
+        truncate(others, room, fullChangelogUrl),
+        '',
+        '</details>',
+        '',
+      ].join('\n')
+    : '';
+  return `${head}\n${folded}\n${tail}`;
 }
 
 export function jobSummary(o: JobOutcome, extra: string[] = []): string {
+  const check = o.mode === 'check';
+  const from = check ? o.from : (o.changesFrom ?? o.from);
+  const to = check ? o.latest : o.to;
+  const shown: JobOutcome = { ...o, from, to };
   const lines = [
-    `## uplevel ${o.mode}: ${escapeMarkdown(o.product)} ${escapeMarkdown(o.version)} ${o.mode === 'check' ? `at level ${o.from}, latest ${o.latest}` : `level ${o.from} → ${o.to}`}`,
+    `## uplevel ${o.mode}: ${escapeMarkdown(o.product)} ${escapeMarkdown(o.version)} ${check ? `at level ${o.from}, latest ${o.latest}` : `level ${o.from} → ${o.to}`}`,
     '',
-    `| channel | current level | latest level | target level |`,
-    `|---|---|---|---|`,
-    `| ${o.channel} | ${o.from} | ${o.latest} | ${o.to} |`,
-    '',
+    ...factsTable({ ...o, to: check ? o.from : o.to }, { from, to }),
+    ...cautionBlock(o),
     ...extra.flatMap((e) => [e, '']),
-    ...conflictLines(o),
+    ...securitySection(shown),
   ];
-  if (o.pack)
-    lines.push(`Pack: \`${o.pack.name}\` (${o.pack.bytes} bytes), sha256 \`${o.pack.sha256}\``, '');
-  const from = o.changesFrom ?? o.from;
-  const levels = o.levels.filter((l) => l.level > from && l.level <= o.to);
-  if (o.changelogMarkdown) lines.push(demote(o.changelogMarkdown));
-  else if (levels.length)
-    lines.push(demote(renderChangelogMarkdown(o.product, o.version, from, o.to, o.levels)));
-  else if (o.latest > o.from && o.mode === 'check') {
-    lines.push(demote(renderChangelogMarkdown(o.product, o.version, o.from, o.latest, o.levels)));
+  const others = otherChanges(shown, from);
+  if (others) {
+    lines.push(
+      '<details>',
+      `<summary>${otherTitle(shown, from)}</summary>`,
+      '',
+      others,
+      '',
+      '</details>',
+      '',
+    );
   }
-  lines.push(...overlaySection(o), ...testsSection(o));
+  lines.push(
+    ...detailsBlock('Overlay files', overlayRows(o)),
+    ...detailsBlock(testsTitle(o), testsRows(o, true)),
+  );
   return lines.join('\n');
 }
 
-function conflictLines(o: JobOutcome): string[] {
-  if (!o.conflicts.length) return [];
-  return [
-    `> [!WARNING]`,
-    `> The overlay could not be merged cleanly. Resolve these files on this branch, then mark the pull request ready:`,
-    ...o.conflicts.map((c) => `> - \`${c.path}\` (${c.outcome})`),
-    '',
+// ---- the facts ----
+
+/** `changes`: the range the security fixes are counted over, when not from → to. */
+function factsTable(o: JobOutcome, changes?: { from: number; to: number }): string[] {
+  const security = securityChanges(o, changes?.from ?? o.from, changes?.to ?? o.to);
+  const cves = [...new Set(security.flatMap((c) => c.cves ?? []))];
+  const worst = maxSeverity(security);
+  const rows: [string, string][] = [
+    [
+      'Product',
+      `${escapeMarkdown(o.product)} ${escapeMarkdown(o.version)} (channel \`${o.channel}\`)`,
+    ],
+    [
+      'Level',
+      `**${o.from} → ${o.to}**${o.to < o.latest ? ` (latest is ${o.latest})` : ' (latest)'}`,
+    ],
+    [
+      'Security fixes',
+      security.length
+        ? `**${security.length}**${worst ? ` (highest severity: ${worst})` : ''}${cves.length ? `: ${cves.map(cveLink).join(', ')}` : ''}`
+        : 'none',
+    ],
+    ['Overlay', overlayFact(o)],
+    ['Tests', testsFact(o)],
   ];
+  if (o.pack) {
+    rows.push(['Pack', `\`${escapeMarkdown(o.pack.name)}\` (${o.pack.bytes} bytes)`]);
+    rows.push(['Pack sha256', `\`${o.pack.sha256}\``]);
+  }
+  if (o.lockPath) rows.push(['Lock file', `\`${escapeMarkdown(o.lockPath)}\``]);
+  return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
 }
 
-function overlaySection(o: JobOutcome): string[] {
+function overlayFact(o: JobOutcome): string {
+  if (o.conflicts.length)
+    return `❌ **${o.conflicts.length} conflict(s)** of ${Math.max(o.overlay.length, o.conflicts.length)} file(s)`;
+  if (!o.overlay.length) return 'no overlay files';
+  const counts = new Map<string, number>();
+  for (const f of o.overlay) counts.set(f.outcome, (counts.get(f.outcome) ?? 0) + 1);
+  return `✅ ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+}
+
+function testsFact(o: JobOutcome): string {
+  if (!o.tests) return o.testsSkipped ? `not run: ${escapeMarkdown(o.testsSkipped)}` : 'none';
+  const t = o.tests;
+  const failed = t.commands.filter((c) => c.status !== 'passed');
+  if (t.passed) return `✅ passed (${t.commands.length} command(s))`;
+  const names = failed.map((c) => `\`${escapeMarkdown(c.name)}\` ${c.status}`);
+  if (t.server?.error) names.unshift('server did not start');
+  return `❌ **FAILED**: ${names.join(', ')}`;
+}
+
+// ---- what went wrong ----
+
+function cautionBlock(o: JobOutcome): string[] {
+  const lines: string[] = [];
+  if (o.conflicts.length) {
+    lines.push(
+      'The overlay could not be merged cleanly. Resolve these files on this branch, then mark the pull request ready:',
+      ...o.conflicts.map((c) => `- \`${escapeMarkdown(c.path)}\` (${c.outcome})`),
+    );
+  }
+  const t = o.tests;
+  if (t && !t.passed) {
+    if (lines.length) lines.push('');
+    lines.push(`**Tests failed at level ${o.to}.** Do not merge until they pass.`);
+    if (t.server?.error) lines.push('', `Server: ${escapeMarkdown(t.server.error)}`);
+    for (const c of t.commands.filter((x) => x.status === 'failed' || x.status === 'timed-out')) {
+      lines.push(
+        '',
+        `\`${escapeMarkdown(c.name)}\` ${c.status}${c.exitCode !== null ? ` (exit ${c.exitCode})` : ''}, last lines:`,
+        ...fence(c.tail || '(no output)'),
+      );
+    }
+  }
+  if (!lines.length) return [];
+  if (o.runUrl) lines.push('', `The run's log and test output: ${o.runUrl}`);
+  return ['> [!CAUTION]', ...lines.map((l) => (l ? `> ${l}` : '>')), ''];
+}
+
+/** A code block no line of `text` can close. */
+function fence(text: string): string[] {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const f = '`'.repeat(longest + 1);
+  return [f, ...text.replace(/\s+$/, '').split('\n'), f];
+}
+
+// ---- the changes ----
+
+function securityChanges(o: JobOutcome, from: number, to: number): LeveledChange[] {
+  return collectChanges(o.levels, from, to)
+    .filter((c) => c.type === 'security')
+    .sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level);
+}
+
+function securitySection(o: JobOutcome): string[] {
+  const sec = securityChanges(o, o.from, o.to);
+  if (!sec.length) return [];
+  return ['### Security fixes', '', ...sec.flatMap(changeLines), ''];
+}
+
+function otherTitle(o: JobOutcome, from: number): string {
+  if (o.changelogMarkdown) return `Changelog, level ${from} → ${o.to}`;
+  const n = collectChanges(o.levels, from, o.to).filter((c) => c.type !== 'security').length;
+  return `Other changes (${n})`;
+}
+
+function otherChanges(o: JobOutcome, from: number): string {
+  if (o.changelogMarkdown) return demote(o.changelogMarkdown);
+  const changes = collectChanges(o.levels, from, o.to);
+  const lines: string[] = [];
+  for (const type of CHANGE_TYPE_ORDER) {
+    if (type === 'security') continue;
+    const ofType = changes.filter((c) => c.type === type);
+    if (!ofType.length) continue;
+    lines.push(`#### ${TYPE_TITLE[type]}`, '', ...ofType.flatMap(changeLines), '');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+const TYPE_TITLE: Record<string, string> = {
+  security: 'Security fixes',
+  bug: 'Bug fixes',
+  improvement: 'Improvements',
+  feature: 'New features',
+};
+
+const CVE = /^CVE-\d{4}-\d{4,}$/;
+const cveLink = (id: string) => (CVE.test(id) ? `[${id}](${cveUrl(id)})` : escapeMarkdown(id));
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+const sevRank = (c: LeveledChange) => {
+  const i = c.severity ? SEVERITIES.indexOf(c.severity) : -1;
+  return i < 0 ? SEVERITIES.length : i;
+};
+
+function changeLines(c: LeveledChange): string[] {
+  const parts = [`**${escapeMarkdown(c.id)}**`];
+  if (c.severity) parts.push(`(${escapeMarkdown(c.severity)})`);
+  parts.push(escapeMarkdown(c.title));
+  let line = `- ${parts.join(' ')} — level ${c.level}`;
+  if (c.cves?.length) line += `; ${c.cves.map(cveLink).join(', ')}`;
+  return c.description ? [line, `  ${escapeMarkdown(c.description)}`] : [line];
+}
+
+// ---- folded details ----
+
+function detailsBlock(title: string, rows: string[]): string[] {
+  if (!rows.length) return [];
+  return ['<details>', `<summary>${title}</summary>`, '', ...rows, '', '</details>', ''];
+}
+
+function overlayRows(o: JobOutcome): string[] {
   if (!o.overlay.length) return [];
   return [
-    '### Overlay files',
-    '',
     '| file | merge result |',
     '|---|---|',
-    ...o.overlay.map((f) => `| \`${f.path}\` | ${outcomeText(f)} |`),
-    '',
+    ...o.overlay.map((f) => `| \`${escapeMarkdown(f.path)}\` | ${outcomeText(f)} |`),
   ];
 }
 
-function testsSection(o: JobOutcome, times = true): string[] {
-  if (!o.tests) return o.testsSkipped ? ['### Tests', '', `Not run: ${o.testsSkipped}.`, ''] : [];
-  const t = o.tests;
-  const rows = t.commands.map(
+function testsTitle(o: JobOutcome): string {
+  return `Tests: ${o.tests ? (o.tests.passed ? 'passed' : 'FAILED') : 'not run'}`;
+}
+
+function testsRows(o: JobOutcome, times: boolean): string[] {
+  if (!o.tests) return o.testsSkipped ? [`Not run: ${escapeMarkdown(o.testsSkipped)}.`] : [];
+  const rows = o.tests.commands.map(
     (c) =>
       `| ${escapeMarkdown(c.name)} | ${c.status === 'passed' ? '✅' : '❌'} ${c.status} |${times ? ` ${(c.durationMs / 1000).toFixed(1)} s |` : ''}`,
   );
-  const server = t.server?.error ? [`Server: ${escapeMarkdown(t.server.error)}`, ''] : [];
   return [
-    `### Tests: ${t.passed ? 'passed' : 'FAILED'}`,
-    '',
-    ...server,
     times ? '| test | result | time |' : '| test | result |',
     times ? '|---|---|---|' : '|---|---|',
     ...rows,
+  ];
+}
+
+// ---- what happens next ----
+
+function nextSteps(o: JobOutcome): string[] {
+  const base = o.base ? `\`${escapeMarkdown(o.base)}\`` : 'the base branch';
+  const lock = o.lockPath ? ` for \`${escapeMarkdown(o.lockPath)}\`` : '';
+  return [
+    '### What happens next',
+    '',
+    `- When a new level is published, uplevel rebuilds this branch on ${base} and updates this pull request.`,
+    '- A commit a person pushes to this branch stops those updates: uplevel never overwrites it.',
+    `- Closing this pull request without merging declines level ${o.to}${lock}; a later level opens a new one.`,
+    `- If ${base} reaches level ${o.to} another way, uplevel closes this pull request.`,
     '',
   ];
 }
@@ -193,7 +393,7 @@ function demote(md: string): string {
 
 function truncate(text: string, room: number, url: string): string {
   if (text.length <= room) return text;
-  const note = `\n\n… the changelog is cut here to fit GitHub's limit; the full changelog: ${url}\n`;
+  const note = `\n\n… the changelog is cut here to fit GitHub's limit; the full changelog: ${url}`;
   const cut = text.lastIndexOf('\n', Math.max(0, room - note.length));
   return `${text.slice(0, Math.max(0, cut))}${note}`;
 }

@@ -6,7 +6,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { availableUpdates, type Available } from '../core/available.ts';
-import { ExitCode, badInput, type ExitCodeValue } from '../core/errors.ts';
+import {
+  ExitCode,
+  badInput,
+  fromSystemError,
+  isUplevelError,
+  type ExitCodeValue,
+} from '../core/errors.ts';
 import { sha256 } from '../core/hash.ts';
 import type { Lock } from '../core/types.ts';
 import { cacheDir } from '../pipeline/cache-dir.ts';
@@ -18,7 +24,15 @@ import type { ArtifactPublisher } from './artifacts.ts';
 import { buildAndTest, conflictsOf, overlayOf, refuseConflictMarkers } from './build.ts';
 import { cacheSession, type CacheStore } from './cache.ts';
 import type { GitHubApi } from './github.ts';
-import { openPullRequest, packFiles, publishRelease } from './publish.ts';
+import { closeStalePullRequests } from './pull-request.ts';
+import {
+  actionRunUrl,
+  lockBranch,
+  openPullRequest,
+  packFiles,
+  publishRelease,
+  repoPath,
+} from './publish.ts';
 import { jobSummary, testsState, type JobOutcome } from './report.ts';
 import type { ActionSettings } from './settings.ts';
 
@@ -43,6 +57,8 @@ export interface ActionResult {
   exitCode: ExitCodeValue;
   outputs: Record<string, string>;
   summary: string;
+  /** Set when a step after the build failed: the outputs and summary above are still good. */
+  error?: string;
 }
 
 export async function runAction(
@@ -55,6 +71,8 @@ export async function runAction(
   const outputs: Record<string, string> = { 'pull-request-operation': 'none', tests: 'skipped' };
   // The action has no --lock flag to suggest: name its input.
   if (!(await fs.stat(s.lock).catch(() => undefined))) {
+    if (s.mode === 'pull-request' && ports.github)
+      return lockRetired(s, ports.github, outputs, reporter);
     throw badInput(`input lock: ${s.lock} not found`);
   }
   const lock = await loadLock(s.lock);
@@ -68,6 +86,7 @@ export async function runAction(
           trustId: sha256(await fs.readFile(lock.trust)).slice(0, 16),
           runId: `${s.runId || 'local'}-${Date.now()}`,
           log: (l) => reporter.info(l),
+          warn: (l) => reporter.warn(l),
         })
       : undefined;
   if (cache && (await cache.restoreMetadata())) reporter.info('cache: trusted metadata restored');
@@ -97,6 +116,9 @@ export async function runAction(
       levels: repo?.levels ?? [],
       overlay: [],
       conflicts: [],
+      lockPath: repoPath(s, lock.file),
+      ...(actionRunUrl(s) ? { runUrl: actionRunUrl(s) } : {}),
+      ...(s.base ? { base: s.base } : {}),
     };
     if (s.mode === 'check') {
       outputs['target-level'] = String(available?.latestLevel ?? lock.level);
@@ -107,7 +129,7 @@ export async function runAction(
       };
     }
     if (s.mode === 'pull-request' && target === lock.level)
-      return upToDate(lock, outcome, outputs, reporter);
+      return upToDate(s, lock, outcome, outputs, ports);
     if (cache && repo && typeof target === 'number') {
       const n = await cache.restoreTargets(neededTargets(lock, repo, target));
       if (n) reporter.info(`cache: ${n} pack(s)/payload(s) restored`);
@@ -130,7 +152,7 @@ export async function runAction(
     const report = built.report ?? built.conflict?.report;
     if (report?.changelog) outcome.changelogMarkdown = report.changelog;
     if (s.mode === 'pull-request' && built.level === lock.level && !built.conflict) {
-      return upToDate(lock, outcome, outputs, reporter);
+      return upToDate(s, lock, outcome, outputs, ports);
     }
     outcome.overlay = built.report?.overlay ?? overlayOf(built.conflict);
     outcome.conflicts = conflictsOf(built.conflict);
@@ -155,10 +177,43 @@ export async function runAction(
         ? ExitCode.testsFailed
         : ExitCode.ok;
     const extra: string[] = [];
+    try {
+      await publish(s, lock, built, outcome, outputs, extra, failed, ports);
+    } catch (e) {
+      // The pack was built and tested: say what is known, then fail.
+      const known = fromSystemError(e) ?? e;
+      const [exitCode, message] = isUplevelError(known)
+        ? [known.exitCode, known.message]
+        : [ExitCode.bug, `unexpected failure (a bug): ${(e as Error)?.stack ?? String(e)}`];
+      extra.push(`**Publishing failed:** ${message.split('\n')[0]}`);
+      return { exitCode, outputs, summary: jobSummary(outcome, extra), error: message };
+    }
+    return { exitCode: failed, outputs, summary: jobSummary(outcome, extra) };
+  } finally {
+    if (cache) {
+      const saved = await cache.save();
+      if (saved.targets) reporter.info(`cache: ${saved.targets} pack(s)/payload(s) saved`);
+    }
+  }
+}
 
+async function publish(
+  s: ActionSettings,
+  lock: Lock,
+  built: Awaited<ReturnType<typeof buildAndTest>>,
+  outcome: JobOutcome,
+  outputs: Record<string, string>,
+  extra: string[],
+  failed: ExitCodeValue,
+  ports: ActionPorts,
+): Promise<void> {
+  const { reporter } = ports;
+  {
     if (s.mode === 'pull-request') {
       const pr = await openPullRequest(s, lock, outcome, built, needGitHub(ports, s), reporter);
       outputs['pull-request-operation'] = pr.operation;
+      if (pr.branch) outputs['pull-request-branch'] = pr.branch;
+      if (pr.headSha) outputs['pull-request-head-sha'] = pr.headSha;
       if (pr.number !== undefined) outputs['pull-request-number'] = String(pr.number);
       if (pr.url) outputs['pull-request-url'] = pr.url;
       extra.push(
@@ -180,28 +235,81 @@ export async function runAction(
     } else if (failed !== ExitCode.ok && s.mode !== 'verify') {
       extra.push('Nothing was published: the pack did not build cleanly or its tests failed.');
     }
-    return { exitCode: failed, outputs, summary: jobSummary(outcome, extra) };
-  } finally {
-    if (cache) {
-      const saved = await cache.save();
-      if (saved.targets) reporter.info(`cache: ${saved.targets} pack(s)/payload(s) saved`);
-    }
   }
 }
 
-function upToDate(
+/** Nothing to build. A PR of this lock still open for a level the base has reached is closed. */
+async function upToDate(
+  s: ActionSettings,
   lock: Lock,
   outcome: JobOutcome,
   outputs: Record<string, string>,
-  reporter: Reporter,
-): ActionResult {
-  reporter.info(`${lock.product} ${lock.version} is at the latest level ${lock.level}`);
+  ports: ActionPorts,
+): Promise<ActionResult> {
+  ports.reporter.info(`${lock.product} ${lock.version} is at the latest level ${lock.level}`);
   outputs['target-level'] = String(lock.level);
+  const extra = ['Up to date: no pull request needed.'];
+  if (s.mode === 'pull-request' && ports.github) {
+    const closed = await closeStalePullRequests(
+      ports.github,
+      {
+        branchPrefix: s.branchPrefix,
+        lockPath: repoPath(s, lock.file),
+        level: lock.level,
+        branch: lockBranch(s, lock),
+      },
+      (l) => ports.reporter.info(l),
+    );
+    if (closed.length) {
+      outputs['pull-request-operation'] = 'closed';
+      setClosedOutputs(outputs, closed);
+      extra.push(
+        ...closed.map((p) => `Closed ${p.url}: the base branch is already at level ${lock.level}.`),
+      );
+    }
+  }
   return {
     exitCode: ExitCode.ok,
     outputs,
-    summary: jobSummary({ ...outcome, to: lock.level }, ['Up to date: no pull request needed.']),
+    summary: jobSummary({ ...outcome, to: lock.level }, extra),
   };
+}
+
+/** The base branch no longer has the lock (an environment retired): close its PRs. */
+async function lockRetired(
+  s: ActionSettings,
+  gh: GitHubApi,
+  outputs: Record<string, string>,
+  reporter: Reporter,
+): Promise<ActionResult> {
+  const lockPath = repoPath(s, s.lock);
+  const closed = await closeStalePullRequests(gh, { branchPrefix: s.branchPrefix, lockPath }, (l) =>
+    reporter.info(l),
+  );
+  if (!closed.length) throw badInput(`input lock: ${s.lock} not found`);
+  outputs['pull-request-operation'] = 'closed';
+  setClosedOutputs(outputs, closed);
+  const lines = closed.map((p) => `- Closed ${p.url}`);
+  return {
+    exitCode: ExitCode.ok,
+    outputs,
+    summary: [
+      `## uplevel pull-request: \`${lockPath}\` is gone from the base branch`,
+      '',
+      ...lines,
+      '',
+    ].join('\n'),
+  };
+}
+
+function setClosedOutputs(
+  outputs: Record<string, string>,
+  closed: { number: number; url: string; head: string }[],
+) {
+  const last = closed[closed.length - 1] as (typeof closed)[number];
+  outputs['pull-request-number'] = String(last.number);
+  outputs['pull-request-url'] = last.url;
+  outputs['pull-request-branch'] = last.head;
 }
 
 /** Repository credentials reach the pipeline the way the CLI takes them: in its environment. */

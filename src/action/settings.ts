@@ -27,6 +27,8 @@ export interface ActionSettings {
   /** Branch the pull request targets; empty: the repository's default branch. */
   base: string;
   branchPrefix: string;
+  /** Put before the title of a PR whose levels carry security fixes; empty: nothing. */
+  securityTitlePrefix: string;
   draft: boolean;
   reviewers: string[];
   teamReviewers: string[];
@@ -73,6 +75,7 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv): Action
     labels: list(input('labels')),
     base: input('base'),
     branchPrefix: input('branch-prefix') || 'uplevel/',
+    securityTitlePrefix: titlePrefix(input('security-title-prefix')),
     draft: bool(input('draft'), 'draft', false),
     reviewers: list(input('reviewers')),
     teamReviewers: list(input('team-reviewers')),
@@ -90,6 +93,11 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv): Action
     runId: env.GITHUB_RUN_ID ?? '',
     sha: env.GITHUB_SHA ?? '',
   };
+}
+
+function titlePrefix(v: string): string {
+  if (v === '') return '[security]';
+  return /^(none|false)$/i.test(v) ? '' : v;
 }
 
 function parseLevel(v: string): number | 'latest' | undefined {
