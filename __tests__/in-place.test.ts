@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { CLI, runCli } from './helpers/cli.ts';
 import { bytes, configText, type Tree } from './helpers/packs.ts';
 import { readTree, treeHash } from './helpers/read-pack.ts';
-import { LEVELS, makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
+import { LEVELS, makeTeam, makeVendor, OVERLAY_CLEAN, type Vendor } from './helpers/scenario.ts';
 
 describe('in-place apply and revert', () => {
   let vendor: Vendor;
@@ -226,5 +226,47 @@ describe('crash safety under SIGKILL', () => {
       await fs.rm(home, { recursive: true, force: true });
     }
     if (n >= 10) assert.ok(killed > 0, 'some reverts were killed mid-way');
+  });
+});
+
+describe('re-running apply --dir', () => {
+  let vendor: Vendor;
+  before(async () => {
+    vendor = await makeVendor();
+  });
+  after(async () => {
+    await vendor?.close();
+  });
+
+  test('a second apply --dir on a folder at the latest level, with an overlay, says so and exits 0', async () => {
+    const team = await makeTeam(vendor, { overlay: OVERLAY_CLEAN });
+    const home = path.join(team.dir, 'home');
+    const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(first.code, 0, first.stderr);
+    const up = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(up.code, 0, up.stderr);
+    const before = await treeHash(home);
+    const again = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout + again.stderr, /already at level 2/);
+    assert.equal(await treeHash(home), before, 'the folder is not changed');
+  });
+
+  test('apply --dir to a level that does not change an overlay file keeps it laid over', async () => {
+    const team = await makeTeam(vendor, { overlay: OVERLAY_CLEAN });
+    const home = path.join(team.dir, 'home');
+    const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(first.code, 0, first.stderr);
+    // Level 0 again, explicitly: nothing to apply, and the overlay file is untouched by it.
+    const again = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout + again.stderr, /already at level 0/);
+    assert.equal(await fs.readFile(path.join(home, 'conf/app.properties'), 'utf8'), OVERLAY_CLEAN);
   });
 });

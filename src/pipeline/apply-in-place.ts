@@ -230,7 +230,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         ? await fs.readFile(path.join(lock.overlay as string, p))
         : await fs.readFile(live).catch(() => undefined);
       const baseLevel = inOverlay ? lock.level : state.level;
-      const theirs = src ? await readNew(src) : undefined;
+      // A file no level applied changes is the folder's as it is: nothing to read from payloads.
+      const theirs = src && changed.has(p) ? await readNew(src) : undefined;
       let base: Buffer | undefined;
       if (changed.has(p)) base = await vendorAt(p, baseLevel);
       if (!changed.has(p)) {
@@ -302,6 +303,10 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       );
     }
     if (args.dryRun) return result;
+    if (target === state.level) {
+      reporter.info(`${home} is already at level ${target}`);
+      if (outcome.size === 0 && lockHotfixes.length === 0) return result;
+    }
 
     // Prepare: everything new goes to staging, durably, before the commit point.
     reporter.info(`Staging level ${target} in ${path.join(home, WORK_DIR)}`);
@@ -436,7 +441,7 @@ export async function revertInPlace(
     (n) => n.split('-').map(Number),
   );
   while (at > level) {
-    const step = backups.find(([, to]) => to === at);
+    const step = backups.find(([from, to]) => to === at && (from as number) < at);
     if (!step)
       throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
     const [from] = step as [number, number];
