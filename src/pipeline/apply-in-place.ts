@@ -154,14 +154,20 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     const carried = state.hotfixes.map((h) => h.id);
     let reapply: string[] = [];
     let dropped: string[] = [];
-    if (carried.length && !args.dryRun) {
-      ({ reapply, dropped } = await takeOffHotfixes(
+    /** Files the carried hotfixes changed: where the vendor's bytes are kept (null: absent). */
+    let view = new Map<string, string | null>();
+    if (carried.length) {
+      // Checked on the folder as it would be without its hotfixes; nothing is taken off yet.
+      const fit = await checkHotfixFit(
         home,
         state,
         levels.map((l) => (payloads.get(l) as OpenPayload).manifest),
-      ));
-      state = (await readHomeState(home)) as PackState;
+      );
+      ({ reapply, dropped, view } = fit);
+      state = fit.before;
     }
+    const liveFile = (p: string): string | null =>
+      view.get(p) ?? (view.has(p) ? null : path.join(home, p));
     const plan = composePlan(
       {
         product: state.product,
@@ -214,8 +220,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     for (const p of [...new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
       const inOverlay = overlayFiles.includes(p);
-      const live = path.join(home, p);
-      const liveSha = await sha256OfFile(live);
+      const live = liveFile(p);
+      const liveSha = live === null ? undefined : await sha256OfFile(live);
       const vendorSha = state.files[p];
       if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
         outcome.set(p, src); // untouched by the team: take the vendor's change as it is
@@ -228,7 +234,9 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       if (!inOverlay && plan.removed.includes(p) && liveSha === undefined) continue;
       const ours = inOverlay
         ? await fs.readFile(path.join(lock.overlay as string, p))
-        : await fs.readFile(live).catch(() => undefined);
+        : live === null
+          ? undefined
+          : await fs.readFile(live).catch(() => undefined);
       const baseLevel = inOverlay ? lock.level : state.level;
       // A file no level applied changes is the folder's as it is: nothing to read from payloads.
       const theirs = src && changed.has(p) ? await readNew(src) : undefined;
@@ -305,8 +313,10 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     if (args.dryRun) return result;
     if (target === state.level) {
       reporter.info(`${home} is already at level ${target}`);
-      if (outcome.size === 0 && lockHotfixes.length === 0) return result;
+      if (outcome.size === 0 && lockHotfixes.length === 0 && carried.length === 0) return result;
     }
+    // Every check passed: only now do the carried hotfixes come off (newest first).
+    for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
 
     // Prepare: everything new goes to staging, durably, before the commit point.
     reporter.info(`Staging level ${target} in ${path.join(home, WORK_DIR)}`);
@@ -475,15 +485,22 @@ export async function revertInPlace(
 }
 
 /**
- * Before an update, hotfixes come off (newest first, byte for byte). Those the new levels do
- * not include must apply to the new level's files; that is checked before anything changes,
- * so a hotfix that no longer fits is a conflict, never silently lost.
+ * Before an update, the hotfixes the new levels do not include must apply to the new level's
+ * files. Checked without changing anything, so a hotfix that no longer fits is a conflict,
+ * never silently lost. Also gives the folder's state before its hotfixes and, for each file
+ * they changed, where the vendor's bytes are kept, so the update's merge sees the folder as
+ * it will be once they are off.
  */
-async function takeOffHotfixes(
+async function checkHotfixFit(
   home: string,
   state: PackState,
   manifests: UpdateManifest[],
-): Promise<{ reapply: string[]; dropped: string[] }> {
+): Promise<{
+  reapply: string[];
+  dropped: string[];
+  before: PackState;
+  view: Map<string, string | null>;
+}> {
   const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
   const ids = state.hotfixes.map((h) => h.id);
   const dropped = ids.filter((id) => included.has(id));
@@ -532,6 +549,22 @@ async function takeOffHotfixes(
       conflicts,
     );
   }
-  for (const id of [...ids].reverse()) await removeHotfix(home, id, { keepCopy: true });
-  return { reapply, dropped };
+  return { reapply, dropped, before, view: await hotfixView(home, ids) };
+}
+
+/** For each file the hotfixes changed, the backup holding the vendor's bytes (null: absent). */
+async function hotfixView(home: string, ids: string[]): Promise<Map<string, string | null>> {
+  const view = new Map<string, string | null>();
+  // Newest first, so the oldest hotfix's backup (the vendor's file) is the one that stays.
+  for (const id of [...ids].reverse()) {
+    const name = `backup/hotfix-${id}`;
+    const t = JSON.parse(await fs.readFile(workPath(home, name, 'transition.json'), 'utf8')) as {
+      ops: JournalOp[];
+    };
+    for (const op of t.ops) {
+      if (op.path === PACK_STATE_PATH) continue;
+      view.set(op.path, op.kind === 'add' ? null : workPath(home, name, op.path));
+    }
+  }
+  return view;
 }
