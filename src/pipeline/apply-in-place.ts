@@ -14,6 +14,7 @@ import { composePlan, type FileSource } from '../core/plan.ts';
 import { PACK_STATE_PATH, type Lock, type PackState, type UpdateManifest } from '../core/types.ts';
 import {
   commitJournal,
+  readRecord,
   recover,
   replay,
   stagingDir,
@@ -461,9 +462,7 @@ export async function revertInPlace(
       );
     const name = `backup/${from}-${at}`;
     consumed.push(name);
-    const t = JSON.parse(await fs.readFile(workPath(home, name, 'transition.json'), 'utf8')) as {
-      ops: JournalOp[];
-    };
+    const t = await readRecord(home, workPath(home, name, 'transition.json'));
     for (const op of [...t.ops].reverse()) {
       if (op.kind === 'add') ops.push({ kind: 'discard', path: op.path });
       else ops.push({ kind: 'restore', path: op.path, from: name });
@@ -558,9 +557,7 @@ async function hotfixView(home: string, ids: string[]): Promise<Map<string, stri
   // Newest first, so the oldest hotfix's backup (the vendor's file) is the one that stays.
   for (const id of [...ids].reverse()) {
     const name = `backup/hotfix-${id}`;
-    const t = JSON.parse(await fs.readFile(workPath(home, name, 'transition.json'), 'utf8')) as {
-      ops: JournalOp[];
-    };
+    const t = await readRecord(home, workPath(home, name, 'transition.json'));
     for (const op of t.ops) {
       if (op.path === PACK_STATE_PATH) continue;
       view.set(op.path, op.kind === 'add' ? null : workPath(home, name, op.path));
