@@ -346,3 +346,32 @@ describe('journal and transition records are confined to the folder', () => {
     assert.equal(await fs.readFile(path.join(elsewhere, 'core.jar'), 'utf8'), 'outside\n');
   });
 });
+
+describe('symlinked folders in the folder', () => {
+  let vendor: Vendor;
+  before(async () => {
+    vendor = await makeVendor();
+  });
+  after(async () => {
+    await vendor?.close();
+  });
+
+  test('a symlinked folder on a path the update writes is refused with exit 2 naming it; nothing outside is touched', async () => {
+    const team = await makeTeam(vendor);
+    const home = path.join(team.dir, 'home');
+    const r0 = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(r0.code, 0, r0.stderr);
+    const elsewhere = path.join(team.dir, 'elsewhere');
+    await fs.mkdir(elsewhere);
+    await fs.rename(path.join(home, 'lib'), path.join(elsewhere, 'lib'));
+    await fs.symlink(path.join(elsewhere, 'lib'), path.join(home, 'lib'));
+    const outside = await treeHash(elsewhere);
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /\blib\b.*symlink/);
+    assert.equal(await treeHash(elsewhere), outside, 'nothing outside the folder changed');
+    assert.equal((await fs.lstat(path.join(home, 'lib'))).isSymbolicLink(), true);
+  });
+});

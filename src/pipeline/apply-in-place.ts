@@ -199,6 +199,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
 
     const changed = new Set([...plan.added, ...plan.modified, ...plan.removed]);
     const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
+    await refuseSymlinkedFolders(home, [...changed, ...overlayFiles, ...view.keys()]);
     const result: InPlaceResult = {
       from: state.level,
       to: target,
@@ -564,4 +565,26 @@ async function hotfixView(home: string, ids: string[]): Promise<Map<string, stri
     }
   }
   return view;
+}
+
+/**
+ * The update never writes through a symlinked folder inside the pack folder (it would change
+ * files outside it): any folder on the way to a path it writes that is a symlink is bad input.
+ */
+async function refuseSymlinkedFolders(home: string, paths: string[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const p of [`${WORK_DIR}/x`, ...paths]) {
+    const segs = p.split('/').slice(0, -1);
+    for (let i = 1; i <= segs.length; i++) {
+      const dir = segs.slice(0, i).join('/');
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      const st = await fs.lstat(path.join(home, dir)).catch(() => undefined);
+      if (!st) break;
+      if (st.isSymbolicLink())
+        throw badInput(
+          `--dir ${home}: ${dir} is a symlink; uplevel does not write through it (make it a real folder)`,
+        );
+    }
+  }
 }
