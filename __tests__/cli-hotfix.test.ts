@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { runCli } from './helpers/cli.ts';
 import { bytes, writePack } from './helpers/packs.ts';
 import { readTree, treeHash } from './helpers/read-pack.ts';
+import { configText } from './helpers/packs.ts';
 import { CHANGES, LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
 
 let vendor: Vendor;
@@ -140,6 +141,30 @@ describe('hotfixes', () => {
     assert.equal(await treeHash(home), before);
   });
 
+  test('an update that conflicts leaves a hotfixed folder byte for byte as it was, hotfix and workspace included', async () => {
+    // The overlay appends its own line where level 2 appends one: a merge conflict at 1 -> 2.
+    const team = await makeTeam(vendor, {
+      level: 1,
+      overlay: configText(30, { 25: 'setting.25 = vendor-fixed' }, ['mine = 1']),
+    });
+    const home = path.join(team.dir, 'home');
+    const first = await runCli(['apply', '--lock', team.lock, '--level', '1', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(first.code, 0, first.stderr);
+    const hf = await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string]);
+    assert.equal(hf.code, 0, hf.stderr);
+    const before = await fullTreeHash(home);
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(r.stderr, /conf\/app\.properties/);
+    assert.equal(await fullTreeHash(home), before, 'not one byte of the folder changed');
+    assert.equal(
+      await fs.readFile(path.join(home, 'README.txt'), 'utf8'),
+      'acme-gateway 4.2.0 (hotfixed)\n',
+    );
+  });
+
   test('the lock’s hotfixes go on after the update; one whose sha256 is wrong stops the run first', async () => {
     const file = hotfix['HF-README'] as string;
     const sha = createHash('sha256')
@@ -176,3 +201,14 @@ describe('hotfixes', () => {
     }
   });
 });
+
+/** Every file under the folder, the workspace in updates/.uplevel/ included. */
+async function fullTreeHash(dir: string): Promise<string> {
+  const tree = await readTree(dir);
+  const h = createHash('sha256');
+  for (const p of [...tree.keys()].sort())
+    h.update(p)
+      .update('\0')
+      .update(tree.get(p) as Buffer);
+  return h.digest('hex');
+}

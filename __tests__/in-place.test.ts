@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { CLI, runCli } from './helpers/cli.ts';
 import { bytes, configText, type Tree } from './helpers/packs.ts';
 import { readTree, treeHash } from './helpers/read-pack.ts';
-import { LEVELS, makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
+import { LEVELS, makeTeam, makeVendor, OVERLAY_CLEAN, type Vendor } from './helpers/scenario.ts';
 
 describe('in-place apply and revert', () => {
   let vendor: Vendor;
@@ -238,5 +238,152 @@ describe('crash safety under SIGKILL', () => {
       await fs.rm(home, { recursive: true, force: true });
     }
     if (n >= 10) assert.ok(killed > 0, 'some reverts were killed mid-way');
+  });
+});
+
+describe('re-running apply --dir', () => {
+  let vendor: Vendor;
+  before(async () => {
+    vendor = await makeVendor();
+  });
+  after(async () => {
+    await vendor?.close();
+  });
+
+  test('a second apply --dir on a folder at the latest level, with an overlay, says so and exits 0', async () => {
+    const team = await makeTeam(vendor, { overlay: OVERLAY_CLEAN });
+    const home = path.join(team.dir, 'home');
+    const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(first.code, 0, first.stderr);
+    const up = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(up.code, 0, up.stderr);
+    const before = await treeHash(home);
+    const again = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout + again.stderr, /already at level 2/);
+    assert.equal(await treeHash(home), before, 'the folder is not changed');
+  });
+
+  test('apply --dir to a level that does not change an overlay file keeps it laid over', async () => {
+    const team = await makeTeam(vendor, { overlay: OVERLAY_CLEAN });
+    const home = path.join(team.dir, 'home');
+    const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(first.code, 0, first.stderr);
+    // Level 0 again, explicitly: nothing to apply, and the overlay file is untouched by it.
+    const again = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout + again.stderr, /already at level 0/);
+    assert.equal(await fs.readFile(path.join(home, 'conf/app.properties'), 'utf8'), OVERLAY_CLEAN);
+  });
+});
+
+describe('journal and transition records are confined to the folder', () => {
+  let vendor: Vendor;
+  before(async () => {
+    vendor = await makeVendor();
+  });
+  after(async () => {
+    await vendor?.close();
+  });
+
+  async function level2Home() {
+    const team = await makeTeam(vendor);
+    const home = path.join(team.dir, 'home');
+    const r0 = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(r0.code, 0, r0.stderr);
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(r.code, 0, r.stderr);
+    const victim = path.join(team.dir, 'victim.txt');
+    await fs.writeFile(victim, 'not uplevel’s\n');
+    return { team, home, victim };
+  }
+
+  test('a journal moving a file outside the folder is refused with exit 3 naming it', async () => {
+    const { home, victim } = await level2Home();
+    const before = await treeHash(home);
+    await fs.writeFile(
+      path.join(home, 'updates/.uplevel/journal.json'),
+      JSON.stringify({
+        schema: 1,
+        action: 'apply',
+        from: 2,
+        to: 2,
+        backup: 'backup/x',
+        ops: [{ kind: 'remove', path: '../victim.txt' }],
+      }),
+    );
+    const r = await runCli(['recover', '--dir', home]);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /journal\.json/);
+    assert.match(r.stderr, /\.\.\/victim\.txt/);
+    assert.equal(await fs.readFile(victim, 'utf8'), 'not uplevel’s\n');
+    assert.equal(await treeHash(home), before);
+  });
+
+  test('a transition record with an absolute path is refused by revert with exit 3 naming it', async () => {
+    const { home, victim } = await level2Home();
+    const record = path.join(home, 'updates/.uplevel/backup/0-2/transition.json');
+    const t = JSON.parse(await fs.readFile(record, 'utf8'));
+    t.ops.unshift({ kind: 'add', path: victim });
+    await fs.writeFile(record, JSON.stringify(t));
+    const before = await treeHash(home);
+    const r = await runCli(['revert', '--dir', home, '--level', '0']);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /backup\/0-2\/transition\.json/);
+    assert.equal(await fs.readFile(victim, 'utf8'), 'not uplevel’s\n');
+    assert.equal(await treeHash(home), before);
+  });
+
+  test('a transition record whose path runs through a symlinked folder is refused with exit 3', async () => {
+    const { team, home } = await level2Home();
+    const elsewhere = path.join(team.dir, 'elsewhere');
+    await fs.mkdir(elsewhere);
+    await fs.writeFile(path.join(elsewhere, 'core.jar'), 'outside\n');
+    const record = path.join(home, 'updates/.uplevel/backup/0-2/transition.json');
+    const t = JSON.parse(await fs.readFile(record, 'utf8'));
+    t.ops.unshift({ kind: 'add', path: 'via/core.jar' });
+    await fs.writeFile(record, JSON.stringify(t));
+    await fs.symlink(elsewhere, path.join(home, 'via'));
+    const r = await runCli(['revert', '--dir', home, '--level', '0']);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /transition\.json.*symlink/);
+    assert.equal(await fs.readFile(path.join(elsewhere, 'core.jar'), 'utf8'), 'outside\n');
+  });
+});
+
+describe('symlinked folders in the folder', () => {
+  let vendor: Vendor;
+  before(async () => {
+    vendor = await makeVendor();
+  });
+  after(async () => {
+    await vendor?.close();
+  });
+
+  test('a symlinked folder on a path the update writes is refused with exit 2 naming it; nothing outside is touched', async () => {
+    const team = await makeTeam(vendor);
+    const home = path.join(team.dir, 'home');
+    const r0 = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(r0.code, 0, r0.stderr);
+    const elsewhere = path.join(team.dir, 'elsewhere');
+    await fs.mkdir(elsewhere);
+    await fs.rename(path.join(home, 'lib'), path.join(elsewhere, 'lib'));
+    await fs.symlink(path.join(elsewhere, 'lib'), path.join(home, 'lib'));
+    const outside = await treeHash(elsewhere);
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /\blib\b.*symlink/);
+    assert.equal(await treeHash(elsewhere), outside, 'nothing outside the folder changed');
+    assert.equal((await fs.lstat(path.join(home, 'lib'))).isSymbolicLink(), true);
   });
 });

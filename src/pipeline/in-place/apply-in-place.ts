@@ -19,6 +19,7 @@ import {
 } from '../../core/types.ts';
 import {
   commitJournal,
+  readRecord,
   recover,
   replay,
   stagingDir,
@@ -148,14 +149,20 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     const carried = state.hotfixes.map((h) => h.id);
     let reapply: string[] = [];
     let dropped: string[] = [];
-    if (carried.length && levels.length > 0 && !args.dryRun) {
-      ({ reapply, dropped } = await takeOffHotfixes(
+    /** Files the carried hotfixes changed: where the vendor's bytes are kept (null: absent). */
+    let view = new Map<string, string | null>();
+    if (carried.length) {
+      // Checked on the folder as it would be without its hotfixes; nothing is taken off yet.
+      const fit = await checkHotfixFit(
         home,
         state,
         levels.map((l) => (payloads.get(l) as OpenPayload).manifest),
-      ));
-      state = (await readHomeState(home)) as PackState;
+      );
+      ({ reapply, dropped, view } = fit);
+      state = fit.before;
     }
+    const liveFile = (p: string): string | null =>
+      view.get(p) ?? (view.has(p) ? null : path.join(home, p));
     const plan = composePlan(
       {
         product: state.product,
@@ -186,6 +193,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
 
     const changed = new Set([...plan.added, ...plan.modified, ...plan.removed]);
     const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
+    await refuseSymlinkedFolders(home, [...changed, ...overlayFiles, ...view.keys()]);
     const result: InPlaceResult = {
       from: state.level,
       to: target,
@@ -208,8 +216,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     for (const p of [...new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
       const inOverlay = overlayFiles.includes(p);
-      const live = path.join(home, p);
-      const liveSha = await sha256OfFile(live);
+      const live = liveFile(p);
+      const liveSha = live === null ? undefined : await sha256OfFile(live);
       const vendorSha = state.files[p];
       if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
         outcome.set(p, src); // untouched by the team: take the vendor's change as it is
@@ -222,9 +230,11 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       if (!inOverlay && plan.removed.includes(p) && liveSha === undefined) continue;
       const ours = inOverlay
         ? await fs.readFile(path.join(lock.overlay as string, p))
-        : await fs.readFile(live).catch(() => undefined);
+        : live === null
+          ? undefined
+          : await fs.readFile(live).catch(() => undefined);
       const baseLevel = inOverlay ? lock.level : state.level;
-      // A file no level changes has no new content to read (its source is the pack itself).
+      // A file no level applied changes is the folder's as it is: nothing to read from payloads.
       const theirs = src && changed.has(p) ? await readNew(src) : undefined;
       let base: Buffer | undefined;
       if (changed.has(p)) base = await vendorAt(p, baseLevel);
@@ -296,11 +306,13 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         details,
       );
     }
-    if (target === state.level && outcome.size === 0) {
-      reporter.info(`${home} is already at level ${target}: nothing to do`);
-      return result;
-    }
     if (args.dryRun) return result;
+    if (target === state.level) {
+      reporter.info(`${home} is already at level ${target}`);
+      if (outcome.size === 0 && lockHotfixes.length === 0 && carried.length === 0) return result;
+    }
+    // Every check passed: only now do the carried hotfixes come off (newest first).
+    for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
 
     // Prepare: everything new goes to staging, durably, before the commit point.
     reporter.info(`Staging level ${target} in ${path.join(home, WORK_DIR)}`);
@@ -435,7 +447,7 @@ export async function revertInPlace(
     (n) => n.split('-').map(Number),
   );
   while (at > level) {
-    const step = backups.find(([, to]) => to === at);
+    const step = backups.find(([from, to]) => to === at && (from as number) < at);
     if (!step)
       throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
     const [from] = step as [number, number];
@@ -445,9 +457,7 @@ export async function revertInPlace(
       );
     const name = `backup/${from}-${at}`;
     consumed.push(name);
-    const t = JSON.parse(await fs.readFile(workPath(home, name, 'transition.json'), 'utf8')) as {
-      ops: JournalOp[];
-    };
+    const t = await readRecord(home, workPath(home, name, 'transition.json'));
     for (const op of [...t.ops].reverse()) {
       if (op.kind === 'add') ops.push({ kind: 'discard', path: op.path });
       else ops.push({ kind: 'restore', path: op.path, from: name });
@@ -469,15 +479,22 @@ export async function revertInPlace(
 }
 
 /**
- * Before an update, hotfixes come off (newest first, byte for byte). Those the new levels do
- * not include must apply to the new level's files; that is checked before anything changes,
- * so a hotfix that no longer fits is a conflict, never silently lost.
+ * Before an update, the hotfixes the new levels do not include must apply to the new level's
+ * files. Checked without changing anything, so a hotfix that no longer fits is a conflict,
+ * never silently lost. Also gives the folder's state before its hotfixes and, for each file
+ * they changed, where the vendor's bytes are kept, so the update's merge sees the folder as
+ * it will be once they are off.
  */
-async function takeOffHotfixes(
+async function checkHotfixFit(
   home: string,
   state: PackState,
   manifests: UpdateManifest[],
-): Promise<{ reapply: string[]; dropped: string[] }> {
+): Promise<{
+  reapply: string[];
+  dropped: string[];
+  before: PackState;
+  view: Map<string, string | null>;
+}> {
   const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
   const ids = state.hotfixes.map((h) => h.id);
   const dropped = ids.filter((id) => included.has(id));
@@ -526,6 +543,42 @@ async function takeOffHotfixes(
       conflicts,
     );
   }
-  for (const id of [...ids].reverse()) await removeHotfix(home, id, { keepCopy: true });
-  return { reapply, dropped };
+  return { reapply, dropped, before, view: await hotfixView(home, ids) };
+}
+
+/** For each file the hotfixes changed, the backup holding the vendor's bytes (null: absent). */
+async function hotfixView(home: string, ids: string[]): Promise<Map<string, string | null>> {
+  const view = new Map<string, string | null>();
+  // Newest first, so the oldest hotfix's backup (the vendor's file) is the one that stays.
+  for (const id of [...ids].reverse()) {
+    const name = `backup/hotfix-${id}`;
+    const t = await readRecord(home, workPath(home, name, 'transition.json'));
+    for (const op of t.ops) {
+      if (op.path === PACK_STATE_PATH) continue;
+      view.set(op.path, op.kind === 'add' ? null : workPath(home, name, op.path));
+    }
+  }
+  return view;
+}
+
+/**
+ * The update never writes through a symlinked folder inside the pack folder (it would change
+ * files outside it): any folder on the way to a path it writes that is a symlink is bad input.
+ */
+async function refuseSymlinkedFolders(home: string, paths: string[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const p of [`${WORK_DIR}/x`, ...paths]) {
+    const segs = p.split('/').slice(0, -1);
+    for (let i = 1; i <= segs.length; i++) {
+      const dir = segs.slice(0, i).join('/');
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      const st = await fs.lstat(path.join(home, dir)).catch(() => undefined);
+      if (!st) break;
+      if (st.isSymbolicLink())
+        throw badInput(
+          `--dir ${home}: ${dir} is a symlink; uplevel does not write through it (make it a real folder)`,
+        );
+    }
+  }
 }

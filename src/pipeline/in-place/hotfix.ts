@@ -15,6 +15,7 @@ import { SafeZip } from '../../zip/reader.ts';
 import { readHomeState } from './home-state.ts';
 import {
   commitJournal,
+  readRecord,
   replay,
   stagingDir,
   workPath,
@@ -152,9 +153,7 @@ export async function removeHotfix(
     throw badInput(`hotfix ${id} is not applied to ${home}`);
   if (last?.id !== id)
     throw badInput(`hotfix ${id}: remove ${last?.id} first (hotfixes come off newest first)`);
-  const t = JSON.parse(
-    await fs.readFile(workPath(home, backupName(id), 'transition.json'), 'utf8'),
-  ) as Journal;
+  const t = await readRecord(home, workPath(home, backupName(id), 'transition.json'));
   const ops: JournalOp[] = [...t.ops]
     .reverse()
     .map((op) =>

@@ -11,6 +11,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { verificationFailed } from '../../core/errors.ts';
 
 export const WORK_DIR = 'updates/.uplevel';
 const STATE_PATH = 'updates/uplevel.json';
@@ -73,6 +74,60 @@ export async function writeDurable(
   }
 }
 
+const OP_KINDS = new Set(['add', 'replace', 'remove', 'restore', 'discard']);
+
+/** A relative path that stays below its root: no absolute path, no `..`, nothing odd. */
+function isConfined(p: unknown): p is string {
+  if (typeof p !== 'string' || p === '' || p.includes('\\') || p.includes('\0')) return false;
+  if (path.posix.isAbsolute(p) || path.isAbsolute(p)) return false;
+  return p.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+}
+
+/** Refuses a path if any folder on the way to it below `root` is a symlink (or not a folder). */
+async function noSymlinkOnTheWay(root: string, p: string): Promise<boolean> {
+  const segs = p.split('/');
+  let at = root;
+  for (const seg of segs.slice(0, -1)) {
+    at = path.join(at, seg);
+    const st = await fs.lstat(at).catch(() => undefined);
+    if (!st) return true; // nothing further exists: a move creates real folders
+    if (st.isSymbolicLink() || !st.isDirectory()) return false;
+  }
+  return true; // the last one may be a link itself: a rename moves the link, not its target
+}
+
+/**
+ * Reads a journal or transition record and checks every path in it stays inside the folder
+ * (and every backup inside the workspace) before any of it is used: exit 3 naming the record.
+ */
+export async function readRecord(home: string, file: string): Promise<Journal> {
+  const label = path.relative(home, file) || file;
+  const bad = (why: string) => verificationFailed(`${label}: ${why}; refused, nothing was moved`);
+  let j: Journal;
+  try {
+    j = JSON.parse(await fs.readFile(file, 'utf8')) as Journal;
+  } catch (e) {
+    if (e instanceof SyntaxError) throw bad('not valid JSON');
+    throw e;
+  }
+  if (typeof j !== 'object' || j === null || !Array.isArray(j.ops)) throw bad('no ops list');
+  if (j.backup !== undefined && !isConfined(j.backup))
+    throw bad(`backup ${JSON.stringify(j.backup)} leaves the workspace`);
+  for (const [i, op] of j.ops.entries()) {
+    if (!OP_KINDS.has(op?.kind)) throw bad(`ops[${i}].kind is not a known move`);
+    if (!isConfined(op.path))
+      throw bad(`ops[${i}].path ${JSON.stringify(op.path)} leaves the folder`);
+    if (op.kind === 'restore' && !isConfined(op.from))
+      throw bad(`ops[${i}].from ${JSON.stringify(op.from)} leaves the workspace`);
+    const sides = [op.path, `${WORK_DIR}/${op.kind === 'restore' ? op.from : j.backup}/${op.path}`];
+    for (const side of sides) {
+      if (!(await noSymlinkOnTheWay(home, side)))
+        throw bad(`ops[${i}].path ${op.path}: ${side} goes through a symlink`);
+    }
+  }
+  return j;
+}
+
 /** The commit point: after this returns, the change will complete even if the process dies. */
 export async function commitJournal(home: string, journal: Journal): Promise<void> {
   const file = journalFile(home);
@@ -132,7 +187,7 @@ export async function replay(home: string, journal: Journal): Promise<void> {
 export async function recover(home: string): Promise<'none' | 'completed' | 'discarded'> {
   const file = journalFile(home);
   if (await exists(file)) {
-    const journal = JSON.parse(await fs.readFile(file, 'utf8')) as Journal;
+    const journal = await readRecord(home, file);
     await replay(home, journal);
     return 'completed';
   }
