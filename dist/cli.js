@@ -33,9 +33,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -103,2216 +103,19 @@ var init_errors = __esm({
   }
 });
 
-// node_modules/semver/internal/constants.js
-var require_constants = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
+// src/core/version.ts
+function isPackVersion(s) {
+  return PACK_VERSION.test(s);
+}
+var NUM, SUFFIX, PACK_VERSION_SOURCE, PACK_VERSION, PACK_VERSION_RULE;
+var init_version = __esm({
+  "src/core/version.ts"() {
     "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      "\xA0",
-      "\u1680",
-      "\u2000",
-      "\u2001",
-      "\u2002",
-      "\u2003",
-      "\u2004",
-      "\u2005",
-      "\u2006",
-      "\u2007",
-      "\u2008",
-      "\u2009",
-      "\u200A",
-      "\u2028",
-      "\u2029",
-      "\u202F",
-      "\u205F",
-      "\u3000",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug;
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants();
-    var debug = require_debug();
-    exports = module.exports = {};
-    var re = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R++;
-      debug(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options2) => {
-      if (!options2) {
-        return emptyOpts;
-      }
-      if (typeof options2 !== "object") {
-        return looseOption;
-      }
-      return options2;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
-    "use strict";
-    var debug = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options2) {
-        options2 = parseOptions(options2);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options2.loose && version.includePrerelease === !!options2.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug("SemVer", version, options2);
-        this.options = options2;
-        this.loose = !!options2.loose;
-        this.includePrerelease = !!options2.includePrerelease;
-        const m = version.trim().match(options2.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i = 0;
-        do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i = 0;
-        do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
-                }
-              }
-              if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse2 = (version, options2, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options2);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse2;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse();
-    var valid = (version, options2) => {
-      const v = parse2(version, options2);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse();
-    var clean = (version, options2) => {
-      const s = parse2(version.trim().replace(/^[=v]+/, ""), options2);
-      return s ? s.version : null;
-    };
-    module.exports = clean;
-  }
-});
-
-// node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version, release, options2, identifier, identifierBase) => {
-      if (typeof options2 === "string") {
-        identifierBase = identifier;
-        identifier = options2;
-        options2 = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options2
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
-  }
-});
-
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse();
-    var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module.exports = patch;
-  }
-});
-
-// node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse();
-    var prerelease = (version, options2) => {
-      const parsed = parse2(version, options2);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-    };
-    module.exports = prerelease;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var rcompare = (a, b, loose) => compare2(b, a, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var compareLoose = (a, b) => compare2(a, b, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var gt = (a, b, loose) => compare2(a, b, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var lt = (a, b, loose) => compare2(a, b, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var eq = (a, b, loose) => compare2(a, b, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var neq = (a, b, loose) => compare2(a, b, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var gte = (a, b, loose) => compare2(a, b, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var lte = (a, b, loose) => compare2(a, b, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp2 = (a, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a === b;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b, loose);
-        case "!=":
-          return neq(a, b, loose);
-        case ">":
-          return gt(a, b, loose);
-        case ">=":
-          return gte(a, b, loose);
-        case "<":
-          return lt(a, b, loose);
-        case "<=":
-          return lte(a, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp2;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse2 = require_parse();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options2) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options2 = options2 || {};
-      let match = null;
-      if (!options2.rtl) {
-        match = version.match(options2.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options2.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options2.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build2 = options2.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build2}`, options2);
-    };
-    module.exports = coerce;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse();
-    var constants = require_constants();
-    var SemVer = require_semver();
-    var truncate = (version, truncation, options2) => {
-      if (!constants.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version, options2);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version, options2) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse2(versionStringToParse, options2);
-    };
-    var doTruncation = (version, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version.version;
-      }
-      version.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version.minor = 0;
-          version.patch = 0;
-          break;
-        case "minor":
-          version.patch = 0;
-          break;
-      }
-      return version.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
-      }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
-      }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
-      }
-      let end = start + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
-      digitRuns.end = end;
-      return Math.min(start + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
-      }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
-      if (!loose && !hyphen) {
-        return start;
-      }
-      const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
-      }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
-      }
-      return isVersionStart(range[start]) ? start + 1 : start;
-    };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
-      constructor(range, options2) {
-        options2 = parseOptions(options2);
-        if (range instanceof _Range) {
-          if (range.loose === !!options2.loose && range.includePrerelease === !!options2.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options2);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options2;
-        this.loose = !!options2.loose;
-        this.includePrerelease = !!options2.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c) => !isNullSet(c[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c of this.set) {
-              if (c.length === 1 && isAny(c[0])) {
-                this.set = [c];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options2) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options2) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options2) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options2);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
-          return false;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range;
-    var LRU = require_lrucache();
-    var cache = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c) => c.value === "<0.0.0-0";
-    var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options2) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options2);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options2) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug("comp", comp, options2);
-      comp = replaceCarets(comp, options2);
-      debug("caret", comp);
-      comp = replaceTildes(comp, options2);
-      debug("tildes", comp);
-      comp = replaceXRanges(comp, options2);
-      debug("xrange", comp);
-      comp = replaceStars(comp, options2);
-      debug("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options2) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options2)).join(" ");
-    };
-    var replaceTilde = (comp, options2) => {
-      const r = options2.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options2.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options2) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options2)).join(" ");
-    };
-    var replaceCaret = (comp, options2) => {
-      debug("caret", comp, options2);
-      const r = options2.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options2.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options2) => {
-      debug("replaceXRanges", comp, options2);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options2)).join(" ");
-    };
-    var replaceXRange = (comp, options2) => {
-      comp = comp.trim();
-      const r = options2.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options2.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options2) => {
-      debug("replaceStars", comp, options2);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options2) => {
-      debug("replaceGTE0", comp, options2);
-      return comp.trim().replace(re[options2.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version, options2) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
-          return false;
-        }
-      }
-      if (version.prerelease.length && !options2.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options2) {
-        options2 = parseOptions(options2);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options2.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug("comparator", comp, options2);
-        this.options = options2;
-        this.loose = !!options2.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug("comp", this);
-      }
-      parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version) {
-        debug("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
-          return true;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp2(version, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options2) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range(comp.value, options2).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range(this.value, options2).test(comp.semver);
-        }
-        options2 = parseOptions(options2);
-        if (options2.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options2.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp2(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp2(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp2 = require_cmp();
-    var debug = require_debug();
-    var SemVer = require_semver();
-    var Range = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var satisfies = (version, range, options2) => {
-      try {
-        range = new Range(range, options2);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version);
-    };
-    module.exports = satisfies;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var toComparators = (range, options2) => new Range(range, options2).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var maxSatisfying = (versions, range, options2) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options2);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options2);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var minSatisfying = (versions, range, options2) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options2);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options2);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var validRange = (range, options2) => {
-      try {
-        return new Range(range, options2).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version, range, hilo, options2) => {
-      version = new SemVer(version, options2);
-      range = new Range(range, options2);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version, range, options2)) {
-        return false;
-      }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options2)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options2)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options2) => outside(version, range, ">", options2);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options2) => outside(version, range, "<", options2);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var intersects = (r1, r2, options2) => {
-      r1 = new Range(r1, options2);
-      r2 = new Range(r2, options2);
-      return r1.intersects(r2, options2);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare2 = require_compare();
-    module.exports = (versions, range, options2) => {
-      const set = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a, b) => compare2(a, b, options2));
-      for (const version of v) {
-        const included = satisfies(version, range, options2);
-        if (included) {
-          prev = version;
-          if (!first) {
-            first = version;
-          }
-        } else {
-          if (prev) {
-            set.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare2 = require_compare();
-    var subset = (sub, dom, options2 = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range(sub, options2);
-      dom = new Range(dom, options2);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options2);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options2) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options2.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options2.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c of sub) {
-        if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options2);
-        } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options2);
-        } else {
-          eqSet.add(c.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare2(gt.semver, lt.semver, options2);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options2)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options2)) {
-          return null;
-        }
-        for (const c of dom) {
-          if (!satisfies(eq, String(c), options2)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options2.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options2.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c of dom) {
-        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
-        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options2);
-            if (higher === c && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options2);
-            if (lower === c && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b, options2) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare2(a.semver, b.semver, options2);
-      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
-    };
-    var lowerLT = (a, b, options2) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare2(a.semver, b.semver, options2);
-      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants = require_constants();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse2 = require_parse();
-    var valid = require_valid();
-    var clean = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare2 = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp2 = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse: parse2,
-      valid,
-      clean,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare: compare2,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp: cmp2,
-      coerce,
-      truncate,
-      Comparator,
-      Range,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
+    NUM = "(?:0|[1-9]\\d*)";
+    SUFFIX = "(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?";
+    PACK_VERSION_SOURCE = `${NUM}(?:\\.${NUM}){2,4}${SUFFIX}`;
+    PACK_VERSION = new RegExp(`^${PACK_VERSION_SOURCE}$`);
+    PACK_VERSION_RULE = "three to five dot-separated numbers like 4.2.0 or 12.2.1.4, optionally with -pre-release or +build";
   }
 });
 
@@ -2339,9 +142,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -2363,7 +166,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2375,10 +178,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar2;
     exports.isSeq = isSeq;
   }
 });
@@ -2403,17 +206,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path39) {
-      const ctrl = callVisitor(key, node, visitor, path39);
+    function visit_(key2, node, visitor, path46) {
+      const ctrl = callVisitor(key2, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path39, ctrl);
-        return visit_(key, ctrl, visitor, path39);
+        replaceNode(key2, path46, ctrl);
+        return visit_(key2, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path39);
+            const ci = visit_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2424,13 +227,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = visit_("key", node.key, visitor, path39);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = visit_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path39);
+          const cv = visit_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2451,17 +254,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path39) {
-      const ctrl = await callVisitor(key, node, visitor, path39);
+    async function visitAsync_(key2, node, visitor, path46) {
+      const ctrl = await callVisitor(key2, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path39, ctrl);
-        return visitAsync_(key, ctrl, visitor, path39);
+        replaceNode(key2, path46, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path39 = Object.freeze(path39.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path39);
+            const ci = await visitAsync_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2472,13 +275,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path39 = Object.freeze(path39.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path39);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path39);
+          const cv = await visitAsync_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2505,27 +308,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path39) {
+    function callVisitor(key2, node, visitor, path46) {
       if (typeof visitor === "function")
-        return visitor(key, node, path39);
+        return visitor(key2, node, path46);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path39);
+        return visitor.Map?.(key2, node, path46);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path39);
+        return visitor.Seq?.(key2, node, path46);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path39);
+        return visitor.Pair?.(key2, node, path46);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path39);
+        return visitor.Scalar?.(key2, node, path46);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path39);
+        return visitor.Alias?.(key2, node, path46);
       return void 0;
     }
-    function replaceNode(key, path39, node) {
-      const parent = path39[path39.length - 1];
+    function replaceNode(key2, path46, node) {
+      const parent = path46[path46.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -2786,7 +589,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -2826,7 +629,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -3133,10 +936,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path39, value) {
+    function collectionFromPath(schema, path46, value) {
       let v = value;
-      for (let i = path39.length - 1; i >= 0; --i) {
-        const k = path39[i];
+      for (let i = path46.length - 1; i >= 0; --i) {
+        const k = path46[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3155,7 +958,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path39) => path39 == null || typeof path39 === "object" && !!path39[Symbol.iterator]().next().done;
+    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3185,42 +988,42 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path39, value) {
-        if (isEmptyPath(path39))
+      addIn(path46, value) {
+        if (isEmptyPath(path46))
           this.add(value);
         else {
-          const [key, ...rest] = path39;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path46;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        const [key, ...rest] = path39;
+      deleteIn(path46) {
+        const [key2, ...rest] = path46;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        const [key, ...rest] = path39;
-        const node = this.get(key, true);
+      getIn(path46, keepScalar) {
+        const [key2, ...rest] = path46;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -3237,29 +1040,29 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path39) {
-        const [key, ...rest] = path39;
+      hasIn(path46) {
+        const [key2, ...rest] = path46;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        const [key, ...rest] = path39;
+      setIn(path46, value) {
+        const [key2, ...rest] = path46;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -3837,19 +1640,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -3857,7 +1660,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -4001,7 +1804,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -4018,14 +1821,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -4053,19 +1856,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -4080,19 +1883,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -4116,24 +1919,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -4309,11 +2112,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -4336,20 +2139,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add2 = (key, value) => {
+        const add2 = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add2(key, value);
+          for (const [key2, value] of obj)
+            add2(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add2(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -4389,23 +2192,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -4494,15 +2297,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -4514,8 +2317,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -4525,10 +2328,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -4562,8 +2365,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -4571,8 +2374,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -4863,7 +2666,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       }
     ];
-    var jsonError = {
+    var jsonError2 = {
       default: true,
       tag: "",
       test: /^/,
@@ -4872,7 +2675,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError2);
     exports.schema = schema;
   }
 });
@@ -4986,25 +2789,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -5051,16 +2854,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -5081,12 +2884,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -5271,14 +3074,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -5287,18 +3090,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -5314,18 +3117,18 @@ var require_set = __commonJS({
       }
       static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema);
+        const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+            set3.items.push(Pair.createPair(value, null, ctx));
           }
-        return set2;
+        return set3;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
+    var set2 = {
       collection: "map",
       identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
@@ -5344,7 +3147,7 @@ var require_set = __commonJS({
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set;
+    exports.set = set2;
   }
 });
 
@@ -5451,7 +3254,7 @@ var require_schema3 = __commonJS({
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schema = [
       map.map,
@@ -5471,7 +3274,7 @@ var require_schema3 = __commonJS({
       merge.merge,
       omap.omap,
       pairs.pairs,
-      set.set,
+      set2.set,
       timestamp.intTime,
       timestamp.floatTime,
       timestamp.timestamp
@@ -5498,7 +3301,7 @@ var require_tags = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -5524,7 +3327,7 @@ var require_tags = __commonJS({
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
-      set: set.set,
+      set: set2.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
@@ -5532,7 +3335,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:merge": merge.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
@@ -5545,7 +3348,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -5561,7 +3364,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -5764,9 +3567,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path39, value) {
+      addIn(path46, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path39, value);
+          this.contents.addIn(path46, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5825,8 +3628,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options2 = {}) {
-        const k = this.createNode(key, null, options2);
+      createPair(key2, value, options2 = {}) {
+        const k = this.createNode(key2, null, options2);
         const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
@@ -5834,76 +3637,76 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path39) {
-        if (Collection.isEmptyPath(path39)) {
+      deleteIn(path46) {
+        if (Collection.isEmptyPath(path46)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path39) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path39, keepScalar) {
-        if (Collection.isEmptyPath(path39))
+      getIn(path46, keepScalar) {
+        if (Collection.isEmptyPath(path46))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path39, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path39) {
-        if (Collection.isEmptyPath(path39))
+      hasIn(path46) {
+        if (Collection.isEmptyPath(path46))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path39) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path39, value) {
-        if (Collection.isEmptyPath(path39)) {
+      setIn(path46, value) {
+        if (Collection.isEmptyPath(path46)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path39), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path46), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path39, value);
+          this.contents.setIn(path46, value);
         }
       }
       /**
@@ -6170,8 +3973,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const last2 = tokens[tokens.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -6198,24 +4001,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -6289,10 +4092,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -6300,10 +4103,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -6316,17 +4119,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6336,7 +4139,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -6487,9 +4290,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6500,11 +4303,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -6525,9 +4328,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -6565,7 +4368,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
+        if (!isMap2 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6574,8 +4377,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -6588,7 +4391,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -6620,7 +4423,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6636,7 +4439,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7019,9 +4822,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line.lastIndex;
       }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
+      const last2 = /[ \t]*(.*)/sy;
+      last2.lastIndex = pos;
+      match = last2.exec(source);
       return res + sep + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -7646,10 +5449,10 @@ var require_cst_scalar = __commonJS({
         case "|":
         case ">": {
           const he = source.indexOf("\n");
-          const head = source.substring(0, he);
+          const head2 = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent, source: head2 }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
@@ -7709,25 +5512,25 @@ var require_cst_scalar = __commonJS({
     }
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
-      const head = source.substring(0, he);
+      const head2 = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header.source = head2;
         token.source = body;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent, source: head2 }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -7775,9 +5578,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -7832,12 +5635,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key: key2, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -7864,9 +5667,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path39) => {
+    visit.itemAtPath = (cst, path46) => {
       let item = cst;
-      for (const [field, index] of path39) {
+      for (const [field, index] of path46) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7875,23 +5678,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path39) => {
-      const parent = visit.itemAtPath(cst, path39.slice(0, -1));
-      const field = path39[path39.length - 1][0];
+    visit.parentCollection = (cst, path46) => {
+      const parent = visit.itemAtPath(cst, path46.slice(0, -1));
+      const field = path46[path46.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path39, item, visitor) {
-      let ctrl = visitor(item, path39);
+    function _visit(path46, item, visitor) {
+      let ctrl = visitor(item, path46);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path39.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path46.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7902,10 +5705,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path39);
+            ctrl = ctrl(item, path46);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path39) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7923,7 +5726,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -8007,7 +5810,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8928,12 +6731,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last.start;
+                top.end = last2.start;
               else
-                top.items.push({ start: last.start });
+                top.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -9057,8 +6860,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
@@ -9169,7 +6972,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -9178,7 +6981,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key: key2, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9207,14 +7010,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs35 = this.flowScalar(this.type);
+              const fs44 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs35, sep: [] });
+                map.items.push({ start, key: fs44, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs35);
+                this.stack.push(fs44);
               } else {
-                Object.assign(it, { key: fs35, sep: [] });
+                Object.assign(it, { key: fs44, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -9250,8 +7053,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
@@ -9342,13 +7145,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs35 = this.flowScalar(this.type);
+              const fs44 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs35, sep: [] });
+                fc.items.push({ start: [], key: fs44, sep: [] });
               else if (it.sep)
-                this.stack.push(fs35);
+                this.stack.push(fs44);
               else
-                Object.assign(it, { key: fs35, sep: [] });
+                Object.assign(it, { key: fs44, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9537,7 +7340,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options2 = {}) {
+    function parseDocument2(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -9563,7 +7366,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument(src, options2);
+      const doc = parseDocument2(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -9599,7 +7402,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -9664,6 +7467,11 @@ function parseYamlDocument(text, label) {
     const line = text.slice(0, e.pos[0]).split("\n").length;
     throw badInput(`${label}: YAML error at line ${line}: ${e.message.split("\n")[0]}`);
   }
+  try {
+    doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw badInput(`${label}: YAML error: ${err.message.split("\n")[0]}`);
+  }
   return doc;
 }
 var import_yaml;
@@ -9684,7 +7492,7 @@ __export(lock_exports, {
   setLockLevel: () => setLockLevel
 });
 import path from "node:path";
-function shown2(v) {
+function shown3(v) {
   if (v === void 0) return "nothing";
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}\u2026` : s;
@@ -9700,10 +7508,10 @@ function parseLock(text, file) {
     throw badInput(`${name}: must be a mapping of fields (product, version, level, \u2026)`);
   }
   const o = raw;
-  for (const key of Object.keys(o))
-    if (!KNOWN.has(key)) fail(/^[\w.-]+$/.test(key) ? key : shown2(key), "is not a known field");
+  for (const key2 of Object.keys(o))
+    if (!KNOWN.has(key2)) fail(/^[\w.-]+$/.test(key2) ? key2 : shown3(key2), "is not a known field");
   if (o.source !== void 0 && o.source !== "tuf" && o.source !== "wso2")
-    fail("source", `${shown2(o.source)} is not supported (tuf or wso2)`);
+    fail("source", `${shown3(o.source)} is not supported (tuf or wso2)`);
   const source = o.source === "wso2" ? "wso2" : "tuf";
   if (source === "wso2") {
     for (const f of ["repository", "trust", "minRootVersion", "min-root-version", "hotfixes"])
@@ -9715,12 +7523,12 @@ function parseLock(text, file) {
   const str = (v, field) => {
     if (v === void 0) fail(field, "is missing");
     if (typeof v !== "string" || v.trim() === "")
-      fail(field, `must be a non-empty string (got ${shown2(v)})`);
+      fail(field, `must be a non-empty string (got ${shown3(v)})`);
     return v.trim();
   };
   const int = (v, field, min = 0) => {
     if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min)
-      fail(field, `must be an integer \u2265 ${min} (got ${shown2(v)})`);
+      fail(field, `must be an integer \u2265 ${min} (got ${shown3(v)})`);
     return v;
   };
   const sourceText = (keys) => {
@@ -9730,7 +7538,7 @@ function parseLock(text, file) {
   const sha = (v, field, keys) => {
     const s = str(typeof v === "number" ? sourceText(keys) ?? String(v) : v, field);
     if (!/^[0-9a-f]{64}$/i.test(s))
-      fail(field, `must be a sha256 (64 hex digits, got ${shown2(s)})`);
+      fail(field, `must be a sha256 (64 hex digits, got ${shown3(s)})`);
     return s.toLowerCase();
   };
   const local = (v, field) => {
@@ -9747,13 +7555,13 @@ function parseLock(text, file) {
   };
   const product = str(o.product, "product");
   if (!NAME2.test(product))
-    fail("product", `must be lower-case letters, digits, . _ - (got ${shown2(product)})`);
+    fail("product", `must be lower-case letters, digits, . _ - (got ${shown3(product)})`);
   const version = str(typeof o.version === "number" ? String(o.version) : o.version, "version");
-  if (import_semver2.default.valid(version) !== version)
-    fail("version", `must be a semver version like 4.2.0 (got ${shown2(version)})`);
+  if (!isPackVersion(version))
+    fail("version", `must be ${PACK_VERSION_RULE} (got ${shown3(version)})`);
   const channel = o.channel === void 0 ? DEFAULT_CHANNEL : str(o.channel, "channel");
   if (!NAME2.test(channel))
-    fail("channel", `must be lower-case letters, digits, . _ - (got ${shown2(channel)})`);
+    fail("channel", `must be lower-case letters, digits, . _ - (got ${shown3(channel)})`);
   if (o.level === void 0) fail("level", "is missing");
   const level = int(o.level, "level");
   const lock = {
@@ -9769,8 +7577,8 @@ function parseLock(text, file) {
   };
   if (o.minRootVersion !== void 0 && o["min-root-version"] !== void 0)
     fail("min-root-version", "and minRootVersion are the same field: give one");
-  for (const key of ["minRootVersion", "min-root-version"])
-    if (o[key] !== void 0) lock.minRootVersion = int(o[key], key, 1);
+  for (const key2 of ["minRootVersion", "min-root-version"])
+    if (o[key2] !== void 0) lock.minRootVersion = int(o[key2], key2, 1);
   if (o.pack !== void 0) {
     const p = mapping(o.pack, "pack", ["url", "path", "sha256"], "url or path, and sha256");
     if (p.url === void 0 === (p.path === void 0))
@@ -9784,6 +7592,10 @@ function parseLock(text, file) {
     } else lock.pack.path = local(p.path, "pack.path");
   }
   if (o.overlay !== void 0) lock.overlay = local(o.overlay, "overlay");
+  if (o.ignore !== void 0 && o.ignore !== null) {
+    if (!Array.isArray(o.ignore)) fail("ignore", 'must be a list of globs (e.g. "logs/")');
+    lock.ignore = o.ignore.map((g, i) => str(g, `ignore[${i}]`));
+  }
   if (o.hotfixes !== void 0 && o.hotfixes !== null) {
     if (!Array.isArray(o.hotfixes)) fail("hotfixes", "must be a list of {path, sha256}");
     const seen = /* @__PURE__ */ new Set();
@@ -9794,7 +7606,7 @@ function parseLock(text, file) {
         path: local(ho.path, `${f}.path`),
         sha256: sha(ho.sha256, `${f}.sha256`, ["hotfixes", i, "sha256"])
       };
-      if (seen.has(hotfix.path)) fail(`${f}.path`, `lists ${shown2(ho.path)} a second time`);
+      if (seen.has(hotfix.path)) fail(`${f}.path`, `lists ${shown3(ho.path)} a second time`);
       seen.add(hotfix.path);
       return hotfix;
     });
@@ -9812,7 +7624,7 @@ function parseLock(text, file) {
 }
 function parseRepository(raw, dir, fail) {
   if (!URL_LIKE.test(raw)) {
-    if (/^(https?|file):/i.test(raw)) fail("repository", `is not a valid URL (got ${shown2(raw)})`);
+    if (/^(https?|file):/i.test(raw)) fail("repository", `is not a valid URL (got ${shown3(raw)})`);
     return path.resolve(dir, raw);
   }
   let u;
@@ -9840,15 +7652,15 @@ function parseTests(t, fail, str, mapping) {
   }
   if (t.run !== void 0 && t.run !== null) {
     if (!Array.isArray(t.run)) fail("tests.run", "must be a list of {name, command}");
-    const names = /* @__PURE__ */ new Set();
+    const names2 = /* @__PURE__ */ new Set();
     tests.run = t.run.map((r, i) => {
       const f = `tests.run[${i}]`;
       const ro = mapping(r, f, ["name", "command", "timeout"], "name and command");
       const name = str(ro.name, `${f}.name`);
       if (!/^[A-Za-z0-9._-]+$/.test(name))
-        fail(`${f}.name`, `may hold letters, digits, . _ - only (got ${shown2(name)})`);
-      if (names.has(name)) fail(`${f}.name`, `${shown2(name)} is used twice`);
-      names.add(name);
+        fail(`${f}.name`, `may hold letters, digits, . _ - only (got ${shown3(name)})`);
+      if (names2.has(name)) fail(`${f}.name`, `${shown3(name)} is used twice`);
+      names2.add(name);
       const cmd = { name, command: str(ro.command, `${f}.command`) };
       if (ro.timeout !== void 0) cmd.timeoutMs = parseDuration(ro.timeout, `${f}.timeout`, fail);
       return cmd;
@@ -9864,22 +7676,23 @@ function checkReady(ready, fail) {
     } catch {
       fail(
         "tests.ready",
-        `log: pattern is not a valid regular expression (got ${shown2(ready.slice(4))})`
+        `log: pattern is not a valid regular expression (got ${shown3(ready.slice(4))})`
       );
     }
   } else if (ready.startsWith("tcp:")) {
     const port = ready.slice(4);
     if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)
-      fail("tests.ready", `tcp: needs a port 1-65535 (got ${shown2(port)})`);
+      fail("tests.ready", `tcp: needs a port 1-65535 (got ${shown3(port)})`);
   } else if (!/^https?:\/\/\S+$/i.test(ready) || !URL.canParse(ready)) {
-    fail("tests.ready", `must be an http(s) URL, tcp:PORT or log:REGEX (got ${shown2(ready)})`);
+    fail("tests.ready", `must be an http(s) URL, tcp:PORT or log:REGEX (got ${shown3(ready)})`);
   }
 }
 function parseDuration(v, field, fail) {
   if (typeof v === "number" && Number.isFinite(v) && v >= 1) return Math.round(v);
   const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim()) : null;
   const ms = m ? Math.round(Number(m[1]) * { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2]]) : 0;
-  if (ms <= 0) return fail(field, `must be a duration like 30s, 10m or 1h (got ${shown2(v)})`);
+  if (ms <= 0) return fail(field, `must be a duration like 30s, 10m or 1h (got ${shown3(v)})`);
+  if (ms > MAX_TIMER_MS) return fail(field, `must be at most 24 days (got ${shown3(v)})`);
   return ms;
 }
 function setLockLevel(text, level) {
@@ -9892,11 +7705,11 @@ function setLockLevel(text, level) {
   doc.set("level", level);
   return doc.toString();
 }
-var import_semver2, import_yaml2, KNOWN, DEFAULT_TEST_TIMEOUT_MS, NAME2, URL_LIKE;
+var import_yaml2, KNOWN, DEFAULT_TEST_TIMEOUT_MS, NAME2, URL_LIKE, MAX_TIMER_MS;
 var init_lock = __esm({
   "src/core/lock.ts"() {
     "use strict";
-    import_semver2 = __toESM(require_semver2(), 1);
+    init_version();
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_types();
@@ -9914,11 +7727,13 @@ var init_lock = __esm({
       "overlay",
       "hotfixes",
       "tests",
-      "source"
+      "source",
+      "ignore"
     ]);
     DEFAULT_TEST_TIMEOUT_MS = 10 * 60 * 1e3;
     NAME2 = /^[a-z0-9][a-z0-9._-]*$/;
     URL_LIKE = /^[a-z][a-z0-9+.-]+:\/\//i;
+    MAX_TIMER_MS = 2 ** 31 - 1;
   }
 });
 
@@ -9980,7 +7795,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs35 = __require("fs");
+    var fs44 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -10000,7 +7815,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs35.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs44.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -10017,7 +7832,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs35.close(self.fd, onCloseDone);
+      fs44.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -10049,7 +7864,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs35.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs44.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -10409,12 +8224,12 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs35 = __require("fs");
+    var fs44 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
     var EventEmitter = __require("events").EventEmitter;
-    var Transform5 = __require("stream").Transform;
+    var Transform6 = __require("stream").Transform;
     var PassThrough2 = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
     var crc322 = typeof zlib2.crc32 === "function" ? zlib2.crc32 : require_crc32();
@@ -10434,9 +8249,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path39, options2) {
+    function openPromise(path46, options2) {
       return new Promise((resolve, reject) => {
-        open(path39, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path46, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -10466,7 +8281,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path39, options2, callback) {
+    function open(path46, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -10478,10 +8293,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs35.open(path39, "r", function(err, fd) {
+      fs44.open(path46, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs35.close(fd, defaultCallback);
+          if (err2) fs44.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -10498,7 +8313,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs35.fstat(fd, function(err, stats) {
+      fs44.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -11108,9 +8923,9 @@ var require_yauzl = __commonJS({
         callback();
       });
     }
-    util.inherits(AssertByteCountStream, Transform5);
+    util.inherits(AssertByteCountStream, Transform6);
     function AssertByteCountStream(byteCount) {
-      Transform5.call(this);
+      Transform6.call(this);
       this.actualByteCount = 0;
       this.expectedByteCount = byteCount;
     }
@@ -11265,6 +9080,6017 @@ var require_yauzl = __commonJS({
   }
 });
 
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/attachmentEncoding.js
+var require_attachmentEncoding = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/attachmentEncoding.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AttachmentEncoding = void 0;
+    var AttachmentEncoding;
+    (function(AttachmentEncoding2) {
+      AttachmentEncoding2["Base64"] = "base64";
+    })(AttachmentEncoding || (exports.AttachmentEncoding = AttachmentEncoding = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/componentScope.js
+var require_componentScope = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/componentScope.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ComponentScope = void 0;
+    var ComponentScope;
+    (function(ComponentScope2) {
+      ComponentScope2["Required"] = "required";
+      ComponentScope2["Optional"] = "optional";
+      ComponentScope2["Excluded"] = "excluded";
+    })(ComponentScope || (exports.ComponentScope = ComponentScope = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/componentType.js
+var require_componentType = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/componentType.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ComponentType = void 0;
+    var ComponentType2;
+    (function(ComponentType3) {
+      ComponentType3["Application"] = "application";
+      ComponentType3["Framework"] = "framework";
+      ComponentType3["Library"] = "library";
+      ComponentType3["Container"] = "container";
+      ComponentType3["Platform"] = "platform";
+      ComponentType3["OperatingSystem"] = "operating-system";
+      ComponentType3["Device"] = "device";
+      ComponentType3["DeviceDriver"] = "device-driver";
+      ComponentType3["Firmware"] = "firmware";
+      ComponentType3["File"] = "file";
+      ComponentType3["MachineLearningModel"] = "machine-learning-model";
+      ComponentType3["Data"] = "data";
+      ComponentType3["CryptographicAsset"] = "cryptographic-asset";
+    })(ComponentType2 || (exports.ComponentType = ComponentType2 = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/externalReferenceType.js
+var require_externalReferenceType = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/externalReferenceType.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ExternalReferenceType = void 0;
+    var ExternalReferenceType;
+    (function(ExternalReferenceType2) {
+      ExternalReferenceType2["VCS"] = "vcs";
+      ExternalReferenceType2["IssueTracker"] = "issue-tracker";
+      ExternalReferenceType2["Website"] = "website";
+      ExternalReferenceType2["Advisories"] = "advisories";
+      ExternalReferenceType2["BOM"] = "bom";
+      ExternalReferenceType2["MailingList"] = "mailing-list";
+      ExternalReferenceType2["Social"] = "social";
+      ExternalReferenceType2["Chat"] = "chat";
+      ExternalReferenceType2["Documentation"] = "documentation";
+      ExternalReferenceType2["Support"] = "support";
+      ExternalReferenceType2["SourceDistribution"] = "source-distribution";
+      ExternalReferenceType2["Distribution"] = "distribution";
+      ExternalReferenceType2["DistributionIntake"] = "distribution-intake";
+      ExternalReferenceType2["License"] = "license";
+      ExternalReferenceType2["BuildMeta"] = "build-meta";
+      ExternalReferenceType2["BuildSystem"] = "build-system";
+      ExternalReferenceType2["ReleaseNotes"] = "release-notes";
+      ExternalReferenceType2["SecurityContact"] = "security-contact";
+      ExternalReferenceType2["ModelCard"] = "model-card";
+      ExternalReferenceType2["Log"] = "log";
+      ExternalReferenceType2["Configuration"] = "configuration";
+      ExternalReferenceType2["Evidence"] = "evidence";
+      ExternalReferenceType2["Formulation"] = "formulation";
+      ExternalReferenceType2["Attestation"] = "attestation";
+      ExternalReferenceType2["ThreatModel"] = "threat-model";
+      ExternalReferenceType2["AdversaryModel"] = "adversary-model";
+      ExternalReferenceType2["RiskAssessment"] = "risk-assessment";
+      ExternalReferenceType2["VulnerabilityAssertion"] = "vulnerability-assertion";
+      ExternalReferenceType2["ExploitabilityStatement"] = "exploitability-statement";
+      ExternalReferenceType2["PentestReport"] = "pentest-report";
+      ExternalReferenceType2["StaticAnalysisReport"] = "static-analysis-report";
+      ExternalReferenceType2["DynamicAnalysisReport"] = "dynamic-analysis-report";
+      ExternalReferenceType2["RuntimeAnalysisReport"] = "runtime-analysis-report";
+      ExternalReferenceType2["ComponentAnalysisReport"] = "component-analysis-report";
+      ExternalReferenceType2["MaturityReport"] = "maturity-report";
+      ExternalReferenceType2["CertificationReport"] = "certification-report";
+      ExternalReferenceType2["CodifiedInfrastructure"] = "codified-infrastructure";
+      ExternalReferenceType2["QualityMetrics"] = "quality-metrics";
+      ExternalReferenceType2["POAM"] = "poam";
+      ExternalReferenceType2["ElectronicSignature"] = "electronic-signature";
+      ExternalReferenceType2["DigitalSignature"] = "digital-signature";
+      ExternalReferenceType2["RFC9116"] = "rfc-9116";
+      ExternalReferenceType2["Citation"] = "citation";
+      ExternalReferenceType2["Patent"] = "patent";
+      ExternalReferenceType2["PatentAssertion"] = "patent-assertion";
+      ExternalReferenceType2["PatentFamily"] = "patent-family";
+      ExternalReferenceType2["Other"] = "other";
+    })(ExternalReferenceType || (exports.ExternalReferenceType = ExternalReferenceType = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/hashAlogorithm.js
+var require_hashAlogorithm = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/hashAlogorithm.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HashAlgorithm = void 0;
+    var HashAlgorithm2;
+    (function(HashAlgorithm3) {
+      HashAlgorithm3["MD5"] = "MD5";
+      HashAlgorithm3["SHA-1"] = "SHA-1";
+      HashAlgorithm3["SHA-256"] = "SHA-256";
+      HashAlgorithm3["SHA-384"] = "SHA-384";
+      HashAlgorithm3["SHA-512"] = "SHA-512";
+      HashAlgorithm3["SHA3-256"] = "SHA3-256";
+      HashAlgorithm3["SHA3-384"] = "SHA3-384";
+      HashAlgorithm3["SHA3-512"] = "SHA3-512";
+      HashAlgorithm3["BLAKE2b-256"] = "BLAKE2b-256";
+      HashAlgorithm3["BLAKE2b-384"] = "BLAKE2b-384";
+      HashAlgorithm3["BLAKE2b-512"] = "BLAKE2b-512";
+      HashAlgorithm3["BLAKE3"] = "BLAKE3";
+      HashAlgorithm3["Streebog-256"] = "Streebog-256";
+      HashAlgorithm3["Streebog-512"] = "Streebog-512";
+    })(HashAlgorithm2 || (exports.HashAlgorithm = HashAlgorithm2 = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/licenseAcknowledgement.js
+var require_licenseAcknowledgement = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/licenseAcknowledgement.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LicenseAcknowledgement = void 0;
+    var LicenseAcknowledgement;
+    (function(LicenseAcknowledgement2) {
+      LicenseAcknowledgement2["Declared"] = "declared";
+      LicenseAcknowledgement2["Concluded"] = "concluded";
+    })(LicenseAcknowledgement || (exports.LicenseAcknowledgement = LicenseAcknowledgement = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/lifecyclePhase.js
+var require_lifecyclePhase = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/lifecyclePhase.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LifecyclePhase = void 0;
+    var LifecyclePhase;
+    (function(LifecyclePhase2) {
+      LifecyclePhase2["Design"] = "design";
+      LifecyclePhase2["PreBuild"] = "pre-build";
+      LifecyclePhase2["Build"] = "build";
+      LifecyclePhase2["PostBuild"] = "post-build";
+      LifecyclePhase2["Operations"] = "operations";
+      LifecyclePhase2["Discovery"] = "discovery";
+      LifecyclePhase2["Decommission"] = "decommission";
+    })(LifecyclePhase || (exports.LifecyclePhase = LifecyclePhase = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/affectStatus.js
+var require_affectStatus = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/affectStatus.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AffectStatus = void 0;
+    var AffectStatus;
+    (function(AffectStatus2) {
+      AffectStatus2["Affected"] = "affected";
+      AffectStatus2["Unaffected"] = "unaffected";
+      AffectStatus2["Unknown"] = "unknown";
+    })(AffectStatus || (exports.AffectStatus = AffectStatus = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/analysisJustification.js
+var require_analysisJustification = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/analysisJustification.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AnalysisJustification = void 0;
+    var AnalysisJustification;
+    (function(AnalysisJustification2) {
+      AnalysisJustification2["CodeNotPresent"] = "code_not_present";
+      AnalysisJustification2["CodeNotReachable"] = "code_not_reachable";
+      AnalysisJustification2["RequiresConfiguration"] = "requires_configuration";
+      AnalysisJustification2["RequiresDependency"] = "requires_dependency";
+      AnalysisJustification2["RequiresEnvironment"] = "requires_environment";
+      AnalysisJustification2["ProtectedByCompiler"] = "protected_by_compiler";
+      AnalysisJustification2["ProtectedAtRuntime"] = "protected_at_runtime";
+      AnalysisJustification2["ProtectedAtPerimeter"] = "protected_at_perimeter";
+      AnalysisJustification2["ProtectedByMitigatingControl"] = "protected_by_mitigating_control";
+    })(AnalysisJustification || (exports.AnalysisJustification = AnalysisJustification = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/sortable.js
+var require_sortable = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/sortable.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SortableNumbers = exports.SortableStringables = exports.SortableComparables = exports.SortableSet = exports.compareObjectsSymbol = void 0;
+    exports.compareObjectsSymbol = /* @__PURE__ */ Symbol("internal compare function");
+    var SortableSet = class extends Set {
+      sorted() {
+        return Array.from(this).sort(this[exports.compareObjectsSymbol]);
+      }
+      compare(other) {
+        const sortedOther = other.sorted();
+        const sortedSelf = this.sorted();
+        if (sortedSelf.length !== sortedOther.length) {
+          return sortedSelf.length - sortedOther.length;
+        }
+        for (let i = sortedSelf.length - 1; i >= 0; --i) {
+          const iCompared = this[exports.compareObjectsSymbol](sortedSelf[i], sortedOther[i]);
+          if (iCompared !== 0) {
+            return iCompared;
+          }
+        }
+        return 0;
+      }
+    };
+    exports.SortableSet = SortableSet;
+    var SortableComparables = class extends SortableSet {
+      [exports.compareObjectsSymbol](a, b) {
+        if (a.constructor === b.constructor) {
+          return a.compare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+      }
+    };
+    exports.SortableComparables = SortableComparables;
+    var SortableStringables = class extends SortableSet {
+      [exports.compareObjectsSymbol](a, b) {
+        return a.toString().localeCompare(b.toString());
+      }
+    };
+    exports.SortableStringables = SortableStringables;
+    var SortableNumbers = class extends SortableSet {
+      [exports.compareObjectsSymbol](a, b) {
+        return a - b;
+      }
+    };
+    exports.SortableNumbers = SortableNumbers;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/analysisResponse.js
+var require_analysisResponse = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/analysisResponse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AnalysisResponseRepository = exports.AnalysisResponse = void 0;
+    var sortable_1 = require_sortable();
+    var AnalysisResponse;
+    (function(AnalysisResponse2) {
+      AnalysisResponse2["CanNotFix"] = "can_not_fix";
+      AnalysisResponse2["WillNotFix"] = "will_not_fix";
+      AnalysisResponse2["Update"] = "update";
+      AnalysisResponse2["Rollback"] = "rollback";
+      AnalysisResponse2["WorkaroundAvailable"] = "workaround_available";
+    })(AnalysisResponse || (exports.AnalysisResponse = AnalysisResponse = {}));
+    var AnalysisResponseRepository = class extends sortable_1.SortableStringables {
+    };
+    exports.AnalysisResponseRepository = AnalysisResponseRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/analysisState.js
+var require_analysisState = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/analysisState.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AnalysisState = void 0;
+    var AnalysisState;
+    (function(AnalysisState2) {
+      AnalysisState2["Resolved"] = "resolved";
+      AnalysisState2["ResolvedWithPedigree"] = "resolved_with_pedigree";
+      AnalysisState2["Exploitable"] = "exploitable";
+      AnalysisState2["InTriage"] = "in_triage";
+      AnalysisState2["FalsePositive"] = "false_positive";
+      AnalysisState2["NotAffected"] = "not_affected";
+    })(AnalysisState || (exports.AnalysisState = AnalysisState = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/ratingMethod.js
+var require_ratingMethod = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/ratingMethod.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RatingMethod = void 0;
+    var RatingMethod;
+    (function(RatingMethod2) {
+      RatingMethod2["CVSSv2"] = "CVSSv2";
+      RatingMethod2["CVSSv3"] = "CVSSv3";
+      RatingMethod2["CVSSv31"] = "CVSSv31";
+      RatingMethod2["CVSSv4"] = "CVSSv4";
+      RatingMethod2["OWASP"] = "OWASP";
+      RatingMethod2["SSVC"] = "SSVC";
+      RatingMethod2["Other"] = "other";
+    })(RatingMethod || (exports.RatingMethod = RatingMethod = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/severity.js
+var require_severity = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/severity.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Severity = void 0;
+    var Severity;
+    (function(Severity2) {
+      Severity2["Critical"] = "critical";
+      Severity2["High"] = "high";
+      Severity2["Medium"] = "medium";
+      Severity2["Low"] = "low";
+      Severity2["Info"] = "info";
+      Severity2["None"] = "none";
+      Severity2["Unknown"] = "unknown";
+    })(Severity || (exports.Severity = Severity = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/index.js
+var require_vulnerability = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/vulnerability/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_affectStatus(), exports);
+    __exportStar(require_analysisJustification(), exports);
+    __exportStar(require_analysisResponse(), exports);
+    __exportStar(require_analysisState(), exports);
+    __exportStar(require_ratingMethod(), exports);
+    __exportStar(require_severity(), exports);
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var require_enums = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Vulnerability = void 0;
+    __exportStar(require_attachmentEncoding(), exports);
+    __exportStar(require_componentScope(), exports);
+    __exportStar(require_componentType(), exports);
+    __exportStar(require_externalReferenceType(), exports);
+    __exportStar(require_hashAlogorithm(), exports);
+    __exportStar(require_licenseAcknowledgement(), exports);
+    __exportStar(require_lifecyclePhase(), exports);
+    exports.Vulnerability = __importStar(require_vulnerability());
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/attachment.js
+var require_attachment = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/attachment.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Attachment = void 0;
+    var Attachment = class {
+      contentType;
+      content;
+      encoding;
+      constructor(content, op = {}) {
+        this.contentType = op.contentType;
+        this.content = content;
+        this.encoding = op.encoding;
+      }
+    };
+    exports.Attachment = Attachment;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/types/integer.js
+var require_integer = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/types/integer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isInteger = isInteger;
+    exports.isNonNegativeInteger = isNonNegativeInteger;
+    exports.isPositiveInteger = isPositiveInteger;
+    function isInteger(value) {
+      return Number.isInteger(value);
+    }
+    function isNonNegativeInteger(value) {
+      return isInteger(value) && value >= 0;
+    }
+    function isPositiveInteger(value) {
+      return isInteger(value) && value > 0;
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/tree.js
+var require_tree = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/tree.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.treeIteratorSymbol = void 0;
+    exports.treeIteratorSymbol = /* @__PURE__ */ Symbol("iterator of a tree/nesting-like structure");
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/types/cpe.js
+var require_cpe = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/types/cpe.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isCPE = isCPE;
+    var cpePattern = /^([c][pP][eE]:\/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6})$|^(cpe:2\.3:[aho\*\-](:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){5}(:(([a-zA-Z]{2,3}(-([a-zA-Z]{2}|[0-9]{3}))?)|[\*\-]))(:(((\?*|\*?)([a-zA-Z0-9\-\._]|(\\[\\\*\?!"#$$%&'\(\)\+,\/:;<=>@\[\]\^`\{\|}~]))+(\?*|\*?))|[\*\-])){4})$/;
+    function isCPE(value) {
+      return typeof value === "string" && cpePattern.test(value);
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bomRef.js
+var require_bomRef = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bomRef.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BomRefRepository = exports.BomRef = void 0;
+    var BomRef = class {
+      value;
+      constructor(value) {
+        this.value = value;
+      }
+      compare(other) {
+        return this.toString().localeCompare(other.toString());
+      }
+      toString() {
+        return this.value ?? "";
+      }
+    };
+    exports.BomRef = BomRef;
+    var BomRefRepository = class extends Set {
+    };
+    exports.BomRefRepository = BomRefRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/copyright.js
+var require_copyright = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/copyright.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CopyrightRepository = void 0;
+    var sortable_1 = require_sortable();
+    var CopyrightRepository = class extends sortable_1.SortableStringables {
+    };
+    exports.CopyrightRepository = CopyrightRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/hash.js
+var require_hash = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/hash.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HashDictionary = void 0;
+    var HashDictionary = class _HashDictionary extends Map {
+      static #compareItems([a1, c1], [a2, c2]) {
+        return a1.localeCompare(a2) || c1.localeCompare(c2);
+      }
+      sorted() {
+        return Array.from(this.entries()).sort(_HashDictionary.#compareItems);
+      }
+    };
+    exports.HashDictionary = HashDictionary;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/externalReference.js
+var require_externalReference = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/externalReference.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
+    var sortable_1 = require_sortable();
+    var hash_1 = require_hash();
+    var ExternalReference = class {
+      url;
+      type;
+      hashes;
+      comment;
+      constructor(url, type, op = {}) {
+        this.url = url;
+        this.type = type;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.comment = op.comment;
+      }
+      compare(other) {
+        return this.type.localeCompare(other.type) || this.url.toString().localeCompare(other.url.toString());
+      }
+    };
+    exports.ExternalReference = ExternalReference;
+    var ExternalReferenceRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.ExternalReferenceRepository = ExternalReferenceRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/property.js
+var require_property = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/property.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.PropertyRepository = exports.Property = void 0;
+    var sortable_1 = require_sortable();
+    var Property2 = class {
+      name;
+      value;
+      constructor(name, value) {
+        this.name = name;
+        this.value = value;
+      }
+      compare(other) {
+        return this.name.localeCompare(other.name) || this.value.localeCompare(other.value);
+      }
+    };
+    exports.Property = Property2;
+    var PropertyRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.PropertyRepository = PropertyRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/license.js
+var require_license = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/license.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
+    var property_1 = require_property();
+    var LicenseExpression = class {
+      #expression;
+      acknowledgement;
+      constructor(expression) {
+        this.expression = expression;
+      }
+      get expression() {
+        return this.#expression;
+      }
+      set expression(value) {
+        if (value === "") {
+          throw new RangeError("value is empty string");
+        }
+        this.#expression = value;
+      }
+      compare(other) {
+        return this.#expression.localeCompare(other.#expression);
+      }
+    };
+    exports.LicenseExpression = LicenseExpression;
+    var DisjunctiveLicenseBase = class {
+      acknowledgement;
+      text;
+      #url;
+      properties;
+      constructor(op = {}) {
+        this.acknowledgement = op.acknowledgement;
+        this.text = op.text;
+        this.url = op.url;
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+      }
+      get url() {
+        return this.#url;
+      }
+      set url(value) {
+        this.#url = value === "" ? void 0 : value;
+      }
+    };
+    var NamedLicense = class extends DisjunctiveLicenseBase {
+      name;
+      constructor(name, op = {}) {
+        super(op);
+        this.name = name;
+      }
+      compare(other) {
+        return this.name.localeCompare(other.name);
+      }
+    };
+    exports.NamedLicense = NamedLicense;
+    var SpdxLicense = class extends DisjunctiveLicenseBase {
+      #id;
+      constructor(id, op = {}) {
+        super(op);
+        this.id = id;
+      }
+      get id() {
+        return this.#id;
+      }
+      set id(value) {
+        if (value === "") {
+          throw new RangeError("value is empty string");
+        }
+        this.#id = value;
+      }
+      compare(other) {
+        return this.#id.localeCompare(other.#id);
+      }
+    };
+    exports.SpdxLicense = SpdxLicense;
+    var LicenseRepository = class _LicenseRepository extends Set {
+      static #compareItems(a, b) {
+        if (a.constructor === b.constructor) {
+          return a.compare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+      }
+      sorted() {
+        return Array.from(this).sort(_LicenseRepository.#compareItems);
+      }
+    };
+    exports.LicenseRepository = LicenseRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/component.js
+var require_component = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/component.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
+    var sortable_1 = require_sortable();
+    var tree_1 = require_tree();
+    var cpe_1 = require_cpe();
+    var bomRef_1 = require_bomRef();
+    var copyright_1 = require_copyright();
+    var externalReference_1 = require_externalReference();
+    var hash_1 = require_hash();
+    var license_1 = require_license();
+    var property_1 = require_property();
+    var Component2 = class {
+      type;
+      name;
+      author;
+      copyright;
+      description;
+      externalReferences;
+      group;
+      hashes;
+      licenses;
+      publisher;
+      purl;
+      scope;
+      supplier;
+      swid;
+      version;
+      components;
+      properties;
+      evidence;
+      #bomRef;
+      #cpe;
+      dependencies;
+      constructor(type, name, op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.type = type;
+        this.name = name;
+        this.supplier = op.supplier;
+        this.author = op.author;
+        this.copyright = op.copyright;
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+        this.group = op.group;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.publisher = op.publisher;
+        this.purl = op.purl;
+        this.scope = op.scope;
+        this.swid = op.swid;
+        this.version = op.version;
+        this.description = op.description;
+        this.components = op.components ?? new ComponentRepository();
+        this.cpe = op.cpe;
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+        this.evidence = op.evidence;
+        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
+      }
+      get bomRef() {
+        return this.#bomRef;
+      }
+      get cpe() {
+        return this.#cpe;
+      }
+      set cpe(value) {
+        if (value !== void 0 && !(0, cpe_1.isCPE)(value)) {
+          throw new TypeError("Not CPE nor undefined");
+        }
+        this.#cpe = value;
+      }
+      compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+          return bomRefCompare;
+        }
+        if (this.purl !== void 0 && other.purl !== void 0) {
+          return this.purl.localeCompare(other.purl);
+        }
+        if (this.#cpe !== void 0 && other.#cpe !== void 0) {
+          return this.#cpe.localeCompare(other.#cpe);
+        }
+        return (this.group ?? "").localeCompare(other.group ?? "") || this.name.localeCompare(other.name) || (this.version ?? "").localeCompare(other.version ?? "");
+      }
+    };
+    exports.Component = Component2;
+    var ComponentRepository = class extends sortable_1.SortableComparables {
+      *[tree_1.treeIteratorSymbol]() {
+        for (const component of this) {
+          yield component;
+          yield* component.components[tree_1.treeIteratorSymbol]();
+        }
+      }
+    };
+    exports.ComponentRepository = ComponentRepository;
+    var ComponentEvidence = class {
+      licenses;
+      copyright;
+      constructor(op = {}) {
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.copyright = op.copyright ?? new copyright_1.CopyrightRepository();
+      }
+    };
+    exports.ComponentEvidence = ComponentEvidence;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/lifecycle.js
+var require_lifecycle = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/lifecycle.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LifecycleRepository = exports.NamedLifecycle = void 0;
+    var NamedLifecycle = class {
+      name;
+      description;
+      constructor(name, op = {}) {
+        this.name = name;
+        this.description = op.description;
+      }
+      compare(other) {
+        return this.name.localeCompare(other.name);
+      }
+    };
+    exports.NamedLifecycle = NamedLifecycle;
+    var LifecycleRepository = class _LifecycleRepository extends Set {
+      static #compareItems(a, b) {
+        if (a.constructor === b.constructor) {
+          return a instanceof NamedLifecycle ? a.compare(b) : a.localeCompare(b);
+        }
+        return a.constructor.name.localeCompare(b.constructor.name);
+      }
+      sorted() {
+        return Array.from(this).sort(_LifecycleRepository.#compareItems);
+      }
+    };
+    exports.LifecycleRepository = LifecycleRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/organizationalContact.js
+var require_organizationalContact = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/organizationalContact.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.OrganizationalContactRepository = exports.OrganizationalContact = void 0;
+    var sortable_1 = require_sortable();
+    var OrganizationalContact = class {
+      name;
+      email;
+      phone;
+      constructor(op = {}) {
+        this.name = op.name;
+        this.email = op.email;
+        this.phone = op.phone;
+      }
+      compare(other) {
+        return (this.name ?? "").localeCompare(other.name ?? "") || (this.email ?? "").localeCompare(other.email ?? "") || (this.phone ?? "").localeCompare(other.phone ?? "");
+      }
+    };
+    exports.OrganizationalContact = OrganizationalContact;
+    var OrganizationalContactRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.OrganizationalContactRepository = OrganizationalContactRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/service.js
+var require_service = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/service.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ServiceRepository = exports.Service = void 0;
+    var sortable_1 = require_sortable();
+    var tree_1 = require_tree();
+    var bomRef_1 = require_bomRef();
+    var externalReference_1 = require_externalReference();
+    var license_1 = require_license();
+    var property_1 = require_property();
+    var Service = class {
+      provider;
+      group;
+      name;
+      version;
+      description;
+      licenses;
+      externalReferences;
+      services;
+      properties;
+      #bomRef;
+      dependencies;
+      constructor(name, op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.provider = op.provider;
+        this.group = op.group;
+        this.name = name;
+        this.version = op.version;
+        this.description = op.description;
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+        this.services = op.services ?? new ServiceRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+        this.dependencies = op.dependencies ?? new bomRef_1.BomRefRepository();
+      }
+      get bomRef() {
+        return this.#bomRef;
+      }
+      compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+          return bomRefCompare;
+        }
+        return (this.group ?? "").localeCompare(other.group ?? "") || this.name.localeCompare(other.name) || (this.version ?? "").localeCompare(other.version ?? "");
+      }
+    };
+    exports.Service = Service;
+    var ServiceRepository = class extends sortable_1.SortableComparables {
+      *[tree_1.treeIteratorSymbol]() {
+        for (const service of this) {
+          yield service;
+          yield* service.services[tree_1.treeIteratorSymbol]();
+        }
+      }
+    };
+    exports.ServiceRepository = ServiceRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/tool.js
+var require_tool = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/tool.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Tools = exports.ToolRepository = exports.Tool = void 0;
+    var sortable_1 = require_sortable();
+    var component_1 = require_component();
+    var externalReference_1 = require_externalReference();
+    var hash_1 = require_hash();
+    var service_1 = require_service();
+    var Tool = class _Tool {
+      vendor;
+      name;
+      version;
+      hashes;
+      externalReferences;
+      constructor(op = {}) {
+        this.vendor = op.vendor;
+        this.name = op.name;
+        this.version = op.version;
+        this.hashes = op.hashes ?? new hash_1.HashDictionary();
+        this.externalReferences = op.externalReferences ?? new externalReference_1.ExternalReferenceRepository();
+      }
+      compare(other) {
+        return (this.vendor ?? "").localeCompare(other.vendor ?? "") || (this.name ?? "").localeCompare(other.name ?? "") || (this.version ?? "").localeCompare(other.version ?? "");
+      }
+      static fromComponent(component) {
+        return new _Tool({
+          vendor: component.group,
+          name: component.name,
+          version: component.version,
+          hashes: component.hashes,
+          externalReferences: component.externalReferences
+        });
+      }
+      static fromService(service) {
+        return new _Tool({
+          vendor: service.group,
+          name: service.name,
+          version: service.version,
+          externalReferences: service.externalReferences
+        });
+      }
+    };
+    exports.Tool = Tool;
+    var ToolRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.ToolRepository = ToolRepository;
+    var Tools = class {
+      components;
+      services;
+      tools;
+      constructor(op = {}) {
+        this.components = op.components ?? new component_1.ComponentRepository();
+        this.services = op.services ?? new service_1.ServiceRepository();
+        this.tools = op.tools ?? new ToolRepository();
+      }
+      get size() {
+        return this.components.size + this.services.size + this.tools.size;
+      }
+    };
+    exports.Tools = Tools;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/metadata.js
+var require_metadata = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Metadata = void 0;
+    var license_1 = require_license();
+    var lifecycle_1 = require_lifecycle();
+    var organizationalContact_1 = require_organizationalContact();
+    var property_1 = require_property();
+    var tool_1 = require_tool();
+    var Metadata3 = class {
+      timestamp;
+      lifecycles;
+      tools;
+      authors;
+      component;
+      manufacture;
+      supplier;
+      licenses;
+      properties;
+      constructor(op = {}) {
+        this.timestamp = op.timestamp;
+        this.lifecycles = op.lifecycles ?? new lifecycle_1.LifecycleRepository();
+        this.tools = op.tools ?? new tool_1.Tools();
+        this.authors = op.authors ?? new organizationalContact_1.OrganizationalContactRepository();
+        this.component = op.component;
+        this.manufacture = op.manufacture;
+        this.supplier = op.supplier;
+        this.licenses = op.licenses ?? new license_1.LicenseRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+      }
+    };
+    exports.Metadata = Metadata3;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/types/cwe.js
+var require_cwe = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/types/cwe.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CweRepository = void 0;
+    exports.isCWE = isCWE;
+    var sortable_1 = require_sortable();
+    var integer_1 = require_integer();
+    function isCWE(value) {
+      return (0, integer_1.isPositiveInteger)(value);
+    }
+    var CweRepository = class extends sortable_1.SortableNumbers {
+    };
+    exports.CweRepository = CweRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/advisory.js
+var require_advisory = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/advisory.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AdvisoryRepository = exports.Advisory = void 0;
+    var sortable_1 = require_sortable();
+    var Advisory = class {
+      title;
+      url;
+      constructor(url, op = {}) {
+        this.url = url;
+        this.title = op.title;
+      }
+      compare(other) {
+        return this.url.toString().localeCompare(other.url.toString()) || (this.title ?? "").localeCompare(other.title ?? "");
+      }
+    };
+    exports.Advisory = Advisory;
+    var AdvisoryRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.AdvisoryRepository = AdvisoryRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/affect.js
+var require_affect = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/affect.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
+    var sortable_1 = require_sortable();
+    var Affect = class {
+      ref;
+      versions;
+      constructor(ref, op = {}) {
+        this.ref = ref;
+        this.versions = op.versions ?? new AffectedVersionRepository();
+      }
+      compare(other) {
+        return this.ref.compare(other.ref) || this.versions.compare(other.versions);
+      }
+    };
+    exports.Affect = Affect;
+    var AffectRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.AffectRepository = AffectRepository;
+    var AffectedSingleVersion = class {
+      version;
+      status;
+      constructor(version, op = {}) {
+        this.version = version;
+        this.status = op.status;
+      }
+      compare(other) {
+        return this.version.localeCompare(other.version) || (this.status ?? "").localeCompare(other.status ?? "");
+      }
+    };
+    exports.AffectedSingleVersion = AffectedSingleVersion;
+    var AffectedVersionRange = class {
+      range;
+      status;
+      constructor(range, op = {}) {
+        this.range = range;
+        this.status = op.status;
+      }
+      compare(other) {
+        return this.range.localeCompare(other.range) || (this.status ?? "").localeCompare(other.status ?? "");
+      }
+    };
+    exports.AffectedVersionRange = AffectedVersionRange;
+    var AffectedVersionRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.AffectedVersionRepository = AffectedVersionRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/rating.js
+var require_rating = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/rating.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RatingRepository = exports.Rating = void 0;
+    var sortable_1 = require_sortable();
+    var Rating = class {
+      source;
+      score;
+      severity;
+      method;
+      vector;
+      justification;
+      constructor(op = {}) {
+        this.source = op.source;
+        this.score = op.score;
+        this.severity = op.severity;
+        this.method = op.method;
+        this.vector = op.vector;
+        this.justification = op.justification;
+      }
+      compare(other) {
+        return (this.score ?? 0) - (other.score ?? 0) || (this.vector ?? "").localeCompare(other.vector ?? "") || (this.justification ?? "").localeCompare(other.justification ?? "") || (this.severity ?? "").localeCompare(other.severity ?? "") || (this.method ?? "").localeCompare(other.method ?? "") || (this.source && other.source ? this.source.compare(other.source) : 0);
+      }
+    };
+    exports.Rating = Rating;
+    var RatingRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.RatingRepository = RatingRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/reference.js
+var require_reference = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/reference.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ReferenceRepository = exports.Reference = void 0;
+    var sortable_1 = require_sortable();
+    var Reference = class {
+      id;
+      source;
+      constructor(id, source) {
+        this.id = id;
+        this.source = source;
+      }
+      compare(other) {
+        return this.id.localeCompare(other.id) || this.source.compare(other.source);
+      }
+    };
+    exports.Reference = Reference;
+    var ReferenceRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.ReferenceRepository = ReferenceRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/vulnerability.js
+var require_vulnerability2 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/vulnerability.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.VulnerabilityRepository = exports.Vulnerability = void 0;
+    var sortable_1 = require_sortable();
+    var cwe_1 = require_cwe();
+    var bomRef_1 = require_bomRef();
+    var property_1 = require_property();
+    var tool_1 = require_tool();
+    var advisory_1 = require_advisory();
+    var affect_1 = require_affect();
+    var rating_1 = require_rating();
+    var reference_1 = require_reference();
+    var Vulnerability = class {
+      #bomRef;
+      id;
+      source;
+      references;
+      ratings;
+      cwes;
+      description;
+      detail;
+      recommendation;
+      advisories;
+      created;
+      published;
+      updated;
+      credits;
+      tools;
+      analysis;
+      affects;
+      properties;
+      constructor(op = {}) {
+        this.#bomRef = new bomRef_1.BomRef(op.bomRef);
+        this.id = op.id;
+        this.source = op.source;
+        this.references = op.references ?? new reference_1.ReferenceRepository();
+        this.ratings = op.ratings ?? new rating_1.RatingRepository();
+        this.cwes = op.cwes ?? new cwe_1.CweRepository();
+        this.description = op.description;
+        this.detail = op.detail;
+        this.recommendation = op.recommendation;
+        this.advisories = op.advisories ?? new advisory_1.AdvisoryRepository();
+        this.created = op.created;
+        this.published = op.published;
+        this.updated = op.updated;
+        this.credits = op.credits;
+        this.tools = op.tools ?? new tool_1.Tools();
+        this.analysis = op.analysis;
+        this.affects = op.affects ?? new affect_1.AffectRepository();
+        this.properties = op.properties ?? new property_1.PropertyRepository();
+      }
+      get bomRef() {
+        return this.#bomRef;
+      }
+      compare(other) {
+        const bomRefCompare = this.bomRef.compare(other.bomRef);
+        if (bomRefCompare !== 0) {
+          return bomRefCompare;
+        }
+        return (this.id ?? "").localeCompare(other.id ?? "") || (this.created?.getTime() ?? 0) - (other.created?.getTime() ?? 0) || (this.published?.getTime() ?? 0) - (other.published?.getTime() ?? 0) || (this.updated?.getTime() ?? 0) - (other.updated?.getTime() ?? 0) || this.ratings.compare(other.ratings) || this.cwes.compare(other.cwes) || (this.description ?? "").localeCompare(other.description ?? "") || (this.detail ?? "").localeCompare(other.detail ?? "") || (this.recommendation ?? "").localeCompare(other.recommendation ?? "") || (this.source && other.source ? this.source.compare(other.source) : 0) || this.properties.compare(other.properties);
+      }
+    };
+    exports.Vulnerability = Vulnerability;
+    var VulnerabilityRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.VulnerabilityRepository = VulnerabilityRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bom.js
+var require_bom = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bom.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Bom = void 0;
+    var integer_1 = require_integer();
+    var component_1 = require_component();
+    var metadata_1 = require_metadata();
+    var service_1 = require_service();
+    var vulnerability_1 = require_vulnerability2();
+    var Bom2 = class {
+      metadata;
+      components;
+      services;
+      vulnerabilities;
+      #version = 1;
+      #serialNumber;
+      constructor(op = {}) {
+        this.metadata = op.metadata ?? new metadata_1.Metadata();
+        this.components = op.components ?? new component_1.ComponentRepository();
+        this.services = op.services ?? new service_1.ServiceRepository();
+        this.version = op.version ?? this.version;
+        this.vulnerabilities = op.vulnerabilities ?? new vulnerability_1.VulnerabilityRepository();
+        this.serialNumber = op.serialNumber;
+      }
+      get version() {
+        return this.#version;
+      }
+      set version(value) {
+        if (!(0, integer_1.isPositiveInteger)(value)) {
+          throw new TypeError("Not PositiveInteger");
+        }
+        this.#version = value;
+      }
+      get serialNumber() {
+        return this.#serialNumber;
+      }
+      set serialNumber(value) {
+        this.#serialNumber = value === "" ? void 0 : value;
+      }
+    };
+    exports.Bom = Bom2;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bomLink.js
+var require_bomLink = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/bomLink.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BomLinkElement = exports.BomLinkDocument = void 0;
+    var BomLinkBase = class {
+      #value;
+      constructor(value) {
+        this.value = value;
+      }
+      get value() {
+        return this.#value;
+      }
+      set value(value) {
+        if (!this._isValid(value)) {
+          throw new RangeError("invalid value");
+        }
+        this.#value = value;
+      }
+      compare(other) {
+        return this.toString().localeCompare(other.toString());
+      }
+      toString() {
+        return this.value;
+      }
+    };
+    var BomLinkDocument = class _BomLinkDocument extends BomLinkBase {
+      static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*$/;
+      static isValid(value) {
+        return typeof value === "string" && this.#pattern.test(value);
+      }
+      _isValid(value) {
+        return _BomLinkDocument.isValid(value);
+      }
+    };
+    exports.BomLinkDocument = BomLinkDocument;
+    var BomLinkElement = class _BomLinkElement extends BomLinkBase {
+      static #pattern = /^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[1-9][0-9]*#.+$/;
+      static isValid(value) {
+        return typeof value === "string" && this.#pattern.test(value);
+      }
+      _isValid(value) {
+        return _BomLinkElement.isValid(value);
+      }
+    };
+    exports.BomLinkElement = BomLinkElement;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/organizationalEntity.js
+var require_organizationalEntity = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/organizationalEntity.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.OrganizationalEntityRepository = exports.OrganizationalEntity = void 0;
+    var sortable_1 = require_sortable();
+    var organizationalContact_1 = require_organizationalContact();
+    var OrganizationalEntity = class {
+      name;
+      url;
+      contact;
+      constructor(op = {}) {
+        this.name = op.name;
+        this.url = op.url ?? /* @__PURE__ */ new Set();
+        this.contact = op.contact ?? new organizationalContact_1.OrganizationalContactRepository();
+      }
+      compare(other) {
+        return (this.name ?? "").localeCompare(other.name ?? "") || this.contact.compare(other.contact) || new sortable_1.SortableStringables(this.url).compare(new sortable_1.SortableStringables(other.url));
+      }
+    };
+    exports.OrganizationalEntity = OrganizationalEntity;
+    var OrganizationalEntityRepository = class extends sortable_1.SortableComparables {
+    };
+    exports.OrganizationalEntityRepository = OrganizationalEntityRepository;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/swid.js
+var require_swid = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/swid.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SWID = void 0;
+    var integer_1 = require_integer();
+    var SWID = class {
+      tagId;
+      name;
+      version;
+      patch;
+      text;
+      url;
+      #tagVersion;
+      constructor(tagId, name, op = {}) {
+        this.tagId = tagId;
+        this.name = name;
+        this.version = op.version;
+        this.patch = op.patch;
+        this.text = op.text;
+        this.url = op.url;
+        this.tagVersion = op.tagVersion;
+      }
+      get tagVersion() {
+        return this.#tagVersion;
+      }
+      set tagVersion(value) {
+        if (value !== void 0 && !(0, integer_1.isNonNegativeInteger)(value)) {
+          throw new TypeError("Not NonNegativeInteger nor undefined");
+        }
+        this.#tagVersion = value;
+      }
+    };
+    exports.SWID = SWID;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/analysis.js
+var require_analysis = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/analysis.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Analysis = void 0;
+    var analysisResponse_1 = require_analysisResponse();
+    var Analysis = class {
+      state;
+      justification;
+      response;
+      detail;
+      constructor(op = {}) {
+        this.state = op.state;
+        this.justification = op.justification;
+        this.response = op.response ?? new analysisResponse_1.AnalysisResponseRepository();
+        this.detail = op.detail;
+      }
+    };
+    exports.Analysis = Analysis;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/credits.js
+var require_credits = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/credits.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Credits = void 0;
+    var organizationalContact_1 = require_organizationalContact();
+    var organizationalEntity_1 = require_organizationalEntity();
+    var Credits = class {
+      organizations;
+      individuals;
+      constructor(op = {}) {
+        this.organizations = op.organizations ?? new organizationalEntity_1.OrganizationalEntityRepository();
+        this.individuals = op.individuals ?? new organizationalContact_1.OrganizationalContactRepository();
+      }
+    };
+    exports.Credits = Credits;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/source.js
+var require_source = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/source.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Source = void 0;
+    var Source = class {
+      name;
+      url;
+      constructor(op = {}) {
+        this.name = op.name;
+        this.url = op.url;
+      }
+      compare(other) {
+        return (this.url?.toString() ?? "").localeCompare(other.url?.toString() ?? "") || (this.name ?? "").localeCompare(other.name ?? "");
+      }
+    };
+    exports.Source = Source;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/index.js
+var require_vulnerability3 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/vulnerability/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_advisory(), exports);
+    __exportStar(require_affect(), exports);
+    __exportStar(require_analysis(), exports);
+    __exportStar(require_credits(), exports);
+    __exportStar(require_rating(), exports);
+    __exportStar(require_reference(), exports);
+    __exportStar(require_source(), exports);
+    __exportStar(require_vulnerability2(), exports);
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var require_models = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Vulnerability = void 0;
+    __exportStar(require_attachment(), exports);
+    __exportStar(require_bom(), exports);
+    __exportStar(require_bomLink(), exports);
+    __exportStar(require_bomRef(), exports);
+    __exportStar(require_component(), exports);
+    __exportStar(require_copyright(), exports);
+    __exportStar(require_externalReference(), exports);
+    __exportStar(require_hash(), exports);
+    __exportStar(require_license(), exports);
+    __exportStar(require_lifecycle(), exports);
+    __exportStar(require_metadata(), exports);
+    __exportStar(require_organizationalContact(), exports);
+    __exportStar(require_organizationalEntity(), exports);
+    __exportStar(require_property(), exports);
+    __exportStar(require_service(), exports);
+    __exportStar(require_swid(), exports);
+    __exportStar(require_tool(), exports);
+    exports.Vulnerability = __importStar(require_vulnerability3());
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/bomRefDiscriminator.js
+var require_bomRefDiscriminator = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/bomRefDiscriminator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BomRefDiscriminator = void 0;
+    var BomRefDiscriminator = class {
+      #originalValues;
+      #prefix;
+      constructor(bomRefs, prefix = "BomRef") {
+        this.#originalValues = Array.from(bomRefs, (r) => [r, r.value]);
+        this.#prefix = prefix;
+      }
+      get prefix() {
+        return this.#prefix;
+      }
+      *[Symbol.iterator]() {
+        for (const [bomRef] of this.#originalValues) {
+          yield bomRef;
+        }
+      }
+      discriminate() {
+        const knownRefValues = /* @__PURE__ */ new Set([""]);
+        for (const [bomRef] of this.#originalValues) {
+          let value = bomRef.value;
+          if (value === void 0 || knownRefValues.has(value)) {
+            value = this.#makeUniqueId();
+            bomRef.value = value;
+          }
+          knownRefValues.add(value);
+        }
+      }
+      reset() {
+        for (const [bomRef, originalValue] of this.#originalValues) {
+          bomRef.value = originalValue;
+        }
+      }
+      #makeUniqueId() {
+        return `${this.#prefix}${Math.random().toString(32).substring(1)}${Math.random().toString(32).substring(1)}`;
+      }
+    };
+    exports.BomRefDiscriminator = BomRefDiscriminator;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.OptPlugError = void 0;
+    var OptPlugError = class extends Error {
+      cause;
+      constructor(message, cause) {
+        super(message);
+        this.cause = cause;
+      }
+    };
+    exports.OptPlugError = OptPlugError;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/errors.js
+var require_errors3 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingOptionalDependencyError = void 0;
+    var errors_1 = require_errors2();
+    var MissingOptionalDependencyError = class extends errors_1.OptPlugError {
+    };
+    exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/types.js
+var require_types = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/baseSerializer.js
+var require_baseSerializer = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/baseSerializer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BaseSerializer = void 0;
+    var tree_1 = require_tree();
+    var bomRefDiscriminator_1 = require_bomRefDiscriminator();
+    var BaseSerializer = class {
+      *#getAllBomRefs(bom) {
+        if (bom.metadata.component !== void 0) {
+          yield bom.metadata.component.bomRef;
+          for (const { bomRef } of bom.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+            yield bomRef;
+          }
+        }
+        for (const { bomRef } of bom.components[tree_1.treeIteratorSymbol]()) {
+          yield bomRef;
+        }
+        for (const { bomRef } of bom.services[tree_1.treeIteratorSymbol]()) {
+          yield bomRef;
+        }
+        for (const { bomRef } of bom.vulnerabilities) {
+          yield bomRef;
+        }
+      }
+      #normalize(bom, options2) {
+        const bomRefDiscriminator = new bomRefDiscriminator_1.BomRefDiscriminator(this.#getAllBomRefs(bom));
+        bomRefDiscriminator.discriminate();
+        try {
+          return this._normalize(bom, options2);
+        } finally {
+          bomRefDiscriminator.reset();
+        }
+      }
+      serialize(bom, options2) {
+        return this._serialize(this.#normalize(bom, options2), options2);
+      }
+    };
+    exports.BaseSerializer = BaseSerializer;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/iterable.js
+var require_iterable = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/iterable.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.chainI = chainI;
+    function* chainI(...iterables) {
+      for (const iterable of iterables) {
+        yield* iterable;
+      }
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/notUndefined.js
+var require_notUndefined = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/notUndefined.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isNotUndefined = isNotUndefined;
+    function isNotUndefined(value) {
+      return value !== void 0;
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/uri.js
+var require_uri = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_helpers/uri.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.escapeUri = escapeUri;
+    var _ESCAPES = [
+      [/ /g, "%20"],
+      [/"/g, "%22"],
+      [/'/g, "%27"],
+      [/\[/g, "%5B"],
+      [/]/g, "%5D"],
+      [/</g, "%3C"],
+      [/>/g, "%3E"],
+      [/\{/g, "%7B"],
+      [/}/g, "%7D"]
+    ];
+    function escapeUri(value) {
+      if (value === void 0) {
+        return value;
+      }
+      for (const [s, r] of _ESCAPES) {
+        value = value.replace(s, r);
+      }
+      return value;
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/res/schema/spdx.SNAPSHOT.schema.json
+var require_spdx_SNAPSHOT_schema = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/res/schema/spdx.SNAPSHOT.schema.json"(exports, module) {
+    module.exports = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "http://cyclonedx.org/schema/spdx.schema.json",
+      $comment: "v1.1-3.29.0",
+      type: "string",
+      enum: [
+        "0BSD",
+        "3D-Slicer-1.0",
+        "AAL",
+        "Abstyles",
+        "AdaCore-doc",
+        "Adobe-2006",
+        "Adobe-Display-PostScript",
+        "Adobe-Glyph",
+        "Adobe-Utopia",
+        "ADSL",
+        "Advanced-Cryptics-Dictionary",
+        "AFL-1.1",
+        "AFL-1.2",
+        "AFL-2.0",
+        "AFL-2.1",
+        "AFL-3.0",
+        "Afmparse",
+        "AGPL-1.0",
+        "AGPL-1.0-only",
+        "AGPL-1.0-or-later",
+        "AGPL-3.0",
+        "AGPL-3.0-only",
+        "AGPL-3.0-or-later",
+        "Aladdin",
+        "ALGLIB-Documentation",
+        "AMD-newlib",
+        "AMDPLPA",
+        "AML",
+        "AML-glslang",
+        "AMPAS",
+        "ANTLR-PD",
+        "ANTLR-PD-fallback",
+        "any-OSI",
+        "any-OSI-perl-modules",
+        "Apache-1.0",
+        "Apache-1.1",
+        "Apache-2.0",
+        "APAFML",
+        "APL-1.0",
+        "App-s2p",
+        "APSL-1.0",
+        "APSL-1.1",
+        "APSL-1.2",
+        "APSL-2.0",
+        "Arphic-1999",
+        "Artistic-1.0",
+        "Artistic-1.0-cl8",
+        "Artistic-1.0-Perl",
+        "Artistic-2.0",
+        "Artistic-dist",
+        "Aspell-RU",
+        "ASWF-Digital-Assets-1.0",
+        "ASWF-Digital-Assets-1.1",
+        "atc-game",
+        "Baekmuk",
+        "Bahyph",
+        "Barr",
+        "bcrypt-Solar-Designer",
+        "Beerware",
+        "Bitstream-Charter",
+        "Bitstream-Vera",
+        "BitTorrent-1.0",
+        "BitTorrent-1.1",
+        "blessing",
+        "BlueOak-1.0.0",
+        "Boehm-GC",
+        "Boehm-GC-without-fee",
+        "BOLA-1.1",
+        "Borceux",
+        "Brian-Gladman-2-Clause",
+        "Brian-Gladman-3-Clause",
+        "Brian-Gladman-3-Clause-no-conversion",
+        "BSD-1-Clause",
+        "BSD-2-Clause",
+        "BSD-2-Clause-Darwin",
+        "BSD-2-Clause-first-lines",
+        "BSD-2-Clause-FreeBSD",
+        "BSD-2-Clause-NetBSD",
+        "BSD-2-Clause-Patent",
+        "BSD-2-Clause-pkgconf-disclaimer",
+        "BSD-2-Clause-pos-unchanged",
+        "BSD-2-Clause-Views",
+        "BSD-3-Clause",
+        "BSD-3-Clause-acpica",
+        "BSD-3-Clause-Attribution",
+        "BSD-3-Clause-Clear",
+        "BSD-3-Clause-flex",
+        "BSD-3-Clause-HP",
+        "BSD-3-Clause-LBNL",
+        "BSD-3-Clause-Modification",
+        "BSD-3-Clause-No-Military-License",
+        "BSD-3-Clause-No-Nuclear-License",
+        "BSD-3-Clause-No-Nuclear-License-2014",
+        "BSD-3-Clause-No-Nuclear-Warranty",
+        "BSD-3-Clause-Open-MPI",
+        "BSD-3-Clause-OpenWebUI",
+        "BSD-3-Clause-Sun",
+        "BSD-3-Clause-Tso",
+        "BSD-4-Clause",
+        "BSD-4-Clause-Shortened",
+        "BSD-4-Clause-UC",
+        "BSD-4.3RENO",
+        "BSD-4.3TAHOE",
+        "BSD-Advertising-Acknowledgement",
+        "BSD-ask-to-endorse",
+        "BSD-Attribution-HPND-disclaimer",
+        "BSD-Inferno-Nettverk",
+        "BSD-Mark-Modifications",
+        "BSD-Protection",
+        "BSD-Source-alt-GPL",
+        "BSD-Source-beginning-file",
+        "BSD-Source-Code",
+        "BSD-Source-Code-no-disclaimer",
+        "BSD-Systemics",
+        "BSD-Systemics-W3Works",
+        "BSL-1.0",
+        "Buddy",
+        "Bugroff",
+        "BUSL-1.1",
+        "bzip2-1.0.5",
+        "bzip2-1.0.6",
+        "C-UDA-1.0",
+        "CAL-1.0",
+        "CAL-1.0-Combined-Work-Exception",
+        "Caldera",
+        "Caldera-no-preamble",
+        "CAPEC-tou",
+        "Catharon",
+        "CATOSL-1.1",
+        "CC-BY-1.0",
+        "CC-BY-2.0",
+        "CC-BY-2.5",
+        "CC-BY-2.5-AU",
+        "CC-BY-3.0",
+        "CC-BY-3.0-AT",
+        "CC-BY-3.0-AU",
+        "CC-BY-3.0-DE",
+        "CC-BY-3.0-IGO",
+        "CC-BY-3.0-NL",
+        "CC-BY-3.0-US",
+        "CC-BY-4.0",
+        "CC-BY-NC-1.0",
+        "CC-BY-NC-2.0",
+        "CC-BY-NC-2.5",
+        "CC-BY-NC-3.0",
+        "CC-BY-NC-3.0-DE",
+        "CC-BY-NC-3.0-IGO",
+        "CC-BY-NC-4.0",
+        "CC-BY-NC-ND-1.0",
+        "CC-BY-NC-ND-2.0",
+        "CC-BY-NC-ND-2.5",
+        "CC-BY-NC-ND-3.0",
+        "CC-BY-NC-ND-3.0-DE",
+        "CC-BY-NC-ND-3.0-IGO",
+        "CC-BY-NC-ND-4.0",
+        "CC-BY-NC-SA-1.0",
+        "CC-BY-NC-SA-2.0",
+        "CC-BY-NC-SA-2.0-DE",
+        "CC-BY-NC-SA-2.0-FR",
+        "CC-BY-NC-SA-2.0-UK",
+        "CC-BY-NC-SA-2.5",
+        "CC-BY-NC-SA-3.0",
+        "CC-BY-NC-SA-3.0-DE",
+        "CC-BY-NC-SA-3.0-IGO",
+        "CC-BY-NC-SA-4.0",
+        "CC-BY-ND-1.0",
+        "CC-BY-ND-2.0",
+        "CC-BY-ND-2.5",
+        "CC-BY-ND-3.0",
+        "CC-BY-ND-3.0-DE",
+        "CC-BY-ND-4.0",
+        "CC-BY-SA-1.0",
+        "CC-BY-SA-2.0",
+        "CC-BY-SA-2.0-UK",
+        "CC-BY-SA-2.1-JP",
+        "CC-BY-SA-2.5",
+        "CC-BY-SA-3.0",
+        "CC-BY-SA-3.0-AT",
+        "CC-BY-SA-3.0-DE",
+        "CC-BY-SA-3.0-IGO",
+        "CC-BY-SA-4.0",
+        "CC-PDDC",
+        "CC-PDM-1.0",
+        "CC-SA-1.0",
+        "CC0-1.0",
+        "CDDL-1.0",
+        "CDDL-1.1",
+        "CDL-1.0",
+        "CDLA-Permissive-1.0",
+        "CDLA-Permissive-2.0",
+        "CDLA-Sharing-1.0",
+        "CECILL-1.0",
+        "CECILL-1.1",
+        "CECILL-2.0",
+        "CECILL-2.1",
+        "CECILL-B",
+        "CECILL-C",
+        "CERN-OHL-1.1",
+        "CERN-OHL-1.2",
+        "CERN-OHL-P-2.0",
+        "CERN-OHL-S-2.0",
+        "CERN-OHL-W-2.0",
+        "CFITSIO",
+        "check-cvs",
+        "checkmk",
+        "ClArtistic",
+        "Clips",
+        "CMU-Mach",
+        "CMU-Mach-nodoc",
+        "CNRI-Jython",
+        "CNRI-Python",
+        "CNRI-Python-GPL-Compatible",
+        "COIL-1.0",
+        "Community-Spec-1.0",
+        "Condor-1.1",
+        "copyleft-next-0.3.0",
+        "copyleft-next-0.3.1",
+        "Cornell-Lossless-JPEG",
+        "CPAL-1.0",
+        "CPL-1.0",
+        "CPOL-1.02",
+        "Cronyx",
+        "Crossword",
+        "CryptoSwift",
+        "CrystalStacker",
+        "CUA-OPL-1.0",
+        "Cube",
+        "curl",
+        "cve-tou",
+        "D-FSL-1.0",
+        "DEC-3-Clause",
+        "diffmark",
+        "DL-DE-BY-2.0",
+        "DL-DE-ZERO-2.0",
+        "DOC",
+        "DocBook-DTD",
+        "DocBook-Schema",
+        "DocBook-Stylesheet",
+        "DocBook-XML",
+        "Dotseqn",
+        "DRL-1.0",
+        "DRL-1.1",
+        "DSDP",
+        "dtoa",
+        "dvipdfm",
+        "ECL-1.0",
+        "ECL-2.0",
+        "eCos-2.0",
+        "EFL-1.0",
+        "EFL-2.0",
+        "eGenix",
+        "Elastic-2.0",
+        "Entessa",
+        "EPICS",
+        "EPL-1.0",
+        "EPL-2.0",
+        "ErlPL-1.1",
+        "ESA-PL-permissive-2.4",
+        "ESA-PL-strong-copyleft-2.4",
+        "ESA-PL-weak-copyleft-2.4",
+        "etalab-2.0",
+        "EUDatagrid",
+        "EUPL-1.0",
+        "EUPL-1.1",
+        "EUPL-1.2",
+        "Eurosym",
+        "Fair",
+        "FBM",
+        "FDK-AAC",
+        "FDK-MPEG-H",
+        "Ferguson-Twofish",
+        "Frameworx-1.0",
+        "FreeBSD-DOC",
+        "FreeImage",
+        "FSFAP",
+        "FSFAP-no-warranty-disclaimer",
+        "FSFUL",
+        "FSFULLR",
+        "FSFULLRSD",
+        "FSFULLRWD",
+        "FSL-1.1-ALv2",
+        "FSL-1.1-MIT",
+        "FTL",
+        "Furuseth",
+        "fwlw",
+        "Game-Programming-Gems",
+        "GCR-docs",
+        "GD",
+        "generic-xts",
+        "GFDL-1.1",
+        "GFDL-1.1-invariants-only",
+        "GFDL-1.1-invariants-or-later",
+        "GFDL-1.1-no-invariants-only",
+        "GFDL-1.1-no-invariants-or-later",
+        "GFDL-1.1-only",
+        "GFDL-1.1-or-later",
+        "GFDL-1.2",
+        "GFDL-1.2-invariants-only",
+        "GFDL-1.2-invariants-or-later",
+        "GFDL-1.2-no-invariants-only",
+        "GFDL-1.2-no-invariants-or-later",
+        "GFDL-1.2-only",
+        "GFDL-1.2-or-later",
+        "GFDL-1.3",
+        "GFDL-1.3-invariants-only",
+        "GFDL-1.3-invariants-or-later",
+        "GFDL-1.3-no-invariants-only",
+        "GFDL-1.3-no-invariants-or-later",
+        "GFDL-1.3-only",
+        "GFDL-1.3-or-later",
+        "Giftware",
+        "GL2PS",
+        "Glide",
+        "Glulxe",
+        "GLWTPL",
+        "gnuplot",
+        "GPL-1.0",
+        "GPL-1.0+",
+        "GPL-1.0-only",
+        "GPL-1.0-or-later",
+        "GPL-2.0",
+        "GPL-2.0+",
+        "GPL-2.0-only",
+        "GPL-2.0-or-later",
+        "GPL-2.0-with-autoconf-exception",
+        "GPL-2.0-with-bison-exception",
+        "GPL-2.0-with-classpath-exception",
+        "GPL-2.0-with-font-exception",
+        "GPL-2.0-with-GCC-exception",
+        "GPL-3.0",
+        "GPL-3.0+",
+        "GPL-3.0-only",
+        "GPL-3.0-or-later",
+        "GPL-3.0-with-autoconf-exception",
+        "GPL-3.0-with-GCC-exception",
+        "Graphics-Gems",
+        "gSOAP-1.3b",
+        "gtkbook",
+        "Gutmann",
+        "HaskellReport",
+        "HDF5",
+        "hdparm",
+        "HIDAPI",
+        "Hippocratic-2.1",
+        "Hippocratic-3.0-core",
+        "HP-1986",
+        "HP-1989",
+        "HPND",
+        "HPND-DEC",
+        "HPND-doc",
+        "HPND-doc-sell",
+        "HPND-export-US",
+        "HPND-export-US-acknowledgement",
+        "HPND-export-US-modify",
+        "HPND-export2-US",
+        "HPND-Fenneberg-Livingston",
+        "HPND-INRIA-IMAG",
+        "HPND-Intel",
+        "HPND-Kevlin-Henney",
+        "HPND-Markus-Kuhn",
+        "HPND-merchantability-variant",
+        "HPND-MIT-disclaimer",
+        "HPND-Netrek",
+        "HPND-Pbmplus",
+        "HPND-sell-MIT-disclaimer-xserver",
+        "HPND-sell-regexpr",
+        "HPND-sell-variant",
+        "HPND-sell-variant-critical-systems",
+        "HPND-sell-variant-MIT-disclaimer",
+        "HPND-sell-variant-MIT-disclaimer-rev",
+        "HPND-SMC",
+        "HPND-UC",
+        "HPND-UC-export-US",
+        "HTMLTIDY",
+        "hyphen-bulgarian",
+        "IBM-pibs",
+        "ICU",
+        "IEC-Code-Components-EULA",
+        "IJG",
+        "IJG-short",
+        "ImageMagick",
+        "iMatix",
+        "Imlib2",
+        "Info-ZIP",
+        "Informatica",
+        "Inner-Net-2.0",
+        "InnoSetup",
+        "Intel",
+        "Intel-ACPI",
+        "Interbase-1.0",
+        "IPA",
+        "IPL-1.0",
+        "ISC",
+        "ISC-Veillard",
+        "ISO-permission",
+        "Jam",
+        "JasPer-2.0",
+        "jove",
+        "JPL-image",
+        "JPNIC",
+        "JSON",
+        "Kastrup",
+        "Kazlib",
+        "Knuth-CTAN",
+        "LAL-1.2",
+        "LAL-1.3",
+        "Latex2e",
+        "Latex2e-translated-notice",
+        "Leptonica",
+        "LGPL-2.0",
+        "LGPL-2.0+",
+        "LGPL-2.0-only",
+        "LGPL-2.0-or-later",
+        "LGPL-2.1",
+        "LGPL-2.1+",
+        "LGPL-2.1-only",
+        "LGPL-2.1-or-later",
+        "LGPL-3.0",
+        "LGPL-3.0+",
+        "LGPL-3.0-only",
+        "LGPL-3.0-or-later",
+        "LGPLLR",
+        "Libpng",
+        "libpng-1.6.35",
+        "libpng-2.0",
+        "libselinux-1.0",
+        "libtiff",
+        "libutil-David-Nugent",
+        "LiLiQ-P-1.1",
+        "LiLiQ-R-1.1",
+        "LiLiQ-Rplus-1.1",
+        "Linux-man-pages-1-para",
+        "Linux-man-pages-copyleft",
+        "Linux-man-pages-copyleft-2-para",
+        "Linux-man-pages-copyleft-var",
+        "Linux-OpenIB",
+        "LOOP",
+        "LPD-document",
+        "LPL-1.0",
+        "LPL-1.02",
+        "LPPL-1.0",
+        "LPPL-1.1",
+        "LPPL-1.2",
+        "LPPL-1.3a",
+        "LPPL-1.3c",
+        "lsof",
+        "Lucida-Bitmap-Fonts",
+        "LZMA-SDK-9.11-to-9.20",
+        "LZMA-SDK-9.22",
+        "Mackerras-3-Clause",
+        "Mackerras-3-Clause-acknowledgment",
+        "magaz",
+        "mailprio",
+        "MakeIndex",
+        "man2html",
+        "Martin-Birgmeier",
+        "McPhee-slideshow",
+        "metamail",
+        "Minpack",
+        "MIPS",
+        "MirOS",
+        "MIT",
+        "MIT-0",
+        "MIT-advertising",
+        "MIT-Click",
+        "MIT-CMU",
+        "MIT-enna",
+        "MIT-feh",
+        "MIT-Festival",
+        "MIT-Khronos-old",
+        "MIT-Modern-Variant",
+        "MIT-open-group",
+        "MIT-STK",
+        "MIT-testregex",
+        "MIT-Wu",
+        "MITNFA",
+        "MMIXware",
+        "MMPL-1.0.1",
+        "Motosoto",
+        "MPEG-SSG",
+        "mpi-permissive",
+        "mpich2",
+        "MPL-1.0",
+        "MPL-1.1",
+        "MPL-2.0",
+        "MPL-2.0-no-copyleft-exception",
+        "mplus",
+        "MS-LPL",
+        "MS-PL",
+        "MS-RL",
+        "MTLL",
+        "MulanPSL-1.0",
+        "MulanPSL-2.0",
+        "Multics",
+        "Mup",
+        "MVT-1.1",
+        "NAIST-2003",
+        "NASA-1.3",
+        "Naumen",
+        "NBPL-1.0",
+        "NCBI-PD",
+        "NCGL-UK-2.0",
+        "NCL",
+        "NCSA",
+        "Net-SNMP",
+        "NetCDF",
+        "Newsletr",
+        "NGPL",
+        "ngrep",
+        "NICTA-1.0",
+        "NIST-PD",
+        "NIST-PD-fallback",
+        "NIST-PD-TNT",
+        "NIST-Software",
+        "NLOD-1.0",
+        "NLOD-2.0",
+        "NLPL",
+        "Nokia",
+        "NOSL",
+        "Noweb",
+        "NPL-1.0",
+        "NPL-1.1",
+        "NPOSL-3.0",
+        "NRL",
+        "NTIA-PD",
+        "NTP",
+        "NTP-0",
+        "Nunit",
+        "O-UDA-1.0",
+        "OAR",
+        "OCCT-PL",
+        "OCLC-2.0",
+        "ODbL-1.0",
+        "ODC-By-1.0",
+        "OFFIS",
+        "OFL-1.0",
+        "OFL-1.0-no-RFN",
+        "OFL-1.0-RFN",
+        "OFL-1.1",
+        "OFL-1.1-no-RFN",
+        "OFL-1.1-RFN",
+        "OGC-1.0",
+        "OGDL-Taiwan-1.0",
+        "OGL-Canada-2.0",
+        "OGL-UK-1.0",
+        "OGL-UK-2.0",
+        "OGL-UK-3.0",
+        "OGTSL",
+        "OLDAP-1.1",
+        "OLDAP-1.2",
+        "OLDAP-1.3",
+        "OLDAP-1.4",
+        "OLDAP-2.0",
+        "OLDAP-2.0.1",
+        "OLDAP-2.1",
+        "OLDAP-2.2",
+        "OLDAP-2.2.1",
+        "OLDAP-2.2.2",
+        "OLDAP-2.3",
+        "OLDAP-2.4",
+        "OLDAP-2.5",
+        "OLDAP-2.6",
+        "OLDAP-2.7",
+        "OLDAP-2.8",
+        "OLFL-1.3",
+        "OML",
+        "OpenMDW-1.0",
+        "OpenPBS-2.3",
+        "OpenSSL",
+        "OpenSSL-standalone",
+        "OpenVision",
+        "OPL-1.0",
+        "OPL-UK-3.0",
+        "OPUBL-1.0",
+        "OSC-1.0",
+        "OSET-PL-2.1",
+        "OSL-1.0",
+        "OSL-1.1",
+        "OSL-2.0",
+        "OSL-2.1",
+        "OSL-3.0",
+        "OSSP",
+        "PADL",
+        "ParaType-Free-Font-1.3",
+        "Parity-6.0.0",
+        "Parity-7.0.0",
+        "PDDL-1.0",
+        "PHP-3.0",
+        "PHP-3.01",
+        "Pixar",
+        "pkgconf",
+        "Plexus",
+        "pnmstitch",
+        "PolyForm-Noncommercial-1.0.0",
+        "PolyForm-Small-Business-1.0.0",
+        "PostgreSQL",
+        "PPL",
+        "PSF-2.0",
+        "psfrag",
+        "psutils",
+        "Python-2.0",
+        "Python-2.0.1",
+        "python-ldap",
+        "Qhull",
+        "QPL-1.0",
+        "QPL-1.0-INRIA-2004",
+        "radvd",
+        "Rdisc",
+        "RHeCos-1.1",
+        "RPL-1.1",
+        "RPL-1.5",
+        "RPSL-1.0",
+        "RSA-MD",
+        "RSCPL",
+        "Ruby",
+        "Ruby-pty",
+        "SAX-PD",
+        "SAX-PD-2.0",
+        "Saxpath",
+        "SCEA",
+        "SchemeReport",
+        "Sendmail",
+        "Sendmail-8.23",
+        "Sendmail-Open-Source-1.1",
+        "SGI-B-1.0",
+        "SGI-B-1.1",
+        "SGI-B-2.0",
+        "SGI-OpenGL",
+        "SGMLUG-PM",
+        "SGP4",
+        "SHL-0.5",
+        "SHL-0.51",
+        "SimPL-2.0",
+        "SISSL",
+        "SISSL-1.2",
+        "SL",
+        "Sleepycat",
+        "SMAIL-GPL",
+        "SMLNJ",
+        "SMPPL",
+        "SNIA",
+        "snprintf",
+        "SOFA",
+        "softSurfer",
+        "Soundex",
+        "Spencer-86",
+        "Spencer-94",
+        "Spencer-99",
+        "SPL-1.0",
+        "ssh-keyscan",
+        "SSH-OpenSSH",
+        "SSH-short",
+        "SSLeay-standalone",
+        "SSPL-1.0",
+        "StandardML-NJ",
+        "SugarCRM-1.1.3",
+        "SUL-1.0",
+        "Sun-PPP",
+        "Sun-PPP-2000",
+        "SunPro",
+        "SWL",
+        "swrule",
+        "Symlinks",
+        "TAPR-OHL-1.0",
+        "TCL",
+        "TCP-wrappers",
+        "TekHVC",
+        "TermReadKey",
+        "TGPPL-1.0",
+        "ThirdEye",
+        "threeparttable",
+        "TMate",
+        "TORQUE-1.1",
+        "TOSL",
+        "TPDL",
+        "TPL-1.0",
+        "TrustedQSL",
+        "TTWL",
+        "TTYP0",
+        "TU-Berlin-1.0",
+        "TU-Berlin-2.0",
+        "Ubuntu-font-1.0",
+        "UCAR",
+        "UCL-1.0",
+        "ulem",
+        "UMich-Merit",
+        "Unicode-3.0",
+        "Unicode-DFS-2015",
+        "Unicode-DFS-2016",
+        "Unicode-TOU",
+        "UnixCrypt",
+        "Unlicense",
+        "Unlicense-libtelnet",
+        "Unlicense-libwhirlpool",
+        "UnRAR",
+        "UPL-1.0",
+        "URT-RLE",
+        "Vim",
+        "Vixie-Cron",
+        "VOSTROM",
+        "VSL-1.0",
+        "W3C",
+        "W3C-19980720",
+        "W3C-20150513",
+        "w3m",
+        "Watcom-1.0",
+        "Widget-Workshop",
+        "WordNet",
+        "Wsuipa",
+        "WTFNMFPL",
+        "WTFPL",
+        "wwl",
+        "wxWindows",
+        "X11",
+        "X11-distribute-modifications-variant",
+        "X11-no-permit-persons",
+        "X11-swapped",
+        "Xdebug-1.03",
+        "Xerox",
+        "Xfig",
+        "XFree86-1.1",
+        "xinetd",
+        "xkeyboard-config-Zinoviev",
+        "xlock",
+        "Xnet",
+        "xpp",
+        "XSkat",
+        "xzoom",
+        "YPL-1.0",
+        "YPL-1.1",
+        "Zed",
+        "Zeeff",
+        "Zend-2.0",
+        "Zimbra-1.3",
+        "Zimbra-1.4",
+        "Zlib",
+        "zlib-acknowledgement",
+        "ZPL-1.1",
+        "ZPL-2.0",
+        "ZPL-2.1",
+        "389-exception",
+        "Asterisk-exception",
+        "Asterisk-linking-protocols-exception",
+        "Autoconf-exception-2.0",
+        "Autoconf-exception-3.0",
+        "Autoconf-exception-generic",
+        "Autoconf-exception-generic-3.0",
+        "Autoconf-exception-macro",
+        "Bison-exception-1.24",
+        "Bison-exception-2.2",
+        "Bootloader-exception",
+        "CGAL-linking-exception",
+        "Classpath-exception-2.0",
+        "Classpath-exception-2.0-short",
+        "CLISP-exception-2.0",
+        "cryptsetup-OpenSSL-exception",
+        "Digia-Qt-LGPL-exception-1.1",
+        "DigiRule-FOSS-exception",
+        "eCos-exception-2.0",
+        "erlang-otp-linking-exception",
+        "Fawkes-Runtime-exception",
+        "FLTK-exception",
+        "fmt-exception",
+        "Font-exception-2.0",
+        "freertos-exception-2.0",
+        "GCC-exception-2.0",
+        "GCC-exception-2.0-note",
+        "GCC-exception-3.1",
+        "Gmsh-exception",
+        "GNAT-exception",
+        "GNOME-examples-exception",
+        "GNU-compiler-exception",
+        "gnu-javamail-exception",
+        "Google-Patent-WebM",
+        "GPL-3.0-389-ds-base-exception",
+        "GPL-3.0-interface-exception",
+        "GPL-3.0-linking-exception",
+        "GPL-3.0-linking-source-exception",
+        "GPL-CC-1.0",
+        "GStreamer-exception-2005",
+        "GStreamer-exception-2008",
+        "harbour-exception",
+        "i2p-gpl-java-exception",
+        "Independent-modules-exception",
+        "KiCad-libraries-exception",
+        "kvirc-openssl-exception",
+        "LGPL-3.0-linking-exception",
+        "libpri-OpenH323-exception",
+        "Libtool-exception",
+        "Linux-syscall-note",
+        "LLGPL",
+        "LLVM-exception",
+        "LZMA-exception",
+        "mif-exception",
+        "mxml-exception",
+        "Nokia-Qt-exception-1.1",
+        "OCaml-LGPL-linking-exception",
+        "OCCT-exception-1.0",
+        "OpenJDK-assembly-exception-1.0",
+        "openvpn-openssl-exception",
+        "PCRE2-exception",
+        "polyparse-exception",
+        "PS-or-PDF-font-exception-20170817",
+        "QPL-1.0-INRIA-2004-exception",
+        "Qt-GPL-exception-1.0",
+        "Qt-LGPL-exception-1.1",
+        "Qwt-exception-1.0",
+        "romic-exception",
+        "RRDtool-FLOSS-exception-2.0",
+        "rsync-linking-exception",
+        "SANE-exception",
+        "SHL-2.0",
+        "SHL-2.1",
+        "Simple-Library-Usage-exception",
+        "Spelling-Provider-LGPL-exception",
+        "sqlitestudio-OpenSSL-exception",
+        "stunnel-exception",
+        "SWI-exception",
+        "Swift-exception",
+        "Texinfo-exception",
+        "u-boot-exception-2.0",
+        "UBDL-exception",
+        "Universal-FOSS-exception-1.0",
+        "vsftpd-openssl-exception",
+        "WxWindows-exception-3.1",
+        "x11vnc-openssl-exception"
+      ],
+      "meta:enum": {
+        "0BSD": "BSD Zero Clause License",
+        "3D-Slicer-1.0": "3D Slicer License v1.0",
+        AAL: "Attribution Assurance License",
+        Abstyles: "Abstyles License",
+        "AdaCore-doc": "AdaCore Doc License",
+        "Adobe-2006": "Adobe Systems Incorporated Source Code License Agreement",
+        "Adobe-Display-PostScript": "Adobe Display PostScript License",
+        "Adobe-Glyph": "Adobe Glyph List License",
+        "Adobe-Utopia": "Adobe Utopia Font License",
+        ADSL: "Amazon Digital Services License",
+        "Advanced-Cryptics-Dictionary": "Advanced Cryptics Dictionary License",
+        "AFL-1.1": "Academic Free License v1.1",
+        "AFL-1.2": "Academic Free License v1.2",
+        "AFL-2.0": "Academic Free License v2.0",
+        "AFL-2.1": "Academic Free License v2.1",
+        "AFL-3.0": "Academic Free License v3.0",
+        Afmparse: "Afmparse License",
+        "AGPL-1.0": "Affero General Public License v1.0",
+        "AGPL-1.0-only": "Affero General Public License v1.0 only",
+        "AGPL-1.0-or-later": "Affero General Public License v1.0 or later",
+        "AGPL-3.0": "GNU Affero General Public License v3.0",
+        "AGPL-3.0-only": "GNU Affero General Public License v3.0 only",
+        "AGPL-3.0-or-later": "GNU Affero General Public License v3.0 or later",
+        Aladdin: "Aladdin Free Public License",
+        "ALGLIB-Documentation": "ALGLIB Documentation License",
+        "AMD-newlib": "AMD newlib License",
+        AMDPLPA: "AMD's plpa_map.c License",
+        AML: "Apple MIT License",
+        "AML-glslang": "AML glslang variant License",
+        AMPAS: "Academy of Motion Picture Arts and Sciences BSD",
+        "ANTLR-PD": "ANTLR Software Rights Notice",
+        "ANTLR-PD-fallback": "ANTLR Software Rights Notice with license fallback",
+        "any-OSI": "Any OSI License",
+        "any-OSI-perl-modules": "Any OSI License - Perl Modules",
+        "Apache-1.0": "Apache License 1.0",
+        "Apache-1.1": "Apache License 1.1",
+        "Apache-2.0": "Apache License 2.0",
+        APAFML: "Adobe Postscript AFM License",
+        "APL-1.0": "Adaptive Public License 1.0",
+        "App-s2p": "App::s2p License",
+        "APSL-1.0": "Apple Public Source License 1.0",
+        "APSL-1.1": "Apple Public Source License 1.1",
+        "APSL-1.2": "Apple Public Source License 1.2",
+        "APSL-2.0": "Apple Public Source License 2.0",
+        "Arphic-1999": "Arphic Public License",
+        "Artistic-1.0": "Artistic License 1.0",
+        "Artistic-1.0-cl8": "Artistic License 1.0 w/clause 8",
+        "Artistic-1.0-Perl": "Artistic License 1.0 (Perl)",
+        "Artistic-2.0": "Artistic License 2.0",
+        "Artistic-dist": "Artistic License 1.0 (dist)",
+        "Aspell-RU": "Aspell Russian License",
+        "ASWF-Digital-Assets-1.0": "ASWF Digital Assets License version 1.0",
+        "ASWF-Digital-Assets-1.1": "ASWF Digital Assets License 1.1",
+        "atc-game": "atc Game License",
+        Baekmuk: "Baekmuk License",
+        Bahyph: "Bahyph License",
+        Barr: "Barr License",
+        "bcrypt-Solar-Designer": "bcrypt Solar Designer License",
+        Beerware: "Beerware License",
+        "Bitstream-Charter": "Bitstream Charter Font License",
+        "Bitstream-Vera": "Bitstream Vera Font License",
+        "BitTorrent-1.0": "BitTorrent Open Source License v1.0",
+        "BitTorrent-1.1": "BitTorrent Open Source License v1.1",
+        blessing: "SQLite Blessing",
+        "BlueOak-1.0.0": "Blue Oak Model License 1.0.0",
+        "Boehm-GC": "Boehm-Demers-Weiser GC License",
+        "Boehm-GC-without-fee": "Boehm-Demers-Weiser GC License (without fee)",
+        "BOLA-1.1": "Buena Onda License Agreement v1.1",
+        Borceux: "Borceux license",
+        "Brian-Gladman-2-Clause": "Brian Gladman 2-Clause License",
+        "Brian-Gladman-3-Clause": "Brian Gladman 3-Clause License",
+        "Brian-Gladman-3-Clause-no-conversion": "Brian Gladman 3-Clause License (no conversion clause)",
+        "BSD-1-Clause": "BSD 1-Clause License",
+        "BSD-2-Clause": 'BSD 2-Clause "Simplified" License',
+        "BSD-2-Clause-Darwin": "BSD 2-Clause - Ian Darwin variant",
+        "BSD-2-Clause-first-lines": "BSD 2-Clause - first lines requirement",
+        "BSD-2-Clause-FreeBSD": "BSD 2-Clause FreeBSD License",
+        "BSD-2-Clause-NetBSD": "BSD 2-Clause NetBSD License",
+        "BSD-2-Clause-Patent": "BSD-2-Clause Plus Patent License",
+        "BSD-2-Clause-pkgconf-disclaimer": "BSD 2-Clause pkgconf disclaimer variant",
+        "BSD-2-Clause-pos-unchanged": "BSD 2-Clause - position unchanged variant",
+        "BSD-2-Clause-Views": "BSD 2-Clause with views sentence",
+        "BSD-3-Clause": 'BSD 3-Clause "New" or "Revised" License',
+        "BSD-3-Clause-acpica": "BSD 3-Clause acpica variant",
+        "BSD-3-Clause-Attribution": "BSD with attribution",
+        "BSD-3-Clause-Clear": "BSD 3-Clause Clear License",
+        "BSD-3-Clause-flex": "BSD 3-Clause Flex variant",
+        "BSD-3-Clause-HP": "Hewlett-Packard BSD variant license",
+        "BSD-3-Clause-LBNL": "Lawrence Berkeley National Labs BSD variant license",
+        "BSD-3-Clause-Modification": "BSD 3-Clause Modification",
+        "BSD-3-Clause-No-Military-License": "BSD 3-Clause No Military License",
+        "BSD-3-Clause-No-Nuclear-License": "BSD 3-Clause No Nuclear License",
+        "BSD-3-Clause-No-Nuclear-License-2014": "BSD 3-Clause No Nuclear License 2014",
+        "BSD-3-Clause-No-Nuclear-Warranty": "BSD 3-Clause No Nuclear Warranty",
+        "BSD-3-Clause-Open-MPI": "BSD 3-Clause Open MPI variant",
+        "BSD-3-Clause-OpenWebUI": "BSD 3-Clause - OpenWebUI variant",
+        "BSD-3-Clause-Sun": "BSD 3-Clause Sun Microsystems",
+        "BSD-3-Clause-Tso": "BSD 3-Clause Tso variant",
+        "BSD-4-Clause": 'BSD 4-Clause "Original" or "Old" License',
+        "BSD-4-Clause-Shortened": "BSD 4 Clause Shortened",
+        "BSD-4-Clause-UC": "BSD-4-Clause (University of California-Specific)",
+        "BSD-4.3RENO": "BSD 4.3 RENO License",
+        "BSD-4.3TAHOE": "BSD 4.3 TAHOE License",
+        "BSD-Advertising-Acknowledgement": "BSD Advertising Acknowledgement License",
+        "BSD-ask-to-endorse": "BSD - ask to endorse",
+        "BSD-Attribution-HPND-disclaimer": "BSD with Attribution and HPND disclaimer",
+        "BSD-Inferno-Nettverk": "BSD-Inferno-Nettverk",
+        "BSD-Mark-Modifications": "BSD Mark Modifications License",
+        "BSD-Protection": "BSD Protection License",
+        "BSD-Source-alt-GPL": "BSD Source Code Attribution - GPL alternative",
+        "BSD-Source-beginning-file": "BSD Source Code Attribution - beginning of file variant",
+        "BSD-Source-Code": "BSD Source Code Attribution",
+        "BSD-Source-Code-no-disclaimer": "BSD Source Code Attribution - no disclaimer",
+        "BSD-Systemics": "Systemics BSD variant license",
+        "BSD-Systemics-W3Works": "Systemics W3Works BSD variant license",
+        "BSL-1.0": "Boost Software License 1.0",
+        Buddy: "Buddy License",
+        Bugroff: "Bugroff License",
+        "BUSL-1.1": "Business Source License 1.1",
+        "bzip2-1.0.5": "bzip2 and libbzip2 License v1.0.5",
+        "bzip2-1.0.6": "bzip2 and libbzip2 License v1.0.6",
+        "C-UDA-1.0": "Computational Use of Data Agreement v1.0",
+        "CAL-1.0": "Cryptographic Autonomy License 1.0",
+        "CAL-1.0-Combined-Work-Exception": "Cryptographic Autonomy License 1.0 (Combined Work Exception)",
+        Caldera: "Caldera License",
+        "Caldera-no-preamble": "Caldera License (without preamble)",
+        "CAPEC-tou": "Common Attack    Pattern Enumeration and Classification License",
+        Catharon: "Catharon License",
+        "CATOSL-1.1": "Computer Associates Trusted Open Source License 1.1",
+        "CC-BY-1.0": "Creative Commons Attribution 1.0 Generic",
+        "CC-BY-2.0": "Creative Commons Attribution 2.0 Generic",
+        "CC-BY-2.5": "Creative Commons Attribution 2.5 Generic",
+        "CC-BY-2.5-AU": "Creative Commons Attribution 2.5 Australia",
+        "CC-BY-3.0": "Creative Commons Attribution 3.0 Unported",
+        "CC-BY-3.0-AT": "Creative Commons Attribution 3.0 Austria",
+        "CC-BY-3.0-AU": "Creative Commons Attribution 3.0 Australia",
+        "CC-BY-3.0-DE": "Creative Commons Attribution 3.0 Germany",
+        "CC-BY-3.0-IGO": "Creative Commons Attribution 3.0 IGO",
+        "CC-BY-3.0-NL": "Creative Commons Attribution 3.0 Netherlands",
+        "CC-BY-3.0-US": "Creative Commons Attribution 3.0 United States",
+        "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
+        "CC-BY-NC-1.0": "Creative Commons Attribution Non Commercial 1.0 Generic",
+        "CC-BY-NC-2.0": "Creative Commons Attribution Non Commercial 2.0 Generic",
+        "CC-BY-NC-2.5": "Creative Commons Attribution Non Commercial 2.5 Generic",
+        "CC-BY-NC-3.0": "Creative Commons Attribution Non Commercial 3.0 Unported",
+        "CC-BY-NC-3.0-DE": "Creative Commons Attribution Non Commercial 3.0 Germany",
+        "CC-BY-NC-3.0-IGO": "Creative Commons Attribution Non Commercial 3.0 IGO",
+        "CC-BY-NC-4.0": "Creative Commons Attribution Non Commercial 4.0 International",
+        "CC-BY-NC-ND-1.0": "Creative Commons Attribution Non Commercial No Derivatives 1.0 Generic",
+        "CC-BY-NC-ND-2.0": "Creative Commons Attribution Non Commercial No Derivatives 2.0 Generic",
+        "CC-BY-NC-ND-2.5": "Creative Commons Attribution Non Commercial No Derivatives 2.5 Generic",
+        "CC-BY-NC-ND-3.0": "Creative Commons Attribution Non Commercial No Derivatives 3.0 Unported",
+        "CC-BY-NC-ND-3.0-DE": "Creative Commons Attribution Non Commercial No Derivatives 3.0 Germany",
+        "CC-BY-NC-ND-3.0-IGO": "Creative Commons Attribution Non Commercial No Derivatives 3.0 IGO",
+        "CC-BY-NC-ND-4.0": "Creative Commons Attribution Non Commercial No Derivatives 4.0 International",
+        "CC-BY-NC-SA-1.0": "Creative Commons Attribution Non Commercial Share Alike 1.0 Generic",
+        "CC-BY-NC-SA-2.0": "Creative Commons Attribution Non Commercial Share Alike 2.0 Generic",
+        "CC-BY-NC-SA-2.0-DE": "Creative Commons Attribution Non Commercial Share Alike 2.0 Germany",
+        "CC-BY-NC-SA-2.0-FR": "Creative Commons Attribution-NonCommercial-ShareAlike 2.0 France",
+        "CC-BY-NC-SA-2.0-UK": "Creative Commons Attribution Non Commercial Share Alike 2.0 England and Wales",
+        "CC-BY-NC-SA-2.5": "Creative Commons Attribution Non Commercial Share Alike 2.5 Generic",
+        "CC-BY-NC-SA-3.0": "Creative Commons Attribution Non Commercial Share Alike 3.0 Unported",
+        "CC-BY-NC-SA-3.0-DE": "Creative Commons Attribution Non Commercial Share Alike 3.0 Germany",
+        "CC-BY-NC-SA-3.0-IGO": "Creative Commons Attribution Non Commercial Share Alike 3.0 IGO",
+        "CC-BY-NC-SA-4.0": "Creative Commons Attribution Non Commercial Share Alike 4.0 International",
+        "CC-BY-ND-1.0": "Creative Commons Attribution No Derivatives 1.0 Generic",
+        "CC-BY-ND-2.0": "Creative Commons Attribution No Derivatives 2.0 Generic",
+        "CC-BY-ND-2.5": "Creative Commons Attribution No Derivatives 2.5 Generic",
+        "CC-BY-ND-3.0": "Creative Commons Attribution No Derivatives 3.0 Unported",
+        "CC-BY-ND-3.0-DE": "Creative Commons Attribution No Derivatives 3.0 Germany",
+        "CC-BY-ND-4.0": "Creative Commons Attribution No Derivatives 4.0 International",
+        "CC-BY-SA-1.0": "Creative Commons Attribution Share Alike 1.0 Generic",
+        "CC-BY-SA-2.0": "Creative Commons Attribution Share Alike 2.0 Generic",
+        "CC-BY-SA-2.0-UK": "Creative Commons Attribution Share Alike 2.0 England and Wales",
+        "CC-BY-SA-2.1-JP": "Creative Commons Attribution Share Alike 2.1 Japan",
+        "CC-BY-SA-2.5": "Creative Commons Attribution Share Alike 2.5 Generic",
+        "CC-BY-SA-3.0": "Creative Commons Attribution Share Alike 3.0 Unported",
+        "CC-BY-SA-3.0-AT": "Creative Commons Attribution Share Alike 3.0 Austria",
+        "CC-BY-SA-3.0-DE": "Creative Commons Attribution Share Alike 3.0 Germany",
+        "CC-BY-SA-3.0-IGO": "Creative Commons Attribution-ShareAlike 3.0 IGO",
+        "CC-BY-SA-4.0": "Creative Commons Attribution Share Alike 4.0 International",
+        "CC-PDDC": "Creative Commons Public Domain Dedication and Certification",
+        "CC-PDM-1.0": "Creative    Commons Public Domain Mark 1.0 Universal",
+        "CC-SA-1.0": "Creative Commons Share Alike 1.0 Generic",
+        "CC0-1.0": "Creative Commons Zero v1.0 Universal",
+        "CDDL-1.0": "Common Development and Distribution License 1.0",
+        "CDDL-1.1": "Common Development and Distribution License 1.1",
+        "CDL-1.0": "Common Documentation License 1.0",
+        "CDLA-Permissive-1.0": "Community Data License Agreement Permissive 1.0",
+        "CDLA-Permissive-2.0": "Community Data License Agreement Permissive 2.0",
+        "CDLA-Sharing-1.0": "Community Data License Agreement Sharing 1.0",
+        "CECILL-1.0": "CeCILL Free Software License Agreement v1.0",
+        "CECILL-1.1": "CeCILL Free Software License Agreement v1.1",
+        "CECILL-2.0": "CeCILL Free Software License Agreement v2.0",
+        "CECILL-2.1": "CeCILL Free Software License Agreement v2.1",
+        "CECILL-B": "CeCILL-B Free Software License Agreement",
+        "CECILL-C": "CeCILL-C Free Software License Agreement",
+        "CERN-OHL-1.1": "CERN Open Hardware Licence v1.1",
+        "CERN-OHL-1.2": "CERN Open Hardware Licence v1.2",
+        "CERN-OHL-P-2.0": "CERN Open Hardware Licence Version 2 - Permissive",
+        "CERN-OHL-S-2.0": "CERN Open Hardware Licence Version 2 - Strongly Reciprocal",
+        "CERN-OHL-W-2.0": "CERN Open Hardware Licence Version 2 - Weakly Reciprocal",
+        CFITSIO: "CFITSIO License",
+        "check-cvs": "check-cvs License",
+        checkmk: "Checkmk License",
+        ClArtistic: "Clarified Artistic License",
+        Clips: "Clips License",
+        "CMU-Mach": "CMU Mach License",
+        "CMU-Mach-nodoc": "CMU    Mach - no notices-in-documentation variant",
+        "CNRI-Jython": "CNRI Jython License",
+        "CNRI-Python": "CNRI Python License",
+        "CNRI-Python-GPL-Compatible": "CNRI Python Open Source GPL Compatible License Agreement",
+        "COIL-1.0": "Copyfree Open Innovation License",
+        "Community-Spec-1.0": "Community Specification License 1.0",
+        "Condor-1.1": "Condor Public License v1.1",
+        "copyleft-next-0.3.0": "copyleft-next 0.3.0",
+        "copyleft-next-0.3.1": "copyleft-next 0.3.1",
+        "Cornell-Lossless-JPEG": "Cornell Lossless JPEG License",
+        "CPAL-1.0": "Common Public Attribution License 1.0",
+        "CPL-1.0": "Common Public License 1.0",
+        "CPOL-1.02": "Code Project Open License 1.02",
+        Cronyx: "Cronyx License",
+        Crossword: "Crossword License",
+        CryptoSwift: "CryptoSwift License",
+        CrystalStacker: "CrystalStacker License",
+        "CUA-OPL-1.0": "CUA Office Public License v1.0",
+        Cube: "Cube License",
+        curl: "curl License",
+        "cve-tou": "Common Vulnerability Enumeration ToU License",
+        "D-FSL-1.0": "Deutsche Freie Software Lizenz",
+        "DEC-3-Clause": "DEC 3-Clause License",
+        diffmark: "diffmark license",
+        "DL-DE-BY-2.0": "Data licence Germany \u2013 attribution \u2013 version 2.0",
+        "DL-DE-ZERO-2.0": "Data licence Germany \u2013 zero \u2013 version 2.0",
+        DOC: "DOC License",
+        "DocBook-DTD": "DocBook DTD License",
+        "DocBook-Schema": "DocBook Schema License",
+        "DocBook-Stylesheet": "DocBook Stylesheet License",
+        "DocBook-XML": "DocBook XML License",
+        Dotseqn: "Dotseqn License",
+        "DRL-1.0": "Detection Rule License 1.0",
+        "DRL-1.1": "Detection Rule License 1.1",
+        DSDP: "DSDP License",
+        dtoa: "David M. Gay dtoa License",
+        dvipdfm: "dvipdfm License",
+        "ECL-1.0": "Educational Community License v1.0",
+        "ECL-2.0": "Educational Community License v2.0",
+        "eCos-2.0": "eCos license version 2.0",
+        "EFL-1.0": "Eiffel Forum License v1.0",
+        "EFL-2.0": "Eiffel Forum License v2.0",
+        eGenix: "eGenix.com Public License 1.1.0",
+        "Elastic-2.0": "Elastic License 2.0",
+        Entessa: "Entessa Public License v1.0",
+        EPICS: "EPICS Open License",
+        "EPL-1.0": "Eclipse Public License 1.0",
+        "EPL-2.0": "Eclipse Public License 2.0",
+        "ErlPL-1.1": "Erlang Public License v1.1",
+        "ESA-PL-permissive-2.4": "European Space Agency Public License \u2013 v2.4 \u2013 Permissive (Type 3)",
+        "ESA-PL-strong-copyleft-2.4": "European Space Agency Public License (ESA-PL) - V2.4 - Strong Copyleft (Type 1)",
+        "ESA-PL-weak-copyleft-2.4": "European Space Agency Public License \u2013 v2.4 \u2013 Weak Copyleft (Type 2)",
+        "etalab-2.0": "Etalab Open License 2.0",
+        EUDatagrid: "EU DataGrid Software License",
+        "EUPL-1.0": "European Union Public License 1.0",
+        "EUPL-1.1": "European Union Public License 1.1",
+        "EUPL-1.2": "European Union Public License 1.2",
+        Eurosym: "Eurosym License",
+        Fair: "Fair License",
+        FBM: "Fuzzy Bitmap License",
+        "FDK-AAC": "Fraunhofer FDK AAC Codec Library",
+        "FDK-MPEG-H": "Fraunhofer FDK MPEG-H Software",
+        "Ferguson-Twofish": "Ferguson Twofish License",
+        "Frameworx-1.0": "Frameworx Open License 1.0",
+        "FreeBSD-DOC": "FreeBSD Documentation License",
+        FreeImage: "FreeImage Public License v1.0",
+        FSFAP: "FSF All Permissive License",
+        "FSFAP-no-warranty-disclaimer": "FSF All Permissive License (without Warranty)",
+        FSFUL: "FSF Unlimited License",
+        FSFULLR: "FSF Unlimited License (with License Retention)",
+        FSFULLRSD: "FSF Unlimited License (with License Retention and Short Disclaimer)",
+        FSFULLRWD: "FSF Unlimited License (With License Retention and Warranty Disclaimer)",
+        "FSL-1.1-ALv2": "Functional Source License, Version 1.1, ALv2 Future License",
+        "FSL-1.1-MIT": "Functional Source License, Version 1.1, MIT Future License",
+        FTL: "Freetype Project License",
+        Furuseth: "Furuseth License",
+        fwlw: "fwlw License",
+        "Game-Programming-Gems": "Game Programming Gems License",
+        "GCR-docs": "Gnome GCR Documentation License",
+        GD: "GD License",
+        "generic-xts": "Generic XTS License",
+        "GFDL-1.1": "GNU Free Documentation License v1.1",
+        "GFDL-1.1-invariants-only": "GNU Free Documentation License v1.1 only - invariants",
+        "GFDL-1.1-invariants-or-later": "GNU Free Documentation License v1.1 or later - invariants",
+        "GFDL-1.1-no-invariants-only": "GNU Free Documentation License v1.1 only - no invariants",
+        "GFDL-1.1-no-invariants-or-later": "GNU Free Documentation License v1.1 or later - no invariants",
+        "GFDL-1.1-only": "GNU Free Documentation License v1.1 only",
+        "GFDL-1.1-or-later": "GNU Free Documentation License v1.1 or later",
+        "GFDL-1.2": "GNU Free Documentation License v1.2",
+        "GFDL-1.2-invariants-only": "GNU Free Documentation License v1.2 only - invariants",
+        "GFDL-1.2-invariants-or-later": "GNU Free Documentation License v1.2 or later - invariants",
+        "GFDL-1.2-no-invariants-only": "GNU Free Documentation License v1.2 only - no invariants",
+        "GFDL-1.2-no-invariants-or-later": "GNU Free Documentation License v1.2 or later - no invariants",
+        "GFDL-1.2-only": "GNU Free Documentation License v1.2 only",
+        "GFDL-1.2-or-later": "GNU Free Documentation License v1.2 or later",
+        "GFDL-1.3": "GNU Free Documentation License v1.3",
+        "GFDL-1.3-invariants-only": "GNU Free Documentation License v1.3 only - invariants",
+        "GFDL-1.3-invariants-or-later": "GNU Free Documentation License v1.3 or later - invariants",
+        "GFDL-1.3-no-invariants-only": "GNU Free Documentation License v1.3 only - no invariants",
+        "GFDL-1.3-no-invariants-or-later": "GNU Free Documentation License v1.3 or later - no invariants",
+        "GFDL-1.3-only": "GNU Free Documentation License v1.3 only",
+        "GFDL-1.3-or-later": "GNU Free Documentation License v1.3 or later",
+        Giftware: "Giftware License",
+        GL2PS: "GL2PS License",
+        Glide: "3dfx Glide License",
+        Glulxe: "Glulxe License",
+        GLWTPL: "Good Luck With That Public License",
+        gnuplot: "gnuplot License",
+        "GPL-1.0": "GNU General Public License v1.0 only",
+        "GPL-1.0+": "GNU General Public License v1.0 or later",
+        "GPL-1.0-only": "GNU General Public License v1.0 only",
+        "GPL-1.0-or-later": "GNU General Public License v1.0 or later",
+        "GPL-2.0": "GNU General Public License v2.0 only",
+        "GPL-2.0+": "GNU General Public License v2.0 or later",
+        "GPL-2.0-only": "GNU General Public License v2.0 only",
+        "GPL-2.0-or-later": "GNU General Public License v2.0 or later",
+        "GPL-2.0-with-autoconf-exception": "GNU General Public License v2.0 w/Autoconf exception",
+        "GPL-2.0-with-bison-exception": "GNU General Public License v2.0 w/Bison exception",
+        "GPL-2.0-with-classpath-exception": "GNU General Public License v2.0 w/Classpath exception",
+        "GPL-2.0-with-font-exception": "GNU General Public License v2.0 w/Font exception",
+        "GPL-2.0-with-GCC-exception": "GNU General Public License v2.0 w/GCC Runtime Library exception",
+        "GPL-3.0": "GNU General Public License v3.0 only",
+        "GPL-3.0+": "GNU General Public License v3.0 or later",
+        "GPL-3.0-only": "GNU General Public License v3.0 only",
+        "GPL-3.0-or-later": "GNU General Public License v3.0 or later",
+        "GPL-3.0-with-autoconf-exception": "GNU General Public License v3.0 w/Autoconf exception",
+        "GPL-3.0-with-GCC-exception": "GNU General Public License v3.0 w/GCC Runtime Library exception",
+        "Graphics-Gems": "Graphics Gems License",
+        "gSOAP-1.3b": "gSOAP Public License v1.3b",
+        gtkbook: "gtkbook License",
+        Gutmann: "Gutmann License",
+        HaskellReport: "Haskell Language Report License",
+        HDF5: "HDF5 License",
+        hdparm: "hdparm License",
+        HIDAPI: "HIDAPI License",
+        "Hippocratic-2.1": "Hippocratic License 2.1",
+        "Hippocratic-3.0-core": "Hippocratic License 3.0",
+        "HP-1986": "Hewlett-Packard 1986 License",
+        "HP-1989": "Hewlett-Packard 1989 License",
+        HPND: "Historical Permission Notice and Disclaimer",
+        "HPND-DEC": "Historical Permission Notice and Disclaimer - DEC variant",
+        "HPND-doc": "Historical Permission Notice and Disclaimer - documentation variant",
+        "HPND-doc-sell": "Historical Permission Notice and Disclaimer - documentation sell variant",
+        "HPND-export-US": "HPND with US Government export control warning",
+        "HPND-export-US-acknowledgement": "HPND with US Government export control warning and acknowledgment",
+        "HPND-export-US-modify": "HPND with US Government export control warning and modification rqmt",
+        "HPND-export2-US": "HPND with US Government export control and 2 disclaimers",
+        "HPND-Fenneberg-Livingston": "Historical Permission Notice and Disclaimer - Fenneberg-Livingston variant",
+        "HPND-INRIA-IMAG": "Historical Permission Notice and Disclaimer    - INRIA-IMAG variant",
+        "HPND-Intel": "Historical Permission Notice and Disclaimer - Intel variant",
+        "HPND-Kevlin-Henney": "Historical Permission Notice and Disclaimer - Kevlin Henney variant",
+        "HPND-Markus-Kuhn": "Historical Permission Notice and Disclaimer - Markus Kuhn variant",
+        "HPND-merchantability-variant": "Historical Permission Notice and Disclaimer - merchantability variant",
+        "HPND-MIT-disclaimer": "Historical Permission Notice and Disclaimer with MIT disclaimer",
+        "HPND-Netrek": "Historical Permission Notice and Disclaimer - Netrek variant",
+        "HPND-Pbmplus": "Historical Permission Notice and Disclaimer - Pbmplus variant",
+        "HPND-sell-MIT-disclaimer-xserver": "Historical Permission Notice and Disclaimer - sell xserver variant with MIT disclaimer",
+        "HPND-sell-regexpr": "Historical Permission Notice and Disclaimer - sell regexpr variant",
+        "HPND-sell-variant": "Historical Permission Notice and Disclaimer - sell variant",
+        "HPND-sell-variant-critical-systems": "HPND - sell variant with safety critical systems clause",
+        "HPND-sell-variant-MIT-disclaimer": "HPND sell variant with MIT disclaimer",
+        "HPND-sell-variant-MIT-disclaimer-rev": "HPND sell variant with MIT disclaimer - reverse",
+        "HPND-SMC": "Historical Permission Notice and Disclaimer - SMC variant",
+        "HPND-UC": "Historical Permission Notice and Disclaimer - University of California variant",
+        "HPND-UC-export-US": "Historical Permission Notice and Disclaimer - University of California, US export warning",
+        HTMLTIDY: "HTML Tidy License",
+        "hyphen-bulgarian": "hyphen-bulgarian License",
+        "IBM-pibs": "IBM PowerPC Initialization and Boot Software",
+        ICU: "ICU License",
+        "IEC-Code-Components-EULA": "IEC    Code Components End-user licence agreement",
+        IJG: "Independent JPEG Group License",
+        "IJG-short": "Independent JPEG Group License - short",
+        ImageMagick: "ImageMagick License",
+        iMatix: "iMatix Standard Function Library Agreement",
+        Imlib2: "Imlib2 License",
+        "Info-ZIP": "Info-ZIP License",
+        Informatica: "Informatica License",
+        "Inner-Net-2.0": "Inner Net License v2.0",
+        InnoSetup: "Inno Setup License",
+        Intel: "Intel Open Source License",
+        "Intel-ACPI": "Intel ACPI Software License Agreement",
+        "Interbase-1.0": "Interbase Public License v1.0",
+        IPA: "IPA Font License",
+        "IPL-1.0": "IBM Public License v1.0",
+        ISC: "ISC License",
+        "ISC-Veillard": "ISC Veillard variant",
+        "ISO-permission": "ISO permission notice",
+        Jam: "Jam License",
+        "JasPer-2.0": "JasPer License",
+        jove: "Jove License",
+        "JPL-image": "JPL Image Use Policy",
+        JPNIC: "Japan Network Information Center License",
+        JSON: "JSON License",
+        Kastrup: "Kastrup License",
+        Kazlib: "Kazlib License",
+        "Knuth-CTAN": "Knuth CTAN License",
+        "LAL-1.2": "Licence Art Libre 1.2",
+        "LAL-1.3": "Licence Art Libre 1.3",
+        Latex2e: "Latex2e License",
+        "Latex2e-translated-notice": "Latex2e with translated notice permission",
+        Leptonica: "Leptonica License",
+        "LGPL-2.0": "GNU Library General Public License v2 only",
+        "LGPL-2.0+": "GNU Library General Public License v2 or later",
+        "LGPL-2.0-only": "GNU Library General Public License v2 only",
+        "LGPL-2.0-or-later": "GNU Library General Public License v2 or later",
+        "LGPL-2.1": "GNU Lesser General Public License v2.1 only",
+        "LGPL-2.1+": "GNU Lesser General Public License v2.1 or later",
+        "LGPL-2.1-only": "GNU Lesser General Public License v2.1 only",
+        "LGPL-2.1-or-later": "GNU Lesser General Public License v2.1 or later",
+        "LGPL-3.0": "GNU Lesser General Public License v3.0 only",
+        "LGPL-3.0+": "GNU Lesser General Public License v3.0 or later",
+        "LGPL-3.0-only": "GNU Lesser General Public License v3.0 only",
+        "LGPL-3.0-or-later": "GNU Lesser General Public License v3.0 or later",
+        LGPLLR: "Lesser General Public License For Linguistic Resources",
+        Libpng: "libpng License",
+        "libpng-1.6.35": "PNG Reference Library License v1 (for libpng 0.5 through 1.6.35)",
+        "libpng-2.0": "PNG Reference Library version 2",
+        "libselinux-1.0": "libselinux public domain notice",
+        libtiff: "libtiff License",
+        "libutil-David-Nugent": "libutil David Nugent License",
+        "LiLiQ-P-1.1": "Licence Libre du Qu\xE9bec \u2013 Permissive version 1.1",
+        "LiLiQ-R-1.1": "Licence Libre du Qu\xE9bec \u2013 R\xE9ciprocit\xE9 version 1.1",
+        "LiLiQ-Rplus-1.1": "Licence Libre du Qu\xE9bec \u2013 R\xE9ciprocit\xE9 forte version 1.1",
+        "Linux-man-pages-1-para": "Linux man-pages - 1 paragraph",
+        "Linux-man-pages-copyleft": "Linux man-pages Copyleft",
+        "Linux-man-pages-copyleft-2-para": "Linux man-pages Copyleft - 2 paragraphs",
+        "Linux-man-pages-copyleft-var": "Linux man-pages Copyleft Variant",
+        "Linux-OpenIB": "Linux Kernel Variant of OpenIB.org license",
+        LOOP: "Common Lisp LOOP License",
+        "LPD-document": "LPD Documentation License",
+        "LPL-1.0": "Lucent Public License Version 1.0",
+        "LPL-1.02": "Lucent Public License v1.02",
+        "LPPL-1.0": "LaTeX Project Public License v1.0",
+        "LPPL-1.1": "LaTeX Project Public License v1.1",
+        "LPPL-1.2": "LaTeX Project Public License v1.2",
+        "LPPL-1.3a": "LaTeX Project Public License v1.3a",
+        "LPPL-1.3c": "LaTeX Project Public License v1.3c",
+        lsof: "lsof License",
+        "Lucida-Bitmap-Fonts": "Lucida Bitmap Fonts License",
+        "LZMA-SDK-9.11-to-9.20": "LZMA SDK License (versions 9.11 to 9.20)",
+        "LZMA-SDK-9.22": "LZMA SDK License (versions 9.22 and beyond)",
+        "Mackerras-3-Clause": "Mackerras 3-Clause License",
+        "Mackerras-3-Clause-acknowledgment": "Mackerras 3-Clause - acknowledgment variant",
+        magaz: "magaz License",
+        mailprio: "mailprio License",
+        MakeIndex: "MakeIndex License",
+        man2html: "man2html License",
+        "Martin-Birgmeier": "Martin Birgmeier License",
+        "McPhee-slideshow": "McPhee Slideshow License",
+        metamail: "metamail License",
+        Minpack: "Minpack License",
+        MIPS: "MIPS License",
+        MirOS: "The MirOS Licence",
+        MIT: "MIT License",
+        "MIT-0": "MIT No Attribution",
+        "MIT-advertising": "Enlightenment License (e16)",
+        "MIT-Click": "MIT Click License",
+        "MIT-CMU": "CMU License",
+        "MIT-enna": "enna License",
+        "MIT-feh": "feh License",
+        "MIT-Festival": "MIT Festival Variant",
+        "MIT-Khronos-old": "MIT Khronos - old variant",
+        "MIT-Modern-Variant": "MIT License Modern Variant",
+        "MIT-open-group": "MIT Open Group variant",
+        "MIT-STK": "MIT-STK License",
+        "MIT-testregex": "MIT testregex Variant",
+        "MIT-Wu": "MIT Tom Wu Variant",
+        MITNFA: "MIT +no-false-attribs license",
+        MMIXware: "MMIXware License",
+        "MMPL-1.0.1": "Minecraft Mod Public License v1.0.1",
+        Motosoto: "Motosoto License",
+        "MPEG-SSG": "MPEG Software Simulation",
+        "mpi-permissive": "mpi Permissive License",
+        mpich2: "mpich2 License",
+        "MPL-1.0": "Mozilla Public License 1.0",
+        "MPL-1.1": "Mozilla Public License 1.1",
+        "MPL-2.0": "Mozilla Public License 2.0",
+        "MPL-2.0-no-copyleft-exception": "Mozilla Public License 2.0 (no copyleft exception)",
+        mplus: "mplus Font License",
+        "MS-LPL": "Microsoft Limited Public License",
+        "MS-PL": "Microsoft Public License",
+        "MS-RL": "Microsoft Reciprocal License",
+        MTLL: "Matrix Template Library License",
+        "MulanPSL-1.0": "Mulan Permissive Software License, Version 1",
+        "MulanPSL-2.0": "Mulan Permissive Software License, Version 2",
+        Multics: "Multics License",
+        Mup: "Mup License",
+        "MVT-1.1": "MVT License 1.1",
+        "NAIST-2003": "Nara Institute of Science and Technology License (2003)",
+        "NASA-1.3": "NASA Open Source Agreement 1.3",
+        Naumen: "Naumen Public License",
+        "NBPL-1.0": "Net Boolean Public License v1",
+        "NCBI-PD": "NCBI Public Domain Notice",
+        "NCGL-UK-2.0": "Non-Commercial Government Licence",
+        NCL: "NCL Source Code License",
+        NCSA: "University of Illinois/NCSA Open Source License",
+        "Net-SNMP": "Net-SNMP License",
+        NetCDF: "NetCDF license",
+        Newsletr: "Newsletr License",
+        NGPL: "Nethack General Public License",
+        ngrep: "ngrep License",
+        "NICTA-1.0": "NICTA Public Software License, Version 1.0",
+        "NIST-PD": "NIST Public Domain Notice",
+        "NIST-PD-fallback": "NIST Public Domain Notice with license fallback",
+        "NIST-PD-TNT": "NIST    Public Domain Notice TNT variant",
+        "NIST-Software": "NIST Software License",
+        "NLOD-1.0": "Norwegian Licence for Open Government Data (NLOD) 1.0",
+        "NLOD-2.0": "Norwegian Licence for Open Government Data (NLOD) 2.0",
+        NLPL: "No Limit Public License",
+        Nokia: "Nokia Open Source License",
+        NOSL: "Netizen Open Source License",
+        Noweb: "Noweb License",
+        "NPL-1.0": "Netscape Public License v1.0",
+        "NPL-1.1": "Netscape Public License v1.1",
+        "NPOSL-3.0": "Non-Profit Open Software License 3.0",
+        NRL: "NRL License",
+        "NTIA-PD": "NTIA Public Domain Notice",
+        NTP: "NTP License",
+        "NTP-0": "NTP No Attribution",
+        Nunit: "Nunit License",
+        "O-UDA-1.0": "Open Use of Data Agreement v1.0",
+        OAR: "OAR License",
+        "OCCT-PL": "Open CASCADE Technology Public License",
+        "OCLC-2.0": "OCLC Research Public License 2.0",
+        "ODbL-1.0": "Open Data Commons Open Database License v1.0",
+        "ODC-By-1.0": "Open Data Commons Attribution License v1.0",
+        OFFIS: "OFFIS License",
+        "OFL-1.0": "SIL Open Font License 1.0",
+        "OFL-1.0-no-RFN": "SIL Open Font License 1.0 with no Reserved Font Name",
+        "OFL-1.0-RFN": "SIL Open Font License 1.0 with Reserved Font Name",
+        "OFL-1.1": "SIL Open Font License 1.1",
+        "OFL-1.1-no-RFN": "SIL Open Font License 1.1 with no Reserved Font Name",
+        "OFL-1.1-RFN": "SIL Open Font License 1.1 with Reserved Font Name",
+        "OGC-1.0": "OGC Software License, Version 1.0",
+        "OGDL-Taiwan-1.0": "Taiwan Open Government Data License, version 1.0",
+        "OGL-Canada-2.0": "Open Government Licence - Canada",
+        "OGL-UK-1.0": "Open Government Licence v1.0",
+        "OGL-UK-2.0": "Open Government Licence v2.0",
+        "OGL-UK-3.0": "Open Government Licence v3.0",
+        OGTSL: "Open Group Test Suite License",
+        "OLDAP-1.1": "Open LDAP Public License v1.1",
+        "OLDAP-1.2": "Open LDAP Public License v1.2",
+        "OLDAP-1.3": "Open LDAP Public License v1.3",
+        "OLDAP-1.4": "Open LDAP Public License v1.4",
+        "OLDAP-2.0": "Open LDAP Public License v2.0 (or possibly 2.0A and 2.0B)",
+        "OLDAP-2.0.1": "Open LDAP Public License v2.0.1",
+        "OLDAP-2.1": "Open LDAP Public License v2.1",
+        "OLDAP-2.2": "Open LDAP Public License v2.2",
+        "OLDAP-2.2.1": "Open LDAP Public License v2.2.1",
+        "OLDAP-2.2.2": "Open LDAP Public License 2.2.2",
+        "OLDAP-2.3": "Open LDAP Public License v2.3",
+        "OLDAP-2.4": "Open LDAP Public License v2.4",
+        "OLDAP-2.5": "Open LDAP Public License v2.5",
+        "OLDAP-2.6": "Open LDAP Public License v2.6",
+        "OLDAP-2.7": "Open LDAP Public License v2.7",
+        "OLDAP-2.8": "Open LDAP Public License v2.8",
+        "OLFL-1.3": "Open Logistics Foundation License Version 1.3",
+        OML: "Open Market License",
+        "OpenMDW-1.0": "OpenMDW License Agreement v1.0",
+        "OpenPBS-2.3": "OpenPBS v2.3 Software License",
+        OpenSSL: "OpenSSL License",
+        "OpenSSL-standalone": "OpenSSL License - standalone",
+        OpenVision: "OpenVision License",
+        "OPL-1.0": "Open Public License v1.0",
+        "OPL-UK-3.0": "United    Kingdom Open Parliament Licence v3.0",
+        "OPUBL-1.0": "Open Publication License v1.0",
+        "OSC-1.0": "OSC License 1.0",
+        "OSET-PL-2.1": "OSET Public License version 2.1",
+        "OSL-1.0": "Open Software License 1.0",
+        "OSL-1.1": "Open Software License 1.1",
+        "OSL-2.0": "Open Software License 2.0",
+        "OSL-2.1": "Open Software License 2.1",
+        "OSL-3.0": "Open Software License 3.0",
+        OSSP: "OSSP License",
+        PADL: "PADL License",
+        "ParaType-Free-Font-1.3": "ParaType Free Font Licensing Agreement v1.3",
+        "Parity-6.0.0": "The Parity Public License 6.0.0",
+        "Parity-7.0.0": "The Parity Public License 7.0.0",
+        "PDDL-1.0": "Open Data Commons Public Domain Dedication & License 1.0",
+        "PHP-3.0": "PHP License v3.0",
+        "PHP-3.01": "PHP License v3.01",
+        Pixar: "Pixar License",
+        pkgconf: "pkgconf License",
+        Plexus: "Plexus Classworlds License",
+        pnmstitch: "pnmstitch License",
+        "PolyForm-Noncommercial-1.0.0": "PolyForm Noncommercial License 1.0.0",
+        "PolyForm-Small-Business-1.0.0": "PolyForm Small Business License 1.0.0",
+        PostgreSQL: "PostgreSQL License",
+        PPL: "Peer Production License",
+        "PSF-2.0": "Python Software Foundation License 2.0",
+        psfrag: "psfrag License",
+        psutils: "psutils License",
+        "Python-2.0": "Python License 2.0",
+        "Python-2.0.1": "Python License 2.0.1",
+        "python-ldap": "Python ldap License",
+        Qhull: "Qhull License",
+        "QPL-1.0": "Q Public License 1.0",
+        "QPL-1.0-INRIA-2004": "Q Public License 1.0 - INRIA 2004 variant",
+        radvd: "radvd License",
+        Rdisc: "Rdisc License",
+        "RHeCos-1.1": "Red Hat eCos Public License v1.1",
+        "RPL-1.1": "Reciprocal Public License 1.1",
+        "RPL-1.5": "Reciprocal Public License 1.5",
+        "RPSL-1.0": "RealNetworks Public Source License v1.0",
+        "RSA-MD": "RSA Message-Digest License",
+        RSCPL: "Ricoh Source Code Public License",
+        Ruby: "Ruby License",
+        "Ruby-pty": "Ruby pty extension license",
+        "SAX-PD": "Sax Public Domain Notice",
+        "SAX-PD-2.0": "Sax Public Domain Notice 2.0",
+        Saxpath: "Saxpath License",
+        SCEA: "SCEA Shared Source License",
+        SchemeReport: "Scheme Language Report License",
+        Sendmail: "Sendmail License",
+        "Sendmail-8.23": "Sendmail License 8.23",
+        "Sendmail-Open-Source-1.1": "Sendmail Open Source License v1.1",
+        "SGI-B-1.0": "SGI Free Software License B v1.0",
+        "SGI-B-1.1": "SGI Free Software License B v1.1",
+        "SGI-B-2.0": "SGI Free Software License B v2.0",
+        "SGI-OpenGL": "SGI OpenGL License",
+        "SGMLUG-PM": "SGMLUG Parser Materials License",
+        SGP4: "SGP4 Permission Notice",
+        "SHL-0.5": "Solderpad Hardware License v0.5",
+        "SHL-0.51": "Solderpad Hardware License, Version 0.51",
+        "SimPL-2.0": "Simple Public License 2.0",
+        SISSL: "Sun Industry Standards Source License v1.1",
+        "SISSL-1.2": "Sun Industry Standards Source License v1.2",
+        SL: "SL License",
+        Sleepycat: "Sleepycat License",
+        "SMAIL-GPL": "SMAIL General Public License",
+        SMLNJ: "Standard ML of New Jersey License",
+        SMPPL: "Secure Messaging Protocol Public License",
+        SNIA: "SNIA Public License 1.1",
+        snprintf: "snprintf License",
+        SOFA: "SOFA Software License",
+        softSurfer: "softSurfer License",
+        Soundex: "Soundex License",
+        "Spencer-86": "Spencer License 86",
+        "Spencer-94": "Spencer License 94",
+        "Spencer-99": "Spencer License 99",
+        "SPL-1.0": "Sun Public License v1.0",
+        "ssh-keyscan": "ssh-keyscan License",
+        "SSH-OpenSSH": "SSH OpenSSH license",
+        "SSH-short": "SSH short notice",
+        "SSLeay-standalone": "SSLeay License - standalone",
+        "SSPL-1.0": "Server Side Public License, v 1",
+        "StandardML-NJ": "Standard ML of New Jersey License",
+        "SugarCRM-1.1.3": "SugarCRM Public License v1.1.3",
+        "SUL-1.0": "Sustainable Use License v1.0",
+        "Sun-PPP": "Sun PPP License",
+        "Sun-PPP-2000": "Sun PPP License (2000)",
+        SunPro: "SunPro License",
+        SWL: "Scheme Widget Library (SWL) Software License Agreement",
+        swrule: "swrule License",
+        Symlinks: "Symlinks License",
+        "TAPR-OHL-1.0": "TAPR Open Hardware License v1.0",
+        TCL: "TCL/TK License",
+        "TCP-wrappers": "TCP Wrappers License",
+        TekHVC: "TekHVC License",
+        TermReadKey: "TermReadKey License",
+        "TGPPL-1.0": "Transitive Grace Period Public Licence 1.0",
+        ThirdEye: "ThirdEye License",
+        threeparttable: "threeparttable License",
+        TMate: "TMate Open Source License",
+        "TORQUE-1.1": "TORQUE v2.5+ Software License v1.1",
+        TOSL: "Trusster Open Source License",
+        TPDL: "Time::ParseDate License",
+        "TPL-1.0": "THOR Public License 1.0",
+        TrustedQSL: "TrustedQSL License",
+        TTWL: "Text-Tabs+Wrap License",
+        TTYP0: "TTYP0 License",
+        "TU-Berlin-1.0": "Technische Universitaet Berlin License 1.0",
+        "TU-Berlin-2.0": "Technische Universitaet Berlin License 2.0",
+        "Ubuntu-font-1.0": "Ubuntu Font Licence v1.0",
+        UCAR: "UCAR License",
+        "UCL-1.0": "Upstream Compatibility License v1.0",
+        ulem: "ulem License",
+        "UMich-Merit": "Michigan/Merit Networks License",
+        "Unicode-3.0": "Unicode License v3",
+        "Unicode-DFS-2015": "Unicode License Agreement - Data Files and Software (2015)",
+        "Unicode-DFS-2016": "Unicode License Agreement - Data Files and Software (2016)",
+        "Unicode-TOU": "Unicode Terms of Use",
+        UnixCrypt: "UnixCrypt License",
+        Unlicense: "The Unlicense",
+        "Unlicense-libtelnet": "Unlicense - libtelnet variant",
+        "Unlicense-libwhirlpool": "Unlicense - libwhirlpool variant",
+        UnRAR: "UnRAR License",
+        "UPL-1.0": "Universal Permissive License v1.0",
+        "URT-RLE": "Utah Raster Toolkit Run Length Encoded License",
+        Vim: "Vim License",
+        "Vixie-Cron": "Vixie Cron License",
+        VOSTROM: "VOSTROM Public License for Open Source",
+        "VSL-1.0": "Vovida Software License v1.0",
+        W3C: "W3C Software Notice and License (2002-12-31)",
+        "W3C-19980720": "W3C Software Notice and License (1998-07-20)",
+        "W3C-20150513": "W3C Software Notice and Document License (2015-05-13)",
+        w3m: "w3m License",
+        "Watcom-1.0": "Sybase Open Watcom Public License 1.0",
+        "Widget-Workshop": "Widget Workshop License",
+        WordNet: "WordNet License",
+        Wsuipa: "Wsuipa License",
+        WTFNMFPL: "Do What The F*ck You Want To But It's Not My Fault Public License",
+        WTFPL: "Do What The F*ck You Want To Public License",
+        wwl: "WWL License",
+        wxWindows: "wxWindows Library License",
+        X11: "X11 License",
+        "X11-distribute-modifications-variant": "X11 License Distribution Modification Variant",
+        "X11-no-permit-persons": "X11 no permit persons clause",
+        "X11-swapped": "X11 swapped final paragraphs",
+        "Xdebug-1.03": "Xdebug License v 1.03",
+        Xerox: "Xerox License",
+        Xfig: "Xfig License",
+        "XFree86-1.1": "XFree86 License 1.1",
+        xinetd: "xinetd License",
+        "xkeyboard-config-Zinoviev": "xkeyboard-config Zinoviev License",
+        xlock: "xlock License",
+        Xnet: "X.Net License",
+        xpp: "XPP License",
+        XSkat: "XSkat License",
+        xzoom: "xzoom License",
+        "YPL-1.0": "Yahoo! Public License v1.0",
+        "YPL-1.1": "Yahoo! Public License v1.1",
+        Zed: "Zed License",
+        Zeeff: "Zeeff License",
+        "Zend-2.0": "Zend License v2.0",
+        "Zimbra-1.3": "Zimbra Public License v1.3",
+        "Zimbra-1.4": "Zimbra Public License v1.4",
+        Zlib: "zlib License",
+        "zlib-acknowledgement": "zlib/libpng License with Acknowledgement",
+        "ZPL-1.1": "Zope Public License 1.1",
+        "ZPL-2.0": "Zope Public License 2.0",
+        "ZPL-2.1": "Zope Public License 2.1",
+        "389-exception": "389 Directory Server Exception",
+        "Asterisk-exception": "Asterisk exception",
+        "Asterisk-linking-protocols-exception": "Asterisk linking protocols exception",
+        "Autoconf-exception-2.0": "Autoconf exception 2.0",
+        "Autoconf-exception-3.0": "Autoconf exception 3.0",
+        "Autoconf-exception-generic": "Autoconf generic exception",
+        "Autoconf-exception-generic-3.0": "Autoconf generic exception for GPL-3.0",
+        "Autoconf-exception-macro": "Autoconf macro exception",
+        "Bison-exception-1.24": "Bison exception 1.24",
+        "Bison-exception-2.2": "Bison exception 2.2",
+        "Bootloader-exception": "Bootloader Distribution Exception",
+        "CGAL-linking-exception": "CGAL Linking Exception",
+        "Classpath-exception-2.0": "Classpath exception 2.0",
+        "Classpath-exception-2.0-short": "Classpath exception 2.0 - short",
+        "CLISP-exception-2.0": "CLISP exception 2.0",
+        "cryptsetup-OpenSSL-exception": "cryptsetup OpenSSL exception",
+        "Digia-Qt-LGPL-exception-1.1": "Digia Qt LGPL Exception version 1.1",
+        "DigiRule-FOSS-exception": "DigiRule FOSS License Exception",
+        "eCos-exception-2.0": "eCos exception 2.0",
+        "erlang-otp-linking-exception": "Erlang/OTP Linking Exception",
+        "Fawkes-Runtime-exception": "Fawkes Runtime Exception",
+        "FLTK-exception": "FLTK exception",
+        "fmt-exception": "fmt exception",
+        "Font-exception-2.0": "Font exception 2.0",
+        "freertos-exception-2.0": "FreeRTOS Exception 2.0",
+        "GCC-exception-2.0": "GCC Runtime Library exception 2.0",
+        "GCC-exception-2.0-note": "GCC    Runtime Library exception 2.0 - note variant",
+        "GCC-exception-3.1": "GCC Runtime Library exception 3.1",
+        "Gmsh-exception": "Gmsh exception",
+        "GNAT-exception": "GNAT exception",
+        "GNOME-examples-exception": "GNOME examples exception",
+        "GNU-compiler-exception": "GNU Compiler Exception",
+        "gnu-javamail-exception": "GNU JavaMail exception",
+        "Google-Patent-WebM": "Google Additional IP Rights Grant (Patents) - WebM",
+        "GPL-3.0-389-ds-base-exception": "GPL-3.0 389 DS Base Exception",
+        "GPL-3.0-interface-exception": "GPL-3.0 Interface Exception",
+        "GPL-3.0-linking-exception": "GPL-3.0 Linking Exception",
+        "GPL-3.0-linking-source-exception": "GPL-3.0 Linking Exception (with Corresponding Source)",
+        "GPL-CC-1.0": "GPL Cooperation Commitment 1.0",
+        "GStreamer-exception-2005": "GStreamer Exception (2005)",
+        "GStreamer-exception-2008": "GStreamer Exception (2008)",
+        "harbour-exception": "harbour exception",
+        "i2p-gpl-java-exception": "i2p GPL+Java Exception",
+        "Independent-modules-exception": "Independent Module Linking exception",
+        "KiCad-libraries-exception": "KiCad Libraries Exception",
+        "kvirc-openssl-exception": "kvirc OpenSSL Exception",
+        "LGPL-3.0-linking-exception": "LGPL-3.0 Linking Exception",
+        "libpri-OpenH323-exception": "libpri OpenH323 exception",
+        "Libtool-exception": "Libtool Exception",
+        "Linux-syscall-note": "Linux Syscall Note",
+        LLGPL: "LLGPL Preamble",
+        "LLVM-exception": "LLVM Exception",
+        "LZMA-exception": "LZMA exception",
+        "mif-exception": "Macros and Inline Functions Exception",
+        "mxml-exception": "mxml Exception",
+        "Nokia-Qt-exception-1.1": "Nokia Qt LGPL exception 1.1",
+        "OCaml-LGPL-linking-exception": "OCaml LGPL Linking Exception",
+        "OCCT-exception-1.0": "Open CASCADE Exception 1.0",
+        "OpenJDK-assembly-exception-1.0": "OpenJDK Assembly exception 1.0",
+        "openvpn-openssl-exception": "OpenVPN OpenSSL Exception",
+        "PCRE2-exception": "PCRE2 exception",
+        "polyparse-exception": "Polyparse Exception",
+        "PS-or-PDF-font-exception-20170817": "PS/PDF font exception (2017-08-17)",
+        "QPL-1.0-INRIA-2004-exception": "INRIA QPL 1.0 2004 variant exception",
+        "Qt-GPL-exception-1.0": "Qt GPL exception 1.0",
+        "Qt-LGPL-exception-1.1": "Qt LGPL exception 1.1",
+        "Qwt-exception-1.0": "Qwt exception 1.0",
+        "romic-exception": "Romic Exception",
+        "RRDtool-FLOSS-exception-2.0": "RRDtool FLOSS exception 2.0",
+        "rsync-linking-exception": "rsync Linking Exception",
+        "SANE-exception": "SANE Exception",
+        "SHL-2.0": "Solderpad Hardware License v2.0",
+        "SHL-2.1": "Solderpad Hardware License v2.1",
+        "Simple-Library-Usage-exception": "Simple Library Usage Exception",
+        "Spelling-Provider-LGPL-exception": "Spelling Provider LGPL exception",
+        "sqlitestudio-OpenSSL-exception": "sqlitestudio OpenSSL exception",
+        "stunnel-exception": "stunnel Exception",
+        "SWI-exception": "SWI exception",
+        "Swift-exception": "Swift Exception",
+        "Texinfo-exception": "Texinfo exception",
+        "u-boot-exception-2.0": "U-Boot exception 2.0",
+        "UBDL-exception": "Unmodified Binary Distribution exception",
+        "Universal-FOSS-exception-1.0": "Universal FOSS Exception, Version 1.0",
+        "vsftpd-openssl-exception": "vsftpd OpenSSL exception",
+        "WxWindows-exception-3.1": "WxWindows Library Exception 3.1",
+        "x11vnc-openssl-exception": "x11vnc OpenSSL Exception"
+      }
+    };
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js
+var require_spdx = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/spdx.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isSupportedSpdxId = isSupportedSpdxId;
+    exports.fixupSpdxId = fixupSpdxId;
+    var spdx_SNAPSHOT_schema_json_1 = require_spdx_SNAPSHOT_schema();
+    var spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);
+    var spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map((spdxId) => [spdxId.toLowerCase(), spdxId])));
+    function isSupportedSpdxId(value) {
+      return spdxIds.has(value);
+    }
+    function fixupSpdxId(value) {
+      return typeof value === "string" && value.length > 0 ? spdxLowerToActual[value.toLowerCase()] : void 0;
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/enums.js
+var require_enums2 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/enums.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Format = exports.Version = void 0;
+    var Version;
+    (function(Version2) {
+      Version2["v1dot7"] = "1.7";
+      Version2["v1dot6"] = "1.6";
+      Version2["v1dot5"] = "1.5";
+      Version2["v1dot4"] = "1.4";
+      Version2["v1dot3"] = "1.3";
+      Version2["v1dot2"] = "1.2";
+      Version2["v1dot1"] = "1.1";
+      Version2["v1dot0"] = "1.0";
+    })(Version || (exports.Version = Version = {}));
+    var Format;
+    (function(Format2) {
+      Format2["XML"] = "xml";
+      Format2["JSON"] = "json";
+    })(Format || (exports.Format = Format = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/json/types.js
+var require_types2 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/json/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.JsonSchema = void 0;
+    var JsonSchema;
+    (function(JsonSchema2) {
+      function isIriReference(value) {
+        return typeof value === "string" && value.length > 0;
+      }
+      JsonSchema2.isIriReference = isIriReference;
+      function isIdnEmail(value) {
+        return typeof value === "string" && value.length > 0;
+      }
+      JsonSchema2.isIdnEmail = isIdnEmail;
+    })(JsonSchema || (exports.JsonSchema = JsonSchema = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/json/normalize.js
+var require_normalize = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/json/normalize.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
+    var iterable_1 = require_iterable();
+    var notUndefined_1 = require_notUndefined();
+    var tree_1 = require_tree();
+    var uri_1 = require_uri();
+    var license_1 = require_license();
+    var lifecycle_1 = require_lifecycle();
+    var tool_1 = require_tool();
+    var affect_1 = require_affect();
+    var spdx_1 = require_spdx();
+    var enums_1 = require_enums2();
+    var types_1 = require_types2();
+    var Factory = class {
+      #spec;
+      constructor(spec) {
+        this.#spec = spec;
+      }
+      get spec() {
+        return this.#spec;
+      }
+      makeForBom() {
+        return new BomNormalizer(this);
+      }
+      makeForMetadata() {
+        return new MetadataNormalizer(this);
+      }
+      makeForComponent() {
+        return new ComponentNormalizer(this);
+      }
+      makeForService() {
+        return new ServiceNormalizer(this);
+      }
+      makeForComponentEvidence() {
+        return new ComponentEvidenceNormalizer(this);
+      }
+      makeForLifecycle() {
+        return new LifecycleNormalizer(this);
+      }
+      makeForTool() {
+        return new ToolNormalizer(this);
+      }
+      makeForTools() {
+        return new ToolsNormalizer(this);
+      }
+      makeForOrganizationalContact() {
+        return new OrganizationalContactNormalizer(this);
+      }
+      makeForOrganizationalEntity() {
+        return new OrganizationalEntityNormalizer(this);
+      }
+      makeForHash() {
+        return new HashNormalizer(this);
+      }
+      makeForLicense() {
+        return new LicenseNormalizer(this);
+      }
+      makeForSWID() {
+        return new SWIDNormalizer(this);
+      }
+      makeForExternalReference() {
+        return new ExternalReferenceNormalizer(this);
+      }
+      makeForAttachment() {
+        return new AttachmentNormalizer(this);
+      }
+      makeForProperty() {
+        return new PropertyNormalizer(this);
+      }
+      makeForDependencyGraph() {
+        return new DependencyGraphNormalizer(this);
+      }
+      makeForVulnerability() {
+        return new VulnerabilityNormalizer(this);
+      }
+      makeForVulnerabilitySource() {
+        return new VulnerabilitySourceNormalizer(this);
+      }
+      makeForVulnerabilityReference() {
+        return new VulnerabilityReferenceNormalizer(this);
+      }
+      makeForVulnerabilityRating() {
+        return new VulnerabilityRatingNormalizer(this);
+      }
+      makeForVulnerabilityAdvisory() {
+        return new VulnerabilityAdvisoryNormalizer(this);
+      }
+      makeForVulnerabilityCredits() {
+        return new VulnerabilityCreditsNormalizer(this);
+      }
+      makeForVulnerabilityAffect() {
+        return new VulnerabilityAffectNormalizer(this);
+      }
+      makeForVulnerabilityAffectedVersion() {
+        return new VulnerabilityAffectedVersionNormalizer(this);
+      }
+      makeForVulnerabilityAnalysis() {
+        return new VulnerabilityAnalysisNormalizer(this);
+      }
+    };
+    exports.Factory = Factory;
+    var schemaUrl = /* @__PURE__ */ new Map([
+      [enums_1.Version.v1dot7, "http://cyclonedx.org/schema/bom-1.7.schema.json"],
+      [enums_1.Version.v1dot6, "http://cyclonedx.org/schema/bom-1.6.schema.json"],
+      [enums_1.Version.v1dot5, "http://cyclonedx.org/schema/bom-1.5.schema.json"],
+      [enums_1.Version.v1dot4, "http://cyclonedx.org/schema/bom-1.4.schema.json"],
+      [enums_1.Version.v1dot3, "http://cyclonedx.org/schema/bom-1.3a.schema.json"],
+      [enums_1.Version.v1dot2, "http://cyclonedx.org/schema/bom-1.2b.schema.json"]
+    ]);
+    var BaseJsonNormalizer = class {
+      _factory;
+      constructor(factory) {
+        this._factory = factory;
+      }
+      get factory() {
+        return this._factory;
+      }
+    };
+    var BomNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          $schema: schemaUrl.get(this._factory.spec.version),
+          bomFormat: "CycloneDX",
+          specVersion: this._factory.spec.version,
+          version: data.version,
+          serialNumber: this.#isEligibleSerialNumber(data.serialNumber) ? data.serialNumber : void 0,
+          metadata: this._factory.makeForMetadata().normalize(data.metadata, options2),
+          components: data.components.size > 0 ? this._factory.makeForComponent().normalizeIterable(data.components, options2) : [],
+          services: this._factory.spec.supportsServices && data.services.size > 0 ? this._factory.makeForService().normalizeIterable(data.services, options2) : void 0,
+          dependencies: this._factory.spec.supportsDependencyGraph ? this._factory.makeForDependencyGraph().normalize(data, options2) : void 0,
+          vulnerabilities: this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0 ? this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options2) : void 0
+        };
+      }
+      #isEligibleSerialNumber(v) {
+        return v !== void 0 && /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
+      }
+    };
+    exports.BomNormalizer = BomNormalizer;
+    var MetadataNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
+        return {
+          timestamp: data.timestamp?.toISOString(),
+          lifecycles: this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0 ? this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options2) : void 0,
+          tools: data.tools.size > 0 ? this._factory.makeForTools().normalize(data.tools, options2) : void 0,
+          authors: data.authors.size > 0 ? this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options2) : void 0,
+          component: data.component === void 0 ? void 0 : this._factory.makeForComponent().normalize(data.component, options2),
+          manufacture: data.manufacture === void 0 ? void 0 : orgEntityNormalizer.normalize(data.manufacture, options2),
+          supplier: data.supplier === void 0 ? void 0 : orgEntityNormalizer.normalize(data.supplier, options2),
+          licenses: this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0 ? this._factory.makeForLicense().normalizeIterable(data.licenses, options2) : void 0,
+          properties: this._factory.spec.supportsMetadataProperties && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options2) : void 0
+        };
+      }
+    };
+    exports.MetadataNormalizer = MetadataNormalizer;
+    var LifecycleNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return data instanceof lifecycle_1.NamedLifecycle ? { name: data.name, description: data.description } : { phase: data };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((lc) => this.normalize(lc, options2));
+      }
+    };
+    exports.LifecycleNormalizer = LifecycleNormalizer;
+    var ToolNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          vendor: data.vendor || void 0,
+          name: data.name || void 0,
+          version: data.version || void 0,
+          hashes: data.hashes.size > 0 ? this._factory.makeForHash().normalizeIterable(data.hashes, options2) : void 0,
+          externalReferences: this._factory.spec.supportsToolReferences && data.externalReferences.size > 0 ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options2) : void 0
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((t) => this.normalize(t, options2));
+      }
+    };
+    exports.ToolNormalizer = ToolNormalizer;
+    var ToolsNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
+          return this._factory.makeForTool().normalizeIterable(new tool_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, tool_1.Tool.fromComponent), Array.from(data.services, tool_1.Tool.fromService), data.tools)), options2);
+        }
+        return {
+          components: data.components.size > 0 ? this._factory.makeForComponent().normalizeIterable(data.components, options2) : void 0,
+          services: data.services.size > 0 ? this._factory.makeForService().normalizeIterable(data.services, options2) : void 0
+        };
+      }
+    };
+    exports.ToolsNormalizer = ToolsNormalizer;
+    var HashNormalizer = class extends BaseJsonNormalizer {
+      normalize([algorithm, content], options2) {
+        const spec = this._factory.spec;
+        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content) ? {
+          alg: algorithm,
+          content
+        } : void 0;
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((h) => this.normalize(h, options2)).filter(notUndefined_1.isNotUndefined);
+      }
+    };
+    exports.HashNormalizer = HashNormalizer;
+    var OrganizationalContactNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          name: data.name || void 0,
+          email: types_1.JsonSchema.isIdnEmail(data.email) ? data.email : void 0,
+          phone: data.phone || void 0
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((oc) => this.normalize(oc, options2));
+      }
+    };
+    exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
+    var OrganizationalEntityNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        const urls = normalizeStringableIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options2).filter(types_1.JsonSchema.isIriReference);
+        return {
+          name: data.name || void 0,
+          url: urls.length > 0 ? urls : void 0,
+          contact: data.contact.size > 0 ? this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options2) : void 0
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((oe) => this.normalize(oe, options2));
+      }
+    };
+    exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
+    var ComponentNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        const spec = this._factory.spec;
+        if (!spec.supportsComponentType(data.type)) {
+          return void 0;
+        }
+        const version = data.version ?? "";
+        return {
+          type: data.type,
+          name: data.name,
+          group: data.group || void 0,
+          version: version.length > 0 || spec.requiresComponentVersion ? version : void 0,
+          "bom-ref": data.bomRef.value || void 0,
+          supplier: data.supplier === void 0 ? void 0 : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options2),
+          author: data.author || void 0,
+          publisher: data.publisher || void 0,
+          description: data.description || void 0,
+          scope: data.scope,
+          hashes: data.hashes.size > 0 ? this._factory.makeForHash().normalizeIterable(data.hashes, options2) : void 0,
+          licenses: data.licenses.size > 0 ? this._factory.makeForLicense().normalizeIterable(data.licenses, options2) : void 0,
+          copyright: data.copyright?.toString() || void 0,
+          cpe: data.cpe || void 0,
+          purl: data.purl?.toString(),
+          swid: data.swid === void 0 ? void 0 : this._factory.makeForSWID().normalize(data.swid, options2),
+          externalReferences: data.externalReferences.size > 0 ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options2) : void 0,
+          properties: spec.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options2) : void 0,
+          components: data.components.size > 0 ? this.normalizeIterable(data.components, options2) : void 0,
+          evidence: spec.supportsComponentEvidence && data.evidence !== void 0 ? this._factory.makeForComponentEvidence().normalize(data.evidence, options2) : void 0
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((c) => this.normalize(c, options2)).filter(notUndefined_1.isNotUndefined);
+      }
+    };
+    exports.ComponentNormalizer = ComponentNormalizer;
+    var ServiceNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        const spec = this._factory.spec;
+        return {
+          "bom-ref": data.bomRef.value || void 0,
+          provider: data.provider ? this._factory.makeForOrganizationalEntity().normalize(data.provider, options2) : void 0,
+          group: data.group,
+          name: data.name,
+          version: data.version || void 0,
+          description: data.description || void 0,
+          licenses: data.licenses.size > 0 ? this._factory.makeForLicense().normalizeIterable(data.licenses, options2) : void 0,
+          externalReferences: data.externalReferences.size > 0 ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options2) : void 0,
+          services: data.services.size > 0 ? this._factory.makeForService().normalizeIterable(data.services, options2) : void 0,
+          properties: spec.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options2) : void 0
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((s) => this.normalize(s, options2));
+      }
+    };
+    exports.ServiceNormalizer = ServiceNormalizer;
+    var ComponentEvidenceNormalizer = class _ComponentEvidenceNormalizer extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          licenses: data.licenses.size > 0 ? this._factory.makeForLicense().normalizeIterable(data.licenses, options2) : void 0,
+          copyright: data.copyright.size > 0 ? options2.sortLists ? data.copyright.sorted().map(_ComponentEvidenceNormalizer.#normalizeCopyright) : Array.from(data.copyright, _ComponentEvidenceNormalizer.#normalizeCopyright) : void 0
+        };
+      }
+      static #normalizeCopyright(c) {
+        return { text: c.toString() };
+      }
+    };
+    exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
+    var LicenseNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        switch (true) {
+          case data instanceof license_1.NamedLicense:
+            return this.#normalizeNamedLicense(data, options2);
+          case data instanceof license_1.SpdxLicense:
+            return (0, spdx_1.isSupportedSpdxId)(data.id) ? this.#normalizeSpdxLicense(data, options2) : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options2);
+          case data instanceof license_1.LicenseExpression:
+            return this.#normalizeLicenseExpression(data);
+          default:
+            throw new TypeError("Unexpected LicenseChoice");
+        }
+      }
+      #normalizeNamedLicense(data, options2) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+          license: {
+            name: data.name,
+            acknowledgement: spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0,
+            text: data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options2),
+            url: types_1.JsonSchema.isIriReference(url) ? url : void 0,
+            properties: spec.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options2) : void 0
+          }
+        };
+      }
+      #normalizeSpdxLicense(data, options2) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+          license: {
+            id: data.id,
+            acknowledgement: spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0,
+            text: data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options2),
+            url: types_1.JsonSchema.isIriReference(url) ? url : void 0,
+            properties: spec.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options2) : void 0
+          }
+        };
+      }
+      #normalizeLicenseExpression(data) {
+        return {
+          expression: data.expression,
+          acknowledgement: this._factory.spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0
+        };
+      }
+      normalizeIterable(data, options2) {
+        const licenses = options2.sortLists ?? false ? data.sorted() : Array.from(data);
+        if (licenses.length > 1) {
+          const expressions = licenses.filter((l) => l instanceof license_1.LicenseExpression);
+          if (expressions.length > 0) {
+            return [this.#normalizeLicenseExpression(expressions[0])];
+          }
+        }
+        return licenses.map((l) => this.normalize(l, options2));
+      }
+    };
+    exports.LicenseNormalizer = LicenseNormalizer;
+    var SWIDNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+          tagId: data.tagId,
+          name: data.name,
+          version: data.version || void 0,
+          tagVersion: data.tagVersion,
+          patch: data.patch,
+          text: data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options2),
+          url: types_1.JsonSchema.isIriReference(url) ? url : void 0
+        };
+      }
+    };
+    exports.SWIDNormalizer = SWIDNormalizer;
+    var ExternalReferenceNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return this._factory.spec.supportsExternalReferenceType(data.type) ? {
+          url: (0, uri_1.escapeUri)(data.url.toString()),
+          type: data.type,
+          hashes: this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0 ? this._factory.makeForHash().normalizeIterable(data.hashes, options2) : void 0,
+          comment: data.comment || void 0
+        } : void 0;
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((r) => this.normalize(r, options2)).filter(notUndefined_1.isNotUndefined);
+      }
+    };
+    exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
+    var AttachmentNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          content: data.content.toString(),
+          contentType: data.contentType || void 0,
+          encoding: data.encoding
+        };
+      }
+    };
+    exports.AttachmentNormalizer = AttachmentNormalizer;
+    var PropertyNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          name: data.name,
+          value: data.value
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((p) => this.normalize(p, options2));
+      }
+    };
+    exports.PropertyNormalizer = PropertyNormalizer;
+    var DependencyGraphNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        const allRefs = /* @__PURE__ */ new Map();
+        if (data.metadata.component !== void 0) {
+          allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
+          for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(component.bomRef, component.dependencies);
+          }
+        }
+        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
+          allRefs.set(component.bomRef, component.dependencies);
+        }
+        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
+          allRefs.set(service.bomRef, service.dependencies);
+        }
+        const normalized = [];
+        for (const [ref, deps] of allRefs) {
+          const dep = this.#normalizeDependency(ref, deps, allRefs, options2);
+          if ((0, notUndefined_1.isNotUndefined)(dep)) {
+            normalized.push(dep);
+          }
+        }
+        if (options2.sortLists ?? false) {
+          normalized.sort(({ ref: a }, { ref: b }) => a.localeCompare(b));
+        }
+        return normalized;
+      }
+      #normalizeDependency(ref, deps, allRefs, options2) {
+        const bomRef = ref.toString();
+        if (bomRef.length === 0) {
+          return void 0;
+        }
+        const dependsOn = normalizeStringableIter(Array.from(deps).filter((d) => allRefs.has(d) && d !== ref), options2).filter((d) => d.length > 0);
+        return {
+          ref: bomRef,
+          dependsOn: dependsOn.length > 0 ? dependsOn : void 0
+        };
+      }
+    };
+    exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
+    var VulnerabilityNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          "bom-ref": data.bomRef.value || void 0,
+          id: data.id || void 0,
+          source: data.source === void 0 ? void 0 : this._factory.makeForVulnerabilitySource().normalize(data.source, options2),
+          references: data.references.size > 0 ? this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options2) : void 0,
+          ratings: data.ratings.size > 0 ? this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options2) : void 0,
+          cwes: data.cwes.size > 0 ? options2.sortLists ?? false ? data.cwes.sorted() : Array.from(data.cwes) : void 0,
+          description: data.description,
+          detail: data.detail,
+          recommendation: data.recommendation,
+          advisories: data.advisories.size > 0 ? this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options2) : void 0,
+          created: data.created?.toISOString(),
+          published: data.published?.toISOString(),
+          updated: data.updated?.toISOString(),
+          credits: data.credits === void 0 ? void 0 : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options2),
+          tools: data.tools.size > 0 ? this._factory.makeForTools().normalize(data.tools, options2) : void 0,
+          analysis: data.analysis === void 0 ? void 0 : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options2),
+          affects: data.affects.size > 0 ? this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options2) : void 0,
+          properties: data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options2) : void 0
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((v) => this.normalize(v, options2));
+      }
+    };
+    exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
+    var VulnerabilitySourceNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          name: data.name,
+          url: data.url?.toString()
+        };
+      }
+    };
+    exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
+    var VulnerabilityReferenceNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          id: data.id,
+          source: this._factory.makeForVulnerabilitySource().normalize(data.source, options2)
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((r) => this.normalize(r, options2));
+      }
+    };
+    exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
+    var VulnerabilityRatingNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          source: data.source === void 0 ? void 0 : this._factory.makeForVulnerabilitySource().normalize(data.source, options2),
+          score: data.score,
+          severity: data.severity,
+          method: this._factory.spec.supportsVulnerabilityRatingMethod(data.method) ? data.method : void 0,
+          vector: data.vector,
+          justification: data.justification
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((r) => this.normalize(r, options2));
+      }
+    };
+    exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
+    var VulnerabilityAdvisoryNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        const url = (0, uri_1.escapeUri)(data.url.toString());
+        if (!types_1.JsonSchema.isIriReference(url)) {
+          return void 0;
+        }
+        return {
+          title: data.title,
+          url
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((a) => this.normalize(a, options2)).filter(notUndefined_1.isNotUndefined);
+      }
+    };
+    exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
+    var VulnerabilityCreditsNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          organizations: data.organizations.size > 0 ? this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options2) : void 0,
+          individuals: data.individuals.size > 0 ? this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options2) : void 0
+        };
+      }
+    };
+    exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
+    var VulnerabilityAffectNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          ref: data.ref.toString(),
+          versions: data.versions.size > 0 ? this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options2) : void 0
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((a) => this.normalize(a, options2));
+      }
+    };
+    exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
+    var VulnerabilityAffectedVersionNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        switch (true) {
+          case data instanceof affect_1.AffectedSingleVersion:
+            return this.#normalizeAffectedSingleVersion(data);
+          case data instanceof affect_1.AffectedVersionRange:
+            return this.#normalizeAffectedVersionRange(data);
+          default:
+            throw new TypeError("Unexpected Vulnerability AffectedVersion");
+        }
+      }
+      #normalizeAffectedSingleVersion(data) {
+        return data.version.length < 1 ? void 0 : {
+          version: data.version.substring(0, 1024),
+          status: data.status
+        };
+      }
+      #normalizeAffectedVersionRange(data) {
+        return data.range.length < 1 ? void 0 : {
+          range: data.range.substring(0, 1024),
+          status: data.status
+        };
+      }
+      normalizeIterable(data, options2) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((av) => this.normalize(av, options2)).filter(notUndefined_1.isNotUndefined);
+      }
+    };
+    exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
+    var VulnerabilityAnalysisNormalizer = class extends BaseJsonNormalizer {
+      normalize(data, options2) {
+        return {
+          state: data.state,
+          justification: data.justification,
+          response: data.response.size > 0 ? options2.sortLists ?? false ? data.response.sorted() : Array.from(data.response) : void 0,
+          detail: data.detail
+        };
+      }
+    };
+    exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
+    function normalizeStringableIter(data, options2) {
+      const r = Array.from(data, (d) => d.toString());
+      if (options2.sortLists ?? false) {
+        r.sort((a, b) => a.localeCompare(b));
+      }
+      return r;
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/json/index.js
+var require_json = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/json/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Types = exports.Normalize = void 0;
+    exports.Normalize = __importStar(require_normalize());
+    exports.Types = __importStar(require_types2());
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/errors.js
+var require_errors4 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.UnsupportedFormatError = void 0;
+    var UnsupportedFormatError = class extends Error {
+    };
+    exports.UnsupportedFormatError = UnsupportedFormatError;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/jsonSerializer.js
+var require_jsonSerializer = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/jsonSerializer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.JsonSerializer = void 0;
+    var enums_1 = require_enums2();
+    var errors_1 = require_errors4();
+    var baseSerializer_1 = require_baseSerializer();
+    var JsonSerializer2 = class extends baseSerializer_1.BaseSerializer {
+      #normalizerFactory;
+      constructor(normalizerFactory) {
+        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.JSON)) {
+          throw new errors_1.UnsupportedFormatError("Spec does not support JSON format.");
+        }
+        super();
+        this.#normalizerFactory = normalizerFactory;
+      }
+      get normalizerFactory() {
+        return this.#normalizerFactory;
+      }
+      _normalize(bom, options2 = {}) {
+        return this.#normalizerFactory.makeForBom().normalize(bom, options2);
+      }
+      _serialize(bom, { space } = {}) {
+        return JSON.stringify(bom, null, space);
+      }
+    };
+    exports.JsonSerializer = JsonSerializer2;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xml/_xsd.js
+var require_xsd = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xml/_xsd.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.normalizedString = normalizedString;
+    exports.token = token;
+    var _normalizeStringForbiddenSearch = /\r\n|\t|\n|\r/g;
+    var _normalizeStringForbiddenReplace = " ";
+    function normalizedString(s) {
+      return s.replace(_normalizeStringForbiddenSearch, _normalizeStringForbiddenReplace);
+    }
+    var _tokenMultispaceSearch = / {2,}/g;
+    var _tokenMultispaceReplace = " ";
+    function token(s) {
+      return normalizedString(s).trim().replace(_tokenMultispaceSearch, _tokenMultispaceReplace);
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xml/types.js
+var require_types3 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xml/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.XmlSchema = void 0;
+    var XmlSchema;
+    (function(XmlSchema2) {
+      const _AnyUriSchemePattern = /^[a-z][a-z0-9+\-.]*$/i;
+      function isAnyURI(value) {
+        if (typeof value !== "string") {
+          return false;
+        }
+        if (value.length === 0) {
+          return false;
+        }
+        const fragmentPos = value.indexOf("#");
+        let beforeFragment = value;
+        if (fragmentPos >= 0) {
+          if (value.includes("#", fragmentPos + 1)) {
+            return false;
+          }
+          beforeFragment = value.slice(void 0, fragmentPos);
+        }
+        const schemePos = beforeFragment.indexOf(":");
+        if (schemePos >= 0) {
+          if (!_AnyUriSchemePattern.test(beforeFragment.slice(void 0, schemePos))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      XmlSchema2.isAnyURI = isAnyURI;
+    })(XmlSchema || (exports.XmlSchema = XmlSchema = {}));
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xml/normalize.js
+var require_normalize2 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xml/normalize.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
+    var iterable_1 = require_iterable();
+    var notUndefined_1 = require_notUndefined();
+    var tree_1 = require_tree();
+    var uri_1 = require_uri();
+    var models_1 = require_models();
+    var license_1 = require_license();
+    var lifecycle_1 = require_lifecycle();
+    var affect_1 = require_affect();
+    var spdx_1 = require_spdx();
+    var enums_1 = require_enums2();
+    var _xsd_1 = require_xsd();
+    var types_1 = require_types3();
+    var Factory = class {
+      #spec;
+      constructor(spec) {
+        this.#spec = spec;
+      }
+      get spec() {
+        return this.#spec;
+      }
+      makeForBom() {
+        return new BomNormalizer(this);
+      }
+      makeForMetadata() {
+        return new MetadataNormalizer(this);
+      }
+      makeForLifecycle() {
+        return new LifecycleNormalizer(this);
+      }
+      makeForComponent() {
+        return new ComponentNormalizer(this);
+      }
+      makeForService() {
+        return new ServiceNormalizer(this);
+      }
+      makeForComponentEvidence() {
+        return new ComponentEvidenceNormalizer(this);
+      }
+      makeForTool() {
+        return new ToolNormalizer(this);
+      }
+      makeForTools() {
+        return new ToolsNormalizer(this);
+      }
+      makeForOrganizationalContact() {
+        return new OrganizationalContactNormalizer(this);
+      }
+      makeForOrganizationalEntity() {
+        return new OrganizationalEntityNormalizer(this);
+      }
+      makeForHash() {
+        return new HashNormalizer(this);
+      }
+      makeForLicense() {
+        return new LicenseNormalizer(this);
+      }
+      makeForSWID() {
+        return new SWIDNormalizer(this);
+      }
+      makeForExternalReference() {
+        return new ExternalReferenceNormalizer(this);
+      }
+      makeForAttachment() {
+        return new AttachmentNormalizer(this);
+      }
+      makeForProperty() {
+        return new PropertyNormalizer(this);
+      }
+      makeForDependencyGraph() {
+        return new DependencyGraphNormalizer(this);
+      }
+      makeForVulnerability() {
+        return new VulnerabilityNormalizer(this);
+      }
+      makeForVulnerabilitySource() {
+        return new VulnerabilitySourceNormalizer(this);
+      }
+      makeForVulnerabilityReference() {
+        return new VulnerabilityReferenceNormalizer(this);
+      }
+      makeForVulnerabilityRating() {
+        return new VulnerabilityRatingNormalizer(this);
+      }
+      makeForVulnerabilityAdvisory() {
+        return new VulnerabilityAdvisoryNormalizer(this);
+      }
+      makeForVulnerabilityCredits() {
+        return new VulnerabilityCreditsNormalizer(this);
+      }
+      makeForVulnerabilityAffect() {
+        return new VulnerabilityAffectNormalizer(this);
+      }
+      makeForVulnerabilityAffectedVersion() {
+        return new VulnerabilityAffectedVersionNormalizer(this);
+      }
+      makeForVulnerabilityAnalysis() {
+        return new VulnerabilityAnalysisNormalizer(this);
+      }
+    };
+    exports.Factory = Factory;
+    var xmlNamespace = /* @__PURE__ */ new Map([
+      [enums_1.Version.v1dot7, "http://cyclonedx.org/schema/bom/1.7"],
+      [enums_1.Version.v1dot6, "http://cyclonedx.org/schema/bom/1.6"],
+      [enums_1.Version.v1dot5, "http://cyclonedx.org/schema/bom/1.5"],
+      [enums_1.Version.v1dot4, "http://cyclonedx.org/schema/bom/1.4"],
+      [enums_1.Version.v1dot3, "http://cyclonedx.org/schema/bom/1.3"],
+      [enums_1.Version.v1dot2, "http://cyclonedx.org/schema/bom/1.2"],
+      [enums_1.Version.v1dot1, "http://cyclonedx.org/schema/bom/1.1"],
+      [enums_1.Version.v1dot0, "http://cyclonedx.org/schema/bom/1.0"]
+    ]);
+    var BaseXmlNormalizer = class {
+      _factory;
+      constructor(factory) {
+        this._factory = factory;
+      }
+      get factory() {
+        return this._factory;
+      }
+    };
+    var BomNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2) {
+        const components = {
+          type: "element",
+          name: "components",
+          children: data.components.size > 0 ? this._factory.makeForComponent().normalizeIterable(data.components, options2, "component") : void 0
+        };
+        const services = this._factory.spec.supportsServices && data.services.size > 0 ? {
+          type: "element",
+          name: "services",
+          children: this._factory.makeForService().normalizeIterable(data.services, options2, "service")
+        } : void 0;
+        const vulnerabilities = this._factory.spec.supportsVulnerabilities && data.vulnerabilities.size > 0 ? {
+          type: "element",
+          name: "vulnerabilities",
+          children: this._factory.makeForVulnerability().normalizeIterable(data.vulnerabilities, options2, "vulnerability")
+        } : void 0;
+        return {
+          type: "element",
+          name: "bom",
+          namespace: xmlNamespace.get(this._factory.spec.version),
+          attributes: {
+            version: data.version,
+            serialNumber: this.#isEligibleSerialNumber(data.serialNumber) ? data.serialNumber : void 0
+          },
+          children: [
+            this._factory.makeForMetadata().normalize(data.metadata, options2, "metadata"),
+            components,
+            services,
+            this._factory.spec.supportsDependencyGraph ? this._factory.makeForDependencyGraph().normalize(data, options2, "dependencies") : void 0,
+            vulnerabilities
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      #isEligibleSerialNumber(v) {
+        return v !== void 0 && /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/.test(v);
+      }
+    };
+    exports.BomNormalizer = BomNormalizer;
+    var MetadataNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const orgEntityNormalizer = this._factory.makeForOrganizationalEntity();
+        const lifecycles = this._factory.spec.supportsMetadataLifecycles && data.lifecycles.size > 0 ? {
+          type: "element",
+          name: "lifecycles",
+          children: this._factory.makeForLifecycle().normalizeIterable(data.lifecycles, options2, "lifecycle")
+        } : void 0;
+        const tools = data.tools.size > 0 ? this._factory.makeForTools().normalize(data.tools, options2, "tools") : void 0;
+        const authors = data.authors.size > 0 ? {
+          type: "element",
+          name: "authors",
+          children: this._factory.makeForOrganizationalContact().normalizeIterable(data.authors, options2, "author")
+        } : void 0;
+        const licenses = this._factory.spec.supportsMetadataLicenses && data.licenses.size > 0 ? {
+          type: "element",
+          name: "licenses",
+          children: this._factory.makeForLicense().normalizeIterable(data.licenses, options2)
+        } : void 0;
+        const properties = this._factory.spec.supportsMetadataProperties && data.properties.size > 0 ? {
+          type: "element",
+          name: "properties",
+          children: this._factory.makeForProperty().normalizeIterable(data.properties, options2, "property")
+        } : void 0;
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeOptionalDateTimeElement(data.timestamp, "timestamp"),
+            lifecycles,
+            tools,
+            authors,
+            data.component === void 0 ? void 0 : this._factory.makeForComponent().normalize(data.component, options2, "component"),
+            data.manufacture === void 0 ? void 0 : orgEntityNormalizer.normalize(data.manufacture, options2, "manufacture"),
+            data.supplier === void 0 ? void 0 : orgEntityNormalizer.normalize(data.supplier, options2, "supplier"),
+            licenses,
+            properties
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+    };
+    exports.MetadataNormalizer = MetadataNormalizer;
+    var LifecycleNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        return data instanceof lifecycle_1.NamedLifecycle ? {
+          type: "element",
+          name: elementName,
+          children: [
+            makeTextElement(data.name, "name", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.description, "description")
+          ].filter(notUndefined_1.isNotUndefined)
+        } : {
+          type: "element",
+          name: elementName,
+          children: [
+            makeTextElement(data, "phase")
+          ]
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((t) => this.normalize(t, options2, elementName));
+      }
+    };
+    exports.LifecycleNormalizer = LifecycleNormalizer;
+    var ToolNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const hashes = data.hashes.size > 0 ? {
+          type: "element",
+          name: "hashes",
+          children: this._factory.makeForHash().normalizeIterable(data.hashes, options2, "hash")
+        } : void 0;
+        const externalReferences = this._factory.spec.supportsToolReferences && data.externalReferences.size > 0 ? {
+          type: "element",
+          name: "externalReferences",
+          children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options2, "reference")
+        } : void 0;
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeOptionalTextElement(data.vendor, "vendor", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.name, "name", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.version, "version", _xsd_1.normalizedString),
+            hashes,
+            externalReferences
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((t) => this.normalize(t, options2, elementName));
+      }
+    };
+    exports.ToolNormalizer = ToolNormalizer;
+    var ToolsNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        let children = [];
+        if (data.tools.size > 0 || !this._factory.spec.supportsToolsComponentsServices) {
+          children = this._factory.makeForTool().normalizeIterable(new models_1.ToolRepository((0, iterable_1.chainI)(Array.from(data.components, models_1.Tool.fromComponent), Array.from(data.services, models_1.Tool.fromService), data.tools)), options2, "tool");
+        } else {
+          if (data.components.size > 0) {
+            children.push({
+              type: "element",
+              name: "components",
+              children: this._factory.makeForComponent().normalizeIterable(data.components, options2, "component")
+            });
+          }
+          if (data.services.size > 0) {
+            children.push({
+              type: "element",
+              name: "services",
+              children: this._factory.makeForService().normalizeIterable(data.services, options2, "service")
+            });
+          }
+        }
+        return {
+          type: "element",
+          name: elementName,
+          children
+        };
+      }
+    };
+    exports.ToolsNormalizer = ToolsNormalizer;
+    var HashNormalizer = class extends BaseXmlNormalizer {
+      normalize([algorithm, content], options2, elementName) {
+        const spec = this._factory.spec;
+        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content) ? {
+          type: "element",
+          name: elementName,
+          attributes: { alg: algorithm },
+          children: (0, _xsd_1.token)(content)
+        } : void 0;
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((h) => this.normalize(h, options2, elementName)).filter(notUndefined_1.isNotUndefined);
+      }
+    };
+    exports.HashNormalizer = HashNormalizer;
+    var OrganizationalContactNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeOptionalTextElement(data.name, "name", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.email, "email", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.phone, "phone", _xsd_1.normalizedString)
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((oc) => this.normalize(oc, options2, elementName));
+      }
+    };
+    exports.OrganizationalContactNormalizer = OrganizationalContactNormalizer;
+    var OrganizationalEntityNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeOptionalTextElement(data.name, "name", _xsd_1.normalizedString),
+            ...makeTextElementIter(Array.from(data.url, (s) => (0, uri_1.escapeUri)(s.toString())), options2, "url").filter(({ children: u }) => types_1.XmlSchema.isAnyURI(u)),
+            ...this._factory.makeForOrganizationalContact().normalizeIterable(data.contact, options2, "contact")
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((oe) => this.normalize(oe, options2, elementName));
+      }
+    };
+    exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
+    var ComponentNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const spec = this._factory.spec;
+        if (!spec.supportsComponentType(data.type)) {
+          return void 0;
+        }
+        const supplier = data.supplier === void 0 ? void 0 : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options2, "supplier");
+        const version = (spec.requiresComponentVersion ? makeTextElement : makeOptionalTextElement)(data.version ?? "", "version", _xsd_1.normalizedString);
+        const hashes = data.hashes.size > 0 ? {
+          type: "element",
+          name: "hashes",
+          children: this._factory.makeForHash().normalizeIterable(data.hashes, options2, "hash")
+        } : void 0;
+        const licenses = data.licenses.size > 0 ? {
+          type: "element",
+          name: "licenses",
+          children: this._factory.makeForLicense().normalizeIterable(data.licenses, options2)
+        } : void 0;
+        const swid = data.swid === void 0 ? void 0 : this._factory.makeForSWID().normalize(data.swid, options2, "swid");
+        const extRefs = data.externalReferences.size > 0 ? {
+          type: "element",
+          name: "externalReferences",
+          children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options2, "reference")
+        } : void 0;
+        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
+          type: "element",
+          name: "properties",
+          children: this._factory.makeForProperty().normalizeIterable(data.properties, options2, "property")
+        } : void 0;
+        const components = data.components.size > 0 ? {
+          type: "element",
+          name: "components",
+          children: this.normalizeIterable(data.components, options2, "component")
+        } : void 0;
+        const evidence = spec.supportsComponentEvidence && data.evidence !== void 0 ? this._factory.makeForComponentEvidence().normalize(data.evidence, options2, "evidence") : void 0;
+        return {
+          type: "element",
+          name: elementName,
+          attributes: {
+            type: data.type,
+            "bom-ref": data.bomRef.value
+          },
+          children: [
+            supplier,
+            makeOptionalTextElement(data.author, "author", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.publisher, "publisher", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.group, "group", _xsd_1.normalizedString),
+            makeTextElement(data.name, "name", _xsd_1.normalizedString),
+            version,
+            makeOptionalTextElement(data.description, "description", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.scope, "scope"),
+            hashes,
+            licenses,
+            makeOptionalTextElement(data.copyright, "copyright", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.cpe, "cpe"),
+            makeOptionalTextElement(data.purl, "purl"),
+            swid,
+            extRefs,
+            properties,
+            components,
+            evidence
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((c) => this.normalize(c, options2, elementName)).filter(notUndefined_1.isNotUndefined);
+      }
+    };
+    exports.ComponentNormalizer = ComponentNormalizer;
+    var ServiceNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const spec = this._factory.spec;
+        const provider = data.provider === void 0 ? void 0 : this._factory.makeForOrganizationalEntity().normalize(data.provider, options2, "provider");
+        const licenses = data.licenses.size > 0 ? {
+          type: "element",
+          name: "licenses",
+          children: this._factory.makeForLicense().normalizeIterable(data.licenses, options2)
+        } : void 0;
+        const extRefs = data.externalReferences.size > 0 ? {
+          type: "element",
+          name: "externalReferences",
+          children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options2, "reference")
+        } : void 0;
+        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
+          type: "element",
+          name: "properties",
+          children: this._factory.makeForProperty().normalizeIterable(data.properties, options2, "property")
+        } : void 0;
+        const services = data.services.size > 0 ? {
+          type: "element",
+          name: "services",
+          children: this.normalizeIterable(data.services, options2, "service")
+        } : void 0;
+        return {
+          type: "element",
+          name: elementName,
+          attributes: {
+            "bom-ref": data.bomRef.value
+          },
+          children: [
+            provider,
+            makeOptionalTextElement(data.group, "group", _xsd_1.normalizedString),
+            makeTextElement(data.name, "name", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.version, "version", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.description, "description", _xsd_1.normalizedString),
+            licenses,
+            extRefs,
+            properties,
+            services
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((s) => this.normalize(s, options2, elementName));
+      }
+    };
+    exports.ServiceNormalizer = ServiceNormalizer;
+    var ComponentEvidenceNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const licenses = data.licenses.size > 0 ? {
+          type: "element",
+          name: "licenses",
+          children: this._factory.makeForLicense().normalizeIterable(data.licenses, options2)
+        } : void 0;
+        const copyright = data.copyright.size > 0 ? {
+          type: "element",
+          name: "copyright",
+          children: makeTextElementIter(data.copyright, options2, "text")
+        } : void 0;
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            licenses,
+            copyright
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+    };
+    exports.ComponentEvidenceNormalizer = ComponentEvidenceNormalizer;
+    var LicenseNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2) {
+        switch (true) {
+          case data instanceof license_1.NamedLicense:
+            return this.#normalizeNamedLicense(data, options2);
+          case data instanceof license_1.SpdxLicense:
+            return (0, spdx_1.isSupportedSpdxId)(data.id) ? this.#normalizeSpdxLicense(data, options2) : this.#normalizeNamedLicense(new license_1.NamedLicense(data.id, { url: data.url }), options2);
+          case data instanceof license_1.LicenseExpression:
+            return this.#normalizeLicenseExpression(data);
+          default:
+            throw new TypeError("Unexpected LicenseChoice");
+        }
+      }
+      #normalizeNamedLicense(data, options2) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
+          type: "element",
+          name: "properties",
+          children: this._factory.makeForProperty().normalizeIterable(data.properties, options2, "property")
+        } : void 0;
+        return {
+          type: "element",
+          name: "license",
+          attributes: {
+            acknowledgement: spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0
+          },
+          children: [
+            makeTextElement(data.name, "name", _xsd_1.normalizedString),
+            data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options2, "text"),
+            types_1.XmlSchema.isAnyURI(url) ? makeTextElement(url, "url") : void 0,
+            properties
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      #normalizeSpdxLicense(data, options2) {
+        const spec = this._factory.spec;
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
+          type: "element",
+          name: "properties",
+          children: this._factory.makeForProperty().normalizeIterable(data.properties, options2, "property")
+        } : void 0;
+        return {
+          type: "element",
+          name: "license",
+          attributes: {
+            acknowledgement: spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0
+          },
+          children: [
+            makeTextElement(data.id, "id"),
+            data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options2, "text"),
+            types_1.XmlSchema.isAnyURI(url) ? makeTextElement(url, "url") : void 0,
+            properties
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      #normalizeLicenseExpression(data) {
+        const elem = makeTextElement(data.expression, "expression", _xsd_1.normalizedString);
+        elem.attributes = {
+          acknowledgement: this._factory.spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0
+        };
+        return elem;
+      }
+      normalizeIterable(data, options2) {
+        const licenses = options2.sortLists ?? false ? data.sorted() : Array.from(data);
+        if (licenses.length > 1) {
+          const expressions = licenses.filter((l) => l instanceof license_1.LicenseExpression);
+          if (expressions.length > 0) {
+            return [this.#normalizeLicenseExpression(expressions[0])];
+          }
+        }
+        return licenses.map((l) => this.normalize(l, options2));
+      }
+    };
+    exports.LicenseNormalizer = LicenseNormalizer;
+    var SWIDNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+          type: "element",
+          name: elementName,
+          attributes: {
+            tagId: data.tagId,
+            name: data.name,
+            version: data.version || void 0,
+            tagVersion: data.tagVersion,
+            patch: data.patch === void 0 ? void 0 : data.patch ? "true" : "false"
+          },
+          children: [
+            data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options2, "text"),
+            types_1.XmlSchema.isAnyURI(url) ? makeTextElement(url, "url") : void 0
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+    };
+    exports.SWIDNormalizer = SWIDNormalizer;
+    var ExternalReferenceNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url.toString());
+        const hashes = this._factory.spec.supportsExternalReferenceHashes && data.hashes.size > 0 ? {
+          type: "element",
+          name: "hashes",
+          children: this._factory.makeForHash().normalizeIterable(data.hashes, options2, "hash")
+        } : void 0;
+        return this._factory.spec.supportsExternalReferenceType(data.type) && types_1.XmlSchema.isAnyURI(url) ? {
+          type: "element",
+          name: elementName,
+          attributes: {
+            type: data.type
+          },
+          children: [
+            makeTextElement(url, "url"),
+            makeOptionalTextElement(data.comment, "comment"),
+            hashes
+          ].filter(notUndefined_1.isNotUndefined)
+        } : void 0;
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((r) => this.normalize(r, options2, elementName)).filter(notUndefined_1.isNotUndefined);
+      }
+    };
+    exports.ExternalReferenceNormalizer = ExternalReferenceNormalizer;
+    var AttachmentNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        return {
+          type: "element",
+          name: elementName,
+          attributes: {
+            "content-type": data.contentType ? (0, _xsd_1.normalizedString)(data.contentType) : void 0,
+            encoding: data.encoding || void 0
+          },
+          children: data.content.toString()
+        };
+      }
+    };
+    exports.AttachmentNormalizer = AttachmentNormalizer;
+    var PropertyNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        return {
+          type: "element",
+          name: elementName,
+          attributes: {
+            name: data.name
+          },
+          children: (0, _xsd_1.normalizedString)(data.value)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((p) => this.normalize(p, options2, elementName));
+      }
+    };
+    exports.PropertyNormalizer = PropertyNormalizer;
+    var DependencyGraphNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const allRefs = /* @__PURE__ */ new Map();
+        if (data.metadata.component !== void 0) {
+          allRefs.set(data.metadata.component.bomRef, data.metadata.component.dependencies);
+          for (const component of data.metadata.component.components[tree_1.treeIteratorSymbol]()) {
+            allRefs.set(component.bomRef, component.dependencies);
+          }
+        }
+        for (const component of data.components[tree_1.treeIteratorSymbol]()) {
+          allRefs.set(component.bomRef, component.dependencies);
+        }
+        for (const service of data.services[tree_1.treeIteratorSymbol]()) {
+          allRefs.set(service.bomRef, service.dependencies);
+        }
+        const normalized = [];
+        for (const [ref, deps] of allRefs) {
+          const dep = this.#normalizeDependency(ref, deps, allRefs, options2);
+          if ((0, notUndefined_1.isNotUndefined)(dep)) {
+            normalized.push(dep);
+          }
+        }
+        if (options2.sortLists ?? false) {
+          normalized.sort(({ attributes: { ref: a } }, { attributes: { ref: b } }) => a.localeCompare(b));
+        }
+        return {
+          type: "element",
+          name: elementName,
+          children: normalized
+        };
+      }
+      #normalizeDependency(ref, deps, allRefs, options2) {
+        const bomRef = ref.toString();
+        if (bomRef.length === 0) {
+          return void 0;
+        }
+        const dependsOn = Array.from(deps).filter((d) => allRefs.has(d) && d !== ref).map((d) => d.toString()).filter((d) => d.length > 0);
+        if (options2.sortLists ?? false) {
+          dependsOn.sort((a, b) => a.localeCompare(b));
+        }
+        return {
+          type: "element",
+          name: "dependency",
+          attributes: { ref: bomRef },
+          children: dependsOn.map((d) => ({
+            type: "element",
+            name: "dependency",
+            attributes: { ref: d }
+          }))
+        };
+      }
+    };
+    exports.DependencyGraphNormalizer = DependencyGraphNormalizer;
+    var VulnerabilityNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const references = data.references.size > 0 ? {
+          type: "element",
+          name: "references",
+          children: this._factory.makeForVulnerabilityReference().normalizeIterable(data.references, options2, "reference")
+        } : void 0;
+        const ratings = data.ratings.size > 0 ? {
+          type: "element",
+          name: "ratings",
+          children: this._factory.makeForVulnerabilityRating().normalizeIterable(data.ratings, options2, "rating")
+        } : void 0;
+        const cwes = data.cwes.size > 0 ? {
+          type: "element",
+          name: "cwes",
+          children: (options2.sortLists ? data.cwes.sorted() : Array.from(data.cwes)).map((cwe) => makeTextElement(cwe, "cwe"))
+        } : void 0;
+        const advisories = data.advisories.size > 0 ? {
+          type: "element",
+          name: "advisories",
+          children: this._factory.makeForVulnerabilityAdvisory().normalizeIterable(data.advisories, options2, "advisory")
+        } : void 0;
+        const tools = data.tools.size > 0 ? this._factory.makeForTools().normalize(data.tools, options2, "tools") : void 0;
+        const affects = data.affects.size > 0 ? {
+          type: "element",
+          name: "affects",
+          children: this._factory.makeForVulnerabilityAffect().normalizeIterable(data.affects, options2, "target")
+        } : void 0;
+        const properties = data.properties.size > 0 ? {
+          type: "element",
+          name: "properties",
+          children: this._factory.makeForProperty().normalizeIterable(data.properties, options2, "property")
+        } : void 0;
+        return {
+          type: "element",
+          name: elementName,
+          attributes: { "bom-ref": data.bomRef.value || void 0 },
+          children: [
+            makeOptionalTextElement(data.id, "id", _xsd_1.normalizedString),
+            data.source === void 0 ? void 0 : this._factory.makeForVulnerabilitySource().normalize(data.source, options2, "source"),
+            references,
+            ratings,
+            cwes,
+            makeOptionalTextElement(data.description, "description"),
+            makeOptionalTextElement(data.detail, "detail"),
+            makeOptionalTextElement(data.recommendation, "recommendation"),
+            advisories,
+            makeOptionalDateTimeElement(data.created, "created"),
+            makeOptionalDateTimeElement(data.created, "published"),
+            makeOptionalDateTimeElement(data.created, "updated"),
+            data.credits === void 0 ? void 0 : this._factory.makeForVulnerabilityCredits().normalize(data.credits, options2, "credits"),
+            tools,
+            data.analysis === void 0 ? void 0 : this._factory.makeForVulnerabilityAnalysis().normalize(data.analysis, options2, "analysis"),
+            affects,
+            properties
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((v) => this.normalize(v, options2, elementName));
+      }
+    };
+    exports.VulnerabilityNormalizer = VulnerabilityNormalizer;
+    var VulnerabilitySourceNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url?.toString());
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeOptionalTextElement(data.name, "name", _xsd_1.normalizedString),
+            types_1.XmlSchema.isAnyURI(url) ? makeTextElement(url, "url") : void 0
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+    };
+    exports.VulnerabilitySourceNormalizer = VulnerabilitySourceNormalizer;
+    var VulnerabilityReferenceNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeTextElement(data.id, "id"),
+            this._factory.makeForVulnerabilitySource().normalize(data.source, options2, "source")
+          ]
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((r) => this.normalize(r, options2, elementName));
+      }
+    };
+    exports.VulnerabilityReferenceNormalizer = VulnerabilityReferenceNormalizer;
+    var VulnerabilityRatingNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            data.source === void 0 ? void 0 : this._factory.makeForVulnerabilitySource().normalize(data.source, options2, "source"),
+            makeOptionalTextElement(data.score, "score"),
+            makeOptionalTextElement(data.severity, "severity"),
+            this._factory.spec.supportsVulnerabilityRatingMethod(data.method) ? makeOptionalTextElement(data.method, "method") : void 0,
+            makeOptionalTextElement(data.vector, "vector", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.justification, "justification")
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((r) => this.normalize(r, options2, elementName));
+      }
+    };
+    exports.VulnerabilityRatingNormalizer = VulnerabilityRatingNormalizer;
+    var VulnerabilityAdvisoryNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const url = (0, uri_1.escapeUri)(data.url.toString());
+        if (!types_1.XmlSchema.isAnyURI(url)) {
+          return void 0;
+        }
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeOptionalTextElement(data.title, "title"),
+            makeTextElement(url, "url")
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((a) => this.normalize(a, options2, elementName)).filter(notUndefined_1.isNotUndefined);
+      }
+    };
+    exports.VulnerabilityAdvisoryNormalizer = VulnerabilityAdvisoryNormalizer;
+    var VulnerabilityCreditsNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const organizations = data.organizations.size > 0 ? {
+          type: "element",
+          name: "organizations",
+          children: this._factory.makeForOrganizationalEntity().normalizeIterable(data.organizations, options2, "organization")
+        } : void 0;
+        const individuals = data.individuals.size > 0 ? {
+          type: "element",
+          name: "individuals",
+          children: this._factory.makeForOrganizationalContact().normalizeIterable(data.individuals, options2, "individual")
+        } : void 0;
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            organizations,
+            individuals
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+    };
+    exports.VulnerabilityCreditsNormalizer = VulnerabilityCreditsNormalizer;
+    var VulnerabilityAnalysisNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const responses = data.response.size > 0 ? {
+          type: "element",
+          name: "responses",
+          children: (options2.sortLists ?? false ? data.response.sorted() : Array.from(data.response)).map((ar) => makeTextElement(ar, "response"))
+        } : void 0;
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeOptionalTextElement(data.state, "state"),
+            makeOptionalTextElement(data.justification, "justification"),
+            responses,
+            makeOptionalTextElement(data.detail, "detail")
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+    };
+    exports.VulnerabilityAnalysisNormalizer = VulnerabilityAnalysisNormalizer;
+    var VulnerabilityAffectNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        const versions = data.versions.size > 0 ? {
+          type: "element",
+          name: "versions",
+          children: this._factory.makeForVulnerabilityAffectedVersion().normalizeIterable(data.versions, options2, "version")
+        } : void 0;
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeTextElement(data.ref, "ref"),
+            versions
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((a) => this.normalize(a, options2, elementName));
+      }
+    };
+    exports.VulnerabilityAffectNormalizer = VulnerabilityAffectNormalizer;
+    var VulnerabilityAffectedVersionNormalizer = class extends BaseXmlNormalizer {
+      normalize(data, options2, elementName) {
+        switch (true) {
+          case data instanceof affect_1.AffectedSingleVersion:
+            return this.#normalizeAffectedSingleVersion(data, elementName);
+          case data instanceof affect_1.AffectedVersionRange:
+            return this.#normalizeAffectedVersionRange(data, elementName);
+          default:
+            throw new TypeError("Unexpected Vulnerability AffectedVersion");
+        }
+      }
+      #normalizeAffectedSingleVersion(data, elementName) {
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeTextElement(data.version, "version", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.status, "status")
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      #normalizeAffectedVersionRange(data, elementName) {
+        return {
+          type: "element",
+          name: elementName,
+          children: [
+            makeTextElement(data.range, "range", _xsd_1.normalizedString),
+            makeOptionalTextElement(data.status, "status")
+          ].filter(notUndefined_1.isNotUndefined)
+        };
+      }
+      normalizeIterable(data, options2, elementName) {
+        return (options2.sortLists ?? false ? data.sorted() : Array.from(data)).map((av) => this.normalize(av, options2, elementName));
+      }
+    };
+    exports.VulnerabilityAffectedVersionNormalizer = VulnerabilityAffectedVersionNormalizer;
+    var noTEM = (s) => s;
+    function makeOptionalTextElement(data, elementName, mod = noTEM) {
+      const s = mod(data?.toString() ?? "");
+      return s.length > 0 ? makeTextElement(s, elementName) : void 0;
+    }
+    function makeTextElement(data, elementName, mod = noTEM) {
+      return {
+        type: "element",
+        name: elementName,
+        children: mod(data.toString())
+      };
+    }
+    function makeTextElementIter(data, options2, elementName, mod = noTEM) {
+      const r = Array.from(data, (d) => makeTextElement(d, elementName, mod));
+      if (options2.sortLists ?? false) {
+        r.sort(({ children: a }, { children: b }) => a.localeCompare(b));
+      }
+      return r;
+    }
+    function makeOptionalDateTimeElement(data, elementName, mod = noTEM) {
+      const d = data?.toISOString();
+      return d === void 0 ? void 0 : makeTextElement(d, elementName, mod);
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xml/index.js
+var require_xml = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xml/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Types = exports.Normalize = void 0;
+    exports.Normalize = __importStar(require_normalize2());
+    exports.Types = __importStar(require_types3());
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xmlBaseSerializer.js
+var require_xmlBaseSerializer = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xmlBaseSerializer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.XmlBaseSerializer = void 0;
+    var enums_1 = require_enums2();
+    var errors_1 = require_errors4();
+    var baseSerializer_1 = require_baseSerializer();
+    var XmlBaseSerializer = class extends baseSerializer_1.BaseSerializer {
+      #normalizerFactory;
+      constructor(normalizerFactory) {
+        if (!normalizerFactory.spec.supportsFormat(enums_1.Format.XML)) {
+          throw new errors_1.UnsupportedFormatError("Spec does not support XML format.");
+        }
+        super();
+        this.#normalizerFactory = normalizerFactory;
+      }
+      get normalizerFactory() {
+        return this.#normalizerFactory;
+      }
+      _normalize(bom, options2 = {}) {
+        return this.#normalizerFactory.makeForBom().normalize(bom, options2);
+      }
+    };
+    exports.XmlBaseSerializer = XmlBaseSerializer;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.common.js
+var require_index_common = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.common.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.XML = exports.JSON = exports.Types = void 0;
+    __exportStar(require_bomRefDiscriminator(), exports);
+    __exportStar(require_errors3(), exports);
+    exports.Types = __importStar(require_types());
+    __exportStar(require_baseSerializer(), exports);
+    exports.JSON = __importStar(require_json());
+    __exportStar(require_jsonSerializer(), exports);
+    exports.XML = __importStar(require_xml());
+    __exportStar(require_xmlBaseSerializer(), exports);
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/_wrapper.js
+var require_wrapper = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/_wrapper.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = default_1;
+    var errors_1 = require_errors2();
+    function makeWIllThrow(message) {
+      const f = function() {
+        throw new errors_1.OptPlugError(message);
+      };
+      f.fails = true;
+      return Object.freeze(f);
+    }
+    function default_1(name, pf) {
+      for (const [, getF] of pf) {
+        try {
+          return getF();
+        } catch {
+        }
+      }
+      return makeWIllThrow(`No ${name} available.
+Please install one of the optional dependencies: ` + pf.map((kv) => kv[0]).join(" || "));
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/__xmlStringifiers/xmlbuilder2.js
+var require_xmlbuilder2 = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/__xmlStringifiers/xmlbuilder2.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var xmlbuilder2_1 = __require("xmlbuilder2");
+    if (typeof xmlbuilder2_1.create !== "function") {
+      throw new Error("`create` is not a function");
+    }
+    exports.default = (function(rootElement, { space } = {}) {
+      const indent = makeIndent(space);
+      const doc = (0, xmlbuilder2_1.create)({ encoding: "UTF-8" });
+      addEle(doc, rootElement);
+      return doc.end({
+        format: "xml",
+        newline: "\n",
+        prettyPrint: indent.length > 0,
+        indent
+      });
+    });
+    function addEle(parent, element, parentNS = null) {
+      if (element.type !== "element") {
+        return;
+      }
+      const ns = getNS(element) ?? parentNS;
+      const ele = parent.ele(ns, element.name, element.attributes);
+      if (element.children === void 0) {
+      } else if (typeof element.children === "string" || typeof element.children === "number") {
+        ele.txt(element.children.toString());
+      } else {
+        for (const child of element.children) {
+          addEle(ele, child, ns);
+        }
+      }
+    }
+    function getNS(element) {
+      const ns = (element.namespace ?? element.attributes?.xmlns)?.toString() ?? "";
+      return ns.length > 0 ? ns : null;
+    }
+    function makeIndent(space) {
+      if (typeof space === "number") {
+        return " ".repeat(Math.max(0, space));
+      }
+      if (typeof space === "string") {
+        return space;
+      }
+      return "";
+    }
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/xmlStringify.js
+var require_xmlStringify = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/_optPlug.node/xmlStringify.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var _wrapper_1 = __importDefault(require_wrapper());
+    exports.default = (0, _wrapper_1.default)("XmlStringifier", [
+      ["xmlbuilder2", () => require_xmlbuilder2().default]
+    ]);
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xmlSerializer.node.js
+var require_xmlSerializer_node = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/xmlSerializer.node.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.XmlSerializer = void 0;
+    var errors_1 = require_errors2();
+    var xmlStringify_1 = __importDefault(require_xmlStringify());
+    var errors_2 = require_errors3();
+    var xmlBaseSerializer_1 = require_xmlBaseSerializer();
+    var XmlSerializer = class extends xmlBaseSerializer_1.XmlBaseSerializer {
+      _serialize(normalizedBom, options2 = {}) {
+        try {
+          return (0, xmlStringify_1.default)(normalizedBom, options2);
+        } catch (err) {
+          if (err instanceof errors_1.OptPlugError) {
+            throw new errors_2.MissingOptionalDependencyError(err.message, err);
+          }
+          throw err;
+        }
+      }
+    };
+    exports.XmlSerializer = XmlSerializer;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var require_index_node = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_index_common(), exports);
+    __exportStar(require_xmlSerializer_node(), exports);
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/_protocol.js
+var require_protocol = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/_protocol.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports._Spec = void 0;
+    var models_1 = require_models();
+    var _Spec = class {
+      #version;
+      #formats;
+      #componentTypes;
+      #hashAlgorithms;
+      #hashValuePattern;
+      #externalReferenceTypes;
+      #vulnerabilityRatingMethods;
+      #supportsDependencyGraph;
+      #supportsToolReferences;
+      #requiresComponentVersion;
+      #supportsProperties;
+      #supportsVulnerabilities;
+      #supportsComponentEvidence;
+      #supportsMetadataLifecycles;
+      #supportsMetadataLicenses;
+      #supportsMetadataProperties;
+      #supportsExternalReferenceHashes;
+      #supportsLicenseAcknowledgement;
+      #supportsServices;
+      #supportsToolsComponentsServices;
+      #supportsLicenseProperties;
+      constructor(version, formats, componentTypes, hashAlgorithms, hashValuePattern, externalReferenceTypes, supportsDependencyGraph, supportsToolReferences, requiresComponentVersion, supportsProperties, supportsVulnerabilities, vulnerabilityRatingMethods, supportsComponentEvidence, supportsMetadataLifecycles, supportsMetadataLicenses, supportsMetadataProperties, supportsExternalReferenceHashes, supportsLicenseAcknowledgement, supportsServices, supportsToolsComponentsServices, supportsLicenseProperties) {
+        this.#version = version;
+        this.#formats = new Set(formats);
+        this.#componentTypes = new Set(componentTypes);
+        this.#hashAlgorithms = new Set(hashAlgorithms);
+        this.#hashValuePattern = hashValuePattern;
+        this.#externalReferenceTypes = new Set(externalReferenceTypes);
+        this.#supportsDependencyGraph = supportsDependencyGraph;
+        this.#supportsToolReferences = supportsToolReferences;
+        this.#requiresComponentVersion = requiresComponentVersion;
+        this.#supportsProperties = supportsProperties;
+        this.#supportsVulnerabilities = supportsVulnerabilities;
+        this.#vulnerabilityRatingMethods = new Set(vulnerabilityRatingMethods);
+        this.#supportsComponentEvidence = supportsComponentEvidence;
+        this.#supportsMetadataLifecycles = supportsMetadataLifecycles;
+        this.#supportsMetadataLicenses = supportsMetadataLicenses;
+        this.#supportsMetadataProperties = supportsMetadataProperties;
+        this.#supportsExternalReferenceHashes = supportsExternalReferenceHashes;
+        this.#supportsLicenseAcknowledgement = supportsLicenseAcknowledgement;
+        this.#supportsServices = supportsServices;
+        this.#supportsToolsComponentsServices = supportsToolsComponentsServices;
+        this.#supportsLicenseProperties = supportsLicenseProperties;
+      }
+      get version() {
+        return this.#version;
+      }
+      supportsFormat(f) {
+        return this.#formats.has(f);
+      }
+      supportsComponentType(ct) {
+        return this.#componentTypes.has(ct);
+      }
+      supportsHashAlgorithm(ha) {
+        return this.#hashAlgorithms.has(ha);
+      }
+      supportsHashValue(hv) {
+        return typeof hv === "string" && this.#hashValuePattern.test(hv);
+      }
+      supportsExternalReferenceType(ert) {
+        return this.#externalReferenceTypes.has(ert);
+      }
+      get supportsDependencyGraph() {
+        return this.#supportsDependencyGraph;
+      }
+      get supportsToolReferences() {
+        return this.#supportsToolReferences;
+      }
+      get requiresComponentVersion() {
+        return this.#requiresComponentVersion;
+      }
+      supportsProperties(model) {
+        switch (true) {
+          case (model instanceof models_1.NamedLicense || model instanceof models_1.SpdxLicense):
+            return this.#supportsLicenseProperties;
+          default:
+            return this.#supportsProperties;
+        }
+      }
+      get supportsVulnerabilities() {
+        return this.#supportsVulnerabilities;
+      }
+      supportsVulnerabilityRatingMethod(rm) {
+        return this.#vulnerabilityRatingMethods.has(rm);
+      }
+      get supportsComponentEvidence() {
+        return this.#supportsComponentEvidence;
+      }
+      get supportsMetadataLifecycles() {
+        return this.#supportsMetadataLifecycles;
+      }
+      get supportsMetadataLicenses() {
+        return this.#supportsMetadataLicenses;
+      }
+      get supportsMetadataProperties() {
+        return this.#supportsMetadataProperties;
+      }
+      get supportsExternalReferenceHashes() {
+        return this.#supportsExternalReferenceHashes;
+      }
+      get supportsLicenseAcknowledgement() {
+        return this.#supportsLicenseAcknowledgement;
+      }
+      get supportsServices() {
+        return this.#supportsServices;
+      }
+      get supportsToolsComponentsServices() {
+        return this.#supportsToolsComponentsServices;
+      }
+    };
+    exports._Spec = _Spec;
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/consts.js
+var require_consts = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/consts.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SpecVersionDict = exports.Spec1dot7 = exports.Spec1dot6 = exports.Spec1dot5 = exports.Spec1dot4 = exports.Spec1dot3 = exports.Spec1dot2 = void 0;
+    var componentType_1 = require_componentType();
+    var externalReferenceType_1 = require_externalReferenceType();
+    var hashAlogorithm_1 = require_hashAlogorithm();
+    var ratingMethod_1 = require_ratingMethod();
+    var _protocol_1 = require_protocol();
+    var enums_1 = require_enums2();
+    exports.Spec1dot2 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot2, [
+      enums_1.Format.XML,
+      enums_1.Format.JSON
+    ], [
+      componentType_1.ComponentType.Application,
+      componentType_1.ComponentType.Framework,
+      componentType_1.ComponentType.Library,
+      componentType_1.ComponentType.Container,
+      componentType_1.ComponentType.OperatingSystem,
+      componentType_1.ComponentType.Device,
+      componentType_1.ComponentType.Firmware,
+      componentType_1.ComponentType.File
+    ], [
+      hashAlogorithm_1.HashAlgorithm.MD5,
+      hashAlogorithm_1.HashAlgorithm["SHA-1"],
+      hashAlogorithm_1.HashAlgorithm["SHA-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA-512"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-512"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-256"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-384"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-512"],
+      hashAlogorithm_1.HashAlgorithm.BLAKE3
+    ], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+      externalReferenceType_1.ExternalReferenceType.VCS,
+      externalReferenceType_1.ExternalReferenceType.IssueTracker,
+      externalReferenceType_1.ExternalReferenceType.Website,
+      externalReferenceType_1.ExternalReferenceType.Advisories,
+      externalReferenceType_1.ExternalReferenceType.BOM,
+      externalReferenceType_1.ExternalReferenceType.MailingList,
+      externalReferenceType_1.ExternalReferenceType.Social,
+      externalReferenceType_1.ExternalReferenceType.Chat,
+      externalReferenceType_1.ExternalReferenceType.Documentation,
+      externalReferenceType_1.ExternalReferenceType.Support,
+      externalReferenceType_1.ExternalReferenceType.Distribution,
+      externalReferenceType_1.ExternalReferenceType.License,
+      externalReferenceType_1.ExternalReferenceType.BuildMeta,
+      externalReferenceType_1.ExternalReferenceType.BuildSystem,
+      externalReferenceType_1.ExternalReferenceType.Other
+    ], true, false, true, false, false, [], false, false, false, false, false, false, true, false, false));
+    exports.Spec1dot3 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot3, [
+      enums_1.Format.XML,
+      enums_1.Format.JSON
+    ], [
+      componentType_1.ComponentType.Application,
+      componentType_1.ComponentType.Framework,
+      componentType_1.ComponentType.Library,
+      componentType_1.ComponentType.Container,
+      componentType_1.ComponentType.OperatingSystem,
+      componentType_1.ComponentType.Device,
+      componentType_1.ComponentType.Firmware,
+      componentType_1.ComponentType.File
+    ], [
+      hashAlogorithm_1.HashAlgorithm.MD5,
+      hashAlogorithm_1.HashAlgorithm["SHA-1"],
+      hashAlogorithm_1.HashAlgorithm["SHA-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA-512"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-512"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-256"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-384"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-512"],
+      hashAlogorithm_1.HashAlgorithm.BLAKE3
+    ], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+      externalReferenceType_1.ExternalReferenceType.VCS,
+      externalReferenceType_1.ExternalReferenceType.IssueTracker,
+      externalReferenceType_1.ExternalReferenceType.Website,
+      externalReferenceType_1.ExternalReferenceType.Advisories,
+      externalReferenceType_1.ExternalReferenceType.BOM,
+      externalReferenceType_1.ExternalReferenceType.MailingList,
+      externalReferenceType_1.ExternalReferenceType.Social,
+      externalReferenceType_1.ExternalReferenceType.Chat,
+      externalReferenceType_1.ExternalReferenceType.Documentation,
+      externalReferenceType_1.ExternalReferenceType.Support,
+      externalReferenceType_1.ExternalReferenceType.Distribution,
+      externalReferenceType_1.ExternalReferenceType.License,
+      externalReferenceType_1.ExternalReferenceType.BuildMeta,
+      externalReferenceType_1.ExternalReferenceType.BuildSystem,
+      externalReferenceType_1.ExternalReferenceType.Other
+    ], true, false, true, true, false, [], true, false, true, true, true, false, true, false, false));
+    exports.Spec1dot4 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot4, [
+      enums_1.Format.XML,
+      enums_1.Format.JSON
+    ], [
+      componentType_1.ComponentType.Application,
+      componentType_1.ComponentType.Framework,
+      componentType_1.ComponentType.Library,
+      componentType_1.ComponentType.Container,
+      componentType_1.ComponentType.OperatingSystem,
+      componentType_1.ComponentType.Device,
+      componentType_1.ComponentType.Firmware,
+      componentType_1.ComponentType.File
+    ], [
+      hashAlogorithm_1.HashAlgorithm.MD5,
+      hashAlogorithm_1.HashAlgorithm["SHA-1"],
+      hashAlogorithm_1.HashAlgorithm["SHA-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA-512"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-512"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-256"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-384"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-512"],
+      hashAlogorithm_1.HashAlgorithm.BLAKE3
+    ], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+      externalReferenceType_1.ExternalReferenceType.VCS,
+      externalReferenceType_1.ExternalReferenceType.IssueTracker,
+      externalReferenceType_1.ExternalReferenceType.Website,
+      externalReferenceType_1.ExternalReferenceType.Advisories,
+      externalReferenceType_1.ExternalReferenceType.BOM,
+      externalReferenceType_1.ExternalReferenceType.MailingList,
+      externalReferenceType_1.ExternalReferenceType.Social,
+      externalReferenceType_1.ExternalReferenceType.Chat,
+      externalReferenceType_1.ExternalReferenceType.Documentation,
+      externalReferenceType_1.ExternalReferenceType.Support,
+      externalReferenceType_1.ExternalReferenceType.Distribution,
+      externalReferenceType_1.ExternalReferenceType.License,
+      externalReferenceType_1.ExternalReferenceType.BuildMeta,
+      externalReferenceType_1.ExternalReferenceType.BuildSystem,
+      externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+      externalReferenceType_1.ExternalReferenceType.Other
+    ], true, true, false, true, true, [
+      ratingMethod_1.RatingMethod.CVSSv2,
+      ratingMethod_1.RatingMethod.CVSSv3,
+      ratingMethod_1.RatingMethod.CVSSv31,
+      ratingMethod_1.RatingMethod.OWASP,
+      ratingMethod_1.RatingMethod.Other
+    ], true, false, true, true, true, false, true, false, false));
+    exports.Spec1dot5 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot5, [
+      enums_1.Format.XML,
+      enums_1.Format.JSON
+    ], [
+      componentType_1.ComponentType.Application,
+      componentType_1.ComponentType.Framework,
+      componentType_1.ComponentType.Library,
+      componentType_1.ComponentType.Container,
+      componentType_1.ComponentType.Platform,
+      componentType_1.ComponentType.OperatingSystem,
+      componentType_1.ComponentType.Device,
+      componentType_1.ComponentType.DeviceDriver,
+      componentType_1.ComponentType.Firmware,
+      componentType_1.ComponentType.File,
+      componentType_1.ComponentType.MachineLearningModel,
+      componentType_1.ComponentType.Data
+    ], [
+      hashAlogorithm_1.HashAlgorithm.MD5,
+      hashAlogorithm_1.HashAlgorithm["SHA-1"],
+      hashAlogorithm_1.HashAlgorithm["SHA-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA-512"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-512"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-256"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-384"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-512"],
+      hashAlogorithm_1.HashAlgorithm.BLAKE3
+    ], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+      externalReferenceType_1.ExternalReferenceType.VCS,
+      externalReferenceType_1.ExternalReferenceType.IssueTracker,
+      externalReferenceType_1.ExternalReferenceType.Website,
+      externalReferenceType_1.ExternalReferenceType.Advisories,
+      externalReferenceType_1.ExternalReferenceType.BOM,
+      externalReferenceType_1.ExternalReferenceType.MailingList,
+      externalReferenceType_1.ExternalReferenceType.Social,
+      externalReferenceType_1.ExternalReferenceType.Chat,
+      externalReferenceType_1.ExternalReferenceType.Documentation,
+      externalReferenceType_1.ExternalReferenceType.Support,
+      externalReferenceType_1.ExternalReferenceType.Distribution,
+      externalReferenceType_1.ExternalReferenceType.DistributionIntake,
+      externalReferenceType_1.ExternalReferenceType.License,
+      externalReferenceType_1.ExternalReferenceType.BuildMeta,
+      externalReferenceType_1.ExternalReferenceType.BuildSystem,
+      externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+      externalReferenceType_1.ExternalReferenceType.SecurityContact,
+      externalReferenceType_1.ExternalReferenceType.ModelCard,
+      externalReferenceType_1.ExternalReferenceType.Log,
+      externalReferenceType_1.ExternalReferenceType.Configuration,
+      externalReferenceType_1.ExternalReferenceType.Evidence,
+      externalReferenceType_1.ExternalReferenceType.Formulation,
+      externalReferenceType_1.ExternalReferenceType.Attestation,
+      externalReferenceType_1.ExternalReferenceType.ThreatModel,
+      externalReferenceType_1.ExternalReferenceType.AdversaryModel,
+      externalReferenceType_1.ExternalReferenceType.RiskAssessment,
+      externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
+      externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
+      externalReferenceType_1.ExternalReferenceType.PentestReport,
+      externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.MaturityReport,
+      externalReferenceType_1.ExternalReferenceType.CertificationReport,
+      externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
+      externalReferenceType_1.ExternalReferenceType.QualityMetrics,
+      externalReferenceType_1.ExternalReferenceType.POAM,
+      externalReferenceType_1.ExternalReferenceType.Other
+    ], true, true, false, true, true, [
+      ratingMethod_1.RatingMethod.CVSSv2,
+      ratingMethod_1.RatingMethod.CVSSv3,
+      ratingMethod_1.RatingMethod.CVSSv31,
+      ratingMethod_1.RatingMethod.CVSSv4,
+      ratingMethod_1.RatingMethod.OWASP,
+      ratingMethod_1.RatingMethod.SSVC,
+      ratingMethod_1.RatingMethod.Other
+    ], true, true, true, true, true, false, true, true, true));
+    exports.Spec1dot6 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot6, [
+      enums_1.Format.XML,
+      enums_1.Format.JSON
+    ], [
+      componentType_1.ComponentType.Application,
+      componentType_1.ComponentType.Framework,
+      componentType_1.ComponentType.Library,
+      componentType_1.ComponentType.Container,
+      componentType_1.ComponentType.Platform,
+      componentType_1.ComponentType.OperatingSystem,
+      componentType_1.ComponentType.Device,
+      componentType_1.ComponentType.DeviceDriver,
+      componentType_1.ComponentType.Firmware,
+      componentType_1.ComponentType.File,
+      componentType_1.ComponentType.MachineLearningModel,
+      componentType_1.ComponentType.Data,
+      componentType_1.ComponentType.CryptographicAsset
+    ], [
+      hashAlogorithm_1.HashAlgorithm.MD5,
+      hashAlogorithm_1.HashAlgorithm["SHA-1"],
+      hashAlogorithm_1.HashAlgorithm["SHA-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA-512"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-512"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-256"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-384"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-512"],
+      hashAlogorithm_1.HashAlgorithm.BLAKE3
+    ], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+      externalReferenceType_1.ExternalReferenceType.VCS,
+      externalReferenceType_1.ExternalReferenceType.IssueTracker,
+      externalReferenceType_1.ExternalReferenceType.Website,
+      externalReferenceType_1.ExternalReferenceType.Advisories,
+      externalReferenceType_1.ExternalReferenceType.BOM,
+      externalReferenceType_1.ExternalReferenceType.MailingList,
+      externalReferenceType_1.ExternalReferenceType.Social,
+      externalReferenceType_1.ExternalReferenceType.Chat,
+      externalReferenceType_1.ExternalReferenceType.Documentation,
+      externalReferenceType_1.ExternalReferenceType.Support,
+      externalReferenceType_1.ExternalReferenceType.SourceDistribution,
+      externalReferenceType_1.ExternalReferenceType.Distribution,
+      externalReferenceType_1.ExternalReferenceType.DistributionIntake,
+      externalReferenceType_1.ExternalReferenceType.License,
+      externalReferenceType_1.ExternalReferenceType.BuildMeta,
+      externalReferenceType_1.ExternalReferenceType.BuildSystem,
+      externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+      externalReferenceType_1.ExternalReferenceType.SecurityContact,
+      externalReferenceType_1.ExternalReferenceType.ModelCard,
+      externalReferenceType_1.ExternalReferenceType.Log,
+      externalReferenceType_1.ExternalReferenceType.Configuration,
+      externalReferenceType_1.ExternalReferenceType.Evidence,
+      externalReferenceType_1.ExternalReferenceType.Formulation,
+      externalReferenceType_1.ExternalReferenceType.Attestation,
+      externalReferenceType_1.ExternalReferenceType.ThreatModel,
+      externalReferenceType_1.ExternalReferenceType.AdversaryModel,
+      externalReferenceType_1.ExternalReferenceType.RiskAssessment,
+      externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
+      externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
+      externalReferenceType_1.ExternalReferenceType.PentestReport,
+      externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.MaturityReport,
+      externalReferenceType_1.ExternalReferenceType.CertificationReport,
+      externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
+      externalReferenceType_1.ExternalReferenceType.QualityMetrics,
+      externalReferenceType_1.ExternalReferenceType.POAM,
+      externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
+      externalReferenceType_1.ExternalReferenceType.DigitalSignature,
+      externalReferenceType_1.ExternalReferenceType.RFC9116,
+      externalReferenceType_1.ExternalReferenceType.Other
+    ], true, true, false, true, true, [
+      ratingMethod_1.RatingMethod.CVSSv2,
+      ratingMethod_1.RatingMethod.CVSSv3,
+      ratingMethod_1.RatingMethod.CVSSv31,
+      ratingMethod_1.RatingMethod.CVSSv4,
+      ratingMethod_1.RatingMethod.OWASP,
+      ratingMethod_1.RatingMethod.SSVC,
+      ratingMethod_1.RatingMethod.Other
+    ], true, true, true, true, true, true, true, true, true));
+    exports.Spec1dot7 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot7, [
+      enums_1.Format.XML,
+      enums_1.Format.JSON
+    ], [
+      componentType_1.ComponentType.Application,
+      componentType_1.ComponentType.Framework,
+      componentType_1.ComponentType.Library,
+      componentType_1.ComponentType.Container,
+      componentType_1.ComponentType.Platform,
+      componentType_1.ComponentType.OperatingSystem,
+      componentType_1.ComponentType.Device,
+      componentType_1.ComponentType.DeviceDriver,
+      componentType_1.ComponentType.Firmware,
+      componentType_1.ComponentType.File,
+      componentType_1.ComponentType.MachineLearningModel,
+      componentType_1.ComponentType.Data,
+      componentType_1.ComponentType.CryptographicAsset
+    ], [
+      hashAlogorithm_1.HashAlgorithm.MD5,
+      hashAlogorithm_1.HashAlgorithm["SHA-1"],
+      hashAlogorithm_1.HashAlgorithm["SHA-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA-512"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-256"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-384"],
+      hashAlogorithm_1.HashAlgorithm["SHA3-512"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-256"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-384"],
+      hashAlogorithm_1.HashAlgorithm["BLAKE2b-512"],
+      hashAlogorithm_1.HashAlgorithm.BLAKE3,
+      hashAlogorithm_1.HashAlgorithm["Streebog-256"],
+      hashAlogorithm_1.HashAlgorithm["Streebog-512"]
+    ], /^([a-fA-F0-9]{32})$|^([a-fA-F0-9]{40})$|^([a-fA-F0-9]{64})$|^([a-fA-F0-9]{96})$|^([a-fA-F0-9]{128})$/, [
+      externalReferenceType_1.ExternalReferenceType.VCS,
+      externalReferenceType_1.ExternalReferenceType.IssueTracker,
+      externalReferenceType_1.ExternalReferenceType.Website,
+      externalReferenceType_1.ExternalReferenceType.Advisories,
+      externalReferenceType_1.ExternalReferenceType.BOM,
+      externalReferenceType_1.ExternalReferenceType.MailingList,
+      externalReferenceType_1.ExternalReferenceType.Social,
+      externalReferenceType_1.ExternalReferenceType.Chat,
+      externalReferenceType_1.ExternalReferenceType.Documentation,
+      externalReferenceType_1.ExternalReferenceType.Support,
+      externalReferenceType_1.ExternalReferenceType.SourceDistribution,
+      externalReferenceType_1.ExternalReferenceType.Distribution,
+      externalReferenceType_1.ExternalReferenceType.DistributionIntake,
+      externalReferenceType_1.ExternalReferenceType.License,
+      externalReferenceType_1.ExternalReferenceType.BuildMeta,
+      externalReferenceType_1.ExternalReferenceType.BuildSystem,
+      externalReferenceType_1.ExternalReferenceType.ReleaseNotes,
+      externalReferenceType_1.ExternalReferenceType.SecurityContact,
+      externalReferenceType_1.ExternalReferenceType.ModelCard,
+      externalReferenceType_1.ExternalReferenceType.Log,
+      externalReferenceType_1.ExternalReferenceType.Configuration,
+      externalReferenceType_1.ExternalReferenceType.Evidence,
+      externalReferenceType_1.ExternalReferenceType.Formulation,
+      externalReferenceType_1.ExternalReferenceType.Attestation,
+      externalReferenceType_1.ExternalReferenceType.ThreatModel,
+      externalReferenceType_1.ExternalReferenceType.AdversaryModel,
+      externalReferenceType_1.ExternalReferenceType.RiskAssessment,
+      externalReferenceType_1.ExternalReferenceType.VulnerabilityAssertion,
+      externalReferenceType_1.ExternalReferenceType.ExploitabilityStatement,
+      externalReferenceType_1.ExternalReferenceType.PentestReport,
+      externalReferenceType_1.ExternalReferenceType.StaticAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.DynamicAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.RuntimeAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.ComponentAnalysisReport,
+      externalReferenceType_1.ExternalReferenceType.MaturityReport,
+      externalReferenceType_1.ExternalReferenceType.CertificationReport,
+      externalReferenceType_1.ExternalReferenceType.CodifiedInfrastructure,
+      externalReferenceType_1.ExternalReferenceType.QualityMetrics,
+      externalReferenceType_1.ExternalReferenceType.POAM,
+      externalReferenceType_1.ExternalReferenceType.ElectronicSignature,
+      externalReferenceType_1.ExternalReferenceType.DigitalSignature,
+      externalReferenceType_1.ExternalReferenceType.RFC9116,
+      externalReferenceType_1.ExternalReferenceType.Citation,
+      externalReferenceType_1.ExternalReferenceType.Patent,
+      externalReferenceType_1.ExternalReferenceType.PatentAssertion,
+      externalReferenceType_1.ExternalReferenceType.PatentFamily,
+      externalReferenceType_1.ExternalReferenceType.RFC9116,
+      externalReferenceType_1.ExternalReferenceType.Other
+    ], true, true, false, true, true, [
+      ratingMethod_1.RatingMethod.CVSSv2,
+      ratingMethod_1.RatingMethod.CVSSv3,
+      ratingMethod_1.RatingMethod.CVSSv31,
+      ratingMethod_1.RatingMethod.CVSSv4,
+      ratingMethod_1.RatingMethod.OWASP,
+      ratingMethod_1.RatingMethod.SSVC,
+      ratingMethod_1.RatingMethod.Other
+    ], true, true, true, true, true, true, true, true, true));
+    exports.SpecVersionDict = Object.freeze({
+      [enums_1.Version.v1dot7]: exports.Spec1dot7,
+      [enums_1.Version.v1dot6]: exports.Spec1dot6,
+      [enums_1.Version.v1dot5]: exports.Spec1dot5,
+      [enums_1.Version.v1dot4]: exports.Spec1dot4,
+      [enums_1.Version.v1dot3]: exports.Spec1dot3,
+      [enums_1.Version.v1dot2]: exports.Spec1dot2
+    });
+  }
+});
+
+// node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var require_spec = __commonJS({
+  "node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_consts(), exports);
+    __exportStar(require_enums2(), exports);
+    __exportStar(require_errors4(), exports);
+  }
+});
+
 // node_modules/@tufjs/models/dist/error.js
 var require_error = __commonJS({
   "node_modules/@tufjs/models/dist/error.js"(exports) {
@@ -11393,9 +15219,9 @@ var require_verify = __commonJS({
     exports.verifySignature = void 0;
     var canonical_json_1 = require_lib();
     var crypto_1 = __importDefault(__require("crypto"));
-    var verifySignature = (metaDataSignedData, key, signature) => {
+    var verifySignature = (metaDataSignedData, key2, signature) => {
       const canonicalData = Buffer.from((0, canonical_json_1.canonicalize)(metaDataSignedData));
-      return crypto_1.default.verify(void 0, canonicalData, key, Buffer.from(signature, "hex"));
+      return crypto_1.default.verify(void 0, canonicalData, key2, Buffer.from(signature, "hex"));
     };
     exports.verifySignature = verifySignature;
   }
@@ -11463,15 +15289,15 @@ var require_base = __commonJS({
     var error_1 = require_error();
     var utils_1 = require_utils();
     var SPECIFICATION_VERSION = ["1", "0", "31"];
-    var MetadataKind;
-    (function(MetadataKind2) {
-      MetadataKind2["Root"] = "root";
-      MetadataKind2["Timestamp"] = "timestamp";
-      MetadataKind2["Snapshot"] = "snapshot";
-      MetadataKind2["Targets"] = "targets";
-    })(MetadataKind || (exports.MetadataKind = MetadataKind = {}));
+    var MetadataKind2;
+    (function(MetadataKind3) {
+      MetadataKind3["Root"] = "root";
+      MetadataKind3["Timestamp"] = "timestamp";
+      MetadataKind3["Snapshot"] = "snapshot";
+      MetadataKind3["Targets"] = "targets";
+    })(MetadataKind2 || (exports.MetadataKind = MetadataKind2 = {}));
     function isMetadataKind(value) {
-      return typeof value === "string" && Object.values(MetadataKind).includes(value);
+      return typeof value === "string" && Object.values(MetadataKind2).includes(value);
     }
     var Signed = class _Signed {
       specVersion;
@@ -11578,12 +15404,12 @@ var require_file = __commonJS({
           }
         }
         if (this.hashes) {
-          Object.entries(this.hashes).forEach(([key, value]) => {
+          Object.entries(this.hashes).forEach(([key2, value]) => {
             let hash;
             try {
-              hash = crypto_1.default.createHash(key);
+              hash = crypto_1.default.createHash(key2);
             } catch (e) {
-              throw new error_1.LengthOrHashMismatchError(`Hash algorithm ${key} not supported`);
+              throw new error_1.LengthOrHashMismatchError(`Hash algorithm ${key2} not supported`);
             }
             const observedHash = hash.update(data).digest("hex");
             if (observedHash !== value) {
@@ -11652,11 +15478,11 @@ var require_file = __commonJS({
       }
       async verify(stream) {
         let observedLength = 0;
-        const digests = Object.keys(this.hashes).reduce((acc, key) => {
+        const digests = Object.keys(this.hashes).reduce((acc, key2) => {
           try {
-            acc[key] = crypto_1.default.createHash(key);
+            acc[key2] = crypto_1.default.createHash(key2);
           } catch (e) {
-            throw new error_1.LengthOrHashMismatchError(`Hash algorithm ${key} not supported`);
+            throw new error_1.LengthOrHashMismatchError(`Hash algorithm ${key2} not supported`);
           }
           return acc;
         }, {});
@@ -11669,8 +15495,8 @@ var require_file = __commonJS({
         if (observedLength !== this.length) {
           throw new error_1.LengthOrHashMismatchError(`Expected length ${this.length} but got ${observedLength}`);
         }
-        Object.entries(digests).forEach(([key, value]) => {
-          const expected = this.hashes[key];
+        Object.entries(digests).forEach(([key2, value]) => {
+          const expected = this.hashes[key2];
           const actual = value.digest("hex");
           if (actual !== expected) {
             throw new error_1.LengthOrHashMismatchError(`Expected hash ${expected} but got ${actual}`);
@@ -11684,7 +15510,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path39, data) {
+      static fromJSON(path46, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -11694,7 +15520,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path39,
+          path: path46,
           hashes,
           unrecognizedFields: rest
         });
@@ -11777,11 +15603,11 @@ var require_key = __commonJS({
       if (!keyInfo.keyVal.startsWith(PEM_HEADER)) {
         throw new error_1.CryptoError("Invalid key format");
       }
-      const key = crypto_1.default.createPublicKey(keyInfo.keyVal);
+      const key2 = crypto_1.default.createPublicKey(keyInfo.keyVal);
       switch (keyInfo.scheme) {
         case "rsassa-pss-sha256":
           return {
-            key,
+            key: key2,
             padding: crypto_1.default.constants.RSA_PKCS1_PSS_PADDING
           };
         default:
@@ -11789,42 +15615,42 @@ var require_key = __commonJS({
       }
     }
     function getED25519PublicKey(keyInfo) {
-      let key;
+      let key2;
       if (keyInfo.keyVal.startsWith(PEM_HEADER)) {
-        key = crypto_1.default.createPublicKey(keyInfo.keyVal);
+        key2 = crypto_1.default.createPublicKey(keyInfo.keyVal);
       } else {
         if (!isHex(keyInfo.keyVal)) {
           throw new error_1.CryptoError("Invalid key format");
         }
-        key = crypto_1.default.createPublicKey({
+        key2 = crypto_1.default.createPublicKey({
           key: ed25519.hexToDER(keyInfo.keyVal),
           format: "der",
           type: "spki"
         });
       }
-      return { key };
+      return { key: key2 };
     }
     function getECDCSAPublicKey(keyInfo) {
-      let key;
+      let key2;
       if (keyInfo.keyVal.startsWith(PEM_HEADER)) {
-        key = crypto_1.default.createPublicKey(keyInfo.keyVal);
+        key2 = crypto_1.default.createPublicKey(keyInfo.keyVal);
       } else {
         if (!isHex(keyInfo.keyVal)) {
           throw new error_1.CryptoError("Invalid key format");
         }
-        key = crypto_1.default.createPublicKey({
+        key2 = crypto_1.default.createPublicKey({
           key: ecdsa.hexToDER(keyInfo.keyVal),
           format: "der",
           type: "spki"
         });
       }
-      return { key };
+      return { key: key2 };
     }
     var ed25519 = {
       // Translates a hex key into a crypto KeyObject
       // https://keygen.sh/blog/how-to-use-hexadecimal-ed25519-keys-in-node/
-      hexToDER: (hex) => {
-        const key = Buffer.from(hex, "hex");
+      hexToDER: (hex2) => {
+        const key2 = Buffer.from(hex2, "hex");
         const oid = (0, oid_1.encodeOIDString)(OID_EDDSA);
         const elements = Buffer.concat([
           Buffer.concat([
@@ -11834,9 +15660,9 @@ var require_key = __commonJS({
           ]),
           Buffer.concat([
             Buffer.from([ANS1_TAG_BIT_STRING]),
-            Buffer.from([key.length + 1]),
+            Buffer.from([key2.length + 1]),
             Buffer.from([NULL_BYTE]),
-            key
+            key2
           ])
         ]);
         const der = Buffer.concat([
@@ -11848,13 +15674,13 @@ var require_key = __commonJS({
       }
     };
     var ecdsa = {
-      hexToDER: (hex) => {
-        const key = Buffer.from(hex, "hex");
+      hexToDER: (hex2) => {
+        const key2 = Buffer.from(hex2, "hex");
         const bitString = Buffer.concat([
           Buffer.from([ANS1_TAG_BIT_STRING]),
-          Buffer.from([key.length + 1]),
+          Buffer.from([key2.length + 1]),
           Buffer.from([NULL_BYTE]),
-          key
+          key2
         ]);
         const oids = Buffer.concat([
           (0, oid_1.encodeOIDString)(OID_EC_PUBLIC_KEY),
@@ -11874,7 +15700,7 @@ var require_key = __commonJS({
         return der;
       }
     };
-    var isHex = (key) => /^[0-9a-fA-F]+$/.test(key);
+    var isHex = (key2) => /^[0-9a-fA-F]+$/.test(key2);
   }
 });
 
@@ -12103,13 +15929,13 @@ var require_commonjs2 = __commonJS({
         }
       }
       let out = "";
-      let last = 0;
+      let last2 = 0;
       for (let i = 0; i < open.length; i++) {
-        const at = open[i];
-        out += masked.slice(last, at) + "\0";
-        last = at + 1;
+        const at2 = open[i];
+        out += masked.slice(last2, at2) + "\0";
+        last2 = at2 + 1;
       }
-      return out + masked.slice(last);
+      return out + masked.slice(last2);
     }
     function commaSetFollows(str, budget) {
       budget.remaining -= str.length;
@@ -12519,13 +16345,13 @@ var require_unescape = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.unescape = void 0;
-    var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+    var unescape2 = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
       if (magicalBraces) {
         return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
       }
       return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
     };
-    exports.unescape = unescape;
+    exports.unescape = unescape2;
   }
 });
 
@@ -13269,11 +17095,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path39 = {
+    var path46 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path39.win32.sep : path39.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path46.win32.sep : path46.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -13427,7 +17253,7 @@ var require_commonjs3 = __commonJS({
         const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
         this.globParts = this.preprocess(rawGlobParts);
         this.debug(this.pattern, this.globParts);
-        let set = this.globParts.map((s, _, __) => {
+        let set2 = this.globParts.map((s, _, __) => {
           if (this.isWindows && this.windowsNoMagicRoot) {
             const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
             const isDrive = /^[a-z]:/i.test(s[0]);
@@ -13442,8 +17268,8 @@ var require_commonjs3 = __commonJS({
           }
           return s.map((ss) => this.parse(ss));
         });
-        this.debug(this.pattern, set);
-        this.set = set.filter((s) => s.indexOf(false) === -1);
+        this.debug(this.pattern, set2);
+        this.set = set2.filter((s) => s.indexOf(false) === -1);
         if (this.isWindows) {
           for (let i = 0; i < this.set.length; i++) {
             const p = this.set[i];
@@ -13499,19 +17325,19 @@ var require_commonjs3 = __commonJS({
       // get rid of adjascent ** and resolve .. portions
       levelOneOptimize(globParts) {
         return globParts.map((parts) => {
-          parts = parts.reduce((set, part) => {
-            const prev = set[set.length - 1];
+          parts = parts.reduce((set2, part) => {
+            const prev = set2[set2.length - 1];
             if (part === "**" && prev === "**") {
-              return set;
+              return set2;
             }
             if (part === "..") {
               if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-                set.pop();
-                return set;
+                set2.pop();
+                return set2;
               }
             }
-            set.push(part);
-            return set;
+            set2.push(part);
+            return set2;
           }, []);
           return parts.length === 0 ? [""] : parts;
         });
@@ -13740,7 +17566,7 @@ var require_commonjs3 = __commonJS({
       #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
         const firstgs = pattern.indexOf(exports.GLOBSTAR, patternIndex);
         const lastgs = pattern.lastIndexOf(exports.GLOBSTAR);
-        const [head, body, tail] = partial ? [
+        const [head2, body, tail] = partial ? [
           pattern.slice(patternIndex, firstgs),
           pattern.slice(firstgs + 1),
           []
@@ -13749,13 +17575,13 @@ var require_commonjs3 = __commonJS({
           pattern.slice(firstgs + 1, lastgs),
           pattern.slice(lastgs + 1)
         ];
-        if (head.length) {
-          const fileHead = file.slice(fileIndex, fileIndex + head.length);
-          if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+        if (head2.length) {
+          const fileHead = file.slice(fileIndex, fileIndex + head2.length);
+          if (!this.#matchOne(fileHead, head2, partial, 0, 0)) {
             return false;
           }
-          fileIndex += head.length;
-          patternIndex += head.length;
+          fileIndex += head2.length;
+          patternIndex += head2.length;
         }
         let fileTailMatch = 0;
         if (tail.length) {
@@ -13904,15 +17730,15 @@ var require_commonjs3 = __commonJS({
       makeRe() {
         if (this.regexp || this.regexp === false)
           return this.regexp;
-        const set = this.set;
-        if (!set.length) {
+        const set2 = this.set;
+        if (!set2.length) {
           this.regexp = false;
           return this.regexp;
         }
         const options2 = this.options;
         const twoStar = options2.noglobstar ? star : options2.dot ? twoStarDot : twoStarNoDot;
         const flags = new Set(options2.nocase ? ["i"] : []);
-        let re = set.map((pattern) => {
+        let re = set2.map((pattern) => {
           const pp = pattern.map((p) => {
             if (p instanceof RegExp) {
               for (const f of p.flags.split(""))
@@ -13949,7 +17775,7 @@ var require_commonjs3 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        const [open, close] = set2.length > 1 ? ["(?:", ")"] : ["", ""];
         re = "^" + open + re + close + "$";
         if (this.partial) {
           re = "^(?:\\/|" + open + re.slice(1, -1) + close + ")$";
@@ -13989,15 +17815,15 @@ var require_commonjs3 = __commonJS({
         }
         const ff = this.slashSplit(f);
         this.debug(this.pattern, "split", ff);
-        const set = this.set;
-        this.debug(this.pattern, "set", set);
+        const set2 = this.set;
+        this.debug(this.pattern, "set", set2);
         let filename = ff[ff.length - 1];
         if (!filename) {
           for (let i = ff.length - 2; !filename && i >= 0; i--) {
             filename = ff[i];
           }
         }
-        for (const pattern of set) {
+        for (const pattern of set2) {
           let file = ff;
           if (options2.matchBase && pattern.length === 1) {
             file = [filename];
@@ -14337,14 +18163,14 @@ var require_root = __commonJS({
           this.roles = options2.roles;
         }
       }
-      addKey(key, role) {
+      addKey(key2, role) {
         if (!this.roles[role]) {
           throw new error_1.ValueError(`role ${role} does not exist`);
         }
-        if (!this.roles[role].keyIDs.includes(key.keyID)) {
-          this.roles[role].keyIDs.push(key.keyID);
+        if (!this.roles[role].keyIDs.includes(key2.keyID)) {
+          this.roles[role].keyIDs.push(key2.keyID);
         }
-        this.keys[key.keyID] = key;
+        this.keys[key2.keyID] = key2;
       }
       equals(other) {
         if (!(other instanceof _Root)) {
@@ -14381,7 +18207,7 @@ var require_root = __commonJS({
     };
     exports.Root = Root2;
     function keysToJSON(keys) {
-      return Object.entries(keys).reduce((acc, [keyID, key]) => ({ ...acc, [keyID]: key.toJSON() }), {});
+      return Object.entries(keys).reduce((acc, [keyID, key2]) => ({ ...acc, [keyID]: key2.toJSON() }), {});
     }
     function rolesToJSON(roles) {
       return Object.entries(roles).reduce((acc, [roleName, role]) => ({ ...acc, [roleName]: role.toJSON() }), {});
@@ -14501,9 +18327,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path39, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path46, metadata]) => ({
         ...acc,
-        [path39]: metadata.toJSON()
+        [path46]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -14512,9 +18338,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path39, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path46, metadata]) => ({
             ...acc,
-            [path39]: file_1.MetaFile.fromJSON(metadata)
+            [path46]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -14601,9 +18427,9 @@ var require_delegations = __commonJS({
     };
     exports.Delegations = Delegations;
     function keysToJSON(keys) {
-      return Object.entries(keys).reduce((acc, [keyId, key]) => ({
+      return Object.entries(keys).reduce((acc, [keyId, key2]) => ({
         ...acc,
-        [keyId]: key.toJSON()
+        [keyId]: key2.toJSON()
       }), {});
     }
     function rolesToJSON(roles) {
@@ -14696,9 +18522,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets2;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path39, target]) => ({
+      return Object.entries(targets).reduce((acc, [path46, target]) => ({
         ...acc,
-        [path39]: target.toJSON()
+        [path46]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -14707,9 +18533,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path39, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path46, target]) => ({
             ...acc,
-            [path39]: file_1.TargetFile.fromJSON(path39, target)
+            [path46]: file_1.TargetFile.fromJSON(path46, target)
           }), {});
         }
       }
@@ -14788,7 +18614,7 @@ var require_timestamp2 = __commonJS({
 });
 
 // node_modules/@tufjs/models/dist/metadata.js
-var require_metadata = __commonJS({
+var require_metadata2 = __commonJS({
   "node_modules/@tufjs/models/dist/metadata.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
@@ -14806,7 +18632,7 @@ var require_metadata = __commonJS({
     var targets_1 = require_targets();
     var timestamp_1 = require_timestamp2();
     var utils_1 = require_utils();
-    var Metadata2 = class _Metadata {
+    var Metadata3 = class _Metadata {
       signed;
       signatures;
       unrecognizedFields;
@@ -14850,20 +18676,20 @@ var require_metadata = __commonJS({
         if (!role) {
           throw new error_1.ValueError(`no delegation found for ${delegatedRole}`);
         }
-        const signingKeys = /* @__PURE__ */ new Set();
+        const signingKeys2 = /* @__PURE__ */ new Set();
         role.keyIDs.forEach((keyID) => {
-          const key = keys[keyID];
-          if (!key) {
+          const key2 = keys[keyID];
+          if (!key2) {
             return;
           }
           try {
-            key.verifySignature(delegatedMetadata);
-            signingKeys.add(key.keyID);
+            key2.verifySignature(delegatedMetadata);
+            signingKeys2.add(key2.keyID);
           } catch (error) {
           }
         });
-        if (signingKeys.size < role.threshold) {
-          throw new error_1.UnsignedMetadataError(`${delegatedRole} was signed by ${signingKeys.size}/${role.threshold} keys`);
+        if (signingKeys2.size < role.threshold) {
+          throw new error_1.UnsignedMetadataError(`${delegatedRole} was signed by ${signingKeys2.size}/${role.threshold} keys`);
         }
       }
       equals(other) {
@@ -14924,7 +18750,7 @@ var require_metadata = __commonJS({
         return new _Metadata(signedObj, sigMap, rest);
       }
     };
-    exports.Metadata = Metadata2;
+    exports.Metadata = Metadata3;
   }
 });
 
@@ -14953,7 +18779,7 @@ var require_dist2 = __commonJS({
     Object.defineProperty(exports, "Key", { enumerable: true, get: function() {
       return key_1.Key;
     } });
-    var metadata_1 = require_metadata();
+    var metadata_1 = require_metadata2();
     Object.defineProperty(exports, "Metadata", { enumerable: true, get: function() {
       return metadata_1.Metadata;
     } });
@@ -15108,8 +18934,8 @@ var require_common = __commonJS({
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
       createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
+      Object.keys(env).forEach((key2) => {
+        createDebug[key2] = env[key2];
       });
       createDebug.names = [];
       createDebug.skips = [];
@@ -15544,13 +19370,13 @@ var require_node = __commonJS({
       }
     } catch (error) {
     }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
+    exports.inspectOpts = Object.keys(process.env).filter((key2) => {
+      return /^debug_/i.test(key2);
+    }).reduce((obj, key2) => {
+      const prop = key2.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
         return k.toUpperCase();
       });
-      let val = process.env[key];
+      let val = process.env[key2];
       if (/^(yes|on|true|enabled)$/i.test(val)) {
         val = true;
       } else if (/^(no|off|false|disabled)$/i.test(val)) {
@@ -16243,14 +20069,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path39) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path39)).toString();
+    function join(base, path46) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path46)).toString();
     }
-    function ensureTrailingSlash(path39) {
-      return path39.endsWith("/") ? path39 : path39 + "/";
+    function ensureTrailingSlash(path46) {
+      return path46.endsWith("/") ? path46 : path46 + "/";
     }
-    function removeLeadingSlash(path39) {
-      return path39.startsWith("/") ? path39.slice(1) : path39;
+    function removeLeadingSlash(path46) {
+      return path46.startsWith("/") ? path46.slice(1) : path46;
     }
   }
 });
@@ -16303,8 +20129,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs35 = __importStar(__require("fs"));
-    var path39 = __importStar(__require("path"));
+    var fs44 = __importStar(__require("fs"));
+    var path46 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -16376,15 +20202,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path39.parse(targetFilePath);
+          const { dir, base } = path46.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs35.createReadStream(fileName));
+          await targetInfo.verify(fs44.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs35.copyFileSync(fileName, targetPath);
+          fs44.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -16393,8 +20219,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs35.existsSync(filePath)) {
-            await targetInfo.verify(fs35.createReadStream(filePath));
+          if (fs44.existsSync(filePath)) {
+            await targetInfo.verify(fs44.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -16403,9 +20229,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path39.join(this.dir, `${fileName}.json`);
+        const filePath = path46.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs35.readFileSync(filePath);
+        return fs44.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -16550,14 +20376,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path39.join(this.targetDir, filePath);
+        return path46.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path39.join(this.dir, `${encodedName}.json`);
+          const filePath = path46.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs35.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs44.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -16588,18 +20414,347 @@ var require_dist3 = __commonJS({
   }
 });
 
+// src/client/http.ts
+init_errors();
+import http from "node:http";
+import https from "node:https";
+import { Readable } from "node:stream";
+import tls from "node:tls";
+function credentialsFromEnv(env = process.env) {
+  if (env.UPLEVEL_TOKEN) return { token: env.UPLEVEL_TOKEN };
+  if (env.UPLEVEL_USERNAME)
+    return { username: env.UPLEVEL_USERNAME, password: env.UPLEVEL_PASSWORD ?? "" };
+  return {};
+}
+var HttpStatusError = class extends Error {
+  constructor(statusCode, url) {
+    super(`HTTP ${statusCode} from ${url}`);
+    this.statusCode = statusCode;
+    this.url = url;
+    this.name = "HttpStatusError";
+  }
+  statusCode;
+  url;
+};
+function redactUrl(url) {
+  try {
+    const u = new URL(url);
+    u.username = "";
+    u.password = "";
+    u.search = u.search ? "?\u2026" : "";
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, "//");
+  }
+}
+function retrySettings(env = process.env) {
+  const num = (v, d) => v && /^\d+$/.test(v) ? Number(v) : d;
+  return {
+    retries: num(env.UPLEVEL_RETRIES, 4),
+    baseDelayMs: num(env.UPLEVEL_RETRY_BASE_MS, 500),
+    timeoutMs: num(env.UPLEVEL_HTTP_TIMEOUT_MS, 3e4),
+    minRate: {
+      bytesPerSecond: num(env.UPLEVEL_MIN_RATE_BPS, 4096),
+      windowMs: num(env.UPLEVEL_RATE_WINDOW_MS, 6e4),
+      deadlineMs: num(env.UPLEVEL_DOWNLOAD_DEADLINE_MS, 60 * 6e4)
+    }
+  };
+}
+function rateGuard(url, limits) {
+  const started = Date.now();
+  let windowStart = started;
+  let windowBytes = 0;
+  return (bytes) => {
+    const now = Date.now();
+    windowBytes += bytes;
+    if (now - started > limits.deadlineMs)
+      throw unreachable(
+        `download of ${redactUrl(url)} took longer than ${limits.deadlineMs} ms (UPLEVEL_DOWNLOAD_DEADLINE_MS)`
+      );
+    if (now - windowStart < limits.windowMs) return;
+    const rate = windowBytes * 1e3 / (now - windowStart);
+    if (rate < limits.bytesPerSecond)
+      throw unreachable(
+        `download of ${redactUrl(url)} is too slow (${Math.round(rate)} bytes/s, below UPLEVEL_MIN_RATE_BPS ${limits.bytesPerSecond})`
+      );
+    windowStart = now;
+    windowBytes = 0;
+  };
+}
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+var retryListener;
+function setRetryListener(fn) {
+  retryListener = fn;
+}
+var attempts = (n) => `${n} attempt${n === 1 ? "" : "s"}`;
+function retryAfter(url, problem, attempt, attempts2, ms) {
+  retryListener?.({ url: redactUrl(url), problem, attempt, attempts: attempts2, delayMs: Math.round(ms) });
+  return sleep(ms);
+}
+async function httpGetStream(url, opts = {}) {
+  const env = opts.env ?? process.env;
+  const defaults = retrySettings(env);
+  const retries = opts.retries ?? defaults.retries;
+  const base = opts.baseDelayMs ?? defaults.baseDelayMs;
+  let lastError = "";
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    if (attempt > 0) {
+      const ms = base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
+      await retryAfter(url, lastError, attempt + 1, retries + 1, ms);
+    }
+    try {
+      const res = await getFollowingRedirects(url, opts, defaults.timeoutMs, env);
+      const status = res.statusCode ?? 0;
+      if (status >= 200 && status < 300) {
+        const len = Number(res.headers["content-length"]);
+        const total = Number.isFinite(len) ? len : void 0;
+        const body = Readable.from(
+          resumableBody(url, opts, res, total, {
+            retries,
+            base,
+            timeoutMs: defaults.timeoutMs,
+            env,
+            guard: rateGuard(url, defaults.minRate)
+          })
+        );
+        return total === void 0 ? { body } : { body, total };
+      }
+      res.resume();
+      if (status === 429 || status >= 500) {
+        lastError = `HTTP ${status}`;
+        continue;
+      }
+      throw new HttpStatusError(status, redactUrl(url));
+    } catch (e) {
+      if (e instanceof HttpStatusError) throw e;
+      lastError = e.code ?? e.message;
+    }
+  }
+  throw unreachable(
+    `cannot reach ${redactUrl(url)}: ${lastError} (after ${attempts(retries + 1)})`
+  );
+}
+async function* resumableBody(url, opts, first, total, s) {
+  const validator = first.headers.etag ?? first.headers["last-modified"];
+  let res = first;
+  let received = 0;
+  let failures = 0;
+  for (; ; ) {
+    let problem;
+    try {
+      for await (const chunk of res) {
+        received += chunk.length;
+        s.guard(chunk.length);
+        yield chunk;
+      }
+      if (total === void 0 || received >= total) return;
+      problem = `connection closed after ${received} of ${total} bytes`;
+    } catch (e) {
+      if (e instanceof UplevelError) {
+        res.destroy();
+        throw e;
+      }
+      problem = e.code ?? e.message;
+    }
+    if (++failures > s.retries) {
+      throw unreachable(
+        `download of ${redactUrl(url)} failed: ${problem} (after ${attempts(failures)})`
+      );
+    }
+    await retryAfter(url, problem, failures + 1, s.retries + 1, s.base * 2 ** (failures - 1));
+    const headers = { ...opts.headers };
+    if (received > 0) {
+      headers.Range = `bytes=${received}-`;
+      if (typeof validator === "string") headers["If-Range"] = validator;
+    }
+    try {
+      res = await getFollowingRedirects(url, { ...opts, headers }, s.timeoutMs, s.env);
+    } catch (e) {
+      res = emptyFailure(e);
+      continue;
+    }
+    const range = /^bytes (\d+)-/.exec(String(res.headers["content-range"] ?? ""));
+    const resumed = res.statusCode === 206 && range !== null && Number(range[1]) === received;
+    const restarted = res.statusCode === 200 && received === 0;
+    if (!resumed && !restarted) {
+      res.resume();
+      if ((res.statusCode ?? 0) >= 500 || res.statusCode === 429) {
+        res = emptyFailure(new Error(`HTTP ${res.statusCode}`));
+        continue;
+      }
+      throw unreachable(
+        `download of ${redactUrl(url)} broke after ${received} bytes and the server cannot resume it (HTTP ${res.statusCode})`
+      );
+    }
+  }
+}
+function emptyFailure(e) {
+  const r = new Readable({ read() {
+  } });
+  process.nextTick(
+    () => r.destroy(e instanceof Error ? e : new Error(String(e)))
+  );
+  return r;
+}
+async function getFollowingRedirects(url, opts, timeoutMs, env) {
+  let current = new URL(url);
+  const origin = current.origin;
+  for (let hop = 0; hop < 6; hop++) {
+    const headers = { "User-Agent": "uplevel", ...opts.headers };
+    if (current.origin === origin) Object.assign(headers, authHeader(opts.credentials, current));
+    const res = await request(current, headers, timeoutMs, env);
+    const status = res.statusCode ?? 0;
+    if ([301, 302, 303, 307, 308].includes(status) && res.headers.location) {
+      res.resume();
+      current = new URL(res.headers.location, current);
+      continue;
+    }
+    return res;
+  }
+  throw new Error("too many redirects");
+}
+function authHeader(c, url) {
+  if (c?.token) return { Authorization: `Bearer ${c.token}` };
+  if (c?.username)
+    return {
+      Authorization: `Basic ${Buffer.from(`${c.username}:${c.password ?? ""}`).toString("base64")}`
+    };
+  if (url.username) {
+    const user = decodeURIComponent(url.username);
+    const pass = decodeURIComponent(url.password);
+    return { Authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}` };
+  }
+  return {};
+}
+function proxyFor(url, env) {
+  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const host = url.hostname.toLowerCase();
+  for (const n of noProxy) {
+    if (n === "*" || host === n.replace(/^\./, "") || host.endsWith(n.startsWith(".") ? n : `.${n}`))
+      return void 0;
+  }
+  const value = url.protocol === "https:" ? env.HTTPS_PROXY ?? env.https_proxy : env.HTTP_PROXY ?? env.http_proxy;
+  if (!value) return void 0;
+  try {
+    return new URL(value.includes("://") ? value : `http://${value}`);
+  } catch {
+    return void 0;
+  }
+}
+function request(url, headers, timeoutMs, env) {
+  return new Promise((resolve, reject) => {
+    const proxy = proxyFor(url, env);
+    const proxyAuth = proxy?.username ? {
+      "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
+    } : {};
+    const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
+    const path46 = `${url.pathname}${url.search}`;
+    const onResponse = (res) => {
+      res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
+      resolve(res);
+    };
+    let req;
+    if (!proxy) {
+      const mod = url.protocol === "https:" ? https : http;
+      req = mod.request({ host: url.hostname, port, path: path46, headers, method: "GET" }, onResponse);
+    } else if (url.protocol === "http:") {
+      req = http.request(
+        {
+          host: proxy.hostname,
+          port: Number(proxy.port) || 80,
+          path: url.toString().replace(/\/\/[^@/]*@/, "//"),
+          headers: { ...headers, ...proxyAuth, Host: url.host },
+          method: "GET"
+        },
+        onResponse
+      );
+    } else {
+      const connect = http.request({
+        host: proxy.hostname,
+        port: Number(proxy.port) || 80,
+        method: "CONNECT",
+        path: `${url.hostname}:${port}`,
+        headers: { Host: `${url.hostname}:${port}`, ...proxyAuth }
+      });
+      connect.setTimeout(timeoutMs, () => connect.destroy(new Error("proxy timed out")));
+      connect.once("connect", (res, socket) => {
+        if (res.statusCode !== 200) {
+          socket.destroy();
+          reject(new Error(`proxy CONNECT answered ${res.statusCode}`));
+          return;
+        }
+        const inner = https.request(
+          {
+            host: url.hostname,
+            port,
+            path: path46,
+            headers,
+            method: "GET",
+            createConnection: () => tls.connect({ socket, servername: url.hostname })
+          },
+          onResponse
+        );
+        inner.setTimeout(
+          timeoutMs,
+          () => inner.destroy(new Error(`no answer for ${timeoutMs} ms`))
+        );
+        inner.once("error", reject);
+        inner.end();
+      });
+      connect.once("error", reject);
+      connect.end();
+      return;
+    }
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer for ${timeoutMs} ms`)));
+    req.once("error", reject);
+    req.end();
+  });
+}
+
 // src/cli/main.ts
 init_errors();
 
-// src/cli/commands/apply.ts
-init_errors();
-import path25 from "node:path";
+// src/core/terminal-text.ts
+var CONTROL = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+var hex = (c, width) => (c.codePointAt(0) ?? 0).toString(16).padStart(width, "0");
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+function shown(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.codePointAt(0) ?? 0;
+  return code <= 255 ? `\\x${hex(c, 2)}` : `\\u{${hex(c, 4)}}`;
+}
+function escapeControls(text) {
+  return text.replace(CONTROL, shown);
+}
+var CONTROL_ONE = new RegExp(CONTROL.source);
+function hasControls(text) {
+  return CONTROL_ONE.test(text);
+}
+function neutraliseWorkflowCommands(output) {
+  return output.replace(/(^|[\n\r\v\f\u0085\u2028\u2029])([ \t]*)::/g, "$1$2\\x3a:");
+}
+function inertOutput(text) {
+  return neutraliseWorkflowCommands(
+    hidePasswords(text).replace(CONTROL, (c) => c === "\n" || c === "	" ? c : shown(c))
+  );
+}
+function hidePasswords(text) {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s/@:]*):[^\s/@]*@/gi, "$1:***@");
+}
+function inertJson(value, space = 2) {
+  return JSON.stringify(value, null, space).replace(
+    /[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u${hex(c, 4)}`
+  );
+}
 
-// src/pipeline/apply.ts
-import { promises as fs19 } from "node:fs";
+// src/cli/commands/adopt.ts
+import { existsSync, promises as fs26 } from "node:fs";
+import path26 from "node:path";
 
 // src/core/documents.ts
-var import_semver = __toESM(require_semver2(), 1);
+init_version();
 init_errors();
 init_types();
 init_yaml_text();
@@ -16624,8 +20779,8 @@ var Reader = class {
   }
   str(v, field, pattern) {
     if (typeof v !== "string" || v === "")
-      this.fail(field, `must be a non-empty string (got ${shown(v)})`);
-    if (pattern && !pattern.test(v)) this.fail(field, `is not valid (got ${shown(v)})`);
+      this.fail(field, `must be a non-empty string (got ${shown2(v)})`);
+    if (pattern && !pattern.test(v)) this.fail(field, `is not valid (got ${shown2(v)})`);
     return v;
   }
   optStr(v, field) {
@@ -16633,51 +20788,51 @@ var Reader = class {
   }
   int(v, field, min = 0) {
     if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min) {
-      this.fail(field, `must be an integer \u2265 ${min} (got ${shown(v)})`);
+      this.fail(field, `must be an integer \u2265 ${min} (got ${shown2(v)})`);
     }
     return v;
   }
   oneOf(v, field, values) {
     if (typeof v !== "string" || !values.includes(v))
-      this.fail(field, `must be one of ${values.join(", ")} (got ${shown(v)})`);
+      this.fail(field, `must be one of ${values.join(", ")} (got ${shown2(v)})`);
     return v;
   }
   sha(v, field) {
     const s = this.str(v, field);
     if (!/^[0-9a-f]{64}$/.test(s))
-      this.fail(field, `must be a sha256 (64 lower-case hex digits, got ${shown(s)})`);
+      this.fail(field, `must be a sha256 (64 lower-case hex digits, got ${shown2(s)})`);
     return s;
   }
   path(v, field) {
     const p = this.str(v, field);
-    if (!isSafeRelativePath(p)) this.fail(field, `is not a safe relative path (got ${shown(p)})`);
+    if (!isSafeRelativePath(p)) this.fail(field, `is not a safe relative path (got ${shown2(p)})`);
     return p;
   }
   date(v, field) {
     const s = this.str(v, field);
     if (!ISO_DATE.test(s) || Number.isNaN(Date.parse(s)))
-      this.fail(field, `must be an ISO-8601 date like 2026-01-31T12:00:00Z (got ${shown(s)})`);
+      this.fail(field, `must be an ISO-8601 date like 2026-01-31T12:00:00Z (got ${shown2(s)})`);
     return s;
   }
   name(v, field) {
     const s = this.str(v, field);
     if (!NAME.test(s))
-      this.fail(field, `must be lower-case letters, digits, . _ - (got ${shown(s)})`);
+      this.fail(field, `must be lower-case letters, digits, . _ - (got ${shown2(s)})`);
     return s;
   }
   version(v, field) {
     const s = this.str(v, field);
-    if (import_semver.default.valid(s) !== s) this.fail(field, `must be a semver version (got ${shown(s)})`);
+    if (!isPackVersion(s)) this.fail(field, `must be ${PACK_VERSION_RULE} (got ${shown2(s)})`);
     return s;
   }
   schema(o) {
     if (typeof o.schema === "number" && o.schema > 1)
       this.fail("schema", `${o.schema} is newer than this uplevel reads (1): update uplevel`);
-    if (o.schema !== 1) this.fail("schema", `must be 1 (got ${shown(o.schema)})`);
+    if (o.schema !== 1) this.fail("schema", `must be 1 (got ${shown2(o.schema)})`);
     return 1;
   }
 };
-function shown(v) {
+function shown2(v) {
   const s = v === void 0 ? "nothing" : JSON.stringify(v) ?? String(v);
   return s.length > 80 ? `${s.slice(0, 77)}\u2026` : s;
 }
@@ -16769,7 +20924,7 @@ function parseUpdateManifest(json, label, minLevel = 1) {
   const seen = /* @__PURE__ */ new Set();
   const all = [...manifest.files.added, ...manifest.files.modified, ...manifest.files.removed];
   for (const f of all) {
-    if (seen.has(f.path)) r.fail("files", `list ${shown(f.path)} more than once`);
+    if (seen.has(f.path)) r.fail("files", `list ${shown2(f.path)} more than once`);
     if (f.path === PACK_STATE_PATH)
       r.fail("files", `list ${PACK_STATE_PATH}, which is uplevel's own record of the pack`);
     seen.add(f.path);
@@ -16777,6 +20932,10 @@ function parseUpdateManifest(json, label, minLevel = 1) {
   if (o.from !== void 0) {
     manifest.from = r.int(o.from, "from");
     if (manifest.from >= manifest.level) r.fail("from", `must be below level ${manifest.level}`);
+  }
+  if (o.base !== void 0) {
+    manifest.base = r.int(o.base, "base");
+    if (manifest.base >= manifest.level) r.fail("base", `must be below level ${manifest.level}`);
   }
   if (o.includesHotfixes !== void 0) {
     manifest.includesHotfixes = r.arr(o.includesHotfixes, "includesHotfixes").map((h, i) => r.str(h, `includesHotfixes[${i}]`, ID));
@@ -16807,7 +20966,7 @@ function parseRepositoryIndex(json, label) {
     const levels = r.arr(r.obj(ch, field).levels, `${field}.levels`).map((l, i) => {
       const f = `${field}.levels[${i}]`;
       const lo = r.obj(l, f);
-      return {
+      const level = {
         level: r.int(lo.level, `${f}.level`, 1),
         released: r.date(lo.released, `${f}.released`),
         target: r.path(lo.target, `${f}.target`),
@@ -16815,6 +20974,8 @@ function parseRepositoryIndex(json, label) {
         size: r.int(lo.size, `${f}.size`),
         changes: parseChanges(r, lo.changes, `${f}.changes`)
       };
+      parseLevelLineage(r, lo, level, f);
+      return level;
     });
     levels.forEach((l, i) => {
       if (l.level !== i + 1)
@@ -16823,6 +20984,17 @@ function parseRepositoryIndex(json, label) {
     index.channels[name] = { levels };
   }
   return index;
+}
+function parseLevelLineage(r, lo, level, f) {
+  if (lo.base !== void 0) {
+    level.base = r.int(lo.base, `${f}.base`);
+    if (level.base >= level.level) r.fail(`${f}.base`, `must be below level ${level.level}`);
+  }
+  if (lo.withdrawn !== void 0) {
+    const w = r.obj(lo.withdrawn, `${f}.withdrawn`);
+    level.withdrawn = { at: r.date(w.at, `${f}.withdrawn.at`) };
+    if (w.reason !== void 0) level.withdrawn.reason = r.str(w.reason, `${f}.withdrawn.reason`);
+  }
 }
 function parsePackManifest(json, label) {
   const r = new Reader(label);
@@ -16880,7 +21052,17 @@ function parsePackState(json, label) {
 function parseChangesYaml(text, label) {
   const value = parseYamlDocument(text, label).toJS();
   if (value === null || value === void 0) return [];
-  return parseChanges(new Reader(label), value, "changes");
+  const r = new Reader(label);
+  const changes = parseChanges(r, value, "changes");
+  changes.forEach((c, i) => {
+    for (const [key2, v] of Object.entries(c)) {
+      for (const text2 of Array.isArray(v) ? v : [v]) {
+        if (typeof text2 === "string" && hasControls(text2))
+          r.fail(`changes[${i}].${key2}`, `holds a control character (${escapeControls(text2)})`);
+      }
+    }
+  });
+  return changes;
 }
 function parseHotfixManifest(json, label) {
   const r = new Reader(label);
@@ -16890,6 +21072,107 @@ function parseHotfixManifest(json, label) {
   if (m.from !== void 0) r.fail("from", "is not allowed in a hotfix");
   return { ...m, id };
 }
+
+// src/cli/commands/adopt.ts
+init_errors();
+init_lock();
+init_types();
+
+// src/pipeline/adopt/adopt.ts
+import { createReadStream as createReadStream4, promises as fs24 } from "node:fs";
+import os4 from "node:os";
+import path23 from "node:path";
+
+// src/core/adopt.ts
+var DEFAULT_IGNORE = [
+  "logs/",
+  "log/",
+  "*.log",
+  "*.log.[0-9]*",
+  "*.out",
+  "*.pid",
+  "*.lck",
+  "tmp/",
+  "temp/",
+  "/work/",
+  "repository/logs/",
+  "repository/data/",
+  "repository/database/*.db",
+  "repository/database/*.mv.db",
+  "repository/database/*.trace.db",
+  "/data/",
+  ".DS_Store",
+  "Thumbs.db",
+  "*.swp",
+  "*~"
+];
+var BINARY_EXT = /\.(jar|war|ear|rar|zip|gz|tgz|tar|bz2|xz|7z|class|so|dll|dylib|exe|bin|jks|p12|pfx|keystore|jceks|png|jpe?g|gif|ico|pdf)$/i;
+function looksBinary(rel, head2) {
+  return BINARY_EXT.test(rel) || head2.includes(0);
+}
+function globToRegExp(glob) {
+  let g = glob.trim();
+  const dir = g.endsWith("/");
+  if (dir) g = g.replace(/\/+$/, "");
+  const anchored = g.includes("/");
+  if (g.startsWith("/")) g = g.slice(1);
+  let re = "";
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === "*" && g[i + 1] === "*") {
+      i++;
+      if (g[i + 1] === "/") {
+        i++;
+        re += "(?:.*/)?";
+      } else re += ".*";
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = g.indexOf("]", i + 1);
+      if (end < 0) re += "\\[";
+      else {
+        re += `[${g.slice(i + 1, end).replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${anchored ? "" : "(?:.*/)?"}${re}${dir ? "/.*" : "(?:/.*)?"}$`);
+}
+function ignoreMatcher(globs) {
+  const res = globs.map((g) => [g, globToRegExp(g)]);
+  return (rel) => res.find(([, re]) => re.test(rel))?.[0];
+}
+function classifyInstallation(installed, vendor, opts) {
+  const ignored = ignoreMatcher(opts.ignore);
+  const out = {
+    taken: [],
+    left: [],
+    unclassified: [],
+    missing: [],
+    unchanged: 0
+  };
+  const seen = /* @__PURE__ */ new Set();
+  for (const f of installed) {
+    seen.add(f.path);
+    if (opts.own?.(f.path)) continue;
+    const shipped = vendor[f.path];
+    if (shipped === f.sha256) {
+      out.unchanged++;
+      continue;
+    }
+    const glob = ignored(f.path);
+    if (glob !== void 0) out.left.push({ path: f.path, why: `ignore ${glob}` });
+    else if (shipped === void 0) out.taken.push({ path: f.path, why: "added" });
+    else if (f.binary && !opts.includeBinaries)
+      out.unclassified.push({ path: f.path, why: "changed binary (--include-binaries takes it)" });
+    else out.taken.push({ path: f.path, why: "changed" });
+  }
+  out.missing = Object.keys(vendor).filter((p) => !seen.has(p)).sort();
+  return out;
+}
+
+// src/pipeline/adopt/adopt.ts
+init_errors();
 
 // src/core/hash.ts
 import { createHash } from "node:crypto";
@@ -16904,8 +21187,40 @@ async function sha256File(file) {
   return h.digest("hex");
 }
 
+// src/pipeline/adopt/adopt.ts
+init_types();
+
 // src/pipeline/apply.ts
+import { promises as fs22 } from "node:fs";
 init_errors();
+
+// src/core/level-path.ts
+init_errors();
+var baseOf = (l) => l.base ?? l.level - 1;
+function latestLive(levels) {
+  return levels.reduce((m, l) => !l.withdrawn && l.level > m ? l.level : m, 0);
+}
+function levelPath(levels, from, to) {
+  const byLevel2 = new Map(levels.map((l) => [l.level, l]));
+  const path46 = [];
+  let at2 = to;
+  while (at2 > from) {
+    const l = byLevel2.get(at2);
+    if (!l) throw badInput(`level ${at2} is not published`);
+    path46.unshift(at2);
+    at2 = baseOf(l);
+  }
+  if (at2 === from) return path46;
+  const gone = byLevel2.get(from)?.withdrawn;
+  throw badInput(
+    gone ? `level ${from} was withdrawn${gone.reason ? ` (${gone.reason})` : ""} and level ${to} is built on level ${at2}: rebuild from the GA pack (apply --out without --pack), or revert to level ${at2} first` : `level ${to} does not build on level ${from}`
+  );
+}
+function withdrawnNotice(levels, level) {
+  const l = levels.find((x) => x.level === level);
+  if (!l?.withdrawn) return void 0;
+  return `level ${level} was withdrawn by the vendor${l.withdrawn.reason ? `: ${l.withdrawn.reason}` : ""}`;
+}
 
 // src/pipeline/apply-report.ts
 init_errors();
@@ -16922,9 +21237,79 @@ var ApplyConflictError = class extends UplevelError {
 // src/pipeline/wso2/apply-wso2.ts
 init_errors();
 init_lock();
-import { promises as fs11 } from "node:fs";
-import os2 from "node:os";
-import path12 from "node:path";
+import { promises as fs12 } from "node:fs";
+import os3 from "node:os";
+import path13 from "node:path";
+
+// src/core/sbom/component-diff.ts
+function flatten(jars) {
+  return jars.flatMap((j) => [j, ...flatten(j.nested)]);
+}
+var key = (j) => `${j.group ?? ""}:${j.name}`.toLowerCase();
+function diffComponents(before, after, changes = []) {
+  const old = flatten(before);
+  const now = flatten(after);
+  const pairs = [];
+  const unpairedOld = new Map(old.map((j) => [j.path, j]));
+  const rest = [];
+  for (const n of now) {
+    const o = unpairedOld.get(n.path);
+    if (o && key(o) === key(n)) {
+      pairs.push([o, n]);
+      unpairedOld.delete(n.path);
+    } else rest.push(n);
+  }
+  for (const n of rest) {
+    const o = [...unpairedOld.values()].find((c) => key(c) === key(n));
+    if (o) unpairedOld.delete(o.path);
+    pairs.push([o, n]);
+  }
+  for (const o of unpairedOld.values()) pairs.push([o, void 0]);
+  return pairs.map(([o, n]) => toChange(o, n, changes)).filter((c) => c !== void 0).sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind));
+}
+function toChange(o, n, changes) {
+  const j = n ?? o;
+  if (o && n && o.sha256 === n.sha256) return void 0;
+  const kind = !o ? "added" : !n ? "removed" : o.version !== n.version ? "upgraded" : "changed";
+  const c = { kind, name: j.name, path: j.path, changes: [] };
+  if (j.group) c.group = j.group;
+  if (o?.version) c.from = o.version;
+  if (n?.version) c.to = n.version;
+  if (j.purl) c.purl = j.purl;
+  c.changes = changes.filter((ch) => names(ch, j)).map((ch) => ch.id);
+  return c;
+}
+function names(ch, j) {
+  const ids = [j.name, j.group ? `${j.group}:${j.name}` : void 0, j.purl?.replace(/@.*/, "")].filter((s) => Boolean(s)).map((s) => s.toLowerCase());
+  if (ch.components?.some((c) => ids.includes(c.toLowerCase().replace(/@.*/, "")))) return true;
+  const text = `${ch.title} ${ch.description ?? ""}`.toLowerCase();
+  const word = new RegExp(
+    `(^|[^\\w.-])${j.name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w-])`
+  );
+  return word.test(text);
+}
+var VERB = {
+  upgraded: "upgraded",
+  changed: "rebuilt",
+  added: "added",
+  removed: "removed"
+};
+function componentLine(c, escapeMarkdown2) {
+  const name = escapeMarkdown2(c.group ? `${c.group}:${c.name}` : c.name);
+  const what = c.kind === "upgraded" ? `${escapeMarkdown2(c.from ?? "?")} \u2192 ${escapeMarkdown2(c.to ?? "?")}` : escapeMarkdown2(c.to ?? c.from ?? "");
+  const linked = c.changes.length ? ` (${c.changes.map(escapeMarkdown2).join(", ")})` : "";
+  return `- ${VERB[c.kind]} **${name}** ${what}`.trimEnd() + ` \u2014 \`${c.path}\`${linked}`;
+}
+function renderComponentsMarkdown(levels, escape) {
+  const withAny = levels.filter((l) => l.components.length > 0);
+  if (withAny.length === 0) return [];
+  const lines = ["## Components", ""];
+  for (const l of withAny) {
+    if (withAny.length > 1) lines.push(`Level ${l.level}:`, "");
+    lines.push(...l.components.map((c) => componentLine(c, escape)), "");
+  }
+  return lines;
+}
 
 // src/core/changelog.ts
 var CHANGE_TYPE_ORDER = [
@@ -16960,7 +21345,7 @@ function maxSeverity(changes) {
   return best === void 0 ? void 0 : SEVERITY_ORDER[best];
 }
 function escapeMarkdown(text) {
-  return text.replace(/\s*(\r\n?|\n)\s*/g, " ").replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=])/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B");
+  return escapeControls(text.replace(/\s*(\r\n?|\n)\s*/g, " ")).replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=:])/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B");
 }
 var cveUrl = (id) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
 var cveLink = (id) => CVE2.test(id) ? `[${id}](${cveUrl(id)})` : escapeMarkdown(id);
@@ -16999,8 +21384,10 @@ function renderChangelogMarkdown(product, version, from, to, levels) {
     }
     lines.push("");
   }
+  lines.push(...renderComponentsMarkdown(inRange(levels, from, to), escapeMarkdown));
   return lines.join("\n");
 }
+var inRange = (levels, from, to) => levels.filter((l) => l.level > from && l.level <= to).map((l) => ({ level: l.level, components: l.components ?? [] }));
 function renderChangelogJson(product, version, from, to, levels) {
   const changes = collectChanges(levels, from, to);
   const count = (t) => changes.filter((c) => c.type === t).length;
@@ -17017,7 +21404,8 @@ function renderChangelogJson(product, version, from, to, levels) {
       feature: count("feature"),
       ...severity ? { maxSeverity: severity } : {}
     },
-    changes
+    changes,
+    ...levels.some((l) => l.components) ? { components: inRange(levels, from, to) } : {}
   };
 }
 
@@ -17096,7 +21484,7 @@ function crc32(data, prev = 0) {
 var import_yauzl = __toESM(require_yauzl(), 1);
 init_errors();
 import { createReadStream as createReadStream2, promises as fsp } from "node:fs";
-import { Readable, Transform } from "node:stream";
+import { Readable as Readable2, Transform } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 
 // src/zip/slabs.ts
@@ -17165,6 +21553,10 @@ function validateEntry(raw, label, limits) {
   if (type !== 0 && type === S_IFDIR !== isDirectory)
     throw badInput(`${label}: ${name}: folder flag and name disagree`);
   if (raw.generalPurposeBitFlag & 1) throw badInput(`${label}: ${name} is encrypted`);
+  if (raw.compressionMethod === 8 && raw.compressedSize === 0)
+    throw badInput(`${label}: ${name} is deflated but has no data (not a deflate stream)`);
+  if (raw.compressionMethod === 0 && raw.generalPurposeBitFlag & 8)
+    throw badInput(`${label}: ${name} is stored with a data descriptor, which Java cannot read`);
   if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8) {
     throw badInput(
       `${label}: ${name} uses unsupported compression method ${raw.compressionMethod}`
@@ -17222,15 +21614,21 @@ function decodeName(bytes, flags, label) {
 function printable(bytes) {
   return JSON.stringify(bytes.toString("latin1").replace(/[^\x20-\x7e]/g, "?"));
 }
+var INVISIBLE = /[\u061c\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)(\..*)?$/i;
 function validateName(name, label) {
   const bad = (why) => badInput(`${label}: entry ${JSON.stringify(name)} ${why}`);
-  if (/[\x00-\x1f\x7f]/.test(name)) throw bad("has control characters");
+  if (/[\x00-\x1f\x7f-\x9f]/.test(name)) throw bad("has control characters");
+  if (INVISIBLE.test(name)) throw bad("has a bidirectional or zero-width character");
   if (name.includes("\\")) throw bad("has a backslash");
   if (name.startsWith("/") || /^[A-Za-z]:/.test(name)) throw bad("is an absolute path");
-  const segments = (name.endsWith("/") ? name.slice(0, -1) : name).split("/");
-  for (const s of segments) {
+  const segments2 = (name.endsWith("/") ? name.slice(0, -1) : name).split("/");
+  for (const s of segments2) {
     if (s === "..") throw bad("escapes the top folder (..)");
     if (s === "" || s === ".") throw bad('has an empty or "." path segment');
+    if (WINDOWS_RESERVED.test(s)) throw bad("uses a name Windows reserves");
+    if (/[<>:"|?*]|[. ]$/.test(s))
+      throw bad('cannot be unpacked on Windows (<>:"|?* or a trailing dot or space)');
   }
 }
 function checkUnicodePathField(raw, name, label) {
@@ -17239,6 +21637,23 @@ function checkUnicodePathField(raw, name, label) {
     const other = f.data.length > 5 ? f.data.subarray(5).toString("utf8") : "";
     if (other !== name)
       throw badInput(`${label}: ${name}: its Unicode path extra field names another file`);
+  }
+}
+function checkFoldedNames(entries, label) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const { info } of entries) {
+    const p = info.isDirectory ? info.name.slice(0, -1) : info.name;
+    for (let i = p.indexOf("/"); ; i = p.indexOf("/", i + 1)) {
+      const prefix = i < 0 ? p : p.slice(0, i);
+      const key2 = prefix.normalize("NFC").toLowerCase().normalize("NFC");
+      const other = seen.get(key2);
+      if (other === void 0) seen.set(key2, prefix);
+      else if (other !== prefix)
+        throw badInput(
+          `${label}: ${JSON.stringify(other)} and ${JSON.stringify(prefix)} are one name on macOS or Windows`
+        );
+      if (i < 0) break;
+    }
   }
 }
 function checkTree(entries, label) {
@@ -17256,6 +21671,8 @@ function checkTree(entries, label) {
 }
 function checkOverlaps(entries, cdStart, label) {
   const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  if (sorted[0] && sorted[0].localHeaderOffset !== 0)
+    throw badInput(`${label}: not a valid zip (bytes before the first entry)`);
   for (let i = 0; i < sorted.length; i++) {
     const cur = sorted[i];
     const next = sorted[i + 1];
@@ -17311,9 +21728,9 @@ var SMALL_READ = 64 << 10;
 var WINDOW_BUDGET = 8 << 20;
 var LIVE_WINDOWS = [];
 function touch(zip, newWindow) {
-  const at = LIVE_WINDOWS.lastIndexOf(zip);
-  if (at !== LIVE_WINDOWS.length - 1) {
-    if (at >= 0) LIVE_WINDOWS.splice(at, 1);
+  const at2 = LIVE_WINDOWS.lastIndexOf(zip);
+  if (at2 !== LIVE_WINDOWS.length - 1) {
+    if (at2 >= 0) LIVE_WINDOWS.splice(at2, 1);
     LIVE_WINDOWS.push(zip);
   }
   if (!newWindow) return;
@@ -17393,7 +21810,7 @@ var SafeZip = class _SafeZip {
         label
       );
       const central = [];
-      const names = /* @__PURE__ */ new Set();
+      const names2 = /* @__PURE__ */ new Set();
       let total = 0;
       for (const raw of raws) {
         const c = validateEntry(raw, label, limits);
@@ -17403,11 +21820,12 @@ var SafeZip = class _SafeZip {
             `${label}: uncompressed size exceeds the limit of ${limits.maxTotalSize} bytes`
           );
         }
-        if (names.has(c.info.name)) throw badInput(`${label}: duplicate entry ${c.info.name}`);
-        names.add(c.info.name);
+        if (names2.has(c.info.name)) throw badInput(`${label}: duplicate entry ${c.info.name}`);
+        names2.add(c.info.name);
         central.push(c);
       }
       checkTree(central, label);
+      checkFoldedNames(central, label);
       checkOverlaps(central, cdStart, label);
       return new _SafeZip(zipfile, handle2, file, label, central);
     } catch (e) {
@@ -17441,6 +21859,17 @@ var SafeZip = class _SafeZip {
     const stream = await this.open(info, info.compressionMethod === 8);
     const check = new CheckingStream(info, `${this.label}: ${info.name}`);
     stream.on("error", (e) => check.destroy(asDataError(this.label, info, e)));
+    if (info.compressionMethod === 8 && info.compressedSize > 0) {
+      const inflate = stream;
+      stream.once("end", () => {
+        if (inflate.bytesWritten !== info.compressedSize)
+          check.destroy(
+            badInput(
+              `${this.label}: ${info.name}: its deflate stream ends after ${inflate.bytesWritten} of its ${info.compressedSize} bytes`
+            )
+          );
+      });
+    }
     return stream.pipe(check);
   }
   /** The whole content, checked; larger than maxBytes (256 MiB by default) is exit 2. */
@@ -17481,8 +21910,8 @@ var SafeZip = class _SafeZip {
     if (this.closed) return;
     this.closed = true;
     this.dropWindow();
-    const at = LIVE_WINDOWS.indexOf(this);
-    if (at >= 0) LIVE_WINDOWS.splice(at, 1);
+    const at2 = LIVE_WINDOWS.indexOf(this);
+    if (at2 >= 0) LIVE_WINDOWS.splice(at2, 1);
     this.zipfile.close();
     await this.handle.close().catch(() => void 0);
   }
@@ -17570,30 +21999,54 @@ var SafeZip = class _SafeZip {
     const c = this.central(entry);
     const offset = c.localHeaderOffset;
     const lease = await this.readAt(offset, 30 + c.rawName.length).catch(() => void 0);
-    const head = lease ? Buffer.from(lease.data) : Buffer.alloc(0);
+    const head2 = lease ? Buffer.from(lease.data) : Buffer.alloc(0);
     lease?.release();
     const bad = (why) => badInput(`${this.label}: ${entry.name}: ${why}`);
-    if (head.length < 30 + c.rawName.length || head.readUInt32LE(0) !== 67324752)
+    if (head2.length < 30 + c.rawName.length || head2.readUInt32LE(0) !== 67324752)
       throw bad("no local header where the central directory says");
-    const nameLength = head.readUInt16LE(26);
-    const extraLength = head.readUInt16LE(28);
-    if (nameLength !== c.rawName.length || !head.subarray(30).equals(c.rawName))
+    const nameLength = head2.readUInt16LE(26);
+    const extraLength = head2.readUInt16LE(28);
+    if (nameLength !== c.rawName.length || !head2.subarray(30).equals(c.rawName))
       throw bad("local header names a different file");
-    if (head.readUInt16LE(6) & 1) throw bad("local header says encrypted");
-    if (head.readUInt16LE(8) !== c.info.compressionMethod)
+    if (head2.readUInt16LE(6) & 1) throw bad("local header says encrypted");
+    if (head2.readUInt16LE(8) !== c.info.compressionMethod)
       throw bad("local header has a different compression method");
+    const descriptor = (head2.readUInt16LE(6) & 8) !== 0;
+    if (descriptor !== ((c.info.generalPurposeBitFlag & 8) !== 0))
+      throw bad("local and central headers disagree on a data descriptor (flag bit 3)");
+    const disagrees = localFieldsDisagree(head2, c.info, descriptor);
+    if (disagrees) throw bad(`local header's ${disagrees} differs from the central directory's`);
     const start = offset + 30 + nameLength + extraLength;
-    if (start + c.info.compressedSize > c.limit)
-      throw bad("data overlaps the next entry or the central directory");
+    const end = start + c.info.compressedSize;
+    if (end > c.limit) throw bad("data overlaps the next entry or the central directory");
+    const trailing = c.limit - end;
+    if (descriptor) await this.checkDescriptor(c, end, trailing);
+    else if (trailing !== 0)
+      throw bad(`${trailing} bytes between its data and the next entry or the central directory`);
     return start;
+  }
+  /** The data descriptor after an entry's data: exactly what fills the gap, agreeing with the central directory. */
+  async checkDescriptor(c, at2, length) {
+    const bad = (why) => badInput(`${this.label}: ${c.info.name}: ${why}`);
+    if (![12, 16, 20, 24].includes(length))
+      throw bad(`${length} bytes between its data and the next entry (not a data descriptor)`);
+    const lease = await this.readAt(at2, length);
+    const d = Buffer.from(lease.data);
+    lease.release();
+    const signed = d.readUInt32LE(0) === 134695760 && (length === 16 || length === 24);
+    const base = signed ? 4 : 0;
+    const wide = length - base === 20;
+    const size = (i) => wide ? Number(d.readBigUInt64LE(base + 4 + i * 8)) : d.readUInt32LE(base + 4 + i * 4);
+    if (d.readUInt32LE(base) !== c.info.crc32 >>> 0 || size(0) !== c.info.compressedSize || size(1) !== c.info.uncompressedSize)
+      throw bad("data descriptor differs from the central directory");
   }
   async open(entry, decompress) {
     if (this.closed) throw new Error(`bug: ${this.label} read after close`);
     const info = this.central(entry).info;
     const dataStart = await this.dataStart(info);
-    if (info.compressedSize === 0) return Readable.from([]);
+    if (info.compressedSize === 0) return Readable2.from([]);
     if (!decompress)
-      return Readable.from(this.readSpan(dataStart, info.compressedSize), { objectMode: false });
+      return Readable2.from(this.readSpan(dataStart, info.compressedSize), { objectMode: false });
     const inflate = createInflateRaw({ chunkSize: 1 << 18 });
     void this.feedInflate(inflate, dataStart, info.compressedSize);
     return inflate;
@@ -17635,6 +22088,20 @@ var SafeZip = class _SafeZip {
     }
   }
 };
+function localFieldsDisagree(head2, info, descriptor) {
+  const fields = [
+    [14, info.crc32 >>> 0, "CRC-32"],
+    [18, info.compressedSize, "compressed size"],
+    [22, info.uncompressedSize, "size"]
+  ];
+  for (const [at2, central, what] of fields) {
+    const local = head2.readUInt32LE(at2);
+    if (local === central || descriptor && local === 0) continue;
+    if (at2 !== 14 && local === 4294967295) continue;
+    return what;
+  }
+  return void 0;
+}
 var BoundedReader = class extends import_yauzl.default.RandomAccessReader {
   constructor(handle2, size) {
     super();
@@ -17828,15 +22295,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path39) {
+  async baseBefore(level, path46) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path39);
+    const entry = payload?.baseEntry(path46);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path39);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path46);
     if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path39} is not the content the update replaces`
+        `${payload.zip.label}: base/${path46} is not the content the update replaces`
       );
     }
     return buf;
@@ -17864,8 +22331,11 @@ async function teeRawVerified(loc, consume) {
     toCheck.destroy(e);
   });
   const counter = new HashingCounter();
-  const decoded = loc.entry.compressionMethod === 8 ? pipeline(toCheck, createInflateRaw2(), counter, sink()) : pipeline(toCheck, counter, sink());
+  const inflate = loc.entry.compressionMethod === 8 ? createInflateRaw2() : void 0;
+  const decoded = inflate ? pipeline(toCheck, inflate, counter, sink()) : pipeline(toCheck, counter, sink());
   await Promise.all([consume(toConsumer), decoded]);
+  if (inflate && inflate.bytesWritten !== loc.entry.compressedSize)
+    throw badInput(`${loc.label}: its deflate stream ends before its compressed size`);
   if (counter.bytes !== loc.entry.uncompressedSize) {
     throw verificationFailed(`${loc.label}: size does not match its zip header`);
   }
@@ -17934,12 +22404,12 @@ async function writeUpdatedDir(dir, layout, opts) {
         hashes.set(f.path, createHash3("sha256").update(f.data).digest("hex"));
         bytes += f.data.length;
       } else {
-        const write = (data) => writeStreamTo(target, f.from.mode, data);
+        const write2 = (data) => writeStreamTo(target, f.from.mode, data);
         if (f.from.trusted && f.from.vendorSha256) {
-          await write(await f.from.zip.openData(f.from.entry));
+          await write2(await f.from.zip.openData(f.from.entry));
           hashes.set(f.path, f.from.vendorSha256);
         } else {
-          const sha = await readVerified(f.from, write);
+          const sha = await readVerified(f.from, write2);
           hashes.set(f.path, f.from.vendorSha256 ?? sha);
         }
         bytes += f.from.entry.uncompressedSize;
@@ -18023,8 +22493,8 @@ import path4 from "node:path";
 init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path39, source] of plan.files) {
-    byPath.set(path39, { path: path39, kind: "copy", from: contents.locate(source) });
+  for (const [path46, source] of plan.files) {
+    byPath.set(path46, { path: path46, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -18099,26 +22569,130 @@ function diffHunks(base, other) {
   const b = intern(other);
   const matchedA = new Uint8Array(a.length);
   const matchedB = new Uint8Array(b.length);
-  compare(a, b, 0, a.length, 0, b.length, matchedA, matchedB);
+  matchLines(a, b, matchedA, matchedB);
+  const changedA = matchedA.map((m) => 1 - m);
+  const changedB = matchedB.map((m) => 1 - m);
+  compactPair(a, changedA, b, changedB);
+  compactPair(b, changedB, a, changedA);
+  return hunksOf(a.length, b.length, changedA, changedB);
+}
+function matchLines(a, b, matchedA, matchedB) {
+  const inB = new Uint8Array(Math.max(maxOf(a), maxOf(b)) + 1);
+  for (const id of b) inB[id] = 1;
+  const inA = new Uint8Array(inB.length);
+  for (const id of a) inA[id] = 1;
+  const keepA = indicesWhere(a, inB);
+  const keepB = indicesWhere(b, inA);
+  const ra = Int32Array.from(keepA, (i) => a[i]);
+  const rb = Int32Array.from(keepB, (i) => b[i]);
+  const mA = new Uint8Array(ra.length);
+  const mB = new Uint8Array(rb.length);
+  const budget = { maxCost: Math.max(256, Math.ceil(Math.sqrt(ra.length + rb.length + 3))) };
+  compare(ra, rb, 0, ra.length, 0, rb.length, mA, mB, budget);
+  mA.forEach((m, k) => {
+    if (m) matchedA[keepA[k]] = 1;
+  });
+  mB.forEach((m, k) => {
+    if (m) matchedB[keepB[k]] = 1;
+  });
+}
+var maxOf = (xs) => xs.reduce((m, x) => x > m ? x : m, 0);
+function indicesWhere(xs, present) {
+  const out = [];
+  xs.forEach((id, i) => {
+    if (present[id]) out.push(i);
+  });
+  return out;
+}
+function compactPair(a, ca, b, cb) {
+  const g = new Group(a, ca);
+  const go = new Group(b, cb);
+  for (; ; ) {
+    if (g.end !== g.start) slideGroup(g, go);
+    if (!g.next()) break;
+    if (!go.next()) throw new Error("bug: diff groups out of step");
+  }
+}
+function slideGroup(g, go) {
+  let size;
+  let earliestEnd;
+  let endMatchingOther;
+  do {
+    size = g.end - g.start;
+    endMatchingOther = -1;
+    while (g.slideUp()) if (!go.previous()) throw new Error("bug: diff groups out of step");
+    earliestEnd = g.end;
+    if (go.end > go.start) endMatchingOther = g.end;
+    while (g.slideDown()) {
+      if (!go.next()) throw new Error("bug: diff groups out of step");
+      if (go.end > go.start) endMatchingOther = g.end;
+    }
+  } while (size !== g.end - g.start);
+  if (g.end !== earliestEnd && endMatchingOther !== -1) {
+    while (go.end === go.start) {
+      if (!g.slideUp() || !go.previous()) throw new Error("bug: diff groups out of step");
+    }
+  }
+}
+var Group = class {
+  constructor(lines, changed) {
+    this.lines = lines;
+    this.changed = changed;
+    while (this.end < lines.length && changed[this.end]) this.end++;
+  }
+  lines;
+  changed;
+  start = 0;
+  end = 0;
+  next() {
+    if (this.end === this.lines.length) return false;
+    this.start = this.end = this.end + 1;
+    while (this.end < this.lines.length && this.changed[this.end]) this.end++;
+    return true;
+  }
+  previous() {
+    if (this.start === 0) return false;
+    this.start = this.end = this.start - 1;
+    while (this.start > 0 && this.changed[this.start - 1]) this.start--;
+    return true;
+  }
+  slideDown() {
+    const { lines, changed } = this;
+    if (this.end >= lines.length || lines[this.start] !== lines[this.end]) return false;
+    changed[this.start++] = 0;
+    changed[this.end++] = 1;
+    while (this.end < lines.length && changed[this.end]) this.end++;
+    return true;
+  }
+  slideUp() {
+    const { lines, changed } = this;
+    if (this.start === 0 || lines[this.start - 1] !== lines[this.end - 1]) return false;
+    changed[--this.start] = 1;
+    changed[--this.end] = 0;
+    while (this.start > 0 && changed[this.start - 1]) this.start--;
+    return true;
+  }
+};
+function hunksOf(n, m, changedA, changedB) {
   const hunks = [];
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && matchedA[i] && matchedB[j]) {
+  while (i < n || j < m) {
+    if (i < n && j < m && !changedA[i] && !changedB[j]) {
       i++;
       j++;
       continue;
     }
     const h = { oStart: i, oEnd: i, xStart: j, xEnd: j };
-    while (i < a.length && !matchedA[i]) i++;
-    while (j < b.length && !matchedB[j]) j++;
+    while (i < n && changedA[i]) i++;
+    while (j < m && changedB[j]) j++;
     h.oEnd = i;
     h.xEnd = j;
     hunks.push(h);
   }
   return hunks;
 }
-function compare(a, b, aLo, aHi, bLo, bHi, matchedA, matchedB) {
+function compare(a, b, aLo, aHi, bLo, bHi, matchedA, matchedB, budget) {
   while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) {
     matchedA[aLo++] = 1;
     matchedB[bLo++] = 1;
@@ -18128,13 +22702,13 @@ function compare(a, b, aLo, aHi, bLo, bHi, matchedA, matchedB) {
     matchedB[--bHi] = 1;
   }
   if (aLo === aHi || bLo === bHi) return;
-  const split = bisect(a, b, aLo, aHi, bLo, bHi);
+  const split = bisect(a, b, aLo, aHi, bLo, bHi, budget.maxCost);
   if (split === void 0) return;
   const [x, y] = split;
-  compare(a, b, aLo, x, bLo, y, matchedA, matchedB);
-  compare(a, b, x, aHi, y, bHi, matchedA, matchedB);
+  compare(a, b, aLo, x, bLo, y, matchedA, matchedB, budget);
+  compare(a, b, x, aHi, y, bHi, matchedA, matchedB, budget);
 }
-function bisect(a, b, aLo, aHi, bLo, bHi) {
+function bisect(a, b, aLo, aHi, bLo, bHi, maxCost) {
   const n = aHi - aLo;
   const m = bHi - bLo;
   const maxD = Math.ceil((n + m) / 2);
@@ -18150,28 +22724,34 @@ function bisect(a, b, aLo, aHi, bLo, bHi) {
   let k1end = 0;
   let k2start = 0;
   let k2end = 0;
-  const at = (arr, i) => arr[i];
+  const at2 = (arr, i) => arr[i];
   for (let d = 0; d < maxD; d++) {
+    let bestX = -1;
+    let bestY = -1;
     for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
       const k1o = offset + k1;
-      let x1 = k1 === -d || k1 !== d && at(v1, k1o - 1) < at(v1, k1o + 1) ? at(v1, k1o + 1) : at(v1, k1o - 1) + 1;
+      let x1 = k1 === -d || k1 !== d && at2(v1, k1o - 1) < at2(v1, k1o + 1) ? at2(v1, k1o + 1) : at2(v1, k1o - 1) + 1;
       let y1 = x1 - k1;
       while (x1 < n && y1 < m && a[aLo + x1] === b[bLo + y1]) {
         x1++;
         y1++;
       }
       v1[k1o] = x1;
+      if (x1 <= n && y1 <= m && x1 + y1 > bestX + bestY && x1 + y1 < n + m) {
+        bestX = x1;
+        bestY = y1;
+      }
       if (x1 > n) k1end += 2;
       else if (y1 > m) k1start += 2;
       else if (front) {
         const k2o = offset + delta - k1;
-        if (k2o >= 0 && k2o < size && at(v2, k2o) !== -1 && x1 >= n - at(v2, k2o))
+        if (k2o >= 0 && k2o < size && at2(v2, k2o) !== -1 && x1 >= n - at2(v2, k2o))
           return [aLo + x1, bLo + y1];
       }
     }
     for (let k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
       const k2o = offset + k2;
-      let x2 = k2 === -d || k2 !== d && at(v2, k2o - 1) < at(v2, k2o + 1) ? at(v2, k2o + 1) : at(v2, k2o - 1) + 1;
+      let x2 = k2 === -d || k2 !== d && at2(v2, k2o - 1) < at2(v2, k2o + 1) ? at2(v2, k2o + 1) : at2(v2, k2o - 1) + 1;
       let y2 = x2 - k2;
       while (x2 < n && y2 < m && a[aHi - x2 - 1] === b[bHi - y2 - 1]) {
         x2++;
@@ -18182,13 +22762,14 @@ function bisect(a, b, aLo, aHi, bLo, bHi) {
       else if (y2 > m) k2start += 2;
       else if (!front) {
         const k1o = offset + delta - k2;
-        if (k1o >= 0 && k1o < size && at(v1, k1o) !== -1) {
-          const x1 = at(v1, k1o);
+        if (k1o >= 0 && k1o < size && at2(v1, k1o) !== -1) {
+          const x1 = at2(v1, k1o);
           const y1 = offset + x1 - k1o;
           if (x1 >= n - x2) return [aLo + x1, bLo + y1];
         }
       }
     }
+    if (d >= maxCost && bestX >= 0) return [aLo + bestX, bLo + bestY];
   }
   return void 0;
 }
@@ -18250,13 +22831,7 @@ function splitLines(text) {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 function isText(buf) {
-  if (buf.subarray(0, 8192).includes(0)) return false;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
+  return !buf.subarray(0, 8192).includes(0);
 }
 function eolOf(text) {
   const crlf = text.match(/\r\n/g)?.length ?? 0;
@@ -18313,9 +22888,9 @@ function mergeFile(base, ours, theirs) {
   if (ours.equals(base)) return { outcome: "taken-theirs", content: theirs };
   if (ours.equals(theirs)) return { outcome: "identical", content: ours };
   if (!isText(base) || !isText(ours) || !isText(theirs)) return { outcome: "binary-conflict" };
-  const m = mergeText(base.toString("utf8"), ours.toString("utf8"), theirs.toString("utf8"));
-  if (m.clean) return { outcome: "merged", content: Buffer.from(m.text, "utf8") };
-  return { outcome: "conflict", content: Buffer.from(m.text, "utf8"), conflicts: m.conflicts };
+  const m = mergeText(base.toString("latin1"), ours.toString("latin1"), theirs.toString("latin1"));
+  if (m.clean) return { outcome: "merged", content: Buffer.from(m.text, "latin1") };
+  return { outcome: "conflict", content: Buffer.from(m.text, "latin1"), conflicts: m.conflicts };
 }
 
 // src/core/plan.ts
@@ -18323,29 +22898,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path39 of start.files) {
-    const sha2562 = start.hashes?.[path39];
-    const source = sha2562 ? { kind: "pack", path: path39, sha256: sha2562 } : { kind: "pack", path: path39 };
-    current.set(path39, source);
-    history.set(path39, { path: path39, versions: [{ level: start.level, source }] });
+  for (const path46 of start.files) {
+    const sha2562 = start.hashes?.[path46];
+    const source = sha2562 ? { kind: "pack", path: path46, sha256: sha2562 } : { kind: "pack", path: path46 };
+    current.set(path46, source);
+    history.set(path46, { path: path46, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path39, level, source) => {
-    const h = history.get(path39) ?? { path: path39, versions: [] };
+  const record = (path46, level, source) => {
+    const h = history.get(path46) ?? { path: path46, versions: [] };
     h.versions.push({ level, source });
-    history.set(path39, h);
-    if (source) current.set(path39, source);
-    else current.delete(path39);
+    history.set(path46, h);
+    if (source) current.set(path46, source);
+    else current.delete(path46);
   };
-  const expect = (label, path39, sha2562) => {
-    const cur = current.get(path39);
-    if (!cur) throw badInput(`${label}: ${path39} is not in the pack at the previous level`);
+  const expect = (label, path46, sha2562) => {
+    const cur = current.get(path46);
+    if (!cur) throw badInput(`${label}: ${path46} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path39, sha2562);
+      packChecks.set(path46, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path39} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path46} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -18360,7 +22935,7 @@ function composePlan(start, updates) {
     if (u.channel !== start.channel) {
       throw badInput(`${label}: is for channel ${u.channel}, not ${start.channel}`);
     }
-    const from = u.from ?? u.level - 1;
+    const from = u.from ?? u.base ?? u.level - 1;
     if (from !== expected - 1 || u.level <= from) {
       throw badInput(
         u.from === void 0 ? `${label}: expected level ${expected} next` : `${label}: goes from level ${from}, but the pack is at level ${expected - 1}`
@@ -18368,9 +22943,9 @@ function composePlan(start, updates) {
     }
     expected = u.level + 1;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path39) => {
-      if (touched.has(path39)) throw badInput(`${label}: ${path39} is listed twice`);
-      touched.add(path39);
+    const once = (path46) => {
+      if (touched.has(path46)) throw badInput(`${label}: ${path46} is listed twice`);
+      touched.add(path46);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -18391,9 +22966,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path39, source] of current) {
-    if (!startSet.has(path39)) added.push(path39);
-    else if (source.kind === "payload") modified.push(path39);
+  for (const [path46, source] of current) {
+    if (!startSet.has(path46)) added.push(path46);
+    else if (source.kind === "payload") modified.push(path46);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -18413,8 +22988,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path39, level) {
-  const h = plan.history.get(path39);
+function sourceAt(plan, path46, level) {
+  const h = plan.history.get(path46);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -18426,6 +23001,2613 @@ function sameContent(a, b) {
   if (a === null || b === null) return a === b;
   if (a.kind === "pack" && b.kind === "pack") return a.path === b.path;
   return a.sha256 !== void 0 && a.sha256 === b.sha256;
+}
+
+// src/core/structured-merge/entries.ts
+var SEP = "\0";
+var displayKey = (key2) => key2.split(SEP).map((s, i) => i === 0 || s.startsWith("[") || s.startsWith("@") ? s : `.${s}`).join("");
+var lineStart = (text, pos) => text.lastIndexOf("\n", pos - 1) + 1;
+function wholeLines(text, span, comment) {
+  const s = lineStart(text, span[0]);
+  if (text.slice(s, span[0]).trim() !== "") return null;
+  const nl = text.indexOf("\n", span[1]);
+  const e = nl === -1 ? text.length : nl + 1;
+  const rest = text.slice(span[1], e).trim();
+  if (rest !== "" && !comment.test(rest)) return null;
+  return [s, e];
+}
+function lineEditor(comment, kinds) {
+  const lines = (text, e) => kinds.has(e.kind) ? wholeLines(text, e.full, comment) : null;
+  const block = (src, e) => {
+    const l = lines(src, e);
+    if (!l) return null;
+    const t = src.slice(l[0], l[1]);
+    return t.endsWith("\n") ? t : `${t}
+`;
+  };
+  return {
+    insertAfter(text, anchor, src, added) {
+      const l = lines(text, anchor);
+      const b = block(src, added);
+      if (!l || b === null) return null;
+      const pre = l[1] === text.length && !text.endsWith("\n") && text !== "" ? "\n" : "";
+      return { start: l[1], end: l[1], text: pre + b };
+    },
+    insertBefore(text, first, src, added) {
+      const l = lines(text, first);
+      const b = block(src, added);
+      return !l || b === null ? null : { start: l[0], end: l[0], text: b };
+    },
+    remove(text, gone) {
+      const l = lines(text, gone);
+      return l ? { start: l[0], end: l[1], text: "" } : null;
+    }
+  };
+}
+function applyEdits(text, edits2) {
+  const sorted = edits2.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
+  let out = "";
+  let pos = 0;
+  for (const { e } of sorted) {
+    if (e.start < pos) return null;
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+function entrySegment(items, i) {
+  for (const k of ["id", "name", "key"]) {
+    const vals = items.map(
+      (x) => x !== null && typeof x === "object" && !Array.isArray(x) ? x[k] : void 0
+    );
+    const ok = vals.every((v) => typeof v === "string" || typeof v === "number");
+    if (ok && new Set(vals).size === vals.length) return `[${k}=${String(vals[i])}]`;
+  }
+  return `[${i}]`;
+}
+
+// src/core/structured-merge/json.ts
+var Bad = class extends Error {
+};
+function scan(text) {
+  const entries = /* @__PURE__ */ new Map();
+  let p = 0;
+  const ws = () => {
+    while (p < text.length && " 	\r\n".includes(text[p] ?? "x")) p++;
+  };
+  const str = () => {
+    const s = p;
+    if (text[p] !== '"') throw new Bad();
+    for (p++; p < text.length && text[p] !== '"'; p++) if (text[p] === "\\") p++;
+    if (p >= text.length) throw new Bad();
+    p++;
+    return JSON.parse(text.slice(s, p));
+  };
+  const value = (path46, parent) => {
+    ws();
+    if (text[p] === "{") return object(path46);
+    const s = p;
+    if (text[p] === '"') str();
+    else if (text[p] === "[") {
+      let depth = 0;
+      do {
+        if (text[p] === '"') {
+          str();
+          continue;
+        }
+        if (text[p] === "[" || text[p] === "{") depth++;
+        if (text[p] === "]" || text[p] === "}") depth--;
+        p++;
+      } while (depth > 0 && p < text.length);
+    } else while (p < text.length && !",}] 	\r\n".includes(text[p] ?? ",")) p++;
+    void parent;
+    if (s === p) throw new Bad();
+  };
+  const object = (path46) => {
+    const parent = path46.join(SEP);
+    p++;
+    ws();
+    if (text[p] === "}") return void p++;
+    for (; ; ) {
+      ws();
+      const ks = p;
+      const key2 = [...path46, str()];
+      ws();
+      if (text[p++] !== ":") throw new Bad();
+      ws();
+      const vs = p;
+      value(key2, parent);
+      const k = key2.join(SEP);
+      if (entries.has(k)) throw new Bad();
+      const v = text.slice(vs, p);
+      const isObj = v.startsWith("{");
+      const member = {
+        value: isObj ? "{}" : JSON.stringify(JSON.parse(v)),
+        kind: "member",
+        at: [vs, p],
+        full: [ks, p],
+        parent
+      };
+      entries.set(k, member);
+      ws();
+      if (text[p] === ",") p++;
+      else if (text[p] === "}") return void p++;
+      else throw new Bad();
+    }
+  };
+  ws();
+  if (text[p] !== "{") throw new Bad();
+  object([]);
+  ws();
+  if (p !== text.length) throw new Bad();
+  return entries;
+}
+function parseJson(text) {
+  try {
+    JSON.parse(text);
+    return { entries: scan(text), comments: [] };
+  } catch {
+    return null;
+  }
+}
+var indentAt = (text, pos) => {
+  const s = text.lastIndexOf("\n", pos - 1) + 1;
+  const lead = text.slice(s, pos);
+  return lead.trim() === "" ? lead : " ";
+};
+var jsonFormat = {
+  parse: parseJson,
+  insertAfter(_text, anchor, src, added) {
+    const member = src.slice(added.full[0], added.full[1]);
+    return {
+      start: anchor.full[1],
+      end: anchor.full[1],
+      text: `,
+${indentAt(src, added.full[0])}${member}`
+    };
+  },
+  insertBefore(text, first, src, added) {
+    const member = src.slice(added.full[0], added.full[1]);
+    return {
+      start: first.full[0],
+      end: first.full[0],
+      text: `${member},
+${indentAt(text, first.full[0])}`
+    };
+  },
+  remove(text, gone) {
+    let e = gone.full[1];
+    while (" 	\r\n".includes(text[e] ?? "x")) e++;
+    if (text[e] === ",") {
+      e++;
+      while (" 	\r\n".includes(text[e] ?? "x")) e++;
+      return { start: gone.full[0], end: e, text: "" };
+    }
+    let s = gone.full[0] - 1;
+    while (" 	\r\n".includes(text[s] ?? "x")) s--;
+    return text[s] === "," ? { start: s, end: gone.full[1], text: "" } : { start: gone.full[0], end: gone.full[1], text: "" };
+  }
+};
+
+// src/core/structured-merge/properties.ts
+var ESC = { t: "	", n: "\n", r: "\r", f: "\f" };
+function unescape(s) {
+  return s.replace(/\\\r?\n[ \t\f]*/g, "").replace(
+    /\\(u[0-9a-fA-F]{4}|.)/g,
+    (_m, c) => c.length === 5 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ESC[c] ?? c
+  );
+}
+function continues(line) {
+  const slashes = /(\\+)$/.exec(line.replace(/\r?\n$/, ""))?.[1] ?? "";
+  return slashes.length % 2 === 1 && line.endsWith("\n");
+}
+function parseProperties(text) {
+  const entries = /* @__PURE__ */ new Map();
+  const comments = [];
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  let pos = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const start = pos;
+    let line = lines[i] ?? "";
+    let logical = line;
+    pos += line.length;
+    const lead = /^[ \t\f]*/.exec(logical)[0].length;
+    const first = logical[lead];
+    if (first === void 0 || first === "\n" || first === "\r") continue;
+    if (first === "#" || first === "!") {
+      comments.push(logical.trim());
+      continue;
+    }
+    while (continues(line) && i + 1 < lines.length) {
+      line = lines[++i] ?? "";
+      logical += line;
+      pos += line.length;
+    }
+    const body = logical.replace(/\r?\n$/, "");
+    const m = /^((?:\\[\s\S]|[^\s:=\\])*)([ \t\f]*[:=]?[ \t\f]*)/.exec(body.slice(lead));
+    const key2 = unescape(m[1] ?? "");
+    if (entries.has(key2)) return null;
+    const vStart = start + lead + m[0].length;
+    const end = start + body.length;
+    entries.set(key2, {
+      value: unescape(text.slice(vStart, end)),
+      kind: "line",
+      at: [vStart, end],
+      full: [start + lead, end],
+      parent: ""
+    });
+  }
+  return { entries, comments };
+}
+var propertiesFormat = {
+  parse: parseProperties,
+  ...lineEditor(/^$/, /* @__PURE__ */ new Set(["line"]))
+};
+
+// node_modules/eslint-visitor-keys/lib/visitor-keys.js
+var KEYS = {
+  ArrayExpression: ["elements"],
+  ArrayPattern: ["elements"],
+  ArrowFunctionExpression: ["params", "body"],
+  AssignmentExpression: ["left", "right"],
+  AssignmentPattern: ["left", "right"],
+  AwaitExpression: ["argument"],
+  BinaryExpression: ["left", "right"],
+  BlockStatement: ["body"],
+  BreakStatement: ["label"],
+  CallExpression: ["callee", "arguments"],
+  CatchClause: ["param", "body"],
+  ChainExpression: ["expression"],
+  ClassBody: ["body"],
+  ClassDeclaration: ["id", "superClass", "body"],
+  ClassExpression: ["id", "superClass", "body"],
+  ConditionalExpression: ["test", "consequent", "alternate"],
+  ContinueStatement: ["label"],
+  DebuggerStatement: [],
+  DoWhileStatement: ["body", "test"],
+  EmptyStatement: [],
+  ExperimentalRestProperty: ["argument"],
+  ExperimentalSpreadProperty: ["argument"],
+  ExportAllDeclaration: ["exported", "source", "attributes"],
+  ExportDefaultDeclaration: ["declaration"],
+  ExportNamedDeclaration: [
+    "declaration",
+    "specifiers",
+    "source",
+    "attributes"
+  ],
+  ExportSpecifier: ["local", "exported"],
+  ExpressionStatement: ["expression"],
+  ForInStatement: ["left", "right", "body"],
+  ForOfStatement: ["left", "right", "body"],
+  ForStatement: ["init", "test", "update", "body"],
+  FunctionDeclaration: ["id", "params", "body"],
+  FunctionExpression: ["id", "params", "body"],
+  Identifier: [],
+  IfStatement: ["test", "consequent", "alternate"],
+  ImportAttribute: ["key", "value"],
+  ImportDeclaration: ["specifiers", "source", "attributes"],
+  ImportDefaultSpecifier: ["local"],
+  ImportExpression: ["source", "options"],
+  ImportNamespaceSpecifier: ["local"],
+  ImportSpecifier: ["imported", "local"],
+  JSXAttribute: ["name", "value"],
+  JSXClosingElement: ["name"],
+  JSXClosingFragment: [],
+  JSXElement: ["openingElement", "children", "closingElement"],
+  JSXEmptyExpression: [],
+  JSXExpressionContainer: ["expression"],
+  JSXFragment: ["openingFragment", "children", "closingFragment"],
+  JSXIdentifier: [],
+  JSXMemberExpression: ["object", "property"],
+  JSXNamespacedName: ["namespace", "name"],
+  JSXOpeningElement: ["name", "attributes"],
+  JSXOpeningFragment: [],
+  JSXSpreadAttribute: ["argument"],
+  JSXSpreadChild: ["expression"],
+  JSXText: [],
+  LabeledStatement: ["label", "body"],
+  Literal: [],
+  LogicalExpression: ["left", "right"],
+  MemberExpression: ["object", "property"],
+  MetaProperty: ["meta", "property"],
+  MethodDefinition: ["key", "value"],
+  NewExpression: ["callee", "arguments"],
+  ObjectExpression: ["properties"],
+  ObjectPattern: ["properties"],
+  PrivateIdentifier: [],
+  Program: ["body"],
+  Property: ["key", "value"],
+  PropertyDefinition: ["key", "value"],
+  RestElement: ["argument"],
+  ReturnStatement: ["argument"],
+  SequenceExpression: ["expressions"],
+  SpreadElement: ["argument"],
+  StaticBlock: ["body"],
+  Super: [],
+  SwitchCase: ["test", "consequent"],
+  SwitchStatement: ["discriminant", "cases"],
+  TaggedTemplateExpression: ["tag", "quasi"],
+  TemplateElement: [],
+  TemplateLiteral: ["quasis", "expressions"],
+  ThisExpression: [],
+  ThrowStatement: ["argument"],
+  TryStatement: ["block", "handler", "finalizer"],
+  UnaryExpression: ["argument"],
+  UpdateExpression: ["argument"],
+  VariableDeclaration: ["declarations"],
+  VariableDeclarator: ["id", "init"],
+  WhileStatement: ["test", "body"],
+  WithStatement: ["object", "body"],
+  YieldExpression: ["argument"]
+};
+var NODE_TYPES = Object.keys(KEYS);
+for (const type of NODE_TYPES) {
+  Object.freeze(KEYS[type]);
+}
+Object.freeze(KEYS);
+var visitor_keys_default = KEYS;
+
+// node_modules/eslint-visitor-keys/lib/index.js
+function unionWith(additionalKeys) {
+  const retv = (
+    /** @type {{ [type: string]: ReadonlyArray<string> }} */
+    Object.assign({}, visitor_keys_default)
+  );
+  for (const type of Object.keys(additionalKeys)) {
+    if (Object.hasOwn(retv, type)) {
+      const keys = new Set(additionalKeys[type]);
+      for (const key2 of retv[type]) {
+        keys.add(key2);
+      }
+      retv[type] = Object.freeze(Array.from(keys));
+    } else {
+      retv[type] = Object.freeze(Array.from(additionalKeys[type]));
+    }
+  }
+  return Object.freeze(retv);
+}
+
+// node_modules/toml-eslint-parser/lib/index.mjs
+function last(arr) {
+  return arr[arr.length - 1] ?? null;
+}
+function toKeyName(node) {
+  return node.type === "TOMLBare" ? node.name : node.value;
+}
+var TOMLVerImpl = class {
+  constructor(major, minor) {
+    this.major = major;
+    this.minor = minor;
+  }
+  lt(major, minor) {
+    return this.major < major || this.major === major && this.minor < minor;
+  }
+  gte(major, minor) {
+    return this.major > major || this.major === major && this.minor >= minor;
+  }
+};
+var TOML_VERSION_1_0 = new TOMLVerImpl(1, 0);
+var TOML_VERSION_1_1 = new TOMLVerImpl(1, 1);
+var DEFAULT_TOML_VERSION = TOML_VERSION_1_1;
+var SUPPORTED_TOML_VERSIONS = {
+  "1.0": TOML_VERSION_1_0,
+  "1.0.0": TOML_VERSION_1_0,
+  "1.1": TOML_VERSION_1_1,
+  "1.1.0": TOML_VERSION_1_1,
+  latest: TOML_VERSION_1_1,
+  next: TOML_VERSION_1_1
+};
+function getTOMLVer(v) {
+  return v && SUPPORTED_TOML_VERSIONS[v] || DEFAULT_TOML_VERSION;
+}
+var MESSAGES = {
+  "unterminated-string": "Unterminated string constant",
+  "unterminated-table-key": "Unterminated table-key",
+  "unterminated-array": "Unterminated array",
+  "unterminated-inline-table": "Unterminated inline table",
+  "missing-key": "Empty bare keys are not allowed",
+  "missing-newline": "Must be a newline",
+  "missing-equals-sign": "Expected equal (=) token",
+  "missing-value": "Unspecified values are invalid",
+  "missing-comma": "Expected comma (,) token",
+  "dupe-keys": "Defining a key multiple times is invalid",
+  "unexpected-char": "Unexpected character",
+  "unexpected-token": "Unexpected token",
+  "invalid-control-character": "Control characters (codes < 0x1f and 0x7f) are not allowed",
+  "invalid-comment-character": "Invalid code point {{cp}} within comments",
+  "invalid-key-value-newline": "The key, equals sign, and value must be on the same line",
+  "invalid-inline-table-newline": "No newlines are allowed between the curly braces unless they are valid within a value",
+  "invalid-underscore": "Underscores are allowed between digits",
+  "invalid-space": "Unexpected spaces",
+  "invalid-three-quotes": "Three or more quotes are not permitted",
+  "invalid-date": "Unexpected invalid date",
+  "invalid-time": "Unexpected invalid time",
+  "invalid-leading-zero": "Leading zeros are not allowed",
+  "invalid-trailing-comma-in-inline-table": "Trailing comma is not permitted in an inline table",
+  "invalid-char-in-escape-sequence": "Invalid character in escape sequence",
+  "invalid-consecutive-dots-in-key": "Consecutive dots are not permitted in keys",
+  "invalid-code-point": "Invalid code point {{cp}}",
+  "invalid-trailing-dot-in-key": "Keys cannot end with a dot",
+  "invalid-leading-dot-in-key": "Keys cannot start with a dot"
+};
+function getMessage(code, data) {
+  if (data) return MESSAGES[code].replace(/\{\{(.*?)\}\}/gu, (_, name$2) => {
+    if (name$2 in data) return data[name$2];
+    return `{{${name$2}}}`;
+  });
+  return MESSAGES[code];
+}
+var ParseError = class extends SyntaxError {
+  /**
+  * Initialize this ParseError instance.
+  *
+  */
+  constructor(code, offset, line, column, data) {
+    super(getMessage(code, data));
+    this.index = offset;
+    this.lineNumber = line;
+    this.column = column;
+  }
+};
+var CodePoint = {
+  EOF: -1,
+  NULL: 0,
+  SOH: 1,
+  BACKSPACE: 8,
+  TABULATION: 9,
+  LINE_FEED: 10,
+  FORM_FEED: 12,
+  CARRIAGE_RETURN: 13,
+  ESCAPE: 27,
+  SO: 14,
+  US: 31,
+  SPACE: 32,
+  QUOTATION_MARK: 34,
+  HASH: 35,
+  SINGLE_QUOTE: 39,
+  PLUS_SIGN: 43,
+  COMMA: 44,
+  DASH: 45,
+  DOT: 46,
+  DIGIT_0: 48,
+  DIGIT_1: 49,
+  DIGIT_2: 50,
+  DIGIT_3: 51,
+  DIGIT_7: 55,
+  DIGIT_9: 57,
+  COLON: 58,
+  EQUALS_SIGN: 61,
+  LATIN_CAPITAL_A: 65,
+  LATIN_CAPITAL_E: 69,
+  LATIN_CAPITAL_F: 70,
+  LATIN_CAPITAL_T: 84,
+  LATIN_CAPITAL_U: 85,
+  LATIN_CAPITAL_Z: 90,
+  LEFT_BRACKET: 91,
+  BACKSLASH: 92,
+  RIGHT_BRACKET: 93,
+  UNDERSCORE: 95,
+  LATIN_SMALL_A: 97,
+  LATIN_SMALL_B: 98,
+  LATIN_SMALL_E: 101,
+  LATIN_SMALL_F: 102,
+  LATIN_SMALL_I: 105,
+  LATIN_SMALL_L: 108,
+  LATIN_SMALL_N: 110,
+  LATIN_SMALL_O: 111,
+  LATIN_SMALL_R: 114,
+  LATIN_SMALL_S: 115,
+  LATIN_SMALL_T: 116,
+  LATIN_SMALL_U: 117,
+  LATIN_SMALL_X: 120,
+  LATIN_SMALL_Z: 122,
+  LEFT_BRACE: 123,
+  RIGHT_BRACE: 125,
+  TILDE: 126,
+  DELETE: 127,
+  PAD: 128,
+  SUPERSCRIPT_TWO: 178,
+  SUPERSCRIPT_THREE: 179,
+  SUPERSCRIPT_ONE: 185,
+  VULGAR_FRACTION_ONE_QUARTER: 188,
+  VULGAR_FRACTION_THREE_QUARTERS: 190,
+  LATIN_CAPITAL_LETTER_A_WITH_GRAVE: 192,
+  LATIN_CAPITAL_LETTER_O_WITH_DIAERESIS: 214,
+  LATIN_CAPITAL_LETTER_O_WITH_STROKE: 216,
+  LATIN_SMALL_LETTER_O_WITH_DIAERESIS: 246,
+  LATIN_SMALL_LETTER_O_WITH_STROKE: 248,
+  GREEK_SMALL_REVERSED_DOTTED_LUNATE_SIGMA_SYMBOL: 891,
+  GREEK_CAPITAL_LETTER_YOT: 895,
+  CP_1FFF: 8191,
+  ZERO_WIDTH_NON_JOINER: 8204,
+  ZERO_WIDTH_JOINER: 8205,
+  UNDERTIE: 8255,
+  CHARACTER_TIE: 8256,
+  SUPERSCRIPT_ZERO: 8304,
+  CP_218F: 8591,
+  CIRCLED_DIGIT_ONE: 9312,
+  NEGATIVE_CIRCLED_DIGIT_ZERO: 9471,
+  GLAGOLITIC_CAPITAL_LETTER_AZU: 11264,
+  CP_2FEF: 12271,
+  IDEOGRAPHIC_COMMA: 12289,
+  CP_D7FF: 55295,
+  CP_E000: 57344,
+  CJK_COMPATIBILITY_IDEOGRAPH_F900: 63744,
+  ARABIC_LIGATURE_SALAAMUHU_ALAYNAA: 64975,
+  ARABIC_LIGATURE_SALLA_USED_AS_KORANIC_STOP_SIGN_ISOLATED_FORM: 65008,
+  REPLACEMENT_CHARACTER: 65533,
+  LINEAR_B_SYLLABLE_B008_A: 65536,
+  CP_EFFFF: 983039,
+  CP_10FFFF: 1114111
+};
+function isControl(cp) {
+  return cp >= CodePoint.NULL && cp <= CodePoint.US;
+}
+function isWhitespace(cp) {
+  return cp === CodePoint.TABULATION || cp === CodePoint.SPACE;
+}
+function isEOL(cp) {
+  return cp === CodePoint.LINE_FEED || cp === CodePoint.CARRIAGE_RETURN;
+}
+function isUpperLetter(cp) {
+  return cp >= CodePoint.LATIN_CAPITAL_A && cp <= CodePoint.LATIN_CAPITAL_Z;
+}
+function isLowerLetter(cp) {
+  return cp >= CodePoint.LATIN_SMALL_A && cp <= CodePoint.LATIN_SMALL_Z;
+}
+function isLetter(cp) {
+  return isLowerLetter(cp) || isUpperLetter(cp);
+}
+function isDigit(cp) {
+  return cp >= CodePoint.DIGIT_0 && cp <= CodePoint.DIGIT_9;
+}
+function isHexDig(cp) {
+  return isDigit(cp) || cp >= CodePoint.LATIN_SMALL_A && cp <= CodePoint.LATIN_SMALL_F || cp >= CodePoint.LATIN_CAPITAL_A && cp <= CodePoint.LATIN_CAPITAL_F;
+}
+function isOctalDig(cp) {
+  return cp >= CodePoint.DIGIT_0 && cp <= CodePoint.DIGIT_7;
+}
+function isUnicodeScalarValue(cp) {
+  return cp >= 0 && cp <= 55295 || cp >= 57344 && cp <= 1114111;
+}
+function sortedLastIndex(array, value) {
+  let low = 0;
+  let high = array.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    const val = array[mid];
+    if (val === value) return mid + 1;
+    if (val < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+var Locations = class {
+  constructor() {
+    this.offsets = [];
+  }
+  addOffset(offset) {
+    for (let i = this.offsets.length - 1; i >= 0; i--) {
+      const element = this.offsets[i];
+      if (element === offset) return;
+      if (element < offset) break;
+    }
+    this.offsets.push(offset);
+  }
+  /**
+  * Calculate the location of the given index.
+  * @param index The index to calculate their location.
+  * @returns The location of the index.
+  */
+  getLocFromIndex(offset) {
+    const line = sortedLastIndex(this.offsets, offset) + 1;
+    return {
+      line,
+      column: offset - (line === 1 ? 0 : this.offsets[line - 2])
+    };
+  }
+};
+var CodePointIterator = class {
+  /**
+  * Initialize this char iterator.
+  */
+  constructor(text) {
+    this.locs = new Locations();
+    this.lastCodePoint = CodePoint.NULL;
+    this.start = -1;
+    this.end = 0;
+    this.text = text;
+  }
+  next() {
+    if (this.lastCodePoint === CodePoint.EOF) return CodePoint.EOF;
+    return this.lastCodePoint = this.moveAt(this.end);
+  }
+  getLocFromIndex(index) {
+    return this.locs.getLocFromIndex(index);
+  }
+  eat(cp) {
+    if (this.text.codePointAt(this.end) === cp) {
+      this.next();
+      return true;
+    }
+    return false;
+  }
+  moveAt(offset) {
+    this.start = this.end = offset;
+    const cp = this.text.codePointAt(this.start) ?? CodePoint.EOF;
+    if (cp === CodePoint.EOF) {
+      this.end = this.start;
+      return cp;
+    }
+    this.end += cp >= 65536 ? 2 : 1;
+    if (cp === CodePoint.LINE_FEED) this.locs.addOffset(this.end);
+    else if (cp === CodePoint.CARRIAGE_RETURN) {
+      if (this.text.codePointAt(this.end) === CodePoint.LINE_FEED) {
+        this.end++;
+        this.locs.addOffset(this.end);
+      }
+      return CodePoint.LINE_FEED;
+    }
+    return cp;
+  }
+};
+var HAS_BIGINT = typeof BigInt !== "undefined";
+var RADIX_PREFIXES = {
+  16: "0x",
+  10: "",
+  8: "0o",
+  2: "0b"
+};
+var ESCAPES_1_0 = {
+  [CodePoint.QUOTATION_MARK]: CodePoint.QUOTATION_MARK,
+  [CodePoint.BACKSLASH]: CodePoint.BACKSLASH,
+  [CodePoint.LATIN_SMALL_B]: CodePoint.BACKSPACE,
+  [CodePoint.LATIN_SMALL_F]: CodePoint.FORM_FEED,
+  [CodePoint.LATIN_SMALL_N]: CodePoint.LINE_FEED,
+  [CodePoint.LATIN_SMALL_R]: CodePoint.CARRIAGE_RETURN,
+  [CodePoint.LATIN_SMALL_T]: CodePoint.TABULATION
+};
+var ESCAPES_LATEST = {
+  ...ESCAPES_1_0,
+  [CodePoint.LATIN_SMALL_E]: CodePoint.ESCAPE
+};
+var Tokenizer = class {
+  /**
+  * Initialize this tokenizer.
+  */
+  constructor(text, parserOptions) {
+    this.backCode = false;
+    this.lastCodePoint = CodePoint.NULL;
+    this.state = "DATA";
+    this.token = null;
+    this.tokenStart = -1;
+    this.valuesEnabled = false;
+    this.text = text;
+    this.parserOptions = parserOptions || {};
+    this.codePointIterator = new CodePointIterator(text);
+    this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
+    this.ESCAPES = this.tomlVersion.gte(1, 1) ? ESCAPES_LATEST : ESCAPES_1_0;
+  }
+  get start() {
+    return this.codePointIterator.start;
+  }
+  get end() {
+    return this.codePointIterator.end;
+  }
+  getLocFromIndex(index) {
+    return this.codePointIterator.getLocFromIndex(index);
+  }
+  /**
+  * Report an invalid character error.
+  */
+  reportParseError(code, data) {
+    const offset = this.codePointIterator.start;
+    const loc = this.codePointIterator.getLocFromIndex(offset);
+    throw new ParseError(code, offset, loc.line, loc.column, data);
+  }
+  /**
+  * Get the next token.
+  */
+  nextToken() {
+    let token = this.token;
+    if (token != null) {
+      this.token = null;
+      return token;
+    }
+    let cp = this.lastCodePoint;
+    while (cp !== CodePoint.EOF && !this.token) {
+      cp = this.nextCode();
+      const nextState = this[this.state](cp);
+      if (!nextState) throw new Error(`Unknown error: pre state=${this.state}`);
+      this.state = nextState;
+    }
+    token = this.token;
+    this.token = null;
+    return token;
+  }
+  /**
+  * Get the next code point.
+  */
+  nextCode() {
+    if (this.lastCodePoint === CodePoint.EOF) return CodePoint.EOF;
+    if (this.backCode) {
+      this.backCode = false;
+      return this.lastCodePoint;
+    }
+    return this.lastCodePoint = this.codePointIterator.next();
+  }
+  /**
+  * Eat the next code point.
+  */
+  eatCode(cp) {
+    if (this.lastCodePoint === CodePoint.EOF) return false;
+    if (this.backCode) {
+      if (this.lastCodePoint === cp) {
+        this.backCode = false;
+        return true;
+      }
+      return false;
+    }
+    return this.codePointIterator.eat(cp);
+  }
+  /**
+  * Moves the character position to the given position.
+  */
+  moveAt(loc) {
+    if (this.backCode) this.backCode = false;
+    this.lastCodePoint = this.codePointIterator.moveAt(loc);
+  }
+  /**
+  * Back the current code point as the given state.
+  */
+  back(state) {
+    this.backCode = true;
+    return state;
+  }
+  punctuatorToken() {
+    this.startToken();
+    this.endToken("Punctuator", "end");
+  }
+  startToken() {
+    this.tokenStart = this.codePointIterator.start;
+  }
+  /**
+  * Commit the current token.
+  */
+  endToken(type, pos, option1, option2) {
+    const { tokenStart } = this;
+    const end = this.codePointIterator[pos];
+    const range = [tokenStart, end];
+    const loc = {
+      start: this.codePointIterator.getLocFromIndex(tokenStart),
+      end: this.codePointIterator.getLocFromIndex(end)
+    };
+    if (type === "Block") this.token = {
+      type,
+      value: this.text.slice(tokenStart + 1, end),
+      range,
+      loc
+    };
+    else {
+      let token;
+      const value = this.text.slice(tokenStart, end);
+      if (type === "BasicString" || type === "LiteralString" || type === "MultiLineBasicString" || type === "MultiLineLiteralString") token = {
+        type,
+        value,
+        string: option1,
+        range,
+        loc
+      };
+      else if (type === "Integer") {
+        const text = option1;
+        token = {
+          type,
+          value,
+          number: parseInt(text, option2),
+          bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text) : null,
+          range,
+          loc
+        };
+      } else if (type === "Float") token = {
+        type,
+        value,
+        number: option1,
+        range,
+        loc
+      };
+      else if (type === "Boolean") token = {
+        type,
+        value,
+        boolean: option1,
+        range,
+        loc
+      };
+      else if (type === "LocalDate" || type === "LocalTime" || type === "LocalDateTime" || type === "OffsetDateTime") token = {
+        type,
+        value,
+        date: option1,
+        range,
+        loc
+      };
+      else token = {
+        type,
+        value,
+        range,
+        loc
+      };
+      this.token = token;
+    }
+  }
+  DATA(cp) {
+    while (isWhitespace(cp) || isEOL(cp)) cp = this.nextCode();
+    if (cp === CodePoint.HASH) {
+      this.startToken();
+      return "COMMENT";
+    }
+    if (cp === CodePoint.QUOTATION_MARK) {
+      this.startToken();
+      return "BASIC_STRING";
+    }
+    if (cp === CodePoint.SINGLE_QUOTE) {
+      this.startToken();
+      return "LITERAL_STRING";
+    }
+    if (cp === CodePoint.DOT || cp === CodePoint.EQUALS_SIGN || cp === CodePoint.LEFT_BRACKET || cp === CodePoint.RIGHT_BRACKET || cp === CodePoint.LEFT_BRACE || cp === CodePoint.RIGHT_BRACE || cp === CodePoint.COMMA) {
+      this.punctuatorToken();
+      return "DATA";
+    }
+    if (this.valuesEnabled) {
+      if (cp === CodePoint.DASH || cp === CodePoint.PLUS_SIGN) {
+        this.startToken();
+        return "SIGN";
+      }
+      if (cp === CodePoint.LATIN_SMALL_N || cp === CodePoint.LATIN_SMALL_I) {
+        this.startToken();
+        return this.back("NAN_OR_INF");
+      }
+      if (isDigit(cp)) {
+        this.startToken();
+        return this.back("NUMBER");
+      }
+      if (cp === CodePoint.LATIN_SMALL_T || cp === CodePoint.LATIN_SMALL_F) {
+        this.startToken();
+        return this.back("BOOLEAN");
+      }
+    } else if (isUnquotedKeyChar(cp, this.tomlVersion)) {
+      this.startToken();
+      return "BARE";
+    }
+    if (cp === CodePoint.EOF) return "DATA";
+    return this.reportParseError("unexpected-char");
+  }
+  COMMENT(cp) {
+    const processCommentChar = this.tomlVersion.gte(1, 1) ? (c) => {
+      if (!isNonEOL(c)) this.reportParseError("invalid-comment-character", { cp: JSON.stringify(String.fromCodePoint(c)).slice(1, -1) });
+    } : (c) => {
+      if (isControlOtherThanTab(c)) this.reportParseErrorControlChar();
+    };
+    while (!isEOL(cp) && cp !== CodePoint.EOF) {
+      processCommentChar(cp);
+      cp = this.nextCode();
+    }
+    this.endToken("Block", "start");
+    return "DATA";
+  }
+  BARE(cp) {
+    while (isUnquotedKeyChar(cp, this.tomlVersion)) cp = this.nextCode();
+    this.endToken("Bare", "start");
+    return this.back("DATA");
+  }
+  BASIC_STRING(cp) {
+    if (cp === CodePoint.QUOTATION_MARK) {
+      cp = this.nextCode();
+      if (cp === CodePoint.QUOTATION_MARK) return "MULTI_LINE_BASIC_STRING";
+      this.endToken("BasicString", "start", "");
+      return this.back("DATA");
+    }
+    const out = [];
+    while (cp !== CodePoint.QUOTATION_MARK && cp !== CodePoint.EOF && cp !== CodePoint.LINE_FEED) {
+      if (isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
+      if (cp === CodePoint.BACKSLASH) {
+        cp = this.nextCode();
+        const ecp = this.ESCAPES[cp];
+        if (ecp) {
+          out.push(ecp);
+          cp = this.nextCode();
+          continue;
+        } else if (cp === CodePoint.LATIN_SMALL_U) {
+          const code = this.parseUnicode(4);
+          out.push(code);
+          cp = this.nextCode();
+          continue;
+        } else if (cp === CodePoint.LATIN_CAPITAL_U) {
+          const code = this.parseUnicode(8);
+          out.push(code);
+          cp = this.nextCode();
+          continue;
+        } else if (cp === CodePoint.LATIN_SMALL_X && this.tomlVersion.gte(1, 1)) {
+          const code = this.parseUnicode(2);
+          out.push(code);
+          cp = this.nextCode();
+          continue;
+        }
+        return this.reportParseError("invalid-char-in-escape-sequence");
+      }
+      out.push(cp);
+      cp = this.nextCode();
+    }
+    if (cp !== CodePoint.QUOTATION_MARK) return this.reportParseError("unterminated-string");
+    this.endToken("BasicString", "end", String.fromCodePoint(...out));
+    return "DATA";
+  }
+  MULTI_LINE_BASIC_STRING(cp) {
+    const out = [];
+    if (cp === CodePoint.LINE_FEED) cp = this.nextCode();
+    while (cp !== CodePoint.EOF) {
+      if (cp !== CodePoint.LINE_FEED && isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
+      if (cp === CodePoint.QUOTATION_MARK) {
+        const startPos = this.codePointIterator.start;
+        if (this.eatCode(CodePoint.QUOTATION_MARK) && this.eatCode(CodePoint.QUOTATION_MARK)) {
+          if (this.eatCode(CodePoint.QUOTATION_MARK)) {
+            out.push(CodePoint.QUOTATION_MARK);
+            if (this.eatCode(CodePoint.QUOTATION_MARK)) {
+              out.push(CodePoint.QUOTATION_MARK);
+              if (this.eatCode(CodePoint.QUOTATION_MARK)) {
+                this.moveAt(startPos);
+                return this.reportParseError("invalid-three-quotes");
+              }
+            }
+          }
+          this.endToken("MultiLineBasicString", "end", String.fromCodePoint(...out));
+          return "DATA";
+        }
+        this.moveAt(startPos);
+      }
+      if (cp === CodePoint.BACKSLASH) {
+        cp = this.nextCode();
+        const ecp = this.ESCAPES[cp];
+        if (ecp) {
+          out.push(ecp);
+          cp = this.nextCode();
+          continue;
+        } else if (cp === CodePoint.LATIN_SMALL_U) {
+          const code = this.parseUnicode(4);
+          out.push(code);
+          cp = this.nextCode();
+          continue;
+        } else if (cp === CodePoint.LATIN_CAPITAL_U) {
+          const code = this.parseUnicode(8);
+          out.push(code);
+          cp = this.nextCode();
+          continue;
+        } else if (cp === CodePoint.LATIN_SMALL_X && this.tomlVersion.gte(1, 1)) {
+          const code = this.parseUnicode(2);
+          out.push(code);
+          cp = this.nextCode();
+          continue;
+        } else if (cp === CodePoint.LINE_FEED) {
+          cp = this.nextCode();
+          while (isWhitespace(cp) || cp === CodePoint.LINE_FEED) cp = this.nextCode();
+          continue;
+        } else if (isWhitespace(cp)) {
+          let valid = true;
+          const startPos = this.codePointIterator.start;
+          let nextCp;
+          while ((nextCp = this.nextCode()) !== CodePoint.EOF) {
+            if (nextCp === CodePoint.LINE_FEED) break;
+            if (!isWhitespace(nextCp)) {
+              this.moveAt(startPos);
+              valid = false;
+              break;
+            }
+          }
+          if (valid) {
+            cp = this.nextCode();
+            while (isWhitespace(cp) || cp === CodePoint.LINE_FEED) cp = this.nextCode();
+            continue;
+          }
+        }
+        return this.reportParseError("invalid-char-in-escape-sequence");
+      }
+      out.push(cp);
+      cp = this.nextCode();
+    }
+    return this.reportParseError("unterminated-string");
+  }
+  LITERAL_STRING(cp) {
+    if (cp === CodePoint.SINGLE_QUOTE) {
+      cp = this.nextCode();
+      if (cp === CodePoint.SINGLE_QUOTE) return "MULTI_LINE_LITERAL_STRING";
+      this.endToken("LiteralString", "start", "");
+      return this.back("DATA");
+    }
+    const out = [];
+    while (cp !== CodePoint.SINGLE_QUOTE && cp !== CodePoint.EOF && cp !== CodePoint.LINE_FEED) {
+      if (isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
+      out.push(cp);
+      cp = this.nextCode();
+    }
+    if (cp !== CodePoint.SINGLE_QUOTE) return this.reportParseError("unterminated-string");
+    this.endToken("LiteralString", "end", String.fromCodePoint(...out));
+    return "DATA";
+  }
+  MULTI_LINE_LITERAL_STRING(cp) {
+    const out = [];
+    if (cp === CodePoint.LINE_FEED) cp = this.nextCode();
+    while (cp !== CodePoint.EOF) {
+      if (cp !== CodePoint.LINE_FEED && isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
+      if (cp === CodePoint.SINGLE_QUOTE) {
+        const startPos = this.codePointIterator.start;
+        if (this.eatCode(CodePoint.SINGLE_QUOTE) && this.eatCode(CodePoint.SINGLE_QUOTE)) {
+          if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
+            out.push(CodePoint.SINGLE_QUOTE);
+            if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
+              out.push(CodePoint.SINGLE_QUOTE);
+              if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
+                this.moveAt(startPos);
+                return this.reportParseError("invalid-three-quotes");
+              }
+            }
+          }
+          this.endToken("MultiLineLiteralString", "end", String.fromCodePoint(...out));
+          return "DATA";
+        }
+        this.moveAt(startPos);
+      }
+      out.push(cp);
+      cp = this.nextCode();
+    }
+    return this.reportParseError("unterminated-string");
+  }
+  SIGN(cp) {
+    if (cp === CodePoint.LATIN_SMALL_N || cp === CodePoint.LATIN_SMALL_I) return this.back("NAN_OR_INF");
+    if (isDigit(cp)) return this.back("NUMBER");
+    return this.reportParseError("unexpected-char");
+  }
+  NAN_OR_INF(cp) {
+    if (cp === CodePoint.LATIN_SMALL_N) {
+      const startPos = this.codePointIterator.start;
+      if (this.eatCode(CodePoint.LATIN_SMALL_A) && this.eatCode(CodePoint.LATIN_SMALL_N)) {
+        this.endToken("Float", "end", NaN);
+        return "DATA";
+      }
+      this.moveAt(startPos);
+    } else if (cp === CodePoint.LATIN_SMALL_I) {
+      const startPos = this.codePointIterator.start;
+      if (this.eatCode(CodePoint.LATIN_SMALL_N) && this.eatCode(CodePoint.LATIN_SMALL_F)) {
+        this.endToken("Float", "end", this.text[this.tokenStart] === "-" ? -Infinity : Infinity);
+        return "DATA";
+      }
+      this.moveAt(startPos);
+    }
+    return this.reportParseError("unexpected-char");
+  }
+  NUMBER(cp) {
+    const start = this.text[this.tokenStart];
+    const sign2 = start === "+" ? CodePoint.PLUS_SIGN : start === "-" ? CodePoint.DASH : CodePoint.NULL;
+    if (cp === CodePoint.DIGIT_0) {
+      if (sign2 === CodePoint.NULL) {
+        const startPos = this.codePointIterator.start;
+        const nextCp$1 = this.nextCode();
+        if (isDigit(nextCp$1)) {
+          const nextNextCp = this.nextCode();
+          if (nextNextCp === CodePoint.COLON) {
+            this.data = {
+              hasDate: false,
+              year: 0,
+              month: 0,
+              day: 0,
+              hour: Number(String.fromCodePoint(CodePoint.DIGIT_0, nextCp$1)),
+              minute: 0,
+              second: 0
+            };
+            return "TIME_MINUTE";
+          }
+          if (isDigit(nextNextCp)) {
+            const nextNextNextCp = this.nextCode();
+            if (isDigit(nextNextNextCp) && this.eatCode(CodePoint.DASH)) {
+              this.data = {
+                hasDate: true,
+                year: Number(String.fromCodePoint(CodePoint.DIGIT_0, nextCp$1, nextNextCp, nextNextNextCp)),
+                month: 0,
+                day: 0,
+                hour: 0,
+                minute: 0,
+                second: 0
+              };
+              return "DATE_MONTH";
+            }
+          }
+          this.moveAt(startPos);
+          return this.reportParseError("invalid-leading-zero");
+        }
+        this.moveAt(startPos);
+      }
+      cp = this.nextCode();
+      if (cp === CodePoint.LATIN_SMALL_X || cp === CodePoint.LATIN_SMALL_O || cp === CodePoint.LATIN_SMALL_B) {
+        if (sign2 !== CodePoint.NULL) return this.reportParseError("unexpected-char");
+        return cp === CodePoint.LATIN_SMALL_X ? "HEX" : cp === CodePoint.LATIN_SMALL_O ? "OCTAL" : "BINARY";
+      }
+      if (cp === CodePoint.LATIN_SMALL_E || cp === CodePoint.LATIN_CAPITAL_E) {
+        this.data = {
+          minus: sign2 === CodePoint.DASH,
+          left: [CodePoint.DIGIT_0]
+        };
+        return "EXPONENT_RIGHT";
+      }
+      if (cp === CodePoint.DOT) {
+        this.data = {
+          minus: sign2 === CodePoint.DASH,
+          absInt: [CodePoint.DIGIT_0]
+        };
+        return "FRACTIONAL_RIGHT";
+      }
+      this.endToken("Integer", "start", "0", 10);
+      return this.back("DATA");
+    }
+    const { out, nextCp, hasUnderscore } = this.parseDigits(cp, isDigit);
+    if (nextCp === CodePoint.DASH && sign2 === CodePoint.NULL && !hasUnderscore && out.length === 4) {
+      this.data = {
+        hasDate: true,
+        year: Number(String.fromCodePoint(...out)),
+        month: 0,
+        day: 0,
+        hour: 0,
+        minute: 0,
+        second: 0
+      };
+      return "DATE_MONTH";
+    }
+    if (nextCp === CodePoint.COLON && sign2 === CodePoint.NULL && !hasUnderscore && out.length === 2) {
+      this.data = {
+        hasDate: false,
+        year: 0,
+        month: 0,
+        day: 0,
+        hour: Number(String.fromCodePoint(...out)),
+        minute: 0,
+        second: 0
+      };
+      return "TIME_MINUTE";
+    }
+    if (nextCp === CodePoint.LATIN_SMALL_E || nextCp === CodePoint.LATIN_CAPITAL_E) {
+      this.data = {
+        minus: sign2 === CodePoint.DASH,
+        left: out
+      };
+      return "EXPONENT_RIGHT";
+    }
+    if (nextCp === CodePoint.DOT) {
+      this.data = {
+        minus: sign2 === CodePoint.DASH,
+        absInt: out
+      };
+      return "FRACTIONAL_RIGHT";
+    }
+    this.endToken("Integer", "start", sign2 === CodePoint.DASH ? String.fromCodePoint(CodePoint.DASH, ...out) : String.fromCodePoint(...out), 10);
+    return this.back("DATA");
+  }
+  HEX(cp) {
+    const { out } = this.parseDigits(cp, isHexDig);
+    this.endToken("Integer", "start", String.fromCodePoint(...out), 16);
+    return this.back("DATA");
+  }
+  OCTAL(cp) {
+    const { out } = this.parseDigits(cp, isOctalDig);
+    this.endToken("Integer", "start", String.fromCodePoint(...out), 8);
+    return this.back("DATA");
+  }
+  BINARY(cp) {
+    const { out } = this.parseDigits(cp, (c) => c === CodePoint.DIGIT_0 || c === CodePoint.DIGIT_1);
+    this.endToken("Integer", "start", String.fromCodePoint(...out), 2);
+    return this.back("DATA");
+  }
+  FRACTIONAL_RIGHT(cp) {
+    const { minus, absInt } = this.data;
+    const { out, nextCp } = this.parseDigits(cp, isDigit);
+    const absNum = [
+      ...absInt,
+      CodePoint.DOT,
+      ...out
+    ];
+    if (nextCp === CodePoint.LATIN_SMALL_E || nextCp === CodePoint.LATIN_CAPITAL_E) {
+      this.data = {
+        minus,
+        left: absNum
+      };
+      return "EXPONENT_RIGHT";
+    }
+    const value = Number(minus ? String.fromCodePoint(CodePoint.DASH, ...absNum) : String.fromCodePoint(...absNum));
+    this.endToken("Float", "start", value);
+    return this.back("DATA");
+  }
+  EXPONENT_RIGHT(cp) {
+    const { left, minus: leftMinus } = this.data;
+    let minus = false;
+    if (cp === CodePoint.DASH || cp === CodePoint.PLUS_SIGN) {
+      minus = cp === CodePoint.DASH;
+      cp = this.nextCode();
+    }
+    const { out } = this.parseDigits(cp, isDigit);
+    const right = out;
+    if (minus) right.unshift(CodePoint.DASH);
+    const value = Number(leftMinus ? String.fromCodePoint(CodePoint.DASH, ...left, CodePoint.LATIN_SMALL_E, ...right) : String.fromCodePoint(...left, CodePoint.LATIN_SMALL_E, ...right));
+    this.endToken("Float", "start", value);
+    return this.back("DATA");
+  }
+  BOOLEAN(cp) {
+    if (cp === CodePoint.LATIN_SMALL_T) {
+      const startPos = this.codePointIterator.start;
+      if (this.eatCode(CodePoint.LATIN_SMALL_R) && this.eatCode(CodePoint.LATIN_SMALL_U) && this.eatCode(CodePoint.LATIN_SMALL_E)) {
+        this.endToken("Boolean", "end", true);
+        return "DATA";
+      }
+      this.moveAt(startPos);
+    } else if (cp === CodePoint.LATIN_SMALL_F) {
+      const startPos = this.codePointIterator.start;
+      if (this.eatCode(CodePoint.LATIN_SMALL_A) && this.eatCode(CodePoint.LATIN_SMALL_L) && this.eatCode(CodePoint.LATIN_SMALL_S) && this.eatCode(CodePoint.LATIN_SMALL_E)) {
+        this.endToken("Boolean", "end", false);
+        return "DATA";
+      }
+      this.moveAt(startPos);
+    }
+    return this.reportParseError("unexpected-char");
+  }
+  DATE_MONTH(cp) {
+    const start = this.codePointIterator.start;
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    cp = this.nextCode();
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    cp = this.nextCode();
+    if (cp !== CodePoint.DASH) return this.reportParseError("unexpected-char");
+    const end = this.codePointIterator.start;
+    const data = this.data;
+    data.month = Number(this.text.slice(start, end));
+    return "DATE_DAY";
+  }
+  DATE_DAY(cp) {
+    const start = this.codePointIterator.start;
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    cp = this.nextCode();
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const end = this.codePointIterator.end;
+    const data = this.data;
+    data.day = Number(this.text.slice(start, end));
+    if (!isValidDate(data.year, data.month, data.day)) return this.reportParseError("invalid-date");
+    cp = this.nextCode();
+    if (cp === CodePoint.LATIN_CAPITAL_T || cp === CodePoint.LATIN_SMALL_T) return "TIME_HOUR";
+    if (cp === CodePoint.SPACE) {
+      const startPos = this.codePointIterator.start;
+      if (isDigit(this.nextCode()) && isDigit(this.nextCode())) {
+        this.moveAt(startPos);
+        return "TIME_HOUR";
+      }
+      this.moveAt(startPos);
+    }
+    const dateValue = getDateFromDateTimeData(data, "");
+    this.endToken("LocalDate", "start", dateValue);
+    return this.back("DATA");
+  }
+  TIME_HOUR(cp) {
+    const start = this.codePointIterator.start;
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    cp = this.nextCode();
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    cp = this.nextCode();
+    if (cp !== CodePoint.COLON) return this.reportParseError("unexpected-char");
+    const end = this.codePointIterator.start;
+    const data = this.data;
+    data.hour = Number(this.text.slice(start, end));
+    return "TIME_MINUTE";
+  }
+  TIME_MINUTE(cp) {
+    const start = this.codePointIterator.start;
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    cp = this.nextCode();
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const end = this.codePointIterator.end;
+    const data = this.data;
+    data.minute = Number(this.text.slice(start, end));
+    cp = this.nextCode();
+    if (cp === CodePoint.COLON) return "TIME_SECOND";
+    if (this.tomlVersion.lt(1, 1)) return this.reportParseError("unexpected-char");
+    if (!isValidTime(data.hour, data.minute, data.second)) return this.reportParseError("invalid-time");
+    return this.processTimeEnd(cp, data);
+  }
+  TIME_SECOND(cp) {
+    const start = this.codePointIterator.start;
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    cp = this.nextCode();
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const end = this.codePointIterator.end;
+    const data = this.data;
+    data.second = Number(this.text.slice(start, end));
+    if (!isValidTime(data.hour, data.minute, data.second)) return this.reportParseError("invalid-time");
+    cp = this.nextCode();
+    if (cp === CodePoint.DOT) return "TIME_SEC_FRAC";
+    return this.processTimeEnd(cp, data);
+  }
+  TIME_SEC_FRAC(cp) {
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const start = this.codePointIterator.start;
+    while (isDigit(cp)) cp = this.nextCode();
+    const end = this.codePointIterator.start;
+    const data = this.data;
+    data.frac = this.text.slice(start, end);
+    return this.processTimeEnd(cp, data);
+  }
+  processTimeEnd(cp, data) {
+    if (data.hasDate) {
+      if (cp === CodePoint.DASH || cp === CodePoint.PLUS_SIGN) {
+        data.offsetSign = cp;
+        return "TIME_OFFSET";
+      }
+      if (cp === CodePoint.LATIN_CAPITAL_Z || cp === CodePoint.LATIN_SMALL_Z) {
+        const dateValue$2 = getDateFromDateTimeData(data, "Z");
+        this.endToken("OffsetDateTime", "end", dateValue$2);
+        return "DATA";
+      }
+      const dateValue$1 = getDateFromDateTimeData(data, "");
+      this.endToken("LocalDateTime", "start", dateValue$1);
+      return this.back("DATA");
+    }
+    const dateValue = getDateFromDateTimeData(data, "");
+    this.endToken("LocalTime", "start", dateValue);
+    return this.back("DATA");
+  }
+  TIME_OFFSET(cp) {
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const hourStart = this.codePointIterator.start;
+    cp = this.nextCode();
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    cp = this.nextCode();
+    if (cp !== CodePoint.COLON) return this.reportParseError("unexpected-char");
+    const hourEnd = this.codePointIterator.start;
+    cp = this.nextCode();
+    const minuteStart = this.codePointIterator.start;
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    cp = this.nextCode();
+    if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+    const minuteEnd = this.codePointIterator.end;
+    const hour = Number(this.text.slice(hourStart, hourEnd));
+    const minute = Number(this.text.slice(minuteStart, minuteEnd));
+    if (!isValidTime(hour, minute, 0)) return this.reportParseError("invalid-time");
+    const data = this.data;
+    const dateValue = getDateFromDateTimeData(data, `${String.fromCodePoint(data.offsetSign)}${padStart(hour, 2)}:${padStart(minute, 2)}`);
+    this.endToken("OffsetDateTime", "end", dateValue);
+    return "DATA";
+  }
+  parseDigits(cp, checkDigit) {
+    if (cp === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
+    if (!checkDigit(cp)) return this.reportParseError("unexpected-char");
+    const out = [];
+    let before = CodePoint.NULL;
+    let hasUnderscore = false;
+    while (checkDigit(cp) || cp === CodePoint.UNDERSCORE) {
+      if (cp === CodePoint.UNDERSCORE) {
+        hasUnderscore = true;
+        if (before === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
+      } else out.push(cp);
+      before = cp;
+      cp = this.nextCode();
+    }
+    if (before === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
+    return {
+      out,
+      nextCp: cp,
+      hasUnderscore
+    };
+  }
+  parseUnicode(count) {
+    const startLoc = this.codePointIterator.start;
+    const start = this.codePointIterator.end;
+    let charCount = 0;
+    let cp;
+    while ((cp = this.nextCode()) !== CodePoint.EOF) {
+      if (!isHexDig(cp)) {
+        this.moveAt(startLoc);
+        return this.reportParseError("invalid-char-in-escape-sequence");
+      }
+      charCount++;
+      if (charCount >= count) break;
+    }
+    const end = this.codePointIterator.end;
+    const code = this.text.slice(start, end);
+    const codePoint = parseInt(code, 16);
+    if (!isUnicodeScalarValue(codePoint)) return this.reportParseError("invalid-code-point", { cp: code });
+    return codePoint;
+  }
+  reportParseErrorControlChar() {
+    return this.reportParseError("invalid-control-character");
+  }
+};
+function isUnquotedKeyChar(cp, tomlVersion) {
+  if (isLetter(cp) || isDigit(cp) || cp === CodePoint.UNDERSCORE || cp === CodePoint.DASH) return true;
+  if (tomlVersion.lt(1, 1)) return false;
+  return false;
+}
+function isControlOtherThanTab(cp) {
+  return isControl(cp) && cp !== CodePoint.TABULATION || cp === CodePoint.DELETE;
+}
+function isNonEOL(cp) {
+  return cp === CodePoint.TABULATION || CodePoint.SPACE <= cp && cp <= CodePoint.TILDE || isNonAscii(cp);
+}
+function isNonAscii(cp) {
+  return CodePoint.PAD <= cp && cp <= CodePoint.CP_D7FF || CodePoint.CP_E000 <= cp && cp <= CodePoint.CP_10FFFF;
+}
+function isValidDate(y, m, d) {
+  if (y >= 0 && m <= 12 && m >= 1 && d >= 1) return d <= (m === 2 ? y & 3 || !(y % 25) && y & 15 ? 28 : 29 : 30 + (m + (m >> 3) & 1));
+  return false;
+}
+function isValidTime(h, m, s) {
+  if (h >= 24 || h < 0 || m > 59 || m < 0 || s > 60 || s < 0) return false;
+  return true;
+}
+function getDateFromDateTimeData(data, timeZone) {
+  const year = padStart(data.year, 4);
+  const month = data.month ? padStart(data.month, 2) : "01";
+  const day = data.day ? padStart(data.day, 2) : "01";
+  const hour = padStart(data.hour, 2);
+  const minute = padStart(data.minute, 2);
+  const second = padStart(data.second, 2);
+  const textDate = `${year}-${month}-${day}`;
+  const frac = data.frac ? `.${data.frac}` : "";
+  const dateValue = /* @__PURE__ */ new Date(`${textDate}T${hour}:${minute}:${second}${frac}${timeZone}`);
+  if (!isNaN(dateValue.getTime()) || data.second !== 60) return dateValue;
+  return /* @__PURE__ */ new Date(`${textDate}T${hour}:${minute}:59${frac}${timeZone}`);
+}
+function padStart(num, maxLength) {
+  return String(num).padStart(maxLength, "0");
+}
+var VALUE_KIND_VALUE = /* @__PURE__ */ Symbol("VALUE_KIND_VALUE");
+var VALUE_KIND_INTERMEDIATE = /* @__PURE__ */ Symbol("VALUE_KIND_INTERMEDIATE");
+var KeysResolver = class {
+  constructor(ctx) {
+    this.rootKeys = /* @__PURE__ */ new Map();
+    this.tables = [];
+    this.ctx = ctx;
+  }
+  applyResolveKeyForTable(node) {
+    let keys = this.rootKeys;
+    const peekKeyIndex = node.key.keys.length - 1;
+    for (let index = 0; index < peekKeyIndex; index++) {
+      const keyNode = node.key.keys[index];
+      const keyName = toKeyName(keyNode);
+      node.resolvedKey.push(keyName);
+      let keyStore = keys.get(keyName);
+      if (!keyStore) {
+        keyStore = {
+          node: keyNode,
+          keys: /* @__PURE__ */ new Map()
+        };
+        keys.set(keyName, keyStore);
+      } else if (keyStore.table === "array") {
+        const peekIndex = keyStore.peekIndex;
+        node.resolvedKey.push(peekIndex);
+        keyStore = keyStore.keys.get(peekIndex);
+      }
+      keys = keyStore.keys;
+    }
+    const lastKeyNode = node.key.keys[peekKeyIndex];
+    const lastKeyName = toKeyName(lastKeyNode);
+    node.resolvedKey.push(lastKeyName);
+    const lastKeyStore = keys.get(lastKeyName);
+    if (!lastKeyStore) if (node.kind === "array") {
+      node.resolvedKey.push(0);
+      const newKeyStore = {
+        node: lastKeyNode,
+        keys: /* @__PURE__ */ new Map()
+      };
+      keys.set(lastKeyName, {
+        table: node.kind,
+        node: lastKeyNode,
+        keys: /* @__PURE__ */ new Map([[0, newKeyStore]]),
+        peekIndex: 0
+      });
+      this.tables.push({
+        node,
+        keys: newKeyStore.keys
+      });
+    } else {
+      const newKeyStore = {
+        table: node.kind,
+        node: lastKeyNode,
+        keys: /* @__PURE__ */ new Map()
+      };
+      keys.set(lastKeyName, newKeyStore);
+      this.tables.push({
+        node,
+        keys: newKeyStore.keys
+      });
+    }
+    else if (!lastKeyStore.table) if (node.kind === "array") this.ctx.reportParseError("dupe-keys", lastKeyNode);
+    else {
+      const transformKey = {
+        table: node.kind,
+        node: lastKeyNode,
+        keys: lastKeyStore.keys
+      };
+      keys.set(lastKeyName, transformKey);
+      this.tables.push({
+        node,
+        keys: transformKey.keys
+      });
+    }
+    else if (lastKeyStore.table === "array") if (node.kind === "array") {
+      const newKeyStore = {
+        node: lastKeyNode,
+        keys: /* @__PURE__ */ new Map()
+      };
+      const newIndex = lastKeyStore.peekIndex + 1;
+      node.resolvedKey.push(newIndex);
+      lastKeyStore.keys.set(newIndex, newKeyStore);
+      lastKeyStore.peekIndex = newIndex;
+      this.tables.push({
+        node,
+        keys: newKeyStore.keys
+      });
+    } else this.ctx.reportParseError("dupe-keys", lastKeyNode);
+    else this.ctx.reportParseError("dupe-keys", lastKeyNode);
+  }
+  verifyDuplicateKeys(node) {
+    for (const body of node.body) if (body.type === "TOMLKeyValue") verifyDuplicateKeysForKeyValue(this.ctx, this.rootKeys, body);
+    for (const { node: tableNode, keys } of this.tables) for (const body of tableNode.body) verifyDuplicateKeysForKeyValue(this.ctx, keys, body);
+  }
+};
+function verifyDuplicateKeysForKeyValue(ctx, defineKeys, node) {
+  let keys = defineKeys;
+  const lastKey = last(node.key.keys);
+  for (const keyNode of node.key.keys) {
+    const key2 = toKeyName(keyNode);
+    let defineKey = keys.get(key2);
+    if (defineKey) {
+      if (defineKey.value === VALUE_KIND_VALUE) ctx.reportParseError("dupe-keys", getAfterNode(keyNode, defineKey.node));
+      else if (lastKey === keyNode) ctx.reportParseError("dupe-keys", getAfterNode(keyNode, defineKey.node));
+      else if (defineKey.table) ctx.reportParseError("dupe-keys", getAfterNode(keyNode, defineKey.node));
+      defineKey.value = VALUE_KIND_INTERMEDIATE;
+    } else {
+      if (lastKey === keyNode) defineKey = {
+        value: VALUE_KIND_VALUE,
+        node: keyNode,
+        keys: /* @__PURE__ */ new Map()
+      };
+      else defineKey = {
+        value: VALUE_KIND_INTERMEDIATE,
+        node: keyNode,
+        keys: /* @__PURE__ */ new Map()
+      };
+      keys.set(key2, defineKey);
+    }
+    keys = defineKey.keys;
+  }
+  if (node.value.type === "TOMLInlineTable") verifyDuplicateKeysForInlineTable(ctx, keys, node.value);
+  else if (node.value.type === "TOMLArray") verifyDuplicateKeysForArray(ctx, keys, node.value);
+}
+function verifyDuplicateKeysForInlineTable(ctx, defineKeys, node) {
+  for (const body of node.body) verifyDuplicateKeysForKeyValue(ctx, defineKeys, body);
+}
+function verifyDuplicateKeysForArray(ctx, defineKeys, node) {
+  const keys = defineKeys;
+  for (let index = 0; index < node.elements.length; index++) {
+    const element = node.elements[index];
+    let defineKey = keys.get(index);
+    if (defineKey) ctx.reportParseError("dupe-keys", getAfterNode(element, defineKey.node));
+    else {
+      defineKey = {
+        value: VALUE_KIND_VALUE,
+        node: element,
+        keys: /* @__PURE__ */ new Map()
+      };
+      defineKeys.set(index, defineKey);
+      if (element.type === "TOMLInlineTable") verifyDuplicateKeysForInlineTable(ctx, defineKey.keys, element);
+      else if (element.type === "TOMLArray") verifyDuplicateKeysForArray(ctx, defineKey.keys, element);
+    }
+  }
+}
+function getAfterNode(a, b) {
+  return a.range[0] <= b.range[0] ? b : a;
+}
+var Context = class {
+  constructor(data) {
+    this.tokens = [];
+    this.comments = [];
+    this.back = null;
+    this.stateStack = [];
+    this.needNewLine = false;
+    this.needSameLine = false;
+    this.currToken = null;
+    this.prevToken = null;
+    this.valueContainerStack = [];
+    this.tokenizer = new Tokenizer(data.text, data.parserOptions);
+    this.topLevelTable = data.topLevelTable;
+    this.table = data.topLevelTable;
+    this.keysResolver = new KeysResolver(this);
+  }
+  /**
+  * Get the next token.
+  */
+  nextToken(option) {
+    this.prevToken = this.currToken;
+    if (this.back) {
+      this.currToken = this.back;
+      this.back = null;
+    } else this.currToken = this._nextTokenFromTokenizer(option);
+    if ((this.needNewLine || this.needSameLine || option?.needSameLine) && this.prevToken && this.currToken) if (this.prevToken.loc.end.line === this.currToken.loc.start.line) {
+      if (this.needNewLine) return this.reportParseError("missing-newline", this.currToken);
+    } else {
+      const needSameLine = this.needSameLine || option?.needSameLine;
+      if (needSameLine) return this.reportParseError(needSameLine, this.currToken);
+    }
+    this.needNewLine = false;
+    this.needSameLine = false;
+    return this.currToken;
+  }
+  _nextTokenFromTokenizer(option) {
+    const valuesEnabled = this.tokenizer.valuesEnabled;
+    if (option?.valuesEnabled) this.tokenizer.valuesEnabled = option.valuesEnabled;
+    let token = this.tokenizer.nextToken();
+    while (token && token.type === "Block") {
+      this.comments.push(token);
+      token = this.tokenizer.nextToken();
+    }
+    if (token) this.tokens.push(token);
+    this.tokenizer.valuesEnabled = valuesEnabled;
+    return token;
+  }
+  backToken() {
+    if (this.back) throw new Error("Illegal state");
+    this.back = this.currToken;
+    this.currToken = this.prevToken;
+  }
+  addValueContainer(valueContainer) {
+    this.valueContainerStack.push(valueContainer);
+    this.tokenizer.valuesEnabled = true;
+  }
+  consumeValueContainer() {
+    const valueContainer = this.valueContainerStack.pop();
+    this.tokenizer.valuesEnabled = this.valueContainerStack.length > 0;
+    return valueContainer;
+  }
+  applyResolveKeyForTable(node) {
+    this.keysResolver.applyResolveKeyForTable(node);
+  }
+  verifyDuplicateKeys() {
+    this.keysResolver.verifyDuplicateKeys(this.topLevelTable);
+  }
+  /**
+  * Report an invalid token error.
+  */
+  reportParseError(code, token) {
+    let offset, line, column;
+    if (token) {
+      offset = token.range[0];
+      line = token.loc.start.line;
+      column = token.loc.start.column;
+    } else {
+      offset = this.tokenizer.start;
+      const startPos = this.tokenizer.getLocFromIndex(offset);
+      line = startPos.line;
+      column = startPos.column;
+    }
+    throw new ParseError(code, offset, line, column);
+  }
+};
+var STATE_FOR_ERROR = { VALUE: "missing-value" };
+var STRING_VALUE_STYLE_MAP = {
+  BasicString: "basic",
+  MultiLineBasicString: "basic",
+  LiteralString: "literal",
+  MultiLineLiteralString: "literal"
+};
+var STRING_KEY_STYLE_MAP = {
+  BasicString: "basic",
+  LiteralString: "literal"
+};
+var DATETIME_VALUE_KIND_MAP = {
+  OffsetDateTime: "offset-date-time",
+  LocalDateTime: "local-date-time",
+  LocalDate: "local-date",
+  LocalTime: "local-time"
+};
+var TOMLParser = class {
+  /**
+  * Initialize this parser.
+  */
+  constructor(text, parserOptions) {
+    this.text = text;
+    this.parserOptions = parserOptions || {};
+    this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
+  }
+  /**
+  * Parse TOML
+  */
+  parse() {
+    const ast = {
+      type: "Program",
+      body: [],
+      sourceType: "module",
+      tokens: [],
+      comments: [],
+      parent: null,
+      range: [0, 0],
+      loc: {
+        start: {
+          line: 1,
+          column: 0
+        },
+        end: {
+          line: 1,
+          column: 0
+        }
+      }
+    };
+    const node = {
+      type: "TOMLTopLevelTable",
+      body: [],
+      parent: ast,
+      range: cloneRange(ast.range),
+      loc: cloneLoc(ast.loc)
+    };
+    ast.body = [node];
+    const ctx = new Context({
+      text: this.text,
+      parserOptions: this.parserOptions,
+      topLevelTable: node
+    });
+    let token = ctx.nextToken();
+    if (token) {
+      node.range[0] = token.range[0];
+      node.loc.start = clonePos(token.loc.start);
+      while (token) {
+        const state$1 = ctx.stateStack.pop() || "TABLE";
+        ctx.stateStack.push(...this[state$1](token, ctx));
+        token = ctx.nextToken();
+      }
+      const state = ctx.stateStack.pop() || "TABLE";
+      if (state in STATE_FOR_ERROR) return ctx.reportParseError(STATE_FOR_ERROR[state], null);
+      if (ctx.table.type === "TOMLTable") applyEndLoc(ctx.table, last(ctx.table.body));
+      applyEndLoc(node, last(node.body));
+    }
+    ctx.verifyDuplicateKeys();
+    ast.tokens = ctx.tokens;
+    ast.comments = ctx.comments;
+    const endOffset = ctx.tokenizer.end;
+    const endPos = ctx.tokenizer.getLocFromIndex(endOffset);
+    ast.range[1] = endOffset;
+    ast.loc.end = {
+      line: endPos.line,
+      column: endPos.column
+    };
+    return ast;
+  }
+  TABLE(token, ctx) {
+    if (isBare(token) || isString(token)) return this.processKeyValue(token, ctx.table, ctx);
+    if (isLeftBracket(token)) return this.processTable(token, ctx.topLevelTable, ctx);
+    return ctx.reportParseError("unexpected-token", token);
+  }
+  VALUE(token, ctx) {
+    if (isString(token) || isMultiLineString(token)) return this.processStringValue(token, ctx);
+    if (isNumber(token)) return this.processNumberValue(token, ctx);
+    if (isBoolean(token)) return this.processBooleanValue(token, ctx);
+    if (isDateTime(token)) return this.processDateTimeValue(token, ctx);
+    if (isLeftBracket(token)) return this.processArray(token, ctx);
+    if (isLeftBrace(token)) return this.processInlineTable(token, ctx);
+    return ctx.reportParseError("unexpected-token", token);
+  }
+  processTable(token, topLevelTableNode, ctx) {
+    const tableNode = {
+      type: "TOMLTable",
+      kind: "standard",
+      key: null,
+      resolvedKey: [],
+      body: [],
+      parent: topLevelTableNode,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    if (ctx.table.type === "TOMLTable") applyEndLoc(ctx.table, last(ctx.table.body));
+    topLevelTableNode.body.push(tableNode);
+    ctx.table = tableNode;
+    let targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+    if (isLeftBracket(targetToken)) {
+      if (token.range[1] < targetToken.range[0]) return ctx.reportParseError("invalid-space", targetToken);
+      tableNode.kind = "array";
+      targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+    }
+    if (isRightBracket(targetToken)) return ctx.reportParseError("missing-key", targetToken);
+    if (!targetToken) return ctx.reportParseError("unterminated-table-key", null);
+    targetToken = this.processKeyNode(targetToken, tableNode, ctx).nextToken;
+    if (!isRightBracket(targetToken)) return ctx.reportParseError("unterminated-table-key", targetToken);
+    if (tableNode.kind === "array") {
+      const rightBracket = targetToken;
+      targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+      if (!isRightBracket(targetToken)) return ctx.reportParseError("unterminated-table-key", targetToken);
+      if (rightBracket.range[1] < targetToken.range[0]) return ctx.reportParseError("invalid-space", targetToken);
+    }
+    applyEndLoc(tableNode, targetToken);
+    ctx.applyResolveKeyForTable(tableNode);
+    ctx.needNewLine = true;
+    return [];
+  }
+  processKeyValue(token, tableNode, ctx) {
+    const keyValueNode = {
+      type: "TOMLKeyValue",
+      key: null,
+      value: null,
+      parent: tableNode,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    tableNode.body.push(keyValueNode);
+    const { nextToken: targetToken } = this.processKeyNode(token, keyValueNode, ctx);
+    if (!isEq(targetToken)) return ctx.reportParseError("missing-equals-sign", targetToken);
+    ctx.addValueContainer({
+      parent: keyValueNode,
+      set: (valNode) => {
+        keyValueNode.value = valNode;
+        applyEndLoc(keyValueNode, valNode);
+        ctx.needNewLine = true;
+        return [];
+      }
+    });
+    ctx.needSameLine = "invalid-key-value-newline";
+    return ["VALUE"];
+  }
+  processKeyNode(token, parent, ctx) {
+    if (isDot(token)) ctx.reportParseError("invalid-leading-dot-in-key", token);
+    const keyNode = {
+      type: "TOMLKey",
+      keys: [],
+      parent,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    parent.key = keyNode;
+    let targetToken = token;
+    let dotToken = null;
+    do {
+      if (isBare(targetToken)) this.processBareKey(targetToken, keyNode);
+      else if (isString(targetToken)) this.processStringKey(targetToken, keyNode);
+      else break;
+      dotToken = null;
+      targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+      if (!isDot(targetToken)) break;
+      dotToken = targetToken;
+      targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+    } while (targetToken);
+    if (dotToken) ctx.reportParseError(isDot(targetToken) ? "invalid-consecutive-dots-in-key" : "invalid-trailing-dot-in-key", dotToken);
+    applyEndLoc(keyNode, last(keyNode.keys));
+    return {
+      keyNode,
+      nextToken: targetToken
+    };
+  }
+  processBareKey(token, keyNode) {
+    const node = {
+      type: "TOMLBare",
+      name: token.value,
+      parent: keyNode,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    keyNode.keys.push(node);
+  }
+  processStringKey(token, keyNode) {
+    const node = {
+      type: "TOMLQuoted",
+      kind: "string",
+      value: token.string,
+      style: STRING_KEY_STYLE_MAP[token.type],
+      multiline: false,
+      parent: keyNode,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    keyNode.keys.push(node);
+  }
+  processStringValue(token, ctx) {
+    const valueContainer = ctx.consumeValueContainer();
+    const node = {
+      type: "TOMLValue",
+      kind: "string",
+      value: token.string,
+      style: STRING_VALUE_STYLE_MAP[token.type],
+      multiline: isMultiLineString(token),
+      parent: valueContainer.parent,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    return valueContainer.set(node);
+  }
+  processNumberValue(token, ctx) {
+    const valueContainer = ctx.consumeValueContainer();
+    const text = this.text;
+    const [startRange, endRange] = token.range;
+    let numberString = null;
+    const getNumberText = () => {
+      return numberString ?? (numberString = text.slice(startRange, endRange).replace(/_/g, ""));
+    };
+    let node;
+    if (token.type === "Integer") node = {
+      type: "TOMLValue",
+      kind: "integer",
+      value: token.number,
+      bigint: token.bigint,
+      get number() {
+        return getNumberText();
+      },
+      parent: valueContainer.parent,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    else node = {
+      type: "TOMLValue",
+      kind: "float",
+      value: token.number,
+      get number() {
+        return getNumberText();
+      },
+      parent: valueContainer.parent,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    return valueContainer.set(node);
+  }
+  processBooleanValue(token, ctx) {
+    const valueContainer = ctx.consumeValueContainer();
+    const node = {
+      type: "TOMLValue",
+      kind: "boolean",
+      value: token.boolean,
+      parent: valueContainer.parent,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    return valueContainer.set(node);
+  }
+  processDateTimeValue(token, ctx) {
+    const valueContainer = ctx.consumeValueContainer();
+    const node = {
+      type: "TOMLValue",
+      kind: DATETIME_VALUE_KIND_MAP[token.type],
+      value: token.date,
+      datetime: token.value,
+      parent: valueContainer.parent,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    return valueContainer.set(node);
+  }
+  processArray(token, ctx) {
+    const valueContainer = ctx.consumeValueContainer();
+    const node = {
+      type: "TOMLArray",
+      elements: [],
+      parent: valueContainer.parent,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    const nextToken = ctx.nextToken({ valuesEnabled: true });
+    if (isRightBracket(nextToken)) {
+      applyEndLoc(node, nextToken);
+      return valueContainer.set(node);
+    }
+    ctx.backToken();
+    return this.processArrayValue(node, valueContainer, ctx);
+  }
+  processArrayValue(node, valueContainer, ctx) {
+    ctx.addValueContainer({
+      parent: node,
+      set: (valNode) => {
+        node.elements.push(valNode);
+        let nextToken = ctx.nextToken({ valuesEnabled: true });
+        const hasComma = isComma(nextToken);
+        if (hasComma) nextToken = ctx.nextToken({ valuesEnabled: true });
+        if (isRightBracket(nextToken)) {
+          applyEndLoc(node, nextToken);
+          return valueContainer.set(node);
+        }
+        if (hasComma) {
+          ctx.backToken();
+          return this.processArrayValue(node, valueContainer, ctx);
+        }
+        return ctx.reportParseError(nextToken ? "missing-comma" : "unterminated-array", nextToken);
+      }
+    });
+    return ["VALUE"];
+  }
+  processInlineTable(token, ctx) {
+    const valueContainer = ctx.consumeValueContainer();
+    const node = {
+      type: "TOMLInlineTable",
+      body: [],
+      parent: valueContainer.parent,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    const needSameLine = this.tomlVersion.gte(1, 1) ? void 0 : "invalid-inline-table-newline";
+    const nextToken = ctx.nextToken({ needSameLine });
+    if (nextToken) {
+      if (isBare(nextToken) || isString(nextToken)) return this.processInlineTableKeyValue(nextToken, node, valueContainer, ctx);
+      if (isRightBrace(nextToken)) {
+        applyEndLoc(node, nextToken);
+        return valueContainer.set(node);
+      }
+    }
+    return ctx.reportParseError("unexpected-token", nextToken);
+  }
+  processInlineTableKeyValue(token, inlineTableNode, valueContainer, ctx) {
+    const keyValueNode = {
+      type: "TOMLKeyValue",
+      key: null,
+      value: null,
+      parent: inlineTableNode,
+      range: cloneRange(token.range),
+      loc: cloneLoc(token.loc)
+    };
+    inlineTableNode.body.push(keyValueNode);
+    const { nextToken: targetToken } = this.processKeyNode(token, keyValueNode, ctx);
+    if (!isEq(targetToken)) return ctx.reportParseError("missing-equals-sign", targetToken);
+    const needSameLine = this.tomlVersion.gte(1, 1) ? void 0 : "invalid-inline-table-newline";
+    ctx.addValueContainer({
+      parent: keyValueNode,
+      set: (valNode) => {
+        keyValueNode.value = valNode;
+        applyEndLoc(keyValueNode, valNode);
+        let nextToken = ctx.nextToken({ needSameLine });
+        if (isComma(nextToken)) {
+          nextToken = ctx.nextToken({ needSameLine });
+          if (nextToken && (isBare(nextToken) || isString(nextToken))) return this.processInlineTableKeyValue(nextToken, inlineTableNode, valueContainer, ctx);
+          if (isRightBrace(nextToken)) {
+            if (this.tomlVersion.lt(1, 1)) return ctx.reportParseError("invalid-trailing-comma-in-inline-table", nextToken);
+          } else return ctx.reportParseError(nextToken ? "unexpected-token" : "unterminated-inline-table", nextToken);
+        }
+        if (isRightBrace(nextToken)) {
+          applyEndLoc(inlineTableNode, nextToken);
+          return valueContainer.set(inlineTableNode);
+        }
+        return ctx.reportParseError(nextToken ? "missing-comma" : "unterminated-inline-table", nextToken);
+      }
+    });
+    ctx.needSameLine = "invalid-key-value-newline";
+    return ["VALUE"];
+  }
+};
+function isDot(token) {
+  return isPunctuator(token) && token.value === ".";
+}
+function isEq(token) {
+  return isPunctuator(token) && token.value === "=";
+}
+function isLeftBracket(token) {
+  return isPunctuator(token) && token.value === "[";
+}
+function isRightBracket(token) {
+  return isPunctuator(token) && token.value === "]";
+}
+function isLeftBrace(token) {
+  return isPunctuator(token) && token.value === "{";
+}
+function isRightBrace(token) {
+  return isPunctuator(token) && token.value === "}";
+}
+function isComma(token) {
+  return isPunctuator(token) && token.value === ",";
+}
+function isPunctuator(token) {
+  return Boolean(token && token.type === "Punctuator");
+}
+function isBare(token) {
+  return token.type === "Bare";
+}
+function isString(token) {
+  return token.type === "BasicString" || token.type === "LiteralString";
+}
+function isMultiLineString(token) {
+  return token.type === "MultiLineBasicString" || token.type === "MultiLineLiteralString";
+}
+function isNumber(token) {
+  return token.type === "Integer" || token.type === "Float";
+}
+function isBoolean(token) {
+  return token.type === "Boolean";
+}
+function isDateTime(token) {
+  return token.type === "OffsetDateTime" || token.type === "LocalDateTime" || token.type === "LocalDate" || token.type === "LocalTime";
+}
+function applyEndLoc(node, child) {
+  if (child) {
+    node.range[1] = child.range[1];
+    node.loc.end = clonePos(child.loc.end);
+  }
+}
+function cloneRange(range) {
+  return [range[0], range[1]];
+}
+function cloneLoc(loc) {
+  return {
+    start: clonePos(loc.start),
+    end: clonePos(loc.end)
+  };
+}
+function clonePos(pos) {
+  return {
+    line: pos.line,
+    column: pos.column
+  };
+}
+var tomlKeys = {
+  Program: ["body"],
+  TOMLTopLevelTable: ["body"],
+  TOMLTable: ["key", "body"],
+  TOMLKeyValue: ["key", "value"],
+  TOMLKey: ["keys"],
+  TOMLArray: ["elements"],
+  TOMLInlineTable: ["body"],
+  TOMLBare: [],
+  TOMLQuoted: [],
+  TOMLValue: []
+};
+var KEYS2 = unionWith(tomlKeys);
+function parseForESLint(code, options2) {
+  return {
+    ast: new TOMLParser(code, options2).parse(),
+    visitorKeys: KEYS2,
+    services: { isTOML: true }
+  };
+}
+var getStaticTOMLValue = generateConvertTOMLValue((node) => node.value);
+function generateConvertTOMLValue(convertValue) {
+  function resolveValue(node, baseTable) {
+    return resolver[node.type](node, baseTable);
+  }
+  const resolver = {
+    Program(node, baseTable = {}) {
+      return resolveValue(node.body[0], baseTable);
+    },
+    TOMLTopLevelTable(node, baseTable = {}) {
+      for (const body of node.body) resolveValue(body, baseTable);
+      return baseTable;
+    },
+    TOMLKeyValue(node, baseTable = {}) {
+      const value = resolveValue(node.value);
+      set(baseTable, resolveValue(node.key), value);
+      return baseTable;
+    },
+    TOMLTable(node, baseTable = {}) {
+      const table = getTable(baseTable, resolveValue(node.key), node.kind === "array");
+      for (const body of node.body) resolveValue(body, table);
+      return baseTable;
+    },
+    TOMLArray(node) {
+      return node.elements.map((e) => resolveValue(e));
+    },
+    TOMLInlineTable(node) {
+      const table = {};
+      for (const body of node.body) resolveValue(body, table);
+      return table;
+    },
+    TOMLKey(node) {
+      return node.keys.map((key2) => resolveValue(key2));
+    },
+    TOMLBare(node) {
+      return node.name;
+    },
+    TOMLQuoted(node) {
+      return node.value;
+    },
+    TOMLValue(node) {
+      return convertValue(node);
+    }
+  };
+  return (node) => resolveValue(node);
+}
+function getTable(baseTable, keys, array) {
+  let target = baseTable;
+  for (let index = 0; index < keys.length - 1; index++) {
+    const key2 = keys[index];
+    target = getNextTargetFromKey(target, key2);
+  }
+  const lastKey = last(keys);
+  const lastTarget = target[lastKey];
+  if (lastTarget == null) {
+    const tableValue$1 = {};
+    target[lastKey] = array ? [tableValue$1] : tableValue$1;
+    return tableValue$1;
+  }
+  if (isValue(lastTarget)) {
+    const tableValue$1 = {};
+    target[lastKey] = array ? [tableValue$1] : tableValue$1;
+    return tableValue$1;
+  }
+  if (!array) {
+    if (Array.isArray(lastTarget)) {
+      const tableValue$1 = {};
+      target[lastKey] = tableValue$1;
+      return tableValue$1;
+    }
+    return lastTarget;
+  }
+  if (Array.isArray(lastTarget)) {
+    const tableValue$1 = {};
+    lastTarget.push(tableValue$1);
+    return tableValue$1;
+  }
+  const tableValue = {};
+  target[lastKey] = [tableValue];
+  return tableValue;
+  function getNextTargetFromKey(currTarget, key2) {
+    const nextTarget = currTarget[key2];
+    if (nextTarget == null) {
+      const val = {};
+      currTarget[key2] = val;
+      return val;
+    }
+    if (isValue(nextTarget)) {
+      const val = {};
+      currTarget[key2] = val;
+      return val;
+    }
+    let resultTarget = nextTarget;
+    while (Array.isArray(resultTarget)) {
+      const lastIndex = resultTarget.length - 1;
+      const nextElement = resultTarget[lastIndex];
+      if (isValue(nextElement)) {
+        const val = {};
+        resultTarget[lastIndex] = val;
+        return val;
+      }
+      resultTarget = nextElement;
+    }
+    return resultTarget;
+  }
+}
+function set(baseTable, keys, value) {
+  let target = baseTable;
+  for (let index = 0; index < keys.length - 1; index++) {
+    const key2 = keys[index];
+    const nextTarget = target[key2];
+    if (nextTarget == null) {
+      const val = {};
+      target[key2] = val;
+      target = val;
+    } else if (isValue(nextTarget) || Array.isArray(nextTarget)) {
+      const val = {};
+      target[key2] = val;
+      target = val;
+    } else target = nextTarget;
+  }
+  target[last(keys)] = value;
+}
+function isValue(value) {
+  return typeof value !== "object" || value instanceof Date;
+}
+function parseTOML(code, options2) {
+  return parseForESLint(code, options2).ast;
+}
+
+// src/core/structured-merge/toml.ts
+var keyNames = (k) => k.keys.map((p) => p.type === "TOMLBare" ? p.name : p.value);
+function segments(root, resolved) {
+  const out = [];
+  let node = root;
+  for (const r of resolved) {
+    const here = node;
+    if (typeof r === "number" && Array.isArray(here)) out.push(entrySegment(here, r));
+    else out.push(String(r));
+    node = here[r];
+  }
+  return out;
+}
+var canon = (v) => JSON.stringify(v, (_k, x) => x instanceof Date ? `date:${x.toISOString()}` : x);
+function parseToml(text) {
+  let ast;
+  try {
+    ast = parseTOML(text);
+  } catch {
+    return null;
+  }
+  const root = getStaticTOMLValue(ast);
+  const entries = /* @__PURE__ */ new Map();
+  const add2 = (key2, e) => {
+    if (entries.has(key2)) return false;
+    entries.set(key2, e);
+    return true;
+  };
+  const kvs = (body, table, parent) => body.every(
+    (kv) => add2([...table, ...keyNames(kv.key)].join(SEP), {
+      value: canon(getStaticTOMLValue(kv.value)),
+      kind: "kv",
+      at: kv.value.range,
+      full: kv.range,
+      parent
+    })
+  );
+  const top = ast.body[0];
+  let ok = true;
+  for (const node of top.body) {
+    if (node.type === "TOMLKeyValue") {
+      ok &&= kvs([node], [], "");
+      continue;
+    }
+    const segs = segments(root, node.resolvedKey);
+    const key2 = segs.join(SEP);
+    const full = [node.range[0], node.range[1]];
+    ok &&= add2(key2, { value: node.kind, kind: "table", at: full, full, parent: "" });
+    ok &&= kvs(node.body, segs, key2);
+  }
+  return ok ? { entries, comments: ast.comments.map((c) => c.value) } : null;
+}
+var tomlFormat = {
+  parse: parseToml,
+  ...lineEditor(/^#/, /* @__PURE__ */ new Set(["kv", "table"]))
+};
+
+// src/core/structured-merge/xml.ts
+var Bad2 = class extends Error {
+};
+var NAME3 = /[A-Za-z_:][-\w.:]*/y;
+var ATTR = /\s+([A-Za-z_:][-\w.:]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+function at(re, text, p) {
+  re.lastIndex = p;
+  return re.exec(text);
+}
+function scan2(text) {
+  const comments = [];
+  const stack = [];
+  let root = null;
+  let p = 0;
+  const until = (s) => {
+    const i = text.indexOf(s, p);
+    if (i < 0) throw new Bad2();
+    const out = text.slice(p, i);
+    p = i + s.length;
+    return out;
+  };
+  while (p < text.length) {
+    const top = stack.at(-1);
+    if (text.startsWith("<!--", p)) {
+      const s = p;
+      until("-->");
+      comments.push(text.slice(s, p));
+    } else if (text.startsWith("<?", p)) until("?>");
+    else if (text.startsWith("<![CDATA[", p)) {
+      if (!top) throw new Bad2();
+      top.text += until("]]>");
+    } else if (text.startsWith("<!", p)) {
+      if (until(">").includes("[") || root) throw new Bad2();
+    } else if (text.startsWith("</", p)) {
+      const s = p;
+      p += 2;
+      const name = until(">").trim();
+      if (!top || name !== top.name) throw new Bad2();
+      top.content = [top.content[0], s];
+      top.end = p;
+      stack.pop();
+    } else if (text[p] === "<") {
+      const s = p;
+      const n = at(NAME3, text, p + 1);
+      if (!n || root && !top) throw new Bad2();
+      p = NAME3.lastIndex;
+      const el = {
+        name: n[0],
+        attrs: [],
+        start: s,
+        end: -1,
+        content: null,
+        children: [],
+        text: ""
+      };
+      for (let a; a = at(ATTR, text, p); p = ATTR.lastIndex) {
+        const [name, value] = [a[1] ?? "", a[2] ?? a[3] ?? ""];
+        const v0 = a.index + a[0].length - 1 - value.length;
+        if (el.attrs.some((x) => x.name === name)) throw new Bad2();
+        el.attrs.push({ name, value, at: [v0, v0 + value.length] });
+      }
+      const close = /\s*(\/?)>/y;
+      const c = at(close, text, p);
+      if (!c) throw new Bad2();
+      p = close.lastIndex;
+      if (top) top.children.push(el);
+      else root = el;
+      if (c[1]) el.end = p;
+      else {
+        el.content = [p, p];
+        stack.push(el);
+      }
+    } else {
+      const i = text.indexOf("<", p);
+      const t = text.slice(p, i < 0 ? text.length : i);
+      if (!top && t.trim() !== "") throw new Bad2();
+      if (top) top.text += t;
+      p = i < 0 ? text.length : i;
+    }
+  }
+  if (!root || stack.length) throw new Bad2();
+  return { root, comments };
+}
+function entriesOf(root) {
+  const entries = /* @__PURE__ */ new Map();
+  const walk = (el, seg, parent) => {
+    const key2 = parent === "" ? seg : `${parent}${SEP}${seg}`;
+    if (entries.has(key2)) throw new Bad2();
+    entries.set(key2, {
+      value: "element",
+      kind: "el",
+      at: [el.start, el.end],
+      full: [el.start, el.end],
+      parent
+    });
+    for (const a of el.attrs) {
+      entries.set(`${key2}${SEP}@${a.name}`, {
+        value: a.value,
+        kind: "attr",
+        at: a.at,
+        full: a.at,
+        parent: key2
+      });
+    }
+    if (el.children.length === 0 && el.content) {
+      entries.set(`${key2}${SEP}#text`, {
+        value: el.text,
+        kind: "text",
+        at: el.content,
+        full: el.content,
+        parent: key2
+      });
+    } else if (el.text.trim() !== "") throw new Bad2();
+    const byName = /* @__PURE__ */ new Map();
+    for (const c of el.children) byName.set(c.name, [...byName.get(c.name) ?? [], c]);
+    for (const c of el.children) {
+      const same = byName.get(c.name);
+      const attrs = same.map((x) => Object.fromEntries(x.attrs.map((a) => [a.name, a.value])));
+      walk(c, same.length === 1 ? c.name : c.name + entrySegment(attrs, same.indexOf(c)), key2);
+    }
+  };
+  walk(root, root.name, "");
+  return entries;
+}
+function parseXml(text) {
+  try {
+    const { root, comments } = scan2(text);
+    return { entries: entriesOf(root), comments };
+  } catch (e) {
+    if (e instanceof Bad2) return null;
+    throw e;
+  }
+}
+var xmlFormat = {
+  parse: parseXml,
+  ...lineEditor(/^<!--[\s\S]*-->$/, /* @__PURE__ */ new Set(["el"]))
+};
+
+// src/core/structured-merge/yaml.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function parseYaml(text) {
+  let doc;
+  try {
+    doc = (0, import_yaml3.parseDocument)(text, { uniqueKeys: true, prettyErrors: false });
+  } catch {
+    return null;
+  }
+  if (doc.errors.length || !(0, import_yaml3.isMap)(doc.contents) || doc.contents.flow) return null;
+  const entries = /* @__PURE__ */ new Map();
+  const walk = (items, path46, parent) => items.every((pair) => {
+    if (!(0, import_yaml3.isPair)(pair) || !(0, import_yaml3.isScalar)(pair.key) || !pair.key.range) return false;
+    const key2 = [...path46, String(pair.key.value)];
+    const k = key2.join(SEP);
+    const v = pair.value;
+    if (!v?.range || entries.has(k)) return false;
+    const nested = (0, import_yaml3.isMap)(v) && !v.flow;
+    let end = v.range[1];
+    while (end > v.range[0] && /\s/.test(text[end - 1] ?? "")) end--;
+    entries.set(k, {
+      value: nested ? "{}" : JSON.stringify(v.toJSON()),
+      kind: "pair",
+      at: [v.range[0], v.range[1]],
+      full: [pair.key.range[0], end],
+      parent
+    });
+    return !nested || walk(v.items, key2, k);
+  });
+  if (!walk(doc.contents.items, [], "")) return null;
+  const comments = text.match(/(^|[ \t])#.*$/gm) ?? [];
+  return { entries, comments };
+}
+var yamlFormat = {
+  parse: parseYaml,
+  ...lineEditor(/^#/, /* @__PURE__ */ new Set(["pair"]))
+};
+
+// src/core/structured-merge/index.ts
+var FORMATS = [
+  [/\.toml$/i, tomlFormat],
+  [/\.properties$/i, propertiesFormat],
+  [/\.(xml|xsd|wsdl|xsl|xslt)$/i, xmlFormat],
+  [/\.ya?ml$/i, yamlFormat],
+  [/\.json$/i, jsonFormat]
+];
+var formatFor = (path46) => FORMATS.find(([re]) => re.test(path46))?.[1];
+function planMerge(b, o, t) {
+  const merged = /* @__PURE__ */ new Map();
+  const ours = /* @__PURE__ */ new Map();
+  const conflicts = [];
+  const keys = /* @__PURE__ */ new Set([...t.entries.keys(), ...o.entries.keys(), ...b.entries.keys()]);
+  for (const k of keys) {
+    const [bv, ov, tv] = [b, o, t].map((p) => p.entries.get(k)?.value);
+    let v;
+    if (ov === bv || ov === tv) v = tv;
+    else if (tv === bv) {
+      v = ov;
+      ours.set(k, tv === void 0 ? "add" : ov === void 0 ? "delete" : "set");
+    } else {
+      conflicts.push(k);
+      continue;
+    }
+    if (v !== void 0) merged.set(k, v);
+  }
+  return { merged, ours, conflicts };
+}
+function edits(fmt2, tt, t, ot, o, plan) {
+  const out = [];
+  const oursKeys = [...o.entries.keys()];
+  for (const [k, op] of plan.ours) {
+    const te = t.entries.get(k);
+    const oe = o.entries.get(k);
+    const parent = (te ?? oe).parent;
+    if (parent !== "" && plan.ours.get(parent) === op && op !== "set") continue;
+    let e;
+    if (op === "set")
+      e = { start: te.at[0], end: te.at[1], text: ot.slice(oe.at[0], oe.at[1]) };
+    else if (op === "delete") e = fmt2.remove(tt, te);
+    else e = insertion(fmt2, tt, t, ot, oe, oursKeys.slice(0, oursKeys.indexOf(k)), o, plan);
+    if (!e) return null;
+    out.push(e);
+  }
+  return out;
+}
+function insertion(fmt2, tt, t, ot, added, before, o, plan) {
+  const sibling = (e) => e !== void 0 && e.parent === added.parent && e.kind === added.kind;
+  for (const k of before.reverse()) {
+    const te = t.entries.get(k);
+    if (sibling(o.entries.get(k)) && sibling(te) && plan.ours.get(k) !== "delete") {
+      return fmt2.insertAfter(tt, te, ot, added);
+    }
+  }
+  const first = [...t.entries.values()].find((e) => sibling(e));
+  return first ? fmt2.insertBefore(tt, first, ot, added) : null;
+}
+var sameMap = (a, b) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+function addedComment(b, o) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const c of b.comments) seen.set(c.trim(), (seen.get(c.trim()) ?? 0) + 1);
+  return o.comments.some((c) => {
+    const n = seen.get(c.trim()) ?? 0;
+    seen.set(c.trim(), n - 1);
+    return n <= 0;
+  });
+}
+function mergeByStructure(path46, base, ours, theirs) {
+  const fmt2 = formatFor(path46);
+  if (!fmt2) return null;
+  const [b, o, t] = [base, ours, theirs].map((s) => fmt2.parse(s));
+  if (!b || !o || !t) return null;
+  const plan = planMerge(b, o, t);
+  if (plan.conflicts.length) return { kind: "conflict", keyPaths: plan.conflicts.map(displayKey) };
+  if (addedComment(b, o)) return null;
+  const es = edits(fmt2, theirs, t, ours, o, plan);
+  const text = es && applyEdits(theirs, es);
+  if (text === null || text === void 0) return null;
+  const back = fmt2.parse(text);
+  const values = back && new Map([...back.entries].map(([k, e]) => [k, e.value]));
+  if (!values || !sameMap(values, plan.merged)) return null;
+  return { kind: "merged-by-key", text, keys: [...plan.ours.keys()].map(displayKey) };
+}
+function outcomeText(f) {
+  if (f.keys) return `${f.outcome} (${f.keys.join(", ") || "no key of the team changed"})`;
+  if (f.keyPaths?.length) return `${f.outcome} at key(s) ${f.keyPaths.join(", ")}`;
+  return f.outcome;
 }
 
 // src/pipeline/overlay.ts
@@ -18456,15 +25638,16 @@ async function listOverlay(dir) {
     }
   };
   await walk("");
-  const set = new Set(out);
+  const set2 = new Set(out);
   return out.filter(
-    (p) => !((p.endsWith(".old") || p.endsWith(".updated")) && set.has(p.replace(/\.(old|updated)$/, "")))
+    (p) => !((p.endsWith(".old") || p.endsWith(".updated")) && set2.has(p.replace(/\.(old|updated)$/, "")))
   ).sort();
 }
-async function mergeOverlay(overlayDir, plan, baseLevel, contents) {
+async function mergeOverlay(overlayDir, plan, lockLevel, contents, baseLevels = /* @__PURE__ */ new Map()) {
   const files = [];
   for (const rel of await listOverlay(overlayDir)) {
     const ours = await fs4.readFile(path5.join(overlayDir, rel));
+    const baseLevel = baseLevels.get(rel) ?? lockLevel;
     const base = sourceAt(plan, rel, baseLevel);
     const theirs = sourceAt(plan, rel, plan.to);
     if (base === null && theirs === null) {
@@ -18485,15 +25668,64 @@ async function mergeOverlay(overlayDir, plan, baseLevel, contents) {
 }
 var isConflict = (f) => CONFLICT_OUTCOMES.has(f.outcome);
 function mergeOverlayFile(rel, base, ours, theirs) {
-  const m = mergeFile(base, ours, theirs);
-  const r = { path: rel, outcome: m.outcome, rewrite: false };
+  const line = mergeFile(base, ours, theirs);
+  const s = line.outcome === "conflict" ? byStructure(rel, base, ours, theirs) : null;
+  const m = s?.content ? { outcome: "merged-by-key", content: s.content } : line;
+  const r = { path: rel, outcome: m.outcome, rewrite: false, ...s?.report };
   if (base) r.base = base;
   if (theirs) r.theirs = theirs;
   if ("content" in m && m.content !== void 0) {
     r.content = m.content;
     r.rewrite = !m.content.equals(ours);
   }
+  if (CONFLICT_OUTCOMES.has(m.outcome)) r.ours = ours;
   return r;
+}
+function conflictHunk(f, max = 4) {
+  if (f.outcome !== "conflict" || !f.content) return [];
+  const lines = decode(f.content).split("\n");
+  const start = lines.findIndex((l) => l.startsWith("<<<<<<< "));
+  if (start < 0) return [];
+  const at2 = (marker, from) => lines.findIndex((l, i) => i > from && l.startsWith(marker));
+  const baseAt = at2("||||||| ", start);
+  const sepAt = at2("=======", baseAt);
+  const endAt = at2(">>>>>>> ", sepAt);
+  const show = (label, side) => [
+    `    ${label}:`,
+    ...side.slice(0, max).map((l) => `      ${l.replace(/\r$/, "")}`),
+    ...side.length > max ? [`      \u2026 ${side.length - max} more line(s)`] : []
+  ];
+  return [
+    `  first conflict at line ${start + 1} of the merged file:`,
+    ...show("yours", lines.slice(start + 1, baseAt)),
+    ...show("vendor", lines.slice(sepAt + 1, endAt))
+  ];
+}
+function decode(buf) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    return buf.toString("latin1");
+  }
+}
+function byStructure(rel, base, ours, theirs) {
+  const s = base && ours && theirs && mergeByStructure(
+    rel,
+    base.toString("latin1"),
+    ours.toString("latin1"),
+    theirs.toString("latin1")
+  );
+  if (!s) return null;
+  if (s.kind === "conflict") return { report: { keyPaths: s.keyPaths } };
+  return { report: { keys: s.keys }, content: Buffer.from(s.text, "latin1") };
+}
+function overlayEntry(f) {
+  return {
+    path: f.path,
+    outcome: f.outcome,
+    ...f.keys ? { keys: f.keys } : {},
+    ...f.keyPaths ? { keyPaths: f.keyPaths } : {}
+  };
 }
 async function writeConflictFiles(overlayDir, conflicts) {
   const written = [];
@@ -18543,264 +25775,11 @@ import path8 from "node:path";
 
 // src/client/download.ts
 init_errors();
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash4, randomBytes } from "node:crypto";
 import { createWriteStream, promises as fs5 } from "node:fs";
 import path6 from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
-
-// src/client/http.ts
-init_errors();
-import http from "node:http";
-import https from "node:https";
-import { Readable as Readable2 } from "node:stream";
-import tls from "node:tls";
-function credentialsFromEnv(env = process.env) {
-  if (env.UPLEVEL_TOKEN) return { token: env.UPLEVEL_TOKEN };
-  if (env.UPLEVEL_USERNAME)
-    return { username: env.UPLEVEL_USERNAME, password: env.UPLEVEL_PASSWORD ?? "" };
-  return {};
-}
-var HttpStatusError = class extends Error {
-  constructor(statusCode, url) {
-    super(`HTTP ${statusCode} from ${url}`);
-    this.statusCode = statusCode;
-    this.url = url;
-    this.name = "HttpStatusError";
-  }
-  statusCode;
-  url;
-};
-function redactUrl(url) {
-  try {
-    const u = new URL(url);
-    u.username = "";
-    u.password = "";
-    u.search = u.search ? "?\u2026" : "";
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/[^@/]*@/, "//");
-  }
-}
-function retrySettings(env = process.env) {
-  const num = (v, d) => v && /^\d+$/.test(v) ? Number(v) : d;
-  return {
-    retries: num(env.UPLEVEL_RETRIES, 4),
-    baseDelayMs: num(env.UPLEVEL_RETRY_BASE_MS, 500),
-    timeoutMs: num(env.UPLEVEL_HTTP_TIMEOUT_MS, 3e4)
-  };
-}
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function httpGetStream(url, opts = {}) {
-  const env = opts.env ?? process.env;
-  const defaults = retrySettings(env);
-  const retries = opts.retries ?? defaults.retries;
-  const base = opts.baseDelayMs ?? defaults.baseDelayMs;
-  let lastError = "";
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await sleep(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
-    try {
-      const res = await getFollowingRedirects(url, opts, defaults.timeoutMs, env);
-      const status = res.statusCode ?? 0;
-      if (status >= 200 && status < 300) {
-        const len = Number(res.headers["content-length"]);
-        const total = Number.isFinite(len) ? len : void 0;
-        const body = Readable2.from(
-          resumableBody(url, opts, res, total, {
-            retries,
-            base,
-            timeoutMs: defaults.timeoutMs,
-            env
-          })
-        );
-        return total === void 0 ? { body } : { body, total };
-      }
-      res.resume();
-      if (status === 429 || status >= 500) {
-        lastError = `HTTP ${status}`;
-        continue;
-      }
-      throw new HttpStatusError(status, redactUrl(url));
-    } catch (e) {
-      if (e instanceof HttpStatusError) throw e;
-      lastError = e.code ?? e.message;
-    }
-  }
-  throw unreachable(`cannot reach ${redactUrl(url)}: ${lastError} (after ${retries + 1} attempts)`);
-}
-async function* resumableBody(url, opts, first, total, s) {
-  const validator = first.headers.etag ?? first.headers["last-modified"];
-  let res = first;
-  let received = 0;
-  let failures = 0;
-  for (; ; ) {
-    let problem;
-    try {
-      for await (const chunk of res) {
-        received += chunk.length;
-        yield chunk;
-      }
-      if (total === void 0 || received >= total) return;
-      problem = `connection closed after ${received} of ${total} bytes`;
-    } catch (e) {
-      problem = e.code ?? e.message;
-    }
-    if (++failures > s.retries) {
-      throw unreachable(
-        `download of ${redactUrl(url)} failed: ${problem} (after ${failures} attempts)`
-      );
-    }
-    await sleep(s.base * 2 ** (failures - 1));
-    const headers = { ...opts.headers };
-    if (received > 0) {
-      headers.Range = `bytes=${received}-`;
-      if (typeof validator === "string") headers["If-Range"] = validator;
-    }
-    try {
-      res = await getFollowingRedirects(url, { ...opts, headers }, s.timeoutMs, s.env);
-    } catch (e) {
-      res = emptyFailure(e);
-      continue;
-    }
-    const range = /^bytes (\d+)-/.exec(String(res.headers["content-range"] ?? ""));
-    const resumed = res.statusCode === 206 && range !== null && Number(range[1]) === received;
-    const restarted = res.statusCode === 200 && received === 0;
-    if (!resumed && !restarted) {
-      res.resume();
-      if ((res.statusCode ?? 0) >= 500 || res.statusCode === 429) {
-        res = emptyFailure(new Error(`HTTP ${res.statusCode}`));
-        continue;
-      }
-      throw unreachable(
-        `download of ${redactUrl(url)} broke after ${received} bytes and the server cannot resume it (HTTP ${res.statusCode})`
-      );
-    }
-  }
-}
-function emptyFailure(e) {
-  const r = new Readable2({ read() {
-  } });
-  process.nextTick(
-    () => r.destroy(e instanceof Error ? e : new Error(String(e)))
-  );
-  return r;
-}
-async function getFollowingRedirects(url, opts, timeoutMs, env) {
-  let current = new URL(url);
-  const origin = current.host;
-  for (let hop = 0; hop < 6; hop++) {
-    const headers = { "User-Agent": "uplevel", ...opts.headers };
-    if (current.host === origin) Object.assign(headers, authHeader(opts.credentials, current));
-    const res = await request(current, headers, timeoutMs, env);
-    const status = res.statusCode ?? 0;
-    if ([301, 302, 303, 307, 308].includes(status) && res.headers.location) {
-      res.resume();
-      current = new URL(res.headers.location, current);
-      continue;
-    }
-    return res;
-  }
-  throw new Error("too many redirects");
-}
-function authHeader(c, url) {
-  if (c?.token) return { Authorization: `Bearer ${c.token}` };
-  if (c?.username)
-    return {
-      Authorization: `Basic ${Buffer.from(`${c.username}:${c.password ?? ""}`).toString("base64")}`
-    };
-  if (url.username) {
-    const user = decodeURIComponent(url.username);
-    const pass = decodeURIComponent(url.password);
-    return { Authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}` };
-  }
-  return {};
-}
-function proxyFor(url, env) {
-  const noProxy = (env.NO_PROXY ?? env.no_proxy ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const host = url.hostname.toLowerCase();
-  for (const n of noProxy) {
-    if (n === "*" || host === n.replace(/^\./, "") || host.endsWith(n.startsWith(".") ? n : `.${n}`))
-      return void 0;
-  }
-  const value = url.protocol === "https:" ? env.HTTPS_PROXY ?? env.https_proxy : env.HTTP_PROXY ?? env.http_proxy;
-  if (!value) return void 0;
-  try {
-    return new URL(value.includes("://") ? value : `http://${value}`);
-  } catch {
-    return void 0;
-  }
-}
-function request(url, headers, timeoutMs, env) {
-  return new Promise((resolve, reject) => {
-    const proxy = proxyFor(url, env);
-    const proxyAuth = proxy?.username ? {
-      "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
-    } : {};
-    const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path39 = `${url.pathname}${url.search}`;
-    const onResponse = (res) => {
-      res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
-      resolve(res);
-    };
-    let req;
-    if (!proxy) {
-      const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path39, headers, method: "GET" }, onResponse);
-    } else if (url.protocol === "http:") {
-      req = http.request(
-        {
-          host: proxy.hostname,
-          port: Number(proxy.port) || 80,
-          path: url.toString().replace(/\/\/[^@/]*@/, "//"),
-          headers: { ...headers, ...proxyAuth, Host: url.host },
-          method: "GET"
-        },
-        onResponse
-      );
-    } else {
-      const connect = http.request({
-        host: proxy.hostname,
-        port: Number(proxy.port) || 80,
-        method: "CONNECT",
-        path: `${url.hostname}:${port}`,
-        headers: { Host: `${url.hostname}:${port}`, ...proxyAuth }
-      });
-      connect.setTimeout(timeoutMs, () => connect.destroy(new Error("proxy timed out")));
-      connect.once("connect", (res, socket) => {
-        if (res.statusCode !== 200) {
-          socket.destroy();
-          reject(new Error(`proxy CONNECT answered ${res.statusCode}`));
-          return;
-        }
-        const inner = https.request(
-          {
-            host: url.hostname,
-            port,
-            path: path39,
-            headers,
-            method: "GET",
-            createConnection: () => tls.connect({ socket, servername: url.hostname })
-          },
-          onResponse
-        );
-        inner.setTimeout(
-          timeoutMs,
-          () => inner.destroy(new Error(`no answer for ${timeoutMs} ms`))
-        );
-        inner.once("error", reject);
-        inner.end();
-      });
-      connect.once("error", reject);
-      connect.end();
-      return;
-    }
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer for ${timeoutMs} ms`)));
-    req.once("error", reject);
-    req.end();
-  });
-}
-
-// src/client/download.ts
 async function downloadVerified(url, sha2562, opts) {
   await fs5.mkdir(opts.dir, { recursive: true });
   const file = path6.join(opts.dir, `${sha2562}.zip`);
@@ -18808,7 +25787,7 @@ async function downloadVerified(url, sha2562, opts) {
     if (await sha256File(file) === sha2562) return file;
   } catch {
   }
-  const tmp = `${file}.${process.pid}.part`;
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
   try {
     const { body, total } = await httpGetStream(url, opts.env ? { env: opts.env } : {});
     const hash = createHash4("sha256");
@@ -18821,7 +25800,7 @@ async function downloadVerified(url, sha2562, opts) {
         cb(null, chunk);
       }
     });
-    await pipeline2(body, count, createWriteStream(tmp));
+    await pipeline2(body, count, createWriteStream(tmp, { flags: "wx" }));
     const got = hash.digest("hex");
     if (got !== sha2562)
       throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
@@ -18896,16 +25875,16 @@ var U2_STATE = "updates/config.json";
 var IN_PLACE_STATE = "updates/config.yaml";
 function u2ToolName(platform, arch) {
   if (platform === "win32") return "wso2update_windows.exe";
-  const os6 = platform === "darwin" ? "darwin" : "linux";
-  return arch === "arm64" ? `wso2update_${os6}_arm64` : `wso2update_${os6}`;
+  const os9 = platform === "darwin" ? "darwin" : "linux";
+  return arch === "arm64" ? `wso2update_${os9}_arm64` : `wso2update_${os9}`;
 }
 function detectUpdateModel(files, platform = process.platform, arch = process.arch) {
   const product = files.text("updates/product.txt")?.trim() || void 0;
   const withProduct = (m) => product ? { ...m, product } : m;
   if (files.has(U2_STATE)) {
     const level = u2Level(files.text(U2_STATE));
-    const names = [u2ToolName(platform, arch), u2ToolName(platform, "x64")];
-    const tool = names.map((n) => `bin/${n}`).find((p) => files.has(p));
+    const names2 = [u2ToolName(platform, arch), u2ToolName(platform, "x64")];
+    const tool = names2.map((n) => `bin/${n}`).find((p) => files.has(p));
     const note = tool ? `WSO2 Updates 2.0 pack: ${tool} updates it (source: wso2)` : files.has("bin/update_tool_setup.sh") ? "WSO2 Updates 2.0 pack: the tool is not bundled; bin/update_tool_setup.sh fetches it" : "WSO2 Updates 2.0 pack: the update tool is missing from bin/";
     return withProduct({
       kind: "wso2-u2",
@@ -18982,8 +25961,8 @@ async function runUpdateTool(opts) {
   }
 }
 async function findTool(home) {
-  const names = [u2ToolName(process.platform, process.arch), u2ToolName(process.platform, "x64")];
-  for (const n of names) {
+  const names2 = [u2ToolName(process.platform, process.arch), u2ToolName(process.platform, "x64")];
+  for (const n of names2) {
     const file = path9.join(home, "bin", n);
     const st = await fs7.stat(file).catch(() => void 0);
     if (st?.isFile()) {
@@ -18993,7 +25972,7 @@ async function findTool(home) {
   }
   const setup = await fs7.stat(path9.join(home, "bin", "update_tool_setup.sh")).catch(() => void 0);
   throw badInput(
-    `${path9.basename(home)}: bin/${names[0]} is missing${setup ? " (this pack fetches it with bin/update_tool_setup.sh: run that once and publish the pack with the tool)" : ""}`
+    `${path9.basename(home)}: bin/${names2[0]} is missing${setup ? " (this pack fetches it with bin/update_tool_setup.sh: run that once and publish the pack with the tool)" : ""}`
   );
 }
 function toolEnv(base) {
@@ -19054,7 +26033,7 @@ function runOnce(tool, args, cwd, env, log, timeoutMs, onLine) {
   });
 }
 async function failure(code, tail, home, logFile, runs) {
-  const last = tail.at(-1) ?? "no output";
+  const last2 = tail.at(-1) ?? "no output";
   const details = [...tail.slice(-5), `full log: ${logFile}`];
   if (code === U2_EXIT.selfUpdated) {
     return new UplevelError(
@@ -19073,24 +26052,24 @@ async function failure(code, tail, home, logFile, runs) {
   }
   if (code === U2_EXIT.error) {
     if (/credential|unauthori[sz]ed|authenticat|\b401\b|password/i.test(tail.join("\n"))) {
-      return badInput(`the WSO2 update service refused the credentials: ${last}`, details);
+      return badInput(`the WSO2 update service refused the credentials: ${last2}`, details);
     }
     return new UplevelError(
       ExitCode.unreachable,
-      `the WSO2 update tool failed (exit 1): ${last}`,
+      `the WSO2 update tool failed (exit 1): ${last2}`,
       details
     );
   }
   if (code === U2_EXIT.reverted) {
     return new UplevelError(
       ExitCode.conflict,
-      `the WSO2 update tool reverted the update (exit 4): ${last}`,
+      `the WSO2 update tool reverted the update (exit 4): ${last2}`,
       details
     );
   }
   return new UplevelError(
     ExitCode.bug,
-    `the WSO2 update tool exited with ${code}: ${last}`,
+    `the WSO2 update tool exited with ${code}: ${last2}`,
     details
   );
 }
@@ -19461,10 +26440,10 @@ function checkName(name, isDirectory) {
 }
 async function writeAllAt(handle2, bufs, position) {
   let rest = bufs;
-  let at = position;
+  let at2 = position;
   while (rest.length > 0) {
-    const { bytesWritten } = rest.length === 1 ? await handle2.write(rest[0], 0, rest[0].length, at) : await handle2.writev(rest, at);
-    at += bytesWritten;
+    const { bytesWritten } = rest.length === 1 ? await handle2.write(rest[0], 0, rest[0].length, at2) : await handle2.writev(rest, at2);
+    at2 += bytesWritten;
     rest = afterWritten(rest, bytesWritten);
   }
 }
@@ -19656,6 +26635,248 @@ async function writeFolderAsPack(opts) {
   }
 }
 
+// src/pipeline/sbom/write-sbom.ts
+var Enums = __toESM(require_enums(), 1);
+var Models = __toESM(require_models(), 1);
+var Serialize = __toESM(require_index_node(), 1);
+var Spec = __toESM(require_spec(), 1);
+init_types();
+
+// src/pipeline/sbom/scan-jars.ts
+import { createHash as createHash6 } from "node:crypto";
+import { promises as fs11 } from "node:fs";
+import os2 from "node:os";
+import path12 from "node:path";
+import { Transform as Transform4 } from "node:stream";
+
+// src/core/sbom/jar-meta.ts
+var POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
+var JAR_LIKE = /\.(jar|war|ear|rar|sar|aar|hpi|jpi|nar)$/i;
+function parseProperties2(text) {
+  const out = /* @__PURE__ */ new Map();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || line.startsWith("!")) continue;
+    const m = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
+    if (m) out.set(m[1], m[2].trim());
+  }
+  return out;
+}
+function parseManifest(text) {
+  const out = /* @__PURE__ */ new Map();
+  let last2;
+  for (const line of text.split(/\r?\n/)) {
+    if (line === "") break;
+    if (line.startsWith(" ") && last2 !== void 0) {
+      out.set(last2, `${out.get(last2) ?? ""}${line.slice(1)}`);
+      continue;
+    }
+    const i = line.indexOf(":");
+    if (i <= 0) continue;
+    last2 = line.slice(0, i).trim();
+    out.set(last2, line.slice(i + 1).trim());
+  }
+  return out;
+}
+function coordinatesFrom(props) {
+  const groupId = props.get("groupId");
+  const artifactId = props.get("artifactId");
+  const version = props.get("version");
+  if (!groupId || !artifactId || !version) return void 0;
+  return { groupId, artifactId, version };
+}
+function pickCoordinates(fileName, all) {
+  if (all.length <= 1) return all[0];
+  const stem = fileName.replace(JAR_LIKE, "");
+  return all.find((c) => stem === `${c.artifactId}-${c.version}` || stem === c.artifactId) ?? all.filter((c) => stem.startsWith(`${c.artifactId}-`) || stem.startsWith(`${c.artifactId}_`)).sort((a, b) => b.artifactId.length - a.artifactId.length)[0];
+}
+var enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ":");
+function mavenPurl(c, fileName) {
+  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const type = ext && ext !== "jar" ? `?type=${ext}` : "";
+  return `pkg:maven/${enc(c.groupId)}/${enc(c.artifactId)}@${enc(c.version)}${type}`;
+}
+function nameFromFile(fileName) {
+  const stem = fileName.replace(JAR_LIKE, "");
+  const m = /^(.+?)[-_](\d[\w.+-]*)$/.exec(stem);
+  return m ? { name: m[1], version: m[2] } : { name: stem };
+}
+function describeJar(opts) {
+  const fileName = opts.path.slice(opts.path.lastIndexOf("/") + 1);
+  const base = { path: opts.path, sha256: opts.sha256, nested: opts.nested };
+  const coords = pickCoordinates(fileName, opts.poms);
+  if (coords)
+    return {
+      ...base,
+      name: coords.artifactId,
+      group: coords.groupId,
+      version: coords.version,
+      purl: mavenPurl(coords, fileName),
+      source: "pom.properties"
+    };
+  const mf = opts.manifest;
+  const mfName = mf?.get("Bundle-SymbolicName")?.split(";")[0]?.trim() || mf?.get("Automatic-Module-Name") || mf?.get("Implementation-Title");
+  const mfVersion = mf?.get("Bundle-Version") || mf?.get("Implementation-Version");
+  if (mfName) {
+    const c2 = { ...base, name: mfName, source: "MANIFEST.MF" };
+    if (mfVersion) c2.version = mfVersion;
+    return c2;
+  }
+  const f = nameFromFile(fileName);
+  const c = { ...base, name: f.name, source: "file name" };
+  const version = mfVersion ?? f.version;
+  if (version) c.version = version;
+  return c;
+}
+
+// src/pipeline/sbom/scan-jars.ts
+init_errors();
+var MAX_DEPTH = 4;
+var SMALL = 1024 * 1024;
+async function scanPackJars(zip, strip) {
+  const tmp = await fs11.mkdtemp(path12.join(os2.tmpdir(), "uplevel-sbom-"));
+  try {
+    return await jarsIn(zip, (name) => name.slice(strip.length), 0, { tmp, count: 0 });
+  } finally {
+    await fs11.rm(tmp, { recursive: true, force: true });
+  }
+}
+async function jarsIn(zip, rel, depth, scan3) {
+  const out = [];
+  for (const e of zip.entries) {
+    if (e.isDirectory || !JAR_LIKE.test(e.name)) continue;
+    const file = path12.join(scan3.tmp, `${scan3.count++}.jar`);
+    try {
+      const sha2562 = await copyHashing(await zip.openData(e), file);
+      out.push(await describeJarFile(file, rel(e.name), sha2562, depth, scan3));
+    } finally {
+      await fs11.rm(file, { force: true });
+    }
+  }
+  return out;
+}
+async function copyHashing(data, file) {
+  const h = createHash6("sha256");
+  const hashed = data.pipe(
+    new Transform4({
+      transform(chunk, _enc, cb) {
+        h.update(chunk);
+        cb(null, chunk);
+      }
+    })
+  );
+  data.on("error", (e) => hashed.destroy(e));
+  await writeStreamTo(file, 384, hashed);
+  return h.digest("hex");
+}
+async function describeJarFile(file, at2, sha2562, depth, scan3) {
+  let jar;
+  try {
+    jar = await SafeZip.open(file, { label: at2 });
+  } catch (e) {
+    if (!isUplevelError(e)) throw e;
+    return describeJar({ path: at2, sha256: sha2562, poms: [], nested: [] });
+  }
+  try {
+    const poms = [];
+    let manifest;
+    for (const e of jar.entries) {
+      if (e.isDirectory || e.uncompressedSize > SMALL) continue;
+      if (POM_PROPERTIES.test(e.name)) {
+        const c = coordinatesFrom(parseProperties2((await jar.readBuffer(e, SMALL)).toString()));
+        if (c) poms.push(c);
+      } else if (e.name === "META-INF/MANIFEST.MF") {
+        manifest = parseManifest((await jar.readBuffer(e, SMALL)).toString());
+      }
+    }
+    const nested = depth < MAX_DEPTH ? await jarsIn(jar, (n) => `${at2}!/${n}`, depth + 1, scan3) : [];
+    return describeJar({ path: at2, sha256: sha2562, poms, ...manifest ? { manifest } : {}, nested });
+  } catch (e) {
+    if (!isUplevelError(e)) throw e;
+    return describeJar({ path: at2, sha256: sha2562, poms: [], nested: [] });
+  } finally {
+    await jar.close();
+  }
+}
+async function describeEntry(zip, entry, at2) {
+  const tmp = await fs11.mkdtemp(path12.join(os2.tmpdir(), "uplevel-sbom-"));
+  const scan3 = { tmp, count: 1 };
+  const file = path12.join(tmp, "0.jar");
+  try {
+    const sha2562 = await copyHashing(await zip.openData(entry), file);
+    return await describeJarFile(file, at2, sha2562, 0, scan3);
+  } finally {
+    await fs11.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+// src/pipeline/sbom/write-sbom.ts
+var sbomPath = (pack) => `${pack}.cdx.json`;
+async function writePackSbom(pack, sha2562) {
+  const zip = await SafeZip.open(pack);
+  let json;
+  try {
+    const top = zip.topFolder() ?? "";
+    const prefix = top ? `${top}/` : "";
+    const stateEntry = zip.get(`${prefix}${PACK_STATE_PATH}`);
+    const info = { top, sha256: sha2562 ?? await sha256File(pack) };
+    if (stateEntry) {
+      const text = (await zip.readBuffer(stateEntry, 64 * 1024 * 1024)).toString("utf8");
+      info.state = parsePackState(JSON.parse(text), `${pack}: ${PACK_STATE_PATH}`);
+    }
+    json = renderSbom(info, await scanPackJars(zip, prefix));
+  } finally {
+    await zip.close();
+  }
+  const out = sbomPath(pack);
+  await writeFileAtomic(out, json);
+  return out;
+}
+function renderSbom(info, jars) {
+  const bom = new Models.Bom();
+  bom.serialNumber = `urn:uuid:${uuidFrom(info.sha256)}`;
+  const name = info.state?.product ?? info.top;
+  const product = new Models.Component(Enums.ComponentType.Application, name, {
+    bomRef: "pack",
+    ...info.state ? { version: info.state.version } : {}
+  });
+  product.hashes.set(Enums.HashAlgorithm["SHA-256"], info.sha256);
+  if (info.state) {
+    product.properties.add(new Models.Property("uplevel:channel", info.state.channel));
+    product.properties.add(new Models.Property("uplevel:level", String(info.state.level)));
+  }
+  bom.metadata.component = product;
+  bom.metadata.tools.components.add(
+    new Models.Component(Enums.ComponentType.Application, "uplevel")
+  );
+  for (const j of jars) bom.components.add(toComponent(j));
+  const serializer = new Serialize.JsonSerializer(
+    new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6)
+  );
+  return `${serializer.serialize(bom, { sortLists: true, space: 2 })}
+`;
+}
+function toComponent(j) {
+  const c = new Models.Component(Enums.ComponentType.Library, j.name, {
+    bomRef: j.path,
+    ...j.group ? { group: j.group } : {},
+    ...j.version ? { version: j.version } : {},
+    ...j.purl ? { purl: j.purl } : {}
+  });
+  c.hashes.set(Enums.HashAlgorithm["SHA-256"], j.sha256);
+  c.properties.add(new Models.Property("uplevel:path", j.path));
+  c.properties.add(new Models.Property("uplevel:identified-by", j.source));
+  for (const n of j.nested) c.components.add(toComponent(n));
+  return c;
+}
+function uuidFrom(hex2) {
+  const h = hex2.slice(0, 32).split("");
+  h[12] = "5";
+  h[16] = (parseInt(h[16], 16) & 3 | 8).toString(16);
+  const s = h.join("");
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
 // src/pipeline/wso2/apply-wso2.ts
 async function applyWso2(req) {
   const { lock, reporter } = req;
@@ -19668,8 +26889,8 @@ async function applyWso2(req) {
   if (!req.dryRun && !req.out) throw badInput("apply needs --out ZIP (or --dry-run)");
   const packFile = await resolvePackFile(lock, void 0, req.pack, reporter, env);
   const label = req.pack ?? lock.pack?.path ?? "the lock\u2019s pack";
-  const work = await fs11.mkdtemp(path12.join(os2.tmpdir(), "uplevel-wso2-"));
-  const logFile = req.out ? `${req.out}.wso2update.log` : path12.join(work, "wso2update.log");
+  const work = await fs12.mkdtemp(path13.join(os3.tmpdir(), "uplevel-wso2-"));
+  const logFile = req.out ? `${req.out}.wso2update.log` : path13.join(work, "wso2update.log");
   const zip = await SafeZip.open(packFile.file, { label });
   try {
     const wanted = `${lock.product}-${lock.version}`;
@@ -19680,7 +26901,7 @@ async function applyWso2(req) {
       );
     }
     reporter.info(`Extracting ${label}`);
-    const home = path12.join(work, top);
+    const home = path13.join(work, top);
     await extractPack(packFile.file, home);
     const from = await currentU2Level(home);
     if (from === void 0) {
@@ -19720,7 +26941,7 @@ async function applyWso2(req) {
           `the WSO2 update tool could not bring the pack to the lock's level ${lock.level}`
         );
       }
-      for (const rel of overlayFiles) base.set(rel, await readOrUndefined(path12.join(home, rel)));
+      for (const rel of overlayFiles) base.set(rel, await readOrUndefined(path13.join(home, rel)));
     }
     const current = await currentU2Level(home);
     let to = current;
@@ -19734,15 +26955,15 @@ async function applyWso2(req) {
     }
     const entries = /* @__PURE__ */ new Map();
     for (const e of zip.entries) if (!e.isDirectory) entries.set(e.name.slice(top.length + 1), e);
-    const toolLogs = req.out ? `${req.out}.wso2update-logs` : path12.join(work, "tool-logs");
+    const toolLogs = req.out ? `${req.out}.wso2update-logs` : path13.join(work, "tool-logs");
     const packLogs = await moveNewLogs(home, zip, entries, toolLogs);
     await scrubToolConfig(home);
     const diff = await diffAgainstPack(home, entries);
     const merged = [];
     for (const rel of overlayFiles) {
-      const ours = await fs11.readFile(path12.join(lock.overlay, rel));
+      const ours = await fs12.readFile(path13.join(lock.overlay, rel));
       const b = base.get(rel);
-      const theirs = await readOrUndefined(path12.join(home, rel));
+      const theirs = await readOrUndefined(path13.join(home, rel));
       if (b === void 0 && theirs === void 0) {
         merged.push({ path: rel, outcome: "added", content: ours, rewrite: false });
         continue;
@@ -19757,7 +26978,7 @@ async function applyWso2(req) {
     for (const p of [...diff.added, ...diff.modified].filter(
       (x) => /^updates\/changelog-.*\.md$/.test(x)
     )) {
-      notes.push({ file: p, text: await fs11.readFile(path12.join(home, p), "utf8") });
+      notes.push({ file: p, text: await fs12.readFile(path13.join(home, p), "utf8") });
     }
     const files = { added: diff.added, modified: diff.modified, removed: diff.removed };
     const report = {
@@ -19769,7 +26990,7 @@ async function applyWso2(req) {
       level: to,
       levels: [],
       files,
-      overlay: merged.map((f) => ({ path: f.path, outcome: f.outcome })),
+      overlay: merged.map(overlayEntry),
       conflicts: [],
       lockUpdated: false,
       overlayRewritten: [],
@@ -19797,7 +27018,7 @@ async function applyWso2(req) {
         const written2 = req.dryRun ? [] : await writeConflictFiles(lock.overlay, [c]);
         report.conflicts.push({ path: c.path, files: written2 });
         details.push(
-          `${c.path}: ${c.outcome}${written2.length ? ` (see ${written2.join(", ")})` : ""}`
+          `${c.path}: ${outcomeText(c)}${written2.length ? ` (see ${written2.join(", ")})` : ""}`
         );
       }
       if (req.dryRun) return report;
@@ -19821,6 +27042,7 @@ async function applyWso2(req) {
       overlay: merged,
       onProgress: (done, total) => reporter.progress("Writing pack", done, total)
     });
+    await writePackSbom(out);
     report.output = { kind: "zip", path: out, sha256: written.sha256, bytes: written.bytes };
     if (req.updateLock && to !== lock.level) {
       if (lock.overlay) {
@@ -19829,37 +27051,37 @@ async function applyWso2(req) {
           conflicts: []
         });
       }
-      await writeFileAtomic(lock.file, setLockLevel(await fs11.readFile(lock.file, "utf8"), to));
+      await writeFileAtomic(lock.file, setLockLevel(await fs12.readFile(lock.file, "utf8"), to));
       report.lockUpdated = true;
     }
     return report;
   } finally {
     await zip.close();
-    await fs11.rm(work, { recursive: true, force: true });
+    await fs12.rm(work, { recursive: true, force: true });
   }
 }
 var TOOL_LOGS = "updates/logs";
 async function moveNewLogs(home, zip, entries, dest) {
-  const dir = path12.join(home, TOOL_LOGS);
-  const names = await fs11.readdir(dir).catch(() => []);
+  const dir = path13.join(home, TOOL_LOGS);
+  const names2 = await fs12.readdir(dir).catch(() => []);
   const moved = [];
-  for (const name of names.sort()) {
-    const file = path12.join(dir, name);
-    const st = await fs11.stat(file);
+  for (const name of names2.sort()) {
+    const file = path13.join(dir, name);
+    const st = await fs12.stat(file);
     if (!st.isFile()) continue;
     const e = entries.get(`${TOOL_LOGS}/${name}`);
     if (e && e.uncompressedSize === st.size && await fileCrc32(file) === e.crc32 >>> 0) continue;
-    await fs11.mkdir(dest, { recursive: true });
-    await fs11.copyFile(file, path12.join(dest, name));
-    if (e) await fs11.writeFile(file, await zip.readBuffer(e));
-    else await fs11.rm(file);
+    await fs12.mkdir(dest, { recursive: true });
+    await fs12.copyFile(file, path13.join(dest, name));
+    if (e) await fs12.writeFile(file, await zip.readBuffer(e));
+    else await fs12.rm(file);
     moved.push(name);
   }
   return moved;
 }
 async function scrubToolConfig(home) {
-  const file = path12.join(home, "updates", "config.json");
-  const text = await fs11.readFile(file, "utf8");
+  const file = path13.join(home, "updates", "config.json");
+  const text = await fs12.readFile(file, "utf8");
   let doc;
   try {
     doc = JSON.parse(text);
@@ -19878,7 +27100,7 @@ async function scrubToolConfig(home) {
     }
   };
   walk(doc);
-  if (changed) await fs11.writeFile(file, `${JSON.stringify(doc, null, 2)}
+  if (changed) await fs12.writeFile(file, `${JSON.stringify(doc, null, 2)}
 `);
 }
 async function diffAgainstPack(home, entries) {
@@ -19895,8 +27117,8 @@ async function diffAgainstPack(home, entries) {
       added.push(r);
       continue;
     }
-    const file = path12.join(home, r);
-    const same = (await fs11.stat(file)).size === e.uncompressedSize && await fileCrc32(file) === e.crc32 >>> 0;
+    const file = path13.join(home, r);
+    const same = (await fs12.stat(file)).size === e.uncompressedSize && await fileCrc32(file) === e.crc32 >>> 0;
     if (same) unchanged.set(r, e);
     else modified.push(r);
   }
@@ -19906,7 +27128,7 @@ async function diffAgainstPack(home, entries) {
 }
 async function fileCrc32(file) {
   let crc = 0;
-  const h = await fs11.open(file);
+  const h = await fs12.open(file);
   try {
     for await (const chunk of h.createReadStream({ highWaterMark: 1 << 20 })) {
       crc = crc32(chunk, crc);
@@ -19918,7 +27140,7 @@ async function fileCrc32(file) {
 }
 async function readOrUndefined(file) {
   try {
-    return await fs11.readFile(file);
+    return await fs12.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -19959,29 +27181,30 @@ function localEdits(state, actual) {
   return { modified: modified.sort(), missing: missing.sort(), added };
 }
 
-// src/pipeline/apply-in-place.ts
-import { createHash as createHash7 } from "node:crypto";
-import { promises as fs16 } from "node:fs";
-import path17 from "node:path";
+// src/pipeline/in-place/apply-in-place.ts
+import { createHash as createHash8 } from "node:crypto";
+import { promises as fs18 } from "node:fs";
+import path19 from "node:path";
 init_errors();
 init_types();
 
-// src/pipeline/journal.ts
-import { promises as fs12 } from "node:fs";
-import path13 from "node:path";
+// src/pipeline/in-place/journal.ts
+init_errors();
+import { promises as fs13 } from "node:fs";
+import path14 from "node:path";
 var WORK_DIR = "updates/.uplevel";
 var STATE_PATH = "updates/uplevel.json";
-var workPath = (home, ...parts) => path13.join(home, WORK_DIR, ...parts);
+var workPath = (home, ...parts) => path14.join(home, WORK_DIR, ...parts);
 var journalFile = (home) => workPath(home, "journal.json");
 var stagingDir = (home) => workPath(home, "staging");
 async function exists(p) {
-  return fs12.lstat(p).then(
+  return fs13.lstat(p).then(
     () => true,
     () => false
   );
 }
 async function fsyncPath(p) {
-  const h = await fs12.open(p, "r");
+  const h = await fs13.open(p, "r");
   try {
     await h.sync();
   } finally {
@@ -19989,8 +27212,8 @@ async function fsyncPath(p) {
   }
 }
 async function writeDurable(file, data, mode) {
-  await fs12.mkdir(path13.dirname(file), { recursive: true });
-  const h = await fs12.open(file, "w", mode);
+  await fs13.mkdir(path14.dirname(file), { recursive: true });
+  const h = await fs13.open(file, "w", mode);
   try {
     await h.writeFile(data);
     await h.sync();
@@ -19998,40 +27221,84 @@ async function writeDurable(file, data, mode) {
     await h.close();
   }
 }
+var OP_KINDS = /* @__PURE__ */ new Set(["add", "replace", "remove", "restore", "discard"]);
+function isConfined(p) {
+  if (typeof p !== "string" || p === "" || p.includes("\\") || p.includes("\0")) return false;
+  if (path14.posix.isAbsolute(p) || path14.isAbsolute(p)) return false;
+  return p.split("/").every((seg) => seg !== "" && seg !== "." && seg !== "..");
+}
+async function noSymlinkOnTheWay(root, p) {
+  const segs = p.split("/");
+  let at2 = root;
+  for (const seg of segs.slice(0, -1)) {
+    at2 = path14.join(at2, seg);
+    const st = await fs13.lstat(at2).catch(() => void 0);
+    if (!st) return true;
+    if (st.isSymbolicLink() || !st.isDirectory()) return false;
+  }
+  return true;
+}
+async function readRecord(home, file) {
+  const label = path14.relative(home, file) || file;
+  const bad = (why) => verificationFailed(`${label}: ${why}; refused, nothing was moved`);
+  let j;
+  try {
+    j = JSON.parse(await fs13.readFile(file, "utf8"));
+  } catch (e) {
+    if (e instanceof SyntaxError) throw bad("not valid JSON");
+    throw e;
+  }
+  if (typeof j !== "object" || j === null || !Array.isArray(j.ops)) throw bad("no ops list");
+  if (j.backup !== void 0 && !isConfined(j.backup))
+    throw bad(`backup ${JSON.stringify(j.backup)} leaves the workspace`);
+  for (const [i, op] of j.ops.entries()) {
+    if (!OP_KINDS.has(op?.kind)) throw bad(`ops[${i}].kind is not a known move`);
+    if (!isConfined(op.path))
+      throw bad(`ops[${i}].path ${JSON.stringify(op.path)} leaves the folder`);
+    if (op.kind === "restore" && !isConfined(op.from))
+      throw bad(`ops[${i}].from ${JSON.stringify(op.from)} leaves the workspace`);
+    const sides = [op.path, `${WORK_DIR}/${op.kind === "restore" ? op.from : j.backup}/${op.path}`];
+    for (const side of sides) {
+      if (!await noSymlinkOnTheWay(home, side))
+        throw bad(`ops[${i}].path ${op.path}: ${side} goes through a symlink`);
+    }
+  }
+  return j;
+}
 async function commitJournal(home, journal) {
   const file = journalFile(home);
   await writeDurable(`${file}.tmp`, JSON.stringify(journal));
-  await fs12.rename(`${file}.tmp`, file);
-  await fsyncPath(path13.dirname(file));
+  await fs13.rename(`${file}.tmp`, file);
+  await fsyncPath(path14.dirname(file));
 }
 async function move(from, to) {
-  await fs12.mkdir(path13.dirname(to), { recursive: true });
-  await fs12.rename(from, to);
+  await fs13.mkdir(path14.dirname(to), { recursive: true });
+  await fs13.rename(from, to);
 }
 async function replay(home, journal) {
   const staging = stagingDir(home);
   const backup = workPath(home, journal.backup);
   const trash = workPath(home, "trash", journal.backup);
   const doOp = async (op) => {
-    const live = path13.join(home, op.path);
+    const live = path14.join(home, op.path);
     if (op.kind === "replace" || op.kind === "remove") {
-      if (await exists(live) && !await exists(path13.join(backup, op.path))) {
-        await move(live, path13.join(backup, op.path));
+      if (await exists(live) && !await exists(path14.join(backup, op.path))) {
+        await move(live, path14.join(backup, op.path));
       }
     }
     if (op.kind === "add" || op.kind === "replace") {
-      if (await exists(path13.join(staging, op.path))) await move(path13.join(staging, op.path), live);
+      if (await exists(path14.join(staging, op.path))) await move(path14.join(staging, op.path), live);
     }
     if (op.kind === "restore") {
-      const saved = path13.join(workPath(home, op.from), op.path);
+      const saved = path14.join(workPath(home, op.from), op.path);
       if (await exists(saved)) {
-        if (await exists(live)) await move(live, path13.join(trash, op.path));
+        if (await exists(live)) await move(live, path14.join(trash, op.path));
         await move(saved, live);
       }
     }
-    if (op.kind === "discard" && await exists(live)) await move(live, path13.join(trash, op.path));
+    if (op.kind === "discard" && await exists(live)) await move(live, path14.join(trash, op.path));
   };
-  const last = journal.ops.filter((o) => o.path === STATE_PATH);
+  const last2 = journal.ops.filter((o) => o.path === STATE_PATH);
   const rest = journal.ops.filter((o) => o.path !== STATE_PATH);
   let next = 0;
   await Promise.all(
@@ -20039,20 +27306,20 @@ async function replay(home, journal) {
       while (next < rest.length) await doOp(rest[next++]);
     })
   );
-  for (const op of last) await doOp(op);
-  await fs12.rm(journalFile(home), { force: true });
-  await fs12.rm(staging, { recursive: true, force: true });
+  for (const op of last2) await doOp(op);
+  await fs13.rm(journalFile(home), { force: true });
+  await fs13.rm(staging, { recursive: true, force: true });
 }
 async function recover(home) {
   const file = journalFile(home);
   if (await exists(file)) {
-    const journal = JSON.parse(await fs12.readFile(file, "utf8"));
+    const journal = await readRecord(home, file);
     await replay(home, journal);
     return "completed";
   }
-  await fs12.rm(`${file}.tmp`, { force: true });
+  await fs13.rm(`${file}.tmp`, { force: true });
   if (await exists(stagingDir(home))) {
-    await fs12.rm(stagingDir(home), { recursive: true, force: true });
+    await fs13.rm(stagingDir(home), { recursive: true, force: true });
     return "discarded";
   }
   return "none";
@@ -20060,8 +27327,8 @@ async function recover(home) {
 
 // src/client/dir-lock.ts
 init_errors();
-import { promises as fs13 } from "node:fs";
-import path14 from "node:path";
+import { promises as fs14 } from "node:fs";
+import path15 from "node:path";
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 function alive(pid) {
   try {
@@ -20072,21 +27339,21 @@ function alive(pid) {
   }
 }
 async function withDirLock(dir, fn, opts = {}) {
-  const lock = path14.join(dir, ".uplevel.lock");
+  const lock = path15.join(dir, ".uplevel.lock");
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
   let told = false;
-  await fs13.mkdir(dir, { recursive: true });
+  await fs14.mkdir(dir, { recursive: true });
   for (; ; ) {
     try {
-      await fs13.writeFile(lock, String(process.pid), { flag: "wx" });
+      await fs14.writeFile(lock, String(process.pid), { flag: "wx" });
       break;
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
-      const holder = Number(await fs13.readFile(lock, "utf8").catch(() => ""));
-      const age = Date.now() - ((await fs13.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
+      const holder = Number(await fs14.readFile(lock, "utf8").catch(() => ""));
+      const age = Date.now() - ((await fs14.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
       const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2e3;
       if (dead) {
-        await fs13.rm(lock, { force: true });
+        await fs14.rm(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline)
@@ -20103,33 +27370,50 @@ async function withDirLock(dir, fn, opts = {}) {
   try {
     return await fn();
   } finally {
-    await fs13.rm(lock, { force: true });
+    await fs14.rm(lock, { force: true });
   }
 }
 
-// src/pipeline/hotfix.ts
+// src/pipeline/in-place/home-state.ts
 import { promises as fs15 } from "node:fs";
 import path16 from "node:path";
+init_errors();
+init_types();
+async function readHomeState(home) {
+  const file = path16.join(home, PACK_STATE_PATH);
+  const text = await fs15.readFile(file, "utf8").catch(() => void 0);
+  if (text === void 0) return void 0;
+  try {
+    return parsePackState(JSON.parse(text), file);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
+    throw e;
+  }
+}
+
+// src/pipeline/in-place/hotfix.ts
+import { promises as fs17 } from "node:fs";
+import path18 from "node:path";
 init_errors();
 init_types();
 
 // src/pipeline/stage.ts
 init_errors();
-import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs14 } from "node:fs";
-import path15 from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs16 } from "node:fs";
+import path17 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 async function stageEntry(zip, entryName, dest, sha2562, mode) {
   const entry = zip.get(entryName);
   if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
-  await fs14.mkdir(path15.dirname(dest), { recursive: true });
-  const h = createHash6("sha256");
+  await fs16.mkdir(path17.dirname(dest), { recursive: true });
+  const h = createHash7("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
   await pipeline3(data, createWriteStream3(dest, { mode: mode & 511 }));
   if (h.digest("hex") !== sha2562)
     throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
-  const fh = await fs14.open(dest, "r");
+  const fh = await fs16.open(dest, "r");
   try {
     await fh.sync();
   } finally {
@@ -20138,7 +27422,7 @@ async function stageEntry(zip, entryName, dest, sha2562, mode) {
 }
 async function sha256OfFile(file) {
   try {
-    const h = createHash6("sha256");
+    const h = createHash7("sha256");
     for await (const c of createReadStream3(file, { highWaterMark: 1 << 20 })) h.update(c);
     return h.digest("hex");
   } catch (e) {
@@ -20147,10 +27431,10 @@ async function sha256OfFile(file) {
   }
 }
 
-// src/pipeline/hotfix.ts
+// src/pipeline/in-place/hotfix.ts
 var HOTFIX_MANIFEST = "hotfix.json";
 async function openHotfix(file) {
-  const label = path16.basename(file);
+  const label = path18.basename(file);
   const zip = await SafeZip.open(file, { label });
   try {
     const e = zip.get(HOTFIX_MANIFEST);
@@ -20174,7 +27458,7 @@ var backupName = (id) => `backup/hotfix-${id}`;
 var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
 async function applyHotfix(home, hf, opts = {}) {
   const m = hf.manifest;
-  const label = path16.basename(hf.file);
+  const label = path18.basename(hf.file);
   const state = await readHomeState(home);
   if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
   if (m.product !== state.product || m.version !== state.version) {
@@ -20193,12 +27477,12 @@ async function applyHotfix(home, hf, opts = {}) {
     ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
     ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
   ]) {
-    const live = await sha256OfFile(path16.join(home, f.path));
+    const live = await sha256OfFile(path18.join(home, f.path));
     if (state.files[f.path] !== f.sha || live !== f.sha)
       conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
   }
   for (const f of m.files.added) {
-    if (await sha256OfFile(path16.join(home, f.path)) !== void 0)
+    if (await sha256OfFile(path18.join(home, f.path)) !== void 0)
       conflicts.push(`${f.path}: exists already`);
   }
   if (conflicts.length) {
@@ -20209,11 +27493,11 @@ async function applyHotfix(home, hf, opts = {}) {
     );
   }
   const staging = stagingDir(home);
-  await fs15.rm(staging, { recursive: true, force: true });
-  await fs15.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
+  await fs17.rm(staging, { recursive: true, force: true });
+  await fs17.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
   const ops = [];
   for (const f of [...m.files.added, ...m.files.modified]) {
-    await stageEntry(hf.zip, `files/${f.path}`, path16.join(staging, f.path), f.sha256, f.mode);
+    await stageEntry(hf.zip, `files/${f.path}`, path18.join(staging, f.path), f.sha256, f.mode);
     ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
   }
   for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
@@ -20225,10 +27509,10 @@ async function applyHotfix(home, hf, opts = {}) {
     hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
     files
   };
-  await writeDurable(path16.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
+  await writeDurable(path18.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
   ops.push({ kind: "replace", path: PACK_STATE_PATH });
-  await fs15.mkdir(path16.dirname(keptCopy(home, m.id)), { recursive: true });
-  await fs15.copyFile(hf.file, keptCopy(home, m.id));
+  await fs17.mkdir(path18.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs17.copyFile(hf.file, keptCopy(home, m.id));
   const journal = {
     schema: 1,
     action: "apply",
@@ -20245,14 +27529,12 @@ async function applyHotfix(home, hf, opts = {}) {
 async function removeHotfix(home, id, opts = {}) {
   const state = await readHomeState(home);
   if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
-  const last = state.hotfixes[state.hotfixes.length - 1];
+  const last2 = state.hotfixes[state.hotfixes.length - 1];
   if (!state.hotfixes.some((h) => h.id === id))
     throw badInput(`hotfix ${id} is not applied to ${home}`);
-  if (last?.id !== id)
-    throw badInput(`hotfix ${id}: remove ${last?.id} first (hotfixes come off newest first)`);
-  const t = JSON.parse(
-    await fs15.readFile(workPath(home, backupName(id), "transition.json"), "utf8")
-  );
+  if (last2?.id !== id)
+    throw badInput(`hotfix ${id}: remove ${last2?.id} first (hotfixes come off newest first)`);
+  const t = await readRecord(home, workPath(home, backupName(id), "transition.json"));
   const ops = [...t.ops].reverse().map(
     (op) => op.kind === "add" ? { kind: "discard", path: op.path } : { kind: "restore", path: op.path, from: backupName(id) }
   );
@@ -20266,8 +27548,8 @@ async function removeHotfix(home, id, opts = {}) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  await fs15.rm(workPath(home, backupName(id)), { recursive: true, force: true });
-  if (!opts.keepCopy) await fs15.rm(keptCopy(home, id), { force: true });
+  await fs17.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  if (!opts.keepCopy) await fs17.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
   return after;
 }
@@ -20275,18 +27557,7 @@ function hotfixCopy(home, id) {
   return keptCopy(home, id);
 }
 
-// src/pipeline/apply-in-place.ts
-async function readHomeState(home) {
-  const file = path17.join(home, PACK_STATE_PATH);
-  const text = await fs16.readFile(file, "utf8").catch(() => void 0);
-  if (text === void 0) return void 0;
-  try {
-    return parsePackState(JSON.parse(text), file);
-  } catch (e) {
-    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
-    throw e;
-  }
-}
+// src/pipeline/in-place/apply-in-place.ts
 async function startState(home, lock, repo) {
   const state = await readHomeState(home);
   if (state) return state;
@@ -20302,7 +27573,7 @@ async function startState(home, lock, repo) {
   let missing = 0;
   for (const [p, f] of Object.entries(manifest.files)) {
     files[p] = f.sha256;
-    if (!await fs16.stat(path17.join(home, p)).catch(() => void 0)) missing++;
+    if (!await fs18.stat(path19.join(home, p)).catch(() => void 0)) missing++;
   }
   if (missing > 0) {
     throw badInput(
@@ -20341,10 +27612,10 @@ async function applyLocked(args) {
   for (const [i, h] of lock.hotfixes.entries()) {
     const sha = await sha256OfFile(h.path);
     if (sha === void 0)
-      throw badInput(`${path17.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+      throw badInput(`${path19.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
     if (sha !== h.sha256)
       throw verificationFailed(
-        `${path17.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
+        `${path19.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
       );
     lockHotfixes.push(await openHotfix(h.path));
   }
@@ -20354,14 +27625,17 @@ async function applyLocked(args) {
     const carried = state.hotfixes.map((h) => h.id);
     let reapply = [];
     let dropped = [];
-    if (carried.length && !args.dryRun) {
-      ({ reapply, dropped } = await takeOffHotfixes(
+    let view = /* @__PURE__ */ new Map();
+    if (carried.length) {
+      const fit = await checkHotfixFit(
         home,
         state,
         levels.map((l) => payloads.get(l).manifest)
-      ));
-      state = await readHomeState(home);
+      );
+      ({ reapply, dropped, view } = fit);
+      state = fit.before;
     }
+    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path19.join(home, p));
     const plan = composePlan(
       {
         product: state.product,
@@ -20377,7 +27651,7 @@ async function applyLocked(args) {
       if (src.kind !== "payload") throw new Error("bug: a pack source in an in-place plan");
       const p = payloads.get(src.level);
       const buf = await p.zip.readBuffer(p.fileEntry(src.path));
-      if (createHash7("sha256").update(buf).digest("hex") !== src.sha256)
+      if (createHash8("sha256").update(buf).digest("hex") !== src.sha256)
         throw verificationFailed(`${p.zip.label}: files/${src.path}: sha256 mismatch`);
       return buf;
     };
@@ -20390,6 +27664,7 @@ async function applyLocked(args) {
     };
     const changed = /* @__PURE__ */ new Set([...plan.added, ...plan.modified, ...plan.removed]);
     const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
+    await refuseSymlinkedFolders(home, [...changed, ...overlayFiles, ...view.keys()]);
     const result = {
       from: state.level,
       to: target,
@@ -20405,8 +27680,8 @@ async function applyLocked(args) {
     for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
       const inOverlay = overlayFiles.includes(p);
-      const live = path17.join(home, p);
-      const liveSha = await sha256OfFile(live);
+      const live = liveFile(p);
+      const liveSha = live === null ? void 0 : await sha256OfFile(live);
       const vendorSha = state.files[p];
       if (!inOverlay && changed.has(p) && liveSha === vendorSha) {
         outcome.set(p, src);
@@ -20417,13 +27692,13 @@ async function applyLocked(args) {
         continue;
       }
       if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs16.readFile(path17.join(lock.overlay, p)) : await fs16.readFile(live).catch(() => void 0);
+      const ours = inOverlay ? await fs18.readFile(path19.join(lock.overlay, p)) : live === null ? void 0 : await fs18.readFile(live).catch(() => void 0);
       const baseLevel = inOverlay ? lock.level : state.level;
-      const theirs = src ? await readNew(src) : void 0;
+      const theirs = src && changed.has(p) ? await readNew(src) : void 0;
       let base;
       if (changed.has(p)) base = await vendorAt(p, baseLevel);
       if (!changed.has(p)) {
-        if (ours && createHash7("sha256").update(ours).digest("hex") !== liveSha)
+        if (ours && createHash8("sha256").update(ours).digest("hex") !== liveSha)
           outcome.set(p, ours);
         result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
         continue;
@@ -20465,7 +27740,7 @@ async function applyLocked(args) {
     if (conflictsFor.length > 0) {
       const details = [];
       for (const c of conflictsFor) {
-        const beside = path17.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const beside = path19.join(c.where === "overlay" ? lock.overlay : home, c.path);
         const files = [];
         if (!args.dryRun) {
           if (c.base) {
@@ -20488,17 +27763,22 @@ async function applyLocked(args) {
       );
     }
     if (args.dryRun) return result;
-    reporter.info(`Staging level ${target} in ${path17.join(home, WORK_DIR)}`);
+    if (target === state.level) {
+      reporter.info(`${home} is already at level ${target}`);
+      if (outcome.size === 0 && lockHotfixes.length === 0 && carried.length === 0) return result;
+    }
+    for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
+    reporter.info(`Staging level ${target} in ${path19.join(home, WORK_DIR)}`);
     const staging = stagingDir(home);
-    await fs16.rm(staging, { recursive: true, force: true });
+    await fs18.rm(staging, { recursive: true, force: true });
     const backupName2 = `backup/${state.level}-${target}`;
-    await fs16.rm(workPath(home, backupName2), { recursive: true, force: true });
+    await fs18.rm(workPath(home, backupName2), { recursive: true, force: true });
     const ops = [];
     let done = 0;
     const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
     const kinds = /* @__PURE__ */ new Map();
     await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs16.lstat(path17.join(home, p)).then(
+      const exists3 = await fs18.lstat(path19.join(home, p)).then(
         () => true,
         () => false
       );
@@ -20506,7 +27786,7 @@ async function applyLocked(args) {
         kinds.set(p, exists3 ? "remove" : void 0);
         return;
       }
-      const dest = path17.join(staging, p);
+      const dest = path19.join(staging, p);
       if (Buffer.isBuffer(what)) {
         await writeDurable(dest, what, 420);
       } else if (what.kind === "payload") {
@@ -20539,8 +27819,8 @@ async function applyLocked(args) {
       applied,
       files: vendorFiles
     });
-    await writeDurable(path17.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
-    const stateExists = await sha256OfFile(path17.join(home, PACK_STATE_PATH)) !== void 0;
+    await writeDurable(path19.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256OfFile(path19.join(home, PACK_STATE_PATH)) !== void 0;
     ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
     const journal = {
       schema: 1,
@@ -20561,7 +27841,7 @@ async function applyLocked(args) {
         await hf.zip.close();
       }
     }
-    for (const id of dropped) await fs16.rm(hotfixCopy(home, id), { force: true });
+    for (const id of dropped) await fs18.rm(hotfixCopy(home, id), { force: true });
     const included = new Set(
       levels.flatMap((l) => payloads.get(l).manifest.includesHotfixes ?? [])
     );
@@ -20579,11 +27859,11 @@ async function applyLocked(args) {
     result.hotfixes = { reapplied: reapply, dropped };
     if (args.updateLock && target !== lock.level) {
       for (const [p, content] of overlayRewrites) {
-        await writeFileAtomic(path17.join(lock.overlay, p), content);
+        await writeFileAtomic(path19.join(lock.overlay, p), content);
         result.overlayRewritten.push(p);
       }
       const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
-      await writeFileAtomic(lock.file, setLockLevel2(await fs16.readFile(lock.file, "utf8"), target));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs18.readFile(lock.file, "utf8"), target));
     }
     return result;
   } finally {
@@ -20602,27 +27882,27 @@ async function revertInPlace(home, level, reporter) {
     );
   const ops = [];
   const consumed = [];
-  let at = state.level;
-  const backups = (await fs16.readdir(workPath(home, "backup")).catch(() => [])).map(
+  let at2 = state.level;
+  const backups = (await fs18.readdir(workPath(home, "backup")).catch(() => [])).map(
     (n) => n.split("-").map(Number)
   );
-  while (at > level) {
-    const step = backups.find(([, to]) => to === at);
+  while (at2 > level) {
+    const step = backups.find(([from2, to]) => to === at2 && from2 < at2);
     if (!step)
-      throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
+      throw badInput(`${home}: no backup of the change to level ${at2}; cannot revert below it`);
     const [from] = step;
     if (from < level)
       throw badInput(
-        `${home}: level ${level} was skipped by one update (${from} \u2192 ${at}); revert to ${from} instead`
+        `${home}: level ${level} was skipped by one update (${from} \u2192 ${at2}); revert to ${from} instead`
       );
-    const name = `backup/${from}-${at}`;
+    const name = `backup/${from}-${at2}`;
     consumed.push(name);
-    const t = JSON.parse(await fs16.readFile(workPath(home, name, "transition.json"), "utf8"));
+    const t = await readRecord(home, workPath(home, name, "transition.json"));
     for (const op of [...t.ops].reverse()) {
       if (op.kind === "add") ops.push({ kind: "discard", path: op.path });
       else ops.push({ kind: "restore", path: op.path, from: name });
     }
-    at = from;
+    at2 = from;
   }
   const journal = {
     schema: 1,
@@ -20634,17 +27914,17 @@ async function revertInPlace(home, level, reporter) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  for (const name of consumed) await fs16.rm(workPath(home, name), { recursive: true, force: true });
+  for (const name of consumed) await fs18.rm(workPath(home, name), { recursive: true, force: true });
   return { from: state.level, to: level };
 }
-async function takeOffHotfixes(home, state, manifests) {
+async function checkHotfixFit(home, state, manifests) {
   const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
   const ids = state.hotfixes.map((h) => h.id);
   const dropped = ids.filter((id) => included.has(id));
   const reapply = ids.filter((id) => !included.has(id));
   const before = parsePackState(
     JSON.parse(
-      await fs16.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
+      await fs18.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
     ),
     "state before hotfixes"
   );
@@ -20686,8 +27966,129 @@ async function takeOffHotfixes(home, state, manifests) {
       conflicts
     );
   }
-  for (const id of [...ids].reverse()) await removeHotfix(home, id, { keepCopy: true });
-  return { reapply, dropped };
+  return { reapply, dropped, before, view: await hotfixView(home, ids) };
+}
+async function hotfixView(home, ids) {
+  const view = /* @__PURE__ */ new Map();
+  for (const id of [...ids].reverse()) {
+    const name = `backup/hotfix-${id}`;
+    const t = await readRecord(home, workPath(home, name, "transition.json"));
+    for (const op of t.ops) {
+      if (op.path === PACK_STATE_PATH) continue;
+      view.set(op.path, op.kind === "add" ? null : workPath(home, name, op.path));
+    }
+  }
+  return view;
+}
+async function refuseSymlinkedFolders(home, paths) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const p of [`${WORK_DIR}/x`, ...paths]) {
+    const segs = p.split("/").slice(0, -1);
+    for (let i = 1; i <= segs.length; i++) {
+      const dir = segs.slice(0, i).join("/");
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      const st = await fs18.lstat(path19.join(home, dir)).catch(() => void 0);
+      if (!st) break;
+      if (st.isSymbolicLink())
+        throw badInput(
+          `--dir ${home}: ${dir} is a symlink; uplevel does not write through it (make it a real folder)`
+        );
+    }
+  }
+}
+
+// src/pipeline/pending-merge.ts
+import { promises as fs19 } from "node:fs";
+import path20 from "node:path";
+init_errors();
+var pendingFile = (lockFile) => path20.join(path20.dirname(lockFile), ".uplevel", `${path20.basename(lockFile)}.pending.json`);
+async function readPending(lockFile) {
+  const file = pendingFile(lockFile);
+  let text;
+  try {
+    text = await fs19.readFile(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badInput(`${file}: not JSON; delete it and run apply again to redo the merge`);
+  }
+  const r = json;
+  const files = r.files;
+  if (!Number.isInteger(r.lockLevel) || !Number.isInteger(r.target) || typeof files !== "object" || files === null || Object.entries(files).some(([p, h]) => !safeRelative(p) || !/^[0-9a-f]{64}$/.test(String(h)))) {
+    throw badInput(`${file}: not a pending-merge record; delete it and run apply again`);
+  }
+  return r;
+}
+var safeRelative = (p) => p !== "" && !p.startsWith("/") && !p.includes("\\") && !p.split("/").some((s) => s === ".." || s === "." || s === "");
+async function resolvePending(lockFile, overlayDir, lockLevel, target) {
+  const baseLevels = /* @__PURE__ */ new Map();
+  const waiting = [];
+  const record = await readPending(lockFile);
+  if (!record || record.lockLevel !== lockLevel || record.target > target) {
+    return { baseLevels, waiting };
+  }
+  for (const [rel, leftSha] of Object.entries(record.files)) {
+    const file = path20.join(overlayDir, rel);
+    const content = await readOrUndefined2(file);
+    if (content === void 0) continue;
+    const companions = [];
+    for (const suffix of [".old", ".updated"]) {
+      if (await readOrUndefined2(`${file}${suffix}`) !== void 0)
+        companions.push(`${rel}${suffix}`);
+    }
+    if (companions.length > 0) {
+      waiting.push({
+        path: rel,
+        reason: `not resolved yet: delete ${companions.join(" and ")} once ${rel} is merged`
+      });
+      continue;
+    }
+    if (sha256(content) === leftSha) continue;
+    const marker = conflictMarkerLine(content);
+    if (marker !== void 0) {
+      waiting.push({ path: rel, reason: `conflict marker left at ${rel}:${marker}` });
+      continue;
+    }
+    baseLevels.set(rel, record.target);
+  }
+  return { baseLevels, waiting, record };
+}
+function conflictMarkerLine(content) {
+  const lines = content.toString("latin1").split("\n");
+  const i = lines.findIndex((l) => /^(<{7}|>{7}|\|{7})( |\r?$)/.test(l));
+  return i < 0 ? void 0 : i + 1;
+}
+async function writePending(lockFile, record) {
+  const file = pendingFile(lockFile);
+  await fs19.mkdir(path20.dirname(file), { recursive: true });
+  const tmp = `${file}.uplevel-tmp-${process.pid}`;
+  await fs19.writeFile(tmp, `${JSON.stringify(record, null, 2)}
+`);
+  await fs19.rename(tmp, file);
+}
+async function clearPending(lockFile) {
+  await fs19.rm(pendingFile(lockFile), { force: true });
+}
+function stillWaiting(waiting) {
+  return new UplevelError(
+    ExitCode.conflict,
+    `merge conflicts not resolved in ${waiting.length} overlay file(s); nothing was published`,
+    waiting.map((w) => `${w.path}: ${w.reason}`)
+  );
+}
+async function readOrUndefined2(file) {
+  try {
+    return await fs19.readFile(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
 }
 
 // src/pipeline/fetch-levels.ts
@@ -20723,13 +28124,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path39) {
-        const e = zip.get(`files/${path39}`);
-        if (!e) throw badInput(`${label}: files/${path39} is missing`);
+      fileEntry(path46) {
+        const e = zip.get(`files/${path46}`);
+        if (!e) throw badInput(`${label}: files/${path46} is missing`);
         return e;
       },
-      baseEntry(path39) {
-        return zip.get(`base/${path39}`);
+      baseEntry(path46) {
+        return zip.get(`base/${path46}`);
       }
     };
   } catch (e) {
@@ -20740,7 +28141,7 @@ async function openPayload(file, sha2562, label) {
 
 // src/pipeline/fetch-levels.ts
 async function fetchLevels(repo, lock, from, to, payloads, reporter) {
-  const levels = Array.from({ length: to - from }, (_, i) => from + 1 + i);
+  const levels = levelPath(repo.levels, from, to);
   if (levels.length)
     reporter.info(`Fetching level${levels.length > 1 ? "s" : ""} ${levels.join(", ")}`);
   await forEachLimit(levels, 8, async (l) => {
@@ -20823,17 +28224,17 @@ init_errors();
 var import_tuf_js2 = __toESM(require_dist3(), 1);
 var import_error4 = __toESM(require_error2(), 1);
 init_errors();
-import { createHash as createHash8, randomBytes } from "node:crypto";
-import { createWriteStream as createWriteStream4, promises as fs18, readFileSync, statSync } from "node:fs";
-import path18 from "node:path";
-import { Transform as Transform4 } from "node:stream";
+import { createHash as createHash9, randomBytes as randomBytes2 } from "node:crypto";
+import { createWriteStream as createWriteStream4, promises as fs21, readFileSync } from "node:fs";
+import path21 from "node:path";
+import { Transform as Transform5 } from "node:stream";
 import { pipeline as pipeline4 } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 
 // src/client/fetcher.ts
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error2(), 1);
-import { promises as fs17 } from "node:fs";
+import { promises as fs20 } from "node:fs";
 import { Readable as Readable3 } from "node:stream";
 import { fileURLToPath } from "node:url";
 var METADATA_NAME = /\/metadata\/((?:\d+\.)?(root|timestamp|snapshot|targets)\.json)$/;
@@ -20848,13 +28249,15 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   lastMetadata;
   /** The bytes last received per role, to tell the user when an expired file expired. */
   received = /* @__PURE__ */ new Map();
+  /** Every versioned root received (N.root.json), kept so a verified chain can be saved. */
+  receivedRoots = /* @__PURE__ */ new Map();
   /** Opens a file of the repository; a missing one is tuf-js's DownloadHTTPError(404). */
   async open(url) {
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs17.stat(file).catch(() => void 0);
+      const st = await fs20.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error.DownloadHTTPError("no such file", 404);
-      const body = (await fs17.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      const body = (await fs20.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       return { body, total: st.size };
     }
     try {
@@ -20875,7 +28278,7 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
     if (name) this.lastMetadata = name[1];
     const { body } = await this.open(url);
     opened?.add(body);
-    if (name?.[2]) this.remember(name[2], body);
+    if (name?.[2]) this.remember(name[2], body, name[1]);
     return Readable3.toWeb(body);
   }
   /**
@@ -20896,7 +28299,7 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   lastReceived(role) {
     return this.received.get(role);
   }
-  remember(role, body) {
+  remember(role, body, file = "") {
     const chunks = [];
     let size = 0;
     body.on("data", (c) => {
@@ -20904,10 +28307,44 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
       if (size <= KEEP_AT_MOST) chunks.push(c);
     });
     body.on("end", () => {
-      if (size <= KEEP_AT_MOST) this.received.set(role, Buffer.concat(chunks));
+      if (size > KEEP_AT_MOST) return;
+      const data = Buffer.concat(chunks);
+      this.received.set(role, data);
+      const n = /^(\d+)\.root\.json$/.exec(file)?.[1];
+      if (n) this.receivedRoots.set(Number(n), data);
     });
   }
 };
+
+// src/client/root-chain.ts
+var import_models = __toESM(require_dist2(), 1);
+function parseRoot(data) {
+  try {
+    const json = JSON.parse(data.toString("utf8"));
+    return import_models.Metadata.fromJSON(import_models.MetadataKind.Root, json);
+  } catch {
+    return void 0;
+  }
+}
+async function chainsFrom(pinned, cached, intermediate) {
+  let trusted = parseRoot(pinned);
+  const target = parseRoot(cached);
+  if (!trusted || !target) return false;
+  const last2 = target.signed.version;
+  if (last2 <= trusted.signed.version) return pinned.equals(cached);
+  for (let n = trusted.signed.version + 1; n <= last2; n++) {
+    const next = n === last2 ? target : parseRoot(await intermediate(n) ?? Buffer.alloc(0));
+    if (!next || next.signed.version !== n) return false;
+    try {
+      trusted.verifyDelegate(import_models.MetadataKind.Root, next);
+      next.verifyDelegate(import_models.MetadataKind.Root, next);
+    } catch {
+      return false;
+    }
+    trusted = next;
+  }
+  return true;
+}
 
 // src/client/tuf-errors.ts
 var import_error2 = __toESM(require_error(), 1);
@@ -21040,10 +28477,10 @@ var RepositoryClient = class {
     } catch {
       anchor = Buffer.from(opts.repository);
     }
-    const id = createHash8("sha256").update(anchor).digest("hex").slice(0, 16);
-    this.metadataDir = path18.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path18.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path18.resolve(opts.repository)).toString();
+    const id = createHash9("sha256").update(anchor).digest("hex").slice(0, 16);
+    this.metadataDir = path21.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path21.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path21.resolve(opts.repository)).toString();
     this.fetcher = new RepositoryFetcher({
       ...opts.credentials ? { credentials: opts.credentials } : {},
       ...opts.env ? { env: opts.env } : {}
@@ -21073,26 +28510,46 @@ var RepositoryClient = class {
     }
     return this.updaterInstance;
   }
-  /** Seeds the trusted metadata from the pinned root unless the cache already trusts a newer one. */
+  /**
+   * Every run starts from the pinned root. The cached root (rollback memory from earlier runs)
+   * is kept only when the chain from the pin to it verifies; otherwise the cache's metadata for
+   * this anchor is discarded and TUF's update walks the chain from the pin again.
+   */
   async seed() {
     let pinned;
     try {
-      pinned = await fs18.readFile(this.opts.trustedRoot);
+      pinned = await fs21.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
-    const pinnedVersion = rootVersion(pinned, this.opts.trustedRoot);
-    await fs18.mkdir(this.metadataDir, { recursive: true });
-    await fs18.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path18.join(this.metadataDir, "root.json");
-    let cachedVersion;
-    try {
-      cachedVersion = rootVersion(readFileSync(cachedFile), cachedFile);
-    } catch {
-      cachedVersion = -1;
+    rootVersion(pinned, this.opts.trustedRoot);
+    await fs21.mkdir(this.metadataDir, { recursive: true });
+    await fs21.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path21.join(this.metadataDir, "root.json");
+    const cached = await fs21.readFile(cachedFile).catch(() => void 0);
+    if (cached && await chainsFrom(pinned, cached, (n) => this.chainRoot(n))) return;
+    if (cached) {
+      for (const f of ["root.json", "timestamp.json", "snapshot.json", "targets.json", "roots"])
+        await fs21.rm(path21.join(this.metadataDir, f), { recursive: true, force: true });
     }
-    if (cachedVersion < pinnedVersion) {
-      await fs18.writeFile(cachedFile, pinned);
+    await fs21.writeFile(cachedFile, pinned);
+  }
+  /** Root version n for the chain check: as saved by an earlier verified run, else as served. */
+  async chainRoot(n) {
+    const saved = await fs21.readFile(path21.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
+    if (saved) return saved;
+    return this.fetcher.downloadBytes(`${this.base}/metadata/${n}.root.json`, 512 * 1024).catch(() => void 0);
+  }
+  /** Keeps the roots this run verified, so the next run can check its chain without a server. */
+  async saveChain() {
+    const trusted = rootVersion(
+      readFileSync(path21.join(this.metadataDir, "root.json")),
+      "root.json"
+    );
+    const dir = path21.join(this.metadataDir, "roots");
+    await fs21.mkdir(dir, { recursive: true });
+    for (const [n, data] of this.fetcher.receivedRoots) {
+      if (n <= trusted) await fs21.writeFile(path21.join(dir, `${n}.root.json`), data);
     }
   }
   /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
@@ -21107,13 +28564,14 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs18.rm(path18.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs18.rm(path18.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs21.rm(path21.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs21.rm(path21.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard(void 0, () => this.updater.refresh());
       }
+      await this.saveChain();
     });
-    const root = rootVersion(readFileSync(path18.join(this.metadataDir, "root.json")), "root.json");
+    const root = rootVersion(readFileSync(path21.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `verification failed: root.json is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -21124,7 +28582,7 @@ var RepositoryClient = class {
   /** The trusted root's key ids per role, to notice a rotation. */
   roleKeys() {
     try {
-      const root = JSON.parse(readFileSync(path18.join(this.metadataDir, "root.json"), "utf8"));
+      const root = JSON.parse(readFileSync(path21.join(this.metadataDir, "root.json"), "utf8"));
       return Object.fromEntries(
         Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
       );
@@ -21151,25 +28609,20 @@ var RepositoryClient = class {
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
-    const file = path18.join(this.targetsDir, sha);
-    if (stillVerified(file, sha)) return file;
-    if (await this.updater.findCachedTarget(info, file)) {
-      await markVerified(file, sha);
-      return file;
-    }
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
+    const file = path21.join(this.targetsDir, sha);
+    if (await this.updater.findCachedTarget(info, file)) return file;
+    const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.part`;
     try {
       await this.download(info, tmp);
-      await fs18.rename(tmp, file);
+      await fs21.rename(tmp, file);
     } finally {
-      await fs18.rm(tmp, { force: true });
+      await fs21.rm(tmp, { force: true });
     }
-    await markVerified(file, sha);
     return file;
   }
   /** Verified target bytes, for small files (index.json). */
   async readTarget(targetPath) {
-    return fs18.readFile(await this.fetchTarget(targetPath));
+    return fs21.readFile(await this.fetchTarget(targetPath));
   }
   /**
    * Streams a target into `dest`, checking its signed length as it comes (endless data stops
@@ -21181,7 +28634,7 @@ var RepositoryClient = class {
     const url = this.targetUrl(info);
     const hashes = Object.keys(info.hashes).map((alg) => {
       try {
-        return { alg, h: createHash8(alg) };
+        return { alg, h: createHash9(alg) };
       } catch {
         throw verificationFailed(`verification failed: ${subject}: unsupported hash ${alg}`);
       }
@@ -21194,9 +28647,9 @@ var RepositoryClient = class {
     }
     const { body, total } = opened;
     const onProgress = this.opts.onProgress;
-    const shown3 = redactUrl(url);
+    const shown4 = redactUrl(url);
     let bytes = 0;
-    const check = new Transform4({
+    const check = new Transform5({
       transform(chunk, _enc, cb) {
         bytes += chunk.length;
         if (bytes > info.length) {
@@ -21209,12 +28662,12 @@ var RepositoryClient = class {
         }
         for (const { h } of hashes) h.update(chunk);
         if (onProgress && info.length > PROGRESS_FROM)
-          onProgress({ url: shown3, bytes, total: total ?? info.length });
+          onProgress({ url: shown4, bytes, total: total ?? info.length });
         cb(null, chunk);
       }
     });
     try {
-      await pipeline4(body, check, createWriteStream4(dest));
+      await pipeline4(body, check, createWriteStream4(dest, { flags: "wx" }));
     } catch (e) {
       throw this.explain(subject, e);
     }
@@ -21234,7 +28687,7 @@ var RepositoryClient = class {
   /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */
   targetUrl(info) {
     let name = info.path;
-    const root = JSON.parse(readFileSync(path18.join(this.metadataDir, "root.json"), "utf8"));
+    const root = JSON.parse(readFileSync(path21.join(this.metadataDir, "root.json"), "utf8"));
     if (root.signed.consistent_snapshot) {
       const slash = name.lastIndexOf("/");
       const first = Object.values(info.hashes)[0];
@@ -21257,7 +28710,7 @@ var RepositoryClient = class {
   }
   /** The version of a top-level role this client trusts now (after refresh). */
   trustedVersion(role) {
-    const json = JSON.parse(readFileSync(path18.join(this.metadataDir, `${role}.json`), "utf8"));
+    const json = JSON.parse(readFileSync(path21.join(this.metadataDir, `${role}.json`), "utf8"));
     return json.signed.version;
   }
   /** Runs a tuf-js call with its errors mapped; without a subject, the failing metadata is named. */
@@ -21287,7 +28740,7 @@ var RepositoryClient = class {
     if (!role) return void 0;
     const candidates = [this.fetcher.lastReceived(role)];
     try {
-      candidates.push(readFileSync(path18.join(this.metadataDir, `${role}.json`)));
+      candidates.push(readFileSync(path21.join(this.metadataDir, `${role}.json`)));
     } catch {
     }
     for (const data of candidates) {
@@ -21309,20 +28762,6 @@ function rootVersion(data, label) {
   } catch {
     throw badInput(`trust: ${label} is not a TUF root metadata file`);
   }
-}
-function stillVerified(file, sha2562) {
-  try {
-    const st = statSync(file);
-    const stamp = JSON.parse(readFileSync(`${file}.verified`, "utf8"));
-    return stamp.sha256 === sha2562 && stamp.size === st.size && stamp.mtimeMs === st.mtimeMs && stamp.ino === st.ino;
-  } catch {
-    return false;
-  }
-}
-async function markVerified(file, sha2562) {
-  const st = await fs18.stat(file);
-  const stamp = { sha256: sha2562, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
-  await fs18.writeFile(`${file}.verified`, JSON.stringify(stamp));
 }
 
 // src/pipeline/repository.ts
@@ -21366,8 +28805,8 @@ async function openLockRepository(lock, opts = {}) {
     );
   }
   const levels = [...channel.levels].sort((a, b) => a.level - b.level);
-  const latest = levels.length ? levels[levels.length - 1].level : 0;
-  if (lock.level > latest) {
+  const latest = latestLive(levels);
+  if (!levels.some((l) => l.level === lock.level) && lock.level > latest) {
     throw badInput(
       `${lock.file}: level ${lock.level} does not exist in channel ${lock.channel} (latest is ${latest})`
     );
@@ -21388,6 +28827,35 @@ async function openLockRepository(lock, opts = {}) {
   };
 }
 
+// src/pipeline/sbom/level-components.ts
+async function levelComponents(plan, contents, levels) {
+  const out = [];
+  for (const { level, changes } of levels) {
+    const before = [];
+    const after = [];
+    for (const h of plan.history.values()) {
+      if (!JAR_LIKE.test(h.path) || !h.versions.some((v) => v.level === level)) continue;
+      const was = sourceAt(plan, h.path, level - 1);
+      const now = sourceAt(plan, h.path, level);
+      if (was) before.push(await describe(contents, was, h.path));
+      if (now) after.push(await describe(contents, now, h.path));
+    }
+    out.push({ level, components: diffComponents(before, after, changes) });
+  }
+  return out;
+}
+async function describe(contents, source, at2) {
+  const loc = contents.locate(source);
+  return describeEntry(loc.zip, loc.entry, at2);
+}
+async function addLevelComponents(report, plan, contents) {
+  const diffs = await levelComponents(plan, contents, report.levels);
+  for (const l of report.levels) {
+    const d = diffs.find((x) => x.level === l.level);
+    if (d) l.components = d.components;
+  }
+}
+
 // src/pipeline/apply.ts
 async function apply(req) {
   const { lock, reporter } = req;
@@ -21395,10 +28863,12 @@ async function apply(req) {
   if (!req.dryRun && !req.out && !req.dir)
     throw badInput("apply needs --out ZIP or --dir DIR (or --dry-run)");
   if (req.out && req.dir) throw badInput("apply takes one of --out and --dir, not both");
-  reporter.info(`Reading ${lock.repository}`);
+  reporter.info(`Reading ${redactUrl(lock.repository)}`);
   const repo = await openLockRepository(lock, withProgress(req));
   const target = req.level === "latest" ? repo.latest : req.level;
   if (target > 0) repo.level(target);
+  const notice = withdrawnNotice(repo.levels, lock.level);
+  if (notice && target !== lock.level) reporter.warn(`${notice}; moving on to level ${target}`);
   if (target < lock.level) {
     throw badInput(
       `--level ${target} is below the lock's level ${lock.level}; use revert to go back`
@@ -21448,7 +28918,7 @@ async function apply(req) {
   const payloads = /* @__PURE__ */ new Map();
   try {
     checkPackLevel(pack, lock, target);
-    const levels = Array.from({ length: target - pack.level }, (_, i) => pack.level + 1 + i);
+    const levels = levelPath(repo.levels, pack.level, target);
     await fetchLevels(repo, lock, pack.level, target, payloads, reporter);
     const manifests = levels.map((l) => payloads.get(l).manifest);
     const plan = composePlan(
@@ -21463,19 +28933,27 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path39, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path39, sha256: expected });
+    for (const [path46, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path46, sha256: expected });
     }
-    const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents) : void 0;
+    const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target) : void 0;
+    if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
+    const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents, resolution?.baseLevels) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
     if (overlay && overlay.conflicts.length > 0) {
       const details = [];
+      const left = {};
       for (const c of overlay.conflicts) {
         const files = req.dryRun ? [] : await writeConflictFiles(lock.overlay, [c]);
         report.conflicts.push({ path: c.path, files });
-        details.push(`${c.path}: ${c.outcome}${files.length ? ` (see ${files.join(", ")})` : ""}`);
+        details.push(
+          `${c.path}: ${outcomeText(c)}${files.length ? ` (see ${files.join(", ")})` : ""}`
+        );
+        details.push(...conflictHunk(c));
+        if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      await writePending(lock.file, { lockLevel: lock.level, target, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${overlay.conflicts.length} overlay file(s); nothing was published`,
         details,
@@ -21484,7 +28962,7 @@ async function apply(req) {
       );
     }
     if (req.dryRun) return report;
-    const vendorHashes = await vendorHashesForOverlay(plan, contents, overlay);
+    const vendorHashes2 = await vendorHashesForOverlay(plan, contents, overlay);
     const layout = layoutOutput(plan, contents, overlay);
     const time = new Date(target > 0 ? repo.level(target).released : "2000-01-01T00:00:00Z");
     const applied = byLevel(payloads).map(([level, p]) => ({ level, sha256: p.sha256 }));
@@ -21492,7 +28970,7 @@ async function apply(req) {
       time,
       stateFile: (hashes) => {
         const files = new Map(hashes);
-        for (const [p, sha] of vendorHashes) {
+        for (const [p, sha] of vendorHashes2) {
           if (sha === null) files.delete(p);
           else files.set(p, sha);
         }
@@ -21513,6 +28991,7 @@ async function apply(req) {
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
+      if (req.inventory !== false) await writePackSbom(req.out, res.sha256);
       report.output = {
         kind: "zip",
         path: req.out,
@@ -21524,11 +29003,13 @@ async function apply(req) {
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: "dir", path: req.dir, bytes: res.bytes };
     }
+    if (req.inventory !== false) await addLevelComponents(report, plan, contents);
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs19.readFile(lock.file, "utf8");
+      const text = await fs22.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
+      await clearPending(lock.file);
       report.lockUpdated = true;
     }
     return report;
@@ -21578,7 +29059,7 @@ function baseReport(req, pack, plan, payloads, overlay) {
       changes: p.manifest.changes
     })),
     files: { added: plan.added, modified: plan.modified, removed: plan.removed },
-    overlay: (overlay?.files ?? []).map((f) => ({ path: f.path, outcome: f.outcome })),
+    overlay: (overlay?.files ?? []).map(overlayEntry),
     conflicts: [],
     lockUpdated: false,
     overlayRewritten: [],
@@ -21601,10 +29082,10 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path39, entry] of pack.files) {
-    const m = manifest.files[path39];
+  for (const [path46, entry] of pack.files) {
+    const m = manifest.files[path46];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path39] = m.sha256;
+      hashes[path46] = m.sha256;
   }
   return hashes;
 }
@@ -21613,18 +29094,396 @@ function byLevel(payloads) {
 }
 async function folderHoldsFiles(dir) {
   try {
-    return (await fs19.readdir(dir)).length > 0;
+    return (await fs22.readdir(dir)).length > 0;
   } catch {
     return false;
   }
 }
 
-// src/pipeline/apply-diff.ts
+// src/pipeline/adopt/lock-file.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+init_lock();
+init_yaml_text();
+import { promises as fs23 } from "node:fs";
+import path22 from "node:path";
+function overlayField(lockFile, overlay) {
+  const rel = path22.relative(path22.dirname(lockFile), overlay).split(path22.sep).join("/");
+  return `${rel || "."}/`;
+}
+function adoptedLockText(text, lockFile, level, overlay) {
+  const withLevel = setLockLevel(text, level);
+  const doc = parseYamlDocument(withLevel, path22.basename(lockFile));
+  const want = overlayField(lockFile, overlay);
+  const current = doc.get("overlay");
+  if (typeof current === "string" && path22.resolve(path22.dirname(lockFile), current) === overlay)
+    return withLevel;
+  doc.set("overlay", want);
+  return doc.toString();
+}
+function newLockText(lock, level, overlay) {
+  const dir = path22.dirname(lock.file);
+  const rel = (p) => path22.relative(dir, p).split(path22.sep).join("/");
+  const fields = {
+    product: lock.product,
+    version: lock.version,
+    channel: lock.channel,
+    level,
+    repository: /^[a-z][a-z0-9+.-]+:\/\//i.test(lock.repository) ? lock.repository : rel(lock.repository),
+    trust: rel(lock.trust),
+    overlay: overlayField(lock.file, overlay)
+  };
+  return `# written by uplevel adopt
+${import_yaml5.default.stringify(fields)}`;
+}
+async function writeAdoptedLock(lock, exists3, level, overlay) {
+  const text = exists3 ? adoptedLockText(await fs23.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
+  await fs23.mkdir(path22.dirname(lock.file), { recursive: true });
+  await writeFileAtomic(lock.file, text);
+}
+
+// src/pipeline/adopt/adopt.ts
+var OWN = (rel) => rel === PACK_STATE_PATH || rel.startsWith("updates/.uplevel/");
+async function adopt(request2) {
+  const { lock, reporter } = request2;
+  if (lock.source === "wso2") throw badInput("adopt does not support source: wso2 yet");
+  const req = { ...request2, dir: await productHome(request2.dir, lock) };
+  const state = await readInstalledState(req.dir);
+  if (state && (state.product !== lock.product || state.version !== lock.version))
+    throw badInput(
+      `${path23.join(req.dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`
+    );
+  const level = req.level ?? state?.level;
+  if (level === void 0)
+    throw badInput(`--dir ${req.dir}: has no ${PACK_STATE_PATH} to say its level; give --level N`);
+  if (!req.dryRun) await assertFreshOverlay(req.overlay);
+  const ignore = [...DEFAULT_IGNORE, ...lock.ignore ?? []];
+  const vendor = await vendorHashes(req, level);
+  reporter.info(`Comparing ${req.dir} with the vendor's level ${level}`);
+  const installed = await hashInstallation(req.dir);
+  const c = classifyInstallation(installed.files, vendor, {
+    ignore,
+    includeBinaries: req.includeBinaries,
+    own: OWN
+  });
+  for (const p of installed.other)
+    c.unclassified.push({ path: p, why: "not a regular file (a link or device)" });
+  if (!req.dryRun) {
+    await writeOverlay(
+      req.dir,
+      req.overlay,
+      c.taken.map((t) => t.path)
+    );
+    await writeAdoptedLock(lock, req.lockExists, level, req.overlay);
+  }
+  return {
+    product: lock.product,
+    version: lock.version,
+    channel: lock.channel,
+    level,
+    dir: req.dir,
+    overlay: req.overlay,
+    lock: lock.file,
+    ignore,
+    dryRun: req.dryRun,
+    ...c
+  };
+}
+async function productHome(dir, lock) {
+  if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
+  const names2 = await fs24.readdir(dir);
+  const top = `${lock.product}-${lock.version}`;
+  if (names2.length === 1 && names2[0] === top && await isDir(path23.join(dir, top)))
+    return path23.join(dir, top);
+  return dir;
+}
+async function readInstalledState(dir) {
+  if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
+  const file = path23.join(dir, PACK_STATE_PATH);
+  let text;
+  try {
+    text = await fs24.readFile(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badInput(`${file}: is not valid JSON`);
+  }
+  return parsePackState(json, file);
+}
+async function isDir(p) {
+  return fs24.stat(p).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
+}
+async function assertFreshOverlay(dir) {
+  try {
+    await assertFreshDir(dir);
+  } catch {
+    throw badInput(
+      `--overlay ${dir}: folder exists and is not empty; adopt writes a new overlay (move the old one away)`
+    );
+  }
+}
+async function vendorHashes(req, level) {
+  const tmp = await fs24.mkdtemp(path23.join(os4.tmpdir(), "uplevel-adopt-"));
+  try {
+    const out = path23.join(tmp, "vendor.zip");
+    const { overlay: _overlay, ...bare } = req.lock;
+    await apply({
+      lock: { ...bare, level: 0 },
+      level,
+      out,
+      ...req.pack ? { pack: req.pack } : {},
+      dryRun: false,
+      updateLock: false,
+      inventory: false,
+      reporter: req.reporter,
+      ...req.env ? { env: req.env } : {}
+    });
+    const pack = await openPack(out, { product: req.lock.product, version: req.lock.version });
+    try {
+      if (!pack.state) throw new Error("apply wrote a pack without its state");
+      return pack.state.files;
+    } finally {
+      await pack.zip.close();
+    }
+  } finally {
+    await fs24.rm(tmp, { recursive: true, force: true });
+  }
+}
+async function hashInstallation(dir) {
+  const tree = await listTree(dir, { skipDir: (rel) => rel === "updates/.uplevel" });
+  const files = [];
+  for (const rel of tree.files) {
+    const abs = path23.join(dir, rel);
+    files.push({
+      path: rel,
+      sha256: await sha256File(abs),
+      binary: looksBinary(rel, await head(abs))
+    });
+  }
+  return { files, other: tree.other };
+}
+async function head(file) {
+  const chunks = [];
+  for await (const c of createReadStream4(file, { start: 0, end: 8191 })) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+async function writeOverlay(dir, overlay, taken) {
+  const parent = path23.dirname(overlay);
+  await fs24.mkdir(parent, { recursive: true });
+  const staging = await fs24.mkdtemp(
+    path23.join(parent, `.${path23.basename(overlay)}.uplevel-staging-`)
+  );
+  try {
+    for (const rel of taken) {
+      const to = path23.join(staging, rel);
+      await fs24.mkdir(path23.dirname(to), { recursive: true });
+      await fs24.copyFile(path23.join(dir, rel), to);
+    }
+    await fs24.rm(overlay, { recursive: true, force: true });
+    await fs24.rename(staging, overlay);
+  } catch (e) {
+    await fs24.rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+// src/pipeline/load-lock.ts
 init_errors();
-import path19 from "node:path";
+init_lock();
+import { promises as fs25 } from "node:fs";
+import path24 from "node:path";
+var DEFAULT_LOCK = "uplevel.yml";
+async function loadLock(file) {
+  const abs = path24.resolve(file ?? DEFAULT_LOCK);
+  let text;
+  try {
+    text = await fs25.readFile(abs, "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
+    if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
+    throw e;
+  }
+  return parseLock(text, abs);
+}
+
+// src/cli/args.ts
+init_errors();
+import path25 from "node:path";
+import { parseArgs } from "node:util";
+function parse(command, argv, options2, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options: options2, allowPositionals, strict: true });
+  } catch (e) {
+    throw badInput(e.message.split("\n")[0] ?? "");
+  }
+}
+function intFlag(name, value) {
+  if (value === void 0) return void 0;
+  if (!/^\d+$/.test(value)) throw badInput(`--${name} must be a whole number \u2265 0 (got "${value}")`);
+  return Number(value);
+}
+function required(name, value) {
+  if (value === void 0 || value === "") throw badInput(`--${name} is required`);
+  return value;
+}
+async function parseRangeCommand(command, argv) {
+  const { values } = parse(command, argv, {
+    lock: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    out: { type: "string" },
+    json: { type: "boolean" }
+  });
+  const lock = await loadLock(values.lock);
+  const from = intFlag("from", values.from) ?? lock.level;
+  const to = intFlag("to", values.to);
+  if (to === void 0) throw badInput(`--to M is required`);
+  const out = path25.resolve(required("out", values.out));
+  return { lock, from, to, out, json: Boolean(values.json) };
+}
+
+// src/cli/commands/adopt.ts
+async function adoptCommand(argv, ctx) {
+  const { values } = parse("adopt", argv, {
+    dir: { type: "string" },
+    lock: { type: "string" },
+    level: { type: "string" },
+    overlay: { type: "string" },
+    pack: { type: "string" },
+    repository: { type: "string" },
+    trust: { type: "string" },
+    "include-binaries": { type: "boolean" },
+    report: { type: "string" },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" }
+  });
+  const dir = path26.resolve(required("dir", values.dir));
+  const lockFile = path26.resolve(values.lock ?? DEFAULT_LOCK);
+  const lockExists = existsSync(lockFile);
+  const lock = lockExists ? await loadLock(lockFile) : await lockFromFlags(lockFile, dir, values);
+  const overlayFlag = values.overlay;
+  const overlay = overlayFlag ? path26.resolve(overlayFlag) : lock.overlay;
+  if (!overlay) throw badInput("adopt needs --overlay DIR (the lock names no overlay)");
+  const level = intFlag("level", values.level);
+  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  let report;
+  try {
+    report = await adopt({
+      dir,
+      lock,
+      lockExists,
+      ...level === void 0 ? {} : { level },
+      overlay,
+      ...values.pack ? { pack: path26.resolve(values.pack) } : {},
+      includeBinaries: Boolean(values["include-binaries"]),
+      dryRun: Boolean(values["dry-run"]),
+      reporter,
+      env: ctx.env
+    });
+  } finally {
+    reporter.end();
+  }
+  if (values.report) await writeReport(path26.resolve(values.report), report);
+  if (values.json) ctx.printJson(report);
+  else printAdopt(report, ctx);
+  return 0;
+}
+async function lockFromFlags(lockFile, dir, values) {
+  if (!values.repository || !values.trust)
+    throw badInput(
+      `${lockFile}: lock file not found; give --lock FILE, or --repository URL and --trust ROOT.json to write one`
+    );
+  const stateFile = path26.join(dir, PACK_STATE_PATH);
+  if (!existsSync(stateFile))
+    throw badInput(
+      `--dir ${dir}: has no ${PACK_STATE_PATH} naming its product; give a --lock that does`
+    );
+  let json;
+  try {
+    json = JSON.parse(await fs26.readFile(stateFile, "utf8"));
+  } catch {
+    throw badInput(`${stateFile}: is not valid JSON`);
+  }
+  const state = parsePackState(json, stateFile);
+  const draft = {
+    file: lockFile,
+    product: state.product,
+    version: state.version,
+    channel: state.channel,
+    source: "tuf",
+    repository: resolveLike(values.repository),
+    trust: path26.resolve(values.trust),
+    hotfixes: []
+  };
+  return parseLock(newLockText(draft, state.level, path26.dirname(lockFile)), lockFile);
+}
+var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path26.resolve(r);
+async function writeReport(file, report) {
+  const md = file.endsWith(".md");
+  await fs26.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
+`);
+}
+function adoptMarkdown(r) {
+  const lines = [
+    `# Adopted ${r.product} ${r.version} (${r.channel}) at level ${r.level}`,
+    "",
+    `From \`${r.dir}\` into the overlay \`${r.overlay}\`; ${r.unchanged} file(s) as the vendor shipped them.`,
+    ""
+  ];
+  const section = (title, rows) => {
+    lines.push(`## ${title} (${rows.length})`, "");
+    lines.push(...rows.length ? rows : ["none"], "");
+  };
+  section(
+    "Taken",
+    r.taken.map((t) => `- \`${t.path}\` (${t.why})`)
+  );
+  section(
+    "Not classified, not taken",
+    r.unclassified.map((t) => `- \`${t.path}\`: ${t.why}`)
+  );
+  section(
+    "Left out",
+    r.left.map((t) => `- \`${t.path}\`: ${t.why}`)
+  );
+  section(
+    "Vendor files missing from the installation",
+    r.missing.map((p) => `- \`${p}\``)
+  );
+  return lines.join("\n");
+}
+function printAdopt(r, ctx) {
+  const head2 = r.dryRun ? "Would adopt" : "Adopted";
+  ctx.print(`${head2} ${r.product} ${r.version} (${r.channel}) level ${r.level} from ${r.dir}`);
+  ctx.print(
+    `  ${r.taken.length} taken, ${r.unclassified.length} not classified, ${r.left.length} left out, ${r.unchanged} unchanged, ${r.missing.length} missing`
+  );
+  for (const t of r.taken) ctx.print(`  + ${t.path} (${t.why})`);
+  for (const t of r.unclassified) ctx.print(`  ? ${t.path}: ${t.why}`);
+  for (const t of r.left) ctx.print(`  - ${t.path}: ${t.why}`);
+  for (const p of r.missing) ctx.print(`  ! ${p}: shipped by the vendor, missing here`);
+  if (!r.dryRun) ctx.print(`  wrote ${r.overlay} and ${r.lock}`);
+}
+
+// src/cli/commands/apply.ts
+init_errors();
+import { promises as fs30 } from "node:fs";
+import path31 from "node:path";
+
+// src/pipeline/in-place/apply-diff.ts
+init_errors();
+import path27 from "node:path";
 async function applyDiff(args) {
   const { lock, dir } = args;
-  const label = path19.basename(args.diff);
+  const label = path27.basename(args.diff);
   const payload = await openPayload(args.diff, await sha256File(args.diff), label);
   const m = payload.manifest;
   try {
@@ -21659,45 +29518,45 @@ async function applyDiff(args) {
 }
 
 // src/pipeline/export.ts
-import { promises as fs22 } from "node:fs";
-import path22 from "node:path";
+import { promises as fs29 } from "node:fs";
+import path30 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
-var import_models2 = __toESM(require_dist2(), 1);
+var import_models3 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
-import { createHash as createHash10 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs21 } from "node:fs";
-import path21 from "node:path";
+import { createHash as createHash11 } from "node:crypto";
+import { createReadStream as createReadStream5, promises as fs28 } from "node:fs";
+import path29 from "node:path";
 init_errors();
 
 // src/repo/tuf/keys.ts
 var import_canonical_json = __toESM(require_lib(), 1);
-var import_models = __toESM(require_dist2(), 1);
+var import_models2 = __toESM(require_dist2(), 1);
 init_errors();
 import {
-  createHash as createHash9,
+  createHash as createHash10,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs20 } from "node:fs";
-import path20 from "node:path";
+import { promises as fs27 } from "node:fs";
+import path28 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
   const keyVal = { public: spki.subarray(spki.length - 32).toString("hex") };
   const body = { keytype: "ed25519", scheme: "ed25519", keyval: keyVal };
-  const keyID = createHash9("sha256").update((0, import_canonical_json.canonicalize)(body)).digest("hex");
-  return new import_models.Key({ keyID, keyType: "ed25519", scheme: "ed25519", keyVal });
+  const keyID = createHash10("sha256").update((0, import_canonical_json.canonicalize)(body)).digest("hex");
+  return new import_models2.Key({ keyID, keyType: "ed25519", scheme: "ed25519", keyVal });
 }
 function signer(k) {
-  return (data) => new import_models.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
+  return (data) => new import_models2.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir = path20.join(dir, "keys");
-  await fs20.mkdir(keysDir, { recursive: true, mode: 448 });
+  const keysDir = path28.join(dir, "keys");
+  await fs27.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -21705,36 +29564,80 @@ async function generateRoleKeys(dir, counts = {}) {
   }
   return out;
 }
-var keyFile = (dir, role, n) => path20.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+var keyFile = (dir, role, n) => path28.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs20.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs27.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
-async function loadRoleKeys(dir, role) {
-  const names = (await fs20.readdir(path20.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
-  if (names.length === 0) {
+function keysFromEnv(role, env) {
+  const name = `UPLEVEL_KEY_${role.toUpperCase()}`;
+  const text = env[name];
+  if (!text) return void 0;
+  const pems = text.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
+  if (pems.length === 0) throw badInput(`${name}: holds no PEM private key`);
+  return pems.map((pem) => {
+    try {
+      const privateKey = createPrivateKey(pem);
+      return { key: publicKeyFor(privateKey), privateKey };
+    } catch {
+      throw badInput(`${name}: not a readable ed25519 private key`);
+    }
+  });
+}
+async function loadRoleKeys(dir, role, env = process.env) {
+  const fromEnv = keysFromEnv(role, env);
+  if (fromEnv) return fromEnv;
+  const names2 = (await fs27.readdir(path28.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  if (names2.length === 0) {
     throw badInput(
-      `${path20.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path28.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
   const out = [];
-  for (const n of names) {
-    const privateKey = createPrivateKey(await fs20.readFile(path20.join(dir, "keys", n), "utf8"));
+  for (const n of names2) {
+    const privateKey = createPrivateKey(await fs27.readFile(path28.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
+  return out;
+}
+async function replaceRoleKeys(dir, role, count = 1) {
+  const retired = path28.join(dir, "keys", "retired");
+  await fs27.mkdir(retired, { recursive: true, mode: 448 });
+  const stamp = Date.now();
+  for (const n of await fs27.readdir(path28.join(dir, "keys"))) {
+    if (new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)) {
+      await fs27.rename(path28.join(dir, "keys", n), path28.join(retired, `${stamp}-${n}`));
+    }
+  }
+  const out = [];
+  for (let i = 1; i <= count; i++) out.push(await newKey(dir, role, i));
   return out;
 }
 
 // src/repo/tuf/repository.ts
 var SPEC_VERSION = "1.0.31";
-var DEFAULT_EXPIRES_DAYS = 365;
+var DEFAULT_EXPIRIES = { root: 365, targets: 365, snapshot: 7, timestamp: 1 };
+function checkExpiries(e) {
+  const all = { ...DEFAULT_EXPIRIES, ...e };
+  for (const [role, days] of Object.entries(all)) {
+    if (!Number.isInteger(days) || days < 1)
+      throw badInput(`--expires-${role} must be a whole number of days \u2265 1 (got ${days})`);
+  }
+  return all;
+}
 var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
+var afterWrite;
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs21.writeFile(tmp, data);
-  await fs21.rename(tmp, file);
+  await fs28.writeFile(tmp, data);
+  await fs28.rename(tmp, file);
+  await afterWrite?.(file);
+}
+var extraKeys = {};
+async function signingKeys(dir, role) {
+  return [...extraKeys[role] ?? [], ...await loadRoleKeys(dir, role)];
 }
 function signAll(md, keys) {
   keys.forEach((k, i) => md.sign(signer(k), i > 0));
@@ -21742,22 +29645,20 @@ function signAll(md, keys) {
 var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
 `;
 async function initRepository(opts) {
-  const dir = path21.resolve(opts.dir);
+  const dir = path29.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
-  const expiresDays = opts.expiresDays ?? DEFAULT_EXPIRES_DAYS;
-  if (!Number.isInteger(expiresDays) || expiresDays < 1)
-    throw badInput("--expires must be a whole number of days \u2265 1");
-  const metadataDir = path21.join(dir, "metadata");
+  const expires = checkExpiries(opts.expires ?? {});
+  const metadataDir = path29.join(dir, "metadata");
   if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path21.join(dir, "keys")))
+  if (await exists2(path29.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs21.mkdir(metadataDir, { recursive: true });
-  await fs21.mkdir(path21.join(dir, "targets"), { recursive: true });
+  await fs28.mkdir(metadataDir, { recursive: true });
+  await fs28.mkdir(path29.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path21.join(dir, "keys", "config.json"),
-    `${JSON.stringify({ expiresDays })}
+    path29.join(dir, "keys", "config.json"),
+    `${JSON.stringify({ expires })}
 `
   );
   const roles = Object.fromEntries(
@@ -21766,102 +29667,118 @@ async function initRepository(opts) {
       new import_role.Role({ keyIDs: keys[r].map((k) => k.key.keyID), threshold: keys[r].length })
     ])
   );
-  const root = new import_models2.Root({
+  const root = new import_models3.Root({
     version: 1,
     specVersion: SPEC_VERSION,
-    expires: expiry(now, expiresDays),
+    expires: expiry(now, expires.root),
     consistentSnapshot: true,
     roles,
     keys: Object.fromEntries(
       Object.values(keys).flatMap((ks) => ks.map((k) => [k.key.keyID, k.key]))
     )
   });
-  const rootMd = new import_models2.Metadata(root);
+  const rootMd = new import_models3.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path21.join(metadataDir, "1.root.json");
+  const rootPath = path29.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path21.join(metadataDir, "root.json"), toText(rootMd));
-  await signTopLevel(dir, {}, now, expiresDays, { targets: 0, snapshot: 0, timestamp: 0 });
+  await writeAtomic(path29.join(metadataDir, "root.json"), toText(rootMd));
+  await signTopLevel(dir, {}, now, expires, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
 async function exists2(p) {
-  return fs21.stat(p).then(
+  return fs28.stat(p).then(
     () => true,
     () => false
   );
 }
 async function readConfig(dir) {
+  let raw = {};
   try {
-    return JSON.parse(
-      await fs21.readFile(path21.join(dir, "keys", "config.json"), "utf8")
+    raw = JSON.parse(
+      await fs28.readFile(path29.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
-    return { expiresDays: DEFAULT_EXPIRES_DAYS };
   }
+  if (raw.expires) return { expires: { ...DEFAULT_EXPIRIES, ...raw.expires } };
+  const d = raw.expiresDays;
+  if (d) return { expires: { root: d, targets: d, snapshot: d, timestamp: d } };
+  return { expires: DEFAULT_EXPIRIES };
 }
 async function readMetadata(dir, name) {
-  const file = path21.join(dir, "metadata", name);
+  const file = path29.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs21.readFile(file, "utf8"));
+    return JSON.parse(await fs28.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
 }
 async function currentTargets(dir) {
-  return import_models2.Metadata.fromJSON(
+  return import_models3.Metadata.fromJSON(
     "targets",
     await readMetadata(dir, "targets.json")
   );
 }
-async function signTopLevel(dir, targets, now, expiresDays, previous) {
-  const metadataDir = path21.join(dir, "metadata");
-  const expires = expiry(now, expiresDays);
-  const targetsMd = new import_models2.Metadata(
-    new import_models2.Targets({ version: previous.targets + 1, specVersion: SPEC_VERSION, expires, targets })
-  );
-  signAll(targetsMd, await loadRoleKeys(dir, "targets"));
-  const targetsText = toText(targetsMd);
-  await writeAtomic(
-    path21.join(metadataDir, `${targetsMd.signed.version}.targets.json`),
-    targetsText
-  );
-  await writeAtomic(path21.join(metadataDir, "targets.json"), targetsText);
-  const snapshotMd = new import_models2.Metadata(
-    new import_models2.Snapshot({
-      version: previous.snapshot + 1,
+async function signTopLevel(dir, targets, now, expires, previous) {
+  const targetsVersion = await signTargets(dir, targets, previous.targets + 1, now, expires);
+  await signSnapshotAndTimestamp(dir, targetsVersion, previous, now, expires);
+}
+async function signTargets(dir, targets, version, now, expires) {
+  const md = new import_models3.Metadata(
+    new import_models3.Targets({
+      version,
       specVersion: SPEC_VERSION,
-      expires,
-      meta: { "targets.json": new import_models2.MetaFile({ version: targetsMd.signed.version }) }
+      expires: expiry(now, expires.targets),
+      targets
     })
   );
-  signAll(snapshotMd, await loadRoleKeys(dir, "snapshot"));
+  signAll(md, await signingKeys(dir, "targets"));
+  const text = toText(md);
+  await writeAtomic(path29.join(dir, "metadata", `${version}.targets.json`), text);
+  await writeAtomic(path29.join(dir, "metadata", "targets.json"), text);
+  return version;
+}
+async function signSnapshotAndTimestamp(dir, targetsVersion, previous, now, expires) {
+  const snapshotMd = new import_models3.Metadata(
+    new import_models3.Snapshot({
+      version: previous.snapshot + 1,
+      specVersion: SPEC_VERSION,
+      expires: expiry(now, expires.snapshot),
+      meta: { "targets.json": new import_models3.MetaFile({ version: targetsVersion }) }
+    })
+  );
+  signAll(snapshotMd, await signingKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
+  const metadataDir = path29.join(dir, "metadata");
   await writeAtomic(
-    path21.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path29.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path21.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path29.join(metadataDir, "snapshot.json"), snapshotText);
+  await signTimestamp(dir, snapshotText, previous.timestamp + 1, now, expires);
+}
+async function signTimestamp(dir, snapshotText, version, now, expires) {
   const snapshotBytes = Buffer.from(snapshotText);
-  const timestampMd = new import_models2.Metadata(
-    new import_models2.Timestamp({
-      version: previous.timestamp + 1,
+  const snapshotVersion = JSON.parse(snapshotText).signed.version;
+  const md = new import_models3.Metadata(
+    new import_models3.Timestamp({
+      version,
       specVersion: SPEC_VERSION,
-      expires,
-      snapshotMeta: new import_models2.MetaFile({
-        version: snapshotMd.signed.version,
+      expires: expiry(now, expires.timestamp),
+      snapshotMeta: new import_models3.MetaFile({
+        version: snapshotVersion,
         length: snapshotBytes.length,
-        hashes: { sha256: createHash10("sha256").update(snapshotBytes).digest("hex") }
+        hashes: { sha256: createHash11("sha256").update(snapshotBytes).digest("hex") }
       })
     })
   );
-  signAll(timestampMd, await loadRoleKeys(dir, "timestamp"));
-  await writeAtomic(path21.join(metadataDir, "timestamp.json"), toText(timestampMd));
+  signAll(md, await signingKeys(dir, "timestamp"));
+  await writeAtomic(path29.join(dir, "metadata", "timestamp.json"), toText(md));
 }
 async function hashFile(file) {
-  const h = createHash10("sha256");
+  const h = createHash11("sha256");
   let length = 0;
   try {
-    for await (const chunk of createReadStream4(file, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream5(file, { highWaterMark: 1 << 20 })) {
       h.update(chunk);
       length += chunk.length;
     }
@@ -21870,13 +29787,13 @@ async function hashFile(file) {
   }
   return { sha256: h.digest("hex"), length };
 }
-var exclusive = (dir, fn) => withDirLock(path21.join(dir, "keys"), fn);
+var exclusive = (dir, fn) => withDirLock(path29.join(dir, "keys"), fn);
 function storedTargetPath(targetPath, sha2562) {
   const slash = targetPath.lastIndexOf("/");
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path21.resolve(repoDir);
+  const dir = path29.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, () => publishLocked(dir, files, opts));
 }
@@ -21889,16 +29806,16 @@ async function publishLocked(dir, files, opts) {
   const targets = { ...targetsMd.signed.targets };
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path21.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs21.mkdir(path21.dirname(stored), { recursive: true });
+    const stored = path29.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs28.mkdir(path29.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs21.copyFile(f.localFile, tmp);
-      await fs21.rename(tmp, stored);
+      await fs28.copyFile(f.localFile, tmp);
+      await fs28.rename(tmp, stored);
     }
-    targets[f.targetPath] = new import_models2.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
+    targets[f.targetPath] = new import_models3.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
-  await signTopLevel(dir, targets, now, config.expiresDays, {
+  await signTopLevel(dir, targets, now, config.expires, {
     targets: targetsMd.signed.version,
     snapshot: versionOf(snapshot),
     timestamp: versionOf(timestamp)
@@ -21908,13 +29825,131 @@ function versionOf(md) {
   const v = md.signed?.version;
   return typeof v === "number" ? v : 0;
 }
+async function targetPaths(repoDir) {
+  return Object.keys((await currentTargets(path29.resolve(repoDir))).signed.targets);
+}
+async function targetLocalPath(repoDir, targetPath) {
+  const dir = path29.resolve(repoDir);
+  const t = (await currentTargets(dir)).signed.targets[targetPath];
+  if (!t) return void 0;
+  return path29.join(dir, "targets", storedTargetPath(targetPath, t.hashes.sha256));
+}
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path21.resolve(repoDir);
+  const dir = path29.resolve(repoDir);
   const targetsMd = await currentTargets(dir);
   const t = targetsMd.signed.targets[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs21.readFile(path21.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs28.readFile(path29.join(dir, "targets", storedTargetPath(targetPath, sha)));
+}
+async function rotateKey(repoDir, role, opts = {}) {
+  const dir = path29.resolve(repoDir);
+  await readMetadata(dir, "root.json");
+  return exclusive(dir, async () => {
+    afterWrite = opts.afterWrite;
+    try {
+      return { rootVersion: await rotateLocked(dir, role, opts.now ?? /* @__PURE__ */ new Date()) };
+    } finally {
+      afterWrite = void 0;
+      extraKeys = {};
+    }
+  });
+}
+async function rotateLocked(dir, role, now) {
+  const config = await readConfig(dir);
+  const current = import_models3.Metadata.fromJSON(
+    "root",
+    await readMetadata(dir, "root.json")
+  );
+  const oldRootKeys = await loadRoleKeys(dir, "root");
+  const oldKeys = await loadRoleKeys(dir, role);
+  const oldRole = current.signed.roles[role];
+  const fresh = await replaceRoleKeys(dir, role, oldRole.keyIDs.length);
+  const keys = { ...current.signed.keys };
+  for (const id of oldRole.keyIDs) {
+    const stillUsed = Object.entries(current.signed.roles).some(
+      ([r, v]) => r !== role && v.keyIDs.includes(id)
+    );
+    if (!stillUsed) delete keys[id];
+  }
+  for (const k of fresh) keys[k.key.keyID] = k.key;
+  const roles = {
+    ...current.signed.roles,
+    [role]: new import_role.Role({ keyIDs: fresh.map((k) => k.key.keyID), threshold: oldRole.threshold })
+  };
+  if (role !== "root") {
+    extraKeys = { [role]: oldKeys };
+    await resignFrom(dir, role, now, config.expires);
+  }
+  const version = current.signed.version + 1;
+  const next = new import_models3.Metadata(
+    new import_models3.Root({
+      version,
+      specVersion: SPEC_VERSION,
+      expires: expiry(now, config.expires.root),
+      consistentSnapshot: true,
+      roles,
+      keys
+    })
+  );
+  signAll(next, role === "root" ? [...oldRootKeys, ...fresh] : oldRootKeys);
+  await writeAtomic(path29.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path29.join(dir, "metadata", "root.json"), toText(next));
+  return version;
+}
+async function resignFrom(dir, role, now, expires) {
+  const versions = {
+    targets: versionOf(await readMetadata(dir, "targets.json")),
+    snapshot: versionOf(await readMetadata(dir, "snapshot.json")),
+    timestamp: versionOf(await readMetadata(dir, "timestamp.json"))
+  };
+  if (role === "targets") {
+    const current = await currentTargets(dir);
+    await signTopLevel(dir, current.signed.targets, now, expires, versions);
+  } else if (role === "snapshot") {
+    await signSnapshotAndTimestamp(dir, versions.targets, versions, now, expires);
+  } else {
+    const snapshotText = await fs28.readFile(path29.join(dir, "metadata", "snapshot.json"), "utf8");
+    await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
+  }
+}
+var expiresAt = (md) => Date.parse(String(md.signed?.expires));
+async function refreshRepository(repoDir, opts = {}) {
+  const dir = path29.resolve(repoDir);
+  await readMetadata(dir, "timestamp.json");
+  return exclusive(dir, () => refreshLocked(dir, opts.now ?? /* @__PURE__ */ new Date()));
+}
+async function refreshLocked(dir, now) {
+  const { expires } = await readConfig(dir);
+  const md = {};
+  for (const role of ["root", "targets", "snapshot", "timestamp"])
+    md[role] = await readMetadata(dir, `${role}.json`);
+  const due = (role) => expiresAt(md[role]) - now.getTime() < expires[role] * 864e5 / 2;
+  const resigned = ROLE_ORDER.filter(due);
+  if (resigned.includes("root")) await resignRoot(dir, md.root, now, expires);
+  const chain = ["targets", "snapshot", "timestamp"];
+  const first = chain.findIndex((r) => resigned.includes(r));
+  if (first < 0) return { resigned };
+  await resignFrom(dir, chain[first], now, expires);
+  return { resigned: [...resigned.filter((r) => r === "root"), ...chain.slice(first)] };
+}
+var ROLE_ORDER = ["root", "targets", "snapshot", "timestamp"];
+async function resignRoot(dir, json, now, expires) {
+  const current = import_models3.Metadata.fromJSON("root", json);
+  const version = current.signed.version + 1;
+  const next = new import_models3.Metadata(
+    new import_models3.Root({
+      version,
+      specVersion: SPEC_VERSION,
+      expires: expiry(now, expires.root),
+      consistentSnapshot: true,
+      roles: current.signed.roles,
+      keys: current.signed.keys
+    })
+  );
+  signAll(next, await loadRoleKeys(dir, "root"));
+  await writeAtomic(path29.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path29.join(dir, "metadata", "root.json"), toText(next));
 }
 
 // src/pipeline/export.ts
@@ -21927,16 +29962,16 @@ async function exportBundle(args) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
-  await fs22.rm(staging, { recursive: true, force: true });
-  await fs22.mkdir(path22.join(staging, "metadata"), { recursive: true });
+  await fs29.rm(staging, { recursive: true, force: true });
+  await fs29.mkdir(path30.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write = (name, data) => fs22.writeFile(path22.join(staging, "metadata", name), data);
+    const write2 = (name, data) => fs29.writeFile(path30.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
-      await write(`${v}.root.json`, root);
-      await write("root.json", root);
+      await write2(`${v}.root.json`, root);
+      await write2("root.json", root);
     }
     for (const [role, name] of [
       ["timestamp", "timestamp.json"],
@@ -21945,21 +29980,21 @@ async function exportBundle(args) {
     ]) {
       const data = await client.rawMetadata(name);
       if (!data) throw badInput(`the repository does not serve metadata/${name} (${role})`);
-      await write(name, data);
+      await write2(name, data);
     }
     const targets = [indexTarget(lock.product, lock.version)];
     if (from === 0 && repo.index.pack) {
       targets.push(repo.index.pack.target);
       if (repo.index.pack.manifest) targets.push(repo.index.pack.manifest);
     }
-    for (let l = from + 1; l <= to; l++) targets.push(repo.level(l).target);
+    for (const l of levelPath(repo.levels, from, to)) targets.push(repo.level(l).target);
     for (const t of targets) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
-      const dest = path22.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs22.mkdir(path22.dirname(dest), { recursive: true });
-      await fs22.copyFile(file, dest);
+      const dest = path30.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs29.mkdir(path30.dirname(dest), { recursive: true });
+      await fs29.copyFile(file, dest);
     }
     const bundle = {
       schema: 1,
@@ -21971,20 +30006,20 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs22.writeFile(path22.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs29.writeFile(path30.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
-    await fs22.rmdir(out).catch(() => void 0);
-    await fs22.rename(staging, out);
+    await fs29.rmdir(out).catch(() => void 0);
+    await fs29.rename(staging, out);
     return { ...bundle, targets };
   } catch (e) {
-    await fs22.rm(staging, { recursive: true, force: true });
+    await fs29.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 async function readBundleInfo(dir) {
-  const file = path22.join(dir, BUNDLE_FILE);
+  const file = path30.join(dir, BUNDLE_FILE);
   try {
-    const info = JSON.parse(await fs22.readFile(file, "utf8"));
+    const info = JSON.parse(await fs29.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
       throw new Error("schema");
     return info;
@@ -21993,62 +30028,6 @@ async function readBundleInfo(dir) {
       `--bundle ${dir}: not a bundle made by uplevel export (${BUNDLE_FILE} missing or invalid)`
     );
   }
-}
-
-// src/pipeline/load-lock.ts
-init_errors();
-init_lock();
-import { promises as fs23 } from "node:fs";
-import path23 from "node:path";
-var DEFAULT_LOCK = "uplevel.yml";
-async function loadLock(file) {
-  const abs = path23.resolve(file ?? DEFAULT_LOCK);
-  let text;
-  try {
-    text = await fs23.readFile(abs, "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
-    if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
-    throw e;
-  }
-  return parseLock(text, abs);
-}
-
-// src/cli/args.ts
-init_errors();
-import path24 from "node:path";
-import { parseArgs } from "node:util";
-function parse(command, argv, options2, allowPositionals = false) {
-  try {
-    return parseArgs({ args: argv, options: options2, allowPositionals, strict: true });
-  } catch (e) {
-    throw badInput(`uplevel ${command}: ${e.message.split("\n")[0]}`);
-  }
-}
-function intFlag(name, value) {
-  if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value)) throw badInput(`--${name} must be a whole number \u2265 0 (got "${value}")`);
-  return Number(value);
-}
-function required(name, value) {
-  if (value === void 0 || value === "") throw badInput(`--${name} is required`);
-  return value;
-}
-async function parseRangeCommand(command, argv) {
-  const { values } = parse(command, argv, {
-    lock: { type: "string" },
-    from: { type: "string" },
-    to: { type: "string" },
-    out: { type: "string" },
-    json: { type: "boolean" }
-  });
-  const lock = await loadLock(values.lock);
-  const from = intFlag("from", values.from) ?? lock.level;
-  const to = intFlag("to", values.to);
-  if (to === void 0) throw badInput(`uplevel ${command}: --to M is required`);
-  const out = path24.resolve(required("out", values.out));
-  return { lock, from, to, out, json: Boolean(values.json) };
 }
 
 // src/cli/commands/apply.ts
@@ -22069,7 +30048,7 @@ async function applyCommand(argv, ctx) {
   let lock = await loadLock(values.lock);
   let levelFlag = values.level ?? "latest";
   if (values.bundle) {
-    const dir = path25.resolve(values.bundle);
+    const dir = path31.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -22087,7 +30066,9 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path25.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path31.resolve(p) : void 0;
+  const out = abs(values.out);
+  if (out && !values["dry-run"]) await fs30.mkdir(path31.dirname(out), { recursive: true });
   let report;
   try {
     report = await apply({
@@ -22104,13 +30085,17 @@ async function applyCommand(argv, ctx) {
   } finally {
     reporter.end();
   }
+  if (report.output?.sha256 && out) {
+    await writeFileAtomic(`${out}.sha256`, `${report.output.sha256}  ${path31.basename(out)}
+`);
+  }
   if (values.json) ctx.printJson(report);
   else printReport(report, ctx);
   return report.conflicts.length > 0 ? 4 : 0;
 }
 function printReport(r, ctx) {
-  const head = r.dryRun ? "Plan" : "Applied";
-  ctx.print(`${head}: ${r.product} ${r.version} (${r.channel}) level ${r.packLevel} \u2192 ${r.level}`);
+  const head2 = r.dryRun ? "Plan" : "Applied";
+  ctx.print(`${head2}: ${r.product} ${r.version} (${r.channel}) level ${r.packLevel} \u2192 ${r.level}`);
   for (const l of r.levels) ctx.print(`  level ${l.level}: ${l.changes.length} change(s)`);
   ctx.print(
     `  files: ${r.files.added.length} added, ${r.files.modified.length} modified, ${r.files.removed.length} removed`
@@ -22120,11 +30105,13 @@ function printReport(r, ctx) {
     for (const p of r.files.modified) ctx.print(`    ~ ${p}`);
     for (const p of r.files.removed) ctx.print(`    - ${p}`);
   }
-  for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${o.outcome}`);
+  for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${outcomeText(o)}`);
   for (const c of r.conflicts)
     ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(", ")})` : ""}`);
   if (r.output)
-    ctx.print(`  wrote ${r.output.path}${r.output.sha256 ? ` (sha256 ${r.output.sha256})` : ""}`);
+    ctx.print(
+      `  wrote ${r.output.path}${r.output.sha256 ? ` and ${r.output.path}.sha256 (${r.output.sha256})` : ""}`
+    );
   if (r.lockUpdated)
     ctx.print(
       `  lock level set to ${r.level}${r.overlayRewritten.length ? `; overlay updated: ${r.overlayRewritten.join(", ")}` : ""}`
@@ -22141,8 +30128,8 @@ async function applyDiffCommand(values, ctx) {
   try {
     const r = await applyDiff({
       lock,
-      diff: path25.resolve(values.diff),
-      dir: path25.resolve(values.dir),
+      diff: path31.resolve(values.diff),
+      dir: path31.resolve(values.dir),
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       reporter
@@ -22193,7 +30180,8 @@ init_errors();
 
 // src/core/available.ts
 function availableUpdates(lock, levels, latest) {
-  const above = levels.filter((l) => l.level > lock.level).sort((a, b) => a.level - b.level);
+  const above = levels.filter((l) => l.level > lock.level && !l.withdrawn).sort((a, b) => a.level - b.level);
+  const current = levels.find((l) => l.level === lock.level)?.withdrawn;
   const changes = above.flatMap((l) => l.changes);
   const severity = maxSeverity(changes);
   return {
@@ -22205,6 +30193,7 @@ function availableUpdates(lock, levels, latest) {
     updatesAvailable: above.length > 0 || latest > lock.level,
     securityUpdates: changes.filter((c) => c.type === "security").length,
     ...severity ? { maxSeverity: severity } : {},
+    ...current ? { currentWithdrawn: current } : {},
     levels: above.map((l) => ({ level: l.level, released: l.released, changes: l.changes }))
   };
 }
@@ -22248,11 +30237,17 @@ async function checkCommand(argv, ctx) {
     ctx.print(
       `${lock.product} ${lock.version} (${lock.channel}): level ${lock.level}, latest ${result.latestLevel}`
     );
+    if (result.currentWithdrawn)
+      ctx.print(
+        `  level ${lock.level} was withdrawn by the vendor${result.currentWithdrawn.reason ? `: ${result.currentWithdrawn.reason}` : ""}; apply moves on to the latest level`
+      );
     if (!result.updatesAvailable) ctx.print("Up to date.");
     for (const l of above) {
       ctx.print(`  level ${l.level} (${l.released.slice(0, 10)}):`);
       for (const c of l.changes)
-        ctx.print(`    [${c.type}${c.severity ? `/${c.severity}` : ""}] ${c.id} ${c.title}`);
+        ctx.print(
+          `    [${c.type}${c.severity ? `/${c.severity}` : ""}] ${escapeControls(c.id)} ${escapeControls(c.title)}${c.cves?.length ? ` (${c.cves.map(escapeControls).join(", ")})` : ""}`
+        );
     }
   }
   return values["exit-code"] && result.updatesAvailable ? ExitCode.updatesAvailable : ExitCode.ok;
@@ -22260,54 +30255,59 @@ async function checkCommand(argv, ctx) {
 
 // src/cli/commands/demo.ts
 init_errors();
-import path32 from "node:path";
-import { promises as fs30 } from "node:fs";
+import path38 from "node:path";
+import { promises as fs38 } from "node:fs";
 
 // src/demo/demo.ts
-import { promises as fs29 } from "node:fs";
+import { promises as fs37 } from "node:fs";
 import net2 from "node:net";
-import os4 from "node:os";
-import path31 from "node:path";
+import os6 from "node:os";
+import path37 from "node:path";
 init_errors();
 
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
-import { createWriteStream as createWriteStream5, promises as fs24, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { createWriteStream as createWriteStream5, promises as fs31, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path26 from "node:path";
-var WITHHELD_ENV = [
-  "UPLEVEL_TOKEN",
-  "UPLEVEL_USERNAME",
-  "UPLEVEL_PASSWORD",
-  "INPUT_TOKEN",
-  "INPUT_PASSWORD",
-  "INPUT_REPOSITORY-TOKEN",
-  "INPUT_WSO2-PASSWORD",
-  "WSO2_PASSWORD",
-  "UPDATE_TOOL_PASSWORD",
-  // The action's own runtime token opens the run's caches and artifacts to writing.
-  "ACTIONS_RUNTIME_TOKEN"
+import path32 from "node:path";
+var WITHHELD_ENV = /* @__PURE__ */ new Set(["GITHUB_TOKEN", "GH_TOKEN", "UPDATE_TOOL_PASSWORD"]);
+var WITHHELD_PATTERNS = [
+  /^INPUT_/i,
+  // every action input (tokens and passwords among them)
+  /^ACTIONS_(?!STEP_DEBUG$|RUNNER_DEBUG$)/i,
+  // runtime, cache, results and OIDC tokens and URLs
+  /^(UPLEVEL|WSO2)_.*(TOKEN|PASSWORD|PASSWD|SECRET|USER|USERNAME|CREDENTIALS?|KEY)$/i
 ];
+function testEnvironment(base) {
+  const env = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (WITHHELD_ENV.has(k.toUpperCase()) || WITHHELD_PATTERNS.some((p) => p.test(k))) continue;
+    env[k] = v;
+  }
+  return env;
+}
 var TAIL_LINES = 20;
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs24.mkdir(opts.logDir, { recursive: true });
+  await fs31.mkdir(opts.logDir, { recursive: true });
+  const tag = randomBytes3(8).toString("hex");
   const env = {
-    ...process.env,
-    ...opts.env,
+    ...testEnvironment({ ...process.env, ...opts.env }),
     UPLEVEL_PACK_HOME: opts.packHome,
-    UPLEVEL_LEVEL: String(opts.level)
+    UPLEVEL_LEVEL: String(opts.level),
+    [RUN_TAG]: tag
   };
   delete env.UPLEVEL_PREVIOUS_LEVEL;
   if (opts.previousLevel !== void 0) env.UPLEVEL_PREVIOUS_LEVEL = String(opts.previousLevel);
-  for (const k of WITHHELD_ENV) delete env[k];
+  liveTags.add(tag);
   const result = {
     passed: false,
     commands: [],
-    junitFile: path26.join(opts.logDir, "junit.xml"),
+    junitFile: path32.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   const logFiles = logFileNamer(opts.logDir);
@@ -22347,8 +30347,10 @@ async function runTests(opts) {
     return result;
   } finally {
     if (server) await stopGroup(server, opts.stopGraceMs ?? 5e3);
+    await stopTagged(tag, opts.stopGraceMs ?? 5e3);
+    liveTags.delete(tag);
     result.durationMs = Date.now() - started;
-    await fs24.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs31.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 function logFileNamer(logDir) {
@@ -22358,12 +30360,12 @@ function logFileNamer(logDir) {
     let file = `${base}.log`;
     for (let i = 2; used.has(file); i++) file = `${base}-${i}.log`;
     used.add(file);
-    return path26.join(logDir, file);
+    return path32.join(logDir, file);
   };
 }
 async function skipped(cmd, logFile, reason) {
   const tail = `not run: ${reason}`;
-  await fs24.writeFile(logFile, `${tail}
+  await fs31.writeFile(logFile, `${tail}
 `);
   return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
 }
@@ -22378,6 +30380,7 @@ async function spawnInGroup(command, cwd, env, logFile) {
   });
   const spawned = {
     child,
+    ...env[RUN_TAG] ? { tag: env[RUN_TAG] } : {},
     exited: new Promise((resolve) => {
       child.once("error", (e) => {
         spawned.spawnError = `${e.message} (in ${cwd})`;
@@ -22401,13 +30404,13 @@ function groupExists(pgid) {
   return !onlyZombiesLeft(pgid);
 }
 function onlyZombiesLeft(pgid) {
-  let names;
+  let names2;
   try {
-    names = readdirSync("/proc");
+    names2 = readdirSync("/proc");
   } catch {
     return false;
   }
-  for (const n of names) {
+  for (const n of names2) {
     if (!/^\d+$/.test(n)) continue;
     let stat;
     try {
@@ -22463,6 +30466,54 @@ function untrackGroup(pid) {
 }
 function killAllGroups() {
   for (const pid of liveGroups) signalGroup(pid, "SIGKILL");
+  for (const tag of liveTags) for (const pid of taggedPids(tag)) signalPid(pid, "SIGKILL");
+}
+var RUN_TAG = "UPLEVEL_TEST_RUN";
+var liveTags = /* @__PURE__ */ new Set();
+function taggedPids(tag) {
+  let names2;
+  try {
+    names2 = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  const needle = Buffer.from(`\0${RUN_TAG}=${tag}\0`);
+  const first = Buffer.from(`${RUN_TAG}=${tag}\0`);
+  const pids = [];
+  for (const n of names2) {
+    if (!/^\d+$/.test(n) || Number(n) === process.pid) continue;
+    try {
+      const environ = readFileSync2(`/proc/${n}/environ`);
+      if (environ.includes(needle) || environ.subarray(0, first.length).equals(first))
+        pids.push(Number(n));
+    } catch {
+    }
+  }
+  return pids;
+}
+function signalPid(pid, sig) {
+  try {
+    process.kill(pid, sig);
+  } catch {
+  }
+}
+async function stopTagged(tag, graceMs) {
+  let left = taggedPids(tag);
+  if (left.length === 0) return;
+  for (const pid of left) signalPid(pid, "SIGTERM");
+  const deadline = Date.now() + graceMs;
+  while (left.length > 0 && Date.now() < deadline) {
+    await sleep3(50);
+    left = taggedPids(tag).filter((p) => !onlyZombie(p));
+  }
+  for (const pid of left) signalPid(pid, "SIGKILL");
+}
+function onlyZombie(pid) {
+  try {
+    return /\) Z /.test(readFileSync2(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true;
+  }
 }
 function onSignal(sig) {
   const die = () => {
@@ -22482,7 +30533,8 @@ async function waitReady(tests, server, logFile) {
   for (; ; ) {
     if (server.spawnError) return `server could not be started: ${server.spawnError}`;
     const { pid, exitCode, signalCode } = server.child;
-    if (exitCode !== null && (exitCode !== 0 || !groupExists(pid)) || signalCode !== null)
+    const alive2 = () => groupExists(pid) || (server.tag ? taggedPids(server.tag).length > 0 : false);
+    if (exitCode !== null && (exitCode !== 0 || !alive2()) || signalCode !== null)
       return `server exited (code ${exitCode ?? signalCode}) before it was ready`;
     if (await probe()) return void 0;
     if (Date.now() >= deadline) break;
@@ -22510,7 +30562,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs24.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs31.readFile(logFile, "utf8").catch(() => ""));
   }
   const url = new URL(ready);
   return () => new Promise((resolve) => {
@@ -22536,9 +30588,9 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
   clearTimeout(timer);
   await stopGroup(s, 0);
   const durationMs = Date.now() - t0;
-  if (s.spawnError) await fs24.appendFile(logFile, `could not run: ${s.spawnError}
+  if (s.spawnError) await fs31.appendFile(logFile, `could not run: ${s.spawnError}
 `);
-  const text = await fs24.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs31.readFile(logFile, "utf8").catch(() => "");
   const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
@@ -22593,23 +30645,26 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs25 } from "node:fs";
-import os3 from "node:os";
-import path27 from "node:path";
+import { promises as fs33 } from "node:fs";
+import os5 from "node:os";
+import path33 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
 init_errors();
 init_types();
-import { createHash as createHash11 } from "node:crypto";
+import { createHash as createHash12 } from "node:crypto";
 
 // src/repo/pack-name.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+init_version();
 init_errors();
+var TOP = new RegExp(`^([a-z0-9][a-z0-9._-]*?)-(${PACK_VERSION_SOURCE})$`);
 function parseTopFolder(top, label) {
-  const m = /^([a-z0-9][a-z0-9._-]*?)-(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?)$/.exec(top);
-  if (!m || !import_semver3.default.valid(m[2])) {
-    throw badInput(`${label}: top folder ${top}/ is not <product>-<semver version>`);
+  const m = TOP.exec(top);
+  if (!m) {
+    throw badInput(
+      `${label}: top folder ${top}/ is not <product>-<version> (the version: ${PACK_VERSION_RULE})`
+    );
   }
   return { product: m[1], version: m[2] };
 }
@@ -22626,7 +30681,7 @@ async function buildPackManifest(file) {
       if (e.isDirectory) continue;
       const rel = e.name.slice(top.length + 1);
       if (rel === PACK_STATE_PATH) continue;
-      const h = createHash11("sha256");
+      const h = createHash12("sha256");
       for await (const chunk of await zip.openData(e)) h.update(chunk);
       files[rel] = { sha256: h.digest("hex"), size: e.uncompressedSize, crc32: e.crc32 };
     }
@@ -22636,11 +30691,36 @@ async function buildPackManifest(file) {
   }
 }
 
-// src/repo/add-to-repository.ts
-var indexPath = (product, version) => `${product}/${version}/index.json`;
-var payloadPath = (m) => `${m.product}/${m.version}/${m.channel}/${m.level}.zip`;
-var manifestPath = (product, version) => `${product}/${version}/${product}-${version}.files.json`;
-var packPath = (product, version) => `${product}/${version}/${product}-${version}.zip`;
+// src/repo/payload-state.ts
+import { promises as fs32 } from "node:fs";
+init_errors();
+
+// src/repo/level-state.ts
+init_errors();
+var baseLevelOf = (m) => m.base ?? m.level - 1;
+function applyManifest(state, m) {
+  const files = new Map(state.files);
+  for (const f of m.files.removed) files.delete(f.path);
+  for (const f of [...m.files.added, ...m.files.modified]) files.set(f.path, f.sha256);
+  return { files, complete: state.complete };
+}
+function checkApplies(state, m, label) {
+  const base = baseLevelOf(m);
+  const wrong = (p, why) => badInput(
+    `${label}: ${p} ${why} at level ${base} of ${m.channel} (was the payload built from level ${base}'s pack?)`
+  );
+  const check = (p, sha) => {
+    const have = state.files.get(p);
+    if (have === void 0) {
+      if (state.complete) throw wrong(p, "does not exist");
+    } else if (have !== sha) throw wrong(p, "has other content");
+  };
+  for (const f of m.files.modified) check(f.path, f.replaces);
+  for (const f of m.files.removed) check(f.path, f.sha256);
+  for (const f of m.files.added) if (state.files.has(f.path)) throw wrong(f.path, "already exists");
+}
+
+// src/repo/payload-state.ts
 async function readManifest(file) {
   const zip = await SafeZip.open(file, { label: file });
   try {
@@ -22658,14 +30738,77 @@ async function readManifest(file) {
     await zip.close();
   }
 }
+async function packState(repoDir, index, newPack) {
+  let files = newPack;
+  if (!files && index.pack?.manifest) {
+    const local = await targetLocalPath(repoDir, index.pack.manifest);
+    if (local) {
+      const text = await fs32.readFile(local, "utf8");
+      files = parsePackManifest(JSON.parse(text), index.pack.manifest).files;
+    }
+  }
+  if (!files) return { files: /* @__PURE__ */ new Map(), complete: false };
+  return { files: new Map(Object.entries(files).map(([p, f]) => [p, f.sha256])), complete: true };
+}
+async function checkNewLevels(repoDir, index, fresh, newPack) {
+  const pack = await packState(repoDir, index, newPack);
+  const memo = /* @__PURE__ */ new Map();
+  const known = new Map(
+    fresh.map((f) => [`${f.manifest.channel}/${f.manifest.level}`, f.manifest])
+  );
+  const manifestAt = async (channel, level) => {
+    const key2 = `${channel}/${level}`;
+    const have = known.get(key2);
+    if (have) return have;
+    const l = index.channels[channel]?.levels.find((x) => x.level === level);
+    const local = l && await targetLocalPath(repoDir, l.target);
+    if (!local) throw badInput(`level ${level} of ${channel} is not in the repository`);
+    const m = await readManifest(local);
+    known.set(key2, m);
+    return m;
+  };
+  const stateAt = async (channel, level) => {
+    if (level === 0) return pack;
+    const key2 = `${channel}/${level}`;
+    const memoised = memo.get(key2);
+    if (memoised) return memoised;
+    const m = await manifestAt(channel, level);
+    const s = applyManifest(await stateAt(channel, baseLevelOf(m)), m);
+    memo.set(key2, s);
+    return s;
+  };
+  const ordered = [...fresh].sort((a, b) => a.manifest.level - b.manifest.level);
+  for (const { file, manifest } of ordered) {
+    const base = baseLevelOf(manifest);
+    const baseLevel = index.channels[manifest.channel]?.levels.find((l) => l.level === base);
+    if (base > 0 && !baseLevel && !known.has(`${manifest.channel}/${base}`))
+      throw badInput(`${file}: its base level ${base} of ${manifest.channel} is not published`);
+    if (baseLevel?.withdrawn)
+      throw badInput(`${file}: its base level ${base} of ${manifest.channel} was withdrawn`);
+    const skipped2 = index.channels[manifest.channel]?.levels.find(
+      (l) => l.level > base && l.level < manifest.level && !l.withdrawn
+    );
+    if (skipped2)
+      throw badInput(
+        `${file}: is built on level ${base} but level ${skipped2.level} of ${manifest.channel} is not withdrawn (repo withdraw it first, or build on level ${manifest.level - 1})`
+      );
+    checkApplies(await stateAt(manifest.channel, base), manifest, file);
+  }
+}
+
+// src/repo/add-to-repository.ts
+var indexPath = (product, version) => `${product}/${version}/index.json`;
+var payloadPath = (m) => `${m.product}/${m.version}/${m.channel}/${m.level}.zip`;
+var manifestPath = (product, version) => `${product}/${version}/${product}-${version}.files.json`;
+var packPath = (product, version) => `${product}/${version}/${product}-${version}.zip`;
 async function addToRepository(opts) {
   if (!opts.pack && opts.updates.length === 0)
     throw badInput("repo add needs --pack and/or update payloads");
   const byVersion = /* @__PURE__ */ new Map();
   const group = (product, version) => {
-    const key = `${product}@${version}`;
-    let g = byVersion.get(key);
-    if (!g) byVersion.set(key, g = { product, version, files: [], manifests: [] });
+    const key2 = `${product}@${version}`;
+    let g = byVersion.get(key2);
+    if (!g) byVersion.set(key2, g = { product, version, files: [], manifests: [] });
     return g;
   };
   for (const file of opts.updates) {
@@ -22686,15 +30829,16 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs25.mkdtemp(path27.join(os3.tmpdir(), "uplevel-add-"));
+  const scratch = await fs33.mkdtemp(path33.join(os5.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
+      let newPackFiles;
       const existing = await readTargetFile(opts.dir, ip);
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs25.stat(pack.file)).size;
+        const size = (await fs33.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -22702,12 +30846,11 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path27.join(scratch, `${g.product}-${g.version}.files.json`);
-          await fs25.writeFile(
-            manifestFile,
-            `${JSON.stringify(await buildPackManifest(pack.file))}
-`
-          );
+          const manifestFile = path33.join(scratch, `${g.product}-${g.version}.files.json`);
+          const packManifest = await buildPackManifest(pack.file);
+          newPackFiles = packManifest.files;
+          await fs33.writeFile(manifestFile, `${JSON.stringify(packManifest)}
+`);
           index.pack = {
             target: packPath(g.product, g.version),
             sha256: sha,
@@ -22719,12 +30862,13 @@ async function addToRepository(opts) {
           published.push(index.pack.target, index.pack.manifest);
         }
       }
+      const fresh = [];
       for (let i = 0; i < g.manifests.length; i++) {
         const m = g.manifests[i];
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs25.stat(file)).size;
+        const size = (await fs33.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -22741,8 +30885,10 @@ async function addToRepository(opts) {
           target: payloadPath(m),
           sha256: sha,
           size,
-          changes: m.changes
+          changes: m.changes,
+          ...m.base !== void 0 ? { base: m.base } : {}
         };
+        fresh.push({ file, manifest: m });
         channel.levels.push(level);
         channel.levels.sort((x, y) => x.level - y.level);
         targets.push({ targetPath: level.target, localFile: file });
@@ -22757,8 +30903,9 @@ async function addToRepository(opts) {
           }
         });
       }
-      const indexFile = path27.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs25.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      if (fresh.length > 0) await checkNewLevels(opts.dir, index, fresh, newPackFiles);
+      const indexFile = path33.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs33.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -22766,13 +30913,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs25.rm(scratch, { recursive: true, force: true });
+    await fs33.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs26 } from "node:fs";
-import path28 from "node:path";
+import { promises as fs34 } from "node:fs";
+import path34 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -22842,6 +30989,8 @@ async function buildUpdate(opts) {
   if (!Number.isInteger(opts.level) || opts.level < minLevel) {
     throw badInput(`--level must be an integer \u2265 ${minLevel}`);
   }
+  if (opts.baseLevel !== void 0 && (opts.hotfixId || opts.baseLevel >= opts.level))
+    throw badInput(`--base-level must be below --level ${opts.level} (and not for a hotfix)`);
   const a = await openPackFiles(opts.from, opts.from);
   let b;
   try {
@@ -22889,6 +31038,7 @@ async function buildUpdate(opts) {
       version,
       channel: opts.channel,
       level: opts.level,
+      ...opts.baseLevel !== void 0 && opts.baseLevel !== opts.level - 1 ? { base: opts.baseLevel } : {},
       released: opts.released.toISOString().replace(/\.\d{3}Z$/, "Z"),
       changes: opts.changes,
       ...opts.includesHotfixes?.length ? { includesHotfixes: opts.includesHotfixes } : {},
@@ -22903,7 +31053,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path28.join(path28.dirname(out), `.${path28.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path34.join(path34.dirname(out), `.${path34.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -22938,30 +31088,47 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs26.rename(tmp, out);
+    await fs34.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs26.rm(tmp, { force: true });
+    await fs34.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
-import { createReadStream as createReadStream5, promises as fs27 } from "node:fs";
+init_errors();
+import { createReadStream as createReadStream6, promises as fs35 } from "node:fs";
 import http3 from "node:http";
-import path29 from "node:path";
+import path35 from "node:path";
+var DEFAULT_PORT = 8470;
+async function checkServable(dir) {
+  const ts = path35.join(dir, "metadata", "timestamp.json");
+  const st = await fs35.stat(dir).catch(() => void 0);
+  if (!st?.isDirectory()) throw badInput(`--dir ${dir}: no such folder`);
+  if (!(await fs35.stat(ts).catch(() => void 0))?.isFile())
+    throw badInput(`--dir ${dir}: not a repository (no metadata/timestamp.json; run repo init)`);
+}
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path29.resolve(dir);
+  const root = path35.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
+  const host = opts.host ?? "127.0.0.1";
   await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
+    server.once(
+      "error",
+      (e) => reject(
+        e.code === "EADDRINUSE" || e.code === "EACCES" ? badInput(
+          `--port ${opts.port}: ${e.code === "EADDRINUSE" ? "already in use" : "not allowed"} on ${host}; choose another with --port`
+        ) : e
+      )
+    );
+    server.listen(opts.port ?? 0, host, () => resolve());
   });
   const { port, address } = server.address();
   return {
@@ -22998,13 +31165,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path29.resolve(root, rel);
+  const file = path35.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path29.join(root, top) + path29.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path35.join(root, top) + path35.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs27.stat(file).catch(() => void 0);
+  const st = await fs35.stat(file).catch(() => void 0);
   if (!st?.isFile()) {
     res.writeHead(404).end();
     return;
@@ -23038,18 +31205,18 @@ async function handle(root, opts, req, res) {
     res.end();
     return;
   }
-  createReadStream5(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
+  createReadStream6(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
 }
 
 // src/demo/sample.ts
-import { existsSync, promises as fs28 } from "node:fs";
-import path30 from "node:path";
+import { existsSync as existsSync2, promises as fs36 } from "node:fs";
+import path36 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path30.dirname(fileURLToPath2(import.meta.url));
+  let dir = path36.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync(path30.join(dir, "sample", "ga"))) return path30.join(dir, "sample");
-    const parent = path30.dirname(dir);
+    if (existsSync2(path36.join(dir, "sample", "ga"))) return path36.join(dir, "sample");
+    const parent = path36.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -23057,24 +31224,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path30.join(outDir, "level-0");
-  await fs28.cp(path30.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path36.join(outDir, "level-0");
+  await fs36.cp(path36.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs28.readdir(path30.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs36.readdir(path36.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path30.join(sampleDir, "levels", String(n));
-    const tree = path30.join(outDir, `level-${n}`);
-    await fs28.cp(previous, tree, { recursive: true });
-    if (existsSync(path30.join(src, "files")))
-      await fs28.cp(path30.join(src, "files"), tree, { recursive: true });
-    const removed = path30.join(src, "removed.txt");
-    if (existsSync(removed)) {
-      for (const rel of (await fs28.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs28.rm(path30.join(tree, rel));
+    const src = path36.join(sampleDir, "levels", String(n));
+    const tree = path36.join(outDir, `level-${n}`);
+    await fs36.cp(previous, tree, { recursive: true });
+    if (existsSync2(path36.join(src, "files")))
+      await fs36.cp(path36.join(src, "files"), tree, { recursive: true });
+    const removed = path36.join(src, "removed.txt");
+    if (existsSync2(removed)) {
+      for (const rel of (await fs36.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs36.rm(path36.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path30.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path36.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -23084,7 +31251,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs28.readdir(path30.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs36.readdir(path36.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -23101,7 +31268,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs28.readFile(path30.join(tree, f));
+      const data = await fs36.readFile(path36.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -23117,12 +31284,12 @@ async function writePackZip(tree, top, zipFile) {
 // src/demo/demo.ts
 var SAMPLE_PRODUCT = "sample-server";
 var SAMPLE_VERSION = "1.0.0";
-var TOP = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
+var TOP2 = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path31.resolve(opts.outDir);
-  const work = await fs29.mkdtemp(path31.join(os4.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path31.join(work, "cache") };
+  const outDir = path37.resolve(opts.outDir);
+  const work = await fs37.mkdtemp(path37.join(os6.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path37.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
@@ -23133,7 +31300,7 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path31.join(work, "team");
+    const team = path37.join(work, "team");
     const lockFile = await writeSampleTeam(team, { repository: server.url, rootPath });
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
@@ -23144,8 +31311,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs29.mkdir(outDir, { recursive: true });
-    const packFile = path31.join(outDir, `${TOP}-level-${repo.latest}.zip`);
+    await fs37.mkdir(outDir, { recursive: true });
+    const packFile = path37.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -23157,11 +31324,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path31.join(work, "run", TOP);
+    const home = path37.join(work, "run", TOP2);
     await extractPack(packFile, home);
-    const logDir = path31.join(outDir, "test-logs");
-    await fs29.rm(logDir, { recursive: true, force: true });
-    await fs29.mkdir(logDir, { recursive: true });
+    const logDir = path37.join(outDir, "test-logs");
+    await fs37.rm(logDir, { recursive: true, force: true });
+    await fs37.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -23184,13 +31351,13 @@ async function runDemo(opts) {
       reporter
     });
     step(
-      "publish: pack, sha256, changelog and report in " + path31.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path37.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs29.writeFile(`${packFile}.sha256`, `${sha2562}  ${path31.basename(packFile)}
+    await fs37.writeFile(`${packFile}.sha256`, `${sha2562}  ${path37.basename(packFile)}
 `);
-    await fs29.writeFile(
-      path31.join(outDir, "CHANGELOG.md"),
+    await fs37.writeFile(
+      path37.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -23207,10 +31374,10 @@ async function runDemo(opts) {
       apply: report,
       tests,
       hotfix: hotfixDemo,
-      pack: { file: path31.basename(packFile), sha256: sha2562 }
+      pack: { file: path37.basename(packFile), sha256: sha2562 }
     };
-    await fs29.writeFile(
-      path31.join(outDir, "report.json"),
+    await fs37.writeFile(
+      path37.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -23219,27 +31386,27 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs29.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs37.rm(work, { recursive: true, force: true });
   }
 }
 async function publishSampleRepository(work, reporter) {
   const sample = sampleRoot();
-  const { levels } = await materializeSample(sample, path31.join(work, "trees"));
+  const { levels } = await materializeSample(sample, path37.join(work, "trees"));
   const packs = [];
-  await fs29.mkdir(path31.join(work, "packs"));
+  await fs37.mkdir(path37.join(work, "packs"));
   for (const l of levels) {
-    const zip = path31.join(work, "packs", `${TOP}-level-${l.level}.zip`);
-    await writePackZip(l.tree, TOP, zip);
+    const zip = path37.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
+    await writePackZip(l.tree, TOP2, zip);
     packs[l.level] = zip;
   }
-  const repoDir = path31.join(work, "repo");
+  const repoDir = path37.join(work, "repo");
   const { rootPath } = await initRepository({ dir: repoDir });
   const payloads = [];
   for (const l of levels.filter((x) => x.level > 0)) {
-    const out = path31.join(work, `update-${l.level}.zip`);
-    const changes = parseChangesYaml(await fs29.readFile(l.changesFile, "utf8"), l.changesFile);
-    const includesFile = path31.join(path31.dirname(l.changesFile), "includes-hotfixes.txt");
-    const includes = (await fs29.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
+    const out = path37.join(work, `update-${l.level}.zip`);
+    const changes = parseChangesYaml(await fs37.readFile(l.changesFile, "utf8"), l.changesFile);
+    const includesFile = path37.join(path37.dirname(l.changesFile), "includes-hotfixes.txt");
+    const includes = (await fs37.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
     const m = await buildUpdate({
       from: packs[l.level - 1],
       to: packs[l.level],
@@ -23260,13 +31427,13 @@ async function publishSampleRepository(work, reporter) {
 }
 async function writeSampleTeam(team, opts) {
   const sample = sampleRoot();
-  await fs29.mkdir(path31.join(team, ".uplevel"), { recursive: true });
-  await fs29.copyFile(opts.rootPath, path31.join(team, ".uplevel", "root.json"));
-  await fs29.cp(path31.join(sample, "overlay"), path31.join(team, "deploy"), { recursive: true });
-  await fs29.cp(path31.join(sample, "tests"), path31.join(team, "tests"), { recursive: true });
+  await fs37.mkdir(path37.join(team, ".uplevel"), { recursive: true });
+  await fs37.copyFile(opts.rootPath, path37.join(team, ".uplevel", "root.json"));
+  await fs37.cp(path37.join(sample, "overlay"), path37.join(team, "deploy"), { recursive: true });
+  await fs37.cp(path37.join(sample, "tests"), path37.join(team, "tests"), { recursive: true });
   const port = await freePort();
-  const lockFile = path31.join(team, "uplevel.yml");
-  await fs29.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
+  const lockFile = path37.join(team, "uplevel.yml");
+  await fs37.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
   return lockFile;
 }
 function demoLock(url, port, level) {
@@ -23300,14 +31467,14 @@ async function freePort() {
 async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
-  const hfDir = path31.join(sample, "hotfixes", id);
-  const level = Number((await fs29.readFile(path31.join(hfDir, "level.txt"), "utf8")).trim());
-  const patchedTree = path31.join(work, "hotfix-tree");
-  await fs29.cp(path31.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs29.cp(path31.join(hfDir, "files"), patchedTree, { recursive: true });
-  const patchedPack = path31.join(work, "hotfix-pack.zip");
-  await writePackZip(patchedTree, TOP, patchedPack);
-  const hotfixZip = path31.join(work, `${id}.zip`);
+  const hfDir = path37.join(sample, "hotfixes", id);
+  const level = Number((await fs37.readFile(path37.join(hfDir, "level.txt"), "utf8")).trim());
+  const patchedTree = path37.join(work, "hotfix-tree");
+  await fs37.cp(path37.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs37.cp(path37.join(hfDir, "files"), patchedTree, { recursive: true });
+  const patchedPack = path37.join(work, "hotfix-pack.zip");
+  await writePackZip(patchedTree, TOP2, patchedPack);
+  const hotfixZip = path37.join(work, `${id}.zip`);
   await buildUpdate({
     from: packs[level],
     to: patchedPack,
@@ -23320,11 +31487,11 @@ async function demoHotfix(args) {
     hotfixId: id,
     out: hotfixZip
   });
-  const envDir = path31.join(work, "environment");
-  await fs29.mkdir(path31.join(envDir, ".uplevel"), { recursive: true });
-  await fs29.copyFile(args.rootPath, path31.join(envDir, ".uplevel", "root.json"));
-  const envLock = path31.join(envDir, "uplevel.yml");
-  await fs29.writeFile(
+  const envDir = path37.join(work, "environment");
+  await fs37.mkdir(path37.join(envDir, ".uplevel"), { recursive: true });
+  await fs37.copyFile(args.rootPath, path37.join(envDir, ".uplevel", "root.json"));
+  const envLock = path37.join(envDir, "uplevel.yml");
+  await fs37.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
@@ -23333,7 +31500,7 @@ repository: ${args.server}
 trust: .uplevel/root.json
 `
   );
-  const home = path31.join(envDir, TOP);
+  const home = path37.join(envDir, TOP2);
   const quiet = {
     info: () => void 0,
     warn: (m) => reporter.warn(m),
@@ -23381,8 +31548,8 @@ async function demoCommand(argv, ctx) {
     json: { type: "boolean" },
     stage: { type: "string" }
   });
-  if (values.stage) return stageCommand(path32.resolve(values.stage), ctx);
-  const outDir = path32.resolve(values.out ?? "out");
+  if (values.stage) return stageCommand(path38.resolve(values.stage), ctx);
+  const outDir = path38.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -23393,10 +31560,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path32.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path38.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path32.relative(process.cwd(), path32.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path32.relative(process.cwd(), path32.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path38.relative(process.cwd(), path38.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path38.relative(process.cwd(), path38.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -23404,15 +31571,15 @@ async function demoCommand(argv, ctx) {
   }
 }
 async function stageCommand(dir, ctx) {
-  if ((await fs30.readdir(dir).catch(() => [])).length > 0) {
+  if ((await fs38.readdir(dir).catch(() => [])).length > 0) {
     throw badInput(`--stage ${dir}: folder is not empty`);
   }
-  const work = path32.join(dir, "vendor");
-  await fs30.mkdir(work, { recursive: true });
+  const work = path38.join(dir, "vendor");
+  await fs38.mkdir(work, { recursive: true });
   const reporter = ctx.reporter();
   try {
     const { repoDir, rootPath } = await publishSampleRepository(work, reporter);
-    const lock = await writeSampleTeam(path32.join(dir, "team"), { repository: repoDir, rootPath });
+    const lock = await writeSampleTeam(path38.join(dir, "team"), { repository: repoDir, rootPath });
     ctx.print(`repository ${repoDir}`);
     ctx.print(`lock       ${lock}`);
     return 0;
@@ -23423,8 +31590,8 @@ async function stageCommand(dir, ctx) {
 
 // src/pipeline/diff.ts
 init_errors();
-import { promises as fs31 } from "node:fs";
-import path33 from "node:path";
+import { promises as fs39 } from "node:fs";
+import path39 from "node:path";
 function foldUpdates(manifests) {
   const fold = /* @__PURE__ */ new Map();
   for (const m of manifests) {
@@ -23477,7 +31644,7 @@ async function buildDiff(args) {
       } else if (!rec.current && rec.existed)
         removed.push({ path: p, sha256: rec.shaAtFrom });
     }
-    const last = manifests[manifests.length - 1];
+    const last2 = manifests[manifests.length - 1];
     const changes = manifests.flatMap((m) => m.changes);
     const hotfixes = [...new Set(manifests.flatMap((m) => m.includesHotfixes ?? []))];
     const manifest = {
@@ -23487,15 +31654,15 @@ async function buildDiff(args) {
       channel: lock.channel,
       level: to,
       from,
-      released: last.released,
+      released: last2.released,
       changes,
       ...hotfixes.length ? { includesHotfixes: hotfixes } : {},
       files: { added, modified, removed }
     };
-    const tmp = path33.join(path33.dirname(out), `.${path33.basename(out)}.uplevel-${process.pid}.tmp`);
+    const tmp = path39.join(path39.dirname(out), `.${path39.basename(out)}.uplevel-${process.pid}.tmp`);
     const w = await ZipWriter.create(tmp);
     try {
-      const dos = toDosDateTime(new Date(last.released));
+      const dos = toDosDateTime(new Date(last2.released));
       await w.addBuffer("update.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}
 `), {
         mode: 420,
@@ -23525,7 +31692,7 @@ async function buildDiff(args) {
         }
       }
       await w.finish();
-      await fs31.rename(tmp, out);
+      await fs39.rename(tmp, out);
     } catch (e) {
       await w.abort().catch(() => void 0);
       throw e;
@@ -23584,7 +31751,7 @@ async function exportCommand(argv, ctx) {
 
 // src/cli/commands/hotfix.ts
 init_errors();
-import path34 from "node:path";
+import path40 from "node:path";
 async function hotfixCommand(argv, ctx) {
   const [sub, ...rest] = argv;
   if (sub !== "apply" && sub !== "remove") {
@@ -23598,13 +31765,13 @@ async function hotfixCommand(argv, ctx) {
     { dir: { type: "string" }, id: { type: "string" }, json: { type: "boolean" } },
     sub === "apply"
   );
-  const home = path34.resolve(required("dir", values.dir));
+  const home = path40.resolve(required("dir", values.dir));
   const state = await withDirLock(workPath(home), async () => {
     await recover(home);
     if (sub === "remove")
       return removeHotfix(home, required("id", values.id));
     if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
-    const hf = await openHotfix(path34.resolve(positionals[0]));
+    const hf = await openHotfix(path40.resolve(positionals[0]));
     try {
       return await applyHotfix(home, hf);
     } finally {
@@ -23620,10 +31787,86 @@ async function hotfixCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs32 } from "node:fs";
-import path35 from "node:path";
+import { promises as fs41 } from "node:fs";
+import path42 from "node:path";
 init_errors();
 init_types();
+
+// src/repo/withdraw.ts
+import { promises as fs40 } from "node:fs";
+import os7 from "node:os";
+import path41 from "node:path";
+init_errors();
+init_types();
+async function findIndex(opts) {
+  const all = (await targetPaths(opts.dir)).filter((t) => {
+    const m = /^([^/]+)\/([^/]+)\/index\.json$/.exec(t);
+    return m && (!opts.product || m[1] === opts.product) && (!opts.version || m[2] === opts.version);
+  });
+  if (all.length === 1) return all[0];
+  if (all.length === 0)
+    throw badInput(`${opts.dir}: no product version matches; check --product/--version`);
+  throw badInput(
+    `${opts.dir}: holds ${all.map((t) => t.replace(/\/index\.json$/, "")).join(", ")}; name one with --product and --version`
+  );
+}
+var baseOf2 = (l) => l.base ?? l.level - 1;
+function builtOn(levels, n) {
+  const byLevel2 = new Map(levels.map((l) => [l.level, l]));
+  return levels.find((l) => {
+    if (l.level <= n || l.withdrawn) return false;
+    let b = baseOf2(l);
+    while (b > n) b = baseOf2(byLevel2.get(b));
+    return b === n;
+  });
+}
+async function withdrawLevel(opts) {
+  const target = await findIndex(opts);
+  const index = parseRepositoryIndex(
+    JSON.parse((await readTargetFile(opts.dir, target)).toString("utf8")),
+    target
+  );
+  const names2 = Object.keys(index.channels);
+  const channel = opts.channel ?? (names2.length === 1 ? names2[0] : DEFAULT_CHANNEL);
+  const levels = index.channels[channel]?.levels;
+  if (!levels) throw badInput(`--channel ${channel}: not published (have: ${names2.join(", ")})`);
+  const level = levels.find((l) => l.level === opts.level);
+  if (!level)
+    throw badInput(
+      `--level ${opts.level}: not published in ${index.product} ${index.version} (${channel})`
+    );
+  const result = {
+    product: index.product,
+    version: index.version,
+    channel,
+    base: baseOf2(level),
+    already: Boolean(level.withdrawn)
+  };
+  if (level.withdrawn) return result;
+  const later = builtOn(levels, opts.level);
+  if (later)
+    throw badInput(
+      `--level ${opts.level}: level ${later.level} is built on it; withdraw level ${later.level} first`
+    );
+  const at2 = (opts.now ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+  level.withdrawn = { at: at2, ...opts.reason ? { reason: opts.reason } : {} };
+  const scratch = await fs40.mkdtemp(path41.join(os7.tmpdir(), "uplevel-withdraw-"));
+  try {
+    const file = path41.join(scratch, "index.json");
+    await fs40.writeFile(file, `${JSON.stringify(index, null, 2)}
+`);
+    await publishTargets(
+      opts.dir,
+      [{ targetPath: target, localFile: file }],
+      opts.now ? { now: opts.now } : {}
+    );
+  } finally {
+    await fs40.rm(scratch, { recursive: true, force: true });
+  }
+  return result;
+}
+
+// src/cli/commands/repo.ts
 async function repoCommand(argv, ctx) {
   const [sub, ...rest] = argv;
   switch (sub) {
@@ -23635,21 +31878,54 @@ async function repoCommand(argv, ctx) {
       return add(rest, ctx);
     case "serve":
       return serve(rest, ctx);
+    case "refresh":
+      return refresh(rest, ctx);
+    case "withdraw":
+      return withdraw(rest, ctx);
+    case "rotate":
+      return rotate(rest, ctx);
     default:
-      throw badInput(`uplevel repo: unknown subcommand "${sub ?? ""}" (init, build, add, serve)`);
+      throw badInput(
+        `uplevel repo: unknown subcommand "${sub ?? ""}" (init, build, add, withdraw, refresh, rotate, serve)`
+      );
   }
+}
+var ROLE_NAMES = ["root", "targets", "snapshot", "timestamp"];
+function expiresFlags(values) {
+  const all = intFlag("expires", values.expires);
+  const out = {};
+  for (const role of ROLE_NAMES) {
+    const one = intFlag(`expires-${role}`, values[`expires-${role}`]);
+    const days = one ?? all;
+    if (days !== void 0) out[role] = days;
+  }
+  return out;
+}
+function thresholdFlag(value) {
+  const out = {};
+  for (const part of (value ?? "").split(",").filter(Boolean)) {
+    const m = /^(root|targets|snapshot|timestamp)=([1-9]\d?)$/.exec(part.trim());
+    if (!m) throw badInput(`--threshold: "${part}" is not ROLE=N (N from 1 to 99)`);
+    out[m[1]] = Number(m[2]);
+  }
+  return out;
 }
 async function init(argv, ctx) {
   const { values } = parse("repo init", argv, {
     dir: { type: "string" },
-    expires: { type: "string" }
+    expires: { type: "string" },
+    ...Object.fromEntries(ROLE_NAMES.map((r) => [`expires-${r}`, { type: "string" }])),
+    threshold: { type: "string" }
   });
-  const dir = path35.resolve(required("dir", values.dir));
-  const expiresDays = intFlag("expires", values.expires);
-  const { rootPath } = await initRepository({ dir, ...expiresDays ? { expiresDays } : {} });
+  const dir = path42.resolve(required("dir", values.dir));
+  const { rootPath } = await initRepository({
+    dir,
+    expires: expiresFlags(values),
+    threshold: thresholdFlag(values.threshold)
+  });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path35.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path42.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -23663,13 +31939,15 @@ async function build(argv, ctx) {
     out: { type: "string" },
     json: { type: "boolean" },
     "includes-hotfixes": { type: "string" },
-    hotfix: { type: "string" }
+    hotfix: { type: "string" },
+    "base-level": { type: "string" }
   });
   const level = intFlag("level", required("level", values.level));
+  const baseLevel = intFlag("base-level", values["base-level"]);
   let changes = [];
   if (values.changes) {
-    const file = path35.resolve(values.changes);
-    const text = await fs32.readFile(file, "utf8").catch(() => {
+    const file = path42.resolve(values.changes);
+    const text = await fs41.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -23682,20 +31960,21 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path35.resolve(required("from", values.from)),
-    to: path35.resolve(required("to", values.to)),
+    from: path42.resolve(required("from", values.from)),
+    to: path42.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path35.resolve(required("out", values.out)),
+    out: path42.resolve(required("out", values.out)),
     ...values["includes-hotfixes"] ? {
       includesHotfixes: values["includes-hotfixes"].split(",").map((x) => x.trim()).filter(Boolean)
     } : {},
-    ...values.hotfix ? { hotfixId: values.hotfix } : {}
+    ...values.hotfix ? { hotfixId: values.hotfix } : {},
+    ...baseLevel !== void 0 ? { baseLevel } : {}
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path35.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path42.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -23713,11 +31992,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path35.resolve(required("dir", values.dir));
+  const dir = path42.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path35.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path35.resolve(p))
+    ...values.pack ? { pack: path42.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path42.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -23726,13 +32005,64 @@ async function add(argv, ctx) {
   }
   return 0;
 }
+async function withdraw(argv, ctx) {
+  const { values } = parse("repo withdraw", argv, {
+    dir: { type: "string" },
+    level: { type: "string" },
+    reason: { type: "string" },
+    product: { type: "string" },
+    version: { type: "string" },
+    channel: { type: "string" }
+  });
+  const dir = path42.resolve(required("dir", values.dir));
+  const level = intFlag("level", required("level", values.level));
+  const r = await withdrawLevel({
+    dir,
+    level,
+    ...values.reason ? { reason: values.reason } : {},
+    ...values.product ? { product: values.product } : {},
+    ...values.version ? { version: values.version } : {},
+    ...values.channel ? { channel: values.channel } : {}
+  });
+  ctx.print(
+    r.already ? `level ${level} of ${r.product} ${r.version} (${r.channel}) was already withdrawn` : `withdrew level ${level} of ${r.product} ${r.version} (${r.channel}); publish level ${level + 1} with repo build --base-level ${r.base}`
+  );
+  return 0;
+}
+async function rotate(argv, ctx) {
+  const { values } = parse("repo rotate", argv, {
+    dir: { type: "string" },
+    role: { type: "string" }
+  });
+  const dir = path42.resolve(required("dir", values.dir));
+  const role = required("role", values.role);
+  if (!ROLE_NAMES.includes(role))
+    throw badInput(`--role must be one of ${ROLE_NAMES.join(", ")} (got "${role}")`);
+  const { rootVersion: rootVersion2 } = await rotateKey(dir, role);
+  ctx.print(`rotated the ${role} keys; root is now version ${rootVersion2}`);
+  ctx.print(`  old keys: ${path42.join(dir, "keys", "retired")} (destroy them once uploaded)`);
+  return 0;
+}
+async function refresh(argv, ctx) {
+  const { values } = parse("repo refresh", argv, {
+    dir: { type: "string" },
+    json: { type: "boolean" }
+  });
+  const dir = path42.resolve(required("dir", values.dir));
+  const result = await refreshRepository(dir);
+  if (values.json) ctx.printJson(result);
+  else if (result.resigned.length === 0) ctx.print("nothing expires soon; nothing re-signed");
+  else ctx.print(`re-signed ${result.resigned.join(", ")}`);
+  return 0;
+}
 async function serve(argv, ctx) {
   const { values } = parse("repo serve", argv, {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path35.resolve(required("dir", values.dir));
-  const port = intFlag("port", values.port) ?? 0;
+  const dir = path42.resolve(required("dir", values.dir));
+  const port = intFlag("port", values.port) ?? DEFAULT_PORT;
+  await checkServable(dir);
   const server = await serveDirectory(dir, { port });
   ctx.print(server.url);
   await new Promise((resolve) => {
@@ -23746,14 +32076,14 @@ async function serve(argv, ctx) {
 
 // src/cli/commands/revert.ts
 init_errors();
-import path36 from "node:path";
+import path43 from "node:path";
 async function revertCommand(argv, ctx) {
   const { values } = parse("revert", argv, {
     dir: { type: "string" },
     level: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path36.resolve(required("dir", values.dir));
+  const dir = path43.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
   if (level === void 0) throw badInput("--level N is required: the level to go back to");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -23768,7 +32098,7 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path36.resolve(required("dir", values.dir));
+  const dir = path43.resolve(required("dir", values.dir));
   const what = await recover(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
@@ -23781,30 +32111,30 @@ async function recoverCommand(argv, ctx) {
 // src/cli/commands/status.ts
 init_errors();
 
-// src/pipeline/status.ts
-import { existsSync as existsSync2, promises as fs33, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path37 from "node:path";
+// src/pipeline/in-place/status.ts
+import { existsSync as existsSync3, promises as fs42, readFileSync as readFileSync3, statSync } from "node:fs";
+import path44 from "node:path";
 init_errors();
 init_types();
-var SMALL = 1024 * 1024;
+var SMALL2 = 1024 * 1024;
 async function statusOfDir(dir) {
-  const root = path37.resolve(dir);
-  const st = await fs33.stat(root).catch(() => void 0);
+  const root = path44.resolve(dir);
+  const st = await fs42.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path37.basename(root),
+    name: path44.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
     hotfixes: state?.hotfixes ?? [],
     vendor: detectUpdateModel({
-      has: (p) => existsSync2(path37.join(root, p)),
+      has: (p) => existsSync3(path44.join(root, p)),
       text: (p) => {
         try {
-          const f = path37.join(root, p);
-          return statSync2(f).size <= SMALL ? readFileSync3(f, "utf8") : void 0;
+          const f = path44.join(root, p);
+          return statSync(f).size <= SMALL2 ? readFileSync3(f, "utf8") : void 0;
         } catch {
           return void 0;
         }
@@ -23815,12 +32145,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs33.readdir(path37.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs42.readdir(path44.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path37.join(root, r)));
+        actual.set(r, await sha256File(path44.join(root, r)));
     }
   };
   await walk("");
@@ -23828,10 +32158,10 @@ async function statusOfDir(dir) {
   return report;
 }
 async function readState(root) {
-  const file = path37.join(root, PACK_STATE_PATH);
+  const file = path44.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs33.readFile(file, "utf8");
+    text = await fs42.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -23861,7 +32191,7 @@ async function statusOfPack(file) {
     const texts = /* @__PURE__ */ new Map();
     for (const p of ["updates/product.txt", "updates/config.json"]) {
       const e = zip.get(`${top}/${p}`);
-      if (e) texts.set(p, (await zip.readBuffer(e, SMALL)).toString("utf8"));
+      if (e) texts.set(p, (await zip.readBuffer(e, SMALL2)).toString("utf8"));
     }
     const report = {
       vendor: detectUpdateModel({
@@ -23871,7 +32201,7 @@ async function statusOfPack(file) {
         },
         text: (p) => texts.get(p)
       }),
-      source: { kind: "pack", path: path37.resolve(file) },
+      source: { kind: "pack", path: path44.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -23891,6 +32221,7 @@ async function statusOfPack(file) {
 }
 
 // src/cli/commands/status.ts
+init_types();
 async function statusCommand(argv, ctx) {
   const { values } = parse("status", argv, {
     dir: { type: "string" },
@@ -23899,9 +32230,13 @@ async function statusCommand(argv, ctx) {
   });
   const dir = values.dir;
   const pack = values.pack;
-  if (Boolean(dir) === Boolean(pack))
-    throw badInput("status takes one of --dir DIR and --pack ZIP");
+  if (Boolean(dir) === Boolean(pack)) throw badInput("give one of --dir DIR and --pack ZIP");
   const r = dir ? await statusOfDir(dir) : await statusOfPack(pack);
+  if (dir && !r.managed && r.vendor.kind === "none") {
+    throw badInput(
+      `--dir ${dir}: no ${PACK_STATE_PATH} (uplevel writes it) and no vendor update state: not a pack uplevel knows; for a GA pack as shipped use status --pack GA.zip, or apply --dir to take the folder over`
+    );
+  }
   if (values.json) ctx.printJson(r);
   else print(r, ctx);
   return 0;
@@ -23932,9 +32267,45 @@ function print(r, ctx) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs34 } from "node:fs";
-import os5 from "node:os";
-import path38 from "node:path";
+import { promises as fs43 } from "node:fs";
+import os8 from "node:os";
+import path45 from "node:path";
+
+// src/cli/output.ts
+init_errors();
+var closed = /* @__PURE__ */ new WeakSet();
+function guardPipe(stream) {
+  stream.on("error", (e) => {
+    if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") closed.add(stream);
+    else throw e;
+  });
+}
+function write(stream, text, opts = {}) {
+  if (!closed.has(stream) && !stream.destroyed) stream.write(opts.raw ? text : inertOutput(text));
+}
+var CODES = {
+  [ExitCode.bug]: "bug",
+  [ExitCode.badInput]: "bad-input",
+  [ExitCode.verification]: "verification-failed",
+  [ExitCode.conflict]: "conflict",
+  [ExitCode.testsFailed]: "tests-failed",
+  [ExitCode.unreachable]: "unreachable",
+  130: "interrupted"
+};
+function jsonError(exit, message, details = []) {
+  return {
+    code: CODES[exit] ?? `exit-${exit}`,
+    exit,
+    message,
+    ...details.length ? { details } : {}
+  };
+}
+function knownWith(e) {
+  const report = e.report;
+  return report && typeof report === "object" ? report : {};
+}
+
+// src/cli/commands/test.ts
 async function testCommand(argv, ctx) {
   const { values } = parse("test", argv, {
     lock: { type: "string" },
@@ -23947,17 +32318,17 @@ async function testCommand(argv, ctx) {
   if (!lock.tests) throw badInput(`${lock.file}: no tests: block`);
   const dir = values.dir;
   const pack = values.pack;
-  if (Boolean(dir) === Boolean(pack)) throw badInput("test takes one of --dir DIR and --pack ZIP");
-  const logDir = path38.resolve(
-    values.logs ?? await fs34.mkdtemp(path38.join(os5.tmpdir(), "uplevel-test-logs-"))
+  if (Boolean(dir) === Boolean(pack)) throw badInput("give one of --dir DIR and --pack ZIP");
+  const logDir = path45.resolve(
+    values.logs ?? await fs43.mkdtemp(path45.join(os8.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs34.mkdir(logDir, { recursive: true });
-  let home = dir ? path38.resolve(dir) : "";
+  await fs43.mkdir(logDir, { recursive: true });
+  let home = dir ? path45.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs34.mkdtemp(path38.join(os5.tmpdir(), "uplevel-test-pack-"));
-    home = path38.join(cleanup, "home");
-    await extractPack(path38.resolve(pack), home);
+    cleanup = await fs43.mkdtemp(path45.join(os8.tmpdir(), "uplevel-test-pack-"));
+    home = path45.join(cleanup, "home");
+    await extractPack(path45.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -23969,12 +32340,20 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path38.dirname(lock.file),
+      cwd: path45.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
-    if (values.json) ctx.printJson({ ...result, logDir });
-    else {
+    if (values.json) {
+      const failed = result.commands.filter((c) => c.status !== "passed").map((c) => c.name);
+      const error = result.passed ? {} : {
+        error: jsonError(
+          ExitCode.testsFailed,
+          `tests failed: ${failed.join(", ") || "server"}`
+        )
+      };
+      ctx.printJson({ ...error, ...result, logDir });
+    } else {
       for (const c of result.commands)
         ctx.print(`  ${c.status.padEnd(9)} ${c.name} (${c.durationMs} ms)`);
       ctx.print(
@@ -23997,7 +32376,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs34.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs43.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
@@ -24008,11 +32387,281 @@ function describeEvent(e) {
   return String(e);
 }
 
+// src/cli/help.ts
+var LOCK = ["--lock F", "the lock file (default: uplevel.yml)"];
+var JSON_FLAG = ["--json", "one JSON document on stdout, also on failure"];
+var HELP = {
+  check: {
+    usage: ["check     [--lock F] [--json] [--exit-code]"],
+    what: "Lists the levels above the lock\u2019s level with their changes and CVE ids.",
+    flags: [LOCK, JSON_FLAG, ["--exit-code", "exit 10 when updates are available"]],
+    example: "uplevel check --lock uplevel.yml --exit-code"
+  },
+  apply: {
+    usage: [
+      "apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--json]",
+      "apply     [--lock F] --diff DIFF.zip --dir DIR [--dry-run] [--json]"
+    ],
+    what: "Applies every level up to --level in one pass, merging the overlay three-way.",
+    flags: [
+      LOCK,
+      ["--level N|latest", "the level to reach (default: latest)"],
+      ["--out ZIP", "write the pack as a zip (and ZIP.sha256 beside it)"],
+      ["--dir DIR", "write a new folder, or update a folder that holds the pack in place"],
+      ["--pack ZIP", "start from this pack instead of the GA pack or the lock\u2019s pack:"],
+      ["--bundle DIR", "offline: an `uplevel export` bundle instead of the repository"],
+      ["--diff DIFF.zip", "offline: an `uplevel diff` zip applied to --dir"],
+      ["--dry-run", "print the plan and the merge results, write nothing"],
+      ["--no-lock-update", "leave the lock\u2019s level and the overlay files as they are"],
+      JSON_FLAG
+    ],
+    example: "uplevel apply --lock uplevel.yml --out pack.zip"
+  },
+  test: {
+    usage: ["test      [--lock F] (--dir DIR | --pack ZIP) [--logs DIR] [--json]"],
+    what: "Runs the lock\u2019s tests: against a folder or a pack (exit 5 when one fails).",
+    flags: [
+      LOCK,
+      ["--dir DIR", "the product folder to test"],
+      ["--pack ZIP", "a pack, extracted to a temporary folder"],
+      ["--logs DIR", "keep the logs and junit.xml here (default: a temporary folder)"],
+      JSON_FLAG
+    ],
+    example: "uplevel test --lock uplevel.yml --pack pack.zip --logs test-logs"
+  },
+  status: {
+    usage: ["status    (--dir DIR | --pack ZIP) [--json]"],
+    what: "Shows the level, the updates and hotfixes applied, and (for a folder) local edits.",
+    flags: [["--dir DIR", "a product folder"], ["--pack ZIP", "a pack zip"], JSON_FLAG],
+    example: "uplevel status --pack pack.zip"
+  },
+  revert: {
+    usage: ["revert    --dir DIR --level N [--json]"],
+    what: "Goes back to an earlier level from the backups in-place updates keep, byte for byte.",
+    flags: [
+      ["--dir DIR", "the product folder"],
+      ["--level N", "the level to go back to"],
+      JSON_FLAG
+    ],
+    example: "uplevel revert --dir /opt/acme-gateway-4.2.0 --level 2"
+  },
+  recover: {
+    usage: ["recover   --dir DIR [--json]"],
+    what: "Finishes or undoes an apply or revert that was interrupted.",
+    flags: [["--dir DIR", "the product folder"], JSON_FLAG],
+    example: "uplevel recover --dir /opt/acme-gateway-4.2.0"
+  },
+  hotfix: {
+    usage: [
+      "hotfix    apply --dir DIR [--json] HOTFIX.zip",
+      "hotfix    remove --dir DIR --id ID [--json]"
+    ],
+    what: "Puts a vendor hotfix on a product folder, or takes one off byte for byte.",
+    flags: [["--dir DIR", "the product folder"], ["--id ID", "the hotfix to remove"], JSON_FLAG],
+    example: "uplevel hotfix apply --dir /opt/acme-gateway-4.2.0 HF-1234.zip"
+  },
+  diff: {
+    usage: ["diff      [--lock F] [--from N] --to M --out DIFF.zip [--json]"],
+    what: "Writes only what changed between two levels, for `apply --diff` on an offline target.",
+    flags: [
+      LOCK,
+      ["--from N", "the level the target is at (default: the lock\u2019s level)"],
+      ["--to M", "the level to reach"],
+      ["--out DIFF.zip", "the diff to write"],
+      JSON_FLAG
+    ],
+    example: "uplevel diff --from 3 --to 5 --out gw-3-5.zip"
+  },
+  export: {
+    usage: ["export    [--lock F] [--from N] --to M --out BUNDLE_DIR [--json]"],
+    what: "Writes a signed offline bundle (metadata and payloads) for `apply --bundle`.",
+    flags: [
+      LOCK,
+      ["--from N", "the lowest level the bundle serves (default: the lock\u2019s level)"],
+      ["--to M", "the highest level"],
+      ["--out BUNDLE_DIR", "the folder to write"],
+      JSON_FLAG
+    ],
+    example: "uplevel export --from 3 --to 5 --out gw-bundle/"
+  },
+  changelog: {
+    usage: ["changelog [--lock F] [--from N] [--to M] [--format md|json]"],
+    what: "Renders the changes between two levels, security first, CVE ids linked.",
+    flags: [
+      LOCK,
+      ["--from N", "default: the lock\u2019s level"],
+      ["--to M", "default: the latest level"],
+      ["--format md|json", "default: md"]
+    ],
+    example: "uplevel changelog --to 3 --format md"
+  },
+  demo: {
+    usage: ["demo      [--out DIR] [--json]", "demo      --stage DIR"],
+    what: "The whole flow on the embedded sample, offline; --stage writes only its files.",
+    flags: [
+      ["--out DIR", "where the pack, changelog, report and logs go (default: out)"],
+      ["--stage DIR", "an empty folder: DIR/vendor/repo and DIR/team/uplevel.yml at level 0"],
+      JSON_FLAG
+    ],
+    example: "uplevel demo --out out"
+  },
+  adopt: {
+    usage: [
+      "adopt     --dir INSTALLED [--lock F] [--level N] [--overlay DIR] [--pack ZIP] [--repository URL] [--trust ROOT.json] [--include-binaries] [--report F.json|F.md] [--dry-run] [--json]"
+    ],
+    what: "Compares an installed folder with the vendor\u2019s pack at its level: writes the team\u2019s changed and added files as the overlay, and the lock.",
+    flags: [
+      ["--dir INSTALLED", "the installed, customised product folder"],
+      LOCK,
+      ["--level N", "the level the installation is at (default: from its updates/uplevel.json)"],
+      ["--overlay DIR", "where the overlay goes (default: the lock\u2019s overlay:)"],
+      ["--pack ZIP", "build the vendor\u2019s pack from this GA pack instead of the repository\u2019s"],
+      ["--repository URL", "no lock yet: the repository the new lock names"],
+      ["--trust ROOT.json", "no lock yet: the pinned root the new lock names"],
+      ["--include-binaries", "copy changed jars and binaries too (default: listed only)"],
+      ["--report F.json|F.md", "write the report of what was taken, left and not classified"],
+      ["--dry-run", "say what would be taken, write nothing"],
+      JSON_FLAG
+    ],
+    example: "uplevel adopt --dir /opt/acme-gateway-4.2.0 --lock uplevel.yml --overlay deploy/"
+  },
+  "repo init": {
+    usage: ["repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,\u2026]"],
+    what: "Creates a signed repository with fresh keys (in REPO/keys: never serve them).",
+    flags: [
+      ["--dir REPO", "the repository folder"],
+      ["--expires DAYS", "one expiry for every role (default: per role, below)"],
+      [
+        "--expires-ROLE DAYS",
+        "per role: --expires-timestamp (default 1), -snapshot (7), -targets (365), -root (365)"
+      ],
+      ["--threshold ROLE=N,\u2026", "signatures a role needs (keys made to match); default 1"]
+    ],
+    example: "uplevel repo init --dir repo"
+  },
+  "repo build": {
+    usage: [
+      "repo build --from A.zip --to B.zip --level N [--base-level B] [--channel C] [--changes CHANGES.yml] [--released ISO] [--includes-hotfixes ID,\u2026] [--hotfix ID] [--json] --out UPDATE.zip"
+    ],
+    what: "Builds the update (or, with --hotfix, the hotfix) that turns pack A into pack B.",
+    flags: [
+      ["--from A.zip", "the pack at the level below"],
+      ["--to B.zip", "the pack at level N"],
+      ["--level N", "the level this update reaches (the level patched, for a hotfix)"],
+      ["--base-level B", "the level A is at (default N-1; lower to skip a withdrawn level)"],
+      ["--channel C", "default: full"],
+      ["--changes CHANGES.yml", "the changes it carries (id, type, severity, cves, title)"],
+      ["--released ISO", "its release date (default: now)"],
+      ["--includes-hotfixes ID,\u2026", "hotfixes this level already contains"],
+      ["--hotfix ID", "build a hotfix instead of an update"],
+      ["--out UPDATE.zip", "the zip to write"],
+      JSON_FLAG
+    ],
+    example: "uplevel repo build --from gw-level-0.zip --to gw-level-1.zip --level 1 --changes CHANGES.yml --out update-1.zip"
+  },
+  "repo add": {
+    usage: ["repo add   --dir REPO [--pack GA.zip] [--json] UPDATE.zip..."],
+    what: "Publishes updates (and the GA pack) in the repository and signs new metadata.",
+    flags: [
+      ["--dir REPO", "the repository folder"],
+      ["--pack GA.zip", "the GA pack, published once"],
+      JSON_FLAG
+    ],
+    example: "uplevel repo add --dir repo --pack gw-level-0.zip update-1.zip"
+  },
+  "repo withdraw": {
+    usage: [
+      "repo withdraw --dir REPO --level N [--reason TEXT] [--product P --version V] [--channel C]"
+    ],
+    what: "Marks a published level withdrawn in the signed index; clients skip it.",
+    flags: [
+      ["--dir REPO", "the repository folder"],
+      ["--level N", "the level to withdraw"],
+      ["--reason TEXT", "shown to clients at that level"],
+      ["--product P --version V", "which product, when the repository holds several"],
+      ["--channel C", "default: full"]
+    ],
+    example: 'uplevel repo withdraw --dir repo --level 5 --reason "breaks SSO"'
+  },
+  "repo refresh": {
+    usage: ["repo refresh --dir REPO [--json]"],
+    what: "Re-signs the metadata that expires within half its period (for a scheduled job).",
+    flags: [["--dir REPO", "the repository folder"], JSON_FLAG],
+    example: "uplevel repo refresh --dir repo"
+  },
+  "repo rotate": {
+    usage: ["repo rotate --dir REPO --role root|targets|snapshot|timestamp"],
+    what: "Gives a role a new key; every moment of the publication verifies.",
+    flags: [
+      ["--dir REPO", "the repository folder"],
+      ["--role ROLE", "root, targets, snapshot or timestamp"]
+    ],
+    example: "uplevel repo rotate --dir repo --role timestamp"
+  },
+  "repo serve": {
+    usage: ["repo serve --dir REPO [--port N]"],
+    what: "Serves the repository\u2019s metadata and targets on 127.0.0.1 until interrupted.",
+    flags: [
+      ["--dir REPO", "the repository folder"],
+      ["--port N", "default: 8470 (so a lock\u2019s URL survives restarts)"]
+    ],
+    example: "uplevel repo serve --dir repo --port 8080"
+  }
+};
+var ORDER = [
+  "check",
+  "apply",
+  "test",
+  "status",
+  "revert",
+  "recover",
+  "hotfix",
+  "diff",
+  "export",
+  "changelog",
+  "demo",
+  "adopt"
+];
+function synopses() {
+  const main = ORDER.flatMap((c) => HELP[c]?.usage ?? []);
+  const repo = Object.keys(HELP).filter((k) => k.startsWith("repo ")).flatMap((k) => HELP[k]?.usage ?? []);
+  return [...main, "", ...repo].map((l) => l ? `uplevel ${l}` : l);
+}
+function overview() {
+  return `uplevel: keep server product packs at the latest vendor update level
+
+${synopses().map((l) => l ? `  ${l}` : l).join("\n")}
+
+uplevel COMMAND --help (and uplevel repo SUBCOMMAND --help) describes each flag.
+
+Repository credentials: UPLEVEL_TOKEN, or UPLEVEL_USERNAME with UPLEVEL_PASSWORD or
+--password-stdin (the password read from standard input).
+
+Exit codes: 0 done, 1 bug, 2 bad input, 3 verification failed, 4 merge conflicts,
+5 tests failed, 6 unreachable, 10 updates available (check --exit-code), 130 interrupted.`;
+}
+function commandHelp(key2) {
+  const h = HELP[key2];
+  if (!h) return void 0;
+  const width = Math.max(...h.flags.map(([f]) => f.length));
+  return [
+    ...h.usage.map(
+      (u, i) => `${i === 0 ? "usage: " : "       "}uplevel ${u.replace(/ {2,}/g, " ")}`
+    ),
+    "",
+    h.what,
+    "",
+    ...h.flags.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`),
+    "",
+    `example: ${h.example}`
+  ].join("\n");
+}
+
 // src/cli/terminal-reporter.ts
 function terminalReporter(opts = {}) {
   const stream = opts.stream ?? process.stderr;
   const tty = Boolean(stream.isTTY) && !process.env.CI;
-  let last = 0;
+  let last2 = 0;
   let drawn = false;
   const clear = () => {
     if (drawn) {
@@ -24024,24 +32673,22 @@ function terminalReporter(opts = {}) {
     info(message) {
       if (opts.quiet) return;
       clear();
-      stream.write(`${message}
+      stream.write(`${inertOutput(message)}
 `);
     },
     warn(message) {
       clear();
-      stream.write(`warning: ${message}
+      stream.write(`warning: ${inertOutput(message)}
 `);
     },
     progress(task, done, total) {
       if (!tty || opts.quiet) return;
       const now = Date.now();
-      if (now - last < 100 && done !== total) return;
-      last = now;
+      if (now - last2 < 100 && done !== total) return;
+      last2 = now;
       const pct = total > 0 ? ` ${Math.floor(done / total * 100)}%` : "";
       const count = total > 0 ? ` (${fmt(done)}/${fmt(total)})` : ` ${fmt(done)}`;
-      const line = `${task}${pct}${count}`;
-      const width = stream.columns ?? 80;
-      stream.write(`\r\x1B[2K${line.length >= width ? line.slice(0, width - 1) : line}`);
+      stream.write(`\r\x1B[2K${fitLine(shortTask(task), `${pct}${count}`, stream.columns ?? 80)}`);
       drawn = true;
     },
     end() {
@@ -24049,37 +32696,23 @@ function terminalReporter(opts = {}) {
     }
   };
 }
+function shortTask(task) {
+  return task.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, (url) => {
+    const file = url.split(/[?#]/)[0]?.split("/").pop() ?? url;
+    return file.replace(/^[0-9a-f]{64}\./, "") || url;
+  });
+}
+function fitLine(task, figures, width) {
+  const room = width - 1 - figures.length;
+  if (task.length <= room) return `${task}${figures}`;
+  return `${task.slice(0, Math.max(0, room - 1))}\u2026${figures}`;
+}
 function fmt(n) {
   if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MiB`;
   return String(n);
 }
 
 // src/cli/main.ts
-var USAGE = `uplevel: keep server product packs at the latest vendor update level
-
-  uplevel check     [--lock F] [--json] [--exit-code]
-  uplevel apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--json]
-  uplevel export    [--lock F] [--from N] --to M --out DIR      signed offline bundle for apply --bundle
-  uplevel diff      [--lock F] [--from N] --to M --out ZIP      only what changed, for apply --diff ZIP --dir DIR
-  uplevel test      [--lock F] (--dir DIR | --pack ZIP)
-  uplevel status    (--dir DIR | --pack ZIP) [--json]
-  uplevel revert    --dir DIR --level N                     back to an earlier level, byte for byte
-  uplevel recover   --dir DIR                               finish or undo an interrupted apply/revert
-  uplevel changelog [--lock F] [--from N] [--to M] [--format md|json]
-  uplevel hotfix    apply --dir DIR HOTFIX.zip | remove --dir DIR --id ID
-  uplevel demo      [--out DIR] | --stage DIR           the whole flow, or only its files
-
-  uplevel repo init  --dir REPO [--expires DAYS]
-  uplevel repo build --from A.zip --to B.zip --level N [--channel C] [--changes CHANGES.yml]
-                     [--includes-hotfixes ID,\u2026] [--hotfix ID] --out UPDATE.zip
-  uplevel repo add   --dir REPO [--pack GA.zip] UPDATE.zip...
-  uplevel repo serve --dir REPO [--port N]
-
-Repository credentials: UPLEVEL_TOKEN, or UPLEVEL_USERNAME with UPLEVEL_PASSWORD or
---password-stdin (the password read from standard input).
-
-Exit codes: 0 done, 1 bug, 2 bad input, 3 verification failed, 4 merge conflicts,
-5 tests failed, 6 unreachable, 10 updates available (check --exit-code).`;
 var COMMANDS = {
   check: checkCommand,
   apply: applyCommand,
@@ -24092,71 +32725,121 @@ var COMMANDS = {
   export: exportCommand,
   diff: diffCommand,
   hotfix: hotfixCommand,
-  recover: recoverCommand
+  recover: recoverCommand,
+  adopt: adoptCommand
 };
 async function run(argv, env = process.env) {
   const [name, ...rest] = argv;
+  const json = rest.includes("--json");
   const ctx = {
     get env() {
       return env;
     },
-    print: (line) => process.stdout.write(`${line}
+    print: (line) => write(process.stdout, `${line}
 `),
-    printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}
-`),
+    printJson: (value) => write(process.stdout, `${inertJson(value)}
+`, { raw: true }),
     reporter: (opts) => terminalReporter({ quiet: Boolean(opts?.json) }),
     stdinIsTTY: Boolean(process.stdin.isTTY)
   };
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${USAGE}
+    write(process.stdout, `${overview()}
 `);
     return name ? ExitCode.ok : ExitCode.badInput;
   }
   if (name === "--version") {
-    process.stdout.write(`${"0.1.0"}
+    write(process.stdout, `${"0.1.0"}
 `);
     return ExitCode.ok;
   }
+  const label = COMMANDS[name] ? commandLabel(name, rest) : "";
+  const fail = (exit, message, details = [], known = {}) => {
+    write(process.stderr, `uplevel${label ? ` ${label}` : ""}: ${message}
+`);
+    for (const d of details) write(process.stderr, `  ${d}
+`);
+    if (json) ctx.printJson({ error: jsonError(exit, message, details), ...known });
+    return exit;
+  };
+  const command = COMMANDS[name];
+  if (!command)
+    return fail(ExitCode.badInput, `unknown command "${name}" (uplevel --help lists them)`);
+  if (rest.includes("--help") || rest.includes("-h")) return printHelp(name, label);
   if (rest.includes("--password-stdin")) {
     rest.splice(rest.indexOf("--password-stdin"), 1);
     env = { ...env, UPLEVEL_PASSWORD: (await readStdin()).replace(/\r?\n$/, "") };
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`uplevel: unknown command "${name}" (uplevel --help lists them)
-`);
-    return ExitCode.badInput;
-  }
+  const stopSignals = onInterrupt((sig) => fail(130, `interrupted (${sig})`));
+  setRetryListener(
+    (n) => write(
+      process.stderr,
+      `uplevel ${label}: ${n.url}: ${n.problem}; retrying in ${(n.delayMs / 1e3).toFixed(1)} s (attempt ${n.attempt} of ${n.attempts})
+`
+    )
+  );
   try {
     return await command(rest, ctx);
   } catch (caught) {
     const e = fromSystemError(caught) ?? caught;
     if (isUplevelError(e)) {
-      process.stderr.write(`uplevel ${name}: ${e.message}
-`);
-      for (const d of e.details) process.stderr.write(`  ${d}
-`);
-      return e.exitCode;
+      return fail(e.exitCode, withoutPrefix(e.message), e.details, knownWith(e));
     }
     const err = e;
-    process.stderr.write(
-      `uplevel ${name}: unexpected failure (a bug): ${err?.stack ?? String(e)}
-`
-    );
+    return fail(ExitCode.bug, `unexpected failure (a bug): ${err?.stack ?? String(e)}`);
+  } finally {
+    stopSignals();
+  }
+}
+function commandLabel(name, rest) {
+  const sub = rest[0];
+  const known = name === "repo" ? `repo ${sub}` in HELP : name === "hotfix" && (sub === "apply" || sub === "remove");
+  return known ? `${name} ${sub}` : name;
+}
+function withoutPrefix(message) {
+  return message.replace(/^uplevel [a-z]+( [a-z]+)?: /, "");
+}
+function printHelp(name, label) {
+  const text = commandHelp(label) ?? commandHelp(name) ?? Object.keys(HELP).filter((k) => k.startsWith(`${name} `)).map((k) => commandHelp(k)).join("\n\n");
+  if (!text) {
+    write(process.stderr, `uplevel ${label}: no help written for this command (a bug)
+`);
     return ExitCode.bug;
   }
+  write(process.stdout, `${text}
+`);
+  return ExitCode.ok;
+}
+function onInterrupt(say) {
+  const signals = ["SIGINT", "SIGTERM"];
+  const handler = (sig) => {
+    say(sig);
+    const poll = setInterval(() => {
+      if (process.listenerCount(sig) <= 1) process.exit(130);
+    }, 20);
+    if (process.listenerCount(sig) <= 1) {
+      clearInterval(poll);
+      process.exit(130);
+    }
+  };
+  for (const sig of signals) process.on(sig, handler);
+  return () => {
+    for (const sig of signals) process.off(sig, handler);
+  };
 }
 async function readStdin() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks).toString("utf8");
 }
+guardPipe(process.stdout);
+guardPipe(process.stderr);
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(
+    write(
+      process.stderr,
       `uplevel: unexpected failure (a bug): ${e?.stack ?? String(e)}
 `
     );
