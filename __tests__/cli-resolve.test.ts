@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from './helpers/cli.ts';
 import { configText, type Tree } from './helpers/packs.ts';
-import { exists, readPackFiles } from './helpers/read-pack.ts';
+import { exists, readPackFiles, treeHash } from './helpers/read-pack.ts';
 import { LEVELS, makeTeam, makeVendor, OVERLAY_CONFLICT, type Vendor } from './helpers/scenario.ts';
 
 const TOML = 'conf/deployment.toml';
@@ -191,4 +191,38 @@ describe('resolving a conflict and running the same apply again', () => {
       assert.equal(await fs.readFile(overlayFile, 'utf8'), resolved);
     });
   }
+});
+
+describe('resolving a conflict in place (apply --dir on the folder itself)', () => {
+  test('exit 4 leaves the folder as it was; resolved, the same apply --dir completes', async () => {
+    const team = await makeTeam(vendor, { overlay: OVERLAY_CONFLICT });
+    const home = path.join(team.dir, 'home');
+    const ga = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(ga.code, 0, ga.stderr);
+    const before = await treeHash(home);
+    const inPlace = () => runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+
+    const first = await inPlace();
+    assert.equal(first.code, 4, first.stderr);
+    assert.equal(await treeHash(home), before, 'the folder is as it was');
+    await fs.rm(`${team.overlayFile}.old`);
+    await fs.rm(`${team.overlayFile}.updated`);
+    const resolved = configText(30, { 25: 'setting.25 = customer-own-and-fixed' }, [
+      'security.strict = true',
+    ]);
+    await fs.writeFile(team.overlayFile, resolved);
+
+    const done = await inPlace();
+    assert.equal(done.code, 0, done.stderr);
+    assert.equal(await fs.readFile(path.join(home, 'conf/app.properties'), 'utf8'), resolved);
+    assert.equal(await fs.readFile(team.overlayFile, 'utf8'), resolved);
+    assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 2$/m);
+    assert.equal(await exists(path.join(team.dir, '.uplevel', 'uplevel.yml.pending.json')), false);
+
+    const again = await inPlace();
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, /already at level 2/);
+  });
 });

@@ -31,6 +31,8 @@ import {
 import { withDirLock } from '../../client/dir-lock.ts';
 import { readHomeState } from './home-state.ts';
 import { listOverlay, writeFileAtomic } from '../overlay.ts';
+import { clearPending, resolvePending, stillWaiting, writePending } from '../pending-merge.ts';
+import { sha256 } from '../../core/hash.ts';
 import { applyHotfix, hotfixCopy, openHotfix, removeHotfix, type OpenHotfix } from './hotfix.ts';
 import { sha256OfFile, stageEntry } from '../stage.ts';
 import { forEachLimit } from '../for-each-limit.ts';
@@ -210,7 +212,13 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       where: 'folder' | 'overlay';
       base?: Buffer;
       theirs?: Buffer;
+      ours?: Buffer;
     }[] = [];
+    // Overlay conflicts the user resolved since the last run (see pending-merge.ts).
+    const resolution = lock.overlay
+      ? await resolvePending(lock.file, lock.overlay, lock.level, target)
+      : undefined;
+    if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
     const overlayRewrites = new Map<string, Buffer>();
 
     for (const p of [...new Set([...changed, ...overlayFiles])].sort()) {
@@ -233,11 +241,13 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         : live === null
           ? undefined
           : await fs.readFile(live).catch(() => undefined);
-      const baseLevel = inOverlay ? lock.level : state.level;
+      const baseLevel = inOverlay ? (resolution?.baseLevels.get(p) ?? lock.level) : state.level;
       // A file no level applied changes is the folder's as it is: nothing to read from payloads.
       const theirs = src && changed.has(p) ? await readNew(src) : undefined;
       let base: Buffer | undefined;
-      if (changed.has(p)) base = await vendorAt(p, baseLevel);
+      // No vendor change after the base level: the file there is the target's (a resolved file).
+      const changedLater = plan.history.get(p)?.versions.some((v) => v.level > baseLevel);
+      if (changed.has(p)) base = changedLater ? await vendorAt(p, baseLevel) : theirs;
       if (!changed.has(p)) {
         // Only the overlay touches it: lay it over.
         if (ours && createHash('sha256').update(ours).digest('hex') !== liveSha)
@@ -277,6 +287,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
           where: inOverlay ? 'overlay' : 'folder',
           ...(base ? { base } : {}),
           ...(theirs ? { theirs } : {}),
+          ...(inOverlay ? { ours } : {}),
         });
       }
     }
@@ -300,6 +311,11 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(', ')}` : ''}`);
       }
       if (args.dryRun) return result;
+      const left = Object.fromEntries(
+        conflictsFor.flatMap((c) => (c.ours ? [[c.path, sha256(c.ours)]] : [])),
+      );
+      if (lock.overlay && Object.keys(left).length > 0)
+        await writePending(lock.file, { lockLevel: lock.level, target, files: left });
       throw new UplevelError(
         ExitCode.conflict,
         `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
@@ -415,6 +431,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       }
       const { setLockLevel } = await import('../../core/lock.ts');
       await writeFileAtomic(lock.file, setLockLevel(await fs.readFile(lock.file, 'utf8'), target));
+      await clearPending(lock.file);
     }
     return result;
   } finally {
