@@ -27183,8 +27183,8 @@ function localEdits(state, actual) {
 
 // src/pipeline/in-place/apply-in-place.ts
 import { createHash as createHash8 } from "node:crypto";
-import { promises as fs18 } from "node:fs";
-import path19 from "node:path";
+import { promises as fs19 } from "node:fs";
+import path20 from "node:path";
 init_errors();
 init_types();
 
@@ -27391,29 +27391,122 @@ async function readHomeState(home) {
   }
 }
 
+// src/pipeline/pending-merge.ts
+import { promises as fs16 } from "node:fs";
+import path17 from "node:path";
+init_errors();
+var pendingFile = (lockFile) => path17.join(path17.dirname(lockFile), ".uplevel", `${path17.basename(lockFile)}.pending.json`);
+async function readPending(lockFile) {
+  const file = pendingFile(lockFile);
+  let text;
+  try {
+    text = await fs16.readFile(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badInput(`${file}: not JSON; delete it and run apply again to redo the merge`);
+  }
+  const r = json;
+  const files = r.files;
+  if (!Number.isInteger(r.lockLevel) || !Number.isInteger(r.target) || typeof files !== "object" || files === null || Object.entries(files).some(([p, h]) => !safeRelative(p) || !/^[0-9a-f]{64}$/.test(String(h)))) {
+    throw badInput(`${file}: not a pending-merge record; delete it and run apply again`);
+  }
+  return r;
+}
+var safeRelative = (p) => p !== "" && !p.startsWith("/") && !p.includes("\\") && !p.split("/").some((s) => s === ".." || s === "." || s === "");
+async function resolvePending(lockFile, overlayDir, lockLevel, target) {
+  const baseLevels = /* @__PURE__ */ new Map();
+  const waiting = [];
+  const record = await readPending(lockFile);
+  if (!record || record.lockLevel !== lockLevel || record.target > target) {
+    return { baseLevels, waiting };
+  }
+  for (const [rel, leftSha] of Object.entries(record.files)) {
+    const file = path17.join(overlayDir, rel);
+    const content = await readOrUndefined2(file);
+    if (content === void 0) continue;
+    const companions = [];
+    for (const suffix of [".old", ".updated"]) {
+      if (await readOrUndefined2(`${file}${suffix}`) !== void 0)
+        companions.push(`${rel}${suffix}`);
+    }
+    if (companions.length > 0) {
+      waiting.push({
+        path: rel,
+        reason: `not resolved yet: delete ${companions.join(" and ")} once ${rel} is merged`
+      });
+      continue;
+    }
+    if (sha256(content) === leftSha) continue;
+    const marker = conflictMarkerLine(content);
+    if (marker !== void 0) {
+      waiting.push({ path: rel, reason: `conflict marker left at ${rel}:${marker}` });
+      continue;
+    }
+    baseLevels.set(rel, record.target);
+  }
+  return { baseLevels, waiting, record };
+}
+function conflictMarkerLine(content) {
+  const lines = content.toString("latin1").split("\n");
+  const i = lines.findIndex((l) => /^(<{7}|>{7}|\|{7})( |\r?$)/.test(l));
+  return i < 0 ? void 0 : i + 1;
+}
+async function writePending(lockFile, record) {
+  const file = pendingFile(lockFile);
+  await fs16.mkdir(path17.dirname(file), { recursive: true });
+  const tmp = `${file}.uplevel-tmp-${process.pid}`;
+  await fs16.writeFile(tmp, `${JSON.stringify(record, null, 2)}
+`);
+  await fs16.rename(tmp, file);
+}
+async function clearPending(lockFile) {
+  await fs16.rm(pendingFile(lockFile), { force: true });
+}
+function stillWaiting(waiting) {
+  return new UplevelError(
+    ExitCode.conflict,
+    `merge conflicts not resolved in ${waiting.length} overlay file(s); nothing was published`,
+    waiting.map((w) => `${w.path}: ${w.reason}`)
+  );
+}
+async function readOrUndefined2(file) {
+  try {
+    return await fs16.readFile(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+
 // src/pipeline/in-place/hotfix.ts
-import { promises as fs17 } from "node:fs";
-import path18 from "node:path";
+import { promises as fs18 } from "node:fs";
+import path19 from "node:path";
 init_errors();
 init_types();
 
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash7 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs16 } from "node:fs";
-import path17 from "node:path";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs17 } from "node:fs";
+import path18 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 async function stageEntry(zip, entryName, dest, sha2562, mode) {
   const entry = zip.get(entryName);
   if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
-  await fs16.mkdir(path17.dirname(dest), { recursive: true });
+  await fs17.mkdir(path18.dirname(dest), { recursive: true });
   const h = createHash7("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
   await pipeline3(data, createWriteStream3(dest, { mode: mode & 511 }));
   if (h.digest("hex") !== sha2562)
     throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
-  const fh = await fs16.open(dest, "r");
+  const fh = await fs17.open(dest, "r");
   try {
     await fh.sync();
   } finally {
@@ -27434,7 +27527,7 @@ async function sha256OfFile(file) {
 // src/pipeline/in-place/hotfix.ts
 var HOTFIX_MANIFEST = "hotfix.json";
 async function openHotfix(file) {
-  const label = path18.basename(file);
+  const label = path19.basename(file);
   const zip = await SafeZip.open(file, { label });
   try {
     const e = zip.get(HOTFIX_MANIFEST);
@@ -27458,7 +27551,7 @@ var backupName = (id) => `backup/hotfix-${id}`;
 var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
 async function applyHotfix(home, hf, opts = {}) {
   const m = hf.manifest;
-  const label = path18.basename(hf.file);
+  const label = path19.basename(hf.file);
   const state = await readHomeState(home);
   if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
   if (m.product !== state.product || m.version !== state.version) {
@@ -27477,12 +27570,12 @@ async function applyHotfix(home, hf, opts = {}) {
     ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
     ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
   ]) {
-    const live = await sha256OfFile(path18.join(home, f.path));
+    const live = await sha256OfFile(path19.join(home, f.path));
     if (state.files[f.path] !== f.sha || live !== f.sha)
       conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
   }
   for (const f of m.files.added) {
-    if (await sha256OfFile(path18.join(home, f.path)) !== void 0)
+    if (await sha256OfFile(path19.join(home, f.path)) !== void 0)
       conflicts.push(`${f.path}: exists already`);
   }
   if (conflicts.length) {
@@ -27493,11 +27586,11 @@ async function applyHotfix(home, hf, opts = {}) {
     );
   }
   const staging = stagingDir(home);
-  await fs17.rm(staging, { recursive: true, force: true });
-  await fs17.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
+  await fs18.rm(staging, { recursive: true, force: true });
+  await fs18.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
   const ops = [];
   for (const f of [...m.files.added, ...m.files.modified]) {
-    await stageEntry(hf.zip, `files/${f.path}`, path18.join(staging, f.path), f.sha256, f.mode);
+    await stageEntry(hf.zip, `files/${f.path}`, path19.join(staging, f.path), f.sha256, f.mode);
     ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
   }
   for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
@@ -27509,10 +27602,10 @@ async function applyHotfix(home, hf, opts = {}) {
     hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
     files
   };
-  await writeDurable(path18.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
+  await writeDurable(path19.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
   ops.push({ kind: "replace", path: PACK_STATE_PATH });
-  await fs17.mkdir(path18.dirname(keptCopy(home, m.id)), { recursive: true });
-  await fs17.copyFile(hf.file, keptCopy(home, m.id));
+  await fs18.mkdir(path19.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs18.copyFile(hf.file, keptCopy(home, m.id));
   const journal = {
     schema: 1,
     action: "apply",
@@ -27548,8 +27641,8 @@ async function removeHotfix(home, id, opts = {}) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  await fs17.rm(workPath(home, backupName(id)), { recursive: true, force: true });
-  if (!opts.keepCopy) await fs17.rm(keptCopy(home, id), { force: true });
+  await fs18.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  if (!opts.keepCopy) await fs18.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
   return after;
 }
@@ -27573,7 +27666,7 @@ async function startState(home, lock, repo) {
   let missing = 0;
   for (const [p, f] of Object.entries(manifest.files)) {
     files[p] = f.sha256;
-    if (!await fs18.stat(path19.join(home, p)).catch(() => void 0)) missing++;
+    if (!await fs19.stat(path20.join(home, p)).catch(() => void 0)) missing++;
   }
   if (missing > 0) {
     throw badInput(
@@ -27612,10 +27705,10 @@ async function applyLocked(args) {
   for (const [i, h] of lock.hotfixes.entries()) {
     const sha = await sha256OfFile(h.path);
     if (sha === void 0)
-      throw badInput(`${path19.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+      throw badInput(`${path20.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
     if (sha !== h.sha256)
       throw verificationFailed(
-        `${path19.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
+        `${path20.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
       );
     lockHotfixes.push(await openHotfix(h.path));
   }
@@ -27635,7 +27728,7 @@ async function applyLocked(args) {
       ({ reapply, dropped, view } = fit);
       state = fit.before;
     }
-    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path19.join(home, p));
+    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path20.join(home, p));
     const plan = composePlan(
       {
         product: state.product,
@@ -27676,6 +27769,8 @@ async function applyLocked(args) {
     };
     const outcome = /* @__PURE__ */ new Map();
     const conflictsFor = [];
+    const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target) : void 0;
+    if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
     const overlayRewrites = /* @__PURE__ */ new Map();
     for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
@@ -27692,11 +27787,12 @@ async function applyLocked(args) {
         continue;
       }
       if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs18.readFile(path19.join(lock.overlay, p)) : live === null ? void 0 : await fs18.readFile(live).catch(() => void 0);
-      const baseLevel = inOverlay ? lock.level : state.level;
+      const ours = inOverlay ? await fs19.readFile(path20.join(lock.overlay, p)) : live === null ? void 0 : await fs19.readFile(live).catch(() => void 0);
+      const baseLevel = inOverlay ? resolution?.baseLevels.get(p) ?? lock.level : state.level;
       const theirs = src && changed.has(p) ? await readNew(src) : void 0;
       let base;
-      if (changed.has(p)) base = await vendorAt(p, baseLevel);
+      const changedLater = plan.history.get(p)?.versions.some((v) => v.level > baseLevel);
+      if (changed.has(p)) base = changedLater ? await vendorAt(p, baseLevel) : theirs;
       if (!changed.has(p)) {
         if (ours && createHash8("sha256").update(ours).digest("hex") !== liveSha)
           outcome.set(p, ours);
@@ -27733,14 +27829,15 @@ async function applyLocked(args) {
           path: p,
           where: inOverlay ? "overlay" : "folder",
           ...base ? { base } : {},
-          ...theirs ? { theirs } : {}
+          ...theirs ? { theirs } : {},
+          ...inOverlay ? { ours } : {}
         });
       }
     }
     if (conflictsFor.length > 0) {
       const details = [];
       for (const c of conflictsFor) {
-        const beside = path19.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const beside = path20.join(c.where === "overlay" ? lock.overlay : home, c.path);
         const files = [];
         if (!args.dryRun) {
           if (c.base) {
@@ -27756,6 +27853,11 @@ async function applyLocked(args) {
         details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
       }
       if (args.dryRun) return result;
+      const left = Object.fromEntries(
+        conflictsFor.flatMap((c) => c.ours ? [[c.path, sha256(c.ours)]] : [])
+      );
+      if (lock.overlay && Object.keys(left).length > 0)
+        await writePending(lock.file, { lockLevel: lock.level, target, files: left });
       throw new UplevelError(
         ExitCode.conflict,
         `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
@@ -27768,17 +27870,17 @@ async function applyLocked(args) {
       if (outcome.size === 0 && lockHotfixes.length === 0 && carried.length === 0) return result;
     }
     for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
-    reporter.info(`Staging level ${target} in ${path19.join(home, WORK_DIR)}`);
+    reporter.info(`Staging level ${target} in ${path20.join(home, WORK_DIR)}`);
     const staging = stagingDir(home);
-    await fs18.rm(staging, { recursive: true, force: true });
+    await fs19.rm(staging, { recursive: true, force: true });
     const backupName2 = `backup/${state.level}-${target}`;
-    await fs18.rm(workPath(home, backupName2), { recursive: true, force: true });
+    await fs19.rm(workPath(home, backupName2), { recursive: true, force: true });
     const ops = [];
     let done = 0;
     const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
     const kinds = /* @__PURE__ */ new Map();
     await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs18.lstat(path19.join(home, p)).then(
+      const exists3 = await fs19.lstat(path20.join(home, p)).then(
         () => true,
         () => false
       );
@@ -27786,7 +27888,7 @@ async function applyLocked(args) {
         kinds.set(p, exists3 ? "remove" : void 0);
         return;
       }
-      const dest = path19.join(staging, p);
+      const dest = path20.join(staging, p);
       if (Buffer.isBuffer(what)) {
         await writeDurable(dest, what, 420);
       } else if (what.kind === "payload") {
@@ -27819,8 +27921,8 @@ async function applyLocked(args) {
       applied,
       files: vendorFiles
     });
-    await writeDurable(path19.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
-    const stateExists = await sha256OfFile(path19.join(home, PACK_STATE_PATH)) !== void 0;
+    await writeDurable(path20.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256OfFile(path20.join(home, PACK_STATE_PATH)) !== void 0;
     ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
     const journal = {
       schema: 1,
@@ -27841,7 +27943,7 @@ async function applyLocked(args) {
         await hf.zip.close();
       }
     }
-    for (const id of dropped) await fs18.rm(hotfixCopy(home, id), { force: true });
+    for (const id of dropped) await fs19.rm(hotfixCopy(home, id), { force: true });
     const included = new Set(
       levels.flatMap((l) => payloads.get(l).manifest.includesHotfixes ?? [])
     );
@@ -27859,11 +27961,12 @@ async function applyLocked(args) {
     result.hotfixes = { reapplied: reapply, dropped };
     if (args.updateLock && target !== lock.level) {
       for (const [p, content] of overlayRewrites) {
-        await writeFileAtomic(path19.join(lock.overlay, p), content);
+        await writeFileAtomic(path20.join(lock.overlay, p), content);
         result.overlayRewritten.push(p);
       }
       const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
-      await writeFileAtomic(lock.file, setLockLevel2(await fs18.readFile(lock.file, "utf8"), target));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs19.readFile(lock.file, "utf8"), target));
+      await clearPending(lock.file);
     }
     return result;
   } finally {
@@ -27883,7 +27986,7 @@ async function revertInPlace(home, level, reporter) {
   const ops = [];
   const consumed = [];
   let at2 = state.level;
-  const backups = (await fs18.readdir(workPath(home, "backup")).catch(() => [])).map(
+  const backups = (await fs19.readdir(workPath(home, "backup")).catch(() => [])).map(
     (n) => n.split("-").map(Number)
   );
   while (at2 > level) {
@@ -27914,7 +28017,7 @@ async function revertInPlace(home, level, reporter) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  for (const name of consumed) await fs18.rm(workPath(home, name), { recursive: true, force: true });
+  for (const name of consumed) await fs19.rm(workPath(home, name), { recursive: true, force: true });
   return { from: state.level, to: level };
 }
 async function checkHotfixFit(home, state, manifests) {
@@ -27924,7 +28027,7 @@ async function checkHotfixFit(home, state, manifests) {
   const reapply = ids.filter((id) => !included.has(id));
   const before = parsePackState(
     JSON.parse(
-      await fs18.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
+      await fs19.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
     ),
     "state before hotfixes"
   );
@@ -27988,106 +28091,13 @@ async function refuseSymlinkedFolders(home, paths) {
       const dir = segs.slice(0, i).join("/");
       if (seen.has(dir)) continue;
       seen.add(dir);
-      const st = await fs18.lstat(path19.join(home, dir)).catch(() => void 0);
+      const st = await fs19.lstat(path20.join(home, dir)).catch(() => void 0);
       if (!st) break;
       if (st.isSymbolicLink())
         throw badInput(
           `--dir ${home}: ${dir} is a symlink; uplevel does not write through it (make it a real folder)`
         );
     }
-  }
-}
-
-// src/pipeline/pending-merge.ts
-import { promises as fs19 } from "node:fs";
-import path20 from "node:path";
-init_errors();
-var pendingFile = (lockFile) => path20.join(path20.dirname(lockFile), ".uplevel", `${path20.basename(lockFile)}.pending.json`);
-async function readPending(lockFile) {
-  const file = pendingFile(lockFile);
-  let text;
-  try {
-    text = await fs19.readFile(file, "utf8");
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw badInput(`${file}: not JSON; delete it and run apply again to redo the merge`);
-  }
-  const r = json;
-  const files = r.files;
-  if (!Number.isInteger(r.lockLevel) || !Number.isInteger(r.target) || typeof files !== "object" || files === null || Object.entries(files).some(([p, h]) => !safeRelative(p) || !/^[0-9a-f]{64}$/.test(String(h)))) {
-    throw badInput(`${file}: not a pending-merge record; delete it and run apply again`);
-  }
-  return r;
-}
-var safeRelative = (p) => p !== "" && !p.startsWith("/") && !p.includes("\\") && !p.split("/").some((s) => s === ".." || s === "." || s === "");
-async function resolvePending(lockFile, overlayDir, lockLevel, target) {
-  const baseLevels = /* @__PURE__ */ new Map();
-  const waiting = [];
-  const record = await readPending(lockFile);
-  if (!record || record.lockLevel !== lockLevel || record.target > target) {
-    return { baseLevels, waiting };
-  }
-  for (const [rel, leftSha] of Object.entries(record.files)) {
-    const file = path20.join(overlayDir, rel);
-    const content = await readOrUndefined2(file);
-    if (content === void 0) continue;
-    const companions = [];
-    for (const suffix of [".old", ".updated"]) {
-      if (await readOrUndefined2(`${file}${suffix}`) !== void 0)
-        companions.push(`${rel}${suffix}`);
-    }
-    if (companions.length > 0) {
-      waiting.push({
-        path: rel,
-        reason: `not resolved yet: delete ${companions.join(" and ")} once ${rel} is merged`
-      });
-      continue;
-    }
-    if (sha256(content) === leftSha) continue;
-    const marker = conflictMarkerLine(content);
-    if (marker !== void 0) {
-      waiting.push({ path: rel, reason: `conflict marker left at ${rel}:${marker}` });
-      continue;
-    }
-    baseLevels.set(rel, record.target);
-  }
-  return { baseLevels, waiting, record };
-}
-function conflictMarkerLine(content) {
-  const lines = content.toString("latin1").split("\n");
-  const i = lines.findIndex((l) => /^(<{7}|>{7}|\|{7})( |\r?$)/.test(l));
-  return i < 0 ? void 0 : i + 1;
-}
-async function writePending(lockFile, record) {
-  const file = pendingFile(lockFile);
-  await fs19.mkdir(path20.dirname(file), { recursive: true });
-  const tmp = `${file}.uplevel-tmp-${process.pid}`;
-  await fs19.writeFile(tmp, `${JSON.stringify(record, null, 2)}
-`);
-  await fs19.rename(tmp, file);
-}
-async function clearPending(lockFile) {
-  await fs19.rm(pendingFile(lockFile), { force: true });
-}
-function stillWaiting(waiting) {
-  return new UplevelError(
-    ExitCode.conflict,
-    `merge conflicts not resolved in ${waiting.length} overlay file(s); nothing was published`,
-    waiting.map((w) => `${w.path}: ${w.reason}`)
-  );
-}
-async function readOrUndefined2(file) {
-  try {
-    return await fs19.readFile(file);
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
   }
 }
 
