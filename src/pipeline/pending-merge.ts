@@ -15,6 +15,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../core/hash.ts';
 import { badInput, ExitCode, UplevelError } from '../core/errors.ts';
+import { writeFileAtomic } from './overlay.ts';
+import { readIfExists } from './read-if-exists.ts';
 
 export interface PendingMerge {
   /** The lock's level when the conflict happened: the record is void once the lock moves. */
@@ -38,16 +40,11 @@ export const pendingFile = (lockFile: string) =>
 
 export async function readPending(lockFile: string): Promise<PendingMerge | undefined> {
   const file = pendingFile(lockFile);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  const bytes = await readIfExists(file);
+  if (bytes === undefined) return undefined;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw badInput(`${file}: not JSON; delete it and run apply again to redo the merge`);
   }
@@ -91,11 +88,11 @@ export async function resolvePending(
   }
   for (const [rel, leftSha] of Object.entries(record.files)) {
     const file = path.join(overlayDir, rel);
-    const content = await readOrUndefined(file);
+    const content = await readIfExists(file);
     if (content === undefined) continue; // the user removed the file from the overlay
     const companions = [];
     for (const suffix of ['.old', '.updated']) {
-      if ((await readOrUndefined(`${file}${suffix}`)) !== undefined)
+      if ((await readIfExists(`${file}${suffix}`)) !== undefined)
         companions.push(`${rel}${suffix}`);
     }
     if (companions.length > 0) {
@@ -126,9 +123,7 @@ export function conflictMarkerLine(content: Buffer): number | undefined {
 export async function writePending(lockFile: string, record: PendingMerge): Promise<void> {
   const file = pendingFile(lockFile);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.uplevel-tmp-${process.pid}`;
-  await fs.writeFile(tmp, `${JSON.stringify(record, null, 2)}\n`);
-  await fs.rename(tmp, file);
+  await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`);
 }
 
 export async function clearPending(lockFile: string): Promise<void> {
@@ -142,13 +137,4 @@ export function stillWaiting(waiting: Resolution['waiting']): UplevelError {
     `merge conflicts not resolved in ${waiting.length} overlay file(s); nothing was published`,
     waiting.map((w) => `${w.path}: ${w.reason}`),
   );
-}
-
-async function readOrUndefined(file: string): Promise<Buffer | undefined> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
 }

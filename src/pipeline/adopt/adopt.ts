@@ -23,6 +23,7 @@ import { openPack } from '../pack-input.ts';
 import type { Reporter } from '../reporter.ts';
 import { assertFreshDir } from '../write-dir.ts';
 import { writeAdoptedLock } from './lock-file.ts';
+import { readIfExists } from '../read-if-exists.ts';
 
 export interface AdoptRequest {
   /** The installed folder (its top is the product's home, holding bin/, conf/…). */
@@ -113,16 +114,11 @@ async function productHome(dir: string, lock: Lock): Promise<string> {
 async function readInstalledState(dir: string): Promise<PackState | undefined> {
   if (!(await isDir(dir))) throw badInput(`--dir ${dir}: not a folder`);
   const file = path.join(dir, PACK_STATE_PATH);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  const bytes = await readIfExists(file);
+  if (bytes === undefined) return undefined;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw badInput(`${file}: is not valid JSON`);
   }

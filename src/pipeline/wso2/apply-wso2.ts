@@ -30,6 +30,7 @@ import { resolvePackFile } from '../pack-source.ts';
 import { currentU2Level, runUpdateTool } from './update-tool.ts';
 import { writeFolderAsPack } from './write-folder-pack.ts';
 import { writePackSbom } from '../sbom/write-sbom.ts';
+import { readIfExists } from '../read-if-exists.ts';
 
 export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
   const { lock, reporter } = req;
@@ -96,7 +97,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
           `the WSO2 update tool could not bring the pack to the lock's level ${lock.level}`,
         );
       }
-      for (const rel of overlayFiles) base.set(rel, await readOrUndefined(path.join(home, rel)));
+      for (const rel of overlayFiles) base.set(rel, await readIfExists(path.join(home, rel)));
     }
     const current = (await currentU2Level(home)) as number;
     let to = current;
@@ -122,7 +123,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
     for (const rel of overlayFiles) {
       const ours = await fs.readFile(path.join(lock.overlay as string, rel));
       const b = base.get(rel);
-      const theirs = await readOrUndefined(path.join(home, rel));
+      const theirs = await readIfExists(path.join(home, rel));
       if (b === undefined && theirs === undefined) {
         merged.push({ path: rel, outcome: 'added', content: ours, rewrite: false });
         continue;
@@ -320,13 +321,4 @@ async function fileCrc32(file: string): Promise<number> {
     await h.close();
   }
   return crc >>> 0;
-}
-
-async function readOrUndefined(file: string): Promise<Buffer | undefined> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
 }
