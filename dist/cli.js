@@ -7010,14 +7010,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs44 = this.flowScalar(this.type);
+              const fs45 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs44, sep: [] });
+                map.items.push({ start, key: fs45, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs44);
+                this.stack.push(fs45);
               } else {
-                Object.assign(it, { key: fs44, sep: [] });
+                Object.assign(it, { key: fs45, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7145,13 +7145,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs44 = this.flowScalar(this.type);
+              const fs45 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs44, sep: [] });
+                fc.items.push({ start: [], key: fs45, sep: [] });
               else if (it.sep)
-                this.stack.push(fs44);
+                this.stack.push(fs45);
               else
-                Object.assign(it, { key: fs44, sep: [] });
+                Object.assign(it, { key: fs45, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7795,7 +7795,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs44 = __require("fs");
+    var fs45 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable4 = stream.Readable;
@@ -7815,7 +7815,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs44.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs45.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -7832,7 +7832,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs44.close(self.fd, onCloseDone);
+      fs45.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -7864,7 +7864,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs44.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs45.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -8224,7 +8224,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs44 = __require("fs");
+    var fs45 = __require("fs");
     var zlib2 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -8293,10 +8293,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs44.open(path46, "r", function(err, fd) {
+      fs45.open(path46, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs44.close(fd, defaultCallback);
+          if (err2) fs45.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -8313,7 +8313,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs44.fstat(fd, function(err, stats) {
+      fs45.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -20129,7 +20129,7 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs44 = __importStar(__require("fs"));
+    var fs45 = __importStar(__require("fs"));
     var path46 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
@@ -20208,9 +20208,9 @@ var require_updater = __commonJS({
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs44.createReadStream(fileName));
+          await targetInfo.verify(fs45.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs44.copyFileSync(fileName, targetPath);
+          fs45.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -20219,8 +20219,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs44.existsSync(filePath)) {
-            await targetInfo.verify(fs44.createReadStream(filePath));
+          if (fs45.existsSync(filePath)) {
+            await targetInfo.verify(fs45.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -20231,7 +20231,7 @@ var require_updater = __commonJS({
       loadLocalMetadata(fileName) {
         const filePath = path46.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs44.readFileSync(filePath);
+        return fs45.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -20383,7 +20383,7 @@ var require_updater = __commonJS({
         try {
           const filePath = path46.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs44.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs45.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -20750,7 +20750,7 @@ function inertJson(value, space = 2) {
 }
 
 // src/cli/commands/adopt.ts
-import { existsSync, promises as fs26 } from "node:fs";
+import { existsSync, promises as fs27 } from "node:fs";
 import path26 from "node:path";
 
 // src/core/documents.ts
@@ -21079,7 +21079,7 @@ init_lock();
 init_types();
 
 // src/pipeline/adopt/adopt.ts
-import { createReadStream as createReadStream4, promises as fs24 } from "node:fs";
+import { createReadStream as createReadStream4, promises as fs25 } from "node:fs";
 import os4 from "node:os";
 import path23 from "node:path";
 
@@ -21191,7 +21191,7 @@ async function sha256File(file) {
 init_types();
 
 // src/pipeline/apply.ts
-import { promises as fs22 } from "node:fs";
+import { promises as fs23 } from "node:fs";
 init_errors();
 
 // src/core/level-path.ts
@@ -21237,7 +21237,7 @@ var ApplyConflictError = class extends UplevelError {
 // src/pipeline/wso2/apply-wso2.ts
 init_errors();
 init_lock();
-import { promises as fs12 } from "node:fs";
+import { promises as fs13 } from "node:fs";
 import os3 from "node:os";
 import path13 from "node:path";
 
@@ -26877,6 +26877,17 @@ function uuidFrom(hex2) {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
+// src/pipeline/read-if-exists.ts
+import { promises as fs12 } from "node:fs";
+async function readIfExists(file) {
+  try {
+    return await fs12.readFile(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+
 // src/pipeline/wso2/apply-wso2.ts
 async function applyWso2(req) {
   const { lock, reporter } = req;
@@ -26889,7 +26900,7 @@ async function applyWso2(req) {
   if (!req.dryRun && !req.out) throw badInput("apply needs --out ZIP (or --dry-run)");
   const packFile = await resolvePackFile(lock, void 0, req.pack, reporter, env);
   const label = req.pack ?? lock.pack?.path ?? "the lock\u2019s pack";
-  const work = await fs12.mkdtemp(path13.join(os3.tmpdir(), "uplevel-wso2-"));
+  const work = await fs13.mkdtemp(path13.join(os3.tmpdir(), "uplevel-wso2-"));
   const logFile = req.out ? `${req.out}.wso2update.log` : path13.join(work, "wso2update.log");
   const zip = await SafeZip.open(packFile.file, { label });
   try {
@@ -26941,7 +26952,7 @@ async function applyWso2(req) {
           `the WSO2 update tool could not bring the pack to the lock's level ${lock.level}`
         );
       }
-      for (const rel of overlayFiles) base.set(rel, await readOrUndefined(path13.join(home, rel)));
+      for (const rel of overlayFiles) base.set(rel, await readIfExists(path13.join(home, rel)));
     }
     const current = await currentU2Level(home);
     let to = current;
@@ -26961,9 +26972,9 @@ async function applyWso2(req) {
     const diff = await diffAgainstPack(home, entries);
     const merged = [];
     for (const rel of overlayFiles) {
-      const ours = await fs12.readFile(path13.join(lock.overlay, rel));
+      const ours = await fs13.readFile(path13.join(lock.overlay, rel));
       const b = base.get(rel);
-      const theirs = await readOrUndefined(path13.join(home, rel));
+      const theirs = await readIfExists(path13.join(home, rel));
       if (b === void 0 && theirs === void 0) {
         merged.push({ path: rel, outcome: "added", content: ours, rewrite: false });
         continue;
@@ -26978,7 +26989,7 @@ async function applyWso2(req) {
     for (const p of [...diff.added, ...diff.modified].filter(
       (x) => /^updates\/changelog-.*\.md$/.test(x)
     )) {
-      notes.push({ file: p, text: await fs12.readFile(path13.join(home, p), "utf8") });
+      notes.push({ file: p, text: await fs13.readFile(path13.join(home, p), "utf8") });
     }
     const files = { added: diff.added, modified: diff.modified, removed: diff.removed };
     const report = {
@@ -27051,37 +27062,37 @@ async function applyWso2(req) {
           conflicts: []
         });
       }
-      await writeFileAtomic(lock.file, setLockLevel(await fs12.readFile(lock.file, "utf8"), to));
+      await writeFileAtomic(lock.file, setLockLevel(await fs13.readFile(lock.file, "utf8"), to));
       report.lockUpdated = true;
     }
     return report;
   } finally {
     await zip.close();
-    await fs12.rm(work, { recursive: true, force: true });
+    await fs13.rm(work, { recursive: true, force: true });
   }
 }
 var TOOL_LOGS = "updates/logs";
 async function moveNewLogs(home, zip, entries, dest) {
   const dir = path13.join(home, TOOL_LOGS);
-  const names2 = await fs12.readdir(dir).catch(() => []);
+  const names2 = await fs13.readdir(dir).catch(() => []);
   const moved = [];
   for (const name of names2.sort()) {
     const file = path13.join(dir, name);
-    const st = await fs12.stat(file);
+    const st = await fs13.stat(file);
     if (!st.isFile()) continue;
     const e = entries.get(`${TOOL_LOGS}/${name}`);
     if (e && e.uncompressedSize === st.size && await fileCrc32(file) === e.crc32 >>> 0) continue;
-    await fs12.mkdir(dest, { recursive: true });
-    await fs12.copyFile(file, path13.join(dest, name));
-    if (e) await fs12.writeFile(file, await zip.readBuffer(e));
-    else await fs12.rm(file);
+    await fs13.mkdir(dest, { recursive: true });
+    await fs13.copyFile(file, path13.join(dest, name));
+    if (e) await fs13.writeFile(file, await zip.readBuffer(e));
+    else await fs13.rm(file);
     moved.push(name);
   }
   return moved;
 }
 async function scrubToolConfig(home) {
   const file = path13.join(home, "updates", "config.json");
-  const text = await fs12.readFile(file, "utf8");
+  const text = await fs13.readFile(file, "utf8");
   let doc;
   try {
     doc = JSON.parse(text);
@@ -27100,7 +27111,7 @@ async function scrubToolConfig(home) {
     }
   };
   walk(doc);
-  if (changed) await fs12.writeFile(file, `${JSON.stringify(doc, null, 2)}
+  if (changed) await fs13.writeFile(file, `${JSON.stringify(doc, null, 2)}
 `);
 }
 async function diffAgainstPack(home, entries) {
@@ -27118,7 +27129,7 @@ async function diffAgainstPack(home, entries) {
       continue;
     }
     const file = path13.join(home, r);
-    const same = (await fs12.stat(file)).size === e.uncompressedSize && await fileCrc32(file) === e.crc32 >>> 0;
+    const same = (await fs13.stat(file)).size === e.uncompressedSize && await fileCrc32(file) === e.crc32 >>> 0;
     if (same) unchanged.set(r, e);
     else modified.push(r);
   }
@@ -27128,7 +27139,7 @@ async function diffAgainstPack(home, entries) {
 }
 async function fileCrc32(file) {
   let crc = 0;
-  const h = await fs12.open(file);
+  const h = await fs13.open(file);
   try {
     for await (const chunk of h.createReadStream({ highWaterMark: 1 << 20 })) {
       crc = crc32(chunk, crc);
@@ -27137,14 +27148,6 @@ async function fileCrc32(file) {
     await h.close();
   }
   return crc >>> 0;
-}
-async function readOrUndefined(file) {
-  try {
-    return await fs12.readFile(file);
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
 }
 
 // src/pipeline/apply.ts
@@ -27183,14 +27186,14 @@ function localEdits(state, actual) {
 
 // src/pipeline/in-place/apply-in-place.ts
 import { createHash as createHash8 } from "node:crypto";
-import { promises as fs19 } from "node:fs";
+import { promises as fs20 } from "node:fs";
 import path20 from "node:path";
 init_errors();
 init_types();
 
 // src/pipeline/in-place/journal.ts
 init_errors();
-import { promises as fs13 } from "node:fs";
+import { promises as fs14 } from "node:fs";
 import path14 from "node:path";
 var WORK_DIR = "updates/.uplevel";
 var STATE_PATH = "updates/uplevel.json";
@@ -27198,13 +27201,13 @@ var workPath = (home, ...parts) => path14.join(home, WORK_DIR, ...parts);
 var journalFile = (home) => workPath(home, "journal.json");
 var stagingDir = (home) => workPath(home, "staging");
 async function exists(p) {
-  return fs13.lstat(p).then(
+  return fs14.lstat(p).then(
     () => true,
     () => false
   );
 }
 async function fsyncPath(p) {
-  const h = await fs13.open(p, "r");
+  const h = await fs14.open(p, "r");
   try {
     await h.sync();
   } finally {
@@ -27212,8 +27215,8 @@ async function fsyncPath(p) {
   }
 }
 async function writeDurable(file, data, mode) {
-  await fs13.mkdir(path14.dirname(file), { recursive: true });
-  const h = await fs13.open(file, "w", mode);
+  await fs14.mkdir(path14.dirname(file), { recursive: true });
+  const h = await fs14.open(file, "w", mode);
   try {
     await h.writeFile(data);
     await h.sync();
@@ -27232,7 +27235,7 @@ async function noSymlinkOnTheWay(root, p) {
   let at2 = root;
   for (const seg of segs.slice(0, -1)) {
     at2 = path14.join(at2, seg);
-    const st = await fs13.lstat(at2).catch(() => void 0);
+    const st = await fs14.lstat(at2).catch(() => void 0);
     if (!st) return true;
     if (st.isSymbolicLink() || !st.isDirectory()) return false;
   }
@@ -27243,7 +27246,7 @@ async function readRecord(home, file) {
   const bad = (why) => verificationFailed(`${label}: ${why}; refused, nothing was moved`);
   let j;
   try {
-    j = JSON.parse(await fs13.readFile(file, "utf8"));
+    j = JSON.parse(await fs14.readFile(file, "utf8"));
   } catch (e) {
     if (e instanceof SyntaxError) throw bad("not valid JSON");
     throw e;
@@ -27268,12 +27271,12 @@ async function readRecord(home, file) {
 async function commitJournal(home, journal) {
   const file = journalFile(home);
   await writeDurable(`${file}.tmp`, JSON.stringify(journal));
-  await fs13.rename(`${file}.tmp`, file);
+  await fs14.rename(`${file}.tmp`, file);
   await fsyncPath(path14.dirname(file));
 }
 async function move(from, to) {
-  await fs13.mkdir(path14.dirname(to), { recursive: true });
-  await fs13.rename(from, to);
+  await fs14.mkdir(path14.dirname(to), { recursive: true });
+  await fs14.rename(from, to);
 }
 async function replay(home, journal) {
   const staging = stagingDir(home);
@@ -27307,8 +27310,8 @@ async function replay(home, journal) {
     })
   );
   for (const op of last2) await doOp(op);
-  await fs13.rm(journalFile(home), { force: true });
-  await fs13.rm(staging, { recursive: true, force: true });
+  await fs14.rm(journalFile(home), { force: true });
+  await fs14.rm(staging, { recursive: true, force: true });
 }
 async function recover(home) {
   const file = journalFile(home);
@@ -27317,9 +27320,9 @@ async function recover(home) {
     await replay(home, journal);
     return "completed";
   }
-  await fs13.rm(`${file}.tmp`, { force: true });
+  await fs14.rm(`${file}.tmp`, { force: true });
   if (await exists(stagingDir(home))) {
-    await fs13.rm(stagingDir(home), { recursive: true, force: true });
+    await fs14.rm(stagingDir(home), { recursive: true, force: true });
     return "discarded";
   }
   return "none";
@@ -27327,7 +27330,7 @@ async function recover(home) {
 
 // src/client/dir-lock.ts
 init_errors();
-import { promises as fs14 } from "node:fs";
+import { promises as fs15 } from "node:fs";
 import path15 from "node:path";
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 function alive(pid) {
@@ -27342,18 +27345,18 @@ async function withDirLock(dir, fn, opts = {}) {
   const lock = path15.join(dir, ".uplevel.lock");
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
   let told = false;
-  await fs14.mkdir(dir, { recursive: true });
+  await fs15.mkdir(dir, { recursive: true });
   for (; ; ) {
     try {
-      await fs14.writeFile(lock, String(process.pid), { flag: "wx" });
+      await fs15.writeFile(lock, String(process.pid), { flag: "wx" });
       break;
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
-      const holder = Number(await fs14.readFile(lock, "utf8").catch(() => ""));
-      const age = Date.now() - ((await fs14.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
+      const holder = Number(await fs15.readFile(lock, "utf8").catch(() => ""));
+      const age = Date.now() - ((await fs15.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
       const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2e3;
       if (dead) {
-        await fs14.rm(lock, { force: true });
+        await fs15.rm(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline)
@@ -27370,18 +27373,18 @@ async function withDirLock(dir, fn, opts = {}) {
   try {
     return await fn();
   } finally {
-    await fs14.rm(lock, { force: true });
+    await fs15.rm(lock, { force: true });
   }
 }
 
 // src/pipeline/in-place/home-state.ts
-import { promises as fs15 } from "node:fs";
+import { promises as fs16 } from "node:fs";
 import path16 from "node:path";
 init_errors();
 init_types();
 async function readHomeState(home) {
   const file = path16.join(home, PACK_STATE_PATH);
-  const text = await fs15.readFile(file, "utf8").catch(() => void 0);
+  const text = await fs16.readFile(file, "utf8").catch(() => void 0);
   if (text === void 0) return void 0;
   try {
     return parsePackState(JSON.parse(text), file);
@@ -27392,22 +27395,17 @@ async function readHomeState(home) {
 }
 
 // src/pipeline/pending-merge.ts
-import { promises as fs16 } from "node:fs";
+import { promises as fs17 } from "node:fs";
 import path17 from "node:path";
 init_errors();
 var pendingFile = (lockFile) => path17.join(path17.dirname(lockFile), ".uplevel", `${path17.basename(lockFile)}.pending.json`);
 async function readPending(lockFile) {
   const file = pendingFile(lockFile);
-  let text;
-  try {
-    text = await fs16.readFile(file, "utf8");
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
+  const bytes = await readIfExists(file);
+  if (bytes === void 0) return void 0;
   let json;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw badInput(`${file}: not JSON; delete it and run apply again to redo the merge`);
   }
@@ -27428,11 +27426,11 @@ async function resolvePending(lockFile, overlayDir, lockLevel, target) {
   }
   for (const [rel, leftSha] of Object.entries(record.files)) {
     const file = path17.join(overlayDir, rel);
-    const content = await readOrUndefined2(file);
+    const content = await readIfExists(file);
     if (content === void 0) continue;
     const companions = [];
     for (const suffix of [".old", ".updated"]) {
-      if (await readOrUndefined2(`${file}${suffix}`) !== void 0)
+      if (await readIfExists(`${file}${suffix}`) !== void 0)
         companions.push(`${rel}${suffix}`);
     }
     if (companions.length > 0) {
@@ -27459,14 +27457,12 @@ function conflictMarkerLine(content) {
 }
 async function writePending(lockFile, record) {
   const file = pendingFile(lockFile);
-  await fs16.mkdir(path17.dirname(file), { recursive: true });
-  const tmp = `${file}.uplevel-tmp-${process.pid}`;
-  await fs16.writeFile(tmp, `${JSON.stringify(record, null, 2)}
+  await fs17.mkdir(path17.dirname(file), { recursive: true });
+  await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}
 `);
-  await fs16.rename(tmp, file);
 }
 async function clearPending(lockFile) {
-  await fs16.rm(pendingFile(lockFile), { force: true });
+  await fs17.rm(pendingFile(lockFile), { force: true });
 }
 function stillWaiting(waiting) {
   return new UplevelError(
@@ -27475,17 +27471,9 @@ function stillWaiting(waiting) {
     waiting.map((w) => `${w.path}: ${w.reason}`)
   );
 }
-async function readOrUndefined2(file) {
-  try {
-    return await fs16.readFile(file);
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
-}
 
 // src/pipeline/in-place/hotfix.ts
-import { promises as fs18 } from "node:fs";
+import { promises as fs19 } from "node:fs";
 import path19 from "node:path";
 init_errors();
 init_types();
@@ -27493,20 +27481,20 @@ init_types();
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash7 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs17 } from "node:fs";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs18 } from "node:fs";
 import path18 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 async function stageEntry(zip, entryName, dest, sha2562, mode) {
   const entry = zip.get(entryName);
   if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
-  await fs17.mkdir(path18.dirname(dest), { recursive: true });
+  await fs18.mkdir(path18.dirname(dest), { recursive: true });
   const h = createHash7("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
   await pipeline3(data, createWriteStream3(dest, { mode: mode & 511 }));
   if (h.digest("hex") !== sha2562)
     throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
-  const fh = await fs17.open(dest, "r");
+  const fh = await fs18.open(dest, "r");
   try {
     await fh.sync();
   } finally {
@@ -27586,8 +27574,8 @@ async function applyHotfix(home, hf, opts = {}) {
     );
   }
   const staging = stagingDir(home);
-  await fs18.rm(staging, { recursive: true, force: true });
-  await fs18.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
+  await fs19.rm(staging, { recursive: true, force: true });
+  await fs19.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
   const ops = [];
   for (const f of [...m.files.added, ...m.files.modified]) {
     await stageEntry(hf.zip, `files/${f.path}`, path19.join(staging, f.path), f.sha256, f.mode);
@@ -27604,8 +27592,8 @@ async function applyHotfix(home, hf, opts = {}) {
   };
   await writeDurable(path19.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
   ops.push({ kind: "replace", path: PACK_STATE_PATH });
-  await fs18.mkdir(path19.dirname(keptCopy(home, m.id)), { recursive: true });
-  await fs18.copyFile(hf.file, keptCopy(home, m.id));
+  await fs19.mkdir(path19.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs19.copyFile(hf.file, keptCopy(home, m.id));
   const journal = {
     schema: 1,
     action: "apply",
@@ -27641,8 +27629,8 @@ async function removeHotfix(home, id, opts = {}) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  await fs18.rm(workPath(home, backupName(id)), { recursive: true, force: true });
-  if (!opts.keepCopy) await fs18.rm(keptCopy(home, id), { force: true });
+  await fs19.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  if (!opts.keepCopy) await fs19.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
   return after;
 }
@@ -27666,7 +27654,7 @@ async function startState(home, lock, repo) {
   let missing = 0;
   for (const [p, f] of Object.entries(manifest.files)) {
     files[p] = f.sha256;
-    if (!await fs19.stat(path20.join(home, p)).catch(() => void 0)) missing++;
+    if (!await fs20.stat(path20.join(home, p)).catch(() => void 0)) missing++;
   }
   if (missing > 0) {
     throw badInput(
@@ -27787,7 +27775,7 @@ async function applyLocked(args) {
         continue;
       }
       if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs19.readFile(path20.join(lock.overlay, p)) : live === null ? void 0 : await fs19.readFile(live).catch(() => void 0);
+      const ours = inOverlay ? await fs20.readFile(path20.join(lock.overlay, p)) : live === null ? void 0 : await fs20.readFile(live).catch(() => void 0);
       const baseLevel = inOverlay ? resolution?.baseLevels.get(p) ?? lock.level : state.level;
       const theirs = src && changed.has(p) ? await readNew(src) : void 0;
       let base;
@@ -27872,15 +27860,15 @@ async function applyLocked(args) {
     for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
     reporter.info(`Staging level ${target} in ${path20.join(home, WORK_DIR)}`);
     const staging = stagingDir(home);
-    await fs19.rm(staging, { recursive: true, force: true });
+    await fs20.rm(staging, { recursive: true, force: true });
     const backupName2 = `backup/${state.level}-${target}`;
-    await fs19.rm(workPath(home, backupName2), { recursive: true, force: true });
+    await fs20.rm(workPath(home, backupName2), { recursive: true, force: true });
     const ops = [];
     let done = 0;
     const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
     const kinds = /* @__PURE__ */ new Map();
     await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs19.lstat(path20.join(home, p)).then(
+      const exists3 = await fs20.lstat(path20.join(home, p)).then(
         () => true,
         () => false
       );
@@ -27943,7 +27931,7 @@ async function applyLocked(args) {
         await hf.zip.close();
       }
     }
-    for (const id of dropped) await fs19.rm(hotfixCopy(home, id), { force: true });
+    for (const id of dropped) await fs20.rm(hotfixCopy(home, id), { force: true });
     const included = new Set(
       levels.flatMap((l) => payloads.get(l).manifest.includesHotfixes ?? [])
     );
@@ -27965,7 +27953,7 @@ async function applyLocked(args) {
         result.overlayRewritten.push(p);
       }
       const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
-      await writeFileAtomic(lock.file, setLockLevel2(await fs19.readFile(lock.file, "utf8"), target));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs20.readFile(lock.file, "utf8"), target));
       await clearPending(lock.file);
     }
     return result;
@@ -27986,7 +27974,7 @@ async function revertInPlace(home, level, reporter) {
   const ops = [];
   const consumed = [];
   let at2 = state.level;
-  const backups = (await fs19.readdir(workPath(home, "backup")).catch(() => [])).map(
+  const backups = (await fs20.readdir(workPath(home, "backup")).catch(() => [])).map(
     (n) => n.split("-").map(Number)
   );
   while (at2 > level) {
@@ -28017,7 +28005,7 @@ async function revertInPlace(home, level, reporter) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  for (const name of consumed) await fs19.rm(workPath(home, name), { recursive: true, force: true });
+  for (const name of consumed) await fs20.rm(workPath(home, name), { recursive: true, force: true });
   return { from: state.level, to: level };
 }
 async function checkHotfixFit(home, state, manifests) {
@@ -28027,7 +28015,7 @@ async function checkHotfixFit(home, state, manifests) {
   const reapply = ids.filter((id) => !included.has(id));
   const before = parsePackState(
     JSON.parse(
-      await fs19.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
+      await fs20.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
     ),
     "state before hotfixes"
   );
@@ -28091,7 +28079,7 @@ async function refuseSymlinkedFolders(home, paths) {
       const dir = segs.slice(0, i).join("/");
       if (seen.has(dir)) continue;
       seen.add(dir);
-      const st = await fs19.lstat(path20.join(home, dir)).catch(() => void 0);
+      const st = await fs20.lstat(path20.join(home, dir)).catch(() => void 0);
       if (!st) break;
       if (st.isSymbolicLink())
         throw badInput(
@@ -28235,7 +28223,7 @@ var import_tuf_js2 = __toESM(require_dist3(), 1);
 var import_error4 = __toESM(require_error2(), 1);
 init_errors();
 import { createHash as createHash9, randomBytes as randomBytes2 } from "node:crypto";
-import { createWriteStream as createWriteStream4, promises as fs21, readFileSync } from "node:fs";
+import { createWriteStream as createWriteStream4, promises as fs22, readFileSync } from "node:fs";
 import path21 from "node:path";
 import { Transform as Transform5 } from "node:stream";
 import { pipeline as pipeline4 } from "node:stream/promises";
@@ -28244,7 +28232,7 @@ import { pathToFileURL } from "node:url";
 // src/client/fetcher.ts
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error2(), 1);
-import { promises as fs20 } from "node:fs";
+import { promises as fs21 } from "node:fs";
 import { Readable as Readable3 } from "node:stream";
 import { fileURLToPath } from "node:url";
 var METADATA_NAME = /\/metadata\/((?:\d+\.)?(root|timestamp|snapshot|targets)\.json)$/;
@@ -28265,9 +28253,9 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   async open(url) {
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs20.stat(file).catch(() => void 0);
+      const st = await fs21.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error.DownloadHTTPError("no such file", 404);
-      const body = (await fs20.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      const body = (await fs21.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       return { body, total: st.size };
     }
     try {
@@ -28528,25 +28516,25 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs21.readFile(this.opts.trustedRoot);
+      pinned = await fs22.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     rootVersion(pinned, this.opts.trustedRoot);
-    await fs21.mkdir(this.metadataDir, { recursive: true });
-    await fs21.mkdir(this.targetsDir, { recursive: true });
+    await fs22.mkdir(this.metadataDir, { recursive: true });
+    await fs22.mkdir(this.targetsDir, { recursive: true });
     const cachedFile = path21.join(this.metadataDir, "root.json");
-    const cached = await fs21.readFile(cachedFile).catch(() => void 0);
+    const cached = await fs22.readFile(cachedFile).catch(() => void 0);
     if (cached && await chainsFrom(pinned, cached, (n) => this.chainRoot(n))) return;
     if (cached) {
       for (const f of ["root.json", "timestamp.json", "snapshot.json", "targets.json", "roots"])
-        await fs21.rm(path21.join(this.metadataDir, f), { recursive: true, force: true });
+        await fs22.rm(path21.join(this.metadataDir, f), { recursive: true, force: true });
     }
-    await fs21.writeFile(cachedFile, pinned);
+    await fs22.writeFile(cachedFile, pinned);
   }
   /** Root version n for the chain check: as saved by an earlier verified run, else as served. */
   async chainRoot(n) {
-    const saved = await fs21.readFile(path21.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
+    const saved = await fs22.readFile(path21.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
     if (saved) return saved;
     return this.fetcher.downloadBytes(`${this.base}/metadata/${n}.root.json`, 512 * 1024).catch(() => void 0);
   }
@@ -28557,9 +28545,9 @@ var RepositoryClient = class {
       "root.json"
     );
     const dir = path21.join(this.metadataDir, "roots");
-    await fs21.mkdir(dir, { recursive: true });
+    await fs22.mkdir(dir, { recursive: true });
     for (const [n, data] of this.fetcher.receivedRoots) {
-      if (n <= trusted) await fs21.writeFile(path21.join(dir, `${n}.root.json`), data);
+      if (n <= trusted) await fs22.writeFile(path21.join(dir, `${n}.root.json`), data);
     }
   }
   /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
@@ -28574,8 +28562,8 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs21.rm(path21.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs21.rm(path21.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs22.rm(path21.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs22.rm(path21.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard(void 0, () => this.updater.refresh());
       }
@@ -28624,15 +28612,15 @@ var RepositoryClient = class {
     const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.part`;
     try {
       await this.download(info, tmp);
-      await fs21.rename(tmp, file);
+      await fs22.rename(tmp, file);
     } finally {
-      await fs21.rm(tmp, { force: true });
+      await fs22.rm(tmp, { force: true });
     }
     return file;
   }
   /** Verified target bytes, for small files (index.json). */
   async readTarget(targetPath) {
-    return fs21.readFile(await this.fetchTarget(targetPath));
+    return fs22.readFile(await this.fetchTarget(targetPath));
   }
   /**
    * Streams a target into `dest`, checking its signed length as it comes (endless data stops
@@ -29017,7 +29005,7 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs22.readFile(lock.file, "utf8");
+      const text = await fs23.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       await clearPending(lock.file);
       report.lockUpdated = true;
@@ -29104,7 +29092,7 @@ function byLevel(payloads) {
 }
 async function folderHoldsFiles(dir) {
   try {
-    return (await fs22.readdir(dir)).length > 0;
+    return (await fs23.readdir(dir)).length > 0;
   } catch {
     return false;
   }
@@ -29114,7 +29102,7 @@ async function folderHoldsFiles(dir) {
 var import_yaml5 = __toESM(require_dist(), 1);
 init_lock();
 init_yaml_text();
-import { promises as fs23 } from "node:fs";
+import { promises as fs24 } from "node:fs";
 import path22 from "node:path";
 function overlayField(lockFile, overlay) {
   const rel = path22.relative(path22.dirname(lockFile), overlay).split(path22.sep).join("/");
@@ -29146,8 +29134,8 @@ function newLockText(lock, level, overlay) {
 ${import_yaml5.default.stringify(fields)}`;
 }
 async function writeAdoptedLock(lock, exists3, level, overlay) {
-  const text = exists3 ? adoptedLockText(await fs23.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
-  await fs23.mkdir(path22.dirname(lock.file), { recursive: true });
+  const text = exists3 ? adoptedLockText(await fs24.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
+  await fs24.mkdir(path22.dirname(lock.file), { recursive: true });
   await writeFileAtomic(lock.file, text);
 }
 
@@ -29200,7 +29188,7 @@ async function adopt(request2) {
 }
 async function productHome(dir, lock) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
-  const names2 = await fs24.readdir(dir);
+  const names2 = await fs25.readdir(dir);
   const top = `${lock.product}-${lock.version}`;
   if (names2.length === 1 && names2[0] === top && await isDir(path23.join(dir, top)))
     return path23.join(dir, top);
@@ -29209,23 +29197,18 @@ async function productHome(dir, lock) {
 async function readInstalledState(dir) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
   const file = path23.join(dir, PACK_STATE_PATH);
-  let text;
-  try {
-    text = await fs24.readFile(file, "utf8");
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
+  const bytes = await readIfExists(file);
+  if (bytes === void 0) return void 0;
   let json;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw badInput(`${file}: is not valid JSON`);
   }
   return parsePackState(json, file);
 }
 async function isDir(p) {
-  return fs24.stat(p).then(
+  return fs25.stat(p).then(
     (s) => s.isDirectory(),
     () => false
   );
@@ -29240,7 +29223,7 @@ async function assertFreshOverlay(dir) {
   }
 }
 async function vendorHashes(req, level) {
-  const tmp = await fs24.mkdtemp(path23.join(os4.tmpdir(), "uplevel-adopt-"));
+  const tmp = await fs25.mkdtemp(path23.join(os4.tmpdir(), "uplevel-adopt-"));
   try {
     const out = path23.join(tmp, "vendor.zip");
     const { overlay: _overlay, ...bare } = req.lock;
@@ -29263,7 +29246,7 @@ async function vendorHashes(req, level) {
       await pack.zip.close();
     }
   } finally {
-    await fs24.rm(tmp, { recursive: true, force: true });
+    await fs25.rm(tmp, { recursive: true, force: true });
   }
 }
 async function hashInstallation(dir) {
@@ -29286,20 +29269,20 @@ async function head(file) {
 }
 async function writeOverlay(dir, overlay, taken) {
   const parent = path23.dirname(overlay);
-  await fs24.mkdir(parent, { recursive: true });
-  const staging = await fs24.mkdtemp(
+  await fs25.mkdir(parent, { recursive: true });
+  const staging = await fs25.mkdtemp(
     path23.join(parent, `.${path23.basename(overlay)}.uplevel-staging-`)
   );
   try {
     for (const rel of taken) {
       const to = path23.join(staging, rel);
-      await fs24.mkdir(path23.dirname(to), { recursive: true });
-      await fs24.copyFile(path23.join(dir, rel), to);
+      await fs25.mkdir(path23.dirname(to), { recursive: true });
+      await fs25.copyFile(path23.join(dir, rel), to);
     }
-    await fs24.rm(overlay, { recursive: true, force: true });
-    await fs24.rename(staging, overlay);
+    await fs25.rm(overlay, { recursive: true, force: true });
+    await fs25.rename(staging, overlay);
   } catch (e) {
-    await fs24.rm(staging, { recursive: true, force: true });
+    await fs25.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
@@ -29307,14 +29290,14 @@ async function writeOverlay(dir, overlay, taken) {
 // src/pipeline/load-lock.ts
 init_errors();
 init_lock();
-import { promises as fs25 } from "node:fs";
+import { promises as fs26 } from "node:fs";
 import path24 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file) {
   const abs = path24.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
-    text = await fs25.readFile(abs, "utf8");
+    text = await fs26.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
@@ -29418,7 +29401,7 @@ async function lockFromFlags(lockFile, dir, values) {
     );
   let json;
   try {
-    json = JSON.parse(await fs26.readFile(stateFile, "utf8"));
+    json = JSON.parse(await fs27.readFile(stateFile, "utf8"));
   } catch {
     throw badInput(`${stateFile}: is not valid JSON`);
   }
@@ -29438,7 +29421,7 @@ async function lockFromFlags(lockFile, dir, values) {
 var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path26.resolve(r);
 async function writeReport(file, report) {
   const md = file.endsWith(".md");
-  await fs26.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
+  await fs27.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
 `);
 }
 function adoptMarkdown(r) {
@@ -29485,7 +29468,7 @@ function printAdopt(r, ctx) {
 
 // src/cli/commands/apply.ts
 init_errors();
-import { promises as fs30 } from "node:fs";
+import { promises as fs31 } from "node:fs";
 import path31 from "node:path";
 
 // src/pipeline/in-place/apply-diff.ts
@@ -29528,7 +29511,7 @@ async function applyDiff(args) {
 }
 
 // src/pipeline/export.ts
-import { promises as fs29 } from "node:fs";
+import { promises as fs30 } from "node:fs";
 import path30 from "node:path";
 init_errors();
 
@@ -29536,7 +29519,7 @@ init_errors();
 var import_models3 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
 import { createHash as createHash11 } from "node:crypto";
-import { createReadStream as createReadStream5, promises as fs28 } from "node:fs";
+import { createReadStream as createReadStream5, promises as fs29 } from "node:fs";
 import path29 from "node:path";
 init_errors();
 
@@ -29551,7 +29534,7 @@ import {
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs27 } from "node:fs";
+import { promises as fs28 } from "node:fs";
 import path28 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
@@ -29566,7 +29549,7 @@ function signer(k) {
 }
 async function generateRoleKeys(dir, counts = {}) {
   const keysDir = path28.join(dir, "keys");
-  await fs27.mkdir(keysDir, { recursive: true, mode: 448 });
+  await fs28.mkdir(keysDir, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -29578,7 +29561,7 @@ var keyFile = (dir, role, n) => path28.join(dir, "keys", n === 1 ? `${role}.pem`
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs27.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs28.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
 function keysFromEnv(role, env) {
@@ -29599,7 +29582,7 @@ function keysFromEnv(role, env) {
 async function loadRoleKeys(dir, role, env = process.env) {
   const fromEnv = keysFromEnv(role, env);
   if (fromEnv) return fromEnv;
-  const names2 = (await fs27.readdir(path28.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names2 = (await fs28.readdir(path28.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names2.length === 0) {
     throw badInput(
       `${path28.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
@@ -29607,18 +29590,18 @@ async function loadRoleKeys(dir, role, env = process.env) {
   }
   const out = [];
   for (const n of names2) {
-    const privateKey = createPrivateKey(await fs27.readFile(path28.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs28.readFile(path28.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
 }
 async function replaceRoleKeys(dir, role, count = 1) {
   const retired = path28.join(dir, "keys", "retired");
-  await fs27.mkdir(retired, { recursive: true, mode: 448 });
+  await fs28.mkdir(retired, { recursive: true, mode: 448 });
   const stamp = Date.now();
-  for (const n of await fs27.readdir(path28.join(dir, "keys"))) {
+  for (const n of await fs28.readdir(path28.join(dir, "keys"))) {
     if (new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)) {
-      await fs27.rename(path28.join(dir, "keys", n), path28.join(retired, `${stamp}-${n}`));
+      await fs28.rename(path28.join(dir, "keys", n), path28.join(retired, `${stamp}-${n}`));
     }
   }
   const out = [];
@@ -29641,8 +29624,8 @@ var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString()
 var afterWrite;
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs28.writeFile(tmp, data);
-  await fs28.rename(tmp, file);
+  await fs29.writeFile(tmp, data);
+  await fs29.rename(tmp, file);
   await afterWrite?.(file);
 }
 var extraKeys = {};
@@ -29663,8 +29646,8 @@ async function initRepository(opts) {
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
   if (await exists2(path29.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs28.mkdir(metadataDir, { recursive: true });
-  await fs28.mkdir(path29.join(dir, "targets"), { recursive: true });
+  await fs29.mkdir(metadataDir, { recursive: true });
+  await fs29.mkdir(path29.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
     path29.join(dir, "keys", "config.json"),
@@ -29696,7 +29679,7 @@ async function initRepository(opts) {
   return { rootPath };
 }
 async function exists2(p) {
-  return fs28.stat(p).then(
+  return fs29.stat(p).then(
     () => true,
     () => false
   );
@@ -29705,7 +29688,7 @@ async function readConfig(dir) {
   let raw = {};
   try {
     raw = JSON.parse(
-      await fs28.readFile(path29.join(dir, "keys", "config.json"), "utf8")
+      await fs29.readFile(path29.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
   }
@@ -29717,7 +29700,7 @@ async function readConfig(dir) {
 async function readMetadata(dir, name) {
   const file = path29.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs28.readFile(file, "utf8"));
+    return JSON.parse(await fs29.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
@@ -29817,11 +29800,11 @@ async function publishLocked(dir, files, opts) {
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
     const stored = path29.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs28.mkdir(path29.dirname(stored), { recursive: true });
+    await fs29.mkdir(path29.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs28.copyFile(f.localFile, tmp);
-      await fs28.rename(tmp, stored);
+      await fs29.copyFile(f.localFile, tmp);
+      await fs29.rename(tmp, stored);
     }
     targets[f.targetPath] = new import_models3.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
@@ -29850,7 +29833,7 @@ async function readTargetFile(repoDir, targetPath) {
   const t = targetsMd.signed.targets[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs28.readFile(path29.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs29.readFile(path29.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 async function rotateKey(repoDir, role, opts = {}) {
   const dir = path29.resolve(repoDir);
@@ -29919,7 +29902,7 @@ async function resignFrom(dir, role, now, expires) {
   } else if (role === "snapshot") {
     await signSnapshotAndTimestamp(dir, versions.targets, versions, now, expires);
   } else {
-    const snapshotText = await fs28.readFile(path29.join(dir, "metadata", "snapshot.json"), "utf8");
+    const snapshotText = await fs29.readFile(path29.join(dir, "metadata", "snapshot.json"), "utf8");
     await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
   }
 }
@@ -29972,11 +29955,11 @@ async function exportBundle(args) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
-  await fs29.rm(staging, { recursive: true, force: true });
-  await fs29.mkdir(path30.join(staging, "metadata"), { recursive: true });
+  await fs30.rm(staging, { recursive: true, force: true });
+  await fs30.mkdir(path30.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write2 = (name, data) => fs29.writeFile(path30.join(staging, "metadata", name), data);
+    const write2 = (name, data) => fs30.writeFile(path30.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -30003,8 +29986,8 @@ async function exportBundle(args) {
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
       const dest = path30.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs29.mkdir(path30.dirname(dest), { recursive: true });
-      await fs29.copyFile(file, dest);
+      await fs30.mkdir(path30.dirname(dest), { recursive: true });
+      await fs30.copyFile(file, dest);
     }
     const bundle = {
       schema: 1,
@@ -30016,20 +29999,20 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs29.writeFile(path30.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs30.writeFile(path30.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
-    await fs29.rmdir(out).catch(() => void 0);
-    await fs29.rename(staging, out);
+    await fs30.rmdir(out).catch(() => void 0);
+    await fs30.rename(staging, out);
     return { ...bundle, targets };
   } catch (e) {
-    await fs29.rm(staging, { recursive: true, force: true });
+    await fs30.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 async function readBundleInfo(dir) {
   const file = path30.join(dir, BUNDLE_FILE);
   try {
-    const info = JSON.parse(await fs29.readFile(file, "utf8"));
+    const info = JSON.parse(await fs30.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
       throw new Error("schema");
     return info;
@@ -30078,7 +30061,7 @@ async function applyCommand(argv, ctx) {
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   const abs = (p) => typeof p === "string" ? path31.resolve(p) : void 0;
   const out = abs(values.out);
-  if (out && !values["dry-run"]) await fs30.mkdir(path31.dirname(out), { recursive: true });
+  if (out && !values["dry-run"]) await fs31.mkdir(path31.dirname(out), { recursive: true });
   let report;
   try {
     report = await apply({
@@ -30266,10 +30249,10 @@ async function checkCommand(argv, ctx) {
 // src/cli/commands/demo.ts
 init_errors();
 import path38 from "node:path";
-import { promises as fs38 } from "node:fs";
+import { promises as fs39 } from "node:fs";
 
 // src/demo/demo.ts
-import { promises as fs37 } from "node:fs";
+import { promises as fs38 } from "node:fs";
 import net2 from "node:net";
 import os6 from "node:os";
 import path37 from "node:path";
@@ -30278,7 +30261,7 @@ init_errors();
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { createWriteStream as createWriteStream5, promises as fs31, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs32, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
@@ -30303,7 +30286,7 @@ var TAIL_LINES = 20;
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs31.mkdir(opts.logDir, { recursive: true });
+  await fs32.mkdir(opts.logDir, { recursive: true });
   const tag = randomBytes3(8).toString("hex");
   const env = {
     ...testEnvironment({ ...process.env, ...opts.env }),
@@ -30360,7 +30343,7 @@ async function runTests(opts) {
     await stopTagged(tag, opts.stopGraceMs ?? 5e3);
     liveTags.delete(tag);
     result.durationMs = Date.now() - started;
-    await fs31.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs32.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 function logFileNamer(logDir) {
@@ -30375,7 +30358,7 @@ function logFileNamer(logDir) {
 }
 async function skipped(cmd, logFile, reason) {
   const tail = `not run: ${reason}`;
-  await fs31.writeFile(logFile, `${tail}
+  await fs32.writeFile(logFile, `${tail}
 `);
   return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
 }
@@ -30572,7 +30555,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs31.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs32.readFile(logFile, "utf8").catch(() => ""));
   }
   const url = new URL(ready);
   return () => new Promise((resolve) => {
@@ -30598,9 +30581,9 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
   clearTimeout(timer);
   await stopGroup(s, 0);
   const durationMs = Date.now() - t0;
-  if (s.spawnError) await fs31.appendFile(logFile, `could not run: ${s.spawnError}
+  if (s.spawnError) await fs32.appendFile(logFile, `could not run: ${s.spawnError}
 `);
-  const text = await fs31.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs32.readFile(logFile, "utf8").catch(() => "");
   const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
@@ -30655,7 +30638,7 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs33 } from "node:fs";
+import { promises as fs34 } from "node:fs";
 import os5 from "node:os";
 import path33 from "node:path";
 init_errors();
@@ -30702,7 +30685,7 @@ async function buildPackManifest(file) {
 }
 
 // src/repo/payload-state.ts
-import { promises as fs32 } from "node:fs";
+import { promises as fs33 } from "node:fs";
 init_errors();
 
 // src/repo/level-state.ts
@@ -30753,7 +30736,7 @@ async function packState(repoDir, index, newPack) {
   if (!files && index.pack?.manifest) {
     const local = await targetLocalPath(repoDir, index.pack.manifest);
     if (local) {
-      const text = await fs32.readFile(local, "utf8");
+      const text = await fs33.readFile(local, "utf8");
       files = parsePackManifest(JSON.parse(text), index.pack.manifest).files;
     }
   }
@@ -30839,7 +30822,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs33.mkdtemp(path33.join(os5.tmpdir(), "uplevel-add-"));
+  const scratch = await fs34.mkdtemp(path33.join(os5.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -30848,7 +30831,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs33.stat(pack.file)).size;
+        const size = (await fs34.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -30859,7 +30842,7 @@ async function addToRepository(opts) {
           const manifestFile = path33.join(scratch, `${g.product}-${g.version}.files.json`);
           const packManifest = await buildPackManifest(pack.file);
           newPackFiles = packManifest.files;
-          await fs33.writeFile(manifestFile, `${JSON.stringify(packManifest)}
+          await fs34.writeFile(manifestFile, `${JSON.stringify(packManifest)}
 `);
           index.pack = {
             target: packPath(g.product, g.version),
@@ -30878,7 +30861,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs33.stat(file)).size;
+        const size = (await fs34.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -30915,7 +30898,7 @@ async function addToRepository(opts) {
       }
       if (fresh.length > 0) await checkNewLevels(opts.dir, index, fresh, newPackFiles);
       const indexFile = path33.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs33.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      await fs34.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -30923,12 +30906,12 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs33.rm(scratch, { recursive: true, force: true });
+    await fs34.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs34 } from "node:fs";
+import { promises as fs35 } from "node:fs";
 import path34 from "node:path";
 
 // src/core/config-files.ts
@@ -31098,25 +31081,25 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs34.rename(tmp, out);
+    await fs35.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs34.rm(tmp, { force: true });
+    await fs35.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
 init_errors();
-import { createReadStream as createReadStream6, promises as fs35 } from "node:fs";
+import { createReadStream as createReadStream6, promises as fs36 } from "node:fs";
 import http3 from "node:http";
 import path35 from "node:path";
 var DEFAULT_PORT = 8470;
 async function checkServable(dir) {
   const ts = path35.join(dir, "metadata", "timestamp.json");
-  const st = await fs35.stat(dir).catch(() => void 0);
+  const st = await fs36.stat(dir).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: no such folder`);
-  if (!(await fs35.stat(ts).catch(() => void 0))?.isFile())
+  if (!(await fs36.stat(ts).catch(() => void 0))?.isFile())
     throw badInput(`--dir ${dir}: not a repository (no metadata/timestamp.json; run repo init)`);
 }
 var SERVED = ["metadata", "targets"];
@@ -31181,7 +31164,7 @@ async function handle(root, opts, req, res) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs35.stat(file).catch(() => void 0);
+  const st = await fs36.stat(file).catch(() => void 0);
   if (!st?.isFile()) {
     res.writeHead(404).end();
     return;
@@ -31219,7 +31202,7 @@ async function handle(root, opts, req, res) {
 }
 
 // src/demo/sample.ts
-import { existsSync as existsSync2, promises as fs36 } from "node:fs";
+import { existsSync as existsSync2, promises as fs37 } from "node:fs";
 import path36 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
@@ -31235,20 +31218,20 @@ function sampleRoot() {
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
   const ga = path36.join(outDir, "level-0");
-  await fs36.cp(path36.join(sampleDir, "ga"), ga, { recursive: true });
+  await fs37.cp(path36.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs36.readdir(path36.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs37.readdir(path36.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
     const src = path36.join(sampleDir, "levels", String(n));
     const tree = path36.join(outDir, `level-${n}`);
-    await fs36.cp(previous, tree, { recursive: true });
+    await fs37.cp(previous, tree, { recursive: true });
     if (existsSync2(path36.join(src, "files")))
-      await fs36.cp(path36.join(src, "files"), tree, { recursive: true });
+      await fs37.cp(path36.join(src, "files"), tree, { recursive: true });
     const removed = path36.join(src, "removed.txt");
     if (existsSync2(removed)) {
-      for (const rel of (await fs36.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs36.rm(path36.join(tree, rel));
+      for (const rel of (await fs37.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs37.rm(path36.join(tree, rel));
       }
     }
     levels.push({ level: n, tree, changesFile: path36.join(src, "CHANGES.yml") });
@@ -31261,7 +31244,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk = async (rel) => {
-    for (const d of (await fs36.readdir(path36.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs37.readdir(path36.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -31278,7 +31261,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs36.readFile(path36.join(tree, f));
+      const data = await fs37.readFile(path36.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -31298,7 +31281,7 @@ var TOP2 = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
   const outDir = path37.resolve(opts.outDir);
-  const work = await fs37.mkdtemp(path37.join(os6.tmpdir(), "uplevel-demo-"));
+  const work = await fs38.mkdtemp(path37.join(os6.tmpdir(), "uplevel-demo-"));
   const env = { ...process.env, UPLEVEL_CACHE_DIR: path37.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
@@ -31321,7 +31304,7 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs37.mkdir(outDir, { recursive: true });
+    await fs38.mkdir(outDir, { recursive: true });
     const packFile = path37.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
@@ -31337,8 +31320,8 @@ async function runDemo(opts) {
     const home = path37.join(work, "run", TOP2);
     await extractPack(packFile, home);
     const logDir = path37.join(outDir, "test-logs");
-    await fs37.rm(logDir, { recursive: true, force: true });
-    await fs37.mkdir(logDir, { recursive: true });
+    await fs38.rm(logDir, { recursive: true, force: true });
+    await fs38.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -31364,9 +31347,9 @@ async function runDemo(opts) {
       "publish: pack, sha256, changelog and report in " + path37.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs37.writeFile(`${packFile}.sha256`, `${sha2562}  ${path37.basename(packFile)}
+    await fs38.writeFile(`${packFile}.sha256`, `${sha2562}  ${path37.basename(packFile)}
 `);
-    await fs37.writeFile(
+    await fs38.writeFile(
       path37.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
@@ -31386,7 +31369,7 @@ async function runDemo(opts) {
       hotfix: hotfixDemo,
       pack: { file: path37.basename(packFile), sha256: sha2562 }
     };
-    await fs37.writeFile(
+    await fs38.writeFile(
       path37.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
@@ -31396,14 +31379,14 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs37.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs38.rm(work, { recursive: true, force: true });
   }
 }
 async function publishSampleRepository(work, reporter) {
   const sample = sampleRoot();
   const { levels } = await materializeSample(sample, path37.join(work, "trees"));
   const packs = [];
-  await fs37.mkdir(path37.join(work, "packs"));
+  await fs38.mkdir(path37.join(work, "packs"));
   for (const l of levels) {
     const zip = path37.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
     await writePackZip(l.tree, TOP2, zip);
@@ -31414,9 +31397,9 @@ async function publishSampleRepository(work, reporter) {
   const payloads = [];
   for (const l of levels.filter((x) => x.level > 0)) {
     const out = path37.join(work, `update-${l.level}.zip`);
-    const changes = parseChangesYaml(await fs37.readFile(l.changesFile, "utf8"), l.changesFile);
+    const changes = parseChangesYaml(await fs38.readFile(l.changesFile, "utf8"), l.changesFile);
     const includesFile = path37.join(path37.dirname(l.changesFile), "includes-hotfixes.txt");
-    const includes = (await fs37.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
+    const includes = (await fs38.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
     const m = await buildUpdate({
       from: packs[l.level - 1],
       to: packs[l.level],
@@ -31437,13 +31420,13 @@ async function publishSampleRepository(work, reporter) {
 }
 async function writeSampleTeam(team, opts) {
   const sample = sampleRoot();
-  await fs37.mkdir(path37.join(team, ".uplevel"), { recursive: true });
-  await fs37.copyFile(opts.rootPath, path37.join(team, ".uplevel", "root.json"));
-  await fs37.cp(path37.join(sample, "overlay"), path37.join(team, "deploy"), { recursive: true });
-  await fs37.cp(path37.join(sample, "tests"), path37.join(team, "tests"), { recursive: true });
+  await fs38.mkdir(path37.join(team, ".uplevel"), { recursive: true });
+  await fs38.copyFile(opts.rootPath, path37.join(team, ".uplevel", "root.json"));
+  await fs38.cp(path37.join(sample, "overlay"), path37.join(team, "deploy"), { recursive: true });
+  await fs38.cp(path37.join(sample, "tests"), path37.join(team, "tests"), { recursive: true });
   const port = await freePort();
   const lockFile = path37.join(team, "uplevel.yml");
-  await fs37.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
+  await fs38.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
   return lockFile;
 }
 function demoLock(url, port, level) {
@@ -31478,10 +31461,10 @@ async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
   const hfDir = path37.join(sample, "hotfixes", id);
-  const level = Number((await fs37.readFile(path37.join(hfDir, "level.txt"), "utf8")).trim());
+  const level = Number((await fs38.readFile(path37.join(hfDir, "level.txt"), "utf8")).trim());
   const patchedTree = path37.join(work, "hotfix-tree");
-  await fs37.cp(path37.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs37.cp(path37.join(hfDir, "files"), patchedTree, { recursive: true });
+  await fs38.cp(path37.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs38.cp(path37.join(hfDir, "files"), patchedTree, { recursive: true });
   const patchedPack = path37.join(work, "hotfix-pack.zip");
   await writePackZip(patchedTree, TOP2, patchedPack);
   const hotfixZip = path37.join(work, `${id}.zip`);
@@ -31498,10 +31481,10 @@ async function demoHotfix(args) {
     out: hotfixZip
   });
   const envDir = path37.join(work, "environment");
-  await fs37.mkdir(path37.join(envDir, ".uplevel"), { recursive: true });
-  await fs37.copyFile(args.rootPath, path37.join(envDir, ".uplevel", "root.json"));
+  await fs38.mkdir(path37.join(envDir, ".uplevel"), { recursive: true });
+  await fs38.copyFile(args.rootPath, path37.join(envDir, ".uplevel", "root.json"));
   const envLock = path37.join(envDir, "uplevel.yml");
-  await fs37.writeFile(
+  await fs38.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
@@ -31581,11 +31564,11 @@ async function demoCommand(argv, ctx) {
   }
 }
 async function stageCommand(dir, ctx) {
-  if ((await fs38.readdir(dir).catch(() => [])).length > 0) {
+  if ((await fs39.readdir(dir).catch(() => [])).length > 0) {
     throw badInput(`--stage ${dir}: folder is not empty`);
   }
   const work = path38.join(dir, "vendor");
-  await fs38.mkdir(work, { recursive: true });
+  await fs39.mkdir(work, { recursive: true });
   const reporter = ctx.reporter();
   try {
     const { repoDir, rootPath } = await publishSampleRepository(work, reporter);
@@ -31600,7 +31583,7 @@ async function stageCommand(dir, ctx) {
 
 // src/pipeline/diff.ts
 init_errors();
-import { promises as fs39 } from "node:fs";
+import { promises as fs40 } from "node:fs";
 import path39 from "node:path";
 function foldUpdates(manifests) {
   const fold = /* @__PURE__ */ new Map();
@@ -31702,7 +31685,7 @@ async function buildDiff(args) {
         }
       }
       await w.finish();
-      await fs39.rename(tmp, out);
+      await fs40.rename(tmp, out);
     } catch (e) {
       await w.abort().catch(() => void 0);
       throw e;
@@ -31797,13 +31780,13 @@ async function hotfixCommand(argv, ctx) {
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs41 } from "node:fs";
+import { promises as fs42 } from "node:fs";
 import path42 from "node:path";
 init_errors();
 init_types();
 
 // src/repo/withdraw.ts
-import { promises as fs40 } from "node:fs";
+import { promises as fs41 } from "node:fs";
 import os7 from "node:os";
 import path41 from "node:path";
 init_errors();
@@ -31860,10 +31843,10 @@ async function withdrawLevel(opts) {
     );
   const at2 = (opts.now ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   level.withdrawn = { at: at2, ...opts.reason ? { reason: opts.reason } : {} };
-  const scratch = await fs40.mkdtemp(path41.join(os7.tmpdir(), "uplevel-withdraw-"));
+  const scratch = await fs41.mkdtemp(path41.join(os7.tmpdir(), "uplevel-withdraw-"));
   try {
     const file = path41.join(scratch, "index.json");
-    await fs40.writeFile(file, `${JSON.stringify(index, null, 2)}
+    await fs41.writeFile(file, `${JSON.stringify(index, null, 2)}
 `);
     await publishTargets(
       opts.dir,
@@ -31871,7 +31854,7 @@ async function withdrawLevel(opts) {
       opts.now ? { now: opts.now } : {}
     );
   } finally {
-    await fs40.rm(scratch, { recursive: true, force: true });
+    await fs41.rm(scratch, { recursive: true, force: true });
   }
   return result;
 }
@@ -31957,7 +31940,7 @@ async function build(argv, ctx) {
   let changes = [];
   if (values.changes) {
     const file = path42.resolve(values.changes);
-    const text = await fs41.readFile(file, "utf8").catch(() => {
+    const text = await fs42.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -32122,14 +32105,14 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/in-place/status.ts
-import { existsSync as existsSync3, promises as fs42, readFileSync as readFileSync3, statSync } from "node:fs";
+import { existsSync as existsSync3, promises as fs43, readFileSync as readFileSync3, statSync } from "node:fs";
 import path44 from "node:path";
 init_errors();
 init_types();
 var SMALL2 = 1024 * 1024;
 async function statusOfDir(dir) {
   const root = path44.resolve(dir);
-  const st = await fs42.stat(root).catch(() => void 0);
+  const st = await fs43.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
@@ -32155,7 +32138,7 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk = async (rel) => {
-    for (const d of await fs42.readdir(path44.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs43.readdir(path44.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk(r);
@@ -32171,7 +32154,7 @@ async function readState(root) {
   const file = path44.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs42.readFile(file, "utf8");
+    text = await fs43.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -32277,7 +32260,7 @@ function print(r, ctx) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs43 } from "node:fs";
+import { promises as fs44 } from "node:fs";
 import os8 from "node:os";
 import path45 from "node:path";
 
@@ -32330,13 +32313,13 @@ async function testCommand(argv, ctx) {
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("give one of --dir DIR and --pack ZIP");
   const logDir = path45.resolve(
-    values.logs ?? await fs43.mkdtemp(path45.join(os8.tmpdir(), "uplevel-test-logs-"))
+    values.logs ?? await fs44.mkdtemp(path45.join(os8.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs43.mkdir(logDir, { recursive: true });
+  await fs44.mkdir(logDir, { recursive: true });
   let home = dir ? path45.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs43.mkdtemp(path45.join(os8.tmpdir(), "uplevel-test-pack-"));
+    cleanup = await fs44.mkdtemp(path45.join(os8.tmpdir(), "uplevel-test-pack-"));
     home = path45.join(cleanup, "home");
     await extractPack(path45.resolve(pack), home);
   }
@@ -32386,7 +32369,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs43.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs44.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
