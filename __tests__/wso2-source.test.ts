@@ -242,6 +242,61 @@ test('an overlay conflict is exit 4 with .old/.updated beside the overlay file; 
   assert.match(await fs.readFile(t.lock, 'utf8'), /^level: 1$/m);
 });
 
+test('an overlay conflict resolved by the user: the same apply then completes, bumps the lock, rewrites nothing', async () => {
+  const t = await team({ overlay: configText(20, { 15: 'setting.15 = customer-own' }) });
+  const file = path.join(t.dir, 'deploy', TOML);
+  const [old, updated] = [`${file}.old`, `${file}.updated`];
+  const out = path.join(t.dir, 'out.zip');
+  const apply = (...more: string[]) =>
+    runCli(['apply', '--lock', t.lock, '--out', out, ...more], { env: wso2Env(levels) });
+  const record = path.join(t.dir, '.uplevel', 'uplevel.yml.pending.json');
+
+  const first = await apply();
+  assert.equal(first.code, 4, first.stderr);
+  assert.match(
+    first.stderr,
+    /yours:\s+setting\.15 = customer-own\s+vendor:\s+setting\.15 = vendor-level-2/,
+  );
+  assert.equal(JSON.parse(await fs.readFile(record, 'utf8')).target, 3);
+
+  const again = await apply();
+  assert.equal(again.code, 4);
+  assert.match(again.stderr, /delete repository\/conf\/deployment\.toml\.old and .*\.updated/);
+
+  // The two deleted, the file unchanged: merged again, a conflict again.
+  await fs.rm(old);
+  await fs.rm(updated);
+  const unchanged = await apply();
+  assert.equal(unchanged.code, 4, unchanged.stderr);
+  assert.equal(await fs.readFile(updated, 'utf8'), L2_TOML, '.updated written again');
+  await fs.rm(old);
+  await fs.rm(updated);
+
+  const resolved = configText(20, { 3: 'setting.3 = customer', 15: 'setting.15 = both' });
+  await fs.writeFile(file, `${resolved}<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\n`);
+  const markers = await apply();
+  assert.equal(markers.code, 4);
+  assert.match(markers.stderr, /repository\/conf\/deployment\.toml:22/);
+  await assert.rejects(fs.stat(out));
+
+  await fs.writeFile(file, resolved);
+  const done = await apply('--json');
+  assert.equal(done.code, 0, done.stderr);
+  const report = JSON.parse(done.stdout);
+  assert.deepEqual(report.overlayRewritten, []);
+  assert.equal(report.level, 3);
+  assert.equal((await readPackFiles(out)).get(TOML)?.toString(), resolved);
+  assert.equal(await fs.readFile(file, 'utf8'), resolved);
+  assert.match(await fs.readFile(t.lock, 'utf8'), /^level: 3$/m);
+  await assert.rejects(fs.stat(record), 'the record is cleared with the lock bump');
+
+  // Once more at the lock's level: harmless.
+  const rerun = await apply('--json');
+  assert.equal(rerun.code, 0, rerun.stderr);
+  assert.deepEqual(JSON.parse(rerun.stdout).overlayRewritten, []);
+  assert.equal(await fs.readFile(file, 'utf8'), resolved);
+});
+
 test('a conflict inside the pack (the tool exits 3) is exit 4 listing its .original/.new files', async () => {
   const edited = await makeWso2Pack(path.join(tmp, 'edited'), {
     product: 'wso2am',

@@ -38,8 +38,10 @@ export interface Resolution {
 export const pendingFile = (lockFile: string) =>
   path.join(path.dirname(lockFile), '.uplevel', `${path.basename(lockFile)}.pending.json`);
 
-export async function readPending(lockFile: string): Promise<PendingMerge | undefined> {
-  const file = pendingFile(lockFile);
+export const readPending = (lockFile: string) => readRecord(pendingFile(lockFile));
+
+/** A pending-merge record at `file` (the lock's, or an in-place folder's own). */
+async function readRecord(file: string): Promise<PendingMerge | undefined> {
   const bytes = await readIfExists(file);
   if (bytes === undefined) return undefined;
   let json: unknown;
@@ -74,20 +76,31 @@ const safeRelative = (p: string) =>
  * overlay was merged again since) or when a lower target is asked for; a higher target (a
  * level published since the conflict) merges a resolved file onward from the pending target.
  */
-export async function resolvePending(
+export const resolvePending = (
   lockFile: string,
   overlayDir: string,
   lockLevel: number,
   target: number,
+) => resolveRecord(pendingFile(lockFile), overlayDir, lockLevel, target);
+
+/**
+ * The same for the record at `recordFile`, whose paths are relative to `dir` and whose
+ * `lockLevel` is the level `level` the files were last merged against.
+ */
+export async function resolveRecord(
+  recordFile: string,
+  dir: string,
+  level: number,
+  target: number,
 ): Promise<Resolution> {
   const baseLevels = new Map<string, number>();
   const waiting: Resolution['waiting'] = [];
-  const record = await readPending(lockFile);
-  if (!record || record.lockLevel !== lockLevel || record.target > target) {
+  const record = await readRecord(recordFile);
+  if (!record || record.lockLevel !== level || record.target > target) {
     return { baseLevels, waiting };
   }
   for (const [rel, leftSha] of Object.entries(record.files)) {
-    const file = path.join(overlayDir, rel);
+    const file = path.join(dir, rel);
     const content = await readIfExists(file);
     if (content === undefined) continue; // the user removed the file from the overlay
     const companions = [];
@@ -120,14 +133,20 @@ export function conflictMarkerLine(content: Buffer): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-export async function writePending(lockFile: string, record: PendingMerge): Promise<void> {
-  const file = pendingFile(lockFile);
+export const writePending = (lockFile: string, record: PendingMerge) =>
+  writeRecord(pendingFile(lockFile), record);
+
+export async function writeRecord(file: string, record: PendingMerge): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`);
 }
 
 export async function clearPending(lockFile: string): Promise<void> {
   await fs.rm(pendingFile(lockFile), { force: true });
+}
+
+export async function clearRecord(file: string): Promise<void> {
+  await fs.rm(file, { force: true });
 }
 
 /** Conflicts the user has been working on and has not finished: exit 4, naming each. */

@@ -16,6 +16,7 @@ import { extractPack } from '../extract.ts';
 import { listTree } from '../file-tree.ts';
 import { cmp } from '../output.ts';
 import {
+  conflictHunk,
   isConflict,
   listOverlay,
   mergeOverlayFile,
@@ -31,6 +32,8 @@ import { currentU2Level, runUpdateTool } from './update-tool.ts';
 import { writeFolderAsPack } from './write-folder-pack.ts';
 import { writePackSbom } from '../sbom/write-sbom.ts';
 import { readIfExists } from '../read-if-exists.ts';
+import { clearPending, resolvePending, stillWaiting, writePending } from '../pending-merge.ts';
+import { sha256 } from '../../core/hash.ts';
 
 export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
   const { lock, reporter } = req;
@@ -41,6 +44,16 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
     );
   }
   if (!req.dryRun && !req.out) throw badInput('apply needs --out ZIP (or --dry-run)');
+  // Overlay conflicts the user resolved since the last run (see pending-merge.ts).
+  const resolution = lock.overlay
+    ? await resolvePending(
+        lock.file,
+        lock.overlay,
+        lock.level,
+        typeof req.level === 'number' ? req.level : Number.MAX_SAFE_INTEGER,
+      )
+    : undefined;
+  if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
   const packFile = await resolvePackFile(lock, undefined, req.pack, reporter, env);
   const label = req.pack ?? lock.pack?.path ?? 'the lock’s pack';
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-wso2-'));
@@ -86,6 +99,17 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
     // The overlay was last merged against the lock's level: the tool's files there are the base.
     const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
     const base = new Map<string, Buffer | undefined>();
+    /** A file the user resolved at level `at` is merged onward from the tool's file there. */
+    const resolvedBases = async (at: number) => {
+      if ((await run(at)) !== at) {
+        throw badInput(
+          `the WSO2 update tool could not bring the pack to level ${at}, where ${[...(resolution?.baseLevels.keys() ?? [])].join(', ')} was resolved`,
+        );
+      }
+      for (const rel of resolution?.baseLevels.keys() ?? [])
+        base.set(rel, await readIfExists(path.join(home, rel)));
+    };
+
     if (overlayFiles.length) {
       if (from > lock.level) {
         throw badInput(
@@ -98,6 +122,8 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
         );
       }
       for (const rel of overlayFiles) base.set(rel, await readIfExists(path.join(home, rel)));
+      const resolvedAt = resolution?.baseLevels.size ? resolution.record?.target : undefined;
+      if (resolvedAt !== undefined) await resolvedBases(resolvedAt);
     }
     const current = (await currentU2Level(home)) as number;
     let to = current;
@@ -175,14 +201,18 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
     const conflicts = merged.filter(isConflict);
     if (conflicts.length) {
       const details: string[] = [];
+      const left: Record<string, string> = {};
       for (const c of conflicts) {
         const written = req.dryRun ? [] : await writeConflictFiles(lock.overlay as string, [c]);
         report.conflicts.push({ path: c.path, files: written });
         details.push(
           `${c.path}: ${outcomeText(c)}${written.length ? ` (see ${written.join(', ')})` : ''}`,
         );
+        details.push(...conflictHunk(c));
+        if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      await writePending(lock.file, { lockLevel: lock.level, target: to, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
         details,
@@ -214,6 +244,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
         });
       }
       await writeFileAtomic(lock.file, setLockLevel(await fs.readFile(lock.file, 'utf8'), to));
+      await clearPending(lock.file);
       report.lockUpdated = true;
     }
     return report;
