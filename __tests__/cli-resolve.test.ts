@@ -226,3 +226,66 @@ describe('resolving a conflict in place (apply --dir on the folder itself)', () 
     assert.match(again.stderr, /already at level 2/);
   });
 });
+
+describe('resolving a conflict on a file edited in the folder itself (apply --dir in place)', () => {
+  test('exit 4 leaves the folder as it was; resolved there, the same apply --dir completes', async () => {
+    const team = await makeTeam(vendor);
+    const home = path.join(team.dir, 'home');
+    const ga = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(ga.code, 0, ga.stderr);
+    const file = path.join(home, 'conf/app.properties');
+    const [old, updated] = [`${file}.old`, `${file}.updated`];
+    await fs.writeFile(file, configText(30, { 25: 'setting.25 = edited-on-the-server' }));
+    const before = await treeHash(home);
+    const companions = /\.(old|updated)$/;
+    const inPlace = () => runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+
+    const first = await inPlace();
+    assert.equal(first.code, 4, first.stderr);
+    assert.match(first.stderr, /yours:\s+setting\.25 = edited-on-the-server\s+vendor:/);
+    assert.equal(await treeHash(home, { ignore: companions }), before, 'the folder is as it was');
+    assert.equal(await fs.readFile(updated, 'utf8'), LEVELS[2]?.['conf/app.properties']);
+
+    const again = await inPlace();
+    assert.equal(again.code, 4);
+    assert.match(
+      again.stderr,
+      /delete conf\/app\.properties\.old and conf\/app\.properties\.updated/,
+    );
+
+    // The two deleted, the file unchanged: merged again, a conflict again.
+    await fs.rm(old);
+    await fs.rm(updated);
+    const unchanged = await inPlace();
+    assert.equal(unchanged.code, 4, unchanged.stderr);
+    assert.equal(await exists(old), true, '.old written again');
+    await fs.rm(old);
+    await fs.rm(updated);
+
+    const resolved = configText(30, { 25: 'setting.25 = edited-and-vendor-fixed' }, [
+      'security.strict = true',
+    ]);
+    await fs.writeFile(file, `${resolved}<<<<<<< ours\nx\n=======\ny\n>>>>>>> theirs\n`);
+    const markers = await inPlace();
+    assert.equal(markers.code, 4);
+    assert.match(markers.stderr, /conf\/app\.properties:33/);
+
+    await fs.writeFile(file, resolved);
+    const resolvedTree = await treeHash(home);
+    const done = await inPlace();
+    assert.equal(done.code, 0, done.stderr);
+    assert.equal(await fs.readFile(file, 'utf8'), resolved);
+    assert.notEqual(await treeHash(home), resolvedTree, 'the level moved');
+    const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+    assert.equal(status.level, 2);
+    assert.deepEqual(status.edits.modified, ['conf/app.properties']);
+    assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 2$/m);
+
+    const rerun = await inPlace();
+    assert.equal(rerun.code, 0, rerun.stderr);
+    assert.match(rerun.stderr, /already at level 2/);
+    assert.equal(await fs.readFile(file, 'utf8'), resolved);
+  });
+});

@@ -150,10 +150,13 @@ export async function clearRecord(file: string): Promise<void> {
 }
 
 /** Conflicts the user has been working on and has not finished: exit 4, naming each. */
-export function stillWaiting(waiting: Resolution['waiting']): UplevelError {
+export function stillWaiting(
+  waiting: Resolution['waiting'],
+  unchanged = 'nothing was published',
+): UplevelError {
   return new UplevelError(
     ExitCode.conflict,
-    `merge conflicts not resolved in ${waiting.length} overlay file(s); nothing was published`,
+    `merge conflicts not resolved in ${waiting.length} file(s); ${unchanged}`,
     waiting.map((w) => `${w.path}: ${w.reason}`),
   );
 }

@@ -30,8 +30,16 @@ import {
 } from './journal.ts';
 import { withDirLock } from '../../client/dir-lock.ts';
 import { readHomeState } from './home-state.ts';
-import { listOverlay, writeFileAtomic } from '../overlay.ts';
-import { clearPending, resolvePending, stillWaiting, writePending } from '../pending-merge.ts';
+import { conflictHunk, listOverlay, writeFileAtomic } from '../overlay.ts';
+import {
+  clearPending,
+  clearRecord,
+  resolvePending,
+  resolveRecord,
+  stillWaiting,
+  writePending,
+  writeRecord,
+} from '../pending-merge.ts';
 import { sha256 } from '../../core/hash.ts';
 import { applyHotfix, hotfixCopy, openHotfix, removeHotfix, type OpenHotfix } from './hotfix.ts';
 import { sha256OfFile, stageEntry } from '../stage.ts';
@@ -51,6 +59,9 @@ export interface InPlaceResult {
   /** Hotfixes the folder carried: put back on the new level, or dropped as included in it. */
   hotfixes?: { reapplied: string[]; dropped: string[] };
 }
+
+/** Conflicts on files edited in the folder itself, waiting for the user (see pending-merge.ts). */
+const folderRecord = (home: string) => workPath(home, 'pending.json');
 
 export async function isPackHome(dir: string): Promise<boolean> {
   return fs.stat(path.join(dir, PACK_STATE_PATH)).then(
@@ -213,12 +224,20 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       base?: Buffer;
       theirs?: Buffer;
       ours?: Buffer;
+      /** The merge with its conflict markers, for the hunk the message shows. */
+      merged?: Buffer;
     }[] = [];
     // Overlay conflicts the user resolved since the last run (see pending-merge.ts).
     const resolution = lock.overlay
       ? await resolvePending(lock.file, lock.overlay, lock.level, target)
       : undefined;
-    if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
+    // And conflicts on files edited in the folder itself: their record is the folder's own.
+    const folderResolution = await resolveRecord(folderRecord(home), home, state.level, target);
+    const waiting = [
+      ...(resolution?.waiting ?? []),
+      ...folderResolution.waiting.map((w) => ({ ...w, path: `${w.path} (folder)` })),
+    ];
+    if (waiting.length > 0) throw stillWaiting(waiting, `${home} was not changed`);
     const overlayRewrites = new Map<string, Buffer>();
 
     for (const p of [...new Set([...changed, ...overlayFiles])].sort()) {
@@ -241,7 +260,9 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         : live === null
           ? undefined
           : await fs.readFile(live).catch(() => undefined);
-      const baseLevel = inOverlay ? (resolution?.baseLevels.get(p) ?? lock.level) : state.level;
+      const baseLevel = inOverlay
+        ? (resolution?.baseLevels.get(p) ?? lock.level)
+        : (folderResolution.baseLevels.get(p) ?? state.level);
       // A file no level applied changes is the folder's as it is: nothing to read from payloads.
       const theirs = src && changed.has(p) ? await readNew(src) : undefined;
       let base: Buffer | undefined;
@@ -287,7 +308,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
           where: inOverlay ? 'overlay' : 'folder',
           ...(base ? { base } : {}),
           ...(theirs ? { theirs } : {}),
-          ...(inOverlay ? { ours } : {}),
+          ours,
+          ...('content' in m && m.content ? { merged: m.content } : {}),
         });
       }
     }
@@ -309,13 +331,32 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         }
         result.conflicts.push({ path: c.path, files });
         details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(', ')}` : ''}`);
+        if (c.merged)
+          details.push(
+            ...conflictHunk({
+              path: c.path,
+              outcome: 'conflict',
+              content: c.merged,
+              rewrite: false,
+            }),
+          );
       }
       if (args.dryRun) return result;
-      const left = Object.fromEntries(
-        conflictsFor.flatMap((c) => (c.ours ? [[c.path, sha256(c.ours)]] : [])),
-      );
-      if (lock.overlay && Object.keys(left).length > 0)
-        await writePending(lock.file, { lockLevel: lock.level, target, files: left });
+      const left = (where: 'folder' | 'overlay') =>
+        Object.fromEntries(
+          conflictsFor.flatMap((c) =>
+            c.ours && c.where === where ? [[c.path, sha256(c.ours)]] : [],
+          ),
+        );
+      const [inOverlay, inFolder] = [left('overlay'), left('folder')];
+      if (lock.overlay && Object.keys(inOverlay).length > 0)
+        await writePending(lock.file, { lockLevel: lock.level, target, files: inOverlay });
+      if (Object.keys(inFolder).length > 0)
+        await writeRecord(folderRecord(home), {
+          lockLevel: state.level,
+          target,
+          files: inFolder,
+        });
       throw new UplevelError(
         ExitCode.conflict,
         `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
@@ -397,6 +438,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     await writeDurable(workPath(home, backupName, 'transition.json'), JSON.stringify(journal));
     await commitJournal(home, journal);
     await replay(home, journal);
+    // Void once the folder moved anyway (its level is not the record's); removed to be tidy.
+    await clearRecord(folderRecord(home));
     for (const id of reapply) {
       const hf = await openHotfix(hotfixCopy(home, id));
       try {
