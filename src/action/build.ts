@@ -10,6 +10,12 @@ import type { Lock } from '../core/types.ts';
 import { apply, ApplyConflictError, type ApplyReport } from '../pipeline/apply.ts';
 import { extractPack } from '../pipeline/extract.ts';
 import { listOverlay, overlayEntry } from '../pipeline/overlay.ts';
+import {
+  conflictMarkerLine,
+  pendingFile,
+  resolvePending,
+  stillWaiting,
+} from '../pipeline/pending-merge.ts';
 import { runTests, type TestRunResult } from '../pipeline/test-runner.ts';
 import type { ActionPorts } from './run.ts';
 import type { ActionSettings } from './settings.ts';
@@ -24,6 +30,8 @@ export interface BuiltPack {
   level: number;
   tests?: TestRunResult;
   testsSkipped?: string;
+  /** The checkout held a pending-merge record for the lock before the build. */
+  pendingRecord?: boolean;
 }
 
 export async function buildAndTest(
@@ -40,6 +48,7 @@ export async function buildAndTest(
   const name = (level: number | string) => `${lock.product}-${lock.version}-level-${level}.zip`;
   let out = path.join(s.outputDir, name(target));
   const built: BuiltPack = { report: undefined, conflict: undefined, changelogPath, level: 0 };
+  if (await readOrNull(pendingFile(lock.file))) built.pendingRecord = true;
   try {
     built.report = await apply({
       lock,
@@ -53,11 +62,13 @@ export async function buildAndTest(
   } catch (e) {
     if (!(e instanceof ApplyConflictError)) throw e;
     built.conflict = e;
-    for (const c of e.report.conflicts) {
+    for (const c of conflictsOf(e, s, lock)) {
+      const name = path.basename(c.path);
       ports.annotate({
         title: 'uplevel merge conflict',
-        message: `${c.path} does not merge with level ${e.report.level}; ${c.files.length ? `see ${c.files.map((f) => path.basename(f)).join(', ')}` : 'resolve it by hand'}`,
-        ...annotationFile(s, path.join(lock.overlay as string, c.path)),
+        message: `${c.path} does not merge with level ${e.report.level}${c.line ? ` (conflict markers from line ${c.line})` : ''}; resolve it, then delete ${name}.old and ${name}.updated`,
+        ...(c.file ? { file: c.file } : {}),
+        ...(c.line ? { line: c.line } : {}),
       });
     }
   }
@@ -154,21 +165,44 @@ export async function refuseConflictMarkers(lock: Lock, s: ActionSettings, ports
       `overlay files still hold conflict markers: ${found.join(', ')}`,
     );
   }
+  // A merge the action left on this branch, not finished yet (see publish.ts).
+  const { waiting } = await resolvePending(lock.file, lock.overlay, lock.level, lock.level);
+  for (const w of waiting) {
+    const where = annotationFile(s, path.join(lock.overlay, w.path));
+    ports.annotate({
+      title: 'uplevel merge not finished',
+      message: `${where.file ?? w.path}: ${w.reason}`,
+      ...where,
+    });
+  }
+  if (waiting.length) throw stillWaiting(waiting, 'the pack was not built');
 }
 
 export function overlayOf(c: ApplyConflictError | undefined): { path: string; outcome: string }[] {
   return (c?.overlayFiles ?? []).map(overlayEntry);
 }
 
+/**
+ * The conflicted overlay files: `file` is the repository path (what annotations and the PR
+ * name), `line` the first conflict marker of the merged file the PR branch carries.
+ */
 export function conflictsOf(
   c: ApplyConflictError | undefined,
-): { path: string; outcome: string }[] {
+  s: ActionSettings,
+  lock: Lock,
+): { path: string; outcome: string; file?: string; line?: number }[] {
   if (!c) return [];
-  const outcome = new Map(c.overlayFiles.map((f) => [f.path, f.outcome]));
-  return c.report.conflicts.map((x) => ({
-    path: x.path,
-    outcome: outcome.get(x.path) ?? 'conflict',
-  }));
+  const merged = new Map(c.overlayFiles.map((f) => [f.path, f]));
+  return c.report.conflicts.map((x) => {
+    const f = merged.get(x.path);
+    const line = f?.content ? conflictMarkerLine(f.content) : undefined;
+    return {
+      path: x.path,
+      outcome: f?.outcome ?? 'conflict',
+      ...(lock.overlay ? annotationFile(s, path.join(lock.overlay, x.path)) : {}),
+      ...(line ? { line } : {}),
+    };
+  });
 }
 
 export function annotationFile(s: ActionSettings, abs: string): { file?: string } {

@@ -105,6 +105,27 @@ export class GitHubApi {
     }
   }
 
+  /** A file's bytes on a branch (or at a commit); undefined when it is not there. */
+  async fileAt(ref: string, filePath: string): Promise<Buffer | undefined> {
+    const what = `read ${filePath} on ${ref}`;
+    let data;
+    try {
+      data = (await this.octokit.rest.repos.getContent({ ...this.repo, path: filePath, ref })).data;
+    } catch (e) {
+      if (status(e) === 404) return undefined;
+      throw this.failure(what, e);
+    }
+    if (Array.isArray(data) || data.type !== 'file') return undefined;
+    if ('encoding' in data && data.encoding === 'base64')
+      return Buffer.from(data.content, 'base64');
+    // Over 1 MB the contents API sends no content: the blob has it.
+    const sha = data.sha;
+    const blob = await this.call(what, () =>
+      this.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha }),
+    );
+    return Buffer.from(blob.data.content, 'base64');
+  }
+
   async commit(sha: string): Promise<CommitInfo> {
     const r = await this.call(`read commit ${sha}`, () =>
       this.octokit.rest.git.getCommit({ ...this.repo, commit_sha: sha }),

@@ -5,6 +5,10 @@ import { badInput } from '../core/errors.ts';
 import { setLockLevel } from '../core/lock.ts';
 import type { Lock } from '../core/types.ts';
 import type { Reporter } from '../pipeline/reporter.ts';
+import { sha256 } from '../core/hash.ts';
+import type { ApplyConflictError } from '../pipeline/apply.ts';
+import { isConflict } from '../pipeline/overlay.ts';
+import { pendingFile, type PendingMerge } from '../pipeline/pending-merge.ts';
 import { readOrNull, type BuiltPack } from './build.ts';
 import type { CommitFile, GitHubApi } from './github.ts';
 import { branchName, publishPullRequest, type PullRequestResult } from './pull-request.ts';
@@ -31,19 +35,11 @@ async function pullRequestFiles(
       const abs = path.join(lock.overlay as string, rel);
       files.push({ path: repoPath(s, abs), content: await readOrNull(abs) });
     }
+    // A merge a person finished on an earlier PR's branch: its record goes with the bump.
+    if (built.pendingRecord && !(await readOrNull(pendingFile(lock.file))))
+      files.push({ path: repoPath(s, pendingFile(lock.file)), content: null });
   } else if (built.conflict) {
-    // Nothing was written locally; commit the bump with the conflict markers to resolve.
-    const text = await fs.readFile(lock.file, 'utf8');
-    files.push({
-      path: repoPath(s, lock.file),
-      content: Buffer.from(setLockLevel(text, outcome.to)),
-    });
-    for (const f of built.conflict.overlayFiles) {
-      const abs = path.join(lock.overlay as string, f.path);
-      if (f.rewrite && f.content) files.push({ path: repoPath(s, abs), content: f.content });
-      else if (f.outcome === 'removed-upstream')
-        files.push({ path: repoPath(s, abs), content: null });
-    }
+    files.push(...(await conflictFiles(s, lock, outcome.to, built.conflict)));
   }
   if (s.changelogFile) {
     files.push({
@@ -51,6 +47,44 @@ async function pullRequestFiles(
       content: await fs.readFile(built.changelogPath),
     });
   }
+  return files;
+}
+
+/**
+ * A conflict on the branch, for a person to finish there as on their own machine: the lock
+ * bumped, each conflicted file with its conflict markers and `.old`/`.updated` beside it,
+ * and the pending-merge record, so `verify` (and apply) refuse the branch until each file
+ * is edited, free of markers, and its two companions deleted.
+ */
+async function conflictFiles(
+  s: ActionSettings,
+  lock: Lock,
+  target: number,
+  conflict: ApplyConflictError,
+): Promise<CommitFile[]> {
+  const files: CommitFile[] = [];
+  const left: Record<string, string> = {};
+  const at = (rel: string) => repoPath(s, path.join(lock.overlay as string, rel));
+  for (const f of conflict.overlayFiles) {
+    if (f.rewrite && f.content) files.push({ path: at(f.path), content: f.content });
+    else if (f.outcome === 'removed-upstream') files.push({ path: at(f.path), content: null });
+    if (!isConflict(f)) continue;
+    const asLeft = f.content ?? f.ours;
+    if (asLeft) left[f.path] = sha256(asLeft);
+    if (f.base) files.push({ path: `${at(f.path)}.old`, content: f.base });
+    if (f.theirs) files.push({ path: `${at(f.path)}.updated`, content: f.theirs });
+  }
+  const record: PendingMerge = { lockLevel: lock.level, target, files: left };
+  files.push(
+    {
+      path: repoPath(s, lock.file),
+      content: Buffer.from(setLockLevel(await fs.readFile(lock.file, 'utf8'), target)),
+    },
+    {
+      path: repoPath(s, pendingFile(lock.file)),
+      content: Buffer.from(`${JSON.stringify(record, null, 2)}\n`),
+    },
+  );
   return files;
 }
 

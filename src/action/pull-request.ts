@@ -46,6 +46,8 @@ export interface PullRequestResult {
   branch?: string;
   /** Why nothing was pushed, when nothing was. */
   reason?: string;
+  /** The branch has a person's commits, left as they are. */
+  foreign?: boolean;
 }
 
 export const STATUS_CONTEXT = 'uplevel';
@@ -90,6 +92,7 @@ export async function publishPullRequest(
         operation: open ? 'unchanged' : 'none',
         ...(open ? { number: open.number, url: open.url, headSha: branchHead, ...at } : {}),
         reason,
+        foreign: true,
       };
     }
   }

@@ -37,7 +37,8 @@ export interface JobOutcome {
   changesFrom?: number;
   levels: LevelChanges[];
   overlay: { path: string; outcome: string; keys?: string[]; keyPaths?: string[] }[];
-  conflicts: { path: string; outcome: string }[];
+  /** Overlay path; `file` the repository path and `line` the first conflict marker's, when known. */
+  conflicts: { path: string; outcome: string; file?: string; line?: number }[];
   tests?: TestRunResult;
   /** Why tests did not run, when they did not. */
   testsSkipped?: string;
@@ -251,8 +252,11 @@ function cautionBlock(o: JobOutcome): string[] {
   const lines: string[] = [];
   if (o.conflicts.length) {
     lines.push(
-      'The overlay could not be merged cleanly. Resolve these files on this branch, then mark the pull request ready:',
-      ...o.conflicts.map((c) => `- \`${escapeMarkdown(c.path)}\` (${c.outcome})`),
+      `The overlay could not be merged cleanly. On this pull request's branch, edit each file to what it should be at level ${o.to} (no conflict markers left), delete its \`.old\` and \`.updated\`, and push; \`verify\` then checks it, and the next run leaves it for review:`,
+      ...o.conflicts.map(
+        (c) =>
+          `- \`${escapeMarkdown(c.file ?? c.path)}\`${c.line ? ` line ${c.line}` : ''} (${c.outcome})`,
+      ),
     );
   }
   const t = o.tests;

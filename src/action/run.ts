@@ -24,7 +24,8 @@ import type { ArtifactPublisher } from './artifacts.ts';
 import { buildAndTest, conflictsOf, overlayOf, refuseConflictMarkers } from './build.ts';
 import { cacheSession, type CacheStore } from './cache.ts';
 import type { GitHubApi } from './github.ts';
-import { closeStalePullRequests } from './pull-request.ts';
+import { branchResolution } from './branch-resolution.ts';
+import { closeStalePullRequests, type PullRequestResult } from './pull-request.ts';
 import {
   actionRunUrl,
   lockBranch,
@@ -155,7 +156,7 @@ export async function runAction(
       return upToDate(s, lock, outcome, outputs, ports);
     }
     outcome.overlay = built.report?.overlay ?? overlayOf(built.conflict);
-    outcome.conflicts = conflictsOf(built.conflict);
+    outcome.conflicts = conflictsOf(built.conflict, s, lock);
     if (built.tests) outcome.tests = built.tests;
     if (built.testsSkipped) outcome.testsSkipped = built.testsSkipped;
     if (s.mode !== 'pull-request') outcome.changesFrom = 0;
@@ -177,8 +178,13 @@ export async function runAction(
         ? ExitCode.testsFailed
         : ExitCode.ok;
     const extra: string[] = [];
+    let exitCode = failed;
     try {
-      await publish(s, lock, built, outcome, outputs, extra, failed, ports);
+      const pr = await publish(s, lock, built, outcome, outputs, extra, failed, ports);
+      if (pr?.foreign && pr.branch && built.conflict && ports.github) {
+        const finished = await acceptResolution(s, lock, pr.branch, ports, outcome, outputs, extra);
+        if (finished) exitCode = ExitCode.ok;
+      }
     } catch (e) {
       // The pack was built and tested: say what is known, then fail.
       const known = fromSystemError(e) ?? e;
@@ -188,7 +194,7 @@ export async function runAction(
       extra.push(`**Publishing failed:** ${message.split('\n')[0]}`);
       return { exitCode, outputs, summary: jobSummary(outcome, extra), error: message };
     }
-    return { exitCode: failed, outputs, summary: jobSummary(outcome, extra) };
+    return { exitCode, outputs, summary: jobSummary(outcome, extra) };
   } finally {
     if (cache) {
       const saved = await cache.save();
@@ -206,7 +212,7 @@ async function publish(
   extra: string[],
   failed: ExitCodeValue,
   ports: ActionPorts,
-): Promise<void> {
+): Promise<PullRequestResult | undefined> {
   const { reporter } = ports;
   {
     if (s.mode === 'pull-request') {
@@ -221,6 +227,7 @@ async function publish(
           ? `Pull request: ${pr.url} (${pr.operation})${pr.reason ? `: ${pr.reason}` : ''}`
           : `No pull request: ${pr.reason ?? 'nothing to do'}`,
       );
+      return pr;
     } else if ((s.mode === 'artifact' || s.mode === 'release') && failed === ExitCode.ok) {
       const files = await packFiles(s, built);
       const name = s.artifactName || `${lock.product}-${lock.version}-level-${built.level}`;
@@ -236,6 +243,39 @@ async function publish(
       extra.push('Nothing was published: the pack did not build cleanly or its tests failed.');
     }
   }
+}
+
+/**
+ * The base branch still conflicts, but a person took the PR's branch over: when they finished
+ * the merge there (see branch-resolution.ts) the run accepts it and leaves it for review;
+ * otherwise it names what is left, on the branch's files.
+ */
+async function acceptResolution(
+  s: ActionSettings,
+  lock: Lock,
+  branch: string,
+  ports: ActionPorts,
+  outcome: JobOutcome,
+  outputs: Record<string, string>,
+  extra: string[],
+): Promise<boolean> {
+  const r = await branchResolution(ports.github as GitHubApi, branch, s, lock);
+  if (!r) return false;
+  if (r.waiting.length) {
+    for (const a of r.waiting) ports.annotate(a);
+    extra.push(
+      `**The merge on branch \`${branch}\` is not finished:**`,
+      ...r.waiting.map((a) => `- ${a.message}`),
+    );
+    return false;
+  }
+  ports.reporter.info(`the conflicts were resolved on ${branch} by a person; left for review`);
+  extra.push(
+    `The overlay conflicts of level ${r.target} were resolved on branch \`${branch}\` by a person: left for review (\`verify\` builds and tests it there).`,
+  );
+  outcome.conflicts = [];
+  outputs.conflicts = '';
+  return true;
 }
 
 /** Nothing to build. A PR of this lock still open for a level the base has reached is closed. */

@@ -43,7 +43,11 @@ export const readPending = (lockFile: string) => readRecord(pendingFile(lockFile
 /** A pending-merge record at `file` (the lock's, or an in-place folder's own). */
 async function readRecord(file: string): Promise<PendingMerge | undefined> {
   const bytes = await readIfExists(file);
-  if (bytes === undefined) return undefined;
+  return bytes === undefined ? undefined : parseRecord(bytes, file);
+}
+
+/** A record's bytes checked: integer levels, safe relative paths, sha256 hashes (exit 2). */
+export function parseRecord(bytes: Buffer, file: string): PendingMerge {
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
@@ -96,34 +100,67 @@ export async function resolveRecord(
   const baseLevels = new Map<string, number>();
   const waiting: Resolution['waiting'] = [];
   const record = await readRecord(recordFile);
-  if (!record || record.lockLevel !== level || record.target > target) {
+  if (!record) return { baseLevels, waiting };
+  const committed = isCommitted(record, level);
+  if (!committed && (record.lockLevel !== level || record.target > target)) {
     return { baseLevels, waiting };
   }
   for (const [rel, leftSha] of Object.entries(record.files)) {
     const file = path.join(dir, rel);
-    const content = await readIfExists(file);
-    if (content === undefined) continue; // the user removed the file from the overlay
     const companions = [];
     for (const suffix of ['.old', '.updated']) {
       if ((await readIfExists(`${file}${suffix}`)) !== undefined)
         companions.push(`${rel}${suffix}`);
     }
-    if (companions.length > 0) {
-      waiting.push({
-        path: rel,
-        reason: `not resolved yet: delete ${companions.join(' and ')} once ${rel} is merged`,
-      });
-      continue;
-    }
-    if (sha256(content) === leftSha) continue; // unchanged: merged again, a conflict again
-    const marker = conflictMarkerLine(content);
-    if (marker !== undefined) {
-      waiting.push({ path: rel, reason: `conflict marker left at ${rel}:${marker}` });
-      continue;
-    }
-    baseLevels.set(rel, record.target);
+    const left = { content: await readIfExists(file), companions };
+    const j = judgeFile(rel, leftSha, left, committed ? record.target : undefined);
+    if (j.state === 'waiting') waiting.push({ path: rel, reason: j.reason });
+    else if (j.state === 'resolved' && !committed) baseLevels.set(rel, record.target);
   }
   return { baseLevels, waiting, record };
+}
+
+/**
+ * A record committed with the lock already at its target: a pull request's branch carries
+ * the bumped lock and the merge left for a person to finish there.
+ */
+export const isCommitted = (record: PendingMerge, lockLevel: number) =>
+  record.target === lockLevel && record.lockLevel < lockLevel;
+
+/** What the user left of a pending file: its content (undefined: removed), the companions still there. */
+export interface LeftFile {
+  content: Buffer | undefined;
+  companions: string[];
+}
+
+/**
+ * One pending file as the user left it. `again`: unchanged, so merged again (a conflict
+ * again); with `committedAt` (the lock already at that level) an unchanged file waits instead.
+ */
+export function judgeFile(
+  rel: string,
+  leftSha: string,
+  left: LeftFile,
+  committedAt?: number,
+): { state: 'resolved' | 'again' | 'gone' } | { state: 'waiting'; reason: string } {
+  if (left.content === undefined) return { state: 'gone' }; // removed from the overlay
+  if (left.companions.length > 0) {
+    return {
+      state: 'waiting',
+      reason: `not resolved yet: delete ${left.companions.join(' and ')} once ${rel} is merged`,
+    };
+  }
+  if (sha256(left.content) === leftSha) {
+    if (committedAt === undefined) return { state: 'again' };
+    return {
+      state: 'waiting',
+      reason: `not resolved yet: ${rel} is as the conflict left it; edit it to what it should be at level ${committedAt}`,
+    };
+  }
+  const marker = conflictMarkerLine(left.content);
+  if (marker !== undefined)
+    return { state: 'waiting', reason: `conflict marker left at ${rel}:${marker}` };
+  return { state: 'resolved' };
 }
 
 /** The first line (1-based) that is a conflict marker, as git and uplevel write them. */
