@@ -234,7 +234,7 @@ test('a conflict: exit 4, a draft PR listing the file, conflict markers committe
     assert.equal(pr?.draft, true);
     assert.match(
       pr?.body ?? '',
-      /could not be merged cleanly[\s\S]*`conf\/server\.properties` \(conflict\)/,
+      /could not be merged cleanly[\s\S]*`deploy\/conf\/server\.properties` line \d+ \(conflict\)/,
     );
     assert.deepEqual(parsePullRequestMetadata(pr?.body)?.conflicts, ['conf/server.properties']);
     const file = gh.fileAt(BRANCH, 'deploy/conf/server.properties')?.toString() ?? '';
@@ -246,7 +246,7 @@ test('a conflict: exit 4, a draft PR listing the file, conflict markers committe
     );
     assert.match(
       r.stdout,
-      /::error title=uplevel merge conflict,file=deploy\/conf\/server\.properties::/,
+      /::error title=uplevel merge conflict,file=deploy\/conf\/server\.properties,line=\d+::/,
     );
     assert.deepEqual(gh.violations, []);
   } finally {
