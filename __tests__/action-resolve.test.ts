@@ -39,7 +39,7 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
   await addToRepository({
     dir,
     pack: sample.packs[0] as string,
-    updates: [1, 2, 3].map((n) => path.join(tmp, 'vendor', `update-${n}.zip`)),
+    updates: [1, 2].map((n) => path.join(tmp, 'vendor', `update-${n}.zip`)),
   });
   server = await serveDirectory(dir, { port: 0 });
   const pristine = path.join(tmp, 'pristine');
@@ -95,8 +95,8 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
     const old = gh.fileAt(BRANCH, `${FILE}.old`)?.toString() ?? '';
     assert.match(old, /session\.timeout\.minutes = 30\n/, 'the vendor’s file at level 0');
     assert.doesNotMatch(old, /ACME operations team/);
-    assert.equal(JSON.parse(gh.fileAt(BRANCH, RECORD)?.toString() ?? '{}').target, 3);
-    assert.match(gh.fileAt(BRANCH, 'uplevel.yml')?.toString() ?? '', /^level: 3$/m);
+    assert.equal(JSON.parse(gh.fileAt(BRANCH, RECORD)?.toString() ?? '{}').target, 2);
+    assert.match(gh.fileAt(BRANCH, 'uplevel.yml')?.toString() ?? '', /^level: 2$/m);
 
     // The two deleted, the markers left: verify refuses, at the marker's line.
     gh.pushCommitAsUser(BRANCH, { [`${FILE}.old`]: null, [`${FILE}.updated`]: null }, 'octocat');
@@ -124,7 +124,7 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
       /merge on branch `uplevel\/sample-server-1\.0\.0` is not finished/,
     );
 
-    // Finished: verify builds and tests level 3 with the resolved file; the run accepts it.
+    // Finished: verify builds and tests level 2 with the resolved file; the run accepts it.
     const head = gh.pushCommitAsUser(
       BRANCH,
       { [`${FILE}.old`]: null, [`${FILE}.updated`]: null },
@@ -132,7 +132,7 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
     );
     const ok = await verify();
     assert.equal(ok.code, 0, ok.stdout + ok.stderr);
-    assert.equal(ok.outputs['target-level'], '3');
+    assert.equal(ok.outputs['target-level'], '2');
     assert.equal(ok.outputs.tests, 'passed');
     const accepted = await scheduled();
     assert.equal(accepted.code, 0, accepted.stdout + accepted.stderr);
@@ -143,13 +143,22 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
     assert.equal(gh.branchHead(BRANCH), head, 'the person’s commits are kept');
     assert.equal(gh.fileAt(BRANCH, FILE)?.toString(), resolved);
 
-    // Merged: the base is at level 3 with the resolved file, and nothing is left to do.
+    // Merged: the base is at level 2 with the resolved file, and nothing is left to do.
     gh.closePull(1, { merged: true });
     const done = await scheduled();
     assert.equal(done.code, 0, done.stdout);
     assert.equal(done.outputs['pull-request-operation'], 'none');
     const main = await run('main', { mode: 'verify' });
     assert.equal(main.code, 0, main.stdout);
+
+    // The next level's PR takes the finished record away with the bump.
+    await addToRepository({ dir, updates: [path.join(tmp, 'vendor', 'update-3.zip')] });
+    const next = await scheduled();
+    assert.equal(next.code, 0, next.stdout + next.stderr);
+    assert.equal(next.outputs['pull-request-operation'], 'created');
+    assert.match(gh.fileAt(BRANCH, 'uplevel.yml')?.toString() ?? '', /^level: 3$/m);
+    assert.equal(gh.fileAt(BRANCH, RECORD), undefined);
+    assert.equal(gh.fileAt(BRANCH, FILE)?.toString(), resolved, 'level 3 leaves the file as it is');
     assert.deepEqual(gh.violations, []);
   } finally {
     await gh.close();
