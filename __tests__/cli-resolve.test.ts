@@ -289,3 +289,30 @@ describe('resolving a conflict on a file edited in the folder itself (apply --di
     assert.equal(await fs.readFile(file, 'utf8'), resolved);
   });
 });
+
+describe('a pending merge committed with the bumped lock (a pull request merged unresolved)', () => {
+  test('apply refuses the lock until the file is resolved, then builds it as it is', async () => {
+    const team = await overlayTeam({ 'conf/app.properties': OVERLAY_CONFLICT });
+    const file = path.join(team.dir, 'deploy', 'conf/app.properties');
+    const out = path.join(team.dir, 'pack.zip');
+    assert.equal((await apply(team, out)).code, 4);
+    // What a pull request's branch carries: the lock at the target, the record beside it.
+    const lockText = await fs.readFile(team.lock, 'utf8');
+    await fs.writeFile(team.lock, lockText.replace(/^level: 0$/m, 'level: 2'));
+    await fs.rm(`${file}.old`);
+    await fs.rm(`${file}.updated`);
+
+    const unchanged = await apply(team, out);
+    assert.equal(unchanged.code, 4, unchanged.stderr);
+    assert.match(unchanged.stderr, /conf\/app\.properties is as the conflict left it/);
+    assert.equal(await exists(out), false, 'nothing published');
+
+    const resolved = configText(30, { 25: 'setting.25 = customer-own-and-fixed' }, [
+      'security.strict = true',
+    ]);
+    await fs.writeFile(file, resolved);
+    const done = await apply(team, out);
+    assert.equal(done.code, 0, done.stderr);
+    assert.equal((await readPackFiles(out)).get('conf/app.properties')?.toString(), resolved);
+  });
+});
