@@ -252,7 +252,9 @@ function cautionBlock(o: JobOutcome): string[] {
   const lines: string[] = [];
   if (o.conflicts.length) {
     lines.push(
-      `The overlay could not be merged cleanly. On this pull request's branch, edit each file to what it should be at level ${o.to} (no conflict markers left), delete its \`.old\` and \`.updated\`, and push; \`verify\` then checks it, and the next run leaves it for review:`,
+      o.mode === 'pull-request'
+        ? `The overlay could not be merged cleanly. On this pull request's branch, edit each file to what it should be at level ${o.to} (no conflict markers left), delete its \`.old\` and \`.updated\`, and push; \`verify\` then checks it, and the next run leaves it for review:`
+        : `The overlay could not be merged cleanly to level ${o.to}; nothing was published. \`uplevel apply\` with this lock leaves \`.old\`/\`.updated\` beside each file for you to resolve:`,
       ...o.conflicts.map(
         (c) =>
           `- \`${escapeMarkdown(c.file ?? c.path)}\`${c.line ? ` line ${c.line}` : ''} (${c.outcome})`,
