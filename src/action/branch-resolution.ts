@@ -47,10 +47,13 @@ export async function branchResolution(
   const waiting: Annotation[] = [];
   for (const [rel, sha] of Object.entries(record.files)) {
     const file = repoPath(s, path.join(lock.overlay, rel));
-    const companions: string[] = [];
-    for (const suffix of ['.old', '.updated']) {
-      if (await gh.fileAt(branch, `${file}${suffix}`)) companions.push(`${rel}${suffix}`);
-    }
+    // Listed, not fetched: a companion the person deleted is no 404 in the log.
+    const folder = path.posix.dirname(file);
+    const names = await gh.folderNames(branch, folder === '.' ? '' : folder);
+    const base = path.posix.basename(file);
+    const companions = ['.old', '.updated']
+      .filter((suffix) => names.includes(`${base}${suffix}`))
+      .map((suffix) => `${rel}${suffix}`);
     const content = await gh.fileAt(branch, file);
     const j = judgeFile(rel, sha, { content, companions }, record.target);
     if (j.state !== 'waiting') continue;

@@ -105,6 +105,17 @@ export class GitHubApi {
     }
   }
 
+  /** The names in a folder on a branch; empty when there is no such folder. */
+  async folderNames(ref: string, folder: string): Promise<string[]> {
+    try {
+      const r = await this.octokit.rest.repos.getContent({ ...this.repo, path: folder, ref });
+      return Array.isArray(r.data) ? r.data.map((e) => e.name) : [];
+    } catch (e) {
+      if (status(e) === 404) return [];
+      throw this.failure(`list ${folder} on ${ref}`, e);
+    }
+  }
+
   /** A file's bytes on a branch (or at a commit); undefined when it is not there. */
   async fileAt(ref: string, filePath: string): Promise<Buffer | undefined> {
     const what = `read ${filePath} on ${ref}`;
