@@ -202,6 +202,52 @@ describe('hotfixes', () => {
   });
 });
 
+describe('revert brings back the level and its hotfixes', () => {
+  const ids = (s: { hotfixes: { id: string }[] }) => s.hotfixes.map((h) => h.id);
+  const statusOf = async (home: string) =>
+    JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+  const lockLevel = async (lock: string) =>
+    Number(/^level: (\d+)$/m.exec(await fs.readFile(lock, 'utf8'))?.[1]);
+
+  test('hotfixed at 1, applied to 2, reverted with --lock: level 1 with its hotfixes, the lock at 1; apply again works; revert twice is harmless', async () => {
+    const { team, home } = await level1Home();
+    // HF-CORE is included in level 2 (dropped by the update), HF-README is put back on 2.
+    for (const id of ['HF-CORE', 'HF-README']) {
+      const r = await runCli(['hotfix', 'apply', '--dir', home, hotfix[id] as string]);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const atOne = await treeHash(home);
+    const up = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(up.code, 0, up.stderr);
+    assert.equal(await lockLevel(team.lock), 2);
+
+    const back = await runCli(['revert', '--dir', home, '--level', '1', '--lock', team.lock]);
+    assert.equal(back.code, 0, back.stderr);
+    assert.match(back.stdout, /HF-CORE, HF-README/, 'the hotfixes brought back are named');
+    assert.equal(await treeHash(home), atOne, 'level 1 as it was, hotfixes included');
+    const st = await statusOf(home);
+    assert.equal(st.level, 1);
+    assert.deepEqual(ids(st), ['HF-CORE', 'HF-README']);
+    assert.deepEqual(st.edits, { modified: [], missing: [], added: [] });
+    assert.equal(await lockLevel(team.lock), 1, 'the lock follows the folder');
+
+    const again = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(again.code, 0, again.stderr);
+    const st2 = await statusOf(home);
+    assert.equal(st2.level, 2);
+    assert.deepEqual(ids(st2), ['HF-README']);
+    assert.equal(await lockLevel(team.lock), 2);
+
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli(['revert', '--dir', home, '--level', '1', '--lock', team.lock]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(await treeHash(home), atOne, `revert ${i + 1}: level 1, hotfixes included`);
+      assert.deepEqual(ids(await statusOf(home)), ['HF-CORE', 'HF-README']);
+      assert.equal(await lockLevel(team.lock), 1);
+    }
+  });
+});
+
 /** Every file under the folder, the workspace in updates/.uplevel/ included. */
 async function fullTreeHash(dir: string): Promise<string> {
   const tree = await readTree(dir);

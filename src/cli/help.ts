@@ -60,11 +60,12 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel status --pack pack.zip',
   },
   revert: {
-    usage: ['revert    --dir DIR --level N [--json]'],
-    what: 'Goes back to an earlier level from the backups in-place updates keep, byte for byte.',
+    usage: ['revert    --dir DIR --level N [--lock F] [--json]'],
+    what: 'Goes back to an earlier level from the backups in-place updates keep, byte for byte, with the hotfixes the folder carried there.',
     flags: [
       ['--dir DIR', 'the product folder'],
       ['--level N', 'the level to go back to'],
+      ['--lock F', 'the lock file whose level is set to N too'],
       JSON_FLAG,
     ],
     example: 'uplevel revert --dir /opt/acme-gateway-4.2.0 --level 2',

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
 import { withDirLock } from '../../client/dir-lock.ts';
 import { applyHotfix, openHotfix, removeHotfix } from '../../pipeline/in-place/hotfix.ts';
-import { recover, workPath } from '../../pipeline/in-place/journal.ts';
+import { workPath } from '../../pipeline/in-place/journal.ts';
+import { recover } from '../../pipeline/in-place/recover.ts';
 import { parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 

@@ -20,7 +20,6 @@ import {
 import {
   commitJournal,
   readRecord,
-  recover,
   replay,
   stagingDir,
   workPath,
@@ -34,6 +33,8 @@ import { listOverlay, writeFileAtomic } from '../overlay.ts';
 import { clearPending, resolvePending, stillWaiting, writePending } from '../pending-merge.ts';
 import { sha256 } from '../../core/hash.ts';
 import { applyHotfix, hotfixCopy, openHotfix, removeHotfix, type OpenHotfix } from './hotfix.ts';
+import { refuseSymlinkedFolders } from './confine.ts';
+import { nothingDue, putBackLater, recover } from './recover.ts';
 import { sha256OfFile, stageEntry } from '../stage.ts';
 import { forEachLimit } from '../for-each-limit.ts';
 import type { OpenPayload } from '../payloads.ts';
@@ -146,6 +147,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     lockHotfixes.push(await openHotfix(h.path));
   }
   const payloads = await args.fetchPayloads(state.level, target);
+  /** What the folder carried at its level: revert puts these back. */
+  const carriedHotfixes = state.hotfixes;
   try {
     const levels = [...payloads.keys()].sort((a, b) => a - b);
     const carried = state.hotfixes.map((h) => h.id);
@@ -328,6 +331,14 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       if (outcome.size === 0 && lockHotfixes.length === 0 && carried.length === 0) return result;
     }
     // Every check passed: only now do the carried hotfixes come off (newest first).
+    if (carried.length) {
+      // A kill from here on still ends with the hotfixes on, at whichever level it ends.
+      const back = carriedHotfixes.filter((h) => reapply.includes(h.id));
+      await putBackLater(home, [
+        { level: state.level, hotfixes: carriedHotfixes },
+        { level: target, hotfixes: back },
+      ]);
+    }
     for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
 
     // Prepare: everything new goes to staging, durably, before the commit point.
@@ -393,6 +404,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       to: target,
       backup: backupName,
       ops,
+      ...(carriedHotfixes.length ? { hotfixes: carriedHotfixes } : {}),
     };
     await writeDurable(workPath(home, backupName, 'transition.json'), JSON.stringify(journal));
     await commitJournal(home, journal);
@@ -405,7 +417,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         await hf.zip.close();
       }
     }
-    for (const id of dropped) await fs.rm(hotfixCopy(home, id), { force: true });
+    // The copies of dropped hotfixes stay: a revert to the level below puts them back.
+    await nothingDue(home);
     // The lock's own hotfixes: put on unless applied already or included in the new level.
     const included = new Set(
       levels.flatMap((l) => (payloads.get(l) as OpenPayload).manifest.includesHotfixes ?? []),
@@ -438,61 +451,6 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     for (const p of payloads.values()) await p.zip.close();
     for (const h of lockHotfixes) await h.zip.close();
   }
-}
-
-/**
- * revert: back to an earlier level by undoing each transition from its backup, newest first.
- * Files edited since the level was applied go to the trash, not away.
- */
-export async function revertInPlace(
-  home: string,
-  level: number,
-  reporter: Reporter,
-): Promise<{ from: number; to: number }> {
-  const recovered = await recover(home);
-  if (recovered !== 'none') reporter.warn(`${home}: an interrupted run was ${recovered}`);
-  const state = await readHomeState(home);
-  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
-  if (level >= state.level)
-    throw badInput(
-      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`,
-    );
-  const ops: JournalOp[] = [];
-  const consumed: string[] = [];
-  let at = state.level;
-  const backups = (await fs.readdir(workPath(home, 'backup')).catch(() => [] as string[])).map(
-    (n) => n.split('-').map(Number),
-  );
-  while (at > level) {
-    const step = backups.find(([from, to]) => to === at && (from as number) < at);
-    if (!step)
-      throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
-    const [from] = step as [number, number];
-    if (from < level)
-      throw badInput(
-        `${home}: level ${level} was skipped by one update (${from} → ${at}); revert to ${from} instead`,
-      );
-    const name = `backup/${from}-${at}`;
-    consumed.push(name);
-    const t = await readRecord(home, workPath(home, name, 'transition.json'));
-    for (const op of [...t.ops].reverse()) {
-      if (op.kind === 'add') ops.push({ kind: 'discard', path: op.path });
-      else ops.push({ kind: 'restore', path: op.path, from: name });
-    }
-    at = from;
-  }
-  const journal = {
-    schema: 1 as const,
-    action: 'revert' as const,
-    from: state.level,
-    to: level,
-    backup: `revert-${state.level}-${level}-${Date.now()}`,
-    ops,
-  };
-  await commitJournal(home, journal);
-  await replay(home, journal);
-  for (const name of consumed) await fs.rm(workPath(home, name), { recursive: true, force: true });
-  return { from: state.level, to: level };
 }
 
 /**
@@ -576,26 +534,4 @@ async function hotfixView(home: string, ids: string[]): Promise<Map<string, stri
     }
   }
   return view;
-}
-
-/**
- * The update never writes through a symlinked folder inside the pack folder (it would change
- * files outside it): any folder on the way to a path it writes that is a symlink is bad input.
- */
-async function refuseSymlinkedFolders(home: string, paths: string[]): Promise<void> {
-  const seen = new Set<string>();
-  for (const p of [`${WORK_DIR}/x`, ...paths]) {
-    const segs = p.split('/').slice(0, -1);
-    for (let i = 1; i <= segs.length; i++) {
-      const dir = segs.slice(0, i).join('/');
-      if (seen.has(dir)) continue;
-      seen.add(dir);
-      const st = await fs.lstat(path.join(home, dir)).catch(() => undefined);
-      if (!st) break;
-      if (st.isSymbolicLink())
-        throw badInput(
-          `--dir ${home}: ${dir} is a symlink; uplevel does not write through it (make it a real folder)`,
-        );
-    }
-  }
 }

@@ -172,9 +172,22 @@ export async function removeHotfix(
   await commitJournal(home, journal);
   await replay(home, journal);
   await fs.rm(workPath(home, backupName(id)), { recursive: true, force: true });
-  if (!opts.keepCopy) await fs.rm(keptCopy(home, id), { force: true });
+  if (!opts.keepCopy && !(await neededByRevert(home, id)))
+    await fs.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
   return after as PackState;
+}
+
+/** Whether an update's backup records the hotfix as carried below it (revert puts it back). */
+async function neededByRevert(home: string, id: string): Promise<boolean> {
+  const names = await fs.readdir(workPath(home, 'backup')).catch(() => [] as string[]);
+  for (const n of names) {
+    const text = await fs
+      .readFile(workPath(home, 'backup', n, 'transition.json'), 'utf8')
+      .catch(() => '');
+    if (text.includes(JSON.stringify(id))) return true;
+  }
+  return false;
 }
 
 /** The kept copy of an applied hotfix, for putting it back after an update. */

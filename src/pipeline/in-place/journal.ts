@@ -36,6 +36,8 @@ export interface Journal {
   /** Folder (below WORK_DIR) receiving the files this change moves out of the way. */
   backup: string;
   ops: JournalOp[];
+  /** An apply's transition record: the hotfixes the folder carried at `from` (revert puts them back). */
+  hotfixes?: { id: string; sha256: string }[];
 }
 
 export const workPath = (home: string, ...parts: string[]) => path.join(home, WORK_DIR, ...parts);
