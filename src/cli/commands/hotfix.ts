@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
-import { withDirLock } from '../../client/dir-lock.ts';
 import { applyHotfix, openHotfix, removeHotfix } from '../../pipeline/in-place/hotfix.ts';
-import { workPath } from '../../pipeline/in-place/journal.ts';
+import { withFolderLock } from '../../pipeline/in-place/confine.ts';
 import { recover } from '../../pipeline/in-place/recover.ts';
 import { parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
@@ -21,7 +20,7 @@ export async function hotfixCommand(argv: string[], ctx: CommandContext): Promis
     sub === 'apply',
   );
   const home = path.resolve(required('dir', values.dir as string | undefined));
-  const state = await withDirLock(workPath(home), async () => {
+  const state = await withFolderLock(home, async () => {
     await recover(home);
     if (sub === 'remove')
       return removeHotfix(home, required('id', values.id as string | undefined));

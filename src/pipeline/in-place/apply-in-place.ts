@@ -27,13 +27,12 @@ import {
   WORK_DIR,
   type JournalOp,
 } from './journal.ts';
-import { withDirLock } from '../../client/dir-lock.ts';
 import { readHomeState } from './home-state.ts';
 import { listOverlay, writeFileAtomic } from '../overlay.ts';
 import { clearPending, resolvePending, stillWaiting, writePending } from '../pending-merge.ts';
 import { sha256 } from '../../core/hash.ts';
 import { applyHotfix, hotfixCopy, openHotfix, removeHotfix, type OpenHotfix } from './hotfix.ts';
-import { refuseSymlinkedFolders } from './confine.ts';
+import { refuseSymlinkedFolders, withFolderLock } from './confine.ts';
 import { nothingDue, putBackLater, recover } from './recover.ts';
 import { sha256OfFile, stageEntry } from '../stage.ts';
 import { forEachLimit } from '../for-each-limit.ts';
@@ -101,9 +100,11 @@ async function startState(
 
 export async function applyInPlace(args: InPlaceArgs): Promise<InPlaceResult> {
   // One run at a time per folder; the lock lives in the workspace, outside the pack.
-  return withDirLock(workPath(args.home), () => applyLocked(args), {
-    onWait: () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`),
-  });
+  return withFolderLock(
+    args.home,
+    () => applyLocked(args),
+    () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`),
+  );
 }
 
 interface InPlaceArgs {
@@ -198,7 +199,17 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
 
     const changed = new Set([...plan.added, ...plan.modified, ...plan.removed]);
     const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
-    await refuseSymlinkedFolders(home, [...changed, ...overlayFiles, ...view.keys()]);
+    const lockHotfixFiles = lockHotfixes.flatMap((h) =>
+      [...h.manifest.files.added, ...h.manifest.files.modified, ...h.manifest.files.removed].map(
+        (f) => f.path,
+      ),
+    );
+    await refuseSymlinkedFolders(home, [
+      ...changed,
+      ...overlayFiles,
+      ...view.keys(),
+      ...lockHotfixFiles,
+    ]);
     const result: InPlaceResult = {
       from: state.level,
       to: target,

@@ -2,7 +2,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
-import { WORK_DIR } from './journal.ts';
+import { withDirLock } from '../../client/dir-lock.ts';
+import { WORK_DIR, workPath } from './journal.ts';
 
 /**
  * The update never writes through a symlinked folder inside the pack folder (it would change
@@ -24,4 +25,19 @@ export async function refuseSymlinkedFolders(home: string, paths: string[]): Pro
         );
     }
   }
+}
+
+/** The workspace itself through a symlink: refused before anything (the run lock first) is written. */
+export async function refuseSymlinkedWorkspace(home: string): Promise<void> {
+  await refuseSymlinkedFolders(home, []);
+}
+
+/** One run at a time per folder; the lock lives in the workspace, checked to be a real folder first. */
+export async function withFolderLock<T>(
+  home: string,
+  fn: () => Promise<T>,
+  onWait?: () => void,
+): Promise<T> {
+  await refuseSymlinkedWorkspace(home);
+  return withDirLock(workPath(home), fn, onWait ? { onWait } : {});
 }

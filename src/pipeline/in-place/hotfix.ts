@@ -12,6 +12,7 @@ import { sha256File } from '../../core/hash.ts';
 import { serializePackState } from '../../core/pack-state.ts';
 import { PACK_STATE_PATH, type HotfixManifest, type PackState } from '../../core/types.ts';
 import { SafeZip } from '../../zip/reader.ts';
+import { refuseSymlinkedFolders } from './confine.ts';
 import { readHomeState } from './home-state.ts';
 import {
   commitJournal,
@@ -105,6 +106,10 @@ export async function applyHotfix(
     );
   }
 
+  await refuseSymlinkedFolders(
+    home,
+    [...m.files.added, ...m.files.modified, ...m.files.removed].map((f) => f.path),
+  );
   const staging = stagingDir(home);
   await fs.rm(staging, { recursive: true, force: true });
   await fs.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });

@@ -12,8 +12,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { verificationFailed } from '../../core/errors.ts';
+import { WORKSPACE } from '../../core/reserved.ts';
 
-export const WORK_DIR = 'updates/.uplevel';
+export const WORK_DIR = WORKSPACE;
 const STATE_PATH = 'updates/uplevel.json';
 
 export type JournalOp =

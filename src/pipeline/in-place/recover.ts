@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import { verificationFailed } from '../../core/errors.ts';
 import { sha256File } from '../../core/hash.ts';
+import { refuseSymlinkedWorkspace } from './confine.ts';
 import { readHomeState } from './home-state.ts';
 import { applyHotfix, hotfixCopy, openHotfix } from './hotfix.ts';
 import { recover as finishJournal, workPath, WORK_DIR, writeDurable } from './journal.ts';
@@ -82,6 +83,7 @@ function dueAt(text: string, level: number | undefined): Hotfixes | undefined {
 
 /** Finishes or discards an interrupted change, then puts back the hotfixes due. */
 export async function recover(home: string): Promise<'none' | 'completed' | 'discarded'> {
+  await refuseSymlinkedWorkspace(home);
   const what = await finishJournal(home);
   const back = await putBackDue(home);
   return what === 'none' && back.length > 0 ? 'completed' : what;

@@ -8,11 +8,10 @@ import { promises as fs } from 'node:fs';
 import { badInput } from '../../core/errors.ts';
 import { setLockLevel } from '../../core/lock.ts';
 import { PACK_STATE_PATH, type Lock } from '../../core/types.ts';
-import { withDirLock } from '../../client/dir-lock.ts';
 import { writeFileAtomic } from '../overlay.ts';
 import { clearPending } from '../pending-merge.ts';
 import type { Reporter } from '../reporter.ts';
-import { refuseSymlinkedFolders } from './confine.ts';
+import { refuseSymlinkedFolders, withFolderLock } from './confine.ts';
 import { readHomeState } from './home-state.ts';
 import {
   commitJournal,
@@ -38,9 +37,11 @@ export async function revertInPlace(
   reporter: Reporter,
   lock?: Lock,
 ): Promise<RevertResult> {
-  return withDirLock(workPath(home), () => revertLocked(home, level, reporter, lock), {
-    onWait: () => reporter.info(`Waiting for another uplevel run on ${home}`),
-  });
+  return withFolderLock(
+    home,
+    () => revertLocked(home, level, reporter, lock),
+    () => reporter.info(`Waiting for another uplevel run on ${home}`),
+  );
 }
 
 async function revertLocked(
@@ -65,6 +66,8 @@ async function revertLocked(
   if (level === state.level) {
     reporter.info(`${home} is already at level ${level}`);
   } else {
+    // A symlinked folder the operator made is bad input (exit 2), before any record is read.
+    await refuseSymlinkedFolders(home, Object.keys(state.files));
     const plan = await undoPlan(
       home,
       state.level,

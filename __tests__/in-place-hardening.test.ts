@@ -1,0 +1,237 @@
+/**
+ * In-place inputs and folders that try to reach outside: an input holding paths in uplevel's
+ * workspace (updates/.uplevel/), the workspace itself a symlink, and symlinked folders met
+ * by revert, hotfix apply and apply --diff. Each is refused before anything is written.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { SafeZip } from '../src/zip/reader.ts';
+import { ZipWriter, toDosDateTime } from '../src/zip/writer.ts';
+import { runCli } from './helpers/cli.ts';
+import { bytes, writePack } from './helpers/packs.ts';
+import { readTree, treeHash } from './helpers/read-pack.ts';
+import { LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
+
+const TIME = toDosDateTime(new Date(Date.UTC(2026, 0, 1)));
+const PLANTED = 'updates/.uplevel/journal.json';
+const JOURNAL = JSON.stringify({
+  schema: 1,
+  action: 'apply',
+  from: 0,
+  to: 0,
+  backup: 'backup/x',
+  ops: [{ kind: 'remove', path: 'lib/core.jar' }],
+});
+
+let vendor: Vendor;
+let hotfixZip: string;
+before(async () => {
+  vendor = await makeVendor();
+  const patched = path.join(vendor.dir, 'hf-pack.zip');
+  await writePack(patched, TOP, { ...LEVELS[1], 'lib/core.jar': bytes(77, 1000) });
+  hotfixZip = path.join(vendor.dir, 'HF-CORE.zip');
+  const r = await runCli([
+    'repo',
+    'build',
+    '--hotfix',
+    'HF-CORE',
+    '--from',
+    vendor.packs[1] as string,
+    '--to',
+    patched,
+    '--level',
+    '1',
+    '--out',
+    hotfixZip,
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+});
+after(async () => {
+  await vendor?.close();
+});
+
+/** A copy of an update-shaped zip (update.json or hotfix.json) that also adds `file`. */
+async function withAddedFile(src: string, dst: string, manifest: string, file: string) {
+  const zip = await SafeZip.open(src);
+  const w = await ZipWriter.create(dst);
+  try {
+    const content = Buffer.from(JOURNAL);
+    for (const e of zip.entries) {
+      if (e.isDirectory) continue;
+      let data = await zip.readBuffer(e);
+      if (e.name === manifest) {
+        const m = JSON.parse(data.toString('utf8'));
+        m.files.added.push({
+          path: file,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          size: content.length,
+          mode: 0o644,
+        });
+        data = Buffer.from(JSON.stringify(m));
+      }
+      await w.addBuffer(e.name, data, { mode: 0o644, ...TIME });
+    }
+    await w.addBuffer(`files/${file}`, content, { mode: 0o644, ...TIME });
+  } finally {
+    await zip.close();
+    await w.finish();
+  }
+}
+
+/** Every file under the folder, the workspace included. */
+async function fullTreeHash(dir: string): Promise<string> {
+  const tree = await readTree(dir);
+  const h = createHash('sha256');
+  for (const p of [...tree.keys()].sort())
+    h.update(p)
+      .update('\0')
+      .update(tree.get(p) as Buffer);
+  return h.digest('hex');
+}
+
+async function homeAt(level: number) {
+  const team = await makeTeam(vendor, { level });
+  const home = path.join(team.dir, 'home');
+  const r = await runCli(
+    ['apply', '--lock', team.lock, '--level', String(level), '--dir', home, '--no-lock-update'],
+    { env: team.env },
+  );
+  assert.equal(r.code, 0, r.stderr);
+  return { team, home };
+}
+
+describe('no input may hold paths in updates/.uplevel/', () => {
+  test('a diff holding updates/.uplevel/journal.json: exit 2 naming it, the folder byte for byte', async () => {
+    const { team, home } = await homeAt(0);
+    const diff = path.join(team.dir, 'd.zip');
+    const d = await runCli(
+      ['diff', '--lock', team.lock, '--from', '0', '--to', '2', '--out', diff],
+      {
+        env: team.env,
+      },
+    );
+    assert.equal(d.code, 0, d.stderr);
+    const evil = path.join(team.dir, 'evil.zip');
+    await withAddedFile(diff, evil, 'update.json', PLANTED);
+    const before = await fullTreeHash(home);
+    const r = await runCli(['apply', '--lock', team.lock, '--diff', evil, '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /updates\/\.uplevel\/journal\.json/);
+    assert.equal(await fullTreeHash(home), before);
+  });
+
+  test('a hotfix holding it, in any letter case: exit 2 naming it, the folder byte for byte', async () => {
+    const { team, home } = await homeAt(1);
+    const evil = path.join(team.dir, 'HF-EVIL.zip');
+    await withAddedFile(hotfixZip, evil, 'hotfix.json', 'updates/.UPLEVEL/journal.json');
+    const before = await fullTreeHash(home);
+    const r = await runCli(['hotfix', 'apply', '--dir', home, evil]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /updates\/\.UPLEVEL\/journal\.json/);
+    assert.equal(await fullTreeHash(home), before);
+  });
+
+  test('a pack holding it: exit 2 naming the entry, no folder written', async () => {
+    const team = await makeTeam(vendor);
+    const evil = path.join(team.dir, 'evil-pack.zip');
+    await writePack(evil, TOP, { ...LEVELS[0], [PLANTED]: JOURNAL });
+    const home = path.join(team.dir, 'home');
+    const r = await runCli(
+      ['apply', '--lock', team.lock, '--level', '0', '--pack', evil, '--dir', home],
+      { env: team.env },
+    );
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`${TOP}/updates/\\.uplevel/`));
+    assert.deepEqual(
+      (await fs.readdir(team.dir)).filter((n) => n.startsWith('home') || n.includes('staging')),
+      [],
+    );
+  });
+});
+
+describe('the workspace itself a symlink', () => {
+  test('apply --dir, revert, hotfix and recover refuse it with exit 2 before writing through it', async () => {
+    const { team, home } = await homeAt(1);
+    const elsewhere = path.join(team.dir, 'elsewhere');
+    await fs.rm(path.join(home, 'updates/.uplevel'), { recursive: true, force: true });
+    await fs.mkdir(elsewhere);
+    await fs.writeFile(path.join(elsewhere, 'keep.txt'), 'not uplevel’s\n');
+    await fs.symlink(elsewhere, path.join(home, 'updates/.uplevel'));
+    const outside = await fullTreeHash(elsewhere);
+    const runs = [
+      ['apply', '--lock', team.lock, '--dir', home],
+      ['revert', '--dir', home, '--level', '0'],
+      ['hotfix', 'apply', '--dir', home, hotfixZip],
+      ['hotfix', 'remove', '--dir', home, '--id', 'HF-CORE'],
+      ['recover', '--dir', home],
+    ];
+    for (const args of runs) {
+      const r = await runCli(args, { env: team.env });
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /updates\/\.uplevel is a symlink/);
+      assert.equal(await fullTreeHash(elsewhere), outside, `${args[0]}: nothing written there`);
+    }
+  });
+});
+
+describe('symlinked folders met by revert, hotfix apply and apply --diff', () => {
+  /** Moves `lib` out of the folder and leaves a symlink to it. */
+  async function symlinkLib(dir: string, home: string): Promise<string> {
+    const elsewhere = path.join(dir, 'elsewhere');
+    await fs.mkdir(elsewhere);
+    await fs.rename(path.join(home, 'lib'), path.join(elsewhere, 'lib'));
+    await fs.symlink(path.join(elsewhere, 'lib'), path.join(home, 'lib'));
+    return elsewhere;
+  }
+
+  test('revert: exit 2 naming lib, nothing outside touched', async () => {
+    const { team, home } = await homeAt(0);
+    const up = await runCli(['apply', '--lock', team.lock, '--dir', home, '--no-lock-update'], {
+      env: team.env,
+    });
+    assert.equal(up.code, 0, up.stderr);
+    const elsewhere = await symlinkLib(team.dir, home);
+    const outside = await treeHash(elsewhere);
+    const r = await runCli(['revert', '--dir', home, '--level', '0']);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /\blib is a symlink/);
+    assert.equal(await treeHash(elsewhere), outside);
+  });
+
+  test('hotfix apply: exit 2 naming lib, nothing outside touched', async () => {
+    const { team, home } = await homeAt(1);
+    const elsewhere = await symlinkLib(team.dir, home);
+    const outside = await treeHash(elsewhere);
+    const r = await runCli(['hotfix', 'apply', '--dir', home, hotfixZip]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /\blib is a symlink/);
+    assert.equal(await treeHash(elsewhere), outside);
+    const st = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+    assert.deepEqual(st.hotfixes, [], 'not recorded either');
+  });
+
+  test('apply --diff: exit 2 naming lib, nothing outside touched', async () => {
+    const { team, home } = await homeAt(0);
+    const diff = path.join(team.dir, 'd.zip');
+    const d = await runCli(
+      ['diff', '--lock', team.lock, '--from', '0', '--to', '2', '--out', diff],
+      {
+        env: team.env,
+      },
+    );
+    assert.equal(d.code, 0, d.stderr);
+    const elsewhere = await symlinkLib(team.dir, home);
+    const outside = await treeHash(elsewhere);
+    const r = await runCli(['apply', '--lock', team.lock, '--diff', diff, '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /\blib is a symlink/);
+    assert.equal(await treeHash(elsewhere), outside);
+  });
+});
