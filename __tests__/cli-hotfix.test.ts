@@ -107,6 +107,8 @@ describe('hotfixes', () => {
     }
     const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /hotfixes put back: HF-README$/m, 'the human output names them');
+    assert.match(r.stdout, /hotfixes dropped \(included in the new level\): HF-CORE$/m);
     const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
     assert.equal(status.level, 2);
     assert.deepEqual(

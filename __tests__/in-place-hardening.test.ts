@@ -4,14 +4,15 @@
  * by revert, hotfix apply and apply --diff. Each is refused before anything is written.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SafeZip } from '../src/zip/reader.ts';
 import { ZipWriter, toDosDateTime } from '../src/zip/writer.ts';
-import { runCli } from './helpers/cli.ts';
-import { bytes, writePack } from './helpers/packs.ts';
+import { CLI, runCli } from './helpers/cli.ts';
+import { bytes, writePack, type Tree } from './helpers/packs.ts';
 import { readTree, treeHash } from './helpers/read-pack.ts';
 import { LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
 
@@ -233,5 +234,122 @@ describe('symlinked folders met by revert, hotfix apply and apply --diff', () =>
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /\blib is a symlink/);
     assert.equal(await treeHash(elsewhere), outside);
+  });
+});
+
+describe('Ctrl-C during in-place work', () => {
+  const POINTS = 3;
+  const big: Tree[] = [{}, {}];
+  for (let i = 0; i < 300; i++) {
+    (big[0] as Tree)[`lib/m${i}.jar`] = bytes(i + 1, 3000);
+    (big[1] as Tree)[`lib/m${i}.jar`] = bytes(i + 10_000, 3100);
+  }
+  let bigVendor: Vendor;
+  before(async () => {
+    bigVendor = await makeVendor(big, ['', '']);
+  });
+  after(async () => {
+    await bigVendor?.close();
+  });
+
+  /**
+   * Starts the CLI and sends SIGINT `delayMs` after it starts staging (the in-place work), as
+   * a terminal's Ctrl-C would.
+   */
+  function runAndInterrupt(args: string[], env: NodeJS.ProcessEnv, delayMs: number) {
+    return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], {
+        env: { ...process.env, CI: 'true', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      let timer: NodeJS.Timeout | undefined;
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (!timer && /Staging level/.test(stderr))
+          timer = setTimeout(() => child.kill('SIGINT'), delayMs);
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stderr });
+      });
+    });
+  }
+
+  test(`SIGINT at ${POINTS} points: exit 130 with one line, the folder old or new after recover; status says to recover`, async () => {
+    const team = await makeTeam(bigVendor);
+    const template = path.join(team.dir, 'template');
+    const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', template], {
+      env: team.env,
+    });
+    assert.equal(first.code, 0, first.stderr);
+    const oldHash = await treeHash(template);
+    const probe = path.join(team.dir, 'probe');
+    await fs.cp(template, probe, { recursive: true });
+    // How long the in-place work takes: from "Staging level" to the end.
+    const t0 = Date.now();
+    let stagingAt = 0;
+    const timed = spawn(
+      process.execPath,
+      [CLI, 'apply', '--lock', team.lock, '--dir', probe, '--no-lock-update'],
+      {
+        env: { ...process.env, CI: 'true', ...team.env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    timed.stderr.on('data', (d) => {
+      if (!stagingAt && /Staging level/.test(String(d))) stagingAt = Date.now();
+    });
+    await new Promise((r) => timed.on('close', r));
+    const fullMs = Date.now() - (stagingAt || t0);
+    const newHash = await treeHash(probe);
+    let interrupted = 0;
+    let leftovers = 0;
+    for (let k = 0; k < POINTS; k++) {
+      const home = path.join(team.dir, `int-${k}`);
+      await fs.cp(template, home, { recursive: true });
+      const delay = Math.round((fullMs * k) / POINTS);
+      const r = await runAndInterrupt(
+        ['apply', '--lock', team.lock, '--dir', home, '--no-lock-update'],
+        team.env,
+        delay,
+      );
+
+      if (r.code === 0) continue; // finished before the signal
+      interrupted++;
+      assert.equal(r.code, 130, `point ${k}: ${r.stderr}`);
+      const lines = r.stderr.split('\n').filter((l) => /interrupted/.test(l));
+      assert.equal(lines.length, 1, r.stderr);
+      assert.match(lines[0] as string, /^uplevel( apply)?: interrupted \(SIGINT\)$/);
+      const st = await runCli(['status', '--dir', home]);
+      const left = await fs
+        .readdir(path.join(home, 'updates/.uplevel'))
+        .then((n) => n.includes('staging') || n.includes('journal.json'))
+        .catch(() => false);
+      if (left) {
+        leftovers++;
+        assert.match(st.stdout, /interrupted: .*run uplevel recover --dir /, st.stdout);
+      }
+      const rec = await runCli(['recover', '--dir', home]);
+      assert.equal(rec.code, 0, rec.stderr);
+      const h = await treeHash(home);
+      assert.ok(h === oldHash || h === newHash, `point ${k} (${delay} ms) left a mixed folder`);
+      assert.doesNotMatch((await runCli(['status', '--dir', home])).stdout, /interrupted/);
+    }
+    assert.ok(interrupted > 0, 'some runs were interrupted mid-way');
+    assert.ok(leftovers > 0, `some left staging or a journal (${interrupted} interrupted)`);
+  });
+});
+
+describe('a new folder', () => {
+  test('apply --dir makes the product home and its folders with the zip’s modes (0755), not 0700', async () => {
+    const team = await makeTeam(vendor);
+    const home = path.join(team.dir, 'home');
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(r.code, 0, r.stderr);
+    for (const d of ['', 'lib', 'conf', 'updates']) {
+      const mode = (await fs.stat(path.join(home, d))).mode & 0o777;
+      assert.equal(mode.toString(8), '755', `${d || 'the home'} is ${mode.toString(8)}`);
+    }
   });
 });

@@ -24,6 +24,8 @@ export interface StatusReport {
   edits?: { modified: string[]; missing: string[]; added: string[] };
   /** The vendor's own update tool, when the pack carries its state. */
   vendor: UpdateModel;
+  /** What an interrupted run left in the workspace (`recover` finishes or discards it). */
+  leftover?: { journal: boolean; staging: boolean };
 }
 
 const SMALL = 1024 * 1024;
@@ -52,6 +54,9 @@ export async function statusOfDir(dir: string): Promise<StatusReport> {
       },
     }),
   };
+  const journal = existsSync(path.join(root, WORK_DIR, 'journal.json'));
+  const staging = existsSync(path.join(root, WORK_DIR, 'staging'));
+  if (journal || staging) report.leftover = { journal, staging };
   if (!state) return report;
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = new Map<string, string>();
