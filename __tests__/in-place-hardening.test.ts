@@ -54,32 +54,52 @@ after(async () => {
   await vendor?.close();
 });
 
-/** A copy of an update-shaped zip (update.json or hotfix.json) that also adds `file`. */
-async function withAddedFile(src: string, dst: string, manifest: string, file: string) {
+/**
+ * A copy of a zip, each entry through `edit` (undefined: dropped), then `extra` entries added.
+ */
+async function rewriteZip(
+  src: string,
+  dst: string,
+  edit: (name: string, data: Buffer) => Buffer | undefined,
+  extra: Record<string, Buffer> = {},
+) {
   const zip = await SafeZip.open(src);
   const w = await ZipWriter.create(dst);
   try {
-    const content = Buffer.from(JOURNAL);
     for (const e of zip.entries) {
       if (e.isDirectory) continue;
-      let data = await zip.readBuffer(e);
-      if (e.name === manifest) {
-        const m = JSON.parse(data.toString('utf8'));
-        m.files.added.push({
-          path: file,
-          sha256: createHash('sha256').update(content).digest('hex'),
-          size: content.length,
-          mode: 0o644,
-        });
-        data = Buffer.from(JSON.stringify(m));
-      }
-      await w.addBuffer(e.name, data, { mode: 0o644, ...TIME });
+      const data = edit(e.name, await zip.readBuffer(e));
+      if (data) await w.addBuffer(e.name, data, { mode: 0o644, ...TIME });
     }
-    await w.addBuffer(`files/${file}`, content, { mode: 0o644, ...TIME });
+    for (const [name, data] of Object.entries(extra))
+      await w.addBuffer(name, data, { mode: 0o644, ...TIME });
   } finally {
     await zip.close();
     await w.finish();
   }
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** A copy of an update-shaped zip (update.json or hotfix.json) that also adds `file`. */
+async function withAddedFile(src: string, dst: string, manifest: string, file: string) {
+  const content = Buffer.from(JOURNAL);
+  await rewriteZip(
+    src,
+    dst,
+    (name, data) => {
+      if (name !== manifest) return data;
+      const m = JSON.parse(data.toString('utf8'));
+      m.files.added.push({
+        path: file,
+        sha256: sha256(content),
+        size: content.length,
+        mode: 0o644,
+      });
+      return Buffer.from(JSON.stringify(m));
+    },
+    { [`files/${file}`]: content },
+  );
 }
 
 /** Every file under the folder, the workspace included. */
@@ -352,4 +372,71 @@ describe('a new folder', () => {
       assert.equal(mode.toString(8), '755', `${d || 'the home'} is ${mode.toString(8)}`);
     }
   });
+});
+
+describe('apply --diff verifies the diff against the lock’s pinned root', () => {
+  async function diffOf(team: { lock: string; dir: string; env: NodeJS.ProcessEnv }) {
+    const diff = path.join(team.dir, 'd.zip');
+    const d = await runCli(
+      ['diff', '--lock', team.lock, '--from', '0', '--to', '2', '--out', diff],
+      {
+        env: team.env,
+      },
+    );
+    assert.equal(d.code, 0, d.stderr);
+    return diff;
+  }
+  const evilCore = bytes(666, 210_000);
+  const edits: [string, (diff: string, evil: string) => Promise<void>, RegExp][] = [
+    [
+      'a payload inside it changed',
+      (diff, evil) =>
+        rewriteZip(diff, evil, (name, data) => {
+          if (!/^signed\/targets\/.*\.zip$/.test(name)) return data;
+          const out = Buffer.from(data);
+          out[out.length >> 1] ^= 0xff;
+          return out;
+        }),
+      /verification failed|sha256|hash|length/i,
+    ],
+    [
+      'update.json edited to say another sha256',
+      (diff, evil) =>
+        rewriteZip(diff, evil, (name, data) => {
+          if (name !== 'update.json') return data;
+          const m = JSON.parse(data.toString('utf8'));
+          m.files.modified[1].sha256 = sha256(evilCore);
+          return Buffer.from(JSON.stringify(m, null, 2));
+        }),
+      /update\.json is not what the signed payloads change/,
+    ],
+    [
+      'a file of its own added (files/lib/core.jar)',
+      (diff, evil) => rewriteZip(diff, evil, (_n, d) => d, { 'files/lib/core.jar': evilCore }),
+      /files\/lib\/core\.jar is not covered by the signed metadata/,
+    ],
+    [
+      'no signed part at all (as an older uplevel wrote it)',
+      (diff, evil) =>
+        rewriteZip(diff, evil, (name, data) => (name.startsWith('signed/') ? undefined : data)),
+      /carries no signed metadata/,
+    ],
+  ];
+  for (const [what, make, message] of edits) {
+    test(`${what}: exit 3, the folder byte for byte`, async () => {
+      const { team, home } = await homeAt(0);
+      const evil = path.join(team.dir, 'evil.zip');
+      await make(await diffOf(team), evil);
+      const before = await fullTreeHash(home);
+      const offline = await makeTeam(vendor, { repository: 'http://127.0.0.1:9/unreachable' });
+      const r = await runCli(['apply', '--lock', offline.lock, '--diff', evil, '--dir', home], {
+        env: offline.env,
+      });
+      assert.equal(r.code, 3, r.stderr);
+      assert.match(r.stderr, message);
+      assert.equal(await fullTreeHash(home), before);
+      const st = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+      assert.equal(st.level, 0);
+    });
+  }
 });

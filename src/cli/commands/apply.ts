@@ -125,6 +125,7 @@ async function applyDiffCommand(
       dryRun: Boolean(values['dry-run']),
       updateLock: !values['no-lock-update'],
       reporter,
+      env: ctx.env,
     });
     if (values.json) ctx.printJson(r);
     else {
