@@ -77,7 +77,10 @@ describe('hotfixes', () => {
       'acme-gateway 4.2.0 (hotfixed)\n',
     );
     const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
-    assert.deepEqual(status.edits.modified, [], 'a hotfixed file is as shipped, not a local edit');
+    assert.deepEqual(status.edits.modified, [], 'a hotfixed file is not a local edit');
+    assert.deepEqual(status.hotfixFiles, { 'README.txt': 'HF-README' }, 'but the hotfix’s file');
+    const human = await runCli(['status', '--dir', home]);
+    assert.match(human.stdout, /^ {2}hotfix {3}README\.txt \(HF-README\)$/m);
     assert.equal(
       (await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string])).code,
       2,

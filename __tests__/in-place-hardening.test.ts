@@ -394,7 +394,8 @@ describe('apply --diff verifies the diff against the lock’s pinned root', () =
         rewriteZip(diff, evil, (name, data) => {
           if (!/^signed\/targets\/.*\.zip$/.test(name)) return data;
           const out = Buffer.from(data);
-          out[out.length >> 1] ^= 0xff;
+          const at = out.length >> 1;
+          out[at] = (out[at] as number) ^ 0xff;
           return out;
         }),
       /verification failed|sha256|hash|length/i,

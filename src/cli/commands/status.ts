@@ -47,6 +47,8 @@ function print(r: StatusReport, ctx: CommandContext) {
   for (const u of r.updates)
     ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}…)`);
   for (const h of r.hotfixes) ctx.print(`  hotfix ${h.id}`);
+  // Not the vendor's files of the level: the hotfix's (removed by hotfix remove, byte for byte).
+  for (const [p, id] of Object.entries(r.hotfixFiles ?? {})) ctx.print(`  hotfix   ${p} (${id})`);
   if (r.edits) {
     const { modified, missing, added } = r.edits;
     if (!modified.length && !missing.length && !added.length) ctx.print('  no local edits');
