@@ -44,7 +44,8 @@ after(async () => {
   await vendor?.close();
 });
 
-async function level1Home() {
+/** A folder at level 1, its lock pinning the hotfixes `pinned` (so hotfix apply takes them). */
+async function level1Home(pinned: string[]) {
   const team = await makeTeam(vendor, { level: 1 });
   const home = path.join(team.dir, 'home');
   assert.equal(
@@ -52,16 +53,33 @@ async function level1Home() {
       .code,
     0,
   );
+  await pin(team.lock, pinned);
   return { team, home };
+}
+
+/** Appends the lock's `hotfixes:` list: each zip's path and sha256. */
+async function pin(lock: string, ids: string[]) {
+  if (!ids.length) return;
+  const lines = ['hotfixes:'];
+  for (const id of ids) {
+    const file = hotfix[id] as string;
+    const sha = createHash('sha256')
+      .update(await fs.readFile(file))
+      .digest('hex');
+    lines.push(`  - path: ${file}`, `    sha256: ${sha}`);
+  }
+  await fs.appendFile(lock, `${lines.join('\n')}\n`);
 }
 
 describe('hotfixes', () => {
   test('apply records it in the state; remove restores the folder byte for byte', async () => {
-    const { home } = await level1Home();
+    const { team, home } = await level1Home(['HF-README']);
     const before = await treeHash(home);
     const r = await runCli([
       'hotfix',
       'apply',
+      '--lock',
+      team.lock,
       '--dir',
       home,
       hotfix['HF-README'] as string,
@@ -82,7 +100,17 @@ describe('hotfixes', () => {
     const human = await runCli(['status', '--dir', home]);
     assert.match(human.stdout, /^ {2}hotfix {3}README\.txt \(HF-README\)$/m);
     assert.equal(
-      (await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string])).code,
+      (
+        await runCli([
+          'hotfix',
+          'apply',
+          '--lock',
+          team.lock,
+          '--dir',
+          home,
+          hotfix['HF-README'] as string,
+        ])
+      ).code,
       2,
       'not twice',
     );
@@ -92,19 +120,37 @@ describe('hotfixes', () => {
   });
 
   test('a hotfix for another level, or over an edited file, is refused and changes nothing', async () => {
-    const { home } = await level1Home();
+    const { team, home } = await level1Home(['HF-README']);
     await fs.writeFile(path.join(home, 'README.txt'), 'edited by hand\n');
     const before = await treeHash(home);
-    const r = await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string]);
+    const r = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
     assert.equal(r.code, 4, r.stderr);
     assert.equal(await treeHash(home), before);
   });
 
   test('an update takes hotfixes off, drops those the new level includes and puts the others back', async () => {
-    const { team, home } = await level1Home();
+    const { team, home } = await level1Home(['HF-CORE', 'HF-README']);
     for (const id of ['HF-CORE', 'HF-README']) {
       assert.equal(
-        (await runCli(['hotfix', 'apply', '--dir', home, hotfix[id] as string])).code,
+        (
+          await runCli([
+            'hotfix',
+            'apply',
+            '--lock',
+            team.lock,
+            '--dir',
+            home,
+            hotfix[id] as string,
+          ])
+        ).code,
         0,
       );
     }
@@ -133,9 +179,19 @@ describe('hotfixes', () => {
   });
 
   test('a hotfix the new level neither includes nor leaves room for is a conflict; nothing changes', async () => {
-    const { team, home } = await level1Home();
+    const { team, home } = await level1Home(['HF-UTIL']);
     assert.equal(
-      (await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-UTIL'] as string])).code,
+      (
+        await runCli([
+          'hotfix',
+          'apply',
+          '--lock',
+          team.lock,
+          '--dir',
+          home,
+          hotfix['HF-UTIL'] as string,
+        ])
+      ).code,
       0,
     );
     const before = await treeHash(home);
@@ -157,7 +213,16 @@ describe('hotfixes', () => {
       env: team.env,
     });
     assert.equal(first.code, 0, first.stderr);
-    const hf = await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string]);
+    await pin(team.lock, ['HF-README']);
+    const hf = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
     assert.equal(hf.code, 0, hf.stderr);
     const before = await fullTreeHash(home);
     const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
@@ -207,6 +272,28 @@ describe('hotfixes', () => {
   });
 });
 
+describe('a hotfix the lock does not pin', () => {
+  test('is refused with exit 3 naming the lock; the folder byte for byte', async () => {
+    const { team, home } = await level1Home(['HF-CORE']);
+    const before = await fullTreeHash(home);
+    const r = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(
+      r.stderr,
+      /HF-README\.zip: sha256 [0-9a-f]{64} is not pinned in uplevel\.yml hotfixes:/,
+    );
+    assert.equal(await fullTreeHash(home), before);
+  });
+});
+
 describe('revert brings back the level and its hotfixes', () => {
   const ids = (s: { hotfixes: { id: string }[] }) => s.hotfixes.map((h) => h.id);
   const statusOf = async (home: string) =>
@@ -215,10 +302,18 @@ describe('revert brings back the level and its hotfixes', () => {
     Number(/^level: (\d+)$/m.exec(await fs.readFile(lock, 'utf8'))?.[1]);
 
   test('hotfixed at 1, applied to 2, reverted with --lock: level 1 with its hotfixes, the lock at 1; apply again works; revert twice is harmless', async () => {
-    const { team, home } = await level1Home();
+    const { team, home } = await level1Home(['HF-CORE', 'HF-README']);
     // HF-CORE is included in level 2 (dropped by the update), HF-README is put back on 2.
     for (const id of ['HF-CORE', 'HF-README']) {
-      const r = await runCli(['hotfix', 'apply', '--dir', home, hotfix[id] as string]);
+      const r = await runCli([
+        'hotfix',
+        'apply',
+        '--lock',
+        team.lock,
+        '--dir',
+        home,
+        hotfix[id] as string,
+      ]);
       assert.equal(r.code, 0, r.stderr);
     }
     const atOne = await treeHash(home);

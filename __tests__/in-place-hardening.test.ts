@@ -113,6 +113,12 @@ async function fullTreeHash(dir: string): Promise<string> {
   return h.digest('hex');
 }
 
+/** Appends a `hotfixes:` entry pinning `zip` to the lock, so hotfix apply takes it. */
+async function pinHotfix(lock: string, zip: string) {
+  const sha = sha256(await fs.readFile(zip));
+  await fs.appendFile(lock, `hotfixes:\n  - path: ${zip}\n    sha256: ${sha}\n`);
+}
+
 async function homeAt(level: number) {
   const team = await makeTeam(vendor, { level });
   const home = path.join(team.dir, 'home');
@@ -150,8 +156,9 @@ describe('no input may hold paths in updates/.uplevel/', () => {
     const { team, home } = await homeAt(1);
     const evil = path.join(team.dir, 'HF-EVIL.zip');
     await withAddedFile(hotfixZip, evil, 'hotfix.json', 'updates/.UPLEVEL/journal.json');
+    await pinHotfix(team.lock, evil);
     const before = await fullTreeHash(home);
-    const r = await runCli(['hotfix', 'apply', '--dir', home, evil]);
+    const r = await runCli(['hotfix', 'apply', '--lock', team.lock, '--dir', home, evil]);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /updates\/\.UPLEVEL\/journal\.json/);
     assert.equal(await fullTreeHash(home), before);
@@ -187,7 +194,7 @@ describe('the workspace itself a symlink', () => {
     const runs = [
       ['apply', '--lock', team.lock, '--dir', home],
       ['revert', '--dir', home, '--level', '0'],
-      ['hotfix', 'apply', '--dir', home, hotfixZip],
+      ['hotfix', 'apply', '--lock', team.lock, '--dir', home, hotfixZip],
       ['hotfix', 'remove', '--dir', home, '--id', 'HF-CORE'],
       ['recover', '--dir', home],
     ];
@@ -226,9 +233,10 @@ describe('symlinked folders met by revert, hotfix apply and apply --diff', () =>
 
   test('hotfix apply: exit 2 naming lib, nothing outside touched', async () => {
     const { team, home } = await homeAt(1);
+    await pinHotfix(team.lock, hotfixZip);
     const elsewhere = await symlinkLib(team.dir, home);
     const outside = await treeHash(elsewhere);
-    const r = await runCli(['hotfix', 'apply', '--dir', home, hotfixZip]);
+    const r = await runCli(['hotfix', 'apply', '--lock', team.lock, '--dir', home, hotfixZip]);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /\blib is a symlink/);
     assert.equal(await treeHash(elsewhere), outside);

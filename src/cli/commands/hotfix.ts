@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
-import { applyHotfix, openHotfix, removeHotfix } from '../../pipeline/in-place/hotfix.ts';
+import {
+  applyHotfix,
+  checkPinned,
+  openHotfix,
+  removeHotfix,
+} from '../../pipeline/in-place/hotfix.ts';
+import { loadLock } from '../../pipeline/load-lock.ts';
 import { withFolderLock } from '../../pipeline/in-place/confine.ts';
 import { recover } from '../../pipeline/in-place/recover.ts';
 import { parse, required } from '../args.ts';
@@ -10,13 +16,18 @@ export async function hotfixCommand(argv: string[], ctx: CommandContext): Promis
   const [sub, ...rest] = argv;
   if (sub !== 'apply' && sub !== 'remove') {
     throw badInput(
-      `uplevel hotfix: unknown subcommand "${sub ?? ''}" (apply --dir DIR HOTFIX.zip, remove --dir DIR --id ID)`,
+      `uplevel hotfix: unknown subcommand "${sub ?? ''}" (apply --dir DIR [--lock F] HOTFIX.zip, remove --dir DIR --id ID)`,
     );
   }
   const { values, positionals } = parse(
     `hotfix ${sub}`,
     rest,
-    { dir: { type: 'string' }, id: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      dir: { type: 'string' },
+      id: { type: 'string' },
+      lock: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     sub === 'apply',
   );
   const home = path.resolve(required('dir', values.dir as string | undefined));
@@ -25,8 +36,10 @@ export async function hotfixCommand(argv: string[], ctx: CommandContext): Promis
     if (sub === 'remove')
       return removeHotfix(home, required('id', values.id as string | undefined));
     if (positionals.length !== 1) throw badInput('uplevel hotfix apply: give one hotfix zip');
+    const lock = await loadLock(values.lock as string | undefined);
     const hf = await openHotfix(path.resolve(positionals[0] as string));
     try {
+      checkPinned(lock, hf);
       return await applyHotfix(home, hf);
     } finally {
       await hf.zip.close();

@@ -7,10 +7,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseHotfixManifest } from '../../core/documents.ts';
-import { badInput, ExitCode, UplevelError } from '../../core/errors.ts';
+import { badInput, ExitCode, UplevelError, verificationFailed } from '../../core/errors.ts';
 import { sha256File } from '../../core/hash.ts';
 import { serializePackState } from '../../core/pack-state.ts';
-import { PACK_STATE_PATH, type HotfixManifest, type PackState } from '../../core/types.ts';
+import {
+  PACK_STATE_PATH,
+  type HotfixManifest,
+  type Lock,
+  type PackState,
+} from '../../core/types.ts';
 import { SafeZip } from '../../zip/reader.ts';
 import { refuseSymlinkedFolders } from './confine.ts';
 import { readHomeState } from './home-state.ts';
@@ -55,6 +60,17 @@ export async function openHotfix(file: string): Promise<OpenHotfix> {
     await zip.close();
     throw err;
   }
+}
+
+/**
+ * A hotfix is not signed by the repository: it goes on only if the lock pins its sha256 in
+ * `hotfixes:` (the team's own review of it). Anything else is exit 3, before any change.
+ */
+export function checkPinned(lock: Lock, hf: OpenHotfix): void {
+  if (lock.hotfixes.some((h) => h.sha256 === hf.sha256)) return;
+  throw verificationFailed(
+    `${path.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); add its path and sha256 there to apply it`,
+  );
 }
 
 const backupName = (id: string) => `backup/hotfix-${id}`;
