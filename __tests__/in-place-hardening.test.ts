@@ -265,16 +265,36 @@ describe('symlinked folders met by revert, hotfix apply and apply --diff', () =>
   });
 });
 
-describe('Ctrl-C during in-place work', () => {
+describe('Ctrl-C and SIGKILL during in-place work', () => {
   const POINTS = 3;
-  const big: Tree[] = [{}, {}];
+  const big: Tree[] = [{ 'README.txt': 'big 1.0\n' }, { 'README.txt': 'big 1.0\n' }];
   for (let i = 0; i < 300; i++) {
     (big[0] as Tree)[`lib/m${i}.jar`] = bytes(i + 1, 3000);
     (big[1] as Tree)[`lib/m${i}.jar`] = bytes(i + 10_000, 3100);
   }
   let bigVendor: Vendor;
+  let bigHotfix: string;
   before(async () => {
     bigVendor = await makeVendor(big, ['', '']);
+    // A hotfix of level 0 that level 1 leaves room for: put back on after the update.
+    const patched = path.join(bigVendor.dir, 'hf-pack.zip');
+    await writePack(patched, TOP, { ...big[0], 'README.txt': 'big 1.0 (hotfixed)\n' });
+    bigHotfix = path.join(bigVendor.dir, 'HF-BIG.zip');
+    const r = await runCli([
+      'repo',
+      'build',
+      '--hotfix',
+      'HF-BIG',
+      '--from',
+      bigVendor.packs[0] as string,
+      '--to',
+      patched,
+      '--level',
+      '0',
+      '--out',
+      bigHotfix,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
   });
   after(async () => {
     await bigVendor?.close();
@@ -285,6 +305,15 @@ describe('Ctrl-C during in-place work', () => {
    * a terminal's Ctrl-C would.
    */
   function runAndInterrupt(args: string[], env: NodeJS.ProcessEnv, delayMs: number) {
+    return runAndSignal(args, env, delayMs, 'SIGINT');
+  }
+
+  function runAndSignal(
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    delayMs: number,
+    signal: NodeJS.Signals,
+  ) {
     return new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [CLI, ...args], {
         env: { ...process.env, CI: 'true', ...env },
@@ -295,7 +324,7 @@ describe('Ctrl-C during in-place work', () => {
       child.stderr.on('data', (d) => {
         stderr += d;
         if (!timer && /Staging level/.test(stderr))
-          timer = setTimeout(() => child.kill('SIGINT'), delayMs);
+          timer = setTimeout(() => child.kill(signal), delayMs);
       });
       child.on('close', (code) => {
         clearTimeout(timer);
@@ -303,6 +332,50 @@ describe('Ctrl-C during in-place work', () => {
       });
     });
   }
+
+  test(`SIGKILL at ${POINTS} points of a hotfixed folder's update: after recover, old or new, the hotfix on either way`, async () => {
+    const team = await makeTeam(bigVendor);
+    await pinHotfix(team.lock, bigHotfix);
+    const template = path.join(team.dir, 'template');
+    const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', template], {
+      env: team.env,
+    });
+    assert.equal(first.code, 0, first.stderr);
+    const hf = await runCli(['hotfix', 'apply', '--lock', team.lock, '--dir', template, bigHotfix]);
+    assert.equal(hf.code, 0, hf.stderr);
+    const oldHash = await treeHash(template);
+    const probe = path.join(team.dir, 'probe');
+    await fs.cp(template, probe, { recursive: true });
+    const up = await runCli(['apply', '--lock', team.lock, '--dir', probe, '--no-lock-update'], {
+      env: team.env,
+    });
+    assert.equal(up.code, 0, up.stderr);
+    const newHash = await treeHash(probe);
+    let killed = 0;
+    for (let k = 0; k < POINTS; k++) {
+      const home = path.join(team.dir, `kill-${k}`);
+      await fs.cp(template, home, { recursive: true });
+      // Right when staging starts the hotfix is off already: the window this is about.
+      const r = await runAndSignal(
+        ['apply', '--lock', team.lock, '--dir', home, '--no-lock-update'],
+        team.env,
+        k * 150,
+        'SIGKILL',
+      );
+      if (r.code === null) killed++;
+      const rec = await runCli(['recover', '--dir', home]);
+      assert.equal(rec.code, 0, rec.stderr);
+      const h = await treeHash(home);
+      assert.ok(h === oldHash || h === newHash, `kill ${k}: a mixed folder, or the hotfix lost`);
+      const st = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+      assert.deepEqual(
+        st.hotfixes.map((x: { id: string }) => x.id),
+        ['HF-BIG'],
+        `kill ${k}: level ${st.level}`,
+      );
+    }
+    assert.ok(killed > 0, 'some runs were killed mid-way');
+  });
 
   test(`SIGINT at ${POINTS} points: exit 130 with one line, the folder old or new after recover; status says to recover`, async () => {
     const team = await makeTeam(bigVendor);

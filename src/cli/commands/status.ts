@@ -62,6 +62,8 @@ function print(r: StatusReport, ctx: CommandContext) {
 function leftoverLine(r: StatusReport): string {
   const what = r.leftover?.journal
     ? `a committed change not yet finished (${WORK_DIR}/journal.json)`
-    : `a staging folder (${WORK_DIR}/staging) from a run that was interrupted`;
+    : r.leftover?.staging
+      ? `a staging folder (${WORK_DIR}/staging) from a run that was interrupted`
+      : `hotfixes taken off and not yet put back (${WORK_DIR}/hotfixes-due.json)`;
   return `interrupted: ${what}; run uplevel recover --dir ${r.source.path}`;
 }

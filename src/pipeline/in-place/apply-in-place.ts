@@ -150,6 +150,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
   const payloads = await args.fetchPayloads(state.level, target);
   /** What the folder carried at its level: revert puts these back. */
   const carriedHotfixes = state.hotfixes;
+  /** Between the hotfixes coming off and going back on: a failure here puts them back. */
+  let hotfixesOff = false;
   try {
     const levels = [...payloads.keys()].sort((a, b) => a - b);
     const carried = state.hotfixes.map((h) => h.id);
@@ -349,6 +351,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         { level: state.level, hotfixes: carriedHotfixes },
         { level: target, hotfixes: back },
       ]);
+      hotfixesOff = true;
     }
     for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
 
@@ -430,6 +433,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     }
     // The copies of dropped hotfixes stay: a revert to the level below puts them back.
     await nothingDue(home);
+    hotfixesOff = false;
     // The lock's own hotfixes: put on unless applied already or included in the new level.
     const included = new Set(
       levels.flatMap((l) => (payloads.get(l) as OpenPayload).manifest.includesHotfixes ?? []),
@@ -458,6 +462,11 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       await clearPending(lock.file);
     }
     return result;
+  } catch (e) {
+    // Failed (the disk, say) with the hotfixes off: recover discards the uncommitted change,
+    // or finishes the committed one, and puts them back; the error stands.
+    if (hotfixesOff) await recover(home).catch(() => undefined);
+    throw e;
   } finally {
     for (const p of payloads.values()) await p.zip.close();
     for (const h of lockHotfixes) await h.zip.close();

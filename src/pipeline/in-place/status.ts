@@ -30,7 +30,7 @@ export interface StatusReport {
    */
   hotfixFiles?: Record<string, string>;
   /** What an interrupted run left in the workspace (`recover` finishes or discards it). */
-  leftover?: { journal: boolean; staging: boolean };
+  leftover?: { journal: boolean; staging: boolean; hotfixes: boolean };
 }
 
 const SMALL = 1024 * 1024;
@@ -61,7 +61,8 @@ export async function statusOfDir(dir: string): Promise<StatusReport> {
   };
   const journal = existsSync(path.join(root, WORK_DIR, 'journal.json'));
   const staging = existsSync(path.join(root, WORK_DIR, 'staging'));
-  if (journal || staging) report.leftover = { journal, staging };
+  const hotfixes = existsSync(path.join(root, WORK_DIR, 'hotfixes-due.json'));
+  if (journal || staging || hotfixes) report.leftover = { journal, staging, hotfixes };
   if (!state) return report;
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = new Map<string, string>();
