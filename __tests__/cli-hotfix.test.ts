@@ -272,6 +272,18 @@ describe('hotfixes', () => {
   });
 });
 
+describe('the lock’s hotfixes are checked before the update', () => {
+  test('one the new level leaves no room for is a conflict before anything changes', async () => {
+    const { team, home } = await level1Home(['HF-UTIL']); // pinned, not on the folder yet
+    const before = await fullTreeHash(home);
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(r.stderr, /HF-UTIL/);
+    assert.match(r.stderr, /lib\/util\.jar/);
+    assert.equal(await fullTreeHash(home), before, 'still level 1, byte for byte');
+  });
+});
+
 describe('a hotfix the lock does not pin', () => {
   test('is refused with exit 3 naming the lock; the folder byte for byte', async () => {
     const { team, home } = await level1Home(['HF-CORE']);

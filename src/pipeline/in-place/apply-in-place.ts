@@ -10,9 +10,10 @@ import { parsePackManifest, parsePackState } from '../../core/documents.ts';
 import { badInput, ExitCode, UplevelError, verificationFailed } from '../../core/errors.ts';
 import { mergeFile } from '../../core/merge.ts';
 import { buildPackState, serializePackState } from '../../core/pack-state.ts';
-import { composePlan, type FileSource } from '../../core/plan.ts';
+import { composePlan, type ApplyPlan, type FileSource } from '../../core/plan.ts';
 import {
   PACK_STATE_PATH,
+  type HotfixManifest,
   type Lock,
   type PackState,
   type UpdateManifest,
@@ -181,6 +182,12 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         hashes: state.files,
       },
       levels.map((l) => (payloads.get(l) as OpenPayload).manifest),
+    );
+    checkLockHotfixFit(
+      lockHotfixes,
+      carried,
+      levels.map((l) => (payloads.get(l) as OpenPayload).manifest),
+      plan,
     );
     const readNew = async (src: FileSource): Promise<Buffer> => {
       if (src.kind !== 'payload') throw new Error('bug: a pack source in an in-place plan');
@@ -515,18 +522,7 @@ async function checkHotfixFit(
   for (const id of reapply) {
     const hf = await openHotfix(hotfixCopy(home, id));
     try {
-      const touched = [
-        ...hf.manifest.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
-        ...hf.manifest.files.removed.map((f) => ({ path: f.path, sha: f.sha256 })),
-      ];
-      for (const f of touched) {
-        if (plan.files.get(f.path)?.sha256 !== f.sha)
-          conflicts.push(`hotfix ${id}: ${f.path} changes in the new level`);
-      }
-      for (const f of hf.manifest.files.added) {
-        if (plan.files.has(f.path))
-          conflicts.push(`hotfix ${id}: ${f.path} is added by the new level too`);
-      }
+      conflicts.push(...misfits(hf.manifest, plan));
     } finally {
       await hf.zip.close();
     }
@@ -539,6 +535,46 @@ async function checkHotfixFit(
     );
   }
   return { reapply, dropped, before, view: await hotfixView(home, ids) };
+}
+
+/** Why a hotfix does not fit the files the plan ends with: each file it expects otherwise. */
+function misfits(m: HotfixManifest, plan: ApplyPlan): string[] {
+  const out: string[] = [];
+  const touched = [
+    ...m.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
+    ...m.files.removed.map((f) => ({ path: f.path, sha: f.sha256 })),
+  ];
+  for (const f of touched) {
+    if (plan.files.get(f.path)?.sha256 !== f.sha)
+      out.push(`hotfix ${m.id}: ${f.path} changes in the new level`);
+  }
+  for (const f of m.files.added) {
+    if (plan.files.has(f.path)) out.push(`hotfix ${m.id}: ${f.path} is added by the new level too`);
+  }
+  return out;
+}
+
+/**
+ * The lock's hotfixes go on after the update: each one not carried already and not included
+ * in the new levels must fit the files the update ends with, checked before anything changes.
+ */
+function checkLockHotfixFit(
+  lockHotfixes: OpenHotfix[],
+  carried: string[],
+  manifests: UpdateManifest[],
+  plan: ApplyPlan,
+): void {
+  const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
+  const due = lockHotfixes.filter(
+    (h) => !carried.includes(h.manifest.id) && !included.has(h.manifest.id),
+  );
+  const conflicts = due.flatMap((h) => misfits(h.manifest, plan));
+  if (conflicts.length)
+    throw new UplevelError(
+      ExitCode.conflict,
+      `the lock's hotfix(es) ${due.map((h) => h.manifest.id).join(', ')} do not apply to the new level and are not included in it; nothing was changed`,
+      conflicts,
+    );
 }
 
 /** For each file the hotfixes changed, the backup holding the vendor's bytes (null: absent). */
