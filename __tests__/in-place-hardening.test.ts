@@ -333,7 +333,7 @@ describe('Ctrl-C and SIGKILL during in-place work', () => {
     });
   }
 
-  test(`SIGKILL at ${POINTS} points of a hotfixed folder's update: after recover, old or new, the hotfix on either way`, async () => {
+  test(`SIGKILL at ${POINTS} points of a hotfixed folder's update and revert: after recover, old or new, the hotfix on either way`, async () => {
     const team = await makeTeam(bigVendor);
     await pinHotfix(team.lock, bigHotfix);
     const template = path.join(team.dir, 'template');
@@ -351,6 +351,12 @@ describe('Ctrl-C and SIGKILL during in-place work', () => {
     });
     assert.equal(up.code, 0, up.stderr);
     const newHash = await treeHash(probe);
+    // The way back: revert puts the hotfix back on level 0, byte for byte.
+    const t0 = Date.now();
+    const back = await runCli(['revert', '--dir', probe, '--level', '0']);
+    const revertMs = Date.now() - t0;
+    assert.equal(back.code, 0, back.stderr);
+    assert.equal(await treeHash(probe), oldHash, 'reverted with its hotfix');
     let killed = 0;
     for (let k = 0; k < POINTS; k++) {
       const home = path.join(team.dir, `kill-${k}`);
@@ -372,6 +378,24 @@ describe('Ctrl-C and SIGKILL during in-place work', () => {
         st.hotfixes.map((x: { id: string }) => x.id),
         ['HF-BIG'],
         `kill ${k}: level ${st.level}`,
+      );
+      if (h !== newHash) continue;
+      // A revert killed too: level 1 or level 0, the hotfix on either way.
+      const delay = Math.round((revertMs * (k + 0.5)) / POINTS);
+      const child = spawn(process.execPath, [CLI, 'revert', '--dir', home, '--level', '0'], {
+        stdio: 'ignore',
+      });
+      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+      await new Promise((r) => child.on('close', r));
+      clearTimeout(timer);
+      assert.equal((await runCli(['recover', '--dir', home])).code, 0);
+      const r2 = await treeHash(home);
+      assert.ok(r2 === oldHash || r2 === newHash, `revert kill ${k} (${delay} ms): mixed`);
+      const st2 = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+      assert.deepEqual(
+        st2.hotfixes.map((x: { id: string }) => x.id),
+        ['HF-BIG'],
+        `revert kill ${k}: level ${st2.level}`,
       );
     }
     assert.ok(killed > 0, 'some runs were killed mid-way');
