@@ -272,6 +272,38 @@ describe('hotfixes', () => {
   });
 });
 
+describe('a bad payload on a hotfixed folder', () => {
+  test('exit 3, and the folder byte for byte as it was, hotfix and workspace included', async () => {
+    const { team, home } = await level1Home(['HF-README']);
+    const hf = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
+    assert.equal(hf.code, 0, hf.stderr);
+    const before = await fullTreeHash(home);
+    // The repository serves a level-2 payload whose bytes are not the signed ones.
+    const dir = path.join(vendor.repoDir, 'targets', 'acme-gateway', '4.2.0', 'full');
+    const name = (await fs.readdir(dir)).find((n) => n.endsWith('.2.zip')) as string;
+    const file = path.join(dir, name);
+    const good = await fs.readFile(file);
+    const bad = Buffer.from(good);
+    bad[bad.length >> 1] = (bad[bad.length >> 1] as number) ^ 0xff;
+    await fs.writeFile(file, bad);
+    try {
+      const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+      assert.equal(r.code, 3, r.stderr);
+    } finally {
+      await fs.writeFile(file, good);
+    }
+    assert.equal(await fullTreeHash(home), before);
+  });
+});
+
 describe('the lock’s hotfixes are checked before the update', () => {
   test('one the new level leaves no room for is a conflict before anything changes', async () => {
     const { team, home } = await level1Home(['HF-UTIL']); // pinned, not on the folder yet
