@@ -401,6 +401,36 @@ describe('Ctrl-C and SIGKILL during in-place work', () => {
     assert.ok(killed > 0, 'some runs were killed mid-way');
   });
 
+  test('recover while an update runs waits for it instead of discarding its staging', async () => {
+    const team = await makeTeam(bigVendor);
+    const home = path.join(team.dir, 'home');
+    const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(first.code, 0, first.stderr);
+    const child = spawn(
+      process.execPath,
+      [CLI, 'apply', '--lock', team.lock, '--dir', home, '--no-lock-update'],
+      { env: { ...process.env, CI: 'true', ...team.env }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    const staging = new Promise<void>((resolve) =>
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (/Staging level/.test(stderr)) resolve();
+      }),
+    );
+    const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await Promise.race([staging, done]);
+    const rec = await runCli(['recover', '--dir', home]);
+    assert.equal(rec.code, 0, rec.stderr);
+    assert.equal(await done, 0, stderr);
+    assert.match(rec.stdout, /nothing to recover/);
+    const st = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+    assert.equal(st.level, 1);
+    assert.deepEqual(st.edits, { modified: [], missing: [], added: [] });
+  });
+
   test(`SIGINT at ${POINTS} points: exit 130 with one line, the folder old or new after recover; status says to recover`, async () => {
     const team = await makeTeam(bigVendor);
     const template = path.join(team.dir, 'template');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
 import { revertInPlace } from '../../pipeline/in-place/revert.ts';
-import { recover } from '../../pipeline/in-place/recover.ts';
+import { recoverFolder } from '../../pipeline/in-place/recover.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { intFlag, parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
@@ -38,7 +38,7 @@ export async function revertCommand(argv: string[], ctx: CommandContext): Promis
 export async function recoverCommand(argv: string[], ctx: CommandContext): Promise<number> {
   const { values } = parse('recover', argv, { dir: { type: 'string' }, json: { type: 'boolean' } });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
-  const what = await recover(dir);
+  const what = await recoverFolder(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
     ctx.print(

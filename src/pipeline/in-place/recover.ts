@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import { verificationFailed } from '../../core/errors.ts';
 import { sha256File } from '../../core/hash.ts';
-import { refuseSymlinkedWorkspace } from './confine.ts';
+import { refuseSymlinkedWorkspace, withFolderLock } from './confine.ts';
 import { readHomeState } from './home-state.ts';
 import { applyHotfix, hotfixCopy, openHotfix } from './hotfix.ts';
 import { recover as finishJournal, workPath, WORK_DIR, writeDurable } from './journal.ts';
@@ -87,4 +87,15 @@ export async function recover(home: string): Promise<'none' | 'completed' | 'dis
   const what = await finishJournal(home);
   const back = await putBackDue(home);
   return what === 'none' && back.length > 0 ? 'completed' : what;
+}
+
+/**
+ * `uplevel recover`: the same, under the folder's run lock, so it waits for a run in progress
+ * instead of discarding the staging that run is writing. A folder without a workspace has
+ * nothing to recover (and gets none).
+ */
+export async function recoverFolder(home: string): Promise<'none' | 'completed' | 'discarded'> {
+  await refuseSymlinkedWorkspace(home);
+  if (!(await fs.stat(workPath(home)).catch(() => undefined))) return 'none';
+  return withFolderLock(home, () => recover(home));
 }
