@@ -496,6 +496,25 @@ describe('Ctrl-C and SIGKILL during in-place work', () => {
   });
 });
 
+describe('status of a folder a run is working on', () => {
+  test('names the live holder of the run lock; a dead one’s lock is not a run', async () => {
+    const { home } = await homeAt(0);
+    const lockFile = path.join(home, 'updates/.uplevel/.uplevel.lock');
+    await fs.mkdir(path.dirname(lockFile), { recursive: true });
+    await fs.writeFile(lockFile, String(process.pid)); // this test process: alive
+    const busy = await runCli(['status', '--dir', home]);
+    assert.match(
+      busy.stdout,
+      new RegExp(`in progress: uplevel \\(pid ${process.pid}\\) is working`),
+    );
+    const json = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+    assert.equal(json.running, process.pid);
+    await fs.writeFile(lockFile, '999999999'); // no such process
+    const idle = await runCli(['status', '--dir', home]);
+    assert.doesNotMatch(idle.stdout, /in progress/);
+  });
+});
+
 describe('a new folder', () => {
   test('apply --dir makes the product home and its folders with the zip’s modes (0755), not 0700', async () => {
     const team = await makeTeam(vendor);

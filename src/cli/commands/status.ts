@@ -42,7 +42,9 @@ function print(r: StatusReport, ctx: CommandContext) {
     return;
   }
   ctx.print(`${r.product} ${r.version} (${r.channel}): level ${r.level}`);
-  if (r.leftover) ctx.print(`  ${leftoverLine(r)}`);
+  if (r.running !== undefined)
+    ctx.print(`  in progress: uplevel (pid ${r.running}) is working on this folder now`);
+  else if (r.leftover) ctx.print(`  ${leftoverLine(r)}`);
   if (vendorLine) ctx.print(vendorLine);
   for (const u of r.updates)
     ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}…)`);

@@ -31,6 +31,8 @@ export interface StatusReport {
   hotfixFiles?: Record<string, string>;
   /** What an interrupted run left in the workspace (`recover` finishes or discards it). */
   leftover?: { journal: boolean; staging: boolean; hotfixes: boolean };
+  /** The pid of an uplevel run working on the folder now (its run lock's holder, alive). */
+  running?: number;
 }
 
 const SMALL = 1024 * 1024;
@@ -63,6 +65,8 @@ export async function statusOfDir(dir: string): Promise<StatusReport> {
   const staging = existsSync(path.join(root, WORK_DIR, 'staging'));
   const hotfixes = existsSync(path.join(root, WORK_DIR, 'hotfixes-due.json'));
   if (journal || staging || hotfixes) report.leftover = { journal, staging, hotfixes };
+  const running = runLockHolder(root);
+  if (running !== undefined) report.running = running;
   if (!state) return report;
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = new Map<string, string>();
@@ -90,6 +94,23 @@ async function hotfixFiles(root: string, state: PackState): Promise<Record<strin
     for (const op of t?.ops ?? []) if (op.path !== PACK_STATE_PATH) out[op.path] = id;
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The live process holding the folder's run lock, if any (a dead one's lock is stale). */
+function runLockHolder(root: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(root, WORK_DIR, '.uplevel.lock'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+  }
 }
 
 async function readState(root: string): Promise<PackState | undefined> {
