@@ -12,9 +12,17 @@ import { after, before, describe, test } from 'node:test';
 import { SafeZip } from '../src/zip/reader.ts';
 import { ZipWriter, toDosDateTime } from '../src/zip/writer.ts';
 import { CLI, runCli } from './helpers/cli.ts';
-import { bytes, writePack, type Tree } from './helpers/packs.ts';
+import { bytes, configText, writePack, type Tree } from './helpers/packs.ts';
 import { readTree, treeHash } from './helpers/read-pack.ts';
-import { LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
+import {
+  LEVELS,
+  makeTeam,
+  makeVendor,
+  OVERLAY_CLEAN,
+  OVERLAY_CONFLICT,
+  TOP,
+  type Vendor,
+} from './helpers/scenario.ts';
 
 const TIME = toDosDateTime(new Date(Date.UTC(2026, 0, 1)));
 const PLANTED = 'updates/.uplevel/journal.json';
@@ -592,6 +600,63 @@ describe('apply --diff verifies the diff against the lock’s pinned root', () =
       assert.equal(await fullTreeHash(home), before);
       const st = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
       assert.equal(st.level, 0);
+    });
+  }
+});
+
+describe('apply --dir twice, for overlay and folder edits', () => {
+  const cases: {
+    what: string;
+    overlay?: string;
+    edit?: [string, string];
+    code: number;
+    check?: (tree: Map<string, Buffer>) => void;
+  }[] = [
+    { what: 'no overlay, no edit', code: 0 },
+    {
+      what: 'an overlay file, and a folder edit of a file no level changes',
+      overlay: OVERLAY_CLEAN,
+      edit: ['README.txt', 'operator’s readme\n'],
+      code: 0,
+      check: (t) => {
+        const conf = String(t.get('conf/app.properties'));
+        assert.match(conf, /setting\.3 = customer/);
+        assert.match(conf, /security\.strict = true/);
+        assert.equal(String(t.get('README.txt')), 'operator’s readme\n');
+      },
+    },
+    {
+      what: 'no overlay, a folder edit the levels merge cleanly',
+      edit: ['conf/app.properties', configText(30, { 3: 'setting.3 = on-the-server' })],
+      code: 0,
+      check: (t) => {
+        const conf = String(t.get('conf/app.properties'));
+        assert.match(conf, /setting\.3 = on-the-server/);
+        assert.match(conf, /setting\.25 = vendor-fixed/);
+      },
+    },
+    { what: 'an overlay file that conflicts', overlay: OVERLAY_CONFLICT, code: 4 },
+  ];
+  for (const c of cases) {
+    test(`${c.what}: the second run changes nothing and exits as the first`, async () => {
+      const team = await makeTeam(vendor, c.overlay ? { overlay: c.overlay } : {});
+      const home = path.join(team.dir, 'home');
+      const r0 = await runCli(
+        ['apply', '--lock', team.lock, '--level', '0', '--dir', home, '--no-lock-update'],
+        { env: team.env },
+      );
+      assert.equal(r0.code, 0, r0.stderr);
+      if (c.edit) await fs.writeFile(path.join(home, c.edit[0]), c.edit[1]);
+      const before = await fullTreeHash(home);
+      const first = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+      assert.equal(first.code, c.code, first.stderr);
+      const after1 = await fullTreeHash(home);
+      if (c.code === 4) assert.equal(after1, before, 'a conflict leaves the folder as it was');
+      c.check?.(await readTree(home));
+      const second = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+      assert.equal(second.code, c.code, second.stderr);
+      if (c.code === 0) assert.match(second.stdout + second.stderr, /already at level 2/);
+      assert.equal(await fullTreeHash(home), after1, 'the second run wrote nothing');
     });
   }
 });
