@@ -335,6 +335,13 @@ describe('a hotfix the lock does not pin', () => {
       /HF-README\.zip: sha256 [0-9a-f]{64} is not pinned in uplevel\.yml hotfixes:/,
     );
     assert.equal(await fullTreeHash(home), before);
+    // With no lock at all (none given, none here): not pinned either.
+    const bare = await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string], {
+      cwd: path.dirname(team.dir),
+    });
+    assert.equal(bare.code, 3, bare.stderr);
+    assert.match(bare.stderr, /not pinned: no uplevel\.yml here/);
+    assert.equal(await fullTreeHash(home), before);
   });
 });
 
