@@ -44,7 +44,8 @@ after(async () => {
   await vendor?.close();
 });
 
-async function level1Home() {
+/** A folder at level 1, its lock pinning the hotfixes `pinned` (so hotfix apply takes them). */
+async function level1Home(pinned: string[]) {
   const team = await makeTeam(vendor, { level: 1 });
   const home = path.join(team.dir, 'home');
   assert.equal(
@@ -52,16 +53,33 @@ async function level1Home() {
       .code,
     0,
   );
+  await pin(team.lock, pinned);
   return { team, home };
+}
+
+/** Appends the lock's `hotfixes:` list: each zip's path and sha256. */
+async function pin(lock: string, ids: string[]) {
+  if (!ids.length) return;
+  const lines = ['hotfixes:'];
+  for (const id of ids) {
+    const file = hotfix[id] as string;
+    const sha = createHash('sha256')
+      .update(await fs.readFile(file))
+      .digest('hex');
+    lines.push(`  - path: ${file}`, `    sha256: ${sha}`);
+  }
+  await fs.appendFile(lock, `${lines.join('\n')}\n`);
 }
 
 describe('hotfixes', () => {
   test('apply records it in the state; remove restores the folder byte for byte', async () => {
-    const { home } = await level1Home();
+    const { team, home } = await level1Home(['HF-README']);
     const before = await treeHash(home);
     const r = await runCli([
       'hotfix',
       'apply',
+      '--lock',
+      team.lock,
       '--dir',
       home,
       hotfix['HF-README'] as string,
@@ -77,9 +95,22 @@ describe('hotfixes', () => {
       'acme-gateway 4.2.0 (hotfixed)\n',
     );
     const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
-    assert.deepEqual(status.edits.modified, [], 'a hotfixed file is as shipped, not a local edit');
+    assert.deepEqual(status.edits.modified, [], 'a hotfixed file is not a local edit');
+    assert.deepEqual(status.hotfixFiles, { 'README.txt': 'HF-README' }, 'but the hotfix’s file');
+    const human = await runCli(['status', '--dir', home]);
+    assert.match(human.stdout, /^ {2}hotfix {3}README\.txt \(HF-README\)$/m);
     assert.equal(
-      (await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string])).code,
+      (
+        await runCli([
+          'hotfix',
+          'apply',
+          '--lock',
+          team.lock,
+          '--dir',
+          home,
+          hotfix['HF-README'] as string,
+        ])
+      ).code,
       2,
       'not twice',
     );
@@ -89,24 +120,44 @@ describe('hotfixes', () => {
   });
 
   test('a hotfix for another level, or over an edited file, is refused and changes nothing', async () => {
-    const { home } = await level1Home();
+    const { team, home } = await level1Home(['HF-README']);
     await fs.writeFile(path.join(home, 'README.txt'), 'edited by hand\n');
     const before = await treeHash(home);
-    const r = await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string]);
+    const r = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
     assert.equal(r.code, 4, r.stderr);
     assert.equal(await treeHash(home), before);
   });
 
   test('an update takes hotfixes off, drops those the new level includes and puts the others back', async () => {
-    const { team, home } = await level1Home();
+    const { team, home } = await level1Home(['HF-CORE', 'HF-README']);
     for (const id of ['HF-CORE', 'HF-README']) {
       assert.equal(
-        (await runCli(['hotfix', 'apply', '--dir', home, hotfix[id] as string])).code,
+        (
+          await runCli([
+            'hotfix',
+            'apply',
+            '--lock',
+            team.lock,
+            '--dir',
+            home,
+            hotfix[id] as string,
+          ])
+        ).code,
         0,
       );
     }
     const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /hotfixes put back: HF-README$/m, 'the human output names them');
+    assert.match(r.stdout, /hotfixes dropped \(included in the new level\): HF-CORE$/m);
     const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
     assert.equal(status.level, 2);
     assert.deepEqual(
@@ -128,9 +179,19 @@ describe('hotfixes', () => {
   });
 
   test('a hotfix the new level neither includes nor leaves room for is a conflict; nothing changes', async () => {
-    const { team, home } = await level1Home();
+    const { team, home } = await level1Home(['HF-UTIL']);
     assert.equal(
-      (await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-UTIL'] as string])).code,
+      (
+        await runCli([
+          'hotfix',
+          'apply',
+          '--lock',
+          team.lock,
+          '--dir',
+          home,
+          hotfix['HF-UTIL'] as string,
+        ])
+      ).code,
       0,
     );
     const before = await treeHash(home);
@@ -152,7 +213,16 @@ describe('hotfixes', () => {
       env: team.env,
     });
     assert.equal(first.code, 0, first.stderr);
-    const hf = await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string]);
+    await pin(team.lock, ['HF-README']);
+    const hf = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
     assert.equal(hf.code, 0, hf.stderr);
     const before = await fullTreeHash(home);
     const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
@@ -198,6 +268,133 @@ describe('hotfixes', () => {
           ['HF-README'],
         );
       }
+    }
+  });
+});
+
+describe('a bad payload on a hotfixed folder', () => {
+  test('exit 3, and the folder byte for byte as it was, hotfix and workspace included', async () => {
+    const { team, home } = await level1Home(['HF-README']);
+    const hf = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
+    assert.equal(hf.code, 0, hf.stderr);
+    const before = await fullTreeHash(home);
+    // The repository serves a level-2 payload whose bytes are not the signed ones.
+    const dir = path.join(vendor.repoDir, 'targets', 'acme-gateway', '4.2.0', 'full');
+    const name = (await fs.readdir(dir)).find((n) => n.endsWith('.2.zip')) as string;
+    const file = path.join(dir, name);
+    const good = await fs.readFile(file);
+    const bad = Buffer.from(good);
+    bad[bad.length >> 1] = (bad[bad.length >> 1] as number) ^ 0xff;
+    await fs.writeFile(file, bad);
+    try {
+      const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+      assert.equal(r.code, 3, r.stderr);
+    } finally {
+      await fs.writeFile(file, good);
+    }
+    assert.equal(await fullTreeHash(home), before);
+  });
+});
+
+describe('the lock’s hotfixes are checked before the update', () => {
+  test('one the new level leaves no room for is a conflict before anything changes', async () => {
+    const { team, home } = await level1Home(['HF-UTIL']); // pinned, not on the folder yet
+    const before = await fullTreeHash(home);
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(r.stderr, /HF-UTIL/);
+    assert.match(r.stderr, /lib\/util\.jar/);
+    assert.equal(await fullTreeHash(home), before, 'still level 1, byte for byte');
+  });
+});
+
+describe('a hotfix the lock does not pin', () => {
+  test('is refused with exit 3 naming the lock; the folder byte for byte', async () => {
+    const { team, home } = await level1Home(['HF-CORE']);
+    const before = await fullTreeHash(home);
+    const r = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(
+      r.stderr,
+      /HF-README\.zip: sha256 [0-9a-f]{64} is not pinned in uplevel\.yml hotfixes:/,
+    );
+    assert.equal(await fullTreeHash(home), before);
+    // With no lock at all (none given, none here): not pinned either.
+    const bare = await runCli(['hotfix', 'apply', '--dir', home, hotfix['HF-README'] as string], {
+      cwd: path.dirname(team.dir),
+    });
+    assert.equal(bare.code, 3, bare.stderr);
+    assert.match(bare.stderr, /not pinned: no uplevel\.yml here/);
+    assert.equal(await fullTreeHash(home), before);
+  });
+});
+
+describe('revert brings back the level and its hotfixes', () => {
+  const ids = (s: { hotfixes: { id: string }[] }) => s.hotfixes.map((h) => h.id);
+  const statusOf = async (home: string) =>
+    JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+  const lockLevel = async (lock: string) =>
+    Number(/^level: (\d+)$/m.exec(await fs.readFile(lock, 'utf8'))?.[1]);
+
+  test('hotfixed at 1, applied to 2, reverted with --lock: level 1 with its hotfixes, the lock at 1; apply again works; revert twice is harmless', async () => {
+    const { team, home } = await level1Home(['HF-CORE', 'HF-README']);
+    // HF-CORE is included in level 2 (dropped by the update), HF-README is put back on 2.
+    for (const id of ['HF-CORE', 'HF-README']) {
+      const r = await runCli([
+        'hotfix',
+        'apply',
+        '--lock',
+        team.lock,
+        '--dir',
+        home,
+        hotfix[id] as string,
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const atOne = await treeHash(home);
+    const up = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(up.code, 0, up.stderr);
+    assert.equal(await lockLevel(team.lock), 2);
+
+    const back = await runCli(['revert', '--dir', home, '--level', '1', '--lock', team.lock]);
+    assert.equal(back.code, 0, back.stderr);
+    assert.match(back.stdout, /HF-CORE, HF-README/, 'the hotfixes brought back are named');
+    assert.equal(await treeHash(home), atOne, 'level 1 as it was, hotfixes included');
+    const st = await statusOf(home);
+    assert.equal(st.level, 1);
+    assert.deepEqual(ids(st), ['HF-CORE', 'HF-README']);
+    assert.deepEqual(st.edits, { modified: [], missing: [], added: [] });
+    assert.equal(await lockLevel(team.lock), 1, 'the lock follows the folder');
+
+    const again = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(again.code, 0, again.stderr);
+    const st2 = await statusOf(home);
+    assert.equal(st2.level, 2);
+    assert.deepEqual(ids(st2), ['HF-README']);
+    assert.equal(await lockLevel(team.lock), 2);
+
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli(['revert', '--dir', home, '--level', '1', '--lock', team.lock]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(await treeHash(home), atOne, `revert ${i + 1}: level 1, hotfixes included`);
+      assert.deepEqual(ids(await statusOf(home)), ['HF-CORE', 'HF-README']);
+      assert.equal(await lockLevel(team.lock), 1);
     }
   });
 });

@@ -4,6 +4,7 @@
  * signed bundle, status and revert.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -143,7 +144,12 @@ describe('the sample’s lifecycle', () => {
       '',
     ].join('\n');
     const env = await environment(1, tests);
-    await ok(['hotfix', 'apply', '--dir', env.home, hotfixZip]);
+    // The team pins the hotfix it reviewed; hotfix apply takes no other.
+    const sha = createHash('sha256')
+      .update(await fs.readFile(hotfixZip))
+      .digest('hex');
+    await fs.appendFile(env.lock, `hotfixes:\n  - path: ${hotfixZip}\n    sha256: ${sha}\n`);
+    await ok(['hotfix', 'apply', '--lock', env.lock, '--dir', env.home, hotfixZip]);
     const logs = path.join(env.dir, 'logs');
     await ok(['test', '--lock', env.lock, '--dir', env.home, '--logs', logs]);
     assert.match(await fs.readFile(path.join(logs, 'junit.xml'), 'utf8'), /name="level"/);

@@ -60,11 +60,12 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel status --pack pack.zip',
   },
   revert: {
-    usage: ['revert    --dir DIR --level N [--json]'],
-    what: 'Goes back to an earlier level from the backups in-place updates keep, byte for byte.',
+    usage: ['revert    --dir DIR --level N [--lock F] [--json]'],
+    what: 'Goes back to an earlier level from the backups in-place updates keep, byte for byte, with the hotfixes the folder carried there.',
     flags: [
       ['--dir DIR', 'the product folder'],
       ['--level N', 'the level to go back to'],
+      ['--lock F', 'the lock file whose level is set to N too'],
       JSON_FLAG,
     ],
     example: 'uplevel revert --dir /opt/acme-gateway-4.2.0 --level 2',
@@ -77,12 +78,17 @@ export const HELP: Record<string, Help> = {
   },
   hotfix: {
     usage: [
-      'hotfix    apply --dir DIR [--json] HOTFIX.zip',
+      'hotfix    apply --dir DIR [--lock F] [--json] HOTFIX.zip',
       'hotfix    remove --dir DIR --id ID [--json]',
     ],
-    what: 'Puts a vendor hotfix on a product folder, or takes one off byte for byte.',
-    flags: [['--dir DIR', 'the product folder'], ['--id ID', 'the hotfix to remove'], JSON_FLAG],
-    example: 'uplevel hotfix apply --dir /opt/acme-gateway-4.2.0 HF-1234.zip',
+    what: 'Puts a vendor hotfix the lock pins (hotfixes: path and sha256) on a product folder, or takes one off byte for byte.',
+    flags: [
+      ['--dir DIR', 'the product folder'],
+      ['--lock F', 'the lock whose hotfixes: pins the zip’s sha256 (default: uplevel.yml)'],
+      ['--id ID', 'the hotfix to remove'],
+      JSON_FLAG,
+    ],
+    example: 'uplevel hotfix apply --dir /opt/acme-gateway-4.2.0 --lock uplevel.yml HF-1234.zip',
   },
   diff: {
     usage: ['diff      [--lock F] [--from N] --to M --out DIFF.zip [--json]'],

@@ -146,6 +146,8 @@ function onInterrupt(say: (sig: NodeJS.Signals) => void): () => void {
     }
   };
   for (const sig of signals) process.on(sig, handler);
+  // The launcher's handler, for a signal while the bundle loaded (dist/uplevel.cjs), lets go.
+  (globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for('uplevel.early-signals')]?.();
   return () => {
     for (const sig of signals) process.off(sig, handler);
   };

@@ -3,6 +3,7 @@
  * payload, a repository or a pack becomes a typed value here or a one-line error naming
  * the document and the field.
  */
+import { inWorkspace, workspaceRefusal } from './reserved.ts';
 import { isPackVersion, PACK_VERSION_RULE } from './version.ts';
 import { badInput } from './errors.ts';
 import { escapeControls, hasControls } from './terminal-text.ts';
@@ -204,6 +205,7 @@ export function parseUpdateManifest(json: unknown, label: string, minLevel = 1):
     if (seen.has(f.path)) r.fail('files', `list ${shown(f.path)} more than once`);
     if (f.path === PACK_STATE_PATH)
       r.fail('files', `list ${PACK_STATE_PATH}, which is uplevel's own record of the pack`);
+    if (inWorkspace(f.path)) r.fail('files', `list ${shown(f.path)}: ${workspaceRefusal}`);
     seen.add(f.path);
   }
   if (o.from !== undefined) {

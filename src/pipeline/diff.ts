@@ -1,13 +1,15 @@
 /**
- * diff: only what changed between two levels, as one payload (update.json with `from`,
- * files/, base/ for merges) that `apply --diff` applies to a folder at the first level —
- * for targets that can take a small file but not the repository.
+ * diff: what changed between two levels, in one zip that `apply --diff` applies to a folder
+ * at the first level — for targets that can take a file but not the repository. It carries
+ * the signed metadata and payloads that cover it, so it is verified like the repository.
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { badInput } from '../core/errors.ts';
 import type { Change, FileEntry, Lock, ModifiedFileEntry, UpdateManifest } from '../core/types.ts';
 import { toDosDateTime, ZipWriter } from '../zip/writer.ts';
+import { exportBundle } from './export.ts';
 import { fetchLevels } from './fetch-levels.ts';
 import type { OpenPayload } from './payloads.ts';
 import { openLockRepository } from './repository.ts';
@@ -49,6 +51,57 @@ export function foldUpdates(manifests: UpdateManifest[]): Map<string, PathFold> 
   return fold;
 }
 
+/**
+ * The net change from `from` to `to` as one update.json (with `from`). Pure: `uplevel diff`
+ * writes it, and `apply --diff` recomputes it from the verified payloads to check the diff's.
+ */
+export function foldedManifest(
+  lock: Pick<Lock, 'product' | 'version' | 'channel'>,
+  from: number,
+  to: number,
+  manifests: UpdateManifest[],
+): UpdateManifest {
+  const fold = foldUpdates(manifests);
+  const added: FileEntry[] = [];
+  const modified: ModifiedFileEntry[] = [];
+  const removed: { path: string; sha256: string }[] = [];
+  for (const [p, rec] of [...fold].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (rec.current && !rec.existed) added.push({ ...pick(rec.current.file), path: p });
+    else if (rec.current && rec.existed) {
+      modified.push({
+        ...pick(rec.current.file),
+        path: p,
+        replaces: rec.shaAtFrom as string,
+        ...(rec.baseLevel !== undefined ? { hasBase: true } : {}),
+      });
+    } else if (!rec.current && rec.existed)
+      removed.push({ path: p, sha256: rec.shaAtFrom as string });
+  }
+  const last = manifests[manifests.length - 1] as UpdateManifest;
+  const changes: Change[] = manifests.flatMap((m) => m.changes);
+  const hotfixes = [...new Set(manifests.flatMap((m) => m.includesHotfixes ?? []))];
+  return {
+    schema: 1,
+    product: lock.product,
+    version: lock.version,
+    channel: lock.channel,
+    level: to,
+    from,
+    released: last.released,
+    changes,
+    ...(hotfixes.length ? { includesHotfixes: hotfixes } : {}),
+    files: { added, modified, removed },
+  };
+}
+
+/** Where a diff keeps the signed repository that covers it (an `export` bundle). */
+export const SIGNED_DIR = 'signed';
+
+/**
+ * The diff zip: `update.json` (the net change, for people and for the check) and, below
+ * `signed/`, the signed metadata and the payloads of every level on the way, exactly as
+ * `export` lays them out. `apply --diff` verifies those against the lock's pinned root.
+ */
 export async function buildDiff(args: {
   lock: Lock;
   from: number;
@@ -63,72 +116,39 @@ export async function buildDiff(args: {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const payloads = new Map<number, OpenPayload>();
+  let manifest: UpdateManifest;
   try {
     await fetchLevels(repo, lock, from, to, payloads, reporter);
     const manifests = [...payloads.keys()]
       .sort((a, b) => a - b)
       .map((l) => (payloads.get(l) as OpenPayload).manifest);
-    const fold = foldUpdates(manifests);
-    const added: FileEntry[] = [];
-    const modified: ModifiedFileEntry[] = [];
-    const removed: { path: string; sha256: string }[] = [];
-    for (const [p, rec] of [...fold].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (rec.current && !rec.existed) added.push({ ...pick(rec.current.file), path: p });
-      else if (rec.current && rec.existed) {
-        modified.push({
-          ...pick(rec.current.file),
-          path: p,
-          replaces: rec.shaAtFrom as string,
-          ...(rec.baseLevel !== undefined ? { hasBase: true } : {}),
-        });
-      } else if (!rec.current && rec.existed)
-        removed.push({ path: p, sha256: rec.shaAtFrom as string });
-    }
-    const last = manifests[manifests.length - 1] as UpdateManifest;
-    const changes: Change[] = manifests.flatMap((m) => m.changes);
-    const hotfixes = [...new Set(manifests.flatMap((m) => m.includesHotfixes ?? []))];
-    const manifest: UpdateManifest = {
-      schema: 1,
-      product: lock.product,
-      version: lock.version,
-      channel: lock.channel,
-      level: to,
+    manifest = foldedManifest(lock, from, to, manifests);
+  } finally {
+    for (const p of payloads.values()) await p.zip.close();
+  }
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-diff-'));
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.uplevel-${process.pid}.tmp`);
+  try {
+    const bundle = path.join(work, 'bundle');
+    await exportBundle({
+      lock,
       from,
-      released: last.released,
-      changes,
-      ...(hotfixes.length ? { includesHotfixes: hotfixes } : {}),
-      files: { added, modified, removed },
-    };
-    const tmp = path.join(path.dirname(out), `.${path.basename(out)}.uplevel-${process.pid}.tmp`);
+      to,
+      out: bundle,
+      reporter,
+      withPack: false,
+      ...(args.env ? { env: args.env } : {}),
+    });
     const w = await ZipWriter.create(tmp);
     try {
-      const dos = toDosDateTime(new Date(last.released));
+      const dos = toDosDateTime(new Date(manifest.released));
       await w.addBuffer('update.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
         mode: 0o644,
         ...dos,
       });
-      const copy = async (payload: OpenPayload, entryName: string, name: string) => {
-        const e = payload.zip.get(entryName);
-        if (!e) throw badInput(`${payload.zip.label}: ${entryName} is missing`);
-        await w.addRaw({ ...e, name }, payload.zip.readRawChunks(e));
-      };
-      for (const f of [...added, ...modified]) {
-        const rec = fold.get(f.path) as PathFold;
-        await copy(
-          payloads.get(rec.current?.level as number) as OpenPayload,
-          `files/${f.path}`,
-          `files/${f.path}`,
-        );
-      }
-      for (const f of modified) {
-        const rec = fold.get(f.path) as PathFold;
-        if (rec.baseLevel !== undefined) {
-          await copy(
-            payloads.get(rec.baseLevel) as OpenPayload,
-            `base/${f.path}`,
-            `base/${f.path}`,
-          );
-        }
+      for (const rel of await listFiles(bundle)) {
+        const data = await fs.readFile(path.join(bundle, rel));
+        await w.addBuffer(`${SIGNED_DIR}/${rel}`, data, { mode: 0o644, ...dos });
       }
       await w.finish();
       await fs.rename(tmp, out);
@@ -136,13 +156,25 @@ export async function buildDiff(args: {
       await w.abort().catch(() => undefined);
       throw e;
     }
-    reporter.info(
-      `Diff ${from} → ${to}: ${added.length} added, ${modified.length} modified, ${removed.length} removed`,
-    );
-    return manifest;
   } finally {
-    for (const p of payloads.values()) await p.zip.close();
+    await fs.rm(work, { recursive: true, force: true });
   }
+  const f = manifest.files;
+  reporter.info(
+    `Diff ${from} → ${to}: ${f.added.length} added, ${f.modified.length} modified, ${f.removed.length} removed`,
+  );
+  return manifest;
+}
+
+/** Every file below a folder, '/'-separated, sorted (so the same bundle gives the same zip). */
+async function listFiles(dir: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${d.name}` : d.name;
+    if (d.isDirectory()) out.push(...(await listFiles(dir, r)));
+    else if (d.isFile()) out.push(r);
+  }
+  return out.sort();
 }
 
 function pick(f: FileEntry): FileEntry {

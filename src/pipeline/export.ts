@@ -34,6 +34,8 @@ export async function exportBundle(args: {
   out: string;
   reporter: Reporter;
   env?: NodeJS.ProcessEnv;
+  /** From level 0, the GA pack too (default); a diff leaves it out: its folder has it. */
+  withPack?: boolean;
 }): Promise<BundleInfo & { targets: string[] }> {
   const { lock, from, to, out, reporter } = args;
   await assertFreshDir(out);
@@ -65,7 +67,7 @@ export async function exportBundle(args: {
       await write(name, data);
     }
     const targets = [indexTarget(lock.product, lock.version)];
-    if (from === 0 && repo.index.pack) {
+    if (from === 0 && repo.index.pack && args.withPack !== false) {
       targets.push(repo.index.pack.target);
       if (repo.index.pack.manifest) targets.push(repo.index.pack.manifest);
     }

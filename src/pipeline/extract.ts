@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../core/errors.ts';
 import { SafeZip } from '../zip/reader.ts';
-import { assertFreshDir, writeStreamTo } from './write-dir.ts';
+import { assertFreshDir, setDirModes, writeStreamTo } from './write-dir.ts';
 
 export async function extractPack(zipFile: string, dest: string): Promise<{ top: string }> {
   await assertFreshDir(dest);
@@ -25,6 +25,16 @@ export async function extractPack(zipFile: string, dest: string): Promise<{ top:
       await fs.mkdir(path.dirname(target), { recursive: true });
       await writeStreamTo(target, e.mode & 0o777 || 0o644, await zip.openData(e));
     }
+    const dirModes = new Map<string, number>();
+    for (const e of zip.entries)
+      if (e.isDirectory)
+        dirModes.set(e.name.slice(top.length + 1).replace(/\/$/, ''), e.mode & 0o777);
+    await setDirModes(staging, {
+      top,
+      dirs: [...dirModes.keys()].filter(Boolean),
+      files: [],
+      dirModes,
+    });
     await fs.rmdir(dest).catch(() => undefined);
     await fs.rename(staging, dest);
     return { top };

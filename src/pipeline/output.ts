@@ -15,6 +15,8 @@ export interface OutputLayout {
   top: string;
   dirs: string[];
   files: OutputFile[];
+  /** Permission bits of the folders the pack zip lists ('' for the top folder). */
+  dirModes?: Map<string, number>;
 }
 
 /**
@@ -60,7 +62,11 @@ export function layoutOutput(
     }
   }
   const files = [...byPath.values()].sort((a, b) => cmp(a.path, b.path));
-  return { top: contents.pack.top, dirs: [...dirs].sort(cmp), files };
+  const dirModes = new Map<string, number>();
+  const { topEntry } = contents.pack;
+  if (topEntry) dirModes.set('', topEntry.mode & 0o777);
+  for (const [d, e] of contents.pack.dirs) dirModes.set(d, e.mode & 0o777);
+  return { top: contents.pack.top, dirs: [...dirs].sort(cmp), files, dirModes };
 }
 
 /** Byte order, not locale order: the same everywhere. */

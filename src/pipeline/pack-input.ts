@@ -1,5 +1,6 @@
 /** Opening the input pack: the zip, its top folder and the level it is at. */
 import { badInput } from '../core/errors.ts';
+import { inWorkspace, workspaceRefusal } from '../core/reserved.ts';
 import { parsePackState } from '../core/documents.ts';
 import { PACK_STATE_PATH, type PackState } from '../core/types.ts';
 import { SafeZip, type ZipEntryInfo } from '../zip/reader.ts';
@@ -37,6 +38,7 @@ export async function openPack(
     let stateEntry: ZipEntryInfo | undefined;
     for (const e of zip.entries) {
       const rel = e.name.slice(top.length + 1);
+      if (inWorkspace(rel)) throw badInput(`${label}: ${e.name}: ${workspaceRefusal}`);
       if (rel === '') {
         topEntry = e;
         continue;

@@ -71,6 +71,7 @@ export async function writeUpdatedDir(
     await fs.writeFile(path.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
       mode: 0o644,
     });
+    await setDirModes(staging, layout);
     await fs.rmdir(dir).catch(() => undefined); // only ever an empty folder (checked above)
     await fs.rename(staging, dir).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOTEMPTY' || e.code === 'EEXIST') {
@@ -87,6 +88,18 @@ export async function writeUpdatedDir(
     const err = e as NodeJS.ErrnoException;
     if (err?.path?.startsWith(staging)) err.path = path.join(dir, path.relative(staging, err.path));
     throw e;
+  }
+}
+
+/**
+ * Folders get the modes the zip gives them (the top one too: mkdtemp made it 0700), last,
+ * so a read-only folder does not stop the writes into it; 0755 where the zip has none.
+ */
+export async function setDirModes(root: string, layout: OutputLayout): Promise<void> {
+  const modes = layout.dirModes ?? new Map<string, number>();
+  for (const d of ['', ...layout.dirs]) {
+    const mode = modes.get(d) || 0o755;
+    await fs.chmod(path.join(root, d), mode);
   }
 }
 

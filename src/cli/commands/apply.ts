@@ -94,6 +94,7 @@ function printReport(r: ApplyReport, ctx: CommandContext) {
   for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${outcomeText(o)}`);
   for (const c of r.conflicts)
     ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(', ')})` : ''}`);
+  printHotfixes(r.hotfixes, ctx);
   if (r.output)
     ctx.print(
       `  wrote ${r.output.path}${r.output.sha256 ? ` and ${r.output.path}.sha256 (${r.output.sha256})` : ''}`,
@@ -124,6 +125,7 @@ async function applyDiffCommand(
       dryRun: Boolean(values['dry-run']),
       updateLock: !values['no-lock-update'],
       reporter,
+      env: ctx.env,
     });
     if (values.json) ctx.printJson(r);
     else {
@@ -132,9 +134,17 @@ async function applyDiffCommand(
       );
       for (const m of r.merged) ctx.print(`  ${m.origin} ${m.path}: ${m.outcome}`);
       for (const c of r.conflicts) ctx.print(`  CONFLICT ${c.path}`);
+      printHotfixes(r.hotfixes, ctx);
     }
     return r.conflicts.length ? 4 : 0;
   } finally {
     reporter.end();
   }
+}
+
+/** The folder's hotfixes after an in-place update: put back on, or dropped as included. */
+function printHotfixes(h: ApplyReport['hotfixes'], ctx: CommandContext) {
+  if (h?.reapplied.length) ctx.print(`  hotfixes put back: ${h.reapplied.join(', ')}`);
+  if (h?.dropped.length)
+    ctx.print(`  hotfixes dropped (included in the new level): ${h.dropped.join(', ')}`);
 }

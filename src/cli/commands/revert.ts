@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { badInput } from '../../core/errors.ts';
-import { revertInPlace } from '../../pipeline/in-place/apply-in-place.ts';
-import { recover } from '../../pipeline/in-place/journal.ts';
+import { revertInPlace } from '../../pipeline/in-place/revert.ts';
+import { recoverFolder } from '../../pipeline/in-place/recover.ts';
+import { loadLock } from '../../pipeline/load-lock.ts';
 import { intFlag, parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -9,26 +10,35 @@ export async function revertCommand(argv: string[], ctx: CommandContext): Promis
   const { values } = parse('revert', argv, {
     dir: { type: 'string' },
     level: { type: 'string' },
+    lock: { type: 'string' },
     json: { type: 'boolean' },
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
   const level = intFlag('level', values.level as string | undefined);
   if (level === undefined) throw badInput('--level N is required: the level to go back to');
+  const lock = values.lock ? await loadLock(values.lock as string) : undefined;
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
-    const r = await revertInPlace(dir, level, reporter);
+    const r = await revertInPlace(dir, level, reporter, lock);
     if (values.json) ctx.printJson(r);
-    else ctx.print(`Reverted ${dir} from level ${r.from} to ${r.to}`);
+    else {
+      ctx.print(
+        r.from === r.to
+          ? `${dir} is already at level ${r.to}: nothing to revert`
+          : `Reverted ${dir} from level ${r.from} to ${r.to}`,
+      );
+      if (r.hotfixes.length) ctx.print(`  hotfixes put back: ${r.hotfixes.join(', ')}`);
+      if (r.lockUpdated) ctx.print(`  lock level set to ${r.to} (${lock?.file ?? ''})`);
+    }
     return 0;
   } finally {
     reporter.end();
   }
 }
-
 export async function recoverCommand(argv: string[], ctx: CommandContext): Promise<number> {
   const { values } = parse('recover', argv, { dir: { type: 'string' }, json: { type: 'boolean' } });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
-  const what = await recover(dir);
+  const what = await recoverFolder(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
     ctx.print(

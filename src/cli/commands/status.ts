@@ -1,6 +1,7 @@
 import { badInput } from '../../core/errors.ts';
 import { statusOfDir, statusOfPack, type StatusReport } from '../../pipeline/in-place/status.ts';
 import { PACK_STATE_PATH } from '../../core/types.ts';
+import { WORK_DIR } from '../../pipeline/in-place/journal.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -41,10 +42,15 @@ function print(r: StatusReport, ctx: CommandContext) {
     return;
   }
   ctx.print(`${r.product} ${r.version} (${r.channel}): level ${r.level}`);
+  if (r.running !== undefined)
+    ctx.print(`  in progress: uplevel (pid ${r.running}) is working on this folder now`);
+  else if (r.leftover) ctx.print(`  ${leftoverLine(r)}`);
   if (vendorLine) ctx.print(vendorLine);
   for (const u of r.updates)
     ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}…)`);
   for (const h of r.hotfixes) ctx.print(`  hotfix ${h.id}`);
+  // Not the vendor's files of the level: the hotfix's (removed by hotfix remove, byte for byte).
+  for (const [p, id] of Object.entries(r.hotfixFiles ?? {})) ctx.print(`  hotfix   ${p} (${id})`);
   if (r.edits) {
     const { modified, missing, added } = r.edits;
     if (!modified.length && !missing.length && !added.length) ctx.print('  no local edits');
@@ -52,4 +58,14 @@ function print(r: StatusReport, ctx: CommandContext) {
     for (const p of missing) ctx.print(`  missing  ${p}`);
     for (const p of added) ctx.print(`  added    ${p}`);
   }
+}
+
+/** An interrupted run's leftovers: what they are and the one command that settles them. */
+function leftoverLine(r: StatusReport): string {
+  const what = r.leftover?.journal
+    ? `a committed change not yet finished (${WORK_DIR}/journal.json)`
+    : r.leftover?.staging
+      ? `a staging folder (${WORK_DIR}/staging) from a run that was interrupted`
+      : `hotfixes taken off and not yet put back (${WORK_DIR}/hotfixes-due.json)`;
+  return `interrupted: ${what}; run uplevel recover --dir ${r.source.path}`;
 }

@@ -10,9 +10,10 @@ import { parsePackManifest, parsePackState } from '../../core/documents.ts';
 import { badInput, ExitCode, UplevelError, verificationFailed } from '../../core/errors.ts';
 import { mergeFile } from '../../core/merge.ts';
 import { buildPackState, serializePackState } from '../../core/pack-state.ts';
-import { composePlan, type FileSource } from '../../core/plan.ts';
+import { composePlan, type ApplyPlan, type FileSource } from '../../core/plan.ts';
 import {
   PACK_STATE_PATH,
+  type HotfixManifest,
   type Lock,
   type PackState,
   type UpdateManifest,
@@ -20,7 +21,6 @@ import {
 import {
   commitJournal,
   readRecord,
-  recover,
   replay,
   stagingDir,
   workPath,
@@ -28,7 +28,6 @@ import {
   WORK_DIR,
   type JournalOp,
 } from './journal.ts';
-import { withDirLock } from '../../client/dir-lock.ts';
 import { readHomeState } from './home-state.ts';
 import { conflictHunk, listOverlay, writeFileAtomic } from '../overlay.ts';
 import {
@@ -42,6 +41,8 @@ import {
 } from '../pending-merge.ts';
 import { sha256 } from '../../core/hash.ts';
 import { applyHotfix, hotfixCopy, openHotfix, removeHotfix, type OpenHotfix } from './hotfix.ts';
+import { refuseSymlinkedFolders, withFolderLock } from './confine.ts';
+import { nothingDue, putBackLater, recover } from './recover.ts';
 import { sha256OfFile, stageEntry } from '../stage.ts';
 import { forEachLimit } from '../for-each-limit.ts';
 import type { OpenPayload } from '../payloads.ts';
@@ -111,9 +112,11 @@ async function startState(
 
 export async function applyInPlace(args: InPlaceArgs): Promise<InPlaceResult> {
   // One run at a time per folder; the lock lives in the workspace, outside the pack.
-  return withDirLock(workPath(args.home), () => applyLocked(args), {
-    onWait: () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`),
-  });
+  return withFolderLock(
+    args.home,
+    () => applyLocked(args),
+    () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`),
+  );
 }
 
 interface InPlaceArgs {
@@ -157,6 +160,10 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     lockHotfixes.push(await openHotfix(h.path));
   }
   const payloads = await args.fetchPayloads(state.level, target);
+  /** What the folder carried at its level: revert puts these back. */
+  const carriedHotfixes = state.hotfixes;
+  /** Between the hotfixes coming off and going back on: a failure here puts them back. */
+  let hotfixesOff = false;
   try {
     const levels = [...payloads.keys()].sort((a, b) => a - b);
     const carried = state.hotfixes.map((h) => h.id);
@@ -187,6 +194,12 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       },
       levels.map((l) => (payloads.get(l) as OpenPayload).manifest),
     );
+    checkLockHotfixFit(
+      lockHotfixes,
+      carried,
+      levels.map((l) => (payloads.get(l) as OpenPayload).manifest),
+      plan,
+    );
     const readNew = async (src: FileSource): Promise<Buffer> => {
       if (src.kind !== 'payload') throw new Error('bug: a pack source in an in-place plan');
       const p = payloads.get(src.level) as OpenPayload;
@@ -206,7 +219,17 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
 
     const changed = new Set([...plan.added, ...plan.modified, ...plan.removed]);
     const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
-    await refuseSymlinkedFolders(home, [...changed, ...overlayFiles, ...view.keys()]);
+    const lockHotfixFiles = lockHotfixes.flatMap((h) =>
+      [...h.manifest.files.added, ...h.manifest.files.modified, ...h.manifest.files.removed].map(
+        (f) => f.path,
+      ),
+    );
+    await refuseSymlinkedFolders(home, [
+      ...changed,
+      ...overlayFiles,
+      ...view.keys(),
+      ...lockHotfixFiles,
+    ]);
     const result: InPlaceResult = {
       from: state.level,
       to: target,
@@ -369,6 +392,15 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       if (outcome.size === 0 && lockHotfixes.length === 0 && carried.length === 0) return result;
     }
     // Every check passed: only now do the carried hotfixes come off (newest first).
+    if (carried.length) {
+      // A kill from here on still ends with the hotfixes on, at whichever level it ends.
+      const back = carriedHotfixes.filter((h) => reapply.includes(h.id));
+      await putBackLater(home, [
+        { level: state.level, hotfixes: carriedHotfixes },
+        { level: target, hotfixes: back },
+      ]);
+      hotfixesOff = true;
+    }
     for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
 
     // Prepare: everything new goes to staging, durably, before the commit point.
@@ -434,6 +466,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       to: target,
       backup: backupName,
       ops,
+      ...(carriedHotfixes.length ? { hotfixes: carriedHotfixes } : {}),
     };
     await writeDurable(workPath(home, backupName, 'transition.json'), JSON.stringify(journal));
     await commitJournal(home, journal);
@@ -448,7 +481,9 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         await hf.zip.close();
       }
     }
-    for (const id of dropped) await fs.rm(hotfixCopy(home, id), { force: true });
+    // The copies of dropped hotfixes stay: a revert to the level below puts them back.
+    await nothingDue(home);
+    hotfixesOff = false;
     // The lock's own hotfixes: put on unless applied already or included in the new level.
     const included = new Set(
       levels.flatMap((l) => (payloads.get(l) as OpenPayload).manifest.includesHotfixes ?? []),
@@ -477,65 +512,15 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       await clearPending(lock.file);
     }
     return result;
+  } catch (e) {
+    // Failed (the disk, say) with the hotfixes off: recover discards the uncommitted change,
+    // or finishes the committed one, and puts them back; the error stands.
+    if (hotfixesOff) await recover(home).catch(() => undefined);
+    throw e;
   } finally {
     for (const p of payloads.values()) await p.zip.close();
     for (const h of lockHotfixes) await h.zip.close();
   }
-}
-
-/**
- * revert: back to an earlier level by undoing each transition from its backup, newest first.
- * Files edited since the level was applied go to the trash, not away.
- */
-export async function revertInPlace(
-  home: string,
-  level: number,
-  reporter: Reporter,
-): Promise<{ from: number; to: number }> {
-  const recovered = await recover(home);
-  if (recovered !== 'none') reporter.warn(`${home}: an interrupted run was ${recovered}`);
-  const state = await readHomeState(home);
-  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
-  if (level >= state.level)
-    throw badInput(
-      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`,
-    );
-  const ops: JournalOp[] = [];
-  const consumed: string[] = [];
-  let at = state.level;
-  const backups = (await fs.readdir(workPath(home, 'backup')).catch(() => [] as string[])).map(
-    (n) => n.split('-').map(Number),
-  );
-  while (at > level) {
-    const step = backups.find(([from, to]) => to === at && (from as number) < at);
-    if (!step)
-      throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
-    const [from] = step as [number, number];
-    if (from < level)
-      throw badInput(
-        `${home}: level ${level} was skipped by one update (${from} → ${at}); revert to ${from} instead`,
-      );
-    const name = `backup/${from}-${at}`;
-    consumed.push(name);
-    const t = await readRecord(home, workPath(home, name, 'transition.json'));
-    for (const op of [...t.ops].reverse()) {
-      if (op.kind === 'add') ops.push({ kind: 'discard', path: op.path });
-      else ops.push({ kind: 'restore', path: op.path, from: name });
-    }
-    at = from;
-  }
-  const journal = {
-    schema: 1 as const,
-    action: 'revert' as const,
-    from: state.level,
-    to: level,
-    backup: `revert-${state.level}-${level}-${Date.now()}`,
-    ops,
-  };
-  await commitJournal(home, journal);
-  await replay(home, journal);
-  for (const name of consumed) await fs.rm(workPath(home, name), { recursive: true, force: true });
-  return { from: state.level, to: level };
 }
 
 /**
@@ -580,18 +565,7 @@ async function checkHotfixFit(
   for (const id of reapply) {
     const hf = await openHotfix(hotfixCopy(home, id));
     try {
-      const touched = [
-        ...hf.manifest.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
-        ...hf.manifest.files.removed.map((f) => ({ path: f.path, sha: f.sha256 })),
-      ];
-      for (const f of touched) {
-        if (plan.files.get(f.path)?.sha256 !== f.sha)
-          conflicts.push(`hotfix ${id}: ${f.path} changes in the new level`);
-      }
-      for (const f of hf.manifest.files.added) {
-        if (plan.files.has(f.path))
-          conflicts.push(`hotfix ${id}: ${f.path} is added by the new level too`);
-      }
+      conflicts.push(...misfits(hf.manifest, plan));
     } finally {
       await hf.zip.close();
     }
@@ -604,6 +578,46 @@ async function checkHotfixFit(
     );
   }
   return { reapply, dropped, before, view: await hotfixView(home, ids) };
+}
+
+/** Why a hotfix does not fit the files the plan ends with: each file it expects otherwise. */
+function misfits(m: HotfixManifest, plan: ApplyPlan): string[] {
+  const out: string[] = [];
+  const touched = [
+    ...m.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
+    ...m.files.removed.map((f) => ({ path: f.path, sha: f.sha256 })),
+  ];
+  for (const f of touched) {
+    if (plan.files.get(f.path)?.sha256 !== f.sha)
+      out.push(`hotfix ${m.id}: ${f.path} changes in the new level`);
+  }
+  for (const f of m.files.added) {
+    if (plan.files.has(f.path)) out.push(`hotfix ${m.id}: ${f.path} is added by the new level too`);
+  }
+  return out;
+}
+
+/**
+ * The lock's hotfixes go on after the update: each one not carried already and not included
+ * in the new levels must fit the files the update ends with, checked before anything changes.
+ */
+function checkLockHotfixFit(
+  lockHotfixes: OpenHotfix[],
+  carried: string[],
+  manifests: UpdateManifest[],
+  plan: ApplyPlan,
+): void {
+  const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
+  const due = lockHotfixes.filter(
+    (h) => !carried.includes(h.manifest.id) && !included.has(h.manifest.id),
+  );
+  const conflicts = due.flatMap((h) => misfits(h.manifest, plan));
+  if (conflicts.length)
+    throw new UplevelError(
+      ExitCode.conflict,
+      `the lock's hotfix(es) ${due.map((h) => h.manifest.id).join(', ')} do not apply to the new level and are not included in it; nothing was changed`,
+      conflicts,
+    );
 }
 
 /** For each file the hotfixes changed, the backup holding the vendor's bytes (null: absent). */
@@ -619,26 +633,4 @@ async function hotfixView(home: string, ids: string[]): Promise<Map<string, stri
     }
   }
   return view;
-}
-
-/**
- * The update never writes through a symlinked folder inside the pack folder (it would change
- * files outside it): any folder on the way to a path it writes that is a symlink is bad input.
- */
-async function refuseSymlinkedFolders(home: string, paths: string[]): Promise<void> {
-  const seen = new Set<string>();
-  for (const p of [`${WORK_DIR}/x`, ...paths]) {
-    const segs = p.split('/').slice(0, -1);
-    for (let i = 1; i <= segs.length; i++) {
-      const dir = segs.slice(0, i).join('/');
-      if (seen.has(dir)) continue;
-      seen.add(dir);
-      const st = await fs.lstat(path.join(home, dir)).catch(() => undefined);
-      if (!st) break;
-      if (st.isSymbolicLink())
-        throw badInput(
-          `--dir ${home}: ${dir} is a symlink; uplevel does not write through it (make it a real folder)`,
-        );
-    }
-  }
 }

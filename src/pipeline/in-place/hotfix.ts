@@ -7,11 +7,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseHotfixManifest } from '../../core/documents.ts';
-import { badInput, ExitCode, UplevelError } from '../../core/errors.ts';
+import { badInput, ExitCode, UplevelError, verificationFailed } from '../../core/errors.ts';
 import { sha256File } from '../../core/hash.ts';
 import { serializePackState } from '../../core/pack-state.ts';
-import { PACK_STATE_PATH, type HotfixManifest, type PackState } from '../../core/types.ts';
+import {
+  PACK_STATE_PATH,
+  type HotfixManifest,
+  type Lock,
+  type PackState,
+} from '../../core/types.ts';
 import { SafeZip } from '../../zip/reader.ts';
+import { refuseSymlinkedFolders } from './confine.ts';
 import { readHomeState } from './home-state.ts';
 import {
   commitJournal,
@@ -54,6 +60,17 @@ export async function openHotfix(file: string): Promise<OpenHotfix> {
     await zip.close();
     throw err;
   }
+}
+
+/**
+ * A hotfix is not signed by the repository: it goes on only if the lock pins its sha256 in
+ * `hotfixes:` (the team's own review of it). Anything else is exit 3, before any change.
+ */
+export function checkPinned(lock: Lock, hf: OpenHotfix): void {
+  if (lock.hotfixes.some((h) => h.sha256 === hf.sha256)) return;
+  throw verificationFailed(
+    `${path.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); add its path and sha256 there to apply it`,
+  );
 }
 
 const backupName = (id: string) => `backup/hotfix-${id}`;
@@ -105,6 +122,10 @@ export async function applyHotfix(
     );
   }
 
+  await refuseSymlinkedFolders(
+    home,
+    [...m.files.added, ...m.files.modified, ...m.files.removed].map((f) => f.path),
+  );
   const staging = stagingDir(home);
   await fs.rm(staging, { recursive: true, force: true });
   await fs.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
@@ -172,9 +193,22 @@ export async function removeHotfix(
   await commitJournal(home, journal);
   await replay(home, journal);
   await fs.rm(workPath(home, backupName(id)), { recursive: true, force: true });
-  if (!opts.keepCopy) await fs.rm(keptCopy(home, id), { force: true });
+  if (!opts.keepCopy && !(await neededByRevert(home, id)))
+    await fs.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
   return after as PackState;
+}
+
+/** Whether an update's backup records the hotfix as carried below it (revert puts it back). */
+async function neededByRevert(home: string, id: string): Promise<boolean> {
+  const names = await fs.readdir(workPath(home, 'backup')).catch(() => [] as string[]);
+  for (const n of names) {
+    const text = await fs
+      .readFile(workPath(home, 'backup', n, 'transition.json'), 'utf8')
+      .catch(() => '');
+    if (text.includes(JSON.stringify(id))) return true;
+  }
+  return false;
 }
 
 /** The kept copy of an applied hotfix, for putting it back after an update. */

@@ -12,8 +12,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { verificationFailed } from '../../core/errors.ts';
+import { WORKSPACE } from '../../core/reserved.ts';
 
-export const WORK_DIR = 'updates/.uplevel';
+export const WORK_DIR = WORKSPACE;
 const STATE_PATH = 'updates/uplevel.json';
 
 export type JournalOp =
@@ -36,6 +37,8 @@ export interface Journal {
   /** Folder (below WORK_DIR) receiving the files this change moves out of the way. */
   backup: string;
   ops: JournalOp[];
+  /** An apply's transition record: the hotfixes the folder carried at `from` (revert puts them back). */
+  hotfixes?: { id: string; sha256: string }[];
 }
 
 export const workPath = (home: string, ...parts: string[]) => path.join(home, WORK_DIR, ...parts);

@@ -8,7 +8,7 @@ import { localEdits } from '../../core/pack-state.ts';
 import { PACK_STATE_PATH, type PackState } from '../../core/types.ts';
 import { detectUpdateModel, type UpdateModel } from '../../core/update-model.ts';
 import { SafeZip } from '../../zip/reader.ts';
-import { WORK_DIR } from './journal.ts';
+import { readRecord, WORK_DIR } from './journal.ts';
 
 export interface StatusReport {
   source: { kind: 'dir' | 'pack'; path: string };
@@ -24,6 +24,15 @@ export interface StatusReport {
   edits?: { modified: string[]; missing: string[]; added: string[] };
   /** The vendor's own update tool, when the pack carries its state. */
   vendor: UpdateModel;
+  /**
+   * Files a hotfix put in place, by path: the hotfix's content, not the vendor's shipped at
+   * the level (the state's hash for them is the hotfix's).
+   */
+  hotfixFiles?: Record<string, string>;
+  /** What an interrupted run left in the workspace (`recover` finishes or discards it). */
+  leftover?: { journal: boolean; staging: boolean; hotfixes: boolean };
+  /** The pid of an uplevel run working on the folder now (its run lock's holder, alive). */
+  running?: number;
 }
 
 const SMALL = 1024 * 1024;
@@ -52,6 +61,12 @@ export async function statusOfDir(dir: string): Promise<StatusReport> {
       },
     }),
   };
+  const journal = existsSync(path.join(root, WORK_DIR, 'journal.json'));
+  const staging = existsSync(path.join(root, WORK_DIR, 'staging'));
+  const hotfixes = existsSync(path.join(root, WORK_DIR, 'hotfixes-due.json'));
+  if (journal || staging || hotfixes) report.leftover = { journal, staging, hotfixes };
+  const running = runLockHolder(root);
+  if (running !== undefined) report.running = running;
   if (!state) return report;
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = new Map<string, string>();
@@ -66,7 +81,36 @@ export async function statusOfDir(dir: string): Promise<StatusReport> {
   };
   await walk('');
   report.edits = localEdits(state, actual);
+  if (state.hotfixes.length) report.hotfixFiles = await hotfixFiles(root, state);
   return report;
+}
+
+/** Each file the folder's hotfixes changed, with the id of the last one to change it. */
+async function hotfixFiles(root: string, state: PackState): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const { id } of state.hotfixes) {
+    const record = path.join(root, WORK_DIR, `backup/hotfix-${id}`, 'transition.json');
+    const t = await readRecord(root, record).catch(() => undefined);
+    for (const op of t?.ops ?? []) if (op.path !== PACK_STATE_PATH) out[op.path] = id;
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The live process holding the folder's run lock, if any (a dead one's lock is stale). */
+function runLockHolder(root: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(root, WORK_DIR, '.uplevel.lock'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+  }
 }
 
 async function readState(root: string): Promise<PackState | undefined> {
