@@ -4,13 +4,14 @@
  * against its CRC-32 and size. yauzl parses; the checks it leaves to us live here and in
  * ./validate.ts.
  */
-import { createReadStream, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { crc32 } from './crc32.ts';
+import { pinOf, PinnedReader, type PositionalReader } from './pinned.ts';
 import { type Lease, Slab } from './slabs.ts';
 import {
   checkEndRecords,
@@ -71,6 +72,8 @@ export class SafeZip {
   private constructor(
     private readonly zipfile: yauzl.ZipFile,
     private readonly handle: FileHandle,
+    /** Every read goes through this: the handle, or its pin when this run verified the file. */
+    private readonly source: PositionalReader,
     readonly file: string,
     readonly label: string,
     central: CentralEntry[],
@@ -92,8 +95,12 @@ export class SafeZip {
     });
     let zipfile: yauzl.ZipFile | undefined;
     try {
-      const { size } = await handle.stat();
-      const reader = new BoundedReader(handle, size);
+      // A file whose hash this run verified is read through its pin: bytes that changed on
+      // disk since are exit 3 as they are read (./pinned.ts).
+      const pinned = pinOf(file);
+      const source = pinned ? await PinnedReader.over(handle, pinned, label) : handle;
+      const size = pinned ? pinned.size : (await handle.stat()).size;
+      const reader = new BoundedReader(source, size);
       zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) => {
         yauzl.fromRandomAccessReader(
           reader,
@@ -122,7 +129,7 @@ export class SafeZip {
       const raws = await readAllEntries(zipfile, label);
       reader.dropCache();
       await checkEndRecords(
-        (position, length) => readExactly(handle, position, length, label),
+        (position, length) => readExactly(source, position, length, label),
         {
           fileSize: zipfile.fileSize,
           commentLength: (zipfile.comment as unknown as Buffer).length,
@@ -150,7 +157,7 @@ export class SafeZip {
       checkTree(central, label);
       checkFoldedNames(central, label);
       checkOverlaps(central, cdStart, label);
-      return new SafeZip(zipfile, handle, file, label, central);
+      return new SafeZip(zipfile, handle, source, file, label, central);
     } catch (e) {
       zipfile?.close();
       await handle.close().catch(() => undefined);
@@ -309,7 +316,7 @@ export class SafeZip {
     let got = 0;
     try {
       while (got < size) {
-        const { bytesRead } = await this.handle.read(slab.buf, got, size - got, position + got);
+        const { bytesRead } = await this.source.read(slab.buf, got, size - got, position + got);
         if (bytesRead === 0) break;
         got += bytesRead;
       }
@@ -327,7 +334,7 @@ export class SafeZip {
     while (done < length) {
       const want = Math.min(1 << 20, length - done);
       const buf = Buffer.allocUnsafe(want);
-      const { bytesRead } = await this.handle.read(buf, 0, want, start + done);
+      const { bytesRead } = await this.source.read(buf, 0, want, start + done);
       if (bytesRead === 0) throw badInput(`${this.label}: the archive ends inside an entry`);
       done += bytesRead;
       yield bytesRead === want ? buf : buf.subarray(0, bytesRead);
@@ -342,7 +349,10 @@ export class SafeZip {
   private async dataStart(entry: ZipEntryInfo): Promise<number> {
     const c = this.central(entry);
     const offset = c.localHeaderOffset;
-    const lease = await this.readAt(offset, 30 + c.rawName.length).catch(() => undefined);
+    const lease = await this.readAt(offset, 30 + c.rawName.length).catch((e: unknown) => {
+      if (e instanceof UplevelError && e.exitCode === 3) throw e; // changed since verified
+      return undefined;
+    });
     // The header is small: copy it and let the read buffer go at once.
     const head = lease ? Buffer.from(lease.data) : Buffer.alloc(0);
     lease?.release();
@@ -473,7 +483,7 @@ class BoundedReader extends yauzl.RandomAccessReader {
   /** yauzl reads the central directory 46 bytes at a time: serve those from one large read. */
   private cache: { start: number; data: Buffer } | undefined;
   constructor(
-    private readonly handle: FileHandle,
+    private readonly handle: PositionalReader,
     private readonly size: number,
   ) {
     super();
@@ -517,7 +527,19 @@ class BoundedReader extends yauzl.RandomAccessReader {
     return this.cache;
   }
   override _readStreamForRange(start: number, end: number): Readable {
-    return createReadStream('', { fd: this.handle.fd, start, end: end - 1, autoClose: false });
+    // Not used (entries are read by SafeZip itself), but through the same checked reads if it is.
+    const handle = this.handle;
+    return Readable.from(
+      (async function* () {
+        for (let at = start; at < end;) {
+          const buf = Buffer.allocUnsafe(Math.min(1 << 20, end - at));
+          const { bytesRead } = await handle.read(buf, 0, buf.length, at);
+          if (bytesRead === 0) throw new Error('unexpected end of file');
+          at += bytesRead;
+          yield buf.subarray(0, bytesRead);
+        }
+      })(),
+    );
   }
   override close(callback: (err: Error | null) => void): void {
     callback(null); // the descriptor is SafeZip's to close
@@ -542,7 +564,7 @@ function readAllEntries(zipfile: yauzl.ZipFile, label: string): Promise<yauzl.En
 }
 
 async function readExactly(
-  handle: FileHandle,
+  handle: PositionalReader,
   position: number,
   length: number,
   label: string,
