@@ -258,6 +258,28 @@ describe('SafeZip', () => {
     await (await SafeZip.open(bigger, { limits: { maxRatio: 5000 } })).close();
   });
 
+  test('the ratio limit covers small entries too: a bomb of many entries is measured as a whole', async () => {
+    // Each 1 MiB of zeros is too small for the per-entry check; three of them are a bomb.
+    const mib = Buffer.alloc(1024 * 1024);
+    const three = await write(
+      craftZip([0, 1, 2].map((i) => file(`top/zeros-${i}`, '', { data: mib }))),
+    );
+    await assert.rejects(
+      SafeZip.open(three, { label: 'b.zip' }),
+      isError(2, /^b\.zip: its entries together have a compression ratio of \d+, above 1000/),
+    );
+    // Past 1 GiB together, 100:1 is the limit: 1,100 entries each saying 1 MB from 5 KB.
+    const many = await write(
+      craftZip(
+        Array.from({ length: 1100 }, (_, i) =>
+          file(`top/f${i}`, '', { data: bytes(i + 1, 5000), sizeOverride: 1_000_000 }),
+        ),
+      ),
+    );
+    await assert.rejects(SafeZip.open(many), isError(2, /together .* above 100 \(a zip bomb\?\)/));
+    await (await SafeZip.open(many, { limits: { maxTotalRatio: 300 } })).close();
+  });
+
   test(
     'zips made by Info-ZIP, Python and bsdtar are read with their modes and content',
     { skip: needs('zip', 'bsdtar', 'python3') },

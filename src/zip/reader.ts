@@ -17,6 +17,7 @@ import {
   checkEndRecords,
   checkOverlaps,
   checkFoldedNames,
+  checkTotalRatio,
   checkTree,
   validateEntry,
   type CentralEntry,
@@ -31,6 +32,7 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxEntrySize: 8 * 1024 ** 3,
   maxTotalSize: 32 * 1024 ** 3,
   maxRatio: 1000,
+  maxTotalRatio: 100,
 };
 
 const RAW_CHUNK = 2 << 20;
@@ -154,6 +156,7 @@ export class SafeZip {
         names.add(c.info.name);
         central.push(c);
       }
+      checkTotalRatio(central, limits, label);
       checkTree(central, label);
       checkFoldedNames(central, label);
       checkOverlaps(central, cdStart, label);
