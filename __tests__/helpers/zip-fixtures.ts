@@ -695,6 +695,13 @@ export const HOSTILE_ZIPS: HostileZip[] = [
   hostile('a Windows reserved device', () => craftZip([file('top/lpt1')]), 2, /Windows reserves/),
   hostile('a trailing dot', () => craftZip([file('top/run.sh.')]), 2, /trailing dot/),
   hostile(
+    'an NTFS alternate data stream naming another entry',
+    () => craftZip([file('top/lib/a.jar', 'genuine'), file('top/lib/a.jar::$DATA', 'evil')]),
+    2,
+    /top\/lib\/a\.jar::\$DATA.*has a ":" \(on Windows a drive or an alternate data stream/,
+  ),
+  hostile('a drive-relative segment', () => craftZip([file('top/C:evil.bat')]), 2, /has a ":"/),
+  hostile(
     'a bidi override in a name',
     () => craftZip([file('top/invoice\u202etxt.sh')]),
     2,
