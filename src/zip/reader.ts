@@ -372,7 +372,8 @@ export class SafeZip {
     const descriptor = (head.readUInt16LE(6) & 0x8) !== 0;
     if (descriptor !== ((c.info.generalPurposeBitFlag & 0x8) !== 0))
       throw bad('local and central headers disagree on a data descriptor (flag bit 3)');
-    const disagrees = localFieldsDisagree(head, c.info, descriptor);
+    const zip64 = await this.localZip64(head, offset + 30 + nameLength, extraLength);
+    const disagrees = localFieldsDisagree(head, c.info, descriptor, zip64);
     if (disagrees) throw bad(`local header's ${disagrees} differs from the central directory's`);
     const start = offset + 30 + nameLength + extraLength;
     const end = start + c.info.compressedSize;
@@ -382,6 +383,38 @@ export class SafeZip {
     else if (trailing !== 0)
       throw bad(`${trailing} bytes between its data and the next entry or the central directory`);
     return start;
+  }
+
+  /**
+   * The sizes in the local header's ZIP64 extra field (0x0001), read only when the header
+   * defers a size to it (0xffffffff): Java takes the sizes from there. The local record holds
+   * both, size first; undefined when there is no such field.
+   */
+  private async localZip64(
+    head: Buffer,
+    at: number,
+    length: number,
+  ): Promise<{ size?: number; compressedSize?: number } | undefined> {
+    if (head.readUInt32LE(18) !== 0xffffffff && head.readUInt32LE(22) !== 0xffffffff) return;
+    const lease = await this.readAt(at, length);
+    const extra = Buffer.from(lease.data);
+    lease.release();
+    for (let i = 0; i + 4 <= extra.length;) {
+      const id = extra.readUInt16LE(i);
+      const size = extra.readUInt16LE(i + 2);
+      const data = extra.subarray(i + 4, i + 4 + size);
+      i += 4 + size;
+      if (id !== 0x0001) continue;
+      const u64 = (k: number) =>
+        data.length >= 8 * (k + 1) ? Number(data.readBigUInt64LE(8 * k)) : undefined;
+      const out: { size?: number; compressedSize?: number } = {};
+      const s0 = u64(0);
+      const s1 = u64(1);
+      if (s0 !== undefined) out.size = s0;
+      if (s1 !== undefined) out.compressedSize = s1;
+      return out;
+    }
+    return undefined;
   }
 
   /** The data descriptor after an entry's data: exactly what fills the gap, agreeing with the central directory. */
@@ -462,16 +495,22 @@ function localFieldsDisagree(
   head: Buffer,
   info: ZipEntryInfo,
   descriptor: boolean,
+  zip64: { size?: number; compressedSize?: number } | undefined,
 ): string | undefined {
-  const fields: [number, number, string][] = [
-    [14, info.crc32 >>> 0, 'CRC-32'],
-    [18, info.compressedSize, 'compressed size'],
-    [22, info.uncompressedSize, 'size'],
+  const fields: [number, number, string, number | undefined][] = [
+    [14, info.crc32 >>> 0, 'CRC-32', undefined],
+    [18, info.compressedSize, 'compressed size', zip64?.compressedSize],
+    [22, info.uncompressedSize, 'size', zip64?.size],
   ];
-  for (const [at, central, what] of fields) {
+  for (const [at, central, what, wide] of fields) {
     const local = head.readUInt32LE(at);
     if (local === central || (descriptor && local === 0)) continue;
-    if (at !== 14 && local === 0xffffffff) continue;
+    if (at !== 14 && local === 0xffffffff) {
+      // Deferred to the ZIP64 field, which must then say the same; with a data descriptor
+      // it may be absent or zero (the descriptor, checked too, carries the sizes).
+      if (wide === central || (descriptor && (wide === undefined || wide === 0))) continue;
+      return `${what} (ZIP64 ${wide === undefined ? 'field missing' : wide})`;
+    }
     return what;
   }
   return undefined;
