@@ -27,7 +27,7 @@ export async function loadLock(file: string | undefined): Promise<Lock> {
  * The folder a lock's paths must stay in: the git repository holding it (its files are what
  * the team reviews), or the lock's own folder when it is in none.
  */
-async function lockRoot(dir: string): Promise<string> {
+export async function lockRoot(dir: string): Promise<string> {
   for (let d = dir; ; d = path.dirname(d)) {
     if (await fs.lstat(path.join(d, '.git')).catch(() => undefined)) return d;
     if (path.dirname(d) === d) return dir;
