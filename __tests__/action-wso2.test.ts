@@ -51,6 +51,7 @@ async function scenario(name: string, overlay: string) {
     'uplevel.yml': await wso2Lock({
       pack,
       level: 1,
+      lockDir: path.join(tmp, name),
       overlay: 'deploy/',
       test: {
         name: 'level',

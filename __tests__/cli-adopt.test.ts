@@ -142,6 +142,8 @@ describe('adopt', () => {
 
   test('without a lock, --repository and --trust write one from the installation', async () => {
     const { team, home } = await customised();
+    // The team's git repository: the new lock in new/ may name the root pinned at its top.
+    assert.equal(spawnSync('git', ['init', '-q', team.dir]).status, 0);
     const lockFile = path.join(team.dir, 'new', 'uplevel.yml');
     const r = await runCli(
       [
@@ -160,7 +162,7 @@ describe('adopt', () => {
       { env: team.env },
     );
     assert.equal(r.code, 0, r.stderr);
-    const lock = parseLock(await fs.readFile(lockFile, 'utf8'), lockFile);
+    const lock = parseLock(await fs.readFile(lockFile, 'utf8'), lockFile, team.dir);
     assert.equal(lock.product, 'acme-gateway');
     assert.equal(lock.level, 1);
     assert.equal(lock.overlay, path.join(team.dir, 'new', 'overlay'));

@@ -246,8 +246,11 @@ describe('hotfixes', () => {
     ] as const) {
       const team = await makeTeam(vendor, {
         level: 1,
-        extra: `hotfixes:\n  - path: ${file}\n    sha256: ${given}`,
+        extra: `hotfixes:\n  - path: hotfixes/${path.basename(file)}\n    sha256: ${given}`,
       });
+      // A lock's paths stay inside its repository: the team keeps the hotfix beside the lock.
+      await fs.mkdir(path.join(team.dir, 'hotfixes'));
+      await fs.copyFile(file, path.join(team.dir, 'hotfixes', path.basename(file)));
       const home = path.join(team.dir, 'home');
       const first = await runCli(
         ['apply', '--lock', team.lock, '--level', '1', '--dir', home, '--no-lock-update'],

@@ -6,6 +6,7 @@
  * build tool does not refuse it would).
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -178,5 +179,71 @@ describe('bad input', () => {
     const r = await runCli(['check', '--lock', lock], { cwd: dir });
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /tests\.timeout must be at most 24 days/);
+  });
+});
+
+describe("the lock's paths stay inside the lock's repository", () => {
+  /** A team folder (no git) with the pinned root, and the same root outside it. */
+  async function layout(name: string) {
+    const base = path.join(dir, name);
+    const t = path.join(base, 'team');
+    await fs.mkdir(path.join(t, '.uplevel'), { recursive: true });
+    await fs.mkdir(path.join(base, 'outside'), { recursive: true });
+    const root = path.join(team, '.uplevel', 'root.json');
+    await fs.copyFile(root, path.join(t, '.uplevel', 'root.json'));
+    await fs.copyFile(root, path.join(base, 'outside', 'root.json'));
+    await fs.copyFile(path.join(dir, 'p0.zip'), path.join(base, 'outside', 'p0.zip'));
+    return { base, t };
+  }
+  const head = (trust = '.uplevel/root.json') =>
+    `product: ${PRODUCT}\nversion: ${VERSION}\nlevel: 0\nrepository: ${server.url}\ntrust: ${trust}\n`;
+  const sha = '0'.repeat(64);
+
+  test('.., absolute paths and symlinks leading out are exit 2 naming the field', async () => {
+    const { base, t } = await layout('confine');
+    await fs.symlink(
+      path.join(base, 'outside', 'root.json'),
+      path.join(t, '.uplevel', 'link.json'),
+    );
+    await fs.symlink('/etc', path.join(t, 'deploy'));
+    const cases: [string, string][] = [
+      ['trust', head('../outside/root.json')],
+      ['trust', head(path.join(base, 'outside', 'root.json'))],
+      ['trust', head('.uplevel/link.json')],
+      ['overlay', `${head()}overlay: ../outside/\n`],
+      ['overlay', `${head()}overlay: deploy/\n`],
+      ['overlay', `${head()}overlay: deploy/../../outside\n`],
+      ['pack.path', `${head()}pack:\n  path: ../outside/p0.zip\n  sha256: ${sha}\n`],
+      ['hotfixes[0].path', `${head()}hotfixes:\n  - path: /etc/passwd\n    sha256: ${sha}\n`],
+    ];
+    for (const [field, text] of cases) {
+      const lock = path.join(t, 'uplevel.yml');
+      await fs.writeFile(lock, text);
+      const r = await runCli(['check', '--lock', lock], { cwd: t, env: env() });
+      assert.equal(r.code, 2, `${text}\n${r.stderr}`);
+      const escaped = field.replace(/[[\].]/g, '\\$&');
+      assert.match(
+        r.stderr,
+        new RegExp(`uplevel\\.yml: ${escaped} must stay inside the lock's repository`),
+      );
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    }
+  });
+
+  test("inside a git repository, paths may lead above the lock's folder but not out", async () => {
+    const { base } = await layout('git');
+    const repo = path.join(base, 'team');
+    execFileSync('git', ['init', '-q', repo]);
+    const env1 = path.join(repo, 'envs', 'prod');
+    await fs.mkdir(path.join(repo, 'deploy'), { recursive: true });
+    await fs.mkdir(env1, { recursive: true });
+    const lock = path.join(env1, 'uplevel.yml');
+    await fs.writeFile(lock, `${head('../../.uplevel/root.json')}overlay: ../../deploy/\n`);
+    const ok = await runCli(['check', '--lock', lock], { cwd: env1, env: env() });
+    assert.equal(ok.code, 0, ok.stderr);
+    await fs.writeFile(lock, head('../../../outside/root.json'));
+    const out = await runCli(['check', '--lock', lock], { cwd: env1, env: env() });
+    assert.equal(out.code, 2, out.stderr);
+    assert.match(out.stderr, /trust must stay inside the lock's repository/);
   });
 });

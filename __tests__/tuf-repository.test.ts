@@ -318,6 +318,34 @@ describe('serveDirectory', () => {
     assert.equal((await get(url, '/metadata/timestamp.json', { method: 'POST' })).status, 405);
   });
 
+  test('never follows a symlink out of metadata/ or targets/', async () => {
+    await r.publish('acme/4.2.0/index.json', '{"levels": []}\n');
+    const t = path.join(r.repo, 'targets');
+    await fs.symlink('/etc/passwd', path.join(t, 'passwd'));
+    await fs.symlink('../keys/root.pem', path.join(r.repo, 'metadata', 'root.pem'));
+    await fs.symlink('/etc', path.join(t, 'etc'));
+    await fs.symlink(path.join(r.repo, 'keys'), path.join(t, 'keys'));
+    const stored = await r.storedTarget('acme/4.2.0/index.json');
+    await fs.symlink(path.relative(t, stored), path.join(t, 'index-link.json'));
+    const { url } = await r.serve();
+    for (const p of [
+      '/targets/passwd',
+      '/metadata/root.pem',
+      '/targets/etc/passwd',
+      '/targets/keys/root.pem',
+    ]) {
+      for (const method of ['GET', 'HEAD']) {
+        const res = await get(url, p, { method });
+        assert.equal(res.status, 404, `${method} ${p}`);
+        assert.doesNotMatch(res.body.toString(), /root:|PRIVATE KEY/, p);
+      }
+    }
+    // A link that stays inside targets/ is still served.
+    const inside = await get(url, '/targets/index-link.json');
+    assert.equal(inside.status, 200);
+    assert.equal(inside.body.toString(), '{"levels": []}\n');
+  });
+
   test('HEAD and Range requests', async () => {
     await r.publish('acme/4.2.0/full/1.zip', '0123456789');
     const stored = path.relative(r.repo, await r.storedTarget('acme/4.2.0/full/1.zip'));

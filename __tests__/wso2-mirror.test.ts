@@ -58,7 +58,7 @@ test('two WSO2 levels mirrored into a signed repository, then applied from it wi
   const connected = path.join(tmp, 'connected');
   await fs.mkdir(connected);
   const mirrorLock = path.join(connected, 'uplevel.yml');
-  await fs.writeFile(mirrorLock, await wso2Lock({ pack: ga, level: 1 }));
+  await fs.writeFile(mirrorLock, await wso2Lock({ pack: ga, level: 1, lockDir: connected }));
   const env = wso2Env(levels);
   const packs = [ga];
   for (const level of [2, 3]) {

@@ -71,6 +71,7 @@ async function team(opts: { overlay?: string; pack?: string } = {}) {
     await wso2Lock({
       pack,
       level: 1,
+      lockDir: dir,
       overlay: 'deploy/',
       test: {
         name: 'merged-config',

@@ -106,7 +106,13 @@ describe('hostile zips', () => {
         file('top/a', 'x', { centralExtra: unicodePathExtra(Buffer.from('top/a'), 'top/a') }),
       ]),
       craftZip([file('top/a', 'aaaa', { localExtra: Buffer.alloc(200) }), file('top/b', 'bbbb')]),
-      craftZip([file('top/a', 'x', { sizeOverride: 0xffffffff, centralExtra: zip64Extra(1n) })]),
+      craftZip([
+        file('top/a', 'x', {
+          sizeOverride: 0xffffffff,
+          centralExtra: zip64Extra(1n),
+          localExtra: zip64Extra(1n),
+        }),
+      ]),
       craftZip([file('top/zeros', '', { data: Buffer.alloc(1024 * 1024), method: 8 })]),
       // a data descriptor as Java's ZipOutputStream writes it: zeros in the local header
       (() => {

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import { UplevelError } from '../src/core/errors.ts';
 import { crc32 } from '../src/zip/crc32.ts';
+import { verifyAndPin } from '../src/zip/pinned.ts';
 import { DEFAULT_LIMITS, SafeZip, type ZipEntryInfo } from '../src/zip/reader.ts';
 import { toDosDateTime, ZipWriter } from '../src/zip/writer.ts';
 import { bytes } from './helpers/packs.ts';
@@ -193,6 +195,46 @@ describe('SafeZip', () => {
     });
   });
 
+  test('a pinned zip reads as verified; bytes rewritten in place after the check are exit 3', async () => {
+    // Entries spanning several 256 KiB blocks, read whole, in pieces and raw.
+    const entries = [
+      { name: 'top/a', data: bytes(7, 700_000), method: 0 as const },
+      { name: 'top/b', data: bytes(8, 300_000), method: 8 as const },
+    ];
+    const f = await write(craftZip(entries));
+    const sha = createHash('sha256')
+      .update(await fs.readFile(f))
+      .digest('hex');
+    assert.equal(await verifyAndPin(f, { sha256: '0'.repeat(64) }), false);
+    assert.equal(await verifyAndPin(f, { sha256: sha }), true);
+    await withZip(f, async (z) => {
+      for (const e of entries) assert.ok((await z.readBuffer(z.get(e.name)!)).equals(e.data));
+    });
+    // Same size, one byte of top/a's data flipped in place: a CRC check would notice only
+    // once the entry was read to its end; the pin refuses the block as it is read.
+    const h = await fs.open(f, 'r+');
+    const one = Buffer.alloc(1);
+    await h.read(one, 0, 1, 100_000);
+    one[0] = (one[0] as number) ^ 1;
+    await h.write(one, 0, 1, 100_000);
+    await h.close();
+    await withZip(f, async (z) => {
+      assert.ok(
+        (await z.readBuffer(z.get('top/b')!)).equals(entries[1]!.data),
+        'untouched blocks read',
+      );
+      await assert.rejects(
+        z.readBuffer(z.get('top/a')!),
+        isError(3, /changed on disk after its hash was verified/),
+      );
+    });
+    await fs.appendFile(f, 'x');
+    await assert.rejects(
+      SafeZip.open(f),
+      isError(3, /changed on disk after its hash was verified/),
+    );
+  });
+
   test('limits can be lowered per zip; each names the limit', async () => {
     const zip = await write(validZip());
     const open = (limits: Partial<typeof DEFAULT_LIMITS>) =>
@@ -214,6 +256,28 @@ describe('SafeZip', () => {
       isError(2, /compression ratio above 100/),
     );
     await (await SafeZip.open(bigger, { limits: { maxRatio: 5000 } })).close();
+  });
+
+  test('the ratio limit covers small entries too: a bomb of many entries is measured as a whole', async () => {
+    // Each 1 MiB of zeros is too small for the per-entry check; three of them are a bomb.
+    const mib = Buffer.alloc(1024 * 1024);
+    const three = await write(
+      craftZip([0, 1, 2].map((i) => file(`top/zeros-${i}`, '', { data: mib }))),
+    );
+    await assert.rejects(
+      SafeZip.open(three, { label: 'b.zip' }),
+      isError(2, /^b\.zip: its entries together have a compression ratio of \d+, above 1000/),
+    );
+    // Past 1 GiB together, 100:1 is the limit: 1,100 entries each saying 1 MB from 5 KB.
+    const many = await write(
+      craftZip(
+        Array.from({ length: 1100 }, (_, i) =>
+          file(`top/f${i}`, '', { data: bytes(i + 1, 5000), sizeOverride: 1_000_000 }),
+        ),
+      ),
+    );
+    await assert.rejects(SafeZip.open(many), isError(2, /together .* above 100 \(a zip bomb\?\)/));
+    await (await SafeZip.open(many, { limits: { maxTotalRatio: 300 } })).close();
   });
 
   test(

@@ -133,8 +133,12 @@ const s = (x) => `${x.toFixed(2)} s`;
 const s0 = (mb) => `${mb.toFixed(0)} MB`;
 const sizeMb = (file) => `${(statSync(file).size / 1e6).toFixed(0)} MB`;
 
+// UPLEVEL_BENCH_ONLY=merge,pin runs just those figures (no corpus needed).
+const only = process.env.UPLEVEL_BENCH_ONLY?.split(',');
+const quick = (name) => !only || only.includes(name);
+
 // --- merge: a 40,000-line file the vendor re-indented, one team edit, vs git merge-file ---
-{
+if (quick('merge')) {
   const out = execFileSync(
     'node',
     ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench-merge.ts')],
@@ -154,7 +158,28 @@ const sizeMb = (file) => `${(statSync(file).size / 1e6).toFixed(0)} MB`;
     `${s(m.uplevel)} vs ${s(m.git)}; ${m.outcome}`,
   );
 }
-if (process.env.UPLEVEL_BENCH_ONLY === 'merge') {
+// --- verified reading: a cached target read only as the bytes this run hashed ---
+if (quick('pin')) {
+  const out = execFileSync(
+    'node',
+    ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench-pin.ts')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, UPLEVEL_BENCH_RUNS: String(RUNS) },
+    },
+  );
+  const m = JSON.parse(out.trim().split('\n').pop());
+  const ratio = m.pinned / m.hashThenRead;
+  report(
+    `pinned read of a ${m.mib} MiB pack vs hash, then read`,
+    `${ratio.toFixed(2)}×`,
+    '≤ 2.5×',
+    ratio <= 2.5,
+    `pinned ${s(m.pinned)}, hash then read ${s(m.hashThenRead)}, read unhashed ${s(m.plain)}`,
+  );
+}
+if (only) {
   console.log(
     `${results.filter((r) => r.meets).length} passed, ${results.filter((r) => !r.meets).length} failed`,
   );

@@ -140,19 +140,28 @@ export function wso2StandinEnv(
 export async function wso2Lock(opts: {
   pack: string;
   level: number;
+  /** The lock's folder: the pack is copied in under packs/ (a lock's paths stay inside it). */
+  lockDir: string;
   overlay?: string;
   test?: { name: string; command: string };
 }): Promise<string> {
   const sha = createHash('sha256')
     .update(await fs.readFile(opts.pack))
     .digest('hex');
+  const inside = path.join(
+    opts.lockDir,
+    'packs',
+    `${sha.slice(0, 12)}-${path.basename(opts.pack)}`,
+  );
+  await fs.mkdir(path.dirname(inside), { recursive: true });
+  await fs.copyFile(opts.pack, inside);
   const lines = [
     'product: wso2am',
     'version: 4.2.0',
     `level: ${opts.level}`,
     'source: wso2',
     'pack:',
-    `  path: ${opts.pack}`,
+    `  path: ${path.relative(opts.lockDir, inside)}`,
     `  sha256: ${sha}`,
   ];
   if (opts.overlay) lines.push(`overlay: ${opts.overlay}`);

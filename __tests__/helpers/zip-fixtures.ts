@@ -694,6 +694,36 @@ export const HOSTILE_ZIPS: HostileZip[] = [
   ),
   hostile('a Windows reserved device', () => craftZip([file('top/lpt1')]), 2, /Windows reserves/),
   hostile('a trailing dot', () => craftZip([file('top/run.sh.')]), 2, /trailing dot/),
+  // Java's ZipInputStream takes a size of 0xffffffff from the local header's ZIP64 field.
+  hostile(
+    'a local ZIP64 size that differs from the central one',
+    () =>
+      craftZip([
+        file('top/a', 'x', {
+          sizeOverride: 0xffffffff,
+          centralExtra: zip64Extra(1n),
+          localExtra: zip64Extra(1n << 33n),
+        }),
+      ]),
+    2,
+    /local header's size \(ZIP64 8589934592\) differs from the central directory's/,
+    'read',
+  ),
+  hostile(
+    'a local size deferred to a ZIP64 field that is not there',
+    () =>
+      craftZip([file('top/a', 'x', { sizeOverride: 0xffffffff, centralExtra: zip64Extra(1n) })]),
+    2,
+    /local header's size \(ZIP64 field missing\)/,
+    'read',
+  ),
+  hostile(
+    'an NTFS alternate data stream naming another entry',
+    () => craftZip([file('top/lib/a.jar', 'genuine'), file('top/lib/a.jar::$DATA', 'evil')]),
+    2,
+    /top\/lib\/a\.jar::\$DATA.*has a ":" \(on Windows a drive or an alternate data stream/,
+  ),
+  hostile('a drive-relative segment', () => craftZip([file('top/C:evil.bat')]), 2, /has a ":"/),
   hostile(
     'a bidi override in a name',
     () => craftZip([file('top/invoice\u202etxt.sh')]),

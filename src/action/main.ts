@@ -3,7 +3,7 @@
  * to outputs, the job summary, annotations and the documented exit code. `run()` is what
  * GitHub's local runner (@github/local-action) calls; index.ts calls it in a workflow.
  */
-import * as core from '@actions/core';
+import * as core from './log-output.ts';
 import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
 import type { Reporter } from '../pipeline/reporter.ts';
 import { actionsArtifacts } from './artifacts.ts';

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { Updater, type TargetFile } from 'tuf-js';
 import { DownloadHTTPError } from 'tuf-js/dist/error.js';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
+import { BlockHasher, pin, readPinned, verifyAndPin, type FilePin } from '../zip/pinned.ts';
 import { withDirLock } from './dir-lock.ts';
 import { RepositoryFetcher } from './fetcher.ts';
 import { chainsFrom } from './root-chain.ts';
@@ -196,7 +197,8 @@ export class RepositoryClient {
 
   /**
    * A verified local copy of a target, downloaded once and cached by its sha256 under
-   * cacheDir/targets/. Exit 2 when signed metadata does not name it.
+   * cacheDir/targets/. Exit 2 when signed metadata does not name it. The file is pinned
+   * (../zip/pinned.ts): this process reads it only as the bytes verified here.
    */
   async fetchTarget(targetPath: string): Promise<string> {
     const info = await this.signedTarget(targetPath);
@@ -206,11 +208,12 @@ export class RepositoryClient {
     const file = path.join(this.targetsDir, sha);
     // The cache is not trusted: its bytes are hashed again in this run, and fetched again
     // when they no longer match what is signed.
-    if (await this.updater.findCachedTarget(info, file)) return file;
+    if (await verifyAndPin(file, info.hashes, info.length)) return file;
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
     try {
-      await this.download(info, tmp);
+      const blocks = await this.download(info, tmp);
       await fs.rename(tmp, file);
+      pin(file, blocks);
     } finally {
       await fs.rm(tmp, { force: true });
     }
@@ -219,7 +222,7 @@ export class RepositoryClient {
 
   /** Verified target bytes, for small files (index.json). */
   async readTarget(targetPath: string): Promise<Buffer> {
-    return fs.readFile(await this.fetchTarget(targetPath));
+    return readPinned(await this.fetchTarget(targetPath), `targets/${targetPath}`);
   }
 
   /**
@@ -227,7 +230,7 @@ export class RepositoryClient {
    * there) and every signed hash at the end: TargetFile.verify's checks, done in the one pass
    * that writes the file rather than tuf-js's download-to-tmp, re-read and copy.
    */
-  private async download(info: TargetFile, dest: string): Promise<void> {
+  private async download(info: TargetFile, dest: string): Promise<FilePin> {
     const subject = `targets/${info.path}`;
     const url = this.targetUrl(info);
     const hashes = Object.keys(info.hashes).map((alg) => {
@@ -247,6 +250,7 @@ export class RepositoryClient {
     const onProgress = this.opts.onProgress;
     const shown = redactUrl(url);
     let bytes = 0;
+    const blocks = new BlockHasher();
     const check = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         bytes += chunk.length;
@@ -259,6 +263,7 @@ export class RepositoryClient {
           return;
         }
         for (const { h } of hashes) h.update(chunk);
+        blocks.update(chunk);
         if (onProgress && info.length > PROGRESS_FROM)
           onProgress({ url: shown, bytes, total: total ?? info.length });
         cb(null, chunk);
@@ -281,6 +286,7 @@ export class RepositoryClient {
           `verification failed: ${subject}: hash mismatch (signed ${alg} ${info.hashes[alg]}, got ${got})`,
         );
     }
+    return blocks.finish();
   }
 
   /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */

@@ -40,7 +40,11 @@ function shown(v: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-export function parseLock(text: string, file: string): Lock {
+/**
+ * `root` is the folder the lock's paths must stay in: the git repository holding the lock,
+ * or the lock's own folder (the caller finds it; see pipeline/load-lock.ts).
+ */
+export function parseLock(text: string, file: string, root = path.dirname(file)): Lock {
   const name = path.basename(file);
   const fail: Fail = (field, why) => {
     throw badInput(`${name}: ${field} ${why}`);
@@ -90,7 +94,10 @@ export function parseLock(text: string, file: string): Lock {
   const local = (v: unknown, field: string) => {
     const p = str(v, field);
     if (URL_LIKE.test(p)) fail(field, `must be a path relative to ${name}, not a URL`);
-    return path.resolve(dir, p);
+    const abs = path.resolve(dir, p);
+    if (!isInside(root, abs))
+      fail(field, `must stay inside the lock's repository ${root} (got ${shown(p)})`);
+    return abs;
   };
   const mapping = (v: unknown, field: string, keys: string[], what: string): Obj => {
     if (typeof v !== 'object' || v === null || Array.isArray(v))
@@ -171,6 +178,23 @@ export function parseLock(text: string, file: string): Lock {
     lock.tests = parseTests(t, fail, str, mapping);
   }
   return lock;
+}
+
+/** Whether `p` is `root` or below it (both absolute, compared as written). */
+export function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  if (rel === '') return true;
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/** The lock's local paths by field, as `loadLock` checks them once symlinks are resolved. */
+export function lockPaths(lock: Lock): [string, string][] {
+  const out: [string, string][] = [];
+  if (lock.trust) out.push(['trust', lock.trust]);
+  if (lock.pack?.path) out.push(['pack.path', lock.pack.path]);
+  if (lock.overlay) out.push(['overlay', lock.overlay]);
+  lock.hotfixes.forEach((h, i) => out.push([`hotfixes[${i}].path`, h.path]));
+  return out;
 }
 
 function parseRepository(raw: string, dir: string, fail: Fail): string {

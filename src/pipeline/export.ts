@@ -10,6 +10,7 @@ import { badInput } from '../core/errors.ts';
 import { levelPath } from '../core/level-path.ts';
 import type { Lock } from '../core/types.ts';
 import { storedTargetPath } from '../repo/tuf/index.ts';
+import { copyPinned } from '../zip/pinned.ts';
 import { indexTarget, openLockRepository } from './repository.ts';
 import type { Reporter } from './reporter.ts';
 import { assertFreshDir } from './write-dir.ts';
@@ -78,7 +79,7 @@ export async function exportBundle(args: {
       const info = await client.targetInfo(t);
       const dest = path.join(staging, 'targets', storedTargetPath(t, info?.sha256 ?? ''));
       await fs.mkdir(path.dirname(dest), { recursive: true });
-      await fs.copyFile(file, dest);
+      await copyPinned(file, dest, `targets/${t}`);
     }
     const bundle: BundleInfo = {
       schema: 1,

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../core/errors.ts';
-import { parseLock } from '../core/lock.ts';
+import { isInside, lockPaths, parseLock } from '../core/lock.ts';
 import type { Lock } from '../core/types.ts';
 
 export const DEFAULT_LOCK = 'uplevel.yml';
@@ -17,5 +17,42 @@ export async function loadLock(file: string | undefined): Promise<Lock> {
     if (code === 'EISDIR') throw badInput(`${abs}: is a folder, not a lock file`);
     throw e;
   }
-  return parseLock(text, abs);
+  const root = await lockRoot(path.dirname(abs));
+  const lock = parseLock(text, abs, root);
+  await confineLinks(lock, root);
+  return lock;
+}
+
+/**
+ * The folder a lock's paths must stay in: the git repository holding it (its files are what
+ * the team reviews), or the lock's own folder when it is in none.
+ */
+export async function lockRoot(dir: string): Promise<string> {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (await fs.lstat(path.join(d, '.git')).catch(() => undefined)) return d;
+    if (path.dirname(d) === d) return dir;
+  }
+}
+
+/** No symlink on the way may lead a lock path out of its repository (checked as far as it exists). */
+async function confineLinks(lock: Lock, root: string): Promise<void> {
+  const realRoot = await fs.realpath(root);
+  for (const [field, p] of lockPaths(lock)) {
+    const real = await realExisting(p);
+    if (!isInside(realRoot, real))
+      throw badInput(
+        `${path.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path.relative(root, p) || '.'} leads to ${real} through a symlink)`,
+      );
+  }
+}
+
+/** The real path of `p`, or of its nearest existing parent joined with the rest. */
+async function realExisting(p: string): Promise<string> {
+  const rest: string[] = [];
+  for (let d = p; ; d = path.dirname(d)) {
+    const real = await fs.realpath(d).catch(() => undefined);
+    if (real) return path.join(real, ...rest);
+    if (path.dirname(d) === d) return p;
+    rest.unshift(path.basename(d));
+  }
 }

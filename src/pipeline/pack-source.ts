@@ -5,7 +5,7 @@ import { badInput, verificationFailed } from '../core/errors.ts';
 import type { Lock } from '../core/types.ts';
 import { downloadVerified } from '../client/download.ts';
 import { redactUrl } from '../client/http.ts';
-import { sha256File } from '../core/hash.ts';
+import { verifyAndPin } from '../zip/pinned.ts';
 import { cacheDir } from './cache-dir.ts';
 import type { LockRepository } from './repository.ts';
 import type { Reporter } from './reporter.ts';
@@ -29,11 +29,11 @@ export async function resolvePackFile(
   }
   if (lock.pack?.path) {
     await mustExist(lock.pack.path, `${lock.file}: pack.path`);
-    const sha = await sha256File(lock.pack.path);
-    if (sha !== lock.pack.sha256) {
+    // Pinned: read from here on only as the bytes hashed now (../zip/pinned.ts).
+    if (!(await verifyAndPin(lock.pack.path, { sha256: lock.pack.sha256 }))) {
       throw verificationFailed(`${lock.file}: pack.sha256 does not match ${lock.pack.path}`);
     }
-    return { file: lock.pack.path, verifiedSha256: sha };
+    return { file: lock.pack.path, verifiedSha256: lock.pack.sha256 };
   }
   if (lock.pack?.url) {
     reporter.info(`Downloading the pack from ${redactUrl(lock.pack.url)}`);

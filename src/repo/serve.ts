@@ -3,7 +3,8 @@
  * server or object store would do, for the demo, tests and a vendor's local preview. keys/
  * and everything else is never served.
  */
-import { createReadStream, promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -105,8 +106,17 @@ async function handle(
     res.writeHead(404).end();
     return;
   }
-  const st = await fs.stat(file).catch(() => undefined);
-  if (!st?.isFile()) {
+  const fd = await openInside(path.join(root, top), file);
+  if (!fd) {
+    res.writeHead(404).end();
+    return;
+  }
+  let st;
+  try {
+    st = await fd.stat();
+    if (!st.isFile()) throw new Error('not a file');
+  } catch {
+    await fd.close();
     res.writeHead(404).end();
     return;
   }
@@ -127,6 +137,7 @@ async function handle(
       start = Math.max(0, st.size - Number(range[2]));
     }
     if (start > end || start >= st.size) {
+      await fd.close();
       res.writeHead(416, { 'Content-Range': `bytes */${st.size}` }).end();
       return;
     }
@@ -136,8 +147,24 @@ async function handle(
   headers['Content-Length'] = st.size === 0 ? 0 : end - start + 1;
   res.writeHead(status, headers);
   if (req.method === 'HEAD' || st.size === 0) {
+    await fd.close();
     res.end();
     return;
   }
-  createReadStream(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
+  fd.createReadStream({ start, end, highWaterMark: 1 << 20 }).pipe(res);
+}
+
+/**
+ * Opens `file` only if it is, symlinks resolved, inside `dir` (metadata/ or targets/): a link
+ * to /etc/passwd or to keys/ is not served. The path checked is the path opened, with
+ * O_NOFOLLOW, so a link swapped in afterwards is not followed either.
+ */
+async function openInside(dir: string, file: string): Promise<FileHandle | undefined> {
+  try {
+    const [realDir, real] = await Promise.all([fs.realpath(dir), fs.realpath(file)]);
+    if (!real.startsWith(realDir + path.sep)) return undefined;
+    return await fs.open(real, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
 }

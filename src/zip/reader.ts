@@ -4,18 +4,20 @@
  * against its CRC-32 and size. yauzl parses; the checks it leaves to us live here and in
  * ./validate.ts.
  */
-import { createReadStream, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { crc32 } from './crc32.ts';
+import { pinOf, PinnedReader, type PositionalReader } from './pinned.ts';
 import { type Lease, Slab } from './slabs.ts';
 import {
   checkEndRecords,
   checkOverlaps,
   checkFoldedNames,
+  checkTotalRatio,
   checkTree,
   validateEntry,
   type CentralEntry,
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxEntrySize: 8 * 1024 ** 3,
   maxTotalSize: 32 * 1024 ** 3,
   maxRatio: 1000,
+  maxTotalRatio: 100,
 };
 
 const RAW_CHUNK = 2 << 20;
@@ -71,6 +74,8 @@ export class SafeZip {
   private constructor(
     private readonly zipfile: yauzl.ZipFile,
     private readonly handle: FileHandle,
+    /** Every read goes through this: the handle, or its pin when this run verified the file. */
+    private readonly source: PositionalReader,
     readonly file: string,
     readonly label: string,
     central: CentralEntry[],
@@ -92,8 +97,12 @@ export class SafeZip {
     });
     let zipfile: yauzl.ZipFile | undefined;
     try {
-      const { size } = await handle.stat();
-      const reader = new BoundedReader(handle, size);
+      // A file whose hash this run verified is read through its pin: bytes that changed on
+      // disk since are exit 3 as they are read (./pinned.ts).
+      const pinned = pinOf(file);
+      const source = pinned ? await PinnedReader.over(handle, pinned, label) : handle;
+      const size = pinned ? pinned.size : (await handle.stat()).size;
+      const reader = new BoundedReader(source, size);
       zipfile = await new Promise<yauzl.ZipFile>((resolve, reject) => {
         yauzl.fromRandomAccessReader(
           reader,
@@ -122,7 +131,7 @@ export class SafeZip {
       const raws = await readAllEntries(zipfile, label);
       reader.dropCache();
       await checkEndRecords(
-        (position, length) => readExactly(handle, position, length, label),
+        (position, length) => readExactly(source, position, length, label),
         {
           fileSize: zipfile.fileSize,
           commentLength: (zipfile.comment as unknown as Buffer).length,
@@ -147,10 +156,11 @@ export class SafeZip {
         names.add(c.info.name);
         central.push(c);
       }
+      checkTotalRatio(central, limits, label);
       checkTree(central, label);
       checkFoldedNames(central, label);
       checkOverlaps(central, cdStart, label);
-      return new SafeZip(zipfile, handle, file, label, central);
+      return new SafeZip(zipfile, handle, source, file, label, central);
     } catch (e) {
       zipfile?.close();
       await handle.close().catch(() => undefined);
@@ -309,7 +319,7 @@ export class SafeZip {
     let got = 0;
     try {
       while (got < size) {
-        const { bytesRead } = await this.handle.read(slab.buf, got, size - got, position + got);
+        const { bytesRead } = await this.source.read(slab.buf, got, size - got, position + got);
         if (bytesRead === 0) break;
         got += bytesRead;
       }
@@ -327,7 +337,7 @@ export class SafeZip {
     while (done < length) {
       const want = Math.min(1 << 20, length - done);
       const buf = Buffer.allocUnsafe(want);
-      const { bytesRead } = await this.handle.read(buf, 0, want, start + done);
+      const { bytesRead } = await this.source.read(buf, 0, want, start + done);
       if (bytesRead === 0) throw badInput(`${this.label}: the archive ends inside an entry`);
       done += bytesRead;
       yield bytesRead === want ? buf : buf.subarray(0, bytesRead);
@@ -342,7 +352,10 @@ export class SafeZip {
   private async dataStart(entry: ZipEntryInfo): Promise<number> {
     const c = this.central(entry);
     const offset = c.localHeaderOffset;
-    const lease = await this.readAt(offset, 30 + c.rawName.length).catch(() => undefined);
+    const lease = await this.readAt(offset, 30 + c.rawName.length).catch((e: unknown) => {
+      if (e instanceof UplevelError && e.exitCode === 3) throw e; // changed since verified
+      return undefined;
+    });
     // The header is small: copy it and let the read buffer go at once.
     const head = lease ? Buffer.from(lease.data) : Buffer.alloc(0);
     lease?.release();
@@ -359,7 +372,8 @@ export class SafeZip {
     const descriptor = (head.readUInt16LE(6) & 0x8) !== 0;
     if (descriptor !== ((c.info.generalPurposeBitFlag & 0x8) !== 0))
       throw bad('local and central headers disagree on a data descriptor (flag bit 3)');
-    const disagrees = localFieldsDisagree(head, c.info, descriptor);
+    const zip64 = await this.localZip64(head, offset + 30 + nameLength, extraLength);
+    const disagrees = localFieldsDisagree(head, c.info, descriptor, zip64);
     if (disagrees) throw bad(`local header's ${disagrees} differs from the central directory's`);
     const start = offset + 30 + nameLength + extraLength;
     const end = start + c.info.compressedSize;
@@ -369,6 +383,38 @@ export class SafeZip {
     else if (trailing !== 0)
       throw bad(`${trailing} bytes between its data and the next entry or the central directory`);
     return start;
+  }
+
+  /**
+   * The sizes in the local header's ZIP64 extra field (0x0001), read only when the header
+   * defers a size to it (0xffffffff): Java takes the sizes from there. The local record holds
+   * both, size first; undefined when there is no such field.
+   */
+  private async localZip64(
+    head: Buffer,
+    at: number,
+    length: number,
+  ): Promise<{ size?: number; compressedSize?: number } | undefined> {
+    if (head.readUInt32LE(18) !== 0xffffffff && head.readUInt32LE(22) !== 0xffffffff) return;
+    const lease = await this.readAt(at, length);
+    const extra = Buffer.from(lease.data);
+    lease.release();
+    for (let i = 0; i + 4 <= extra.length;) {
+      const id = extra.readUInt16LE(i);
+      const size = extra.readUInt16LE(i + 2);
+      const data = extra.subarray(i + 4, i + 4 + size);
+      i += 4 + size;
+      if (id !== 0x0001) continue;
+      const u64 = (k: number) =>
+        data.length >= 8 * (k + 1) ? Number(data.readBigUInt64LE(8 * k)) : undefined;
+      const out: { size?: number; compressedSize?: number } = {};
+      const s0 = u64(0);
+      const s1 = u64(1);
+      if (s0 !== undefined) out.size = s0;
+      if (s1 !== undefined) out.compressedSize = s1;
+      return out;
+    }
+    return undefined;
   }
 
   /** The data descriptor after an entry's data: exactly what fills the gap, agreeing with the central directory. */
@@ -449,16 +495,22 @@ function localFieldsDisagree(
   head: Buffer,
   info: ZipEntryInfo,
   descriptor: boolean,
+  zip64: { size?: number; compressedSize?: number } | undefined,
 ): string | undefined {
-  const fields: [number, number, string][] = [
-    [14, info.crc32 >>> 0, 'CRC-32'],
-    [18, info.compressedSize, 'compressed size'],
-    [22, info.uncompressedSize, 'size'],
+  const fields: [number, number, string, number | undefined][] = [
+    [14, info.crc32 >>> 0, 'CRC-32', undefined],
+    [18, info.compressedSize, 'compressed size', zip64?.compressedSize],
+    [22, info.uncompressedSize, 'size', zip64?.size],
   ];
-  for (const [at, central, what] of fields) {
+  for (const [at, central, what, wide] of fields) {
     const local = head.readUInt32LE(at);
     if (local === central || (descriptor && local === 0)) continue;
-    if (at !== 14 && local === 0xffffffff) continue;
+    if (at !== 14 && local === 0xffffffff) {
+      // Deferred to the ZIP64 field, which must then say the same; with a data descriptor
+      // it may be absent or zero (the descriptor, checked too, carries the sizes).
+      if (wide === central || (descriptor && (wide === undefined || wide === 0))) continue;
+      return `${what} (ZIP64 ${wide === undefined ? 'field missing' : wide})`;
+    }
     return what;
   }
   return undefined;
@@ -473,7 +525,7 @@ class BoundedReader extends yauzl.RandomAccessReader {
   /** yauzl reads the central directory 46 bytes at a time: serve those from one large read. */
   private cache: { start: number; data: Buffer } | undefined;
   constructor(
-    private readonly handle: FileHandle,
+    private readonly handle: PositionalReader,
     private readonly size: number,
   ) {
     super();
@@ -517,7 +569,19 @@ class BoundedReader extends yauzl.RandomAccessReader {
     return this.cache;
   }
   override _readStreamForRange(start: number, end: number): Readable {
-    return createReadStream('', { fd: this.handle.fd, start, end: end - 1, autoClose: false });
+    // Not used (entries are read by SafeZip itself), but through the same checked reads if it is.
+    const handle = this.handle;
+    return Readable.from(
+      (async function* () {
+        for (let at = start; at < end;) {
+          const buf = Buffer.allocUnsafe(Math.min(1 << 20, end - at));
+          const { bytesRead } = await handle.read(buf, 0, buf.length, at);
+          if (bytesRead === 0) throw new Error('unexpected end of file');
+          at += bytesRead;
+          yield buf.subarray(0, bytesRead);
+        }
+      })(),
+    );
   }
   override close(callback: (err: Error | null) => void): void {
     callback(null); // the descriptor is SafeZip's to close
@@ -542,7 +606,7 @@ function readAllEntries(zipfile: yauzl.ZipFile, label: string): Promise<yauzl.En
 }
 
 async function readExactly(
-  handle: FileHandle,
+  handle: PositionalReader,
   position: number,
   length: number,
   label: string,

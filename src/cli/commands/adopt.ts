@@ -6,7 +6,7 @@ import { parseLock } from '../../core/lock.ts';
 import { PACK_STATE_PATH, type Lock } from '../../core/types.ts';
 import { adopt, type AdoptReport } from '../../pipeline/adopt/adopt.ts';
 import { newLockText } from '../../pipeline/adopt/lock-file.ts';
-import { DEFAULT_LOCK, loadLock } from '../../pipeline/load-lock.ts';
+import { DEFAULT_LOCK, loadLock, lockRoot } from '../../pipeline/load-lock.ts';
 import { intFlag, parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -89,7 +89,8 @@ async function lockFromFlags(
     hotfixes: [],
   } as unknown as Lock;
   // Round-trip through the parser, so a new lock is checked like any other.
-  return parseLock(newLockText(draft, state.level, path.dirname(lockFile)), lockFile);
+  const root = await lockRoot(path.dirname(lockFile));
+  return parseLock(newLockText(draft, state.level, path.dirname(lockFile)), lockFile, root);
 }
 
 const resolveLike = (r: string) => (/^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path.resolve(r));
