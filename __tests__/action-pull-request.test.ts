@@ -13,7 +13,12 @@ import { sha256 } from '../src/core/hash.ts';
 import { addToRepository } from '../src/repo/add-to-repository.ts';
 import { serveDirectory } from '../src/repo/serve.ts';
 import { initRepository } from '../src/repo/tuf/index.ts';
-import { publishSample, runActionProcess, sampleWorkspace } from './helpers/action.ts';
+import {
+  errorLookingLines,
+  publishSample,
+  runActionProcess,
+  sampleWorkspace,
+} from './helpers/action.ts';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.ts';
 import { readTree } from './helpers/read-pack.ts';
 
@@ -105,6 +110,8 @@ test('a PR is created, left alone when nothing changed, updated for a new level,
     });
     assert.equal(first.code, 0, first.stdout + first.stderr);
     assert.equal(first.outputs['pull-request-operation'], 'created');
+    // The branch and the PR do not exist yet: expected 404s, nothing in the log looks wrong.
+    assert.deepEqual(errorLookingLines(first), []);
     assert.equal(first.outputs['pull-request-number'], '1');
     assert.equal(first.outputs['pull-request-url'], 'https://github.com/acme/platform/pull/1');
     assert.equal(first.outputs['target-level'], '2');

@@ -62,13 +62,20 @@ export class GitHubApi {
     owner: string;
     repo: string;
     log?: (line: string) => void;
+    /** Octokit's own request lines; for the debug log only. */
+    debug?: (line: string) => void;
   }) {
     const log = opts.log ?? (() => {});
+    const debug = opts.debug ?? (() => {});
     this.repo = { owner: opts.owner, repo: opts.repo };
     this.octokit = new GitHubOctokit({
       auth: opts.token,
       baseUrl: opts.baseUrl,
       userAgent: 'uplevel-action',
+      // Octokit prints every failed request to stderr, the expected 404s too (a branch or
+      // release that does not exist yet). The failures that matter come back as one line
+      // from failure() below, so its own lines go to the debug log.
+      log: { debug: () => {}, info: debug, warn: debug, error: debug },
       // plugin-retry's defaults: 3 retries of 5xx and network errors. Setting request.retries
       // here would also resend every 404 and 422 (seen in the fake GitHub's request log).
       throttle: {
