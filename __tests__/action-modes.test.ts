@@ -56,6 +56,18 @@ test('check: outputs what is above the lock level and writes a summary; download
   }
 });
 
+test('check: the summary shows the target level that the target-level output says', async () => {
+  const ws = await workspace(1);
+  const latest = await runActionProcess({ ...ws, inputs: { mode: 'check' } });
+  assert.equal(latest.outputs['target-level'], '3');
+  assert.match(latest.summary, /^\| Level \| \*\*1 → 3\*\* \(latest\) \|$/m);
+  const given = await runActionProcess({ ...ws, inputs: { mode: 'check', level: '2' } });
+  assert.equal(given.code, 0, given.stdout + given.stderr);
+  assert.equal(given.outputs['target-level'], '2');
+  assert.equal(given.outputs['latest-level'], '3');
+  assert.match(given.summary, /^\| Level \| \*\*1 → 2\*\* \(latest is 3\) \|$/m);
+});
+
 test('check at the latest level: updates-available is false', async () => {
   const ws = await workspace(3);
   const r = await runActionProcess({ ...ws, inputs: { mode: 'check' } });

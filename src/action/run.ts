@@ -121,12 +121,10 @@ export async function runAction(
       ...(s.base ? { base: s.base } : {}),
     };
     if (s.mode === 'check') {
-      outputs['target-level'] = String(available?.latestLevel ?? lock.level);
-      return {
-        exitCode: ExitCode.ok,
-        outputs,
-        summary: jobSummary({ ...outcome, to: lock.level }),
-      };
+      // The level a pull-request run would build: the output and the summary say the same.
+      const to = typeof target === 'number' ? target : (available?.latestLevel ?? lock.level);
+      outputs['target-level'] = String(to);
+      return { exitCode: ExitCode.ok, outputs, summary: jobSummary({ ...outcome, to }) };
     }
     if (s.mode === 'pull-request' && target === lock.level)
       return upToDate(s, lock, outcome, outputs, ports);
