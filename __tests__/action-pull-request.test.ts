@@ -446,6 +446,17 @@ test('stale: the base reaches the level another way, or deletes the lock: the PR
     assert.equal(gone.outputs['pull-request-operation'], 'closed');
     assert.equal(gh.pulls[1]?.state, 'closed');
     assert.match(gh.pulls[1]?.comments[0] ?? '', /no longer has the lock file `staging\.yml`/);
+    // Next week the retired environment's job runs again: nothing to do, not a red build.
+    const retired = await runAction({ lock: 'staging.yml' });
+    assert.equal(retired.code, 0, retired.stdout + retired.stderr);
+    assert.equal(retired.outputs['pull-request-operation'], 'none');
+    assert.match(retired.stdout, /^::notice::.*staging\.yml was deleted from main in \w{7}; nothing to update/m);
+    assert.match(retired.summary, /`staging\.yml` is gone from the base branch[\s\S]*no pull request is open/);
+    assert.equal(gh.pulls.length, 2);
+    // A lock that never was on main is a mistake in the workflow: exit 2 naming the input.
+    const typo = await runAction({ lock: 'stagng.yml' });
+    assert.equal(typo.code, 2, typo.stdout + typo.stderr);
+    assert.match(typo.stdout, /::error::uplevel: input lock: .*stagng\.yml not found/);
     assert.deepEqual(gh.violations, []);
   } finally {
     await gh.close();

@@ -190,6 +190,22 @@ export class GitHubApi {
     }));
   }
 
+  /** Whether `file` is on `ref` now, and the last commit of `ref` that changed it (none: never there). */
+  async fileHistory(ref: string, file: string): Promise<{ present: boolean; lastChange?: string }> {
+    let present = true;
+    try {
+      await this.octokit.rest.repos.getContent({ ...this.repo, path: file, ref });
+    } catch (e) {
+      if (status(e) !== 404) throw this.failure(`read ${file} on ${ref}`, e);
+      present = false;
+    }
+    const r = await this.call(`list the commits of ${ref} that changed ${file}`, () =>
+      this.octokit.rest.repos.listCommits({ ...this.repo, sha: ref, path: file, per_page: 1 }),
+    );
+    const last = r.data[0]?.sha;
+    return { present, ...(last ? { lastChange: last } : {}) };
+  }
+
   async pullRequests(branch: string, state: 'open' | 'closed'): Promise<PullRequestInfo[]> {
     const r = await this.call(`list pull requests from ${branch}`, () =>
       this.octokit.rest.pulls.list({

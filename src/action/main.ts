@@ -37,6 +37,7 @@ async function main(): Promise<number> {
       cache: actionsCache,
       reporter: logReporter(),
       annotate,
+      notice: (m) => core.notice(m),
     },
     process.env,
   );

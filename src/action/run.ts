@@ -51,6 +51,8 @@ export interface ActionPorts {
   cache: CacheStore;
   reporter: Reporter;
   annotate(a: Annotation): void;
+  /** A notice on the run's page: nothing failed, but a person should know. */
+  notice(message: string): void;
 }
 
 export interface ActionResult {
@@ -72,7 +74,7 @@ export async function runAction(
   // The action has no --lock flag to suggest: name its input.
   if (!(await fs.stat(s.lock).catch(() => undefined))) {
     if (s.mode === 'pull-request' && ports.github)
-      return lockRetired(s, ports.github, outputs, reporter);
+      return lockRetired(s, ports.github, outputs, ports);
     throw badInput(`input lock: ${s.lock} not found`);
   }
   const lock = await loadLock(s.lock);
@@ -273,21 +275,35 @@ async function upToDate(
   };
 }
 
-/** The base branch no longer has the lock (an environment retired): close its PRs. */
+/**
+ * The lock is not in the checkout. If the base branch deleted it (an environment retired),
+ * its open PRs are closed and there is nothing to do; a lock the base never had, or still
+ * has, is a mistake in the workflow (exit 2).
+ */
 async function lockRetired(
   s: ActionSettings,
   gh: GitHubApi,
   outputs: Record<string, string>,
-  reporter: Reporter,
+  ports: ActionPorts,
 ): Promise<ActionResult> {
+  const notFound = badInput(`input lock: ${s.lock} not found`);
   const lockPath = repoPath(s, s.lock);
+  const base = s.base || (await gh.defaultBranch());
+  const history = await gh.fileHistory(base, lockPath);
+  if (history.present) throw notFound;
   const closed = await closeStalePullRequests(gh, { branchPrefix: s.branchPrefix, lockPath }, (l) =>
-    reporter.info(l),
+    ports.reporter.info(l),
   );
-  if (!closed.length) throw badInput(`input lock: ${s.lock} not found`);
-  outputs['pull-request-operation'] = 'closed';
-  setClosedOutputs(outputs, closed);
+  if (!closed.length && !history.lastChange) throw notFound;
   const lines = closed.map((p) => `- Closed ${p.url}`);
+  if (closed.length) {
+    outputs['pull-request-operation'] = 'closed';
+    setClosedOutputs(outputs, closed);
+  } else {
+    const at = (history.lastChange as string).slice(0, 7);
+    ports.notice(`${lockPath} was deleted from ${base} in ${at}; nothing to update`);
+    lines.push(`It was deleted in ${at}; no pull request is open for it, so there is nothing to do.`);
+  }
   return {
     exitCode: ExitCode.ok,
     outputs,
