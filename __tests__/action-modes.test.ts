@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { serveDirectory } from '../src/repo/serve.ts';
 import { publishSample, runActionProcess, sampleWorkspace } from './helpers/action.ts';
+import { startFakeGitHub } from './helpers/fake-github.ts';
 
 let tmp: string;
 let server: { url: string; close(): Promise<void> };
@@ -125,6 +126,43 @@ test('verify: an overlay file with unresolved conflict markers is exit 4, annota
     r.stdout,
     /::error title=uplevel unresolved conflict,file=deploy\/conf\/server\.properties,line=11::/,
   );
+});
+
+test('verify: the uplevel status on the tested head says failed; a token that may not set it is a warning', async () => {
+  const gh = await startFakeGitHub();
+  try {
+    const head = gh.branchHead('main') as string;
+    const github = { token: 'ghs_fake' };
+    const env = { GITHUB_API_URL: gh.url, GITHUB_SHA: head };
+    const failing = await workspace(0);
+    await fs.writeFile(path.join(failing.workspace, 'tests', 'smoke.sh'), 'exit 3\n');
+    const r = await runActionProcess({ ...failing, inputs: { mode: 'verify', ...github }, env });
+    assert.equal(r.code, 5, r.stdout);
+    const markers = await workspace(0);
+    const conf = path.join(markers.workspace, 'deploy', 'conf', 'server.properties');
+    await fs.appendFile(conf, '<<<<<<< ours\na = 1\n=======\na = 2\n>>>>>>> theirs\n');
+    const m = await runActionProcess({ ...markers, inputs: { mode: 'verify', ...github }, env });
+    assert.equal(m.code, 4, m.stdout);
+    assert.deepEqual(
+      gh.statuses.map((x) => [x.sha, x.context, x.state, x.description]),
+      [
+        [head, 'uplevel', 'failure', 'verify: tests failed at level 0'],
+        [head, 'uplevel', 'failure', 'verify: overlay files still hold conflict markers'],
+      ],
+    );
+    // A pull request from a fork: its token may not set statuses. The run's result stands.
+    gh.failNext('repos/create-commit-status', 403);
+    const fork = await runActionProcess({
+      ...(await workspace(0)),
+      inputs: { mode: 'verify', ...github },
+      env,
+    });
+    assert.equal(fork.code, 0, fork.stdout + fork.stderr);
+    assert.match(fork.stdout, /^::warning::could not set the uplevel status on \w{7}: .*403/m);
+    assert.equal(gh.statuses.length, 2);
+  } finally {
+    await gh.close();
+  }
 });
 
 test('bad input: a missing lock and an unknown level name the input, exit 2', async () => {

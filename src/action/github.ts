@@ -326,6 +326,14 @@ export class GitHubApi {
     );
   }
 
+  /** Whether `sha` has a status of `context` (any state). */
+  async hasStatus(sha: string, context: string): Promise<boolean> {
+    const r = await this.call(`read the statuses of ${sha.slice(0, 7)}`, () =>
+      this.octokit.rest.repos.listCommitStatusesForRef({ ...this.repo, ref: sha, per_page: 100 }),
+    );
+    return r.data.some((x) => x.context === context);
+  }
+
   async releaseByTag(tag: string): Promise<ReleaseInfo | undefined> {
     try {
       const r = await this.octokit.rest.repos.getReleaseByTag({ ...this.repo, tag });

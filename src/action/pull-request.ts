@@ -86,9 +86,10 @@ export async function publishPullRequest(
       const reason = `branch ${req.branch} has commits pushed by a person (${who.join(', ')}); not overwriting them`;
       log(reason);
       if (open) await commentOnce(gh, open.number, foreignCommitsComment(req, who));
+      // No headSha: this run neither pushed nor tested the person's head; verify tests it.
       return {
         operation: open ? 'unchanged' : 'none',
-        ...(open ? { number: open.number, url: open.url, headSha: branchHead, ...at } : {}),
+        ...(open ? { number: open.number, url: open.url, ...at } : {}),
         reason,
       };
     }
@@ -127,7 +128,9 @@ export async function publishPullRequest(
     await gh.addLabels(pr.number, req.labels);
     await requestReviewers(gh, pr.number, req, log);
   }
-  if (req.status && result.operation !== 'unchanged') {
+  // Posted when something changed, or when a run that pushed this head could not post it.
+  const unposted = async () => !(await gh.hasStatus(head, STATUS_CONTEXT));
+  if (req.status && (result.operation !== 'unchanged' || (await unposted()))) {
     await gh.setStatus(head, {
       state: req.status.state,
       context: STATUS_CONTEXT,

@@ -35,6 +35,7 @@ import {
 } from './publish.ts';
 import { jobSummary, testsState, type JobOutcome } from './report.ts';
 import type { ActionSettings } from './settings.ts';
+import { postVerifyStatus } from './verify-status.ts';
 
 export interface Annotation {
   message: string;
@@ -134,7 +135,7 @@ export async function runAction(
       const n = await cache.restoreTargets(neededTargets(lock, repo, target));
       if (n) reporter.info(`cache: ${n} pack(s)/payload(s) restored`);
     }
-    if (s.mode === 'verify') await refuseConflictMarkers(lock, s, ports);
+    if (s.mode === 'verify') await refuseMarkers(s, lock, ports);
 
     const built = await buildAndTest(s, lock, repo?.levels ?? [], target, env, ports);
     outputs['target-level'] = String(built.level);
@@ -232,9 +233,29 @@ async function publish(
         outputs['release-url'] = url;
         extra.push(`Release: ${url}`);
       }
-    } else if (failed !== ExitCode.ok && s.mode !== 'verify') {
+    } else if (s.mode === 'verify') {
+      const result = {
+        exitCode: failed,
+        level: built.level,
+        conflicts: outcome.conflicts.length,
+        tests: testsState(outcome),
+      };
+      await postVerifyStatus(s, ports.github, result, reporter, actionRunUrl(s));
+    } else if (failed !== ExitCode.ok) {
       extra.push('Nothing was published: the pack did not build cleanly or its tests failed.');
     }
+  }
+}
+
+/** Unresolved markers fail verify before the build; the tested head's status says so too. */
+async function refuseMarkers(s: ActionSettings, lock: Lock, ports: ActionPorts): Promise<void> {
+  try {
+    await refuseConflictMarkers(lock, s, ports);
+  } catch (e) {
+    if (!isUplevelError(e) || e.exitCode !== ExitCode.conflict) throw e;
+    const result = { exitCode: e.exitCode, level: lock.level, markers: true };
+    await postVerifyStatus(s, ports.github, result, ports.reporter, actionRunUrl(s));
+    throw e;
   }
 }
 
@@ -302,7 +323,9 @@ async function lockRetired(
   } else {
     const at = (history.lastChange as string).slice(0, 7);
     ports.notice(`${lockPath} was deleted from ${base} in ${at}; nothing to update`);
-    lines.push(`It was deleted in ${at}; no pull request is open for it, so there is nothing to do.`);
+    lines.push(
+      `It was deleted in ${at}; no pull request is open for it, so there is nothing to do.`,
+    );
   }
   return {
     exitCode: ExitCode.ok,
