@@ -293,7 +293,12 @@ test('a PR closed without merging is not opened again for the same level; a new 
   const repo = await vendorRepository('repo-d', 2);
   const { gh, runAction } = await team('d', repo);
   try {
-    assert.equal((await runAction({ draft: 'true' })).outputs['pull-request-operation'], 'created');
+    // A reviewer GitHub will not ask (a typo, not a collaborator): a warning, the PR stands.
+    gh.failNext('pulls/request-reviewers', 422);
+    const first = await runAction({ draft: 'true', reviewers: 'alcie' });
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.equal(first.outputs['pull-request-operation'], 'created');
+    assert.match(first.stdout, /^::warning::could not request reviewers on #1: .*422/m);
     assert.equal(gh.pulls[0]?.draft, true, 'input draft');
     gh.closePull(1, { merged: false });
     const r = await runAction();

@@ -96,6 +96,7 @@ export async function openPullRequest(
       status: { state, description, ...(runUrl ? { targetUrl: runUrl } : {}) },
     },
     (l) => reporter.info(l),
+    (l) => reporter.warn(l),
   );
 }
 

@@ -71,6 +71,7 @@ export async function publishPullRequest(
   gh: GitHubApi,
   req: PullRequestRequest,
   log: (line: string) => void,
+  warn: (line: string) => void = log,
 ): Promise<PullRequestResult> {
   const base = req.base || (await gh.defaultBranch());
   const baseHead = await gh.branchHead(base);
@@ -126,7 +127,7 @@ export async function publishPullRequest(
     result = { operation: 'created', number: pr.number, url: pr.url, headSha: head, ...at };
     // Labels at creation only: one a reviewer removes stays removed.
     await gh.addLabels(pr.number, req.labels);
-    await requestReviewers(gh, pr.number, req, log);
+    await requestReviewers(gh, pr.number, req, warn);
   }
   // Posted when something changed, or when a run that pushed this head could not post it.
   const unposted = async () => !(await gh.hasStatus(head, STATUS_CONTEXT));
@@ -187,12 +188,12 @@ async function requestReviewers(
   gh: GitHubApi,
   number: number,
   req: PullRequestRequest,
-  log: (line: string) => void,
+  warn: (line: string) => void,
 ): Promise<void> {
   try {
     await gh.requestReviewers(number, req.reviewers, req.teamReviewers);
   } catch (e) {
-    log(`warning: could not request reviewers on #${number}: ${(e as Error).message}`);
+    warn(`could not request reviewers on #${number}: ${(e as Error).message}`);
   }
 }
 
