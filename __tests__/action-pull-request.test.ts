@@ -589,6 +589,15 @@ test('the status of a head the action pushed is set on a rerun when the first ru
     assert.equal(first.code, 2, first.stdout + first.stderr);
     assert.match(first.stdout, /statuses: write/);
     assert.equal(gh.pulls.length, 1);
+    // The PR exists: the outputs and the summary say which, though the run failed after it.
+    assert.equal(first.outputs['pull-request-number'], '1');
+    assert.equal(first.outputs['pull-request-operation'], 'created');
+    assert.equal(first.outputs['pull-request-head-sha'], gh.branchHead(BRANCH));
+    assert.match(
+      first.summary,
+      /Pull request: https:\/\/github\.com\/acme\/platform\/pull\/1 \(created\)/,
+    );
+    assert.match(first.summary, /Publishing failed:.*statuses: write/);
     assert.equal(gh.statuses.length, 0);
     const head = gh.branchHead(BRANCH);
     // Fixed and rerun: nothing else changed, but the head gets the status automerge needs.

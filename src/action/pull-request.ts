@@ -125,9 +125,35 @@ export async function publishPullRequest(
       draft: req.draft,
     });
     result = { operation: 'created', number: pr.number, url: pr.url, headSha: head, ...at };
+  }
+  try {
+    await afterPush(gh, req, result, head, warn);
+  } catch (e) {
+    throw Object.assign(e as object, { [PULL_REQUEST]: result });
+  }
+  return result;
+}
+
+const PULL_REQUEST = Symbol('uplevel pull request');
+
+/** The pull request a failure happened after (it exists; the run's outputs name it). */
+export function pullRequestOf(e: unknown): PullRequestResult | undefined {
+  return (e as { [PULL_REQUEST]?: PullRequestResult } | null)?.[PULL_REQUEST];
+}
+
+/** Labels and reviewers of a new PR, and the head's status. */
+async function afterPush(
+  gh: GitHubApi,
+  req: PullRequestRequest,
+  result: PullRequestResult,
+  head: string,
+  warn: (line: string) => void,
+): Promise<void> {
+  const number = result.number as number;
+  if (result.operation === 'created') {
     // Labels at creation only: one a reviewer removes stays removed.
-    await gh.addLabels(pr.number, req.labels);
-    await requestReviewers(gh, pr.number, req, warn);
+    await gh.addLabels(number, req.labels);
+    await requestReviewers(gh, number, req, warn);
   }
   // Posted when something changed, or when a run that pushed this head could not post it.
   const unposted = async () => !(await gh.hasStatus(head, STATUS_CONTEXT));
@@ -139,7 +165,6 @@ export async function publishPullRequest(
       ...(req.status.targetUrl ? { targetUrl: req.status.targetUrl } : {}),
     });
   }
-  return result;
 }
 
 /**

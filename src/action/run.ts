@@ -24,7 +24,7 @@ import type { ArtifactPublisher } from './artifacts.ts';
 import { buildAndTest, conflictsOf, overlayOf, refuseConflictMarkers } from './build.ts';
 import { cacheSession, type CacheStore } from './cache.ts';
 import type { GitHubApi } from './github.ts';
-import { closeStalePullRequests } from './pull-request.ts';
+import { closeStalePullRequests, pullRequestOf, type PullRequestResult } from './pull-request.ts';
 import {
   actionRunUrl,
   lockBranch,
@@ -211,17 +211,20 @@ async function publish(
   const { reporter } = ports;
   {
     if (s.mode === 'pull-request') {
-      const pr = await openPullRequest(s, lock, outcome, built, needGitHub(ports, s), reporter);
-      outputs['pull-request-operation'] = pr.operation;
-      if (pr.branch) outputs['pull-request-branch'] = pr.branch;
-      if (pr.headSha) outputs['pull-request-head-sha'] = pr.headSha;
-      if (pr.number !== undefined) outputs['pull-request-number'] = String(pr.number);
-      if (pr.url) outputs['pull-request-url'] = pr.url;
-      extra.push(
-        pr.url
-          ? `Pull request: ${pr.url} (${pr.operation})${pr.reason ? `: ${pr.reason}` : ''}`
-          : `No pull request: ${pr.reason ?? 'nothing to do'}`,
-      );
+      const pr = await openPullRequest(
+        s,
+        lock,
+        outcome,
+        built,
+        needGitHub(ports, s),
+        reporter,
+      ).catch((e: unknown) => {
+        // Failed after the PR was opened or updated: it exists, say which.
+        const known = pullRequestOf(e);
+        if (known) pullRequestOutputs(known, outputs, extra);
+        throw e;
+      });
+      pullRequestOutputs(pr, outputs, extra);
     } else if ((s.mode === 'artifact' || s.mode === 'release') && failed === ExitCode.ok) {
       const files = await packFiles(s, built);
       const name = s.artifactName || `${lock.product}-${lock.version}-level-${built.level}`;
@@ -245,6 +248,23 @@ async function publish(
       extra.push('Nothing was published: the pack did not build cleanly or its tests failed.');
     }
   }
+}
+
+function pullRequestOutputs(
+  pr: PullRequestResult,
+  outputs: Record<string, string>,
+  extra: string[],
+): void {
+  outputs['pull-request-operation'] = pr.operation;
+  if (pr.branch) outputs['pull-request-branch'] = pr.branch;
+  if (pr.headSha) outputs['pull-request-head-sha'] = pr.headSha;
+  if (pr.number !== undefined) outputs['pull-request-number'] = String(pr.number);
+  if (pr.url) outputs['pull-request-url'] = pr.url;
+  extra.push(
+    pr.url
+      ? `Pull request: ${pr.url} (${pr.operation})${pr.reason ? `: ${pr.reason}` : ''}`
+      : `No pull request: ${pr.reason ?? 'nothing to do'}`,
+  );
 }
 
 /** Unresolved markers fail verify before the build; the tested head's status says so too. */
