@@ -472,6 +472,13 @@ test('stale: the base reaches the level another way, or deletes the lock: the PR
     assert.equal(gh.pulls[0]?.state, 'closed');
     assert.match(gh.pulls[0]?.comments[0] ?? '', /already at level 2/);
     assert.equal(gh.pulls[1]?.state, 'open', 'the other lock’s PR is left alone');
+    // A checkout without the lock that main still has (a wrong ref): exit 2, nothing closed.
+    gh.refs.set('heads/feature', gh.branchHead('main') as string);
+    gh.pushCommitAsUser('feature', { 'staging.yml': null });
+    const wrong = await runAction({ lock: 'staging.yml' }, { ref: 'feature' });
+    assert.equal(wrong.code, 2, wrong.stdout + wrong.stderr);
+    assert.match(wrong.stdout, /::error::uplevel: input lock: .*staging\.yml not found/);
+    assert.equal(gh.pulls[1]?.state, 'open');
     // The staging environment is retired: its lock goes from main.
     gh.pushCommitAsUser('main', { 'staging.yml': null });
     const gone = await runAction({ lock: 'staging.yml' });
