@@ -624,3 +624,36 @@ test('the status of a head the action pushed is set on a rerun when the first ru
     await gh.close();
   }
 });
+
+test('two lock paths that make the same branch name: the second is exit 2 naming both, the first PR untouched', async () => {
+  const repo = await vendorRepository('repo-m', 1);
+  const { gh, runAction } = await team('m', repo, undefined, async (dir) => {
+    const lock = await fs.readFile(path.join(dir, 'uplevel.yml'), 'utf8');
+    await fs.writeFile(path.join(dir, 'envs-staging.yml'), lock);
+    await fs.mkdir(path.join(dir, 'envs'));
+    await fs.writeFile(
+      path.join(dir, 'envs', 'staging.yml'),
+      lock
+        .replace('trust: .uplevel/', 'trust: ../.uplevel/')
+        .replace('overlay: deploy/', 'overlay: ../deploy/')
+        .replace('sh tests/', 'sh ../tests/'),
+    );
+  });
+  try {
+    const flat = await runAction({ lock: 'envs-staging.yml' });
+    assert.equal(flat.outputs['pull-request-operation'], 'created', flat.stdout + flat.stderr);
+    const head = gh.branchHead(`${BRANCH}-envs-staging`);
+    const nested = await runAction({ lock: 'envs/staging.yml' });
+    assert.equal(nested.code, 2, nested.stdout + nested.stderr);
+    assert.match(
+      nested.stdout,
+      /::error::uplevel: .*branch uplevel\/sample-server-1\.0\.0-envs-staging is the pull request #1 of envs-staging\.yml; envs\/staging\.yml .*branch-prefix/,
+    );
+    assert.equal(gh.branchHead(`${BRANCH}-envs-staging`), head, 'not overwritten');
+    assert.equal(parsePullRequestMetadata(gh.pulls[0]?.body)?.lock, 'envs-staging.yml');
+    assert.equal(gh.pulls.length, 1);
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});

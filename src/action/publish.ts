@@ -81,6 +81,7 @@ export async function openPullRequest(
     gh,
     {
       branch,
+      ...(outcome.lockPath ? { lockPath: outcome.lockPath } : {}),
       base: s.base,
       title,
       body: (head) => pullRequestBody(outcome, fullChangelog, head),

@@ -14,6 +14,8 @@ export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | 'closed
 
 export interface PullRequestRequest {
   branch: string;
+  /** The lock file's repository path: a branch carries one lock's pull request. */
+  lockPath?: string;
   /** Empty: the repository's default branch. */
   base: string;
   title: string;
@@ -79,6 +81,7 @@ export async function publishPullRequest(
   const branchHead = await gh.branchHead(req.branch);
   const open = (await gh.pullRequests(req.branch, 'open'))[0];
   const at = { branch: req.branch };
+  refuseOtherLock(req, open);
 
   if (branchHead) {
     const foreign = await foreignCommits(gh, base, req.branch, branchHead, open);
@@ -165,6 +168,15 @@ async function afterPush(
       ...(req.status.targetUrl ? { targetUrl: req.status.targetUrl } : {}),
     });
   }
+}
+
+/** Two lock paths can make one branch name (`a-b.yml`, `a/b.yml`): never take the other's PR. */
+function refuseOtherLock(req: PullRequestRequest, open: PullRequestInfo | undefined): void {
+  const theirs = parsePullRequestMetadata(open?.body)?.lock;
+  if (!open || !theirs || !req.lockPath || theirs === req.lockPath) return;
+  throw badInput(
+    `branch ${req.branch} is the pull request #${open.number} of ${theirs}; ${req.lockPath} makes the same branch name: give one of the two workflows its own branch-prefix input`,
+  );
 }
 
 /**
