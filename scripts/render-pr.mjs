@@ -167,7 +167,10 @@ try {
     }
     console.log(`${name}: exit ${result.code}, ${html}${browser ? ' and .png' : ''}`);
   }
-  if (!browser) console.log('no headless Chromium found: HTML only (apt-get install -y chromium fonts-noto-color-emoji)');
+  if (!browser)
+    console.log(
+      'no headless Chromium found: HTML only (apt-get install -y chromium fonts-noto-color-emoji)',
+    );
 } finally {
   await server.close();
   await fs.rm(tmp, { recursive: true, force: true });
