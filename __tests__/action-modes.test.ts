@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { serveDirectory } from '../src/repo/serve.ts';
 import { publishSample, runActionProcess, sampleWorkspace } from './helpers/action.ts';
+import { startFakeGitHub } from './helpers/fake-github.ts';
 
 let tmp: string;
 let server: { url: string; close(): Promise<void> };
@@ -54,6 +55,18 @@ test('check: outputs what is above the lock level and writes a summary; download
     const head = (await fs.readFile(path.join(dir, t))).subarray(0, 2).toString();
     assert.notEqual(head, 'PK', 'check downloads no pack and no payload');
   }
+});
+
+test('check: the summary shows the target level that the target-level output says', async () => {
+  const ws = await workspace(1);
+  const latest = await runActionProcess({ ...ws, inputs: { mode: 'check' } });
+  assert.equal(latest.outputs['target-level'], '3');
+  assert.match(latest.summary, /^\| Level \| \*\*1 → 3\*\* \(latest\) \|$/m);
+  const given = await runActionProcess({ ...ws, inputs: { mode: 'check', level: '2' } });
+  assert.equal(given.code, 0, given.stdout + given.stderr);
+  assert.equal(given.outputs['target-level'], '2');
+  assert.equal(given.outputs['latest-level'], '3');
+  assert.match(given.summary, /^\| Level \| \*\*1 → 2\*\* \(latest is 3\) \|$/m);
 });
 
 test('check at the latest level: updates-available is false', async () => {
@@ -113,6 +126,43 @@ test('verify: an overlay file with unresolved conflict markers is exit 4, annota
     r.stdout,
     /::error title=uplevel unresolved conflict,file=deploy\/conf\/server\.properties,line=11::/,
   );
+});
+
+test('verify: the uplevel status on the tested head says failed; a token that may not set it is a warning', async () => {
+  const gh = await startFakeGitHub();
+  try {
+    const head = gh.branchHead('main') as string;
+    const github = { token: 'ghs_fake' };
+    const env = { GITHUB_API_URL: gh.url, GITHUB_SHA: head };
+    const failing = await workspace(0);
+    await fs.writeFile(path.join(failing.workspace, 'tests', 'smoke.sh'), 'exit 3\n');
+    const r = await runActionProcess({ ...failing, inputs: { mode: 'verify', ...github }, env });
+    assert.equal(r.code, 5, r.stdout);
+    const markers = await workspace(0);
+    const conf = path.join(markers.workspace, 'deploy', 'conf', 'server.properties');
+    await fs.appendFile(conf, '<<<<<<< ours\na = 1\n=======\na = 2\n>>>>>>> theirs\n');
+    const m = await runActionProcess({ ...markers, inputs: { mode: 'verify', ...github }, env });
+    assert.equal(m.code, 4, m.stdout);
+    assert.deepEqual(
+      gh.statuses.map((x) => [x.sha, x.context, x.state, x.description]),
+      [
+        [head, 'uplevel', 'failure', 'verify: tests failed at level 0'],
+        [head, 'uplevel', 'failure', 'verify: overlay files still hold conflict markers'],
+      ],
+    );
+    // A pull request from a fork: its token may not set statuses. The run's result stands.
+    gh.failNext('repos/create-commit-status', 403);
+    const fork = await runActionProcess({
+      ...(await workspace(0)),
+      inputs: { mode: 'verify', ...github },
+      env,
+    });
+    assert.equal(fork.code, 0, fork.stdout + fork.stderr);
+    assert.match(fork.stdout, /^::warning::could not set the uplevel status on \w{7}: .*403/m);
+    assert.equal(gh.statuses.length, 2);
+  } finally {
+    await gh.close();
+  }
 });
 
 test('bad input: a missing lock and an unknown level name the input, exit 2', async () => {

@@ -10,7 +10,12 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sha256 } from '../src/core/hash.ts';
 import { serveDirectory } from '../src/repo/serve.ts';
-import { publishSample, runActionProcess, sampleWorkspace } from './helpers/action.ts';
+import {
+  errorLookingLines,
+  publishSample,
+  runActionProcess,
+  sampleWorkspace,
+} from './helpers/action.ts';
 import {
   artifactFiles,
   startFakeActionsServices,
@@ -113,6 +118,8 @@ test('release: the same files on a GitHub release; a rerun reuses it and uploads
       });
     const first = await run('release-a');
     assert.equal(first.code, 0, first.stdout + first.stderr);
+    // The release does not exist yet: an expected 404, and nothing in the log looks wrong.
+    assert.deepEqual(errorLookingLines(first), []);
     assert.equal(gh.releases.length, 1);
     const rel = gh.releases[0];
     assert.equal(rel?.tag, 'prod-1');

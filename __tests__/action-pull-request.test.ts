@@ -8,12 +8,20 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { Octokit } from '@octokit/rest';
+import YAML from 'yaml';
 import { parsePullRequestMetadata } from '../src/action/report.ts';
 import { sha256 } from '../src/core/hash.ts';
 import { addToRepository } from '../src/repo/add-to-repository.ts';
 import { serveDirectory } from '../src/repo/serve.ts';
 import { initRepository } from '../src/repo/tuf/index.ts';
-import { publishSample, runActionProcess, sampleWorkspace } from './helpers/action.ts';
+import {
+  errorLookingLines,
+  publishSample,
+  runActionProcess,
+  sampleWorkspace,
+} from './helpers/action.ts';
+import { ROOT } from './helpers/cli.ts';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.ts';
 import { readTree } from './helpers/read-pack.ts';
 
@@ -68,25 +76,50 @@ async function team(
   for (const [p, b] of await readTree(pristine)) files[p] = b.toString('utf8');
   const gh = await startFakeGitHub({ owner: 'acme', repo: 'platform', files });
   let run = 0;
-  /** Each run starts from a clean checkout of main, as a workflow does. */
-  const runAction = async (inputs: Record<string, string> = {}) => {
+  /** Each run starts from a clean checkout (of main, unless `ref`), as a workflow does. */
+  const runAction = async (
+    inputs: Record<string, string> = {},
+    at: { ref?: string; event?: unknown; env?: Record<string, string> } = {},
+  ) => {
     const ws = path.join(tmp, `${name}-run-${++run}`);
     await fs.mkdir(ws, { recursive: true });
     for (const p of Object.keys(files)) {
-      // What main has now: a file main deleted is not in the checkout.
-      const main = gh.fileAt('main', p)?.toString('utf8');
-      if (main === undefined) continue;
+      // What the ref has now: a file it deleted is not in the checkout.
+      const text = gh.fileAt(at.ref ?? 'main', p)?.toString('utf8');
+      if (text === undefined) continue;
       await fs.mkdir(path.dirname(path.join(ws, p)), { recursive: true });
-      await fs.writeFile(path.join(ws, p), main, { mode: p.endsWith('.sh') ? 0o755 : 0o644 });
+      await fs.writeFile(path.join(ws, p), text, { mode: p.endsWith('.sh') ? 0o755 : 0o644 });
     }
     return runActionProcess({
       workspace: ws,
       temp: path.join(tmp, `${name}-temp-${run}`),
       inputs: { mode: 'pull-request', token: 'ghs_faketoken', ...inputs },
-      env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/platform' },
+      env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/platform', ...at.env },
+      ...(at.event ? { event: at.event } : {}),
     });
   };
   return { gh, runAction };
+}
+
+/**
+ * The automerge recipe of docs/workflows.md, run as actions/github-script runs it (its
+ * `github` is an Octokit, `context.payload` the status event) against the fake GitHub.
+ */
+async function runAutomergeRecipe(gh: FakeGitHub, sha: string): Promise<void> {
+  const doc = await fs.readFile(path.join(ROOT, 'docs', 'workflows.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('### Automerge, safely'));
+  const workflow = YAML.parse(/```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '') as {
+    jobs: { merge: { steps: { uses: string; with?: { script?: string } }[] } };
+  };
+  const step = workflow.jobs.merge.steps.find((x) => x.uses.startsWith('actions/github-script'));
+  const script = step?.with?.script ?? '';
+  assert.match(script, /pulls\.merge/);
+  const github = new Octokit({ baseUrl: gh.url, auth: 'ghs_faketoken', log: console });
+  const context = { repo: { owner: 'acme', repo: 'platform' }, payload: { sha } };
+  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+    ...args: string[]
+  ) => (github: Octokit, context: unknown) => Promise<void>;
+  await new AsyncFunction('github', 'context', script)(github, context);
 }
 
 function commitsAboveMain(gh: FakeGitHub) {
@@ -105,6 +138,8 @@ test('a PR is created, left alone when nothing changed, updated for a new level,
     });
     assert.equal(first.code, 0, first.stdout + first.stderr);
     assert.equal(first.outputs['pull-request-operation'], 'created');
+    // The branch and the PR do not exist yet: expected 404s, nothing in the log looks wrong.
+    assert.deepEqual(errorLookingLines(first), []);
     assert.equal(first.outputs['pull-request-number'], '1');
     assert.equal(first.outputs['pull-request-url'], 'https://github.com/acme/platform/pull/1');
     assert.equal(first.outputs['target-level'], '2');
@@ -258,7 +293,12 @@ test('a PR closed without merging is not opened again for the same level; a new 
   const repo = await vendorRepository('repo-d', 2);
   const { gh, runAction } = await team('d', repo);
   try {
-    assert.equal((await runAction({ draft: 'true' })).outputs['pull-request-operation'], 'created');
+    // A reviewer GitHub will not ask (a typo, not a collaborator): a warning, the PR stands.
+    gh.failNext('pulls/request-reviewers', 422);
+    const first = await runAction({ draft: 'true', reviewers: 'alcie' });
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.equal(first.outputs['pull-request-operation'], 'created');
+    assert.match(first.stdout, /^::warning::could not request reviewers on #1: .*422/m);
     assert.equal(gh.pulls[0]?.draft, true, 'input draft');
     gh.closePull(1, { merged: false });
     const r = await runAction();
@@ -432,6 +472,13 @@ test('stale: the base reaches the level another way, or deletes the lock: the PR
     assert.equal(gh.pulls[0]?.state, 'closed');
     assert.match(gh.pulls[0]?.comments[0] ?? '', /already at level 2/);
     assert.equal(gh.pulls[1]?.state, 'open', 'the other lock’s PR is left alone');
+    // A checkout without the lock that main still has (a wrong ref): exit 2, nothing closed.
+    gh.refs.set('heads/feature', gh.branchHead('main') as string);
+    gh.pushCommitAsUser('feature', { 'staging.yml': null });
+    const wrong = await runAction({ lock: 'staging.yml' }, { ref: 'feature' });
+    assert.equal(wrong.code, 2, wrong.stdout + wrong.stderr);
+    assert.match(wrong.stdout, /::error::uplevel: input lock: .*staging\.yml not found/);
+    assert.equal(gh.pulls[1]?.state, 'open');
     // The staging environment is retired: its lock goes from main.
     gh.pushCommitAsUser('main', { 'staging.yml': null });
     const gone = await runAction({ lock: 'staging.yml' });
@@ -439,6 +486,23 @@ test('stale: the base reaches the level another way, or deletes the lock: the PR
     assert.equal(gone.outputs['pull-request-operation'], 'closed');
     assert.equal(gh.pulls[1]?.state, 'closed');
     assert.match(gh.pulls[1]?.comments[0] ?? '', /no longer has the lock file `staging\.yml`/);
+    // Next week the retired environment's job runs again: nothing to do, not a red build.
+    const retired = await runAction({ lock: 'staging.yml' });
+    assert.equal(retired.code, 0, retired.stdout + retired.stderr);
+    assert.equal(retired.outputs['pull-request-operation'], 'none');
+    assert.match(
+      retired.stdout,
+      /^::notice::.*staging\.yml was deleted from main in \w{7}; nothing to update/m,
+    );
+    assert.match(
+      retired.summary,
+      /`staging\.yml` is gone from the base branch[\s\S]*no pull request is open/,
+    );
+    assert.equal(gh.pulls.length, 2);
+    // A lock that never was on main is a mistake in the workflow: exit 2 naming the input.
+    const typo = await runAction({ lock: 'stagng.yml' });
+    assert.equal(typo.code, 2, typo.stdout + typo.stderr);
+    assert.match(typo.stdout, /::error::uplevel: input lock: .*stagng\.yml not found/);
     assert.deepEqual(gh.violations, []);
   } finally {
     await gh.close();
@@ -459,6 +523,136 @@ test('PR creation refused (403): exit 2 naming the setting and the pushed branch
     assert.equal(r.outputs.tests, 'passed');
     assert.match(r.outputs['pack-sha256'] ?? '', /^[0-9a-f]{64}$/);
     assert.match(r.summary, /\| Pack sha256 \|[\s\S]*Publishing failed:.*Allow GitHub Actions/);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('a person pushes to the update branch: not reported as tested by the update run; verify sets its status; automerge takes only the tested head', async () => {
+  const repo = await vendorRepository('repo-k', 2);
+  const { gh, runAction } = await team('k', repo, undefined, async (dir) => {
+    await fs.copyFile(path.join(dir, 'uplevel.yml'), path.join(dir, 'staging.yml'));
+  });
+  try {
+    assert.equal((await runAction()).outputs['pull-request-operation'], 'created');
+    assert.equal((await runAction({ lock: 'staging.yml' })).code, 0);
+    const staging = gh.branchHead(`${BRANCH}-staging`) as string;
+    // alice tunes the production update by hand.
+    const file = (gh.fileAt(BRANCH, 'deploy/conf/server.properties') as Buffer).toString();
+    const human = gh.pushCommitAsUser(
+      BRANCH,
+      { 'deploy/conf/server.properties': `${file}# tuned by alice\n` },
+      'alice',
+    );
+    await publishLevel(repo, 3);
+    const weekly = await runAction();
+    assert.equal(weekly.code, 0, weekly.stdout + weekly.stderr);
+    assert.equal(weekly.outputs['pull-request-operation'], 'unchanged');
+    assert.equal(weekly.outputs['pull-request-head-sha'], undefined, 'alice’s head was not tested');
+    assert.equal(gh.branchHead(BRANCH), human);
+
+    // The PR check runs verify on alice's head (the checkout is GitHub's merge commit).
+    const merge = 'f'.repeat(40);
+    const verify = await runAction(
+      { mode: 'verify' },
+      {
+        ref: BRANCH,
+        event: { pull_request: { number: 1, head: { sha: human, ref: BRANCH } } },
+        env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: merge },
+      },
+    );
+    assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+    assert.deepEqual(
+      gh.statuses.filter((x) => x.sha === human).map((x) => [x.context, x.state, x.description]),
+      [['uplevel', 'success', 'verify: tests passed at level 2']],
+    );
+    assert.equal(gh.statuses.filter((x) => x.sha === merge).length, 0);
+
+    // The status event for alice's head: not merged, even with the body's headSha edited.
+    await runAutomergeRecipe(gh, human);
+    assert.equal(gh.pulls[0]?.merged, false);
+    const pr = gh.pulls[0] as NonNullable<(typeof gh.pulls)[number]>;
+    const recorded = parsePullRequestMetadata(pr.body)?.headSha as string;
+    pr.body = pr.body.replace(recorded, human);
+    await runAutomergeRecipe(gh, human);
+    assert.equal(gh.pulls[0]?.merged, false, 'a forged headSha does not merge a person’s commit');
+    // The staging PR's head is the one the action pushed and tested: merged, at that sha.
+    await runAutomergeRecipe(gh, staging);
+    assert.equal(gh.pulls[1]?.merged, true);
+    assert.ok(gh.requests.some((q) => q.operationId === 'pulls/merge'));
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('the status of a head the action pushed is set on a rerun when the first run could not set it', async () => {
+  const repo = await vendorRepository('repo-l', 1);
+  const { gh, runAction } = await team('l', repo);
+  try {
+    // The workflow lacked "statuses: write": the PR is there, its head has no status.
+    gh.failNext('repos/create-commit-status', 403);
+    const first = await runAction();
+    assert.equal(first.code, 2, first.stdout + first.stderr);
+    assert.match(first.stdout, /statuses: write/);
+    assert.equal(gh.pulls.length, 1);
+    // The PR exists: the outputs and the summary say which, though the run failed after it.
+    assert.equal(first.outputs['pull-request-number'], '1');
+    assert.equal(first.outputs['pull-request-operation'], 'created');
+    assert.equal(first.outputs['pull-request-head-sha'], gh.branchHead(BRANCH));
+    assert.match(
+      first.summary,
+      /Pull request: https:\/\/github\.com\/acme\/platform\/pull\/1 \(created\)/,
+    );
+    assert.match(first.summary, /Publishing failed:.*statuses: write/);
+    assert.equal(gh.statuses.length, 0);
+    const head = gh.branchHead(BRANCH);
+    // Fixed and rerun: nothing else changed, but the head gets the status automerge needs.
+    const again = await runAction();
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.equal(again.outputs['pull-request-operation'], 'unchanged');
+    assert.equal(again.outputs['pull-request-head-sha'], head);
+    assert.deepEqual(
+      gh.statuses.map((x) => [x.sha, x.context, x.state]),
+      [[head, 'uplevel', 'success']],
+    );
+    // And only once: a third run posts nothing.
+    assert.equal((await runAction()).outputs['pull-request-operation'], 'unchanged');
+    assert.equal(gh.statuses.length, 1);
+    assert.deepEqual(gh.violations, []);
+  } finally {
+    await gh.close();
+  }
+});
+
+test('two lock paths that make the same branch name: the second is exit 2 naming both, the first PR untouched', async () => {
+  const repo = await vendorRepository('repo-m', 1);
+  const { gh, runAction } = await team('m', repo, undefined, async (dir) => {
+    const lock = await fs.readFile(path.join(dir, 'uplevel.yml'), 'utf8');
+    await fs.writeFile(path.join(dir, 'envs-staging.yml'), lock);
+    await fs.mkdir(path.join(dir, 'envs'));
+    await fs.writeFile(
+      path.join(dir, 'envs', 'staging.yml'),
+      lock
+        .replace('trust: .uplevel/', 'trust: ../.uplevel/')
+        .replace('overlay: deploy/', 'overlay: ../deploy/')
+        .replace('sh tests/', 'sh ../tests/'),
+    );
+  });
+  try {
+    const flat = await runAction({ lock: 'envs-staging.yml' });
+    assert.equal(flat.outputs['pull-request-operation'], 'created', flat.stdout + flat.stderr);
+    const head = gh.branchHead(`${BRANCH}-envs-staging`);
+    const nested = await runAction({ lock: 'envs/staging.yml' });
+    assert.equal(nested.code, 2, nested.stdout + nested.stderr);
+    assert.match(
+      nested.stdout,
+      /::error::uplevel: .*branch uplevel\/sample-server-1\.0\.0-envs-staging is the pull request #1 of envs-staging\.yml; envs\/staging\.yml .*branch-prefix/,
+    );
+    assert.equal(gh.branchHead(`${BRANCH}-envs-staging`), head, 'not overwritten');
+    assert.equal(parsePullRequestMetadata(gh.pulls[0]?.body)?.lock, 'envs-staging.yml');
+    assert.equal(gh.pulls.length, 1);
+    assert.deepEqual(gh.violations, []);
   } finally {
     await gh.close();
   }

@@ -4,7 +4,8 @@
 // sample vendor repository and the fake GitHub on 127.0.0.1, as the tests run it; the pull
 // request body and the job summary it wrote are turned into HTML with GitHub's Markdown rules
 // (GFM, via marked; alerts such as > [!CAUTION] as GitHub shows them) and, when a headless
-// Chromium is found, into PNGs. Output: docs/pr-rendering/.
+// Chromium is found, into PNGs (emoji need a colour emoji font, e.g. Debian's
+// fonts-noto-color-emoji). Output: docs/pr-rendering/.
 //
 //   npm run -s build && node --import tsx scripts/render-pr.mjs
 import { execFileSync } from 'node:child_process';
@@ -90,7 +91,7 @@ function gfm() {
   return (md) => marked.parse(md);
 }
 
-const CSS = `body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;color:#1f2328;background:#f6f8fa;margin:0;padding:24px}
+const CSS = `body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji";font-size:14px;line-height:1.5;color:#1f2328;background:#f6f8fa;margin:0;padding:24px}
 .page{max-width:900px;margin:0 auto}
 .box{background:#fff;border:1px solid #d1d9e0;border-radius:6px;margin-bottom:24px}
 .box>header{background:#f6f8fa;border-bottom:1px solid #d1d9e0;padding:8px 16px;border-radius:6px 6px 0 0;color:#59636e}
@@ -166,7 +167,10 @@ try {
     }
     console.log(`${name}: exit ${result.code}, ${html}${browser ? ' and .png' : ''}`);
   }
-  if (!browser) console.log('no headless Chromium found: HTML only (apt-get install -y chromium)');
+  if (!browser)
+    console.log(
+      'no headless Chromium found: HTML only (apt-get install -y chromium fonts-noto-color-emoji)',
+    );
 } finally {
   await server.close();
   await fs.rm(tmp, { recursive: true, force: true });

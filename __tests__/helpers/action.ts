@@ -96,3 +96,11 @@ export async function runActionProcess(opts: {
     summary: await fs.readFile(summaryFile, 'utf8'),
   };
 }
+
+/** Log lines a person reading the run would take for a problem (`::debug::` ones are hidden). */
+export function errorLookingLines(r: { stdout: string; stderr: string }): string[] {
+  return `${r.stdout}\n${r.stderr}`
+    .split('\n')
+    .filter((l) => !l.startsWith('::debug::'))
+    .filter((l) => /^::(error|warning)|\b(40[0-9]|5\d\d)\b|error|warn|fail|refused/i.test(l));
+}

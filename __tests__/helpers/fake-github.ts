@@ -780,6 +780,27 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     return pr;
   };
   const headOf = (pr: FakePull) => refs.get(`heads/${pr.head}`) ?? pr.headSha;
+  /** A merge commit of the head into the base, made by GitHub for `login`; its sha. */
+  const mergePull = (pr: FakePull, login: string): string => {
+    const at = now();
+    const head = headOf(pr);
+    const baseHead = refs.get(`heads/${pr.base}`) as string;
+    const sha = git.commit({
+      tree: (git.commits.get(head) as Commit).tree,
+      parents: [baseHead, head],
+      message: `Merge pull request #${pr.number} from ${owner}/${pr.head}`,
+      author: personOf(login, at),
+      committer: personOf('web-flow', at),
+      verified: true,
+    }).sha;
+    refs.set(`heads/${pr.base}`, sha);
+    pr.state = 'closed';
+    pr.closedAt = pr.updatedAt = at;
+    pr.merged = true;
+    pr.mergedAt = at;
+    pr.mergeCommitSha = sha;
+    return sha;
+  };
 
   // ---- JSON the way GitHub writes it (shape() adds the remaining required fields) ----
   const repoJson = () => ({
@@ -1463,6 +1484,31 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
 
     'pulls/get': (c) => ({ status: 200, json: pullJson(pullOf(c.params.pull_number)) }),
 
+    'repos/list-pull-requests-associated-with-commit': (c) => {
+      const sha = commitOrThrow(c.params.commit_sha ?? '', 422).sha;
+      // The pull requests that bring the commit: on their head, not yet on their base.
+      const list = pulls.filter(
+        (p) =>
+          git.ancestors(headOf(p)).has(sha) &&
+          !git.ancestors(refs.get(`heads/${p.base}`) ?? '').has(sha),
+      );
+      return page(list.map(pullJson), c);
+    },
+
+    'pulls/merge': (c) => {
+      const pr = pullOf(c.params.pull_number);
+      if (pr.state !== 'open' || pr.draft)
+        throw new HttpError(405, 'Pull Request is not mergeable');
+      if (c.body.sha !== undefined && c.body.sha !== headOf(pr)) {
+        throw new HttpError(409, 'Head branch was modified. Review and try the merge again.');
+      }
+      const sha = mergePull(pr, c.login);
+      return {
+        status: 200,
+        json: { sha, merged: true, message: 'Pull Request successfully merged' },
+      };
+    },
+
     'pulls/create': (c) => {
       const rawHead = String(c.body.head);
       const head = rawHead.includes(':') ? (rawHead.split(/:(.*)/)[1] ?? '') : rawHead;
@@ -2036,25 +2082,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     closePull(number, { merged }) {
       const pr = pulls.find((p) => p.number === number);
       if (!pr) throw new Error(`no pull request #${number}`);
-      const at = now();
-      pr.state = 'closed';
-      pr.closedAt = pr.updatedAt = at;
-      if (!merged) return;
-      const head = refs.get(`heads/${pr.head}`) ?? pr.headSha;
-      const baseHead = refs.get(`heads/${pr.base}`) as string;
-      const merger = personOf('octocat', at);
-      const sha = git.commit({
-        tree: (git.commits.get(head) as Commit).tree,
-        parents: [baseHead, head],
-        message: `Merge pull request #${number} from ${owner}/${pr.head}`,
-        author: merger,
-        committer: personOf('web-flow', at),
-        verified: true,
-      }).sha;
-      refs.set(`heads/${pr.base}`, sha);
-      pr.merged = true;
-      pr.mergedAt = at;
-      pr.mergeCommitSha = sha;
+      if (merged) mergePull(pr, 'octocat');
+      else pr.state = 'closed';
+      pr.closedAt = pr.updatedAt = now();
     },
     failNext(operationId, status, times = 1) {
       faults.set(operationId, { status, times });

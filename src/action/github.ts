@@ -62,13 +62,20 @@ export class GitHubApi {
     owner: string;
     repo: string;
     log?: (line: string) => void;
+    /** Octokit's own request lines; for the debug log only. */
+    debug?: (line: string) => void;
   }) {
     const log = opts.log ?? (() => {});
+    const debug = opts.debug ?? (() => {});
     this.repo = { owner: opts.owner, repo: opts.repo };
     this.octokit = new GitHubOctokit({
       auth: opts.token,
       baseUrl: opts.baseUrl,
       userAgent: 'uplevel-action',
+      // Octokit prints every failed request to stderr, the expected 404s too (a branch or
+      // release that does not exist yet). The failures that matter come back as one line
+      // from failure() below, so its own lines go to the debug log.
+      log: { debug: () => {}, info: debug, warn: debug, error: debug },
       // plugin-retry's defaults: 3 retries of 5xx and network errors. Setting request.retries
       // here would also resend every 404 and 422 (seen in the fake GitHub's request log).
       throttle: {
@@ -215,6 +222,22 @@ export class GitHubApi {
     }));
   }
 
+  /** Whether `file` is on `ref` now, and the last commit of `ref` that changed it (none: never there). */
+  async fileHistory(ref: string, file: string): Promise<{ present: boolean; lastChange?: string }> {
+    let present = true;
+    try {
+      await this.octokit.rest.repos.getContent({ ...this.repo, path: file, ref });
+    } catch (e) {
+      if (status(e) !== 404) throw this.failure(`read ${file} on ${ref}`, e);
+      present = false;
+    }
+    const r = await this.call(`list the commits of ${ref} that changed ${file}`, () =>
+      this.octokit.rest.repos.listCommits({ ...this.repo, sha: ref, path: file, per_page: 1 }),
+    );
+    const last = r.data[0]?.sha;
+    return { present, ...(last ? { lastChange: last } : {}) };
+  }
+
   async pullRequests(branch: string, state: 'open' | 'closed'): Promise<PullRequestInfo[]> {
     const r = await this.call(`list pull requests from ${branch}`, () =>
       this.octokit.rest.pulls.list({
@@ -333,6 +356,14 @@ export class GitHubApi {
         ...(s.targetUrl ? { target_url: s.targetUrl } : {}),
       }),
     );
+  }
+
+  /** Whether `sha` has a status of `context` (any state). */
+  async hasStatus(sha: string, context: string): Promise<boolean> {
+    const r = await this.call(`read the statuses of ${sha.slice(0, 7)}`, () =>
+      this.octokit.rest.repos.listCommitStatusesForRef({ ...this.repo, ref: sha, per_page: 100 }),
+    );
+    return r.data.some((x) => x.context === context);
   }
 
   async releaseByTag(tag: string): Promise<ReleaseInfo | undefined> {

@@ -26,6 +26,7 @@ async function main(): Promise<number> {
           baseUrl: settings.apiUrl,
           ...settings.repository,
           log: (l) => core.info(l),
+          debug: (l) => core.debug(l),
         })
       : undefined;
   const result = await runAction(
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
       cache: actionsCache,
       reporter: logReporter(),
       annotate,
+      notice: (m) => core.notice(m),
     },
     process.env,
   );

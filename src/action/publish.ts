@@ -115,6 +115,7 @@ export async function openPullRequest(
     gh,
     {
       branch,
+      ...(outcome.lockPath ? { lockPath: outcome.lockPath } : {}),
       base: s.base,
       title,
       body: (head) => pullRequestBody(outcome, fullChangelog, head),
@@ -130,6 +131,7 @@ export async function openPullRequest(
       status: { state, description, ...(runUrl ? { targetUrl: runUrl } : {}) },
     },
     (l) => reporter.info(l),
+    (l) => reporter.warn(l),
   );
 }
 

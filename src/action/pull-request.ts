@@ -14,6 +14,8 @@ export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | 'closed
 
 export interface PullRequestRequest {
   branch: string;
+  /** The lock file's repository path: a branch carries one lock's pull request. */
+  lockPath?: string;
   /** Empty: the repository's default branch. */
   base: string;
   title: string;
@@ -73,6 +75,7 @@ export async function publishPullRequest(
   gh: GitHubApi,
   req: PullRequestRequest,
   log: (line: string) => void,
+  warn: (line: string) => void = log,
 ): Promise<PullRequestResult> {
   const base = req.base || (await gh.defaultBranch());
   const baseHead = await gh.branchHead(base);
@@ -80,6 +83,7 @@ export async function publishPullRequest(
   const branchHead = await gh.branchHead(req.branch);
   const open = (await gh.pullRequests(req.branch, 'open'))[0];
   const at = { branch: req.branch };
+  refuseOtherLock(req, open);
 
   if (branchHead) {
     const foreign = await foreignCommits(gh, base, req.branch, branchHead, open);
@@ -88,9 +92,10 @@ export async function publishPullRequest(
       const reason = `branch ${req.branch} has commits pushed by a person (${who.join(', ')}); not overwriting them`;
       log(reason);
       if (open) await commentOnce(gh, open.number, foreignCommitsComment(req, who));
+      // No headSha: this run neither pushed nor tested the person's head; verify tests it.
       return {
         operation: open ? 'unchanged' : 'none',
-        ...(open ? { number: open.number, url: open.url, headSha: branchHead, ...at } : {}),
+        ...(open ? { number: open.number, url: open.url, ...at } : {}),
         reason,
         foreign: true,
       };
@@ -126,11 +131,39 @@ export async function publishPullRequest(
       draft: req.draft,
     });
     result = { operation: 'created', number: pr.number, url: pr.url, headSha: head, ...at };
-    // Labels at creation only: one a reviewer removes stays removed.
-    await gh.addLabels(pr.number, req.labels);
-    await requestReviewers(gh, pr.number, req, log);
   }
-  if (req.status && result.operation !== 'unchanged') {
+  try {
+    await afterPush(gh, req, result, head, warn);
+  } catch (e) {
+    throw Object.assign(e as object, { [PULL_REQUEST]: result });
+  }
+  return result;
+}
+
+const PULL_REQUEST = Symbol('uplevel pull request');
+
+/** The pull request a failure happened after (it exists; the run's outputs name it). */
+export function pullRequestOf(e: unknown): PullRequestResult | undefined {
+  return (e as { [PULL_REQUEST]?: PullRequestResult } | null)?.[PULL_REQUEST];
+}
+
+/** Labels and reviewers of a new PR, and the head's status. */
+async function afterPush(
+  gh: GitHubApi,
+  req: PullRequestRequest,
+  result: PullRequestResult,
+  head: string,
+  warn: (line: string) => void,
+): Promise<void> {
+  const number = result.number as number;
+  if (result.operation === 'created') {
+    // Labels at creation only: one a reviewer removes stays removed.
+    await gh.addLabels(number, req.labels);
+    await requestReviewers(gh, number, req, warn);
+  }
+  // Posted when something changed, or when a run that pushed this head could not post it.
+  const unposted = async () => !(await gh.hasStatus(head, STATUS_CONTEXT));
+  if (req.status && (result.operation !== 'unchanged' || (await unposted()))) {
     await gh.setStatus(head, {
       state: req.status.state,
       context: STATUS_CONTEXT,
@@ -138,7 +171,15 @@ export async function publishPullRequest(
       ...(req.status.targetUrl ? { targetUrl: req.status.targetUrl } : {}),
     });
   }
-  return result;
+}
+
+/** Two lock paths can make one branch name (`a-b.yml`, `a/b.yml`): never take the other's PR. */
+function refuseOtherLock(req: PullRequestRequest, open: PullRequestInfo | undefined): void {
+  const theirs = parsePullRequestMetadata(open?.body)?.lock;
+  if (!open || !theirs || !req.lockPath || theirs === req.lockPath) return;
+  throw badInput(
+    `branch ${req.branch} is the pull request #${open.number} of ${theirs}; ${req.lockPath} makes the same branch name: give one of the two workflows its own branch-prefix input`,
+  );
 }
 
 /**
@@ -187,12 +228,12 @@ async function requestReviewers(
   gh: GitHubApi,
   number: number,
   req: PullRequestRequest,
-  log: (line: string) => void,
+  warn: (line: string) => void,
 ): Promise<void> {
   try {
     await gh.requestReviewers(number, req.reviewers, req.teamReviewers);
   } catch (e) {
-    log(`warning: could not request reviewers on #${number}: ${(e as Error).message}`);
+    warn(`could not request reviewers on #${number}: ${(e as Error).message}`);
   }
 }
 

@@ -170,7 +170,7 @@ export function jobSummary(o: JobOutcome, extra: string[] = []): string {
   const lines = [
     `## uplevel ${o.mode}: ${escapeMarkdown(o.product)} ${escapeMarkdown(o.version)} ${check ? `at level ${o.from}, latest ${o.latest}` : `level ${o.from} → ${o.to}`}`,
     '',
-    ...factsTable({ ...o, to: check ? o.from : o.to }, { from, to }),
+    ...factsTable(o, { from, to }),
     ...cautionBlock(o),
     ...extra.flatMap((e) => [e, '']),
     ...securitySection(shown),

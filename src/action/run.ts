@@ -25,7 +25,7 @@ import { buildAndTest, conflictsOf, overlayOf, refuseConflictMarkers } from './b
 import { cacheSession, type CacheStore } from './cache.ts';
 import type { GitHubApi } from './github.ts';
 import { branchResolution } from './branch-resolution.ts';
-import { closeStalePullRequests, type PullRequestResult } from './pull-request.ts';
+import { closeStalePullRequests, pullRequestOf, type PullRequestResult } from './pull-request.ts';
 import {
   actionRunUrl,
   lockBranch,
@@ -36,6 +36,7 @@ import {
 } from './publish.ts';
 import { jobSummary, testsState, type JobOutcome } from './report.ts';
 import type { ActionSettings } from './settings.ts';
+import { postVerifyStatus } from './verify-status.ts';
 
 export interface Annotation {
   message: string;
@@ -52,6 +53,8 @@ export interface ActionPorts {
   cache: CacheStore;
   reporter: Reporter;
   annotate(a: Annotation): void;
+  /** A notice on the run's page: nothing failed, but a person should know. */
+  notice(message: string): void;
 }
 
 export interface ActionResult {
@@ -73,7 +76,7 @@ export async function runAction(
   // The action has no --lock flag to suggest: name its input.
   if (!(await fs.stat(s.lock).catch(() => undefined))) {
     if (s.mode === 'pull-request' && ports.github)
-      return lockRetired(s, ports.github, outputs, reporter);
+      return lockRetired(s, ports.github, outputs, ports);
     throw badInput(`input lock: ${s.lock} not found`);
   }
   const lock = await loadLock(s.lock);
@@ -122,12 +125,10 @@ export async function runAction(
       ...(s.base ? { base: s.base } : {}),
     };
     if (s.mode === 'check') {
-      outputs['target-level'] = String(available?.latestLevel ?? lock.level);
-      return {
-        exitCode: ExitCode.ok,
-        outputs,
-        summary: jobSummary({ ...outcome, to: lock.level }),
-      };
+      // The level a pull-request run would build: the output and the summary say the same.
+      const to = typeof target === 'number' ? target : (available?.latestLevel ?? lock.level);
+      outputs['target-level'] = String(to);
+      return { exitCode: ExitCode.ok, outputs, summary: jobSummary({ ...outcome, to }) };
     }
     if (s.mode === 'pull-request' && target === lock.level)
       return upToDate(s, lock, outcome, outputs, ports);
@@ -135,7 +136,7 @@ export async function runAction(
       const n = await cache.restoreTargets(neededTargets(lock, repo, target));
       if (n) reporter.info(`cache: ${n} pack(s)/payload(s) restored`);
     }
-    if (s.mode === 'verify') await refuseConflictMarkers(lock, s, ports);
+    if (s.mode === 'verify') await refuseMarkers(s, lock, ports);
 
     const built = await buildAndTest(s, lock, repo?.levels ?? [], target, env, ports);
     outputs['target-level'] = String(built.level);
@@ -216,17 +217,20 @@ async function publish(
   const { reporter } = ports;
   {
     if (s.mode === 'pull-request') {
-      const pr = await openPullRequest(s, lock, outcome, built, needGitHub(ports, s), reporter);
-      outputs['pull-request-operation'] = pr.operation;
-      if (pr.branch) outputs['pull-request-branch'] = pr.branch;
-      if (pr.headSha) outputs['pull-request-head-sha'] = pr.headSha;
-      if (pr.number !== undefined) outputs['pull-request-number'] = String(pr.number);
-      if (pr.url) outputs['pull-request-url'] = pr.url;
-      extra.push(
-        pr.url
-          ? `Pull request: ${pr.url} (${pr.operation})${pr.reason ? `: ${pr.reason}` : ''}`
-          : `No pull request: ${pr.reason ?? 'nothing to do'}`,
-      );
+      const pr = await openPullRequest(
+        s,
+        lock,
+        outcome,
+        built,
+        needGitHub(ports, s),
+        reporter,
+      ).catch((e: unknown) => {
+        // Failed after the PR was opened or updated: it exists, say which.
+        const known = pullRequestOf(e);
+        if (known) pullRequestOutputs(known, outputs, extra);
+        throw e;
+      });
+      pullRequestOutputs(pr, outputs, extra);
       return pr;
     } else if ((s.mode === 'artifact' || s.mode === 'release') && failed === ExitCode.ok) {
       const files = await packFiles(s, built);
@@ -239,7 +243,15 @@ async function publish(
         outputs['release-url'] = url;
         extra.push(`Release: ${url}`);
       }
-    } else if (failed !== ExitCode.ok && s.mode !== 'verify') {
+    } else if (s.mode === 'verify') {
+      const result = {
+        exitCode: failed,
+        level: built.level,
+        conflicts: outcome.conflicts.length,
+        tests: testsState(outcome),
+      };
+      await postVerifyStatus(s, ports.github, result, reporter, actionRunUrl(s));
+    } else if (failed !== ExitCode.ok) {
       extra.push('Nothing was published: the pack did not build cleanly or its tests failed.');
     }
   }
@@ -276,6 +288,35 @@ async function acceptResolution(
   outcome.conflicts = [];
   outputs.conflicts = '';
   return true;
+}
+
+function pullRequestOutputs(
+  pr: PullRequestResult,
+  outputs: Record<string, string>,
+  extra: string[],
+): void {
+  outputs['pull-request-operation'] = pr.operation;
+  if (pr.branch) outputs['pull-request-branch'] = pr.branch;
+  if (pr.headSha) outputs['pull-request-head-sha'] = pr.headSha;
+  if (pr.number !== undefined) outputs['pull-request-number'] = String(pr.number);
+  if (pr.url) outputs['pull-request-url'] = pr.url;
+  extra.push(
+    pr.url
+      ? `Pull request: ${pr.url} (${pr.operation})${pr.reason ? `: ${pr.reason}` : ''}`
+      : `No pull request: ${pr.reason ?? 'nothing to do'}`,
+  );
+}
+
+/** Unresolved markers fail verify before the build; the tested head's status says so too. */
+async function refuseMarkers(s: ActionSettings, lock: Lock, ports: ActionPorts): Promise<void> {
+  try {
+    await refuseConflictMarkers(lock, s, ports);
+  } catch (e) {
+    if (!isUplevelError(e) || e.exitCode !== ExitCode.conflict) throw e;
+    const result = { exitCode: e.exitCode, level: lock.level, markers: true };
+    await postVerifyStatus(s, ports.github, result, ports.reporter, actionRunUrl(s));
+    throw e;
+  }
 }
 
 /** Nothing to build. A PR of this lock still open for a level the base has reached is closed. */
@@ -315,21 +356,37 @@ async function upToDate(
   };
 }
 
-/** The base branch no longer has the lock (an environment retired): close its PRs. */
+/**
+ * The lock is not in the checkout. If the base branch deleted it (an environment retired),
+ * its open PRs are closed and there is nothing to do; a lock the base never had, or still
+ * has, is a mistake in the workflow (exit 2).
+ */
 async function lockRetired(
   s: ActionSettings,
   gh: GitHubApi,
   outputs: Record<string, string>,
-  reporter: Reporter,
+  ports: ActionPorts,
 ): Promise<ActionResult> {
+  const notFound = badInput(`input lock: ${s.lock} not found`);
   const lockPath = repoPath(s, s.lock);
+  const base = s.base || (await gh.defaultBranch());
+  const history = await gh.fileHistory(base, lockPath);
+  if (history.present) throw notFound;
   const closed = await closeStalePullRequests(gh, { branchPrefix: s.branchPrefix, lockPath }, (l) =>
-    reporter.info(l),
+    ports.reporter.info(l),
   );
-  if (!closed.length) throw badInput(`input lock: ${s.lock} not found`);
-  outputs['pull-request-operation'] = 'closed';
-  setClosedOutputs(outputs, closed);
+  if (!closed.length && !history.lastChange) throw notFound;
   const lines = closed.map((p) => `- Closed ${p.url}`);
+  if (closed.length) {
+    outputs['pull-request-operation'] = 'closed';
+    setClosedOutputs(outputs, closed);
+  } else {
+    const at = (history.lastChange as string).slice(0, 7);
+    ports.notice(`${lockPath} was deleted from ${base} in ${at}; nothing to update`);
+    lines.push(
+      `It was deleted in ${at}; no pull request is open for it, so there is nothing to do.`,
+    );
+  }
   return {
     exitCode: ExitCode.ok,
     outputs,

@@ -2,6 +2,7 @@
  * The action's inputs, read once into a typed object (as actions/checkout does), so every
  * later step works with checked values and a bad input fails before anything runs.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../core/errors.ts';
 
@@ -48,6 +49,11 @@ export interface ActionSettings {
   serverUrl: string;
   runId: string;
   sha: string;
+  /**
+   * The commit the checkout stands for: a pull request's head (GITHUB_SHA is then the
+   * merge commit GitHub made), else GITHUB_SHA. Where verify posts its status.
+   */
+  headSha: string;
 }
 
 export type GetInput = (name: string) => string;
@@ -92,7 +98,22 @@ export function readSettings(getInput: GetInput, env: NodeJS.ProcessEnv): Action
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     runId: env.GITHUB_RUN_ID ?? '',
     sha: env.GITHUB_SHA ?? '',
+    headSha: eventHeadSha(env.GITHUB_EVENT_PATH) || (env.GITHUB_SHA ?? ''),
   };
+}
+
+/** The event's pull request head, as actions/github's context reads the event file. */
+function eventHeadSha(file: string | undefined): string {
+  if (!file) return '';
+  try {
+    const event = JSON.parse(readFileSync(file, 'utf8')) as {
+      pull_request?: { head?: { sha?: unknown } };
+    };
+    const sha = event.pull_request?.head?.sha;
+    return typeof sha === 'string' && /^[0-9a-f]{40}$/.test(sha) ? sha : '';
+  } catch {
+    return '';
+  }
 }
 
 function titlePrefix(v: string): string {
