@@ -13,6 +13,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { Updater, type TargetFile } from 'tuf-js';
+import './tuf-models-linear.ts';
 import { DownloadHTTPError } from 'tuf-js/dist/error.js';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { withDirLock } from './dir-lock.ts';

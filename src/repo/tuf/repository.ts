@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { withDirLock } from '../../client/dir-lock.ts';
+import '../../client/tuf-models-linear.ts';
 import { badInput } from '../../core/errors.ts';
 import {
   generateRoleKeys,
