@@ -150,7 +150,9 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel adopt --dir /opt/acme-gateway-4.2.0 --lock uplevel.yml --overlay deploy/',
   },
   'repo init': {
-    usage: ['repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,…]'],
+    usage: [
+      'repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,…] [--delegate product]',
+    ],
     what: 'Creates a signed repository with fresh keys (in REPO/keys: never serve them).',
     flags: [
       ['--dir REPO', 'the repository folder'],
@@ -160,6 +162,10 @@ export const HELP: Record<string, Help> = {
         'per role: --expires-timestamp (default 1), -snapshot (7), -targets (365), -root (365)',
       ],
       ['--threshold ROLE=N,…', 'signatures a role needs (keys made to match); default 1'],
+      [
+        '--delegate product',
+        "each product's targets signed by a role of its own (key in REPO/keys/delegated/): clients fetch only their product's",
+      ],
     ],
     example: 'uplevel repo init --dir repo',
   },

@@ -72,12 +72,17 @@ async function init(argv: string[], ctx: CommandContext) {
     expires: { type: 'string' },
     ...Object.fromEntries(ROLE_NAMES.map((r) => [`expires-${r}`, { type: 'string' as const }])),
     threshold: { type: 'string' },
+    delegate: { type: 'string' },
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const delegate = values.delegate as string | undefined;
+  if (delegate !== undefined && delegate !== 'product')
+    throw badInput(`--delegate: "${delegate}" is not a delegation; the one there is: product`);
   const { rootPath } = await initRepository({
     dir,
     expires: expiresFlags(values),
     threshold: thresholdFlag(values.threshold as string | undefined),
+    ...(delegate ? { delegate } : {}),
   });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);

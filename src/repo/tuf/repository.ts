@@ -17,6 +17,7 @@ import {
   Timestamp,
   type MetadataKind,
 } from '@tufjs/models';
+import { Delegations } from '@tufjs/models/dist/delegations.js';
 import { Role } from '@tufjs/models/dist/role.js';
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
@@ -28,12 +29,11 @@ import {
   generateRoleKeys,
   loadRoleKeys,
   replaceRoleKeys,
-  signer,
   type RoleKey,
   type RoleName,
 } from './keys.ts';
-
-const SPEC_VERSION = '1.0.31';
+import { allTargets, signDelegated, splitByRole, type TargetsState } from './delegation.ts';
+import { expiry, setAfterWrite, signAll, SPEC_VERSION, toText, writeAtomic } from './write.ts';
 
 /** Days each role's signature stays valid: TUF's usual shape (short-lived timestamp). */
 export type Expiries = Record<RoleName, number>;
@@ -41,6 +41,8 @@ export const DEFAULT_EXPIRIES: Expiries = { root: 365, targets: 365, snapshot: 7
 
 interface RepoConfig {
   expires: Expiries;
+  /** "product": each product's targets are signed by a delegated role of its own. */
+  delegate?: 'product';
 }
 
 export interface RepoInitOptions {
@@ -49,6 +51,8 @@ export interface RepoInitOptions {
   threshold?: Partial<Record<RoleName, number>>;
   /** Days each role's signature stays valid (default DEFAULT_EXPIRIES); `repo refresh` renews. */
   expires?: Partial<Expiries>;
+  /** Delegate each product's targets to a role of its own (see delegation.ts). */
+  delegate?: 'product';
   now?: Date;
 }
 
@@ -61,19 +65,6 @@ function checkExpiries(e: Partial<Expiries>): Expiries {
   return all;
 }
 
-const expiry = (now: Date, days: number) =>
-  new Date(now.getTime() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** Called after each file a rotation writes (a test seam: a client refreshes in between). */
-let afterWrite: ((file: string) => Promise<void>) | undefined;
-
-async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
-  await afterWrite?.(file);
-}
-
 /** Keys that sign a role besides its current ones: the outgoing keys during a rotation. */
 type ExtraKeys = Partial<Record<RoleName, RoleKey[]>>;
 let extraKeys: ExtraKeys = {};
@@ -81,13 +72,6 @@ let extraKeys: ExtraKeys = {};
 async function signingKeys(dir: string, role: RoleName): Promise<RoleKey[]> {
   return [...(extraKeys[role] ?? []), ...(await loadRoleKeys(dir, role))];
 }
-
-function signAll(md: Metadata<Root | Targets | Snapshot | Timestamp>, keys: RoleKey[]): void {
-  keys.forEach((k, i) => md.sign(signer(k), i > 0));
-}
-
-const toText = (md: Metadata<Root | Targets | Snapshot | Timestamp>) =>
-  `${JSON.stringify(md.toJSON(), null, 1)}\n`;
 
 export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath: string }> {
   const dir = path.resolve(opts.dir);
@@ -103,7 +87,7 @@ export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath:
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
     path.join(dir, 'keys', 'config.json'),
-    `${JSON.stringify({ expires } satisfies RepoConfig)}\n`,
+    `${JSON.stringify({ expires, ...(opts.delegate ? { delegate: opts.delegate } : {}) } satisfies RepoConfig)}\n`,
   );
 
   const roles = Object.fromEntries(
@@ -140,7 +124,7 @@ async function exists(p: string): Promise<boolean> {
 
 /** The stored expiries; a repository made before per-role expiry used one period for all. */
 async function readConfig(dir: string): Promise<RepoConfig> {
-  let raw: { expires?: Partial<Expiries>; expiresDays?: number } = {};
+  let raw: { expires?: Partial<Expiries>; expiresDays?: number; delegate?: 'product' } = {};
   try {
     raw = JSON.parse(
       await fs.readFile(path.join(dir, 'keys', 'config.json'), 'utf8'),
@@ -148,10 +132,11 @@ async function readConfig(dir: string): Promise<RepoConfig> {
   } catch {
     // no config: the defaults
   }
-  if (raw.expires) return { expires: { ...DEFAULT_EXPIRIES, ...raw.expires } };
+  const delegate = raw.delegate === 'product' ? { delegate: raw.delegate } : {};
+  if (raw.expires) return { expires: { ...DEFAULT_EXPIRIES, ...raw.expires }, ...delegate };
   const d = raw.expiresDays;
-  if (d) return { expires: { root: d, targets: d, snapshot: d, timestamp: d } };
-  return { expires: DEFAULT_EXPIRIES };
+  if (d) return { expires: { root: d, targets: d, snapshot: d, timestamp: d }, ...delegate };
+  return { expires: DEFAULT_EXPIRIES, ...delegate };
 }
 
 async function readMetadata(dir: string, name: string): Promise<Record<string, unknown>> {
@@ -163,12 +148,23 @@ async function readMetadata(dir: string, name: string): Promise<Record<string, u
   }
 }
 
-async function currentTargets(dir: string): Promise<Metadata<Targets>> {
+async function readTargetsRole(dir: string, name: string): Promise<Metadata<Targets>> {
   return Metadata.fromJSON(
     'targets' as MetadataKind.Targets,
-    (await readMetadata(dir, 'targets.json')) as never,
+    (await readMetadata(dir, `${name}.json`)) as never,
   );
 }
+
+/** Top-level targets and every role it delegates to, as published now. */
+async function currentState(dir: string): Promise<TargetsState> {
+  const top = await readTargetsRole(dir, 'targets');
+  const delegated = new Map<string, Metadata<Targets>>();
+  for (const name of Object.keys(top.signed.delegations?.roles ?? {}))
+    delegated.set(name, await readTargetsRole(dir, name));
+  return { top, delegated };
+}
+
+const currentTargets = async (dir: string) => allTargets(await currentState(dir));
 
 interface Versions {
   targets: number;
@@ -176,7 +172,10 @@ interface Versions {
   timestamp: number;
 }
 
-/** Signs new targets, snapshot and timestamp versions over the given target map. */
+/**
+ * Signs new targets, snapshot and timestamp versions over the given target map; in a
+ * delegating repository, first the delegated roles whose targets changed.
+ */
 async function signTopLevel(
   dir: string,
   targets: Record<string, TargetFile>,
@@ -184,35 +183,43 @@ async function signTopLevel(
   expires: Expiries,
   previous: Versions,
 ): Promise<void> {
-  const targetsVersion = await signTargets(dir, targets, previous.targets + 1, now, expires);
-  await signSnapshotAndTimestamp(dir, targetsVersion, previous, now, expires);
-}
-
-async function signTargets(
-  dir: string,
-  targets: Record<string, TargetFile>,
-  version: number,
-  now: Date,
-  expires: Expiries,
-): Promise<number> {
-  const md = new Metadata(
+  const { delegate } = await readConfig(dir);
+  let top = targets;
+  let delegations: Delegations | undefined;
+  let meta: Record<string, number> = {};
+  if (delegate) {
+    const split = splitByRole(targets);
+    top = split.top;
+    const state = previous.targets > 0 ? await currentState(dir) : undefined;
+    const signed = await signDelegated(dir, split.roles, state, { now, days: expires.targets });
+    delegations = new Delegations({ keys: signed.keys, roles: signed.roles });
+    meta = signed.meta;
+  }
+  const version = previous.targets + 1;
+  await signTargets(
+    dir,
     new Targets({
       version,
       specVersion: SPEC_VERSION,
       expires: expiry(now, expires.targets),
-      targets,
+      targets: top,
+      ...(delegations ? { delegations } : {}),
     }),
   );
+  await signSnapshotAndTimestamp(dir, { ...meta, 'targets.json': version }, previous, now, expires);
+}
+
+async function signTargets(dir: string, targets: Targets): Promise<void> {
+  const md = new Metadata(targets);
   signAll(md, await signingKeys(dir, 'targets'));
   const text = toText(md);
-  await writeAtomic(path.join(dir, 'metadata', `${version}.targets.json`), text);
+  await writeAtomic(path.join(dir, 'metadata', `${targets.version}.targets.json`), text);
   await writeAtomic(path.join(dir, 'metadata', 'targets.json'), text);
-  return version;
 }
 
 async function signSnapshotAndTimestamp(
   dir: string,
-  targetsVersion: number,
+  versions: Record<string, number>,
   previous: Versions,
   now: Date,
   expires: Expiries,
@@ -222,7 +229,9 @@ async function signSnapshotAndTimestamp(
       version: previous.snapshot + 1,
       specVersion: SPEC_VERSION,
       expires: expiry(now, expires.snapshot),
-      meta: { 'targets.json': new MetaFile({ version: targetsVersion }) },
+      meta: Object.fromEntries(
+        Object.entries(versions).map(([name, version]) => [name, new MetaFile({ version })]),
+      ),
     }),
   );
   signAll(snapshotMd, await signingKeys(dir, 'snapshot'));
@@ -309,10 +318,10 @@ async function publishLocked(
 ): Promise<void> {
   const now = opts.now ?? new Date();
   const config = await readConfig(dir);
-  const targetsMd = await currentTargets(dir);
+  const state = await currentState(dir);
   const snapshot = await readMetadata(dir, 'snapshot.json');
   const timestamp = await readMetadata(dir, 'timestamp.json');
-  const targets: Record<string, TargetFile> = { ...targetsMd.signed.targets };
+  const targets = allTargets(state);
   for (const f of files) {
     const { sha256, length } = await hashFile(f.localFile);
     const stored = path.join(dir, 'targets', storedTargetPath(f.targetPath, sha256));
@@ -325,7 +334,7 @@ async function publishLocked(
     targets[f.targetPath] = new TargetFile({ path: f.targetPath, length, hashes: { sha256 } });
   }
   await signTopLevel(dir, targets, now, config.expires, {
-    targets: targetsMd.signed.version,
+    targets: state.top.signed.version,
     snapshot: versionOf(snapshot),
     timestamp: versionOf(timestamp),
   });
@@ -338,7 +347,7 @@ function versionOf(md: Record<string, unknown>): number {
 
 /** Every target path the current targets metadata lists. */
 export async function targetPaths(repoDir: string): Promise<string[]> {
-  return Object.keys((await currentTargets(path.resolve(repoDir))).signed.targets);
+  return Object.keys(await currentTargets(path.resolve(repoDir)));
 }
 
 /** Where the current content of a published target is stored in the vendor's own repository. */
@@ -347,7 +356,7 @@ export async function targetLocalPath(
   targetPath: string,
 ): Promise<string | undefined> {
   const dir = path.resolve(repoDir);
-  const t = (await currentTargets(dir)).signed.targets[targetPath];
+  const t = (await currentTargets(dir))[targetPath];
   if (!t) return undefined;
   return path.join(dir, 'targets', storedTargetPath(targetPath, t.hashes.sha256 as string));
 }
@@ -358,8 +367,7 @@ export async function readTargetFile(
   targetPath: string,
 ): Promise<Buffer | undefined> {
   const dir = path.resolve(repoDir);
-  const targetsMd = await currentTargets(dir);
-  const t = targetsMd.signed.targets[targetPath];
+  const t = (await currentTargets(dir))[targetPath];
   if (!t) return undefined;
   const sha = t.hashes.sha256 as string;
   return fs.readFile(path.join(dir, 'targets', storedTargetPath(targetPath, sha)));
@@ -387,11 +395,11 @@ export async function rotateKey(
   const dir = path.resolve(repoDir);
   await readMetadata(dir, 'root.json');
   return exclusive(dir, async () => {
-    afterWrite = opts.afterWrite;
+    setAfterWrite(opts.afterWrite);
     try {
       return { rootVersion: await rotateLocked(dir, role, opts.now ?? new Date()) };
     } finally {
-      afterWrite = undefined;
+      setAfterWrite(undefined);
       extraKeys = {};
     }
   });
@@ -448,14 +456,23 @@ async function resignFrom(dir: string, role: RoleName, now: Date, expires: Expir
     timestamp: versionOf(await readMetadata(dir, 'timestamp.json')),
   };
   if (role === 'targets') {
-    const current = await currentTargets(dir);
-    await signTopLevel(dir, current.signed.targets, now, expires, versions);
+    await signTopLevel(dir, await currentTargets(dir), now, expires, versions);
   } else if (role === 'snapshot') {
-    await signSnapshotAndTimestamp(dir, versions.targets, versions, now, expires);
+    await signSnapshotAndTimestamp(dir, await snapshotVersions(dir), versions, now, expires);
   } else {
     const snapshotText = await fs.readFile(path.join(dir, 'metadata', 'snapshot.json'), 'utf8');
     await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
   }
+}
+
+/** What the current snapshot names: `<role>.json` → version. */
+async function snapshotVersions(dir: string): Promise<Record<string, number>> {
+  const meta = (
+    (await readMetadata(dir, 'snapshot.json')).signed as {
+      meta: Record<string, { version: number }>;
+    }
+  ).meta;
+  return Object.fromEntries(Object.entries(meta).map(([n, m]) => [n, m.version]));
 }
 
 const expiresAt = (md: Record<string, unknown>) =>
@@ -480,8 +497,13 @@ async function refreshLocked(dir: string, now: Date): Promise<{ resigned: RoleNa
   const md = {} as Record<RoleName, Record<string, unknown>>;
   for (const role of ['root', 'targets', 'snapshot', 'timestamp'] as const)
     md[role] = await readMetadata(dir, `${role}.json`);
-  const due = (role: RoleName) =>
-    expiresAt(md[role]) - now.getTime() < (expires[role] * 86_400_000) / 2;
+  // Delegated roles are targets roles too: one of them due re-signs targets (and it).
+  const delegated = [...(await currentState(dir)).delegated.values()];
+  const at = (role: RoleName) =>
+    role === 'targets'
+      ? Math.min(expiresAt(md.targets), ...delegated.map((d) => Date.parse(d.signed.expires)))
+      : expiresAt(md[role]);
+  const due = (role: RoleName) => at(role) - now.getTime() < (expires[role] * 86_400_000) / 2;
   const resigned: RoleName[] = ROLE_ORDER.filter(due);
   if (resigned.includes('root')) await resignRoot(dir, md.root, now, expires);
   const chain = ['targets', 'snapshot', 'timestamp'] as const;
