@@ -133,8 +133,10 @@ const s = (x) => `${x.toFixed(2)} s`;
 const s0 = (mb) => `${mb.toFixed(0)} MB`;
 const sizeMb = (file) => `${(statSync(file).size / 1e6).toFixed(0)} MB`;
 
+const ONLY = process.env.UPLEVEL_BENCH_ONLY;
+
 // --- merge: a 40,000-line file the vendor re-indented, one team edit, vs git merge-file ---
-{
+if (ONLY !== 'scale') {
   const out = execFileSync(
     'node',
     ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench-merge.ts')],
@@ -154,7 +156,41 @@ const sizeMb = (file) => `${(statSync(file).size / 1e6).toFixed(0)} MB`;
     `${s(m.uplevel)} vs ${s(m.git)}; ${m.outcome}`,
   );
 }
-if (process.env.UPLEVEL_BENCH_ONLY === 'merge') {
+// --- scale: a cold check as the vendor's catalogue grows 10×, the client's product fixed ---
+if (ONLY !== 'merge') {
+  execFileSync('node', [path.join(ROOT, 'scripts', 'build.mjs')]);
+  const [small, large] = [500, 5000];
+  const out = execFileSync(
+    'node',
+    ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench-scale.ts'), String(small), String(large)],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  const rows = JSON.parse(out.trim().split('\n').pop());
+  const row = (n, delegate) => rows.find((r) => r.n === n && r.delegate === delegate);
+  const ms = (r) => `${r.ms} ms`;
+  const kb = (r) => `${(r.bytes / 1000).toFixed(0)} kB`;
+  for (const delegate of [false, true]) {
+    const [a, b] = [row(small, delegate), row(large, delegate)];
+    const layout = delegate ? 'delegated per product' : 'one targets.json';
+    const t = b.ms / a.ms;
+    report(
+      `cold check, ${large} vs ${small} targets, ${layout}`,
+      `${t.toFixed(2)}×`,
+      delegate ? '≤ 1.5×' : '≤ 3×',
+      t <= (delegate ? 1.5 : 3),
+      `${ms(b)} vs ${ms(a)}`,
+    );
+    const m = b.bytes / a.bytes;
+    report(
+      `metadata fetched, ${large} vs ${small} targets, ${layout}`,
+      `${m.toFixed(2)}×`,
+      delegate ? '≤ 1.1×' : '(grows)',
+      delegate ? m <= 1.1 : true,
+      `${kb(b)} vs ${kb(a)}`,
+    );
+  }
+}
+if (ONLY === 'merge' || ONLY === 'scale') {
   console.log(
     `${results.filter((r) => r.meets).length} passed, ${results.filter((r) => !r.meets).length} failed`,
   );

@@ -275,7 +275,11 @@ async function hashFile(file: string): Promise<{ sha256: string; length: number 
   const h = createHash('sha256');
   let length = 0;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    // A stream buffer no bigger than the file: a catalogue of small files hashes without
+    // allocating (and collecting) a MiB per file.
+    const { size } = await fs.stat(file);
+    const highWaterMark = Math.max(64, Math.min(1 << 20, size));
+    for await (const chunk of createReadStream(file, { highWaterMark })) {
       h.update(chunk as Buffer);
       length += (chunk as Buffer).length;
     }
