@@ -229,6 +229,19 @@ export const HELP: Record<string, Help> = {
     ],
     example: 'uplevel repo rotate --dir repo --role timestamp',
   },
+  'repo sign-root': {
+    usage: ['repo sign-root --dir REPO [--key ROOT.pem]… [--json]'],
+    what: 'Signs the new root version waiting in REPO/pending/ (or a renewal) where the root keys live; publishes it once enough have signed.',
+    flags: [
+      ['--dir REPO', 'the repository folder (a copy with metadata/root.json and pending/ will do)'],
+      [
+        '--key ROOT.pem',
+        'a root private key (repeat for several); also UPLEVEL_KEY_ROOT, REPO/keys/root*.pem',
+      ],
+      JSON_FLAG,
+    ],
+    example: 'uplevel repo sign-root --dir repo --key /media/usb/root.pem',
+  },
   'repo serve': {
     usage: ['repo serve --dir REPO [--port N]'],
     what: 'Serves the repository’s metadata and targets on 127.0.0.1 until interrupted.',

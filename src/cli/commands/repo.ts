@@ -14,6 +14,7 @@ import {
   type Expiries,
 } from '../../repo/tuf/index.ts';
 import type { RoleName } from '../../repo/tuf/keys.ts';
+import { pendingRootPath, signRoot } from '../../repo/tuf/sign-root.ts';
 import { intFlag, parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -34,9 +35,11 @@ export async function repoCommand(argv: string[], ctx: CommandContext): Promise<
       return withdraw(rest, ctx);
     case 'rotate':
       return rotate(rest, ctx);
+    case 'sign-root':
+      return signRootCommand(rest, ctx);
     default:
       throw badInput(
-        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, rotate, serve)`,
+        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, rotate, sign-root, serve)`,
       );
   }
 }
@@ -210,9 +213,32 @@ async function rotate(argv: string[], ctx: CommandContext) {
   const role = required('role', values.role as string | undefined);
   if (!(ROLE_NAMES as string[]).includes(role))
     throw badInput(`--role must be one of ${ROLE_NAMES.join(', ')} (got "${role}")`);
-  const { rootVersion } = await rotateKey(dir, role as RoleName);
+  const { rootVersion, pending } = await rotateKey(dir, role as RoleName);
+  if (pending) {
+    ctx.print(`rotated the ${role} keys; root version ${rootVersion} waits for the root keys:`);
+    ctx.print(`  ${pendingRootPath(dir)}: run uplevel repo sign-root where they live`);
+    ctx.print(`  old keys: ${path.join(dir, 'keys', 'retired')} (still signing until then)`);
+    return 0;
+  }
   ctx.print(`rotated the ${role} keys; root is now version ${rootVersion}`);
   ctx.print(`  old keys: ${path.join(dir, 'keys', 'retired')} (destroy them once uploaded)`);
+  return 0;
+}
+
+async function signRootCommand(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo sign-root', argv, {
+    dir: { type: 'string' },
+    key: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const r = await signRoot(dir, { keyFiles: (values.key as string[] | undefined) ?? [] });
+  if (values.json) ctx.printJson(r);
+  else if (r.published) ctx.print(`published root version ${r.version}`);
+  else
+    ctx.print(
+      `root version ${r.version}: ${r.current.have} of ${r.current.need} signatures of the published root's keys, ${r.next.have} of ${r.next.need} of its own; ${pendingRootPath(dir)} waits for the other root keys`,
+    );
   return 0;
 }
 

@@ -29,21 +29,14 @@ import {
   generateRoleKeys,
   loadRoleKeys,
   replaceRoleKeys,
+  retiredKeys,
   type RoleKey,
   type RoleName,
 } from './keys.ts';
 import { allTargets, signDelegated, splitByRole, type TargetsState } from './delegation.ts';
+import { DEFAULT_EXPIRIES, readConfig, type Expiries, type RepoConfig } from './config.ts';
+import { nextRoot, pendingRootPath, readPendingRoot, writePendingRoot } from './sign-root.ts';
 import { expiry, setAfterWrite, signAll, SPEC_VERSION, toText, writeAtomic } from './write.ts';
-
-/** Days each role's signature stays valid: TUF's usual shape (short-lived timestamp). */
-export type Expiries = Record<RoleName, number>;
-export const DEFAULT_EXPIRIES: Expiries = { root: 365, targets: 365, snapshot: 7, timestamp: 1 };
-
-interface RepoConfig {
-  expires: Expiries;
-  /** "product": each product's targets are signed by a delegated role of its own. */
-  delegate?: 'product';
-}
 
 export interface RepoInitOptions {
   dir: string;
@@ -70,8 +63,20 @@ type ExtraKeys = Partial<Record<RoleName, RoleKey[]>>;
 let extraKeys: ExtraKeys = {};
 
 async function signingKeys(dir: string, role: RoleName): Promise<RoleKey[]> {
-  return [...(extraKeys[role] ?? []), ...(await loadRoleKeys(dir, role))];
+  const keys = [...(extraKeys[role] ?? []), ...(await loadRoleKeys(dir, role))];
+  // While a new root waits for the offline root keys, clients hold the published one: keep
+  // signing with the (retired) keys it names too.
+  if (await readPendingRoot(dir)) {
+    const root = (await readMetadata(dir, 'root.json')).signed as {
+      roles: Record<string, { keyids: string[] }>;
+    };
+    const named = new Set(root.roles[role]?.keyids ?? []);
+    keys.push(...(await retiredKeys(dir)).filter((k) => named.has(k.key.keyID)));
+  }
+  return keys;
 }
+
+export { DEFAULT_EXPIRIES, type Expiries } from './config.ts';
 
 export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath: string }> {
   const dir = path.resolve(opts.dir);
@@ -120,23 +125,6 @@ async function exists(p: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** The stored expiries; a repository made before per-role expiry used one period for all. */
-async function readConfig(dir: string): Promise<RepoConfig> {
-  let raw: { expires?: Partial<Expiries>; expiresDays?: number; delegate?: 'product' } = {};
-  try {
-    raw = JSON.parse(
-      await fs.readFile(path.join(dir, 'keys', 'config.json'), 'utf8'),
-    ) as typeof raw;
-  } catch {
-    // no config: the defaults
-  }
-  const delegate = raw.delegate === 'product' ? { delegate: raw.delegate } : {};
-  if (raw.expires) return { expires: { ...DEFAULT_EXPIRIES, ...raw.expires }, ...delegate };
-  const d = raw.expiresDays;
-  if (d) return { expires: { root: d, targets: d, snapshot: d, timestamp: d }, ...delegate };
-  return { expires: DEFAULT_EXPIRIES, ...delegate };
 }
 
 async function readMetadata(dir: string, name: string): Promise<Record<string, unknown>> {
@@ -395,13 +383,13 @@ export async function rotateKey(
   repoDir: string,
   role: RoleName,
   opts: { now?: Date; afterWrite?: (file: string) => Promise<void> } = {},
-): Promise<{ rootVersion: number }> {
+): Promise<{ rootVersion: number; pending: boolean }> {
   const dir = path.resolve(repoDir);
   await readMetadata(dir, 'root.json');
   return exclusive(dir, async () => {
     setAfterWrite(opts.afterWrite);
     try {
-      return { rootVersion: await rotateLocked(dir, role, opts.now ?? new Date()) };
+      return await rotateLocked(dir, role, opts.now ?? new Date());
     } finally {
       setAfterWrite(undefined);
       extraKeys = {};
@@ -409,13 +397,31 @@ export async function rotateKey(
   });
 }
 
-async function rotateLocked(dir: string, role: RoleName, now: Date): Promise<number> {
+/** The root keys held here, or undefined when they are kept offline (not for rotating root). */
+async function heldRootKeys(dir: string, role: RoleName): Promise<RoleKey[] | undefined> {
+  try {
+    return await loadRoleKeys(dir, 'root');
+  } catch (e) {
+    if (role === 'root') throw e;
+    return undefined;
+  }
+}
+
+async function rotateLocked(
+  dir: string,
+  role: RoleName,
+  now: Date,
+): Promise<{ rootVersion: number; pending: boolean }> {
+  if (await readPendingRoot(dir))
+    throw badInput(
+      `${pendingRootPath(dir)}: a new root already waits for signatures; run repo sign-root first`,
+    );
   const config = await readConfig(dir);
   const current = Metadata.fromJSON(
     'root' as MetadataKind.Root,
     (await readMetadata(dir, 'root.json')) as never,
   );
-  const oldRootKeys = await loadRoleKeys(dir, 'root');
+  const oldRootKeys = await heldRootKeys(dir, role);
   const oldKeys = await loadRoleKeys(dir, role);
   const oldRole = current.signed.roles[role] as Role;
   const fresh = await replaceRoleKeys(dir, role, oldRole.keyIDs.length);
@@ -435,21 +441,18 @@ async function rotateLocked(dir: string, role: RoleName, now: Date): Promise<num
     extraKeys = { [role]: oldKeys };
     await resignFrom(dir, role, now, config.expires);
   }
-  const version = current.signed.version + 1;
-  const next = new Metadata(
-    new Root({
-      version,
-      specVersion: SPEC_VERSION,
-      expires: expiry(now, config.expires.root),
-      consistentSnapshot: true,
-      roles,
-      keys,
-    }),
-  );
+  const next = nextRoot(current.signed, config.expires.root, now, { roles, keys });
+  const version = next.signed.version;
+  if (!oldRootKeys) {
+    // Offline root: the new root waits for `repo sign-root`; until it is published every
+    // publication is signed with the old keys too (they stay in keys/retired/).
+    await writePendingRoot(dir, next);
+    return { rootVersion: version, pending: true };
+  }
   signAll(next, role === 'root' ? [...oldRootKeys, ...fresh] : oldRootKeys);
   await writeAtomic(path.join(dir, 'metadata', `${version}.root.json`), toText(next));
   await writeAtomic(path.join(dir, 'metadata', 'root.json'), toText(next));
-  return version;
+  return { rootVersion: version, pending: false };
 }
 
 /** Re-signs `role` and the roles that name it (targets → snapshot → timestamp). */
@@ -509,7 +512,14 @@ async function refreshLocked(dir: string, now: Date): Promise<{ resigned: RoleNa
       : expiresAt(md[role]);
   const due = (role: RoleName) => at(role) - now.getTime() < (expires[role] * 86_400_000) / 2;
   const resigned: RoleName[] = ROLE_ORDER.filter(due);
-  if (resigned.includes('root')) await resignRoot(dir, md.root, now, expires);
+  if (resigned.includes('root')) {
+    const keys = await loadRoleKeys(dir, 'root').catch(() => undefined);
+    if (!keys)
+      throw badInput(
+        `root.json expires ${String((md.root.signed as { expires?: unknown }).expires)}: the root signing key is missing here (kept offline?); run uplevel repo sign-root --dir ${dir} --key ROOT.pem where it lives`,
+      );
+    await resignRoot(dir, md.root, now, expires);
+  }
   const chain = ['targets', 'snapshot', 'timestamp'] as const;
   const first = chain.findIndex((r) => resigned.includes(r));
   if (first < 0) return { resigned };
