@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Updater } from 'tuf-js';
+import { refreshRepository, resign } from '../src/repo/tuf/index.ts';
 import { runCli } from './helpers/cli.ts';
 import { writePack } from './helpers/packs.ts';
 import { LEVELS, makeTeam, makeVendor, PRODUCT, VERSION, type Vendor } from './helpers/scenario.ts';
@@ -37,6 +38,7 @@ const json = async (file: string) =>
       delegations?: { roles: { name: string; paths: string[]; keyids: string[] }[] };
       meta?: Record<string, { version: number }>;
       version: number;
+      expires: string;
     };
   };
 const metadata = (name: string) => json(path.join(vendor.repoDir, 'metadata', name));
@@ -113,6 +115,32 @@ describe('repo init --delegate product', () => {
     assert.equal((await metadata(`${OTHER}.json`)).signed.version, before.signed.version);
     const mine = await metadata(`${PRODUCT}.json`);
     assert.ok(`${PRODUCT}/9.9.9/index.json` in mine.signed.targets);
+  });
+
+  test('rotating the top-level targets key keeps the delegations, and clients verifying', async () => {
+    const team = await makeTeam(vendor);
+    const before = await metadata(`${PRODUCT}.json`);
+    const r = await runCli(['repo', 'rotate', '--dir', vendor.repoDir, '--role', 'targets']);
+    assert.equal(r.code, 0, r.stderr);
+    const c = await runCli(['check', '--lock', team.lock], { env: team.env });
+    assert.equal(c.code, 0, c.stderr);
+    assert.equal((await metadata(`${PRODUCT}.json`)).signed.version, before.signed.version);
+  });
+
+  test('refresh re-signs a delegated role whose signature is half gone', async () => {
+    const before = await metadata(`${PRODUCT}.json`);
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+    // Top-level targets renewed on day 100, the product's role not (still fresh then).
+    await resign(vendor.repoDir, { now: days(100) });
+    assert.equal((await metadata(`${PRODUCT}.json`)).signed.version, before.signed.version);
+    // Day 190: top-level targets has 275 days left, the product's role 175 of 365.
+    const later = days(190);
+    const { resigned } = await refreshRepository(vendor.repoDir, { now: later });
+    assert.ok(resigned.includes('targets'), resigned.join());
+    const after = await metadata(`${PRODUCT}.json`);
+    assert.equal(after.signed.version, before.signed.version + 1);
+    assert.ok(Date.parse(after.signed.expires) > later.getTime());
+    assert.deepEqual((await refreshRepository(vendor.repoDir, { now: later })).resigned, []);
   });
 
   test("tuf-js's own Updater refreshes and downloads a delegated target", async () => {
