@@ -172,3 +172,32 @@ describe('repo init --delegate product', () => {
     }
   });
 });
+
+describe('repo delegate', () => {
+  test('an existing repository moves to per-product roles; a client with a warm cache follows', async () => {
+    const plain = await makeVendor();
+    try {
+      const team = await makeTeam(plain, { level: 1 });
+      let r = await runCli(['check', '--lock', team.lock], { env: team.env });
+      assert.equal(r.code, 0, r.stderr);
+      const targetsJson = path.join(plain.repoDir, 'metadata', 'targets.json');
+      r = await runCli(['repo', 'delegate', '--dir', plain.repoDir]);
+      assert.equal(r.code, 0, r.stderr);
+      const top = await json(targetsJson);
+      assert.deepEqual(Object.keys(top.signed.targets), []);
+      assert.deepEqual(
+        top.signed.delegations?.roles.map((x) => x.name),
+        [PRODUCT],
+      );
+      r = await runCli(['apply', '--lock', team.lock, '--out', path.join(team.dir, 'p.zip')], {
+        env: team.env,
+      });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 2$/m);
+      r = await runCli(['repo', 'delegate', '--dir', plain.repoDir]);
+      assert.match(r.stdout, /already delegating/);
+    } finally {
+      await plain.close();
+    }
+  });
+});

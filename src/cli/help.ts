@@ -242,6 +242,12 @@ export const HELP: Record<string, Help> = {
     ],
     example: 'uplevel repo sign-root --dir repo --key /media/usb/root.pem',
   },
+  'repo delegate': {
+    usage: ['repo delegate --dir REPO'],
+    what: "Moves an existing repository's targets into one delegated role per product (as repo init --delegate product).",
+    flags: [['--dir REPO', 'the repository folder']],
+    example: 'uplevel repo delegate --dir repo',
+  },
   'repo serve': {
     usage: ['repo serve --dir REPO [--port N]'],
     what: 'Serves the repository’s metadata and targets on 127.0.0.1 until interrupted.',

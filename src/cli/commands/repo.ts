@@ -8,6 +8,7 @@ import { buildUpdate } from '../../repo/build-update.ts';
 import { withdrawLevel } from '../../repo/withdraw.ts';
 import { checkServable, DEFAULT_PORT, serveDirectory } from '../../repo/serve.ts';
 import {
+  delegateRepository,
   initRepository,
   refreshRepository,
   rotateKey,
@@ -37,9 +38,11 @@ export async function repoCommand(argv: string[], ctx: CommandContext): Promise<
       return rotate(rest, ctx);
     case 'sign-root':
       return signRootCommand(rest, ctx);
+    case 'delegate':
+      return delegate(rest, ctx);
     default:
       throw badInput(
-        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, rotate, sign-root, serve)`,
+        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, rotate, sign-root, delegate, serve)`,
       );
   }
 }
@@ -222,6 +225,15 @@ async function rotate(argv: string[], ctx: CommandContext) {
   }
   ctx.print(`rotated the ${role} keys; root is now version ${rootVersion}`);
   ctx.print(`  old keys: ${path.join(dir, 'keys', 'retired')} (destroy them once uploaded)`);
+  return 0;
+}
+
+async function delegate(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo delegate', argv, { dir: { type: 'string' } });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  if (await delegateRepository(dir))
+    ctx.print(`each product's targets are now signed by its own role (keys/delegated/)`);
+  else ctx.print('already delegating per product; nothing changed');
   return 0;
 }
 

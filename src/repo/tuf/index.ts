@@ -1,4 +1,5 @@
 export {
+  delegateRepository,
   initRepository,
   publishTargets,
   readTargetFile,

@@ -365,6 +365,34 @@ export async function readTargetFile(
   return fs.readFile(path.join(dir, 'targets', storedTargetPath(targetPath, sha)));
 }
 
+/**
+ * Turns an existing repository into one delegating per product: the config says so, and the
+ * next signing (done here) moves each product's targets into its own role. Clients simply
+ * find the targets through the delegation. False when it already delegated.
+ */
+export async function delegateRepository(
+  repoDir: string,
+  opts: { now?: Date } = {},
+): Promise<boolean> {
+  const dir = path.resolve(repoDir);
+  await readMetadata(dir, 'timestamp.json');
+  return exclusive(dir, async () => {
+    const config = await readConfig(dir);
+    if (config.delegate) return false;
+    const file = path.join(dir, 'keys', 'config.json');
+    const before = await fs.readFile(file).catch(() => undefined);
+    await writeAtomic(file, `${JSON.stringify({ ...config, delegate: 'product' })}\n`);
+    try {
+      await publishLocked(dir, [], opts);
+    } catch (e) {
+      if (before) await writeAtomic(file, before);
+      else await fs.rm(file, { force: true });
+      throw e;
+    }
+    return true;
+  });
+}
+
 /** Re-signs the top-level metadata as of `now` (fresh expiry), for a vendor's scheduled job. */
 export async function resign(repoDir: string, opts: { now?: Date } = {}): Promise<void> {
   await publishTargets(repoDir, [], opts);
