@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, test } from 'node:test';
+import { refreshRepository } from '../src/repo/tuf/index.ts';
 import { runCli } from './helpers/cli.ts';
 import { writePack } from './helpers/packs.ts';
 import { makeTeam, makeVendor, type Team, type Vendor } from './helpers/scenario.ts';
@@ -97,6 +98,13 @@ describe('repo rotate with the root key offline', () => {
     // Publishing while the new root waits still signs with the key root 1 names.
     await publishSomething(v);
     await checkOk(team);
+    // So does a scheduled refresh run elsewhere from metadata/ and keys/ only (no pending/).
+    const ci = path.join(v.dir, 'ci-copy');
+    await fs.cp(v.repoDir, ci, { recursive: true });
+    await fs.rm(path.join(ci, 'pending'), { recursive: true });
+    const { resigned } = await refreshRepository(ci, { now: new Date(Date.now() + 13 * 3.6e6) });
+    assert.ok(resigned.includes('timestamp'), resigned.join());
+    await checkOk(await makeTeam(v, { repository: ci }));
     r = await runCli(['repo', 'rotate', '--dir', v.repoDir, '--role', 'snapshot']);
     assert.equal(r.code, 2, 'one rotation at a time');
     assert.match(r.stderr, /already waits for signatures/);

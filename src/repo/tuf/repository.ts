@@ -65,14 +65,13 @@ let extraKeys: ExtraKeys = {};
 async function signingKeys(dir: string, role: RoleName): Promise<RoleKey[]> {
   const keys = [...(extraKeys[role] ?? []), ...(await loadRoleKeys(dir, role))];
   // While a new root waits for the offline root keys, clients hold the published one: keep
-  // signing with the (retired) keys it names too.
-  if (await readPendingRoot(dir)) {
-    const root = (await readMetadata(dir, 'root.json')).signed as {
-      roles: Record<string, { keyids: string[] }>;
-    };
-    const named = new Set(root.roles[role]?.keyids ?? []);
-    keys.push(...(await retiredKeys(dir)).filter((k) => named.has(k.key.keyID)));
-  }
+  // signing with the (retired) keys it names too. This reads the published root, not
+  // pending/, so a scheduled refresh elsewhere (metadata and keys only) does the same.
+  const root = (await readMetadata(dir, 'root.json')).signed as {
+    roles: Record<string, { keyids: string[] }>;
+  };
+  const named = new Set(root.roles[role]?.keyids ?? []);
+  keys.push(...(await retiredKeys(dir)).filter((k) => named.has(k.key.keyID)));
   return keys;
 }
 
