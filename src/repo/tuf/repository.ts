@@ -211,14 +211,15 @@ async function signSnapshotAndTimestamp(
   now: Date,
   expires: Expiries,
 ): Promise<void> {
+  const meta: Record<string, MetaFile> = {};
+  for (const [name, version] of Object.entries(versions))
+    meta[name] = await metaFileOf(dir, name, version);
   const snapshotMd = new Metadata(
     new Snapshot({
       version: previous.snapshot + 1,
       specVersion: SPEC_VERSION,
       expires: expiry(now, expires.snapshot),
-      meta: Object.fromEntries(
-        Object.entries(versions).map(([name, version]) => [name, new MetaFile({ version })]),
-      ),
+      meta,
     }),
   );
   signAll(snapshotMd, await signingKeys(dir, 'snapshot'));
@@ -230,6 +231,19 @@ async function signSnapshotAndTimestamp(
   );
   await writeAtomic(path.join(metadataDir, 'snapshot.json'), snapshotText);
   await signTimestamp(dir, snapshotText, previous.timestamp + 1, now, expires);
+}
+
+/**
+ * A targets role's snapshot entry with its length and sha256: clients then fetch exactly
+ * that many bytes, not up to their 5 MB default cap (a 50,000-target targets.json is ~8 MB,
+ * which tuf-js and python-tuf refuse without a signed length).
+ */
+async function metaFileOf(dir: string, name: string, version: number): Promise<MetaFile> {
+  const file = path.join(dir, 'metadata', `${version}.${name}`);
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (!bytes) return new MetaFile({ version });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return new MetaFile({ version, length: bytes.length, hashes: { sha256 } });
 }
 
 async function signTimestamp(
