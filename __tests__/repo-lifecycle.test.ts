@@ -163,6 +163,23 @@ describe('repo withdraw', () => {
       assert.ok(!json.changes.some((c) => c.level === 2), `from ${from}: ${r.stdout}`);
       assert.equal((json.summary as { security: number }).security, 0);
     }
+    // An offline bundle across the gap carries levels 1 and 3, not the withdrawn 2.
+    const bundle = path.join(atZero.dir, 'bundle');
+    r = await runCli(
+      ['export', '--lock', atZero.lock, '--from', '0', '--to', '3', '--out', bundle],
+      { env: atZero.env },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const shipped = (await fs.readdir(bundle, { recursive: true })).map(String);
+    assert.ok(
+      shipped.some((f) => f.endsWith('.1.zip')),
+      shipped.join(),
+    );
+    assert.ok(
+      shipped.some((f) => f.endsWith('.3.zip')),
+      shipped.join(),
+    );
+    assert.ok(!shipped.some((f) => f.endsWith('.2.zip')), `level 2 shipped: ${shipped.join()}`);
     for (const team of [atOne, atTwo]) {
       const out = path.join(team.dir, 'pack.zip');
       r = await runCli(['apply', '--lock', team.lock, '--out', out, '--json'], { env: team.env });
