@@ -127,6 +127,28 @@ describe('repo init --delegate product', () => {
     assert.equal((await metadata(`${PRODUCT}.json`)).signed.version, before.signed.version);
   });
 
+  test("rotating a product's key: the role re-signed, top-level names the new key", async () => {
+    const team = await makeTeam(vendor);
+    let r = await runCli(['check', '--lock', team.lock], { env: team.env });
+    assert.equal(r.code, 0, r.stderr);
+    const keyOf = async () =>
+      (await metadata('targets.json')).signed.delegations?.roles.find((x) => x.name === PRODUCT)
+        ?.keyids;
+    const before = await keyOf();
+    r = await runCli(['repo', 'rotate', '--dir', vendor.repoDir, '--role', PRODUCT]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.notDeepEqual(await keyOf(), before);
+    r = await runCli(['check', '--lock', team.lock], { env: team.env });
+    assert.equal(r.code, 0, `a warm client: ${r.stderr}`);
+    r = await runCli(['check', '--lock', (await makeTeam(vendor)).lock], {
+      env: { UPLEVEL_CACHE_DIR: path.join(vendor.dir, `fresh-${Date.now()}`) },
+    });
+    assert.equal(r.code, 0, `a fresh client: ${r.stderr}`);
+    r = await runCli(['repo', 'rotate', '--dir', vendor.repoDir, '--role', 'nosuch']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--role nosuch: not a role of this repository/);
+  });
+
   test('refresh re-signs a delegated role whose signature is half gone', async () => {
     const before = await metadata(`${PRODUCT}.json`);
     const days = (n: number) => new Date(Date.now() + n * 86_400_000);

@@ -221,7 +221,10 @@ describe('repo rotate', () => {
     }
     const bad = await runCli(['repo', 'rotate', '--dir', vendor.repoDir, '--role', 'mirror']);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--role must be one of root, targets, snapshot, timestamp/);
+    assert.match(
+      bad.stderr,
+      /--role mirror: not a role of this repository \(root, targets, snapshot, timestamp\)/,
+    );
   });
 
   test(

@@ -221,11 +221,11 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel repo refresh --dir repo',
   },
   'repo rotate': {
-    usage: ['repo rotate --dir REPO --role root|targets|snapshot|timestamp'],
+    usage: ['repo rotate --dir REPO --role root|targets|snapshot|timestamp|PRODUCT'],
     what: 'Gives a role a new key; every moment of the publication verifies.',
     flags: [
       ['--dir REPO', 'the repository folder'],
-      ['--role ROLE', 'root, targets, snapshot or timestamp'],
+      ['--role ROLE', "root, targets, snapshot, timestamp, or a product's delegated role"],
     ],
     example: 'uplevel repo rotate --dir repo --role timestamp',
   },

@@ -11,6 +11,7 @@ import {
   delegateRepository,
   initRepository,
   refreshRepository,
+  rotateDelegatedKey,
   rotateKey,
   type Expiries,
 } from '../../repo/tuf/index.ts';
@@ -214,8 +215,14 @@ async function rotate(argv: string[], ctx: CommandContext) {
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
   const role = required('role', values.role as string | undefined);
-  if (!(ROLE_NAMES as string[]).includes(role))
-    throw badInput(`--role must be one of ${ROLE_NAMES.join(', ')} (got "${role}")`);
+  if (!(ROLE_NAMES as string[]).includes(role)) {
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(role))
+      throw badInput(`--role must be one of ${ROLE_NAMES.join(', ')} (got "${role}")`);
+    await rotateDelegatedKey(dir, role);
+    ctx.print(`rotated the ${role} key (keys/delegated/${role}.pem); root unchanged`);
+    ctx.print(`  old key: ${path.join(dir, 'keys', 'retired')} (destroy it once uploaded)`);
+    return 0;
+  }
   const { rootVersion, pending } = await rotateKey(dir, role as RoleName);
   if (pending) {
     ctx.print(`rotated the ${role} keys; root version ${rootVersion} waits for the root keys:`);

@@ -115,6 +115,32 @@ const sameTargets = (a: Record<string, TargetFile>, b: Record<string, TargetFile
   return json(a) === json(b);
 };
 
+/** A delegated role whose key is being replaced: it is re-signed, by the old keys too. */
+export interface DelegatedRotation {
+  name: string;
+  oldKeys: RoleKey[];
+}
+
+/**
+ * Retires a delegated role's key (to keys/retired/) and makes a new one; the caller then
+ * signs the role and the top-level targets naming the new key.
+ */
+export async function replaceDelegatedKey(dir: string, role: string): Promise<DelegatedRotation> {
+  if (process.env[envName(role)])
+    throw badInput(
+      `${envName(role)} is set: rotate where keys/delegated/${role}.pem lives, then replace the secret`,
+    );
+  const oldKeys = await delegatedKeys(dir, role, { create: false });
+  const retired = path.join(dir, 'keys', 'retired');
+  await fs.mkdir(retired, { recursive: true, mode: 0o700 });
+  await fs.rename(
+    path.join(keysDir(dir), `${role}.pem`),
+    path.join(retired, `${Date.now()}-delegated-${role}.pem`),
+  );
+  await delegatedKeys(dir, role, { create: true });
+  return { name: role, oldKeys };
+}
+
 export interface SignedDelegations {
   roles: Record<string, DelegatedRole>;
   keys: Record<string, Key>;
@@ -131,7 +157,7 @@ export async function signDelegated(
   dir: string,
   wanted: Map<string, Record<string, TargetFile>>,
   state: TargetsState | undefined,
-  opts: { now: Date; days: number },
+  opts: { now: Date; days: number; rotate?: DelegatedRotation },
 ): Promise<SignedDelegations> {
   const out: SignedDelegations = { roles: {}, keys: {}, meta: {} };
   const names = new Set([...wanted.keys(), ...(state?.delegated.keys() ?? [])]);
@@ -142,7 +168,8 @@ export async function signDelegated(
     const oldRole = delegations?.roles?.[name];
     const fresh =
       old && Date.parse(old.signed.expires) - opts.now.getTime() >= (opts.days * 86_400_000) / 2;
-    if (old && oldRole && fresh && sameTargets(old.signed.targets, targets)) {
+    const rotating = opts.rotate?.name === name;
+    if (old && oldRole && fresh && !rotating && sameTargets(old.signed.targets, targets)) {
       out.roles[name] = oldRole;
       for (const id of oldRole.keyIDs) out.keys[id] = delegations.keys[id] as Key;
       out.meta[`${name}.json`] = old.signed.version;
@@ -158,7 +185,7 @@ export async function signDelegated(
         targets,
       }),
     );
-    signAll(md, keys);
+    signAll(md, rotating ? [...(opts.rotate?.oldKeys ?? []), ...keys] : keys);
     const text = toText(md);
     await writeAtomic(path.join(dir, 'metadata', `${version}.${name}.json`), text);
     await writeAtomic(path.join(dir, 'metadata', `${name}.json`), text);

@@ -4,6 +4,7 @@ export {
   publishTargets,
   readTargetFile,
   resign,
+  rotateDelegatedKey,
   rotateKey,
   refreshRepository,
   storedTargetPath,

@@ -33,7 +33,14 @@ import {
   type RoleKey,
   type RoleName,
 } from './keys.ts';
-import { allTargets, signDelegated, splitByRole, type TargetsState } from './delegation.ts';
+import {
+  allTargets,
+  replaceDelegatedKey,
+  signDelegated,
+  splitByRole,
+  type DelegatedRotation,
+  type TargetsState,
+} from './delegation.ts';
 import { DEFAULT_EXPIRIES, readConfig, type Expiries, type RepoConfig } from './config.ts';
 import { nextRoot, pendingRootPath, readPendingRoot, writePendingRoot } from './sign-root.ts';
 import { expiry, setAfterWrite, signAll, SPEC_VERSION, toText, writeAtomic } from './write.ts';
@@ -169,6 +176,7 @@ async function signTopLevel(
   now: Date,
   expires: Expiries,
   previous: Versions,
+  rotate?: DelegatedRotation,
 ): Promise<void> {
   const { delegate } = await readConfig(dir);
   let top = targets;
@@ -178,7 +186,11 @@ async function signTopLevel(
     const split = splitByRole(targets);
     top = split.top;
     const state = previous.targets > 0 ? await currentState(dir) : undefined;
-    const signed = await signDelegated(dir, split.roles, state, { now, days: expires.targets });
+    const signed = await signDelegated(dir, split.roles, state, {
+      now,
+      days: expires.targets,
+      ...(rotate ? { rotate } : {}),
+    });
     delegations = new Delegations({ keys: signed.keys, roles: signed.roles });
     meta = signed.meta;
   }
@@ -494,6 +506,34 @@ async function rotateLocked(
   await writeAtomic(path.join(dir, 'metadata', `${version}.root.json`), toText(next));
   await writeAtomic(path.join(dir, 'metadata', 'root.json'), toText(next));
   return { rootVersion: version, pending: false };
+}
+
+/**
+ * Replaces a product's delegated key: the role is re-signed (by the old key and the new),
+ * then top-level targets naming the new key, snapshot and timestamp. Root is not involved.
+ */
+export async function rotateDelegatedKey(
+  repoDir: string,
+  role: string,
+  opts: { now?: Date } = {},
+): Promise<void> {
+  const dir = path.resolve(repoDir);
+  await readMetadata(dir, 'timestamp.json');
+  await exclusive(dir, async () => {
+    const state = await currentState(dir);
+    if (!state.delegated.has(role))
+      throw badInput(
+        `--role ${role}: not a role of this repository (root, targets, snapshot, timestamp${[...state.delegated.keys()].map((n) => `, ${n}`).join('')})`,
+      );
+    const rotation = await replaceDelegatedKey(dir, role);
+    const versions = {
+      targets: state.top.signed.version,
+      snapshot: versionOf(await readMetadata(dir, 'snapshot.json')),
+      timestamp: versionOf(await readMetadata(dir, 'timestamp.json')),
+    };
+    const { expires } = await readConfig(dir);
+    await signTopLevel(dir, allTargets(state), opts.now ?? new Date(), expires, versions, rotation);
+  });
 }
 
 /** Re-signs `role` and the roles that name it (targets → snapshot → timestamp). */
