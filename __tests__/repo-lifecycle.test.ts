@@ -141,6 +141,45 @@ describe('repo withdraw', () => {
 
     r = await runCli(add, { cwd: vendor.dir });
     assert.equal(r.code, 0, r.stderr);
+    // Level 2's changes (ACME-SEC-7, ACME-102) never show as if applied.
+    const atZero = await makeTeam(vendor);
+    r = await runCli(['check', '--lock', atZero.lock, '--json'], { env: atZero.env });
+    const offered = JSON.parse(r.stdout) as {
+      levels: { level: number }[];
+      securityUpdates: number;
+    };
+    assert.deepEqual(
+      offered.levels.map((l) => l.level),
+      [1, 3],
+    );
+    assert.equal(offered.securityUpdates, 0);
+    for (const from of ['0', '1']) {
+      const log = ['changelog', '--lock', atZero.lock, '--from', from, '--to', '3'];
+      r = await runCli([...log, '--format', 'md'], { env: atZero.env });
+      assert.equal(r.code, 0, r.stderr);
+      assert.doesNotMatch(r.stdout, /ACME-SEC-7|ACME-102|Strict mode/, `from ${from}`);
+      r = await runCli([...log, '--format', 'json'], { env: atZero.env });
+      const json = JSON.parse(r.stdout) as { changes: { level: number }[]; summary: object };
+      assert.ok(!json.changes.some((c) => c.level === 2), `from ${from}: ${r.stdout}`);
+      assert.equal((json.summary as { security: number }).security, 0);
+    }
+    // An offline bundle across the gap carries levels 1 and 3, not the withdrawn 2.
+    const bundle = path.join(atZero.dir, 'bundle');
+    r = await runCli(
+      ['export', '--lock', atZero.lock, '--from', '0', '--to', '3', '--out', bundle],
+      { env: atZero.env },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const shipped = (await fs.readdir(bundle, { recursive: true })).map(String);
+    assert.ok(
+      shipped.some((f) => f.endsWith('.1.zip')),
+      shipped.join(),
+    );
+    assert.ok(
+      shipped.some((f) => f.endsWith('.3.zip')),
+      shipped.join(),
+    );
+    assert.ok(!shipped.some((f) => f.endsWith('.2.zip')), `level 2 shipped: ${shipped.join()}`);
     for (const team of [atOne, atTwo]) {
       const out = path.join(team.dir, 'pack.zip');
       r = await runCli(['apply', '--lock', team.lock, '--out', out, '--json'], { env: team.env });
@@ -182,7 +221,10 @@ describe('repo rotate', () => {
     }
     const bad = await runCli(['repo', 'rotate', '--dir', vendor.repoDir, '--role', 'mirror']);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--role must be one of root, targets, snapshot, timestamp/);
+    assert.match(
+      bad.stderr,
+      /--role mirror: not a role of this repository \(root, targets, snapshot, timestamp\)/,
+    );
   });
 
   test(

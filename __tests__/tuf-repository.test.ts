@@ -116,7 +116,14 @@ describe('publishTargets', () => {
       'acme/4.2.0/index.json': { length: 15, hashes: { sha256: sha256('{"levels": []}\n') } },
     });
     const snapshot = await r.readJson('2.snapshot.json');
-    assert.deepEqual(snapshot.signed.meta, { 'targets.json': { version: 2 } });
+    const targetsBytes = await fs.readFile(r.md('2.targets.json'));
+    assert.deepEqual(snapshot.signed.meta, {
+      'targets.json': {
+        version: 2,
+        length: targetsBytes.length,
+        hashes: { sha256: sha256(targetsBytes) },
+      },
+    });
     const ts = await r.readJson('timestamp.json');
     const snapBytes = await fs.readFile(r.md('2.snapshot.json'));
     assert.deepEqual(ts.signed.meta, {

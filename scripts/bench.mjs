@@ -133,7 +133,7 @@ const s = (x) => `${x.toFixed(2)} s`;
 const s0 = (mb) => `${mb.toFixed(0)} MB`;
 const sizeMb = (file) => `${(statSync(file).size / 1e6).toFixed(0)} MB`;
 
-// UPLEVEL_BENCH_ONLY=merge,pin runs just those figures (no corpus needed).
+// UPLEVEL_BENCH_ONLY=merge,pin,scale runs just those figures (no corpus needed).
 const only = process.env.UPLEVEL_BENCH_ONLY?.split(',');
 const quick = (name) => !only || only.includes(name);
 
@@ -178,6 +178,40 @@ if (quick('pin')) {
     ratio <= 2.5,
     `pinned ${s(m.pinned)}, hash then read ${s(m.hashThenRead)}, read unhashed ${s(m.plain)}`,
   );
+}
+// --- scale: a cold check as the vendor's catalogue grows 10×, the client's product fixed ---
+if (quick('scale')) {
+  execFileSync('node', [path.join(ROOT, 'scripts', 'build.mjs')]);
+  const [small, large] = [500, 5000];
+  const out = execFileSync(
+    'node',
+    ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench-scale.ts'), String(small), String(large)],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  const rows = JSON.parse(out.trim().split('\n').pop());
+  const row = (n, delegate) => rows.find((r) => r.n === n && r.delegate === delegate);
+  const ms = (r) => `${r.ms} ms`;
+  const kb = (r) => `${(r.bytes / 1000).toFixed(0)} kB`;
+  for (const delegate of [false, true]) {
+    const [a, b] = [row(small, delegate), row(large, delegate)];
+    const layout = delegate ? 'delegated per product' : 'one targets.json';
+    const t = b.ms / a.ms;
+    report(
+      `cold check, ${large} vs ${small} targets, ${layout}`,
+      `${t.toFixed(2)}×`,
+      delegate ? '≤ 1.5×' : '≤ 3×',
+      t <= (delegate ? 1.5 : 3),
+      `${ms(b)} vs ${ms(a)}`,
+    );
+    const m = b.bytes / a.bytes;
+    report(
+      `metadata fetched, ${large} vs ${small} targets, ${layout}`,
+      `${m.toFixed(2)}×`,
+      delegate ? '≤ 1.1×' : '(grows)',
+      delegate ? m <= 1.1 : true,
+      `${kb(b)} vs ${kb(a)}`,
+    );
+  }
 }
 if (only) {
   console.log(

@@ -72,6 +72,8 @@ export async function makeVendor(
   changes: string[] = CHANGES,
   /** Per level, the hotfix ids it includes (repo build --includes-hotfixes). */
   includes: Record<number, string> = {},
+  /** More `repo init` flags (e.g. --delegate product). */
+  initArgs: string[] = [],
 ): Promise<Vendor> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-vendor-'));
   const packs: string[] = [];
@@ -80,7 +82,7 @@ export async function makeVendor(
     await writePack(packs[l] as string, TOP, levels[l] as Tree);
   }
   const repoDir = path.join(dir, 'repo');
-  await cli(['repo', 'init', '--dir', repoDir], dir);
+  await cli(['repo', 'init', '--dir', repoDir, ...initArgs], dir);
   const payloads: string[] = [];
   for (let l = 1; l < levels.length; l++) {
     const changesFile = path.join(dir, `changes-${l}.yml`);

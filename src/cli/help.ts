@@ -156,7 +156,9 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel adopt --dir /opt/acme-gateway-4.2.0 --lock uplevel.yml --overlay deploy/',
   },
   'repo init': {
-    usage: ['repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,…]'],
+    usage: [
+      'repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,…] [--delegate product]',
+    ],
     what: 'Creates a signed repository with fresh keys (in REPO/keys: never serve them).',
     flags: [
       ['--dir REPO', 'the repository folder'],
@@ -166,6 +168,10 @@ export const HELP: Record<string, Help> = {
         'per role: --expires-timestamp (default 1), -snapshot (7), -targets (365), -root (365)',
       ],
       ['--threshold ROLE=N,…', 'signatures a role needs (keys made to match); default 1'],
+      [
+        '--delegate product',
+        "each product's targets signed by a role of its own (key in REPO/keys/delegated/): clients fetch only their product's",
+      ],
     ],
     example: 'uplevel repo init --dir repo',
   },
@@ -221,13 +227,32 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel repo refresh --dir repo',
   },
   'repo rotate': {
-    usage: ['repo rotate --dir REPO --role root|targets|snapshot|timestamp'],
+    usage: ['repo rotate --dir REPO --role root|targets|snapshot|timestamp|PRODUCT'],
     what: 'Gives a role a new key; every moment of the publication verifies.',
     flags: [
       ['--dir REPO', 'the repository folder'],
-      ['--role ROLE', 'root, targets, snapshot or timestamp'],
+      ['--role ROLE', "root, targets, snapshot, timestamp, or a product's delegated role"],
     ],
     example: 'uplevel repo rotate --dir repo --role timestamp',
+  },
+  'repo sign-root': {
+    usage: ['repo sign-root --dir REPO [--key ROOT.pem]… [--json]'],
+    what: 'Signs the new root version waiting in REPO/pending/ (or a renewal) where the root keys live; publishes it once enough have signed.',
+    flags: [
+      ['--dir REPO', 'the repository folder (a copy with metadata/root.json and pending/ will do)'],
+      [
+        '--key ROOT.pem',
+        'a root private key (repeat for several); also UPLEVEL_KEY_ROOT, REPO/keys/root*.pem',
+      ],
+      JSON_FLAG,
+    ],
+    example: 'uplevel repo sign-root --dir repo --key /media/usb/root.pem',
+  },
+  'repo delegate': {
+    usage: ['repo delegate --dir REPO'],
+    what: "Moves an existing repository's targets into one delegated role per product (as repo init --delegate product).",
+    flags: [['--dir REPO', 'the repository folder']],
+    example: 'uplevel repo delegate --dir repo',
   },
   'repo serve': {
     usage: ['repo serve --dir REPO [--port N]'],

@@ -13,6 +13,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { Updater, type TargetFile } from 'tuf-js';
+import './tuf-models-linear.ts';
 import { DownloadHTTPError } from 'tuf-js/dist/error.js';
 import { badInput, UplevelError, verificationFailed } from '../core/errors.ts';
 import { BlockHasher, pin, readPinned, verifyAndPin, type FilePin } from '../zip/pinned.ts';
@@ -109,8 +110,11 @@ export class RepositoryClient {
     const cached = await fs.readFile(cachedFile).catch(() => undefined);
     if (cached && (await chainsFrom(pinned, cached, (n) => this.chainRoot(n)))) return;
     if (cached) {
-      for (const f of ['root.json', 'timestamp.json', 'snapshot.json', 'targets.json', 'roots'])
-        await fs.rm(path.join(this.metadataDir, f), { recursive: true, force: true });
+      // Every role's metadata (delegated roles' too) and the saved chain; not the lock.
+      for (const f of await fs.readdir(this.metadataDir)) {
+        if (f.endsWith('.json') || f === 'roots')
+          await fs.rm(path.join(this.metadataDir, f), { recursive: true, force: true });
+      }
     }
     await fs.writeFile(cachedFile, pinned);
   }
@@ -323,6 +327,23 @@ export class RepositoryClient {
       signed: { version: number };
     };
     return json.signed.version;
+  }
+
+  /**
+   * The delegated roles this client has loaded and trusts now, as `N.<role>.json` names: what
+   * an offline bundle needs besides the top-level roles to reach the same targets.
+   */
+  async loadedDelegatedMetadata(): Promise<string[]> {
+    const top = new Set(['root.json', 'timestamp.json', 'snapshot.json', 'targets.json']);
+    const out: string[] = [];
+    for (const f of await fs.readdir(this.metadataDir)) {
+      if (!f.endsWith('.json') || top.has(f)) continue;
+      const json = JSON.parse(await fs.readFile(path.join(this.metadataDir, f), 'utf8')) as {
+        signed?: { _type?: string; version?: number };
+      };
+      if (json.signed?._type === 'targets') out.push(`${json.signed.version}.${f}`);
+    }
+    return out.sort();
   }
 
   /** Runs a tuf-js call with its errors mapped; without a subject, the failing metadata is named. */

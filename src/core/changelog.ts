@@ -9,7 +9,13 @@ export interface LevelChanges {
   changes: Change[];
   /** The jars the level changed, when the pack was built (apply's report levels). */
   components?: ComponentChange[];
+  /** Set when the vendor withdrew the level: it is never applied, so its changes never count. */
+  withdrawn?: unknown;
 }
+
+/** The live levels from+1..to: a withdrawn one lies off every update path (level-path.ts). */
+const liveBetween = (levels: LevelChanges[], from: number, to: number) =>
+  levels.filter((l) => l.level > from && l.level <= to && !l.withdrawn);
 
 export interface LeveledChange extends Change {
   /** The level the change came in. */
@@ -48,10 +54,9 @@ const COUNTED: Record<ChangeType, [string, string]> = {
 const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 const CVE = /^CVE-\d{4}-\d{4,}$/;
 
-/** Changes of levels from+1..to, in level order. */
+/** Changes of the live levels from+1..to, in level order. */
 export function collectChanges(levels: LevelChanges[], from: number, to: number): LeveledChange[] {
-  return [...levels]
-    .filter((l) => l.level > from && l.level <= to)
+  return liveBetween(levels, from, to)
     .sort((a, b) => a.level - b.level)
     .flatMap((l) => l.changes.map((c) => ({ ...c, level: l.level })));
 }
@@ -138,9 +143,7 @@ export function renderChangelogMarkdown(
 }
 
 const inRange = (levels: LevelChanges[], from: number, to: number) =>
-  levels
-    .filter((l) => l.level > from && l.level <= to)
-    .map((l) => ({ level: l.level, components: l.components ?? [] }));
+  liveBetween(levels, from, to).map((l) => ({ level: l.level, components: l.components ?? [] }));
 
 export function renderChangelogJson(
   product: string,

@@ -67,6 +67,12 @@ export async function exportBundle(args: {
       if (!data) throw badInput(`the repository does not serve metadata/${name} (${role})`);
       await write(name, data);
     }
+    // The product's delegated role, when the repository delegates (loaded by now: the index).
+    for (const name of await client.loadedDelegatedMetadata()) {
+      const data = await client.rawMetadata(name);
+      if (!data) throw badInput(`the repository does not serve metadata/${name}`);
+      await write(name, data);
+    }
     const targets = [indexTarget(lock.product, lock.version)];
     if (from === 0 && repo.index.pack && args.withPack !== false) {
       targets.push(repo.index.pack.target);

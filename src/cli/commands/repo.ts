@@ -8,12 +8,15 @@ import { buildUpdate } from '../../repo/build-update.ts';
 import { withdrawLevel } from '../../repo/withdraw.ts';
 import { checkServable, DEFAULT_PORT, serveDirectory } from '../../repo/serve.ts';
 import {
+  delegateRepository,
   initRepository,
   refreshRepository,
+  rotateDelegatedKey,
   rotateKey,
   type Expiries,
 } from '../../repo/tuf/index.ts';
 import type { RoleName } from '../../repo/tuf/keys.ts';
+import { pendingRootPath, signRoot } from '../../repo/tuf/sign-root.ts';
 import { intFlag, parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -34,9 +37,13 @@ export async function repoCommand(argv: string[], ctx: CommandContext): Promise<
       return withdraw(rest, ctx);
     case 'rotate':
       return rotate(rest, ctx);
+    case 'sign-root':
+      return signRootCommand(rest, ctx);
+    case 'delegate':
+      return delegate(rest, ctx);
     default:
       throw badInput(
-        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, rotate, serve)`,
+        `uplevel repo: unknown subcommand "${sub ?? ''}" (init, build, add, withdraw, refresh, rotate, sign-root, delegate, serve)`,
       );
   }
 }
@@ -72,12 +79,17 @@ async function init(argv: string[], ctx: CommandContext) {
     expires: { type: 'string' },
     ...Object.fromEntries(ROLE_NAMES.map((r) => [`expires-${r}`, { type: 'string' as const }])),
     threshold: { type: 'string' },
+    delegate: { type: 'string' },
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const delegate = values.delegate as string | undefined;
+  if (delegate !== undefined && delegate !== 'product')
+    throw badInput(`--delegate: "${delegate}" is not a delegation; the one there is: product`);
   const { rootPath } = await initRepository({
     dir,
     expires: expiresFlags(values),
     threshold: thresholdFlag(values.threshold as string | undefined),
+    ...(delegate ? { delegate } : {}),
   });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
@@ -203,11 +215,49 @@ async function rotate(argv: string[], ctx: CommandContext) {
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
   const role = required('role', values.role as string | undefined);
-  if (!(ROLE_NAMES as string[]).includes(role))
-    throw badInput(`--role must be one of ${ROLE_NAMES.join(', ')} (got "${role}")`);
-  const { rootVersion } = await rotateKey(dir, role as RoleName);
+  if (!(ROLE_NAMES as string[]).includes(role)) {
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(role))
+      throw badInput(`--role must be one of ${ROLE_NAMES.join(', ')} (got "${role}")`);
+    await rotateDelegatedKey(dir, role);
+    ctx.print(`rotated the ${role} key (keys/delegated/${role}.pem); root unchanged`);
+    ctx.print(`  old key: ${path.join(dir, 'keys', 'retired')} (destroy it once uploaded)`);
+    return 0;
+  }
+  const { rootVersion, pending } = await rotateKey(dir, role as RoleName);
+  if (pending) {
+    ctx.print(`rotated the ${role} keys; root version ${rootVersion} waits for the root keys:`);
+    ctx.print(`  ${pendingRootPath(dir)}: run uplevel repo sign-root where they live`);
+    ctx.print(`  old keys: ${path.join(dir, 'keys', 'retired')} (still signing until then)`);
+    return 0;
+  }
   ctx.print(`rotated the ${role} keys; root is now version ${rootVersion}`);
   ctx.print(`  old keys: ${path.join(dir, 'keys', 'retired')} (destroy them once uploaded)`);
+  return 0;
+}
+
+async function delegate(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo delegate', argv, { dir: { type: 'string' } });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  if (await delegateRepository(dir))
+    ctx.print(`each product's targets are now signed by its own role (keys/delegated/)`);
+  else ctx.print('already delegating per product; nothing changed');
+  return 0;
+}
+
+async function signRootCommand(argv: string[], ctx: CommandContext) {
+  const { values } = parse('repo sign-root', argv, {
+    dir: { type: 'string' },
+    key: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  });
+  const dir = path.resolve(required('dir', values.dir as string | undefined));
+  const r = await signRoot(dir, { keyFiles: (values.key as string[] | undefined) ?? [] });
+  if (values.json) ctx.printJson(r);
+  else if (r.published) ctx.print(`published root version ${r.version}`);
+  else
+    ctx.print(
+      `root version ${r.version}: ${r.current.have} of ${r.current.need} signatures of the published root's keys, ${r.next.have} of ${r.next.need} of its own; ${pendingRootPath(dir)} waits for the other root keys`,
+    );
   return 0;
 }
 

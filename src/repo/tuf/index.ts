@@ -1,8 +1,10 @@
 export {
+  delegateRepository,
   initRepository,
   publishTargets,
   readTargetFile,
   resign,
+  rotateDelegatedKey,
   rotateKey,
   refreshRepository,
   storedTargetPath,

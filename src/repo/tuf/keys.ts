@@ -118,3 +118,15 @@ export async function replaceRoleKeys(dir: string, role: RoleName, count = 1): P
   for (let i = 1; i <= count; i++) out.push(await newKey(dir, role, i));
   return out;
 }
+
+/** The keys rotations moved out of use (keys/retired/), still readable until destroyed. */
+export async function retiredKeys(dir: string): Promise<RoleKey[]> {
+  const retired = path.join(dir, 'keys', 'retired');
+  const out: RoleKey[] = [];
+  for (const n of await fs.readdir(retired).catch(() => [] as string[])) {
+    if (!n.endsWith('.pem')) continue;
+    const privateKey = createPrivateKey(await fs.readFile(path.join(retired, n), 'utf8'));
+    out.push({ key: publicKeyFor(privateKey), privateKey });
+  }
+  return out;
+}

@@ -17,30 +17,33 @@ import {
   Timestamp,
   type MetadataKind,
 } from '@tufjs/models';
+import { Delegations } from '@tufjs/models/dist/delegations.js';
 import { Role } from '@tufjs/models/dist/role.js';
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { withDirLock } from '../../client/dir-lock.ts';
+import '../../client/tuf-models-linear.ts';
 import { badInput } from '../../core/errors.ts';
 import {
   generateRoleKeys,
   loadRoleKeys,
   replaceRoleKeys,
-  signer,
+  retiredKeys,
   type RoleKey,
   type RoleName,
 } from './keys.ts';
-
-const SPEC_VERSION = '1.0.31';
-
-/** Days each role's signature stays valid: TUF's usual shape (short-lived timestamp). */
-export type Expiries = Record<RoleName, number>;
-export const DEFAULT_EXPIRIES: Expiries = { root: 365, targets: 365, snapshot: 7, timestamp: 1 };
-
-interface RepoConfig {
-  expires: Expiries;
-}
+import {
+  allTargets,
+  replaceDelegatedKey,
+  signDelegated,
+  splitByRole,
+  type DelegatedRotation,
+  type TargetsState,
+} from './delegation.ts';
+import { DEFAULT_EXPIRIES, readConfig, type Expiries, type RepoConfig } from './config.ts';
+import { nextRoot, pendingRootPath, readPendingRoot, writePendingRoot } from './sign-root.ts';
+import { expiry, setAfterWrite, signAll, SPEC_VERSION, toText, writeAtomic } from './write.ts';
 
 export interface RepoInitOptions {
   dir: string;
@@ -48,6 +51,8 @@ export interface RepoInitOptions {
   threshold?: Partial<Record<RoleName, number>>;
   /** Days each role's signature stays valid (default DEFAULT_EXPIRIES); `repo refresh` renews. */
   expires?: Partial<Expiries>;
+  /** Delegate each product's targets to a role of its own (see delegation.ts). */
+  delegate?: 'product';
   now?: Date;
 }
 
@@ -60,33 +65,24 @@ function checkExpiries(e: Partial<Expiries>): Expiries {
   return all;
 }
 
-const expiry = (now: Date, days: number) =>
-  new Date(now.getTime() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** Called after each file a rotation writes (a test seam: a client refreshes in between). */
-let afterWrite: ((file: string) => Promise<void>) | undefined;
-
-async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
-  await afterWrite?.(file);
-}
-
 /** Keys that sign a role besides its current ones: the outgoing keys during a rotation. */
 type ExtraKeys = Partial<Record<RoleName, RoleKey[]>>;
 let extraKeys: ExtraKeys = {};
 
 async function signingKeys(dir: string, role: RoleName): Promise<RoleKey[]> {
-  return [...(extraKeys[role] ?? []), ...(await loadRoleKeys(dir, role))];
+  const keys = [...(extraKeys[role] ?? []), ...(await loadRoleKeys(dir, role))];
+  // While a new root waits for the offline root keys, clients hold the published one: keep
+  // signing with the (retired) keys it names too. This reads the published root, not
+  // pending/, so a scheduled refresh elsewhere (metadata and keys only) does the same.
+  const root = (await readMetadata(dir, 'root.json')).signed as {
+    roles: Record<string, { keyids: string[] }>;
+  };
+  const named = new Set(root.roles[role]?.keyids ?? []);
+  keys.push(...(await retiredKeys(dir)).filter((k) => named.has(k.key.keyID)));
+  return keys;
 }
 
-function signAll(md: Metadata<Root | Targets | Snapshot | Timestamp>, keys: RoleKey[]): void {
-  keys.forEach((k, i) => md.sign(signer(k), i > 0));
-}
-
-const toText = (md: Metadata<Root | Targets | Snapshot | Timestamp>) =>
-  `${JSON.stringify(md.toJSON(), null, 1)}\n`;
+export { DEFAULT_EXPIRIES, type Expiries } from './config.ts';
 
 export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath: string }> {
   const dir = path.resolve(opts.dir);
@@ -102,7 +98,7 @@ export async function initRepository(opts: RepoInitOptions): Promise<{ rootPath:
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
     path.join(dir, 'keys', 'config.json'),
-    `${JSON.stringify({ expires } satisfies RepoConfig)}\n`,
+    `${JSON.stringify({ expires, ...(opts.delegate ? { delegate: opts.delegate } : {}) } satisfies RepoConfig)}\n`,
   );
 
   const roles = Object.fromEntries(
@@ -137,22 +133,6 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-/** The stored expiries; a repository made before per-role expiry used one period for all. */
-async function readConfig(dir: string): Promise<RepoConfig> {
-  let raw: { expires?: Partial<Expiries>; expiresDays?: number } = {};
-  try {
-    raw = JSON.parse(
-      await fs.readFile(path.join(dir, 'keys', 'config.json'), 'utf8'),
-    ) as typeof raw;
-  } catch {
-    // no config: the defaults
-  }
-  if (raw.expires) return { expires: { ...DEFAULT_EXPIRIES, ...raw.expires } };
-  const d = raw.expiresDays;
-  if (d) return { expires: { root: d, targets: d, snapshot: d, timestamp: d } };
-  return { expires: DEFAULT_EXPIRIES };
-}
-
 async function readMetadata(dir: string, name: string): Promise<Record<string, unknown>> {
   const file = path.join(dir, 'metadata', name);
   try {
@@ -162,12 +142,23 @@ async function readMetadata(dir: string, name: string): Promise<Record<string, u
   }
 }
 
-async function currentTargets(dir: string): Promise<Metadata<Targets>> {
+async function readTargetsRole(dir: string, name: string): Promise<Metadata<Targets>> {
   return Metadata.fromJSON(
     'targets' as MetadataKind.Targets,
-    (await readMetadata(dir, 'targets.json')) as never,
+    (await readMetadata(dir, `${name}.json`)) as never,
   );
 }
+
+/** Top-level targets and every role it delegates to, as published now. */
+async function currentState(dir: string): Promise<TargetsState> {
+  const top = await readTargetsRole(dir, 'targets');
+  const delegated = new Map<string, Metadata<Targets>>();
+  for (const name of Object.keys(top.signed.delegations?.roles ?? {}))
+    delegated.set(name, await readTargetsRole(dir, name));
+  return { top, delegated };
+}
+
+const currentTargets = async (dir: string) => allTargets(await currentState(dir));
 
 interface Versions {
   targets: number;
@@ -175,53 +166,72 @@ interface Versions {
   timestamp: number;
 }
 
-/** Signs new targets, snapshot and timestamp versions over the given target map. */
+/**
+ * Signs new targets, snapshot and timestamp versions over the given target map; in a
+ * delegating repository, first the delegated roles whose targets changed.
+ */
 async function signTopLevel(
   dir: string,
   targets: Record<string, TargetFile>,
   now: Date,
   expires: Expiries,
   previous: Versions,
+  rotate?: DelegatedRotation,
 ): Promise<void> {
-  const targetsVersion = await signTargets(dir, targets, previous.targets + 1, now, expires);
-  await signSnapshotAndTimestamp(dir, targetsVersion, previous, now, expires);
-}
-
-async function signTargets(
-  dir: string,
-  targets: Record<string, TargetFile>,
-  version: number,
-  now: Date,
-  expires: Expiries,
-): Promise<number> {
-  const md = new Metadata(
+  const { delegate } = await readConfig(dir);
+  let top = targets;
+  let delegations: Delegations | undefined;
+  let meta: Record<string, number> = {};
+  if (delegate) {
+    const split = splitByRole(targets);
+    top = split.top;
+    const state = previous.targets > 0 ? await currentState(dir) : undefined;
+    const signed = await signDelegated(dir, split.roles, state, {
+      now,
+      days: expires.targets,
+      ...(rotate ? { rotate } : {}),
+    });
+    delegations = new Delegations({ keys: signed.keys, roles: signed.roles });
+    meta = signed.meta;
+  }
+  const version = previous.targets + 1;
+  await signTargets(
+    dir,
     new Targets({
       version,
       specVersion: SPEC_VERSION,
       expires: expiry(now, expires.targets),
-      targets,
+      targets: top,
+      ...(delegations ? { delegations } : {}),
     }),
   );
+  await signSnapshotAndTimestamp(dir, { ...meta, 'targets.json': version }, previous, now, expires);
+}
+
+async function signTargets(dir: string, targets: Targets): Promise<void> {
+  const md = new Metadata(targets);
   signAll(md, await signingKeys(dir, 'targets'));
   const text = toText(md);
-  await writeAtomic(path.join(dir, 'metadata', `${version}.targets.json`), text);
+  await writeAtomic(path.join(dir, 'metadata', `${targets.version}.targets.json`), text);
   await writeAtomic(path.join(dir, 'metadata', 'targets.json'), text);
-  return version;
 }
 
 async function signSnapshotAndTimestamp(
   dir: string,
-  targetsVersion: number,
+  versions: Record<string, number>,
   previous: Versions,
   now: Date,
   expires: Expiries,
 ): Promise<void> {
+  const meta: Record<string, MetaFile> = {};
+  for (const [name, version] of Object.entries(versions))
+    meta[name] = await metaFileOf(dir, name, version);
   const snapshotMd = new Metadata(
     new Snapshot({
       version: previous.snapshot + 1,
       specVersion: SPEC_VERSION,
       expires: expiry(now, expires.snapshot),
-      meta: { 'targets.json': new MetaFile({ version: targetsVersion }) },
+      meta,
     }),
   );
   signAll(snapshotMd, await signingKeys(dir, 'snapshot'));
@@ -233,6 +243,19 @@ async function signSnapshotAndTimestamp(
   );
   await writeAtomic(path.join(metadataDir, 'snapshot.json'), snapshotText);
   await signTimestamp(dir, snapshotText, previous.timestamp + 1, now, expires);
+}
+
+/**
+ * A targets role's snapshot entry with its length and sha256: clients then fetch exactly
+ * that many bytes, not up to their 5 MB default cap (a 50,000-target targets.json is ~8 MB,
+ * which tuf-js and python-tuf refuse without a signed length).
+ */
+async function metaFileOf(dir: string, name: string, version: number): Promise<MetaFile> {
+  const file = path.join(dir, 'metadata', `${version}.${name}`);
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (!bytes) return new MetaFile({ version });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return new MetaFile({ version, length: bytes.length, hashes: { sha256 } });
 }
 
 async function signTimestamp(
@@ -265,7 +288,11 @@ async function hashFile(file: string): Promise<{ sha256: string; length: number 
   const h = createHash('sha256');
   let length = 0;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    // A stream buffer no bigger than the file: a catalogue of small files hashes without
+    // allocating (and collecting) a MiB per file.
+    const { size } = await fs.stat(file);
+    const highWaterMark = Math.max(64, Math.min(1 << 20, size));
+    for await (const chunk of createReadStream(file, { highWaterMark })) {
       h.update(chunk as Buffer);
       length += (chunk as Buffer).length;
     }
@@ -308,10 +335,10 @@ async function publishLocked(
 ): Promise<void> {
   const now = opts.now ?? new Date();
   const config = await readConfig(dir);
-  const targetsMd = await currentTargets(dir);
+  const state = await currentState(dir);
   const snapshot = await readMetadata(dir, 'snapshot.json');
   const timestamp = await readMetadata(dir, 'timestamp.json');
-  const targets: Record<string, TargetFile> = { ...targetsMd.signed.targets };
+  const targets = allTargets(state);
   for (const f of files) {
     const { sha256, length } = await hashFile(f.localFile);
     const stored = path.join(dir, 'targets', storedTargetPath(f.targetPath, sha256));
@@ -324,7 +351,7 @@ async function publishLocked(
     targets[f.targetPath] = new TargetFile({ path: f.targetPath, length, hashes: { sha256 } });
   }
   await signTopLevel(dir, targets, now, config.expires, {
-    targets: targetsMd.signed.version,
+    targets: state.top.signed.version,
     snapshot: versionOf(snapshot),
     timestamp: versionOf(timestamp),
   });
@@ -337,7 +364,7 @@ function versionOf(md: Record<string, unknown>): number {
 
 /** Every target path the current targets metadata lists. */
 export async function targetPaths(repoDir: string): Promise<string[]> {
-  return Object.keys((await currentTargets(path.resolve(repoDir))).signed.targets);
+  return Object.keys(await currentTargets(path.resolve(repoDir)));
 }
 
 /** Where the current content of a published target is stored in the vendor's own repository. */
@@ -346,7 +373,7 @@ export async function targetLocalPath(
   targetPath: string,
 ): Promise<string | undefined> {
   const dir = path.resolve(repoDir);
-  const t = (await currentTargets(dir)).signed.targets[targetPath];
+  const t = (await currentTargets(dir))[targetPath];
   if (!t) return undefined;
   return path.join(dir, 'targets', storedTargetPath(targetPath, t.hashes.sha256 as string));
 }
@@ -357,11 +384,38 @@ export async function readTargetFile(
   targetPath: string,
 ): Promise<Buffer | undefined> {
   const dir = path.resolve(repoDir);
-  const targetsMd = await currentTargets(dir);
-  const t = targetsMd.signed.targets[targetPath];
+  const t = (await currentTargets(dir))[targetPath];
   if (!t) return undefined;
   const sha = t.hashes.sha256 as string;
   return fs.readFile(path.join(dir, 'targets', storedTargetPath(targetPath, sha)));
+}
+
+/**
+ * Turns an existing repository into one delegating per product: the config says so, and the
+ * next signing (done here) moves each product's targets into its own role. Clients simply
+ * find the targets through the delegation. False when it already delegated.
+ */
+export async function delegateRepository(
+  repoDir: string,
+  opts: { now?: Date } = {},
+): Promise<boolean> {
+  const dir = path.resolve(repoDir);
+  await readMetadata(dir, 'timestamp.json');
+  return exclusive(dir, async () => {
+    const config = await readConfig(dir);
+    if (config.delegate) return false;
+    const file = path.join(dir, 'keys', 'config.json');
+    const before = await fs.readFile(file).catch(() => undefined);
+    await writeAtomic(file, `${JSON.stringify({ ...config, delegate: 'product' })}\n`);
+    try {
+      await publishLocked(dir, [], opts);
+    } catch (e) {
+      if (before) await writeAtomic(file, before);
+      else await fs.rm(file, { force: true });
+      throw e;
+    }
+    return true;
+  });
 }
 
 /** Re-signs the top-level metadata as of `now` (fresh expiry), for a vendor's scheduled job. */
@@ -382,27 +436,45 @@ export async function rotateKey(
   repoDir: string,
   role: RoleName,
   opts: { now?: Date; afterWrite?: (file: string) => Promise<void> } = {},
-): Promise<{ rootVersion: number }> {
+): Promise<{ rootVersion: number; pending: boolean }> {
   const dir = path.resolve(repoDir);
   await readMetadata(dir, 'root.json');
   return exclusive(dir, async () => {
-    afterWrite = opts.afterWrite;
+    setAfterWrite(opts.afterWrite);
     try {
-      return { rootVersion: await rotateLocked(dir, role, opts.now ?? new Date()) };
+      return await rotateLocked(dir, role, opts.now ?? new Date());
     } finally {
-      afterWrite = undefined;
+      setAfterWrite(undefined);
       extraKeys = {};
     }
   });
 }
 
-async function rotateLocked(dir: string, role: RoleName, now: Date): Promise<number> {
+/** The root keys held here, or undefined when they are kept offline (not for rotating root). */
+async function heldRootKeys(dir: string, role: RoleName): Promise<RoleKey[] | undefined> {
+  try {
+    return await loadRoleKeys(dir, 'root');
+  } catch (e) {
+    if (role === 'root') throw e;
+    return undefined;
+  }
+}
+
+async function rotateLocked(
+  dir: string,
+  role: RoleName,
+  now: Date,
+): Promise<{ rootVersion: number; pending: boolean }> {
+  if (await readPendingRoot(dir))
+    throw badInput(
+      `${pendingRootPath(dir)}: a new root already waits for signatures; run repo sign-root first`,
+    );
   const config = await readConfig(dir);
   const current = Metadata.fromJSON(
     'root' as MetadataKind.Root,
     (await readMetadata(dir, 'root.json')) as never,
   );
-  const oldRootKeys = await loadRoleKeys(dir, 'root');
+  const oldRootKeys = await heldRootKeys(dir, role);
   const oldKeys = await loadRoleKeys(dir, role);
   const oldRole = current.signed.roles[role] as Role;
   const fresh = await replaceRoleKeys(dir, role, oldRole.keyIDs.length);
@@ -422,21 +494,46 @@ async function rotateLocked(dir: string, role: RoleName, now: Date): Promise<num
     extraKeys = { [role]: oldKeys };
     await resignFrom(dir, role, now, config.expires);
   }
-  const version = current.signed.version + 1;
-  const next = new Metadata(
-    new Root({
-      version,
-      specVersion: SPEC_VERSION,
-      expires: expiry(now, config.expires.root),
-      consistentSnapshot: true,
-      roles,
-      keys,
-    }),
-  );
+  const next = nextRoot(current.signed, config.expires.root, now, { roles, keys });
+  const version = next.signed.version;
+  if (!oldRootKeys) {
+    // Offline root: the new root waits for `repo sign-root`; until it is published every
+    // publication is signed with the old keys too (they stay in keys/retired/).
+    await writePendingRoot(dir, next);
+    return { rootVersion: version, pending: true };
+  }
   signAll(next, role === 'root' ? [...oldRootKeys, ...fresh] : oldRootKeys);
   await writeAtomic(path.join(dir, 'metadata', `${version}.root.json`), toText(next));
   await writeAtomic(path.join(dir, 'metadata', 'root.json'), toText(next));
-  return version;
+  return { rootVersion: version, pending: false };
+}
+
+/**
+ * Replaces a product's delegated key: the role is re-signed (by the old key and the new),
+ * then top-level targets naming the new key, snapshot and timestamp. Root is not involved.
+ */
+export async function rotateDelegatedKey(
+  repoDir: string,
+  role: string,
+  opts: { now?: Date } = {},
+): Promise<void> {
+  const dir = path.resolve(repoDir);
+  await readMetadata(dir, 'timestamp.json');
+  await exclusive(dir, async () => {
+    const state = await currentState(dir);
+    if (!state.delegated.has(role))
+      throw badInput(
+        `--role ${role}: not a role of this repository (root, targets, snapshot, timestamp${[...state.delegated.keys()].map((n) => `, ${n}`).join('')})`,
+      );
+    const rotation = await replaceDelegatedKey(dir, role);
+    const versions = {
+      targets: state.top.signed.version,
+      snapshot: versionOf(await readMetadata(dir, 'snapshot.json')),
+      timestamp: versionOf(await readMetadata(dir, 'timestamp.json')),
+    };
+    const { expires } = await readConfig(dir);
+    await signTopLevel(dir, allTargets(state), opts.now ?? new Date(), expires, versions, rotation);
+  });
 }
 
 /** Re-signs `role` and the roles that name it (targets → snapshot → timestamp). */
@@ -447,14 +544,23 @@ async function resignFrom(dir: string, role: RoleName, now: Date, expires: Expir
     timestamp: versionOf(await readMetadata(dir, 'timestamp.json')),
   };
   if (role === 'targets') {
-    const current = await currentTargets(dir);
-    await signTopLevel(dir, current.signed.targets, now, expires, versions);
+    await signTopLevel(dir, await currentTargets(dir), now, expires, versions);
   } else if (role === 'snapshot') {
-    await signSnapshotAndTimestamp(dir, versions.targets, versions, now, expires);
+    await signSnapshotAndTimestamp(dir, await snapshotVersions(dir), versions, now, expires);
   } else {
     const snapshotText = await fs.readFile(path.join(dir, 'metadata', 'snapshot.json'), 'utf8');
     await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
   }
+}
+
+/** What the current snapshot names: `<role>.json` → version. */
+async function snapshotVersions(dir: string): Promise<Record<string, number>> {
+  const meta = (
+    (await readMetadata(dir, 'snapshot.json')).signed as {
+      meta: Record<string, { version: number }>;
+    }
+  ).meta;
+  return Object.fromEntries(Object.entries(meta).map(([n, m]) => [n, m.version]));
 }
 
 const expiresAt = (md: Record<string, unknown>) =>
@@ -479,10 +585,22 @@ async function refreshLocked(dir: string, now: Date): Promise<{ resigned: RoleNa
   const md = {} as Record<RoleName, Record<string, unknown>>;
   for (const role of ['root', 'targets', 'snapshot', 'timestamp'] as const)
     md[role] = await readMetadata(dir, `${role}.json`);
-  const due = (role: RoleName) =>
-    expiresAt(md[role]) - now.getTime() < (expires[role] * 86_400_000) / 2;
+  // Delegated roles are targets roles too: one of them due re-signs targets (and it).
+  const delegated = [...(await currentState(dir)).delegated.values()];
+  const at = (role: RoleName) =>
+    role === 'targets'
+      ? Math.min(expiresAt(md.targets), ...delegated.map((d) => Date.parse(d.signed.expires)))
+      : expiresAt(md[role]);
+  const due = (role: RoleName) => at(role) - now.getTime() < (expires[role] * 86_400_000) / 2;
   const resigned: RoleName[] = ROLE_ORDER.filter(due);
-  if (resigned.includes('root')) await resignRoot(dir, md.root, now, expires);
+  if (resigned.includes('root')) {
+    const keys = await loadRoleKeys(dir, 'root').catch(() => undefined);
+    if (!keys)
+      throw badInput(
+        `root.json expires ${String((md.root.signed as { expires?: unknown }).expires)}: the root signing key is missing here (kept offline?); run uplevel repo sign-root --dir ${dir} --key ROOT.pem where it lives`,
+      );
+    await resignRoot(dir, md.root, now, expires);
+  }
   const chain = ['targets', 'snapshot', 'timestamp'] as const;
   const first = chain.findIndex((r) => resigned.includes(r));
   if (first < 0) return { resigned };
