@@ -37,6 +37,7 @@ import { openLockRepository, type LockRepository } from './repository.ts';
 import { writeUpdatedDir } from './write-dir.ts';
 import { writeUpdatedZip } from './write-pack.ts';
 import { writePackSbom } from './sbom/write-sbom.ts';
+import type { JarMemo } from './sbom/scan-jars.ts';
 import { addLevelComponents } from './sbom/level-components.ts';
 
 export { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
@@ -182,10 +183,11 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       },
       onProgress: (done: number, total: number) => reporter.progress('Writing pack', done, total),
     };
+    const jarMemo: JarMemo = new Map();
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      if (req.inventory !== false) await writePackSbom(req.out, res.sha256);
+      if (req.inventory !== false) await writePackSbom(req.out, res.sha256, res.hashes, jarMemo);
       report.output = {
         kind: 'zip',
         path: req.out,
@@ -197,7 +199,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: 'dir', path: req.dir, bytes: res.bytes };
     }
-    if (req.inventory !== false) await addLevelComponents(report, plan, contents);
+    if (req.inventory !== false) await addLevelComponents(report, plan, contents, jarMemo);
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);

@@ -8,12 +8,13 @@ import { JAR_LIKE, type JarComponent } from '../../core/sbom/jar-meta.ts';
 import { sourceAt, type ApplyPlan, type FileSource } from '../../core/plan.ts';
 import type { Change } from '../../core/types.ts';
 import type { PackContents } from '../contents.ts';
-import { describeEntry } from './scan-jars.ts';
+import { describeEntry, type JarMemo } from './scan-jars.ts';
 
 export async function levelComponents(
   plan: ApplyPlan,
   contents: PackContents,
   levels: readonly { level: number; changes: Change[] }[],
+  memo: JarMemo = new Map(),
 ): Promise<LevelComponents[]> {
   const out: LevelComponents[] = [];
   for (const { level, changes } of levels) {
@@ -23,17 +24,19 @@ export async function levelComponents(
       if (!JAR_LIKE.test(h.path) || !h.versions.some((v) => v.level === level)) continue;
       const was = sourceAt(plan, h.path, level - 1);
       const now = sourceAt(plan, h.path, level);
-      if (was) before.push(await describe(contents, was, h.path));
-      if (now) after.push(await describe(contents, now, h.path));
+      if (was) before.push(await describe(contents, was, h.path, memo));
+      if (now) after.push(await describe(contents, now, h.path, memo));
     }
     out.push({ level, components: diffComponents(before, after, changes) });
   }
   return out;
 }
 
-async function describe(contents: PackContents, source: FileSource, at: string) {
+async function describe(contents: PackContents, source: FileSource, at: string, memo: JarMemo) {
   const loc = contents.locate(source);
-  return describeEntry(loc.zip, loc.entry, at);
+  // A payload's hashes are signed; a pack's are the vendor's, its bytes only when it is verified.
+  const sha256 = loc.sha256 ?? (loc.trusted ? loc.vendorSha256 : undefined);
+  return describeEntry(loc.zip, loc.entry, at, sha256, memo);
 }
 
 /** Puts each level's component diff on the apply report's level. */
@@ -43,8 +46,9 @@ export async function addLevelComponents(
   },
   plan: ApplyPlan,
   contents: PackContents,
+  memo?: JarMemo,
 ): Promise<void> {
-  const diffs = await levelComponents(plan, contents, report.levels);
+  const diffs = await levelComponents(plan, contents, report.levels, memo);
   for (const l of report.levels) {
     const d = diffs.find((x) => x.level === l.level);
     if (d) l.components = d.components;
