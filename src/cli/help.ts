@@ -110,13 +110,14 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel export --from 3 --to 5 --out gw-bundle/',
   },
   changelog: {
-    usage: ['changelog [--lock F] [--from N] [--to M] [--format md|json]'],
+    usage: ['changelog [--lock F] [--from N] [--to M] [--format md|json] [--components]'],
     what: 'Renders the changes between two levels, security first, CVE ids linked.',
     flags: [
       LOCK,
       ['--from N', 'default: the lock’s level'],
       ['--to M', 'default: the latest level'],
       ['--format md|json', 'default: md'],
+      ['--components', 'add the jars each level upgrades, adds or removes (reads the packs)'],
     ],
     example: 'uplevel changelog --to 3 --format md',
   },

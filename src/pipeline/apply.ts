@@ -38,7 +38,7 @@ import { writeUpdatedDir } from './write-dir.ts';
 import { writeUpdatedZip } from './write-pack.ts';
 import { writePackSbom } from './sbom/write-sbom.ts';
 import type { JarMemo } from './sbom/scan-jars.ts';
-import { addLevelComponents } from './sbom/level-components.ts';
+import { addLevelComponents, describeFromContents } from './sbom/level-components.ts';
 
 export { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
 
@@ -82,6 +82,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       dryRun: req.dryRun,
       updateLock: req.updateLock,
       reporter,
+      ...(req.inventory === false ? { inventory: false } : {}),
     });
     return {
       product: lock.product,
@@ -90,7 +91,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       packLevel: r.from,
       lockLevel: lock.level,
       level: r.to,
-      levels: [],
+      levels: r.levels ?? [],
       files: r.files,
       overlay: r.merged.map((m) => ({ path: m.path, outcome: m.outcome })),
       conflicts: r.conflicts,
@@ -155,7 +156,12 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
         overlay.files,
       );
     }
-    if (req.dryRun) return report;
+    if (req.dryRun) {
+      // Asked for (uplevel changelog --components): what the levels change inside, nothing written.
+      if (req.inventory === true)
+        await addLevelComponents(report, plan, describeFromContents(contents, new Map()));
+      return report;
+    }
 
     const vendorHashes = await vendorHashesForOverlay(plan, contents, overlay);
     const layout = layoutOutput(plan, contents, overlay);
@@ -199,7 +205,8 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: 'dir', path: req.dir, bytes: res.bytes };
     }
-    if (req.inventory !== false) await addLevelComponents(report, plan, contents, jarMemo);
+    if (req.inventory !== false)
+      await addLevelComponents(report, plan, describeFromContents(contents, jarMemo));
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);

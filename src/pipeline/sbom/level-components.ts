@@ -1,6 +1,7 @@
 /**
  * The component diff of each level an apply goes through: the jars the level replaces,
- * adds or removes, read before and after from the pack and the level's payload.
+ * adds or removes, read before and after from wherever they are (the pack or the folder
+ * being updated, and the levels' payloads).
  */
 import type { LevelComponents } from '../../core/sbom/component-diff.ts';
 import { diffComponents } from '../../core/sbom/component-diff.ts';
@@ -10,11 +11,13 @@ import type { Change } from '../../core/types.ts';
 import type { PackContents } from '../contents.ts';
 import { describeEntry, type JarMemo } from './scan-jars.ts';
 
+/** A jar at one of its sources, described; undefined when it is not there. */
+export type DescribeJar = (source: FileSource, at: string) => Promise<JarComponent | undefined>;
+
 export async function levelComponents(
   plan: ApplyPlan,
-  contents: PackContents,
   levels: readonly { level: number; changes: Change[] }[],
-  memo: JarMemo = new Map(),
+  describe: DescribeJar,
 ): Promise<LevelComponents[]> {
   const out: LevelComponents[] = [];
   for (const { level, changes } of levels) {
@@ -24,31 +27,35 @@ export async function levelComponents(
       if (!JAR_LIKE.test(h.path) || !h.versions.some((v) => v.level === level)) continue;
       const was = sourceAt(plan, h.path, level - 1);
       const now = sourceAt(plan, h.path, level);
-      if (was) before.push(await describe(contents, was, h.path, memo));
-      if (now) after.push(await describe(contents, now, h.path, memo));
+      const b = was && (await describe(was, h.path));
+      const a = now && (await describe(now, h.path));
+      if (b) before.push(b);
+      if (a) after.push(a);
     }
     out.push({ level, components: diffComponents(before, after, changes) });
   }
   return out;
 }
 
-async function describe(contents: PackContents, source: FileSource, at: string, memo: JarMemo) {
-  const loc = contents.locate(source);
-  // A payload's hashes are signed; a pack's are the vendor's, its bytes only when it is verified.
-  const sha256 = loc.sha256 ?? (loc.trusted ? loc.vendorSha256 : undefined);
-  return describeEntry(loc.zip, loc.entry, at, sha256, memo);
+/** Jars read from a pack and its payloads. */
+export function describeFromContents(contents: PackContents, memo: JarMemo): DescribeJar {
+  return (source, at) => {
+    const loc = contents.locate(source);
+    // A payload's hashes are signed; a pack's are the vendor's, its bytes only when it is verified.
+    const sha256 = loc.sha256 ?? (loc.trusted ? loc.vendorSha256 : undefined);
+    return describeEntry(loc.zip, loc.entry, at, sha256, memo);
+  };
 }
 
-/** Puts each level's component diff on the apply report's level. */
+/** Puts each level's component diff on the report's level. */
 export async function addLevelComponents(
   report: {
     levels: { level: number; changes: Change[]; components?: LevelComponents['components'] }[];
   },
   plan: ApplyPlan,
-  contents: PackContents,
-  memo?: JarMemo,
+  describe: DescribeJar,
 ): Promise<void> {
-  const diffs = await levelComponents(plan, contents, report.levels, memo);
+  const diffs = await levelComponents(plan, report.levels, describe);
   for (const l of report.levels) {
     const d = diffs.find((x) => x.level === l.level);
     if (d) l.components = d.components;

@@ -8,6 +8,7 @@
  * header does not give, a directory too large to keep) is read on a second pass.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { badInput, isUplevelError, verificationFailed } from '../../core/errors.ts';
@@ -111,6 +112,22 @@ export async function describeEntry(
   const { component } = await describeStream(at, await source(), source, 0, sha256);
   if (key) memo?.set(key, component);
   return component;
+}
+
+/** A jar on disk, described; undefined when there is no such file. */
+export async function describeFile(file: string, at: string): Promise<JarComponent | undefined> {
+  const source: Source = async () => createReadStream(file, { highWaterMark: 1 << 20 });
+  const first = await new Promise<ReturnType<typeof createReadStream> | undefined>(
+    (resolve, reject) => {
+      const s = createReadStream(file, { highWaterMark: 1 << 20 });
+      s.once('open', () => resolve(s));
+      s.once('error', (e: NodeJS.ErrnoException) =>
+        e.code === 'ENOENT' ? resolve(undefined) : reject(e),
+      );
+    },
+  );
+  if (!first) return undefined;
+  return (await describeStream(at, first, source, 0)).component;
 }
 
 async function describeStream(
