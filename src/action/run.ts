@@ -21,6 +21,7 @@ import type { Reporter } from '../pipeline/reporter.ts';
 import { openLockRepository, type LockRepository } from '../pipeline/repository.ts';
 import { checkWso2 } from '../pipeline/wso2/check-wso2.ts';
 import type { ArtifactPublisher } from './artifacts.ts';
+import type { Attestor } from './attest.ts';
 import { buildAndTest, conflictsOf, overlayOf, refuseConflictMarkers } from './build.ts';
 import { cacheSession, type CacheStore } from './cache.ts';
 import type { GitHubApi } from './github.ts';
@@ -30,6 +31,7 @@ import {
   lockBranch,
   openPullRequest,
   packFiles,
+  attestPack,
   publishRelease,
   repoPath,
 } from './publish.ts';
@@ -51,6 +53,10 @@ export interface ActionPorts {
   cache: CacheStore;
   reporter: Reporter;
   annotate(a: Annotation): void;
+  /** Provenance attestations (modes artifact and release); absent: none are made. */
+  attest?: Attestor;
+  /** A notice annotation (an attestation skipped); absent: the log only. */
+  notice?(message: string): void;
 }
 
 export interface ActionResult {
@@ -231,6 +237,12 @@ async function publish(
         const url = await publishRelease(s, lock, built.level, built, files, needGitHub(ports, s));
         outputs['release-url'] = url;
         extra.push(`Release: ${url}`);
+      }
+      if (ports.attest) {
+        const notice = ports.notice ?? ((m: string) => reporter.info(m));
+        const a = await attestPack(s, built, ports.attest, process.env, notice);
+        Object.assign(outputs, a.outputs);
+        extra.push(a.line);
       }
     } else if (failed !== ExitCode.ok && s.mode !== 'verify') {
       extra.push('Nothing was published: the pack did not build cleanly or its tests failed.');
