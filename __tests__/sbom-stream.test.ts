@@ -2,7 +2,7 @@
  * The SBOM reads each jar as it streams out of the pack, without a copy on disk. Jars as
  * other tools write them (data descriptors, as the JDK's jar tool does; bytes in front of
  * an executable jar), a nested jar the first pass cannot take (its size comes after it,
- * and it lies before the last 2 MiB of its war), and a jar whose headers lie.
+ * and it lies before the last 512 KiB of its war), and a jar whose headers lie.
  */
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';

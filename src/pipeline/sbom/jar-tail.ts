@@ -3,7 +3,7 @@
  * where its central directory starts once that is known (up to KEEP_MAX): the chunks
  * themselves, not copies.
  */
-const TAIL = 2 << 20;
+const TAIL = 512 << 10;
 const KEEP_MAX = 64 << 20;
 
 export class JarTail {

@@ -9,6 +9,7 @@ import { JAR_LIKE, type JarComponent } from '../../core/sbom/jar-meta.ts';
 import { sourceAt, type ApplyPlan, type FileSource } from '../../core/plan.ts';
 import type { Change } from '../../core/types.ts';
 import type { PackContents } from '../contents.ts';
+import { forEachLimit } from '../for-each-limit.ts';
 import { describeEntry, type JarMemo } from './scan-jars.ts';
 
 /** A jar at one of its sources, described; undefined when it is not there. */
@@ -19,22 +20,40 @@ export async function levelComponents(
   levels: readonly { level: number; changes: Change[] }[],
   describe: DescribeJar,
 ): Promise<LevelComponents[]> {
-  const out: LevelComponents[] = [];
-  for (const { level, changes } of levels) {
-    const before: JarComponent[] = [];
-    const after: JarComponent[] = [];
+  // Every jar before and after each level, described two at a time (inflating runs on
+  // libuv's threads); the same source twice is described once.
+  const wanted = new Map<string, { source: FileSource; path: string }>();
+  const keyOf = (s: FileSource, p: string) =>
+    `${s.kind}:${s.kind === 'payload' ? s.level : ''}:${p}`;
+  const sides = levels.map(({ level }) => {
+    const pairs: [string | undefined, string | undefined][] = [];
     for (const h of plan.history.values()) {
       if (!JAR_LIKE.test(h.path) || !h.versions.some((v) => v.level === level)) continue;
-      const was = sourceAt(plan, h.path, level - 1);
-      const now = sourceAt(plan, h.path, level);
-      const b = was && (await describe(was, h.path));
-      const a = now && (await describe(now, h.path));
-      if (b) before.push(b);
-      if (a) after.push(a);
+      const keys = [sourceAt(plan, h.path, level - 1), sourceAt(plan, h.path, level)].map((s) => {
+        if (!s) return undefined;
+        const k = keyOf(s, h.path);
+        wanted.set(k, { source: s, path: h.path });
+        return k;
+      });
+      pairs.push([keys[0], keys[1]]);
     }
-    out.push({ level, components: diffComponents(before, after, changes) });
-  }
-  return out;
+    return pairs;
+  });
+  const described = new Map<string, JarComponent | undefined>();
+  await forEachLimit([...wanted], 2, async ([k, { source, path }]) => {
+    described.set(k, await describe(source, path));
+  });
+  return levels.map(({ level, changes }, i) => {
+    const before: JarComponent[] = [];
+    const after: JarComponent[] = [];
+    for (const [b, a] of sides[i] ?? []) {
+      const was = b === undefined ? undefined : described.get(b);
+      const now = a === undefined ? undefined : described.get(a);
+      if (was) before.push(was);
+      if (now) after.push(now);
+    }
+    return { level, components: diffComponents(before, after, changes) };
+  });
 }
 
 /** Jars read from a pack and its payloads. */
