@@ -61,7 +61,8 @@ function compare(ours, ref, prepare = () => {}) {
   return { ours: median(a), ref: median(b), rss };
 }
 
-// UPLEVEL_BENCH_JAR_DIR: jars to build the corpora from (make-corpus.py --jar-dir) instead of
+// UPLEVEL_BENCH_ONLY=merge or =apply-out: only those figures (apply-out: apply --out vs cp
+// and vs --no-sbom). UPLEVEL_BENCH_JAR_DIR: jars to build the corpora from (make-corpus.py --jar-dir) instead of
 // downloading Debian's; UPLEVEL_BENCH_CORPUS: a corpus already built, used as the main one.
 const JAR_DIR = process.env.UPLEVEL_BENCH_JAR_DIR;
 function corpus(dir, extra) {
@@ -232,6 +233,14 @@ const applyDir = () =>
     true,
     `with SBOM ${s(r.ours)} (peak RSS ${r.rss.toFixed(0)} MB), without ${s(r.ref)}`,
   );
+}
+
+if (process.env.UPLEVEL_BENCH_ONLY === 'apply-out') {
+  // The two apply --out figures alone (with and without the SBOM), for a quick look.
+  rmSync(tmp, { recursive: true, force: true });
+  const short = results.filter((r) => !r.meets).length;
+  console.log(`${results.length - short} passed, ${short} failed`);
+  process.exit(0);
 }
 
 if (have('unzip') && have('zip')) {
