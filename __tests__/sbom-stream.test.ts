@@ -14,7 +14,7 @@ import { deflateRawSync } from 'node:zlib';
 import { writePackSbom } from '../src/pipeline/sbom/write-sbom.ts';
 import { crc32 } from '../src/zip/crc32.ts';
 import { writePack } from './helpers/packs.ts';
-import { craftZip, descriptor, type CraftEntry } from './helpers/zip-fixtures.ts';
+import { craftZip, descriptor, zip64Extra, type CraftEntry } from './helpers/zip-fixtures.ts';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -87,12 +87,33 @@ describe('SBOM, streamed', () => {
         localMethod: 0,
       },
     ]);
+    // ZIP64: saturated sizes in the central directory, the real ones in its extra field, and
+    // ZIP64 end records behind saturated classic ones.
+    const big = Buffer.from(pom('com.acme', 'big', '5.0'));
+    const bigBody = deflateRawSync(big);
+    jars.zip64 = craftZip(
+      [
+        {
+          name: 'META-INF/maven/com.acme/big/pom.properties',
+          data: big,
+          body: bigBody,
+          method: 8,
+          sizeOverride: 0xffffffff,
+          compressedSizeOverride: 0xffffffff,
+          localSize: big.length,
+          localCompressedSize: bigBody.length,
+          centralExtra: zip64Extra(BigInt(big.length), BigInt(bigBody.length)),
+        },
+      ],
+      { zip64: { sentinels: true } },
+    );
     const pack = path.join(dir, 'acme-1.0.0.zip');
     await writePack(pack, 'acme-1.0.0', {
       'lib/tool-3.1.jar': jars.tool,
       'webapps/shop.war': jars.war,
       'bin/launch.jar': jars.launcher,
       'lib/liar-9.jar': jars.liar,
+      'lib/big.jar': jars.zip64,
     });
     await writePackSbom(pack);
     const bom = JSON.parse(await fs.readFile(`${pack}.cdx.json`, 'utf8')) as {
@@ -121,6 +142,12 @@ describe('SBOM, streamed', () => {
 
   test('an executable jar with a launcher script in front is read as Java reads it', () => {
     assert.equal(byPath.get('bin/launch.jar')?.purl, 'pkg:maven/com.acme/launch@2.0');
+  });
+
+  test('a ZIP64 jar is read through its ZIP64 records', () => {
+    const big = byPath.get('lib/big.jar') as Component;
+    assert.equal(big.purl, 'pkg:maven/com.acme/big@5.0');
+    assert.equal(big.hashes[0]?.content, sha(jars.zip64 as Buffer));
   });
 
   test('a jar whose local header disagrees with its central directory is named by its file only', () => {
