@@ -107,6 +107,21 @@ describe('SBOM, streamed', () => {
       ],
       { zip64: { sentinels: true } },
     );
+    // 10 nested jars, each of which needs a second pass of its own (its inner jar has a data
+    // descriptor and lies before the jar's last 512 KiB): the war is read again 8 times at most.
+    const filler = randomBytes(1700 << 10);
+    const child = (i: number) =>
+      craftZip([
+        described(`lib/grand-${i}.jar`, jars.inner as Buffer),
+        { name: 'filler.bin', data: filler, method: 0 },
+      ]);
+    jars.greedy = craftZip(
+      Array.from({ length: 10 }, (_, i) => ({
+        name: `WEB-INF/lib/child-${String(i).padStart(2, '0')}.jar`,
+        data: child(i),
+        method: 0,
+      })),
+    );
     const pack = path.join(dir, 'acme-1.0.0.zip');
     await writePack(pack, 'acme-1.0.0', {
       'lib/tool-3.1.jar': jars.tool,
@@ -114,6 +129,7 @@ describe('SBOM, streamed', () => {
       'bin/launch.jar': jars.launcher,
       'lib/liar-9.jar': jars.liar,
       'lib/big.jar': jars.zip64,
+      'webapps/greedy.war': jars.greedy,
     });
     await writePackSbom(pack);
     const bom = JSON.parse(await fs.readFile(`${pack}.cdx.json`, 'utf8')) as {
@@ -142,6 +158,15 @@ describe('SBOM, streamed', () => {
 
   test('an executable jar with a launcher script in front is read as Java reads it', () => {
     assert.equal(byPath.get('bin/launch.jar')?.purl, 'pkg:maven/com.acme/launch@2.0');
+  });
+
+  test('a jar that would need a second pass for each of many nested jars gets 8', () => {
+    const war = byPath.get('webapps/greedy.war') as Component;
+    const children = war.components ?? [];
+    assert.equal(children.length, 10);
+    const opened = children.filter((c) => (c.components ?? []).length > 0);
+    assert.equal(opened.length, 8);
+    assert.equal(opened[0]?.components?.[0]?.name, 'com.acme.inner');
   });
 
   test('a ZIP64 jar is read through its ZIP64 records', () => {

@@ -45,6 +45,7 @@ const SMALL = 1024 * 1024;
 const UNSIZED_TAKE = 64 * 1024;
 const MAX_RATIO = 1000;
 const CONCURRENCY = 2;
+const MAX_REREADS = 8;
 const SIGNATURES = [0x0403, 0x0201]; // local header, central directory
 const CENTRAL = 0x02014b50;
 const MAX32 = 0xffffffff;
@@ -108,7 +109,7 @@ export async function describeEntry(
   const key = sha256 && `${sha256}\0${at}`;
   const seen = key ? memo?.get(key) : undefined;
   if (seen) return seen;
-  const source: Source = () => zip.openData(entry);
+  const source = budgeted(() => zip.openData(entry), at);
   const { component } = await describeStream(at, await source(), source, 0, sha256);
   if (key) memo?.set(key, component);
   return component;
@@ -116,7 +117,8 @@ export async function describeEntry(
 
 /** A jar on disk, described; undefined when there is no such file. */
 export async function describeFile(file: string, at: string): Promise<JarComponent | undefined> {
-  const source: Source = async () => createReadStream(file, { highWaterMark: 1 << 20 });
+  // The first pass reads the stream opened below.
+  const source = budgeted(async () => createReadStream(file, { highWaterMark: 1 << 20 }), at, 1);
   const first = await new Promise<ReturnType<typeof createReadStream> | undefined>(
     (resolve, reject) => {
       const s = createReadStream(file, { highWaterMark: 1 << 20 });
@@ -128,6 +130,20 @@ export async function describeFile(file: string, at: string): Promise<JarCompone
   );
   if (!first) return undefined;
   return (await describeStream(at, first, source, 0)).component;
+}
+
+/**
+ * A top-level jar's bytes, read again at most MAX_REREADS times (second passes of it and of
+ * the jars inside it): a jar built to need a second pass for each of many nested jars is
+ * listed by its name instead of being read over and over.
+ */
+function budgeted(open: Source, at: string, done = 0): Source {
+  let reads = done;
+  return async () => {
+    if (reads++ > MAX_REREADS)
+      throw badInput(`${at}: would need more than ${MAX_REREADS} passes to read`);
+    return open();
+  };
 }
 
 async function describeStream(
