@@ -51,10 +51,12 @@ async function withComponents(
   ctx: CommandContext,
 ): Promise<LevelChanges[]> {
   const reporter = ctx.reporter({ json: true });
+  // The vendor's jars only: the team's overlay (and a merge waiting to be resolved) has no say.
+  const { overlay: _overlay, ...vendorLock } = lock;
   let report: ApplyReport;
   try {
     report = await apply({
-      lock,
+      lock: vendorLock,
       level: Math.max(to, lock.level),
       dryRun: true,
       updateLock: false,
