@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -48,7 +50,7 @@ async function workspace(level: number) {
   return { workspace: dir, temp: path.join(tmp, `runner-${n}`) };
 }
 
-test('artifact: the tested pack, its sha256, changelog, report and junit.xml are uploaded', async () => {
+test('artifact: the tested pack, its sha256 and SBOM, changelog, report and junit.xml are uploaded', async () => {
   const ws = await workspace(2);
   const r = await runActionProcess({
     ...ws,
@@ -66,9 +68,24 @@ test('artifact: the tested pack, its sha256, changelog, report and junit.xml are
     'CHANGELOG.md',
     'report.json',
     'sample-server-1.0.0-level-2.zip',
+    'sample-server-1.0.0-level-2.zip.cdx.json',
     'sample-server-1.0.0-level-2.zip.sha256',
     'test-logs/junit.xml',
   ]);
+  const sbom = JSON.parse(
+    files.get('sample-server-1.0.0-level-2.zip.cdx.json')?.toString() ?? '{}',
+  );
+  assert.equal(sbom.bomFormat, 'CycloneDX');
+  assert.deepEqual(sbom.metadata.component.hashes, [
+    { alg: 'SHA-256', content: r.outputs['pack-sha256'] },
+  ]);
+  // No id-token: write in this workflow, so no attestation: a notice says why.
+  assert.match(
+    r.stdout,
+    /::notice::Provenance attestation skipped: the workflow does not grant `id-token: write`/,
+  );
+  assert.match(r.summary, /Provenance attestation skipped/);
+  assert.equal(r.outputs['attestation-id'], undefined);
   const pack = files.get('sample-server-1.0.0-level-2.zip') as Buffer;
   assert.equal(sha256(pack), r.outputs['pack-sha256']);
   assert.match(
@@ -135,6 +152,7 @@ test('release: the same files on a GitHub release; a rerun reuses it and uploads
       'junit.xml',
       'report.json',
       'sample-server-1.0.0-level-3.zip',
+      'sample-server-1.0.0-level-3.zip.cdx.json',
       'sample-server-1.0.0-level-3.zip.sha256',
     ]);
     const asset = rel?.assets.find((a) => a.name.endsWith('.zip'));
@@ -142,7 +160,7 @@ test('release: the same files on a GitHub release; a rerun reuses it and uploads
     const second = await run('release-b');
     assert.equal(second.code, 0, second.stdout + second.stderr);
     assert.equal(gh.releases.length, 1);
-    assert.equal(gh.releases[0]?.assets.length, 5);
+    assert.equal(gh.releases[0]?.assets.length, 6);
     assert.equal(
       second.outputs['pack-sha256'],
       first.outputs['pack-sha256'],
@@ -225,5 +243,50 @@ test('a failed upload after the build: the outputs known so far and the summary 
     assert.match(r.summary, /\*\*Publishing failed:\*\* GitHub refused to upload/);
   } finally {
     await gh.close();
+  }
+});
+
+test('attestation: with id-token granted, the OIDC token is asked for as @actions/attest asks; Sigstore out of reach is exit 6 after the upload', async () => {
+  const asked: { url: string; authorization?: string }[] = [];
+  const oidc = http.createServer((req, res) => {
+    asked.push({ url: req.url ?? '', authorization: req.headers.authorization });
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ value: 'header.payload.signature' }));
+  });
+  await new Promise<void>((resolve) => oidc.listen(0, '127.0.0.1', resolve));
+  // A proxy port nothing listens on: the signing step's https requests stop here, not outside.
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const proxyPort = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  try {
+    const ws = await workspace(2);
+    const port = (oidc.address() as AddressInfo).port;
+    const r = await runActionProcess({
+      ...ws,
+      inputs: { mode: 'artifact', token: 'ghs_fake', 'artifact-name': 'attested' },
+      env: {
+        ...services.env,
+        ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'id-request-token',
+        https_proxy: `http://127.0.0.1:${proxyPort}`,
+        HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`,
+        no_proxy: '127.0.0.1',
+        NO_PROXY: '127.0.0.1',
+      },
+    });
+    assert.equal(r.code, 6, r.stdout + r.stderr);
+    assert.deepEqual(asked, [
+      { url: '/token?api-version=2.0&audience=nobody', authorization: 'Bearer id-request-token' },
+    ]);
+    assert.match(
+      r.stdout,
+      /::error::uplevel: provenance attestation of sample-server-1\.0\.0-level-2\.zip failed/,
+    );
+    assert.match(r.outputs['artifact-id'] ?? '', /^\d+$/, 'the artifact went up first');
+    assert.equal(r.outputs['attestation-id'], undefined);
+    assert.doesNotMatch(r.stdout, /attestation skipped/);
+  } finally {
+    await new Promise<void>((resolve) => oidc.close(() => resolve()));
   }
 });

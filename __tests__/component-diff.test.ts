@@ -120,4 +120,80 @@ describe('component diff', () => {
     const json = renderChangelogJson('acme-gateway', '4.2.0', 0, 1, report.levels);
     assert.equal(json.components?.[0]?.components.length, 4);
   });
+
+  test('in place, apply --dir reports the same diff, reading the folder’s jars before they change', async () => {
+    const team = await makeTeam(vendor);
+    const home = path.join(team.dir, 'home');
+    const ga = await runCli(
+      ['apply', '--lock', team.lock, '--level', '0', '--dir', home, '--no-lock-update'],
+      {
+        env: team.env,
+      },
+    );
+    assert.equal(ga.code, 0, ga.stderr);
+    const r = await runCli(['apply', '--lock', team.lock, '--dir', home, '--json'], {
+      env: team.env,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(
+      report.levels.map((l: { level: number }) => l.level),
+      [1],
+    );
+    assert.deepEqual(
+      report.levels[0].changes.map((c: { id: string }) => c.id),
+      ['ACME-SEC-9', 'ACME-201'],
+    );
+    assert.deepEqual(
+      report.levels[0].components.map(
+        (c: { kind: string; name: string; from?: string; to?: string }) => [
+          c.kind,
+          c.name,
+          c.from,
+          c.to,
+        ],
+      ),
+      [
+        ['upgraded', 'log4j-core', '2.17.0', '2.17.1'],
+        ['added', 'metrics', undefined, '4.1'],
+        ['removed', 'old', '0.9', undefined],
+        ['changed', 'util', '1.0', '1.0'],
+      ],
+    );
+  });
+
+  test('uplevel changelog --components lists them under the level, and plain changelog does not', async () => {
+    const team = await makeTeam(vendor);
+    const md = await runCli(['changelog', '--lock', team.lock, '--components'], { env: team.env });
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /## Components/);
+    assert.match(
+      md.stdout,
+      /- upgraded \*\*org\.apache\.logging\.log4j:log4j-core\*\* 2\.17\.0 → 2\.17\.1 — `lib\/log4j-core-2\.17\.1\.jar` \(ACME-SEC-9\)/,
+    );
+    const json = await runCli(
+      ['changelog', '--lock', team.lock, '--components', '--format', 'json'],
+      {
+        env: team.env,
+      },
+    );
+    assert.equal(json.code, 0, json.stderr);
+    assert.equal(JSON.parse(json.stdout).components[0].components.length, 4);
+    const plain = await runCli(['changelog', '--lock', team.lock], { env: team.env });
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.doesNotMatch(plain.stdout, /Components/);
+    await assert.rejects(fs.access(path.join(team.dir, 'pack.zip')));
+  });
+
+  test('apply --no-sbom writes no SBOM and reports no component diff', async () => {
+    const team = await makeTeam(vendor);
+    const out = path.join(team.dir, 'pack.zip');
+    const r = await runCli(['apply', '--lock', team.lock, '--out', out, '--no-sbom', '--json'], {
+      env: team.env,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).levels[0].components, undefined);
+    await assert.rejects(fs.access(`${out}.cdx.json`));
+    await fs.access(out);
+  });
 });

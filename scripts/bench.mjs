@@ -61,11 +61,16 @@ function compare(ours, ref, prepare = () => {}) {
   return { ours: median(a), ref: median(b), rss };
 }
 
+// UPLEVEL_BENCH_ONLY=merge or =apply-out: only those figures (apply-out: apply --out vs cp
+// and vs --no-sbom). UPLEVEL_BENCH_JAR_DIR: jars to build the corpora from (make-corpus.py --jar-dir) instead of
+// downloading Debian's; UPLEVEL_BENCH_CORPUS: a corpus already built, used as the main one.
+const JAR_DIR = process.env.UPLEVEL_BENCH_JAR_DIR;
 function corpus(dir, extra) {
   if (existsSync(path.join(dir, 'packs'))) return;
   if (!existsSync(MAKE_CORPUS)) throw new Error(`corpus script not found at ${MAKE_CORPUS}`);
-  log(`building corpus in ${dir} (${extra.join(' ') || 'defaults'}) …`);
-  sh('python3', [MAKE_CORPUS, '--out', dir, ...extra], { stdio: 'inherit' });
+  const jars = JAR_DIR && !extra.includes('--jar-dir') ? ['--jar-dir', JAR_DIR] : [];
+  log(`building corpus in ${dir} (${[...jars, ...extra].join(' ') || 'defaults'}) …`);
+  sh('python3', [MAKE_CORPUS, '--out', dir, ...jars, ...extra], { stdio: 'inherit' });
 }
 
 const packOf = (dir, level) => path.join(dir, 'packs', `${PRODUCT}-level-${level}.zip`);
@@ -222,7 +227,9 @@ if (only) {
 
 // --- main corpus: 5 levels --------------------------------------------------------------
 execFileSync('node', [path.join(ROOT, 'scripts', 'build.mjs')]);
-const main = path.join(WORK, 'corpus');
+const main = process.env.UPLEVEL_BENCH_CORPUS
+  ? path.resolve(process.env.UPLEVEL_BENCH_CORPUS)
+  : path.join(WORK, 'corpus');
 corpus(main, []);
 const { lock, env } = setup(main);
 const tmp = path.join(WORK, 'tmp');
@@ -233,10 +240,19 @@ console.log(
   `uplevel bench: ${PRODUCT}, GA → level ${latest} with the overlay, median of ${RUNS} alternating runs, ${os.cpus().length} cores`,
 );
 
-const applyOut = () =>
+const applyOut = (...extra) =>
   timed(
     'node',
-    [CLI, 'apply', '--lock', lock, '--out', path.join(tmp, 'out.zip'), '--no-lock-update'],
+    [
+      CLI,
+      'apply',
+      '--lock',
+      lock,
+      '--out',
+      path.join(tmp, 'out.zip'),
+      '--no-lock-update',
+      ...extra,
+    ],
     { env },
   );
 const applyDir = () =>
@@ -248,7 +264,7 @@ const applyDir = () =>
 
 {
   const r = compare(
-    applyOut,
+    () => applyOut(),
     () => timed('cp', [packOf(main, 0), path.join(tmp, 'copy.zip')]),
     clean,
   );
@@ -260,6 +276,30 @@ const applyDir = () =>
     `apply ${s(r.ours)}, cp ${s(r.ref)}; peak RSS ${r.rss.toFixed(0)} MB`,
   );
   results.rssOut = r.rss;
+}
+
+{
+  // What the SBOM (<pack>.cdx.json: every jar decompressed once) and the component diff add.
+  const r = compare(
+    () => applyOut(),
+    () => applyOut('--no-sbom'),
+    clean,
+  );
+  report(
+    'apply --out vs apply --out --no-sbom',
+    `${(r.ours / r.ref).toFixed(2)}×`,
+    'none',
+    true,
+    `with SBOM ${s(r.ours)} (peak RSS ${r.rss.toFixed(0)} MB), without ${s(r.ref)}`,
+  );
+}
+
+if (process.env.UPLEVEL_BENCH_ONLY === 'apply-out') {
+  // The two apply --out figures alone (with and without the SBOM), for a quick look.
+  rmSync(tmp, { recursive: true, force: true });
+  const short = results.filter((r) => !r.meets).length;
+  console.log(`${results.length - short} passed, ${short} failed`);
+  process.exit(0);
 }
 
 if (have('unzip') && have('zip')) {
@@ -280,7 +320,7 @@ if (have('unzip') && have('zip')) {
     sh('zip', ['-qr', path.join(tmp, 'naive.zip'), PRODUCT], { cwd: path.join(tmp, 'naive') });
     return { seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
   };
-  const r = compare(applyOut, naive, clean);
+  const r = compare(() => applyOut(), naive, clean);
   report(
     'apply --out vs unzip + apply + zip -r',
     `${(r.ref / r.ours).toFixed(1)}× faster`,
@@ -389,7 +429,7 @@ if (process.env.UPLEVEL_BENCH_LEVELS !== '0') {
 if (process.env.UPLEVEL_BENCH_DOUBLE !== '0') {
   // The same corpus made from every jar twice (hard links under a second name): a pack
   // twice the size, to show memory does not grow with it. Peak RSS only, not time.
-  const jarDir = path.join(os.homedir(), '.cache', 'uplevel-corpus', 'jars');
+  const jarDir = JAR_DIR ?? path.join(os.homedir(), '.cache', 'uplevel-corpus', 'jars');
   const doubled = path.join(WORK, 'jars-doubled');
   if (!existsSync(path.join(WORK, 'corpus-double', 'packs'))) {
     rmSync(doubled, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import * as core from './log-output.ts';
 import { ExitCode, fromSystemError, isUplevelError } from '../core/errors.ts';
 import type { Reporter } from '../pipeline/reporter.ts';
 import { actionsArtifacts } from './artifacts.ts';
+import { actionsAttest } from './attest.ts';
 import { actionsCache } from './cache.ts';
 import { GitHubApi } from './github.ts';
 import { runAction, type Annotation } from './run.ts';
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
       cache: actionsCache,
       reporter: logReporter(),
       annotate,
+      attest: actionsAttest,
       notice: (m) => core.notice(m),
     },
     process.env,

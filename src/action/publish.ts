@@ -9,6 +9,8 @@ import { sha256 } from '../core/hash.ts';
 import type { ApplyConflictError } from '../pipeline/apply.ts';
 import { isConflict } from '../pipeline/overlay.ts';
 import { pendingFile, type PendingMerge } from '../pipeline/pending-merge.ts';
+import { sbomPath } from '../pipeline/sbom/write-sbom.ts';
+import { attestationBlocked, AttestationRefused, type Attestor } from './attest.ts';
 import { readOrNull, type BuiltPack } from './build.ts';
 import type { CommitFile, GitHubApi } from './github.ts';
 import { branchName, publishPullRequest, type PullRequestResult } from './pull-request.ts';
@@ -157,8 +159,53 @@ export async function packFiles(s: ActionSettings, built: BuiltPack): Promise<st
     `${JSON.stringify({ apply: built.report, tests: built.tests ?? null, pack }, null, 2)}\n`,
   );
   const files = [pack.path, `${pack.path}.sha256`, built.changelogPath, report];
+  // The SBOM apply writes beside every pack (not with apply --no-sbom).
+  if (await exists(sbomPath(pack.path))) files.push(sbomPath(pack.path));
   if (built.tests) files.push(built.tests.junitFile);
   return files;
+}
+
+const exists = (f: string) =>
+  fs.access(f).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * The pack's provenance attestation, when the workflow allows one: the summary line and
+ * the outputs. Skipped (a notice) when it does not; a failure to sign or store is an error.
+ */
+export async function attestPack(
+  s: ActionSettings,
+  built: BuiltPack,
+  attestor: Attestor,
+  env: NodeJS.ProcessEnv,
+  notice: (message: string) => void,
+): Promise<{ line: string; outputs: Record<string, string> }> {
+  const pack = built.pack as NonNullable<BuiltPack['pack']>;
+  const name = path.basename(pack.path);
+  const skip = (why: string) => {
+    const line = `Provenance attestation skipped: ${why}.`;
+    notice(line);
+    return { line, outputs: {} };
+  };
+  const blocked = attestationBlocked(env, s.token);
+  if (blocked) return skip(blocked);
+  let a;
+  try {
+    a = await attestor.attest({ name, sha256: pack.sha256 }, s.token);
+  } catch (e) {
+    if (e instanceof AttestationRefused) return skip(e.message);
+    throw e;
+  }
+  const outputs: Record<string, string> = {};
+  if (a.id) outputs['attestation-id'] = a.id;
+  const url =
+    a.id && s.repository
+      ? `${s.serverUrl}/${s.repository.owner}/${s.repository.repo}/attestations/${a.id}`
+      : '';
+  if (url) outputs['attestation-url'] = url;
+  return { line: `Provenance attestation of \`${name}\`${url ? `: ${url}` : ' made'}.`, outputs };
 }
 
 export async function publishRelease(

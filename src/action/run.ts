@@ -21,6 +21,7 @@ import type { Reporter } from '../pipeline/reporter.ts';
 import { openLockRepository, type LockRepository } from '../pipeline/repository.ts';
 import { checkWso2 } from '../pipeline/wso2/check-wso2.ts';
 import type { ArtifactPublisher } from './artifacts.ts';
+import type { Attestor } from './attest.ts';
 import { buildAndTest, conflictsOf, overlayOf, refuseConflictMarkers } from './build.ts';
 import { cacheSession, type CacheStore } from './cache.ts';
 import type { GitHubApi } from './github.ts';
@@ -31,6 +32,7 @@ import {
   lockBranch,
   openPullRequest,
   packFiles,
+  attestPack,
   publishRelease,
   repoPath,
 } from './publish.ts';
@@ -55,6 +57,8 @@ export interface ActionPorts {
   annotate(a: Annotation): void;
   /** A notice on the run's page: nothing failed, but a person should know. */
   notice(message: string): void;
+  /** Provenance attestations (modes artifact and release); absent: none are made. */
+  attest?: Attestor;
 }
 
 export interface ActionResult {
@@ -242,6 +246,11 @@ async function publish(
         const url = await publishRelease(s, lock, built.level, built, files, needGitHub(ports, s));
         outputs['release-url'] = url;
         extra.push(`Release: ${url}`);
+      }
+      if (ports.attest) {
+        const a = await attestPack(s, built, ports.attest, process.env, (m) => ports.notice(m));
+        Object.assign(outputs, a.outputs);
+        extra.push(a.line);
       }
     } else if (s.mode === 'verify') {
       const result = {

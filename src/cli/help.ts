@@ -23,7 +23,7 @@ export const HELP: Record<string, Help> = {
   },
   apply: {
     usage: [
-      'apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--json]',
+      'apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--no-sbom] [--json]',
       'apply     [--lock F] --diff DIFF.zip --dir DIR [--dry-run] [--json]',
     ],
     what: 'Applies every level up to --level in one pass, merging the overlay three-way.',
@@ -37,6 +37,7 @@ export const HELP: Record<string, Help> = {
       ['--diff DIFF.zip', 'offline: an `uplevel diff` zip applied to --dir'],
       ['--dry-run', 'print the plan and the merge results, write nothing'],
       ['--no-lock-update', 'leave the lock’s level and the overlay files as they are'],
+      ['--no-sbom', 'no ZIP.cdx.json beside the zip and no component diff in the report'],
       JSON_FLAG,
     ],
     example: 'uplevel apply --lock uplevel.yml --out pack.zip',
@@ -115,13 +116,14 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel export --from 3 --to 5 --out gw-bundle/',
   },
   changelog: {
-    usage: ['changelog [--lock F] [--from N] [--to M] [--format md|json]'],
+    usage: ['changelog [--lock F] [--from N] [--to M] [--format md|json] [--components]'],
     what: 'Renders the changes between two levels, security first, CVE ids linked.',
     flags: [
       LOCK,
       ['--from N', 'default: the lock’s level'],
       ['--to M', 'default: the latest level'],
       ['--format md|json', 'default: md'],
+      ['--components', 'add the jars each level upgrades, adds or removes (reads the packs)'],
     ],
     example: 'uplevel changelog --to 3 --format md',
   },

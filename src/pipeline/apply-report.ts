@@ -17,7 +17,10 @@ export interface ApplyRequest {
   updateLock: boolean;
   reporter: Reporter;
   env?: NodeJS.ProcessEnv;
-  /** false: no `<pack>.cdx.json` and no component diff (a pack only compared, then deleted). */
+  /**
+   * false: no `<pack>.cdx.json` and no component diff (a pack only compared, then deleted);
+   * true with dryRun: the component diff too.
+   */
   inventory?: boolean;
 }
 

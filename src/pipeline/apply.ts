@@ -37,7 +37,8 @@ import { openLockRepository, type LockRepository } from './repository.ts';
 import { writeUpdatedDir } from './write-dir.ts';
 import { writeUpdatedZip } from './write-pack.ts';
 import { writePackSbom } from './sbom/write-sbom.ts';
-import { addLevelComponents } from './sbom/level-components.ts';
+import type { JarMemo } from './sbom/scan-jars.ts';
+import { addLevelComponents, describeFromContents } from './sbom/level-components.ts';
 
 export { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
 
@@ -81,6 +82,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       dryRun: req.dryRun,
       updateLock: req.updateLock,
       reporter,
+      ...(req.inventory === false ? { inventory: false } : {}),
     });
     return {
       product: lock.product,
@@ -89,7 +91,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       packLevel: r.from,
       lockLevel: lock.level,
       level: r.to,
-      levels: [],
+      levels: r.levels ?? [],
       files: r.files,
       overlay: r.merged.map((m) => ({ path: m.path, outcome: m.outcome })),
       conflicts: r.conflicts,
@@ -154,7 +156,12 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
         overlay.files,
       );
     }
-    if (req.dryRun) return report;
+    if (req.dryRun) {
+      // Asked for (uplevel changelog --components): what the levels change inside, nothing written.
+      if (req.inventory === true)
+        await addLevelComponents(report, plan, describeFromContents(contents, new Map()));
+      return report;
+    }
 
     const vendorHashes = await vendorHashesForOverlay(plan, contents, overlay);
     const layout = layoutOutput(plan, contents, overlay);
@@ -182,10 +189,11 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       },
       onProgress: (done: number, total: number) => reporter.progress('Writing pack', done, total),
     };
+    const jarMemo: JarMemo = new Map();
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      if (req.inventory !== false) await writePackSbom(req.out, res.sha256);
+      if (req.inventory !== false) await writePackSbom(req.out, res.sha256, res.hashes, jarMemo);
       report.output = {
         kind: 'zip',
         path: req.out,
@@ -197,7 +205,8 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: 'dir', path: req.dir, bytes: res.bytes };
     }
-    if (req.inventory !== false) await addLevelComponents(report, plan, contents);
+    if (req.inventory !== false)
+      await addLevelComponents(report, plan, describeFromContents(contents, jarMemo));
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);

@@ -196,6 +196,8 @@ export class SafeZip {
     const stream = await this.open(info, info.compressionMethod === 8);
     const check = new CheckingStream(info, `${this.label}: ${info.name}`);
     stream.on('error', (e) => check.destroy(asDataError(this.label, info, e)));
+    // A reader that stops early (destroys `check`) stops the inflating too.
+    check.once('close', () => stream.destroy());
     if (info.compressionMethod === 8 && info.compressedSize > 0) {
       // Java's ZipInputStream reads on where the deflate stream ends: bytes after it are
       // not this entry's data but whatever that reader takes for the next header.

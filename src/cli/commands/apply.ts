@@ -20,6 +20,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     'no-lock-update': { type: 'boolean' },
+    'no-sbom': { type: 'boolean' },
     bundle: { type: 'string' },
     diff: { type: 'string' },
   });
@@ -64,6 +65,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
       ...(abs(values.pack) ? { pack: abs(values.pack) as string } : {}),
       dryRun: Boolean(values['dry-run']),
       updateLock: !values['no-lock-update'],
+      ...(values['no-sbom'] ? { inventory: false } : {}),
       reporter,
       env: ctx.env,
     });

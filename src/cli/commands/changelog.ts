@@ -1,5 +1,12 @@
 import { badInput } from '../../core/errors.ts';
-import { renderChangelogJson, renderChangelogMarkdown } from '../../core/changelog.ts';
+import {
+  renderChangelogJson,
+  renderChangelogMarkdown,
+  type LevelChanges,
+} from '../../core/changelog.ts';
+import type { Lock } from '../../core/types.ts';
+import { apply } from '../../pipeline/apply.ts';
+import type { ApplyReport } from '../../pipeline/apply-report.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
 import { openLockRepository } from '../../pipeline/repository.ts';
 import { intFlag, parse } from '../args.ts';
@@ -11,6 +18,7 @@ export async function changelogCommand(argv: string[], ctx: CommandContext): Pro
     from: { type: 'string' },
     to: { type: 'string' },
     format: { type: 'string' },
+    components: { type: 'boolean' },
   });
   const format = (values.format as string | undefined) ?? 'md';
   if (format !== 'md' && format !== 'json')
@@ -22,10 +30,46 @@ export async function changelogCommand(argv: string[], ctx: CommandContext): Pro
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
+  const levels = values.components ? await withComponents(lock, repo.levels, to, ctx) : repo.levels;
   if (format === 'json') {
-    ctx.printJson(renderChangelogJson(lock.product, lock.version, from, to, repo.levels));
+    ctx.printJson(renderChangelogJson(lock.product, lock.version, from, to, levels));
   } else {
-    ctx.print(renderChangelogMarkdown(lock.product, lock.version, from, to, repo.levels).trimEnd());
+    ctx.print(renderChangelogMarkdown(lock.product, lock.version, from, to, levels).trimEnd());
   }
   return 0;
+}
+
+/**
+ * The levels with the jars each upgrades, adds or removes: read from the pack apply would
+ * start from and the levels' payloads (fetched and verified as apply fetches them), nothing
+ * written. Levels at or below the lock's pack level get none.
+ */
+async function withComponents(
+  lock: Lock,
+  levels: readonly LevelChanges[],
+  to: number,
+  ctx: CommandContext,
+): Promise<LevelChanges[]> {
+  const reporter = ctx.reporter({ json: true });
+  // The vendor's jars only: the team's overlay (and a merge waiting to be resolved) has no say.
+  const { overlay: _overlay, ...vendorLock } = lock;
+  let report: ApplyReport;
+  try {
+    report = await apply({
+      lock: vendorLock,
+      level: Math.max(to, lock.level),
+      dryRun: true,
+      updateLock: false,
+      inventory: true,
+      reporter,
+      env: ctx.env,
+    });
+  } finally {
+    reporter.end();
+  }
+  const found = new Map(report.levels.map((l) => [l.level, l.components]));
+  return levels.map((l) => {
+    const components = found.get(l.level);
+    return components ? { ...l, components } : l;
+  });
 }

@@ -3,6 +3,7 @@
  * the installation's level is built with apply (no overlay), its recorded hashes compared
  * with the folder's, and the team's files copied into a new overlay folder.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,8 @@ import type { Reporter } from '../reporter.ts';
 import { assertFreshDir } from '../write-dir.ts';
 import { writeAdoptedLock } from './lock-file.ts';
 import { readIfExists } from '../read-if-exists.ts';
+import { U2_STATE } from '../../core/update-model.ts';
+import { currentU2Level } from '../wso2/update-tool.ts';
 
 export interface AdoptRequest {
   /** The installed folder (its top is the product's home, holding bin/, conf/…). */
@@ -54,19 +57,16 @@ export interface AdoptReport extends AdoptClassification {
 }
 
 const OWN = (rel: string) => rel === PACK_STATE_PATH || rel.startsWith('updates/.uplevel/');
+/**
+ * WSO2's update tool keeps its state in updates/config.json (the level, and perhaps the
+ * login it was given) and its logs in updates/logs/: the tool's, not the team's.
+ */
+const WSO2_OWN = (rel: string) => OWN(rel) || rel === U2_STATE || rel.startsWith('updates/logs/');
 
 export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
   const { lock, reporter } = request;
-  if (lock.source === 'wso2') throw badInput('adopt does not support source: wso2 yet');
   const req = { ...request, dir: await productHome(request.dir, lock) };
-  const state = await readInstalledState(req.dir);
-  if (state && (state.product !== lock.product || state.version !== lock.version))
-    throw badInput(
-      `${path.join(req.dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`,
-    );
-  const level = req.level ?? state?.level;
-  if (level === undefined)
-    throw badInput(`--dir ${req.dir}: has no ${PACK_STATE_PATH} to say its level; give --level N`);
+  const level = req.level ?? (await installedLevel(req.dir, lock));
   if (!req.dryRun) await assertFreshOverlay(req.overlay);
   const ignore = [...DEFAULT_IGNORE, ...(lock.ignore ?? [])];
   const vendor = await vendorHashes(req, level);
@@ -75,7 +75,7 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
   const c = classifyInstallation(installed.files, vendor, {
     ignore,
     includeBinaries: req.includeBinaries,
-    own: OWN,
+    own: lock.source === 'wso2' ? WSO2_OWN : OWN,
   });
   for (const p of installed.other)
     c.unclassified.push({ path: p, why: 'not a regular file (a link or device)' });
@@ -109,6 +109,27 @@ async function productHome(dir: string, lock: Lock): Promise<string> {
   if (names.length === 1 && names[0] === top && (await isDir(path.join(dir, top))))
     return path.join(dir, top);
   return dir;
+}
+
+/** The installation's level: uplevel's state, or for source: wso2 the update tool's config.json. */
+async function installedLevel(dir: string, lock: Lock): Promise<number> {
+  if (lock.source === 'wso2') {
+    if (!(await isDir(dir))) throw badInput(`--dir ${dir}: not a folder`);
+    const level = await currentU2Level(dir);
+    if (level === undefined)
+      throw badInput(
+        `--dir ${dir}: has no ${U2_STATE} to say its WSO2 update level; give --level N`,
+      );
+    return level;
+  }
+  const state = await readInstalledState(dir);
+  if (state && (state.product !== lock.product || state.version !== lock.version))
+    throw badInput(
+      `${path.join(dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`,
+    );
+  if (state === undefined)
+    throw badInput(`--dir ${dir}: has no ${PACK_STATE_PATH} to say its level; give --level N`);
+  return state.level;
 }
 
 async function readInstalledState(dir: string): Promise<PackState | undefined> {
@@ -161,8 +182,16 @@ async function vendorHashes(req: AdoptRequest, level: number): Promise<Record<st
     });
     const pack = await openPack(out, { product: req.lock.product, version: req.lock.version });
     try {
-      if (!pack.state) throw new Error('apply wrote a pack without its state');
-      return pack.state.files;
+      if (pack.state) return pack.state.files;
+      if (req.lock.source !== 'wso2') throw new Error('apply wrote a pack without its state');
+      // The WSO2 tool's pack records no hashes: they are the files' own.
+      const hashes: Record<string, string> = {};
+      for (const [rel, entry] of pack.files) {
+        const h = createHash('sha256');
+        for await (const c of await pack.zip.openData(entry)) h.update(c as Buffer);
+        hashes[rel] = h.digest('hex');
+      }
+      return hashes;
     } finally {
       await pack.zip.close();
     }

@@ -48,6 +48,9 @@ import { forEachLimit } from '../for-each-limit.ts';
 import type { OpenPayload } from '../payloads.ts';
 import type { LockRepository } from '../repository.ts';
 import type { Reporter } from '../reporter.ts';
+import type { ApplyReport } from '../apply-report.ts';
+import { addLevelComponents } from '../sbom/level-components.ts';
+import { describeEntry, describeFile } from '../sbom/scan-jars.ts';
 
 export interface InPlaceResult {
   from: number;
@@ -59,6 +62,8 @@ export interface InPlaceResult {
   recovered: string;
   /** Hotfixes the folder carried: put back on the new level, or dropped as included in it. */
   hotfixes?: { reapplied: string[]; dropped: string[] };
+  /** The levels applied, with their changes and (unless a dry run) their component diff. */
+  levels?: ApplyReport['levels'];
 }
 
 /** Conflicts on files edited in the folder itself, waiting for the user (see pending-merge.ts). */
@@ -129,6 +134,8 @@ interface InPlaceArgs {
   dryRun: boolean;
   updateLock: boolean;
   reporter: Reporter;
+  /** false: no component diff. */
+  inventory?: boolean;
 }
 
 async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
@@ -217,6 +224,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       return entry && payload ? payload.zip.readBuffer(entry) : undefined;
     };
 
+    const reportLevels = await levelsWithComponents(plan, levels, payloads, liveFile, args);
     const changed = new Set([...plan.added, ...plan.modified, ...plan.removed]);
     const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
     const lockHotfixFiles = lockHotfixes.flatMap((h) =>
@@ -238,6 +246,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       conflicts: [],
       overlayRewritten: [],
       recovered,
+      levels: reportLevels,
     };
     /** What goes into place: bytes, a payload source to extract, or null to remove. */
     const outcome = new Map<string, Buffer | FileSource | null>();
@@ -633,4 +642,33 @@ async function hotfixView(home: string, ids: string[]): Promise<Map<string, stri
     }
   }
   return view;
+}
+
+/** The levels as an apply report gives them; the component diff reads the folder's jars before they change. */
+async function levelsWithComponents(
+  plan: ApplyPlan,
+  levels: number[],
+  payloads: Map<number, OpenPayload>,
+  liveFile: (p: string) => string | null,
+  args: InPlaceArgs,
+): Promise<ApplyReport['levels']> {
+  const out = levels.map((l) => {
+    const p = payloads.get(l) as OpenPayload;
+    return {
+      level: l,
+      released: p.manifest.released,
+      sha256: p.sha256,
+      changes: p.manifest.changes,
+    };
+  });
+  if (args.dryRun || args.inventory === false) return out;
+  await addLevelComponents({ levels: out }, plan, async (src, at) => {
+    if (src.kind === 'pack') {
+      const file = liveFile(src.path);
+      return file === null ? undefined : describeFile(file, at);
+    }
+    const p = payloads.get(src.level) as OpenPayload;
+    return describeEntry(p.zip, p.fileEntry(src.path), at, src.sha256);
+  });
+  return out;
 }

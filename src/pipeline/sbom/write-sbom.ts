@@ -15,7 +15,7 @@ import type { JarComponent } from '../../core/sbom/jar-meta.ts';
 import { PACK_STATE_PATH, type PackState } from '../../core/types.ts';
 import { SafeZip } from '../../zip/reader.ts';
 import { writeFileAtomic } from '../overlay.ts';
-import { scanPackJars } from './scan-jars.ts';
+import { scanPackJars, type JarMemo } from './scan-jars.ts';
 
 export const sbomPath = (pack: string) => `${pack}.cdx.json`;
 
@@ -25,8 +25,16 @@ export interface PackSbomInfo {
   state?: PackState;
 }
 
-/** Writes `<pack>.cdx.json` and returns its path; `sha256`: the pack's, when the writer knows it. */
-export async function writePackSbom(pack: string, sha256?: string): Promise<string> {
+/**
+ * Writes `<pack>.cdx.json` and returns its path. `sha256`: the pack's, and `hashes`: its
+ * files' by path in the pack's top folder, when the writer knows them.
+ */
+export async function writePackSbom(
+  pack: string,
+  sha256?: string,
+  hashes?: ReadonlyMap<string, string>,
+  memo?: JarMemo,
+): Promise<string> {
   const zip = await SafeZip.open(pack);
   let json: string;
   try {
@@ -38,7 +46,7 @@ export async function writePackSbom(pack: string, sha256?: string): Promise<stri
       const text = (await zip.readBuffer(stateEntry, 64 * 1024 * 1024)).toString('utf8');
       info.state = parsePackState(JSON.parse(text), `${pack}: ${PACK_STATE_PATH}`);
     }
-    json = renderSbom(info, await scanPackJars(zip, prefix));
+    json = renderSbom(info, await scanPackJars(zip, prefix, hashes, memo));
   } finally {
     await zip.close();
   }

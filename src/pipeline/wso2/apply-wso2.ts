@@ -234,7 +234,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
       overlay: merged,
       onProgress: (done, total) => reporter.progress('Writing pack', done, total),
     });
-    await writePackSbom(out);
+    if (req.inventory !== false) await writePackSbom(out);
     report.output = { kind: 'zip', path: out, sha256: written.sha256, bytes: written.bytes };
     if (req.updateLock && to !== lock.level) {
       if (lock.overlay) {
