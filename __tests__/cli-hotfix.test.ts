@@ -66,7 +66,11 @@ async function pin(lock: string, ids: string[]) {
     const sha = createHash('sha256')
       .update(await fs.readFile(file))
       .digest('hex');
-    lines.push(`  - path: ${file}`, `    sha256: ${sha}`);
+    // Inside the lock's folder: lock paths may not lead out of it.
+    const kept = path.join(path.dirname(lock), 'hotfixes', path.basename(file));
+    await fs.mkdir(path.dirname(kept), { recursive: true });
+    await fs.copyFile(file, kept);
+    lines.push(`  - path: hotfixes/${path.basename(file)}`, `    sha256: ${sha}`);
   }
   await fs.appendFile(lock, `${lines.join('\n')}\n`);
 }

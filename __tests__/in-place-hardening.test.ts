@@ -124,7 +124,10 @@ async function fullTreeHash(dir: string): Promise<string> {
 /** Appends a `hotfixes:` entry pinning `zip` to the lock, so hotfix apply takes it. */
 async function pinHotfix(lock: string, zip: string) {
   const sha = sha256(await fs.readFile(zip));
-  await fs.appendFile(lock, `hotfixes:\n  - path: ${zip}\n    sha256: ${sha}\n`);
+  // Inside the lock's folder: lock paths may not lead out of it.
+  const kept = path.join(path.dirname(lock), path.basename(zip));
+  if (kept !== zip) await fs.copyFile(zip, kept);
+  await fs.appendFile(lock, `hotfixes:\n  - path: ${path.basename(zip)}\n    sha256: ${sha}\n`);
 }
 
 async function homeAt(level: number) {

@@ -148,7 +148,11 @@ describe('the sample’s lifecycle', () => {
     const sha = createHash('sha256')
       .update(await fs.readFile(hotfixZip))
       .digest('hex');
-    await fs.appendFile(env.lock, `hotfixes:\n  - path: ${hotfixZip}\n    sha256: ${sha}\n`);
+    await fs.copyFile(hotfixZip, path.join(path.dirname(env.lock), path.basename(hotfixZip)));
+    await fs.appendFile(
+      env.lock,
+      `hotfixes:\n  - path: ${path.basename(hotfixZip)}\n    sha256: ${sha}\n`,
+    );
     await ok(['hotfix', 'apply', '--lock', env.lock, '--dir', env.home, hotfixZip]);
     const logs = path.join(env.dir, 'logs');
     await ok(['test', '--lock', env.lock, '--dir', env.home, '--logs', logs]);

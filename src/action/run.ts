@@ -83,7 +83,8 @@ export async function runAction(
       return lockRetired(s, ports.github, outputs, ports);
     throw badInput(`input lock: ${s.lock} not found`);
   }
-  const lock = await loadLock(s.lock);
+  // The checkout is the repository the lock's paths must stay in, .git or not.
+  const lock = await loadLock(s.lock, s.workspace);
   const tuf = lock.source === 'tuf';
   // The WSO2 tool keeps its own downloads; only a TUF source has metadata and targets to keep.
   const cache =

@@ -6,7 +6,8 @@ import type { Lock } from '../core/types.ts';
 
 export const DEFAULT_LOCK = 'uplevel.yml';
 
-export async function loadLock(file: string | undefined): Promise<Lock> {
+/** `root`: the folder the lock's paths must stay in when the caller knows it (the action's workspace). */
+export async function loadLock(file: string | undefined, root?: string): Promise<Lock> {
   const abs = path.resolve(file ?? DEFAULT_LOCK);
   let text: string;
   try {
@@ -17,9 +18,12 @@ export async function loadLock(file: string | undefined): Promise<Lock> {
     if (code === 'EISDIR') throw badInput(`${abs}: is a folder, not a lock file`);
     throw e;
   }
-  const root = await lockRoot(path.dirname(abs));
-  const lock = parseLock(text, abs, root);
-  await confineLinks(lock, root);
+  const within =
+    root && isInside(path.resolve(root), abs)
+      ? path.resolve(root)
+      : await lockRoot(path.dirname(abs));
+  const lock = parseLock(text, abs, within);
+  await confineLinks(lock, within);
   return lock;
 }
 
