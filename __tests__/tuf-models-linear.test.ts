@@ -51,22 +51,5 @@ test('bad targets are still refused with the models’ own errors', () => {
   assert.throws(bad({ 'a.zip': { length: 'x', hashes: {} } }), /length must be a number/);
 });
 
-// Quadratic, the 16,000 case alone takes minutes: the timeout is how it fails then.
-test('the cost grows linearly with the number of targets', { timeout: 60_000 }, () => {
-  const time = (n: number) => {
-    const text = JSON.stringify(targetsDoc(n));
-    let best = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      roundTrip(JSON.parse(text) as object);
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  };
-  time(1_000); // warm up
-  const small = time(2_000);
-  const large = time(16_000);
-  // Linear is ~8×; the quadratic reduce was 64× and more (130× measured at 1,000 → 8,000).
-  // Best of 5 each and a wide margin: the full suite runs this on a loaded machine.
-  assert.ok(large / small < 32, `8× the targets took ${(large / small).toFixed(1)}× the time`);
-});
+// The cost (linear, where the models' own conversion was quadratic) is a timing: it is the
+// scale figure of `npm run bench` (UPLEVEL_BENCH_ONLY=scale), not a test on a shared machine.
