@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from './helpers/cli.ts';
 import { bytes, writePack } from './helpers/packs.ts';
-import { readTree, treeHash } from './helpers/read-pack.ts';
+import { fullTreeHash, readTree, treeHash } from './helpers/read-pack.ts';
 import { configText } from './helpers/packs.ts';
 import { CHANGES, LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
 
@@ -405,14 +405,3 @@ describe('revert brings back the level and its hotfixes', () => {
     }
   });
 });
-
-/** Every file under the folder, the workspace in updates/.uplevel/ included. */
-async function fullTreeHash(dir: string): Promise<string> {
-  const tree = await readTree(dir);
-  const h = createHash('sha256');
-  for (const p of [...tree.keys()].sort())
-    h.update(p)
-      .update('\0')
-      .update(tree.get(p) as Buffer);
-  return h.digest('hex');
-}

@@ -13,7 +13,7 @@ import { SafeZip } from '../src/zip/reader.ts';
 import { ZipWriter, toDosDateTime } from '../src/zip/writer.ts';
 import { CLI, runCli } from './helpers/cli.ts';
 import { bytes, configText, writePack, type Tree } from './helpers/packs.ts';
-import { readTree, treeHash } from './helpers/read-pack.ts';
+import { fullTreeHash, readTree, treeHash } from './helpers/read-pack.ts';
 import {
   LEVELS,
   makeTeam,
@@ -108,17 +108,6 @@ async function withAddedFile(src: string, dst: string, manifest: string, file: s
     },
     { [`files/${file}`]: content },
   );
-}
-
-/** Every file under the folder, the workspace included. */
-async function fullTreeHash(dir: string): Promise<string> {
-  const tree = await readTree(dir);
-  const h = createHash('sha256');
-  for (const p of [...tree.keys()].sort())
-    h.update(p)
-      .update('\0')
-      .update(tree.get(p) as Buffer);
-  return h.digest('hex');
 }
 
 /** Appends a `hotfixes:` entry pinning `zip` to the lock, so hotfix apply takes it. */

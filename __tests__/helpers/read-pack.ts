@@ -40,14 +40,17 @@ export async function exists(p: string): Promise<boolean> {
 
 /**
  * A hash of every file below a folder (paths and bytes), uplevel's own workspace
- * (updates/.uplevel/) left out: equal hashes mean the same pack, byte for byte.
+ * (updates/.uplevel/) left out unless `workspace`: equal hashes mean the same pack, byte for byte.
  */
-export async function treeHash(dir: string, opts: { ignore?: RegExp } = {}): Promise<string> {
+export async function treeHash(
+  dir: string,
+  opts: { ignore?: RegExp; workspace?: boolean } = {},
+): Promise<string> {
   const { createHash } = await import('node:crypto');
   const tree = await readTree(dir);
   const h = createHash('sha256');
   for (const p of [...tree.keys()].sort()) {
-    if (p.startsWith('updates/.uplevel/') || opts.ignore?.test(p)) continue;
+    if ((!opts.workspace && p.startsWith('updates/.uplevel/')) || opts.ignore?.test(p)) continue;
     h.update(p)
       .update('\0')
       .update(tree.get(p) as Buffer)
@@ -55,3 +58,6 @@ export async function treeHash(dir: string, opts: { ignore?: RegExp } = {}): Pro
   }
   return h.digest('hex');
 }
+
+/** Every file under the folder, the workspace in updates/.uplevel/ included. */
+export const fullTreeHash = (dir: string): Promise<string> => treeHash(dir, { workspace: true });
