@@ -206,17 +206,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path46) {
-      const ctrl = callVisitor(key2, node, visitor, path46);
+    function visit_(key2, node, visitor, path50) {
+      const ctrl = callVisitor(key2, node, visitor, path50);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path46, ctrl);
-        return visit_(key2, ctrl, visitor, path46);
+        replaceNode(key2, path50, ctrl);
+        return visit_(key2, ctrl, visitor, path50);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path50 = Object.freeze(path50.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path46);
+            const ci = visit_(i, node.items[i], visitor, path50);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -227,13 +227,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = visit_("key", node.key, visitor, path46);
+          path50 = Object.freeze(path50.concat(node));
+          const ck = visit_("key", node.key, visitor, path50);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path46);
+          const cv = visit_("value", node.value, visitor, path50);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -254,17 +254,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path46) {
-      const ctrl = await callVisitor(key2, node, visitor, path46);
+    async function visitAsync_(key2, node, visitor, path50) {
+      const ctrl = await callVisitor(key2, node, visitor, path50);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path46, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path46);
+        replaceNode(key2, path50, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path50);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path50 = Object.freeze(path50.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path46);
+            const ci = await visitAsync_(i, node.items[i], visitor, path50);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -275,13 +275,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path46);
+          path50 = Object.freeze(path50.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path50);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path46);
+          const cv = await visitAsync_("value", node.value, visitor, path50);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -308,23 +308,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path46) {
+    function callVisitor(key2, node, visitor, path50) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path46);
+        return visitor(key2, node, path50);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path46);
+        return visitor.Map?.(key2, node, path50);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path46);
+        return visitor.Seq?.(key2, node, path50);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path46);
+        return visitor.Pair?.(key2, node, path50);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path46);
+        return visitor.Scalar?.(key2, node, path50);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path46);
+        return visitor.Alias?.(key2, node, path50);
       return void 0;
     }
-    function replaceNode(key2, path46, node) {
-      const parent = path46[path46.length - 1];
+    function replaceNode(key2, path50, node) {
+      const parent = path50[path50.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -697,8 +697,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -806,13 +806,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -936,10 +936,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path46, value) {
+    function collectionFromPath(schema, path50, value) {
       let v = value;
-      for (let i = path46.length - 1; i >= 0; --i) {
-        const k = path46[i];
+      for (let i = path50.length - 1; i >= 0; --i) {
+        const k = path50[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -958,7 +958,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
+    var isEmptyPath = (path50) => path50 == null || typeof path50 === "object" && !!path50[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -988,11 +988,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path46, value) {
-        if (isEmptyPath(path46))
+      addIn(path50, value) {
+        if (isEmptyPath(path50))
           this.add(value);
         else {
-          const [key2, ...rest] = path46;
+          const [key2, ...rest] = path50;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1006,8 +1006,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        const [key2, ...rest] = path46;
+      deleteIn(path50) {
+        const [key2, ...rest] = path50;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -1021,8 +1021,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        const [key2, ...rest] = path46;
+      getIn(path50, keepScalar) {
+        const [key2, ...rest] = path50;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1040,8 +1040,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path46) {
-        const [key2, ...rest] = path46;
+      hasIn(path50) {
+        const [key2, ...rest] = path50;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -1051,8 +1051,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        const [key2, ...rest] = path46;
+      setIn(path50, value) {
+        const [key2, ...rest] = path50;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -3567,9 +3567,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path46, value) {
+      addIn(path50, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path46, value);
+          this.contents.addIn(path50, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3644,14 +3644,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        if (Collection.isEmptyPath(path46)) {
+      deleteIn(path50) {
+        if (Collection.isEmptyPath(path50)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path50) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3666,10 +3666,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        if (Collection.isEmptyPath(path46))
+      getIn(path50, keepScalar) {
+        if (Collection.isEmptyPath(path50))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path50, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3680,10 +3680,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path46) {
-        if (Collection.isEmptyPath(path46))
+      hasIn(path50) {
+        if (Collection.isEmptyPath(path50))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path50) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3700,13 +3700,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        if (Collection.isEmptyPath(path46)) {
+      setIn(path50, value) {
+        if (Collection.isEmptyPath(path50)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path46), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path50), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path46, value);
+          this.contents.setIn(path50, value);
         }
       }
       /**
@@ -3765,8 +3765,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3843,12 +3843,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -4548,8 +4548,8 @@ var require_resolve_block_scalar = __commonJS({
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
-        if (content === "" || content === "\r")
+        const content2 = lines[i][1];
+        if (content2 === "" || content2 === "\r")
           chompStart = i;
         else
           break;
@@ -4565,8 +4565,8 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
-        if (content === "" || content === "\r") {
+        const [indent, content2] = lines[i];
+        if (content2 === "" || content2 === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
@@ -4583,7 +4583,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent.length + content2.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -4595,35 +4595,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
-        const crlf = content[content.length - 1] === "\r";
+        let [indent, content2] = lines[i];
+        offset += indent.length + content2.length + 1;
+        const crlf = content2[content2.length - 1] === "\r";
         if (crlf)
-          content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+          content2 = content2.slice(0, -1);
+        if (content2 && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
+          value += sep + indent.slice(trimIndent) + content2;
           sep = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent.length > trimIndent || content2[0] === "	") {
           if (sep === " ")
             sep = "\n";
           else if (!prevMoreIndented && sep === "\n")
             sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
+          value += sep + indent.slice(trimIndent) + content2;
           sep = "\n";
           prevMoreIndented = true;
-        } else if (content === "") {
+        } else if (content2 === "") {
           if (sep === "\n")
             value += "\n";
           else
             sep = "\n";
         } else {
-          value += sep + content;
+          value += sep + content2;
           sep = " ";
           prevMoreIndented = false;
         }
@@ -5667,9 +5667,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path46) => {
+    visit.itemAtPath = (cst, path50) => {
       let item = cst;
-      for (const [field, index] of path46) {
+      for (const [field, index] of path50) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5678,23 +5678,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path46) => {
-      const parent = visit.itemAtPath(cst, path46.slice(0, -1));
-      const field = path46[path46.length - 1][0];
+    visit.parentCollection = (cst, path50) => {
+      const parent = visit.itemAtPath(cst, path50.slice(0, -1));
+      const field = path50[path50.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path46, item, visitor) {
-      let ctrl = visitor(item, path46);
+    function _visit(path50, item, visitor) {
+      let ctrl = visitor(item, path50);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path46.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path50.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5705,10 +5705,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path46);
+            ctrl = ctrl(item, path50);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path50) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7010,14 +7010,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs45 = this.flowScalar(this.type);
+              const fs52 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs45, sep: [] });
+                map.items.push({ start, key: fs52, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs45);
+                this.stack.push(fs52);
               } else {
-                Object.assign(it, { key: fs45, sep: [] });
+                Object.assign(it, { key: fs52, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7145,13 +7145,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs45 = this.flowScalar(this.type);
+              const fs52 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs45, sep: [] });
+                fc.items.push({ start: [], key: fs52, sep: [] });
               else if (it.sep)
-                this.stack.push(fs45);
+                this.stack.push(fs52);
               else
-                Object.assign(it, { key: fs45, sep: [] });
+                Object.assign(it, { key: fs52, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7487,6 +7487,8 @@ var init_yaml_text = __esm({
 var lock_exports = {};
 __export(lock_exports, {
   DEFAULT_TEST_TIMEOUT_MS: () => DEFAULT_TEST_TIMEOUT_MS,
+  isInside: () => isInside,
+  lockPaths: () => lockPaths,
   parseDuration: () => parseDuration,
   parseLock: () => parseLock,
   setLockLevel: () => setLockLevel
@@ -7497,7 +7499,7 @@ function shown3(v) {
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}\u2026` : s;
 }
-function parseLock(text, file) {
+function parseLock(text, file, root = path.dirname(file)) {
   const name = path.basename(file);
   const fail = (field, why) => {
     throw badInput(`${name}: ${field} ${why}`);
@@ -7544,7 +7546,10 @@ function parseLock(text, file) {
   const local = (v, field) => {
     const p = str(v, field);
     if (URL_LIKE.test(p)) fail(field, `must be a path relative to ${name}, not a URL`);
-    return path.resolve(dir, p);
+    const abs = path.resolve(dir, p);
+    if (!isInside(root, abs))
+      fail(field, `must stay inside the lock's repository ${root} (got ${shown3(p)})`);
+    return abs;
   };
   const mapping = (v, field, keys, what) => {
     if (typeof v !== "object" || v === null || Array.isArray(v))
@@ -7621,6 +7626,19 @@ function parseLock(text, file) {
     lock.tests = parseTests(t, fail, str, mapping);
   }
   return lock;
+}
+function isInside(root, p) {
+  const rel = path.relative(root, p);
+  if (rel === "") return true;
+  return rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+function lockPaths(lock) {
+  const out = [];
+  if (lock.trust) out.push(["trust", lock.trust]);
+  if (lock.pack?.path) out.push(["pack.path", lock.pack.path]);
+  if (lock.overlay) out.push(["overlay", lock.overlay]);
+  lock.hotfixes.forEach((h, i) => out.push([`hotfixes[${i}].path`, h.path]));
+  return out;
 }
 function parseRepository(raw, dir, fail) {
   if (!URL_LIKE.test(raw)) {
@@ -7795,11 +7813,11 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs45 = __require("fs");
+    var fs52 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
-    var Readable4 = stream.Readable;
-    var PassThrough2 = stream.PassThrough;
+    var Readable5 = stream.Readable;
+    var PassThrough3 = stream.PassThrough;
     var Pend = require_pend();
     var EventEmitter = __require("events").EventEmitter;
     exports.BufferSlicer = BufferSlicer;
@@ -7815,7 +7833,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs45.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs52.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -7832,7 +7850,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs45.close(self.fd, onCloseDone);
+      fs52.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -7841,10 +7859,10 @@ var require_fd_slicer = __commonJS({
         }
       }
     };
-    util.inherits(ReadStream, Readable4);
+    util.inherits(ReadStream, Readable5);
     function ReadStream(context, options2) {
       options2 = options2 || {};
-      Readable4.call(this, options2);
+      Readable5.call(this, options2);
       this.context = context;
       this.context.ref();
       this.start = options2.start || 0;
@@ -7864,7 +7882,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs45.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs52.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -7916,7 +7934,7 @@ var require_fd_slicer = __commonJS({
     };
     BufferSlicer.prototype.createReadStream = function(options2) {
       options2 = options2 || {};
-      var readStream = new PassThrough2(options2);
+      var readStream = new PassThrough3(options2);
       readStream.start = options2.start || 0;
       readStream.endOffset = options2.end;
       readStream.pos = readStream.endOffset || this.buffer.length;
@@ -8224,15 +8242,15 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs45 = __require("fs");
-    var zlib2 = __require("zlib");
+    var fs52 = __require("fs");
+    var zlib3 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
     var EventEmitter = __require("events").EventEmitter;
-    var Transform6 = __require("stream").Transform;
-    var PassThrough2 = __require("stream").PassThrough;
+    var Transform5 = __require("stream").Transform;
+    var PassThrough3 = __require("stream").PassThrough;
     var Writable = __require("stream").Writable;
-    var crc322 = typeof zlib2.crc32 === "function" ? zlib2.crc32 : require_crc32();
+    var crc322 = typeof zlib3.crc32 === "function" ? zlib3.crc32 : require_crc32();
     exports.open = open;
     exports.fromFd = fromFd;
     exports.fromBuffer = fromBuffer;
@@ -8249,9 +8267,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path46, options2) {
+    function openPromise(path50, options2) {
       return new Promise((resolve, reject) => {
-        open(path46, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path50, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -8281,7 +8299,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path46, options2, callback) {
+    function open(path50, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -8293,10 +8311,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs45.open(path46, "r", function(err, fd) {
+      fs52.open(path50, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs45.close(fd, defaultCallback);
+          if (err2) fs52.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -8313,7 +8331,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs45.fstat(fd, function(err, stats) {
+      fs52.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -8691,7 +8709,7 @@ var require_yauzl = __commonJS({
       var endpointStream = readStream;
       if (decompress) {
         var destroyed = false;
-        var inflateFilter = zlib2.createInflateRaw();
+        var inflateFilter = zlib3.createInflateRaw();
         readStream.on("error", function(err) {
           setImmediate(function() {
             if (!destroyed) inflateFilter.emit("error", err);
@@ -8923,9 +8941,9 @@ var require_yauzl = __commonJS({
         callback();
       });
     }
-    util.inherits(AssertByteCountStream, Transform6);
+    util.inherits(AssertByteCountStream, Transform5);
     function AssertByteCountStream(byteCount) {
-      Transform6.call(this);
+      Transform5.call(this);
       this.actualByteCount = 0;
       this.expectedByteCount = byteCount;
     }
@@ -8968,7 +8986,7 @@ var require_yauzl = __commonJS({
       var start = options2.start;
       var end = options2.end;
       if (start === end) {
-        var emptyStream = new PassThrough2();
+        var emptyStream = new PassThrough3();
         setImmediate(function() {
           emptyStream.end();
         });
@@ -9021,9 +9039,9 @@ var require_yauzl = __commonJS({
     RandomAccessReader.prototype.close = function(callback) {
       setImmediate(callback);
     };
-    util.inherits(RefUnrefFilter, PassThrough2);
+    util.inherits(RefUnrefFilter, PassThrough3);
     function RefUnrefFilter(context) {
-      PassThrough2.call(this);
+      PassThrough3.call(this);
       this.context = context;
       this.context.ref();
       this.unreffedYet = false;
@@ -9512,9 +9530,9 @@ var require_attachment = __commonJS({
       contentType;
       content;
       encoding;
-      constructor(content, op = {}) {
+      constructor(content2, op = {}) {
         this.contentType = op.contentType;
-        this.content = content;
+        this.content = content2;
         this.encoding = op.encoding;
       }
     };
@@ -10073,7 +10091,7 @@ var require_metadata = __commonJS({
     var organizationalContact_1 = require_organizationalContact();
     var property_1 = require_property();
     var tool_1 = require_tool();
-    var Metadata3 = class {
+    var Metadata5 = class {
       timestamp;
       lifecycles;
       tools;
@@ -10095,7 +10113,7 @@ var require_metadata = __commonJS({
         this.properties = op.properties ?? new property_1.PropertyRepository();
       }
     };
-    exports.Metadata = Metadata3;
+    exports.Metadata = Metadata5;
   }
 });
 
@@ -12758,11 +12776,11 @@ var require_normalize = __commonJS({
     };
     exports.ToolsNormalizer = ToolsNormalizer;
     var HashNormalizer = class extends BaseJsonNormalizer {
-      normalize([algorithm, content], options2) {
+      normalize([algorithm, content2], options2) {
         const spec = this._factory.spec;
-        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content) ? {
+        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content2) ? {
           alg: algorithm,
-          content
+          content: content2
         } : void 0;
       }
       normalizeIterable(data, options2) {
@@ -13600,13 +13618,13 @@ var require_normalize2 = __commonJS({
     };
     exports.ToolsNormalizer = ToolsNormalizer;
     var HashNormalizer = class extends BaseXmlNormalizer {
-      normalize([algorithm, content], options2, elementName) {
+      normalize([algorithm, content2], options2, elementName) {
         const spec = this._factory.spec;
-        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content) ? {
+        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content2) ? {
           type: "element",
           name: elementName,
           attributes: { alg: algorithm },
-          children: (0, _xsd_1.token)(content)
+          children: (0, _xsd_1.token)(content2)
         } : void 0;
       }
       normalizeIterable(data, options2, elementName) {
@@ -15159,7 +15177,7 @@ var require_lib = __commonJS({
     var RIGHT_SQUARE_BRACKET = "]";
     var LEFT_CURLY_BRACKET = "{";
     var RIGHT_CURLY_BRACKET = "}";
-    function canonicalize2(object) {
+    function canonicalize3(object) {
       const buffer = [];
       if (typeof object === "string") {
         buffer.push(canonicalizeString(object));
@@ -15177,7 +15195,7 @@ var require_lib = __commonJS({
             buffer.push(COMMA);
           }
           first = false;
-          buffer.push(canonicalize2(element));
+          buffer.push(canonicalize3(element));
         });
         buffer.push(RIGHT_SQUARE_BRACKET);
       } else if (typeof object === "object") {
@@ -15190,7 +15208,7 @@ var require_lib = __commonJS({
           first = false;
           buffer.push(canonicalizeString(property));
           buffer.push(COLON);
-          buffer.push(canonicalize2(object[property]));
+          buffer.push(canonicalize3(object[property]));
         });
         buffer.push(RIGHT_CURLY_BRACKET);
       } else {
@@ -15203,7 +15221,7 @@ var require_lib = __commonJS({
       return '"' + escapedString + '"';
     }
     module.exports = {
-      canonicalize: canonicalize2
+      canonicalize: canonicalize3
     };
   }
 });
@@ -15451,7 +15469,7 @@ var require_file = __commonJS({
       }
     };
     exports.MetaFile = MetaFile2;
-    var TargetFile2 = class _TargetFile {
+    var TargetFile4 = class _TargetFile {
       length;
       path;
       hashes;
@@ -15510,7 +15528,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path46, data) {
+      static fromJSON(path50, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -15520,13 +15538,13 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path46,
+          path: path50,
           hashes,
           unrecognizedFields: rest
         });
       }
     };
-    exports.TargetFile = TargetFile2;
+    exports.TargetFile = TargetFile4;
     function validateLength(length) {
       if (length < 0) {
         throw new error_1.ValueError("Length must be at least 0");
@@ -15717,7 +15735,7 @@ var require_key2 = __commonJS({
     var error_1 = require_error();
     var utils_1 = require_utils();
     var key_1 = require_key();
-    var Key2 = class _Key {
+    var Key3 = class _Key {
       keyID;
       keyType;
       scheme;
@@ -15790,7 +15808,7 @@ var require_key2 = __commonJS({
         });
       }
     };
-    exports.Key = Key2;
+    exports.Key = Key3;
   }
 });
 
@@ -17095,11 +17113,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path46 = {
+    var path50 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path46.win32.sep : path46.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path50.win32.sep : path50.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -17933,7 +17951,7 @@ var require_role = __commonJS({
     function hasDuplicates(array) {
       return new Set(array).size !== array.length;
     }
-    var DelegatedRole = class _DelegatedRole extends Role2 {
+    var DelegatedRole2 = class _DelegatedRole extends Role2 {
       name;
       terminating;
       paths;
@@ -18011,7 +18029,7 @@ var require_role = __commonJS({
         });
       }
     };
-    exports.DelegatedRole = DelegatedRole;
+    exports.DelegatedRole = DelegatedRole2;
     var zip = (a, b) => a.map((k, i) => [k, b[i]]);
     function isTargetInPathPattern(target, pattern) {
       const targetParts = target.split("/");
@@ -18141,7 +18159,7 @@ var require_root = __commonJS({
     var key_1 = require_key2();
     var role_1 = require_role();
     var utils_1 = require_utils();
-    var Root2 = class _Root extends base_1.Signed {
+    var Root3 = class _Root extends base_1.Signed {
       type = base_1.MetadataKind.Root;
       keys;
       roles;
@@ -18205,7 +18223,7 @@ var require_root = __commonJS({
         });
       }
     };
-    exports.Root = Root2;
+    exports.Root = Root3;
     function keysToJSON(keys) {
       return Object.entries(keys).reduce((acc, [keyID, key2]) => ({ ...acc, [keyID]: key2.toJSON() }), {});
     }
@@ -18327,9 +18345,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path46, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path50, metadata]) => ({
         ...acc,
-        [path46]: metadata.toJSON()
+        [path50]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -18338,9 +18356,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path46, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path50, metadata]) => ({
             ...acc,
-            [path46]: file_1.MetaFile.fromJSON(metadata)
+            [path50]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -18363,7 +18381,7 @@ var require_delegations = __commonJS({
     var key_1 = require_key2();
     var role_1 = require_role();
     var utils_1 = require_utils();
-    var Delegations = class _Delegations {
+    var Delegations2 = class _Delegations {
       keys;
       roles;
       unrecognizedFields;
@@ -18425,7 +18443,7 @@ var require_delegations = __commonJS({
         });
       }
     };
-    exports.Delegations = Delegations;
+    exports.Delegations = Delegations2;
     function keysToJSON(keys) {
       return Object.entries(keys).reduce((acc, [keyId, key2]) => ({
         ...acc,
@@ -18451,10 +18469,10 @@ var require_delegations = __commonJS({
           throw new TypeError("roles is malformed");
         }
         roleMap = data.reduce((acc, role) => {
-          const delegatedRole = role_1.DelegatedRole.fromJSON(role);
+          const delegatedRole2 = role_1.DelegatedRole.fromJSON(role);
           return {
             ...acc,
-            [delegatedRole.name]: delegatedRole
+            [delegatedRole2.name]: delegatedRole2
           };
         }, {});
       }
@@ -18477,7 +18495,7 @@ var require_targets = __commonJS({
     var delegations_1 = require_delegations();
     var file_1 = require_file();
     var utils_1 = require_utils();
-    var Targets2 = class _Targets extends base_1.Signed {
+    var Targets4 = class _Targets extends base_1.Signed {
       type = base_1.MetadataKind.Targets;
       targets;
       delegations;
@@ -18520,11 +18538,11 @@ var require_targets = __commonJS({
         });
       }
     };
-    exports.Targets = Targets2;
+    exports.Targets = Targets4;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path46, target]) => ({
+      return Object.entries(targets).reduce((acc, [path50, target]) => ({
         ...acc,
-        [path46]: target.toJSON()
+        [path50]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -18533,9 +18551,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path46, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path50, target]) => ({
             ...acc,
-            [path46]: file_1.TargetFile.fromJSON(path46, target)
+            [path50]: file_1.TargetFile.fromJSON(path50, target)
           }), {});
         }
       }
@@ -18632,7 +18650,7 @@ var require_metadata2 = __commonJS({
     var targets_1 = require_targets();
     var timestamp_1 = require_timestamp2();
     var utils_1 = require_utils();
-    var Metadata3 = class _Metadata {
+    var Metadata5 = class _Metadata {
       signed;
       signatures;
       unrecognizedFields;
@@ -18649,23 +18667,23 @@ var require_metadata2 = __commonJS({
         }
         this.signatures[signature.keyID] = signature;
       }
-      verifyDelegate(delegatedRole, delegatedMetadata) {
+      verifyDelegate(delegatedRole2, delegatedMetadata) {
         let role;
         let keys = {};
         switch (this.signed.type) {
           case base_1.MetadataKind.Root:
             keys = this.signed.keys;
-            role = this.signed.roles[delegatedRole];
+            role = this.signed.roles[delegatedRole2];
             break;
           case base_1.MetadataKind.Targets:
             if (!this.signed.delegations) {
-              throw new error_1.ValueError(`No delegations found for ${delegatedRole}`);
+              throw new error_1.ValueError(`No delegations found for ${delegatedRole2}`);
             }
             keys = this.signed.delegations.keys;
             if (this.signed.delegations.roles) {
-              role = this.signed.delegations.roles[delegatedRole];
+              role = this.signed.delegations.roles[delegatedRole2];
             } else if (this.signed.delegations.succinctRoles) {
-              if (this.signed.delegations.succinctRoles.isDelegatedRole(delegatedRole)) {
+              if (this.signed.delegations.succinctRoles.isDelegatedRole(delegatedRole2)) {
                 role = this.signed.delegations.succinctRoles;
               }
             }
@@ -18674,7 +18692,7 @@ var require_metadata2 = __commonJS({
             throw new TypeError("invalid metadata type");
         }
         if (!role) {
-          throw new error_1.ValueError(`no delegation found for ${delegatedRole}`);
+          throw new error_1.ValueError(`no delegation found for ${delegatedRole2}`);
         }
         const signingKeys2 = /* @__PURE__ */ new Set();
         role.keyIDs.forEach((keyID) => {
@@ -18689,7 +18707,7 @@ var require_metadata2 = __commonJS({
           }
         });
         if (signingKeys2.size < role.threshold) {
-          throw new error_1.UnsignedMetadataError(`${delegatedRole} was signed by ${signingKeys2.size}/${role.threshold} keys`);
+          throw new error_1.UnsignedMetadataError(`${delegatedRole2} was signed by ${signingKeys2.size}/${role.threshold} keys`);
         }
       }
       equals(other) {
@@ -18750,7 +18768,7 @@ var require_metadata2 = __commonJS({
         return new _Metadata(signedObj, sigMap, rest);
       }
     };
-    exports.Metadata = Metadata3;
+    exports.Metadata = Metadata5;
   }
 });
 
@@ -20069,14 +20087,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path46) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path46)).toString();
+    function join(base, path50) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path50)).toString();
     }
-    function ensureTrailingSlash(path46) {
-      return path46.endsWith("/") ? path46 : path46 + "/";
+    function ensureTrailingSlash(path50) {
+      return path50.endsWith("/") ? path50 : path50 + "/";
     }
-    function removeLeadingSlash(path46) {
-      return path46.startsWith("/") ? path46.slice(1) : path46;
+    function removeLeadingSlash(path50) {
+      return path50.startsWith("/") ? path50.slice(1) : path50;
     }
   }
 });
@@ -20129,8 +20147,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs45 = __importStar(__require("fs"));
-    var path46 = __importStar(__require("path"));
+    var fs52 = __importStar(__require("fs"));
+    var path50 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -20202,15 +20220,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path46.parse(targetFilePath);
+          const { dir, base } = path50.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs45.createReadStream(fileName));
+          await targetInfo.verify(fs52.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs45.copyFileSync(fileName, targetPath);
+          fs52.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -20219,8 +20237,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs45.existsSync(filePath)) {
-            await targetInfo.verify(fs45.createReadStream(filePath));
+          if (fs52.existsSync(filePath)) {
+            await targetInfo.verify(fs52.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -20229,9 +20247,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path46.join(this.dir, `${fileName}.json`);
+        const filePath = path50.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs45.readFileSync(filePath);
+        return fs52.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -20376,14 +20394,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path46.join(this.targetDir, filePath);
+        return path50.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path46.join(this.dir, `${encodedName}.json`);
+          const filePath = path50.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs45.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs52.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -20648,7 +20666,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path46 = `${url.pathname}${url.search}`;
+    const path50 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -20656,7 +20674,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path46, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path50, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -20687,7 +20705,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path46,
+            path: path50,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -20750,8 +20768,16 @@ function inertJson(value, space = 2) {
 }
 
 // src/cli/commands/adopt.ts
-import { existsSync, promises as fs27 } from "node:fs";
-import path26 from "node:path";
+import { existsSync, promises as fs28 } from "node:fs";
+import path27 from "node:path";
+
+// src/core/reserved.ts
+var WORKSPACE = "updates/.uplevel";
+function inWorkspace(p) {
+  const q = p.toLowerCase().replace(/\/+$/, "");
+  return q === WORKSPACE || q.startsWith(`${WORKSPACE}/`);
+}
+var workspaceRefusal = `${WORKSPACE}/ is uplevel's own workspace; no input may hold paths there`;
 
 // src/core/documents.ts
 init_version();
@@ -20927,6 +20953,7 @@ function parseUpdateManifest(json, label, minLevel = 1) {
     if (seen.has(f.path)) r.fail("files", `list ${shown2(f.path)} more than once`);
     if (f.path === PACK_STATE_PATH)
       r.fail("files", `list ${PACK_STATE_PATH}, which is uplevel's own record of the pack`);
+    if (inWorkspace(f.path)) r.fail("files", `list ${shown2(f.path)}: ${workspaceRefusal}`);
     seen.add(f.path);
   }
   if (o.from !== void 0) {
@@ -21079,9 +21106,10 @@ init_lock();
 init_types();
 
 // src/pipeline/adopt/adopt.ts
-import { createReadStream as createReadStream4, promises as fs25 } from "node:fs";
-import os4 from "node:os";
-import path23 from "node:path";
+import { createHash as createHash11 } from "node:crypto";
+import { createReadStream as createReadStream4, promises as fs26 } from "node:fs";
+import os3 from "node:os";
+import path24 from "node:path";
 
 // src/core/adopt.ts
 var DEFAULT_IGNORE = [
@@ -21191,7 +21219,7 @@ async function sha256File(file) {
 init_types();
 
 // src/pipeline/apply.ts
-import { promises as fs23 } from "node:fs";
+import { promises as fs24 } from "node:fs";
 init_errors();
 
 // src/core/level-path.ts
@@ -21202,15 +21230,15 @@ function latestLive(levels) {
 }
 function levelPath(levels, from, to) {
   const byLevel2 = new Map(levels.map((l) => [l.level, l]));
-  const path46 = [];
+  const path50 = [];
   let at2 = to;
   while (at2 > from) {
     const l = byLevel2.get(at2);
     if (!l) throw badInput(`level ${at2} is not published`);
-    path46.unshift(at2);
+    path50.unshift(at2);
     at2 = baseOf(l);
   }
-  if (at2 === from) return path46;
+  if (at2 === from) return path50;
   const gone = byLevel2.get(from)?.withdrawn;
   throw badInput(
     gone ? `level ${from} was withdrawn${gone.reason ? ` (${gone.reason})` : ""} and level ${to} is built on level ${at2}: rebuild from the GA pack (apply --out without --pack), or revert to level ${at2} first` : `level ${to} does not build on level ${from}`
@@ -21238,8 +21266,8 @@ var ApplyConflictError = class extends UplevelError {
 init_errors();
 init_lock();
 import { promises as fs13 } from "node:fs";
-import os3 from "node:os";
-import path13 from "node:path";
+import os2 from "node:os";
+import path14 from "node:path";
 
 // src/core/sbom/component-diff.ts
 function flatten(jars) {
@@ -21312,6 +21340,7 @@ function renderComponentsMarkdown(levels, escape) {
 }
 
 // src/core/changelog.ts
+var liveBetween = (levels, from, to) => levels.filter((l) => l.level > from && l.level <= to && !l.withdrawn);
 var CHANGE_TYPE_ORDER = [
   "security",
   "bug",
@@ -21333,7 +21362,7 @@ var COUNTED = {
 var SEVERITY_ORDER = ["critical", "high", "medium", "low"];
 var CVE2 = /^CVE-\d{4}-\d{4,}$/;
 function collectChanges(levels, from, to) {
-  return [...levels].filter((l) => l.level > from && l.level <= to).sort((a, b) => a.level - b.level).flatMap((l) => l.changes.map((c) => ({ ...c, level: l.level })));
+  return liveBetween(levels, from, to).sort((a, b) => a.level - b.level).flatMap((l) => l.changes.map((c) => ({ ...c, level: l.level })));
 }
 function maxSeverity(changes) {
   let best;
@@ -21387,10 +21416,10 @@ function renderChangelogMarkdown(product, version, from, to, levels) {
   lines.push(...renderComponentsMarkdown(inRange(levels, from, to), escapeMarkdown));
   return lines.join("\n");
 }
-var inRange = (levels, from, to) => levels.filter((l) => l.level > from && l.level <= to).map((l) => ({ level: l.level, components: l.components ?? [] }));
+var inRange = (levels, from, to) => liveBetween(levels, from, to).map((l) => ({ level: l.level, components: l.components ?? [] }));
 function renderChangelogJson(product, version, from, to, levels) {
   const changes = collectChanges(levels, from, to);
-  const count = (t) => changes.filter((c) => c.type === t).length;
+  const count2 = (t) => changes.filter((c) => c.type === t).length;
   const severity = maxSeverity(changes);
   return {
     product,
@@ -21398,10 +21427,10 @@ function renderChangelogJson(product, version, from, to, levels) {
     from,
     to,
     summary: {
-      security: count("security"),
-      bug: count("bug"),
-      improvement: count("improvement"),
-      feature: count("feature"),
+      security: count2("security"),
+      bug: count2("bug"),
+      improvement: count2("improvement"),
+      feature: count2("feature"),
       ...severity ? { maxSeverity: severity } : {}
     },
     changes,
@@ -21483,9 +21512,177 @@ function crc32(data, prev = 0) {
 // src/zip/reader.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
 init_errors();
-import { createReadStream as createReadStream2, promises as fsp } from "node:fs";
+import { promises as fsp2 } from "node:fs";
 import { Readable as Readable2, Transform } from "node:stream";
 import { createInflateRaw } from "node:zlib";
+
+// src/zip/pinned.ts
+init_errors();
+import { createHash as createHash2 } from "node:crypto";
+import { promises as fsp } from "node:fs";
+import path2 from "node:path";
+var PIN_BLOCK = 256 * 1024;
+var PINS = /* @__PURE__ */ new Map();
+function pin(file, p) {
+  PINS.set(path2.resolve(file), p);
+}
+function pinOf(file) {
+  return PINS.get(path2.resolve(file));
+}
+var BlockHasher = class {
+  h = createHash2("sha256");
+  inBlock = 0;
+  blocks = [];
+  size = 0;
+  update(chunk) {
+    let i = 0;
+    while (i < chunk.length) {
+      const n = Math.min(PIN_BLOCK - this.inBlock, chunk.length - i);
+      this.h.update(chunk.subarray(i, i + n));
+      this.inBlock += n;
+      i += n;
+      if (this.inBlock === PIN_BLOCK) this.endBlock();
+    }
+    this.size += chunk.length;
+  }
+  finish() {
+    if (this.inBlock > 0) this.endBlock();
+    return { size: this.size, blocks: this.blocks };
+  }
+  endBlock() {
+    this.blocks.push(this.h.digest());
+    this.h = createHash2("sha256");
+    this.inBlock = 0;
+  }
+};
+async function verifyAndPin(file, hashes, length) {
+  let handle2;
+  try {
+    handle2 = await fsp.open(file, "r");
+  } catch {
+    return false;
+  }
+  try {
+    let whole;
+    try {
+      whole = Object.entries(hashes).map(([alg, hex2]) => ({ hex: hex2, h: createHash2(alg) }));
+    } catch {
+      return false;
+    }
+    const blocks = new BlockHasher();
+    const buf = Buffer.allocUnsafe(4 * PIN_BLOCK);
+    for (; ; ) {
+      const { bytesRead } = await handle2.read(buf, 0, buf.length, blocks.size);
+      if (bytesRead === 0) break;
+      const chunk = buf.subarray(0, bytesRead);
+      for (const { h } of whole) h.update(chunk);
+      blocks.update(chunk);
+      if (length !== void 0 && blocks.size > length) return false;
+    }
+    if (length !== void 0 && blocks.size !== length) return false;
+    if (!whole.every(({ hex: hex2, h }) => h.digest("hex") === hex2)) return false;
+    pin(file, blocks.finish());
+    return true;
+  } finally {
+    await handle2.close().catch(() => void 0);
+  }
+}
+async function readPinned(file, label) {
+  const chunks = [];
+  await eachPinnedChunk(file, label, async (c) => void chunks.push(Buffer.from(c)));
+  return Buffer.concat(chunks);
+}
+async function copyPinned(file, dest, label) {
+  const out = await fsp.open(dest, "wx");
+  try {
+    await eachPinnedChunk(file, label, async (c) => void await out.write(c));
+  } finally {
+    await out.close();
+  }
+}
+async function eachPinnedChunk(file, label, use) {
+  const p = pinOf(file);
+  if (!p) throw new Error(`bug: ${file} was not verified in this run`);
+  const handle2 = await fsp.open(file, "r");
+  try {
+    const reader = await PinnedReader.over(handle2, p, label);
+    const buf = Buffer.allocUnsafe(4 * PIN_BLOCK);
+    for (let at2 = 0; at2 < p.size; ) {
+      const { bytesRead } = await reader.read(buf, 0, buf.length, at2);
+      await use(buf.subarray(0, bytesRead));
+      at2 += bytesRead;
+    }
+  } finally {
+    await handle2.close().catch(() => void 0);
+  }
+}
+var PinnedReader = class _PinnedReader {
+  constructor(handle2, p, label) {
+    this.handle = handle2;
+    this.p = p;
+    this.label = label;
+  }
+  handle;
+  p;
+  label;
+  /** The last blocks read for a partial request (sequential small reads share them). */
+  cache = [];
+  static async over(handle2, p, label) {
+    const { size } = await handle2.stat();
+    if (size !== p.size)
+      throw verificationFailed(
+        `verification failed: ${label}: changed on disk after its hash was verified (${size} bytes, verified ${p.size})`
+      );
+    return new _PinnedReader(handle2, p, label);
+  }
+  get size() {
+    return this.p.size;
+  }
+  async read(buffer, offset, length, position) {
+    const end = Math.min(position + length, this.p.size);
+    let at2 = position;
+    while (at2 < end) {
+      const index = Math.floor(at2 / PIN_BLOCK);
+      const start = index * PIN_BLOCK;
+      const blockEnd = Math.min(start + PIN_BLOCK, this.p.size);
+      const into = offset + (at2 - position);
+      if (at2 === start && blockEnd <= end) {
+        await this.fill(buffer.subarray(into, into + blockEnd - start), index);
+      } else {
+        const data = await this.block(index);
+        data.copy(buffer, into, at2 - start, Math.min(blockEnd, end) - start);
+      }
+      at2 = Math.min(blockEnd, end);
+    }
+    return { bytesRead: Math.max(0, end - position) };
+  }
+  async block(index) {
+    const hit = this.cache.find((c) => c.index === index);
+    if (hit) return hit.data;
+    const start = index * PIN_BLOCK;
+    const data = Buffer.allocUnsafe(Math.min(PIN_BLOCK, this.p.size - start));
+    await this.fill(data, index);
+    this.cache.push({ index, data });
+    if (this.cache.length > 2) this.cache.shift();
+    return data;
+  }
+  /** Reads block `index` into `into` (exactly its length) and checks its digest. */
+  async fill(into, index) {
+    const start = index * PIN_BLOCK;
+    let got = 0;
+    while (got < into.length) {
+      const { bytesRead } = await this.handle.read(into, got, into.length - got, start + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    const digest = createHash2("sha256").update(into.subarray(0, got)).digest();
+    if (got !== into.length || !digest.equals(this.p.blocks[index])) {
+      throw verificationFailed(
+        `verification failed: ${this.label}: changed on disk after its hash was verified (bytes ${start}\u2013${start + into.length}); not using it`
+      );
+    }
+  }
+};
 
 // src/zip/slabs.ts
 var MIN_SLAB = 64 << 10;
@@ -21536,6 +21733,7 @@ var S_IFLNK = 40960;
 var HOST_UNIX = 3;
 var HOST_OSX = 19;
 var RATIO_FLOOR = 1024 * 1024;
+var TOTAL_RATIO_FLOOR = 1024 ** 3;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 function validateEntry(raw, label, limits) {
   const rawName = raw.fileName;
@@ -21627,8 +21825,10 @@ function validateName(name, label) {
     if (s === "..") throw bad("escapes the top folder (..)");
     if (s === "" || s === ".") throw bad('has an empty or "." path segment');
     if (WINDOWS_RESERVED.test(s)) throw bad("uses a name Windows reserves");
-    if (/[<>:"|?*]|[. ]$/.test(s))
-      throw bad('cannot be unpacked on Windows (<>:"|?* or a trailing dot or space)');
+    if (s.includes(":"))
+      throw bad('has a ":" (on Windows a drive or an alternate data stream of another file)');
+    if (/[<>"|?*]|[. ]$/.test(s))
+      throw bad('cannot be unpacked on Windows (<>"|?* or a trailing dot or space)');
   }
 }
 function checkUnicodePathField(raw, name, label) {
@@ -21713,13 +21913,29 @@ async function checkEndRecords(read, f, label) {
   if (eocd.readUInt16LE(8) !== f.entryCount || eocd.readUInt16LE(10) !== f.entryCount || eocd.readUInt32LE(12) !== cdSize)
     throw bad("the end record disagrees with the central directory");
 }
+function checkTotalRatio(entries, limits, label) {
+  let size = 0;
+  let compressed = 0;
+  for (const { info } of entries) {
+    size += info.uncompressedSize;
+    compressed += info.compressedSize;
+  }
+  const ratio = size / Math.max(compressed, 1);
+  const limit = size > TOTAL_RATIO_FLOOR ? limits.maxTotalRatio : limits.maxRatio;
+  if (size > RATIO_FLOOR && ratio > limit) {
+    throw badInput(
+      `${label}: its entries together have a compression ratio of ${Math.round(ratio)}, above ${limit} (a zip bomb?)`
+    );
+  }
+}
 
 // src/zip/reader.ts
 var DEFAULT_LIMITS = {
   maxEntries: 2e5,
   maxEntrySize: 8 * 1024 ** 3,
   maxTotalSize: 32 * 1024 ** 3,
-  maxRatio: 1e3
+  maxRatio: 1e3,
+  maxTotalRatio: 100
 };
 var RAW_CHUNK = 2 << 20;
 var CD_READ = 256 << 10;
@@ -21743,9 +21959,10 @@ function touch(zip, newWindow) {
   }
 }
 var SafeZip = class _SafeZip {
-  constructor(zipfile, handle2, file, label, central) {
+  constructor(zipfile, handle2, source, file, label, central) {
     this.zipfile = zipfile;
     this.handle = handle2;
+    this.source = source;
     this.file = file;
     this.label = label;
     for (const c of central) this.byName.set(c.info.name, c);
@@ -21753,6 +21970,7 @@ var SafeZip = class _SafeZip {
   }
   zipfile;
   handle;
+  source;
   file;
   label;
   byName = /* @__PURE__ */ new Map();
@@ -21767,13 +21985,15 @@ var SafeZip = class _SafeZip {
   static async open(file, opts = {}) {
     const label = opts.label ?? file;
     const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    const handle2 = await fsp.open(file, "r").catch((e) => {
+    const handle2 = await fsp2.open(file, "r").catch((e) => {
       throw badInput(`${label}: cannot read (${errorText(e)})`);
     });
     let zipfile;
     try {
-      const { size } = await handle2.stat();
-      const reader = new BoundedReader(handle2, size);
+      const pinned = pinOf(file);
+      const source = pinned ? await PinnedReader.over(handle2, pinned, label) : handle2;
+      const size = pinned ? pinned.size : (await handle2.stat()).size;
+      const reader = new BoundedReader(source, size);
       zipfile = await new Promise((resolve, reject) => {
         import_yauzl.default.fromRandomAccessReader(
           reader,
@@ -21799,7 +22019,7 @@ var SafeZip = class _SafeZip {
       const raws = await readAllEntries(zipfile, label);
       reader.dropCache();
       await checkEndRecords(
-        (position, length) => readExactly(handle2, position, length, label),
+        (position, length) => readExactly(source, position, length, label),
         {
           fileSize: zipfile.fileSize,
           commentLength: zipfile.comment.length,
@@ -21824,10 +22044,11 @@ var SafeZip = class _SafeZip {
         names2.add(c.info.name);
         central.push(c);
       }
+      checkTotalRatio(central, limits, label);
       checkTree(central, label);
       checkFoldedNames(central, label);
       checkOverlaps(central, cdStart, label);
-      return new _SafeZip(zipfile, handle2, file, label, central);
+      return new _SafeZip(zipfile, handle2, source, file, label, central);
     } catch (e) {
       zipfile?.close();
       await handle2.close().catch(() => void 0);
@@ -21859,6 +22080,7 @@ var SafeZip = class _SafeZip {
     const stream = await this.open(info, info.compressionMethod === 8);
     const check = new CheckingStream(info, `${this.label}: ${info.name}`);
     stream.on("error", (e) => check.destroy(asDataError(this.label, info, e)));
+    check.once("close", () => stream.destroy());
     if (info.compressionMethod === 8 && info.compressedSize > 0) {
       const inflate = stream;
       stream.once("end", () => {
@@ -21967,7 +22189,7 @@ var SafeZip = class _SafeZip {
     let got = 0;
     try {
       while (got < size) {
-        const { bytesRead } = await this.handle.read(slab.buf, got, size - got, position + got);
+        const { bytesRead } = await this.source.read(slab.buf, got, size - got, position + got);
         if (bytesRead === 0) break;
         got += bytesRead;
       }
@@ -21984,7 +22206,7 @@ var SafeZip = class _SafeZip {
     while (done < length) {
       const want = Math.min(1 << 20, length - done);
       const buf = Buffer.allocUnsafe(want);
-      const { bytesRead } = await this.handle.read(buf, 0, want, start + done);
+      const { bytesRead } = await this.source.read(buf, 0, want, start + done);
       if (bytesRead === 0) throw badInput(`${this.label}: the archive ends inside an entry`);
       done += bytesRead;
       yield bytesRead === want ? buf : buf.subarray(0, bytesRead);
@@ -21998,7 +22220,10 @@ var SafeZip = class _SafeZip {
   async dataStart(entry) {
     const c = this.central(entry);
     const offset = c.localHeaderOffset;
-    const lease = await this.readAt(offset, 30 + c.rawName.length).catch(() => void 0);
+    const lease = await this.readAt(offset, 30 + c.rawName.length).catch((e) => {
+      if (e instanceof UplevelError && e.exitCode === 3) throw e;
+      return void 0;
+    });
     const head2 = lease ? Buffer.from(lease.data) : Buffer.alloc(0);
     lease?.release();
     const bad = (why) => badInput(`${this.label}: ${entry.name}: ${why}`);
@@ -22014,7 +22239,8 @@ var SafeZip = class _SafeZip {
     const descriptor = (head2.readUInt16LE(6) & 8) !== 0;
     if (descriptor !== ((c.info.generalPurposeBitFlag & 8) !== 0))
       throw bad("local and central headers disagree on a data descriptor (flag bit 3)");
-    const disagrees = localFieldsDisagree(head2, c.info, descriptor);
+    const zip64 = await this.localZip64(head2, offset + 30 + nameLength, extraLength);
+    const disagrees = localFieldsDisagree(head2, c.info, descriptor, zip64);
     if (disagrees) throw bad(`local header's ${disagrees} differs from the central directory's`);
     const start = offset + 30 + nameLength + extraLength;
     const end = start + c.info.compressedSize;
@@ -22024,6 +22250,32 @@ var SafeZip = class _SafeZip {
     else if (trailing !== 0)
       throw bad(`${trailing} bytes between its data and the next entry or the central directory`);
     return start;
+  }
+  /**
+   * The sizes in the local header's ZIP64 extra field (0x0001), read only when the header
+   * defers a size to it (0xffffffff): Java takes the sizes from there. The local record holds
+   * both, size first; undefined when there is no such field.
+   */
+  async localZip64(head2, at2, length) {
+    if (head2.readUInt32LE(18) !== 4294967295 && head2.readUInt32LE(22) !== 4294967295) return;
+    const lease = await this.readAt(at2, length);
+    const extra = Buffer.from(lease.data);
+    lease.release();
+    for (let i = 0; i + 4 <= extra.length; ) {
+      const id = extra.readUInt16LE(i);
+      const size = extra.readUInt16LE(i + 2);
+      const data = extra.subarray(i + 4, i + 4 + size);
+      i += 4 + size;
+      if (id !== 1) continue;
+      const u64 = (k) => data.length >= 8 * (k + 1) ? Number(data.readBigUInt64LE(8 * k)) : void 0;
+      const out = {};
+      const s0 = u64(0);
+      const s1 = u64(1);
+      if (s0 !== void 0) out.size = s0;
+      if (s1 !== void 0) out.compressedSize = s1;
+      return out;
+    }
+    return void 0;
   }
   /** The data descriptor after an entry's data: exactly what fills the gap, agreeing with the central directory. */
   async checkDescriptor(c, at2, length) {
@@ -22088,16 +22340,19 @@ var SafeZip = class _SafeZip {
     }
   }
 };
-function localFieldsDisagree(head2, info, descriptor) {
+function localFieldsDisagree(head2, info, descriptor, zip64) {
   const fields = [
-    [14, info.crc32 >>> 0, "CRC-32"],
-    [18, info.compressedSize, "compressed size"],
-    [22, info.uncompressedSize, "size"]
+    [14, info.crc32 >>> 0, "CRC-32", void 0],
+    [18, info.compressedSize, "compressed size", zip64?.compressedSize],
+    [22, info.uncompressedSize, "size", zip64?.size]
   ];
-  for (const [at2, central, what] of fields) {
+  for (const [at2, central, what, wide] of fields) {
     const local = head2.readUInt32LE(at2);
     if (local === central || descriptor && local === 0) continue;
-    if (at2 !== 14 && local === 4294967295) continue;
+    if (at2 !== 14 && local === 4294967295) {
+      if (wide === central || descriptor && (wide === void 0 || wide === 0)) continue;
+      return `${what} (ZIP64 ${wide === void 0 ? "field missing" : wide})`;
+    }
     return what;
   }
   return void 0;
@@ -22144,7 +22399,18 @@ var BoundedReader = class extends import_yauzl.default.RandomAccessReader {
     return this.cache;
   }
   _readStreamForRange(start, end) {
-    return createReadStream2("", { fd: this.handle.fd, start, end: end - 1, autoClose: false });
+    const handle2 = this.handle;
+    return Readable2.from(
+      (async function* () {
+        for (let at2 = start; at2 < end; ) {
+          const buf = Buffer.allocUnsafe(Math.min(1 << 20, end - at2));
+          const { bytesRead } = await handle2.read(buf, 0, buf.length, at2);
+          if (bytesRead === 0) throw new Error("unexpected end of file");
+          at2 += bytesRead;
+          yield buf.subarray(0, bytesRead);
+        }
+      })()
+    );
   }
   close(callback) {
     callback(null);
@@ -22229,18 +22495,18 @@ function asDataError(label, entry, err) {
 // src/pipeline/extract.ts
 init_errors();
 import { promises as fs2 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/pipeline/write-dir.ts
 init_errors();
 init_types();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { promises as fs } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/pipeline/contents.ts
 init_errors();
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { PassThrough, Transform as Transform2 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createInflateRaw as createInflateRaw2 } from "node:zlib";
@@ -22284,7 +22550,7 @@ var PackContents = class {
     const loc = this.locate(source);
     const buf = await loc.zip.readBuffer(loc.entry, 64 * 1024 * 1024);
     const expected = loc.sha256 ?? loc.vendorSha256;
-    if (expected && createHash2("sha256").update(buf).digest("hex") !== expected) {
+    if (expected && createHash3("sha256").update(buf).digest("hex") !== expected) {
       throw verificationFailed(
         `${loc.label}: content differs from the vendor's file (sha256 mismatch)`
       );
@@ -22295,22 +22561,22 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path46) {
+  async baseBefore(level, path50) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path46);
+    const entry = payload?.baseEntry(path50);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path46);
-    if (modified && createHash2("sha256").update(buf).digest("hex") !== modified.replaces) {
+    const modified = payload.manifest.files.modified.find((f) => f.path === path50);
+    if (modified && createHash3("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path46} is not the content the update replaces`
+        `${payload.zip.label}: base/${path50} is not the content the update replaces`
       );
     }
     return buf;
   }
 };
 var HashingCounter = class extends Transform2 {
-  hash = createHash2("sha256");
+  hash = createHash3("sha256");
   bytes = 0;
   crc = 0;
   _transform(chunk, _enc, cb) {
@@ -22388,20 +22654,20 @@ async function assertFreshDir(dir) {
 }
 async function writeUpdatedDir(dir, layout, opts) {
   await assertFreshDir(dir);
-  const parent = path2.dirname(path2.resolve(dir));
+  const parent = path3.dirname(path3.resolve(dir));
   await fs.mkdir(parent, { recursive: true });
-  const staging = await fs.mkdtemp(path2.join(parent, `.${path2.basename(dir)}.uplevel-staging-`));
+  const staging = await fs.mkdtemp(path3.join(parent, `.${path3.basename(dir)}.uplevel-staging-`));
   const hashes = /* @__PURE__ */ new Map();
   let bytes = 0;
   try {
-    for (const d of layout.dirs) await fs.mkdir(path2.join(staging, d), { recursive: true });
-    await fs.mkdir(path2.join(staging, path2.dirname(PACK_STATE_PATH)), { recursive: true });
+    for (const d of layout.dirs) await fs.mkdir(path3.join(staging, d), { recursive: true });
+    await fs.mkdir(path3.join(staging, path3.dirname(PACK_STATE_PATH)), { recursive: true });
     let done = 0;
     const extract = async (f) => {
-      const target = path2.join(staging, f.path);
+      const target = path3.join(staging, f.path);
       if (f.kind === "bytes") {
         await fs.writeFile(target, f.data, { mode: f.mode });
-        hashes.set(f.path, createHash3("sha256").update(f.data).digest("hex"));
+        hashes.set(f.path, createHash4("sha256").update(f.data).digest("hex"));
         bytes += f.data.length;
       } else {
         const write2 = (data) => writeStreamTo(target, f.from.mode, data);
@@ -22417,9 +22683,10 @@ async function writeUpdatedDir(dir, layout, opts) {
       opts.onProgress?.(++done, layout.files.length);
     };
     await forEachLimit(layout.files, EXTRACT_CONCURRENCY, extract);
-    await fs.writeFile(path2.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
+    await fs.writeFile(path3.join(staging, PACK_STATE_PATH), opts.stateFile(hashes), {
       mode: 420
     });
+    await setDirModes(staging, layout);
     await fs.rmdir(dir).catch(() => void 0);
     await fs.rename(staging, dir).catch((e) => {
       if (e.code === "ENOTEMPTY" || e.code === "EEXIST") {
@@ -22433,8 +22700,15 @@ async function writeUpdatedDir(dir, layout, opts) {
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });
     const err = e;
-    if (err?.path?.startsWith(staging)) err.path = path2.join(dir, path2.relative(staging, err.path));
+    if (err?.path?.startsWith(staging)) err.path = path3.join(dir, path3.relative(staging, err.path));
     throw e;
+  }
+}
+async function setDirModes(root, layout) {
+  const modes = layout.dirModes ?? /* @__PURE__ */ new Map();
+  for (const d of ["", ...layout.dirs]) {
+    const mode = modes.get(d) || 493;
+    await fs.chmod(path3.join(root, d), mode);
   }
 }
 async function writeStreamTo(file, mode, data) {
@@ -22457,23 +22731,33 @@ async function writeStreamTo(file, mode, data) {
 async function extractPack(zipFile, dest) {
   await assertFreshDir(dest);
   const zip = await SafeZip.open(zipFile, { label: zipFile });
-  const parent = path3.dirname(path3.resolve(dest));
+  const parent = path4.dirname(path4.resolve(dest));
   await fs2.mkdir(parent, { recursive: true });
-  const staging = await fs2.mkdtemp(path3.join(parent, `.${path3.basename(dest)}.uplevel-staging-`));
+  const staging = await fs2.mkdtemp(path4.join(parent, `.${path4.basename(dest)}.uplevel-staging-`));
   try {
     const top = zip.topFolder();
     if (!top) throw badInput(`${zipFile}: a pack must hold one top-level folder`);
     for (const e of zip.entries) {
       const rel = e.name.slice(top.length + 1).replace(/\/$/, "");
       if (rel === "") continue;
-      const target = path3.join(staging, rel);
+      const target = path4.join(staging, rel);
       if (e.isDirectory) {
         await fs2.mkdir(target, { recursive: true });
         continue;
       }
-      await fs2.mkdir(path3.dirname(target), { recursive: true });
+      await fs2.mkdir(path4.dirname(target), { recursive: true });
       await writeStreamTo(target, e.mode & 511 || 420, await zip.openData(e));
     }
+    const dirModes = /* @__PURE__ */ new Map();
+    for (const e of zip.entries)
+      if (e.isDirectory)
+        dirModes.set(e.name.slice(top.length + 1).replace(/\/$/, ""), e.mode & 511);
+    await setDirModes(staging, {
+      top,
+      dirs: [...dirModes.keys()].filter(Boolean),
+      files: [],
+      dirModes
+    });
     await fs2.rmdir(dest).catch(() => void 0);
     await fs2.rename(staging, dest);
     return { top };
@@ -22487,14 +22771,14 @@ async function extractPack(zipFile, dest) {
 
 // src/pipeline/file-tree.ts
 import { promises as fs3 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/pipeline/output.ts
 init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path46, source] of plan.files) {
-    byPath.set(path46, { path: path46, kind: "copy", from: contents.locate(source) });
+  for (const [path50, source] of plan.files) {
+    byPath.set(path50, { path: path50, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -22525,7 +22809,11 @@ function layoutOutput(plan, contents, overlay) {
     }
   }
   const files = [...byPath.values()].sort((a, b) => cmp(a.path, b.path));
-  return { top: contents.pack.top, dirs: [...dirs].sort(cmp), files };
+  const dirModes = /* @__PURE__ */ new Map();
+  const { topEntry } = contents.pack;
+  if (topEntry) dirModes.set("", topEntry.mode & 511);
+  for (const [d, e] of contents.pack.dirs) dirModes.set(d, e.mode & 511);
+  return { top: contents.pack.top, dirs: [...dirs].sort(cmp), files, dirModes };
 }
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -22534,18 +22822,18 @@ function cmp(a, b) {
 // src/pipeline/file-tree.ts
 async function listTree(root, opts = {}) {
   const tree = { files: [], dirs: [], other: [] };
-  const walk = async (rel) => {
-    for (const d of await fs3.readdir(path4.join(root, rel), { withFileTypes: true })) {
+  const walk2 = async (rel) => {
+    for (const d of await fs3.readdir(path5.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) {
         if (opts.skipDir?.(r)) continue;
         tree.dirs.push(r);
-        await walk(r);
+        await walk2(r);
       } else if (d.isFile()) tree.files.push(r);
       else tree.other.push(r);
     }
   };
-  await walk("");
+  await walk2("");
   tree.files.sort(cmp);
   tree.dirs.sort(cmp);
   tree.other.sort(cmp);
@@ -22555,7 +22843,7 @@ async function listTree(root, opts = {}) {
 // src/pipeline/overlay.ts
 init_errors();
 import { promises as fs4 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/core/line-diff.ts
 function diffHunks(base, other) {
@@ -22898,29 +23186,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path46 of start.files) {
-    const sha2562 = start.hashes?.[path46];
-    const source = sha2562 ? { kind: "pack", path: path46, sha256: sha2562 } : { kind: "pack", path: path46 };
-    current.set(path46, source);
-    history.set(path46, { path: path46, versions: [{ level: start.level, source }] });
+  for (const path50 of start.files) {
+    const sha2562 = start.hashes?.[path50];
+    const source = sha2562 ? { kind: "pack", path: path50, sha256: sha2562 } : { kind: "pack", path: path50 };
+    current.set(path50, source);
+    history.set(path50, { path: path50, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path46, level, source) => {
-    const h = history.get(path46) ?? { path: path46, versions: [] };
+  const record = (path50, level, source) => {
+    const h = history.get(path50) ?? { path: path50, versions: [] };
     h.versions.push({ level, source });
-    history.set(path46, h);
-    if (source) current.set(path46, source);
-    else current.delete(path46);
+    history.set(path50, h);
+    if (source) current.set(path50, source);
+    else current.delete(path50);
   };
-  const expect = (label, path46, sha2562) => {
-    const cur = current.get(path46);
-    if (!cur) throw badInput(`${label}: ${path46} is not in the pack at the previous level`);
+  const expect = (label, path50, sha2562) => {
+    const cur = current.get(path50);
+    if (!cur) throw badInput(`${label}: ${path50} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path46, sha2562);
+      packChecks.set(path50, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path46} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path50} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -22943,9 +23231,9 @@ function composePlan(start, updates) {
     }
     expected = u.level + 1;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path46) => {
-      if (touched.has(path46)) throw badInput(`${label}: ${path46} is listed twice`);
-      touched.add(path46);
+    const once = (path50) => {
+      if (touched.has(path50)) throw badInput(`${label}: ${path50} is listed twice`);
+      touched.add(path50);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -22966,9 +23254,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path46, source] of current) {
-    if (!startSet.has(path46)) added.push(path46);
-    else if (source.kind === "payload") modified.push(path46);
+  for (const [path50, source] of current) {
+    if (!startSet.has(path50)) added.push(path50);
+    else if (source.kind === "payload") modified.push(path50);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -22988,8 +23276,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path46, level) {
-  const h = plan.history.get(path46);
+function sourceAt(plan, path50, level) {
+  const h = plan.history.get(path50);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -23083,9 +23371,9 @@ function scan(text) {
     p++;
     return JSON.parse(text.slice(s, p));
   };
-  const value = (path46, parent) => {
+  const value = (path50, parent) => {
     ws();
-    if (text[p] === "{") return object(path46);
+    if (text[p] === "{") return object(path50);
     const s = p;
     if (text[p] === '"') str();
     else if (text[p] === "[") {
@@ -23103,15 +23391,15 @@ function scan(text) {
     void parent;
     if (s === p) throw new Bad();
   };
-  const object = (path46) => {
-    const parent = path46.join(SEP);
+  const object = (path50) => {
+    const parent = path50.join(SEP);
     p++;
     ws();
     if (text[p] === "}") return void p++;
     for (; ; ) {
       ws();
       const ks = p;
-      const key2 = [...path46, str()];
+      const key2 = [...path50, str()];
       ws();
       if (text[p++] !== ":") throw new Bad();
       ws();
@@ -24399,7 +24687,7 @@ var Tokenizer = class {
       hasUnderscore
     };
   }
-  parseUnicode(count) {
+  parseUnicode(count2) {
     const startLoc = this.codePointIterator.start;
     const start = this.codePointIterator.end;
     let charCount = 0;
@@ -24410,7 +24698,7 @@ var Tokenizer = class {
         return this.reportParseError("invalid-char-in-escape-sequence");
       }
       charCount++;
-      if (charCount >= count) break;
+      if (charCount >= count2) break;
     }
     const end = this.codePointIterator.end;
     const code = this.text.slice(start, end);
@@ -25429,7 +25717,7 @@ function scan2(text) {
 }
 function entriesOf(root) {
   const entries = /* @__PURE__ */ new Map();
-  const walk = (el, seg, parent) => {
+  const walk2 = (el, seg, parent) => {
     const key2 = parent === "" ? seg : `${parent}${SEP}${seg}`;
     if (entries.has(key2)) throw new Bad2();
     entries.set(key2, {
@@ -25462,10 +25750,10 @@ function entriesOf(root) {
     for (const c of el.children) {
       const same = byName.get(c.name);
       const attrs = same.map((x) => Object.fromEntries(x.attrs.map((a) => [a.name, a.value])));
-      walk(c, same.length === 1 ? c.name : c.name + entrySegment(attrs, same.indexOf(c)), key2);
+      walk2(c, same.length === 1 ? c.name : c.name + entrySegment(attrs, same.indexOf(c)), key2);
     }
   };
-  walk(root, root.name, "");
+  walk2(root, root.name, "");
   return entries;
 }
 function parseXml(text) {
@@ -25493,9 +25781,9 @@ function parseYaml(text) {
   }
   if (doc.errors.length || !(0, import_yaml3.isMap)(doc.contents) || doc.contents.flow) return null;
   const entries = /* @__PURE__ */ new Map();
-  const walk = (items, path46, parent) => items.every((pair) => {
+  const walk2 = (items, path50, parent) => items.every((pair) => {
     if (!(0, import_yaml3.isPair)(pair) || !(0, import_yaml3.isScalar)(pair.key) || !pair.key.range) return false;
-    const key2 = [...path46, String(pair.key.value)];
+    const key2 = [...path50, String(pair.key.value)];
     const k = key2.join(SEP);
     const v = pair.value;
     if (!v?.range || entries.has(k)) return false;
@@ -25509,9 +25797,9 @@ function parseYaml(text) {
       full: [pair.key.range[0], end],
       parent
     });
-    return !nested || walk(v.items, key2, k);
+    return !nested || walk2(v.items, key2, k);
   });
-  if (!walk(doc.contents.items, [], "")) return null;
+  if (!walk2(doc.contents.items, [], "")) return null;
   const comments = text.match(/(^|[ \t])#.*$/gm) ?? [];
   return { entries, comments };
 }
@@ -25528,7 +25816,7 @@ var FORMATS = [
   [/\.ya?ml$/i, yamlFormat],
   [/\.json$/i, jsonFormat]
 ];
-var formatFor = (path46) => FORMATS.find(([re]) => re.test(path46))?.[1];
+var formatFor = (path50) => FORMATS.find(([re]) => re.test(path50))?.[1];
 function planMerge(b, o, t) {
   const merged = /* @__PURE__ */ new Map();
   const ours = /* @__PURE__ */ new Map();
@@ -25588,8 +25876,8 @@ function addedComment(b, o) {
     return n <= 0;
   });
 }
-function mergeByStructure(path46, base, ours, theirs) {
-  const fmt2 = formatFor(path46);
+function mergeByStructure(path50, base, ours, theirs) {
+  const fmt2 = formatFor(path50);
   if (!fmt2) return null;
   const [b, o, t] = [base, ours, theirs].map((s) => fmt2.parse(s));
   if (!b || !o || !t) return null;
@@ -25619,10 +25907,10 @@ var CONFLICT_OUTCOMES = /* @__PURE__ */ new Set([
 ]);
 async function listOverlay(dir) {
   const out = [];
-  const walk = async (rel) => {
+  const walk2 = async (rel) => {
     let entries;
     try {
-      entries = await fs4.readdir(path5.join(dir, rel), { withFileTypes: true });
+      entries = await fs4.readdir(path6.join(dir, rel), { withFileTypes: true });
     } catch (e) {
       if (e.code === "ENOENT" && rel === "") {
         throw badInput(`overlay folder ${dir} does not exist`);
@@ -25631,13 +25919,13 @@ async function listOverlay(dir) {
     }
     for (const d of entries) {
       const r = rel ? `${rel}/${d.name}` : d.name;
-      if (d.isDirectory()) await walk(r);
+      if (d.isDirectory()) await walk2(r);
       else if (d.isFile()) out.push(r);
       else
-        throw badInput(`overlay ${path5.join(dir, r)}: only regular files and folders are allowed`);
+        throw badInput(`overlay ${path6.join(dir, r)}: only regular files and folders are allowed`);
     }
   };
-  await walk("");
+  await walk2("");
   const set2 = new Set(out);
   return out.filter(
     (p) => !((p.endsWith(".old") || p.endsWith(".updated")) && set2.has(p.replace(/\.(old|updated)$/, "")))
@@ -25646,7 +25934,7 @@ async function listOverlay(dir) {
 async function mergeOverlay(overlayDir, plan, lockLevel, contents, baseLevels = /* @__PURE__ */ new Map()) {
   const files = [];
   for (const rel of await listOverlay(overlayDir)) {
-    const ours = await fs4.readFile(path5.join(overlayDir, rel));
+    const ours = await fs4.readFile(path6.join(overlayDir, rel));
     const baseLevel = baseLevels.get(rel) ?? lockLevel;
     const base = sourceAt(plan, rel, baseLevel);
     const theirs = sourceAt(plan, rel, plan.to);
@@ -25730,7 +26018,7 @@ function overlayEntry(f) {
 async function writeConflictFiles(overlayDir, conflicts) {
   const written = [];
   for (const c of conflicts) {
-    const target = path5.join(overlayDir, c.path);
+    const target = path6.join(overlayDir, c.path);
     if (c.base) {
       await writeFileAtomic(`${target}.old`, c.base);
       written.push(`${target}.old`);
@@ -25745,7 +26033,7 @@ async function writeConflictFiles(overlayDir, conflicts) {
 async function rewriteOverlay(overlayDir, result) {
   const changed = [];
   for (const f of result.files) {
-    const target = path5.join(overlayDir, f.path);
+    const target = path6.join(overlayDir, f.path);
     if (f.rewrite && f.content) {
       await writeFileAtomic(target, f.content);
       changed.push(f.path);
@@ -25771,40 +26059,40 @@ async function writeFileAtomic(file, data) {
 // src/pipeline/pack-source.ts
 init_errors();
 import { promises as fs6 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/client/download.ts
 init_errors();
-import { createHash as createHash4, randomBytes } from "node:crypto";
+import { createHash as createHash5, randomBytes } from "node:crypto";
 import { createWriteStream, promises as fs5 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
 import { Transform as Transform3 } from "node:stream";
 async function downloadVerified(url, sha2562, opts) {
   await fs5.mkdir(opts.dir, { recursive: true });
-  const file = path6.join(opts.dir, `${sha2562}.zip`);
-  try {
-    if (await sha256File(file) === sha2562) return file;
-  } catch {
-  }
+  const file = path7.join(opts.dir, `${sha2562}.zip`);
+  if (await verifyAndPin(file, { sha256: sha2562 })) return file;
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
   try {
     const { body, total } = await httpGetStream(url, opts.env ? { env: opts.env } : {});
-    const hash = createHash4("sha256");
+    const hash = createHash5("sha256");
+    const blocks = new BlockHasher();
     let bytes = 0;
-    const count = new Transform3({
+    const count2 = new Transform3({
       transform(chunk, _e, cb) {
         hash.update(chunk);
+        blocks.update(chunk);
         bytes += chunk.length;
         opts.onProgress?.(bytes, total);
         cb(null, chunk);
       }
     });
-    await pipeline2(body, count, createWriteStream(tmp, { flags: "wx" }));
+    await pipeline2(body, count2, createWriteStream(tmp, { flags: "wx" }));
     const got = hash.digest("hex");
     if (got !== sha2562)
       throw verificationFailed(`pack.sha256 does not match the download from ${redactUrl(url)}`);
     await fs5.rename(tmp, file);
+    pin(file, blocks.finish());
     return file;
   } finally {
     await fs5.rm(tmp, { force: true });
@@ -25813,11 +26101,11 @@ async function downloadVerified(url, sha2562, opts) {
 
 // src/pipeline/cache-dir.ts
 import os from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 function cacheDir(env = process.env) {
-  if (env.UPLEVEL_CACHE_DIR) return path7.resolve(env.UPLEVEL_CACHE_DIR);
-  const base = env.XDG_CACHE_HOME ? path7.resolve(env.XDG_CACHE_HOME) : path7.join(os.homedir(), ".cache");
-  return path7.join(base, "uplevel");
+  if (env.UPLEVEL_CACHE_DIR) return path8.resolve(env.UPLEVEL_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME ? path8.resolve(env.XDG_CACHE_HOME) : path8.join(os.homedir(), ".cache");
+  return path8.join(base, "uplevel");
 }
 
 // src/pipeline/pack-source.ts
@@ -25828,16 +26116,15 @@ async function resolvePackFile(lock, repo, override, reporter, env = process.env
   }
   if (lock.pack?.path) {
     await mustExist(lock.pack.path, `${lock.file}: pack.path`);
-    const sha = await sha256File(lock.pack.path);
-    if (sha !== lock.pack.sha256) {
+    if (!await verifyAndPin(lock.pack.path, { sha256: lock.pack.sha256 })) {
       throw verificationFailed(`${lock.file}: pack.sha256 does not match ${lock.pack.path}`);
     }
-    return { file: lock.pack.path, verifiedSha256: sha };
+    return { file: lock.pack.path, verifiedSha256: lock.pack.sha256 };
   }
   if (lock.pack?.url) {
     reporter.info(`Downloading the pack from ${redactUrl(lock.pack.url)}`);
     const file = await downloadVerified(lock.pack.url, lock.pack.sha256, {
-      dir: path8.join(cacheDir(env), "packs"),
+      dir: path9.join(cacheDir(env), "packs"),
       env,
       onProgress: (bytes, total) => reporter.progress("Downloading pack", bytes, total ?? 0)
     });
@@ -25868,15 +26155,15 @@ async function mustExist(file, what) {
 init_errors();
 import { spawn } from "node:child_process";
 import { createWriteStream as createWriteStream2, promises as fs7 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/core/update-model.ts
 var U2_STATE = "updates/config.json";
 var IN_PLACE_STATE = "updates/config.yaml";
 function u2ToolName(platform, arch) {
   if (platform === "win32") return "wso2update_windows.exe";
-  const os9 = platform === "darwin" ? "darwin" : "linux";
-  return arch === "arm64" ? `wso2update_${os9}_arm64` : `wso2update_${os9}`;
+  const os10 = platform === "darwin" ? "darwin" : "linux";
+  return arch === "arm64" ? `wso2update_${os10}_arm64` : `wso2update_${os10}`;
 }
 function detectUpdateModel(files, platform = process.platform, arch = process.arch) {
   const product = files.text("updates/product.txt")?.trim() || void 0;
@@ -25928,7 +26215,7 @@ var MAX_SELF_UPDATES = 3;
 var DEFAULT_TIMEOUT_MS = 60 * 60 * 1e3;
 var CONFLICT_SUFFIXES = [".original", ".new", ".old", ".updated", ".diff"];
 async function currentU2Level(home) {
-  const text = await fs7.readFile(path9.join(home, U2_STATE), "utf8").catch(() => void 0);
+  const text = await fs7.readFile(path10.join(home, U2_STATE), "utf8").catch(() => void 0);
   if (text === void 0) return void 0;
   return u2Level(text) ?? 0;
 }
@@ -25939,18 +26226,18 @@ async function runUpdateTool(opts) {
     "--no-backup",
     ...opts.level === void 0 ? [] : ["--level", String(opts.level)]
   ];
-  await fs7.mkdir(path9.dirname(opts.logFile), { recursive: true });
+  await fs7.mkdir(path10.dirname(opts.logFile), { recursive: true });
   const log = createWriteStream2(opts.logFile, { flags: "a" });
   const timeoutMs = Number(opts.env.UPLEVEL_WSO2_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
   try {
     for (let run2 = 1; ; run2++) {
-      const cwd = path9.dirname(tool);
+      const cwd = path10.dirname(tool);
       const { code, tail } = await runOnce(tool, args, cwd, env, log, timeoutMs, opts.onLine);
       if (code === U2_EXIT.selfUpdated && run2 <= MAX_SELF_UPDATES) continue;
       if (code === U2_EXIT.ok) {
         const level = await currentU2Level(opts.home);
         if (level === void 0) {
-          throw badInput(`${path9.join(opts.home, U2_STATE)}: missing after the update tool ran`);
+          throw badInput(`${path10.join(opts.home, U2_STATE)}: missing after the update tool ran`);
         }
         return { level, runs: run2, logFile: opts.logFile };
       }
@@ -25963,16 +26250,16 @@ async function runUpdateTool(opts) {
 async function findTool(home) {
   const names2 = [u2ToolName(process.platform, process.arch), u2ToolName(process.platform, "x64")];
   for (const n of names2) {
-    const file = path9.join(home, "bin", n);
+    const file = path10.join(home, "bin", n);
     const st = await fs7.stat(file).catch(() => void 0);
     if (st?.isFile()) {
       if ((st.mode & 64) === 0) await fs7.chmod(file, st.mode | 493);
       return file;
     }
   }
-  const setup = await fs7.stat(path9.join(home, "bin", "update_tool_setup.sh")).catch(() => void 0);
+  const setup = await fs7.stat(path10.join(home, "bin", "update_tool_setup.sh")).catch(() => void 0);
   throw badInput(
-    `${path9.basename(home)}: bin/${names2[0]} is missing${setup ? " (this pack fetches it with bin/update_tool_setup.sh: run that once and publish the pack with the tool)" : ""}`
+    `${path10.basename(home)}: bin/${names2[0]} is missing${setup ? " (this pack fetches it with bin/update_tool_setup.sh: run that once and publish the pack with the tool)" : ""}`
   );
 }
 function toolEnv(base) {
@@ -25995,7 +26282,7 @@ function toolEnv(base) {
 }
 function runOnce(tool, args, cwd, env, log, timeoutMs, onLine) {
   return new Promise((resolve, reject) => {
-    log.write(`$ ${path9.basename(tool)} ${args.join(" ")}
+    log.write(`$ ${path10.basename(tool)} ${args.join(" ")}
 `);
     const child = spawn(tool, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const tail = [];
@@ -26087,7 +26374,7 @@ async function conflictLeftovers(home) {
 
 // src/pipeline/wso2/write-folder-pack.ts
 import { promises as fs10 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/zip/writer.ts
 init_errors();
@@ -26095,10 +26382,10 @@ import { promises as fs8 } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 
 // src/zip/output-hasher.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { Worker } from "node:worker_threads";
 function inlineHasher() {
-  const hash = createHash5("sha256");
+  const hash = createHash6("sha256");
   return {
     issued: (bufs) => {
       for (const b of bufs) hash.update(b);
@@ -26305,8 +26592,8 @@ var ZipWriter = class _ZipWriter {
     const cdStart = this.offset;
     for (const r of this.central) await this.write(centralHeader(r, this.forceZip64));
     const cdSize = this.offset - cdStart;
-    const count = this.central.length;
-    const zip64 = this.forceZip64 || count >= MAX162 || cdStart >= MAX322 || cdSize >= MAX322;
+    const count2 = this.central.length;
+    const zip64 = this.forceZip64 || count2 >= MAX162 || cdStart >= MAX322 || cdSize >= MAX322;
     if (zip64) {
       const eocd64Offset = this.offset;
       const rec = Buffer.alloc(56);
@@ -26316,8 +26603,8 @@ var ZipWriter = class _ZipWriter {
       rec.writeUInt16LE(45, 14);
       rec.writeUInt32LE(0, 16);
       rec.writeUInt32LE(0, 20);
-      rec.writeBigUInt64LE(BigInt(count), 24);
-      rec.writeBigUInt64LE(BigInt(count), 32);
+      rec.writeBigUInt64LE(BigInt(count2), 24);
+      rec.writeBigUInt64LE(BigInt(count2), 32);
       rec.writeBigUInt64LE(BigInt(cdSize), 40);
       rec.writeBigUInt64LE(BigInt(cdStart), 48);
       const loc = Buffer.alloc(20);
@@ -26332,8 +26619,8 @@ var ZipWriter = class _ZipWriter {
     end.writeUInt32LE(101010256, 0);
     end.writeUInt16LE(0, 4);
     end.writeUInt16LE(0, 6);
-    end.writeUInt16LE(zip64 ? MAX162 : count, 8);
-    end.writeUInt16LE(zip64 ? MAX162 : count, 10);
+    end.writeUInt16LE(zip64 ? MAX162 : count2, 8);
+    end.writeUInt16LE(zip64 ? MAX162 : count2, 10);
     end.writeUInt32LE(zip64 ? MAX322 : cdSize, 12);
     end.writeUInt32LE(zip64 ? MAX322 : cdStart, 16);
     end.writeUInt16LE(0, 20);
@@ -26343,7 +26630,7 @@ var ZipWriter = class _ZipWriter {
     if (this.durable) await this.handle.sync();
     const sha2562 = await this.hash.digest(this.written);
     await this.handle.close();
-    return { bytes: this.offset, entries: count, sha256: sha2562 };
+    return { bytes: this.offset, entries: count2, sha256: sha2562 };
   }
   /** Closes and deletes the partial file. */
   async abort() {
@@ -26520,7 +26807,7 @@ function centralHeader(r, force) {
 
 // src/pipeline/write-pack.ts
 import { promises as fs9 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 init_types();
 function rawEntryMeta(name, e, mode) {
   return {
@@ -26535,7 +26822,7 @@ function rawEntryMeta(name, e, mode) {
   };
 }
 async function writeUpdatedZip(out, layout, opts) {
-  const tmp = path10.join(path10.dirname(out), `.${path10.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path11.join(path11.dirname(out), `.${path11.basename(out)}.uplevel-${process.pid}.tmp`);
   const writer = await ZipWriter.create(tmp, { hashOnWorker: true });
   const dos = toDosDateTime(opts.time);
   const hashes = /* @__PURE__ */ new Map();
@@ -26592,9 +26879,9 @@ async function writeFolderAsPack(opts) {
   }
   const files = [...fileSet].sort(cmp);
   const dirs = [...dirSet].sort(cmp);
-  const tmp = path11.join(
-    path11.dirname(opts.out),
-    `.${path11.basename(opts.out)}.uplevel-${process.pid}.tmp`
+  const tmp = path12.join(
+    path12.dirname(opts.out),
+    `.${path12.basename(opts.out)}.uplevel-${process.pid}.tmp`
   );
   const writer = await ZipWriter.create(tmp);
   try {
@@ -26616,7 +26903,7 @@ async function writeFolderAsPack(opts) {
           opts.zip.readRawChunks(entry)
         );
       } else {
-        const file = path11.join(opts.home, rel);
+        const file = path12.join(opts.home, rel);
         const st = await fs10.stat(file);
         await writer.addBuffer(name, await fs10.readFile(file), {
           mode: st.mode & 511,
@@ -26643,11 +26930,11 @@ var Spec = __toESM(require_spec(), 1);
 init_types();
 
 // src/pipeline/sbom/scan-jars.ts
-import { createHash as createHash6 } from "node:crypto";
-import { promises as fs11 } from "node:fs";
-import os2 from "node:os";
-import path12 from "node:path";
-import { Transform as Transform4 } from "node:stream";
+init_errors();
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { PassThrough as PassThrough2, Readable as Readable3 } from "node:stream";
+import zlib2 from "node:zlib";
 
 // src/core/sbom/jar-meta.ts
 var POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
@@ -26729,90 +27016,603 @@ function describeJar(opts) {
   return c;
 }
 
-// src/pipeline/sbom/scan-jars.ts
+// src/zip/central-records.ts
 init_errors();
-var MAX_DEPTH = 4;
-var SMALL = 1024 * 1024;
-async function scanPackJars(zip, strip) {
-  const tmp = await fs11.mkdtemp(path12.join(os2.tmpdir(), "uplevel-sbom-"));
-  try {
-    return await jarsIn(zip, (name) => name.slice(strip.length), 0, { tmp, count: 0 });
-  } finally {
-    await fs11.rm(tmp, { recursive: true, force: true });
-  }
-}
-async function jarsIn(zip, rel, depth, scan3) {
-  const out = [];
-  for (const e of zip.entries) {
-    if (e.isDirectory || !JAR_LIKE.test(e.name)) continue;
-    const file = path12.join(scan3.tmp, `${scan3.count++}.jar`);
-    try {
-      const sha2562 = await copyHashing(await zip.openData(e), file);
-      out.push(await describeJarFile(file, rel(e.name), sha2562, depth, scan3));
-    } finally {
-      await fs11.rm(file, { force: true });
+var EOCD = 101010256;
+var ZIP64_LOCATOR = 117853008;
+var ZIP64_EOCD = 101075792;
+var CENTRAL = 33639248;
+var LOCAL = 67324752;
+var MAX323 = 4294967295;
+function findEndRecords(size, read, label) {
+  const span = Math.min(size, 22 + 65535);
+  const end = read(size - span, span);
+  if (!end) throw badInput(`${label}: the end records were not kept`);
+  for (let i = end.length - 22; i >= 0; i--) {
+    if (end.readUInt32LE(i) !== EOCD || i + 22 + end.readUInt16LE(i + 20) !== end.length) continue;
+    const at2 = size - span + i;
+    let entries = end.readUInt16LE(i + 10);
+    let cdSize = end.readUInt32LE(i + 12);
+    let cdOffset = end.readUInt32LE(i + 16);
+    let cdEnd = at2;
+    const locator = at2 >= 20 ? read(at2 - 20, 20) : void 0;
+    if (locator?.readUInt32LE(0) === ZIP64_LOCATOR) {
+      const recordAt = Number(locator.readBigUInt64LE(8));
+      const record = read(recordAt, 56);
+      if (!record || record.readUInt32LE(0) !== ZIP64_EOCD)
+        throw badInput(`${label}: not a valid zip (no ZIP64 end record where its locator says)`);
+      entries = Number(record.readBigUInt64LE(32));
+      cdSize = Number(record.readBigUInt64LE(40));
+      cdOffset = Number(record.readBigUInt64LE(48));
+      cdEnd = recordAt;
     }
+    const cdStart = cdEnd - cdSize;
+    if (cdStart < 0 || cdOffset > cdStart)
+      throw badInput(`${label}: not a valid zip (the central directory does not fit)`);
+    return { cdStart, cdEnd, entries, prefix: cdStart - cdOffset };
   }
+  return void 0;
+}
+function centralRecords(cd, end, want, label) {
+  const out = [];
+  let p = 0;
+  for (let n = 0; n < end.entries; n++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL)
+      throw badInput(`${label}: not a valid zip (central directory record ${n} is broken)`);
+    const nameLength = cd.readUInt16LE(p + 28);
+    const extraLength = cd.readUInt16LE(p + 30);
+    const next = p + 46 + nameLength + extraLength + cd.readUInt16LE(p + 32);
+    if (next > cd.length)
+      throw badInput(`${label}: not a valid zip (central directory record ${n} is cut short)`);
+    const flags = cd.readUInt16LE(p + 8);
+    const rawName = cd.subarray(p + 46, p + 46 + nameLength);
+    const name = rawName.toString(flags & 2048 ? "utf8" : "latin1");
+    if (want(name)) {
+      const r = {
+        name,
+        rawName: Buffer.from(rawName),
+        method: cd.readUInt16LE(p + 10),
+        flags,
+        crc32: cd.readUInt32LE(p + 16),
+        compressedSize: cd.readUInt32LE(p + 20),
+        size: cd.readUInt32LE(p + 24),
+        localOffset: cd.readUInt32LE(p + 42)
+      };
+      zip64Sizes(r, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
+      r.localOffset += end.prefix;
+      out.push(r);
+    }
+    p = next;
+  }
+  if (p !== cd.length)
+    throw badInput(`${label}: not a valid zip (the central directory has trailing bytes)`);
   return out;
 }
-async function copyHashing(data, file) {
-  const h = createHash6("sha256");
-  const hashed = data.pipe(
-    new Transform4({
-      transform(chunk, _enc, cb) {
-        h.update(chunk);
-        cb(null, chunk);
-      }
-    })
-  );
-  data.on("error", (e) => hashed.destroy(e));
-  await writeStreamTo(file, 384, hashed);
-  return h.digest("hex");
-}
-async function describeJarFile(file, at2, sha2562, depth, scan3) {
-  let jar;
-  try {
-    jar = await SafeZip.open(file, { label: at2 });
-  } catch (e) {
-    if (!isUplevelError(e)) throw e;
-    return describeJar({ path: at2, sha256: sha2562, poms: [], nested: [] });
-  }
-  try {
-    const poms = [];
-    let manifest;
-    for (const e of jar.entries) {
-      if (e.isDirectory || e.uncompressedSize > SMALL) continue;
-      if (POM_PROPERTIES.test(e.name)) {
-        const c = coordinatesFrom(parseProperties2((await jar.readBuffer(e, SMALL)).toString()));
-        if (c) poms.push(c);
-      } else if (e.name === "META-INF/MANIFEST.MF") {
-        manifest = parseManifest((await jar.readBuffer(e, SMALL)).toString());
-      }
+function zip64Sizes(r, extra) {
+  for (let i = 0; i + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(i);
+    const len = extra.readUInt16LE(i + 2);
+    if (id === 1) {
+      let q = i + 4;
+      const take = () => {
+        const v = q + 8 <= i + 4 + len ? Number(extra.readBigUInt64LE(q)) : MAX323;
+        q += 8;
+        return v;
+      };
+      if (r.size === MAX323) r.size = take();
+      if (r.compressedSize === MAX323) r.compressedSize = take();
+      if (r.localOffset === MAX323) r.localOffset = take();
+      return;
     }
-    const nested = depth < MAX_DEPTH ? await jarsIn(jar, (n) => `${at2}!/${n}`, depth + 1, scan3) : [];
-    return describeJar({ path: at2, sha256: sha2562, poms, ...manifest ? { manifest } : {}, nested });
-  } catch (e) {
-    if (!isUplevelError(e)) throw e;
-    return describeJar({ path: at2, sha256: sha2562, poms: [], nested: [] });
-  } finally {
-    await jar.close();
+    i += 4 + len;
   }
 }
-async function describeEntry(zip, entry, at2) {
-  const tmp = await fs11.mkdtemp(path12.join(os2.tmpdir(), "uplevel-sbom-"));
-  const scan3 = { tmp, count: 1 };
-  const file = path12.join(tmp, "0.jar");
-  try {
-    const sha2562 = await copyHashing(await zip.openData(entry), file);
-    return await describeJarFile(file, at2, sha2562, 0, scan3);
-  } finally {
-    await fs11.rm(tmp, { recursive: true, force: true });
+function localHeaderLength(head2) {
+  return 30 + head2.readUInt16LE(26) + head2.readUInt16LE(28);
+}
+function parseLocalHeader(full) {
+  const nameLength = full.readUInt16LE(26);
+  return {
+    rawName: full.subarray(30, 30 + nameLength),
+    flags: full.readUInt16LE(6),
+    method: full.readUInt16LE(8),
+    crc32: full.readUInt32LE(14),
+    compressedSize: full.readUInt32LE(18),
+    size: full.readUInt32LE(22),
+    length: localHeaderLength(full)
+  };
+}
+function localAgrees(local, record) {
+  return local.rawName.equals(record.rawName) && local.method === record.method && (local.flags & 9) === (record.flags & 9);
+}
+
+// src/zip/forward-reader.ts
+var EMPTY = Buffer.alloc(0);
+var ForwardReader = class {
+  constructor(source, onChunk) {
+    this.onChunk = onChunk;
+    this.it = source[Symbol.asyncIterator]();
   }
+  onChunk;
+  it;
+  cur = EMPTY;
+  /** Position of cur[0] in the stream. */
+  curStart = 0;
+  at = 0;
+  seen = 0;
+  watches = [];
+  done = false;
+  get position() {
+    return this.at;
+  }
+  /** Every byte seen so far (the stream's size once `drain` returned). */
+  get size() {
+    return this.seen;
+  }
+  /** The next `n` bytes, not consumed; undefined when the stream ends first. */
+  async peek(n) {
+    while (this.at + n > this.curStart + this.cur.length)
+      if (!await this.pull()) return void 0;
+    const i = this.at - this.curStart;
+    return this.cur.subarray(i, i + n);
+  }
+  /** Moves to `pos` (forward); false when the stream ends first. */
+  async skipTo(pos) {
+    while (pos > this.curStart + this.cur.length) {
+      this.at = this.curStart + this.cur.length;
+      if (!await this.pull()) return false;
+    }
+    this.at = pos;
+    return true;
+  }
+  /** The next `n` bytes to `sink` (writes stop, reading does not, once it is destroyed). */
+  async pipe(n, sink2) {
+    const end = this.at + n;
+    while (this.at < end) {
+      if (this.at >= this.curStart + this.cur.length && !await this.pull()) return false;
+      const i = this.at - this.curStart;
+      const piece = this.cur.subarray(i, Math.min(this.cur.length, end - this.curStart));
+      this.at += piece.length;
+      if (!sink2.destroyed && !sink2.write(piece)) await drained(sink2);
+    }
+    return true;
+  }
+  /**
+   * Moves to the next "PK" followed by one of `seconds` (the signature's last two bytes
+   * as a 16-bit little-endian number) and returns it; undefined at the end of the stream.
+   */
+  async scan(seconds) {
+    for (; ; ) {
+      let i = this.cur.indexOf("PK", this.at - this.curStart, "latin1");
+      while (i >= 0 && i + 4 <= this.cur.length) {
+        if (seconds.includes(this.cur.readUInt16LE(i + 2))) {
+          this.at = this.curStart + i;
+          return this.cur.readUInt32LE(i);
+        }
+        i = this.cur.indexOf("PK", i + 1, "latin1");
+      }
+      const keep = i >= 0 ? this.cur.length - i : this.cur.at(-1) === 80 ? 1 : 0;
+      this.at = this.curStart + this.cur.length - keep;
+      if (!await this.pull()) return void 0;
+    }
+  }
+  /** Copies [start, start + length) as it passes (start at or after the current position). */
+  watch(start, length) {
+    const w = { start, length, parts: [], got: 0 };
+    this.feed(w, this.cur, this.curStart);
+    if (w.got < length) this.watches.push(w);
+    return w;
+  }
+  /** Stops reading: the source is told (a stream is destroyed). */
+  close() {
+    if (this.done) return;
+    this.done = true;
+    void this.it.return?.()?.catch(() => void 0);
+  }
+  /** Reads to the end, for `onChunk`. */
+  async drain() {
+    this.at = this.curStart + this.cur.length;
+    while (await this.pull()) this.at = this.curStart + this.cur.length;
+  }
+  /** The next chunk; bytes not yet consumed are kept in front of it. */
+  async pull() {
+    if (this.done) return false;
+    const r = await this.it.next();
+    if (r.done) {
+      this.done = true;
+      return false;
+    }
+    const chunk = r.value;
+    const start = this.seen;
+    this.seen += chunk.length;
+    this.onChunk?.(chunk, start);
+    if (this.watches.length > 0) {
+      for (const w of this.watches) this.feed(w, chunk, start);
+      this.watches = this.watches.filter((w) => w.got < w.length);
+    }
+    const keep = this.curStart + this.cur.length - this.at;
+    if (keep > 0) {
+      this.cur = Buffer.concat([this.cur.subarray(this.cur.length - keep), chunk]);
+      this.curStart = this.at;
+    } else {
+      this.cur = chunk;
+      this.curStart = start;
+    }
+    return true;
+  }
+  feed(w, buf, bufStart) {
+    const from = Math.max(w.start + w.got, bufStart);
+    const to = Math.min(w.start + w.length, bufStart + buf.length);
+    if (to <= from || from !== w.start + w.got) return;
+    w.parts.push(Buffer.from(buf.subarray(from - bufStart, to - bufStart)));
+    w.got += to - from;
+  }
+};
+function drained(sink2) {
+  return new Promise((resolve) => {
+    const go = () => {
+      sink2.off("drain", go);
+      sink2.off("close", go);
+      resolve();
+    };
+    sink2.on("drain", go);
+    sink2.on("close", go);
+  });
+}
+
+// src/pipeline/sbom/jar-tail.ts
+var TAIL = 512 << 10;
+var KEEP_MAX = 64 << 20;
+var JarTail = class {
+  chunks = [];
+  bytes = 0;
+  keep = Infinity;
+  push(buf, start) {
+    this.chunks.push({ buf, start });
+    this.bytes += buf.length;
+    while (this.chunks.length > 1) {
+      const first = this.chunks[0];
+      const rest = this.bytes - first.buf.length;
+      const wanted = first.start + first.buf.length > this.keep && this.bytes <= KEEP_MAX;
+      if (rest < TAIL || wanted) break;
+      this.chunks.shift();
+      this.bytes = rest;
+    }
+  }
+  /** Keep everything from `position` on (the central directory starts there). */
+  keepFrom(position) {
+    this.keep = position;
+  }
+  /** A copy of [position, position + length), if every byte of it is kept. */
+  read(position, length) {
+    const first = this.chunks[0];
+    const last2 = this.chunks.at(-1);
+    if (!first || !last2 || position < first.start || position + length > last2.start + last2.buf.length)
+      return void 0;
+    const out = Buffer.allocUnsafe(length);
+    let done = 0;
+    for (const c of this.chunks) {
+      const from = Math.max(position + done, c.start);
+      const to = Math.min(position + length, c.start + c.buf.length);
+      if (to <= from) continue;
+      c.buf.copy(out, done, from - c.start, to - c.start);
+      done += to - from;
+    }
+    return out;
+  }
+};
+
+// src/pipeline/sbom/scan-jars.ts
+var MAX_DEPTH = 4;
+var SMALL = 1024 * 1024;
+var UNSIZED_TAKE = 64 * 1024;
+var MAX_RATIO = 1e3;
+var CONCURRENCY = 2;
+var MAX_REREADS = 8;
+var SIGNATURES = [1027, 513];
+var CENTRAL2 = 33639248;
+var MAX324 = 4294967295;
+var interest = (name, depth) => POM_PROPERTIES.test(name) || name === "META-INF/MANIFEST.MF" ? "small" : depth < MAX_DEPTH && JAR_LIKE.test(name) ? "nested" : void 0;
+async function scanPackJars(zip, strip, known = /* @__PURE__ */ new Map(), memo = /* @__PURE__ */ new Map()) {
+  const jars = zip.entries.filter((e) => !e.isDirectory && JAR_LIKE.test(e.name));
+  const out = new Array(jars.length);
+  const index = new Map(jars.map((e, i) => [e, i]));
+  await forEachLimit(jars, CONCURRENCY, async (e) => {
+    const rel = e.name.slice(strip.length);
+    out[index.get(e)] = await describeEntry(zip, e, rel, known.get(rel), memo);
+  });
+  return out;
+}
+async function describeEntry(zip, entry, at2, sha2562, memo) {
+  const key2 = sha2562 && `${sha2562}\0${at2}`;
+  const seen = key2 ? memo?.get(key2) : void 0;
+  if (seen) return seen;
+  const source = budgeted(() => zip.openData(entry), at2);
+  const { component } = await describeStream(at2, await source(), source, 0, sha2562);
+  if (key2) memo?.set(key2, component);
+  return component;
+}
+async function describeFile(file, at2) {
+  const source = budgeted(async () => createReadStream2(file, { highWaterMark: 1 << 20 }), at2, 1);
+  const first = await new Promise(
+    (resolve, reject) => {
+      const s = createReadStream2(file, { highWaterMark: 1 << 20 });
+      s.once("open", () => resolve(s));
+      s.once(
+        "error",
+        (e) => e.code === "ENOENT" ? resolve(void 0) : reject(e)
+      );
+    }
+  );
+  if (!first) return void 0;
+  return (await describeStream(at2, first, source, 0)).component;
+}
+function budgeted(open, at2, done = 0) {
+  let reads = done;
+  return async () => {
+    if (reads++ > MAX_REREADS)
+      throw badInput(`${at2}: would need more than ${MAX_REREADS} passes to read`);
+    return open();
+  };
+}
+async function describeStream(at2, chunks, source, depth, knownSha) {
+  const hash = knownSha ? void 0 : createHash7("sha256");
+  const tail = new JarTail();
+  let crc = 0;
+  const r = new ForwardReader(chunks, (chunk, start) => {
+    hash?.update(chunk);
+    if (depth > 0) crc = zlib2.crc32(chunk, crc);
+    tail.push(chunk, start);
+  });
+  let taken;
+  try {
+    taken = await walk(r, at2, depth, source, tail);
+    await r.drain();
+  } finally {
+    r.close();
+  }
+  const sha2562 = knownSha ?? hash.digest("hex");
+  const facts = await readFacts(at2, depth, r.size, tail, taken, source).catch((e) => {
+    if (!isUplevelError(e)) throw e;
+    return void 0;
+  });
+  const component = describeJar({
+    path: at2,
+    sha256: sha2562,
+    poms: facts?.poms ?? [],
+    ...facts?.manifest ? { manifest: facts.manifest } : {},
+    nested: facts?.nested ?? []
+  });
+  return { component, size: r.size, crc32: crc >>> 0 };
+}
+async function walk(r, at2, depth, source, tail) {
+  const taken = /* @__PURE__ */ new Map();
+  for (; ; ) {
+    const sig = (await r.peek(4))?.readUInt32LE(0);
+    if (sig === void 0) break;
+    if (sig === CENTRAL2) {
+      tail.keepFrom(r.position);
+      break;
+    }
+    if (sig !== LOCAL) {
+      if (await r.scan(SIGNATURES) === void 0) break;
+      continue;
+    }
+    const head2 = await r.peek(30);
+    const full = head2 && await r.peek(localHeaderLength(head2));
+    if (!full) break;
+    const header = parseLocalHeader(Buffer.from(full));
+    const offset = r.position;
+    const dataStart = offset + header.length;
+    await r.skipTo(dataStart);
+    const sized = (header.flags & 8) === 0 && header.compressedSize !== MAX324;
+    const kind = interest(header.rawName.toString("latin1"), depth);
+    if (kind === "small") {
+      const take = sized ? Math.min(header.compressedSize, SMALL + 4096) : UNSIZED_TAKE;
+      taken.set(offset, { header, dataStart, watch: r.watch(dataStart, take) });
+    } else if (kind === "nested" && sized && (header.method === 0 || header.method === 8)) {
+      const childAt = `${at2}!/${entryName(header)}`;
+      const span = spanSource(source, dataStart, header.compressedSize, header.method);
+      const nested = await describeSpan(
+        r,
+        header.compressedSize,
+        header.method,
+        (chunks) => describeStream(childAt, chunks, span, depth + 1)
+      );
+      taken.set(offset, { header, dataStart, nested });
+      continue;
+    }
+    if (sized) {
+      if (!await r.skipTo(dataStart + header.compressedSize)) break;
+    } else if (await r.scan(SIGNATURES) === void 0) break;
+  }
+  return taken;
+}
+var entryName = (h) => h.rawName.toString(h.flags & 2048 ? "utf8" : "latin1");
+async function describeSpan(r, n, method, describe) {
+  const sink2 = contentSink(method);
+  const result = describe(sink2).then(
+    (value) => ({ status: "fulfilled", value }),
+    (reason) => ({ status: "rejected", reason })
+  );
+  const complete = await r.pipe(n, sink2);
+  if (complete) sink2.end();
+  else sink2.destroy(badInput("the archive ends inside an entry"));
+  return result;
+}
+function contentSink(method) {
+  const sink2 = method === 8 ? zlib2.createInflateRaw({ chunkSize: 1 << 18 }) : new PassThrough2();
+  sink2.on("error", () => void 0);
+  return sink2;
+}
+function spanSource(parent, start, n, method) {
+  return async () => {
+    const r = new ForwardReader(await parent());
+    const sink2 = contentSink(method);
+    const feed = async () => {
+      try {
+        if (!await r.skipTo(start) || !await r.pipe(n, sink2))
+          throw badInput("the archive ends inside an entry");
+        sink2.end();
+      } catch (e) {
+        sink2.destroy(e);
+      } finally {
+        r.close();
+      }
+    };
+    void feed();
+    return sink2;
+  };
+}
+async function readFacts(at2, depth, size, tail, taken, source) {
+  const end = findEndRecords(size, (p, n) => tail.read(p, n), at2);
+  if (!end) return void 0;
+  const cd = tail.read(end.cdStart, end.cdEnd - end.cdStart) ?? await secondPassBytes(source, end.cdStart, end.cdEnd - end.cdStart, at2);
+  const records = centralRecords(cd, end, (name) => interest(name, depth) !== void 0, at2);
+  const names2 = /* @__PURE__ */ new Set();
+  for (const rec of records) {
+    if (names2.has(rec.name)) throw badInput(`${at2}: duplicate entry ${rec.name}`);
+    names2.add(rec.name);
+    if (rec.flags & 1) throw badInput(`${at2}: ${rec.name} is encrypted`);
+  }
+  const wanted = records.filter(
+    (rec) => interest(rec.name, depth) === "nested" || rec.size <= SMALL
+  );
+  const got = /* @__PURE__ */ new Map();
+  const missing = [];
+  for (const rec of wanted) {
+    checkBounds(rec, end, at2);
+    const value = await fromFirstPass(rec, taken, at2, depth, tail, source);
+    if (value) got.set(rec, value);
+    else missing.push(rec);
+  }
+  if (missing.length > 0) await secondPass(at2, depth, source, missing, got);
+  const facts = { poms: [], nested: [] };
+  for (const rec of wanted) {
+    const value = got.get(rec);
+    if (!Buffer.isBuffer(value)) facts.nested.push(value.component);
+    else if (rec.name === "META-INF/MANIFEST.MF")
+      facts.manifest = parseManifest(content(value, rec, at2));
+    else {
+      const c = coordinatesFrom(parseProperties2(content(value, rec, at2)));
+      if (c) facts.poms.push(c);
+    }
+  }
+  return facts;
+}
+function checkBounds(rec, end, at2) {
+  if (rec.localOffset + 30 + rec.rawName.length + rec.compressedSize > end.cdStart)
+    throw badInput(`${at2}: ${rec.name} overlaps the central directory`);
+  if (rec.size > SMALL && rec.size / Math.max(rec.compressedSize, 1) > MAX_RATIO)
+    throw badInput(`${at2}: ${rec.name} has a compression ratio above ${MAX_RATIO}`);
+  if (rec.method !== 0 && rec.method !== 8)
+    throw badInput(`${at2}: ${rec.name} uses unsupported compression method ${rec.method}`);
+}
+async function fromFirstPass(rec, taken, at2, depth, tail, source) {
+  const t = taken.get(rec.localOffset);
+  if (t && localAgrees(t.header, rec)) {
+    if (t.watch && t.watch.got >= rec.compressedSize)
+      return Buffer.concat(t.watch.parts).subarray(0, rec.compressedSize);
+    if (t.nested && t.header.compressedSize === rec.compressedSize) {
+      if (t.nested.status === "rejected") throw asBroken(t.nested.reason, at2, rec);
+      return checkedNested(t.nested.value, rec, at2);
+    }
+  }
+  const head2 = tail.read(rec.localOffset, 30);
+  const full = head2 && tail.read(rec.localOffset, localHeaderLength(head2));
+  if (!full) return void 0;
+  const header = localAt(full, rec, at2);
+  const dataStart = rec.localOffset + header.length;
+  const raw = tail.read(dataStart, rec.compressedSize);
+  if (!raw) return void 0;
+  if (interest(rec.name, depth) === "small") return raw;
+  const span = spanSource(source, dataStart, rec.compressedSize, rec.method);
+  const chunks = Readable3.from([raw]).pipe(contentSink(rec.method));
+  const d = await describeStream(nestedAt(at2, rec), chunks, span, depth + 1).catch((e) => {
+    throw asBroken(e, at2, rec);
+  });
+  return checkedNested(d, rec, at2);
+}
+var nestedAt = (at2, rec) => `${at2}!/${rec.name}`;
+function localAt(full, rec, at2) {
+  if (full.readUInt32LE(0) !== LOCAL)
+    throw badInput(`${at2}: ${rec.name}: no local header where the central directory says`);
+  const header = parseLocalHeader(full);
+  if (!localAgrees(header, rec))
+    throw badInput(`${at2}: ${rec.name}: its local header differs from the central directory`);
+  return header;
+}
+function checkedNested(d, rec, at2) {
+  if (d.size !== rec.size || d.crc32 !== rec.crc32 >>> 0)
+    throw verificationFailed(`${at2}: ${rec.name}: content differs from its CRC-32 or size`);
+  return d;
+}
+function asBroken(e, at2, rec) {
+  if (isUplevelError(e)) return e;
+  const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  return verificationFailed(`${at2}: ${rec.name}: corrupt data (${why})`);
+}
+async function secondPass(at2, depth, source, missing, got) {
+  const r = new ForwardReader(await source());
+  try {
+    for (const rec of [...missing].sort((a, b) => a.localOffset - b.localOffset)) {
+      if (rec.localOffset < r.position) throw badInput(`${at2}: ${rec.name} overlaps another entry`);
+      await r.skipTo(rec.localOffset);
+      const head2 = await r.peek(30);
+      const full = head2 && await r.peek(localHeaderLength(head2));
+      if (!full) throw badInput(`${at2}: ${rec.name}: the archive ends inside it`);
+      const dataStart = rec.localOffset + localAt(Buffer.from(full), rec, at2).length;
+      await r.skipTo(dataStart);
+      if (interest(rec.name, depth) === "small") {
+        const w = r.watch(dataStart, rec.compressedSize);
+        await r.skipTo(dataStart + rec.compressedSize);
+        if (w.got < rec.compressedSize)
+          throw badInput(`${at2}: ${rec.name}: the archive ends inside it`);
+        got.set(rec, Buffer.concat(w.parts));
+        continue;
+      }
+      const span = spanSource(source, dataStart, rec.compressedSize, rec.method);
+      const d = await describeSpan(
+        r,
+        rec.compressedSize,
+        rec.method,
+        (chunks) => describeStream(nestedAt(at2, rec), chunks, span, depth + 1)
+      );
+      if (d.status === "rejected") throw asBroken(d.reason, at2, rec);
+      got.set(rec, checkedNested(d.value, rec, at2));
+    }
+  } finally {
+    r.close();
+  }
+}
+async function secondPassBytes(source, start, n, at2) {
+  if (n > 64 * 1024 * 1024) throw badInput(`${at2}: its central directory is larger than 64 MiB`);
+  const r = new ForwardReader(await source());
+  try {
+    await r.skipTo(start);
+    const w = r.watch(start, n);
+    await r.skipTo(start + n);
+    if (w.got < n) throw badInput(`${at2}: the archive ends inside its central directory`);
+    return Buffer.concat(w.parts);
+  } finally {
+    r.close();
+  }
+}
+function content(raw, rec, at2) {
+  let data = raw;
+  try {
+    if (rec.method === 8) data = zlib2.inflateRawSync(raw, { maxOutputLength: SMALL + 1 });
+  } catch (e) {
+    throw asBroken(e, at2, rec);
+  }
+  if (data.length !== rec.size || zlib2.crc32(data) !== rec.crc32 >>> 0)
+    throw verificationFailed(`${at2}: ${rec.name}: content differs from its CRC-32 or size`);
+  return data.toString();
 }
 
 // src/pipeline/sbom/write-sbom.ts
 var sbomPath = (pack) => `${pack}.cdx.json`;
-async function writePackSbom(pack, sha2562) {
+async function writePackSbom(pack, sha2562, hashes, memo) {
   const zip = await SafeZip.open(pack);
   let json;
   try {
@@ -26824,7 +27624,7 @@ async function writePackSbom(pack, sha2562) {
       const text = (await zip.readBuffer(stateEntry, 64 * 1024 * 1024)).toString("utf8");
       info.state = parsePackState(JSON.parse(text), `${pack}: ${PACK_STATE_PATH}`);
     }
-    json = renderSbom(info, await scanPackJars(zip, prefix));
+    json = renderSbom(info, await scanPackJars(zip, prefix, hashes, memo));
   } finally {
     await zip.close();
   }
@@ -26878,14 +27678,108 @@ function uuidFrom(hex2) {
 }
 
 // src/pipeline/read-if-exists.ts
-import { promises as fs12 } from "node:fs";
+import { promises as fs11 } from "node:fs";
 async function readIfExists(file) {
   try {
-    return await fs12.readFile(file);
+    return await fs11.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
+}
+
+// src/pipeline/pending-merge.ts
+import { promises as fs12 } from "node:fs";
+import path13 from "node:path";
+init_errors();
+var pendingFile = (lockFile) => path13.join(path13.dirname(lockFile), ".uplevel", `${path13.basename(lockFile)}.pending.json`);
+async function readRecord(file) {
+  const bytes = await readIfExists(file);
+  return bytes === void 0 ? void 0 : parseRecord(bytes, file);
+}
+function parseRecord(bytes, file) {
+  let json;
+  try {
+    json = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw badInput(`${file}: not JSON; delete it and run apply again to redo the merge`);
+  }
+  const r = json;
+  const files = r.files;
+  if (!Number.isInteger(r.lockLevel) || !Number.isInteger(r.target) || typeof files !== "object" || files === null || Object.entries(files).some(([p, h]) => !safeRelative(p) || !/^[0-9a-f]{64}$/.test(String(h)))) {
+    throw badInput(`${file}: not a pending-merge record; delete it and run apply again`);
+  }
+  return r;
+}
+var safeRelative = (p) => p !== "" && !p.startsWith("/") && !p.includes("\\") && !p.split("/").some((s) => s === ".." || s === "." || s === "");
+var resolvePending = (lockFile, overlayDir, lockLevel, target) => resolveRecord(pendingFile(lockFile), overlayDir, lockLevel, target);
+async function resolveRecord(recordFile, dir, level, target) {
+  const baseLevels = /* @__PURE__ */ new Map();
+  const waiting = [];
+  const record = await readRecord(recordFile);
+  if (!record) return { baseLevels, waiting };
+  const committed = isCommitted(record, level);
+  if (!committed && (record.lockLevel !== level || record.target > target)) {
+    return { baseLevels, waiting };
+  }
+  for (const [rel, leftSha] of Object.entries(record.files)) {
+    const file = path13.join(dir, rel);
+    const companions = [];
+    for (const suffix of [".old", ".updated"]) {
+      if (await readIfExists(`${file}${suffix}`) !== void 0)
+        companions.push(`${rel}${suffix}`);
+    }
+    const left = { content: await readIfExists(file), companions };
+    const j = judgeFile(rel, leftSha, left, committed ? record.target : void 0);
+    if (j.state === "waiting") waiting.push({ path: rel, reason: j.reason });
+    else if (j.state === "resolved" && !committed) baseLevels.set(rel, record.target);
+  }
+  return { baseLevels, waiting, record };
+}
+var isCommitted = (record, lockLevel) => record.target === lockLevel && record.lockLevel < lockLevel;
+function judgeFile(rel, leftSha, left, committedAt) {
+  if (left.content === void 0) return { state: "gone" };
+  if (left.companions.length > 0) {
+    return {
+      state: "waiting",
+      reason: `not resolved yet: delete ${left.companions.join(" and ")} once ${rel} is merged`
+    };
+  }
+  if (sha256(left.content) === leftSha) {
+    if (committedAt === void 0) return { state: "again" };
+    return {
+      state: "waiting",
+      reason: `not resolved yet: ${rel} is as the conflict left it; edit it to what it should be at level ${committedAt}`
+    };
+  }
+  const marker = conflictMarkerLine(left.content);
+  if (marker !== void 0)
+    return { state: "waiting", reason: `conflict marker left at ${rel}:${marker}` };
+  return { state: "resolved" };
+}
+function conflictMarkerLine(content2) {
+  const lines = content2.toString("latin1").split("\n");
+  const i = lines.findIndex((l) => /^(<{7}|>{7}|\|{7})( |\r?$)/.test(l));
+  return i < 0 ? void 0 : i + 1;
+}
+var writePending = (lockFile, record) => writeRecord(pendingFile(lockFile), record);
+async function writeRecord(file, record) {
+  await fs12.mkdir(path13.dirname(file), { recursive: true });
+  await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}
+`);
+}
+async function clearPending(lockFile) {
+  await fs12.rm(pendingFile(lockFile), { force: true });
+}
+async function clearRecord(file) {
+  await fs12.rm(file, { force: true });
+}
+function stillWaiting(waiting, unchanged = "nothing was published") {
+  return new UplevelError(
+    ExitCode.conflict,
+    `merge conflicts not resolved in ${waiting.length} file(s); ${unchanged}`,
+    waiting.map((w) => `${w.path}: ${w.reason}`)
+  );
 }
 
 // src/pipeline/wso2/apply-wso2.ts
@@ -26898,10 +27792,17 @@ async function applyWso2(req) {
     );
   }
   if (!req.dryRun && !req.out) throw badInput("apply needs --out ZIP (or --dry-run)");
+  const resolution = lock.overlay ? await resolvePending(
+    lock.file,
+    lock.overlay,
+    lock.level,
+    typeof req.level === "number" ? req.level : Number.MAX_SAFE_INTEGER
+  ) : void 0;
+  if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
   const packFile = await resolvePackFile(lock, void 0, req.pack, reporter, env);
   const label = req.pack ?? lock.pack?.path ?? "the lock\u2019s pack";
-  const work = await fs13.mkdtemp(path13.join(os3.tmpdir(), "uplevel-wso2-"));
-  const logFile = req.out ? `${req.out}.wso2update.log` : path13.join(work, "wso2update.log");
+  const work = await fs13.mkdtemp(path14.join(os2.tmpdir(), "uplevel-wso2-"));
+  const logFile = req.out ? `${req.out}.wso2update.log` : path14.join(work, "wso2update.log");
   const zip = await SafeZip.open(packFile.file, { label });
   try {
     const wanted = `${lock.product}-${lock.version}`;
@@ -26912,7 +27813,7 @@ async function applyWso2(req) {
       );
     }
     reporter.info(`Extracting ${label}`);
-    const home = path13.join(work, top);
+    const home = path14.join(work, top);
     await extractPack(packFile.file, home);
     const from = await currentU2Level(home);
     if (from === void 0) {
@@ -26941,6 +27842,15 @@ async function applyWso2(req) {
     };
     const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
     const base = /* @__PURE__ */ new Map();
+    const resolvedBases = async (at2) => {
+      if (await run2(at2) !== at2) {
+        throw badInput(
+          `the WSO2 update tool could not bring the pack to level ${at2}, where ${[...resolution?.baseLevels.keys() ?? []].join(", ")} was resolved`
+        );
+      }
+      for (const rel of resolution?.baseLevels.keys() ?? [])
+        base.set(rel, await readIfExists(path14.join(home, rel)));
+    };
     if (overlayFiles.length) {
       if (from > lock.level) {
         throw badInput(
@@ -26952,7 +27862,9 @@ async function applyWso2(req) {
           `the WSO2 update tool could not bring the pack to the lock's level ${lock.level}`
         );
       }
-      for (const rel of overlayFiles) base.set(rel, await readIfExists(path13.join(home, rel)));
+      for (const rel of overlayFiles) base.set(rel, await readIfExists(path14.join(home, rel)));
+      const resolvedAt = resolution?.baseLevels.size ? resolution.record?.target : void 0;
+      if (resolvedAt !== void 0) await resolvedBases(resolvedAt);
     }
     const current = await currentU2Level(home);
     let to = current;
@@ -26966,15 +27878,15 @@ async function applyWso2(req) {
     }
     const entries = /* @__PURE__ */ new Map();
     for (const e of zip.entries) if (!e.isDirectory) entries.set(e.name.slice(top.length + 1), e);
-    const toolLogs = req.out ? `${req.out}.wso2update-logs` : path13.join(work, "tool-logs");
+    const toolLogs = req.out ? `${req.out}.wso2update-logs` : path14.join(work, "tool-logs");
     const packLogs = await moveNewLogs(home, zip, entries, toolLogs);
     await scrubToolConfig(home);
     const diff = await diffAgainstPack(home, entries);
     const merged = [];
     for (const rel of overlayFiles) {
-      const ours = await fs13.readFile(path13.join(lock.overlay, rel));
+      const ours = await fs13.readFile(path14.join(lock.overlay, rel));
       const b = base.get(rel);
-      const theirs = await readIfExists(path13.join(home, rel));
+      const theirs = await readIfExists(path14.join(home, rel));
       if (b === void 0 && theirs === void 0) {
         merged.push({ path: rel, outcome: "added", content: ours, rewrite: false });
         continue;
@@ -26989,7 +27901,7 @@ async function applyWso2(req) {
     for (const p of [...diff.added, ...diff.modified].filter(
       (x) => /^updates\/changelog-.*\.md$/.test(x)
     )) {
-      notes.push({ file: p, text: await fs13.readFile(path13.join(home, p), "utf8") });
+      notes.push({ file: p, text: await fs13.readFile(path14.join(home, p), "utf8") });
     }
     const files = { added: diff.added, modified: diff.modified, removed: diff.removed };
     const report = {
@@ -27025,14 +27937,18 @@ async function applyWso2(req) {
     const conflicts = merged.filter(isConflict);
     if (conflicts.length) {
       const details = [];
+      const left = {};
       for (const c of conflicts) {
         const written2 = req.dryRun ? [] : await writeConflictFiles(lock.overlay, [c]);
         report.conflicts.push({ path: c.path, files: written2 });
         details.push(
           `${c.path}: ${outcomeText(c)}${written2.length ? ` (see ${written2.join(", ")})` : ""}`
         );
+        details.push(...conflictHunk(c));
+        if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      await writePending(lock.file, { lockLevel: lock.level, target: to, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
         details,
@@ -27053,7 +27969,7 @@ async function applyWso2(req) {
       overlay: merged,
       onProgress: (done, total) => reporter.progress("Writing pack", done, total)
     });
-    await writePackSbom(out);
+    if (req.inventory !== false) await writePackSbom(out);
     report.output = { kind: "zip", path: out, sha256: written.sha256, bytes: written.bytes };
     if (req.updateLock && to !== lock.level) {
       if (lock.overlay) {
@@ -27063,6 +27979,7 @@ async function applyWso2(req) {
         });
       }
       await writeFileAtomic(lock.file, setLockLevel(await fs13.readFile(lock.file, "utf8"), to));
+      await clearPending(lock.file);
       report.lockUpdated = true;
     }
     return report;
@@ -27073,17 +27990,17 @@ async function applyWso2(req) {
 }
 var TOOL_LOGS = "updates/logs";
 async function moveNewLogs(home, zip, entries, dest) {
-  const dir = path13.join(home, TOOL_LOGS);
+  const dir = path14.join(home, TOOL_LOGS);
   const names2 = await fs13.readdir(dir).catch(() => []);
   const moved = [];
   for (const name of names2.sort()) {
-    const file = path13.join(dir, name);
+    const file = path14.join(dir, name);
     const st = await fs13.stat(file);
     if (!st.isFile()) continue;
     const e = entries.get(`${TOOL_LOGS}/${name}`);
     if (e && e.uncompressedSize === st.size && await fileCrc32(file) === e.crc32 >>> 0) continue;
     await fs13.mkdir(dest, { recursive: true });
-    await fs13.copyFile(file, path13.join(dest, name));
+    await fs13.copyFile(file, path14.join(dest, name));
     if (e) await fs13.writeFile(file, await zip.readBuffer(e));
     else await fs13.rm(file);
     moved.push(name);
@@ -27091,7 +28008,7 @@ async function moveNewLogs(home, zip, entries, dest) {
   return moved;
 }
 async function scrubToolConfig(home) {
-  const file = path13.join(home, "updates", "config.json");
+  const file = path14.join(home, "updates", "config.json");
   const text = await fs13.readFile(file, "utf8");
   let doc;
   try {
@@ -27101,16 +28018,16 @@ async function scrubToolConfig(home) {
   }
   const secret = /^(username|password|access-token|refresh-token|service\.access-token|service\.refresh-token)$/i;
   let changed = false;
-  const walk = (v) => {
+  const walk2 = (v) => {
     if (!v || typeof v !== "object") return;
     for (const k of Object.keys(v)) {
       if (secret.test(k)) {
         delete v[k];
         changed = true;
-      } else walk(v[k]);
+      } else walk2(v[k]);
     }
   };
-  walk(doc);
+  walk2(doc);
   if (changed) await fs13.writeFile(file, `${JSON.stringify(doc, null, 2)}
 `);
 }
@@ -27128,7 +28045,7 @@ async function diffAgainstPack(home, entries) {
       added.push(r);
       continue;
     }
-    const file = path13.join(home, r);
+    const file = path14.join(home, r);
     const same = (await fs13.stat(file)).size === e.uncompressedSize && await fileCrc32(file) === e.crc32 >>> 0;
     if (same) unchanged.set(r, e);
     else modified.push(r);
@@ -27185,19 +28102,19 @@ function localEdits(state, actual) {
 }
 
 // src/pipeline/in-place/apply-in-place.ts
-import { createHash as createHash8 } from "node:crypto";
-import { promises as fs20 } from "node:fs";
-import path20 from "node:path";
+import { createHash as createHash9 } from "node:crypto";
+import { promises as fs21 } from "node:fs";
+import path21 from "node:path";
 init_errors();
 init_types();
 
 // src/pipeline/in-place/journal.ts
 init_errors();
 import { promises as fs14 } from "node:fs";
-import path14 from "node:path";
-var WORK_DIR = "updates/.uplevel";
+import path15 from "node:path";
+var WORK_DIR = WORKSPACE;
 var STATE_PATH = "updates/uplevel.json";
-var workPath = (home, ...parts) => path14.join(home, WORK_DIR, ...parts);
+var workPath = (home, ...parts) => path15.join(home, WORK_DIR, ...parts);
 var journalFile = (home) => workPath(home, "journal.json");
 var stagingDir = (home) => workPath(home, "staging");
 async function exists(p) {
@@ -27215,7 +28132,7 @@ async function fsyncPath(p) {
   }
 }
 async function writeDurable(file, data, mode) {
-  await fs14.mkdir(path14.dirname(file), { recursive: true });
+  await fs14.mkdir(path15.dirname(file), { recursive: true });
   const h = await fs14.open(file, "w", mode);
   try {
     await h.writeFile(data);
@@ -27227,22 +28144,22 @@ async function writeDurable(file, data, mode) {
 var OP_KINDS = /* @__PURE__ */ new Set(["add", "replace", "remove", "restore", "discard"]);
 function isConfined(p) {
   if (typeof p !== "string" || p === "" || p.includes("\\") || p.includes("\0")) return false;
-  if (path14.posix.isAbsolute(p) || path14.isAbsolute(p)) return false;
+  if (path15.posix.isAbsolute(p) || path15.isAbsolute(p)) return false;
   return p.split("/").every((seg) => seg !== "" && seg !== "." && seg !== "..");
 }
 async function noSymlinkOnTheWay(root, p) {
   const segs = p.split("/");
   let at2 = root;
   for (const seg of segs.slice(0, -1)) {
-    at2 = path14.join(at2, seg);
+    at2 = path15.join(at2, seg);
     const st = await fs14.lstat(at2).catch(() => void 0);
     if (!st) return true;
     if (st.isSymbolicLink() || !st.isDirectory()) return false;
   }
   return true;
 }
-async function readRecord(home, file) {
-  const label = path14.relative(home, file) || file;
+async function readRecord2(home, file) {
+  const label = path15.relative(home, file) || file;
   const bad = (why) => verificationFailed(`${label}: ${why}; refused, nothing was moved`);
   let j;
   try {
@@ -27272,10 +28189,10 @@ async function commitJournal(home, journal) {
   const file = journalFile(home);
   await writeDurable(`${file}.tmp`, JSON.stringify(journal));
   await fs14.rename(`${file}.tmp`, file);
-  await fsyncPath(path14.dirname(file));
+  await fsyncPath(path15.dirname(file));
 }
 async function move(from, to) {
-  await fs14.mkdir(path14.dirname(to), { recursive: true });
+  await fs14.mkdir(path15.dirname(to), { recursive: true });
   await fs14.rename(from, to);
 }
 async function replay(home, journal) {
@@ -27283,23 +28200,23 @@ async function replay(home, journal) {
   const backup = workPath(home, journal.backup);
   const trash = workPath(home, "trash", journal.backup);
   const doOp = async (op) => {
-    const live = path14.join(home, op.path);
+    const live = path15.join(home, op.path);
     if (op.kind === "replace" || op.kind === "remove") {
-      if (await exists(live) && !await exists(path14.join(backup, op.path))) {
-        await move(live, path14.join(backup, op.path));
+      if (await exists(live) && !await exists(path15.join(backup, op.path))) {
+        await move(live, path15.join(backup, op.path));
       }
     }
     if (op.kind === "add" || op.kind === "replace") {
-      if (await exists(path14.join(staging, op.path))) await move(path14.join(staging, op.path), live);
+      if (await exists(path15.join(staging, op.path))) await move(path15.join(staging, op.path), live);
     }
     if (op.kind === "restore") {
-      const saved = path14.join(workPath(home, op.from), op.path);
+      const saved = path15.join(workPath(home, op.from), op.path);
       if (await exists(saved)) {
-        if (await exists(live)) await move(live, path14.join(trash, op.path));
+        if (await exists(live)) await move(live, path15.join(trash, op.path));
         await move(saved, live);
       }
     }
-    if (op.kind === "discard" && await exists(live)) await move(live, path14.join(trash, op.path));
+    if (op.kind === "discard" && await exists(live)) await move(live, path15.join(trash, op.path));
   };
   const last2 = journal.ops.filter((o) => o.path === STATE_PATH);
   const rest = journal.ops.filter((o) => o.path !== STATE_PATH);
@@ -27316,7 +28233,7 @@ async function replay(home, journal) {
 async function recover(home) {
   const file = journalFile(home);
   if (await exists(file)) {
-    const journal = await readRecord(home, file);
+    const journal = await readRecord2(home, file);
     await replay(home, journal);
     return "completed";
   }
@@ -27328,10 +28245,38 @@ async function recover(home) {
   return "none";
 }
 
+// src/pipeline/in-place/home-state.ts
+import { promises as fs15 } from "node:fs";
+import path16 from "node:path";
+init_errors();
+init_types();
+async function readHomeState(home) {
+  const file = path16.join(home, PACK_STATE_PATH);
+  const text = await fs15.readFile(file, "utf8").catch(() => void 0);
+  if (text === void 0) return void 0;
+  try {
+    return parsePackState(JSON.parse(text), file);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
+    throw e;
+  }
+}
+
+// src/pipeline/in-place/hotfix.ts
+import { promises as fs19 } from "node:fs";
+import path20 from "node:path";
+init_errors();
+init_types();
+
+// src/pipeline/in-place/confine.ts
+init_errors();
+import { promises as fs17 } from "node:fs";
+import path18 from "node:path";
+
 // src/client/dir-lock.ts
 init_errors();
-import { promises as fs15 } from "node:fs";
-import path15 from "node:path";
+import { promises as fs16 } from "node:fs";
+import path17 from "node:path";
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 function alive(pid) {
   try {
@@ -27342,21 +28287,21 @@ function alive(pid) {
   }
 }
 async function withDirLock(dir, fn, opts = {}) {
-  const lock = path15.join(dir, ".uplevel.lock");
+  const lock = path17.join(dir, ".uplevel.lock");
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
   let told = false;
-  await fs15.mkdir(dir, { recursive: true });
+  await fs16.mkdir(dir, { recursive: true });
   for (; ; ) {
     try {
-      await fs15.writeFile(lock, String(process.pid), { flag: "wx" });
+      await fs16.writeFile(lock, String(process.pid), { flag: "wx" });
       break;
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
-      const holder = Number(await fs15.readFile(lock, "utf8").catch(() => ""));
-      const age = Date.now() - ((await fs15.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
+      const holder = Number(await fs16.readFile(lock, "utf8").catch(() => ""));
+      const age = Date.now() - ((await fs16.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
       const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2e3;
       if (dead) {
-        await fs15.rm(lock, { force: true });
+        await fs16.rm(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline)
@@ -27373,127 +28318,52 @@ async function withDirLock(dir, fn, opts = {}) {
   try {
     return await fn();
   } finally {
-    await fs15.rm(lock, { force: true });
+    await fs16.rm(lock, { force: true });
   }
 }
 
-// src/pipeline/in-place/home-state.ts
-import { promises as fs16 } from "node:fs";
-import path16 from "node:path";
-init_errors();
-init_types();
-async function readHomeState(home) {
-  const file = path16.join(home, PACK_STATE_PATH);
-  const text = await fs16.readFile(file, "utf8").catch(() => void 0);
-  if (text === void 0) return void 0;
-  try {
-    return parsePackState(JSON.parse(text), file);
-  } catch (e) {
-    if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
-    throw e;
-  }
-}
-
-// src/pipeline/pending-merge.ts
-import { promises as fs17 } from "node:fs";
-import path17 from "node:path";
-init_errors();
-var pendingFile = (lockFile) => path17.join(path17.dirname(lockFile), ".uplevel", `${path17.basename(lockFile)}.pending.json`);
-async function readPending(lockFile) {
-  const file = pendingFile(lockFile);
-  const bytes = await readIfExists(file);
-  if (bytes === void 0) return void 0;
-  let json;
-  try {
-    json = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw badInput(`${file}: not JSON; delete it and run apply again to redo the merge`);
-  }
-  const r = json;
-  const files = r.files;
-  if (!Number.isInteger(r.lockLevel) || !Number.isInteger(r.target) || typeof files !== "object" || files === null || Object.entries(files).some(([p, h]) => !safeRelative(p) || !/^[0-9a-f]{64}$/.test(String(h)))) {
-    throw badInput(`${file}: not a pending-merge record; delete it and run apply again`);
-  }
-  return r;
-}
-var safeRelative = (p) => p !== "" && !p.startsWith("/") && !p.includes("\\") && !p.split("/").some((s) => s === ".." || s === "." || s === "");
-async function resolvePending(lockFile, overlayDir, lockLevel, target) {
-  const baseLevels = /* @__PURE__ */ new Map();
-  const waiting = [];
-  const record = await readPending(lockFile);
-  if (!record || record.lockLevel !== lockLevel || record.target > target) {
-    return { baseLevels, waiting };
-  }
-  for (const [rel, leftSha] of Object.entries(record.files)) {
-    const file = path17.join(overlayDir, rel);
-    const content = await readIfExists(file);
-    if (content === void 0) continue;
-    const companions = [];
-    for (const suffix of [".old", ".updated"]) {
-      if (await readIfExists(`${file}${suffix}`) !== void 0)
-        companions.push(`${rel}${suffix}`);
+// src/pipeline/in-place/confine.ts
+async function refuseSymlinkedFolders(home, paths) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const p of [`${WORK_DIR}/x`, ...paths]) {
+    const segs = p.split("/").slice(0, -1);
+    for (let i = 1; i <= segs.length; i++) {
+      const dir = segs.slice(0, i).join("/");
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      const st = await fs17.lstat(path18.join(home, dir)).catch(() => void 0);
+      if (!st) break;
+      if (st.isSymbolicLink())
+        throw badInput(
+          `--dir ${home}: ${dir} is a symlink; uplevel does not write through it (make it a real folder)`
+        );
     }
-    if (companions.length > 0) {
-      waiting.push({
-        path: rel,
-        reason: `not resolved yet: delete ${companions.join(" and ")} once ${rel} is merged`
-      });
-      continue;
-    }
-    if (sha256(content) === leftSha) continue;
-    const marker = conflictMarkerLine(content);
-    if (marker !== void 0) {
-      waiting.push({ path: rel, reason: `conflict marker left at ${rel}:${marker}` });
-      continue;
-    }
-    baseLevels.set(rel, record.target);
   }
-  return { baseLevels, waiting, record };
 }
-function conflictMarkerLine(content) {
-  const lines = content.toString("latin1").split("\n");
-  const i = lines.findIndex((l) => /^(<{7}|>{7}|\|{7})( |\r?$)/.test(l));
-  return i < 0 ? void 0 : i + 1;
+async function refuseSymlinkedWorkspace(home) {
+  await refuseSymlinkedFolders(home, []);
 }
-async function writePending(lockFile, record) {
-  const file = pendingFile(lockFile);
-  await fs17.mkdir(path17.dirname(file), { recursive: true });
-  await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}
-`);
+async function withFolderLock(home, fn, onWait) {
+  await refuseSymlinkedWorkspace(home);
+  return withDirLock(workPath(home), fn, onWait ? { onWait } : {});
 }
-async function clearPending(lockFile) {
-  await fs17.rm(pendingFile(lockFile), { force: true });
-}
-function stillWaiting(waiting) {
-  return new UplevelError(
-    ExitCode.conflict,
-    `merge conflicts not resolved in ${waiting.length} overlay file(s); nothing was published`,
-    waiting.map((w) => `${w.path}: ${w.reason}`)
-  );
-}
-
-// src/pipeline/in-place/hotfix.ts
-import { promises as fs19 } from "node:fs";
-import path19 from "node:path";
-init_errors();
-init_types();
 
 // src/pipeline/stage.ts
 init_errors();
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs18 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
-async function stageEntry(zip, entryName, dest, sha2562, mode) {
-  const entry = zip.get(entryName);
-  if (!entry) throw verificationFailed(`${zip.label}: ${entryName} is missing`);
-  await fs18.mkdir(path18.dirname(dest), { recursive: true });
-  const h = createHash7("sha256");
+async function stageEntry(zip, entryName2, dest, sha2562, mode) {
+  const entry = zip.get(entryName2);
+  if (!entry) throw verificationFailed(`${zip.label}: ${entryName2} is missing`);
+  await fs18.mkdir(path19.dirname(dest), { recursive: true });
+  const h = createHash8("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
   await pipeline3(data, createWriteStream3(dest, { mode: mode & 511 }));
   if (h.digest("hex") !== sha2562)
-    throw verificationFailed(`${zip.label}: ${entryName}: sha256 mismatch`);
+    throw verificationFailed(`${zip.label}: ${entryName2}: sha256 mismatch`);
   const fh = await fs18.open(dest, "r");
   try {
     await fh.sync();
@@ -27503,7 +28373,7 @@ async function stageEntry(zip, entryName, dest, sha2562, mode) {
 }
 async function sha256OfFile(file) {
   try {
-    const h = createHash7("sha256");
+    const h = createHash8("sha256");
     for await (const c of createReadStream3(file, { highWaterMark: 1 << 20 })) h.update(c);
     return h.digest("hex");
   } catch (e) {
@@ -27515,7 +28385,7 @@ async function sha256OfFile(file) {
 // src/pipeline/in-place/hotfix.ts
 var HOTFIX_MANIFEST = "hotfix.json";
 async function openHotfix(file) {
-  const label = path19.basename(file);
+  const label = path20.basename(file);
   const zip = await SafeZip.open(file, { label });
   try {
     const e = zip.get(HOTFIX_MANIFEST);
@@ -27535,11 +28405,17 @@ async function openHotfix(file) {
     throw err;
   }
 }
+function checkPinned(lock, hf) {
+  if (lock.hotfixes.some((h) => h.sha256 === hf.sha256)) return;
+  throw verificationFailed(
+    `${path20.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path20.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); add its path and sha256 there to apply it`
+  );
+}
 var backupName = (id) => `backup/hotfix-${id}`;
 var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
 async function applyHotfix(home, hf, opts = {}) {
   const m = hf.manifest;
-  const label = path19.basename(hf.file);
+  const label = path20.basename(hf.file);
   const state = await readHomeState(home);
   if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
   if (m.product !== state.product || m.version !== state.version) {
@@ -27558,12 +28434,12 @@ async function applyHotfix(home, hf, opts = {}) {
     ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
     ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
   ]) {
-    const live = await sha256OfFile(path19.join(home, f.path));
+    const live = await sha256OfFile(path20.join(home, f.path));
     if (state.files[f.path] !== f.sha || live !== f.sha)
       conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
   }
   for (const f of m.files.added) {
-    if (await sha256OfFile(path19.join(home, f.path)) !== void 0)
+    if (await sha256OfFile(path20.join(home, f.path)) !== void 0)
       conflicts.push(`${f.path}: exists already`);
   }
   if (conflicts.length) {
@@ -27573,12 +28449,16 @@ async function applyHotfix(home, hf, opts = {}) {
       conflicts
     );
   }
+  await refuseSymlinkedFolders(
+    home,
+    [...m.files.added, ...m.files.modified, ...m.files.removed].map((f) => f.path)
+  );
   const staging = stagingDir(home);
   await fs19.rm(staging, { recursive: true, force: true });
   await fs19.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
   const ops = [];
   for (const f of [...m.files.added, ...m.files.modified]) {
-    await stageEntry(hf.zip, `files/${f.path}`, path19.join(staging, f.path), f.sha256, f.mode);
+    await stageEntry(hf.zip, `files/${f.path}`, path20.join(staging, f.path), f.sha256, f.mode);
     ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
   }
   for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
@@ -27590,9 +28470,9 @@ async function applyHotfix(home, hf, opts = {}) {
     hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
     files
   };
-  await writeDurable(path19.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
+  await writeDurable(path20.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
   ops.push({ kind: "replace", path: PACK_STATE_PATH });
-  await fs19.mkdir(path19.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs19.mkdir(path20.dirname(keptCopy(home, m.id)), { recursive: true });
   await fs19.copyFile(hf.file, keptCopy(home, m.id));
   const journal = {
     schema: 1,
@@ -27615,7 +28495,7 @@ async function removeHotfix(home, id, opts = {}) {
     throw badInput(`hotfix ${id} is not applied to ${home}`);
   if (last2?.id !== id)
     throw badInput(`hotfix ${id}: remove ${last2?.id} first (hotfixes come off newest first)`);
-  const t = await readRecord(home, workPath(home, backupName(id), "transition.json"));
+  const t = await readRecord2(home, workPath(home, backupName(id), "transition.json"));
   const ops = [...t.ops].reverse().map(
     (op) => op.kind === "add" ? { kind: "discard", path: op.path } : { kind: "restore", path: op.path, from: backupName(id) }
   );
@@ -27630,15 +28510,142 @@ async function removeHotfix(home, id, opts = {}) {
   await commitJournal(home, journal);
   await replay(home, journal);
   await fs19.rm(workPath(home, backupName(id)), { recursive: true, force: true });
-  if (!opts.keepCopy) await fs19.rm(keptCopy(home, id), { force: true });
+  if (!opts.keepCopy && !await neededByRevert(home, id))
+    await fs19.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
   return after;
+}
+async function neededByRevert(home, id) {
+  const names2 = await fs19.readdir(workPath(home, "backup")).catch(() => []);
+  for (const n of names2) {
+    const text = await fs19.readFile(workPath(home, "backup", n, "transition.json"), "utf8").catch(() => "");
+    if (text.includes(JSON.stringify(id))) return true;
+  }
+  return false;
 }
 function hotfixCopy(home, id) {
   return keptCopy(home, id);
 }
 
+// src/pipeline/in-place/recover.ts
+init_errors();
+import { promises as fs20 } from "node:fs";
+var dueFile = (home) => workPath(home, "hotfixes-due.json");
+async function putBackLater(home, due) {
+  await writeDurable(dueFile(home), JSON.stringify({ due }));
+}
+async function nothingDue(home) {
+  await fs20.rm(dueFile(home), { force: true });
+}
+async function putBackDue(home) {
+  const text = await fs20.readFile(dueFile(home), "utf8").catch(() => void 0);
+  if (text === void 0) return [];
+  const state = await readHomeState(home);
+  const has = state?.hotfixes.map((h) => h.id) ?? [];
+  const entry = dueAt(text, state?.level);
+  const done = [];
+  if (entry && has.every((id, i) => entry[i]?.id === id)) {
+    for (const h of entry.slice(has.length)) {
+      const copy = hotfixCopy(home, h.id);
+      if (await sha256File(copy).catch(() => void 0) !== h.sha256)
+        throw verificationFailed(
+          `${copy}: not the hotfix ${h.id} the folder carried (sha256 ${h.sha256.slice(0, 12)}\u2026); it was not put back`
+        );
+      const hf = await openHotfix(copy);
+      try {
+        await applyHotfix(home, hf, { anyLevel: true });
+      } finally {
+        await hf.zip.close();
+      }
+      done.push(h.id);
+    }
+  }
+  await nothingDue(home);
+  return done;
+}
+var SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+var SHA = /^[0-9a-f]{64}$/;
+function dueAt(text, level) {
+  const label = `${WORK_DIR}/hotfixes-due.json`;
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw verificationFailed(`${label}: not valid JSON; nothing was put back`);
+  }
+  const entry = Array.isArray(doc?.due) ? doc.due.find((d) => d?.level === level) : void 0;
+  if (!entry) return void 0;
+  const list = entry.hotfixes;
+  const ok = (h) => typeof h?.id === "string" && SAFE_ID.test(h.id) && SHA.test(String(h.sha256));
+  if (!Array.isArray(list) || !list.every(ok))
+    throw verificationFailed(
+      `${label}: a hotfix id or sha256 is not one uplevel writes; nothing was put back`
+    );
+  return list;
+}
+async function recover2(home) {
+  await refuseSymlinkedWorkspace(home);
+  const what = await recover(home);
+  const back = await putBackDue(home);
+  return what === "none" && back.length > 0 ? "completed" : what;
+}
+async function recoverFolder(home) {
+  await refuseSymlinkedWorkspace(home);
+  if (!await fs20.stat(workPath(home)).catch(() => void 0)) return "none";
+  return withFolderLock(home, () => recover2(home));
+}
+
+// src/pipeline/sbom/level-components.ts
+async function levelComponents(plan, levels, describe) {
+  const wanted = /* @__PURE__ */ new Map();
+  const keyOf = (s, p) => `${s.kind}:${s.kind === "payload" ? s.level : ""}:${p}`;
+  const sides = levels.map(({ level }) => {
+    const pairs = [];
+    for (const h of plan.history.values()) {
+      if (!JAR_LIKE.test(h.path) || !h.versions.some((v) => v.level === level)) continue;
+      const keys = [sourceAt(plan, h.path, level - 1), sourceAt(plan, h.path, level)].map((s) => {
+        if (!s) return void 0;
+        const k = keyOf(s, h.path);
+        wanted.set(k, { source: s, path: h.path });
+        return k;
+      });
+      pairs.push([keys[0], keys[1]]);
+    }
+    return pairs;
+  });
+  const described = /* @__PURE__ */ new Map();
+  await forEachLimit([...wanted], 2, async ([k, { source, path: path50 }]) => {
+    described.set(k, await describe(source, path50));
+  });
+  return levels.map(({ level, changes }, i) => {
+    const before = [];
+    const after = [];
+    for (const [b, a] of sides[i] ?? []) {
+      const was = b === void 0 ? void 0 : described.get(b);
+      const now = a === void 0 ? void 0 : described.get(a);
+      if (was) before.push(was);
+      if (now) after.push(now);
+    }
+    return { level, components: diffComponents(before, after, changes) };
+  });
+}
+function describeFromContents(contents, memo) {
+  return (source, at2) => {
+    const loc = contents.locate(source);
+    const sha2562 = loc.sha256 ?? (loc.trusted ? loc.vendorSha256 : void 0);
+    return describeEntry(loc.zip, loc.entry, at2, sha2562, memo);
+  };
+}
+async function addLevelComponents(report, plan, describe) {
+  const diffs = await levelComponents(plan, report.levels, describe);
+  for (const l of report.levels) {
+    const d = diffs.find((x) => x.level === l.level);
+    if (d) l.components = d.components;
+  }
+}
+
 // src/pipeline/in-place/apply-in-place.ts
+var folderRecord = (home) => workPath(home, "pending.json");
 async function startState(home, lock, repo) {
   const state = await readHomeState(home);
   if (state) return state;
@@ -27654,7 +28661,7 @@ async function startState(home, lock, repo) {
   let missing = 0;
   for (const [p, f] of Object.entries(manifest.files)) {
     files[p] = f.sha256;
-    if (!await fs20.stat(path20.join(home, p)).catch(() => void 0)) missing++;
+    if (!await fs21.stat(path21.join(home, p)).catch(() => void 0)) missing++;
   }
   if (missing > 0) {
     throw badInput(
@@ -27673,13 +28680,15 @@ async function startState(home, lock, repo) {
   };
 }
 async function applyInPlace(args) {
-  return withDirLock(workPath(args.home), () => applyLocked(args), {
-    onWait: () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`)
-  });
+  return withFolderLock(
+    args.home,
+    () => applyLocked(args),
+    () => args.reporter.info(`Waiting for another uplevel run on ${args.home}`)
+  );
 }
 async function applyLocked(args) {
   const { home, lock, repo, target, reporter } = args;
-  const recovered = await recover(home);
+  const recovered = await recover2(home);
   if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
   let state = await startState(home, lock, repo);
   if (state.product !== lock.product || state.version !== lock.version || state.channel !== lock.channel) {
@@ -27693,14 +28702,16 @@ async function applyLocked(args) {
   for (const [i, h] of lock.hotfixes.entries()) {
     const sha = await sha256OfFile(h.path);
     if (sha === void 0)
-      throw badInput(`${path20.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+      throw badInput(`${path21.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
     if (sha !== h.sha256)
       throw verificationFailed(
-        `${path20.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
+        `${path21.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
       );
     lockHotfixes.push(await openHotfix(h.path));
   }
   const payloads = await args.fetchPayloads(state.level, target);
+  const carriedHotfixes = state.hotfixes;
+  let hotfixesOff = false;
   try {
     const levels = [...payloads.keys()].sort((a, b) => a - b);
     const carried = state.hotfixes.map((h) => h.id);
@@ -27716,7 +28727,7 @@ async function applyLocked(args) {
       ({ reapply, dropped, view } = fit);
       state = fit.before;
     }
-    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path20.join(home, p));
+    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path21.join(home, p));
     const plan = composePlan(
       {
         product: state.product,
@@ -27728,11 +28739,17 @@ async function applyLocked(args) {
       },
       levels.map((l) => payloads.get(l).manifest)
     );
+    checkLockHotfixFit(
+      lockHotfixes,
+      carried,
+      levels.map((l) => payloads.get(l).manifest),
+      plan
+    );
     const readNew = async (src) => {
       if (src.kind !== "payload") throw new Error("bug: a pack source in an in-place plan");
       const p = payloads.get(src.level);
       const buf = await p.zip.readBuffer(p.fileEntry(src.path));
-      if (createHash8("sha256").update(buf).digest("hex") !== src.sha256)
+      if (createHash9("sha256").update(buf).digest("hex") !== src.sha256)
         throw verificationFailed(`${p.zip.label}: files/${src.path}: sha256 mismatch`);
       return buf;
     };
@@ -27743,9 +28760,20 @@ async function applyLocked(args) {
       const entry = payload?.baseEntry(p);
       return entry && payload ? payload.zip.readBuffer(entry) : void 0;
     };
+    const reportLevels = await levelsWithComponents(plan, levels, payloads, liveFile, args);
     const changed = /* @__PURE__ */ new Set([...plan.added, ...plan.modified, ...plan.removed]);
     const overlayFiles = lock.overlay ? await listOverlay(lock.overlay) : [];
-    await refuseSymlinkedFolders(home, [...changed, ...overlayFiles, ...view.keys()]);
+    const lockHotfixFiles = lockHotfixes.flatMap(
+      (h) => [...h.manifest.files.added, ...h.manifest.files.modified, ...h.manifest.files.removed].map(
+        (f) => f.path
+      )
+    );
+    await refuseSymlinkedFolders(home, [
+      ...changed,
+      ...overlayFiles,
+      ...view.keys(),
+      ...lockHotfixFiles
+    ]);
     const result = {
       from: state.level,
       to: target,
@@ -27753,12 +28781,18 @@ async function applyLocked(args) {
       merged: [],
       conflicts: [],
       overlayRewritten: [],
-      recovered
+      recovered,
+      levels: reportLevels
     };
     const outcome = /* @__PURE__ */ new Map();
     const conflictsFor = [];
     const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target) : void 0;
-    if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
+    const folderResolution = await resolveRecord(folderRecord(home), home, state.level, target);
+    const waiting = [
+      ...resolution?.waiting ?? [],
+      ...folderResolution.waiting.map((w) => ({ ...w, path: `${w.path} (folder)` }))
+    ];
+    if (waiting.length > 0) throw stillWaiting(waiting, `${home} was not changed`);
     const overlayRewrites = /* @__PURE__ */ new Map();
     for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
@@ -27775,14 +28809,14 @@ async function applyLocked(args) {
         continue;
       }
       if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs20.readFile(path20.join(lock.overlay, p)) : live === null ? void 0 : await fs20.readFile(live).catch(() => void 0);
-      const baseLevel = inOverlay ? resolution?.baseLevels.get(p) ?? lock.level : state.level;
+      const ours = inOverlay ? await fs21.readFile(path21.join(lock.overlay, p)) : live === null ? void 0 : await fs21.readFile(live).catch(() => void 0);
+      const baseLevel = inOverlay ? resolution?.baseLevels.get(p) ?? lock.level : folderResolution.baseLevels.get(p) ?? state.level;
       const theirs = src && changed.has(p) ? await readNew(src) : void 0;
       let base;
       const changedLater = plan.history.get(p)?.versions.some((v) => v.level > baseLevel);
       if (changed.has(p)) base = changedLater ? await vendorAt(p, baseLevel) : theirs;
       if (!changed.has(p)) {
-        if (ours && createHash8("sha256").update(ours).digest("hex") !== liveSha)
+        if (ours && createHash9("sha256").update(ours).digest("hex") !== liveSha)
           outcome.set(p, ours);
         result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
         continue;
@@ -27818,14 +28852,15 @@ async function applyLocked(args) {
           where: inOverlay ? "overlay" : "folder",
           ...base ? { base } : {},
           ...theirs ? { theirs } : {},
-          ...inOverlay ? { ours } : {}
+          ours,
+          ..."content" in m && m.content ? { merged: m.content } : {}
         });
       }
     }
     if (conflictsFor.length > 0) {
       const details = [];
       for (const c of conflictsFor) {
-        const beside = path20.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const beside = path21.join(c.where === "overlay" ? lock.overlay : home, c.path);
         const files = [];
         if (!args.dryRun) {
           if (c.base) {
@@ -27839,13 +28874,31 @@ async function applyLocked(args) {
         }
         result.conflicts.push({ path: c.path, files });
         details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
+        if (c.merged)
+          details.push(
+            ...conflictHunk({
+              path: c.path,
+              outcome: "conflict",
+              content: c.merged,
+              rewrite: false
+            })
+          );
       }
       if (args.dryRun) return result;
-      const left = Object.fromEntries(
-        conflictsFor.flatMap((c) => c.ours ? [[c.path, sha256(c.ours)]] : [])
+      const left = (where) => Object.fromEntries(
+        conflictsFor.flatMap(
+          (c) => c.ours && c.where === where ? [[c.path, sha256(c.ours)]] : []
+        )
       );
-      if (lock.overlay && Object.keys(left).length > 0)
-        await writePending(lock.file, { lockLevel: lock.level, target, files: left });
+      const [inOverlay, inFolder] = [left("overlay"), left("folder")];
+      if (lock.overlay && Object.keys(inOverlay).length > 0)
+        await writePending(lock.file, { lockLevel: lock.level, target, files: inOverlay });
+      if (Object.keys(inFolder).length > 0)
+        await writeRecord(folderRecord(home), {
+          lockLevel: state.level,
+          target,
+          files: inFolder
+        });
       throw new UplevelError(
         ExitCode.conflict,
         `merge conflicts in ${conflictsFor.length} file(s); ${home} was not changed`,
@@ -27857,18 +28910,26 @@ async function applyLocked(args) {
       reporter.info(`${home} is already at level ${target}`);
       if (outcome.size === 0 && lockHotfixes.length === 0 && carried.length === 0) return result;
     }
+    if (carried.length) {
+      const back = carriedHotfixes.filter((h) => reapply.includes(h.id));
+      await putBackLater(home, [
+        { level: state.level, hotfixes: carriedHotfixes },
+        { level: target, hotfixes: back }
+      ]);
+      hotfixesOff = true;
+    }
     for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
-    reporter.info(`Staging level ${target} in ${path20.join(home, WORK_DIR)}`);
+    reporter.info(`Staging level ${target} in ${path21.join(home, WORK_DIR)}`);
     const staging = stagingDir(home);
-    await fs20.rm(staging, { recursive: true, force: true });
+    await fs21.rm(staging, { recursive: true, force: true });
     const backupName2 = `backup/${state.level}-${target}`;
-    await fs20.rm(workPath(home, backupName2), { recursive: true, force: true });
+    await fs21.rm(workPath(home, backupName2), { recursive: true, force: true });
     const ops = [];
     let done = 0;
     const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
     const kinds = /* @__PURE__ */ new Map();
     await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs20.lstat(path20.join(home, p)).then(
+      const exists3 = await fs21.lstat(path21.join(home, p)).then(
         () => true,
         () => false
       );
@@ -27876,7 +28937,7 @@ async function applyLocked(args) {
         kinds.set(p, exists3 ? "remove" : void 0);
         return;
       }
-      const dest = path20.join(staging, p);
+      const dest = path21.join(staging, p);
       if (Buffer.isBuffer(what)) {
         await writeDurable(dest, what, 420);
       } else if (what.kind === "payload") {
@@ -27909,8 +28970,8 @@ async function applyLocked(args) {
       applied,
       files: vendorFiles
     });
-    await writeDurable(path20.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
-    const stateExists = await sha256OfFile(path20.join(home, PACK_STATE_PATH)) !== void 0;
+    await writeDurable(path21.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256OfFile(path21.join(home, PACK_STATE_PATH)) !== void 0;
     ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
     const journal = {
       schema: 1,
@@ -27918,11 +28979,13 @@ async function applyLocked(args) {
       from: state.level,
       to: target,
       backup: backupName2,
-      ops
+      ops,
+      ...carriedHotfixes.length ? { hotfixes: carriedHotfixes } : {}
     };
     await writeDurable(workPath(home, backupName2, "transition.json"), JSON.stringify(journal));
     await commitJournal(home, journal);
     await replay(home, journal);
+    await clearRecord(folderRecord(home));
     for (const id of reapply) {
       const hf = await openHotfix(hotfixCopy(home, id));
       try {
@@ -27931,7 +28994,8 @@ async function applyLocked(args) {
         await hf.zip.close();
       }
     }
-    for (const id of dropped) await fs20.rm(hotfixCopy(home, id), { force: true });
+    await nothingDue(home);
+    hotfixesOff = false;
     const included = new Set(
       levels.flatMap((l) => payloads.get(l).manifest.includesHotfixes ?? [])
     );
@@ -27948,65 +29012,22 @@ async function applyLocked(args) {
     }
     result.hotfixes = { reapplied: reapply, dropped };
     if (args.updateLock && target !== lock.level) {
-      for (const [p, content] of overlayRewrites) {
-        await writeFileAtomic(path20.join(lock.overlay, p), content);
+      for (const [p, content2] of overlayRewrites) {
+        await writeFileAtomic(path21.join(lock.overlay, p), content2);
         result.overlayRewritten.push(p);
       }
       const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
-      await writeFileAtomic(lock.file, setLockLevel2(await fs20.readFile(lock.file, "utf8"), target));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs21.readFile(lock.file, "utf8"), target));
       await clearPending(lock.file);
     }
     return result;
+  } catch (e) {
+    if (hotfixesOff) await recover2(home).catch(() => void 0);
+    throw e;
   } finally {
     for (const p of payloads.values()) await p.zip.close();
     for (const h of lockHotfixes) await h.zip.close();
   }
-}
-async function revertInPlace(home, level, reporter) {
-  const recovered = await recover(home);
-  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
-  const state = await readHomeState(home);
-  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
-  if (level >= state.level)
-    throw badInput(
-      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`
-    );
-  const ops = [];
-  const consumed = [];
-  let at2 = state.level;
-  const backups = (await fs20.readdir(workPath(home, "backup")).catch(() => [])).map(
-    (n) => n.split("-").map(Number)
-  );
-  while (at2 > level) {
-    const step = backups.find(([from2, to]) => to === at2 && from2 < at2);
-    if (!step)
-      throw badInput(`${home}: no backup of the change to level ${at2}; cannot revert below it`);
-    const [from] = step;
-    if (from < level)
-      throw badInput(
-        `${home}: level ${level} was skipped by one update (${from} \u2192 ${at2}); revert to ${from} instead`
-      );
-    const name = `backup/${from}-${at2}`;
-    consumed.push(name);
-    const t = await readRecord(home, workPath(home, name, "transition.json"));
-    for (const op of [...t.ops].reverse()) {
-      if (op.kind === "add") ops.push({ kind: "discard", path: op.path });
-      else ops.push({ kind: "restore", path: op.path, from: name });
-    }
-    at2 = from;
-  }
-  const journal = {
-    schema: 1,
-    action: "revert",
-    from: state.level,
-    to: level,
-    backup: `revert-${state.level}-${level}-${Date.now()}`,
-    ops
-  };
-  await commitJournal(home, journal);
-  await replay(home, journal);
-  for (const name of consumed) await fs20.rm(workPath(home, name), { recursive: true, force: true });
-  return { from: state.level, to: level };
 }
 async function checkHotfixFit(home, state, manifests) {
   const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
@@ -28015,7 +29036,7 @@ async function checkHotfixFit(home, state, manifests) {
   const reapply = ids.filter((id) => !included.has(id));
   const before = parsePackState(
     JSON.parse(
-      await fs20.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
+      await fs21.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
     ),
     "state before hotfixes"
   );
@@ -28034,18 +29055,7 @@ async function checkHotfixFit(home, state, manifests) {
   for (const id of reapply) {
     const hf = await openHotfix(hotfixCopy(home, id));
     try {
-      const touched = [
-        ...hf.manifest.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
-        ...hf.manifest.files.removed.map((f) => ({ path: f.path, sha: f.sha256 }))
-      ];
-      for (const f of touched) {
-        if (plan.files.get(f.path)?.sha256 !== f.sha)
-          conflicts.push(`hotfix ${id}: ${f.path} changes in the new level`);
-      }
-      for (const f of hf.manifest.files.added) {
-        if (plan.files.has(f.path))
-          conflicts.push(`hotfix ${id}: ${f.path} is added by the new level too`);
-      }
+      conflicts.push(...misfits(hf.manifest, plan));
     } finally {
       await hf.zip.close();
     }
@@ -28059,11 +29069,39 @@ async function checkHotfixFit(home, state, manifests) {
   }
   return { reapply, dropped, before, view: await hotfixView(home, ids) };
 }
+function misfits(m, plan) {
+  const out = [];
+  const touched = [
+    ...m.files.modified.map((f) => ({ path: f.path, sha: f.replaces })),
+    ...m.files.removed.map((f) => ({ path: f.path, sha: f.sha256 }))
+  ];
+  for (const f of touched) {
+    if (plan.files.get(f.path)?.sha256 !== f.sha)
+      out.push(`hotfix ${m.id}: ${f.path} changes in the new level`);
+  }
+  for (const f of m.files.added) {
+    if (plan.files.has(f.path)) out.push(`hotfix ${m.id}: ${f.path} is added by the new level too`);
+  }
+  return out;
+}
+function checkLockHotfixFit(lockHotfixes, carried, manifests, plan) {
+  const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
+  const due = lockHotfixes.filter(
+    (h) => !carried.includes(h.manifest.id) && !included.has(h.manifest.id)
+  );
+  const conflicts = due.flatMap((h) => misfits(h.manifest, plan));
+  if (conflicts.length)
+    throw new UplevelError(
+      ExitCode.conflict,
+      `the lock's hotfix(es) ${due.map((h) => h.manifest.id).join(", ")} do not apply to the new level and are not included in it; nothing was changed`,
+      conflicts
+    );
+}
 async function hotfixView(home, ids) {
   const view = /* @__PURE__ */ new Map();
   for (const id of [...ids].reverse()) {
     const name = `backup/hotfix-${id}`;
-    const t = await readRecord(home, workPath(home, name, "transition.json"));
+    const t = await readRecord2(home, workPath(home, name, "transition.json"));
     for (const op of t.ops) {
       if (op.path === PACK_STATE_PATH) continue;
       view.set(op.path, op.kind === "add" ? null : workPath(home, name, op.path));
@@ -28071,22 +29109,26 @@ async function hotfixView(home, ids) {
   }
   return view;
 }
-async function refuseSymlinkedFolders(home, paths) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const p of [`${WORK_DIR}/x`, ...paths]) {
-    const segs = p.split("/").slice(0, -1);
-    for (let i = 1; i <= segs.length; i++) {
-      const dir = segs.slice(0, i).join("/");
-      if (seen.has(dir)) continue;
-      seen.add(dir);
-      const st = await fs20.lstat(path20.join(home, dir)).catch(() => void 0);
-      if (!st) break;
-      if (st.isSymbolicLink())
-        throw badInput(
-          `--dir ${home}: ${dir} is a symlink; uplevel does not write through it (make it a real folder)`
-        );
+async function levelsWithComponents(plan, levels, payloads, liveFile, args) {
+  const out = levels.map((l) => {
+    const p = payloads.get(l);
+    return {
+      level: l,
+      released: p.manifest.released,
+      sha256: p.sha256,
+      changes: p.manifest.changes
+    };
+  });
+  if (args.dryRun || args.inventory === false) return out;
+  await addLevelComponents({ levels: out }, plan, async (src, at2) => {
+    if (src.kind === "pack") {
+      const file = liveFile(src.path);
+      return file === null ? void 0 : describeFile(file, at2);
     }
-  }
+    const p = payloads.get(src.level);
+    return describeEntry(p.zip, p.fileEntry(src.path), at2, src.sha256);
+  });
+  return out;
 }
 
 // src/pipeline/fetch-levels.ts
@@ -28122,13 +29164,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path46) {
-        const e = zip.get(`files/${path46}`);
-        if (!e) throw badInput(`${label}: files/${path46} is missing`);
+      fileEntry(path50) {
+        const e = zip.get(`files/${path50}`);
+        if (!e) throw badInput(`${label}: files/${path50} is missing`);
         return e;
       },
-      baseEntry(path46) {
-        return zip.get(`base/${path46}`);
+      baseEntry(path50) {
+        return zip.get(`base/${path50}`);
       }
     };
   } catch (e) {
@@ -28181,6 +29223,7 @@ async function openPack(file, expect) {
     let stateEntry;
     for (const e of zip.entries) {
       const rel = e.name.slice(top.length + 1);
+      if (inWorkspace(rel)) throw badInput(`${label}: ${e.name}: ${workspaceRefusal}`);
       if (rel === "") {
         topEntry = e;
         continue;
@@ -28220,20 +29263,60 @@ init_errors();
 
 // src/client/repository-client.ts
 var import_tuf_js2 = __toESM(require_dist3(), 1);
-var import_error4 = __toESM(require_error2(), 1);
-init_errors();
-import { createHash as createHash9, randomBytes as randomBytes2 } from "node:crypto";
-import { createWriteStream as createWriteStream4, promises as fs22, readFileSync } from "node:fs";
-import path21 from "node:path";
-import { Transform as Transform5 } from "node:stream";
+import { createHash as createHash10, randomBytes as randomBytes2 } from "node:crypto";
+import { createWriteStream as createWriteStream4, promises as fs23, readFileSync } from "node:fs";
+import path22 from "node:path";
+import { Transform as Transform4 } from "node:stream";
 import { pipeline as pipeline4 } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
+
+// src/client/tuf-models-linear.ts
+var import_models = __toESM(require_dist2(), 1);
+var PATCHED = /* @__PURE__ */ Symbol.for("uplevel.tufjs.linear-targets");
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function installLinearTargets() {
+  const cls = import_models.Targets;
+  if (cls[PATCHED]) return;
+  cls[PATCHED] = true;
+  const fromJSON = cls.fromJSON.bind(import_models.Targets);
+  const toJSON = import_models.Targets.prototype.toJSON;
+  cls.fromJSON = (data) => {
+    const targets = data.targets;
+    if (!isRecord(targets)) return fromJSON(data);
+    const out = fromJSON({ ...data, targets: {} });
+    out.targets = Object.fromEntries(
+      Object.entries(targets).map(([p, t]) => [p, import_models.TargetFile.fromJSON(p, t)])
+    );
+    return out;
+  };
+  import_models.Targets.prototype.toJSON = function linearToJSON() {
+    const self = this;
+    const targets = self.targets;
+    self.targets = {};
+    try {
+      const json = toJSON.call(this);
+      json.targets = Object.fromEntries(
+        Object.entries(targets).map(([p, t]) => [p, t.toJSON()])
+      );
+      return json;
+    } finally {
+      self.targets = targets;
+    }
+  };
+}
+installLinearTargets();
+
+// src/client/repository-client.ts
+var import_error4 = __toESM(require_error2(), 1);
+init_errors();
 
 // src/client/fetcher.ts
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error2(), 1);
-import { promises as fs21 } from "node:fs";
-import { Readable as Readable3 } from "node:stream";
+import { promises as fs22 } from "node:fs";
+import { Readable as Readable4 } from "node:stream";
 import { fileURLToPath } from "node:url";
 var METADATA_NAME = /\/metadata\/((?:\d+\.)?(root|timestamp|snapshot|targets)\.json)$/;
 var KEEP_AT_MOST = 8 * 1024 * 1024;
@@ -28253,9 +29336,9 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   async open(url) {
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs21.stat(file).catch(() => void 0);
+      const st = await fs22.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error.DownloadHTTPError("no such file", 404);
-      const body = (await fs21.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      const body = (await fs22.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       return { body, total: st.size };
     }
     try {
@@ -28277,7 +29360,7 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
     const { body } = await this.open(url);
     opened?.add(body);
     if (name?.[2]) this.remember(name[2], body, name[1]);
-    return Readable3.toWeb(body);
+    return Readable4.toWeb(body);
   }
   /**
    * tuf-js stops reading when a file passes its length limit but never cancels the stream,
@@ -28315,11 +29398,11 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
 };
 
 // src/client/root-chain.ts
-var import_models = __toESM(require_dist2(), 1);
+var import_models2 = __toESM(require_dist2(), 1);
 function parseRoot(data) {
   try {
     const json = JSON.parse(data.toString("utf8"));
-    return import_models.Metadata.fromJSON(import_models.MetadataKind.Root, json);
+    return import_models2.Metadata.fromJSON(import_models2.MetadataKind.Root, json);
   } catch {
     return void 0;
   }
@@ -28334,8 +29417,8 @@ async function chainsFrom(pinned, cached, intermediate) {
     const next = n === last2 ? target : parseRoot(await intermediate(n) ?? Buffer.alloc(0));
     if (!next || next.signed.version !== n) return false;
     try {
-      trusted.verifyDelegate(import_models.MetadataKind.Root, next);
-      next.verifyDelegate(import_models.MetadataKind.Root, next);
+      trusted.verifyDelegate(import_models2.MetadataKind.Root, next);
+      next.verifyDelegate(import_models2.MetadataKind.Root, next);
     } catch {
       return false;
     }
@@ -28475,10 +29558,10 @@ var RepositoryClient = class {
     } catch {
       anchor = Buffer.from(opts.repository);
     }
-    const id = createHash9("sha256").update(anchor).digest("hex").slice(0, 16);
-    this.metadataDir = path21.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path21.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path21.resolve(opts.repository)).toString();
+    const id = createHash10("sha256").update(anchor).digest("hex").slice(0, 16);
+    this.metadataDir = path22.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path22.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path22.resolve(opts.repository)).toString();
     this.fetcher = new RepositoryFetcher({
       ...opts.credentials ? { credentials: opts.credentials } : {},
       ...opts.env ? { env: opts.env } : {}
@@ -28516,38 +29599,40 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs22.readFile(this.opts.trustedRoot);
+      pinned = await fs23.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     rootVersion(pinned, this.opts.trustedRoot);
-    await fs22.mkdir(this.metadataDir, { recursive: true });
-    await fs22.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path21.join(this.metadataDir, "root.json");
-    const cached = await fs22.readFile(cachedFile).catch(() => void 0);
+    await fs23.mkdir(this.metadataDir, { recursive: true });
+    await fs23.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path22.join(this.metadataDir, "root.json");
+    const cached = await fs23.readFile(cachedFile).catch(() => void 0);
     if (cached && await chainsFrom(pinned, cached, (n) => this.chainRoot(n))) return;
     if (cached) {
-      for (const f of ["root.json", "timestamp.json", "snapshot.json", "targets.json", "roots"])
-        await fs22.rm(path21.join(this.metadataDir, f), { recursive: true, force: true });
+      for (const f of await fs23.readdir(this.metadataDir)) {
+        if (f.endsWith(".json") || f === "roots")
+          await fs23.rm(path22.join(this.metadataDir, f), { recursive: true, force: true });
+      }
     }
-    await fs22.writeFile(cachedFile, pinned);
+    await fs23.writeFile(cachedFile, pinned);
   }
   /** Root version n for the chain check: as saved by an earlier verified run, else as served. */
   async chainRoot(n) {
-    const saved = await fs22.readFile(path21.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
+    const saved = await fs23.readFile(path22.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
     if (saved) return saved;
     return this.fetcher.downloadBytes(`${this.base}/metadata/${n}.root.json`, 512 * 1024).catch(() => void 0);
   }
   /** Keeps the roots this run verified, so the next run can check its chain without a server. */
   async saveChain() {
     const trusted = rootVersion(
-      readFileSync(path21.join(this.metadataDir, "root.json")),
+      readFileSync(path22.join(this.metadataDir, "root.json")),
       "root.json"
     );
-    const dir = path21.join(this.metadataDir, "roots");
-    await fs22.mkdir(dir, { recursive: true });
+    const dir = path22.join(this.metadataDir, "roots");
+    await fs23.mkdir(dir, { recursive: true });
     for (const [n, data] of this.fetcher.receivedRoots) {
-      if (n <= trusted) await fs22.writeFile(path21.join(dir, `${n}.root.json`), data);
+      if (n <= trusted) await fs23.writeFile(path22.join(dir, `${n}.root.json`), data);
     }
   }
   /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
@@ -28562,14 +29647,14 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs22.rm(path21.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs22.rm(path21.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs23.rm(path22.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs23.rm(path22.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard(void 0, () => this.updater.refresh());
       }
       await this.saveChain();
     });
-    const root = rootVersion(readFileSync(path21.join(this.metadataDir, "root.json")), "root.json");
+    const root = rootVersion(readFileSync(path22.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `verification failed: root.json is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -28580,7 +29665,7 @@ var RepositoryClient = class {
   /** The trusted root's key ids per role, to notice a rotation. */
   roleKeys() {
     try {
-      const root = JSON.parse(readFileSync(path21.join(this.metadataDir, "root.json"), "utf8"));
+      const root = JSON.parse(readFileSync(path22.join(this.metadataDir, "root.json"), "utf8"));
       return Object.fromEntries(
         Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
       );
@@ -28600,27 +29685,29 @@ var RepositoryClient = class {
   }
   /**
    * A verified local copy of a target, downloaded once and cached by its sha256 under
-   * cacheDir/targets/. Exit 2 when signed metadata does not name it.
+   * cacheDir/targets/. Exit 2 when signed metadata does not name it. The file is pinned
+   * (../zip/pinned.ts): this process reads it only as the bytes verified here.
    */
   async fetchTarget(targetPath) {
     const info = await this.signedTarget(targetPath);
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
-    const file = path21.join(this.targetsDir, sha);
-    if (await this.updater.findCachedTarget(info, file)) return file;
+    const file = path22.join(this.targetsDir, sha);
+    if (await verifyAndPin(file, info.hashes, info.length)) return file;
     const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.part`;
     try {
-      await this.download(info, tmp);
-      await fs22.rename(tmp, file);
+      const blocks = await this.download(info, tmp);
+      await fs23.rename(tmp, file);
+      pin(file, blocks);
     } finally {
-      await fs22.rm(tmp, { force: true });
+      await fs23.rm(tmp, { force: true });
     }
     return file;
   }
   /** Verified target bytes, for small files (index.json). */
   async readTarget(targetPath) {
-    return fs22.readFile(await this.fetchTarget(targetPath));
+    return readPinned(await this.fetchTarget(targetPath), `targets/${targetPath}`);
   }
   /**
    * Streams a target into `dest`, checking its signed length as it comes (endless data stops
@@ -28632,7 +29719,7 @@ var RepositoryClient = class {
     const url = this.targetUrl(info);
     const hashes = Object.keys(info.hashes).map((alg) => {
       try {
-        return { alg, h: createHash9(alg) };
+        return { alg, h: createHash10(alg) };
       } catch {
         throw verificationFailed(`verification failed: ${subject}: unsupported hash ${alg}`);
       }
@@ -28647,7 +29734,8 @@ var RepositoryClient = class {
     const onProgress = this.opts.onProgress;
     const shown4 = redactUrl(url);
     let bytes = 0;
-    const check = new Transform5({
+    const blocks = new BlockHasher();
+    const check = new Transform4({
       transform(chunk, _enc, cb) {
         bytes += chunk.length;
         if (bytes > info.length) {
@@ -28659,6 +29747,7 @@ var RepositoryClient = class {
           return;
         }
         for (const { h } of hashes) h.update(chunk);
+        blocks.update(chunk);
         if (onProgress && info.length > PROGRESS_FROM)
           onProgress({ url: shown4, bytes, total: total ?? info.length });
         cb(null, chunk);
@@ -28681,11 +29770,12 @@ var RepositoryClient = class {
           `verification failed: ${subject}: hash mismatch (signed ${alg} ${info.hashes[alg]}, got ${got})`
         );
     }
+    return blocks.finish();
   }
   /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */
   targetUrl(info) {
     let name = info.path;
-    const root = JSON.parse(readFileSync(path21.join(this.metadataDir, "root.json"), "utf8"));
+    const root = JSON.parse(readFileSync(path22.join(this.metadataDir, "root.json"), "utf8"));
     if (root.signed.consistent_snapshot) {
       const slash = name.lastIndexOf("/");
       const first = Object.values(info.hashes)[0];
@@ -28708,8 +29798,22 @@ var RepositoryClient = class {
   }
   /** The version of a top-level role this client trusts now (after refresh). */
   trustedVersion(role) {
-    const json = JSON.parse(readFileSync(path21.join(this.metadataDir, `${role}.json`), "utf8"));
+    const json = JSON.parse(readFileSync(path22.join(this.metadataDir, `${role}.json`), "utf8"));
     return json.signed.version;
+  }
+  /**
+   * The delegated roles this client has loaded and trusts now, as `N.<role>.json` names: what
+   * an offline bundle needs besides the top-level roles to reach the same targets.
+   */
+  async loadedDelegatedMetadata() {
+    const top = /* @__PURE__ */ new Set(["root.json", "timestamp.json", "snapshot.json", "targets.json"]);
+    const out = [];
+    for (const f of await fs23.readdir(this.metadataDir)) {
+      if (!f.endsWith(".json") || top.has(f)) continue;
+      const json = JSON.parse(await fs23.readFile(path22.join(this.metadataDir, f), "utf8"));
+      if (json.signed?._type === "targets") out.push(`${json.signed.version}.${f}`);
+    }
+    return out.sort();
   }
   /** Runs a tuf-js call with its errors mapped; without a subject, the failing metadata is named. */
   async guard(subject, fn) {
@@ -28738,7 +29842,7 @@ var RepositoryClient = class {
     if (!role) return void 0;
     const candidates = [this.fetcher.lastReceived(role)];
     try {
-      candidates.push(readFileSync(path21.join(this.metadataDir, `${role}.json`)));
+      candidates.push(readFileSync(path22.join(this.metadataDir, `${role}.json`)));
     } catch {
     }
     for (const data of candidates) {
@@ -28825,35 +29929,6 @@ async function openLockRepository(lock, opts = {}) {
   };
 }
 
-// src/pipeline/sbom/level-components.ts
-async function levelComponents(plan, contents, levels) {
-  const out = [];
-  for (const { level, changes } of levels) {
-    const before = [];
-    const after = [];
-    for (const h of plan.history.values()) {
-      if (!JAR_LIKE.test(h.path) || !h.versions.some((v) => v.level === level)) continue;
-      const was = sourceAt(plan, h.path, level - 1);
-      const now = sourceAt(plan, h.path, level);
-      if (was) before.push(await describe(contents, was, h.path));
-      if (now) after.push(await describe(contents, now, h.path));
-    }
-    out.push({ level, components: diffComponents(before, after, changes) });
-  }
-  return out;
-}
-async function describe(contents, source, at2) {
-  const loc = contents.locate(source);
-  return describeEntry(loc.zip, loc.entry, at2);
-}
-async function addLevelComponents(report, plan, contents) {
-  const diffs = await levelComponents(plan, contents, report.levels);
-  for (const l of report.levels) {
-    const d = diffs.find((x) => x.level === l.level);
-    if (d) l.components = d.components;
-  }
-}
-
 // src/pipeline/apply.ts
 async function apply(req) {
   const { lock, reporter } = req;
@@ -28891,7 +29966,8 @@ async function apply(req) {
       fetchPayloads,
       dryRun: req.dryRun,
       updateLock: req.updateLock,
-      reporter
+      reporter,
+      ...req.inventory === false ? { inventory: false } : {}
     });
     return {
       product: lock.product,
@@ -28900,7 +29976,7 @@ async function apply(req) {
       packLevel: r.from,
       lockLevel: lock.level,
       level: r.to,
-      levels: [],
+      levels: r.levels ?? [],
       files: r.files,
       overlay: r.merged.map((m) => ({ path: m.path, outcome: m.outcome })),
       conflicts: r.conflicts,
@@ -28931,8 +30007,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path46, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path46, sha256: expected });
+    for (const [path50, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path50, sha256: expected });
     }
     const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target) : void 0;
     if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
@@ -28959,7 +30035,11 @@ async function apply(req) {
         overlay.files
       );
     }
-    if (req.dryRun) return report;
+    if (req.dryRun) {
+      if (req.inventory === true)
+        await addLevelComponents(report, plan, describeFromContents(contents, /* @__PURE__ */ new Map()));
+      return report;
+    }
     const vendorHashes2 = await vendorHashesForOverlay(plan, contents, overlay);
     const layout = layoutOutput(plan, contents, overlay);
     const time = new Date(target > 0 ? repo.level(target).released : "2000-01-01T00:00:00Z");
@@ -28986,10 +30066,11 @@ async function apply(req) {
       },
       onProgress: (done, total) => reporter.progress("Writing pack", done, total)
     };
+    const jarMemo = /* @__PURE__ */ new Map();
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      if (req.inventory !== false) await writePackSbom(req.out, res.sha256);
+      if (req.inventory !== false) await writePackSbom(req.out, res.sha256, res.hashes, jarMemo);
       report.output = {
         kind: "zip",
         path: req.out,
@@ -29001,11 +30082,12 @@ async function apply(req) {
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
       report.output = { kind: "dir", path: req.dir, bytes: res.bytes };
     }
-    if (req.inventory !== false) await addLevelComponents(report, plan, contents);
+    if (req.inventory !== false)
+      await addLevelComponents(report, plan, describeFromContents(contents, jarMemo));
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs23.readFile(lock.file, "utf8");
+      const text = await fs24.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       await clearPending(lock.file);
       report.lockUpdated = true;
@@ -29080,10 +30162,10 @@ async function gaHashes(repo, pack, packFile) {
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path46, entry] of pack.files) {
-    const m = manifest.files[path46];
+  for (const [path50, entry] of pack.files) {
+    const m = manifest.files[path50];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path46] = m.sha256;
+      hashes[path50] = m.sha256;
   }
   return hashes;
 }
@@ -29092,7 +30174,7 @@ function byLevel(payloads) {
 }
 async function folderHoldsFiles(dir) {
   try {
-    return (await fs23.readdir(dir)).length > 0;
+    return (await fs24.readdir(dir)).length > 0;
   } catch {
     return false;
   }
@@ -29102,25 +30184,25 @@ async function folderHoldsFiles(dir) {
 var import_yaml5 = __toESM(require_dist(), 1);
 init_lock();
 init_yaml_text();
-import { promises as fs24 } from "node:fs";
-import path22 from "node:path";
+import { promises as fs25 } from "node:fs";
+import path23 from "node:path";
 function overlayField(lockFile, overlay) {
-  const rel = path22.relative(path22.dirname(lockFile), overlay).split(path22.sep).join("/");
+  const rel = path23.relative(path23.dirname(lockFile), overlay).split(path23.sep).join("/");
   return `${rel || "."}/`;
 }
 function adoptedLockText(text, lockFile, level, overlay) {
   const withLevel = setLockLevel(text, level);
-  const doc = parseYamlDocument(withLevel, path22.basename(lockFile));
+  const doc = parseYamlDocument(withLevel, path23.basename(lockFile));
   const want = overlayField(lockFile, overlay);
   const current = doc.get("overlay");
-  if (typeof current === "string" && path22.resolve(path22.dirname(lockFile), current) === overlay)
+  if (typeof current === "string" && path23.resolve(path23.dirname(lockFile), current) === overlay)
     return withLevel;
   doc.set("overlay", want);
   return doc.toString();
 }
 function newLockText(lock, level, overlay) {
-  const dir = path22.dirname(lock.file);
-  const rel = (p) => path22.relative(dir, p).split(path22.sep).join("/");
+  const dir = path23.dirname(lock.file);
+  const rel = (p) => path23.relative(dir, p).split(path23.sep).join("/");
   const fields = {
     product: lock.product,
     version: lock.version,
@@ -29134,25 +30216,18 @@ function newLockText(lock, level, overlay) {
 ${import_yaml5.default.stringify(fields)}`;
 }
 async function writeAdoptedLock(lock, exists3, level, overlay) {
-  const text = exists3 ? adoptedLockText(await fs24.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
-  await fs24.mkdir(path22.dirname(lock.file), { recursive: true });
+  const text = exists3 ? adoptedLockText(await fs25.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
+  await fs25.mkdir(path23.dirname(lock.file), { recursive: true });
   await writeFileAtomic(lock.file, text);
 }
 
 // src/pipeline/adopt/adopt.ts
 var OWN = (rel) => rel === PACK_STATE_PATH || rel.startsWith("updates/.uplevel/");
+var WSO2_OWN = (rel) => OWN(rel) || rel === U2_STATE || rel.startsWith("updates/logs/");
 async function adopt(request2) {
   const { lock, reporter } = request2;
-  if (lock.source === "wso2") throw badInput("adopt does not support source: wso2 yet");
   const req = { ...request2, dir: await productHome(request2.dir, lock) };
-  const state = await readInstalledState(req.dir);
-  if (state && (state.product !== lock.product || state.version !== lock.version))
-    throw badInput(
-      `${path23.join(req.dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`
-    );
-  const level = req.level ?? state?.level;
-  if (level === void 0)
-    throw badInput(`--dir ${req.dir}: has no ${PACK_STATE_PATH} to say its level; give --level N`);
+  const level = req.level ?? await installedLevel(req.dir, lock);
   if (!req.dryRun) await assertFreshOverlay(req.overlay);
   const ignore = [...DEFAULT_IGNORE, ...lock.ignore ?? []];
   const vendor = await vendorHashes(req, level);
@@ -29161,7 +30236,7 @@ async function adopt(request2) {
   const c = classifyInstallation(installed.files, vendor, {
     ignore,
     includeBinaries: req.includeBinaries,
-    own: OWN
+    own: lock.source === "wso2" ? WSO2_OWN : OWN
   });
   for (const p of installed.other)
     c.unclassified.push({ path: p, why: "not a regular file (a link or device)" });
@@ -29188,15 +30263,34 @@ async function adopt(request2) {
 }
 async function productHome(dir, lock) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
-  const names2 = await fs25.readdir(dir);
+  const names2 = await fs26.readdir(dir);
   const top = `${lock.product}-${lock.version}`;
-  if (names2.length === 1 && names2[0] === top && await isDir(path23.join(dir, top)))
-    return path23.join(dir, top);
+  if (names2.length === 1 && names2[0] === top && await isDir(path24.join(dir, top)))
+    return path24.join(dir, top);
   return dir;
+}
+async function installedLevel(dir, lock) {
+  if (lock.source === "wso2") {
+    if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
+    const level = await currentU2Level(dir);
+    if (level === void 0)
+      throw badInput(
+        `--dir ${dir}: has no ${U2_STATE} to say its WSO2 update level; give --level N`
+      );
+    return level;
+  }
+  const state = await readInstalledState(dir);
+  if (state && (state.product !== lock.product || state.version !== lock.version))
+    throw badInput(
+      `${path24.join(dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`
+    );
+  if (state === void 0)
+    throw badInput(`--dir ${dir}: has no ${PACK_STATE_PATH} to say its level; give --level N`);
+  return state.level;
 }
 async function readInstalledState(dir) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
-  const file = path23.join(dir, PACK_STATE_PATH);
+  const file = path24.join(dir, PACK_STATE_PATH);
   const bytes = await readIfExists(file);
   if (bytes === void 0) return void 0;
   let json;
@@ -29208,7 +30302,7 @@ async function readInstalledState(dir) {
   return parsePackState(json, file);
 }
 async function isDir(p) {
-  return fs25.stat(p).then(
+  return fs26.stat(p).then(
     (s) => s.isDirectory(),
     () => false
   );
@@ -29223,9 +30317,9 @@ async function assertFreshOverlay(dir) {
   }
 }
 async function vendorHashes(req, level) {
-  const tmp = await fs25.mkdtemp(path23.join(os4.tmpdir(), "uplevel-adopt-"));
+  const tmp = await fs26.mkdtemp(path24.join(os3.tmpdir(), "uplevel-adopt-"));
   try {
-    const out = path23.join(tmp, "vendor.zip");
+    const out = path24.join(tmp, "vendor.zip");
     const { overlay: _overlay, ...bare } = req.lock;
     await apply({
       lock: { ...bare, level: 0 },
@@ -29240,20 +30334,27 @@ async function vendorHashes(req, level) {
     });
     const pack = await openPack(out, { product: req.lock.product, version: req.lock.version });
     try {
-      if (!pack.state) throw new Error("apply wrote a pack without its state");
-      return pack.state.files;
+      if (pack.state) return pack.state.files;
+      if (req.lock.source !== "wso2") throw new Error("apply wrote a pack without its state");
+      const hashes = {};
+      for (const [rel, entry] of pack.files) {
+        const h = createHash11("sha256");
+        for await (const c of await pack.zip.openData(entry)) h.update(c);
+        hashes[rel] = h.digest("hex");
+      }
+      return hashes;
     } finally {
       await pack.zip.close();
     }
   } finally {
-    await fs25.rm(tmp, { recursive: true, force: true });
+    await fs26.rm(tmp, { recursive: true, force: true });
   }
 }
 async function hashInstallation(dir) {
   const tree = await listTree(dir, { skipDir: (rel) => rel === "updates/.uplevel" });
   const files = [];
   for (const rel of tree.files) {
-    const abs = path23.join(dir, rel);
+    const abs = path24.join(dir, rel);
     files.push({
       path: rel,
       sha256: await sha256File(abs),
@@ -29268,21 +30369,21 @@ async function head(file) {
   return Buffer.concat(chunks);
 }
 async function writeOverlay(dir, overlay, taken) {
-  const parent = path23.dirname(overlay);
-  await fs25.mkdir(parent, { recursive: true });
-  const staging = await fs25.mkdtemp(
-    path23.join(parent, `.${path23.basename(overlay)}.uplevel-staging-`)
+  const parent = path24.dirname(overlay);
+  await fs26.mkdir(parent, { recursive: true });
+  const staging = await fs26.mkdtemp(
+    path24.join(parent, `.${path24.basename(overlay)}.uplevel-staging-`)
   );
   try {
     for (const rel of taken) {
-      const to = path23.join(staging, rel);
-      await fs25.mkdir(path23.dirname(to), { recursive: true });
-      await fs25.copyFile(path23.join(dir, rel), to);
+      const to = path24.join(staging, rel);
+      await fs26.mkdir(path24.dirname(to), { recursive: true });
+      await fs26.copyFile(path24.join(dir, rel), to);
     }
-    await fs25.rm(overlay, { recursive: true, force: true });
-    await fs25.rename(staging, overlay);
+    await fs26.rm(overlay, { recursive: true, force: true });
+    await fs26.rename(staging, overlay);
   } catch (e) {
-    await fs25.rm(staging, { recursive: true, force: true });
+    await fs26.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
@@ -29290,26 +30391,54 @@ async function writeOverlay(dir, overlay, taken) {
 // src/pipeline/load-lock.ts
 init_errors();
 init_lock();
-import { promises as fs26 } from "node:fs";
-import path24 from "node:path";
+import { promises as fs27 } from "node:fs";
+import path25 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
-async function loadLock(file) {
-  const abs = path24.resolve(file ?? DEFAULT_LOCK);
+async function loadLock(file, root) {
+  const abs = path25.resolve(file ?? DEFAULT_LOCK);
   let text;
   try {
-    text = await fs26.readFile(abs, "utf8");
+    text = await fs27.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
     if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
     throw e;
   }
-  return parseLock(text, abs);
+  const within = root && isInside(path25.resolve(root), abs) ? path25.resolve(root) : await lockRoot(path25.dirname(abs));
+  const lock = parseLock(text, abs, within);
+  await confineLinks(lock, within);
+  return lock;
+}
+async function lockRoot(dir) {
+  for (let d = dir; ; d = path25.dirname(d)) {
+    if (await fs27.lstat(path25.join(d, ".git")).catch(() => void 0)) return d;
+    if (path25.dirname(d) === d) return dir;
+  }
+}
+async function confineLinks(lock, root) {
+  const realRoot = await fs27.realpath(root);
+  for (const [field, p] of lockPaths(lock)) {
+    const real = await realExisting(p);
+    if (!isInside(realRoot, real))
+      throw badInput(
+        `${path25.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path25.relative(root, p) || "."} leads to ${real} through a symlink)`
+      );
+  }
+}
+async function realExisting(p) {
+  const rest = [];
+  for (let d = p; ; d = path25.dirname(d)) {
+    const real = await fs27.realpath(d).catch(() => void 0);
+    if (real) return path25.join(real, ...rest);
+    if (path25.dirname(d) === d) return p;
+    rest.unshift(path25.basename(d));
+  }
 }
 
 // src/cli/args.ts
 init_errors();
-import path25 from "node:path";
+import path26 from "node:path";
 import { parseArgs } from "node:util";
 function parse(command, argv, options2, allowPositionals = false) {
   try {
@@ -29339,7 +30468,7 @@ async function parseRangeCommand(command, argv) {
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to);
   if (to === void 0) throw badInput(`--to M is required`);
-  const out = path25.resolve(required("out", values.out));
+  const out = path26.resolve(required("out", values.out));
   return { lock, from, to, out, json: Boolean(values.json) };
 }
 
@@ -29358,12 +30487,12 @@ async function adoptCommand(argv, ctx) {
     "dry-run": { type: "boolean" },
     json: { type: "boolean" }
   });
-  const dir = path26.resolve(required("dir", values.dir));
-  const lockFile = path26.resolve(values.lock ?? DEFAULT_LOCK);
+  const dir = path27.resolve(required("dir", values.dir));
+  const lockFile = path27.resolve(values.lock ?? DEFAULT_LOCK);
   const lockExists = existsSync(lockFile);
   const lock = lockExists ? await loadLock(lockFile) : await lockFromFlags(lockFile, dir, values);
   const overlayFlag = values.overlay;
-  const overlay = overlayFlag ? path26.resolve(overlayFlag) : lock.overlay;
+  const overlay = overlayFlag ? path27.resolve(overlayFlag) : lock.overlay;
   if (!overlay) throw badInput("adopt needs --overlay DIR (the lock names no overlay)");
   const level = intFlag("level", values.level);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -29375,7 +30504,7 @@ async function adoptCommand(argv, ctx) {
       lockExists,
       ...level === void 0 ? {} : { level },
       overlay,
-      ...values.pack ? { pack: path26.resolve(values.pack) } : {},
+      ...values.pack ? { pack: path27.resolve(values.pack) } : {},
       includeBinaries: Boolean(values["include-binaries"]),
       dryRun: Boolean(values["dry-run"]),
       reporter,
@@ -29384,7 +30513,7 @@ async function adoptCommand(argv, ctx) {
   } finally {
     reporter.end();
   }
-  if (values.report) await writeReport(path26.resolve(values.report), report);
+  if (values.report) await writeReport(path27.resolve(values.report), report);
   if (values.json) ctx.printJson(report);
   else printAdopt(report, ctx);
   return 0;
@@ -29394,14 +30523,14 @@ async function lockFromFlags(lockFile, dir, values) {
     throw badInput(
       `${lockFile}: lock file not found; give --lock FILE, or --repository URL and --trust ROOT.json to write one`
     );
-  const stateFile = path26.join(dir, PACK_STATE_PATH);
+  const stateFile = path27.join(dir, PACK_STATE_PATH);
   if (!existsSync(stateFile))
     throw badInput(
       `--dir ${dir}: has no ${PACK_STATE_PATH} naming its product; give a --lock that does`
     );
   let json;
   try {
-    json = JSON.parse(await fs27.readFile(stateFile, "utf8"));
+    json = JSON.parse(await fs28.readFile(stateFile, "utf8"));
   } catch {
     throw badInput(`${stateFile}: is not valid JSON`);
   }
@@ -29413,15 +30542,16 @@ async function lockFromFlags(lockFile, dir, values) {
     channel: state.channel,
     source: "tuf",
     repository: resolveLike(values.repository),
-    trust: path26.resolve(values.trust),
+    trust: path27.resolve(values.trust),
     hotfixes: []
   };
-  return parseLock(newLockText(draft, state.level, path26.dirname(lockFile)), lockFile);
+  const root = await lockRoot(path27.dirname(lockFile));
+  return parseLock(newLockText(draft, state.level, path27.dirname(lockFile)), lockFile, root);
 }
-var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path26.resolve(r);
+var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path27.resolve(r);
 async function writeReport(file, report) {
   const md = file.endsWith(".md");
-  await fs27.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
+  await fs28.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
 `);
 }
 function adoptMarkdown(r) {
@@ -29468,88 +30598,62 @@ function printAdopt(r, ctx) {
 
 // src/cli/commands/apply.ts
 init_errors();
-import { promises as fs31 } from "node:fs";
-import path31 from "node:path";
+import { promises as fs38 } from "node:fs";
+import path36 from "node:path";
 
 // src/pipeline/in-place/apply-diff.ts
+import { promises as fs37 } from "node:fs";
+import os5 from "node:os";
+import path35 from "node:path";
 init_errors();
-import path27 from "node:path";
-async function applyDiff(args) {
-  const { lock, dir } = args;
-  const label = path27.basename(args.diff);
-  const payload = await openPayload(args.diff, await sha256File(args.diff), label);
-  const m = payload.manifest;
-  try {
-    if (m.from === void 0)
-      throw badInput(`${label}: not a diff made by uplevel diff (no "from" level)`);
-    if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel) {
-      throw badInput(
-        `${label}: is for ${m.product} ${m.version} (${m.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`
-      );
-    }
-    const state = await readHomeState(dir);
-    if (!state)
-      throw badInput(`--dir ${dir}: not a folder uplevel manages (no updates/uplevel.json)`);
-    if (state.level !== m.from) {
-      throw badInput(
-        `--dir ${dir}: is at level ${state.level}, but ${label} goes from level ${m.from} to ${m.level}`
-      );
-    }
-  } catch (e) {
-    await payload.zip.close();
-    throw e;
-  }
-  return applyInPlace({
-    home: dir,
-    lock,
-    target: m.level,
-    fetchPayloads: async () => /* @__PURE__ */ new Map([[m.level, payload]]),
-    dryRun: args.dryRun,
-    updateLock: args.updateLock,
-    reporter: args.reporter
-  });
-}
+
+// src/pipeline/diff.ts
+init_errors();
+import { promises as fs36 } from "node:fs";
+import os4 from "node:os";
+import path34 from "node:path";
 
 // src/pipeline/export.ts
-import { promises as fs30 } from "node:fs";
-import path30 from "node:path";
+import { promises as fs35 } from "node:fs";
+import path33 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
-var import_models3 = __toESM(require_dist2(), 1);
-var import_role = __toESM(require_role(), 1);
-import { createHash as createHash11 } from "node:crypto";
-import { createReadStream as createReadStream5, promises as fs29 } from "node:fs";
-import path29 from "node:path";
+var import_models6 = __toESM(require_dist2(), 1);
+var import_delegations = __toESM(require_delegations(), 1);
+var import_role2 = __toESM(require_role(), 1);
+import { createHash as createHash13 } from "node:crypto";
+import { createReadStream as createReadStream5, promises as fs34 } from "node:fs";
+import path32 from "node:path";
 init_errors();
 
 // src/repo/tuf/keys.ts
 var import_canonical_json = __toESM(require_lib(), 1);
-var import_models2 = __toESM(require_dist2(), 1);
+var import_models3 = __toESM(require_dist2(), 1);
 init_errors();
 import {
-  createHash as createHash10,
+  createHash as createHash12,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs28 } from "node:fs";
+import { promises as fs29 } from "node:fs";
 import path28 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
   const keyVal = { public: spki.subarray(spki.length - 32).toString("hex") };
   const body = { keytype: "ed25519", scheme: "ed25519", keyval: keyVal };
-  const keyID = createHash10("sha256").update((0, import_canonical_json.canonicalize)(body)).digest("hex");
-  return new import_models2.Key({ keyID, keyType: "ed25519", scheme: "ed25519", keyVal });
+  const keyID = createHash12("sha256").update((0, import_canonical_json.canonicalize)(body)).digest("hex");
+  return new import_models3.Key({ keyID, keyType: "ed25519", scheme: "ed25519", keyVal });
 }
 function signer(k) {
-  return (data) => new import_models2.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
+  return (data) => new import_models3.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir = path28.join(dir, "keys");
-  await fs28.mkdir(keysDir, { recursive: true, mode: 448 });
+  const keysDir2 = path28.join(dir, "keys");
+  await fs29.mkdir(keysDir2, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -29561,7 +30665,7 @@ var keyFile = (dir, role, n) => path28.join(dir, "keys", n === 1 ? `${role}.pem`
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs28.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs29.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
 function keysFromEnv(role, env) {
@@ -29582,7 +30686,7 @@ function keysFromEnv(role, env) {
 async function loadRoleKeys(dir, role, env = process.env) {
   const fromEnv = keysFromEnv(role, env);
   if (fromEnv) return fromEnv;
-  const names2 = (await fs28.readdir(path28.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names2 = (await fs29.readdir(path28.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names2.length === 0) {
     throw badInput(
       `${path28.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
@@ -29590,28 +30694,324 @@ async function loadRoleKeys(dir, role, env = process.env) {
   }
   const out = [];
   for (const n of names2) {
-    const privateKey = createPrivateKey(await fs28.readFile(path28.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs29.readFile(path28.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
 }
-async function replaceRoleKeys(dir, role, count = 1) {
+async function replaceRoleKeys(dir, role, count2 = 1) {
   const retired = path28.join(dir, "keys", "retired");
-  await fs28.mkdir(retired, { recursive: true, mode: 448 });
+  await fs29.mkdir(retired, { recursive: true, mode: 448 });
   const stamp = Date.now();
-  for (const n of await fs28.readdir(path28.join(dir, "keys"))) {
+  for (const n of await fs29.readdir(path28.join(dir, "keys"))) {
     if (new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)) {
-      await fs28.rename(path28.join(dir, "keys", n), path28.join(retired, `${stamp}-${n}`));
+      await fs29.rename(path28.join(dir, "keys", n), path28.join(retired, `${stamp}-${n}`));
     }
   }
   const out = [];
-  for (let i = 1; i <= count; i++) out.push(await newKey(dir, role, i));
+  for (let i = 1; i <= count2; i++) out.push(await newKey(dir, role, i));
+  return out;
+}
+async function retiredKeys(dir) {
+  const retired = path28.join(dir, "keys", "retired");
+  const out = [];
+  for (const n of await fs29.readdir(retired).catch(() => [])) {
+    if (!n.endsWith(".pem")) continue;
+    const privateKey = createPrivateKey(await fs29.readFile(path28.join(retired, n), "utf8"));
+    out.push({ key: publicKeyFor(privateKey), privateKey });
+  }
   return out;
 }
 
-// src/repo/tuf/repository.ts
+// src/repo/tuf/delegation.ts
+var import_canonical_json2 = __toESM(require_lib(), 1);
+var import_models4 = __toESM(require_dist2(), 1);
+var import_role = __toESM(require_role(), 1);
+init_errors();
+import { createPrivateKey as createPrivateKey2, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
+import { promises as fs31 } from "node:fs";
+import path29 from "node:path";
+
+// src/repo/tuf/write.ts
+import { promises as fs30 } from "node:fs";
 var SPEC_VERSION = "1.0.31";
+var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
+var afterWrite;
+function setAfterWrite(fn) {
+  afterWrite = fn;
+}
+async function writeAtomic(file, data) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  await fs30.writeFile(tmp, data);
+  await fs30.rename(tmp, file);
+  await afterWrite?.(file);
+}
+function signAll(md, keys) {
+  keys.forEach((k, i) => md.sign(signer(k), i > 0));
+}
+var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
+`;
+
+// src/repo/tuf/delegation.ts
+var TOP_LEVEL = /* @__PURE__ */ new Set(["root", "targets", "snapshot", "timestamp"]);
+var DEPTHS = [1, 2, 3, 4, 5];
+function roleFor(targetPath) {
+  const slash = targetPath.indexOf("/");
+  if (slash <= 0) return void 0;
+  const name = targetPath.slice(0, slash);
+  if (TOP_LEVEL.has(name) || !/^[a-z0-9][a-z0-9._-]*$/.test(name))
+    throw badInput(
+      `${targetPath}: "${name}" cannot name a delegated role (a top-level role's name or not [a-z0-9._-])`
+    );
+  return name;
+}
+function splitByRole(all) {
+  const top = {};
+  const roles = /* @__PURE__ */ new Map();
+  for (const [p, t] of Object.entries(all)) {
+    const role = roleFor(p);
+    if (!role) {
+      top[p] = t;
+      continue;
+    }
+    const m = roles.get(role) ?? {};
+    m[p] = t;
+    roles.set(role, m);
+  }
+  return { top, roles };
+}
+function delegatedRole(name, keys) {
+  return new import_role.DelegatedRole({
+    name,
+    keyIDs: keys.map((k) => k.key.keyID),
+    threshold: keys.length,
+    terminating: true,
+    paths: DEPTHS.map((d) => [name, ...Array(d).fill("*")].join("/"))
+  });
+}
+var keysDir = (dir) => path29.join(dir, "keys", "delegated");
+var envName = (role) => `UPLEVEL_KEY_PRODUCT_${role.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+async function delegatedKeys(dir, role, opts) {
+  const text = (opts.env ?? process.env)[envName(role)];
+  const file = path29.join(keysDir(dir), `${role}.pem`);
+  let pem = text;
+  if (!pem) pem = await fs31.readFile(file, "utf8").catch(() => void 0);
+  if (!pem && !opts.create)
+    throw badInput(`${file}: the ${role} role's signing key is missing (or set ${envName(role)})`);
+  if (!pem) {
+    const { privateKey } = generateKeyPairSync2("ed25519");
+    pem = privateKey.export({ format: "pem", type: "pkcs8" });
+    await fs31.mkdir(keysDir(dir), { recursive: true, mode: 448 });
+    await fs31.writeFile(file, pem, { mode: 384, flag: "wx" });
+  }
+  const pems = pem.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
+  if (pems.length === 0) throw badInput(`${text ? envName(role) : file}: holds no PEM private key`);
+  return pems.map((p) => {
+    const privateKey = createPrivateKey2(p);
+    return { key: publicKeyFor(privateKey), privateKey };
+  });
+}
+function allTargets(state) {
+  const out = { ...state.top.signed.targets };
+  for (const md of state.delegated.values()) Object.assign(out, md.signed.targets);
+  return out;
+}
+var sameTargets = (a, b) => {
+  const json = (m) => (0, import_canonical_json2.canonicalize)(Object.fromEntries(Object.entries(m).map(([p, t]) => [p, t.toJSON()])));
+  return json(a) === json(b);
+};
+async function replaceDelegatedKey(dir, role) {
+  if (process.env[envName(role)])
+    throw badInput(
+      `${envName(role)} is set: rotate where keys/delegated/${role}.pem lives, then replace the secret`
+    );
+  const oldKeys = await delegatedKeys(dir, role, { create: false });
+  const retired = path29.join(dir, "keys", "retired");
+  await fs31.mkdir(retired, { recursive: true, mode: 448 });
+  await fs31.rename(
+    path29.join(keysDir(dir), `${role}.pem`),
+    path29.join(retired, `${Date.now()}-delegated-${role}.pem`)
+  );
+  await delegatedKeys(dir, role, { create: true });
+  return { name: role, oldKeys };
+}
+async function signDelegated(dir, wanted, state, opts) {
+  const out = { roles: {}, keys: {}, meta: {} };
+  const names2 = /* @__PURE__ */ new Set([...wanted.keys(), ...state?.delegated.keys() ?? []]);
+  const delegations = state?.top.signed.delegations;
+  for (const name of [...names2].sort()) {
+    const targets = wanted.get(name) ?? {};
+    const old = state?.delegated.get(name);
+    const oldRole = delegations?.roles?.[name];
+    const fresh = old && Date.parse(old.signed.expires) - opts.now.getTime() >= opts.days * 864e5 / 2;
+    const rotating = opts.rotate?.name === name;
+    if (old && oldRole && fresh && !rotating && sameTargets(old.signed.targets, targets)) {
+      out.roles[name] = oldRole;
+      for (const id of oldRole.keyIDs) out.keys[id] = delegations.keys[id];
+      out.meta[`${name}.json`] = old.signed.version;
+      continue;
+    }
+    const keys = await delegatedKeys(dir, name, { create: !oldRole });
+    const version = (old?.signed.version ?? 0) + 1;
+    const md = new import_models4.Metadata(
+      new import_models4.Targets({
+        version,
+        specVersion: SPEC_VERSION,
+        expires: expiry(opts.now, opts.days),
+        targets
+      })
+    );
+    signAll(md, rotating ? [...opts.rotate?.oldKeys ?? [], ...keys] : keys);
+    const text = toText(md);
+    await writeAtomic(path29.join(dir, "metadata", `${version}.${name}.json`), text);
+    await writeAtomic(path29.join(dir, "metadata", `${name}.json`), text);
+    out.roles[name] = delegatedRole(name, keys);
+    for (const k of keys) out.keys[k.key.keyID] = k.key;
+    out.meta[`${name}.json`] = version;
+  }
+  return out;
+}
+
+// src/repo/tuf/config.ts
+import { promises as fs32 } from "node:fs";
+import path30 from "node:path";
 var DEFAULT_EXPIRIES = { root: 365, targets: 365, snapshot: 7, timestamp: 1 };
+async function readConfig(dir) {
+  let raw = {};
+  try {
+    raw = JSON.parse(
+      await fs32.readFile(path30.join(dir, "keys", "config.json"), "utf8")
+    );
+  } catch {
+  }
+  const delegate2 = raw.delegate === "product" ? { delegate: raw.delegate } : {};
+  if (raw.expires) return { expires: { ...DEFAULT_EXPIRIES, ...raw.expires }, ...delegate2 };
+  const d = raw.expiresDays;
+  if (d) return { expires: { root: d, targets: d, snapshot: d, timestamp: d }, ...delegate2 };
+  return { expires: DEFAULT_EXPIRIES, ...delegate2 };
+}
+
+// src/repo/tuf/sign-root.ts
+var import_models5 = __toESM(require_dist2(), 1);
+import { createPrivateKey as createPrivateKey3 } from "node:crypto";
+import { promises as fs33 } from "node:fs";
+import path31 from "node:path";
+init_errors();
+var pendingRootPath = (dir) => path31.join(dir, "pending", "root.json");
+async function readRoot(file, label) {
+  let json;
+  try {
+    json = JSON.parse(await fs33.readFile(file, "utf8"));
+  } catch {
+    throw badInput(`${file}: missing or unreadable (${label})`);
+  }
+  try {
+    return import_models5.Metadata.fromJSON("root", json);
+  } catch (e) {
+    throw badInput(`${file}: not root metadata (${e.message})`);
+  }
+}
+async function readPendingRoot(dir) {
+  const file = pendingRootPath(dir);
+  const present = await fs33.stat(file).then(
+    () => true,
+    () => false
+  );
+  return present ? readRoot(file, "the root waiting for signatures") : void 0;
+}
+function nextRoot(current, days, now, changes = {}) {
+  return new import_models5.Metadata(
+    new import_models5.Root({
+      version: current.version + 1,
+      specVersion: SPEC_VERSION,
+      expires: expiry(now, days),
+      consistentSnapshot: true,
+      roles: changes.roles ?? current.roles,
+      keys: changes.keys ?? current.keys
+    })
+  );
+}
+async function writePendingRoot(dir, md) {
+  await fs33.mkdir(path31.dirname(pendingRootPath(dir)), { recursive: true });
+  await writeAtomic(pendingRootPath(dir), toText(md));
+}
+function count(root, md) {
+  const role = root.roles.root;
+  let have = 0;
+  for (const id of role?.keyIDs ?? []) {
+    try {
+      root.keys[id]?.verifySignature(md);
+      if (root.keys[id]) have++;
+    } catch {
+    }
+  }
+  return { have, need: role?.threshold ?? 1 };
+}
+async function keysFrom(files) {
+  const out = [];
+  for (const f of files) {
+    let text;
+    try {
+      text = await fs33.readFile(f, "utf8");
+    } catch {
+      throw badInput(`--key ${f}: cannot be read`);
+    }
+    try {
+      const privateKey = createPrivateKey3(text);
+      out.push({ key: publicKeyFor(privateKey), privateKey });
+    } catch {
+      throw badInput(`--key ${f}: not a readable ed25519 private key`);
+    }
+  }
+  return out;
+}
+async function signRoot(repoDir, opts = {}) {
+  const dir = path31.resolve(repoDir);
+  const published = await readRoot(path31.join(dir, "metadata", "root.json"), "the published root");
+  return withDirLock(path31.join(dir, "pending"), async () => {
+    const current = published.signed;
+    const days = opts.days ?? (await readConfig(dir)).expires.root;
+    const pending = await readPendingRoot(dir) ?? nextRoot(current, days, opts.now ?? /* @__PURE__ */ new Date());
+    if (pending.signed.version !== current.version + 1)
+      throw badInput(
+        `${pendingRootPath(dir)}: root version ${pending.signed.version} waits for signatures, but the published root is version ${current.version}; delete it and start again`
+      );
+    const held = [
+      ...await keysFrom(opts.keyFiles ?? []),
+      ...await loadRoleKeys(dir, "root", opts.env).catch(() => [])
+    ];
+    const rootIds = /* @__PURE__ */ new Set([
+      ...current.roles.root?.keyIDs ?? [],
+      ...pending.signed.roles.root?.keyIDs ?? []
+    ]);
+    for (const k of held) {
+      if (!rootIds.has(k.key.keyID))
+        throw badInput(
+          `key ${k.key.keyID.slice(0, 16)}\u2026: not a root key of root version ${current.version} or ${pending.signed.version}`
+        );
+    }
+    for (const k of held) pending.sign(signer(k), true);
+    const result = {
+      version: pending.signed.version,
+      published: false,
+      current: count(current, pending),
+      next: count(pending.signed, pending),
+      signedWith: new Set(held.map((k) => k.key.keyID)).size
+    };
+    const complete = [result.current, result.next].every((c) => c.have >= c.need);
+    if (!complete) {
+      await writePendingRoot(dir, pending);
+      return result;
+    }
+    const text = toText(pending);
+    await writeAtomic(path31.join(dir, "metadata", `${pending.signed.version}.root.json`), text);
+    await writeAtomic(path31.join(dir, "metadata", "root.json"), text);
+    await fs33.rm(pendingRootPath(dir), { force: true });
+    return { ...result, published: true };
+  });
+}
+
+// src/repo/tuf/repository.ts
 function checkExpiries(e) {
   const all = { ...DEFAULT_EXPIRIES, ...e };
   for (const [role, days] of Object.entries(all)) {
@@ -29620,47 +31020,38 @@ function checkExpiries(e) {
   }
   return all;
 }
-var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
-var afterWrite;
-async function writeAtomic(file, data) {
-  const tmp = `${file}.tmp-${process.pid}`;
-  await fs29.writeFile(tmp, data);
-  await fs29.rename(tmp, file);
-  await afterWrite?.(file);
-}
 var extraKeys = {};
 async function signingKeys(dir, role) {
-  return [...extraKeys[role] ?? [], ...await loadRoleKeys(dir, role)];
+  const keys = [...extraKeys[role] ?? [], ...await loadRoleKeys(dir, role)];
+  const root = (await readMetadata(dir, "root.json")).signed;
+  const named = new Set(root.roles[role]?.keyids ?? []);
+  keys.push(...(await retiredKeys(dir)).filter((k) => named.has(k.key.keyID)));
+  return keys;
 }
-function signAll(md, keys) {
-  keys.forEach((k, i) => md.sign(signer(k), i > 0));
-}
-var toText = (md) => `${JSON.stringify(md.toJSON(), null, 1)}
-`;
 async function initRepository(opts) {
-  const dir = path29.resolve(opts.dir);
+  const dir = path32.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expires = checkExpiries(opts.expires ?? {});
-  const metadataDir = path29.join(dir, "metadata");
+  const metadataDir = path32.join(dir, "metadata");
   if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path29.join(dir, "keys")))
+  if (await exists2(path32.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs29.mkdir(metadataDir, { recursive: true });
-  await fs29.mkdir(path29.join(dir, "targets"), { recursive: true });
+  await fs34.mkdir(metadataDir, { recursive: true });
+  await fs34.mkdir(path32.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path29.join(dir, "keys", "config.json"),
-    `${JSON.stringify({ expires })}
+    path32.join(dir, "keys", "config.json"),
+    `${JSON.stringify({ expires, ...opts.delegate ? { delegate: opts.delegate } : {} })}
 `
   );
   const roles = Object.fromEntries(
     ["root", "targets", "snapshot", "timestamp"].map((r) => [
       r,
-      new import_role.Role({ keyIDs: keys[r].map((k) => k.key.keyID), threshold: keys[r].length })
+      new import_role2.Role({ keyIDs: keys[r].map((k) => k.key.keyID), threshold: keys[r].length })
     ])
   );
-  const root = new import_models3.Root({
+  const root = new import_models6.Root({
     version: 1,
     specVersion: SPEC_VERSION,
     expires: expiry(now, expires.root),
@@ -29670,108 +31061,133 @@ async function initRepository(opts) {
       Object.values(keys).flatMap((ks) => ks.map((k) => [k.key.keyID, k.key]))
     )
   });
-  const rootMd = new import_models3.Metadata(root);
+  const rootMd = new import_models6.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path29.join(metadataDir, "1.root.json");
+  const rootPath = path32.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path29.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path32.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expires, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
 async function exists2(p) {
-  return fs29.stat(p).then(
+  return fs34.stat(p).then(
     () => true,
     () => false
   );
 }
-async function readConfig(dir) {
-  let raw = {};
-  try {
-    raw = JSON.parse(
-      await fs29.readFile(path29.join(dir, "keys", "config.json"), "utf8")
-    );
-  } catch {
-  }
-  if (raw.expires) return { expires: { ...DEFAULT_EXPIRIES, ...raw.expires } };
-  const d = raw.expiresDays;
-  if (d) return { expires: { root: d, targets: d, snapshot: d, timestamp: d } };
-  return { expires: DEFAULT_EXPIRIES };
-}
 async function readMetadata(dir, name) {
-  const file = path29.join(dir, "metadata", name);
+  const file = path32.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs29.readFile(file, "utf8"));
+    return JSON.parse(await fs34.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
 }
-async function currentTargets(dir) {
-  return import_models3.Metadata.fromJSON(
+async function readTargetsRole(dir, name) {
+  return import_models6.Metadata.fromJSON(
     "targets",
-    await readMetadata(dir, "targets.json")
+    await readMetadata(dir, `${name}.json`)
   );
 }
-async function signTopLevel(dir, targets, now, expires, previous) {
-  const targetsVersion = await signTargets(dir, targets, previous.targets + 1, now, expires);
-  await signSnapshotAndTimestamp(dir, targetsVersion, previous, now, expires);
+async function currentState(dir) {
+  const top = await readTargetsRole(dir, "targets");
+  const delegated = /* @__PURE__ */ new Map();
+  for (const name of Object.keys(top.signed.delegations?.roles ?? {}))
+    delegated.set(name, await readTargetsRole(dir, name));
+  return { top, delegated };
 }
-async function signTargets(dir, targets, version, now, expires) {
-  const md = new import_models3.Metadata(
-    new import_models3.Targets({
+var currentTargets = async (dir) => allTargets(await currentState(dir));
+async function signTopLevel(dir, targets, now, expires, previous, rotate2) {
+  const { delegate: delegate2 } = await readConfig(dir);
+  let top = targets;
+  let delegations;
+  let meta = {};
+  if (delegate2) {
+    const split = splitByRole(targets);
+    top = split.top;
+    const state = previous.targets > 0 ? await currentState(dir) : void 0;
+    const signed = await signDelegated(dir, split.roles, state, {
+      now,
+      days: expires.targets,
+      ...rotate2 ? { rotate: rotate2 } : {}
+    });
+    delegations = new import_delegations.Delegations({ keys: signed.keys, roles: signed.roles });
+    meta = signed.meta;
+  }
+  const version = previous.targets + 1;
+  await signTargets(
+    dir,
+    new import_models6.Targets({
       version,
       specVersion: SPEC_VERSION,
       expires: expiry(now, expires.targets),
-      targets
+      targets: top,
+      ...delegations ? { delegations } : {}
     })
   );
+  await signSnapshotAndTimestamp(dir, { ...meta, "targets.json": version }, previous, now, expires);
+}
+async function signTargets(dir, targets) {
+  const md = new import_models6.Metadata(targets);
   signAll(md, await signingKeys(dir, "targets"));
   const text = toText(md);
-  await writeAtomic(path29.join(dir, "metadata", `${version}.targets.json`), text);
-  await writeAtomic(path29.join(dir, "metadata", "targets.json"), text);
-  return version;
+  await writeAtomic(path32.join(dir, "metadata", `${targets.version}.targets.json`), text);
+  await writeAtomic(path32.join(dir, "metadata", "targets.json"), text);
 }
-async function signSnapshotAndTimestamp(dir, targetsVersion, previous, now, expires) {
-  const snapshotMd = new import_models3.Metadata(
-    new import_models3.Snapshot({
+async function signSnapshotAndTimestamp(dir, versions, previous, now, expires) {
+  const meta = {};
+  for (const [name, version] of Object.entries(versions))
+    meta[name] = await metaFileOf(dir, name, version);
+  const snapshotMd = new import_models6.Metadata(
+    new import_models6.Snapshot({
       version: previous.snapshot + 1,
       specVersion: SPEC_VERSION,
       expires: expiry(now, expires.snapshot),
-      meta: { "targets.json": new import_models3.MetaFile({ version: targetsVersion }) }
+      meta
     })
   );
   signAll(snapshotMd, await signingKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
-  const metadataDir = path29.join(dir, "metadata");
+  const metadataDir = path32.join(dir, "metadata");
   await writeAtomic(
-    path29.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path32.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path29.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path32.join(metadataDir, "snapshot.json"), snapshotText);
   await signTimestamp(dir, snapshotText, previous.timestamp + 1, now, expires);
+}
+async function metaFileOf(dir, name, version) {
+  const file = path32.join(dir, "metadata", `${version}.${name}`);
+  const bytes = await fs34.readFile(file).catch(() => void 0);
+  if (!bytes) return new import_models6.MetaFile({ version });
+  const sha2562 = createHash13("sha256").update(bytes).digest("hex");
+  return new import_models6.MetaFile({ version, length: bytes.length, hashes: { sha256: sha2562 } });
 }
 async function signTimestamp(dir, snapshotText, version, now, expires) {
   const snapshotBytes = Buffer.from(snapshotText);
   const snapshotVersion = JSON.parse(snapshotText).signed.version;
-  const md = new import_models3.Metadata(
-    new import_models3.Timestamp({
+  const md = new import_models6.Metadata(
+    new import_models6.Timestamp({
       version,
       specVersion: SPEC_VERSION,
       expires: expiry(now, expires.timestamp),
-      snapshotMeta: new import_models3.MetaFile({
+      snapshotMeta: new import_models6.MetaFile({
         version: snapshotVersion,
         length: snapshotBytes.length,
-        hashes: { sha256: createHash11("sha256").update(snapshotBytes).digest("hex") }
+        hashes: { sha256: createHash13("sha256").update(snapshotBytes).digest("hex") }
       })
     })
   );
   signAll(md, await signingKeys(dir, "timestamp"));
-  await writeAtomic(path29.join(dir, "metadata", "timestamp.json"), toText(md));
+  await writeAtomic(path32.join(dir, "metadata", "timestamp.json"), toText(md));
 }
 async function hashFile(file) {
-  const h = createHash11("sha256");
+  const h = createHash13("sha256");
   let length = 0;
   try {
-    for await (const chunk of createReadStream5(file, { highWaterMark: 1 << 20 })) {
+    const { size } = await fs34.stat(file);
+    const highWaterMark = Math.max(64, Math.min(1 << 20, size));
+    for await (const chunk of createReadStream5(file, { highWaterMark })) {
       h.update(chunk);
       length += chunk.length;
     }
@@ -29780,36 +31196,36 @@ async function hashFile(file) {
   }
   return { sha256: h.digest("hex"), length };
 }
-var exclusive = (dir, fn) => withDirLock(path29.join(dir, "keys"), fn);
+var exclusive = (dir, fn) => withDirLock(path32.join(dir, "keys"), fn);
 function storedTargetPath(targetPath, sha2562) {
   const slash = targetPath.lastIndexOf("/");
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path29.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, () => publishLocked(dir, files, opts));
 }
 async function publishLocked(dir, files, opts) {
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const config = await readConfig(dir);
-  const targetsMd = await currentTargets(dir);
+  const state = await currentState(dir);
   const snapshot = await readMetadata(dir, "snapshot.json");
   const timestamp = await readMetadata(dir, "timestamp.json");
-  const targets = { ...targetsMd.signed.targets };
+  const targets = allTargets(state);
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path29.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs29.mkdir(path29.dirname(stored), { recursive: true });
+    const stored = path32.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs34.mkdir(path32.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs29.copyFile(f.localFile, tmp);
-      await fs29.rename(tmp, stored);
+      await fs34.copyFile(f.localFile, tmp);
+      await fs34.rename(tmp, stored);
     }
-    targets[f.targetPath] = new import_models3.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
+    targets[f.targetPath] = new import_models6.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
   await signTopLevel(dir, targets, now, config.expires, {
-    targets: targetsMd.signed.version,
+    targets: state.top.signed.version,
     snapshot: versionOf(snapshot),
     timestamp: versionOf(timestamp)
   });
@@ -29819,42 +31235,73 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function targetPaths(repoDir) {
-  return Object.keys((await currentTargets(path29.resolve(repoDir))).signed.targets);
+  return Object.keys(await currentTargets(path32.resolve(repoDir)));
 }
 async function targetLocalPath(repoDir, targetPath) {
-  const dir = path29.resolve(repoDir);
-  const t = (await currentTargets(dir)).signed.targets[targetPath];
+  const dir = path32.resolve(repoDir);
+  const t = (await currentTargets(dir))[targetPath];
   if (!t) return void 0;
-  return path29.join(dir, "targets", storedTargetPath(targetPath, t.hashes.sha256));
+  return path32.join(dir, "targets", storedTargetPath(targetPath, t.hashes.sha256));
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path29.resolve(repoDir);
-  const targetsMd = await currentTargets(dir);
-  const t = targetsMd.signed.targets[targetPath];
+  const dir = path32.resolve(repoDir);
+  const t = (await currentTargets(dir))[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs29.readFile(path29.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs34.readFile(path32.join(dir, "targets", storedTargetPath(targetPath, sha)));
+}
+async function delegateRepository(repoDir, opts = {}) {
+  const dir = path32.resolve(repoDir);
+  await readMetadata(dir, "timestamp.json");
+  return exclusive(dir, async () => {
+    const config = await readConfig(dir);
+    if (config.delegate) return false;
+    const file = path32.join(dir, "keys", "config.json");
+    const before = await fs34.readFile(file).catch(() => void 0);
+    await writeAtomic(file, `${JSON.stringify({ ...config, delegate: "product" })}
+`);
+    try {
+      await publishLocked(dir, [], opts);
+    } catch (e) {
+      if (before) await writeAtomic(file, before);
+      else await fs34.rm(file, { force: true });
+      throw e;
+    }
+    return true;
+  });
 }
 async function rotateKey(repoDir, role, opts = {}) {
-  const dir = path29.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   await readMetadata(dir, "root.json");
   return exclusive(dir, async () => {
-    afterWrite = opts.afterWrite;
+    setAfterWrite(opts.afterWrite);
     try {
-      return { rootVersion: await rotateLocked(dir, role, opts.now ?? /* @__PURE__ */ new Date()) };
+      return await rotateLocked(dir, role, opts.now ?? /* @__PURE__ */ new Date());
     } finally {
-      afterWrite = void 0;
+      setAfterWrite(void 0);
       extraKeys = {};
     }
   });
 }
+async function heldRootKeys(dir, role) {
+  try {
+    return await loadRoleKeys(dir, "root");
+  } catch (e) {
+    if (role === "root") throw e;
+    return void 0;
+  }
+}
 async function rotateLocked(dir, role, now) {
+  if (await readPendingRoot(dir))
+    throw badInput(
+      `${pendingRootPath(dir)}: a new root already waits for signatures; run repo sign-root first`
+    );
   const config = await readConfig(dir);
-  const current = import_models3.Metadata.fromJSON(
+  const current = import_models6.Metadata.fromJSON(
     "root",
     await readMetadata(dir, "root.json")
   );
-  const oldRootKeys = await loadRoleKeys(dir, "root");
+  const oldRootKeys = await heldRootKeys(dir, role);
   const oldKeys = await loadRoleKeys(dir, role);
   const oldRole = current.signed.roles[role];
   const fresh = await replaceRoleKeys(dir, role, oldRole.keyIDs.length);
@@ -29868,27 +31315,41 @@ async function rotateLocked(dir, role, now) {
   for (const k of fresh) keys[k.key.keyID] = k.key;
   const roles = {
     ...current.signed.roles,
-    [role]: new import_role.Role({ keyIDs: fresh.map((k) => k.key.keyID), threshold: oldRole.threshold })
+    [role]: new import_role2.Role({ keyIDs: fresh.map((k) => k.key.keyID), threshold: oldRole.threshold })
   };
   if (role !== "root") {
     extraKeys = { [role]: oldKeys };
     await resignFrom(dir, role, now, config.expires);
   }
-  const version = current.signed.version + 1;
-  const next = new import_models3.Metadata(
-    new import_models3.Root({
-      version,
-      specVersion: SPEC_VERSION,
-      expires: expiry(now, config.expires.root),
-      consistentSnapshot: true,
-      roles,
-      keys
-    })
-  );
+  const next = nextRoot(current.signed, config.expires.root, now, { roles, keys });
+  const version = next.signed.version;
+  if (!oldRootKeys) {
+    await writePendingRoot(dir, next);
+    return { rootVersion: version, pending: true };
+  }
   signAll(next, role === "root" ? [...oldRootKeys, ...fresh] : oldRootKeys);
-  await writeAtomic(path29.join(dir, "metadata", `${version}.root.json`), toText(next));
-  await writeAtomic(path29.join(dir, "metadata", "root.json"), toText(next));
-  return version;
+  await writeAtomic(path32.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path32.join(dir, "metadata", "root.json"), toText(next));
+  return { rootVersion: version, pending: false };
+}
+async function rotateDelegatedKey(repoDir, role, opts = {}) {
+  const dir = path32.resolve(repoDir);
+  await readMetadata(dir, "timestamp.json");
+  await exclusive(dir, async () => {
+    const state = await currentState(dir);
+    if (!state.delegated.has(role))
+      throw badInput(
+        `--role ${role}: not a role of this repository (root, targets, snapshot, timestamp${[...state.delegated.keys()].map((n) => `, ${n}`).join("")})`
+      );
+    const rotation = await replaceDelegatedKey(dir, role);
+    const versions = {
+      targets: state.top.signed.version,
+      snapshot: versionOf(await readMetadata(dir, "snapshot.json")),
+      timestamp: versionOf(await readMetadata(dir, "timestamp.json"))
+    };
+    const { expires } = await readConfig(dir);
+    await signTopLevel(dir, allTargets(state), opts.now ?? /* @__PURE__ */ new Date(), expires, versions, rotation);
+  });
 }
 async function resignFrom(dir, role, now, expires) {
   const versions = {
@@ -29897,18 +31358,21 @@ async function resignFrom(dir, role, now, expires) {
     timestamp: versionOf(await readMetadata(dir, "timestamp.json"))
   };
   if (role === "targets") {
-    const current = await currentTargets(dir);
-    await signTopLevel(dir, current.signed.targets, now, expires, versions);
+    await signTopLevel(dir, await currentTargets(dir), now, expires, versions);
   } else if (role === "snapshot") {
-    await signSnapshotAndTimestamp(dir, versions.targets, versions, now, expires);
+    await signSnapshotAndTimestamp(dir, await snapshotVersions(dir), versions, now, expires);
   } else {
-    const snapshotText = await fs29.readFile(path29.join(dir, "metadata", "snapshot.json"), "utf8");
+    const snapshotText = await fs34.readFile(path32.join(dir, "metadata", "snapshot.json"), "utf8");
     await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
   }
 }
+async function snapshotVersions(dir) {
+  const meta = (await readMetadata(dir, "snapshot.json")).signed.meta;
+  return Object.fromEntries(Object.entries(meta).map(([n, m]) => [n, m.version]));
+}
 var expiresAt = (md) => Date.parse(String(md.signed?.expires));
 async function refreshRepository(repoDir, opts = {}) {
-  const dir = path29.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   return exclusive(dir, () => refreshLocked(dir, opts.now ?? /* @__PURE__ */ new Date()));
 }
@@ -29917,9 +31381,18 @@ async function refreshLocked(dir, now) {
   const md = {};
   for (const role of ["root", "targets", "snapshot", "timestamp"])
     md[role] = await readMetadata(dir, `${role}.json`);
-  const due = (role) => expiresAt(md[role]) - now.getTime() < expires[role] * 864e5 / 2;
+  const delegated = [...(await currentState(dir)).delegated.values()];
+  const at2 = (role) => role === "targets" ? Math.min(expiresAt(md.targets), ...delegated.map((d) => Date.parse(d.signed.expires))) : expiresAt(md[role]);
+  const due = (role) => at2(role) - now.getTime() < expires[role] * 864e5 / 2;
   const resigned = ROLE_ORDER.filter(due);
-  if (resigned.includes("root")) await resignRoot(dir, md.root, now, expires);
+  if (resigned.includes("root")) {
+    const keys = await loadRoleKeys(dir, "root").catch(() => void 0);
+    if (!keys)
+      throw badInput(
+        `root.json expires ${String(md.root.signed.expires)}: the root signing key is missing here (kept offline?); run uplevel repo sign-root --dir ${dir} --key ROOT.pem where it lives`
+      );
+    await resignRoot(dir, md.root, now, expires);
+  }
   const chain = ["targets", "snapshot", "timestamp"];
   const first = chain.findIndex((r) => resigned.includes(r));
   if (first < 0) return { resigned };
@@ -29928,10 +31401,10 @@ async function refreshLocked(dir, now) {
 }
 var ROLE_ORDER = ["root", "targets", "snapshot", "timestamp"];
 async function resignRoot(dir, json, now, expires) {
-  const current = import_models3.Metadata.fromJSON("root", json);
+  const current = import_models6.Metadata.fromJSON("root", json);
   const version = current.signed.version + 1;
-  const next = new import_models3.Metadata(
-    new import_models3.Root({
+  const next = new import_models6.Metadata(
+    new import_models6.Root({
       version,
       specVersion: SPEC_VERSION,
       expires: expiry(now, expires.root),
@@ -29941,8 +31414,8 @@ async function resignRoot(dir, json, now, expires) {
     })
   );
   signAll(next, await loadRoleKeys(dir, "root"));
-  await writeAtomic(path29.join(dir, "metadata", `${version}.root.json`), toText(next));
-  await writeAtomic(path29.join(dir, "metadata", "root.json"), toText(next));
+  await writeAtomic(path32.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path32.join(dir, "metadata", "root.json"), toText(next));
 }
 
 // src/pipeline/export.ts
@@ -29955,11 +31428,11 @@ async function exportBundle(args) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
-  await fs30.rm(staging, { recursive: true, force: true });
-  await fs30.mkdir(path30.join(staging, "metadata"), { recursive: true });
+  await fs35.rm(staging, { recursive: true, force: true });
+  await fs35.mkdir(path33.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write2 = (name, data) => fs30.writeFile(path30.join(staging, "metadata", name), data);
+    const write2 = (name, data) => fs35.writeFile(path33.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -29975,8 +31448,13 @@ async function exportBundle(args) {
       if (!data) throw badInput(`the repository does not serve metadata/${name} (${role})`);
       await write2(name, data);
     }
+    for (const name of await client.loadedDelegatedMetadata()) {
+      const data = await client.rawMetadata(name);
+      if (!data) throw badInput(`the repository does not serve metadata/${name}`);
+      await write2(name, data);
+    }
     const targets = [indexTarget(lock.product, lock.version)];
-    if (from === 0 && repo.index.pack) {
+    if (from === 0 && repo.index.pack && args.withPack !== false) {
       targets.push(repo.index.pack.target);
       if (repo.index.pack.manifest) targets.push(repo.index.pack.manifest);
     }
@@ -29985,9 +31463,9 @@ async function exportBundle(args) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
-      const dest = path30.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs30.mkdir(path30.dirname(dest), { recursive: true });
-      await fs30.copyFile(file, dest);
+      const dest = path33.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs35.mkdir(path33.dirname(dest), { recursive: true });
+      await copyPinned(file, dest, `targets/${t}`);
     }
     const bundle = {
       schema: 1,
@@ -29999,20 +31477,20 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs30.writeFile(path30.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs35.writeFile(path33.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
-    await fs30.rmdir(out).catch(() => void 0);
-    await fs30.rename(staging, out);
+    await fs35.rmdir(out).catch(() => void 0);
+    await fs35.rename(staging, out);
     return { ...bundle, targets };
   } catch (e) {
-    await fs30.rm(staging, { recursive: true, force: true });
+    await fs35.rm(staging, { recursive: true, force: true });
     throw e;
   }
 }
 async function readBundleInfo(dir) {
-  const file = path30.join(dir, BUNDLE_FILE);
+  const file = path33.join(dir, BUNDLE_FILE);
   try {
-    const info = JSON.parse(await fs30.readFile(file, "utf8"));
+    const info = JSON.parse(await fs35.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
       throw new Error("schema");
     return info;
@@ -30021,6 +31499,234 @@ async function readBundleInfo(dir) {
       `--bundle ${dir}: not a bundle made by uplevel export (${BUNDLE_FILE} missing or invalid)`
     );
   }
+}
+
+// src/pipeline/diff.ts
+function foldUpdates(manifests) {
+  const fold = /* @__PURE__ */ new Map();
+  for (const m of manifests) {
+    for (const f of m.files.removed) {
+      const rec = fold.get(f.path) ?? { existed: true, shaAtFrom: f.sha256, current: null };
+      rec.current = null;
+      fold.set(f.path, rec);
+    }
+    for (const f of m.files.modified) {
+      const rec = fold.get(f.path) ?? {
+        existed: true,
+        shaAtFrom: f.replaces,
+        ...f.hasBase ? { baseLevel: m.level } : {},
+        current: null
+      };
+      rec.current = { level: m.level, file: f };
+      fold.set(f.path, rec);
+    }
+    for (const f of m.files.added) {
+      const rec = fold.get(f.path) ?? { existed: false, current: null };
+      rec.current = { level: m.level, file: f };
+      fold.set(f.path, rec);
+    }
+  }
+  return fold;
+}
+function foldedManifest(lock, from, to, manifests) {
+  const fold = foldUpdates(manifests);
+  const added = [];
+  const modified = [];
+  const removed = [];
+  for (const [p, rec] of [...fold].sort(([a], [b]) => a < b ? -1 : 1)) {
+    if (rec.current && !rec.existed) added.push({ ...pick(rec.current.file), path: p });
+    else if (rec.current && rec.existed) {
+      modified.push({
+        ...pick(rec.current.file),
+        path: p,
+        replaces: rec.shaAtFrom,
+        ...rec.baseLevel !== void 0 ? { hasBase: true } : {}
+      });
+    } else if (!rec.current && rec.existed)
+      removed.push({ path: p, sha256: rec.shaAtFrom });
+  }
+  const last2 = manifests[manifests.length - 1];
+  const changes = manifests.flatMap((m) => m.changes);
+  const hotfixes = [...new Set(manifests.flatMap((m) => m.includesHotfixes ?? []))];
+  return {
+    schema: 1,
+    product: lock.product,
+    version: lock.version,
+    channel: lock.channel,
+    level: to,
+    from,
+    released: last2.released,
+    changes,
+    ...hotfixes.length ? { includesHotfixes: hotfixes } : {},
+    files: { added, modified, removed }
+  };
+}
+var SIGNED_DIR = "signed";
+async function buildDiff(args) {
+  const { lock, from, to, out, reporter } = args;
+  if (from >= to) throw badInput(`--from ${from} must be below --to ${to}`);
+  const repo = await openLockRepository(lock, args.env ? { env: args.env } : {});
+  if (to > repo.latest)
+    throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
+  const payloads = /* @__PURE__ */ new Map();
+  let manifest;
+  try {
+    await fetchLevels(repo, lock, from, to, payloads, reporter);
+    const manifests = [...payloads.keys()].sort((a, b) => a - b).map((l) => payloads.get(l).manifest);
+    manifest = foldedManifest(lock, from, to, manifests);
+  } finally {
+    for (const p of payloads.values()) await p.zip.close();
+  }
+  const work = await fs36.mkdtemp(path34.join(os4.tmpdir(), "uplevel-diff-"));
+  const tmp = path34.join(path34.dirname(out), `.${path34.basename(out)}.uplevel-${process.pid}.tmp`);
+  try {
+    const bundle = path34.join(work, "bundle");
+    await exportBundle({
+      lock,
+      from,
+      to,
+      out: bundle,
+      reporter,
+      withPack: false,
+      ...args.env ? { env: args.env } : {}
+    });
+    const w = await ZipWriter.create(tmp);
+    try {
+      const dos = toDosDateTime(new Date(manifest.released));
+      await w.addBuffer("update.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}
+`), {
+        mode: 420,
+        ...dos
+      });
+      for (const rel of await listFiles(bundle)) {
+        const data = await fs36.readFile(path34.join(bundle, rel));
+        await w.addBuffer(`${SIGNED_DIR}/${rel}`, data, { mode: 420, ...dos });
+      }
+      await w.finish();
+      await fs36.rename(tmp, out);
+    } catch (e) {
+      await w.abort().catch(() => void 0);
+      throw e;
+    }
+  } finally {
+    await fs36.rm(work, { recursive: true, force: true });
+  }
+  const f = manifest.files;
+  reporter.info(
+    `Diff ${from} \u2192 ${to}: ${f.added.length} added, ${f.modified.length} modified, ${f.removed.length} removed`
+  );
+  return manifest;
+}
+async function listFiles(dir, rel = "") {
+  const out = [];
+  for (const d of await fs36.readdir(path34.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${d.name}` : d.name;
+    if (d.isDirectory()) out.push(...await listFiles(dir, r));
+    else if (d.isFile()) out.push(r);
+  }
+  return out.sort();
+}
+function pick(f) {
+  return { path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
+}
+
+// src/pipeline/in-place/apply-diff.ts
+async function applyDiff(args) {
+  const { lock, dir } = args;
+  const label = path35.basename(args.diff);
+  const work = await fs37.mkdtemp(path35.join(os5.tmpdir(), "uplevel-apply-diff-"));
+  try {
+    const bundle = path35.join(work, "bundle");
+    const m = await openDiff(args.diff, label, bundle);
+    if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel) {
+      throw badInput(
+        `${label}: is for ${m.product} ${m.version} (${m.channel}), the lock says ${lock.product} ${lock.version} (${lock.channel})`
+      );
+    }
+    const state = await readHomeState(dir);
+    if (!state)
+      throw badInput(`--dir ${dir}: not a folder uplevel manages (no updates/uplevel.json)`);
+    if (state.level !== m.from) {
+      throw badInput(
+        `--dir ${dir}: is at level ${state.level}, but ${label} goes from level ${m.from} to ${m.level}`
+      );
+    }
+    const info = await readBundleInfo(bundle);
+    if (info.from > m.from || info.to < m.level)
+      throw verificationFailed(
+        `${label}: its signed part does not cover levels ${m.from} to ${m.level}`
+      );
+    const signed = { ...lock, repository: bundle };
+    const repo = await openLockRepository(signed, args.env ? { env: args.env } : {});
+    return await applyInPlace({
+      home: dir,
+      lock,
+      repo,
+      target: m.level,
+      fetchPayloads: async (from, to) => {
+        const got = /* @__PURE__ */ new Map();
+        try {
+          await fetchLevels(repo, signed, from, to, got, args.reporter);
+          checkFold(label, m, got);
+        } catch (e) {
+          for (const p of got.values()) await p.zip.close();
+          throw e;
+        }
+        return got;
+      },
+      dryRun: args.dryRun,
+      updateLock: args.updateLock,
+      reporter: args.reporter
+    });
+  } finally {
+    await fs37.rm(work, { recursive: true, force: true });
+  }
+}
+async function openDiff(file, label, bundle) {
+  const zip = await SafeZip.open(file, { label });
+  try {
+    const e = zip.get("update.json");
+    if (!e) throw badInput(`${label}: no update.json; not a diff made by uplevel diff`);
+    let json;
+    try {
+      json = JSON.parse((await zip.readBuffer(e, 16 << 20)).toString("utf8"));
+    } catch (err) {
+      if (err instanceof SyntaxError) throw badInput(`${label}: update.json is not valid JSON`);
+      throw err;
+    }
+    const m = parseUpdateManifest(json, `${label}: update.json`);
+    if (m.from === void 0)
+      throw badInput(`${label}: not a diff made by uplevel diff (no "from" level)`);
+    const prefix = `${SIGNED_DIR}/`;
+    let signedFiles = 0;
+    for (const entry of zip.entries) {
+      if (entry.isDirectory || entry.name === "update.json") continue;
+      if (!entry.name.startsWith(prefix))
+        throw verificationFailed(
+          `${label}: ${entry.name} is not covered by the signed metadata; refused, nothing was changed`
+        );
+      const dest = path35.join(bundle, entry.name.slice(prefix.length));
+      await fs37.mkdir(path35.dirname(dest), { recursive: true });
+      await writeStreamTo(dest, 420, await zip.openData(entry));
+      signedFiles++;
+    }
+    if (signedFiles === 0)
+      throw verificationFailed(
+        `${label}: carries no signed metadata (made by an older uplevel?); make it again with uplevel diff`
+      );
+    return m;
+  } finally {
+    await zip.close();
+  }
+}
+function checkFold(label, m, payloads) {
+  const manifests = [...payloads.entries()].sort(([a], [b]) => a - b).map(([, p]) => p.manifest);
+  const expected = manifests.length ? foldedManifest(m, m.from, m.level, manifests) : void 0;
+  const same = expected && JSON.stringify(parseUpdateManifest(JSON.parse(JSON.stringify(expected)), label)) === JSON.stringify(m);
+  if (!same)
+    throw verificationFailed(
+      `${label}: update.json is not what the signed payloads change; refused, nothing was changed`
+    );
 }
 
 // src/cli/commands/apply.ts
@@ -30034,6 +31740,7 @@ async function applyCommand(argv, ctx) {
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
     "no-lock-update": { type: "boolean" },
+    "no-sbom": { type: "boolean" },
     bundle: { type: "string" },
     diff: { type: "string" }
   });
@@ -30041,7 +31748,7 @@ async function applyCommand(argv, ctx) {
   let lock = await loadLock(values.lock);
   let levelFlag = values.level ?? "latest";
   if (values.bundle) {
-    const dir = path31.resolve(values.bundle);
+    const dir = path36.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -30059,9 +31766,9 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path31.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path36.resolve(p) : void 0;
   const out = abs(values.out);
-  if (out && !values["dry-run"]) await fs31.mkdir(path31.dirname(out), { recursive: true });
+  if (out && !values["dry-run"]) await fs38.mkdir(path36.dirname(out), { recursive: true });
   let report;
   try {
     report = await apply({
@@ -30072,6 +31779,7 @@ async function applyCommand(argv, ctx) {
       ...abs(values.pack) ? { pack: abs(values.pack) } : {},
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
+      ...values["no-sbom"] ? { inventory: false } : {},
       reporter,
       env: ctx.env
     });
@@ -30079,7 +31787,7 @@ async function applyCommand(argv, ctx) {
     reporter.end();
   }
   if (report.output?.sha256 && out) {
-    await writeFileAtomic(`${out}.sha256`, `${report.output.sha256}  ${path31.basename(out)}
+    await writeFileAtomic(`${out}.sha256`, `${report.output.sha256}  ${path36.basename(out)}
 `);
   }
   if (values.json) ctx.printJson(report);
@@ -30101,6 +31809,7 @@ function printReport(r, ctx) {
   for (const o of r.overlay) ctx.print(`  overlay ${o.path}: ${outcomeText(o)}`);
   for (const c of r.conflicts)
     ctx.print(`  CONFLICT ${c.path}${c.files.length ? ` (${c.files.join(", ")})` : ""}`);
+  printHotfixes(r.hotfixes, ctx);
   if (r.output)
     ctx.print(
       `  wrote ${r.output.path}${r.output.sha256 ? ` and ${r.output.path}.sha256 (${r.output.sha256})` : ""}`
@@ -30121,11 +31830,12 @@ async function applyDiffCommand(values, ctx) {
   try {
     const r = await applyDiff({
       lock,
-      diff: path31.resolve(values.diff),
-      dir: path31.resolve(values.dir),
+      diff: path36.resolve(values.diff),
+      dir: path36.resolve(values.dir),
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
-      reporter
+      reporter,
+      env: ctx.env
     });
     if (values.json) ctx.printJson(r);
     else {
@@ -30134,11 +31844,17 @@ async function applyDiffCommand(values, ctx) {
       );
       for (const m of r.merged) ctx.print(`  ${m.origin} ${m.path}: ${m.outcome}`);
       for (const c of r.conflicts) ctx.print(`  CONFLICT ${c.path}`);
+      printHotfixes(r.hotfixes, ctx);
     }
     return r.conflicts.length ? 4 : 0;
   } finally {
     reporter.end();
   }
+}
+function printHotfixes(h, ctx) {
+  if (h?.reapplied.length) ctx.print(`  hotfixes put back: ${h.reapplied.join(", ")}`);
+  if (h?.dropped.length)
+    ctx.print(`  hotfixes dropped (included in the new level): ${h.dropped.join(", ")}`);
 }
 
 // src/cli/commands/changelog.ts
@@ -30148,7 +31864,8 @@ async function changelogCommand(argv, ctx) {
     lock: { type: "string" },
     from: { type: "string" },
     to: { type: "string" },
-    format: { type: "string" }
+    format: { type: "string" },
+    components: { type: "boolean" }
   });
   const format = values.format ?? "md";
   if (format !== "md" && format !== "json")
@@ -30160,12 +31877,36 @@ async function changelogCommand(argv, ctx) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
+  const levels = values.components ? await withComponents(lock, repo.levels, to, ctx) : repo.levels;
   if (format === "json") {
-    ctx.printJson(renderChangelogJson(lock.product, lock.version, from, to, repo.levels));
+    ctx.printJson(renderChangelogJson(lock.product, lock.version, from, to, levels));
   } else {
-    ctx.print(renderChangelogMarkdown(lock.product, lock.version, from, to, repo.levels).trimEnd());
+    ctx.print(renderChangelogMarkdown(lock.product, lock.version, from, to, levels).trimEnd());
   }
   return 0;
+}
+async function withComponents(lock, levels, to, ctx) {
+  const reporter = ctx.reporter({ json: true });
+  const { overlay: _overlay, ...vendorLock } = lock;
+  let report;
+  try {
+    report = await apply({
+      lock: vendorLock,
+      level: Math.max(to, lock.level),
+      dryRun: true,
+      updateLock: false,
+      inventory: true,
+      reporter,
+      env: ctx.env
+    });
+  } finally {
+    reporter.end();
+  }
+  const found = new Map(report.levels.map((l) => [l.level, l.components]));
+  return levels.map((l) => {
+    const components = found.get(l.level);
+    return components ? { ...l, components } : l;
+  });
 }
 
 // src/cli/commands/check.ts
@@ -30248,24 +31989,24 @@ async function checkCommand(argv, ctx) {
 
 // src/cli/commands/demo.ts
 init_errors();
-import path38 from "node:path";
-import { promises as fs39 } from "node:fs";
+import path43 from "node:path";
+import { promises as fs46 } from "node:fs";
 
 // src/demo/demo.ts
-import { promises as fs38 } from "node:fs";
+import { promises as fs45 } from "node:fs";
 import net2 from "node:net";
-import os6 from "node:os";
-import path37 from "node:path";
+import os7 from "node:os";
+import path42 from "node:path";
 init_errors();
 
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { createWriteStream as createWriteStream5, promises as fs32, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs39, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path32 from "node:path";
+import path37 from "node:path";
 var WITHHELD_ENV = /* @__PURE__ */ new Set(["GITHUB_TOKEN", "GH_TOKEN", "UPDATE_TOOL_PASSWORD"]);
 var WITHHELD_PATTERNS = [
   /^INPUT_/i,
@@ -30286,7 +32027,7 @@ var TAIL_LINES = 20;
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs32.mkdir(opts.logDir, { recursive: true });
+  await fs39.mkdir(opts.logDir, { recursive: true });
   const tag = randomBytes3(8).toString("hex");
   const env = {
     ...testEnvironment({ ...process.env, ...opts.env }),
@@ -30300,7 +32041,7 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path32.join(opts.logDir, "junit.xml"),
+    junitFile: path37.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   const logFiles = logFileNamer(opts.logDir);
@@ -30343,7 +32084,7 @@ async function runTests(opts) {
     await stopTagged(tag, opts.stopGraceMs ?? 5e3);
     liveTags.delete(tag);
     result.durationMs = Date.now() - started;
-    await fs32.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs39.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 function logFileNamer(logDir) {
@@ -30353,12 +32094,12 @@ function logFileNamer(logDir) {
     let file = `${base}.log`;
     for (let i = 2; used.has(file); i++) file = `${base}-${i}.log`;
     used.add(file);
-    return path32.join(logDir, file);
+    return path37.join(logDir, file);
   };
 }
 async function skipped(cmd, logFile, reason) {
   const tail = `not run: ${reason}`;
-  await fs32.writeFile(logFile, `${tail}
+  await fs39.writeFile(logFile, `${tail}
 `);
   return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
 }
@@ -30555,7 +32296,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs32.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs39.readFile(logFile, "utf8").catch(() => ""));
   }
   const url = new URL(ready);
   return () => new Promise((resolve) => {
@@ -30581,9 +32322,9 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
   clearTimeout(timer);
   await stopGroup(s, 0);
   const durationMs = Date.now() - t0;
-  if (s.spawnError) await fs32.appendFile(logFile, `could not run: ${s.spawnError}
+  if (s.spawnError) await fs39.appendFile(logFile, `could not run: ${s.spawnError}
 `);
-  const text = await fs32.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs39.readFile(logFile, "utf8").catch(() => "");
   const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
@@ -30638,15 +32379,15 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs34 } from "node:fs";
-import os5 from "node:os";
-import path33 from "node:path";
+import { promises as fs41 } from "node:fs";
+import os6 from "node:os";
+import path38 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
 init_errors();
 init_types();
-import { createHash as createHash12 } from "node:crypto";
+import { createHash as createHash14 } from "node:crypto";
 
 // src/repo/pack-name.ts
 init_version();
@@ -30674,7 +32415,7 @@ async function buildPackManifest(file) {
       if (e.isDirectory) continue;
       const rel = e.name.slice(top.length + 1);
       if (rel === PACK_STATE_PATH) continue;
-      const h = createHash12("sha256");
+      const h = createHash14("sha256");
       for await (const chunk of await zip.openData(e)) h.update(chunk);
       files[rel] = { sha256: h.digest("hex"), size: e.uncompressedSize, crc32: e.crc32 };
     }
@@ -30685,7 +32426,7 @@ async function buildPackManifest(file) {
 }
 
 // src/repo/payload-state.ts
-import { promises as fs33 } from "node:fs";
+import { promises as fs40 } from "node:fs";
 init_errors();
 
 // src/repo/level-state.ts
@@ -30736,7 +32477,7 @@ async function packState(repoDir, index, newPack) {
   if (!files && index.pack?.manifest) {
     const local = await targetLocalPath(repoDir, index.pack.manifest);
     if (local) {
-      const text = await fs33.readFile(local, "utf8");
+      const text = await fs40.readFile(local, "utf8");
       files = parsePackManifest(JSON.parse(text), index.pack.manifest).files;
     }
   }
@@ -30822,7 +32563,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs34.mkdtemp(path33.join(os5.tmpdir(), "uplevel-add-"));
+  const scratch = await fs41.mkdtemp(path38.join(os6.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -30831,7 +32572,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs34.stat(pack.file)).size;
+        const size = (await fs41.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -30839,10 +32580,10 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path33.join(scratch, `${g.product}-${g.version}.files.json`);
+          const manifestFile = path38.join(scratch, `${g.product}-${g.version}.files.json`);
           const packManifest = await buildPackManifest(pack.file);
           newPackFiles = packManifest.files;
-          await fs34.writeFile(manifestFile, `${JSON.stringify(packManifest)}
+          await fs41.writeFile(manifestFile, `${JSON.stringify(packManifest)}
 `);
           index.pack = {
             target: packPath(g.product, g.version),
@@ -30861,7 +32602,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs34.stat(file)).size;
+        const size = (await fs41.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -30897,8 +32638,8 @@ async function addToRepository(opts) {
         });
       }
       if (fresh.length > 0) await checkNewLevels(opts.dir, index, fresh, newPackFiles);
-      const indexFile = path33.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs34.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      const indexFile = path38.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs41.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -30906,13 +32647,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs34.rm(scratch, { recursive: true, force: true });
+    await fs41.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs35 } from "node:fs";
-import path34 from "node:path";
+import { promises as fs42 } from "node:fs";
+import path39 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -31046,7 +32787,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path34.join(path34.dirname(out), `.${path34.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path39.join(path39.dirname(out), `.${path39.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -31081,30 +32822,30 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs35.rename(tmp, out);
+    await fs42.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs35.rm(tmp, { force: true });
+    await fs42.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
 init_errors();
-import { createReadStream as createReadStream6, promises as fs36 } from "node:fs";
+import { constants as fsConstants, promises as fs43 } from "node:fs";
 import http3 from "node:http";
-import path35 from "node:path";
+import path40 from "node:path";
 var DEFAULT_PORT = 8470;
 async function checkServable(dir) {
-  const ts = path35.join(dir, "metadata", "timestamp.json");
-  const st = await fs36.stat(dir).catch(() => void 0);
+  const ts = path40.join(dir, "metadata", "timestamp.json");
+  const st = await fs43.stat(dir).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: no such folder`);
-  if (!(await fs36.stat(ts).catch(() => void 0))?.isFile())
+  if (!(await fs43.stat(ts).catch(() => void 0))?.isFile())
     throw badInput(`--dir ${dir}: not a repository (no metadata/timestamp.json; run repo init)`);
 }
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path35.resolve(dir);
+  const root = path40.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -31158,14 +32899,23 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path35.resolve(root, rel);
+  const file = path40.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path35.join(root, top) + path35.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path40.join(root, top) + path40.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const st = await fs36.stat(file).catch(() => void 0);
-  if (!st?.isFile()) {
+  const fd = await openInside(path40.join(root, top), file);
+  if (!fd) {
+    res.writeHead(404).end();
+    return;
+  }
+  let st;
+  try {
+    st = await fd.stat();
+    if (!st.isFile()) throw new Error("not a file");
+  } catch {
+    await fd.close();
     res.writeHead(404).end();
     return;
   }
@@ -31186,6 +32936,7 @@ async function handle(root, opts, req, res) {
       start = Math.max(0, st.size - Number(range[2]));
     }
     if (start > end || start >= st.size) {
+      await fd.close();
       res.writeHead(416, { "Content-Range": `bytes */${st.size}` }).end();
       return;
     }
@@ -31195,21 +32946,31 @@ async function handle(root, opts, req, res) {
   headers["Content-Length"] = st.size === 0 ? 0 : end - start + 1;
   res.writeHead(status, headers);
   if (req.method === "HEAD" || st.size === 0) {
+    await fd.close();
     res.end();
     return;
   }
-  createReadStream6(file, { start, end, highWaterMark: 1 << 20 }).pipe(res);
+  fd.createReadStream({ start, end, highWaterMark: 1 << 20 }).pipe(res);
+}
+async function openInside(dir, file) {
+  try {
+    const [realDir, real] = await Promise.all([fs43.realpath(dir), fs43.realpath(file)]);
+    if (!real.startsWith(realDir + path40.sep)) return void 0;
+    return await fs43.open(real, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+  } catch {
+    return void 0;
+  }
 }
 
 // src/demo/sample.ts
-import { existsSync as existsSync2, promises as fs37 } from "node:fs";
-import path36 from "node:path";
+import { existsSync as existsSync2, promises as fs44 } from "node:fs";
+import path41 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path36.dirname(fileURLToPath2(import.meta.url));
+  let dir = path41.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync2(path36.join(dir, "sample", "ga"))) return path36.join(dir, "sample");
-    const parent = path36.dirname(dir);
+    if (existsSync2(path41.join(dir, "sample", "ga"))) return path41.join(dir, "sample");
+    const parent = path41.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -31217,24 +32978,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path36.join(outDir, "level-0");
-  await fs37.cp(path36.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path41.join(outDir, "level-0");
+  await fs44.cp(path41.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs37.readdir(path36.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs44.readdir(path41.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path36.join(sampleDir, "levels", String(n));
-    const tree = path36.join(outDir, `level-${n}`);
-    await fs37.cp(previous, tree, { recursive: true });
-    if (existsSync2(path36.join(src, "files")))
-      await fs37.cp(path36.join(src, "files"), tree, { recursive: true });
-    const removed = path36.join(src, "removed.txt");
+    const src = path41.join(sampleDir, "levels", String(n));
+    const tree = path41.join(outDir, `level-${n}`);
+    await fs44.cp(previous, tree, { recursive: true });
+    if (existsSync2(path41.join(src, "files")))
+      await fs44.cp(path41.join(src, "files"), tree, { recursive: true });
+    const removed = path41.join(src, "removed.txt");
     if (existsSync2(removed)) {
-      for (const rel of (await fs37.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs37.rm(path36.join(tree, rel));
+      for (const rel of (await fs44.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs44.rm(path41.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path36.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path41.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -31243,25 +33004,25 @@ var SAMPLE_TIME = toDosDateTime(new Date(Date.UTC(2026, 0, 1)));
 async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
-  const walk = async (rel) => {
-    for (const d of (await fs37.readdir(path36.join(tree, rel), { withFileTypes: true })).sort(
+  const walk2 = async (rel) => {
+    for (const d of (await fs44.readdir(path41.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) {
         dirs.push(r);
-        await walk(r);
+        await walk2(r);
       } else if (d.isFile()) files.push(r);
     }
   };
-  await walk("");
+  await walk2("");
   const w = await ZipWriter.create(zipFile);
   try {
     await w.addDirectory(`${top}/`, { mode: 493, ...SAMPLE_TIME });
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs37.readFile(path36.join(tree, f));
+      const data = await fs44.readFile(path41.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -31280,9 +33041,9 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP2 = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path37.resolve(opts.outDir);
-  const work = await fs38.mkdtemp(path37.join(os6.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path37.join(work, "cache") };
+  const outDir = path42.resolve(opts.outDir);
+  const work = await fs45.mkdtemp(path42.join(os7.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path42.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
@@ -31293,7 +33054,7 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path37.join(work, "team");
+    const team = path42.join(work, "team");
     const lockFile = await writeSampleTeam(team, { repository: server.url, rootPath });
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
@@ -31304,8 +33065,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs38.mkdir(outDir, { recursive: true });
-    const packFile = path37.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
+    await fs45.mkdir(outDir, { recursive: true });
+    const packFile = path42.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -31317,11 +33078,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path37.join(work, "run", TOP2);
+    const home = path42.join(work, "run", TOP2);
     await extractPack(packFile, home);
-    const logDir = path37.join(outDir, "test-logs");
-    await fs38.rm(logDir, { recursive: true, force: true });
-    await fs38.mkdir(logDir, { recursive: true });
+    const logDir = path42.join(outDir, "test-logs");
+    await fs45.rm(logDir, { recursive: true, force: true });
+    await fs45.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -31344,13 +33105,13 @@ async function runDemo(opts) {
       reporter
     });
     step(
-      "publish: pack, sha256, changelog and report in " + path37.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path42.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs38.writeFile(`${packFile}.sha256`, `${sha2562}  ${path37.basename(packFile)}
+    await fs45.writeFile(`${packFile}.sha256`, `${sha2562}  ${path42.basename(packFile)}
 `);
-    await fs38.writeFile(
-      path37.join(outDir, "CHANGELOG.md"),
+    await fs45.writeFile(
+      path42.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -31367,10 +33128,10 @@ async function runDemo(opts) {
       apply: report,
       tests,
       hotfix: hotfixDemo,
-      pack: { file: path37.basename(packFile), sha256: sha2562 }
+      pack: { file: path42.basename(packFile), sha256: sha2562 }
     };
-    await fs38.writeFile(
-      path37.join(outDir, "report.json"),
+    await fs45.writeFile(
+      path42.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -31379,27 +33140,27 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs38.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs45.rm(work, { recursive: true, force: true });
   }
 }
 async function publishSampleRepository(work, reporter) {
   const sample = sampleRoot();
-  const { levels } = await materializeSample(sample, path37.join(work, "trees"));
+  const { levels } = await materializeSample(sample, path42.join(work, "trees"));
   const packs = [];
-  await fs38.mkdir(path37.join(work, "packs"));
+  await fs45.mkdir(path42.join(work, "packs"));
   for (const l of levels) {
-    const zip = path37.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
+    const zip = path42.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
     await writePackZip(l.tree, TOP2, zip);
     packs[l.level] = zip;
   }
-  const repoDir = path37.join(work, "repo");
+  const repoDir = path42.join(work, "repo");
   const { rootPath } = await initRepository({ dir: repoDir });
   const payloads = [];
   for (const l of levels.filter((x) => x.level > 0)) {
-    const out = path37.join(work, `update-${l.level}.zip`);
-    const changes = parseChangesYaml(await fs38.readFile(l.changesFile, "utf8"), l.changesFile);
-    const includesFile = path37.join(path37.dirname(l.changesFile), "includes-hotfixes.txt");
-    const includes = (await fs38.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
+    const out = path42.join(work, `update-${l.level}.zip`);
+    const changes = parseChangesYaml(await fs45.readFile(l.changesFile, "utf8"), l.changesFile);
+    const includesFile = path42.join(path42.dirname(l.changesFile), "includes-hotfixes.txt");
+    const includes = (await fs45.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
     const m = await buildUpdate({
       from: packs[l.level - 1],
       to: packs[l.level],
@@ -31420,13 +33181,13 @@ async function publishSampleRepository(work, reporter) {
 }
 async function writeSampleTeam(team, opts) {
   const sample = sampleRoot();
-  await fs38.mkdir(path37.join(team, ".uplevel"), { recursive: true });
-  await fs38.copyFile(opts.rootPath, path37.join(team, ".uplevel", "root.json"));
-  await fs38.cp(path37.join(sample, "overlay"), path37.join(team, "deploy"), { recursive: true });
-  await fs38.cp(path37.join(sample, "tests"), path37.join(team, "tests"), { recursive: true });
+  await fs45.mkdir(path42.join(team, ".uplevel"), { recursive: true });
+  await fs45.copyFile(opts.rootPath, path42.join(team, ".uplevel", "root.json"));
+  await fs45.cp(path42.join(sample, "overlay"), path42.join(team, "deploy"), { recursive: true });
+  await fs45.cp(path42.join(sample, "tests"), path42.join(team, "tests"), { recursive: true });
   const port = await freePort();
-  const lockFile = path37.join(team, "uplevel.yml");
-  await fs38.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
+  const lockFile = path42.join(team, "uplevel.yml");
+  await fs45.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
   return lockFile;
 }
 function demoLock(url, port, level) {
@@ -31460,14 +33221,14 @@ async function freePort() {
 async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
-  const hfDir = path37.join(sample, "hotfixes", id);
-  const level = Number((await fs38.readFile(path37.join(hfDir, "level.txt"), "utf8")).trim());
-  const patchedTree = path37.join(work, "hotfix-tree");
-  await fs38.cp(path37.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs38.cp(path37.join(hfDir, "files"), patchedTree, { recursive: true });
-  const patchedPack = path37.join(work, "hotfix-pack.zip");
+  const hfDir = path42.join(sample, "hotfixes", id);
+  const level = Number((await fs45.readFile(path42.join(hfDir, "level.txt"), "utf8")).trim());
+  const patchedTree = path42.join(work, "hotfix-tree");
+  await fs45.cp(path42.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs45.cp(path42.join(hfDir, "files"), patchedTree, { recursive: true });
+  const patchedPack = path42.join(work, "hotfix-pack.zip");
   await writePackZip(patchedTree, TOP2, patchedPack);
-  const hotfixZip = path37.join(work, `${id}.zip`);
+  const hotfixZip = path42.join(work, `${id}.zip`);
   await buildUpdate({
     from: packs[level],
     to: patchedPack,
@@ -31480,11 +33241,11 @@ async function demoHotfix(args) {
     hotfixId: id,
     out: hotfixZip
   });
-  const envDir = path37.join(work, "environment");
-  await fs38.mkdir(path37.join(envDir, ".uplevel"), { recursive: true });
-  await fs38.copyFile(args.rootPath, path37.join(envDir, ".uplevel", "root.json"));
-  const envLock = path37.join(envDir, "uplevel.yml");
-  await fs38.writeFile(
+  const envDir = path42.join(work, "environment");
+  await fs45.mkdir(path42.join(envDir, ".uplevel"), { recursive: true });
+  await fs45.copyFile(args.rootPath, path42.join(envDir, ".uplevel", "root.json"));
+  const envLock = path42.join(envDir, "uplevel.yml");
+  await fs45.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
@@ -31493,7 +33254,7 @@ repository: ${args.server}
 trust: .uplevel/root.json
 `
   );
-  const home = path37.join(envDir, TOP2);
+  const home = path42.join(envDir, TOP2);
   const quiet = {
     info: () => void 0,
     warn: (m) => reporter.warn(m),
@@ -31541,8 +33302,8 @@ async function demoCommand(argv, ctx) {
     json: { type: "boolean" },
     stage: { type: "string" }
   });
-  if (values.stage) return stageCommand(path38.resolve(values.stage), ctx);
-  const outDir = path38.resolve(values.out ?? "out");
+  if (values.stage) return stageCommand(path43.resolve(values.stage), ctx);
+  const outDir = path43.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -31553,10 +33314,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path38.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path43.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path38.relative(process.cwd(), path38.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path38.relative(process.cwd(), path38.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path43.relative(process.cwd(), path43.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path43.relative(process.cwd(), path43.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -31564,142 +33325,21 @@ async function demoCommand(argv, ctx) {
   }
 }
 async function stageCommand(dir, ctx) {
-  if ((await fs39.readdir(dir).catch(() => [])).length > 0) {
+  if ((await fs46.readdir(dir).catch(() => [])).length > 0) {
     throw badInput(`--stage ${dir}: folder is not empty`);
   }
-  const work = path38.join(dir, "vendor");
-  await fs39.mkdir(work, { recursive: true });
+  const work = path43.join(dir, "vendor");
+  await fs46.mkdir(work, { recursive: true });
   const reporter = ctx.reporter();
   try {
     const { repoDir, rootPath } = await publishSampleRepository(work, reporter);
-    const lock = await writeSampleTeam(path38.join(dir, "team"), { repository: repoDir, rootPath });
+    const lock = await writeSampleTeam(path43.join(dir, "team"), { repository: repoDir, rootPath });
     ctx.print(`repository ${repoDir}`);
     ctx.print(`lock       ${lock}`);
     return 0;
   } finally {
     reporter.end();
   }
-}
-
-// src/pipeline/diff.ts
-init_errors();
-import { promises as fs40 } from "node:fs";
-import path39 from "node:path";
-function foldUpdates(manifests) {
-  const fold = /* @__PURE__ */ new Map();
-  for (const m of manifests) {
-    for (const f of m.files.removed) {
-      const rec = fold.get(f.path) ?? { existed: true, shaAtFrom: f.sha256, current: null };
-      rec.current = null;
-      fold.set(f.path, rec);
-    }
-    for (const f of m.files.modified) {
-      const rec = fold.get(f.path) ?? {
-        existed: true,
-        shaAtFrom: f.replaces,
-        ...f.hasBase ? { baseLevel: m.level } : {},
-        current: null
-      };
-      rec.current = { level: m.level, file: f };
-      fold.set(f.path, rec);
-    }
-    for (const f of m.files.added) {
-      const rec = fold.get(f.path) ?? { existed: false, current: null };
-      rec.current = { level: m.level, file: f };
-      fold.set(f.path, rec);
-    }
-  }
-  return fold;
-}
-async function buildDiff(args) {
-  const { lock, from, to, out, reporter } = args;
-  if (from >= to) throw badInput(`--from ${from} must be below --to ${to}`);
-  const repo = await openLockRepository(lock, args.env ? { env: args.env } : {});
-  if (to > repo.latest)
-    throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
-  const payloads = /* @__PURE__ */ new Map();
-  try {
-    await fetchLevels(repo, lock, from, to, payloads, reporter);
-    const manifests = [...payloads.keys()].sort((a, b) => a - b).map((l) => payloads.get(l).manifest);
-    const fold = foldUpdates(manifests);
-    const added = [];
-    const modified = [];
-    const removed = [];
-    for (const [p, rec] of [...fold].sort(([a], [b]) => a < b ? -1 : 1)) {
-      if (rec.current && !rec.existed) added.push({ ...pick(rec.current.file), path: p });
-      else if (rec.current && rec.existed) {
-        modified.push({
-          ...pick(rec.current.file),
-          path: p,
-          replaces: rec.shaAtFrom,
-          ...rec.baseLevel !== void 0 ? { hasBase: true } : {}
-        });
-      } else if (!rec.current && rec.existed)
-        removed.push({ path: p, sha256: rec.shaAtFrom });
-    }
-    const last2 = manifests[manifests.length - 1];
-    const changes = manifests.flatMap((m) => m.changes);
-    const hotfixes = [...new Set(manifests.flatMap((m) => m.includesHotfixes ?? []))];
-    const manifest = {
-      schema: 1,
-      product: lock.product,
-      version: lock.version,
-      channel: lock.channel,
-      level: to,
-      from,
-      released: last2.released,
-      changes,
-      ...hotfixes.length ? { includesHotfixes: hotfixes } : {},
-      files: { added, modified, removed }
-    };
-    const tmp = path39.join(path39.dirname(out), `.${path39.basename(out)}.uplevel-${process.pid}.tmp`);
-    const w = await ZipWriter.create(tmp);
-    try {
-      const dos = toDosDateTime(new Date(last2.released));
-      await w.addBuffer("update.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}
-`), {
-        mode: 420,
-        ...dos
-      });
-      const copy = async (payload, entryName, name) => {
-        const e = payload.zip.get(entryName);
-        if (!e) throw badInput(`${payload.zip.label}: ${entryName} is missing`);
-        await w.addRaw({ ...e, name }, payload.zip.readRawChunks(e));
-      };
-      for (const f of [...added, ...modified]) {
-        const rec = fold.get(f.path);
-        await copy(
-          payloads.get(rec.current?.level),
-          `files/${f.path}`,
-          `files/${f.path}`
-        );
-      }
-      for (const f of modified) {
-        const rec = fold.get(f.path);
-        if (rec.baseLevel !== void 0) {
-          await copy(
-            payloads.get(rec.baseLevel),
-            `base/${f.path}`,
-            `base/${f.path}`
-          );
-        }
-      }
-      await w.finish();
-      await fs40.rename(tmp, out);
-    } catch (e) {
-      await w.abort().catch(() => void 0);
-      throw e;
-    }
-    reporter.info(
-      `Diff ${from} \u2192 ${to}: ${added.length} added, ${modified.length} modified, ${removed.length} removed`
-    );
-    return manifest;
-  } finally {
-    for (const p of payloads.values()) await p.zip.close();
-  }
-}
-function pick(f) {
-  return { path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
 
 // src/cli/commands/diff.ts
@@ -31744,28 +33384,35 @@ async function exportCommand(argv, ctx) {
 
 // src/cli/commands/hotfix.ts
 init_errors();
-import path40 from "node:path";
+import path44 from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
 async function hotfixCommand(argv, ctx) {
   const [sub, ...rest] = argv;
   if (sub !== "apply" && sub !== "remove") {
     throw badInput(
-      `uplevel hotfix: unknown subcommand "${sub ?? ""}" (apply --dir DIR HOTFIX.zip, remove --dir DIR --id ID)`
+      `uplevel hotfix: unknown subcommand "${sub ?? ""}" (apply --dir DIR [--lock F] HOTFIX.zip, remove --dir DIR --id ID)`
     );
   }
   const { values, positionals } = parse(
     `hotfix ${sub}`,
     rest,
-    { dir: { type: "string" }, id: { type: "string" }, json: { type: "boolean" } },
+    {
+      dir: { type: "string" },
+      id: { type: "string" },
+      lock: { type: "string" },
+      json: { type: "boolean" }
+    },
     sub === "apply"
   );
-  const home = path40.resolve(required("dir", values.dir));
-  const state = await withDirLock(workPath(home), async () => {
-    await recover(home);
+  const home = path44.resolve(required("dir", values.dir));
+  const state = await withFolderLock(home, async () => {
+    await recover2(home);
     if (sub === "remove")
       return removeHotfix(home, required("id", values.id));
     if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
-    const hf = await openHotfix(path40.resolve(positionals[0]));
+    const hf = await openHotfix(path44.resolve(positionals[0]));
     try {
+      checkPinned(await pinningLock(values.lock, hf.file), hf);
       return await applyHotfix(home, hf);
     } finally {
       await hf.zip.close();
@@ -31778,17 +33425,24 @@ async function hotfixCommand(argv, ctx) {
     );
   return 0;
 }
+async function pinningLock(given, hotfixFile) {
+  if (given === void 0 && !existsSync3(DEFAULT_LOCK))
+    throw verificationFailed(
+      `${path44.basename(hotfixFile)}: not pinned: no ${DEFAULT_LOCK} here to check its sha256 against (hotfixes are not signed by the repository); give --lock F whose hotfixes: pins it`
+    );
+  return loadLock(given);
+}
 
 // src/cli/commands/repo.ts
-import { promises as fs42 } from "node:fs";
-import path42 from "node:path";
+import { promises as fs48 } from "node:fs";
+import path46 from "node:path";
 init_errors();
 init_types();
 
 // src/repo/withdraw.ts
-import { promises as fs41 } from "node:fs";
-import os7 from "node:os";
-import path41 from "node:path";
+import { promises as fs47 } from "node:fs";
+import os8 from "node:os";
+import path45 from "node:path";
 init_errors();
 init_types();
 async function findIndex(opts) {
@@ -31843,10 +33497,10 @@ async function withdrawLevel(opts) {
     );
   const at2 = (opts.now ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   level.withdrawn = { at: at2, ...opts.reason ? { reason: opts.reason } : {} };
-  const scratch = await fs41.mkdtemp(path41.join(os7.tmpdir(), "uplevel-withdraw-"));
+  const scratch = await fs47.mkdtemp(path45.join(os8.tmpdir(), "uplevel-withdraw-"));
   try {
-    const file = path41.join(scratch, "index.json");
-    await fs41.writeFile(file, `${JSON.stringify(index, null, 2)}
+    const file = path45.join(scratch, "index.json");
+    await fs47.writeFile(file, `${JSON.stringify(index, null, 2)}
 `);
     await publishTargets(
       opts.dir,
@@ -31854,7 +33508,7 @@ async function withdrawLevel(opts) {
       opts.now ? { now: opts.now } : {}
     );
   } finally {
-    await fs41.rm(scratch, { recursive: true, force: true });
+    await fs47.rm(scratch, { recursive: true, force: true });
   }
   return result;
 }
@@ -31877,9 +33531,13 @@ async function repoCommand(argv, ctx) {
       return withdraw(rest, ctx);
     case "rotate":
       return rotate(rest, ctx);
+    case "sign-root":
+      return signRootCommand(rest, ctx);
+    case "delegate":
+      return delegate(rest, ctx);
     default:
       throw badInput(
-        `uplevel repo: unknown subcommand "${sub ?? ""}" (init, build, add, withdraw, refresh, rotate, serve)`
+        `uplevel repo: unknown subcommand "${sub ?? ""}" (init, build, add, withdraw, refresh, rotate, sign-root, delegate, serve)`
       );
   }
 }
@@ -31908,17 +33566,22 @@ async function init(argv, ctx) {
     dir: { type: "string" },
     expires: { type: "string" },
     ...Object.fromEntries(ROLE_NAMES.map((r) => [`expires-${r}`, { type: "string" }])),
-    threshold: { type: "string" }
+    threshold: { type: "string" },
+    delegate: { type: "string" }
   });
-  const dir = path42.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
+  const delegate2 = values.delegate;
+  if (delegate2 !== void 0 && delegate2 !== "product")
+    throw badInput(`--delegate: "${delegate2}" is not a delegation; the one there is: product`);
   const { rootPath } = await initRepository({
     dir,
     expires: expiresFlags(values),
-    threshold: thresholdFlag(values.threshold)
+    threshold: thresholdFlag(values.threshold),
+    ...delegate2 ? { delegate: delegate2 } : {}
   });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path42.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path46.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -31939,8 +33602,8 @@ async function build(argv, ctx) {
   const baseLevel = intFlag("base-level", values["base-level"]);
   let changes = [];
   if (values.changes) {
-    const file = path42.resolve(values.changes);
-    const text = await fs42.readFile(file, "utf8").catch(() => {
+    const file = path46.resolve(values.changes);
+    const text = await fs48.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -31953,13 +33616,13 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path42.resolve(required("from", values.from)),
-    to: path42.resolve(required("to", values.to)),
+    from: path46.resolve(required("from", values.from)),
+    to: path46.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path42.resolve(required("out", values.out)),
+    out: path46.resolve(required("out", values.out)),
     ...values["includes-hotfixes"] ? {
       includesHotfixes: values["includes-hotfixes"].split(",").map((x) => x.trim()).filter(Boolean)
     } : {},
@@ -31967,7 +33630,7 @@ async function build(argv, ctx) {
     ...baseLevel !== void 0 ? { baseLevel } : {}
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path42.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path46.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -31985,11 +33648,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path42.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path42.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path42.resolve(p))
+    ...values.pack ? { pack: path46.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path46.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -32007,7 +33670,7 @@ async function withdraw(argv, ctx) {
     version: { type: "string" },
     channel: { type: "string" }
   });
-  const dir = path42.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const level = intFlag("level", required("level", values.level));
   const r = await withdrawLevel({
     dir,
@@ -32027,13 +33690,49 @@ async function rotate(argv, ctx) {
     dir: { type: "string" },
     role: { type: "string" }
   });
-  const dir = path42.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const role = required("role", values.role);
-  if (!ROLE_NAMES.includes(role))
-    throw badInput(`--role must be one of ${ROLE_NAMES.join(", ")} (got "${role}")`);
-  const { rootVersion: rootVersion2 } = await rotateKey(dir, role);
+  if (!ROLE_NAMES.includes(role)) {
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(role))
+      throw badInput(`--role must be one of ${ROLE_NAMES.join(", ")} (got "${role}")`);
+    await rotateDelegatedKey(dir, role);
+    ctx.print(`rotated the ${role} key (keys/delegated/${role}.pem); root unchanged`);
+    ctx.print(`  old key: ${path46.join(dir, "keys", "retired")} (destroy it once uploaded)`);
+    return 0;
+  }
+  const { rootVersion: rootVersion2, pending } = await rotateKey(dir, role);
+  if (pending) {
+    ctx.print(`rotated the ${role} keys; root version ${rootVersion2} waits for the root keys:`);
+    ctx.print(`  ${pendingRootPath(dir)}: run uplevel repo sign-root where they live`);
+    ctx.print(`  old keys: ${path46.join(dir, "keys", "retired")} (still signing until then)`);
+    return 0;
+  }
   ctx.print(`rotated the ${role} keys; root is now version ${rootVersion2}`);
-  ctx.print(`  old keys: ${path42.join(dir, "keys", "retired")} (destroy them once uploaded)`);
+  ctx.print(`  old keys: ${path46.join(dir, "keys", "retired")} (destroy them once uploaded)`);
+  return 0;
+}
+async function delegate(argv, ctx) {
+  const { values } = parse("repo delegate", argv, { dir: { type: "string" } });
+  const dir = path46.resolve(required("dir", values.dir));
+  if (await delegateRepository(dir))
+    ctx.print(`each product's targets are now signed by its own role (keys/delegated/)`);
+  else ctx.print("already delegating per product; nothing changed");
+  return 0;
+}
+async function signRootCommand(argv, ctx) {
+  const { values } = parse("repo sign-root", argv, {
+    dir: { type: "string" },
+    key: { type: "string", multiple: true },
+    json: { type: "boolean" }
+  });
+  const dir = path46.resolve(required("dir", values.dir));
+  const r = await signRoot(dir, { keyFiles: values.key ?? [] });
+  if (values.json) ctx.printJson(r);
+  else if (r.published) ctx.print(`published root version ${r.version}`);
+  else
+    ctx.print(
+      `root version ${r.version}: ${r.current.have} of ${r.current.need} signatures of the published root's keys, ${r.next.have} of ${r.next.need} of its own; ${pendingRootPath(dir)} waits for the other root keys`
+    );
   return 0;
 }
 async function refresh(argv, ctx) {
@@ -32041,7 +33740,7 @@ async function refresh(argv, ctx) {
     dir: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path42.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const result = await refreshRepository(dir);
   if (values.json) ctx.printJson(result);
   else if (result.resigned.length === 0) ctx.print("nothing expires soon; nothing re-signed");
@@ -32053,7 +33752,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path42.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? DEFAULT_PORT;
   await checkServable(dir);
   const server = await serveDirectory(dir, { port });
@@ -32069,21 +33768,127 @@ async function serve(argv, ctx) {
 
 // src/cli/commands/revert.ts
 init_errors();
-import path43 from "node:path";
+import path47 from "node:path";
+
+// src/pipeline/in-place/revert.ts
+init_errors();
+init_lock();
+init_types();
+import { promises as fs49 } from "node:fs";
+async function revertInPlace(home, level, reporter, lock) {
+  return withFolderLock(
+    home,
+    () => revertLocked(home, level, reporter, lock),
+    () => reporter.info(`Waiting for another uplevel run on ${home}`)
+  );
+}
+async function revertLocked(home, level, reporter, lock) {
+  const recovered = await recover2(home);
+  if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
+  const state = await readHomeState(home);
+  if (!state) throw badInput(`--dir ${home}: no ${PACK_STATE_PATH}; not a folder uplevel manages`);
+  if (lock && (lock.product !== state.product || lock.version !== state.version))
+    throw badInput(
+      `--lock ${lock.file}: is for ${lock.product} ${lock.version}, ${home} holds ${state.product} ${state.version}`
+    );
+  if (level > state.level)
+    throw badInput(
+      `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`
+    );
+  const result = { from: state.level, to: level, hotfixes: [], lockUpdated: false };
+  if (level === state.level) {
+    reporter.info(`${home} is already at level ${level}`);
+  } else {
+    await refuseSymlinkedFolders(home, Object.keys(state.files));
+    const plan = await undoPlan(
+      home,
+      state.level,
+      level,
+      state.hotfixes.map((h) => h.id)
+    );
+    await refuseSymlinkedFolders(home, [...plan.ops.keys()]);
+    const journal = {
+      schema: 1,
+      action: "revert",
+      from: state.level,
+      to: level,
+      backup: `revert-${state.level}-${level}-${Date.now()}`,
+      ops: [...plan.ops.values()]
+    };
+    if (plan.hotfixes.length) await putBackLater(home, [{ level, hotfixes: plan.hotfixes }]);
+    await commitJournal(home, journal);
+    await replay(home, journal);
+    for (const name of plan.consumed)
+      await fs49.rm(workPath(home, name), { recursive: true, force: true });
+    result.hotfixes = await putBackDue(home);
+  }
+  if (lock) {
+    const text = await fs49.readFile(lock.file, "utf8");
+    const next = setLockLevel(text, level);
+    if (next !== text) {
+      await writeFileAtomic(lock.file, next);
+      result.lockUpdated = true;
+    }
+    if (lock.level !== level) await clearPending(lock.file);
+  }
+  return result;
+}
+async function undoPlan(home, at2, level, hotfixIds) {
+  const steps = [];
+  for (const id of [...hotfixIds].reverse()) steps.push(`backup/hotfix-${id}`);
+  const backups = (await fs49.readdir(workPath(home, "backup")).catch(() => [])).map(
+    (n) => n.split("-").map(Number)
+  );
+  let hotfixes = [];
+  while (at2 > level) {
+    const step = backups.find(([from2, to]) => to === at2 && from2 < at2);
+    if (!step)
+      throw badInput(`${home}: no backup of the change to level ${at2}; cannot revert below it`);
+    const [from] = step;
+    if (from < level)
+      throw badInput(
+        `${home}: level ${level} was skipped by one update (${from} \u2192 ${at2}); revert to ${from} instead`
+      );
+    steps.push(`backup/${from}-${at2}`);
+    at2 = from;
+  }
+  const ops = /* @__PURE__ */ new Map();
+  for (const name of steps) {
+    const t = await readRecord2(home, workPath(home, name, "transition.json"));
+    for (const op of t.ops) {
+      ops.set(
+        op.path,
+        op.kind === "add" ? { kind: "discard", path: op.path } : { kind: "restore", path: op.path, from: name }
+      );
+    }
+    hotfixes = t.hotfixes ?? [];
+  }
+  return { ops, consumed: steps, hotfixes };
+}
+
+// src/cli/commands/revert.ts
 async function revertCommand(argv, ctx) {
   const { values } = parse("revert", argv, {
     dir: { type: "string" },
     level: { type: "string" },
+    lock: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path43.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
   if (level === void 0) throw badInput("--level N is required: the level to go back to");
+  const lock = values.lock ? await loadLock(values.lock) : void 0;
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
-    const r = await revertInPlace(dir, level, reporter);
+    const r = await revertInPlace(dir, level, reporter, lock);
     if (values.json) ctx.printJson(r);
-    else ctx.print(`Reverted ${dir} from level ${r.from} to ${r.to}`);
+    else {
+      ctx.print(
+        r.from === r.to ? `${dir} is already at level ${r.to}: nothing to revert` : `Reverted ${dir} from level ${r.from} to ${r.to}`
+      );
+      if (r.hotfixes.length) ctx.print(`  hotfixes put back: ${r.hotfixes.join(", ")}`);
+      if (r.lockUpdated) ctx.print(`  lock level set to ${r.to} (${lock?.file ?? ""})`);
+    }
     return 0;
   } finally {
     reporter.end();
@@ -32091,8 +33896,8 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path43.resolve(required("dir", values.dir));
-  const what = await recover(dir);
+  const dir = path47.resolve(required("dir", values.dir));
+  const what = await recoverFolder(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
     ctx.print(
@@ -32105,28 +33910,28 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/in-place/status.ts
-import { existsSync as existsSync3, promises as fs43, readFileSync as readFileSync3, statSync } from "node:fs";
-import path44 from "node:path";
+import { existsSync as existsSync4, promises as fs50, readFileSync as readFileSync3, statSync } from "node:fs";
+import path48 from "node:path";
 init_errors();
 init_types();
 var SMALL2 = 1024 * 1024;
 async function statusOfDir(dir) {
-  const root = path44.resolve(dir);
-  const st = await fs43.stat(root).catch(() => void 0);
+  const root = path48.resolve(dir);
+  const st = await fs50.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path44.basename(root),
+    name: path48.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
     hotfixes: state?.hotfixes ?? [],
     vendor: detectUpdateModel({
-      has: (p) => existsSync3(path44.join(root, p)),
+      has: (p) => existsSync4(path48.join(root, p)),
       text: (p) => {
         try {
-          const f = path44.join(root, p);
+          const f = path48.join(root, p);
           return statSync(f).size <= SMALL2 ? readFileSync3(f, "utf8") : void 0;
         } catch {
           return void 0;
@@ -32134,27 +33939,58 @@ async function statusOfDir(dir) {
       }
     })
   };
+  const journal = existsSync4(path48.join(root, WORK_DIR, "journal.json"));
+  const staging = existsSync4(path48.join(root, WORK_DIR, "staging"));
+  const hotfixes = existsSync4(path48.join(root, WORK_DIR, "hotfixes-due.json"));
+  if (journal || staging || hotfixes) report.leftover = { journal, staging, hotfixes };
+  const running = runLockHolder(root);
+  if (running !== void 0) report.running = running;
   if (!state) return report;
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
-  const walk = async (rel) => {
-    for (const d of await fs43.readdir(path44.join(root, rel), { withFileTypes: true })) {
+  const walk2 = async (rel) => {
+    for (const d of await fs50.readdir(path48.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
-      if (d.isDirectory()) await walk(r);
+      if (d.isDirectory()) await walk2(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path44.join(root, r)));
+        actual.set(r, await sha256File(path48.join(root, r)));
     }
   };
-  await walk("");
+  await walk2("");
   report.edits = localEdits(state, actual);
+  if (state.hotfixes.length) report.hotfixFiles = await hotfixFiles(root, state);
   return report;
 }
+async function hotfixFiles(root, state) {
+  const out = {};
+  for (const { id } of state.hotfixes) {
+    const record = path48.join(root, WORK_DIR, `backup/hotfix-${id}`, "transition.json");
+    const t = await readRecord2(root, record).catch(() => void 0);
+    for (const op of t?.ops ?? []) if (op.path !== PACK_STATE_PATH) out[op.path] = id;
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a < b ? -1 : 1));
+}
+function runLockHolder(root) {
+  let pid;
+  try {
+    pid = Number(readFileSync3(path48.join(root, WORK_DIR, ".uplevel.lock"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return void 0;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    return e.code === "EPERM" ? pid : void 0;
+  }
+}
 async function readState(root) {
-  const file = path44.join(root, PACK_STATE_PATH);
+  const file = path48.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs43.readFile(file, "utf8");
+    text = await fs50.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -32194,7 +34030,7 @@ async function statusOfPack(file) {
         },
         text: (p) => texts.get(p)
       }),
-      source: { kind: "pack", path: path44.resolve(file) },
+      source: { kind: "pack", path: path48.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -32245,10 +34081,14 @@ function print(r, ctx) {
     return;
   }
   ctx.print(`${r.product} ${r.version} (${r.channel}): level ${r.level}`);
+  if (r.running !== void 0)
+    ctx.print(`  in progress: uplevel (pid ${r.running}) is working on this folder now`);
+  else if (r.leftover) ctx.print(`  ${leftoverLine(r)}`);
   if (vendorLine) ctx.print(vendorLine);
   for (const u of r.updates)
     ctx.print(`  update level ${u.level} (payload sha256 ${u.sha256.slice(0, 12)}\u2026)`);
   for (const h of r.hotfixes) ctx.print(`  hotfix ${h.id}`);
+  for (const [p, id] of Object.entries(r.hotfixFiles ?? {})) ctx.print(`  hotfix   ${p} (${id})`);
   if (r.edits) {
     const { modified, missing, added } = r.edits;
     if (!modified.length && !missing.length && !added.length) ctx.print("  no local edits");
@@ -32257,12 +34097,16 @@ function print(r, ctx) {
     for (const p of added) ctx.print(`  added    ${p}`);
   }
 }
+function leftoverLine(r) {
+  const what = r.leftover?.journal ? `a committed change not yet finished (${WORK_DIR}/journal.json)` : r.leftover?.staging ? `a staging folder (${WORK_DIR}/staging) from a run that was interrupted` : `hotfixes taken off and not yet put back (${WORK_DIR}/hotfixes-due.json)`;
+  return `interrupted: ${what}; run uplevel recover --dir ${r.source.path}`;
+}
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs44 } from "node:fs";
-import os8 from "node:os";
-import path45 from "node:path";
+import { promises as fs51 } from "node:fs";
+import os9 from "node:os";
+import path49 from "node:path";
 
 // src/cli/output.ts
 init_errors();
@@ -32312,16 +34156,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("give one of --dir DIR and --pack ZIP");
-  const logDir = path45.resolve(
-    values.logs ?? await fs44.mkdtemp(path45.join(os8.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path49.resolve(
+    values.logs ?? await fs51.mkdtemp(path49.join(os9.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs44.mkdir(logDir, { recursive: true });
-  let home = dir ? path45.resolve(dir) : "";
+  await fs51.mkdir(logDir, { recursive: true });
+  let home = dir ? path49.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs44.mkdtemp(path45.join(os8.tmpdir(), "uplevel-test-pack-"));
-    home = path45.join(cleanup, "home");
-    await extractPack(path45.resolve(pack), home);
+    cleanup = await fs51.mkdtemp(path49.join(os9.tmpdir(), "uplevel-test-pack-"));
+    home = path49.join(cleanup, "home");
+    await extractPack(path49.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -32333,7 +34177,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path45.dirname(lock.file),
+      cwd: path49.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -32369,7 +34213,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs44.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs51.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
@@ -32392,7 +34236,7 @@ var HELP = {
   },
   apply: {
     usage: [
-      "apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--json]",
+      "apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--no-sbom] [--json]",
       "apply     [--lock F] --diff DIFF.zip --dir DIR [--dry-run] [--json]"
     ],
     what: "Applies every level up to --level in one pass, merging the overlay three-way.",
@@ -32406,6 +34250,7 @@ var HELP = {
       ["--diff DIFF.zip", "offline: an `uplevel diff` zip applied to --dir"],
       ["--dry-run", "print the plan and the merge results, write nothing"],
       ["--no-lock-update", "leave the lock\u2019s level and the overlay files as they are"],
+      ["--no-sbom", "no ZIP.cdx.json beside the zip and no component diff in the report"],
       JSON_FLAG
     ],
     example: "uplevel apply --lock uplevel.yml --out pack.zip"
@@ -32429,11 +34274,12 @@ var HELP = {
     example: "uplevel status --pack pack.zip"
   },
   revert: {
-    usage: ["revert    --dir DIR --level N [--json]"],
-    what: "Goes back to an earlier level from the backups in-place updates keep, byte for byte.",
+    usage: ["revert    --dir DIR --level N [--lock F] [--json]"],
+    what: "Goes back to an earlier level from the backups in-place updates keep, byte for byte, with the hotfixes the folder carried there.",
     flags: [
       ["--dir DIR", "the product folder"],
       ["--level N", "the level to go back to"],
+      ["--lock F", "the lock file whose level is set to N too"],
       JSON_FLAG
     ],
     example: "uplevel revert --dir /opt/acme-gateway-4.2.0 --level 2"
@@ -32446,12 +34292,17 @@ var HELP = {
   },
   hotfix: {
     usage: [
-      "hotfix    apply --dir DIR [--json] HOTFIX.zip",
+      "hotfix    apply --dir DIR [--lock F] [--json] HOTFIX.zip",
       "hotfix    remove --dir DIR --id ID [--json]"
     ],
-    what: "Puts a vendor hotfix on a product folder, or takes one off byte for byte.",
-    flags: [["--dir DIR", "the product folder"], ["--id ID", "the hotfix to remove"], JSON_FLAG],
-    example: "uplevel hotfix apply --dir /opt/acme-gateway-4.2.0 HF-1234.zip"
+    what: "Puts a vendor hotfix the lock pins (hotfixes: path and sha256) on a product folder, or takes one off byte for byte.",
+    flags: [
+      ["--dir DIR", "the product folder"],
+      ["--lock F", "the lock whose hotfixes: pins the zip\u2019s sha256 (default: uplevel.yml)"],
+      ["--id ID", "the hotfix to remove"],
+      JSON_FLAG
+    ],
+    example: "uplevel hotfix apply --dir /opt/acme-gateway-4.2.0 --lock uplevel.yml HF-1234.zip"
   },
   diff: {
     usage: ["diff      [--lock F] [--from N] --to M --out DIFF.zip [--json]"],
@@ -32478,13 +34329,14 @@ var HELP = {
     example: "uplevel export --from 3 --to 5 --out gw-bundle/"
   },
   changelog: {
-    usage: ["changelog [--lock F] [--from N] [--to M] [--format md|json]"],
+    usage: ["changelog [--lock F] [--from N] [--to M] [--format md|json] [--components]"],
     what: "Renders the changes between two levels, security first, CVE ids linked.",
     flags: [
       LOCK,
       ["--from N", "default: the lock\u2019s level"],
       ["--to M", "default: the latest level"],
-      ["--format md|json", "default: md"]
+      ["--format md|json", "default: md"],
+      ["--components", "add the jars each level upgrades, adds or removes (reads the packs)"]
     ],
     example: "uplevel changelog --to 3 --format md"
   },
@@ -32519,7 +34371,9 @@ var HELP = {
     example: "uplevel adopt --dir /opt/acme-gateway-4.2.0 --lock uplevel.yml --overlay deploy/"
   },
   "repo init": {
-    usage: ["repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,\u2026]"],
+    usage: [
+      "repo init  --dir REPO [--expires DAYS] [--expires-ROLE DAYS] [--threshold ROLE=N,\u2026] [--delegate product]"
+    ],
     what: "Creates a signed repository with fresh keys (in REPO/keys: never serve them).",
     flags: [
       ["--dir REPO", "the repository folder"],
@@ -32528,7 +34382,11 @@ var HELP = {
         "--expires-ROLE DAYS",
         "per role: --expires-timestamp (default 1), -snapshot (7), -targets (365), -root (365)"
       ],
-      ["--threshold ROLE=N,\u2026", "signatures a role needs (keys made to match); default 1"]
+      ["--threshold ROLE=N,\u2026", "signatures a role needs (keys made to match); default 1"],
+      [
+        "--delegate product",
+        "each product's targets signed by a role of its own (key in REPO/keys/delegated/): clients fetch only their product's"
+      ]
     ],
     example: "uplevel repo init --dir repo"
   },
@@ -32583,13 +34441,32 @@ var HELP = {
     example: "uplevel repo refresh --dir repo"
   },
   "repo rotate": {
-    usage: ["repo rotate --dir REPO --role root|targets|snapshot|timestamp"],
+    usage: ["repo rotate --dir REPO --role root|targets|snapshot|timestamp|PRODUCT"],
     what: "Gives a role a new key; every moment of the publication verifies.",
     flags: [
       ["--dir REPO", "the repository folder"],
-      ["--role ROLE", "root, targets, snapshot or timestamp"]
+      ["--role ROLE", "root, targets, snapshot, timestamp, or a product's delegated role"]
     ],
     example: "uplevel repo rotate --dir repo --role timestamp"
+  },
+  "repo sign-root": {
+    usage: ["repo sign-root --dir REPO [--key ROOT.pem]\u2026 [--json]"],
+    what: "Signs the new root version waiting in REPO/pending/ (or a renewal) where the root keys live; publishes it once enough have signed.",
+    flags: [
+      ["--dir REPO", "the repository folder (a copy with metadata/root.json and pending/ will do)"],
+      [
+        "--key ROOT.pem",
+        "a root private key (repeat for several); also UPLEVEL_KEY_ROOT, REPO/keys/root*.pem"
+      ],
+      JSON_FLAG
+    ],
+    example: "uplevel repo sign-root --dir repo --key /media/usb/root.pem"
+  },
+  "repo delegate": {
+    usage: ["repo delegate --dir REPO"],
+    what: "Moves an existing repository's targets into one delegated role per product (as repo init --delegate product).",
+    flags: [["--dir REPO", "the repository folder"]],
+    example: "uplevel repo delegate --dir repo"
   },
   "repo serve": {
     usage: ["repo serve --dir REPO [--port N]"],
@@ -32680,8 +34557,8 @@ function terminalReporter(opts = {}) {
       if (now - last2 < 100 && done !== total) return;
       last2 = now;
       const pct = total > 0 ? ` ${Math.floor(done / total * 100)}%` : "";
-      const count = total > 0 ? ` (${fmt(done)}/${fmt(total)})` : ` ${fmt(done)}`;
-      stream.write(`\r\x1B[2K${fitLine(shortTask(task), `${pct}${count}`, stream.columns ?? 80)}`);
+      const count2 = total > 0 ? ` (${fmt(done)}/${fmt(total)})` : ` ${fmt(done)}`;
+      stream.write(`\r\x1B[2K${fitLine(shortTask(task), `${pct}${count2}`, stream.columns ?? 80)}`);
       drawn = true;
     },
     end() {
@@ -32815,6 +34692,7 @@ function onInterrupt(say) {
     }
   };
   for (const sig of signals) process.on(sig, handler);
+  globalThis[/* @__PURE__ */ Symbol.for("uplevel.early-signals")]?.();
   return () => {
     for (const sig of signals) process.off(sig, handler);
   };
