@@ -17,6 +17,8 @@ import {
   stillWaiting,
 } from '../pipeline/pending-merge.ts';
 import { runTests, type TestRunResult } from '../pipeline/test-runner.ts';
+import { readIfExists } from '../pipeline/read-if-exists.ts';
+import { isInside } from '../core/lock.ts';
 import type { ActionPorts } from './run.ts';
 import type { ActionSettings } from './settings.ts';
 
@@ -48,7 +50,7 @@ export async function buildAndTest(
   const name = (level: number | string) => `${lock.product}-${lock.version}-level-${level}.zip`;
   let out = path.join(s.outputDir, name(target));
   const built: BuiltPack = { report: undefined, conflict: undefined, changelogPath, level: 0 };
-  if (await readOrNull(pendingFile(lock.file))) built.pendingRecord = true;
+  if (await readIfExists(pendingFile(lock.file))) built.pendingRecord = true;
   try {
     built.report = await apply({
       lock,
@@ -206,17 +208,6 @@ export function conflictsOf(
 }
 
 export function annotationFile(s: ActionSettings, abs: string): { file?: string } {
-  const rel = path.relative(s.workspace, abs);
-  return rel.startsWith('..') || path.isAbsolute(rel)
-    ? {}
-    : { file: rel.split(path.sep).join('/') };
-}
-
-export async function readOrNull(file: string): Promise<Buffer | null> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
+  if (!isInside(s.workspace, abs)) return {};
+  return { file: path.relative(s.workspace, abs).split(path.sep).join('/') };
 }

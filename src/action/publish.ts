@@ -11,7 +11,8 @@ import { isConflict } from '../pipeline/overlay.ts';
 import { pendingFile, type PendingMerge } from '../pipeline/pending-merge.ts';
 import { sbomPath } from '../pipeline/sbom/write-sbom.ts';
 import { attestationBlocked, AttestationRefused, type Attestor } from './attest.ts';
-import { readOrNull, type BuiltPack } from './build.ts';
+import { type BuiltPack } from './build.ts';
+import { readIfExists } from '../pipeline/read-if-exists.ts';
 import type { CommitFile, GitHubApi } from './github.ts';
 import { branchName, publishPullRequest, type PullRequestResult } from './pull-request.ts';
 import {
@@ -35,10 +36,10 @@ async function pullRequestFiles(
     files.push({ path: repoPath(s, lock.file), content: await fs.readFile(lock.file) });
     for (const rel of built.report.overlayRewritten) {
       const abs = path.join(lock.overlay as string, rel);
-      files.push({ path: repoPath(s, abs), content: await readOrNull(abs) });
+      files.push({ path: repoPath(s, abs), content: (await readIfExists(abs)) ?? null });
     }
     // A merge a person finished on an earlier PR's branch: its record goes with the bump.
-    if (built.pendingRecord && !(await readOrNull(pendingFile(lock.file))))
+    if (built.pendingRecord && !(await readIfExists(pendingFile(lock.file))))
       files.push({ path: repoPath(s, pendingFile(lock.file)), content: null });
   } else if (built.conflict) {
     files.push(...(await conflictFiles(s, lock, outcome.to, built.conflict)));

@@ -12,7 +12,7 @@
  * The record is per process and keyed by absolute path: `pin()` registers a file, SafeZip.open
  * reads a registered file through its pin.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -78,41 +78,69 @@ export class BlockHasher {
 }
 
 /**
- * Hashes `file` once, checking its length and every hash in `hashes` (algorithm → hex). When
- * they all match, the file is pinned and true returned; otherwise false (a missing file too).
+ * One pass over `file` that checks its signed `hashes` (and `length`, when known) and, only if
+ * they match, pins it: every later read of it in this process is checked block by block.
+ * False when the file is missing or does not match.
  */
 export async function verifyAndPin(
   file: string,
   hashes: Readonly<Record<string, string>>,
   length?: number,
 ): Promise<boolean> {
+  let whole;
+  try {
+    whole = Object.entries(hashes).map(([alg, hex]) => ({ hex, h: createHash(alg) }));
+  } catch {
+    return false; // an algorithm this Node lacks: the download names it
+  }
+  const blocks = await hashBlocks(
+    file,
+    whole.map(({ h }) => h),
+    length,
+  );
+  if (!blocks || !whole.every(({ hex, h }) => h.digest('hex') === hex)) return false;
+  pin(file, blocks);
+  return true;
+}
+
+/**
+ * The sha256 of a file that has no signed hash (a hotfix zip the lock pins), pinned as it is
+ * hashed: what is read of it afterwards is the bytes this digest was taken of. Undefined when
+ * the file cannot be opened (the caller's own open then says why).
+ */
+export async function hashAndPin(file: string): Promise<string | undefined> {
+  const h = createHash('sha256');
+  const blocks = await hashBlocks(file, [h]);
+  if (!blocks) return undefined;
+  pin(file, blocks);
+  return h.digest('hex');
+}
+
+/** Feeds the whole file to `hashes` and to a BlockHasher; undefined when missing or past `length`. */
+async function hashBlocks(
+  file: string,
+  hashes: Hash[],
+  length?: number,
+): Promise<FilePin | undefined> {
   let handle: FileHandle;
   try {
     handle = await fsp.open(file, 'r');
   } catch {
-    return false;
+    return undefined;
   }
   try {
-    let whole;
-    try {
-      whole = Object.entries(hashes).map(([alg, hex]) => ({ hex, h: createHash(alg) }));
-    } catch {
-      return false; // an algorithm this Node lacks: the download names it
-    }
     const blocks = new BlockHasher();
     const buf = Buffer.allocUnsafe(4 * PIN_BLOCK);
     for (;;) {
       const { bytesRead } = await handle.read(buf, 0, buf.length, blocks.size);
       if (bytesRead === 0) break;
       const chunk = buf.subarray(0, bytesRead);
-      for (const { h } of whole) h.update(chunk);
+      for (const h of hashes) h.update(chunk);
       blocks.update(chunk);
-      if (length !== undefined && blocks.size > length) return false;
+      if (length !== undefined && blocks.size > length) return undefined;
     }
-    if (length !== undefined && blocks.size !== length) return false;
-    if (!whole.every(({ hex, h }) => h.digest('hex') === hex)) return false;
-    pin(file, blocks.finish());
-    return true;
+    if (length !== undefined && blocks.size !== length) return undefined;
+    return blocks.finish();
   } finally {
     await handle.close().catch(() => undefined);
   }

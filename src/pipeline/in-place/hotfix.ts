@@ -8,7 +8,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseHotfixManifest } from '../../core/documents.ts';
 import { badInput, ExitCode, UplevelError, verificationFailed } from '../../core/errors.ts';
-import { sha256File } from '../../core/hash.ts';
 import { serializePackState } from '../../core/pack-state.ts';
 import {
   PACK_STATE_PATH,
@@ -16,6 +15,7 @@ import {
   type Lock,
   type PackState,
 } from '../../core/types.ts';
+import { hashAndPin } from '../../zip/pinned.ts';
 import { SafeZip } from '../../zip/reader.ts';
 import { refuseSymlinkedFolders } from './confine.ts';
 import { readHomeState } from './home-state.ts';
@@ -42,6 +42,8 @@ export interface OpenHotfix {
 
 export async function openHotfix(file: string): Promise<OpenHotfix> {
   const label = path.basename(file);
+  // Hashed and pinned first: the sha256 the lock's pin is checked against is of the bytes read.
+  const sha256 = await hashAndPin(file);
   const zip = await SafeZip.open(file, { label });
   try {
     const e = zip.get(HOTFIX_MANIFEST);
@@ -55,7 +57,8 @@ export async function openHotfix(file: string): Promise<OpenHotfix> {
       throw err;
     }
     const manifest = parseHotfixManifest(json, `${label}: ${HOTFIX_MANIFEST}`);
-    return { zip, manifest, sha256: await sha256File(file), file };
+    // The zip opened, so the file could be hashed too: sha256 is set.
+    return { zip, manifest, sha256: sha256 as string, file };
   } catch (err) {
     await zip.close();
     throw err;

@@ -4,7 +4,6 @@
  */
 import { promises as fs } from 'node:fs';
 import { verificationFailed } from '../../core/errors.ts';
-import { sha256File } from '../../core/hash.ts';
 import { refuseSymlinkedWorkspace, withFolderLock } from './confine.ts';
 import { readHomeState } from './home-state.ts';
 import { applyHotfix, hotfixCopy, openHotfix } from './hotfix.ts';
@@ -38,11 +37,14 @@ export async function putBackDue(home: string): Promise<string[]> {
   if (entry && has.every((id, i) => entry[i]?.id === id)) {
     for (const h of entry.slice(has.length)) {
       const copy = hotfixCopy(home, h.id);
-      if ((await sha256File(copy).catch(() => undefined)) !== h.sha256)
+      // Opened once: the sha256 compared is of the bytes then put back (openHotfix pins them).
+      const hf = await openHotfix(copy).catch(() => undefined);
+      if (hf?.sha256 !== h.sha256) {
+        await hf?.zip.close();
         throw verificationFailed(
           `${copy}: not the hotfix ${h.id} the folder carried (sha256 ${h.sha256.slice(0, 12)}…); it was not put back`,
         );
-      const hf = await openHotfix(copy);
+      }
       try {
         await applyHotfix(home, hf, { anyLevel: true });
       } finally {
