@@ -120,7 +120,7 @@ function runAndKill(
 }
 
 describe('crash safety under SIGKILL', () => {
-  const KILL_POINTS = Number(process.env.UPLEVEL_KILL_POINTS ?? 8); // npm run test:long: 60
+  const KILL_POINTS = Number(process.env.UPLEVEL_KILL_POINTS ?? 12);
   // A pack with many files, so that the kill points spread over staging and the moves.
   const FILES = 600;
   const big: Tree[] = [{}, {}];

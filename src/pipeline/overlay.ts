@@ -201,16 +201,24 @@ export async function writeConflictFiles(
   conflicts: OverlayFileResult[],
 ): Promise<string[]> {
   const written: string[] = [];
-  for (const c of conflicts) {
-    const target = path.join(overlayDir, c.path);
-    if (c.base) {
-      await writeFileAtomic(`${target}.old`, c.base);
-      written.push(`${target}.old`);
-    }
-    if (c.theirs) {
-      await writeFileAtomic(`${target}.updated`, c.theirs);
-      written.push(`${target}.updated`);
-    }
+  for (const c of conflicts)
+    written.push(...(await writeCompanions(path.join(overlayDir, c.path), c)));
+  return written;
+}
+
+/** `<file>.old` and `<file>.updated` beside `file`, for the sides there are; the paths written. */
+export async function writeCompanions(
+  file: string,
+  sides: { base?: Buffer | undefined; theirs?: Buffer | undefined },
+): Promise<string[]> {
+  const written: string[] = [];
+  if (sides.base) {
+    await writeFileAtomic(`${file}.old`, sides.base);
+    written.push(`${file}.old`);
+  }
+  if (sides.theirs) {
+    await writeFileAtomic(`${file}.updated`, sides.theirs);
+    written.push(`${file}.updated`);
   }
   return written;
 }

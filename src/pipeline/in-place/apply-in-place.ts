@@ -29,7 +29,7 @@ import {
   type JournalOp,
 } from './journal.ts';
 import { readHomeState } from './home-state.ts';
-import { conflictHunk, listOverlay, writeFileAtomic } from '../overlay.ts';
+import { conflictHunk, listOverlay, writeCompanions, writeFileAtomic } from '../overlay.ts';
 import {
   clearPending,
   clearRecord,
@@ -350,17 +350,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       const details: string[] = [];
       for (const c of conflictsFor) {
         const beside = path.join(c.where === 'overlay' ? (lock.overlay as string) : home, c.path);
-        const files: string[] = [];
-        if (!args.dryRun) {
-          if (c.base) {
-            await writeFileAtomic(`${beside}.old`, c.base);
-            files.push(`${beside}.old`);
-          }
-          if (c.theirs) {
-            await writeFileAtomic(`${beside}.updated`, c.theirs);
-            files.push(`${beside}.updated`);
-          }
-        }
+        const files = args.dryRun ? [] : await writeCompanions(beside, c);
         result.conflicts.push({ path: c.path, files });
         details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(', ')}` : ''}`);
         if (c.merged)
