@@ -21556,33 +21556,48 @@ var BlockHasher = class {
   }
 };
 async function verifyAndPin(file, hashes, length) {
+  let whole;
+  try {
+    whole = Object.entries(hashes).map(([alg, hex2]) => ({ hex: hex2, h: createHash2(alg) }));
+  } catch {
+    return false;
+  }
+  const blocks = await hashBlocks(
+    file,
+    whole.map(({ h }) => h),
+    length
+  );
+  if (!blocks || !whole.every(({ hex: hex2, h }) => h.digest("hex") === hex2)) return false;
+  pin(file, blocks);
+  return true;
+}
+async function hashAndPin(file) {
+  const h = createHash2("sha256");
+  const blocks = await hashBlocks(file, [h]);
+  if (!blocks) return void 0;
+  pin(file, blocks);
+  return h.digest("hex");
+}
+async function hashBlocks(file, hashes, length) {
   let handle2;
   try {
     handle2 = await fsp.open(file, "r");
   } catch {
-    return false;
+    return void 0;
   }
   try {
-    let whole;
-    try {
-      whole = Object.entries(hashes).map(([alg, hex2]) => ({ hex: hex2, h: createHash2(alg) }));
-    } catch {
-      return false;
-    }
     const blocks = new BlockHasher();
     const buf = Buffer.allocUnsafe(4 * PIN_BLOCK);
     for (; ; ) {
       const { bytesRead } = await handle2.read(buf, 0, buf.length, blocks.size);
       if (bytesRead === 0) break;
       const chunk = buf.subarray(0, bytesRead);
-      for (const { h } of whole) h.update(chunk);
+      for (const h of hashes) h.update(chunk);
       blocks.update(chunk);
-      if (length !== void 0 && blocks.size > length) return false;
+      if (length !== void 0 && blocks.size > length) return void 0;
     }
-    if (length !== void 0 && blocks.size !== length) return false;
-    if (!whole.every(({ hex: hex2, h }) => h.digest("hex") === hex2)) return false;
-    pin(file, blocks.finish());
-    return true;
+    if (length !== void 0 && blocks.size !== length) return void 0;
+    return blocks.finish();
   } finally {
     await handle2.close().catch(() => void 0);
   }
@@ -26017,16 +26032,19 @@ function overlayEntry(f) {
 }
 async function writeConflictFiles(overlayDir, conflicts) {
   const written = [];
-  for (const c of conflicts) {
-    const target = path6.join(overlayDir, c.path);
-    if (c.base) {
-      await writeFileAtomic(`${target}.old`, c.base);
-      written.push(`${target}.old`);
-    }
-    if (c.theirs) {
-      await writeFileAtomic(`${target}.updated`, c.theirs);
-      written.push(`${target}.updated`);
-    }
+  for (const c of conflicts)
+    written.push(...await writeCompanions(path6.join(overlayDir, c.path), c));
+  return written;
+}
+async function writeCompanions(file, sides) {
+  const written = [];
+  if (sides.base) {
+    await writeFileAtomic(`${file}.old`, sides.base);
+    written.push(`${file}.old`);
+  }
+  if (sides.theirs) {
+    await writeFileAtomic(`${file}.updated`, sides.theirs);
+    written.push(`${file}.updated`);
   }
   return written;
 }
@@ -28386,6 +28404,7 @@ async function sha256OfFile(file) {
 var HOTFIX_MANIFEST = "hotfix.json";
 async function openHotfix(file) {
   const label = path20.basename(file);
+  const sha2562 = await hashAndPin(file);
   const zip = await SafeZip.open(file, { label });
   try {
     const e = zip.get(HOTFIX_MANIFEST);
@@ -28399,7 +28418,7 @@ async function openHotfix(file) {
       throw err;
     }
     const manifest = parseHotfixManifest(json, `${label}: ${HOTFIX_MANIFEST}`);
-    return { zip, manifest, sha256: await sha256File(file), file };
+    return { zip, manifest, sha256: sha2562, file };
   } catch (err) {
     await zip.close();
     throw err;
@@ -28547,11 +28566,13 @@ async function putBackDue(home) {
   if (entry && has.every((id, i) => entry[i]?.id === id)) {
     for (const h of entry.slice(has.length)) {
       const copy = hotfixCopy(home, h.id);
-      if (await sha256File(copy).catch(() => void 0) !== h.sha256)
+      const hf = await openHotfix(copy).catch(() => void 0);
+      if (hf?.sha256 !== h.sha256) {
+        await hf?.zip.close();
         throw verificationFailed(
           `${copy}: not the hotfix ${h.id} the folder carried (sha256 ${h.sha256.slice(0, 12)}\u2026); it was not put back`
         );
-      const hf = await openHotfix(copy);
+      }
       try {
         await applyHotfix(home, hf, { anyLevel: true });
       } finally {
@@ -28861,17 +28882,7 @@ async function applyLocked(args) {
       const details = [];
       for (const c of conflictsFor) {
         const beside = path21.join(c.where === "overlay" ? lock.overlay : home, c.path);
-        const files = [];
-        if (!args.dryRun) {
-          if (c.base) {
-            await writeFileAtomic(`${beside}.old`, c.base);
-            files.push(`${beside}.old`);
-          }
-          if (c.theirs) {
-            await writeFileAtomic(`${beside}.updated`, c.theirs);
-            files.push(`${beside}.updated`);
-          }
-        }
+        const files = args.dryRun ? [] : await writeCompanions(beside, c);
         result.conflicts.push({ path: c.path, files });
         details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
         if (c.merged)
