@@ -404,4 +404,56 @@ describe('revert brings back the level and its hotfixes', () => {
       assert.equal(await lockLevel(team.lock), 1);
     }
   });
+
+  test('revert --dir without --level undoes the last update each time: 2 → 1 with its hotfix, 1 → 0, then exit 2 "nothing to revert to"', async () => {
+    const team = await makeTeam(vendor, { level: 0 });
+    const home = path.join(team.dir, 'home');
+    const apply = async (level: string) => {
+      const r = await runCli(['apply', '--lock', team.lock, '--level', level, '--dir', home], {
+        env: team.env,
+      });
+      assert.equal(r.code, 0, r.stderr);
+    };
+    await apply('0');
+    const atZero = await treeHash(home);
+    await apply('1');
+    await pin(team.lock, ['HF-README']);
+    const hf = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
+    assert.equal(hf.code, 0, hf.stderr);
+    const atOne = await treeHash(home);
+    await apply('2');
+
+    const first = await runCli(['revert', '--dir', home, '--lock', team.lock]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /from level 2 to 1/);
+    assert.equal(await treeHash(home), atOne, 'level 1 as it was, its hotfix included');
+    assert.deepEqual(ids(await statusOf(home)), ['HF-README']);
+    assert.equal(await lockLevel(team.lock), 1, 'the lock follows the folder');
+
+    const second = await runCli(['revert', '--dir', home, '--json']);
+    assert.equal(second.code, 0, second.stderr);
+    assert.deepEqual(
+      { from: JSON.parse(second.stdout).from, to: JSON.parse(second.stdout).to },
+      { from: 1, to: 0 },
+    );
+    assert.equal(await treeHash(home), atZero, 'level 0 as it was installed');
+
+    const before = await fullTreeHash(home);
+    const third = await runCli(['revert', '--dir', home]);
+    assert.equal(third.code, 2, third.stderr);
+    assert.match(third.stderr, /nothing to revert to/);
+    assert.match(third.stderr, /level 0/);
+    const json = await runCli(['revert', '--dir', home, '--json']);
+    assert.equal(json.code, 2);
+    assert.match(JSON.parse(json.stdout).error.message, /nothing to revert to/);
+    assert.equal(await fullTreeHash(home), before, 'nothing changed');
+  });
 });

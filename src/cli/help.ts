@@ -61,15 +61,15 @@ export const HELP: Record<string, Help> = {
     example: 'uplevel status --pack pack.zip',
   },
   revert: {
-    usage: ['revert    --dir DIR --level N [--lock F] [--json]'],
+    usage: ['revert    --dir DIR [--level N] [--lock F] [--json]'],
     what: 'Goes back to an earlier level from the backups in-place updates keep, byte for byte, with the hotfixes the folder carried there.',
     flags: [
       ['--dir DIR', 'the product folder'],
-      ['--level N', 'the level to go back to'],
-      ['--lock F', 'the lock file whose level is set to N too'],
+      ['--level N', 'the level to go back to (default: the level before the last update)'],
+      ['--lock F', 'the lock file whose level is set to the level reverted to'],
       JSON_FLAG,
     ],
-    example: 'uplevel revert --dir /opt/acme-gateway-4.2.0 --level 2',
+    example: 'uplevel revert --dir /opt/acme-gateway-4.2.0',
   },
   recover: {
     usage: ['recover   --dir DIR [--json]'],

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { badInput } from '../../core/errors.ts';
 import { revertInPlace } from '../../pipeline/in-place/revert.ts';
 import { recoverFolder } from '../../pipeline/in-place/recover.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
@@ -15,7 +14,6 @@ export async function revertCommand(argv: string[], ctx: CommandContext): Promis
   });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
   const level = intFlag('level', values.level as string | undefined);
-  if (level === undefined) throw badInput('--level N is required: the level to go back to');
   const lock = values.lock ? await loadLock(values.lock as string) : undefined;
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {

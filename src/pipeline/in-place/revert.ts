@@ -3,11 +3,13 @@
  * and the hotfixes on top of the current level with them; then the hotfixes the folder
  * carried at that level go back on. Files edited since the level was applied go to the
  * trash, not away. One journal moves every file, so a kill leaves the old level or the new.
+ * Without a level, it goes back to the level before the folder's last update (its backup's
+ * name says which).
  */
 import { promises as fs } from 'node:fs';
 import { badInput } from '../../core/errors.ts';
 import { setLockLevel } from '../../core/lock.ts';
-import { PACK_STATE_PATH, type Lock } from '../../core/types.ts';
+import { PACK_STATE_PATH, type Lock, type PackState } from '../../core/types.ts';
 import { writeFileAtomic } from '../overlay.ts';
 import { clearPending } from '../pending-merge.ts';
 import type { Reporter } from '../reporter.ts';
@@ -17,6 +19,7 @@ import {
   commitJournal,
   readRecord,
   replay,
+  WORK_DIR,
   workPath,
   type Journal,
   type JournalOp,
@@ -33,7 +36,8 @@ export interface RevertResult {
 
 export async function revertInPlace(
   home: string,
-  level: number,
+  /** Undefined: the level before the last update. */
+  level: number | undefined,
   reporter: Reporter,
   lock?: Lock,
 ): Promise<RevertResult> {
@@ -46,7 +50,7 @@ export async function revertInPlace(
 
 async function revertLocked(
   home: string,
-  level: number,
+  asked: number | undefined,
   reporter: Reporter,
   lock: Lock | undefined,
 ): Promise<RevertResult> {
@@ -58,6 +62,7 @@ async function revertLocked(
     throw badInput(
       `--lock ${lock.file}: is for ${lock.product} ${lock.version}, ${home} holds ${state.product} ${state.version}`,
     );
+  const level = asked ?? (await levelBeforeLastUpdate(home, state));
   if (level > state.level)
     throw badInput(
       `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`,
@@ -121,15 +126,12 @@ async function undoPlan(
 }> {
   const steps: string[] = [];
   for (const id of [...hotfixIds].reverse()) steps.push(`backup/hotfix-${id}`);
-  const backups = (await fs.readdir(workPath(home, 'backup')).catch(() => [] as string[])).map(
-    (n) => n.split('-').map(Number),
-  );
+  const backups = await updateBackups(home);
   let hotfixes: Journal['hotfixes'] & object = [];
   while (at > level) {
-    const step = backups.find(([from, to]) => to === at && (from as number) < at);
-    if (!step)
+    const from = backups.get(at);
+    if (from === undefined)
       throw badInput(`${home}: no backup of the change to level ${at}; cannot revert below it`);
-    const [from] = step as [number, number];
     if (from < level)
       throw badInput(
         `${home}: level ${level} was skipped by one update (${from} → ${at}); revert to ${from} instead`,
@@ -152,4 +154,29 @@ async function undoPlan(
     hotfixes = t.hotfixes ?? [];
   }
   return { ops, consumed: steps, hotfixes };
+}
+
+/** The updates' backups (`backup/FROM-TO`), by the level they went to: the level they came from. */
+async function updateBackups(home: string): Promise<Map<number, number>> {
+  const names = await fs.readdir(workPath(home, 'backup')).catch(() => [] as string[]);
+  const out = new Map<number, number>();
+  for (const name of names) {
+    const m = /^(\d+)-(\d+)$/.exec(name);
+    if (m && Number(m[1]) < Number(m[2]) && !out.has(Number(m[2])))
+      out.set(Number(m[2]), Number(m[1]));
+  }
+  return out;
+}
+
+/** What `revert` without `--level` goes back to: the level the last update came from. */
+async function levelBeforeLastUpdate(home: string, state: PackState): Promise<number> {
+  const from = (await updateBackups(home)).get(state.level);
+  if (from !== undefined) return from;
+  const hotfix = state.hotfixes.at(-1)?.id;
+  throw badInput(
+    `${home}: nothing to revert to: no in-place update to level ${state.level} is recorded in ${WORK_DIR}/backup/` +
+      (hotfix
+        ? `; \`uplevel hotfix remove --dir ${home} --id ${hotfix}\` takes off its last hotfix`
+        : ''),
+  );
 }
