@@ -15,7 +15,7 @@ import { addToRepository } from '../src/repo/add-to-repository.ts';
 import { serveDirectory } from '../src/repo/serve.ts';
 import { initRepository } from '../src/repo/tuf/index.ts';
 import { publishSample, runActionProcess, sampleWorkspace } from './helpers/action.ts';
-import { startFakeGitHub } from './helpers/fake-github.ts';
+import { startFakeGitHub, type FakeStatus } from './helpers/fake-github.ts';
 import { readTree } from './helpers/read-pack.ts';
 
 const BRANCH = 'uplevel/sample-server-1.0.0';
@@ -56,7 +56,7 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
   const extra = [`${FILE}.old`, `${FILE}.updated`, RECORD];
   let n = 0;
   /** A fresh checkout of `ref`, as actions/checkout gives a workflow. */
-  const run = async (ref: string, inputs: Record<string, string>) => {
+  const run = async (ref: string, inputs: Record<string, string>, event?: unknown) => {
     const ws = path.join(tmp, `run-${++n}`);
     for (const p of [...Object.keys(files), ...extra]) {
       const content = gh.fileAt(ref, p);
@@ -69,10 +69,13 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
       temp: path.join(tmp, `temp-${n}`),
       inputs: { token: 'ghs_faketoken', ...inputs },
       env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/platform' },
+      ...(event ? { event } : {}),
     });
   };
   const scheduled = () => run('main', { mode: 'pull-request' });
-  const verify = () => run(BRANCH, { mode: 'verify' });
+  // As on a pull_request event: verify sets the `uplevel` status on the head it tested.
+  const verify = () =>
+    run(BRANCH, { mode: 'verify' }, { pull_request: { head: { sha: gh.branchHead(BRANCH) } } });
   try {
     const first = await scheduled();
     assert.equal(first.code, 4, first.stdout + first.stderr);
@@ -97,6 +100,9 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
     assert.doesNotMatch(old, /ACME operations team/);
     assert.equal(JSON.parse(gh.fileAt(BRANCH, RECORD)?.toString() ?? '{}').target, 2);
     assert.match(gh.fileAt(BRANCH, 'uplevel.yml')?.toString() ?? '', /^level: 2$/m);
+    assert.equal(gh.pulls[0]?.draft, true, 'a draft while it conflicts');
+    const botHead = metadataOf(gh.pulls[0]?.body).headSha;
+    assert.equal(botHead, gh.branchHead(BRANCH));
 
     // The two deleted, the markers left: verify refuses, at the marker's line.
     gh.pushCommitAsUser(BRANCH, { [`${FILE}.old`]: null, [`${FILE}.updated`]: null }, 'octocat');
@@ -134,14 +140,58 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
     assert.equal(ok.code, 0, ok.stdout + ok.stderr);
     assert.equal(ok.outputs['target-level'], '2');
     assert.equal(ok.outputs.tests, 'passed');
+    const verified = gh.statuses.filter((x) => x.sha === head && x.context === 'uplevel');
+    assert.deepEqual(
+      verified.map((x) => x.state),
+      ['success'],
+      'verify’s result on the person’s head',
+    );
+
+    // A failing `uplevel` status on the person's head (a later verify, say): still accepted,
+    // but left a draft, and the summary says why.
+    gh.statuses.push({ ...(verified[0] as FakeStatus), id: 9_000_001, state: 'failure' });
+    const held = await scheduled();
+    assert.equal(held.code, 0, held.stdout + held.stderr);
+    assert.equal(gh.pulls[0]?.draft, true, 'not ready while its status fails');
+    assert.match(held.summary, /left a draft: the `uplevel` status of [0-9a-f]{7} is failure/);
+    gh.statuses.push({ ...(verified[0] as FakeStatus), id: 9_000_002, state: 'success' });
+
+    const statusesBefore = gh.statuses.length;
     const accepted = await scheduled();
     assert.equal(accepted.code, 0, accepted.stdout + accepted.stderr);
     assert.match(
       accepted.summary,
-      /resolved on branch `uplevel\/sample-server-1\.0\.0` by a person/,
+      new RegExp(
+        `resolved on branch \`uplevel/sample-server-1\\.0\\.0\` by @octocat in ${head.slice(0, 7)}`,
+      ),
     );
     assert.equal(gh.branchHead(BRANCH), head, 'the person’s commits are kept');
     assert.equal(gh.fileAt(BRANCH, FILE)?.toString(), resolved);
+    // Ready for review, its body saying who resolved it and where; no status of this run on
+    // the person's head (it did not test it), the metadata still names the action's own head.
+    const pr = gh.pulls[0];
+    assert.equal(pr?.draft, false, 'ready for review');
+    assert.equal(gh.statuses.length, statusesBefore, 'no status set on a head it did not test');
+    assert.doesNotMatch(pr?.body ?? '', /could not be merged cleanly/);
+    assert.match(
+      pr?.body ?? '',
+      new RegExp(
+        `resolved on this branch by @octocat in ${head.slice(0, 7)}: \`deploy/conf/server\\.properties\``,
+      ),
+    );
+    assert.match(pr?.body ?? '', /did not build or test that commit/);
+    const meta = metadataOf(pr?.body);
+    assert.equal(meta.headSha, botHead, 'automerge still sees a head that is not the action’s');
+    assert.deepEqual(meta.conflicts, []);
+    // A rerun finds it as it left it: no edit, no GraphQL call.
+    const writes = () =>
+      gh.requests.filter(
+        (r) => r.operationId === 'pulls/update' || r.operationId?.startsWith('graphql/'),
+      ).length;
+    const writesBefore = writes();
+    const again = await scheduled();
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.equal(writes(), writesBefore, 'an unchanged rerun writes nothing');
 
     // Merged: the base is at level 2 with the resolved file, and nothing is left to do.
     gh.closePull(1, { merged: true });
@@ -164,6 +214,12 @@ test('a conflict resolved on the PR branch: verify refuses it until finished, th
     await gh.close();
   }
 });
+
+function metadataOf(body: string | undefined): { headSha?: string; conflicts?: string[] } {
+  const m = /<!-- uplevel-metadata (\{.*\}) -->\s*$/.exec(body ?? '');
+  assert.ok(m, 'the body ends with its metadata');
+  return JSON.parse(m[1] as string);
+}
 
 /** The merge with each conflict settled the team's way: the person's edit. */
 function takeOurs(merged: string): string {

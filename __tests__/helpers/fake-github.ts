@@ -1946,20 +1946,22 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     }
     rec.body = body;
     const query = typeof body.query === 'string' ? body.query : '';
+    // mutation($id: ID!) { NAME(input: { pullRequestId: $id }) { pullRequest { isDraft } } }
     const m =
-      /^\s*mutation\s*\(\s*\$(\w+)\s*:\s*ID!\s*\)\s*\{\s*convertPullRequestToDraft\s*\(\s*input\s*:\s*\{\s*pullRequestId\s*:\s*\$(\w+)\s*\}\s*\)\s*\{\s*pullRequest\s*\{\s*isDraft\s*\}\s*\}\s*\}\s*$/.exec(
+      /^\s*mutation\s*\(\s*\$(\w+)\s*:\s*ID!\s*\)\s*\{\s*(convertPullRequestToDraft|markPullRequestReadyForReview)\s*\(\s*input\s*:\s*\{\s*pullRequestId\s*:\s*\$(\w+)\s*\}\s*\)\s*\{\s*pullRequest\s*\{\s*isDraft\s*\}\s*\}\s*\}\s*$/.exec(
         query,
       );
-    if (!m || m[1] !== m[2])
+    if (!m || m[1] !== m[3])
       return fail(`the fake does not know this query: ${query.slice(0, 200)}`);
-    rec.operationId = 'graphql/convertPullRequestToDraft';
+    const mutation = m[2] as string;
+    rec.operationId = `graphql/${mutation}`;
     const id = body.variables?.[m[1] as string];
     const pr = pulls.find((p) => `PR_${p.number}` === id);
     if (!pr) {
       return {
         status: 200,
         json: {
-          data: { convertPullRequestToDraft: null },
+          data: { [mutation]: null },
           errors: [
             {
               type: 'NOT_FOUND',
@@ -1970,11 +1972,15 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       };
     }
     if (pr.state !== 'open') return fail(`pull request #${pr.number} is closed`);
-    pr.draft = true;
+    const draft = mutation === 'convertPullRequestToDraft';
+    // Asking for what it already is means the caller did not look first.
+    if (pr.draft === draft)
+      return fail(`pull request #${pr.number} is ${draft ? 'already' : 'not'} a draft`);
+    pr.draft = draft;
     pr.updatedAt = now();
     return {
       status: 200,
-      json: { data: { convertPullRequestToDraft: { pullRequest: { isDraft: true } } } },
+      json: { data: { [mutation]: { pullRequest: { isDraft: draft } } } },
     };
   }
 

@@ -274,6 +274,16 @@ export class GitHubApi {
     );
   }
 
+  /** A draft ready for review; REST cannot do this either. */
+  async markReadyForReview(pr: PullRequestInfo): Promise<void> {
+    await this.call(`mark pull request #${pr.number} ready for review`, () =>
+      this.octokit.graphql(
+        'mutation($id: ID!) { markPullRequestReadyForReview(input: { pullRequestId: $id }) { pullRequest { isDraft } } }',
+        { id: pr.nodeId },
+      ),
+    );
+  }
+
   async createPullRequest(p: {
     title: string;
     body: string;
@@ -360,10 +370,16 @@ export class GitHubApi {
 
   /** Whether `sha` has a status of `context` (any state). */
   async hasStatus(sha: string, context: string): Promise<boolean> {
+    return (await this.statusOf(sha, context)) !== undefined;
+  }
+
+  /** The latest state of `sha`'s status `context`; undefined when it has none. */
+  async statusOf(sha: string, context: string): Promise<string | undefined> {
     const r = await this.call(`read the statuses of ${sha.slice(0, 7)}`, () =>
       this.octokit.rest.repos.listCommitStatusesForRef({ ...this.repo, ref: sha, per_page: 100 }),
     );
-    return r.data.some((x) => x.context === context);
+    // Newest first.
+    return r.data.find((x) => x.context === context)?.state;
   }
 
   async releaseByTag(tag: string): Promise<ReleaseInfo | undefined> {
@@ -439,6 +455,17 @@ export class GitHubApi {
 
   private failure(what: string, e: unknown): UplevelError {
     const code = status(e);
+    // GraphQL answers 200 with errors: say them, not Octokit's "Request failed due to…".
+    const gql = code === undefined ? graphqlErrors(e) : [];
+    if (gql.some((g) => g.type === 'FORBIDDEN'))
+      return badInput(
+        `GitHub refused to ${what} (${gql.map((g) => g.message).join('; ')}); give the workflow "permissions: pull-requests: write" or a token that has it`,
+      );
+    if (gql.length)
+      return new UplevelError(
+        ExitCode.bug,
+        `GitHub answered when trying to ${what}: ${gql.map((g) => g.message).join('; ')}`,
+      );
     const msg = (e as Error)?.message?.split('\n')[0] ?? String(e);
     if (code === 401) return badInput(`GitHub refused the token when trying to ${what} (401)`);
     if (code === 403 || code === 404) {
@@ -477,6 +504,15 @@ function pullInfo(p: {
     head: p.head.ref,
     nodeId: p.node_id,
   };
+}
+
+function graphqlErrors(e: unknown): { type?: string; message: string }[] {
+  const errors = (e as { errors?: unknown })?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((x: { type?: unknown; message?: unknown }) => ({
+    ...(typeof x?.type === 'string' ? { type: x.type } : {}),
+    message: typeof x?.message === 'string' ? x.message : String(x),
+  }));
 }
 
 function status(e: unknown): number | undefined {

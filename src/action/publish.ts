@@ -91,6 +91,13 @@ async function conflictFiles(
   return files;
 }
 
+/** Where the pull request body sends a reader for the changelog it had to cut. */
+export function fullChangelogUrl(s: ActionSettings, branch: string): string {
+  return s.changelogFile
+    ? `${s.serverUrl}/${s.repository?.owner}/${s.repository?.repo}/blob/${branch}/${s.changelogFile}`
+    : actionRunUrl(s);
+}
+
 export async function openPullRequest(
   s: ActionSettings,
   lock: Lock,
@@ -101,9 +108,7 @@ export async function openPullRequest(
 ): Promise<PullRequestResult> {
   const runUrl = actionRunUrl(s);
   const branch = lockBranch(s, lock);
-  const fullChangelog = s.changelogFile
-    ? `${s.serverUrl}/${s.repository?.owner}/${s.repository?.repo}/blob/${branch}/${s.changelogFile}`
-    : runUrl;
+  const fullChangelog = fullChangelogUrl(s, branch);
   const meta = pullRequestMetadata(outcome);
   const labels = [...new Set(['uplevel', ...(meta.security ? ['security'] : []), ...s.labels])];
   const tests = outcome.tests;

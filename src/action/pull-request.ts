@@ -50,6 +50,9 @@ export interface PullRequestResult {
   reason?: string;
   /** The branch has a person's commits, left as they are. */
   foreign?: boolean;
+  /** Those commits, oldest first, and the open pull request they are on. */
+  foreignCommits?: BranchCommit[];
+  pull?: PullRequestInfo;
 }
 
 export const STATUS_CONTEXT = 'uplevel';
@@ -95,9 +98,10 @@ export async function publishPullRequest(
       // No headSha: this run neither pushed nor tested the person's head; verify tests it.
       return {
         operation: open ? 'unchanged' : 'none',
-        ...(open ? { number: open.number, url: open.url, ...at } : {}),
+        ...(open ? { number: open.number, url: open.url, ...at, pull: open } : {}),
         reason,
         foreign: true,
+        foreignCommits: foreign,
       };
     }
   }

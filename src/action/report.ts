@@ -49,6 +49,8 @@ export interface JobOutcome {
   runUrl?: string;
   /** The pull request's base branch, for "what happens next". */
   base?: string;
+  /** The overlay conflicts a person resolved on the pull request's branch (then `conflicts` is empty). */
+  resolved?: { commit: string; by: string[]; files: string[] };
 }
 
 /** The block automerge rules read: one line of JSON in an HTML comment at the body's end. */
@@ -136,7 +138,12 @@ export function needsAttention(o: JobOutcome): boolean {
 
 export function pullRequestBody(o: JobOutcome, fullChangelogUrl: string, headSha?: string): string {
   const meta = `${METADATA_START}${JSON.stringify(pullRequestMetadata(o, headSha)).replace(/--/g, '\\u002d\\u002d')}${METADATA_END}`;
-  const head = [...factsTable(o), ...cautionBlock(o), ...securitySection(o)].join('\n');
+  const head = [
+    ...factsTable(o),
+    ...resolvedBlock(o),
+    ...cautionBlock(o),
+    ...securitySection(o),
+  ].join('\n');
   // No durations in the body: a rerun with the same result leaves the PR untouched.
   const tail = [
     ...detailsBlock('Overlay files', overlayRows(o)),
@@ -228,6 +235,8 @@ function factsTable(o: JobOutcome, changes?: { from: number; to: number }): stri
 }
 
 function overlayFact(o: JobOutcome): string {
+  if (o.resolved)
+    return `✅ ${o.resolved.files.length} conflict(s) resolved by ${resolvers(o.resolved)} in \`${o.resolved.commit.slice(0, 7)}\``;
   if (o.conflicts.length)
     return `❌ **${o.conflicts.length} conflict(s)** of ${Math.max(o.overlay.length, o.conflicts.length)} file(s)`;
   if (!o.overlay.length) return 'no overlay files';
@@ -247,6 +256,24 @@ function testsFact(o: JobOutcome): string {
 }
 
 // ---- what went wrong ----
+
+/** `@a, @b`: the people whose commits are on the branch. */
+function resolvers(r: NonNullable<JobOutcome['resolved']>): string {
+  return r.by.length ? r.by.map((b) => `@${escapeMarkdown(b)}`).join(', ') : 'a person';
+}
+
+/** Who resolved the conflicts, where, and that uplevel did not test it. */
+function resolvedBlock(o: JobOutcome): string[] {
+  const r = o.resolved;
+  if (!r) return [];
+  const files = r.files.map((f) => `\`${escapeMarkdown(f)}\``).join(', ');
+  return [
+    '> [!NOTE]',
+    `> The overlay conflicts of level ${o.to} were resolved on this branch by ${resolvers(r)} in ${r.commit.slice(0, 7)}: ${files}.`,
+    `> uplevel did not build or test that commit; the \`uplevel\` status \`verify\` sets on it is its result. Review the resolution before merging.`,
+    '',
+  ];
+}
 
 function cautionBlock(o: JobOutcome): string[] {
   const lines: string[] = [];

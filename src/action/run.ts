@@ -24,11 +24,17 @@ import type { ArtifactPublisher } from './artifacts.ts';
 import type { Attestor } from './attest.ts';
 import { buildAndTest, conflictsOf, overlayOf, refuseConflictMarkers } from './build.ts';
 import { cacheSession, type CacheStore } from './cache.ts';
-import type { GitHubApi } from './github.ts';
+import type { GitHubApi, PullRequestInfo } from './github.ts';
 import { branchResolution } from './branch-resolution.ts';
-import { closeStalePullRequests, pullRequestOf, type PullRequestResult } from './pull-request.ts';
+import {
+  closeStalePullRequests,
+  pullRequestOf,
+  STATUS_CONTEXT,
+  type PullRequestResult,
+} from './pull-request.ts';
 import {
   actionRunUrl,
+  fullChangelogUrl,
   lockBranch,
   openPullRequest,
   packFiles,
@@ -36,7 +42,13 @@ import {
   publishRelease,
   repoPath,
 } from './publish.ts';
-import { jobSummary, testsState, type JobOutcome } from './report.ts';
+import {
+  jobSummary,
+  parsePullRequestMetadata,
+  pullRequestBody,
+  testsState,
+  type JobOutcome,
+} from './report.ts';
 import type { ActionSettings } from './settings.ts';
 import { postVerifyStatus } from './verify-status.ts';
 
@@ -188,7 +200,7 @@ export async function runAction(
     try {
       const pr = await publish(s, lock, built, outcome, outputs, extra, failed, ports);
       if (pr?.foreign && pr.branch && built.conflict && ports.github) {
-        const finished = await acceptResolution(s, lock, pr.branch, ports, outcome, outputs, extra);
+        const finished = await acceptResolution(s, lock, pr, ports, outcome, outputs, extra);
         if (finished) exitCode = ExitCode.ok;
       }
     } catch (e) {
@@ -269,18 +281,19 @@ async function publish(
 
 /**
  * The base branch still conflicts, but a person took the PR's branch over: when they finished
- * the merge there (see branch-resolution.ts) the run accepts it and leaves it for review;
- * otherwise it names what is left, on the branch's files.
+ * the merge there (see branch-resolution.ts) the run accepts it and leaves it for review
+ * (see markResolved); otherwise it names what is left, on the branch's files.
  */
 async function acceptResolution(
   s: ActionSettings,
   lock: Lock,
-  branch: string,
+  pr: PullRequestResult,
   ports: ActionPorts,
   outcome: JobOutcome,
   outputs: Record<string, string>,
   extra: string[],
 ): Promise<boolean> {
+  const branch = pr.branch as string;
   const r = await branchResolution(ports.github as GitHubApi, branch, s, lock);
   if (!r) return false;
   if (r.waiting.length) {
@@ -291,13 +304,67 @@ async function acceptResolution(
     );
     return false;
   }
-  ports.reporter.info(`the conflicts were resolved on ${branch} by a person; left for review`);
+  const commits = pr.foreignCommits ?? [];
+  const resolved = {
+    commit: commits.at(-1)?.sha ?? pr.pull?.headSha ?? '',
+    by: [...new Set(commits.map((c) => c.author).filter((a): a is string => Boolean(a)))],
+    files: outcome.conflicts.map((c) => c.file ?? c.path),
+  };
+  const who = resolved.by.map((b) => `@${b}`).join(', ') || 'a person';
+  ports.reporter.info(`the conflicts were resolved on ${branch} by ${who}; left for review`);
   extra.push(
-    `The overlay conflicts of level ${r.target} were resolved on branch \`${branch}\` by a person: left for review (\`verify\` builds and tests it there).`,
+    `The overlay conflicts of level ${r.target} were resolved on branch \`${branch}\` by ${who} in ${resolved.commit.slice(0, 7)}: left for review (\`verify\` builds and tests it there).`,
   );
   outcome.conflicts = [];
+  outcome.resolved = resolved;
   outputs.conflicts = '';
+  if (pr.pull) extra.push(...(await markResolved(s, pr.pull, outcome, ports)));
   return true;
+}
+
+/**
+ * The pull request of a resolved conflict: its body says who resolved it and in which commit
+ * (its metadata still names the action's own last head, so automerge never takes the
+ * person's), and a draft the conflict made is marked ready for review unless the `uplevel`
+ * status on the person's head (verify's) failed. No status is set: this run tested nothing
+ * there. Failing to do either is a warning; the resolution stands. The lines for the summary.
+ */
+async function markResolved(
+  s: ActionSettings,
+  pull: PullRequestInfo,
+  outcome: JobOutcome,
+  ports: ActionPorts,
+): Promise<string[]> {
+  const gh = ports.github as GitHubApi;
+  const head = outcome.resolved?.commit ?? pull.headSha;
+  const lines: string[] = [];
+  const warn = (what: string, e: unknown) => {
+    const line = `could not ${what}: ${(e as Error).message.split('\n')[0]}`;
+    ports.reporter.warn(line);
+    lines.push(`**Warning:** ${line}`);
+  };
+  const botHead = parsePullRequestMetadata(pull.body)?.headSha;
+  const body = pullRequestBody(outcome, fullChangelogUrl(s, pull.head), botHead);
+  if (body !== pull.body)
+    await gh
+      .updatePullRequest(pull.number, { title: pull.title, body })
+      .catch((e: unknown) => warn(`update the body of pull request #${pull.number}`, e));
+  if (!pull.draft || s.draft) return lines;
+  const state = await gh.statusOf(head, STATUS_CONTEXT).catch(() => undefined);
+  if (state === 'failure' || state === 'error') {
+    lines.push(
+      `Pull request #${pull.number} is left a draft: the \`${STATUS_CONTEXT}\` status of ${head.slice(0, 7)} is ${state}.`,
+    );
+    return lines;
+  }
+  try {
+    await gh.markReadyForReview(pull);
+    ports.reporter.info(`pull request #${pull.number} marked ready for review`);
+    lines.push(`Pull request #${pull.number} marked ready for review.`);
+  } catch (e) {
+    warn(`mark pull request #${pull.number} ready for review (mark it yourself)`, e);
+  }
+  return lines;
 }
 
 function pullRequestOutputs(
