@@ -267,6 +267,7 @@ describe('hotfixes', () => {
       const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
       if (code === 3) {
         assert.match(r.stderr, /hotfixes\[0\]\.sha256/);
+        assert.ok(r.stderr.includes(`its sha256 is ${sha}`), r.stderr);
         assert.equal(await treeHash(home), before, 'nothing changed');
       } else {
         assert.equal(status.level, 2);
@@ -455,5 +456,50 @@ describe('revert brings back the level and its hotfixes', () => {
     assert.equal(json.code, 2);
     assert.match(JSON.parse(json.stdout).error.message, /nothing to revert to/);
     assert.equal(await fullTreeHash(home), before, 'nothing changed');
+  });
+});
+
+describe('a hotfix refused as not pinned: the way the error gives', () => {
+  /** The message's way forward, done as written: the copy, then the lines added to the lock. */
+  async function follow(stderr: string) {
+    const copy = /^ {2}copy (\S+) to (\S+) /m.exec(stderr);
+    if (copy) {
+      await fs.mkdir(path.dirname(copy[2] as string), { recursive: true });
+      await fs.copyFile(copy[1] as string, copy[2] as string);
+    }
+    const add = /^ {2}add (?:under hotfixes: )?to (\S+):\n((?: {2}.*\n)+)/m.exec(stderr);
+    assert.ok(add, stderr);
+    const lines = (add[2] as string).split('\n').map((l) => l.slice(2));
+    await fs.appendFile(add[1] as string, lines.join('\n'));
+  }
+  const shaOf = async (f: string) =>
+    createHash('sha256')
+      .update(await fs.readFile(f))
+      .digest('hex');
+
+  test('hotfix apply: exit 3 naming the sha256 and the lines to add; added, it goes on', async () => {
+    const { team, home } = await level1Home([]);
+    const apply = (id: string) =>
+      runCli(['hotfix', 'apply', '--lock', team.lock, '--dir', home, hotfix[id] as string]);
+    for (const id of ['HF-README', 'HF-UTIL']) {
+      const before = await fullTreeHash(home);
+      const r = await apply(id);
+      assert.equal(r.code, 3, r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(`sha256 ${await shaOf(hotfix[id] as string)} is not pinned`),
+      );
+      assert.equal(await fullTreeHash(home), before, 'nothing changed');
+      // The zip is outside the lock's repository: the message says where to copy it first.
+      assert.match(r.stderr, /^ {2}copy /m);
+      await follow(r.stderr);
+      const again = await apply(id);
+      assert.equal(again.code, 0, again.stderr);
+    }
+    const st = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+    assert.deepEqual(
+      st.hotfixes.map((h: { id: string }) => h.id),
+      ['HF-README', 'HF-UTIL'],
+    );
   });
 });

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -245,5 +246,54 @@ describe("the lock's paths stay inside the lock's repository", () => {
     const out = await runCli(['check', '--lock', lock], { cwd: env1, env: env() });
     assert.equal(out.code, 2, out.stderr);
     assert.match(out.stderr, /trust must stay inside the lock's repository/);
+  });
+
+  test('the way forward: each file moved inside and the lock edited, apply --out works', async () => {
+    const { base, t } = await layout('forward');
+    const outside = path.join(base, 'outside');
+    await fs.mkdir(path.join(outside, 'deploy', 'conf'), { recursive: true });
+    await fs.writeFile(path.join(outside, 'deploy', 'README.txt'), 'ours\n');
+    const p0 = await fs.readFile(path.join(outside, 'p0.zip'));
+    const sha = createHash('sha256').update(p0).digest('hex');
+    const lock = path.join(t, 'uplevel.yml');
+    const out = path.join(t, 'out.zip');
+    const apply = () =>
+      runCli(['apply', '--lock', lock, '--level', '0', '--out', out], { cwd: t, env: env() });
+    const fields = {
+      trust: ['../outside/root.json', '.uplevel/root.json'],
+      // In the order the lock is read: one refusal at a time.
+      'pack.path': ['../outside/p0.zip', 'vendor/p0.zip'],
+      overlay: ['../outside/deploy/', 'deploy/'],
+    };
+    const text = (f: Record<string, string>) =>
+      `${head(f.trust)}overlay: ${f.overlay}\npack:\n  path: ${f['pack.path']}\n  sha256: ${sha}\n`;
+    const now: Record<string, string> = Object.fromEntries(
+      Object.entries(fields).map(([k, [bad]]) => [k, bad as string]),
+    );
+    for (const [field, [bad, good]] of Object.entries(fields)) {
+      await fs.writeFile(lock, text(now));
+      const r = await apply();
+      assert.equal(r.code, 2, r.stderr);
+      const escaped = field.replace(/[[\].]/g, '\\$&');
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `uplevel\\.yml: ${escaped} must stay inside the lock's repository .*move it into`,
+        ),
+      );
+      assert.ok(r.stderr.includes(bad as string), r.stderr);
+      await assert.rejects(fs.stat(out), 'nothing written');
+      // As the message says: into the repository, the lock giving its path from there.
+      const from = path.resolve(t, bad as string);
+      const to = path.resolve(t, good as string);
+      await fs.mkdir(path.dirname(to), { recursive: true });
+      await fs.rm(to, { recursive: true, force: true });
+      await fs.rename(from, to);
+      now[field] = good as string;
+    }
+    await fs.writeFile(lock, text(now));
+    const ok = await apply();
+    assert.equal(ok.code, 0, ok.stderr);
+    await fs.stat(out);
   });
 });

@@ -96,7 +96,10 @@ export function parseLock(text: string, file: string, root = path.dirname(file))
     if (URL_LIKE.test(p)) fail(field, `must be a path relative to ${name}, not a URL`);
     const abs = path.resolve(dir, p);
     if (!isInside(root, abs))
-      fail(field, `must stay inside the lock's repository ${root} (got ${shown(p)})`);
+      fail(
+        field,
+        `must stay inside the lock's repository ${root} (got ${shown(p)}): move it into the repository and give its path relative to ${name}`,
+      );
     return abs;
   };
   const mapping = (v: unknown, field: string, keys: string[], what: string): Obj => {

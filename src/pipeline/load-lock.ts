@@ -45,7 +45,7 @@ async function confineLinks(lock: Lock, root: string): Promise<void> {
     const real = await realExisting(p);
     if (!isInside(realRoot, real))
       throw badInput(
-        `${path.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path.relative(root, p) || '.'} leads to ${real} through a symlink)`,
+        `${path.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path.relative(root, p) || '.'} leads to ${real} through a symlink): move it into the repository instead of linking to it`,
       );
   }
 }

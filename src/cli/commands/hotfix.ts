@@ -40,7 +40,7 @@ export async function hotfixCommand(argv: string[], ctx: CommandContext): Promis
     if (positionals.length !== 1) throw badInput('uplevel hotfix apply: give one hotfix zip');
     const hf = await openHotfix(path.resolve(positionals[0] as string));
     try {
-      checkPinned(await pinningLock(values.lock as string | undefined, hf.file), hf);
+      await checkPinned(await pinningLock(values.lock as string | undefined, hf.file), hf);
       return await applyHotfix(home, hf);
     } finally {
       await hf.zip.close();

@@ -162,7 +162,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       throw badInput(`${path.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
     if (sha !== h.sha256)
       throw verificationFailed(
-        `${path.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`,
+        `${path.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path} (its sha256 is ${sha}; pin that only once you have reviewed this file)`,
       );
     lockHotfixes.push(await openHotfix(h.path));
   }

@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseHotfixManifest } from '../../core/documents.ts';
 import { badInput, ExitCode, UplevelError, verificationFailed } from '../../core/errors.ts';
+import { isInside } from '../../core/lock.ts';
 import { serializePackState } from '../../core/pack-state.ts';
 import {
   PACK_STATE_PATH,
@@ -16,6 +17,7 @@ import {
   type PackState,
 } from '../../core/types.ts';
 import { hashAndPin } from '../../zip/pinned.ts';
+import { lockRoot } from '../load-lock.ts';
 import { SafeZip } from '../../zip/reader.ts';
 import { refuseSymlinkedFolders } from './confine.ts';
 import { readHomeState } from './home-state.ts';
@@ -67,12 +69,27 @@ export async function openHotfix(file: string): Promise<OpenHotfix> {
 
 /**
  * A hotfix is not signed by the repository: it goes on only if the lock pins its sha256 in
- * `hotfixes:` (the team's own review of it). Anything else is exit 3, before any change.
+ * `hotfixes:` (the team's own review of it). Anything else is exit 3, before any change,
+ * saying how to pin it: where to copy the zip if it is outside the lock's repository (a
+ * lock's paths stay inside it), and the lines to add.
  */
-export function checkPinned(lock: Lock, hf: OpenHotfix): void {
+export async function checkPinned(lock: Lock, hf: OpenHotfix): Promise<void> {
   if (lock.hotfixes.some((h) => h.sha256 === hf.sha256)) return;
+  const dir = path.dirname(lock.file);
+  const inside = isInside(await lockRoot(dir), hf.file);
+  const kept = inside ? hf.file : path.join(dir, 'hotfixes', path.basename(hf.file));
+  const item = [
+    `- path: ${path.relative(dir, kept).split(path.sep).join('/')}`,
+    `  sha256: ${hf.sha256}`,
+  ];
   throw verificationFailed(
-    `${path.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); add its path and sha256 there to apply it`,
+    `${path.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); once you have reviewed it, pin it:`,
+    [
+      ...(inside ? [] : [`copy ${hf.file} to ${kept} (a lock's paths stay inside its repository)`]),
+      ...(lock.hotfixes.length
+        ? [`add under hotfixes: to ${lock.file}:`, ...item.map((l) => `  ${l}`)]
+        : [`add to ${lock.file}:`, 'hotfixes:', ...item.map((l) => `  ${l}`)]),
+    ],
   );
 }
 
