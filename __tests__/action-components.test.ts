@@ -86,8 +86,13 @@ after(async () => {
 });
 
 /** The team's checkout, on the fake's main branch too; the action run in it. */
-async function run(mode: string, overlay: string, inputs: Record<string, string> = {}) {
-  const team = await makeTeam(vendor, { overlay });
+async function run(
+  mode: string,
+  overlay: string,
+  inputs: Record<string, string> = {},
+  opts: { level?: number } = {},
+) {
+  const team = await makeTeam(vendor, { overlay, ...opts });
   const files: Record<string, string> = {};
   for (const [p, b] of await readTree(team.dir)) files[p] = b.toString('utf8');
   const gh = await startFakeGitHub({ owner: 'acme', repo: 'platform', files });
@@ -165,4 +170,15 @@ test('check reads no pack, so its summary lists the changes but no components', 
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.summary, /ACME-SEC-9/);
   assert.doesNotMatch(r.summary, /Components|log4j-core 2\.17|upgraded/);
+});
+
+test('verify builds the lock’s level: its summary lists the jars of the levels it holds', async () => {
+  const r = await run('verify', OVERLAY_CLEAN, {}, { level: 1 });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.summary, LOG4J);
+  assert.match(
+    r.summary,
+    /<summary>Components \(5\): 1 upgraded, 1 removed, 2 added, 1 rebuilt<\/summary>/,
+  );
+  assert.doesNotMatch(r.summary, /mod-\d\d/, 'level 2 is not in the pack');
 });
