@@ -129,6 +129,12 @@ test('pull-request: the body and the job summary list the jars each level upgrad
       what,
     );
     assert.match(text, /- removed \*\*com\.acme:old\*\* 0\.9 — `lib\/old\.jar`/, what);
+    // The security fix, not folded, names the library it upgrades.
+    assert.match(
+      text,
+      /^- \*\*ACME-SEC-9\*\* \(critical\) Upgrade the logging library — level 1\n {2}- upgraded \*\*log4j-core\*\* 2\.17\.0 → 2\.17\.1$/m,
+      what,
+    );
     assert.match(
       text,
       /- rebuilt \*\*com\.acme:util\*\* 1\.0 — `lib\/util\.jar` \(ACME-201\)/,

@@ -300,3 +300,17 @@ test('a jar path is shown as code that no backtick in it can close', () => {
   const body = pullRequestBody(outcome({ levels: [level] }), 'u');
   assert.match(body, / — ```lib\/a`<img src=x>`` @someone\.jar```$/m);
 });
+
+test('a security fix lists the jars it names under it, five at most', () => {
+  const level = rebuilt(8);
+  level.changes = [{ id: 'SEC-9', type: 'security', severity: 'high', title: 'Libraries' }];
+  for (const c of level.components ?? []) c.changes = ['SEC-9'];
+  const body = pullRequestBody(outcome({ levels: [level] }), 'u');
+  const section = body.slice(body.indexOf('### Security fixes'), body.indexOf('<details>'));
+  assert.match(
+    section,
+    /^- \*\*SEC-9\*\* \(high\) Libraries — level 2\n {2}- upgraded \*\*mod-0\*\* 1\.0 → 1\.1\n {2}- rebuilt \*\*mod-1\*\* 1\.0$/m,
+  );
+  assert.equal(section.match(/^ {2}- (upgraded|rebuilt) /gm)?.length, 5);
+  assert.match(section, /^ {2}- … and 3 more$/m);
+});

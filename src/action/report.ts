@@ -309,7 +309,32 @@ function securityChanges(o: JobOutcome, from: number, to: number): LeveledChange
 function securitySection(o: JobOutcome): string[] {
   const sec = securityChanges(o, o.from, o.to);
   if (!sec.length) return [];
-  return ['### Security fixes', '', ...sec.flatMap(changeLines), ''];
+  let room = NAMED_IN_SECURITY;
+  const lines = sec.flatMap((c) => {
+    const named = namedComponents(o, c, room);
+    room -= named.length;
+    return [...changeLines(c), ...named];
+  });
+  return ['### Security fixes', '', ...lines, ''];
+}
+
+/** The jars a security fix names, under it (at most this many in the section). */
+const NAMED_IN_SECURITY = 30;
+const NAMED_PER_CHANGE = 5;
+
+function namedComponents(o: JobOutcome, c: LeveledChange, room: number): string[] {
+  const level = o.levels.find((l) => l.level === c.level);
+  const named = (level?.components ?? []).filter((x) => x.changes.includes(c.id));
+  if (!named.length || room <= 0) return [];
+  const n = Math.min(NAMED_PER_CHANGE, room);
+  const shown = named.slice(0, n).map((x) => {
+    const what =
+      x.kind === 'upgraded'
+        ? `${clipped(x.from ?? '?')} → ${clipped(x.to ?? '?')}`
+        : clipped(x.to ?? x.from ?? '');
+    return `  - ${KIND_WORD[x.kind]} **${clipped(x.name)}** ${what}`.trimEnd();
+  });
+  return named.length > n ? [...shown, `  - … and ${named.length - n} more`] : shown;
 }
 
 function otherTitle(o: JobOutcome, from: number): string {
