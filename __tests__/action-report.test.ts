@@ -243,3 +243,74 @@ test('settings: defaults, lists, and one-line errors naming the input', () => {
   bad({ draft: 'maybe' }, /^input draft: must be true or false/);
   bad({ 'retention-days': '91' }, /^input retention-days: must be a whole number from 1 to 90/);
 });
+
+const rebuilt = (n: number, name = (i: number) => `mod-${i}`): JobOutcome['levels'][number] => ({
+  level: 2,
+  changes: [{ id: 'BUG-1', type: 'bug', title: 'mod-7 fixed' }],
+  components: Array.from({ length: n }, (_, i) => ({
+    kind: i === 0 ? ('upgraded' as const) : ('changed' as const),
+    name: name(i),
+    group: 'com.acme',
+    from: '1.0',
+    to: i === 0 ? '1.1' : '1.0',
+    path: `lib/mod-${i}.jar`,
+    changes: i === 7 ? ['BUG-1'] : [],
+  })),
+});
+
+test('a level that rebuilt 300 jars: the upgrade first, 25 listed, the rest counted, folded', () => {
+  const o = outcome({ levels: [rebuilt(300)] });
+  for (const text of [pullRequestBody(o, 'u', 'a'.repeat(40)), jobSummary(o)]) {
+    assert.match(text, /\| Components \| 1 upgraded, 299 rebuilt \|/);
+    assert.match(
+      text,
+      /<details>\n<summary>Components \(300\): 1 upgraded, 299 rebuilt<\/summary>/,
+    );
+    const listed = text.match(/^- (upgraded|rebuilt) \*\*com\.acme:mod-\d+\*\*/gm) ?? [];
+    assert.equal(listed.length, 25);
+    assert.match(listed[0] ?? '', /^- upgraded \*\*com\.acme:mod-0\*\*/);
+    assert.match(text, /^- rebuilt \*\*com\.acme:mod-7\*\* 1\.0 — `lib\/mod-7\.jar` \(BUG-1\)$/m);
+    assert.match(text, /^- … and 275 more \(275 rebuilt\)$/m);
+    assert.doesNotMatch(text, /mod-299/);
+  }
+});
+
+test('jar names of any length and 3000 changes: the body stays under GitHub’s limit, the components and metadata intact', () => {
+  const many: Change[] = Array.from({ length: 3000 }, (_, i) => ({
+    id: `BUG-${i}`,
+    type: 'bug',
+    title: `A long title for a bug fix number ${i} that makes the body grow quickly`,
+  }));
+  const huge = (i: number) => `${'x'.repeat(50_000)}-${i}`;
+  const level = { ...rebuilt(300, huge), changes: many };
+  const o = outcome({ levels: [level] });
+  const body = pullRequestBody(o, 'https://example.test/full', 'b'.repeat(40));
+  assert.ok(body.length <= PR_BODY_LIMIT, `${body.length}`);
+  assert.match(body, /<summary>Components \(300\)/);
+  assert.match(body, /^- upgraded \*\*com\.acme:x{111}…\*\* 1\.0 → 1\.1/m, 'a name is cut');
+  assert.match(body, /^- … and \d+ more \(/m);
+  assert.match(body, /full changelog: https:\/\/example\.test\/full/);
+  assert.equal(parsePullRequestMetadata(body)?.headSha, 'b'.repeat(40));
+});
+
+test('a jar path is shown as code that no backtick in it can close', () => {
+  const level = rebuilt(1);
+  const c = level.components?.[0];
+  if (c) c.path = 'lib/a`<img src=x>`` @someone.jar';
+  const body = pullRequestBody(outcome({ levels: [level] }), 'u');
+  assert.match(body, / — ```lib\/a`<img src=x>`` @someone\.jar```$/m);
+});
+
+test('a security fix lists the jars it names under it, five at most', () => {
+  const level = rebuilt(8);
+  level.changes = [{ id: 'SEC-9', type: 'security', severity: 'high', title: 'Libraries' }];
+  for (const c of level.components ?? []) c.changes = ['SEC-9'];
+  const body = pullRequestBody(outcome({ levels: [level] }), 'u');
+  const section = body.slice(body.indexOf('### Security fixes'), body.indexOf('<details>'));
+  assert.match(
+    section,
+    /^- \*\*SEC-9\*\* \(high\) Libraries — level 2\n {2}- upgraded \*\*mod-0\*\* 1\.0 → 1\.1\n {2}- rebuilt \*\*mod-1\*\* 1\.0$/m,
+  );
+  assert.equal(section.match(/^ {2}- (upgraded|rebuilt) /gm)?.length, 5);
+  assert.match(section, /^ {2}- … and 3 more$/m);
+});

@@ -9,30 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { renderChangelogJson, renderChangelogMarkdown } from '../src/core/changelog.ts';
-import { toDosDateTime, ZipWriter } from '../src/zip/writer.ts';
 import { runCli } from './helpers/cli.ts';
+import { mavenJar } from './helpers/jars.ts';
 import { makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
 
-const TIME = toDosDateTime(new Date(Date.UTC(2026, 0, 1)));
 let tmp: string;
-
-async function jar(group: string, artifact: string, version: string, extra = ''): Promise<Buffer> {
-  const file = path.join(tmp, `${artifact}-${version}-${extra}.jar`);
-  const w = await ZipWriter.create(file);
-  const add = (name: string, text: string) =>
-    w.addBuffer(name, Buffer.from(text), { mode: 0o644, ...TIME });
-  await add(
-    'META-INF/MANIFEST.MF',
-    `Manifest-Version: 1.0\r\nImplementation-Version: ${version}\r\n\r\n`,
-  );
-  await add(
-    `META-INF/maven/${group}/${artifact}/pom.properties`,
-    `groupId=${group}\nartifactId=${artifact}\nversion=${version}\n`,
-  );
-  await add('com/example/A.class', `class ${artifact} ${extra}`);
-  await w.finish();
-  return fs.readFile(file);
-}
+const jar = (group: string, artifact: string, version: string, extra = '') =>
+  mavenJar(tmp, group, artifact, version, extra);
 
 let vendor: Vendor;
 before(async () => {

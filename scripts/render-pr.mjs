@@ -5,7 +5,9 @@
 // request body and the job summary it wrote are turned into HTML with GitHub's Markdown rules
 // (GFM, via marked; alerts such as > [!CAUTION] as GitHub shows them) and, when a headless
 // Chromium is found, into PNGs (emoji need a colour emoji font, e.g. Debian's
-// fonts-noto-color-emoji). Output: docs/pr-rendering/.
+// fonts-noto-color-emoji). The sample is published with a few Maven jars added (log4j-core
+// 2.17.0 → 2.17.1 at level 2 and the like), so the pages show the component diff; its folded
+// list is drawn open. Output: docs/pr-rendering/.
 //
 //   npm run -s build && node --import tsx scripts/render-pr.mjs
 import { execFileSync } from 'node:child_process';
@@ -16,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Marked } from 'marked';
 import { publishSample, runActionProcess, sampleWorkspace } from '../__tests__/helpers/action.ts';
 import { startFakeGitHub } from '../__tests__/helpers/fake-github.ts';
+import { mavenJar } from '../__tests__/helpers/jars.ts';
 import { readTree } from '../__tests__/helpers/read-pack.ts';
 import { serveDirectory } from '../src/repo/serve.ts';
 
@@ -43,6 +46,56 @@ const CASES = {
 
 async function edit(file, fn) {
   await fs.writeFile(file, fn(await fs.readFile(file, 'utf8')));
+}
+
+/**
+ * The sample with the jars a Java server ships: level 1 upgrades commons-text, level 2
+ * log4j (the security fix names it), level 3 adds the metrics client. A copy in `tmp`.
+ */
+async function sampleWithJars(tmp) {
+  const dir = path.join(tmp, 'sample');
+  await fs.cp(path.join(root, 'sample'), dir, { recursive: true });
+  const jar = async (at, group, artifact, version) => {
+    await fs.mkdir(path.dirname(path.join(dir, at)), { recursive: true });
+    await fs.writeFile(path.join(dir, at), await mavenJar(tmp, group, artifact, version));
+  };
+  const log4j = 'org.apache.logging.log4j';
+  await jar('ga/lib/commons-text-1.9.jar', 'org.apache.commons', 'commons-text', '1.9');
+  await jar('ga/lib/log4j-api-2.17.0.jar', log4j, 'log4j-api', '2.17.0');
+  await jar('ga/lib/log4j-core-2.17.0.jar', log4j, 'log4j-core', '2.17.0');
+  await jar(
+    'levels/1/files/lib/commons-text-1.10.0.jar',
+    'org.apache.commons',
+    'commons-text',
+    '1.10.0',
+  );
+  await fs.writeFile(path.join(dir, 'levels', '1', 'removed.txt'), 'lib/commons-text-1.9.jar\n');
+  await jar('levels/2/files/lib/log4j-api-2.17.1.jar', log4j, 'log4j-api', '2.17.1');
+  await jar('levels/2/files/lib/log4j-core-2.17.1.jar', log4j, 'log4j-core', '2.17.1');
+  await fs.writeFile(
+    path.join(dir, 'levels', '2', 'removed.txt'),
+    'lib/log4j-api-2.17.0.jar\nlib/log4j-core-2.17.0.jar\n',
+  );
+  await jar(
+    'levels/3/files/lib/simpleclient-0.16.0.jar',
+    'io.prometheus',
+    'simpleclient',
+    '0.16.0',
+  );
+  const names = (level, from, to) =>
+    edit(path.join(dir, 'levels', String(level), 'CHANGES.yml'), (t) => t.replace(from, to));
+  await names(1, 'components: [lib/util.mjs]', 'components: [lib/util.mjs, commons-text]');
+  await names(
+    2,
+    'components: [lib/server.mjs, conf/server.properties]',
+    'components: [lib/server.mjs, conf/server.properties, log4j-core, log4j-api]',
+  );
+  await names(
+    3,
+    'components: [lib/metrics.mjs, lib/server.mjs]',
+    'components: [lib/metrics.mjs, lib/server.mjs, simpleclient]',
+  );
+  return dir;
 }
 
 async function runCase(tmp, repo, name, c) {
@@ -91,7 +144,9 @@ function gfm() {
   return (md) => marked.parse(md);
 }
 
-const CSS = `body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji";font-size:14px;line-height:1.5;color:#1f2328;background:#f6f8fa;margin:0;padding:24px}
+// GitHub's font stack. Naming "Noto Color Emoji" in it made Chromium take digits and spaces
+// from the emoji font ("1 . 0 . 0"); unnamed, it is still the fallback for emoji.
+const CSS = `body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji";font-size:14px;line-height:1.5;color:#1f2328;background:#f6f8fa;margin:0;padding:24px}
 .page{max-width:900px;margin:0 auto}
 .box{background:#fff;border:1px solid #d1d9e0;border-radius:6px;margin-bottom:24px}
 .box>header{background:#f6f8fa;border-bottom:1px solid #d1d9e0;padding:8px 16px;border-radius:6px 6px 0 0;color:#59636e}
@@ -120,10 +175,13 @@ function page(title, { pr, summary, code }, render) {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body><div class="page">
 <h1 class="t">${esc(pr.title)} <span style="color:#59636e">#${pr.number}</span></h1>
 <p><span class="state${pr.draft ? ' draft' : ''}">${pr.draft ? 'Draft' : 'Open'}</span> &nbsp;${esc(pr.user)} wants to merge into <code>${esc(pr.base)}</code> from <code>${esc(pr.head)}</code> · labels: ${pr.labels.map(esc).join(', ')}</p>
-<div class="box"><header><b>${esc(pr.user)}</b> commented (pull request body)</header><div class="md">${render(pr.body)}</div></div>
-<div class="box"><header><b>Job summary</b> (the run exited ${code})</header><div class="md">${render(summary)}</div></div>
+<div class="box"><header><b>${esc(pr.user)}</b> commented (pull request body; its folded <i>Components</i> drawn open)</header><div class="md">${open(render(pr.body))}</div></div>
+<div class="box"><header><b>Job summary</b> (the run exited ${code}; <i>Components</i> drawn open)</header><div class="md">${open(render(summary))}</div></div>
 </div></body></html>\n`;
 }
+
+/** The picture shows the component list a reviewer would unfold. */
+const open = (html) => html.replace(/<details>(\s*<summary>Components)/g, '<details open>$1');
 
 function chromium() {
   for (const c of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
@@ -137,8 +195,32 @@ function chromium() {
   return undefined;
 }
 
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars'];
+const WIDTH = 1000;
+
+/** A PNG of the whole page: its height measured first, at the picture's width. */
+async function screenshot(browser, html, png) {
+  const probe = path.join(tmp, `${path.basename(html)}.probe.html`);
+  const measure = `<script>document.body.dataset.height = document.documentElement.scrollHeight</script>`;
+  await fs.writeFile(
+    probe,
+    (await fs.readFile(html, 'utf8')).replace('</body>', `${measure}</body>`),
+  );
+  const dom = execFileSync(
+    browser,
+    [...FLAGS, '--dump-dom', `--window-size=${WIDTH},800`, `file://${probe}`],
+    { stdio: 'pipe' },
+  ).toString();
+  const height = Number(/data-height="(\d+)"/.exec(dom)?.[1] ?? 2600);
+  execFileSync(
+    browser,
+    [...FLAGS, `--screenshot=${png}`, `--window-size=${WIDTH},${height}`, `file://${html}`],
+    { stdio: 'pipe' },
+  );
+}
+
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-render-'));
-const sample = await publishSample(tmp);
+const sample = await publishSample(tmp, await sampleWithJars(tmp));
 const server = await serveDirectory(sample.repoDir, { port: 0 });
 const render = gfm();
 const browser = chromium();
@@ -150,21 +232,7 @@ try {
     await fs.writeFile(html, page(c.title, result, render));
     await fs.writeFile(path.join(out, `${name}.body.md`), result.pr.body);
     await fs.writeFile(path.join(out, `${name}.summary.md`), result.summary);
-    if (browser) {
-      execFileSync(
-        browser,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--hide-scrollbars',
-          `--screenshot=${path.join(out, `${name}.png`)}`,
-          '--window-size=1000,2600',
-          `file://${html}`,
-        ],
-        { stdio: 'pipe' },
-      );
-    }
+    if (browser) await screenshot(browser, html, path.join(out, `${name}.png`));
     console.log(`${name}: exit ${result.code}, ${html}${browser ? ' and .png' : ''}`);
   }
   if (!browser)

@@ -17,10 +17,10 @@ export interface ActionRun {
 }
 
 /** The sample vendor's signed repository, published once into `dir/vendor`. */
-export async function publishSample(dir: string) {
+export async function publishSample(dir: string, sample?: string) {
   const work = path.join(dir, 'vendor');
   await fs.mkdir(work, { recursive: true });
-  return publishSampleRepository(work, silentReporter);
+  return publishSampleRepository(work, silentReporter, sample);
 }
 
 /** A team checkout with the sample's lock at `level`, naming `repository`. */

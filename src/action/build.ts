@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { renderChangelogMarkdown, type LevelChanges } from '../core/changelog.ts';
+import { renderChangelogMarkdown, withComponents, type LevelChanges } from '../core/changelog.ts';
 import { ExitCode, UplevelError } from '../core/errors.ts';
 import type { Lock } from '../core/types.ts';
 import { apply, ApplyConflictError, type ApplyReport } from '../pipeline/apply.ts';
@@ -77,12 +77,14 @@ export async function buildAndTest(
   const report = built.report ?? built.conflict?.report;
   if (!report) throw new UplevelError(ExitCode.bug, 'apply returned no report');
   built.level = report.level;
-  // An update's changelog starts at the lock's level; a built pack's at GA.
+  // An update's changelog starts at the lock's level; a built pack's at GA. With the jars
+  // each level changed, as the apply read them.
   const from = s.mode === 'pull-request' ? lock.level : 0;
+  const changed = withComponents(levels, report.levels);
   await fs.writeFile(
     changelogPath,
     report.changelog ??
-      renderChangelogMarkdown(lock.product, lock.version, from, report.level, levels),
+      renderChangelogMarkdown(lock.product, lock.version, from, report.level, changed),
   );
   if (built.report?.output?.sha256) {
     if (target === 'latest') {

@@ -9,12 +9,14 @@
 import {
   CHANGE_TYPE_ORDER,
   collectChanges,
+  componentsBetween,
   cveUrl,
   escapeMarkdown,
   maxSeverity,
   type LevelChanges,
   type LeveledChange,
 } from '../core/changelog.ts';
+import { componentLine, type ComponentChange } from '../core/sbom/component-diff.ts';
 import type { TestRunResult } from '../pipeline/test-runner.ts';
 import { outcomeText } from '../core/structured-merge/index.ts';
 
@@ -153,8 +155,13 @@ export function pullRequestBody(o: JobOutcome, fullChangelogUrl: string, headSha
     '',
     meta,
   ].join('\n');
+  const components = componentsBlock(
+    o,
+    o.from,
+    Math.min(COMPONENTS_ROOM, PR_BODY_LIMIT - head.length - tail.length - 4096),
+  ).join('\n');
   const others = otherChanges(o, o.from);
-  const room = PR_BODY_LIMIT - head.length - tail.length - 64;
+  const room = PR_BODY_LIMIT - head.length - tail.length - components.length - 64;
   const folded = others.length
     ? [
         '<details>',
@@ -166,7 +173,7 @@ export function pullRequestBody(o: JobOutcome, fullChangelogUrl: string, headSha
         '',
       ].join('\n')
     : '';
-  return `${head}\n${folded}\n${tail}`;
+  return `${head}\n${folded}\n${components ? `${components}\n` : ''}${tail}`;
 }
 
 export function jobSummary(o: JobOutcome, extra: string[] = []): string {
@@ -195,6 +202,7 @@ export function jobSummary(o: JobOutcome, extra: string[] = []): string {
     );
   }
   lines.push(
+    ...componentsBlock(shown, from, COMPONENTS_ROOM),
     ...detailsBlock('Overlay files', overlayRows(o)),
     ...detailsBlock(testsTitle(o), testsRows(o, true)),
   );
@@ -226,6 +234,10 @@ function factsTable(o: JobOutcome, changes?: { from: number; to: number }): stri
     ['Overlay', overlayFact(o)],
     ['Tests', testsFact(o)],
   ];
+  const jars = componentsBetween(o.levels, changes?.from ?? o.from, changes?.to ?? o.to).flatMap(
+    (l) => l.components,
+  );
+  if (jars.length) rows.splice(3, 0, ['Components', kindCounts(jars)]);
   if (o.pack) {
     rows.push(['Pack', `\`${escapeMarkdown(o.pack.name)}\` (${o.pack.bytes} bytes)`]);
     rows.push(['Pack sha256', `\`${o.pack.sha256}\``]);
@@ -324,7 +336,32 @@ function securityChanges(o: JobOutcome, from: number, to: number): LeveledChange
 function securitySection(o: JobOutcome): string[] {
   const sec = securityChanges(o, o.from, o.to);
   if (!sec.length) return [];
-  return ['### Security fixes', '', ...sec.flatMap(changeLines), ''];
+  let room = NAMED_IN_SECURITY;
+  const lines = sec.flatMap((c) => {
+    const named = namedComponents(o, c, room);
+    room -= named.length;
+    return [...changeLines(c), ...named];
+  });
+  return ['### Security fixes', '', ...lines, ''];
+}
+
+/** The jars a security fix names, under it (at most this many in the section). */
+const NAMED_IN_SECURITY = 30;
+const NAMED_PER_CHANGE = 5;
+
+function namedComponents(o: JobOutcome, c: LeveledChange, room: number): string[] {
+  const level = o.levels.find((l) => l.level === c.level);
+  const named = (level?.components ?? []).filter((x) => x.changes.includes(c.id));
+  if (!named.length || room <= 0) return [];
+  const n = Math.min(NAMED_PER_CHANGE, room);
+  const shown = named.slice(0, n).map((x) => {
+    const what =
+      x.kind === 'upgraded'
+        ? `${clipped(x.from ?? '?')} → ${clipped(x.to ?? '?')}`
+        : clipped(x.to ?? x.from ?? '');
+    return `  - ${KIND_WORD[x.kind]} **${clipped(x.name)}** ${what}`.trimEnd();
+  });
+  return named.length > n ? [...shown, `  - … and ${named.length - n} more`] : shown;
 }
 
 function otherTitle(o: JobOutcome, from: number): string {
@@ -368,6 +405,73 @@ function changeLines(c: LeveledChange): string[] {
   let line = `- ${parts.join(' ')} — level ${c.level}`;
   if (c.cves?.length) line += `; ${c.cves.map(cveLink).join(', ')}`;
   return c.description ? [line, `  ${escapeMarkdown(c.description)}`] : [line];
+}
+
+// ---- the jars the levels changed ----
+
+/** At most this much of a body or summary lists components; the rest is counted. */
+export const COMPONENTS_ROOM = 16_000;
+/** Components listed per level before "… and N more": a level that rebuilds 300 jars. */
+export const COMPONENTS_PER_LEVEL = 25;
+/** A jar's name or version longer than this is cut (they are the jar's own, untrusted, text). */
+const FIELD_MAX = 120;
+
+const KIND_ORDER: ComponentChange['kind'][] = ['upgraded', 'removed', 'added', 'changed'];
+const KIND_WORD: Record<ComponentChange['kind'], string> = {
+  upgraded: 'upgraded',
+  removed: 'removed',
+  added: 'added',
+  changed: 'rebuilt',
+};
+
+const clipped = (t: string) =>
+  escapeMarkdown(t.length > FIELD_MAX ? `${t.slice(0, FIELD_MAX)}…` : t);
+
+/**
+ * Per level, the jars it upgraded, removed, added and rebuilt with the changes that name them,
+ * folded; known only when this run read the packs (apply's component diff), else nothing.
+ */
+function componentsBlock(o: JobOutcome, from: number, room: number): string[] {
+  const levels = componentsBetween(o.levels, from, o.to).filter((l) => l.components.length);
+  if (!levels.length) return [];
+  const all = levels.flatMap((l) => l.components);
+  const lines: string[] = [];
+  let left = room;
+  for (const l of levels) {
+    if (levels.length > 1) lines.push(`Level ${l.level}:`, '');
+    const sorted = [...l.components].sort(
+      (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+    );
+    let shown = 0;
+    for (const c of sorted) {
+      const at = c.path.length > 2 * FIELD_MAX ? `${c.path.slice(0, 2 * FIELD_MAX)}…` : c.path;
+      const line = componentLine({ ...c, path: at }, clipped);
+      if (shown >= COMPONENTS_PER_LEVEL || line.length + 1 > left) break;
+      lines.push(line);
+      left -= line.length + 1;
+      shown++;
+    }
+    const rest = sorted.slice(shown);
+    if (rest.length) lines.push(`- … and ${rest.length} more (${kindCounts(rest)})`);
+    lines.push('');
+  }
+  if (lines.some((x) => x.startsWith('- … and ')))
+    lines.push('`uplevel changelog --components` lists them all.', '');
+  return [
+    '<details>',
+    `<summary>Components (${all.length}): ${kindCounts(all)}</summary>`,
+    '',
+    ...lines,
+    '</details>',
+    '',
+  ];
+}
+
+function kindCounts(cs: readonly ComponentChange[]): string {
+  return KIND_ORDER.flatMap((k) => {
+    const n = cs.filter((c) => c.kind === k).length;
+    return n ? [`${n} ${KIND_WORD[k]}`] : [];
+  }).join(', ');
 }
 
 // ---- folded details ----

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { availableUpdates, type Available } from '../core/available.ts';
+import { withComponents } from '../core/changelog.ts';
 import {
   ExitCode,
   badInput,
@@ -170,6 +171,8 @@ export async function runAction(
     }
     const report = built.report ?? built.conflict?.report;
     if (report?.changelog) outcome.changelogMarkdown = report.changelog;
+    // The jars each level changed, from the packs this run read (check reads none: no list).
+    if (report) outcome.levels = withComponents(outcome.levels, report.levels);
     if (s.mode === 'pull-request' && built.level === lock.level && !built.conflict) {
       return upToDate(s, lock, outcome, outputs, ports);
     }

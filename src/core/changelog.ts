@@ -138,12 +138,27 @@ export function renderChangelogMarkdown(
     }
     lines.push('');
   }
-  lines.push(...renderComponentsMarkdown(inRange(levels, from, to), escapeMarkdown));
+  lines.push(...renderComponentsMarkdown(componentsBetween(levels, from, to), escapeMarkdown));
   return lines.join('\n');
 }
 
-const inRange = (levels: LevelChanges[], from: number, to: number) =>
-  liveBetween(levels, from, to).map((l) => ({ level: l.level, components: l.components ?? [] }));
+/** The component diff of each live level from+1..to (empty where none is known). */
+export const componentsBetween = (levels: LevelChanges[], from: number, to: number) =>
+  liveBetween(levels, from, to)
+    .sort((a, b) => a.level - b.level)
+    .map((l) => ({ level: l.level, components: l.components ?? [] }));
+
+/** The levels with the component diffs an apply reported for them; the others as they are. */
+export function withComponents(
+  levels: readonly LevelChanges[],
+  reported: readonly { level: number; components?: ComponentChange[] }[],
+): LevelChanges[] {
+  const found = new Map(reported.map((l) => [l.level, l.components]));
+  return levels.map((l) => {
+    const components = found.get(l.level);
+    return components ? { ...l, components } : l;
+  });
+}
 
 export function renderChangelogJson(
   product: string,
@@ -168,6 +183,8 @@ export function renderChangelogJson(
       ...(severity ? { maxSeverity: severity } : {}),
     },
     changes,
-    ...(levels.some((l) => l.components) ? { components: inRange(levels, from, to) } : {}),
+    ...(levels.some((l) => l.components)
+      ? { components: componentsBetween(levels, from, to) }
+      : {}),
   };
 }

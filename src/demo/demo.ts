@@ -167,8 +167,9 @@ export async function runDemo(opts: {
 export async function publishSampleRepository(
   work: string,
   reporter: Reporter,
+  /** A sample of the same layout to publish instead (scripts/render-pr.mjs adds jars). */
+  sample = sampleRoot(),
 ): Promise<{ repoDir: string; rootPath: string; packs: string[] }> {
-  const sample = sampleRoot();
   const { levels } = await materializeSample(sample, path.join(work, 'trees'));
   const packs: string[] = [];
   await fs.mkdir(path.join(work, 'packs'));

@@ -148,6 +148,9 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      // The vendor's jars do not depend on the merge: a conflicted update still says what they are.
+      if (req.inventory !== false)
+        await addLevelComponents(report, plan, describeFromContents(contents, new Map()));
       await writePending(lock.file, { lockLevel: lock.level, target, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${overlay.conflicts.length} overlay file(s); nothing was published`,

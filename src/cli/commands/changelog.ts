@@ -2,6 +2,7 @@ import { badInput } from '../../core/errors.ts';
 import {
   renderChangelogJson,
   renderChangelogMarkdown,
+  withComponents as withLevelComponents,
   type LevelChanges,
 } from '../../core/changelog.ts';
 import type { Lock } from '../../core/types.ts';
@@ -67,9 +68,5 @@ async function withComponents(
   } finally {
     reporter.end();
   }
-  const found = new Map(report.levels.map((l) => [l.level, l.components]));
-  return levels.map((l) => {
-    const components = found.get(l.level);
-    return components ? { ...l, components } : l;
-  });
+  return withLevelComponents(levels, report.levels);
 }

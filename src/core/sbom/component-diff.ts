@@ -3,6 +3,7 @@
  * upgraded from → to, rebuilt at the same version, added or removed, each linked to the
  * vendor's changes that name it. Pure.
  */
+import { markdownCode } from '../markdown-code.ts';
 import type { Change } from '../types.ts';
 import type { JarComponent } from './jar-meta.ts';
 
@@ -107,7 +108,7 @@ export function componentLine(c: ComponentChange, escapeMarkdown: Escape): strin
       ? `${escapeMarkdown(c.from ?? '?')} → ${escapeMarkdown(c.to ?? '?')}`
       : escapeMarkdown(c.to ?? c.from ?? '');
   const linked = c.changes.length ? ` (${c.changes.map(escapeMarkdown).join(', ')})` : '';
-  return `- ${VERB[c.kind]} **${name}** ${what}`.trimEnd() + ` — \`${c.path}\`${linked}`;
+  return `- ${VERB[c.kind]} **${name}** ${what}`.trimEnd() + ` — ${markdownCode(c.path)}${linked}`;
 }
 
 /** The "Components" section of a changelog: one list per level that changed jars. */
