@@ -27,6 +27,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
   if (values.diff) return applyDiffCommand(values, ctx);
   let lock = await loadLock(values.lock as string | undefined);
   let levelFlag = (values.level as string | undefined) ?? 'latest';
+  let bundleFrom: number | undefined;
   if (values.bundle) {
     // Offline: the bundle is the repository, verified against the same pinned trust anchor.
     const dir = path.resolve(values.bundle as string);
@@ -45,6 +46,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
       throw badInput(`--level ${levelFlag}: the bundle covers levels ${info.from} to ${info.to}`);
     }
     lock = { ...lock, repository: dir };
+    bundleFrom = info.from;
   }
   let level: number | 'latest';
   if (levelFlag === 'latest') level = 'latest';
@@ -66,6 +68,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
       dryRun: Boolean(values['dry-run']),
       updateLock: !values['no-lock-update'],
       ...(values['no-sbom'] ? { inventory: false } : {}),
+      ...(bundleFrom !== undefined ? { bundleFrom } : {}),
       reporter,
       env: ctx.env,
     });
