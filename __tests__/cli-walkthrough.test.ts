@@ -4,11 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI, ROOT, runCli } from './helpers/cli.ts';
-import { bytes } from './helpers/packs.ts';
+import { bytes, writePack } from './helpers/packs.ts';
 import { fullTreeHash } from './helpers/read-pack.ts';
 import { LEVELS, makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
 
@@ -208,5 +210,71 @@ describe('a run stopped halfway', () => {
     } finally {
       await v.close();
     }
+  });
+
+  test('Ctrl-C once the zip is in place: no zip without its .sha256 and SBOM beside it', async () => {
+    // A jar whose SBOM scan takes a while: 400 MB of zeros, deflated to a few hundred kB.
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-walk-jar-'));
+    const jarFile = path.join(tmp, 'slow.jar');
+    await writePack(jarFile, 'META-INF', { 'data.bin': Buffer.alloc(400 << 20) });
+    const jar = await fs.readFile(jarFile);
+    await fs.rm(tmp, { recursive: true, force: true });
+    const v = await makeVendor(LEVELS.map((l) => ({ ...l, 'lib/slow.jar': jar })));
+    try {
+      const team = await makeTeam(v);
+      const outDir = path.join(team.dir, 'out');
+      await fs.mkdir(outDir);
+      const out = path.join(outDir, 'p.zip');
+      const child = spawn(
+        process.execPath,
+        [CLI, 'apply', '--lock', team.lock, '--out', out, '--no-lock-update'],
+        { cwd: ROOT, env: { ...process.env, CI: 'true', ...team.env } },
+      );
+      let stderr = '';
+      child.stderr.on('data', (c) => (stderr += c));
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      let sent = false;
+      const deadline = Date.now() + 60_000;
+      while (!sent && Date.now() < deadline && child.exitCode === null) {
+        const names = await fs.readdir(outDir);
+        if (names.includes('p.zip') && !names.includes('p.zip.sha256')) {
+          child.kill('SIGINT');
+          sent = true;
+        } else await new Promise((r) => setTimeout(r, 2));
+      }
+      const code = await closed;
+      assert.ok(sent, `the run ended before its zip was seen: ${stderr}`);
+      assert.equal(code, 130, stderr);
+      const left = (await fs.readdir(outDir)).sort();
+      assert.ok(
+        left.length === 0 || left.join() === 'p.zip,p.zip.cdx.json,p.zip.sha256',
+        `left: ${left.join(', ')}`,
+      );
+    } finally {
+      await v.close();
+    }
+  });
+});
+
+describe('apply --out over an earlier run’s zip', () => {
+  test('--no-sbom removes the earlier ZIP.cdx.json: it described another pack', async () => {
+    const team = await makeTeam(vendor);
+    const out = path.join(team.dir, 'p.zip');
+    const first = await runCli(
+      ['apply', '--lock', team.lock, '--level', '2', '--out', out, '--no-lock-update'],
+      { env: team.env },
+    );
+    assert.equal(first.code, 0, first.stderr);
+    await fs.stat(`${out}.cdx.json`);
+    const second = await runCli(
+      ['apply', '--lock', team.lock, '--level', '1', '--out', out, '--no-lock-update', '--no-sbom'],
+      { env: team.env },
+    );
+    assert.equal(second.code, 0, second.stderr);
+    const sha = createHash('sha256')
+      .update(await fs.readFile(out))
+      .digest('hex');
+    assert.equal(await fs.readFile(`${out}.sha256`, 'utf8'), `${sha}  p.zip\n`);
+    await assert.rejects(fs.stat(`${out}.cdx.json`), /ENOENT/);
   });
 });

@@ -35,8 +35,7 @@ import { resolvePackFile, type PackFile } from './pack-source.ts';
 import type { OpenPayload } from './payloads.ts';
 import { openLockRepository, type LockRepository } from './repository.ts';
 import { writeUpdatedDir } from './write-dir.ts';
-import { writeUpdatedZip } from './write-pack.ts';
-import { writePackSbom } from './sbom/write-sbom.ts';
+import { writeZipOutput } from './zip-output.ts';
 import type { JarMemo } from './sbom/scan-jars.ts';
 import { addLevelComponents, describeFromContents } from './sbom/level-components.ts';
 
@@ -192,12 +191,12 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     const jarMemo: JarMemo = new Map();
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
-      const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      if (req.inventory !== false) await writePackSbom(req.out, res.sha256, res.hashes, jarMemo);
+      const sbom = req.inventory !== false && jarMemo;
+      const res = await writeZipOutput(req.out, layout, writeOpts, sbom);
       report.output = {
         kind: 'zip',
         path: req.out,
-        sha256: res.sha256 as string,
+        sha256: res.sha256,
         bytes: res.bytes,
       };
     } else if (req.dir) {

@@ -5,7 +5,6 @@ import { apply, type ApplyReport } from '../../pipeline/apply.ts';
 import { applyDiff } from '../../pipeline/in-place/apply-diff.ts';
 import { readBundleInfo } from '../../pipeline/export.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
-import { writeFileAtomic } from '../../pipeline/overlay.ts';
 import { outcomeText } from '../../core/structured-merge/index.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
@@ -75,10 +74,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
   } finally {
     reporter.end();
   }
-  if (report.output?.sha256 && out) {
-    // Beside the zip, in the format `sha256sum -c` reads (the demo and the action write it too).
-    await writeFileAtomic(`${out}.sha256`, `${report.output.sha256}  ${path.basename(out)}\n`);
-  }
+  // ZIP.sha256 and ZIP.cdx.json are written with the zip (pipeline/zip-output.ts).
   if (values.json) ctx.printJson(report);
   else printReport(report, ctx);
   return report.conflicts.length > 0 ? 4 : 0;
