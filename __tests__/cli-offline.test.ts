@@ -173,11 +173,23 @@ describe('diff and apply --diff', () => {
     assert.match(conf, /security\.strict = true/);
     assert.equal(JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout).level, 2);
 
-    // The same diff on a folder that is not at level 0 is refused, naming both levels.
+    // Run again on the folder it brought to level 2: says so, exit 0 (as apply --dir).
     const again = await runCli(['apply', '--lock', offline.lock, '--diff', diff, '--dir', home], {
       env: offline.env,
     });
-    assert.equal(again.code, 2);
-    assert.match(again.stderr, /is at level 2, but diff\.zip goes from level 0 to 2/);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, /is already at level 2/);
+    // On a folder at another level it is refused, naming both levels.
+    const one = path.join(team.dir, 'home-1');
+    const made = await runCli(
+      ['apply', '--lock', team.lock, '--level', '1', '--dir', one, '--no-lock-update'],
+      { env: team.env },
+    );
+    assert.equal(made.code, 0, made.stderr);
+    const wrong = await runCli(['apply', '--lock', offline.lock, '--diff', diff, '--dir', one], {
+      env: offline.env,
+    });
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /is at level 1, but diff\.zip goes from level 0 to 2/);
   });
 });

@@ -188,7 +188,10 @@ export const HELP: Record<string, Help> = {
       ['--level N', 'the level this update reaches (the level patched, for a hotfix)'],
       ['--base-level B', 'the level A is at (default N-1; lower to skip a withdrawn level)'],
       ['--channel C', 'default: full'],
-      ['--changes CHANGES.yml', 'the changes it carries (id, type, severity, cves, title)'],
+      [
+        '--changes CHANGES.yml',
+        'the changes it carries (id, type, severity, cves, title, description, components)',
+      ],
       ['--released ISO', 'its release date (default: now)'],
       ['--includes-hotfixes ID,…', 'hotfixes this level already contains'],
       ['--hotfix ID', 'build a hotfix instead of an update'],

@@ -22,6 +22,8 @@ export interface ApplyRequest {
    * true with dryRun: the component diff too.
    */
   inventory?: boolean;
+  /** apply --bundle: the bundle's first level (it holds the payloads above it, the GA pack only from 0). */
+  bundleFrom?: number;
 }
 
 export interface ApplyReport {

@@ -35,8 +35,7 @@ import { resolvePackFile, type PackFile } from './pack-source.ts';
 import type { OpenPayload } from './payloads.ts';
 import { openLockRepository, type LockRepository } from './repository.ts';
 import { writeUpdatedDir } from './write-dir.ts';
-import { writeUpdatedZip } from './write-pack.ts';
-import { writePackSbom } from './sbom/write-sbom.ts';
+import { writeZipOutput } from './zip-output.ts';
 import type { JarMemo } from './sbom/scan-jars.ts';
 import { addLevelComponents, describeFromContents } from './sbom/level-components.ts';
 
@@ -54,12 +53,8 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
   const target = req.level === 'latest' ? repo.latest : req.level;
   if (target > 0) repo.level(target);
   const notice = withdrawnNotice(repo.levels, lock.level);
+  if (target < lock.level) throw belowLock(target, lock.level, notice, req.level === 'latest');
   if (notice && target !== lock.level) reporter.warn(`${notice}; moving on to level ${target}`);
-  if (target < lock.level) {
-    throw badInput(
-      `--level ${target} is below the lock's level ${lock.level}; use revert to go back`,
-    );
-  }
 
   const fetchPayloads = async (from: number, to: number) => {
     const got = new Map<number, OpenPayload>();
@@ -103,10 +98,14 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     };
   }
 
+  const fromBundle = req.bundleFrom;
+  if (fromBundle && !req.pack && !lock.pack) throw bundleLacks(fromBundle, 'the GA pack');
   const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
   const pack = await openPack(packFile.file, { product: lock.product, version: lock.version });
   const payloads = new Map<number, OpenPayload>();
   try {
+    if (fromBundle && pack.level < fromBundle)
+      throw bundleLacks(fromBundle, `level ${pack.level + 1} (the pack is at level ${pack.level})`);
     checkPackLevel(pack, lock, target);
     const levels = levelPath(repo.levels, pack.level, target);
     await fetchLevels(repo, lock, pack.level, target, payloads, reporter);
@@ -195,12 +194,12 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     const jarMemo: JarMemo = new Map();
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
-      const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      if (req.inventory !== false) await writePackSbom(req.out, res.sha256, res.hashes, jarMemo);
+      const sbom = req.inventory !== false && jarMemo;
+      const res = await writeZipOutput(req.out, layout, writeOpts, sbom);
       report.output = {
         kind: 'zip',
         path: req.out,
-        sha256: res.sha256 as string,
+        sha256: res.sha256,
         bytes: res.bytes,
       };
     } else if (req.dir) {
@@ -336,4 +335,24 @@ async function folderHoldsFiles(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * A level below the lock's: the overlay was merged at the lock's level, so no pack is built
+ * below it. The way back is revert, for a folder updated in place.
+ */
+function belowLock(target: number, lockLevel: number, notice: string | undefined, latest: boolean) {
+  const why = notice
+    ? `${notice} and no later level is published yet (latest is ${target})`
+    : `${latest ? 'the latest level' : `--level ${target}`} is below the lock's level ${lockLevel}`;
+  return badInput(
+    `${why}: apply does not go down. A folder updated in place goes back with uplevel revert --dir DIR --level ${target} --lock LOCK (your repository's history holds the overlay of that level)${notice ? `; or wait for the vendor's next level` : ''}`,
+  );
+}
+
+/** A bundle exported --from N > 0 updates folders at N or above; a new pack needs more. */
+function bundleLacks(from: number, what: string) {
+  return badInput(
+    `--bundle: exported with --from ${from}, it holds neither ${what} nor the levels up to ${from}: a new pack (--out, or --dir on a new folder) needs a bundle exported with --from 0, or --pack at level ${from} or above; a folder already at level ${from} or above updates in place with --dir`,
+  );
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { badInput } from '../core/errors.ts';
 import type { Change, FileEntry, Lock, ModifiedFileEntry, UpdateManifest } from '../core/types.ts';
 import { toDosDateTime, ZipWriter } from '../zip/writer.ts';
+import { removeOnExit } from './exit-cleanup.ts';
 import { exportBundle } from './export.ts';
 import { fetchLevels } from './fetch-levels.ts';
 import type { OpenPayload } from './payloads.ts';
@@ -128,6 +129,7 @@ export async function buildDiff(args: {
   }
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-diff-'));
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.uplevel-${process.pid}.tmp`);
+  const keep = [removeOnExit(work), removeOnExit(tmp)];
   try {
     const bundle = path.join(work, 'bundle');
     await exportBundle({
@@ -158,6 +160,8 @@ export async function buildDiff(args: {
     }
   } finally {
     await fs.rm(work, { recursive: true, force: true });
+    await fs.rm(tmp, { force: true }); // gone already once renamed into place
+    for (const k of keep) k();
   }
   const f = manifest.files;
   reporter.info(

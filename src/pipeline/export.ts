@@ -14,6 +14,7 @@ import { copyPinned } from '../zip/pinned.ts';
 import { indexTarget, openLockRepository } from './repository.ts';
 import type { Reporter } from './reporter.ts';
 import { assertFreshDir } from './write-dir.ts';
+import { removeOnExit } from './exit-cleanup.ts';
 
 export const BUNDLE_FILE = 'bundle.json';
 
@@ -39,13 +40,14 @@ export async function exportBundle(args: {
   withPack?: boolean;
 }): Promise<BundleInfo & { targets: string[] }> {
   const { lock, from, to, out, reporter } = args;
-  await assertFreshDir(out);
+  await assertFreshDir(out, '--out');
   const repo = await openLockRepository(lock, args.env ? { env: args.env } : {});
   if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
+  const keep = removeOnExit(staging);
   await fs.mkdir(path.join(staging, 'metadata'), { recursive: true });
   try {
     const client = repo.client;
@@ -104,6 +106,8 @@ export async function exportBundle(args: {
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });
     throw e;
+  } finally {
+    keep();
   }
 }
 

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { badInput, withPath } from '../core/errors.ts';
 import { PACK_STATE_PATH } from '../core/types.ts';
 import { readVerified } from './contents.ts';
+import { removeOnExit } from './exit-cleanup.ts';
 import { forEachLimit } from './for-each-limit.ts';
 import type { OutputLayout } from './output.ts';
 import type { WriteOptions, WriteResult } from './write-pack.ts';
@@ -16,16 +17,16 @@ import type { WriteOptions, WriteResult } from './write-pack.ts';
 const EXTRACT_CONCURRENCY = 4;
 
 /** Refuses to touch a folder that holds anything: a user's files are never replaced. */
-export async function assertFreshDir(dir: string): Promise<void> {
+export async function assertFreshDir(dir: string, flag = '--dir'): Promise<void> {
   try {
     const entries = await fs.readdir(dir);
     if (entries.length > 0) {
-      throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
+      throw badInput(`${flag} ${dir}: folder exists and is not empty; give a new folder`);
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     if ((e as NodeJS.ErrnoException).code === 'ENOTDIR')
-      throw badInput(`--dir ${dir}: not a folder`);
+      throw badInput(`${flag} ${dir}: not a folder`);
     throw e;
   }
 }
@@ -39,6 +40,7 @@ export async function writeUpdatedDir(
   const parent = path.dirname(path.resolve(dir));
   await fs.mkdir(parent, { recursive: true });
   const staging = await fs.mkdtemp(path.join(parent, `.${path.basename(dir)}.uplevel-staging-`));
+  const keep = removeOnExit(staging);
   const hashes = new Map<string, string>();
   let bytes = 0;
   try {
@@ -81,9 +83,11 @@ export async function writeUpdatedDir(
       }
       throw e;
     });
+    keep();
     return { hashes, bytes };
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });
+    keep();
     // Name the file where the user will look for it, not in our staging folder.
     const err = e as NodeJS.ErrnoException;
     if (err?.path?.startsWith(staging)) err.path = path.join(dir, path.relative(staging, err.path));

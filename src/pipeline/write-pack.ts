@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../core/hash.ts';
+import { removeOnExit } from './exit-cleanup.ts';
 import type { ZipEntryInfo } from '../zip/reader.ts';
 import { toDosDateTime, ZipWriter, type RawEntryMeta } from '../zip/writer.ts';
 import { teeRawVerified } from './contents.ts';
@@ -47,6 +48,7 @@ export async function writeUpdatedZip(
   opts: WriteOptions,
 ): Promise<WriteResult> {
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.uplevel-${process.pid}.tmp`);
+  const keep = removeOnExit(tmp);
   // A pack is hundreds of megabytes: hash it on another thread.
   const writer = await ZipWriter.create(tmp, { hashOnWorker: true });
   const dos = toDosDateTime(opts.time);
@@ -81,10 +83,12 @@ export async function writeUpdatedZip(
     });
     const { bytes, sha256: fileSha256 } = await writer.finish();
     await fs.rename(tmp, out);
+    keep();
     return { hashes, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => undefined);
     await fs.rm(tmp, { force: true });
+    keep();
     // The user named `out`; the temporary file beside it is ours.
     const err = e as NodeJS.ErrnoException;
     if (err?.path === tmp) err.path = out;

@@ -5,7 +5,6 @@ import { apply, type ApplyReport } from '../../pipeline/apply.ts';
 import { applyDiff } from '../../pipeline/in-place/apply-diff.ts';
 import { readBundleInfo } from '../../pipeline/export.ts';
 import { loadLock } from '../../pipeline/load-lock.ts';
-import { writeFileAtomic } from '../../pipeline/overlay.ts';
 import { outcomeText } from '../../core/structured-merge/index.ts';
 import { parse } from '../args.ts';
 import type { CommandContext } from '../context.ts';
@@ -27,6 +26,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
   if (values.diff) return applyDiffCommand(values, ctx);
   let lock = await loadLock(values.lock as string | undefined);
   let levelFlag = (values.level as string | undefined) ?? 'latest';
+  let bundleFrom: number | undefined;
   if (values.bundle) {
     // Offline: the bundle is the repository, verified against the same pinned trust anchor.
     const dir = path.resolve(values.bundle as string);
@@ -45,6 +45,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
       throw badInput(`--level ${levelFlag}: the bundle covers levels ${info.from} to ${info.to}`);
     }
     lock = { ...lock, repository: dir };
+    bundleFrom = info.from;
   }
   let level: number | 'latest';
   if (levelFlag === 'latest') level = 'latest';
@@ -66,16 +67,14 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
       dryRun: Boolean(values['dry-run']),
       updateLock: !values['no-lock-update'],
       ...(values['no-sbom'] ? { inventory: false } : {}),
+      ...(bundleFrom !== undefined ? { bundleFrom } : {}),
       reporter,
       env: ctx.env,
     });
   } finally {
     reporter.end();
   }
-  if (report.output?.sha256 && out) {
-    // Beside the zip, in the format `sha256sum -c` reads (the demo and the action write it too).
-    await writeFileAtomic(`${out}.sha256`, `${report.output.sha256}  ${path.basename(out)}\n`);
-  }
+  // ZIP.sha256 and ZIP.cdx.json are written with the zip (pipeline/zip-output.ts).
   if (values.json) ctx.printJson(report);
   else printReport(report, ctx);
   return report.conflicts.length > 0 ? 4 : 0;

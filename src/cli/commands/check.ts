@@ -34,7 +34,11 @@ export async function checkCommand(argv: string[], ctx: CommandContext): Promise
     );
     if (result.currentWithdrawn)
       ctx.print(
-        `  level ${lock.level} was withdrawn by the vendor${result.currentWithdrawn.reason ? `: ${result.currentWithdrawn.reason}` : ''}; apply moves on to the latest level`,
+        `  level ${lock.level} was withdrawn by the vendor${result.currentWithdrawn.reason ? `: ${result.currentWithdrawn.reason}` : ''}; ${
+          result.latestLevel > lock.level
+            ? `apply moves on to level ${result.latestLevel}`
+            : `no later level yet: wait for the vendor's next level, or revert to level ${result.latestLevel} (uplevel revert --dir DIR --level ${result.latestLevel} --lock LOCK)`
+        }`,
       );
     if (!result.updatesAvailable) ctx.print('Up to date.');
     for (const l of above) {

@@ -44,7 +44,9 @@ export async function applyDiff(args: {
     const state = await readHomeState(dir);
     if (!state)
       throw badInput(`--dir ${dir}: not a folder uplevel manages (no updates/uplevel.json)`);
-    if (state.level !== m.from) {
+    // At the diff's last level already (the same apply run again): as apply --dir, exit 0.
+    const already = state.level === m.level;
+    if (state.level !== m.from && !already) {
       throw badInput(
         `--dir ${dir}: is at level ${state.level}, but ${label} goes from level ${m.from} to ${m.level}`,
       );
@@ -65,6 +67,7 @@ export async function applyDiff(args: {
       fetchPayloads: async (from, to) => {
         const got = new Map<number, OpenPayload>();
         try {
+          if (already) return got;
           await fetchLevels(repo, signed, from, to, got, args.reporter);
           checkFold(label, m, got);
         } catch (e) {
