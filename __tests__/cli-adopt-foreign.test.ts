@@ -155,8 +155,8 @@ describe('adopt of a corpus-like installation', { skip: SKIP }, () => {
       'lib/commons-io.jar',
       'lib/ext',
     ]);
-    assert.match(unclassified['conf/app.properties.old'], /apply.*conflict/);
-    assert.match(unclassified['conf/caf\ufffd-latin1.txt'], /not UTF-8/);
+    assert.match(unclassified['conf/app.properties.old'] as string, /apply.*conflict/);
+    assert.match(unclassified['conf/caf\ufffd-latin1.txt'] as string, /not UTF-8/);
     assert.deepEqual(why(report.left), { 'logs/broker.log': 'ignore logs/' });
     assert.deepEqual(report.missing, ['docs/readme.txt']);
 

@@ -98,10 +98,18 @@ export interface AdoptClassification {
   unchanged: number;
 }
 
+/** What a hotfix on the installation put at a path: its sha256, or none if it removed it. */
+export type HotfixedFiles = Readonly<Record<string, { id: string; sha256?: string }>>;
+
 export function classifyInstallation(
   installed: readonly InstalledFile[],
   vendor: Readonly<Record<string, string>>,
-  opts: { ignore: readonly string[]; includeBinaries: boolean; own?: (rel: string) => boolean },
+  opts: {
+    ignore: readonly string[];
+    includeBinaries: boolean;
+    own?: (rel: string) => boolean;
+    hotfixed?: HotfixedFiles;
+  },
 ): AdoptClassification {
   const ignored = ignoreMatcher(opts.ignore);
   const out: AdoptClassification = {
@@ -120,15 +128,35 @@ export function classifyInstallation(
       out.unchanged++;
       continue;
     }
+    const hotfix = opts.hotfixed?.[f.path];
     const glob = ignored(f.path);
-    if (glob !== undefined) out.left.push({ path: f.path, why: `ignore ${glob}` });
+    if (hotfix && hotfix.sha256 === f.sha256)
+      out.left.push({ path: f.path, why: `hotfix ${hotfix.id}` });
+    else if (glob !== undefined) out.left.push({ path: f.path, why: `ignore ${glob}` });
     else if (shipped === undefined) out.taken.push({ path: f.path, why: 'added' });
     else if (f.binary && !opts.includeBinaries)
       out.unclassified.push({ path: f.path, why: 'changed binary (--include-binaries takes it)' });
     else out.taken.push({ path: f.path, why: 'changed' });
   }
   out.missing = Object.keys(vendor)
-    .filter((p) => !seen.has(p))
+    .filter((p) => !seen.has(p) && !(opts.hotfixed?.[p] && !opts.hotfixed[p].sha256))
     .sort();
-  return out;
+  return setAsideCompanions(out);
+}
+
+/**
+ * `<file>.old` and `<file>.updated` beside an overlay file are what a merge conflict leaves,
+ * and apply reads them so: taken with `<file>`, apply would not give them back.
+ */
+function setAsideCompanions(c: AdoptClassification): AdoptClassification {
+  const taken = new Set(c.taken.map((t) => t.path));
+  const companion = (p: string) =>
+    /\.(old|updated)$/.test(p) && taken.has(p.replace(/\.[a-z]+$/, ''));
+  for (const t of c.taken.filter((x) => companion(x.path)))
+    c.unclassified.push({
+      path: t.path,
+      why: `beside ${t.path.replace(/\.[a-z]+$/, '')}, apply reads it as a merge conflict's leftover, not an overlay file: rename it to keep it`,
+    });
+  c.taken = c.taken.filter((x) => !companion(x.path));
+  return c;
 }
