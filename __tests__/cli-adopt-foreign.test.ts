@@ -6,13 +6,14 @@
  * back byte for byte with its mode.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runCli } from './helpers/cli.ts';
+import { CLI, runCli } from './helpers/cli.ts';
 import { writePack, type Tree } from './helpers/packs.ts';
 import { exists, readTree } from './helpers/read-pack.ts';
 import { makeTeam, makeVendor, type Team, type Vendor } from './helpers/scenario.ts';
@@ -155,6 +156,13 @@ describe('adopt of a corpus-like installation', { skip: SKIP }, () => {
       'lib/commons-io.jar',
       'lib/ext',
     ]);
+    assert.deepEqual(
+      report.unclassified.map((u: { path: string }) => u.path),
+      Object.keys(unclassified).sort(),
+      'in path order',
+    );
+    assert.match(unclassified['conf/current.xml'] as string, /^a symbolic link to server\.xml/);
+    assert.match(unclassified['lib/ext'] as string, /^a symbolic link to \/usr\/share\/java/);
     assert.match(unclassified['conf/app.properties.old'] as string, /apply.*conflict/);
     assert.match(unclassified['conf/caf\ufffd-latin1.txt'] as string, /not UTF-8/);
     assert.deepEqual(why(report.left), { 'logs/broker.log': 'ignore logs/' });
@@ -329,6 +337,38 @@ describe('adopt refuses an overlay it could not name in the lock', { skip: SKIP 
     });
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /--overlay .*deploy: is a file, not a folder/);
+    assert.equal(await fs.readFile(t.lock, 'utf8'), lockText);
+  });
+});
+
+describe('adopt stopped halfway', { skip: SKIP }, () => {
+  test('a kill while the overlay is copied leaves no overlay, no staging folder, the lock as it was', async () => {
+    const t = await team();
+    const home = await install(t, 0);
+    // A big taken file keeps the copy going long enough to be stopped in the middle.
+    const big = await fs.open(path.join(home, 'conf/big.dat'), 'w');
+    await big.truncate(64 << 20);
+    await big.close();
+    const lockText = await fs.readFile(t.lock, 'utf8');
+    const overlay = path.join(t.dir, 'deploy');
+    const child = spawn(
+      process.execPath,
+      [CLI, 'adopt', '--lock', t.lock, '--dir', home, '--overlay', overlay],
+      { env: { ...process.env, ...t.env }, stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const staging = async () =>
+      (await fs.readdir(t.dir)).filter((n) => n.startsWith('.deploy.uplevel-staging-'));
+    let seen = false;
+    for (let i = 0; i < 2000 && !seen && child.exitCode === null; i++) {
+      seen = (await staging()).length > 0;
+      if (!seen) await new Promise((r) => setTimeout(r, 5));
+    }
+    assert.ok(seen, 'adopt was seen copying');
+    child.kill('SIGTERM');
+    assert.equal(await exited, 130);
+    assert.deepEqual(await staging(), []);
+    assert.equal(await exists(overlay), false);
     assert.equal(await fs.readFile(t.lock, 'utf8'), lockText);
   });
 });

@@ -4,7 +4,7 @@
  * with the folder's, and the team's files copied into a new overlay folder.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -89,8 +89,13 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
     own,
     hotfixed,
   });
-  for (const p of installed.other)
-    c.unclassified.push({ path: p, why: 'not a regular file (a link or device)' });
+  for (const { path: p, link } of installed.other)
+    c.unclassified.push({
+      path: p,
+      why: link
+        ? `a symbolic link to ${link}: an overlay holds files only`
+        : 'not a regular file or folder (a device, socket or pipe)',
+    });
   for (const p of installed.unnamed)
     c.unclassified.push({
       path: p,
@@ -116,6 +121,7 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
     ignore,
     dryRun: req.dryRun,
     ...c,
+    unclassified: c.unclassified.sort((a, b) => cmp(a.path, b.path)),
   };
 }
 
@@ -269,8 +275,8 @@ async function vendorHashes(req: AdoptRequest, level: number): Promise<Record<st
 
 interface Installation {
   files: InstalledFile[];
-  /** Links, devices: listed, never followed. */
-  other: string[];
+  /** Links (with their target), devices: listed, never followed. */
+  other: { path: string; link?: string }[];
   /** Names that are not UTF-8 (shown with U+FFFD): no overlay or pack entry can carry them. */
   unnamed: string[];
 }
@@ -290,14 +296,16 @@ async function hashInstallation(
       if (!Buffer.from(name).equals(raw)) out.unnamed.push(r);
       else if (d.isDirectory()) {
         if (r !== 'updates/.uplevel') await walk(r);
-      } else if (!d.isFile()) out.other.push(r);
-      else if (!needed(r)) out.files.push({ path: r, sha256: '', binary: false });
+      } else if (!d.isFile()) {
+        const link = d.isSymbolicLink() ? await fs.readlink(path.join(dir, r)) : undefined;
+        out.other.push(link === undefined ? { path: r } : { path: r, link });
+      } else if (!needed(r)) out.files.push({ path: r, sha256: '', binary: false });
       else out.files.push(await hashFile(dir, r));
     }
   };
   await walk('');
   out.files.sort((a, b) => cmp(a.path, b.path));
-  out.other.sort(cmp);
+  out.other.sort((a, b) => cmp(a.path, b.path));
   out.unnamed.sort(cmp);
   return out;
 }
@@ -343,6 +351,9 @@ async function writeOverlay(
     `.${path.basename(overlay)}.uplevel-staging-${randomBytes(6).toString('hex')}`,
   );
   await fs.mkdir(staging);
+  // Ctrl-C or a kill (exit 130) leaves no half overlay in the team's repository.
+  const onExit = () => rmSync(staging, { recursive: true, force: true });
+  process.on('exit', onExit);
   try {
     for (const t of taken) {
       const to = path.join(staging, t.path);
@@ -358,5 +369,7 @@ async function writeOverlay(
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });
     throw e;
+  } finally {
+    process.off('exit', onExit);
   }
 }
