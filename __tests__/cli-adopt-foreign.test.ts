@@ -372,3 +372,28 @@ describe('adopt stopped halfway', { skip: SKIP }, () => {
     assert.equal(await fs.readFile(t.lock, 'utf8'), lockText);
   });
 });
+
+describe('adopt --report', { skip: SKIP }, () => {
+  test('goes into a new folder; a report path that is a folder is refused before anything is written', async () => {
+    const t = await team();
+    const home = await install(t, 0);
+    await put(home, 'conf/broker.toml', '[server]\r\nport = 1\r\n');
+    const overlay = path.join(t.dir, 'deploy');
+    const lockText = await fs.readFile(t.lock, 'utf8');
+    const args = ['adopt', '--lock', t.lock, '--dir', home, '--overlay', overlay];
+    const folder = path.join(t.dir, 'reports');
+    await fs.mkdir(folder);
+    const no = await runCli([...args, '--report', folder, '--json'], { env: t.env });
+    assert.equal(no.code, 2, no.stderr);
+    assert.match(JSON.parse(no.stdout).error.message, /--report .*reports: is a folder/);
+    assert.equal(await exists(overlay), false);
+    assert.equal(await fs.readFile(t.lock, 'utf8'), lockText);
+
+    const md = path.join(t.dir, 'new', 'adopt.md');
+    const r = await runCli([...args, '--report', md], { env: t.env });
+    assert.equal(r.code, 0, r.stderr);
+    const text = await fs.readFile(md, 'utf8');
+    assert.match(text, /^# Adopted acme-broker 4\.2\.0\.1 \(full\) at level 0\n/);
+    assert.match(text, /## Taken \(1\)\n\n- `conf\/broker\.toml` \(changed\)\n/);
+  });
+});
