@@ -28,9 +28,12 @@ const SKIP = HAVE_JARS ? false : `needs real jars in ${JAVA} (${JAR_NAMES.join('
 const jar = (name: string) => readFileSync(path.join(JAVA, name));
 const latin1 = (s: string) => Buffer.from(s, 'latin1');
 
+const SCRIPT = (head: string, tail = 'exec java -jar lib/broker.jar') =>
+  `#!/bin/sh\n${head}\nset -e\ncd "$(dirname "$0")/.."\nJAVA_OPTS=-Xmx1g\n${tail}\n`;
+
 function levels(): Tree[] {
   const l0: Tree = {
-    'bin/broker.sh': '#!/bin/sh\necho broker\n',
+    'bin/broker.sh': SCRIPT('# broker'),
     'bin/broker.bat': '@echo off\r\necho broker\r\n',
     'conf/broker.toml': '[server]\r\nport = 5672\r\nhost = "0.0.0.0"\r\n',
     'conf/server.xml': latin1(
@@ -57,9 +60,10 @@ function levels(): Tree[] {
   };
   delete l1['docs/README.TXT'];
   delete l1['plugins.conf'];
-  // Level 2: a setting appended to the CRLF TOML.
+  // Level 2: a setting appended to the CRLF TOML, the start script's head changed.
   const l2: Tree = {
     ...l1,
+    'bin/broker.sh': SCRIPT('# broker, level 2'),
     'conf/broker.toml': '[server]\r\nport = 5672\r\nhost = "0.0.0.0"\r\nmax_conn = 100\r\n',
   };
   return [l0, l1, l2];
@@ -395,5 +399,59 @@ describe('adopt --report', { skip: SKIP }, () => {
     const text = await fs.readFile(md, 'utf8');
     assert.match(text, /^# Adopted acme-broker 4\.2\.0\.1 \(full\) at level 0\n/);
     assert.match(text, /## Taken \(1\)\n\n- `conf\/broker\.toml` \(changed\)\n/);
+  });
+});
+
+describe('adopt, then apply in place', { skip: SKIP }, () => {
+  test('a script the team edited and the vendor changed stays executable', async () => {
+    const t = await team();
+    const home = await install(t, 1);
+    await put(home, 'bin/broker.sh', SCRIPT('# broker', 'exec java -Dteam=1 -jar lib/broker.jar'));
+    const overlay = path.join(t.dir, 'deploy');
+    const r = await runCli(['adopt', '--lock', t.lock, '--dir', home, '--overlay', overlay], {
+      env: t.env,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    const up = await runCli(['apply', '--lock', t.lock, '--level', '2', '--dir', home], {
+      env: t.env,
+    });
+    assert.equal(up.code, 0, up.stderr);
+    assert.equal(
+      await fs.readFile(path.join(home, 'bin/broker.sh'), 'utf8'),
+      SCRIPT('# broker, level 2', 'exec java -Dteam=1 -jar lib/broker.jar'),
+    );
+    assert.equal(await modeOf(path.join(home, 'bin/broker.sh')), 0o755);
+  });
+});
+
+describe('adopt of a vendor zip unpacked with litter beside it', { skip: SKIP }, () => {
+  test('__MACOSX/ beside the one product folder is not the product; a folder holding none of its files is refused', async () => {
+    const t = await team();
+    const unpacked = path.join(t.dir, 'server');
+    await fs.mkdir(path.join(unpacked, '__MACOSX'), { recursive: true });
+    await fs.writeFile(path.join(unpacked, '__MACOSX', `._${TOP}`), 'resource fork\n');
+    await fs.writeFile(path.join(unpacked, '.DS_Store'), 'finder\n');
+    const ga = await install(t, 0, path.join('server', TOP));
+    await fs.rm(path.join(ga, 'updates'), { recursive: true }); // as the vendor zip comes
+    await put(ga, 'conf/logging.yaml', 'logging:\n  level: WARN\n');
+    const overlay = path.join(t.dir, 'deploy');
+    const args = ['adopt', '--lock', t.lock, '--level', '0', '--overlay', overlay, '--json'];
+    const r = await runCli([...args, '--dir', unpacked], { env: t.env });
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.dir, ga);
+    assert.deepEqual(report.taken, [{ path: 'conf/logging.yaml', why: 'changed' }]);
+
+    const other = path.join(t.dir, 'elsewhere');
+    await put(other, 'notes.txt', 'not a product\n');
+    const no = await runCli([...args, '--dir', other, '--overlay', path.join(t.dir, 'o2')], {
+      env: t.env,
+    });
+    assert.equal(no.code, 2, no.stderr);
+    assert.match(
+      JSON.parse(no.stdout).error.message,
+      /--dir .*elsewhere: holds none of the files acme-broker 4\.2\.0\.1 ships/,
+    );
+    assert.equal(await exists(path.join(t.dir, 'o2')), false);
   });
 });

@@ -89,6 +89,10 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
     own,
     hotfixed,
   });
+  if (c.missing.length > 0 && c.missing.length === Object.keys(vendor).length)
+    throw badInput(
+      `--dir ${req.dir}: holds none of the files ${lock.product} ${lock.version} ships (${c.missing[0]}…); give the product's home, the folder that holds them`,
+    );
   for (const { path: p, link } of installed.other)
     c.unclassified.push({
       path: p,
@@ -128,7 +132,8 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
 /** A vendor zip unpacked as it comes holds one folder, `<product>-<version>/`: adopt that. */
 async function productHome(dir: string, lock: Lock): Promise<string> {
   if (!(await isDir(dir))) throw badInput(`--dir ${dir}: not a folder`);
-  const names = await fs.readdir(dir);
+  // A zip unpacked on a Mac or browsed in Finder carries litter beside its one folder.
+  const names = (await fs.readdir(dir)).filter((n) => n !== '__MACOSX' && !n.startsWith('.'));
   const top = `${lock.product}-${lock.version}`;
   if (names.length === 1 && names[0] === top && (await isDir(path.join(dir, top))))
     return path.join(dir, top);
