@@ -377,6 +377,41 @@ describe('adopt stopped halfway', { skip: SKIP }, () => {
   });
 });
 
+describe('adopt while the server writes', { skip: SKIP }, () => {
+  test('a taken file that goes away mid-run: exit 2 naming it, no overlay, the lock as it was', async () => {
+    const t = await team();
+    const home = await install(t, 0);
+    const big = await fs.open(path.join(home, 'conf/a-big.dat'), 'w');
+    await big.truncate(64 << 20); // copied first (path order): the window to remove the next
+    await big.close();
+    await put(home, 'conf/z-session.txt', 'session 1\n');
+    const lockText = await fs.readFile(t.lock, 'utf8');
+    const overlay = path.join(t.dir, 'deploy');
+    const run = runCli(['adopt', '--lock', t.lock, '--dir', home, '--overlay', overlay, '--json'], {
+      env: t.env,
+    });
+    let seen = false;
+    for (let i = 0; i < 2000 && !seen; i++) {
+      seen = (await fs.readdir(t.dir)).some((n) => n.startsWith('.deploy.uplevel-staging-'));
+      if (!seen) await new Promise((r) => setTimeout(r, 5));
+    }
+    assert.ok(seen, 'adopt was seen copying');
+    await fs.rm(path.join(home, 'conf/z-session.txt'));
+    const r = await run;
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(
+      JSON.parse(r.stdout).error.message,
+      /conf\/z-session\.txt: went away while adopt read it \(is the server running\?/,
+    );
+    assert.equal(await exists(overlay), false);
+    assert.deepEqual(
+      (await fs.readdir(t.dir)).filter((n) => n.includes('uplevel-staging')),
+      [],
+    );
+    assert.equal(await fs.readFile(t.lock, 'utf8'), lockText);
+  });
+});
+
 describe('adopt --report', { skip: SKIP }, () => {
   test('goes into a new folder; a report path that is a folder is refused before anything is written', async () => {
     const t = await team();
