@@ -131,6 +131,11 @@ describe('adopt of a corpus-like installation', { skip: SKIP }, () => {
     await fs.symlink(JAVA, path.join(home, 'lib/ext'));
     await fs.mkdir(path.join(home, 'conf/team-empty'));
     await fs.rm(path.join(home, 'docs/readme.txt'));
+    // A vendor file the team made a folder, and a vendor folder it made a file.
+    await fs.rm(path.join(home, 'conf/logging.yaml'));
+    await put(home, 'conf/logging.yaml/part.yaml', 'level: WARN\n');
+    await fs.rm(path.join(home, 'plugins.conf'), { recursive: true });
+    await put(home, 'plugins.conf', 'all in one\n');
 
     const overlay = path.join(t.dir, 'deploy');
     const r = await runCli(
@@ -157,9 +162,19 @@ describe('adopt of a corpus-like installation', { skip: SKIP }, () => {
       'conf/app.properties.old',
       'conf/caf\ufffd-latin1.txt',
       'conf/current.xml',
+      'conf/logging.yaml/part.yaml',
       'lib/commons-io.jar',
       'lib/ext',
+      'plugins.conf',
     ]);
+    assert.match(
+      unclassified['conf/logging.yaml/part.yaml'] as string,
+      /the vendor ships conf\/logging\.yaml as a file/,
+    );
+    assert.match(
+      unclassified['plugins.conf'] as string,
+      /the vendor ships plugins\.conf as a folder/,
+    );
     assert.deepEqual(
       report.unclassified.map((u: { path: string }) => u.path),
       Object.keys(unclassified).sort(),
@@ -170,7 +185,11 @@ describe('adopt of a corpus-like installation', { skip: SKIP }, () => {
     assert.match(unclassified['conf/app.properties.old'] as string, /apply.*conflict/);
     assert.match(unclassified['conf/caf\ufffd-latin1.txt'] as string, /not UTF-8/);
     assert.deepEqual(why(report.left), { 'logs/broker.log': 'ignore logs/' });
-    assert.deepEqual(report.missing, ['docs/readme.txt']);
+    assert.deepEqual(report.missing, [
+      'conf/logging.yaml',
+      'docs/readme.txt',
+      'plugins.conf/a.conf',
+    ]);
 
     // The overlay holds exactly the taken files, as installed, in a folder like any other.
     const taken = await readTree(overlay);

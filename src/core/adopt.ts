@@ -141,7 +141,38 @@ export function classifyInstallation(
   out.missing = Object.keys(vendor)
     .filter((p) => !seen.has(p) && !(opts.hotfixed?.[p] && !opts.hotfixed[p].sha256))
     .sort();
-  return setAsideCompanions(out);
+  return setAsideCompanions(setAsideShapeChanges(out, vendor));
+}
+
+/**
+ * A vendor file the team made a folder (or a vendor folder it made a file): apply lays the
+ * overlay over the vendor's files, so taking it would give a path that is both.
+ */
+function setAsideShapeChanges(
+  c: AdoptClassification,
+  vendor: Readonly<Record<string, string>>,
+): AdoptClassification {
+  const vendorDirs = new Set<string>();
+  for (const p of Object.keys(vendor))
+    for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) vendorDirs.add(p.slice(0, i));
+  const clash = (p: string): string | undefined => {
+    if (vendorDirs.has(p)) return `the vendor ships ${p} as a folder`;
+    for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1))
+      if (p.slice(0, i) in vendor) return `the vendor ships ${p.slice(0, i)} as a file`;
+    return undefined;
+  };
+  const kept: AdoptClassification['taken'] = [];
+  for (const t of c.taken) {
+    const why = clash(t.path);
+    if (why === undefined) kept.push(t);
+    else
+      c.unclassified.push({
+        path: t.path,
+        why: `${why}, and an overlay can only add files beside the vendor's: apply would give it back as the vendor's`,
+      });
+  }
+  c.taken = kept;
+  return c;
 }
 
 /**
