@@ -21199,7 +21199,30 @@ function classifyInstallation(installed, vendor, opts) {
     else out.taken.push({ path: f.path, why: "changed" });
   }
   out.missing = Object.keys(vendor).filter((p) => !seen.has(p) && !(opts.hotfixed?.[p] && !opts.hotfixed[p].sha256)).sort();
-  return setAsideCompanions(out);
+  return setAsideCompanions(setAsideShapeChanges(out, vendor));
+}
+function setAsideShapeChanges(c, vendor) {
+  const vendorDirs = /* @__PURE__ */ new Set();
+  for (const p of Object.keys(vendor))
+    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1)) vendorDirs.add(p.slice(0, i));
+  const clash = (p) => {
+    if (vendorDirs.has(p)) return `the vendor ships ${p} as a folder`;
+    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1))
+      if (p.slice(0, i) in vendor) return `the vendor ships ${p.slice(0, i)} as a file`;
+    return void 0;
+  };
+  const kept = [];
+  for (const t of c.taken) {
+    const why = clash(t.path);
+    if (why === void 0) kept.push(t);
+    else
+      c.unclassified.push({
+        path: t.path,
+        why: `${why}, and an overlay can only add files beside the vendor's: apply would give it back as the vendor's`
+      });
+  }
+  c.taken = kept;
+  return c;
 }
 function setAsideCompanions(c) {
   const taken = new Set(c.taken.map((t) => t.path));
