@@ -21106,10 +21106,10 @@ init_lock();
 init_types();
 
 // src/pipeline/adopt/adopt.ts
-import { createHash as createHash11, randomBytes as randomBytes3 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs27, rmSync } from "node:fs";
+import { createHash as createHash11 } from "node:crypto";
+import { createReadStream as createReadStream4, promises as fs26 } from "node:fs";
 import os3 from "node:os";
-import path25 from "node:path";
+import path24 from "node:path";
 
 // src/core/adopt.ts
 var DEFAULT_IGNORE = [
@@ -21188,52 +21188,15 @@ function classifyInstallation(installed, vendor, opts) {
       out.unchanged++;
       continue;
     }
-    const hotfix = opts.hotfixed?.[f.path];
     const glob = ignored(f.path);
-    if (hotfix && hotfix.sha256 === f.sha256)
-      out.left.push({ path: f.path, why: `hotfix ${hotfix.id}` });
-    else if (glob !== void 0) out.left.push({ path: f.path, why: `ignore ${glob}` });
+    if (glob !== void 0) out.left.push({ path: f.path, why: `ignore ${glob}` });
     else if (shipped === void 0) out.taken.push({ path: f.path, why: "added" });
     else if (f.binary && !opts.includeBinaries)
       out.unclassified.push({ path: f.path, why: "changed binary (--include-binaries takes it)" });
     else out.taken.push({ path: f.path, why: "changed" });
   }
-  out.missing = Object.keys(vendor).filter((p) => !seen.has(p) && !(opts.hotfixed?.[p] && !opts.hotfixed[p].sha256)).sort();
-  return setAsideCompanions(setAsideShapeChanges(out, vendor));
-}
-function setAsideShapeChanges(c, vendor) {
-  const vendorDirs = /* @__PURE__ */ new Set();
-  for (const p of Object.keys(vendor))
-    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1)) vendorDirs.add(p.slice(0, i));
-  const clash = (p) => {
-    if (vendorDirs.has(p)) return `the vendor ships ${p} as a folder`;
-    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1))
-      if (p.slice(0, i) in vendor) return `the vendor ships ${p.slice(0, i)} as a file`;
-    return void 0;
-  };
-  const kept = [];
-  for (const t of c.taken) {
-    const why = clash(t.path);
-    if (why === void 0) kept.push(t);
-    else
-      c.unclassified.push({
-        path: t.path,
-        why: `${why}, and an overlay can only add files beside the vendor's: apply would give it back as the vendor's`
-      });
-  }
-  c.taken = kept;
-  return c;
-}
-function setAsideCompanions(c) {
-  const taken = new Set(c.taken.map((t) => t.path));
-  const companion = (p) => /\.(old|updated)$/.test(p) && taken.has(p.replace(/\.[a-z]+$/, ""));
-  for (const t of c.taken.filter((x) => companion(x.path)))
-    c.unclassified.push({
-      path: t.path,
-      why: `beside ${t.path.replace(/\.[a-z]+$/, "")}, apply reads it as a merge conflict's leftover, not an overlay file: rename it to keep it`
-    });
-  c.taken = c.taken.filter((x) => !companion(x.path));
-  return c;
+  out.missing = Object.keys(vendor).filter((p) => !seen.has(p)).sort();
+  return out;
 }
 
 // src/pipeline/adopt/adopt.ts
@@ -22838,7 +22801,7 @@ function layoutOutput(plan, contents, overlay) {
       continue;
     }
     const existing = byPath.get(f.path);
-    const mode = existing?.kind === "copy" ? existing.from.mode : f.executable ? 493 : 420;
+    const mode = existing?.kind === "copy" ? existing.from.mode : 420;
     byPath.set(f.path, { path: f.path, kind: "bytes", data: f.content, mode });
   }
   byPath.delete(PACK_STATE_PATH);
@@ -25991,8 +25954,7 @@ async function mergeOverlay(overlayDir, plan, lockLevel, contents, baseLevels = 
     const base = sourceAt(plan, rel, baseLevel);
     const theirs = sourceAt(plan, rel, plan.to);
     if (base === null && theirs === null) {
-      const executable = ((await fs4.stat(path6.join(overlayDir, rel))).mode & 73) !== 0;
-      files.push({ path: rel, outcome: "added", content: ours, rewrite: false, executable });
+      files.push({ path: rel, outcome: "added", content: ours, rewrite: false });
       continue;
     }
     if (sameContent(base, theirs)) {
@@ -28988,7 +28950,7 @@ async function applyLocked(args) {
       }
       const dest = path21.join(staging, p);
       if (Buffer.isBuffer(what)) {
-        await writeDurable(dest, what, await mergedMode(p, liveFile(p), plan.files.get(p), lock));
+        await writeDurable(dest, what, 420);
       } else if (what.kind === "payload") {
         const payload = payloads.get(what.level);
         await stageEntry(payload.zip, `files/${what.path}`, dest, what.sha256, what.mode);
@@ -29178,17 +29140,6 @@ async function levelsWithComponents(plan, levels, payloads, liveFile, args) {
     return describeEntry(p.zip, p.fileEntry(src.path), at2, src.sha256);
   });
   return out;
-}
-async function mergedMode(p, live, src, lock) {
-  const modeOf2 = async (f) => fs21.stat(f).then(
-    (st) => st.isFile() ? st.mode & 511 : void 0,
-    () => void 0
-  );
-  const here = live === null ? void 0 : await modeOf2(live);
-  if (here) return here;
-  if (src?.kind === "payload" && src.mode & 511) return src.mode & 511;
-  const ours = lock.overlay ? await modeOf2(path21.join(lock.overlay, p)) : void 0;
-  return ours !== void 0 && ours & 73 ? 493 : 420;
 }
 
 // src/pipeline/fetch-levels.ts
@@ -30244,78 +30195,25 @@ async function folderHoldsFiles(dir) {
 var import_yaml5 = __toESM(require_dist(), 1);
 init_lock();
 init_yaml_text();
-import { promises as fs26 } from "node:fs";
-import path24 from "node:path";
-
-// src/pipeline/load-lock.ts
-init_errors();
-init_lock();
 import { promises as fs25 } from "node:fs";
 import path23 from "node:path";
-var DEFAULT_LOCK = "uplevel.yml";
-async function loadLock(file, root) {
-  const abs = path23.resolve(file ?? DEFAULT_LOCK);
-  let text;
-  try {
-    text = await fs25.readFile(abs, "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
-    if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
-    throw e;
-  }
-  return lockFromText(text, abs, root);
-}
-async function lockFromText(text, abs, root) {
-  const within = root && isInside(path23.resolve(root), abs) ? path23.resolve(root) : await lockRoot(path23.dirname(abs));
-  const lock = parseLock(text, abs, within);
-  await confineLinks(lock, within);
-  return lock;
-}
-async function lockRoot(dir) {
-  for (let d = dir; ; d = path23.dirname(d)) {
-    if (await fs25.lstat(path23.join(d, ".git")).catch(() => void 0)) return d;
-    if (path23.dirname(d) === d) return dir;
-  }
-}
-async function confineLinks(lock, root) {
-  const realRoot = await realExisting(root);
-  for (const [field, p] of lockPaths(lock)) {
-    const real = await realExisting(p);
-    if (!isInside(realRoot, real))
-      throw badInput(
-        `${path23.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path23.relative(root, p) || "."} leads to ${real} through a symlink)`
-      );
-  }
-}
-async function realExisting(p) {
-  const rest = [];
-  for (let d = p; ; d = path23.dirname(d)) {
-    const real = await fs25.realpath(d).catch(() => void 0);
-    if (real) return path23.join(real, ...rest);
-    if (path23.dirname(d) === d) return p;
-    rest.unshift(path23.basename(d));
-  }
-}
-
-// src/pipeline/adopt/lock-file.ts
 function overlayField(lockFile, overlay) {
-  const rel = path24.relative(path24.dirname(lockFile), overlay).split(path24.sep).join("/");
+  const rel = path23.relative(path23.dirname(lockFile), overlay).split(path23.sep).join("/");
   return `${rel || "."}/`;
 }
 function adoptedLockText(text, lockFile, level, overlay) {
   const withLevel = setLockLevel(text, level);
-  const doc = parseYamlDocument(withLevel, path24.basename(lockFile));
+  const doc = parseYamlDocument(withLevel, path23.basename(lockFile));
   const want = overlayField(lockFile, overlay);
   const current = doc.get("overlay");
-  if (typeof current === "string" && path24.resolve(path24.dirname(lockFile), current) === overlay)
+  if (typeof current === "string" && path23.resolve(path23.dirname(lockFile), current) === overlay)
     return withLevel;
   doc.set("overlay", want);
   return doc.toString();
 }
 function newLockText(lock, level, overlay) {
-  const dir = path24.dirname(lock.file);
-  const rel = (p) => path24.relative(dir, p).split(path24.sep).join("/");
+  const dir = path23.dirname(lock.file);
+  const rel = (p) => path23.relative(dir, p).split(path23.sep).join("/");
   const fields = {
     product: lock.product,
     version: lock.version,
@@ -30328,14 +30226,10 @@ function newLockText(lock, level, overlay) {
   return `# written by uplevel adopt
 ${import_yaml5.default.stringify(fields)}`;
 }
-async function adoptedLock(lock, exists3, level, overlay) {
-  const text = exists3 ? adoptedLockText(await fs26.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
-  await lockFromText(text, lock.file);
-  return text;
-}
-async function writeAdoptedLock(file, text) {
-  await fs26.mkdir(path24.dirname(file), { recursive: true });
-  await writeFileAtomic(file, text);
+async function writeAdoptedLock(lock, exists3, level, overlay) {
+  const text = exists3 ? adoptedLockText(await fs25.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
+  await fs25.mkdir(path23.dirname(lock.file), { recursive: true });
+  await writeFileAtomic(lock.file, text);
 }
 
 // src/pipeline/adopt/adopt.ts
@@ -30344,47 +30238,26 @@ var WSO2_OWN = (rel) => OWN(rel) || rel === U2_STATE || rel.startsWith("updates/
 async function adopt(request2) {
   const { lock, reporter } = request2;
   const req = { ...request2, dir: await productHome(request2.dir, lock) };
-  const state = lock.source === "wso2" ? void 0 : await readInstalledState(req.dir, lock);
-  const level = req.level ?? await installedLevel(req.dir, lock, state);
+  const level = req.level ?? await installedLevel(req.dir, lock);
   if (!req.dryRun) await assertFreshOverlay(req.overlay);
-  const lockText = await adoptedLock(lock, req.lockExists, level, req.overlay);
   const ignore = [...DEFAULT_IGNORE, ...lock.ignore ?? []];
   const vendor = await vendorHashes(req, level);
-  const hotfixed = state ? await hotfixedFiles(req.dir, state) : {};
-  if (state && req.level === void 0) checkRecordedFiles(req.dir, state, vendor, hotfixed);
   reporter.info(`Comparing ${req.dir} with the vendor's level ${level}`);
-  const own = lock.source === "wso2" ? WSO2_OWN : OWN;
-  const ignored = ignoreMatcher(ignore);
-  const needed = (rel) => !own(rel) && (rel in vendor || ignored(rel) === void 0);
-  const installed = await hashInstallation(req.dir, needed);
+  const installed = await hashInstallation(req.dir);
   const c = classifyInstallation(installed.files, vendor, {
     ignore,
     includeBinaries: req.includeBinaries,
-    own,
-    hotfixed
+    own: lock.source === "wso2" ? WSO2_OWN : OWN
   });
-  if (c.missing.length > 0 && c.missing.length === Object.keys(vendor).length)
-    throw badInput(
-      `--dir ${req.dir}: holds none of the files ${lock.product} ${lock.version} ships (${c.missing[0]}\u2026); give the product's home, the folder that holds them`
-    );
-  for (const { path: p, link } of installed.other)
-    c.unclassified.push({
-      path: p,
-      why: link ? `a symbolic link to ${link}: an overlay holds files only` : "not a regular file or folder (a device, socket or pipe)"
-    });
-  for (const p of installed.unnamed)
-    c.unclassified.push({
-      path: p,
-      why: "its name is not UTF-8, which an overlay (and a pack) cannot carry: rename it"
-    });
+  for (const p of installed.other)
+    c.unclassified.push({ path: p, why: "not a regular file (a link or device)" });
   if (!req.dryRun) {
-    const sha = new Map(installed.files.map((f) => [f.path, f.sha256]));
     await writeOverlay(
       req.dir,
       req.overlay,
-      c.taken.map((t) => ({ path: t.path, sha256: sha.get(t.path) }))
+      c.taken.map((t) => t.path)
     );
-    await writeAdoptedLock(lock.file, lockText);
+    await writeAdoptedLock(lock, req.lockExists, level, req.overlay);
   }
   return {
     product: lock.product,
@@ -30396,20 +30269,20 @@ async function adopt(request2) {
     lock: lock.file,
     ignore,
     dryRun: req.dryRun,
-    ...c,
-    unclassified: c.unclassified.sort((a, b) => cmp(a.path, b.path))
+    ...c
   };
 }
 async function productHome(dir, lock) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
-  const names2 = (await fs27.readdir(dir)).filter((n) => n !== "__MACOSX" && !n.startsWith("."));
+  const names2 = await fs26.readdir(dir);
   const top = `${lock.product}-${lock.version}`;
-  if (names2.length === 1 && names2[0] === top && await isDir(path25.join(dir, top)))
-    return path25.join(dir, top);
+  if (names2.length === 1 && names2[0] === top && await isDir(path24.join(dir, top)))
+    return path24.join(dir, top);
   return dir;
 }
-async function installedLevel(dir, lock, state) {
+async function installedLevel(dir, lock) {
   if (lock.source === "wso2") {
+    if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
     const level = await currentU2Level(dir);
     if (level === void 0)
       throw badInput(
@@ -30417,77 +30290,47 @@ async function installedLevel(dir, lock, state) {
       );
     return level;
   }
+  const state = await readInstalledState(dir);
+  if (state && (state.product !== lock.product || state.version !== lock.version))
+    throw badInput(
+      `${path24.join(dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`
+    );
   if (state === void 0)
     throw badInput(`--dir ${dir}: has no ${PACK_STATE_PATH} to say its level; give --level N`);
   return state.level;
 }
-async function readInstalledState(dir, lock) {
-  const file = path25.join(dir, PACK_STATE_PATH);
+async function readInstalledState(dir) {
+  if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
+  const file = path24.join(dir, PACK_STATE_PATH);
   const bytes = await readIfExists(file);
   if (bytes === void 0) return void 0;
   let json;
   try {
     json = JSON.parse(bytes.toString("utf8"));
   } catch {
-    throw badInput(`${file}: is not valid JSON; give --level N`);
+    throw badInput(`${file}: is not valid JSON`);
   }
-  const state = parsePackState(json, file);
-  const says = `${state.product} ${state.version} (${state.channel})`;
-  if (says !== `${lock.product} ${lock.version} (${lock.channel})`)
-    throw badInput(
-      `${file}: says ${says}, the lock says ${lock.product} ${lock.version} (${lock.channel})`
-    );
-  return state;
-}
-function checkRecordedFiles(dir, state, vendor, hotfixed) {
-  const paths = [.../* @__PURE__ */ new Set([...Object.keys(state.files), ...Object.keys(vendor)])].sort(cmp);
-  const off = paths.filter((p) => !hotfixed[p] && state.files[p] !== vendor[p]);
-  if (off.length === 0) return;
-  const shown4 = off.slice(0, 3).join(", ") + (off.length > 3 ? ` and ${off.length - 3} more` : "");
-  throw badInput(
-    `${path25.join(dir, PACK_STATE_PATH)}: says level ${state.level}, but the files it records are not the vendor's level ${state.level} (${shown4}); it is not signed, so adopt does not take its word: give --level N`
-  );
-}
-async function hotfixedFiles(dir, state) {
-  const out = {};
-  for (const { id } of state.hotfixes) {
-    const copy = workPath(dir, "hotfixes", `${id}.zip`);
-    const hf = await openHotfix(copy).catch((e) => {
-      if (e instanceof UplevelError) throw e;
-      throw badInput(
-        `${copy}: the kept copy of hotfix ${id} cannot be read (${e.message}); adopt cannot tell its files from the team's`
-      );
-    });
-    await hf.zip.close();
-    const { added, modified, removed } = hf.manifest.files;
-    for (const f of [...added, ...modified]) out[f.path] = { id, sha256: f.sha256 };
-    for (const f of removed) out[f.path] = { id };
-  }
-  return out;
+  return parsePackState(json, file);
 }
 async function isDir(p) {
-  return fs27.stat(p).then(
+  return fs26.stat(p).then(
     (s) => s.isDirectory(),
     () => false
   );
 }
 async function assertFreshOverlay(dir) {
-  const st = await fs27.stat(dir).catch((e) => {
-    if (e.code === "ENOENT") return void 0;
-    if (e.code === "ENOTDIR") throw badInput(`--overlay ${dir}: a folder above it is a file`);
-    throw e;
-  });
-  if (!st) return;
-  if (!st.isDirectory()) throw badInput(`--overlay ${dir}: is a file, not a folder`);
-  if ((await fs27.readdir(dir)).length > 0)
+  try {
+    await assertFreshDir(dir);
+  } catch {
     throw badInput(
       `--overlay ${dir}: folder exists and is not empty; adopt writes a new overlay (move the old one away)`
     );
+  }
 }
 async function vendorHashes(req, level) {
-  const tmp = await fs27.mkdtemp(path25.join(os3.tmpdir(), "uplevel-adopt-"));
+  const tmp = await fs26.mkdtemp(path24.join(os3.tmpdir(), "uplevel-adopt-"));
   try {
-    const out = path25.join(tmp, "vendor.zip");
+    const out = path24.join(tmp, "vendor.zip");
     const { overlay: _overlay, ...bare } = req.lock;
     await apply({
       lock: { ...bare, level: 0 },
@@ -30515,47 +30358,21 @@ async function vendorHashes(req, level) {
       await pack.zip.close();
     }
   } finally {
-    await fs27.rm(tmp, { recursive: true, force: true });
+    await fs26.rm(tmp, { recursive: true, force: true });
   }
 }
-async function hashInstallation(dir, needed) {
-  const out = { files: [], other: [], unnamed: [] };
-  const walk2 = async (rel) => {
-    const abs = Buffer.from(path25.join(dir, rel));
-    for (const d of await fs27.readdir(abs, { withFileTypes: true, encoding: "buffer" })) {
-      const raw = d.name;
-      const name = raw.toString("utf8");
-      const r = rel ? `${rel}/${name}` : name;
-      if (!Buffer.from(name).equals(raw)) out.unnamed.push(r);
-      else if (d.isDirectory()) {
-        if (r !== "updates/.uplevel") await walk2(r);
-      } else if (!d.isFile()) {
-        const link = d.isSymbolicLink() ? await fs27.readlink(path25.join(dir, r)) : void 0;
-        out.other.push(link === void 0 ? { path: r } : { path: r, link });
-      } else if (!needed(r)) out.files.push({ path: r, sha256: "", binary: false });
-      else out.files.push(await hashFile(dir, r));
-    }
-  };
-  await walk2("");
-  out.files.sort((a, b) => cmp(a.path, b.path));
-  out.other.sort((a, b) => cmp(a.path, b.path));
-  out.unnamed.sort(cmp);
-  return out;
-}
-async function hashFile(dir, rel) {
-  const abs = path25.join(dir, rel);
-  try {
-    return { path: rel, sha256: await sha256File(abs), binary: looksBinary(rel, await head(abs)) };
-  } catch (e) {
-    throw vanished(abs, e);
+async function hashInstallation(dir) {
+  const tree = await listTree(dir, { skipDir: (rel) => rel === "updates/.uplevel" });
+  const files = [];
+  for (const rel of tree.files) {
+    const abs = path24.join(dir, rel);
+    files.push({
+      path: rel,
+      sha256: await sha256File(abs),
+      binary: looksBinary(rel, await head(abs))
+    });
   }
-}
-function vanished(abs, e) {
-  const code = e?.code;
-  if (e !== void 0 && code !== "ENOENT") return e;
-  return badInput(
-    `${abs}: ${e ? "went away" : "changed"} while adopt read it (is the server running? stop it, or name the file in the lock's ignore:); nothing was written`
-  );
+  return { files, other: tree.other };
 }
 async function head(file) {
   const chunks = [];
@@ -30563,32 +30380,70 @@ async function head(file) {
   return Buffer.concat(chunks);
 }
 async function writeOverlay(dir, overlay, taken) {
-  const parent = path25.dirname(overlay);
-  await fs27.mkdir(parent, { recursive: true });
-  const staging = path25.join(
-    parent,
-    `.${path25.basename(overlay)}.uplevel-staging-${randomBytes3(6).toString("hex")}`
+  const parent = path24.dirname(overlay);
+  await fs26.mkdir(parent, { recursive: true });
+  const staging = await fs26.mkdtemp(
+    path24.join(parent, `.${path24.basename(overlay)}.uplevel-staging-`)
   );
-  await fs27.mkdir(staging);
-  const onExit = () => rmSync(staging, { recursive: true, force: true });
-  process.on("exit", onExit);
   try {
-    for (const t of taken) {
-      const to = path25.join(staging, t.path);
-      await fs27.mkdir(path25.dirname(to), { recursive: true });
-      const from = path25.join(dir, t.path);
-      await fs27.copyFile(from, to).catch((e) => {
-        throw vanished(from, e);
-      });
-      if (await sha256File(to) !== t.sha256) throw vanished(from);
+    for (const rel of taken) {
+      const to = path24.join(staging, rel);
+      await fs26.mkdir(path24.dirname(to), { recursive: true });
+      await fs26.copyFile(path24.join(dir, rel), to);
     }
-    await fs27.rm(overlay, { recursive: true, force: true });
-    await fs27.rename(staging, overlay);
+    await fs26.rm(overlay, { recursive: true, force: true });
+    await fs26.rename(staging, overlay);
   } catch (e) {
-    await fs27.rm(staging, { recursive: true, force: true });
+    await fs26.rm(staging, { recursive: true, force: true });
     throw e;
-  } finally {
-    process.off("exit", onExit);
+  }
+}
+
+// src/pipeline/load-lock.ts
+init_errors();
+init_lock();
+import { promises as fs27 } from "node:fs";
+import path25 from "node:path";
+var DEFAULT_LOCK = "uplevel.yml";
+async function loadLock(file, root) {
+  const abs = path25.resolve(file ?? DEFAULT_LOCK);
+  let text;
+  try {
+    text = await fs27.readFile(abs, "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
+    if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
+    throw e;
+  }
+  const within = root && isInside(path25.resolve(root), abs) ? path25.resolve(root) : await lockRoot(path25.dirname(abs));
+  const lock = parseLock(text, abs, within);
+  await confineLinks(lock, within);
+  return lock;
+}
+async function lockRoot(dir) {
+  for (let d = dir; ; d = path25.dirname(d)) {
+    if (await fs27.lstat(path25.join(d, ".git")).catch(() => void 0)) return d;
+    if (path25.dirname(d) === d) return dir;
+  }
+}
+async function confineLinks(lock, root) {
+  const realRoot = await fs27.realpath(root);
+  for (const [field, p] of lockPaths(lock)) {
+    const real = await realExisting(p);
+    if (!isInside(realRoot, real))
+      throw badInput(
+        `${path25.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path25.relative(root, p) || "."} leads to ${real} through a symlink)`
+      );
+  }
+}
+async function realExisting(p) {
+  const rest = [];
+  for (let d = p; ; d = path25.dirname(d)) {
+    const real = await fs27.realpath(d).catch(() => void 0);
+    if (real) return path25.join(real, ...rest);
+    if (path25.dirname(d) === d) return p;
+    rest.unshift(path25.basename(d));
   }
 }
 
@@ -30651,8 +30506,6 @@ async function adoptCommand(argv, ctx) {
   const overlay = overlayFlag ? path27.resolve(overlayFlag) : lock.overlay;
   if (!overlay) throw badInput("adopt needs --overlay DIR (the lock names no overlay)");
   const level = intFlag("level", values.level);
-  const reportFile = values.report ? path27.resolve(values.report) : void 0;
-  if (reportFile) await assertReportPath(reportFile);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   let report;
   try {
@@ -30671,7 +30524,7 @@ async function adoptCommand(argv, ctx) {
   } finally {
     reporter.end();
   }
-  if (reportFile) await writeReport(reportFile, report);
+  if (values.report) await writeReport(path27.resolve(values.report), report);
   if (values.json) ctx.printJson(report);
   else printAdopt(report, ctx);
   return 0;
@@ -30707,18 +30560,9 @@ async function lockFromFlags(lockFile, dir, values) {
   return parseLock(newLockText(draft, state.level, path27.dirname(lockFile)), lockFile, root);
 }
 var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path27.resolve(r);
-async function assertReportPath(file) {
-  const st = await fs28.stat(file).catch((e) => {
-    if (e.code === "ENOENT") return void 0;
-    if (e.code === "ENOTDIR") throw badInput(`--report ${file}: a folder above it is a file`);
-    throw e;
-  });
-  if (st?.isDirectory()) throw badInput(`--report ${file}: is a folder; name a .md or .json file`);
-}
 async function writeReport(file, report) {
   const md = file.endsWith(".md");
-  await fs28.mkdir(path27.dirname(file), { recursive: true });
-  await writeFileAtomic(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
+  await fs28.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
 `);
 }
 function adoptMarkdown(r) {
@@ -31348,7 +31192,7 @@ async function signTimestamp(dir, snapshotText, version, now, expires) {
   signAll(md, await signingKeys(dir, "timestamp"));
   await writeAtomic(path32.join(dir, "metadata", "timestamp.json"), toText(md));
 }
-async function hashFile2(file) {
+async function hashFile(file) {
   const h = createHash13("sha256");
   let length = 0;
   try {
@@ -31381,7 +31225,7 @@ async function publishLocked(dir, files, opts) {
   const timestamp = await readMetadata(dir, "timestamp.json");
   const targets = allTargets(state);
   for (const f of files) {
-    const { sha256: sha2562, length } = await hashFile2(f.localFile);
+    const { sha256: sha2562, length } = await hashFile(f.localFile);
     const stored = path32.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
     await fs34.mkdir(path32.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
@@ -32168,7 +32012,7 @@ init_errors();
 
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
-import { randomBytes as randomBytes4 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { createWriteStream as createWriteStream5, promises as fs39, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
@@ -32195,7 +32039,7 @@ var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
   await fs39.mkdir(opts.logDir, { recursive: true });
-  const tag = randomBytes4(8).toString("hex");
+  const tag = randomBytes3(8).toString("hex");
   const env = {
     ...testEnvironment({ ...process.env, ...opts.env }),
     UPLEVEL_PACK_HOME: opts.packHome,
