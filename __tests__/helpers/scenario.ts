@@ -74,12 +74,14 @@ export async function makeVendor(
   includes: Record<number, string> = {},
   /** More `repo init` flags (e.g. --delegate product). */
   initArgs: string[] = [],
+  /** The packs' top folder, `<product>-<version>`. */
+  top: string = TOP,
 ): Promise<Vendor> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-vendor-'));
   const packs: string[] = [];
   for (let l = 0; l < levels.length; l++) {
-    packs[l] = path.join(dir, `${TOP}-level-${l}.zip`);
-    await writePack(packs[l] as string, TOP, levels[l] as Tree);
+    packs[l] = path.join(dir, `${top}-level-${l}.zip`);
+    await writePack(packs[l] as string, top, levels[l] as Tree);
   }
   const repoDir = path.join(dir, 'repo');
   await cli(['repo', 'init', '--dir', repoDir, ...initArgs], dir);
@@ -135,7 +137,14 @@ export interface Team {
 /** A team folder: lock at `level`, pinned root, overlay, its own empty cache. */
 export async function makeTeam(
   vendor: Vendor,
-  opts: { level?: number; overlay?: string; repository?: string; extra?: string } = {},
+  opts: {
+    level?: number;
+    overlay?: string;
+    repository?: string;
+    extra?: string;
+    product?: string;
+    version?: string;
+  } = {},
 ): Promise<Team> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'uplevel-team-'));
   await fs.mkdir(path.join(dir, '.uplevel'));
@@ -150,8 +159,8 @@ export async function makeTeam(
     lock,
     [
       '# which level this environment runs',
-      `product: ${PRODUCT}`,
-      `version: ${VERSION}`,
+      `product: ${opts.product ?? PRODUCT}`,
+      `version: ${opts.version ?? VERSION}`,
       `level: ${opts.level ?? 0}`,
       `repository: ${opts.repository ?? vendor.url}`,
       'trust: .uplevel/root.json',

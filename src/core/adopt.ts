@@ -98,10 +98,18 @@ export interface AdoptClassification {
   unchanged: number;
 }
 
+/** What a hotfix on the installation put at a path: its sha256, or none if it removed it. */
+export type HotfixedFiles = Readonly<Record<string, { id: string; sha256?: string }>>;
+
 export function classifyInstallation(
   installed: readonly InstalledFile[],
   vendor: Readonly<Record<string, string>>,
-  opts: { ignore: readonly string[]; includeBinaries: boolean; own?: (rel: string) => boolean },
+  opts: {
+    ignore: readonly string[];
+    includeBinaries: boolean;
+    own?: (rel: string) => boolean;
+    hotfixed?: HotfixedFiles;
+  },
 ): AdoptClassification {
   const ignored = ignoreMatcher(opts.ignore);
   const out: AdoptClassification = {
@@ -120,15 +128,66 @@ export function classifyInstallation(
       out.unchanged++;
       continue;
     }
+    const hotfix = opts.hotfixed?.[f.path];
     const glob = ignored(f.path);
-    if (glob !== undefined) out.left.push({ path: f.path, why: `ignore ${glob}` });
+    if (hotfix && hotfix.sha256 === f.sha256)
+      out.left.push({ path: f.path, why: `hotfix ${hotfix.id}` });
+    else if (glob !== undefined) out.left.push({ path: f.path, why: `ignore ${glob}` });
     else if (shipped === undefined) out.taken.push({ path: f.path, why: 'added' });
     else if (f.binary && !opts.includeBinaries)
       out.unclassified.push({ path: f.path, why: 'changed binary (--include-binaries takes it)' });
     else out.taken.push({ path: f.path, why: 'changed' });
   }
   out.missing = Object.keys(vendor)
-    .filter((p) => !seen.has(p))
+    .filter((p) => !seen.has(p) && !(opts.hotfixed?.[p] && !opts.hotfixed[p].sha256))
     .sort();
-  return out;
+  return setAsideCompanions(setAsideShapeChanges(out, vendor));
+}
+
+/**
+ * A vendor file the team made a folder (or a vendor folder it made a file): apply lays the
+ * overlay over the vendor's files, so taking it would give a path that is both.
+ */
+function setAsideShapeChanges(
+  c: AdoptClassification,
+  vendor: Readonly<Record<string, string>>,
+): AdoptClassification {
+  const vendorDirs = new Set<string>();
+  for (const p of Object.keys(vendor))
+    for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) vendorDirs.add(p.slice(0, i));
+  const clash = (p: string): string | undefined => {
+    if (vendorDirs.has(p)) return `the vendor ships ${p} as a folder`;
+    for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1))
+      if (p.slice(0, i) in vendor) return `the vendor ships ${p.slice(0, i)} as a file`;
+    return undefined;
+  };
+  const kept: AdoptClassification['taken'] = [];
+  for (const t of c.taken) {
+    const why = clash(t.path);
+    if (why === undefined) kept.push(t);
+    else
+      c.unclassified.push({
+        path: t.path,
+        why: `${why}, and an overlay can only add files beside the vendor's: apply would give it back as the vendor's`,
+      });
+  }
+  c.taken = kept;
+  return c;
+}
+
+/**
+ * `<file>.old` and `<file>.updated` beside an overlay file are what a merge conflict leaves,
+ * and apply reads them so: taken with `<file>`, apply would not give them back.
+ */
+function setAsideCompanions(c: AdoptClassification): AdoptClassification {
+  const taken = new Set(c.taken.map((t) => t.path));
+  const companion = (p: string) =>
+    /\.(old|updated)$/.test(p) && taken.has(p.replace(/\.[a-z]+$/, ''));
+  for (const t of c.taken.filter((x) => companion(x.path)))
+    c.unclassified.push({
+      path: t.path,
+      why: `beside ${t.path.replace(/\.[a-z]+$/, '')}, apply reads it as a merge conflict's leftover, not an overlay file: rename it to keep it`,
+    });
+  c.taken = c.taken.filter((x) => !companion(x.path));
+  return c;
 }

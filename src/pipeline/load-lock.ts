@@ -18,6 +18,11 @@ export async function loadLock(file: string | undefined, root?: string): Promise
     if (code === 'EISDIR') throw badInput(`${abs}: is a folder, not a lock file`);
     throw e;
   }
+  return lockFromText(text, abs, root);
+}
+
+/** A lock's text checked as loadLock checks the file's: the paths stay in its repository. */
+export async function lockFromText(text: string, abs: string, root?: string): Promise<Lock> {
   const within =
     root && isInside(path.resolve(root), abs)
       ? path.resolve(root)
@@ -40,7 +45,7 @@ export async function lockRoot(dir: string): Promise<string> {
 
 /** No symlink on the way may lead a lock path out of its repository (checked as far as it exists). */
 async function confineLinks(lock: Lock, root: string): Promise<void> {
-  const realRoot = await fs.realpath(root);
+  const realRoot = await realExisting(root); // a new lock's folder may not exist yet
   for (const [field, p] of lockPaths(lock)) {
     const real = await realExisting(p);
     if (!isInside(realRoot, real))

@@ -38,7 +38,8 @@ export function layoutOutput(
       continue;
     }
     const existing = byPath.get(f.path);
-    const mode = existing?.kind === 'copy' ? existing.from.mode : 0o644;
+    // A file only the overlay has: a script's execute bit as git keeps it, 0755 or 0644.
+    const mode = existing?.kind === 'copy' ? existing.from.mode : f.executable ? 0o755 : 0o644;
     byPath.set(f.path, { path: f.path, kind: 'bytes', data: f.content, mode });
   }
   byPath.delete(PACK_STATE_PATH);

@@ -20,6 +20,8 @@ export interface OverlayFileResult {
   keyPaths?: string[];
   /** What goes into the pack; undefined when the file is dropped (vendor removed it). */
   content?: Buffer;
+  /** added: the overlay file has an execute bit (a script the team added runs as one). */
+  executable?: boolean;
   /** True when the overlay file itself must be rewritten (the merge changed it). */
   rewrite: boolean;
   /** Vendor content at the lock's level and at the target, for `.old`/`.updated` on conflict. */
@@ -94,7 +96,8 @@ export async function mergeOverlay(
     const base = sourceAt(plan, rel, baseLevel);
     const theirs = sourceAt(plan, rel, plan.to);
     if (base === null && theirs === null) {
-      files.push({ path: rel, outcome: 'added', content: ours, rewrite: false });
+      const executable = ((await fs.stat(path.join(overlayDir, rel))).mode & 0o111) !== 0;
+      files.push({ path: rel, outcome: 'added', content: ours, rewrite: false, executable });
       continue;
     }
     if (sameContent(base, theirs)) {

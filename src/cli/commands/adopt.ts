@@ -6,6 +6,7 @@ import { parseLock } from '../../core/lock.ts';
 import { PACK_STATE_PATH, type Lock } from '../../core/types.ts';
 import { adopt, type AdoptReport } from '../../pipeline/adopt/adopt.ts';
 import { newLockText } from '../../pipeline/adopt/lock-file.ts';
+import { writeFileAtomic } from '../../pipeline/overlay.ts';
 import { DEFAULT_LOCK, loadLock, lockRoot } from '../../pipeline/load-lock.ts';
 import { intFlag, parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
@@ -32,6 +33,8 @@ export async function adoptCommand(argv: string[], ctx: CommandContext): Promise
   const overlay = overlayFlag ? path.resolve(overlayFlag) : lock.overlay;
   if (!overlay) throw badInput('adopt needs --overlay DIR (the lock names no overlay)');
   const level = intFlag('level', values.level as string | undefined);
+  const reportFile = values.report ? path.resolve(values.report as string) : undefined;
+  if (reportFile) await assertReportPath(reportFile);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   let report: AdoptReport;
   try {
@@ -50,7 +53,7 @@ export async function adoptCommand(argv: string[], ctx: CommandContext): Promise
   } finally {
     reporter.end();
   }
-  if (values.report) await writeReport(path.resolve(values.report as string), report);
+  if (reportFile) await writeReport(reportFile, report);
   if (values.json) ctx.printJson(report);
   else printAdopt(report, ctx);
   return 0;
@@ -95,9 +98,20 @@ async function lockFromFlags(
 
 const resolveLike = (r: string) => (/^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path.resolve(r));
 
+/** Checked before adopt writes the overlay and the lock, so a bad path fails first. */
+async function assertReportPath(file: string): Promise<void> {
+  const st = await fs.stat(file).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    if (e.code === 'ENOTDIR') throw badInput(`--report ${file}: a folder above it is a file`);
+    throw e;
+  });
+  if (st?.isDirectory()) throw badInput(`--report ${file}: is a folder; name a .md or .json file`);
+}
+
 async function writeReport(file: string, report: AdoptReport): Promise<void> {
   const md = file.endsWith('.md');
-  await fs.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`);
 }
 
 export function adoptMarkdown(r: AdoptReport): string {

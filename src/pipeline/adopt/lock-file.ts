@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import { setLockLevel } from '../../core/lock.ts';
 import type { Lock } from '../../core/types.ts';
 import { parseYamlDocument } from '../../core/yaml-text.ts';
+import { lockFromText } from '../load-lock.ts';
 import { writeFileAtomic } from '../overlay.ts';
 
 /** The overlay as the lock names it: relative to the lock's folder, with a trailing slash. */
@@ -41,15 +42,24 @@ export function newLockText(lock: Lock, level: number, overlay: string): string 
   return `# written by uplevel adopt\n${YAML.stringify(fields)}`;
 }
 
-export async function writeAdoptedLock(
+/**
+ * The lock adopt will write, checked as `apply` will load it (an overlay outside the lock's
+ * repository is refused here, before anything is written).
+ */
+export async function adoptedLock(
   lock: Lock,
   exists: boolean,
   level: number,
   overlay: string,
-): Promise<void> {
+): Promise<string> {
   const text = exists
     ? adoptedLockText(await fs.readFile(lock.file, 'utf8'), lock.file, level, overlay)
     : newLockText(lock, level, overlay);
-  await fs.mkdir(path.dirname(lock.file), { recursive: true });
-  await writeFileAtomic(lock.file, text);
+  await lockFromText(text, lock.file);
+  return text;
+}
+
+export async function writeAdoptedLock(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, text);
 }

@@ -424,7 +424,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       }
       const dest = path.join(staging, p);
       if (Buffer.isBuffer(what)) {
-        await writeDurable(dest, what, 0o644);
+        await writeDurable(dest, what, await mergedMode(p, liveFile(p), plan.files.get(p), lock));
       } else if (what.kind === 'payload') {
         const payload = payloads.get(what.level) as OpenPayload;
         await stageEntry(payload.zip, `files/${what.path}`, dest, what.sha256, what.mode);
@@ -661,4 +661,26 @@ async function levelsWithComponents(
     return describeEntry(p.zip, p.fileEntry(src.path), at, src.sha256);
   });
   return out;
+}
+
+/**
+ * The mode of a file whose new bytes are a merge: the folder's file as it is (a script stays
+ * executable), else the vendor's at the target, else the overlay's execute bit as git keeps it.
+ */
+async function mergedMode(
+  p: string,
+  live: string | null,
+  src: FileSource | undefined,
+  lock: Lock,
+): Promise<number> {
+  const modeOf = async (f: string) =>
+    fs.stat(f).then(
+      (st) => (st.isFile() ? st.mode & 0o777 : undefined),
+      () => undefined,
+    );
+  const here = live === null ? undefined : await modeOf(live);
+  if (here) return here;
+  if (src?.kind === 'payload' && src.mode & 0o777) return src.mode & 0o777;
+  const ours = lock.overlay ? await modeOf(path.join(lock.overlay, p)) : undefined;
+  return ours !== undefined && ours & 0o111 ? 0o755 : 0o644;
 }
