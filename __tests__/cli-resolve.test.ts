@@ -193,6 +193,56 @@ describe('resolving a conflict and running the same apply again', () => {
   }
 });
 
+describe("keeping your version over the vendor's (apply --keep)", () => {
+  test('--keep takes the file as it is at the target; the next level merges from there', async () => {
+    const team = await overlayTeam({ 'conf/app.properties': OVERLAY_CONFLICT });
+    const file = path.join(team.dir, 'deploy', 'conf/app.properties');
+    const out = path.join(team.dir, 'pack.zip');
+    const first = await apply(team, out, '--level', '1');
+    assert.equal(first.code, 4, first.stderr);
+    assert.match(
+      first.stderr,
+      /--keep \S*deploy\/conf\/app\.properties/,
+      'the message names the way',
+    );
+    // Typed from the team's folder, as the message shows them.
+    const keep = (...more: string[]) =>
+      runCli(['apply', '--lock', team.lock, '--out', out, '--level', '1', ...more], {
+        env: team.env,
+        cwd: team.dir,
+      });
+
+    // --keep while the two are still there: refused, they are the sign it was looked at.
+    const early = await keep('--keep', 'deploy/conf/app.properties');
+    assert.equal(early.code, 4, early.stderr);
+    assert.match(early.stderr, /delete .*app\.properties\.old/);
+    // --keep naming a file with no pending conflict: exit 2, naming it.
+    const wrong = await keep('--keep', 'deploy/conf/other.properties');
+    assert.equal(wrong.code, 2, wrong.stderr);
+    assert.match(wrong.stderr, /--keep deploy\/conf\/other\.properties: .*no pending conflict/);
+
+    await fs.rm(`${file}.old`);
+    await fs.rm(`${file}.updated`);
+    const kept = await keep('--keep', 'deploy/conf/app.properties', '--json');
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.equal(
+      (await readPackFiles(out)).get('conf/app.properties')?.toString(),
+      OVERLAY_CONFLICT,
+    );
+    assert.equal(await fs.readFile(file, 'utf8'), OVERLAY_CONFLICT, 'your file as it was');
+    assert.deepEqual(JSON.parse(kept.stdout).overlayRewritten, []);
+    assert.match(await fs.readFile(team.lock, 'utf8'), /^level: 1$/m);
+    assert.equal(await exists(path.join(team.dir, '.uplevel', 'uplevel.yml.pending.json')), false);
+
+    // Level 2 changes only other lines: merged onward from level 1, your line kept, no conflict.
+    const next = await apply(team, path.join(team.dir, 'two.zip'), '--level', '2');
+    assert.equal(next.code, 0, next.stderr);
+    const two = (await readPackFiles(path.join(team.dir, 'two.zip'))).get('conf/app.properties');
+    assert.match(two?.toString() as string, /setting\.25 = customer-own/);
+    assert.match(two?.toString() as string, /security\.strict = true/);
+  });
+});
+
 describe('resolving a conflict in place (apply --dir on the folder itself)', () => {
   test('exit 4 leaves the folder as it was; resolved, the same apply --dir completes', async () => {
     const team = await makeTeam(vendor, { overlay: OVERLAY_CONFLICT });

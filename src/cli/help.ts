@@ -23,7 +23,7 @@ export const HELP: Record<string, Help> = {
   },
   apply: {
     usage: [
-      'apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--no-sbom] [--json]',
+      'apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--no-sbom] [--keep FILE]… [--json]',
       'apply     [--lock F] --diff DIFF.zip --dir DIR [--dry-run] [--json]',
     ],
     what: 'Applies every level up to --level in one pass, merging the overlay three-way.',
@@ -38,6 +38,10 @@ export const HELP: Record<string, Help> = {
       ['--dry-run', 'print the plan and the merge results, write nothing'],
       ['--no-lock-update', 'leave the lock’s level and the overlay files as they are'],
       ['--no-sbom', 'no ZIP.cdx.json beside the zip and no component diff in the report'],
+      [
+        '--keep FILE',
+        'a conflicted overlay file kept as it is: yours wins over the vendor’s change (repeatable)',
+      ],
       JSON_FLAG,
     ],
     example: 'uplevel apply --lock uplevel.yml --out pack.zip',

@@ -24,6 +24,8 @@ export interface ApplyRequest {
   inventory?: boolean;
   /** apply --bundle: the bundle's first level (it holds the payloads above it, the GA pack only from 0). */
   bundleFrom?: number;
+  /** apply --keep: overlay files (absolute) taken as they are to resolve their pending conflict. */
+  keep?: readonly string[];
 }
 
 export interface ApplyReport {

@@ -27,7 +27,13 @@ import {
   type OverlayResult,
 } from './overlay.ts';
 import { applyInPlace } from './in-place/apply-in-place.ts';
-import { clearPending, resolvePending, stillWaiting, writePending } from './pending-merge.ts';
+import {
+  clearPending,
+  resolveHint,
+  resolvePending,
+  stillWaiting,
+  writePending,
+} from './pending-merge.ts';
 import { outcomeText } from '../core/structured-merge/index.ts';
 import { fetchLevels } from './fetch-levels.ts';
 import { openPack, type OpenPack } from './pack-input.ts';
@@ -126,8 +132,9 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       await contents.read({ kind: 'pack', path, sha256: expected });
     }
 
+    if (req.keep?.length && !lock.overlay) throw badInput(`--keep: ${lock.file} has no overlay`);
     const resolution = lock.overlay
-      ? await resolvePending(lock.file, lock.overlay, lock.level, target)
+      ? await resolvePending(lock.file, lock.overlay, lock.level, target, req.keep)
       : undefined;
     if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
     const overlay = lock.overlay
@@ -147,6 +154,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      details.push(...resolveHint(lock.overlay as string, overlay.conflicts, target));
       // The vendor's jars do not depend on the merge: a conflicted update still says what they are.
       if (req.inventory !== false)
         await addLevelComponents(report, plan, describeFromContents(contents, new Map()));

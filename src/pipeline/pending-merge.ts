@@ -85,26 +85,29 @@ export const resolvePending = (
   overlayDir: string,
   lockLevel: number,
   target: number,
-) => resolveRecord(pendingFile(lockFile), overlayDir, lockLevel, target);
+  keep: readonly string[] = [],
+) => resolveRecord(pendingFile(lockFile), overlayDir, lockLevel, target, keep);
 
 /**
  * The same for the record at `recordFile`, whose paths are relative to `dir` and whose
- * `lockLevel` is the level `level` the files were last merged against.
+ * `lockLevel` is the level `level` the files were last merged against. `keep`: files
+ * (absolute) the user asked to take as they are (apply --keep), even unchanged.
  */
 export async function resolveRecord(
   recordFile: string,
   dir: string,
   level: number,
   target: number,
+  keep: readonly string[] = [],
 ): Promise<Resolution> {
   const baseLevels = new Map<string, number>();
   const waiting: Resolution['waiting'] = [];
   const record = await readRecord(recordFile);
-  if (!record) return { baseLevels, waiting };
-  const committed = isCommitted(record, level);
-  if (!committed && (record.lockLevel !== level || record.target > target)) {
-    return { baseLevels, waiting };
-  }
+  const committed = record !== undefined && isCommitted(record, level);
+  const live =
+    record !== undefined && (committed || (record.lockLevel === level && record.target <= target));
+  const kept = keptPaths(keep, dir, live && !committed ? record : undefined);
+  if (!record || !live) return { baseLevels, waiting };
   for (const [rel, leftSha] of Object.entries(record.files)) {
     const file = path.join(dir, rel);
     const companions = [];
@@ -113,7 +116,7 @@ export async function resolveRecord(
         companions.push(`${rel}${suffix}`);
     }
     const left = { content: await readIfExists(file), companions };
-    const j = judgeFile(rel, leftSha, left, committed ? record.target : undefined);
+    const j = judgeFile(rel, leftSha, left, committed ? record.target : undefined, kept.has(rel));
     if (j.state === 'waiting') waiting.push({ path: rel, reason: j.reason });
     else if (j.state === 'resolved' && !committed) baseLevels.set(rel, record.target);
   }
@@ -124,6 +127,23 @@ export async function resolveRecord(
  * A record committed with the lock already at its target: a pull request's branch carries
  * the bumped lock and the merge left for a person to finish there.
  */
+/** The record's paths that `apply --keep` names; a file with no pending conflict is exit 2. */
+function keptPaths(keep: readonly string[], dir: string, record: PendingMerge | undefined) {
+  const kept = new Set<string>();
+  for (const abs of keep) {
+    const rel = path.relative(dir, abs).split(path.sep).join('/');
+    if (record && Object.hasOwn(record.files, rel)) {
+      kept.add(rel);
+      continue;
+    }
+    const shown = path.relative(process.cwd(), abs);
+    throw badInput(
+      `--keep ${shown && !shown.startsWith('..') ? shown : abs}: no pending conflict for this file${record ? ` (pending: ${Object.keys(record.files).join(', ')})` : ''}`,
+    );
+  }
+  return kept;
+}
+
 export const isCommitted = (record: PendingMerge, lockLevel: number) =>
   record.target === lockLevel && record.lockLevel < lockLevel;
 
@@ -135,13 +155,15 @@ export interface LeftFile {
 
 /**
  * One pending file as the user left it. `again`: unchanged, so merged again (a conflict
- * again); with `committedAt` (the lock already at that level) an unchanged file waits instead.
+ * again), unless `keep` (apply --keep: yours as it is); with `committedAt` (the lock already
+ * at that level) an unchanged file waits instead.
  */
 export function judgeFile(
   rel: string,
   leftSha: string,
   left: LeftFile,
   committedAt?: number,
+  keep = false,
 ): { state: 'resolved' | 'again' | 'gone' } | { state: 'waiting'; reason: string } {
   if (left.content === undefined) return { state: 'gone' }; // removed from the overlay
   if (left.companions.length > 0) {
@@ -150,7 +172,7 @@ export function judgeFile(
       reason: `not resolved yet: delete ${left.companions.join(' and ')} once ${rel} is merged`,
     };
   }
-  if (sha256(left.content) === leftSha) {
+  if (sha256(left.content) === leftSha && !keep) {
     if (committedAt === undefined) return { state: 'again' };
     return {
       state: 'waiting',
@@ -196,4 +218,21 @@ export function stillWaiting(
     `merge conflicts not resolved in ${waiting.length} file(s); ${unchanged}`,
     waiting.map((w) => `${w.path}: ${w.reason}`),
   );
+}
+
+/** How to finish a conflict: both ways, with the files named as the user would type them. */
+export function resolveHint(
+  overlayDir: string,
+  conflicts: readonly { path: string }[],
+  target: number,
+) {
+  const shown = conflicts.map((c) => {
+    const abs = path.join(overlayDir, c.path);
+    const rel = path.relative(process.cwd(), abs);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  });
+  return [
+    `to resolve: edit the file to what it should be at level ${target}, delete its .old and .updated, and run the same apply again`,
+    `to keep yours as it is: delete its .old and .updated, and run the same apply with ${shown.map((s) => `--keep ${s}`).join(' ')}`,
+  ];
 }

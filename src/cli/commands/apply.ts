@@ -22,6 +22,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
     'no-sbom': { type: 'boolean' },
     bundle: { type: 'string' },
     diff: { type: 'string' },
+    keep: { type: 'string', multiple: true },
   });
   if (values.diff) return applyDiffCommand(values, ctx);
   let lock = await loadLock(values.lock as string | undefined);
@@ -68,6 +69,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
       updateLock: !values['no-lock-update'],
       ...(values['no-sbom'] ? { inventory: false } : {}),
       ...(bundleFrom !== undefined ? { bundleFrom } : {}),
+      ...(values.keep ? { keep: (values.keep as string[]).map((k) => path.resolve(k)) } : {}),
       reporter,
       env: ctx.env,
     });

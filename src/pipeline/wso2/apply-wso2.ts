@@ -32,7 +32,13 @@ import { currentU2Level, runUpdateTool } from './update-tool.ts';
 import { writeFolderAsPack } from './write-folder-pack.ts';
 import { writePackSbom } from '../sbom/write-sbom.ts';
 import { readIfExists } from '../read-if-exists.ts';
-import { clearPending, resolvePending, stillWaiting, writePending } from '../pending-merge.ts';
+import {
+  clearPending,
+  resolveHint,
+  resolvePending,
+  stillWaiting,
+  writePending,
+} from '../pending-merge.ts';
 import { sha256 } from '../../core/hash.ts';
 
 export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
@@ -51,6 +57,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
         lock.overlay,
         lock.level,
         typeof req.level === 'number' ? req.level : Number.MAX_SAFE_INTEGER,
+        req.keep,
       )
     : undefined;
   if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
@@ -212,6 +219,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      details.push(...resolveHint(lock.overlay as string, conflicts, to));
       await writePending(lock.file, { lockLevel: lock.level, target: to, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
