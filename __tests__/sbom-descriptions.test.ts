@@ -148,7 +148,8 @@ async function makeRepo(
 async function applyOut(
   repo: Repo,
   overlay: Record<string, Buffer> = {},
-): Promise<{ sbom: string; report: Json }> {
+  extra: string[] = [],
+): Promise<{ sbom: string; report: Json; out: string }> {
   const dir = await fs.mkdtemp(path.join(tmp, 'team-'));
   await fs.mkdir(path.join(dir, '.uplevel'));
   await fs.copyFile(repo.rootJson, path.join(dir, '.uplevel', 'root.json'));
@@ -162,11 +163,15 @@ async function applyOut(
     `product: acme-gateway\nversion: 4.2.0\nlevel: 0\nrepository: ${repo.url}\ntrust: .uplevel/root.json\n${Object.keys(overlay).length ? 'overlay: deploy/\n' : ''}`,
   );
   const out = path.join(dir, 'pack.zip');
-  const r = await runCli(['apply', '--lock', lock, '--out', out, '--json', '--no-lock-update'], {
-    env: { UPLEVEL_CACHE_DIR: path.join(dir, '.cache') },
-  });
+  const r = await runCli(
+    ['apply', '--lock', lock, '--out', out, '--json', '--no-lock-update', ...extra],
+    {
+      env: { UPLEVEL_CACHE_DIR: path.join(dir, '.cache') },
+    },
+  );
   assert.equal(r.code, 0, r.stderr);
-  return { sbom: await fs.readFile(`${out}.cdx.json`, 'utf8'), report: JSON.parse(r.stdout) };
+  const sbom = await fs.readFile(`${out}.cdx.json`, 'utf8');
+  return { sbom, report: JSON.parse(r.stdout), out };
 }
 
 function schemaValidator() {
@@ -340,6 +345,30 @@ describe('jar descriptions in signed manifests', () => {
     } finally {
       await renamed.close();
     }
+  });
+
+  test('a jar a pack carries as a local edit is listed with the sha256 of its bytes, not the vendor’s', async () => {
+    // Level 1 with the overlay's lib/osgi.jar: the pack's state records the vendor's hash of
+    // it. Applied on from that pack (no overlay any more), the jar is copied as it is.
+    const first = await applyOut(described, { 'lib/osgi.jar': overlayJar }, ['--level', '1']);
+    const dir = await fs.mkdtemp(path.join(tmp, 'team-'));
+    await fs.mkdir(path.join(dir, '.uplevel'));
+    await fs.copyFile(described.rootJson, path.join(dir, '.uplevel', 'root.json'));
+    const lock = path.join(dir, 'uplevel.yml');
+    await fs.writeFile(
+      lock,
+      `product: acme-gateway\nversion: 4.2.0\nlevel: 1\nrepository: ${described.url}\ntrust: .uplevel/root.json\n`,
+    );
+    const out = path.join(dir, 'pack.zip');
+    const r = await runCli(
+      ['apply', '--lock', lock, '--pack', first.out, '--out', out, '--no-lock-update'],
+      { env: { UPLEVEL_CACHE_DIR: path.join(dir, '.cache') } },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const { createHash } = await import('node:crypto');
+    const jar = byPath(await fs.readFile(`${out}.cdx.json`, 'utf8')).get('lib/osgi.jar');
+    assert.equal(jar?.hashes[0]?.content, createHash('sha256').update(overlayJar).digest('hex'));
+    assert.equal(jar?.name, 'team-util');
   });
 
   test('a description no scan could make is not used: the SBOM is the scanned one and valid', async () => {
