@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import { UplevelError } from '../src/core/errors.ts';
 import { crc32 } from '../src/zip/crc32.ts';
-import { verifyAndPin } from '../src/zip/pinned.ts';
+import { PIN_BLOCK, verifyAndPin } from '../src/zip/pinned.ts';
 import { DEFAULT_LIMITS, SafeZip, type ZipEntryInfo } from '../src/zip/reader.ts';
 import { toDosDateTime, ZipWriter } from '../src/zip/writer.ts';
 import { bytes } from './helpers/packs.ts';
@@ -233,6 +233,31 @@ describe('SafeZip', () => {
       SafeZip.open(f),
       isError(3, /changed on disk after its hash was verified/),
     );
+  });
+
+  test('a pinned zip: a byte changed on either side of a block boundary, or in the last short block, is exit 3', async () => {
+    const zip = craftZip([{ name: 'top/a', data: bytes(9, 3 * PIN_BLOCK), method: 0 }]);
+    const sha = createHash('sha256').update(zip).digest('hex');
+    const readAll = async (f: string) => {
+      await withZip(f, async (z) => {
+        for await (const lease of z.readRawChunks(z.get('top/a')!)) lease.release();
+      });
+    };
+    const untouched = await write(zip);
+    assert.equal(await verifyAndPin(untouched, { sha256: sha }), true);
+    await readAll(untouched);
+    for (const at of [PIN_BLOCK - 1, PIN_BLOCK, 2 * PIN_BLOCK + 5, zip.length - 1]) {
+      const f = await write(zip);
+      assert.equal(await verifyAndPin(f, { sha256: sha }), true);
+      const changed = Buffer.from(zip);
+      changed[at] = (changed[at] as number) ^ 0x40;
+      await fs.writeFile(f, changed);
+      await assert.rejects(
+        readAll(f),
+        isError(3, /changed on disk after its hash was verified/),
+        `byte ${at}`,
+      );
+    }
   });
 
   test('limits can be lowered per zip; each names the limit', async () => {

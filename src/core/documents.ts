@@ -22,6 +22,7 @@ import {
   type UpdateManifest,
 } from './types.ts';
 import { parseYamlDocument } from './yaml-text.ts';
+import { asDescription } from './sbom/jar-description.ts';
 
 export const CHANGE_TYPES: readonly ChangeType[] = ['security', 'bug', 'improvement', 'feature'];
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -155,12 +156,16 @@ function parseFile(r: Reader, v: unknown, field: string): FileEntry {
   const o = r.obj(v, field);
   const mode = r.int(o.mode, `${field}.mode`);
   if (mode > 0o7777) r.fail(`${field}.mode`, 'must be permission bits (≤ 0o7777)');
-  return {
+  const entry: FileEntry = {
     path: r.path(o.path, `${field}.path`),
     sha256: r.sha(o.sha256, `${field}.sha256`),
     size: r.int(o.size, `${field}.size`),
     mode,
   };
+  // A description that is not one a scan could make is left out: the jar is then scanned.
+  const jar = asDescription(o.jar);
+  if (jar) entry.jar = jar;
+  return entry;
 }
 
 export function parseUpdateManifest(json: unknown, label: string, minLevel = 1): UpdateManifest {
@@ -294,6 +299,8 @@ export function parsePackManifest(json: unknown, label: string): PackManifest {
       size: r.int(f.size, `files.${p}.size`),
       crc32: r.int(f.crc32, `files.${p}.crc32`),
     };
+    const jar = asDescription(f.jar);
+    if (jar) (files[p] as { jar?: typeof jar }).jar = jar;
   }
   return {
     schema: 1,

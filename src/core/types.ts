@@ -2,6 +2,7 @@
  * The documents uplevel reads and writes (DESIGN section 3). Parsing and validation of
  * each lives next to its use; these are the shapes once validated.
  */
+import type { JarDescription } from './sbom/jar-description.ts';
 
 export type ChangeType = 'security' | 'bug' | 'improvement' | 'feature';
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -23,6 +24,8 @@ export interface FileEntry {
   size: number;
   /** Unix permission bits, e.g. 0o644 (stored as a number). */
   mode: number;
+  /** For a jar: what it says about itself, for the SBOM (absent in older payloads). */
+  jar?: JarDescription;
 }
 
 export interface ModifiedFileEntry extends FileEntry {
@@ -99,7 +102,8 @@ export interface PackManifest {
   schema: 1;
   product: string;
   version: string;
-  files: Record<string, { sha256: string; size: number; crc32: number }>;
+  /** `jar`: a jar's description for the SBOM (absent in manifests published before them). */
+  files: Record<string, { sha256: string; size: number; crc32: number; jar?: JarDescription }>;
 }
 
 export interface AppliedUpdate {

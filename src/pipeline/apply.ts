@@ -14,7 +14,7 @@ import { applyWso2 } from './wso2/apply-wso2.ts';
 import { setLockLevel } from '../core/lock.ts';
 import { buildPackState, serializePackState } from '../core/pack-state.ts';
 import { composePlan, sourceAt, type ApplyPlan } from '../core/plan.ts';
-import type { Lock } from '../core/types.ts';
+import type { Lock, PackManifest } from '../core/types.ts';
 import { PackContents } from './contents.ts';
 import { layoutOutput } from './output.ts';
 import {
@@ -42,7 +42,7 @@ import type { OpenPayload } from './payloads.ts';
 import { openLockRepository, type LockRepository } from './repository.ts';
 import { writeUpdatedDir } from './write-dir.ts';
 import { writeZipOutput } from './zip-output.ts';
-import type { JarMemo } from './sbom/scan-jars.ts';
+import { seedJarMemo, type JarMemo } from './sbom/scan-jars.ts';
 import { addLevelComponents, describeFromContents } from './sbom/level-components.ts';
 
 export { ApplyConflictError, type ApplyReport, type ApplyRequest } from './apply-report.ts';
@@ -116,6 +116,9 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     const levels = levelPath(repo.levels, pack.level, target);
     await fetchLevels(repo, lock, pack.level, target, payloads, reporter);
     const manifests = levels.map((l) => (payloads.get(l) as OpenPayload).manifest);
+    // Jars the signed manifests describe: the SBOM takes these for the very bytes they sign.
+    const jarMemo: JarMemo = new Map();
+    const ga = pack.state ? undefined : await gaManifest(repo, pack, packFile);
     const plan = composePlan(
       {
         product: lock.product,
@@ -123,11 +126,19 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
         channel: lock.channel,
         level: pack.level,
         files: [...pack.files.keys()],
-        hashes: pack.state ? pack.state.files : await gaHashes(repo, pack, packFile),
+        hashes: pack.state ? pack.state.files : gaHashes(pack, ga),
       },
       manifests,
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== undefined);
+    if (req.inventory !== false) {
+      if (ga)
+        seedJarMemo(
+          jarMemo,
+          Object.entries(ga.files).map(([path, f]) => ({ path, ...f })),
+        );
+      for (const m of manifests) seedJarMemo(jarMemo, [...m.files.added, ...m.files.modified]);
+    }
     for (const [path, expected] of plan.packChecks) {
       await contents.read({ kind: 'pack', path, sha256: expected });
     }
@@ -169,7 +180,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     if (req.dryRun) {
       // Asked for (uplevel changelog --components): what the levels change inside, nothing written.
       if (req.inventory === true)
-        await addLevelComponents(report, plan, describeFromContents(contents, new Map()));
+        await addLevelComponents(report, plan, describeFromContents(contents, jarMemo));
       return report;
     }
 
@@ -199,7 +210,6 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       },
       onProgress: (done: number, total: number) => reporter.progress('Writing pack', done, total),
     };
-    const jarMemo: JarMemo = new Map();
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const sbom = req.inventory !== false && jarMemo;
@@ -310,20 +320,27 @@ async function vendorHashesForOverlay(
 }
 
 /**
- * The vendor's hashes of a GA pack's files, from the manifest published beside it, when this
- * pack is verifiably that GA pack. A file whose size or CRC-32 disagrees gets no hash, so it
- * is decompressed and hashed like any unverified file.
+ * The GA pack's signed file manifest, when this pack is verifiably that GA pack and the
+ * repository publishes one.
  */
-async function gaHashes(
+async function gaManifest(
   repo: LockRepository,
   pack: OpenPack,
   packFile: PackFile,
-): Promise<Record<string, string>> {
+): Promise<PackManifest | undefined> {
   const ga = repo.index.pack;
-  if (!ga?.manifest || packFile.verifiedSha256 !== ga.sha256) return {};
+  if (!ga?.manifest || packFile.verifiedSha256 !== ga.sha256) return undefined;
   const json: unknown = JSON.parse((await repo.client.readTarget(ga.manifest)).toString('utf8'));
-  const manifest = parsePackManifest(json, ga.manifest);
+  return parsePackManifest(json, ga.manifest);
+}
+
+/**
+ * The vendor's hashes of the GA pack's files, from its manifest. A file whose size or CRC-32
+ * disagrees gets no hash, so it is decompressed and hashed like any unverified file.
+ */
+function gaHashes(pack: OpenPack, manifest: PackManifest | undefined): Record<string, string> {
   const hashes: Record<string, string> = {};
+  if (!manifest) return hashes;
   for (const [path, entry] of pack.files) {
     const m = manifest.files[path];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)

@@ -21,6 +21,12 @@ export interface Located {
   /** The vendor's sha256 of the file, recorded in the pack state. */
   vendorSha256?: string;
   /**
+   * sha256 of these very bytes, when signed for them: a payload's file, or a file of the
+   * verified GA pack (its hashes are the signed file manifest's). A pack with a state records
+   * the vendor's hashes, and its bytes may carry local edits: unknown there.
+   */
+  contentSha256?: string;
+  /**
    * The zip it comes from was verified as a whole (signed or pinned sha256), so its bytes
    * can be copied without decompressing them to check their CRC.
    */
@@ -52,6 +58,8 @@ export class PackContents {
         label: `${this.pack.zip.label}: ${entry.name}`,
       };
       if (source.sha256) located.vendorSha256 = source.sha256;
+      if (source.sha256 && this.packTrusted && !this.pack.state)
+        located.contentSha256 = source.sha256;
       return located;
     }
     const payload = this.payloads.get(source.level);
@@ -61,6 +69,7 @@ export class PackContents {
       entry: payload.fileEntry(source.path),
       sha256: source.sha256,
       vendorSha256: source.sha256,
+      contentSha256: source.sha256,
       trusted: true,
       mode: source.mode & 0o777,
       label: `${payload.zip.label}: files/${source.path}`,

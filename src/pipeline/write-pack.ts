@@ -15,6 +15,8 @@ import { PACK_STATE_PATH } from '../core/types.ts';
 export interface WriteResult {
   /** sha256 of every file written, by path relative to the top folder. */
   hashes: Map<string, string>;
+  /** sha256 of the bytes written, by path, where known (not the vendor's hash of an edited file). */
+  contents?: Map<string, string>;
   bytes: number;
   /** sha256 of the zip file written (zip output only). */
   sha256?: string;
@@ -53,6 +55,7 @@ export async function writeUpdatedZip(
   const writer = await ZipWriter.create(tmp, { hashOnWorker: true });
   const dos = toDosDateTime(opts.time);
   const hashes = new Map<string, string>();
+  const contents = new Map<string, string>();
   try {
     await writer.addDirectory(`${layout.top}/`, { mode: 0o755, ...dos });
     for (const d of layout.dirs)
@@ -62,7 +65,9 @@ export async function writeUpdatedZip(
       const name = `${layout.top}/${f.path}`;
       if (f.kind === 'bytes') {
         await writer.addBuffer(name, f.data, { mode: f.mode, ...dos });
-        hashes.set(f.path, sha256(f.data));
+        const sha = sha256(f.data);
+        hashes.set(f.path, sha);
+        contents.set(f.path, sha);
       } else {
         const e = f.from.entry;
         const meta = rawEntryMeta(name, e, f.from.mode);
@@ -70,9 +75,11 @@ export async function writeUpdatedZip(
           // Verified bytes with a known hash: a straight copy, never decompressed.
           await writer.addRaw(meta, f.from.zip.readRawChunks(e));
           hashes.set(f.path, f.from.vendorSha256);
+          if (f.from.contentSha256) contents.set(f.path, f.from.contentSha256);
         } else {
           const sha = await teeRawVerified(f.from, (raw) => writer.addRaw(meta, raw));
           hashes.set(f.path, f.from.vendorSha256 ?? sha);
+          contents.set(f.path, sha);
         }
       }
       opts.onProgress?.(++done, layout.files.length);
@@ -84,7 +91,7 @@ export async function writeUpdatedZip(
     const { bytes, sha256: fileSha256 } = await writer.finish();
     await fs.rename(tmp, out);
     keep();
-    return { hashes, bytes, sha256: fileSha256 };
+    return { hashes, contents, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => undefined);
     await fs.rm(tmp, { force: true });

@@ -26,7 +26,7 @@ export async function writeZipOutput(
   const set = [out, sbomPath(out), sha256Path(out)];
   const keep = set.map(removeOnExit);
   try {
-    if (sbom) await writePackSbom(out, res.sha256, res.hashes, sbom);
+    if (sbom) await writePackSbom(out, res.sha256, res.contents, sbom);
     else await fs.rm(sbomPath(out), { force: true });
     // In the format `sha256sum -c` reads (the demo and the action write it too).
     await writeFileAtomic(sha256Path(out), `${res.sha256}  ${path.basename(out)}\n`);

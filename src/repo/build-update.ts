@@ -18,6 +18,9 @@ import {
 } from '../core/types.ts';
 import { SafeZip, type ZipEntryInfo } from '../zip/reader.ts';
 import { toDosDateTime, ZipWriter } from '../zip/writer.ts';
+import type { JarDescription } from '../core/sbom/jar-description.ts';
+import { JAR_LIKE } from '../core/sbom/jar-meta.ts';
+import { hashAndDescribe } from './jar-descriptions.ts';
 import { parseTopFolder } from './pack-name.ts';
 
 export interface BuildUpdateOptions {
@@ -81,22 +84,31 @@ export async function buildUpdate(opts: BuildUpdateOptions): Promise<UpdateManif
     const removed: { path: string; sha256: string }[] = [];
     const bases: string[] = [];
     const hashOf = async (pf: PackFiles, e: ZipEntryInfo) => sha256(await pf.zip.readBuffer(e));
+    // A jar the payload carries is described for the SBOM as it is hashed.
+    const to = b;
+    const hashNew = async (
+      e: ZipEntryInfo,
+      p: string,
+    ): Promise<{ sha256: string; jar?: JarDescription }> =>
+      JAR_LIKE.test(p) ? hashAndDescribe(to.zip, e, p) : { sha256: await hashOf(to, e) };
     for (const [p, be] of [...b.files].sort(([x], [y]) => (x < y ? -1 : 1))) {
       const ae = a.files.get(p);
       if (!ae) {
         added.push({
           path: p,
-          sha256: await hashOf(b, be),
+          ...(await hashNew(be, p)),
           size: be.uncompressedSize,
           mode: modeOf(be),
         });
       } else if (!sameBytes(ae, be) || modeOf(ae) !== modeOf(be)) {
+        const { sha256: sha, jar } = await hashNew(be, p);
         const entry: ModifiedFileEntry = {
           path: p,
-          sha256: await hashOf(b, be),
+          sha256: sha,
           size: be.uncompressedSize,
           mode: modeOf(be),
           replaces: '',
+          ...(jar ? { jar } : {}),
         };
         const old = await a.zip.readBuffer(ae);
         entry.replaces = sha256(old);

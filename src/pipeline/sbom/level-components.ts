@@ -60,9 +60,8 @@ export async function levelComponents(
 export function describeFromContents(contents: PackContents, memo: JarMemo): DescribeJar {
   return (source, at) => {
     const loc = contents.locate(source);
-    // A payload's hashes are signed; a pack's are the vendor's, its bytes only when it is verified.
-    const sha256 = loc.sha256 ?? (loc.trusted ? loc.vendorSha256 : undefined);
-    return describeEntry(loc.zip, loc.entry, at, sha256, memo);
+    // Only a hash of these very bytes (a payload's, the verified GA pack's) names them in the memo.
+    return describeEntry(loc.zip, loc.entry, at, loc.contentSha256, memo);
   };
 }
 

@@ -33,6 +33,7 @@ import {
   type EndRecords,
   type LocalHeader,
 } from '../../zip/central-records.ts';
+import { fromDescription, type JarDescription } from '../../core/sbom/jar-description.ts';
 import { ForwardReader, type Watch } from '../../zip/forward-reader.ts';
 import type { SafeZip, ZipEntryInfo } from '../../zip/reader.ts';
 import { forEachLimit } from '../for-each-limit.ts';
@@ -77,6 +78,19 @@ const interest = (name: string, depth: number): Interest =>
 
 /** Descriptions already made in this run, by sha256 and path: the same bytes are read once. */
 export type JarMemo = Map<string, JarComponent>;
+
+/**
+ * Puts the descriptions of signed manifests in the memo, each under the sha256 it is signed
+ * with: a jar is then taken from there only when the bytes being described hash to it.
+ */
+export function seedJarMemo(
+  memo: JarMemo,
+  files: readonly { path: string; sha256: string; jar?: JarDescription }[],
+): void {
+  for (const f of files) {
+    if (f.jar) memo.set(`${f.sha256}\0${f.path}`, fromDescription(f.path, f.sha256, f.jar));
+  }
+}
 
 /**
  * The jars of an open pack, paths relative to `strip` (the pack's top folder and a slash).
