@@ -206,17 +206,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path50) {
-      const ctrl = callVisitor(key2, node, visitor, path50);
+    function visit_(key2, node, visitor, path51) {
+      const ctrl = callVisitor(key2, node, visitor, path51);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path50, ctrl);
-        return visit_(key2, ctrl, visitor, path50);
+        replaceNode(key2, path51, ctrl);
+        return visit_(key2, ctrl, visitor, path51);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path50 = Object.freeze(path50.concat(node));
+          path51 = Object.freeze(path51.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path50);
+            const ci = visit_(i, node.items[i], visitor, path51);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -227,13 +227,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path50 = Object.freeze(path50.concat(node));
-          const ck = visit_("key", node.key, visitor, path50);
+          path51 = Object.freeze(path51.concat(node));
+          const ck = visit_("key", node.key, visitor, path51);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path50);
+          const cv = visit_("value", node.value, visitor, path51);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -254,17 +254,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path50) {
-      const ctrl = await callVisitor(key2, node, visitor, path50);
+    async function visitAsync_(key2, node, visitor, path51) {
+      const ctrl = await callVisitor(key2, node, visitor, path51);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path50, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path50);
+        replaceNode(key2, path51, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path51);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path50 = Object.freeze(path50.concat(node));
+          path51 = Object.freeze(path51.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path50);
+            const ci = await visitAsync_(i, node.items[i], visitor, path51);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -275,13 +275,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path50 = Object.freeze(path50.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path50);
+          path51 = Object.freeze(path51.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path51);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path50);
+          const cv = await visitAsync_("value", node.value, visitor, path51);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -308,23 +308,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path50) {
+    function callVisitor(key2, node, visitor, path51) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path50);
+        return visitor(key2, node, path51);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path50);
+        return visitor.Map?.(key2, node, path51);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path50);
+        return visitor.Seq?.(key2, node, path51);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path50);
+        return visitor.Pair?.(key2, node, path51);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path50);
+        return visitor.Scalar?.(key2, node, path51);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path50);
+        return visitor.Alias?.(key2, node, path51);
       return void 0;
     }
-    function replaceNode(key2, path50, node) {
-      const parent = path50[path50.length - 1];
+    function replaceNode(key2, path51, node) {
+      const parent = path51[path51.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -936,10 +936,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path50, value) {
+    function collectionFromPath(schema, path51, value) {
       let v = value;
-      for (let i = path50.length - 1; i >= 0; --i) {
-        const k = path50[i];
+      for (let i = path51.length - 1; i >= 0; --i) {
+        const k = path51[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -958,7 +958,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path50) => path50 == null || typeof path50 === "object" && !!path50[Symbol.iterator]().next().done;
+    var isEmptyPath = (path51) => path51 == null || typeof path51 === "object" && !!path51[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -988,11 +988,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path50, value) {
-        if (isEmptyPath(path50))
+      addIn(path51, value) {
+        if (isEmptyPath(path51))
           this.add(value);
         else {
-          const [key2, ...rest] = path50;
+          const [key2, ...rest] = path51;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1006,8 +1006,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path50) {
-        const [key2, ...rest] = path50;
+      deleteIn(path51) {
+        const [key2, ...rest] = path51;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -1021,8 +1021,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path50, keepScalar) {
-        const [key2, ...rest] = path50;
+      getIn(path51, keepScalar) {
+        const [key2, ...rest] = path51;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1040,8 +1040,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path50) {
-        const [key2, ...rest] = path50;
+      hasIn(path51) {
+        const [key2, ...rest] = path51;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -1051,8 +1051,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path50, value) {
-        const [key2, ...rest] = path50;
+      setIn(path51, value) {
+        const [key2, ...rest] = path51;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -3567,9 +3567,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path50, value) {
+      addIn(path51, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path50, value);
+          this.contents.addIn(path51, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3644,14 +3644,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path50) {
-        if (Collection.isEmptyPath(path50)) {
+      deleteIn(path51) {
+        if (Collection.isEmptyPath(path51)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path50) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path51) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3666,10 +3666,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path50, keepScalar) {
-        if (Collection.isEmptyPath(path50))
+      getIn(path51, keepScalar) {
+        if (Collection.isEmptyPath(path51))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path50, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path51, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3680,10 +3680,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path50) {
-        if (Collection.isEmptyPath(path50))
+      hasIn(path51) {
+        if (Collection.isEmptyPath(path51))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path50) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path51) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3700,13 +3700,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path50, value) {
-        if (Collection.isEmptyPath(path50)) {
+      setIn(path51, value) {
+        if (Collection.isEmptyPath(path51)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path50), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path51), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path50, value);
+          this.contents.setIn(path51, value);
         }
       }
       /**
@@ -5667,9 +5667,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path50) => {
+    visit.itemAtPath = (cst, path51) => {
       let item = cst;
-      for (const [field, index] of path50) {
+      for (const [field, index] of path51) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5678,23 +5678,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path50) => {
-      const parent = visit.itemAtPath(cst, path50.slice(0, -1));
-      const field = path50[path50.length - 1][0];
+    visit.parentCollection = (cst, path51) => {
+      const parent = visit.itemAtPath(cst, path51.slice(0, -1));
+      const field = path51[path51.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path50, item, visitor) {
-      let ctrl = visitor(item, path50);
+    function _visit(path51, item, visitor) {
+      let ctrl = visitor(item, path51);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path50.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path51.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5705,10 +5705,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path50);
+            ctrl = ctrl(item, path51);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path50) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path51) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7010,14 +7010,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs52 = this.flowScalar(this.type);
+              const fs53 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs52, sep: [] });
+                map.items.push({ start, key: fs53, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs52);
+                this.stack.push(fs53);
               } else {
-                Object.assign(it, { key: fs52, sep: [] });
+                Object.assign(it, { key: fs53, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7145,13 +7145,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs52 = this.flowScalar(this.type);
+              const fs53 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs52, sep: [] });
+                fc.items.push({ start: [], key: fs53, sep: [] });
               else if (it.sep)
-                this.stack.push(fs52);
+                this.stack.push(fs53);
               else
-                Object.assign(it, { key: fs52, sep: [] });
+                Object.assign(it, { key: fs53, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7548,7 +7548,10 @@ function parseLock(text, file, root = path.dirname(file)) {
     if (URL_LIKE.test(p)) fail(field, `must be a path relative to ${name}, not a URL`);
     const abs = path.resolve(dir, p);
     if (!isInside(root, abs))
-      fail(field, `must stay inside the lock's repository ${root} (got ${shown3(p)})`);
+      fail(
+        field,
+        `must stay inside the lock's repository ${root} (got ${shown3(p)}): move it into the repository and give its path relative to ${name}`
+      );
     return abs;
   };
   const mapping = (v, field, keys, what) => {
@@ -7813,7 +7816,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs52 = __require("fs");
+    var fs53 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable5 = stream.Readable;
@@ -7833,7 +7836,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs52.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs53.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -7850,7 +7853,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs52.close(self.fd, onCloseDone);
+      fs53.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -7882,7 +7885,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs52.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs53.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -8242,7 +8245,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs52 = __require("fs");
+    var fs53 = __require("fs");
     var zlib3 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -8267,9 +8270,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path50, options2) {
+    function openPromise(path51, options2) {
       return new Promise((resolve, reject) => {
-        open(path50, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path51, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -8299,7 +8302,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path50, options2, callback) {
+    function open(path51, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -8311,10 +8314,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs52.open(path50, "r", function(err, fd) {
+      fs53.open(path51, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs52.close(fd, defaultCallback);
+          if (err2) fs53.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -8331,7 +8334,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs52.fstat(fd, function(err, stats) {
+      fs53.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -15528,7 +15531,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path50, data) {
+      static fromJSON(path51, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -15538,7 +15541,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path50,
+          path: path51,
           hashes,
           unrecognizedFields: rest
         });
@@ -17113,11 +17116,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path50 = {
+    var path51 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path50.win32.sep : path50.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path51.win32.sep : path51.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -18345,9 +18348,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path50, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path51, metadata]) => ({
         ...acc,
-        [path50]: metadata.toJSON()
+        [path51]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -18356,9 +18359,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path50, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path51, metadata]) => ({
             ...acc,
-            [path50]: file_1.MetaFile.fromJSON(metadata)
+            [path51]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -18540,9 +18543,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets4;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path50, target]) => ({
+      return Object.entries(targets).reduce((acc, [path51, target]) => ({
         ...acc,
-        [path50]: target.toJSON()
+        [path51]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -18551,9 +18554,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path50, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path51, target]) => ({
             ...acc,
-            [path50]: file_1.TargetFile.fromJSON(path50, target)
+            [path51]: file_1.TargetFile.fromJSON(path51, target)
           }), {});
         }
       }
@@ -20087,14 +20090,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path50) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path50)).toString();
+    function join(base, path51) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path51)).toString();
     }
-    function ensureTrailingSlash(path50) {
-      return path50.endsWith("/") ? path50 : path50 + "/";
+    function ensureTrailingSlash(path51) {
+      return path51.endsWith("/") ? path51 : path51 + "/";
     }
-    function removeLeadingSlash(path50) {
-      return path50.startsWith("/") ? path50.slice(1) : path50;
+    function removeLeadingSlash(path51) {
+      return path51.startsWith("/") ? path51.slice(1) : path51;
     }
   }
 });
@@ -20147,8 +20150,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs52 = __importStar(__require("fs"));
-    var path50 = __importStar(__require("path"));
+    var fs53 = __importStar(__require("fs"));
+    var path51 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -20220,15 +20223,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path50.parse(targetFilePath);
+          const { dir, base } = path51.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs52.createReadStream(fileName));
+          await targetInfo.verify(fs53.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs52.copyFileSync(fileName, targetPath);
+          fs53.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -20237,8 +20240,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs52.existsSync(filePath)) {
-            await targetInfo.verify(fs52.createReadStream(filePath));
+          if (fs53.existsSync(filePath)) {
+            await targetInfo.verify(fs53.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -20247,9 +20250,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path50.join(this.dir, `${fileName}.json`);
+        const filePath = path51.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs52.readFileSync(filePath);
+        return fs53.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -20394,14 +20397,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path50.join(this.targetDir, filePath);
+        return path51.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path50.join(this.dir, `${encodedName}.json`);
+          const filePath = path51.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs52.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs53.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -20666,7 +20669,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path50 = `${url.pathname}${url.search}`;
+    const path51 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -20674,7 +20677,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path50, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path51, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -20705,7 +20708,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path50,
+            path: path51,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -20768,8 +20771,8 @@ function inertJson(value, space = 2) {
 }
 
 // src/cli/commands/adopt.ts
-import { existsSync, promises as fs28 } from "node:fs";
-import path27 from "node:path";
+import { existsSync, promises as fs29 } from "node:fs";
+import path28 from "node:path";
 
 // src/core/reserved.ts
 var WORKSPACE = "updates/.uplevel";
@@ -21053,6 +21056,11 @@ function parsePackState(json, label) {
     r.path(p, `files key`);
     files[p] = r.sha(sha, `files.${p}`);
   }
+  const overlay = {};
+  for (const [p, sha] of Object.entries(o.overlay === void 0 ? {} : r.obj(o.overlay, "overlay"))) {
+    r.path(p, `overlay key`);
+    overlay[p] = r.sha(sha, `overlay.${p}`);
+  }
   return {
     schema: 1,
     product: r.name(o.product, "product"),
@@ -21073,7 +21081,8 @@ function parsePackState(json, label) {
         sha256: r.sha(ho.sha256, `hotfixes[${i}].sha256`)
       };
     }),
-    files
+    files,
+    ...o.overlay === void 0 ? {} : { overlay }
   };
 }
 function parseChangesYaml(text, label) {
@@ -21107,9 +21116,9 @@ init_types();
 
 // src/pipeline/adopt/adopt.ts
 import { createHash as createHash11 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs26 } from "node:fs";
+import { createReadStream as createReadStream4, promises as fs28 } from "node:fs";
 import os3 from "node:os";
-import path24 from "node:path";
+import path26 from "node:path";
 
 // src/core/adopt.ts
 var DEFAULT_IGNORE = [
@@ -21219,7 +21228,7 @@ async function sha256File(file) {
 init_types();
 
 // src/pipeline/apply.ts
-import { promises as fs24 } from "node:fs";
+import { promises as fs26 } from "node:fs";
 init_errors();
 
 // src/core/level-path.ts
@@ -21230,15 +21239,15 @@ function latestLive(levels) {
 }
 function levelPath(levels, from, to) {
   const byLevel2 = new Map(levels.map((l) => [l.level, l]));
-  const path50 = [];
+  const path51 = [];
   let at2 = to;
   while (at2 > from) {
     const l = byLevel2.get(at2);
     if (!l) throw badInput(`level ${at2} is not published`);
-    path50.unshift(at2);
+    path51.unshift(at2);
     at2 = baseOf(l);
   }
-  if (at2 === from) return path50;
+  if (at2 === from) return path51;
   const gone = byLevel2.get(from)?.withdrawn;
   throw badInput(
     gone ? `level ${from} was withdrawn${gone.reason ? ` (${gone.reason})` : ""} and level ${to} is built on level ${at2}: rebuild from the GA pack (apply --out without --pack), or revert to level ${at2} first` : `level ${to} does not build on level ${from}`
@@ -21268,6 +21277,15 @@ init_lock();
 import { promises as fs13 } from "node:fs";
 import os2 from "node:os";
 import path14 from "node:path";
+
+// src/core/markdown-code.ts
+function markdownCode(text) {
+  const t = escapeControls(text);
+  const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(t) ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
 
 // src/core/sbom/component-diff.ts
 function flatten(jars) {
@@ -21326,7 +21344,7 @@ function componentLine(c, escapeMarkdown2) {
   const name = escapeMarkdown2(c.group ? `${c.group}:${c.name}` : c.name);
   const what = c.kind === "upgraded" ? `${escapeMarkdown2(c.from ?? "?")} \u2192 ${escapeMarkdown2(c.to ?? "?")}` : escapeMarkdown2(c.to ?? c.from ?? "");
   const linked = c.changes.length ? ` (${c.changes.map(escapeMarkdown2).join(", ")})` : "";
-  return `- ${VERB[c.kind]} **${name}** ${what}`.trimEnd() + ` \u2014 \`${c.path}\`${linked}`;
+  return `- ${VERB[c.kind]} **${name}** ${what}`.trimEnd() + ` \u2014 ${markdownCode(c.path)}${linked}`;
 }
 function renderComponentsMarkdown(levels, escape) {
   const withAny = levels.filter((l) => l.components.length > 0);
@@ -21401,8 +21419,8 @@ function renderChangelogMarkdown(product, version, from, to, levels) {
     const ofType = changes.filter((c) => c.type === type);
     if (ofType.length === 0) continue;
     lines.push(`## ${TYPE_TITLE[type]}`, "");
-    const sorted = type === "security" ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level) : ofType;
-    for (const c of sorted) {
+    const sorted2 = type === "security" ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level) : ofType;
+    for (const c of sorted2) {
       const parts = [`**${escapeMarkdown(c.id)}**`];
       if (c.severity) parts.push(`(${escapeMarkdown(c.severity)})`);
       parts.push(escapeMarkdown(c.title));
@@ -21413,10 +21431,17 @@ function renderChangelogMarkdown(product, version, from, to, levels) {
     }
     lines.push("");
   }
-  lines.push(...renderComponentsMarkdown(inRange(levels, from, to), escapeMarkdown));
+  lines.push(...renderComponentsMarkdown(componentsBetween(levels, from, to), escapeMarkdown));
   return lines.join("\n");
 }
-var inRange = (levels, from, to) => liveBetween(levels, from, to).map((l) => ({ level: l.level, components: l.components ?? [] }));
+var componentsBetween = (levels, from, to) => liveBetween(levels, from, to).sort((a, b) => a.level - b.level).map((l) => ({ level: l.level, components: l.components ?? [] }));
+function withComponents(levels, reported) {
+  const found = new Map(reported.map((l) => [l.level, l.components]));
+  return levels.map((l) => {
+    const components = found.get(l.level);
+    return components ? { ...l, components } : l;
+  });
+}
 function renderChangelogJson(product, version, from, to, levels) {
   const changes = collectChanges(levels, from, to);
   const count2 = (t) => changes.filter((c) => c.type === t).length;
@@ -21434,7 +21459,7 @@ function renderChangelogJson(product, version, from, to, levels) {
       ...severity ? { maxSeverity: severity } : {}
     },
     changes,
-    ...levels.some((l) => l.components) ? { components: inRange(levels, from, to) } : {}
+    ...levels.some((l) => l.components) ? { components: componentsBetween(levels, from, to) } : {}
   };
 }
 
@@ -21885,12 +21910,12 @@ function checkTree(entries, label) {
   }
 }
 function checkOverlaps(entries, cdStart, label) {
-  const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-  if (sorted[0] && sorted[0].localHeaderOffset !== 0)
+  const sorted2 = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  if (sorted2[0] && sorted2[0].localHeaderOffset !== 0)
     throw badInput(`${label}: not a valid zip (bytes before the first entry)`);
-  for (let i = 0; i < sorted.length; i++) {
-    const cur = sorted[i];
-    const next = sorted[i + 1];
+  for (let i = 0; i < sorted2.length; i++) {
+    const cur = sorted2[i];
+    const next = sorted2[i + 1];
     cur.limit = next ? next.localHeaderOffset : cdStart;
     const end = cur.localHeaderOffset + 30 + cur.rawName.length + cur.info.compressedSize;
     if (end > cur.limit) {
@@ -22576,15 +22601,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path50) {
+  async baseBefore(level, path51) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path50);
+    const entry = payload?.baseEntry(path51);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path50);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path51);
     if (modified && createHash3("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path50} is not the content the update replaces`
+        `${payload.zip.label}: base/${path51} is not the content the update replaces`
       );
     }
     return buf;
@@ -22643,6 +22668,29 @@ function sink() {
   };
 }
 
+// src/pipeline/exit-cleanup.ts
+import { rmSync } from "node:fs";
+var pending = /* @__PURE__ */ new Set();
+var hooked = false;
+function removeAll() {
+  for (const p of pending) {
+    try {
+      rmSync(p, { recursive: true, force: true });
+    } catch {
+    }
+  }
+}
+function removeOnExit(p) {
+  if (!hooked) {
+    process.on("exit", removeAll);
+    hooked = true;
+  }
+  pending.add(p);
+  return () => {
+    pending.delete(p);
+  };
+}
+
 // src/pipeline/for-each-limit.ts
 async function forEachLimit(items, limit, fn) {
   let next = 0;
@@ -22654,16 +22702,16 @@ async function forEachLimit(items, limit, fn) {
 
 // src/pipeline/write-dir.ts
 var EXTRACT_CONCURRENCY = 4;
-async function assertFreshDir(dir) {
+async function assertFreshDir(dir, flag = "--dir") {
   try {
     const entries = await fs.readdir(dir);
     if (entries.length > 0) {
-      throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
+      throw badInput(`${flag} ${dir}: folder exists and is not empty; give a new folder`);
     }
   } catch (e) {
     if (e.code === "ENOENT") return;
     if (e.code === "ENOTDIR")
-      throw badInput(`--dir ${dir}: not a folder`);
+      throw badInput(`${flag} ${dir}: not a folder`);
     throw e;
   }
 }
@@ -22672,6 +22720,7 @@ async function writeUpdatedDir(dir, layout, opts) {
   const parent = path3.dirname(path3.resolve(dir));
   await fs.mkdir(parent, { recursive: true });
   const staging = await fs.mkdtemp(path3.join(parent, `.${path3.basename(dir)}.uplevel-staging-`));
+  const keep = removeOnExit(staging);
   const hashes = /* @__PURE__ */ new Map();
   let bytes = 0;
   try {
@@ -22711,9 +22760,11 @@ async function writeUpdatedDir(dir, layout, opts) {
       }
       throw e;
     });
+    keep();
     return { hashes, bytes };
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });
+    keep();
     const err = e;
     if (err?.path?.startsWith(staging)) err.path = path3.join(dir, path3.relative(staging, err.path));
     throw e;
@@ -22792,8 +22843,8 @@ import path5 from "node:path";
 init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path50, source] of plan.files) {
-    byPath.set(path50, { path: path50, kind: "copy", from: contents.locate(source) });
+  for (const [path51, source] of plan.files) {
+    byPath.set(path51, { path: path51, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -23201,29 +23252,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path50 of start.files) {
-    const sha2562 = start.hashes?.[path50];
-    const source = sha2562 ? { kind: "pack", path: path50, sha256: sha2562 } : { kind: "pack", path: path50 };
-    current.set(path50, source);
-    history.set(path50, { path: path50, versions: [{ level: start.level, source }] });
+  for (const path51 of start.files) {
+    const sha2562 = start.hashes?.[path51];
+    const source = sha2562 ? { kind: "pack", path: path51, sha256: sha2562 } : { kind: "pack", path: path51 };
+    current.set(path51, source);
+    history.set(path51, { path: path51, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path50, level, source) => {
-    const h = history.get(path50) ?? { path: path50, versions: [] };
+  const record = (path51, level, source) => {
+    const h = history.get(path51) ?? { path: path51, versions: [] };
     h.versions.push({ level, source });
-    history.set(path50, h);
-    if (source) current.set(path50, source);
-    else current.delete(path50);
+    history.set(path51, h);
+    if (source) current.set(path51, source);
+    else current.delete(path51);
   };
-  const expect = (label, path50, sha2562) => {
-    const cur = current.get(path50);
-    if (!cur) throw badInput(`${label}: ${path50} is not in the pack at the previous level`);
+  const expect = (label, path51, sha2562) => {
+    const cur = current.get(path51);
+    if (!cur) throw badInput(`${label}: ${path51} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path50, sha2562);
+      packChecks.set(path51, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path50} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path51} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -23246,9 +23297,9 @@ function composePlan(start, updates) {
     }
     expected = u.level + 1;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path50) => {
-      if (touched.has(path50)) throw badInput(`${label}: ${path50} is listed twice`);
-      touched.add(path50);
+    const once = (path51) => {
+      if (touched.has(path51)) throw badInput(`${label}: ${path51} is listed twice`);
+      touched.add(path51);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -23269,9 +23320,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path50, source] of current) {
-    if (!startSet.has(path50)) added.push(path50);
-    else if (source.kind === "payload") modified.push(path50);
+  for (const [path51, source] of current) {
+    if (!startSet.has(path51)) added.push(path51);
+    else if (source.kind === "payload") modified.push(path51);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -23291,8 +23342,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path50, level) {
-  const h = plan.history.get(path50);
+function sourceAt(plan, path51, level) {
+  const h = plan.history.get(path51);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -23348,10 +23399,10 @@ function lineEditor(comment, kinds) {
   };
 }
 function applyEdits(text, edits2) {
-  const sorted = edits2.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
+  const sorted2 = edits2.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
   let out = "";
   let pos = 0;
-  for (const { e } of sorted) {
+  for (const { e } of sorted2) {
     if (e.start < pos) return null;
     out += text.slice(pos, e.start) + e.text;
     pos = e.end;
@@ -23386,9 +23437,9 @@ function scan(text) {
     p++;
     return JSON.parse(text.slice(s, p));
   };
-  const value = (path50, parent) => {
+  const value = (path51, parent) => {
     ws();
-    if (text[p] === "{") return object(path50);
+    if (text[p] === "{") return object(path51);
     const s = p;
     if (text[p] === '"') str();
     else if (text[p] === "[") {
@@ -23406,15 +23457,15 @@ function scan(text) {
     void parent;
     if (s === p) throw new Bad();
   };
-  const object = (path50) => {
-    const parent = path50.join(SEP);
+  const object = (path51) => {
+    const parent = path51.join(SEP);
     p++;
     ws();
     if (text[p] === "}") return void p++;
     for (; ; ) {
       ws();
       const ks = p;
-      const key2 = [...path50, str()];
+      const key2 = [...path51, str()];
       ws();
       if (text[p++] !== ":") throw new Bad();
       ws();
@@ -25796,9 +25847,9 @@ function parseYaml(text) {
   }
   if (doc.errors.length || !(0, import_yaml3.isMap)(doc.contents) || doc.contents.flow) return null;
   const entries = /* @__PURE__ */ new Map();
-  const walk2 = (items, path50, parent) => items.every((pair) => {
+  const walk2 = (items, path51, parent) => items.every((pair) => {
     if (!(0, import_yaml3.isPair)(pair) || !(0, import_yaml3.isScalar)(pair.key) || !pair.key.range) return false;
-    const key2 = [...path50, String(pair.key.value)];
+    const key2 = [...path51, String(pair.key.value)];
     const k = key2.join(SEP);
     const v = pair.value;
     if (!v?.range || entries.has(k)) return false;
@@ -25831,7 +25882,7 @@ var FORMATS = [
   [/\.ya?ml$/i, yamlFormat],
   [/\.json$/i, jsonFormat]
 ];
-var formatFor = (path50) => FORMATS.find(([re]) => re.test(path50))?.[1];
+var formatFor = (path51) => FORMATS.find(([re]) => re.test(path51))?.[1];
 function planMerge(b, o, t) {
   const merged = /* @__PURE__ */ new Map();
   const ours = /* @__PURE__ */ new Map();
@@ -25891,8 +25942,8 @@ function addedComment(b, o) {
     return n <= 0;
   });
 }
-function mergeByStructure(path50, base, ours, theirs) {
-  const fmt2 = formatFor(path50);
+function mergeByStructure(path51, base, ours, theirs) {
+  const fmt2 = formatFor(path51);
   if (!fmt2) return null;
   const [b, o, t] = [base, ours, theirs].map((s) => fmt2.parse(s));
   if (!b || !o || !t) return null;
@@ -26841,6 +26892,7 @@ function rawEntryMeta(name, e, mode) {
 }
 async function writeUpdatedZip(out, layout, opts) {
   const tmp = path11.join(path11.dirname(out), `.${path11.basename(out)}.uplevel-${process.pid}.tmp`);
+  const keep = removeOnExit(tmp);
   const writer = await ZipWriter.create(tmp, { hashOnWorker: true });
   const dos = toDosDateTime(opts.time);
   const hashes = /* @__PURE__ */ new Map();
@@ -26873,10 +26925,12 @@ async function writeUpdatedZip(out, layout, opts) {
     });
     const { bytes, sha256: fileSha256 } = await writer.finish();
     await fs9.rename(tmp, out);
+    keep();
     return { hashes, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => void 0);
     await fs9.rm(tmp, { force: true });
+    keep();
     const err = e;
     if (err?.path === tmp) err.path = out;
     throw e;
@@ -28100,9 +28154,11 @@ function buildPackState(args) {
     level: args.level,
     updates: [...args.previous?.updates ?? [], ...args.applied],
     hotfixes: args.previous?.hotfixes ?? [],
-    files
+    files,
+    ...args.overlay ? { overlay: sorted(args.overlay) } : {}
   };
 }
+var sorted = (m) => Object.fromEntries([...m].sort(([a], [b]) => a < b ? -1 : 1));
 function serializePackState(state) {
   return Buffer.from(`${JSON.stringify(state, null, 2)}
 `);
@@ -28110,19 +28166,20 @@ function serializePackState(state) {
 function localEdits(state, actual) {
   const modified = [];
   const missing = [];
+  const laid = (p, got) => state.overlay?.[p] === got;
   for (const [p, sha] of Object.entries(state.files)) {
     const got = actual.get(p);
     if (got === void 0) missing.push(p);
-    else if (got !== sha) modified.push(p);
+    else if (got !== sha && !laid(p, got)) modified.push(p);
   }
-  const added = [...actual.keys()].filter((p) => !(p in state.files)).sort();
+  const added = [...actual].filter(([p, got]) => !(p in state.files) && !laid(p, got)).map(([p]) => p).sort();
   return { modified: modified.sort(), missing: missing.sort(), added };
 }
 
 // src/pipeline/in-place/apply-in-place.ts
 import { createHash as createHash9 } from "node:crypto";
-import { promises as fs21 } from "node:fs";
-import path21 from "node:path";
+import { promises as fs22 } from "node:fs";
+import path22 from "node:path";
 init_errors();
 init_types();
 
@@ -28281,21 +28338,80 @@ async function readHomeState(home) {
 }
 
 // src/pipeline/in-place/hotfix.ts
-import { promises as fs19 } from "node:fs";
-import path20 from "node:path";
+import { promises as fs20 } from "node:fs";
+import path21 from "node:path";
 init_errors();
+init_lock();
 init_types();
+
+// src/pipeline/load-lock.ts
+init_errors();
+init_lock();
+import { promises as fs16 } from "node:fs";
+import path17 from "node:path";
+var DEFAULT_LOCK = "uplevel.yml";
+async function loadLock(file, root) {
+  const abs = path17.resolve(file ?? DEFAULT_LOCK);
+  let text;
+  try {
+    text = await fs16.readFile(abs, "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
+    if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
+    throw e;
+  }
+  const within = root && isInside(path17.resolve(root), abs) ? path17.resolve(root) : await lockRoot(path17.dirname(abs));
+  const lock = parseLock(text, abs, within);
+  await confineLinks(lock, within);
+  return lock;
+}
+async function lockRoot(dir) {
+  for (let d = dir; ; d = path17.dirname(d)) {
+    if (await fs16.lstat(path17.join(d, ".git")).catch(() => void 0)) return d;
+    if (path17.dirname(d) === d) return dir;
+  }
+}
+async function confineLinks(lock, root) {
+  const realRoot = await fs16.realpath(root);
+  for (const [field, p] of lockPaths(lock)) {
+    const real = await realExisting(p);
+    if (!isInside(realRoot, real))
+      throw badInput(
+        `${path17.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path17.relative(root, p) || "."} leads to ${real} through a symlink): move it into the repository instead of linking to it`
+      );
+  }
+}
+async function realExisting(p) {
+  const rest = [];
+  for (let d = p; ; d = path17.dirname(d)) {
+    const real = await fs16.realpath(d).catch(() => void 0);
+    if (real) return path17.join(real, ...rest);
+    if (path17.dirname(d) === d) return p;
+    rest.unshift(path17.basename(d));
+  }
+}
 
 // src/pipeline/in-place/confine.ts
 init_errors();
-import { promises as fs17 } from "node:fs";
-import path18 from "node:path";
+import { promises as fs18 } from "node:fs";
+import path19 from "node:path";
 
 // src/client/dir-lock.ts
 init_errors();
-import { promises as fs16 } from "node:fs";
-import path17 from "node:path";
+import { promises as fs17 } from "node:fs";
+import path18 from "node:path";
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
+var claims = /* @__PURE__ */ new Map();
+var claim = (lock, token) => claims.set(lock, (claims.get(lock) ?? /* @__PURE__ */ new Set()).add(token));
+var unclaim = (lock, token) => {
+  claims.get(lock)?.delete(token);
+  if (claims.get(lock)?.size === 0) claims.delete(lock);
+};
+function holderAlive(pid, lock) {
+  if (pid === process.pid) return claims.has(lock);
+  return alive(pid);
+}
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -28305,21 +28421,24 @@ function alive(pid) {
   }
 }
 async function withDirLock(dir, fn, opts = {}) {
-  const lock = path17.join(dir, ".uplevel.lock");
+  const lock = path18.join(dir, ".uplevel.lock");
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
   let told = false;
-  await fs16.mkdir(dir, { recursive: true });
+  const token = {};
+  await fs17.mkdir(dir, { recursive: true });
   for (; ; ) {
+    claim(lock, token);
     try {
-      await fs16.writeFile(lock, String(process.pid), { flag: "wx" });
+      await fs17.writeFile(lock, String(process.pid), { flag: "wx" });
       break;
     } catch (e) {
+      unclaim(lock, token);
       if (e.code !== "EEXIST") throw e;
-      const holder = Number(await fs16.readFile(lock, "utf8").catch(() => ""));
-      const age = Date.now() - ((await fs16.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
-      const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2e3;
+      const holder = Number(await fs17.readFile(lock, "utf8").catch(() => ""));
+      const age = Date.now() - ((await fs17.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
+      const dead = Number.isInteger(holder) && holder > 0 ? !holderAlive(holder, lock) : age > 2e3;
       if (dead) {
-        await fs16.rm(lock, { force: true });
+        await fs17.rm(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline)
@@ -28336,7 +28455,8 @@ async function withDirLock(dir, fn, opts = {}) {
   try {
     return await fn();
   } finally {
-    await fs16.rm(lock, { force: true });
+    await fs17.rm(lock, { force: true });
+    unclaim(lock, token);
   }
 }
 
@@ -28349,7 +28469,7 @@ async function refuseSymlinkedFolders(home, paths) {
       const dir = segs.slice(0, i).join("/");
       if (seen.has(dir)) continue;
       seen.add(dir);
-      const st = await fs17.lstat(path18.join(home, dir)).catch(() => void 0);
+      const st = await fs18.lstat(path19.join(home, dir)).catch(() => void 0);
       if (!st) break;
       if (st.isSymbolicLink())
         throw badInput(
@@ -28369,20 +28489,20 @@ async function withFolderLock(home, fn, onWait) {
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash8 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs18 } from "node:fs";
-import path19 from "node:path";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs19 } from "node:fs";
+import path20 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 async function stageEntry(zip, entryName2, dest, sha2562, mode) {
   const entry = zip.get(entryName2);
   if (!entry) throw verificationFailed(`${zip.label}: ${entryName2} is missing`);
-  await fs18.mkdir(path19.dirname(dest), { recursive: true });
+  await fs19.mkdir(path20.dirname(dest), { recursive: true });
   const h = createHash8("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
   await pipeline3(data, createWriteStream3(dest, { mode: mode & 511 }));
   if (h.digest("hex") !== sha2562)
     throw verificationFailed(`${zip.label}: ${entryName2}: sha256 mismatch`);
-  const fh = await fs18.open(dest, "r");
+  const fh = await fs19.open(dest, "r");
   try {
     await fh.sync();
   } finally {
@@ -28403,7 +28523,7 @@ async function sha256OfFile(file) {
 // src/pipeline/in-place/hotfix.ts
 var HOTFIX_MANIFEST = "hotfix.json";
 async function openHotfix(file) {
-  const label = path20.basename(file);
+  const label = path21.basename(file);
   const sha2562 = await hashAndPin(file);
   const zip = await SafeZip.open(file, { label });
   try {
@@ -28424,17 +28544,28 @@ async function openHotfix(file) {
     throw err;
   }
 }
-function checkPinned(lock, hf) {
+async function checkPinned(lock, hf) {
   if (lock.hotfixes.some((h) => h.sha256 === hf.sha256)) return;
+  const dir = path21.dirname(lock.file);
+  const inside = isInside(await lockRoot(dir), hf.file);
+  const kept = inside ? hf.file : path21.join(dir, "hotfixes", path21.basename(hf.file));
+  const item = [
+    `- path: ${path21.relative(dir, kept).split(path21.sep).join("/")}`,
+    `  sha256: ${hf.sha256}`
+  ];
   throw verificationFailed(
-    `${path20.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path20.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); add its path and sha256 there to apply it`
+    `${path21.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path21.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); once you have reviewed it, pin it:`,
+    [
+      ...inside ? [] : [`copy ${hf.file} to ${kept} (a lock's paths stay inside its repository)`],
+      ...lock.hotfixes.length ? [`add under hotfixes: to ${lock.file}:`, ...item.map((l) => `  ${l}`)] : [`add to ${lock.file}:`, "hotfixes:", ...item.map((l) => `  ${l}`)]
+    ]
   );
 }
 var backupName = (id) => `backup/hotfix-${id}`;
 var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
 async function applyHotfix(home, hf, opts = {}) {
   const m = hf.manifest;
-  const label = path20.basename(hf.file);
+  const label = path21.basename(hf.file);
   const state = await readHomeState(home);
   if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
   if (m.product !== state.product || m.version !== state.version) {
@@ -28453,12 +28584,12 @@ async function applyHotfix(home, hf, opts = {}) {
     ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
     ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
   ]) {
-    const live = await sha256OfFile(path20.join(home, f.path));
+    const live = await sha256OfFile(path21.join(home, f.path));
     if (state.files[f.path] !== f.sha || live !== f.sha)
       conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
   }
   for (const f of m.files.added) {
-    if (await sha256OfFile(path20.join(home, f.path)) !== void 0)
+    if (await sha256OfFile(path21.join(home, f.path)) !== void 0)
       conflicts.push(`${f.path}: exists already`);
   }
   if (conflicts.length) {
@@ -28473,11 +28604,11 @@ async function applyHotfix(home, hf, opts = {}) {
     [...m.files.added, ...m.files.modified, ...m.files.removed].map((f) => f.path)
   );
   const staging = stagingDir(home);
-  await fs19.rm(staging, { recursive: true, force: true });
-  await fs19.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
+  await fs20.rm(staging, { recursive: true, force: true });
+  await fs20.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
   const ops = [];
   for (const f of [...m.files.added, ...m.files.modified]) {
-    await stageEntry(hf.zip, `files/${f.path}`, path20.join(staging, f.path), f.sha256, f.mode);
+    await stageEntry(hf.zip, `files/${f.path}`, path21.join(staging, f.path), f.sha256, f.mode);
     ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
   }
   for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
@@ -28489,10 +28620,10 @@ async function applyHotfix(home, hf, opts = {}) {
     hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
     files
   };
-  await writeDurable(path20.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
+  await writeDurable(path21.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
   ops.push({ kind: "replace", path: PACK_STATE_PATH });
-  await fs19.mkdir(path20.dirname(keptCopy(home, m.id)), { recursive: true });
-  await fs19.copyFile(hf.file, keptCopy(home, m.id));
+  await fs20.mkdir(path21.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs20.copyFile(hf.file, keptCopy(home, m.id));
   const journal = {
     schema: 1,
     action: "apply",
@@ -28528,16 +28659,16 @@ async function removeHotfix(home, id, opts = {}) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  await fs19.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  await fs20.rm(workPath(home, backupName(id)), { recursive: true, force: true });
   if (!opts.keepCopy && !await neededByRevert(home, id))
-    await fs19.rm(keptCopy(home, id), { force: true });
+    await fs20.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
   return after;
 }
 async function neededByRevert(home, id) {
-  const names2 = await fs19.readdir(workPath(home, "backup")).catch(() => []);
+  const names2 = await fs20.readdir(workPath(home, "backup")).catch(() => []);
   for (const n of names2) {
-    const text = await fs19.readFile(workPath(home, "backup", n, "transition.json"), "utf8").catch(() => "");
+    const text = await fs20.readFile(workPath(home, "backup", n, "transition.json"), "utf8").catch(() => "");
     if (text.includes(JSON.stringify(id))) return true;
   }
   return false;
@@ -28548,16 +28679,16 @@ function hotfixCopy(home, id) {
 
 // src/pipeline/in-place/recover.ts
 init_errors();
-import { promises as fs20 } from "node:fs";
+import { promises as fs21 } from "node:fs";
 var dueFile = (home) => workPath(home, "hotfixes-due.json");
 async function putBackLater(home, due) {
   await writeDurable(dueFile(home), JSON.stringify({ due }));
 }
 async function nothingDue(home) {
-  await fs20.rm(dueFile(home), { force: true });
+  await fs21.rm(dueFile(home), { force: true });
 }
 async function putBackDue(home) {
-  const text = await fs20.readFile(dueFile(home), "utf8").catch(() => void 0);
+  const text = await fs21.readFile(dueFile(home), "utf8").catch(() => void 0);
   if (text === void 0) return [];
   const state = await readHomeState(home);
   const has = state?.hotfixes.map((h) => h.id) ?? [];
@@ -28612,7 +28743,7 @@ async function recover2(home) {
 }
 async function recoverFolder(home) {
   await refuseSymlinkedWorkspace(home);
-  if (!await fs20.stat(workPath(home)).catch(() => void 0)) return "none";
+  if (!await fs21.stat(workPath(home)).catch(() => void 0)) return "none";
   return withFolderLock(home, () => recover2(home));
 }
 
@@ -28635,8 +28766,8 @@ async function levelComponents(plan, levels, describe) {
     return pairs;
   });
   const described = /* @__PURE__ */ new Map();
-  await forEachLimit([...wanted], 2, async ([k, { source, path: path50 }]) => {
-    described.set(k, await describe(source, path50));
+  await forEachLimit([...wanted], 2, async ([k, { source, path: path51 }]) => {
+    described.set(k, await describe(source, path51));
   });
   return levels.map(({ level, changes }, i) => {
     const before = [];
@@ -28682,7 +28813,7 @@ async function startState(home, lock, repo) {
   let missing = 0;
   for (const [p, f] of Object.entries(manifest.files)) {
     files[p] = f.sha256;
-    if (!await fs21.stat(path21.join(home, p)).catch(() => void 0)) missing++;
+    if (!await fs22.stat(path22.join(home, p)).catch(() => void 0)) missing++;
   }
   if (missing > 0) {
     throw badInput(
@@ -28723,10 +28854,10 @@ async function applyLocked(args) {
   for (const [i, h] of lock.hotfixes.entries()) {
     const sha = await sha256OfFile(h.path);
     if (sha === void 0)
-      throw badInput(`${path21.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+      throw badInput(`${path22.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
     if (sha !== h.sha256)
       throw verificationFailed(
-        `${path21.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
+        `${path22.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path} (its sha256 is ${sha}; pin that only once you have reviewed this file)`
       );
     lockHotfixes.push(await openHotfix(h.path));
   }
@@ -28748,7 +28879,7 @@ async function applyLocked(args) {
       ({ reapply, dropped, view } = fit);
       state = fit.before;
     }
-    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path21.join(home, p));
+    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path22.join(home, p));
     const plan = composePlan(
       {
         product: state.product,
@@ -28815,6 +28946,15 @@ async function applyLocked(args) {
     ];
     if (waiting.length > 0) throw stillWaiting(waiting, `${home} was not changed`);
     const overlayRewrites = /* @__PURE__ */ new Map();
+    const laid = /* @__PURE__ */ new Map();
+    const editedSinceLaid = [];
+    const lay = (p, liveSha, ours, next) => {
+      const recorded = state.overlay?.[p];
+      const nextSha = next && sha256(next);
+      const edited = recorded !== void 0 && liveSha !== void 0 && liveSha !== recorded;
+      if (edited && liveSha !== sha256(ours) && liveSha !== nextSha) editedSinceLaid.push(p);
+      else if (nextSha) laid.set(p, nextSha);
+    };
     for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
       const inOverlay = overlayFiles.includes(p);
@@ -28830,7 +28970,7 @@ async function applyLocked(args) {
         continue;
       }
       if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs21.readFile(path21.join(lock.overlay, p)) : live === null ? void 0 : await fs21.readFile(live).catch(() => void 0);
+      const ours = inOverlay ? await fs22.readFile(path22.join(lock.overlay, p)) : live === null ? void 0 : await fs22.readFile(live).catch(() => void 0);
       const baseLevel = inOverlay ? resolution?.baseLevels.get(p) ?? lock.level : folderResolution.baseLevels.get(p) ?? state.level;
       const theirs = src && changed.has(p) ? await readNew(src) : void 0;
       let base;
@@ -28839,6 +28979,7 @@ async function applyLocked(args) {
       if (!changed.has(p)) {
         if (ours && createHash9("sha256").update(ours).digest("hex") !== liveSha)
           outcome.set(p, ours);
+        if (ours) lay(p, liveSha, ours, ours);
         result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
         continue;
       }
@@ -28862,6 +29003,8 @@ async function applyLocked(args) {
       }
       const m = mergeFile(base, ours, theirs);
       result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? "overlay" : "folder" });
+      if (inOverlay && m.outcome !== "conflict")
+        lay(p, liveSha, ours, "content" in m && m.content ? m.content : null);
       if ("content" in m && !["conflict"].includes(m.outcome)) {
         outcome.set(p, m.content);
         if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
@@ -28878,10 +29021,11 @@ async function applyLocked(args) {
         });
       }
     }
+    if (editedSinceLaid.length > 0) throw editedInFolder(home, lock.overlay, editedSinceLaid);
     if (conflictsFor.length > 0) {
       const details = [];
       for (const c of conflictsFor) {
-        const beside = path21.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const beside = path22.join(c.where === "overlay" ? lock.overlay : home, c.path);
         const files = args.dryRun ? [] : await writeCompanions(beside, c);
         result.conflicts.push({ path: c.path, files });
         details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
@@ -28930,17 +29074,17 @@ async function applyLocked(args) {
       hotfixesOff = true;
     }
     for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
-    reporter.info(`Staging level ${target} in ${path21.join(home, WORK_DIR)}`);
+    reporter.info(`Staging level ${target} in ${path22.join(home, WORK_DIR)}`);
     const staging = stagingDir(home);
-    await fs21.rm(staging, { recursive: true, force: true });
+    await fs22.rm(staging, { recursive: true, force: true });
     const backupName2 = `backup/${state.level}-${target}`;
-    await fs21.rm(workPath(home, backupName2), { recursive: true, force: true });
+    await fs22.rm(workPath(home, backupName2), { recursive: true, force: true });
     const ops = [];
     let done = 0;
     const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
     const kinds = /* @__PURE__ */ new Map();
     await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs21.lstat(path21.join(home, p)).then(
+      const exists3 = await fs22.lstat(path22.join(home, p)).then(
         () => true,
         () => false
       );
@@ -28948,7 +29092,7 @@ async function applyLocked(args) {
         kinds.set(p, exists3 ? "remove" : void 0);
         return;
       }
-      const dest = path21.join(staging, p);
+      const dest = path22.join(staging, p);
       if (Buffer.isBuffer(what)) {
         await writeDurable(dest, what, 420);
       } else if (what.kind === "payload") {
@@ -28979,10 +29123,11 @@ async function applyLocked(args) {
       level: target,
       previous: state,
       applied,
-      files: vendorFiles
+      files: vendorFiles,
+      overlay: laid
     });
-    await writeDurable(path21.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
-    const stateExists = await sha256OfFile(path21.join(home, PACK_STATE_PATH)) !== void 0;
+    await writeDurable(path22.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256OfFile(path22.join(home, PACK_STATE_PATH)) !== void 0;
     ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
     const journal = {
       schema: 1,
@@ -29024,11 +29169,11 @@ async function applyLocked(args) {
     result.hotfixes = { reapplied: reapply, dropped };
     if (args.updateLock && target !== lock.level) {
       for (const [p, content2] of overlayRewrites) {
-        await writeFileAtomic(path21.join(lock.overlay, p), content2);
+        await writeFileAtomic(path22.join(lock.overlay, p), content2);
         result.overlayRewritten.push(p);
       }
       const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
-      await writeFileAtomic(lock.file, setLockLevel2(await fs21.readFile(lock.file, "utf8"), target));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs22.readFile(lock.file, "utf8"), target));
       await clearPending(lock.file);
     }
     return result;
@@ -29040,6 +29185,20 @@ async function applyLocked(args) {
     for (const h of lockHotfixes) await h.zip.close();
   }
 }
+function editedInFolder(home, overlay, paths) {
+  const [one] = paths;
+  const how = (p) => `to keep your edit, copy ${path22.join(home, p)} to ${path22.join(overlay, p)}; to drop it, copy ${path22.join(overlay, p)} over it`;
+  if (paths.length === 1 && one)
+    return new UplevelError(
+      ExitCode.conflict,
+      `${one} was edited in ${home} since uplevel laid it, and the overlay ${path22.join(overlay, one)} also holds it: ${how(one)}; then run again (${home} was not changed)`
+    );
+  return new UplevelError(
+    ExitCode.conflict,
+    `${paths.length} files were edited in ${home} since uplevel laid them, and the overlay ${overlay} also holds them: for each, copy your edit into the overlay to keep it, or copy the overlay's file over it to drop it; then run again (${home} was not changed)`,
+    paths.map((p) => `${p}: ${how(p)}`)
+  );
+}
 async function checkHotfixFit(home, state, manifests) {
   const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
   const ids = state.hotfixes.map((h) => h.id);
@@ -29047,7 +29206,7 @@ async function checkHotfixFit(home, state, manifests) {
   const reapply = ids.filter((id) => !included.has(id));
   const before = parsePackState(
     JSON.parse(
-      await fs21.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
+      await fs22.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
     ),
     "state before hotfixes"
   );
@@ -29175,13 +29334,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path50) {
-        const e = zip.get(`files/${path50}`);
-        if (!e) throw badInput(`${label}: files/${path50} is missing`);
+      fileEntry(path51) {
+        const e = zip.get(`files/${path51}`);
+        if (!e) throw badInput(`${label}: files/${path51} is missing`);
         return e;
       },
-      baseEntry(path50) {
-        return zip.get(`base/${path50}`);
+      baseEntry(path51) {
+        return zip.get(`base/${path51}`);
       }
     };
   } catch (e) {
@@ -29275,8 +29434,8 @@ init_errors();
 // src/client/repository-client.ts
 var import_tuf_js2 = __toESM(require_dist3(), 1);
 import { createHash as createHash10, randomBytes as randomBytes2 } from "node:crypto";
-import { createWriteStream as createWriteStream4, promises as fs23, readFileSync } from "node:fs";
-import path22 from "node:path";
+import { createWriteStream as createWriteStream4, promises as fs24, readFileSync } from "node:fs";
+import path23 from "node:path";
 import { Transform as Transform4 } from "node:stream";
 import { pipeline as pipeline4 } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
@@ -29326,7 +29485,7 @@ init_errors();
 // src/client/fetcher.ts
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error2(), 1);
-import { promises as fs22 } from "node:fs";
+import { promises as fs23 } from "node:fs";
 import { Readable as Readable4 } from "node:stream";
 import { fileURLToPath } from "node:url";
 var METADATA_NAME = /\/metadata\/((?:\d+\.)?(root|timestamp|snapshot|targets)\.json)$/;
@@ -29347,9 +29506,9 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   async open(url) {
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs22.stat(file).catch(() => void 0);
+      const st = await fs23.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error.DownloadHTTPError("no such file", 404);
-      const body = (await fs22.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      const body = (await fs23.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       return { body, total: st.size };
     }
     try {
@@ -29570,9 +29729,9 @@ var RepositoryClient = class {
       anchor = Buffer.from(opts.repository);
     }
     const id = createHash10("sha256").update(anchor).digest("hex").slice(0, 16);
-    this.metadataDir = path22.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path22.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path22.resolve(opts.repository)).toString();
+    this.metadataDir = path23.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path23.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path23.resolve(opts.repository)).toString();
     this.fetcher = new RepositoryFetcher({
       ...opts.credentials ? { credentials: opts.credentials } : {},
       ...opts.env ? { env: opts.env } : {}
@@ -29610,40 +29769,40 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs23.readFile(this.opts.trustedRoot);
+      pinned = await fs24.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     rootVersion(pinned, this.opts.trustedRoot);
-    await fs23.mkdir(this.metadataDir, { recursive: true });
-    await fs23.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path22.join(this.metadataDir, "root.json");
-    const cached = await fs23.readFile(cachedFile).catch(() => void 0);
+    await fs24.mkdir(this.metadataDir, { recursive: true });
+    await fs24.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path23.join(this.metadataDir, "root.json");
+    const cached = await fs24.readFile(cachedFile).catch(() => void 0);
     if (cached && await chainsFrom(pinned, cached, (n) => this.chainRoot(n))) return;
     if (cached) {
-      for (const f of await fs23.readdir(this.metadataDir)) {
+      for (const f of await fs24.readdir(this.metadataDir)) {
         if (f.endsWith(".json") || f === "roots")
-          await fs23.rm(path22.join(this.metadataDir, f), { recursive: true, force: true });
+          await fs24.rm(path23.join(this.metadataDir, f), { recursive: true, force: true });
       }
     }
-    await fs23.writeFile(cachedFile, pinned);
+    await fs24.writeFile(cachedFile, pinned);
   }
   /** Root version n for the chain check: as saved by an earlier verified run, else as served. */
   async chainRoot(n) {
-    const saved = await fs23.readFile(path22.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
+    const saved = await fs24.readFile(path23.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
     if (saved) return saved;
     return this.fetcher.downloadBytes(`${this.base}/metadata/${n}.root.json`, 512 * 1024).catch(() => void 0);
   }
   /** Keeps the roots this run verified, so the next run can check its chain without a server. */
   async saveChain() {
     const trusted = rootVersion(
-      readFileSync(path22.join(this.metadataDir, "root.json")),
+      readFileSync(path23.join(this.metadataDir, "root.json")),
       "root.json"
     );
-    const dir = path22.join(this.metadataDir, "roots");
-    await fs23.mkdir(dir, { recursive: true });
+    const dir = path23.join(this.metadataDir, "roots");
+    await fs24.mkdir(dir, { recursive: true });
     for (const [n, data] of this.fetcher.receivedRoots) {
-      if (n <= trusted) await fs23.writeFile(path22.join(dir, `${n}.root.json`), data);
+      if (n <= trusted) await fs24.writeFile(path23.join(dir, `${n}.root.json`), data);
     }
   }
   /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
@@ -29658,14 +29817,14 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs23.rm(path22.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs23.rm(path22.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs24.rm(path23.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs24.rm(path23.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard(void 0, () => this.updater.refresh());
       }
       await this.saveChain();
     });
-    const root = rootVersion(readFileSync(path22.join(this.metadataDir, "root.json")), "root.json");
+    const root = rootVersion(readFileSync(path23.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `verification failed: root.json is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -29676,7 +29835,7 @@ var RepositoryClient = class {
   /** The trusted root's key ids per role, to notice a rotation. */
   roleKeys() {
     try {
-      const root = JSON.parse(readFileSync(path22.join(this.metadataDir, "root.json"), "utf8"));
+      const root = JSON.parse(readFileSync(path23.join(this.metadataDir, "root.json"), "utf8"));
       return Object.fromEntries(
         Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
       );
@@ -29704,15 +29863,15 @@ var RepositoryClient = class {
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
-    const file = path22.join(this.targetsDir, sha);
+    const file = path23.join(this.targetsDir, sha);
     if (await verifyAndPin(file, info.hashes, info.length)) return file;
     const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.part`;
     try {
       const blocks = await this.download(info, tmp);
-      await fs23.rename(tmp, file);
+      await fs24.rename(tmp, file);
       pin(file, blocks);
     } finally {
-      await fs23.rm(tmp, { force: true });
+      await fs24.rm(tmp, { force: true });
     }
     return file;
   }
@@ -29786,7 +29945,7 @@ var RepositoryClient = class {
   /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */
   targetUrl(info) {
     let name = info.path;
-    const root = JSON.parse(readFileSync(path22.join(this.metadataDir, "root.json"), "utf8"));
+    const root = JSON.parse(readFileSync(path23.join(this.metadataDir, "root.json"), "utf8"));
     if (root.signed.consistent_snapshot) {
       const slash = name.lastIndexOf("/");
       const first = Object.values(info.hashes)[0];
@@ -29809,7 +29968,7 @@ var RepositoryClient = class {
   }
   /** The version of a top-level role this client trusts now (after refresh). */
   trustedVersion(role) {
-    const json = JSON.parse(readFileSync(path22.join(this.metadataDir, `${role}.json`), "utf8"));
+    const json = JSON.parse(readFileSync(path23.join(this.metadataDir, `${role}.json`), "utf8"));
     return json.signed.version;
   }
   /**
@@ -29819,9 +29978,9 @@ var RepositoryClient = class {
   async loadedDelegatedMetadata() {
     const top = /* @__PURE__ */ new Set(["root.json", "timestamp.json", "snapshot.json", "targets.json"]);
     const out = [];
-    for (const f of await fs23.readdir(this.metadataDir)) {
+    for (const f of await fs24.readdir(this.metadataDir)) {
       if (!f.endsWith(".json") || top.has(f)) continue;
-      const json = JSON.parse(await fs23.readFile(path22.join(this.metadataDir, f), "utf8"));
+      const json = JSON.parse(await fs24.readFile(path23.join(this.metadataDir, f), "utf8"));
       if (json.signed?._type === "targets") out.push(`${json.signed.version}.${f}`);
     }
     return out.sort();
@@ -29853,7 +30012,7 @@ var RepositoryClient = class {
     if (!role) return void 0;
     const candidates = [this.fetcher.lastReceived(role)];
     try {
-      candidates.push(readFileSync(path22.join(this.metadataDir, `${role}.json`)));
+      candidates.push(readFileSync(path23.join(this.metadataDir, `${role}.json`)));
     } catch {
     }
     for (const data of candidates) {
@@ -29940,6 +30099,28 @@ async function openLockRepository(lock, opts = {}) {
   };
 }
 
+// src/pipeline/zip-output.ts
+import { promises as fs25 } from "node:fs";
+import path24 from "node:path";
+var sha256Path = (zip) => `${zip}.sha256`;
+async function writeZipOutput(out, layout, opts, sbom) {
+  const res = await writeUpdatedZip(out, layout, opts);
+  const set2 = [out, sbomPath(out), sha256Path(out)];
+  const keep = set2.map(removeOnExit);
+  try {
+    if (sbom) await writePackSbom(out, res.sha256, res.hashes, sbom);
+    else await fs25.rm(sbomPath(out), { force: true });
+    await writeFileAtomic(sha256Path(out), `${res.sha256}  ${path24.basename(out)}
+`);
+  } catch (e) {
+    for (const f of set2) await fs25.rm(f, { force: true });
+    throw e;
+  } finally {
+    for (const k of keep) k();
+  }
+  return res;
+}
+
 // src/pipeline/apply.ts
 async function apply(req) {
   const { lock, reporter } = req;
@@ -29952,12 +30133,8 @@ async function apply(req) {
   const target = req.level === "latest" ? repo.latest : req.level;
   if (target > 0) repo.level(target);
   const notice = withdrawnNotice(repo.levels, lock.level);
+  if (target < lock.level) throw belowLock(target, lock.level, notice, req.level === "latest");
   if (notice && target !== lock.level) reporter.warn(`${notice}; moving on to level ${target}`);
-  if (target < lock.level) {
-    throw badInput(
-      `--level ${target} is below the lock's level ${lock.level}; use revert to go back`
-    );
-  }
   const fetchPayloads = async (from, to) => {
     const got = /* @__PURE__ */ new Map();
     try {
@@ -29998,10 +30175,14 @@ async function apply(req) {
       ...r.hotfixes ? { hotfixes: r.hotfixes } : {}
     };
   }
+  const fromBundle = req.bundleFrom;
+  if (fromBundle && !req.pack && !lock.pack) throw bundleLacks(fromBundle, "the GA pack");
   const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
   const pack = await openPack(packFile.file, { product: lock.product, version: lock.version });
   const payloads = /* @__PURE__ */ new Map();
   try {
+    if (fromBundle && pack.level < fromBundle)
+      throw bundleLacks(fromBundle, `level ${pack.level + 1} (the pack is at level ${pack.level})`);
     checkPackLevel(pack, lock, target);
     const levels = levelPath(repo.levels, pack.level, target);
     await fetchLevels(repo, lock, pack.level, target, payloads, reporter);
@@ -30018,8 +30199,8 @@ async function apply(req) {
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    for (const [path50, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path50, sha256: expected });
+    for (const [path51, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path51, sha256: expected });
     }
     const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target) : void 0;
     if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
@@ -30038,6 +30219,8 @@ async function apply(req) {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      if (req.inventory !== false)
+        await addLevelComponents(report, plan, describeFromContents(contents, /* @__PURE__ */ new Map()));
       await writePending(lock.file, { lockLevel: lock.level, target, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${overlay.conflicts.length} overlay file(s); nothing was published`,
@@ -30071,7 +30254,8 @@ async function apply(req) {
             level: target,
             ...pack.state ? { previous: pack.state } : {},
             applied,
-            files
+            files,
+            ...overlay ? { overlay: laidOverlay(overlay) } : {}
           })
         );
       },
@@ -30080,8 +30264,8 @@ async function apply(req) {
     const jarMemo = /* @__PURE__ */ new Map();
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
-      const res = await writeUpdatedZip(req.out, layout, writeOpts);
-      if (req.inventory !== false) await writePackSbom(req.out, res.sha256, res.hashes, jarMemo);
+      const sbom = req.inventory !== false && jarMemo;
+      const res = await writeZipOutput(req.out, layout, writeOpts, sbom);
       report.output = {
         kind: "zip",
         path: req.out,
@@ -30098,7 +30282,7 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs24.readFile(lock.file, "utf8");
+      const text = await fs26.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text, target));
       await clearPending(lock.file);
       report.lockUpdated = true;
@@ -30167,16 +30351,21 @@ async function vendorHashesForOverlay(plan, contents, overlay) {
   }
   return out;
 }
+function laidOverlay(overlay) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of overlay.files) if (f.content) out.set(f.path, sha256(f.content));
+  return out;
+}
 async function gaHashes(repo, pack, packFile) {
   const ga = repo.index.pack;
   if (!ga?.manifest || packFile.verifiedSha256 !== ga.sha256) return {};
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
   const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  for (const [path50, entry] of pack.files) {
-    const m = manifest.files[path50];
+  for (const [path51, entry] of pack.files) {
+    const m = manifest.files[path51];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path50] = m.sha256;
+      hashes[path51] = m.sha256;
   }
   return hashes;
 }
@@ -30185,35 +30374,46 @@ function byLevel(payloads) {
 }
 async function folderHoldsFiles(dir) {
   try {
-    return (await fs24.readdir(dir)).length > 0;
+    return (await fs26.readdir(dir)).length > 0;
   } catch {
     return false;
   }
+}
+function belowLock(target, lockLevel, notice, latest) {
+  const why = notice ? `${notice} and no later level is published yet (latest is ${target})` : `${latest ? "the latest level" : `--level ${target}`} is below the lock's level ${lockLevel}`;
+  return badInput(
+    `${why}: apply does not go down. A folder updated in place goes back with uplevel revert --dir DIR --level ${target} --lock LOCK (your repository's history holds the overlay of that level)${notice ? `; or wait for the vendor's next level` : ""}`
+  );
+}
+function bundleLacks(from, what) {
+  return badInput(
+    `--bundle: exported with --from ${from}, it holds neither ${what} nor the levels up to ${from}: a new pack (--out, or --dir on a new folder) needs a bundle exported with --from 0, or --pack at level ${from} or above; a folder already at level ${from} or above updates in place with --dir`
+  );
 }
 
 // src/pipeline/adopt/lock-file.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 init_lock();
 init_yaml_text();
-import { promises as fs25 } from "node:fs";
-import path23 from "node:path";
+import { promises as fs27 } from "node:fs";
+import path25 from "node:path";
 function overlayField(lockFile, overlay) {
-  const rel = path23.relative(path23.dirname(lockFile), overlay).split(path23.sep).join("/");
+  const rel = path25.relative(path25.dirname(lockFile), overlay).split(path25.sep).join("/");
   return `${rel || "."}/`;
 }
 function adoptedLockText(text, lockFile, level, overlay) {
   const withLevel = setLockLevel(text, level);
-  const doc = parseYamlDocument(withLevel, path23.basename(lockFile));
+  const doc = parseYamlDocument(withLevel, path25.basename(lockFile));
   const want = overlayField(lockFile, overlay);
   const current = doc.get("overlay");
-  if (typeof current === "string" && path23.resolve(path23.dirname(lockFile), current) === overlay)
+  if (typeof current === "string" && path25.resolve(path25.dirname(lockFile), current) === overlay)
     return withLevel;
   doc.set("overlay", want);
   return doc.toString();
 }
 function newLockText(lock, level, overlay) {
-  const dir = path23.dirname(lock.file);
-  const rel = (p) => path23.relative(dir, p).split(path23.sep).join("/");
+  const dir = path25.dirname(lock.file);
+  const rel = (p) => path25.relative(dir, p).split(path25.sep).join("/");
   const fields = {
     product: lock.product,
     version: lock.version,
@@ -30227,8 +30427,8 @@ function newLockText(lock, level, overlay) {
 ${import_yaml5.default.stringify(fields)}`;
 }
 async function writeAdoptedLock(lock, exists3, level, overlay) {
-  const text = exists3 ? adoptedLockText(await fs25.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
-  await fs25.mkdir(path23.dirname(lock.file), { recursive: true });
+  const text = exists3 ? adoptedLockText(await fs27.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
+  await fs27.mkdir(path25.dirname(lock.file), { recursive: true });
   await writeFileAtomic(lock.file, text);
 }
 
@@ -30274,10 +30474,10 @@ async function adopt(request2) {
 }
 async function productHome(dir, lock) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
-  const names2 = await fs26.readdir(dir);
+  const names2 = await fs28.readdir(dir);
   const top = `${lock.product}-${lock.version}`;
-  if (names2.length === 1 && names2[0] === top && await isDir(path24.join(dir, top)))
-    return path24.join(dir, top);
+  if (names2.length === 1 && names2[0] === top && await isDir(path26.join(dir, top)))
+    return path26.join(dir, top);
   return dir;
 }
 async function installedLevel(dir, lock) {
@@ -30293,7 +30493,7 @@ async function installedLevel(dir, lock) {
   const state = await readInstalledState(dir);
   if (state && (state.product !== lock.product || state.version !== lock.version))
     throw badInput(
-      `${path24.join(dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`
+      `${path26.join(dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`
     );
   if (state === void 0)
     throw badInput(`--dir ${dir}: has no ${PACK_STATE_PATH} to say its level; give --level N`);
@@ -30301,7 +30501,7 @@ async function installedLevel(dir, lock) {
 }
 async function readInstalledState(dir) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
-  const file = path24.join(dir, PACK_STATE_PATH);
+  const file = path26.join(dir, PACK_STATE_PATH);
   const bytes = await readIfExists(file);
   if (bytes === void 0) return void 0;
   let json;
@@ -30313,7 +30513,7 @@ async function readInstalledState(dir) {
   return parsePackState(json, file);
 }
 async function isDir(p) {
-  return fs26.stat(p).then(
+  return fs28.stat(p).then(
     (s) => s.isDirectory(),
     () => false
   );
@@ -30328,9 +30528,9 @@ async function assertFreshOverlay(dir) {
   }
 }
 async function vendorHashes(req, level) {
-  const tmp = await fs26.mkdtemp(path24.join(os3.tmpdir(), "uplevel-adopt-"));
+  const tmp = await fs28.mkdtemp(path26.join(os3.tmpdir(), "uplevel-adopt-"));
   try {
-    const out = path24.join(tmp, "vendor.zip");
+    const out = path26.join(tmp, "vendor.zip");
     const { overlay: _overlay, ...bare } = req.lock;
     await apply({
       lock: { ...bare, level: 0 },
@@ -30358,14 +30558,14 @@ async function vendorHashes(req, level) {
       await pack.zip.close();
     }
   } finally {
-    await fs26.rm(tmp, { recursive: true, force: true });
+    await fs28.rm(tmp, { recursive: true, force: true });
   }
 }
 async function hashInstallation(dir) {
   const tree = await listTree(dir, { skipDir: (rel) => rel === "updates/.uplevel" });
   const files = [];
   for (const rel of tree.files) {
-    const abs = path24.join(dir, rel);
+    const abs = path26.join(dir, rel);
     files.push({
       path: rel,
       sha256: await sha256File(abs),
@@ -30380,76 +30580,28 @@ async function head(file) {
   return Buffer.concat(chunks);
 }
 async function writeOverlay(dir, overlay, taken) {
-  const parent = path24.dirname(overlay);
-  await fs26.mkdir(parent, { recursive: true });
-  const staging = await fs26.mkdtemp(
-    path24.join(parent, `.${path24.basename(overlay)}.uplevel-staging-`)
+  const parent = path26.dirname(overlay);
+  await fs28.mkdir(parent, { recursive: true });
+  const staging = await fs28.mkdtemp(
+    path26.join(parent, `.${path26.basename(overlay)}.uplevel-staging-`)
   );
   try {
     for (const rel of taken) {
-      const to = path24.join(staging, rel);
-      await fs26.mkdir(path24.dirname(to), { recursive: true });
-      await fs26.copyFile(path24.join(dir, rel), to);
+      const to = path26.join(staging, rel);
+      await fs28.mkdir(path26.dirname(to), { recursive: true });
+      await fs28.copyFile(path26.join(dir, rel), to);
     }
-    await fs26.rm(overlay, { recursive: true, force: true });
-    await fs26.rename(staging, overlay);
+    await fs28.rm(overlay, { recursive: true, force: true });
+    await fs28.rename(staging, overlay);
   } catch (e) {
-    await fs26.rm(staging, { recursive: true, force: true });
+    await fs28.rm(staging, { recursive: true, force: true });
     throw e;
-  }
-}
-
-// src/pipeline/load-lock.ts
-init_errors();
-init_lock();
-import { promises as fs27 } from "node:fs";
-import path25 from "node:path";
-var DEFAULT_LOCK = "uplevel.yml";
-async function loadLock(file, root) {
-  const abs = path25.resolve(file ?? DEFAULT_LOCK);
-  let text;
-  try {
-    text = await fs27.readFile(abs, "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
-    if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
-    throw e;
-  }
-  const within = root && isInside(path25.resolve(root), abs) ? path25.resolve(root) : await lockRoot(path25.dirname(abs));
-  const lock = parseLock(text, abs, within);
-  await confineLinks(lock, within);
-  return lock;
-}
-async function lockRoot(dir) {
-  for (let d = dir; ; d = path25.dirname(d)) {
-    if (await fs27.lstat(path25.join(d, ".git")).catch(() => void 0)) return d;
-    if (path25.dirname(d) === d) return dir;
-  }
-}
-async function confineLinks(lock, root) {
-  const realRoot = await fs27.realpath(root);
-  for (const [field, p] of lockPaths(lock)) {
-    const real = await realExisting(p);
-    if (!isInside(realRoot, real))
-      throw badInput(
-        `${path25.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path25.relative(root, p) || "."} leads to ${real} through a symlink)`
-      );
-  }
-}
-async function realExisting(p) {
-  const rest = [];
-  for (let d = p; ; d = path25.dirname(d)) {
-    const real = await fs27.realpath(d).catch(() => void 0);
-    if (real) return path25.join(real, ...rest);
-    if (path25.dirname(d) === d) return p;
-    rest.unshift(path25.basename(d));
   }
 }
 
 // src/cli/args.ts
 init_errors();
-import path26 from "node:path";
+import path27 from "node:path";
 import { parseArgs } from "node:util";
 function parse(command, argv, options2, allowPositionals = false) {
   try {
@@ -30479,7 +30631,7 @@ async function parseRangeCommand(command, argv) {
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to);
   if (to === void 0) throw badInput(`--to M is required`);
-  const out = path26.resolve(required("out", values.out));
+  const out = path27.resolve(required("out", values.out));
   return { lock, from, to, out, json: Boolean(values.json) };
 }
 
@@ -30498,12 +30650,12 @@ async function adoptCommand(argv, ctx) {
     "dry-run": { type: "boolean" },
     json: { type: "boolean" }
   });
-  const dir = path27.resolve(required("dir", values.dir));
-  const lockFile = path27.resolve(values.lock ?? DEFAULT_LOCK);
+  const dir = path28.resolve(required("dir", values.dir));
+  const lockFile = path28.resolve(values.lock ?? DEFAULT_LOCK);
   const lockExists = existsSync(lockFile);
   const lock = lockExists ? await loadLock(lockFile) : await lockFromFlags(lockFile, dir, values);
   const overlayFlag = values.overlay;
-  const overlay = overlayFlag ? path27.resolve(overlayFlag) : lock.overlay;
+  const overlay = overlayFlag ? path28.resolve(overlayFlag) : lock.overlay;
   if (!overlay) throw badInput("adopt needs --overlay DIR (the lock names no overlay)");
   const level = intFlag("level", values.level);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -30515,7 +30667,7 @@ async function adoptCommand(argv, ctx) {
       lockExists,
       ...level === void 0 ? {} : { level },
       overlay,
-      ...values.pack ? { pack: path27.resolve(values.pack) } : {},
+      ...values.pack ? { pack: path28.resolve(values.pack) } : {},
       includeBinaries: Boolean(values["include-binaries"]),
       dryRun: Boolean(values["dry-run"]),
       reporter,
@@ -30524,7 +30676,7 @@ async function adoptCommand(argv, ctx) {
   } finally {
     reporter.end();
   }
-  if (values.report) await writeReport(path27.resolve(values.report), report);
+  if (values.report) await writeReport(path28.resolve(values.report), report);
   if (values.json) ctx.printJson(report);
   else printAdopt(report, ctx);
   return 0;
@@ -30534,14 +30686,14 @@ async function lockFromFlags(lockFile, dir, values) {
     throw badInput(
       `${lockFile}: lock file not found; give --lock FILE, or --repository URL and --trust ROOT.json to write one`
     );
-  const stateFile = path27.join(dir, PACK_STATE_PATH);
+  const stateFile = path28.join(dir, PACK_STATE_PATH);
   if (!existsSync(stateFile))
     throw badInput(
       `--dir ${dir}: has no ${PACK_STATE_PATH} naming its product; give a --lock that does`
     );
   let json;
   try {
-    json = JSON.parse(await fs28.readFile(stateFile, "utf8"));
+    json = JSON.parse(await fs29.readFile(stateFile, "utf8"));
   } catch {
     throw badInput(`${stateFile}: is not valid JSON`);
   }
@@ -30553,16 +30705,16 @@ async function lockFromFlags(lockFile, dir, values) {
     channel: state.channel,
     source: "tuf",
     repository: resolveLike(values.repository),
-    trust: path27.resolve(values.trust),
+    trust: path28.resolve(values.trust),
     hotfixes: []
   };
-  const root = await lockRoot(path27.dirname(lockFile));
-  return parseLock(newLockText(draft, state.level, path27.dirname(lockFile)), lockFile, root);
+  const root = await lockRoot(path28.dirname(lockFile));
+  return parseLock(newLockText(draft, state.level, path28.dirname(lockFile)), lockFile, root);
 }
-var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path27.resolve(r);
+var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path28.resolve(r);
 async function writeReport(file, report) {
   const md = file.endsWith(".md");
-  await fs28.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
+  await fs29.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
 `);
 }
 function adoptMarkdown(r) {
@@ -30609,24 +30761,24 @@ function printAdopt(r, ctx) {
 
 // src/cli/commands/apply.ts
 init_errors();
-import { promises as fs38 } from "node:fs";
-import path36 from "node:path";
+import { promises as fs39 } from "node:fs";
+import path37 from "node:path";
 
 // src/pipeline/in-place/apply-diff.ts
-import { promises as fs37 } from "node:fs";
+import { promises as fs38 } from "node:fs";
 import os5 from "node:os";
-import path35 from "node:path";
+import path36 from "node:path";
 init_errors();
 
 // src/pipeline/diff.ts
 init_errors();
-import { promises as fs36 } from "node:fs";
+import { promises as fs37 } from "node:fs";
 import os4 from "node:os";
-import path34 from "node:path";
+import path35 from "node:path";
 
 // src/pipeline/export.ts
-import { promises as fs35 } from "node:fs";
-import path33 from "node:path";
+import { promises as fs36 } from "node:fs";
+import path34 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
@@ -30634,8 +30786,8 @@ var import_models6 = __toESM(require_dist2(), 1);
 var import_delegations = __toESM(require_delegations(), 1);
 var import_role2 = __toESM(require_role(), 1);
 import { createHash as createHash13 } from "node:crypto";
-import { createReadStream as createReadStream5, promises as fs34 } from "node:fs";
-import path32 from "node:path";
+import { createReadStream as createReadStream5, promises as fs35 } from "node:fs";
+import path33 from "node:path";
 init_errors();
 
 // src/repo/tuf/keys.ts
@@ -30649,8 +30801,8 @@ import {
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs29 } from "node:fs";
-import path28 from "node:path";
+import { promises as fs30 } from "node:fs";
+import path29 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
@@ -30663,8 +30815,8 @@ function signer(k) {
   return (data) => new import_models3.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir2 = path28.join(dir, "keys");
-  await fs29.mkdir(keysDir2, { recursive: true, mode: 448 });
+  const keysDir2 = path29.join(dir, "keys");
+  await fs30.mkdir(keysDir2, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -30672,11 +30824,11 @@ async function generateRoleKeys(dir, counts = {}) {
   }
   return out;
 }
-var keyFile = (dir, role, n) => path28.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+var keyFile = (dir, role, n) => path29.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs29.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs30.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
 function keysFromEnv(role, env) {
@@ -30697,26 +30849,26 @@ function keysFromEnv(role, env) {
 async function loadRoleKeys(dir, role, env = process.env) {
   const fromEnv = keysFromEnv(role, env);
   if (fromEnv) return fromEnv;
-  const names2 = (await fs29.readdir(path28.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names2 = (await fs30.readdir(path29.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names2.length === 0) {
     throw badInput(
-      `${path28.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path29.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
   const out = [];
   for (const n of names2) {
-    const privateKey = createPrivateKey(await fs29.readFile(path28.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs30.readFile(path29.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
 }
 async function replaceRoleKeys(dir, role, count2 = 1) {
-  const retired = path28.join(dir, "keys", "retired");
-  await fs29.mkdir(retired, { recursive: true, mode: 448 });
+  const retired = path29.join(dir, "keys", "retired");
+  await fs30.mkdir(retired, { recursive: true, mode: 448 });
   const stamp = Date.now();
-  for (const n of await fs29.readdir(path28.join(dir, "keys"))) {
+  for (const n of await fs30.readdir(path29.join(dir, "keys"))) {
     if (new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)) {
-      await fs29.rename(path28.join(dir, "keys", n), path28.join(retired, `${stamp}-${n}`));
+      await fs30.rename(path29.join(dir, "keys", n), path29.join(retired, `${stamp}-${n}`));
     }
   }
   const out = [];
@@ -30724,11 +30876,11 @@ async function replaceRoleKeys(dir, role, count2 = 1) {
   return out;
 }
 async function retiredKeys(dir) {
-  const retired = path28.join(dir, "keys", "retired");
+  const retired = path29.join(dir, "keys", "retired");
   const out = [];
-  for (const n of await fs29.readdir(retired).catch(() => [])) {
+  for (const n of await fs30.readdir(retired).catch(() => [])) {
     if (!n.endsWith(".pem")) continue;
-    const privateKey = createPrivateKey(await fs29.readFile(path28.join(retired, n), "utf8"));
+    const privateKey = createPrivateKey(await fs30.readFile(path29.join(retired, n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
@@ -30740,11 +30892,11 @@ var import_models4 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
 init_errors();
 import { createPrivateKey as createPrivateKey2, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
-import { promises as fs31 } from "node:fs";
-import path29 from "node:path";
+import { promises as fs32 } from "node:fs";
+import path30 from "node:path";
 
 // src/repo/tuf/write.ts
-import { promises as fs30 } from "node:fs";
+import { promises as fs31 } from "node:fs";
 var SPEC_VERSION = "1.0.31";
 var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
 var afterWrite;
@@ -30753,8 +30905,8 @@ function setAfterWrite(fn) {
 }
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs30.writeFile(tmp, data);
-  await fs30.rename(tmp, file);
+  await fs31.writeFile(tmp, data);
+  await fs31.rename(tmp, file);
   await afterWrite?.(file);
 }
 function signAll(md, keys) {
@@ -30800,20 +30952,20 @@ function delegatedRole(name, keys) {
     paths: DEPTHS.map((d) => [name, ...Array(d).fill("*")].join("/"))
   });
 }
-var keysDir = (dir) => path29.join(dir, "keys", "delegated");
+var keysDir = (dir) => path30.join(dir, "keys", "delegated");
 var envName = (role) => `UPLEVEL_KEY_PRODUCT_${role.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 async function delegatedKeys(dir, role, opts) {
   const text = (opts.env ?? process.env)[envName(role)];
-  const file = path29.join(keysDir(dir), `${role}.pem`);
+  const file = path30.join(keysDir(dir), `${role}.pem`);
   let pem = text;
-  if (!pem) pem = await fs31.readFile(file, "utf8").catch(() => void 0);
+  if (!pem) pem = await fs32.readFile(file, "utf8").catch(() => void 0);
   if (!pem && !opts.create)
     throw badInput(`${file}: the ${role} role's signing key is missing (or set ${envName(role)})`);
   if (!pem) {
     const { privateKey } = generateKeyPairSync2("ed25519");
     pem = privateKey.export({ format: "pem", type: "pkcs8" });
-    await fs31.mkdir(keysDir(dir), { recursive: true, mode: 448 });
-    await fs31.writeFile(file, pem, { mode: 384, flag: "wx" });
+    await fs32.mkdir(keysDir(dir), { recursive: true, mode: 448 });
+    await fs32.writeFile(file, pem, { mode: 384, flag: "wx" });
   }
   const pems = pem.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
   if (pems.length === 0) throw badInput(`${text ? envName(role) : file}: holds no PEM private key`);
@@ -30837,11 +30989,11 @@ async function replaceDelegatedKey(dir, role) {
       `${envName(role)} is set: rotate where keys/delegated/${role}.pem lives, then replace the secret`
     );
   const oldKeys = await delegatedKeys(dir, role, { create: false });
-  const retired = path29.join(dir, "keys", "retired");
-  await fs31.mkdir(retired, { recursive: true, mode: 448 });
-  await fs31.rename(
-    path29.join(keysDir(dir), `${role}.pem`),
-    path29.join(retired, `${Date.now()}-delegated-${role}.pem`)
+  const retired = path30.join(dir, "keys", "retired");
+  await fs32.mkdir(retired, { recursive: true, mode: 448 });
+  await fs32.rename(
+    path30.join(keysDir(dir), `${role}.pem`),
+    path30.join(retired, `${Date.now()}-delegated-${role}.pem`)
   );
   await delegatedKeys(dir, role, { create: true });
   return { name: role, oldKeys };
@@ -30874,8 +31026,8 @@ async function signDelegated(dir, wanted, state, opts) {
     );
     signAll(md, rotating ? [...opts.rotate?.oldKeys ?? [], ...keys] : keys);
     const text = toText(md);
-    await writeAtomic(path29.join(dir, "metadata", `${version}.${name}.json`), text);
-    await writeAtomic(path29.join(dir, "metadata", `${name}.json`), text);
+    await writeAtomic(path30.join(dir, "metadata", `${version}.${name}.json`), text);
+    await writeAtomic(path30.join(dir, "metadata", `${name}.json`), text);
     out.roles[name] = delegatedRole(name, keys);
     for (const k of keys) out.keys[k.key.keyID] = k.key;
     out.meta[`${name}.json`] = version;
@@ -30884,14 +31036,14 @@ async function signDelegated(dir, wanted, state, opts) {
 }
 
 // src/repo/tuf/config.ts
-import { promises as fs32 } from "node:fs";
-import path30 from "node:path";
+import { promises as fs33 } from "node:fs";
+import path31 from "node:path";
 var DEFAULT_EXPIRIES = { root: 365, targets: 365, snapshot: 7, timestamp: 1 };
 async function readConfig(dir) {
   let raw = {};
   try {
     raw = JSON.parse(
-      await fs32.readFile(path30.join(dir, "keys", "config.json"), "utf8")
+      await fs33.readFile(path31.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
   }
@@ -30905,14 +31057,14 @@ async function readConfig(dir) {
 // src/repo/tuf/sign-root.ts
 var import_models5 = __toESM(require_dist2(), 1);
 import { createPrivateKey as createPrivateKey3 } from "node:crypto";
-import { promises as fs33 } from "node:fs";
-import path31 from "node:path";
+import { promises as fs34 } from "node:fs";
+import path32 from "node:path";
 init_errors();
-var pendingRootPath = (dir) => path31.join(dir, "pending", "root.json");
+var pendingRootPath = (dir) => path32.join(dir, "pending", "root.json");
 async function readRoot(file, label) {
   let json;
   try {
-    json = JSON.parse(await fs33.readFile(file, "utf8"));
+    json = JSON.parse(await fs34.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (${label})`);
   }
@@ -30924,7 +31076,7 @@ async function readRoot(file, label) {
 }
 async function readPendingRoot(dir) {
   const file = pendingRootPath(dir);
-  const present = await fs33.stat(file).then(
+  const present = await fs34.stat(file).then(
     () => true,
     () => false
   );
@@ -30943,7 +31095,7 @@ function nextRoot(current, days, now, changes = {}) {
   );
 }
 async function writePendingRoot(dir, md) {
-  await fs33.mkdir(path31.dirname(pendingRootPath(dir)), { recursive: true });
+  await fs34.mkdir(path32.dirname(pendingRootPath(dir)), { recursive: true });
   await writeAtomic(pendingRootPath(dir), toText(md));
 }
 function count(root, md) {
@@ -30963,7 +31115,7 @@ async function keysFrom(files) {
   for (const f of files) {
     let text;
     try {
-      text = await fs33.readFile(f, "utf8");
+      text = await fs34.readFile(f, "utf8");
     } catch {
       throw badInput(`--key ${f}: cannot be read`);
     }
@@ -30977,15 +31129,15 @@ async function keysFrom(files) {
   return out;
 }
 async function signRoot(repoDir, opts = {}) {
-  const dir = path31.resolve(repoDir);
-  const published = await readRoot(path31.join(dir, "metadata", "root.json"), "the published root");
-  return withDirLock(path31.join(dir, "pending"), async () => {
+  const dir = path32.resolve(repoDir);
+  const published = await readRoot(path32.join(dir, "metadata", "root.json"), "the published root");
+  return withDirLock(path32.join(dir, "pending"), async () => {
     const current = published.signed;
     const days = opts.days ?? (await readConfig(dir)).expires.root;
-    const pending = await readPendingRoot(dir) ?? nextRoot(current, days, opts.now ?? /* @__PURE__ */ new Date());
-    if (pending.signed.version !== current.version + 1)
+    const pending2 = await readPendingRoot(dir) ?? nextRoot(current, days, opts.now ?? /* @__PURE__ */ new Date());
+    if (pending2.signed.version !== current.version + 1)
       throw badInput(
-        `${pendingRootPath(dir)}: root version ${pending.signed.version} waits for signatures, but the published root is version ${current.version}; delete it and start again`
+        `${pendingRootPath(dir)}: root version ${pending2.signed.version} waits for signatures, but the published root is version ${current.version}; delete it and start again`
       );
     const held = [
       ...await keysFrom(opts.keyFiles ?? []),
@@ -30993,31 +31145,31 @@ async function signRoot(repoDir, opts = {}) {
     ];
     const rootIds = /* @__PURE__ */ new Set([
       ...current.roles.root?.keyIDs ?? [],
-      ...pending.signed.roles.root?.keyIDs ?? []
+      ...pending2.signed.roles.root?.keyIDs ?? []
     ]);
     for (const k of held) {
       if (!rootIds.has(k.key.keyID))
         throw badInput(
-          `key ${k.key.keyID.slice(0, 16)}\u2026: not a root key of root version ${current.version} or ${pending.signed.version}`
+          `key ${k.key.keyID.slice(0, 16)}\u2026: not a root key of root version ${current.version} or ${pending2.signed.version}`
         );
     }
-    for (const k of held) pending.sign(signer(k), true);
+    for (const k of held) pending2.sign(signer(k), true);
     const result = {
-      version: pending.signed.version,
+      version: pending2.signed.version,
       published: false,
-      current: count(current, pending),
-      next: count(pending.signed, pending),
+      current: count(current, pending2),
+      next: count(pending2.signed, pending2),
       signedWith: new Set(held.map((k) => k.key.keyID)).size
     };
     const complete = [result.current, result.next].every((c) => c.have >= c.need);
     if (!complete) {
-      await writePendingRoot(dir, pending);
+      await writePendingRoot(dir, pending2);
       return result;
     }
-    const text = toText(pending);
-    await writeAtomic(path31.join(dir, "metadata", `${pending.signed.version}.root.json`), text);
-    await writeAtomic(path31.join(dir, "metadata", "root.json"), text);
-    await fs33.rm(pendingRootPath(dir), { force: true });
+    const text = toText(pending2);
+    await writeAtomic(path32.join(dir, "metadata", `${pending2.signed.version}.root.json`), text);
+    await writeAtomic(path32.join(dir, "metadata", "root.json"), text);
+    await fs34.rm(pendingRootPath(dir), { force: true });
     return { ...result, published: true };
   });
 }
@@ -31040,19 +31192,19 @@ async function signingKeys(dir, role) {
   return keys;
 }
 async function initRepository(opts) {
-  const dir = path32.resolve(opts.dir);
+  const dir = path33.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expires = checkExpiries(opts.expires ?? {});
-  const metadataDir = path32.join(dir, "metadata");
+  const metadataDir = path33.join(dir, "metadata");
   if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path32.join(dir, "keys")))
+  if (await exists2(path33.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs34.mkdir(metadataDir, { recursive: true });
-  await fs34.mkdir(path32.join(dir, "targets"), { recursive: true });
+  await fs35.mkdir(metadataDir, { recursive: true });
+  await fs35.mkdir(path33.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path32.join(dir, "keys", "config.json"),
+    path33.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expires, ...opts.delegate ? { delegate: opts.delegate } : {} })}
 `
   );
@@ -31074,22 +31226,22 @@ async function initRepository(opts) {
   });
   const rootMd = new import_models6.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path32.join(metadataDir, "1.root.json");
+  const rootPath = path33.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path32.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path33.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expires, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
 async function exists2(p) {
-  return fs34.stat(p).then(
+  return fs35.stat(p).then(
     () => true,
     () => false
   );
 }
 async function readMetadata(dir, name) {
-  const file = path32.join(dir, "metadata", name);
+  const file = path33.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs34.readFile(file, "utf8"));
+    return JSON.parse(await fs35.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
@@ -31142,8 +31294,8 @@ async function signTargets(dir, targets) {
   const md = new import_models6.Metadata(targets);
   signAll(md, await signingKeys(dir, "targets"));
   const text = toText(md);
-  await writeAtomic(path32.join(dir, "metadata", `${targets.version}.targets.json`), text);
-  await writeAtomic(path32.join(dir, "metadata", "targets.json"), text);
+  await writeAtomic(path33.join(dir, "metadata", `${targets.version}.targets.json`), text);
+  await writeAtomic(path33.join(dir, "metadata", "targets.json"), text);
 }
 async function signSnapshotAndTimestamp(dir, versions, previous, now, expires) {
   const meta = {};
@@ -31159,17 +31311,17 @@ async function signSnapshotAndTimestamp(dir, versions, previous, now, expires) {
   );
   signAll(snapshotMd, await signingKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
-  const metadataDir = path32.join(dir, "metadata");
+  const metadataDir = path33.join(dir, "metadata");
   await writeAtomic(
-    path32.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path33.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path32.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path33.join(metadataDir, "snapshot.json"), snapshotText);
   await signTimestamp(dir, snapshotText, previous.timestamp + 1, now, expires);
 }
 async function metaFileOf(dir, name, version) {
-  const file = path32.join(dir, "metadata", `${version}.${name}`);
-  const bytes = await fs34.readFile(file).catch(() => void 0);
+  const file = path33.join(dir, "metadata", `${version}.${name}`);
+  const bytes = await fs35.readFile(file).catch(() => void 0);
   if (!bytes) return new import_models6.MetaFile({ version });
   const sha2562 = createHash13("sha256").update(bytes).digest("hex");
   return new import_models6.MetaFile({ version, length: bytes.length, hashes: { sha256: sha2562 } });
@@ -31190,13 +31342,13 @@ async function signTimestamp(dir, snapshotText, version, now, expires) {
     })
   );
   signAll(md, await signingKeys(dir, "timestamp"));
-  await writeAtomic(path32.join(dir, "metadata", "timestamp.json"), toText(md));
+  await writeAtomic(path33.join(dir, "metadata", "timestamp.json"), toText(md));
 }
 async function hashFile(file) {
   const h = createHash13("sha256");
   let length = 0;
   try {
-    const { size } = await fs34.stat(file);
+    const { size } = await fs35.stat(file);
     const highWaterMark = Math.max(64, Math.min(1 << 20, size));
     for await (const chunk of createReadStream5(file, { highWaterMark })) {
       h.update(chunk);
@@ -31207,13 +31359,13 @@ async function hashFile(file) {
   }
   return { sha256: h.digest("hex"), length };
 }
-var exclusive = (dir, fn) => withDirLock(path32.join(dir, "keys"), fn);
+var exclusive = (dir, fn) => withDirLock(path33.join(dir, "keys"), fn);
 function storedTargetPath(targetPath, sha2562) {
   const slash = targetPath.lastIndexOf("/");
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path32.resolve(repoDir);
+  const dir = path33.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, () => publishLocked(dir, files, opts));
 }
@@ -31226,12 +31378,12 @@ async function publishLocked(dir, files, opts) {
   const targets = allTargets(state);
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile(f.localFile);
-    const stored = path32.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs34.mkdir(path32.dirname(stored), { recursive: true });
+    const stored = path33.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs35.mkdir(path33.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs34.copyFile(f.localFile, tmp);
-      await fs34.rename(tmp, stored);
+      await fs35.copyFile(f.localFile, tmp);
+      await fs35.rename(tmp, stored);
     }
     targets[f.targetPath] = new import_models6.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
@@ -31246,43 +31398,43 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function targetPaths(repoDir) {
-  return Object.keys(await currentTargets(path32.resolve(repoDir)));
+  return Object.keys(await currentTargets(path33.resolve(repoDir)));
 }
 async function targetLocalPath(repoDir, targetPath) {
-  const dir = path32.resolve(repoDir);
+  const dir = path33.resolve(repoDir);
   const t = (await currentTargets(dir))[targetPath];
   if (!t) return void 0;
-  return path32.join(dir, "targets", storedTargetPath(targetPath, t.hashes.sha256));
+  return path33.join(dir, "targets", storedTargetPath(targetPath, t.hashes.sha256));
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path32.resolve(repoDir);
+  const dir = path33.resolve(repoDir);
   const t = (await currentTargets(dir))[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs34.readFile(path32.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs35.readFile(path33.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 async function delegateRepository(repoDir, opts = {}) {
-  const dir = path32.resolve(repoDir);
+  const dir = path33.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   return exclusive(dir, async () => {
     const config = await readConfig(dir);
     if (config.delegate) return false;
-    const file = path32.join(dir, "keys", "config.json");
-    const before = await fs34.readFile(file).catch(() => void 0);
+    const file = path33.join(dir, "keys", "config.json");
+    const before = await fs35.readFile(file).catch(() => void 0);
     await writeAtomic(file, `${JSON.stringify({ ...config, delegate: "product" })}
 `);
     try {
       await publishLocked(dir, [], opts);
     } catch (e) {
       if (before) await writeAtomic(file, before);
-      else await fs34.rm(file, { force: true });
+      else await fs35.rm(file, { force: true });
       throw e;
     }
     return true;
   });
 }
 async function rotateKey(repoDir, role, opts = {}) {
-  const dir = path32.resolve(repoDir);
+  const dir = path33.resolve(repoDir);
   await readMetadata(dir, "root.json");
   return exclusive(dir, async () => {
     setAfterWrite(opts.afterWrite);
@@ -31339,12 +31491,12 @@ async function rotateLocked(dir, role, now) {
     return { rootVersion: version, pending: true };
   }
   signAll(next, role === "root" ? [...oldRootKeys, ...fresh] : oldRootKeys);
-  await writeAtomic(path32.join(dir, "metadata", `${version}.root.json`), toText(next));
-  await writeAtomic(path32.join(dir, "metadata", "root.json"), toText(next));
+  await writeAtomic(path33.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path33.join(dir, "metadata", "root.json"), toText(next));
   return { rootVersion: version, pending: false };
 }
 async function rotateDelegatedKey(repoDir, role, opts = {}) {
-  const dir = path32.resolve(repoDir);
+  const dir = path33.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, async () => {
     const state = await currentState(dir);
@@ -31373,7 +31525,7 @@ async function resignFrom(dir, role, now, expires) {
   } else if (role === "snapshot") {
     await signSnapshotAndTimestamp(dir, await snapshotVersions(dir), versions, now, expires);
   } else {
-    const snapshotText = await fs34.readFile(path32.join(dir, "metadata", "snapshot.json"), "utf8");
+    const snapshotText = await fs35.readFile(path33.join(dir, "metadata", "snapshot.json"), "utf8");
     await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
   }
 }
@@ -31383,7 +31535,7 @@ async function snapshotVersions(dir) {
 }
 var expiresAt = (md) => Date.parse(String(md.signed?.expires));
 async function refreshRepository(repoDir, opts = {}) {
-  const dir = path32.resolve(repoDir);
+  const dir = path33.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   return exclusive(dir, () => refreshLocked(dir, opts.now ?? /* @__PURE__ */ new Date()));
 }
@@ -31425,25 +31577,26 @@ async function resignRoot(dir, json, now, expires) {
     })
   );
   signAll(next, await loadRoleKeys(dir, "root"));
-  await writeAtomic(path32.join(dir, "metadata", `${version}.root.json`), toText(next));
-  await writeAtomic(path32.join(dir, "metadata", "root.json"), toText(next));
+  await writeAtomic(path33.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path33.join(dir, "metadata", "root.json"), toText(next));
 }
 
 // src/pipeline/export.ts
 var BUNDLE_FILE = "bundle.json";
 async function exportBundle(args) {
   const { lock, from, to, out, reporter } = args;
-  await assertFreshDir(out);
+  await assertFreshDir(out, "--out");
   const repo = await openLockRepository(lock, args.env ? { env: args.env } : {});
   if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
-  await fs35.rm(staging, { recursive: true, force: true });
-  await fs35.mkdir(path33.join(staging, "metadata"), { recursive: true });
+  await fs36.rm(staging, { recursive: true, force: true });
+  const keep = removeOnExit(staging);
+  await fs36.mkdir(path34.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write2 = (name, data) => fs35.writeFile(path33.join(staging, "metadata", name), data);
+    const write2 = (name, data) => fs36.writeFile(path34.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -31474,8 +31627,8 @@ async function exportBundle(args) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
-      const dest = path33.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs35.mkdir(path33.dirname(dest), { recursive: true });
+      const dest = path34.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs36.mkdir(path34.dirname(dest), { recursive: true });
       await copyPinned(file, dest, `targets/${t}`);
     }
     const bundle = {
@@ -31488,20 +31641,22 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs35.writeFile(path33.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs36.writeFile(path34.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
-    await fs35.rmdir(out).catch(() => void 0);
-    await fs35.rename(staging, out);
+    await fs36.rmdir(out).catch(() => void 0);
+    await fs36.rename(staging, out);
     return { ...bundle, targets };
   } catch (e) {
-    await fs35.rm(staging, { recursive: true, force: true });
+    await fs36.rm(staging, { recursive: true, force: true });
     throw e;
+  } finally {
+    keep();
   }
 }
 async function readBundleInfo(dir) {
-  const file = path33.join(dir, BUNDLE_FILE);
+  const file = path34.join(dir, BUNDLE_FILE);
   try {
-    const info = JSON.parse(await fs35.readFile(file, "utf8"));
+    const info = JSON.parse(await fs36.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
       throw new Error("schema");
     return info;
@@ -31588,10 +31743,11 @@ async function buildDiff(args) {
   } finally {
     for (const p of payloads.values()) await p.zip.close();
   }
-  const work = await fs36.mkdtemp(path34.join(os4.tmpdir(), "uplevel-diff-"));
-  const tmp = path34.join(path34.dirname(out), `.${path34.basename(out)}.uplevel-${process.pid}.tmp`);
+  const work = await fs37.mkdtemp(path35.join(os4.tmpdir(), "uplevel-diff-"));
+  const tmp = path35.join(path35.dirname(out), `.${path35.basename(out)}.uplevel-${process.pid}.tmp`);
+  const keep = [removeOnExit(work), removeOnExit(tmp)];
   try {
-    const bundle = path34.join(work, "bundle");
+    const bundle = path35.join(work, "bundle");
     await exportBundle({
       lock,
       from,
@@ -31610,17 +31766,19 @@ async function buildDiff(args) {
         ...dos
       });
       for (const rel of await listFiles(bundle)) {
-        const data = await fs36.readFile(path34.join(bundle, rel));
+        const data = await fs37.readFile(path35.join(bundle, rel));
         await w.addBuffer(`${SIGNED_DIR}/${rel}`, data, { mode: 420, ...dos });
       }
       await w.finish();
-      await fs36.rename(tmp, out);
+      await fs37.rename(tmp, out);
     } catch (e) {
       await w.abort().catch(() => void 0);
       throw e;
     }
   } finally {
-    await fs36.rm(work, { recursive: true, force: true });
+    await fs37.rm(work, { recursive: true, force: true });
+    await fs37.rm(tmp, { force: true });
+    for (const k of keep) k();
   }
   const f = manifest.files;
   reporter.info(
@@ -31630,7 +31788,7 @@ async function buildDiff(args) {
 }
 async function listFiles(dir, rel = "") {
   const out = [];
-  for (const d of await fs36.readdir(path34.join(dir, rel), { withFileTypes: true })) {
+  for (const d of await fs37.readdir(path35.join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${d.name}` : d.name;
     if (d.isDirectory()) out.push(...await listFiles(dir, r));
     else if (d.isFile()) out.push(r);
@@ -31644,10 +31802,10 @@ function pick(f) {
 // src/pipeline/in-place/apply-diff.ts
 async function applyDiff(args) {
   const { lock, dir } = args;
-  const label = path35.basename(args.diff);
-  const work = await fs37.mkdtemp(path35.join(os5.tmpdir(), "uplevel-apply-diff-"));
+  const label = path36.basename(args.diff);
+  const work = await fs38.mkdtemp(path36.join(os5.tmpdir(), "uplevel-apply-diff-"));
   try {
-    const bundle = path35.join(work, "bundle");
+    const bundle = path36.join(work, "bundle");
     const m = await openDiff(args.diff, label, bundle);
     if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel) {
       throw badInput(
@@ -31657,7 +31815,8 @@ async function applyDiff(args) {
     const state = await readHomeState(dir);
     if (!state)
       throw badInput(`--dir ${dir}: not a folder uplevel manages (no updates/uplevel.json)`);
-    if (state.level !== m.from) {
+    const already = state.level === m.level;
+    if (state.level !== m.from && !already) {
       throw badInput(
         `--dir ${dir}: is at level ${state.level}, but ${label} goes from level ${m.from} to ${m.level}`
       );
@@ -31677,6 +31836,7 @@ async function applyDiff(args) {
       fetchPayloads: async (from, to) => {
         const got = /* @__PURE__ */ new Map();
         try {
+          if (already) return got;
           await fetchLevels(repo, signed, from, to, got, args.reporter);
           checkFold(label, m, got);
         } catch (e) {
@@ -31690,7 +31850,7 @@ async function applyDiff(args) {
       reporter: args.reporter
     });
   } finally {
-    await fs37.rm(work, { recursive: true, force: true });
+    await fs38.rm(work, { recursive: true, force: true });
   }
 }
 async function openDiff(file, label, bundle) {
@@ -31716,8 +31876,8 @@ async function openDiff(file, label, bundle) {
         throw verificationFailed(
           `${label}: ${entry.name} is not covered by the signed metadata; refused, nothing was changed`
         );
-      const dest = path35.join(bundle, entry.name.slice(prefix.length));
-      await fs37.mkdir(path35.dirname(dest), { recursive: true });
+      const dest = path36.join(bundle, entry.name.slice(prefix.length));
+      await fs38.mkdir(path36.dirname(dest), { recursive: true });
       await writeStreamTo(dest, 420, await zip.openData(entry));
       signedFiles++;
     }
@@ -31758,8 +31918,9 @@ async function applyCommand(argv, ctx) {
   if (values.diff) return applyDiffCommand(values, ctx);
   let lock = await loadLock(values.lock);
   let levelFlag = values.level ?? "latest";
+  let bundleFrom;
   if (values.bundle) {
-    const dir = path36.resolve(values.bundle);
+    const dir = path37.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -31771,15 +31932,16 @@ async function applyCommand(argv, ctx) {
       throw badInput(`--level ${levelFlag}: the bundle covers levels ${info.from} to ${info.to}`);
     }
     lock = { ...lock, repository: dir };
+    bundleFrom = info.from;
   }
   let level;
   if (levelFlag === "latest") level = "latest";
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path36.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path37.resolve(p) : void 0;
   const out = abs(values.out);
-  if (out && !values["dry-run"]) await fs38.mkdir(path36.dirname(out), { recursive: true });
+  if (out && !values["dry-run"]) await fs39.mkdir(path37.dirname(out), { recursive: true });
   let report;
   try {
     report = await apply({
@@ -31791,15 +31953,12 @@ async function applyCommand(argv, ctx) {
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       ...values["no-sbom"] ? { inventory: false } : {},
+      ...bundleFrom !== void 0 ? { bundleFrom } : {},
       reporter,
       env: ctx.env
     });
   } finally {
     reporter.end();
-  }
-  if (report.output?.sha256 && out) {
-    await writeFileAtomic(`${out}.sha256`, `${report.output.sha256}  ${path36.basename(out)}
-`);
   }
   if (values.json) ctx.printJson(report);
   else printReport(report, ctx);
@@ -31841,8 +32000,8 @@ async function applyDiffCommand(values, ctx) {
   try {
     const r = await applyDiff({
       lock,
-      diff: path36.resolve(values.diff),
-      dir: path36.resolve(values.dir),
+      diff: path37.resolve(values.diff),
+      dir: path37.resolve(values.dir),
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       reporter,
@@ -31888,7 +32047,7 @@ async function changelogCommand(argv, ctx) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
-  const levels = values.components ? await withComponents(lock, repo.levels, to, ctx) : repo.levels;
+  const levels = values.components ? await withComponents2(lock, repo.levels, to, ctx) : repo.levels;
   if (format === "json") {
     ctx.printJson(renderChangelogJson(lock.product, lock.version, from, to, levels));
   } else {
@@ -31896,7 +32055,7 @@ async function changelogCommand(argv, ctx) {
   }
   return 0;
 }
-async function withComponents(lock, levels, to, ctx) {
+async function withComponents2(lock, levels, to, ctx) {
   const reporter = ctx.reporter({ json: true });
   const { overlay: _overlay, ...vendorLock } = lock;
   let report;
@@ -31913,11 +32072,7 @@ async function withComponents(lock, levels, to, ctx) {
   } finally {
     reporter.end();
   }
-  const found = new Map(report.levels.map((l) => [l.level, l.components]));
-  return levels.map((l) => {
-    const components = found.get(l.level);
-    return components ? { ...l, components } : l;
-  });
+  return withComponents(levels, report.levels);
 }
 
 // src/cli/commands/check.ts
@@ -31984,7 +32139,7 @@ async function checkCommand(argv, ctx) {
     );
     if (result.currentWithdrawn)
       ctx.print(
-        `  level ${lock.level} was withdrawn by the vendor${result.currentWithdrawn.reason ? `: ${result.currentWithdrawn.reason}` : ""}; apply moves on to the latest level`
+        `  level ${lock.level} was withdrawn by the vendor${result.currentWithdrawn.reason ? `: ${result.currentWithdrawn.reason}` : ""}; ${result.latestLevel > lock.level ? `apply moves on to level ${result.latestLevel}` : `no later level yet: wait for the vendor's next level, or revert to level ${result.latestLevel} (uplevel revert --dir DIR --level ${result.latestLevel} --lock LOCK)`}`
       );
     if (!result.updatesAvailable) ctx.print("Up to date.");
     for (const l of above) {
@@ -32000,24 +32155,24 @@ async function checkCommand(argv, ctx) {
 
 // src/cli/commands/demo.ts
 init_errors();
-import path43 from "node:path";
-import { promises as fs46 } from "node:fs";
+import path44 from "node:path";
+import { promises as fs47 } from "node:fs";
 
 // src/demo/demo.ts
-import { promises as fs45 } from "node:fs";
+import { promises as fs46 } from "node:fs";
 import net2 from "node:net";
 import os7 from "node:os";
-import path42 from "node:path";
+import path43 from "node:path";
 init_errors();
 
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { createWriteStream as createWriteStream5, promises as fs39, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { createWriteStream as createWriteStream5, promises as fs40, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path37 from "node:path";
+import path38 from "node:path";
 var WITHHELD_ENV = /* @__PURE__ */ new Set(["GITHUB_TOKEN", "GH_TOKEN", "UPDATE_TOOL_PASSWORD"]);
 var WITHHELD_PATTERNS = [
   /^INPUT_/i,
@@ -32038,7 +32193,7 @@ var TAIL_LINES = 20;
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs39.mkdir(opts.logDir, { recursive: true });
+  await fs40.mkdir(opts.logDir, { recursive: true });
   const tag = randomBytes3(8).toString("hex");
   const env = {
     ...testEnvironment({ ...process.env, ...opts.env }),
@@ -32052,7 +32207,7 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path37.join(opts.logDir, "junit.xml"),
+    junitFile: path38.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   const logFiles = logFileNamer(opts.logDir);
@@ -32095,7 +32250,7 @@ async function runTests(opts) {
     await stopTagged(tag, opts.stopGraceMs ?? 5e3);
     liveTags.delete(tag);
     result.durationMs = Date.now() - started;
-    await fs39.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs40.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 function logFileNamer(logDir) {
@@ -32105,12 +32260,12 @@ function logFileNamer(logDir) {
     let file = `${base}.log`;
     for (let i = 2; used.has(file); i++) file = `${base}-${i}.log`;
     used.add(file);
-    return path37.join(logDir, file);
+    return path38.join(logDir, file);
   };
 }
 async function skipped(cmd, logFile, reason) {
   const tail = `not run: ${reason}`;
-  await fs39.writeFile(logFile, `${tail}
+  await fs40.writeFile(logFile, `${tail}
 `);
   return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
 }
@@ -32307,7 +32462,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs39.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs40.readFile(logFile, "utf8").catch(() => ""));
   }
   const url = new URL(ready);
   return () => new Promise((resolve) => {
@@ -32333,9 +32488,9 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
   clearTimeout(timer);
   await stopGroup(s, 0);
   const durationMs = Date.now() - t0;
-  if (s.spawnError) await fs39.appendFile(logFile, `could not run: ${s.spawnError}
+  if (s.spawnError) await fs40.appendFile(logFile, `could not run: ${s.spawnError}
 `);
-  const text = await fs39.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs40.readFile(logFile, "utf8").catch(() => "");
   const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
@@ -32390,9 +32545,9 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs41 } from "node:fs";
+import { promises as fs42 } from "node:fs";
 import os6 from "node:os";
-import path38 from "node:path";
+import path39 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
@@ -32437,7 +32592,7 @@ async function buildPackManifest(file) {
 }
 
 // src/repo/payload-state.ts
-import { promises as fs40 } from "node:fs";
+import { promises as fs41 } from "node:fs";
 init_errors();
 
 // src/repo/level-state.ts
@@ -32488,7 +32643,7 @@ async function packState(repoDir, index, newPack) {
   if (!files && index.pack?.manifest) {
     const local = await targetLocalPath(repoDir, index.pack.manifest);
     if (local) {
-      const text = await fs40.readFile(local, "utf8");
+      const text = await fs41.readFile(local, "utf8");
       files = parsePackManifest(JSON.parse(text), index.pack.manifest).files;
     }
   }
@@ -32574,7 +32729,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs41.mkdtemp(path38.join(os6.tmpdir(), "uplevel-add-"));
+  const scratch = await fs42.mkdtemp(path39.join(os6.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -32583,7 +32738,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs41.stat(pack.file)).size;
+        const size = (await fs42.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -32591,10 +32746,10 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path38.join(scratch, `${g.product}-${g.version}.files.json`);
+          const manifestFile = path39.join(scratch, `${g.product}-${g.version}.files.json`);
           const packManifest = await buildPackManifest(pack.file);
           newPackFiles = packManifest.files;
-          await fs41.writeFile(manifestFile, `${JSON.stringify(packManifest)}
+          await fs42.writeFile(manifestFile, `${JSON.stringify(packManifest)}
 `);
           index.pack = {
             target: packPath(g.product, g.version),
@@ -32613,7 +32768,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs41.stat(file)).size;
+        const size = (await fs42.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -32649,8 +32804,8 @@ async function addToRepository(opts) {
         });
       }
       if (fresh.length > 0) await checkNewLevels(opts.dir, index, fresh, newPackFiles);
-      const indexFile = path38.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs41.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      const indexFile = path39.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs42.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -32658,13 +32813,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs41.rm(scratch, { recursive: true, force: true });
+    await fs42.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs42 } from "node:fs";
-import path39 from "node:path";
+import { promises as fs43 } from "node:fs";
+import path40 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -32798,7 +32953,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path39.join(path39.dirname(out), `.${path39.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path40.join(path40.dirname(out), `.${path40.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -32833,30 +32988,30 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs42.rename(tmp, out);
+    await fs43.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs42.rm(tmp, { force: true });
+    await fs43.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
 init_errors();
-import { constants as fsConstants, promises as fs43 } from "node:fs";
+import { constants as fsConstants, promises as fs44 } from "node:fs";
 import http3 from "node:http";
-import path40 from "node:path";
+import path41 from "node:path";
 var DEFAULT_PORT = 8470;
 async function checkServable(dir) {
-  const ts = path40.join(dir, "metadata", "timestamp.json");
-  const st = await fs43.stat(dir).catch(() => void 0);
+  const ts = path41.join(dir, "metadata", "timestamp.json");
+  const st = await fs44.stat(dir).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: no such folder`);
-  if (!(await fs43.stat(ts).catch(() => void 0))?.isFile())
+  if (!(await fs44.stat(ts).catch(() => void 0))?.isFile())
     throw badInput(`--dir ${dir}: not a repository (no metadata/timestamp.json; run repo init)`);
 }
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path40.resolve(dir);
+  const root = path41.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -32910,13 +33065,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path40.resolve(root, rel);
+  const file = path41.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path40.join(root, top) + path40.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path41.join(root, top) + path41.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const fd = await openInside(path40.join(root, top), file);
+  const fd = await openInside(path41.join(root, top), file);
   if (!fd) {
     res.writeHead(404).end();
     return;
@@ -32965,23 +33120,23 @@ async function handle(root, opts, req, res) {
 }
 async function openInside(dir, file) {
   try {
-    const [realDir, real] = await Promise.all([fs43.realpath(dir), fs43.realpath(file)]);
-    if (!real.startsWith(realDir + path40.sep)) return void 0;
-    return await fs43.open(real, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+    const [realDir, real] = await Promise.all([fs44.realpath(dir), fs44.realpath(file)]);
+    if (!real.startsWith(realDir + path41.sep)) return void 0;
+    return await fs44.open(real, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
   } catch {
     return void 0;
   }
 }
 
 // src/demo/sample.ts
-import { existsSync as existsSync2, promises as fs44 } from "node:fs";
-import path41 from "node:path";
+import { existsSync as existsSync2, promises as fs45 } from "node:fs";
+import path42 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path41.dirname(fileURLToPath2(import.meta.url));
+  let dir = path42.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync2(path41.join(dir, "sample", "ga"))) return path41.join(dir, "sample");
-    const parent = path41.dirname(dir);
+    if (existsSync2(path42.join(dir, "sample", "ga"))) return path42.join(dir, "sample");
+    const parent = path42.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -32989,24 +33144,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path41.join(outDir, "level-0");
-  await fs44.cp(path41.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path42.join(outDir, "level-0");
+  await fs45.cp(path42.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs44.readdir(path41.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs45.readdir(path42.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path41.join(sampleDir, "levels", String(n));
-    const tree = path41.join(outDir, `level-${n}`);
-    await fs44.cp(previous, tree, { recursive: true });
-    if (existsSync2(path41.join(src, "files")))
-      await fs44.cp(path41.join(src, "files"), tree, { recursive: true });
-    const removed = path41.join(src, "removed.txt");
+    const src = path42.join(sampleDir, "levels", String(n));
+    const tree = path42.join(outDir, `level-${n}`);
+    await fs45.cp(previous, tree, { recursive: true });
+    if (existsSync2(path42.join(src, "files")))
+      await fs45.cp(path42.join(src, "files"), tree, { recursive: true });
+    const removed = path42.join(src, "removed.txt");
     if (existsSync2(removed)) {
-      for (const rel of (await fs44.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs44.rm(path41.join(tree, rel));
+      for (const rel of (await fs45.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs45.rm(path42.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path41.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path42.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -33016,7 +33171,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk2 = async (rel) => {
-    for (const d of (await fs44.readdir(path41.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs45.readdir(path42.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -33033,7 +33188,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs44.readFile(path41.join(tree, f));
+      const data = await fs45.readFile(path42.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -33052,9 +33207,9 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP2 = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path42.resolve(opts.outDir);
-  const work = await fs45.mkdtemp(path42.join(os7.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path42.join(work, "cache") };
+  const outDir = path43.resolve(opts.outDir);
+  const work = await fs46.mkdtemp(path43.join(os7.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path43.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
@@ -33065,7 +33220,7 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path42.join(work, "team");
+    const team = path43.join(work, "team");
     const lockFile = await writeSampleTeam(team, { repository: server.url, rootPath });
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
@@ -33076,8 +33231,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs45.mkdir(outDir, { recursive: true });
-    const packFile = path42.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
+    await fs46.mkdir(outDir, { recursive: true });
+    const packFile = path43.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -33089,11 +33244,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path42.join(work, "run", TOP2);
+    const home = path43.join(work, "run", TOP2);
     await extractPack(packFile, home);
-    const logDir = path42.join(outDir, "test-logs");
-    await fs45.rm(logDir, { recursive: true, force: true });
-    await fs45.mkdir(logDir, { recursive: true });
+    const logDir = path43.join(outDir, "test-logs");
+    await fs46.rm(logDir, { recursive: true, force: true });
+    await fs46.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -33116,13 +33271,13 @@ async function runDemo(opts) {
       reporter
     });
     step(
-      "publish: pack, sha256, changelog and report in " + path42.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path43.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs45.writeFile(`${packFile}.sha256`, `${sha2562}  ${path42.basename(packFile)}
+    await fs46.writeFile(`${packFile}.sha256`, `${sha2562}  ${path43.basename(packFile)}
 `);
-    await fs45.writeFile(
-      path42.join(outDir, "CHANGELOG.md"),
+    await fs46.writeFile(
+      path43.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -33139,10 +33294,10 @@ async function runDemo(opts) {
       apply: report,
       tests,
       hotfix: hotfixDemo,
-      pack: { file: path42.basename(packFile), sha256: sha2562 }
+      pack: { file: path43.basename(packFile), sha256: sha2562 }
     };
-    await fs45.writeFile(
-      path42.join(outDir, "report.json"),
+    await fs46.writeFile(
+      path43.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -33151,27 +33306,26 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs45.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs46.rm(work, { recursive: true, force: true });
   }
 }
-async function publishSampleRepository(work, reporter) {
-  const sample = sampleRoot();
-  const { levels } = await materializeSample(sample, path42.join(work, "trees"));
+async function publishSampleRepository(work, reporter, sample = sampleRoot()) {
+  const { levels } = await materializeSample(sample, path43.join(work, "trees"));
   const packs = [];
-  await fs45.mkdir(path42.join(work, "packs"));
+  await fs46.mkdir(path43.join(work, "packs"));
   for (const l of levels) {
-    const zip = path42.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
+    const zip = path43.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
     await writePackZip(l.tree, TOP2, zip);
     packs[l.level] = zip;
   }
-  const repoDir = path42.join(work, "repo");
+  const repoDir = path43.join(work, "repo");
   const { rootPath } = await initRepository({ dir: repoDir });
   const payloads = [];
   for (const l of levels.filter((x) => x.level > 0)) {
-    const out = path42.join(work, `update-${l.level}.zip`);
-    const changes = parseChangesYaml(await fs45.readFile(l.changesFile, "utf8"), l.changesFile);
-    const includesFile = path42.join(path42.dirname(l.changesFile), "includes-hotfixes.txt");
-    const includes = (await fs45.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
+    const out = path43.join(work, `update-${l.level}.zip`);
+    const changes = parseChangesYaml(await fs46.readFile(l.changesFile, "utf8"), l.changesFile);
+    const includesFile = path43.join(path43.dirname(l.changesFile), "includes-hotfixes.txt");
+    const includes = (await fs46.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
     const m = await buildUpdate({
       from: packs[l.level - 1],
       to: packs[l.level],
@@ -33192,13 +33346,13 @@ async function publishSampleRepository(work, reporter) {
 }
 async function writeSampleTeam(team, opts) {
   const sample = sampleRoot();
-  await fs45.mkdir(path42.join(team, ".uplevel"), { recursive: true });
-  await fs45.copyFile(opts.rootPath, path42.join(team, ".uplevel", "root.json"));
-  await fs45.cp(path42.join(sample, "overlay"), path42.join(team, "deploy"), { recursive: true });
-  await fs45.cp(path42.join(sample, "tests"), path42.join(team, "tests"), { recursive: true });
+  await fs46.mkdir(path43.join(team, ".uplevel"), { recursive: true });
+  await fs46.copyFile(opts.rootPath, path43.join(team, ".uplevel", "root.json"));
+  await fs46.cp(path43.join(sample, "overlay"), path43.join(team, "deploy"), { recursive: true });
+  await fs46.cp(path43.join(sample, "tests"), path43.join(team, "tests"), { recursive: true });
   const port = await freePort();
-  const lockFile = path42.join(team, "uplevel.yml");
-  await fs45.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
+  const lockFile = path43.join(team, "uplevel.yml");
+  await fs46.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
   return lockFile;
 }
 function demoLock(url, port, level) {
@@ -33232,14 +33386,14 @@ async function freePort() {
 async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
-  const hfDir = path42.join(sample, "hotfixes", id);
-  const level = Number((await fs45.readFile(path42.join(hfDir, "level.txt"), "utf8")).trim());
-  const patchedTree = path42.join(work, "hotfix-tree");
-  await fs45.cp(path42.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs45.cp(path42.join(hfDir, "files"), patchedTree, { recursive: true });
-  const patchedPack = path42.join(work, "hotfix-pack.zip");
+  const hfDir = path43.join(sample, "hotfixes", id);
+  const level = Number((await fs46.readFile(path43.join(hfDir, "level.txt"), "utf8")).trim());
+  const patchedTree = path43.join(work, "hotfix-tree");
+  await fs46.cp(path43.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs46.cp(path43.join(hfDir, "files"), patchedTree, { recursive: true });
+  const patchedPack = path43.join(work, "hotfix-pack.zip");
   await writePackZip(patchedTree, TOP2, patchedPack);
-  const hotfixZip = path42.join(work, `${id}.zip`);
+  const hotfixZip = path43.join(work, `${id}.zip`);
   await buildUpdate({
     from: packs[level],
     to: patchedPack,
@@ -33252,11 +33406,11 @@ async function demoHotfix(args) {
     hotfixId: id,
     out: hotfixZip
   });
-  const envDir = path42.join(work, "environment");
-  await fs45.mkdir(path42.join(envDir, ".uplevel"), { recursive: true });
-  await fs45.copyFile(args.rootPath, path42.join(envDir, ".uplevel", "root.json"));
-  const envLock = path42.join(envDir, "uplevel.yml");
-  await fs45.writeFile(
+  const envDir = path43.join(work, "environment");
+  await fs46.mkdir(path43.join(envDir, ".uplevel"), { recursive: true });
+  await fs46.copyFile(args.rootPath, path43.join(envDir, ".uplevel", "root.json"));
+  const envLock = path43.join(envDir, "uplevel.yml");
+  await fs46.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
@@ -33265,7 +33419,7 @@ repository: ${args.server}
 trust: .uplevel/root.json
 `
   );
-  const home = path42.join(envDir, TOP2);
+  const home = path43.join(envDir, TOP2);
   const quiet = {
     info: () => void 0,
     warn: (m) => reporter.warn(m),
@@ -33313,8 +33467,8 @@ async function demoCommand(argv, ctx) {
     json: { type: "boolean" },
     stage: { type: "string" }
   });
-  if (values.stage) return stageCommand(path43.resolve(values.stage), ctx);
-  const outDir = path43.resolve(values.out ?? "out");
+  if (values.stage) return stageCommand(path44.resolve(values.stage), ctx);
+  const outDir = path44.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -33325,10 +33479,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path43.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path44.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path43.relative(process.cwd(), path43.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path43.relative(process.cwd(), path43.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path44.relative(process.cwd(), path44.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path44.relative(process.cwd(), path44.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -33336,15 +33490,15 @@ async function demoCommand(argv, ctx) {
   }
 }
 async function stageCommand(dir, ctx) {
-  if ((await fs46.readdir(dir).catch(() => [])).length > 0) {
+  if ((await fs47.readdir(dir).catch(() => [])).length > 0) {
     throw badInput(`--stage ${dir}: folder is not empty`);
   }
-  const work = path43.join(dir, "vendor");
-  await fs46.mkdir(work, { recursive: true });
+  const work = path44.join(dir, "vendor");
+  await fs47.mkdir(work, { recursive: true });
   const reporter = ctx.reporter();
   try {
     const { repoDir, rootPath } = await publishSampleRepository(work, reporter);
-    const lock = await writeSampleTeam(path43.join(dir, "team"), { repository: repoDir, rootPath });
+    const lock = await writeSampleTeam(path44.join(dir, "team"), { repository: repoDir, rootPath });
     ctx.print(`repository ${repoDir}`);
     ctx.print(`lock       ${lock}`);
     return 0;
@@ -33395,7 +33549,7 @@ async function exportCommand(argv, ctx) {
 
 // src/cli/commands/hotfix.ts
 init_errors();
-import path44 from "node:path";
+import path45 from "node:path";
 import { existsSync as existsSync3 } from "node:fs";
 async function hotfixCommand(argv, ctx) {
   const [sub, ...rest] = argv;
@@ -33415,15 +33569,15 @@ async function hotfixCommand(argv, ctx) {
     },
     sub === "apply"
   );
-  const home = path44.resolve(required("dir", values.dir));
+  const home = path45.resolve(required("dir", values.dir));
   const state = await withFolderLock(home, async () => {
     await recover2(home);
     if (sub === "remove")
       return removeHotfix(home, required("id", values.id));
     if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
-    const hf = await openHotfix(path44.resolve(positionals[0]));
+    const hf = await openHotfix(path45.resolve(positionals[0]));
     try {
-      checkPinned(await pinningLock(values.lock, hf.file), hf);
+      await checkPinned(await pinningLock(values.lock, hf.file), hf);
       return await applyHotfix(home, hf);
     } finally {
       await hf.zip.close();
@@ -33439,21 +33593,21 @@ async function hotfixCommand(argv, ctx) {
 async function pinningLock(given, hotfixFile) {
   if (given === void 0 && !existsSync3(DEFAULT_LOCK))
     throw verificationFailed(
-      `${path44.basename(hotfixFile)}: not pinned: no ${DEFAULT_LOCK} here to check its sha256 against (hotfixes are not signed by the repository); give --lock F whose hotfixes: pins it`
+      `${path45.basename(hotfixFile)}: not pinned: no ${DEFAULT_LOCK} here to check its sha256 against (hotfixes are not signed by the repository); give --lock F whose hotfixes: pins it`
     );
   return loadLock(given);
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs48 } from "node:fs";
-import path46 from "node:path";
+import { promises as fs49 } from "node:fs";
+import path47 from "node:path";
 init_errors();
 init_types();
 
 // src/repo/withdraw.ts
-import { promises as fs47 } from "node:fs";
+import { promises as fs48 } from "node:fs";
 import os8 from "node:os";
-import path45 from "node:path";
+import path46 from "node:path";
 init_errors();
 init_types();
 async function findIndex(opts) {
@@ -33508,10 +33662,10 @@ async function withdrawLevel(opts) {
     );
   const at2 = (opts.now ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   level.withdrawn = { at: at2, ...opts.reason ? { reason: opts.reason } : {} };
-  const scratch = await fs47.mkdtemp(path45.join(os8.tmpdir(), "uplevel-withdraw-"));
+  const scratch = await fs48.mkdtemp(path46.join(os8.tmpdir(), "uplevel-withdraw-"));
   try {
-    const file = path45.join(scratch, "index.json");
-    await fs47.writeFile(file, `${JSON.stringify(index, null, 2)}
+    const file = path46.join(scratch, "index.json");
+    await fs48.writeFile(file, `${JSON.stringify(index, null, 2)}
 `);
     await publishTargets(
       opts.dir,
@@ -33519,7 +33673,7 @@ async function withdrawLevel(opts) {
       opts.now ? { now: opts.now } : {}
     );
   } finally {
-    await fs47.rm(scratch, { recursive: true, force: true });
+    await fs48.rm(scratch, { recursive: true, force: true });
   }
   return result;
 }
@@ -33580,7 +33734,7 @@ async function init(argv, ctx) {
     threshold: { type: "string" },
     delegate: { type: "string" }
   });
-  const dir = path46.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const delegate2 = values.delegate;
   if (delegate2 !== void 0 && delegate2 !== "product")
     throw badInput(`--delegate: "${delegate2}" is not a delegation; the one there is: product`);
@@ -33592,7 +33746,7 @@ async function init(argv, ctx) {
   });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path46.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path47.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -33613,8 +33767,8 @@ async function build(argv, ctx) {
   const baseLevel = intFlag("base-level", values["base-level"]);
   let changes = [];
   if (values.changes) {
-    const file = path46.resolve(values.changes);
-    const text = await fs48.readFile(file, "utf8").catch(() => {
+    const file = path47.resolve(values.changes);
+    const text = await fs49.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
     changes = parseChangesYaml(text, file);
@@ -33627,13 +33781,13 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path46.resolve(required("from", values.from)),
-    to: path46.resolve(required("to", values.to)),
+    from: path47.resolve(required("from", values.from)),
+    to: path47.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path46.resolve(required("out", values.out)),
+    out: path47.resolve(required("out", values.out)),
     ...values["includes-hotfixes"] ? {
       includesHotfixes: values["includes-hotfixes"].split(",").map((x) => x.trim()).filter(Boolean)
     } : {},
@@ -33641,7 +33795,7 @@ async function build(argv, ctx) {
     ...baseLevel !== void 0 ? { baseLevel } : {}
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path46.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path47.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -33659,11 +33813,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path46.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path46.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path46.resolve(p))
+    ...values.pack ? { pack: path47.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path47.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -33681,7 +33835,7 @@ async function withdraw(argv, ctx) {
     version: { type: "string" },
     channel: { type: "string" }
   });
-  const dir = path46.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const level = intFlag("level", required("level", values.level));
   const r = await withdrawLevel({
     dir,
@@ -33701,30 +33855,30 @@ async function rotate(argv, ctx) {
     dir: { type: "string" },
     role: { type: "string" }
   });
-  const dir = path46.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const role = required("role", values.role);
   if (!ROLE_NAMES.includes(role)) {
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(role))
       throw badInput(`--role must be one of ${ROLE_NAMES.join(", ")} (got "${role}")`);
     await rotateDelegatedKey(dir, role);
     ctx.print(`rotated the ${role} key (keys/delegated/${role}.pem); root unchanged`);
-    ctx.print(`  old key: ${path46.join(dir, "keys", "retired")} (destroy it once uploaded)`);
+    ctx.print(`  old key: ${path47.join(dir, "keys", "retired")} (destroy it once uploaded)`);
     return 0;
   }
-  const { rootVersion: rootVersion2, pending } = await rotateKey(dir, role);
-  if (pending) {
+  const { rootVersion: rootVersion2, pending: pending2 } = await rotateKey(dir, role);
+  if (pending2) {
     ctx.print(`rotated the ${role} keys; root version ${rootVersion2} waits for the root keys:`);
     ctx.print(`  ${pendingRootPath(dir)}: run uplevel repo sign-root where they live`);
-    ctx.print(`  old keys: ${path46.join(dir, "keys", "retired")} (still signing until then)`);
+    ctx.print(`  old keys: ${path47.join(dir, "keys", "retired")} (still signing until then)`);
     return 0;
   }
   ctx.print(`rotated the ${role} keys; root is now version ${rootVersion2}`);
-  ctx.print(`  old keys: ${path46.join(dir, "keys", "retired")} (destroy them once uploaded)`);
+  ctx.print(`  old keys: ${path47.join(dir, "keys", "retired")} (destroy them once uploaded)`);
   return 0;
 }
 async function delegate(argv, ctx) {
   const { values } = parse("repo delegate", argv, { dir: { type: "string" } });
-  const dir = path46.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   if (await delegateRepository(dir))
     ctx.print(`each product's targets are now signed by its own role (keys/delegated/)`);
   else ctx.print("already delegating per product; nothing changed");
@@ -33736,7 +33890,7 @@ async function signRootCommand(argv, ctx) {
     key: { type: "string", multiple: true },
     json: { type: "boolean" }
   });
-  const dir = path46.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const r = await signRoot(dir, { keyFiles: values.key ?? [] });
   if (values.json) ctx.printJson(r);
   else if (r.published) ctx.print(`published root version ${r.version}`);
@@ -33751,7 +33905,7 @@ async function refresh(argv, ctx) {
     dir: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path46.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const result = await refreshRepository(dir);
   if (values.json) ctx.printJson(result);
   else if (result.resigned.length === 0) ctx.print("nothing expires soon; nothing re-signed");
@@ -33763,7 +33917,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path46.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? DEFAULT_PORT;
   await checkServable(dir);
   const server = await serveDirectory(dir, { port });
@@ -33778,14 +33932,13 @@ async function serve(argv, ctx) {
 }
 
 // src/cli/commands/revert.ts
-init_errors();
-import path47 from "node:path";
+import path48 from "node:path";
 
 // src/pipeline/in-place/revert.ts
 init_errors();
 init_lock();
 init_types();
-import { promises as fs49 } from "node:fs";
+import { promises as fs50 } from "node:fs";
 async function revertInPlace(home, level, reporter, lock) {
   return withFolderLock(
     home,
@@ -33793,7 +33946,7 @@ async function revertInPlace(home, level, reporter, lock) {
     () => reporter.info(`Waiting for another uplevel run on ${home}`)
   );
 }
-async function revertLocked(home, level, reporter, lock) {
+async function revertLocked(home, asked, reporter, lock) {
   const recovered = await recover2(home);
   if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
   const state = await readHomeState(home);
@@ -33802,6 +33955,7 @@ async function revertLocked(home, level, reporter, lock) {
     throw badInput(
       `--lock ${lock.file}: is for ${lock.product} ${lock.version}, ${home} holds ${state.product} ${state.version}`
     );
+  const level = asked ?? await levelBeforeLastUpdate(home, state);
   if (level > state.level)
     throw badInput(
       `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`
@@ -33830,11 +33984,11 @@ async function revertLocked(home, level, reporter, lock) {
     await commitJournal(home, journal);
     await replay(home, journal);
     for (const name of plan.consumed)
-      await fs49.rm(workPath(home, name), { recursive: true, force: true });
+      await fs50.rm(workPath(home, name), { recursive: true, force: true });
     result.hotfixes = await putBackDue(home);
   }
   if (lock) {
-    const text = await fs49.readFile(lock.file, "utf8");
+    const text = await fs50.readFile(lock.file, "utf8");
     const next = setLockLevel(text, level);
     if (next !== text) {
       await writeFileAtomic(lock.file, next);
@@ -33847,15 +34001,12 @@ async function revertLocked(home, level, reporter, lock) {
 async function undoPlan(home, at2, level, hotfixIds) {
   const steps = [];
   for (const id of [...hotfixIds].reverse()) steps.push(`backup/hotfix-${id}`);
-  const backups = (await fs49.readdir(workPath(home, "backup")).catch(() => [])).map(
-    (n) => n.split("-").map(Number)
-  );
+  const backups = await updateBackups(home);
   let hotfixes = [];
   while (at2 > level) {
-    const step = backups.find(([from2, to]) => to === at2 && from2 < at2);
-    if (!step)
+    const from = backups.get(at2);
+    if (from === void 0)
       throw badInput(`${home}: no backup of the change to level ${at2}; cannot revert below it`);
-    const [from] = step;
     if (from < level)
       throw badInput(
         `${home}: level ${level} was skipped by one update (${from} \u2192 ${at2}); revert to ${from} instead`
@@ -33876,6 +34027,24 @@ async function undoPlan(home, at2, level, hotfixIds) {
   }
   return { ops, consumed: steps, hotfixes };
 }
+async function updateBackups(home) {
+  const names2 = await fs50.readdir(workPath(home, "backup")).catch(() => []);
+  const out = /* @__PURE__ */ new Map();
+  for (const name of names2) {
+    const m = /^(\d+)-(\d+)$/.exec(name);
+    if (m && Number(m[1]) < Number(m[2]) && !out.has(Number(m[2])))
+      out.set(Number(m[2]), Number(m[1]));
+  }
+  return out;
+}
+async function levelBeforeLastUpdate(home, state) {
+  const from = (await updateBackups(home)).get(state.level);
+  if (from !== void 0) return from;
+  const hotfix = state.hotfixes.at(-1)?.id;
+  throw badInput(
+    `${home}: nothing to revert to: no in-place update to level ${state.level} is recorded in ${WORK_DIR}/backup/` + (hotfix ? `; \`uplevel hotfix remove --dir ${home} --id ${hotfix}\` takes off its last hotfix` : "")
+  );
+}
 
 // src/cli/commands/revert.ts
 async function revertCommand(argv, ctx) {
@@ -33885,9 +34054,8 @@ async function revertCommand(argv, ctx) {
     lock: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
-  if (level === void 0) throw badInput("--level N is required: the level to go back to");
   const lock = values.lock ? await loadLock(values.lock) : void 0;
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -33907,7 +34075,7 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   const what = await recoverFolder(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
@@ -33921,28 +34089,28 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/in-place/status.ts
-import { existsSync as existsSync4, promises as fs50, readFileSync as readFileSync3, statSync } from "node:fs";
-import path48 from "node:path";
+import { existsSync as existsSync4, promises as fs51, readFileSync as readFileSync3, statSync } from "node:fs";
+import path49 from "node:path";
 init_errors();
 init_types();
 var SMALL2 = 1024 * 1024;
 async function statusOfDir(dir) {
-  const root = path48.resolve(dir);
-  const st = await fs50.stat(root).catch(() => void 0);
+  const root = path49.resolve(dir);
+  const st = await fs51.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path48.basename(root),
+    name: path49.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
     hotfixes: state?.hotfixes ?? [],
     vendor: detectUpdateModel({
-      has: (p) => existsSync4(path48.join(root, p)),
+      has: (p) => existsSync4(path49.join(root, p)),
       text: (p) => {
         try {
-          const f = path48.join(root, p);
+          const f = path49.join(root, p);
           return statSync(f).size <= SMALL2 ? readFileSync3(f, "utf8") : void 0;
         } catch {
           return void 0;
@@ -33950,9 +34118,9 @@ async function statusOfDir(dir) {
       }
     })
   };
-  const journal = existsSync4(path48.join(root, WORK_DIR, "journal.json"));
-  const staging = existsSync4(path48.join(root, WORK_DIR, "staging"));
-  const hotfixes = existsSync4(path48.join(root, WORK_DIR, "hotfixes-due.json"));
+  const journal = existsSync4(path49.join(root, WORK_DIR, "journal.json"));
+  const staging = existsSync4(path49.join(root, WORK_DIR, "staging"));
+  const hotfixes = existsSync4(path49.join(root, WORK_DIR, "hotfixes-due.json"));
   if (journal || staging || hotfixes) report.leftover = { journal, staging, hotfixes };
   const running = runLockHolder(root);
   if (running !== void 0) report.running = running;
@@ -33960,12 +34128,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk2 = async (rel) => {
-    for (const d of await fs50.readdir(path48.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs51.readdir(path49.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk2(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path48.join(root, r)));
+        actual.set(r, await sha256File(path49.join(root, r)));
     }
   };
   await walk2("");
@@ -33976,7 +34144,7 @@ async function statusOfDir(dir) {
 async function hotfixFiles(root, state) {
   const out = {};
   for (const { id } of state.hotfixes) {
-    const record = path48.join(root, WORK_DIR, `backup/hotfix-${id}`, "transition.json");
+    const record = path49.join(root, WORK_DIR, `backup/hotfix-${id}`, "transition.json");
     const t = await readRecord2(root, record).catch(() => void 0);
     for (const op of t?.ops ?? []) if (op.path !== PACK_STATE_PATH) out[op.path] = id;
   }
@@ -33985,7 +34153,7 @@ async function hotfixFiles(root, state) {
 function runLockHolder(root) {
   let pid;
   try {
-    pid = Number(readFileSync3(path48.join(root, WORK_DIR, ".uplevel.lock"), "utf8"));
+    pid = Number(readFileSync3(path49.join(root, WORK_DIR, ".uplevel.lock"), "utf8"));
   } catch {
     return void 0;
   }
@@ -33998,10 +34166,10 @@ function runLockHolder(root) {
   }
 }
 async function readState(root) {
-  const file = path48.join(root, PACK_STATE_PATH);
+  const file = path49.join(root, PACK_STATE_PATH);
   let text;
   try {
-    text = await fs50.readFile(file, "utf8");
+    text = await fs51.readFile(file, "utf8");
   } catch {
     return void 0;
   }
@@ -34041,7 +34209,7 @@ async function statusOfPack(file) {
         },
         text: (p) => texts.get(p)
       }),
-      source: { kind: "pack", path: path48.resolve(file) },
+      source: { kind: "pack", path: path49.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -34115,9 +34283,9 @@ function leftoverLine(r) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs51 } from "node:fs";
+import { promises as fs52 } from "node:fs";
 import os9 from "node:os";
-import path49 from "node:path";
+import path50 from "node:path";
 
 // src/cli/output.ts
 init_errors();
@@ -34167,16 +34335,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("give one of --dir DIR and --pack ZIP");
-  const logDir = path49.resolve(
-    values.logs ?? await fs51.mkdtemp(path49.join(os9.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path50.resolve(
+    values.logs ?? await fs52.mkdtemp(path50.join(os9.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs51.mkdir(logDir, { recursive: true });
-  let home = dir ? path49.resolve(dir) : "";
+  await fs52.mkdir(logDir, { recursive: true });
+  let home = dir ? path50.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs51.mkdtemp(path49.join(os9.tmpdir(), "uplevel-test-pack-"));
-    home = path49.join(cleanup, "home");
-    await extractPack(path49.resolve(pack), home);
+    cleanup = await fs52.mkdtemp(path50.join(os9.tmpdir(), "uplevel-test-pack-"));
+    home = path50.join(cleanup, "home");
+    await extractPack(path50.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -34188,7 +34356,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path49.dirname(lock.file),
+      cwd: path50.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -34224,7 +34392,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs51.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs52.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
@@ -34285,15 +34453,15 @@ var HELP = {
     example: "uplevel status --pack pack.zip"
   },
   revert: {
-    usage: ["revert    --dir DIR --level N [--lock F] [--json]"],
+    usage: ["revert    --dir DIR [--level N] [--lock F] [--json]"],
     what: "Goes back to an earlier level from the backups in-place updates keep, byte for byte, with the hotfixes the folder carried there.",
     flags: [
       ["--dir DIR", "the product folder"],
-      ["--level N", "the level to go back to"],
-      ["--lock F", "the lock file whose level is set to N too"],
+      ["--level N", "the level to go back to (default: the level before the last update)"],
+      ["--lock F", "the lock file whose level is set to the level reverted to"],
       JSON_FLAG
     ],
-    example: "uplevel revert --dir /opt/acme-gateway-4.2.0 --level 2"
+    example: "uplevel revert --dir /opt/acme-gateway-4.2.0"
   },
   recover: {
     usage: ["recover   --dir DIR [--json]"],
@@ -34412,7 +34580,10 @@ var HELP = {
       ["--level N", "the level this update reaches (the level patched, for a hotfix)"],
       ["--base-level B", "the level A is at (default N-1; lower to skip a withdrawn level)"],
       ["--channel C", "default: full"],
-      ["--changes CHANGES.yml", "the changes it carries (id, type, severity, cves, title)"],
+      [
+        "--changes CHANGES.yml",
+        "the changes it carries (id, type, severity, cves, title, description, components)"
+      ],
       ["--released ISO", "its release date (default: now)"],
       ["--includes-hotfixes ID,\u2026", "hotfixes this level already contains"],
       ["--hotfix ID", "build a hotfix instead of an update"],
