@@ -104,6 +104,26 @@ describe('in place: a folder edit to an overlay file', () => {
     assert.equal(await fs.readFile(overlayRun, 'utf8'), RUN_TEAM);
   });
 
+  test('an edit to an overlay file the new level changes, copied into the overlay, is merged and kept', async () => {
+    const { home, apply, team } = await home1();
+    const conf = path.join(home, 'conf', 'app.properties');
+    const overlayConf = path.join(team.dir, 'deploy', 'conf', 'app.properties');
+    await fs.writeFile(
+      conf,
+      (await fs.readFile(conf, 'utf8')).replace('setting.10 = value-10', 'setting.10 = hand'),
+    );
+    assert.equal((await apply()).code, 4);
+    await fs.copyFile(conf, overlayConf);
+    const ok = await apply();
+    assert.equal(ok.code, 0, ok.stderr);
+    for (const file of [conf, overlayConf]) {
+      const text = await fs.readFile(file, 'utf8');
+      assert.match(text, /setting\.10 = hand/);
+      assert.match(text, /setting\.3 = customer/);
+      assert.match(text, /security\.strict = true/);
+    }
+  });
+
   test('a folder whose state has no record of laid files keeps laying the overlay', async () => {
     const { home, apply, run } = await home1();
     const stateFile = path.join(home, 'updates', 'uplevel.json');
@@ -117,4 +137,3 @@ describe('in place: a folder edit to an overlay file', () => {
     assert.equal(await fs.readFile(run, 'utf8'), RUN_TEAM);
   });
 });
-

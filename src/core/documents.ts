@@ -313,7 +313,9 @@ export function parsePackState(json: unknown, label: string): PackState {
     files[p] = r.sha(sha, `files.${p}`);
   }
   const overlay: Record<string, string> = {};
-  for (const [p, sha] of Object.entries(o.overlay === undefined ? {} : r.obj(o.overlay, 'overlay'))) {
+  for (const [p, sha] of Object.entries(
+    o.overlay === undefined ? {} : r.obj(o.overlay, 'overlay'),
+  )) {
     r.path(p, `overlay key`);
     overlay[p] = r.sha(sha, `overlay.${p}`);
   }

@@ -360,7 +360,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       }
     }
 
-    if (editedSinceLaid.length > 0) throw editedInFolder(home, lock.overlay as string, editedSinceLaid);
+    if (editedSinceLaid.length > 0)
+      throw editedInFolder(home, lock.overlay as string, editedSinceLaid);
     if (conflictsFor.length > 0) {
       const details: string[] = [];
       for (const c of conflictsFor) {
