@@ -1096,14 +1096,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1120,14 +1120,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1144,12 +1144,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1161,12 +1161,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1181,39 +1181,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -7460,11 +7460,11 @@ var require_dist = __commonJS({
 });
 
 // src/core/yaml-text.ts
-function parseYamlDocument(text, label) {
-  const doc = import_yaml.default.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+function parseYamlDocument(text2, label) {
+  const doc = import_yaml.default.parseDocument(text2, { prettyErrors: false, uniqueKeys: true });
   const e = doc.errors[0];
   if (e) {
-    const line = text.slice(0, e.pos[0]).split("\n").length;
+    const line = text2.slice(0, e.pos[0]).split("\n").length;
     throw badInput(`${label}: YAML error at line ${line}: ${e.message.split("\n")[0]}`);
   }
   try {
@@ -7499,12 +7499,12 @@ function shown3(v) {
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}\u2026` : s;
 }
-function parseLock(text, file, root = path.dirname(file)) {
+function parseLock(text2, file, root = path.dirname(file)) {
   const name = path.basename(file);
   const fail = (field, why) => {
     throw badInput(`${name}: ${field} ${why}`);
   };
-  const doc = parseYamlDocument(text, name);
+  const doc = parseYamlDocument(text2, name);
   const raw = doc.toJS();
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw badInput(`${name}: must be a mapping of fields (product, version, level, \u2026)`);
@@ -7716,13 +7716,13 @@ function parseDuration(v, field, fail) {
   if (ms > MAX_TIMER_MS) return fail(field, `must be at most 24 days (got ${shown3(v)})`);
   return ms;
 }
-function setLockLevel(text, level) {
+function setLockLevel(text2, level) {
   if (!Number.isSafeInteger(level) || level < 0) throw new RangeError(`bad level ${level}`);
-  const doc = parseYamlDocument(text, "uplevel.yml");
+  const doc = parseYamlDocument(text2, "uplevel.yml");
   const contents = doc.contents;
   const pair = import_yaml2.default.isMap(contents) ? contents.items.find((p) => import_yaml2.default.isScalar(p.key) && p.key.value === "level") : void 0;
   const range = import_yaml2.default.isScalar(pair?.value) ? pair.value.range : void 0;
-  if (range) return `${text.slice(0, range[0])}${level}${text.slice(range[1])}`;
+  if (range) return `${text2.slice(0, range[0])}${level}${text2.slice(range[1])}`;
   doc.set("level", level);
   return doc.toString();
 }
@@ -20745,23 +20745,23 @@ function shown(c) {
   const code = c.codePointAt(0) ?? 0;
   return code <= 255 ? `\\x${hex(c, 2)}` : `\\u{${hex(c, 4)}}`;
 }
-function escapeControls(text) {
-  return text.replace(CONTROL, shown);
+function escapeControls(text2) {
+  return text2.replace(CONTROL, shown);
 }
 var CONTROL_ONE = new RegExp(CONTROL.source);
-function hasControls(text) {
-  return CONTROL_ONE.test(text);
+function hasControls(text2) {
+  return CONTROL_ONE.test(text2);
 }
 function neutraliseWorkflowCommands(output) {
   return output.replace(/(^|[\n\r\v\f\u0085\u2028\u2029])([ \t]*)::/g, "$1$2\\x3a:");
 }
-function inertOutput(text) {
+function inertOutput(text2) {
   return neutraliseWorkflowCommands(
-    hidePasswords(text).replace(CONTROL, (c) => c === "\n" || c === "	" ? c : shown(c))
+    hidePasswords(text2).replace(CONTROL, (c) => c === "\n" || c === "	" ? c : shown(c))
   );
 }
-function hidePasswords(text) {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s/@:]*):[^\s/@]*@/gi, "$1:***@");
+function hidePasswords(text2) {
+  return text2.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s/@:]*):[^\s/@]*@/gi, "$1:***@");
 }
 function inertJson(value, space = 2) {
   return JSON.stringify(value, null, space).replace(
@@ -20787,6 +20787,165 @@ init_version();
 init_errors();
 init_types();
 init_yaml_text();
+
+// src/core/sbom/jar-description.ts
+import { isDeepStrictEqual } from "node:util";
+
+// src/core/sbom/jar-meta.ts
+var POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
+var JAR_LIKE = /\.(jar|war|ear|rar|sar|aar|hpi|jpi|nar)$/i;
+function parseProperties(text2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const raw of text2.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || line.startsWith("!")) continue;
+    const m = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
+    if (m) out.set(m[1], m[2].trim());
+  }
+  return out;
+}
+function parseManifest(text2) {
+  const out = /* @__PURE__ */ new Map();
+  let last2;
+  for (const line of text2.split(/\r?\n/)) {
+    if (line === "") break;
+    if (line.startsWith(" ") && last2 !== void 0) {
+      out.set(last2, `${out.get(last2) ?? ""}${line.slice(1)}`);
+      continue;
+    }
+    const i = line.indexOf(":");
+    if (i <= 0) continue;
+    last2 = line.slice(0, i).trim();
+    out.set(last2, line.slice(i + 1).trim());
+  }
+  return out;
+}
+function coordinatesFrom(props) {
+  const groupId = props.get("groupId");
+  const artifactId = props.get("artifactId");
+  const version = props.get("version");
+  if (!groupId || !artifactId || !version) return void 0;
+  return { groupId, artifactId, version };
+}
+function pickCoordinates(fileName, all) {
+  if (all.length <= 1) return all[0];
+  const stem = fileName.replace(JAR_LIKE, "");
+  return all.find((c) => stem === `${c.artifactId}-${c.version}` || stem === c.artifactId) ?? all.filter((c) => stem.startsWith(`${c.artifactId}-`) || stem.startsWith(`${c.artifactId}_`)).sort((a, b) => b.artifactId.length - a.artifactId.length)[0];
+}
+var enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ":");
+function mavenPurl(c, fileName) {
+  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const type = ext && ext !== "jar" ? `?type=${ext}` : "";
+  return `pkg:maven/${enc(c.groupId)}/${enc(c.artifactId)}@${enc(c.version)}${type}`;
+}
+function nameFromFile(fileName) {
+  const stem = fileName.replace(JAR_LIKE, "");
+  const m = /^(.+?)[-_](\d[\w.+-]*)$/.exec(stem);
+  return m ? { name: m[1], version: m[2] } : { name: stem };
+}
+function describeJar(opts) {
+  const fileName = opts.path.slice(opts.path.lastIndexOf("/") + 1);
+  const base = { path: opts.path, sha256: opts.sha256, nested: opts.nested };
+  const coords = pickCoordinates(fileName, opts.poms);
+  if (coords)
+    return {
+      ...base,
+      name: coords.artifactId,
+      group: coords.groupId,
+      version: coords.version,
+      purl: mavenPurl(coords, fileName),
+      source: "pom.properties"
+    };
+  const mf = opts.manifest;
+  const mfName = mf?.get("Bundle-SymbolicName")?.split(";")[0]?.trim() || mf?.get("Automatic-Module-Name") || mf?.get("Implementation-Title");
+  const mfVersion = mf?.get("Bundle-Version") || mf?.get("Implementation-Version");
+  if (mfName) {
+    const c2 = { ...base, name: mfName, source: "MANIFEST.MF" };
+    if (mfVersion) c2.version = mfVersion;
+    return c2;
+  }
+  const f = nameFromFile(fileName);
+  const c = { ...base, name: f.name, source: "file name" };
+  const version = mfVersion ?? f.version;
+  if (version) c.version = version;
+  return c;
+}
+
+// src/core/sbom/jar-description.ts
+var MAX_DEPTH = 4;
+var MAX_TEXT = 512;
+var MAX_NESTED = 1e4;
+var SOURCES = ["pom.properties", "MANIFEST.MF", "file name"];
+function toDescription(c) {
+  const d = { name: c.name, by: c.source };
+  if (c.group !== void 0) d.group = c.group;
+  if (c.version !== void 0) d.version = c.version;
+  if (c.nested.length > 0)
+    d.nested = c.nested.map((n) => ({
+      path: n.path.slice(c.path.length + 2),
+      sha256: n.sha256,
+      ...toDescription(n)
+    }));
+  return d;
+}
+function publishedDescription(c) {
+  const d = asDescription(JSON.parse(JSON.stringify(toDescription(c))));
+  return d && isDeepStrictEqual(fromDescription(c.path, c.sha256, d), c) ? d : void 0;
+}
+function fromDescription(path51, sha2562, d) {
+  const c = { path: path51, sha256: sha2562, name: d.name, source: d.by, nested: [] };
+  if (d.group !== void 0) c.group = d.group;
+  if (d.version !== void 0) c.version = d.version;
+  if (d.by === "pom.properties") {
+    const fileName = path51.slice(path51.lastIndexOf("/") + 1);
+    const coords = { groupId: d.group, artifactId: d.name, version: d.version };
+    c.purl = mavenPurl(coords, fileName);
+  }
+  c.nested = (d.nested ?? []).map((n) => fromDescription(`${path51}!/${n.path}`, n.sha256, n));
+  return c;
+}
+var text = (v) => typeof v === "string" && v.trim() === v && v !== "" && v.length <= MAX_TEXT && !hasControls(v);
+function asDescription(v, depth = 0, budget = { left: MAX_NESTED }) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return void 0;
+  const o = v;
+  const allowed = depth === 0 ? TOP_KEYS : NESTED_KEYS;
+  if (Object.keys(o).some((k) => !allowed.has(k))) return void 0;
+  if (!text(o.name) || !SOURCES.includes(o.by)) return void 0;
+  const d = { name: o.name, by: o.by };
+  for (const k of ["group", "version"]) {
+    if (o[k] === void 0) continue;
+    if (!text(o[k])) return void 0;
+    d[k] = o[k];
+  }
+  if (d.by === "pom.properties" && (d.group === void 0 || d.version === void 0))
+    return void 0;
+  if (d.by !== "pom.properties" && d.group !== void 0) return void 0;
+  if (o.nested !== void 0) {
+    if (!Array.isArray(o.nested) || o.nested.length === 0 || depth >= MAX_DEPTH) return void 0;
+    budget.left -= o.nested.length;
+    if (budget.left < 0) return void 0;
+    const seen = /* @__PURE__ */ new Set();
+    const nested = [];
+    for (const n of o.nested) {
+      const inner = asDescription(n, depth + 1, budget);
+      const { path: path51, sha256: sha2562 } = n;
+      if (!inner || !nestedPath(path51) || seen.has(path51)) return void 0;
+      if (typeof sha2562 !== "string" || !/^[0-9a-f]{64}$/.test(sha2562)) return void 0;
+      seen.add(path51);
+      nested.push({ path: path51, sha256: sha2562, ...inner });
+    }
+    d.nested = nested;
+  }
+  return d;
+}
+var TOP_KEYS = /* @__PURE__ */ new Set(["name", "group", "version", "by", "nested"]);
+var NESTED_KEYS = /* @__PURE__ */ new Set([...TOP_KEYS, "path", "sha256"]);
+function nestedPath(p) {
+  if (!text(p) || !JAR_LIKE.test(p) || p.startsWith("/") || p.includes("\\")) return false;
+  return p.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+}
+
+// src/core/documents.ts
 var CHANGE_TYPES = ["security", "bug", "improvement", "feature"];
 var SEVERITIES = ["critical", "high", "medium", "low"];
 var Reader = class {
@@ -20907,12 +21066,15 @@ function parseFile(r, v, field) {
   const o = r.obj(v, field);
   const mode = r.int(o.mode, `${field}.mode`);
   if (mode > 4095) r.fail(`${field}.mode`, "must be permission bits (\u2264 0o7777)");
-  return {
+  const entry = {
     path: r.path(o.path, `${field}.path`),
     sha256: r.sha(o.sha256, `${field}.sha256`),
     size: r.int(o.size, `${field}.size`),
     mode
   };
+  const jar = asDescription(o.jar);
+  if (jar) entry.jar = jar;
+  return entry;
 }
 function parseUpdateManifest(json, label, minLevel = 1) {
   const r = new Reader(label);
@@ -21039,6 +21201,8 @@ function parsePackManifest(json, label) {
       size: r.int(f.size, `files.${p}.size`),
       crc32: r.int(f.crc32, `files.${p}.crc32`)
     };
+    const jar = asDescription(f.jar);
+    if (jar) files[p].jar = jar;
   }
   return {
     schema: 1,
@@ -21055,11 +21219,6 @@ function parsePackState(json, label) {
   for (const [p, sha] of Object.entries(r.obj(o.files, "files"))) {
     r.path(p, `files key`);
     files[p] = r.sha(sha, `files.${p}`);
-  }
-  const overlay = {};
-  for (const [p, sha] of Object.entries(o.overlay === void 0 ? {} : r.obj(o.overlay, "overlay"))) {
-    r.path(p, `overlay key`);
-    overlay[p] = r.sha(sha, `overlay.${p}`);
   }
   return {
     schema: 1,
@@ -21081,20 +21240,19 @@ function parsePackState(json, label) {
         sha256: r.sha(ho.sha256, `hotfixes[${i}].sha256`)
       };
     }),
-    files,
-    ...o.overlay === void 0 ? {} : { overlay }
+    files
   };
 }
-function parseChangesYaml(text, label) {
-  const value = parseYamlDocument(text, label).toJS();
+function parseChangesYaml(text2, label) {
+  const value = parseYamlDocument(text2, label).toJS();
   if (value === null || value === void 0) return [];
   const r = new Reader(label);
   const changes = parseChanges(r, value, "changes");
   changes.forEach((c, i) => {
     for (const [key2, v] of Object.entries(c)) {
-      for (const text2 of Array.isArray(v) ? v : [v]) {
-        if (typeof text2 === "string" && hasControls(text2))
-          r.fail(`changes[${i}].${key2}`, `holds a control character (${escapeControls(text2)})`);
+      for (const text3 of Array.isArray(v) ? v : [v]) {
+        if (typeof text3 === "string" && hasControls(text3))
+          r.fail(`changes[${i}].${key2}`, `holds a control character (${escapeControls(text3)})`);
       }
     }
   });
@@ -21115,8 +21273,8 @@ init_lock();
 init_types();
 
 // src/pipeline/adopt/adopt.ts
-import { createHash as createHash11 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs28 } from "node:fs";
+import { createHash as createHash11, randomBytes as randomBytes4 } from "node:crypto";
+import { createReadStream as createReadStream4, promises as fs28, rmSync as rmSync2 } from "node:fs";
 import os3 from "node:os";
 import path26 from "node:path";
 
@@ -21197,15 +21355,52 @@ function classifyInstallation(installed, vendor, opts) {
       out.unchanged++;
       continue;
     }
+    const hotfix = opts.hotfixed?.[f.path];
     const glob = ignored(f.path);
-    if (glob !== void 0) out.left.push({ path: f.path, why: `ignore ${glob}` });
+    if (hotfix && hotfix.sha256 === f.sha256)
+      out.left.push({ path: f.path, why: `hotfix ${hotfix.id}` });
+    else if (glob !== void 0) out.left.push({ path: f.path, why: `ignore ${glob}` });
     else if (shipped === void 0) out.taken.push({ path: f.path, why: "added" });
     else if (f.binary && !opts.includeBinaries)
       out.unclassified.push({ path: f.path, why: "changed binary (--include-binaries takes it)" });
     else out.taken.push({ path: f.path, why: "changed" });
   }
-  out.missing = Object.keys(vendor).filter((p) => !seen.has(p)).sort();
-  return out;
+  out.missing = Object.keys(vendor).filter((p) => !seen.has(p) && !(opts.hotfixed?.[p] && !opts.hotfixed[p].sha256)).sort();
+  return setAsideCompanions(setAsideShapeChanges(out, vendor));
+}
+function setAsideShapeChanges(c, vendor) {
+  const vendorDirs = /* @__PURE__ */ new Set();
+  for (const p of Object.keys(vendor))
+    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1)) vendorDirs.add(p.slice(0, i));
+  const clash = (p) => {
+    if (vendorDirs.has(p)) return `the vendor ships ${p} as a folder`;
+    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1))
+      if (p.slice(0, i) in vendor) return `the vendor ships ${p.slice(0, i)} as a file`;
+    return void 0;
+  };
+  const kept = [];
+  for (const t of c.taken) {
+    const why = clash(t.path);
+    if (why === void 0) kept.push(t);
+    else
+      c.unclassified.push({
+        path: t.path,
+        why: `${why}, and an overlay can only add files beside the vendor's: apply would give it back as the vendor's`
+      });
+  }
+  c.taken = kept;
+  return c;
+}
+function setAsideCompanions(c) {
+  const taken = new Set(c.taken.map((t) => t.path));
+  const companion = (p) => /\.(old|updated)$/.test(p) && taken.has(p.replace(/\.[a-z]+$/, ""));
+  for (const t of c.taken.filter((x) => companion(x.path)))
+    c.unclassified.push({
+      path: t.path,
+      why: `beside ${t.path.replace(/\.[a-z]+$/, "")}, apply reads it as a merge conflict's leftover, not an overlay file: rename it to keep it`
+    });
+  c.taken = c.taken.filter((x) => !companion(x.path));
+  return c;
 }
 
 // src/pipeline/adopt/adopt.ts
@@ -21279,8 +21474,8 @@ import os2 from "node:os";
 import path14 from "node:path";
 
 // src/core/markdown-code.ts
-function markdownCode(text) {
-  const t = escapeControls(text);
+function markdownCode(text2) {
+  const t = escapeControls(text2);
   const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(t) ? " " : "";
@@ -21328,11 +21523,11 @@ function toChange(o, n, changes) {
 function names(ch, j) {
   const ids = [j.name, j.group ? `${j.group}:${j.name}` : void 0, j.purl?.replace(/@.*/, "")].filter((s) => Boolean(s)).map((s) => s.toLowerCase());
   if (ch.components?.some((c) => ids.includes(c.toLowerCase().replace(/@.*/, "")))) return true;
-  const text = `${ch.title} ${ch.description ?? ""}`.toLowerCase();
+  const text2 = `${ch.title} ${ch.description ?? ""}`.toLowerCase();
   const word = new RegExp(
     `(^|[^\\w.-])${j.name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w-])`
   );
-  return word.test(text);
+  return word.test(text2);
 }
 var VERB = {
   upgraded: "upgraded",
@@ -21391,8 +21586,8 @@ function maxSeverity(changes) {
   }
   return best === void 0 ? void 0 : SEVERITY_ORDER[best];
 }
-function escapeMarkdown(text) {
-  return escapeControls(text.replace(/\s*(\r\n?|\n)\s*/g, " ")).replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=:])/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B");
+function escapeMarkdown(text2) {
+  return escapeControls(text2.replace(/\s*(\r\n?|\n)\s*/g, " ")).replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=:])/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B");
 }
 var cveUrl = (id) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
 var cveLink = (id) => CVE2.test(id) ? `[${id}](${cveUrl(id)})` : escapeMarkdown(id);
@@ -21419,8 +21614,8 @@ function renderChangelogMarkdown(product, version, from, to, levels) {
     const ofType = changes.filter((c) => c.type === type);
     if (ofType.length === 0) continue;
     lines.push(`## ${TYPE_TITLE[type]}`, "");
-    const sorted2 = type === "security" ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level) : ofType;
-    for (const c of sorted2) {
+    const sorted = type === "security" ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level) : ofType;
+    for (const c of sorted) {
       const parts = [`**${escapeMarkdown(c.id)}**`];
       if (c.severity) parts.push(`(${escapeMarkdown(c.severity)})`);
       parts.push(escapeMarkdown(c.title));
@@ -21543,7 +21738,7 @@ import { createInflateRaw } from "node:zlib";
 
 // src/zip/pinned.ts
 init_errors();
-import { createHash as createHash2 } from "node:crypto";
+import { createCipheriv, createHash as createHash2, randomBytes } from "node:crypto";
 import { promises as fsp } from "node:fs";
 import path2 from "node:path";
 var PIN_BLOCK = 256 * 1024;
@@ -21554,16 +21749,26 @@ function pin(file, p) {
 function pinOf(file) {
   return PINS.get(path2.resolve(file));
 }
+function blockMac(key2, index) {
+  const iv = Buffer.alloc(12);
+  iv.writeUIntBE(index, 6, 6);
+  return createCipheriv("aes-256-gcm", key2, iv);
+}
+var endMac = (mac) => {
+  mac.final();
+  return mac.getAuthTag();
+};
 var BlockHasher = class {
-  h = createHash2("sha256");
+  key = randomBytes(32);
+  mac = blockMac(this.key, 0);
   inBlock = 0;
-  blocks = [];
+  tags = [];
   size = 0;
   update(chunk) {
     let i = 0;
     while (i < chunk.length) {
       const n = Math.min(PIN_BLOCK - this.inBlock, chunk.length - i);
-      this.h.update(chunk.subarray(i, i + n));
+      this.mac.setAAD(chunk.subarray(i, i + n));
       this.inBlock += n;
       i += n;
       if (this.inBlock === PIN_BLOCK) this.endBlock();
@@ -21572,11 +21777,18 @@ var BlockHasher = class {
   }
   finish() {
     if (this.inBlock > 0) this.endBlock();
-    return { size: this.size, blocks: this.blocks };
+    const { key: key2, tags, size } = this;
+    return {
+      size,
+      matches: (index, data) => {
+        const want = tags[index];
+        return want !== void 0 && endMac(blockMac(key2, index).setAAD(data)).equals(want);
+      }
+    };
   }
   endBlock() {
-    this.blocks.push(this.h.digest());
-    this.h = createHash2("sha256");
+    this.tags.push(endMac(this.mac));
+    this.mac = blockMac(this.key, this.tags.length);
     this.inBlock = 0;
   }
 };
@@ -21610,20 +21822,25 @@ async function hashBlocks(file, hashes, length) {
   } catch {
     return void 0;
   }
+  const chunk = 4 * PIN_BLOCK;
+  const bufs = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
+  const readAt = (i, at2) => handle2.read(bufs[i % 2], 0, chunk, at2);
+  let next = readAt(0, 0);
   try {
     const blocks = new BlockHasher();
-    const buf = Buffer.allocUnsafe(4 * PIN_BLOCK);
-    for (; ; ) {
-      const { bytesRead } = await handle2.read(buf, 0, buf.length, blocks.size);
+    for (let i = 0; ; i++) {
+      const { bytesRead, buffer } = await next;
       if (bytesRead === 0) break;
-      const chunk = buf.subarray(0, bytesRead);
-      for (const h of hashes) h.update(chunk);
-      blocks.update(chunk);
+      next = readAt(i + 1, blocks.size + bytesRead);
+      const data = buffer.subarray(0, bytesRead);
+      for (const h of hashes) h.update(data);
+      blocks.update(data);
       if (length !== void 0 && blocks.size > length) return void 0;
     }
     if (length !== void 0 && blocks.size !== length) return void 0;
     return blocks.finish();
   } finally {
+    await next.catch(() => void 0);
     await handle2.close().catch(() => void 0);
   }
 }
@@ -21715,8 +21932,7 @@ var PinnedReader = class _PinnedReader {
       if (bytesRead === 0) break;
       got += bytesRead;
     }
-    const digest = createHash2("sha256").update(into.subarray(0, got)).digest();
-    if (got !== into.length || !digest.equals(this.p.blocks[index])) {
+    if (got !== into.length || !this.p.matches(index, into)) {
       throw verificationFailed(
         `verification failed: ${this.label}: changed on disk after its hash was verified (bytes ${start}\u2013${start + into.length}); not using it`
       );
@@ -21910,12 +22126,12 @@ function checkTree(entries, label) {
   }
 }
 function checkOverlaps(entries, cdStart, label) {
-  const sorted2 = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-  if (sorted2[0] && sorted2[0].localHeaderOffset !== 0)
+  const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  if (sorted[0] && sorted[0].localHeaderOffset !== 0)
     throw badInput(`${label}: not a valid zip (bytes before the first entry)`);
-  for (let i = 0; i < sorted2.length; i++) {
-    const cur = sorted2[i];
-    const next = sorted2[i + 1];
+  for (let i = 0; i < sorted.length; i++) {
+    const cur = sorted[i];
+    const next = sorted[i + 1];
     cur.limit = next ? next.localHeaderOffset : cdStart;
     const end = cur.localHeaderOffset + 30 + cur.rawName.length + cur.info.compressedSize;
     if (end > cur.limit) {
@@ -22571,6 +22787,8 @@ var PackContents = class {
         label: `${this.pack.zip.label}: ${entry.name}`
       };
       if (source.sha256) located.vendorSha256 = source.sha256;
+      if (source.sha256 && this.packTrusted && !this.pack.state)
+        located.contentSha256 = source.sha256;
       return located;
     }
     const payload = this.payloads.get(source.level);
@@ -22580,6 +22798,7 @@ var PackContents = class {
       entry: payload.fileEntry(source.path),
       sha256: source.sha256,
       vendorSha256: source.sha256,
+      contentSha256: source.sha256,
       trusted: true,
       mode: source.mode & 511,
       label: `${payload.zip.label}: files/${source.path}`
@@ -22852,7 +23071,7 @@ function layoutOutput(plan, contents, overlay) {
       continue;
     }
     const existing = byPath.get(f.path);
-    const mode = existing?.kind === "copy" ? existing.from.mode : 420;
+    const mode = existing?.kind === "copy" ? existing.from.mode : f.executable ? 493 : 420;
     byPath.set(f.path, { path: f.path, kind: "bytes", data: f.content, mode });
   }
   byPath.delete(PACK_STATE_PATH);
@@ -23181,15 +23400,15 @@ function append(to, from, start = 0, end = from.length) {
 }
 
 // src/core/merge.ts
-function splitLines(text) {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+function splitLines(text2) {
+  return text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 function isText(buf) {
   return !buf.subarray(0, 8192).includes(0);
 }
-function eolOf(text) {
-  const crlf = text.match(/\r\n/g)?.length ?? 0;
-  const lf = text.match(/\n/g)?.length ?? 0;
+function eolOf(text2) {
+  const crlf = text2.match(/\r\n/g)?.length ?? 0;
+  const lf = text2.match(/\n/g)?.length ?? 0;
   if (lf === 0) return "none";
   return crlf === lf ? "crlf" : crlf === 0 ? "lf" : "mixed";
 }
@@ -23200,8 +23419,8 @@ function mergeText(base, ours, theirs) {
   if ((o === "lf" || o === "crlf") && (b === "lf" || b === "crlf") && o !== b) {
     if (t === b || t === "none") {
       const m = mergeLines(base, o === "lf" ? toCrlf(ours) : toLf(ours), theirs);
-      const text = o === "lf" ? toLf(m.text) : toCrlf(m.text);
-      return m.clean ? { clean: true, text } : { clean: false, text, conflicts: m.conflicts };
+      const text2 = o === "lf" ? toLf(m.text) : toCrlf(m.text);
+      return m.clean ? { clean: true, text: text2 } : { clean: false, text: text2, conflicts: m.conflicts };
     }
   }
   return mergeLines(base, ours, theirs);
@@ -23211,8 +23430,8 @@ function mergeLines(base, ours, theirs) {
   const regions = diff3Regions(oursLines, splitLines(base), splitLines(theirs));
   const eol = (oursLines[0] ?? base).endsWith("\r\n") ? "\r\n" : "\n";
   const side = (lines) => {
-    const text2 = lines.join("");
-    return text2 === "" || text2.endsWith("\n") ? text2 : `${text2}${eol}`;
+    const text3 = lines.join("");
+    return text3 === "" || text3.endsWith("\n") ? text3 : `${text3}${eol}`;
   };
   const out = [];
   let conflicts = 0;
@@ -23226,8 +23445,8 @@ function mergeLines(base, ours, theirs) {
     out.push(`<<<<<<< ours${eol}`, side(a), `||||||| base${eol}`, side(o));
     out.push(`=======${eol}`, side(b), `>>>>>>> theirs${eol}`);
   }
-  const text = out.join("");
-  return conflicts === 0 ? { clean: true, text } : { clean: false, text, conflicts };
+  const text2 = out.join("");
+  return conflicts === 0 ? { clean: true, text: text2 } : { clean: false, text: text2, conflicts };
 }
 function mergeFile(base, ours, theirs) {
   if (base === void 0) {
@@ -23360,18 +23579,18 @@ function sameContent(a, b) {
 // src/core/structured-merge/entries.ts
 var SEP = "\0";
 var displayKey = (key2) => key2.split(SEP).map((s, i) => i === 0 || s.startsWith("[") || s.startsWith("@") ? s : `.${s}`).join("");
-var lineStart = (text, pos) => text.lastIndexOf("\n", pos - 1) + 1;
-function wholeLines(text, span, comment) {
-  const s = lineStart(text, span[0]);
-  if (text.slice(s, span[0]).trim() !== "") return null;
-  const nl = text.indexOf("\n", span[1]);
-  const e = nl === -1 ? text.length : nl + 1;
-  const rest = text.slice(span[1], e).trim();
+var lineStart = (text2, pos) => text2.lastIndexOf("\n", pos - 1) + 1;
+function wholeLines(text2, span, comment) {
+  const s = lineStart(text2, span[0]);
+  if (text2.slice(s, span[0]).trim() !== "") return null;
+  const nl = text2.indexOf("\n", span[1]);
+  const e = nl === -1 ? text2.length : nl + 1;
+  const rest = text2.slice(span[1], e).trim();
   if (rest !== "" && !comment.test(rest)) return null;
   return [s, e];
 }
 function lineEditor(comment, kinds) {
-  const lines = (text, e) => kinds.has(e.kind) ? wholeLines(text, e.full, comment) : null;
+  const lines = (text2, e) => kinds.has(e.kind) ? wholeLines(text2, e.full, comment) : null;
   const block = (src, e) => {
     const l = lines(src, e);
     if (!l) return null;
@@ -23380,34 +23599,34 @@ function lineEditor(comment, kinds) {
 `;
   };
   return {
-    insertAfter(text, anchor, src, added) {
-      const l = lines(text, anchor);
+    insertAfter(text2, anchor, src, added) {
+      const l = lines(text2, anchor);
       const b = block(src, added);
       if (!l || b === null) return null;
-      const pre = l[1] === text.length && !text.endsWith("\n") && text !== "" ? "\n" : "";
+      const pre = l[1] === text2.length && !text2.endsWith("\n") && text2 !== "" ? "\n" : "";
       return { start: l[1], end: l[1], text: pre + b };
     },
-    insertBefore(text, first, src, added) {
-      const l = lines(text, first);
+    insertBefore(text2, first, src, added) {
+      const l = lines(text2, first);
       const b = block(src, added);
       return !l || b === null ? null : { start: l[0], end: l[0], text: b };
     },
-    remove(text, gone) {
-      const l = lines(text, gone);
+    remove(text2, gone) {
+      const l = lines(text2, gone);
       return l ? { start: l[0], end: l[1], text: "" } : null;
     }
   };
 }
-function applyEdits(text, edits2) {
-  const sorted2 = edits2.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
+function applyEdits(text2, edits2) {
+  const sorted = edits2.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
   let out = "";
   let pos = 0;
-  for (const { e } of sorted2) {
+  for (const { e } of sorted) {
     if (e.start < pos) return null;
-    out += text.slice(pos, e.start) + e.text;
+    out += text2.slice(pos, e.start) + e.text;
     pos = e.end;
   }
-  return out + text.slice(pos);
+  return out + text2.slice(pos);
 }
 function entrySegment(items, i) {
   for (const k of ["id", "name", "key"]) {
@@ -23423,37 +23642,37 @@ function entrySegment(items, i) {
 // src/core/structured-merge/json.ts
 var Bad = class extends Error {
 };
-function scan(text) {
+function scan(text2) {
   const entries = /* @__PURE__ */ new Map();
   let p = 0;
   const ws = () => {
-    while (p < text.length && " 	\r\n".includes(text[p] ?? "x")) p++;
+    while (p < text2.length && " 	\r\n".includes(text2[p] ?? "x")) p++;
   };
   const str = () => {
     const s = p;
-    if (text[p] !== '"') throw new Bad();
-    for (p++; p < text.length && text[p] !== '"'; p++) if (text[p] === "\\") p++;
-    if (p >= text.length) throw new Bad();
+    if (text2[p] !== '"') throw new Bad();
+    for (p++; p < text2.length && text2[p] !== '"'; p++) if (text2[p] === "\\") p++;
+    if (p >= text2.length) throw new Bad();
     p++;
-    return JSON.parse(text.slice(s, p));
+    return JSON.parse(text2.slice(s, p));
   };
   const value = (path51, parent) => {
     ws();
-    if (text[p] === "{") return object(path51);
+    if (text2[p] === "{") return object(path51);
     const s = p;
-    if (text[p] === '"') str();
-    else if (text[p] === "[") {
+    if (text2[p] === '"') str();
+    else if (text2[p] === "[") {
       let depth = 0;
       do {
-        if (text[p] === '"') {
+        if (text2[p] === '"') {
           str();
           continue;
         }
-        if (text[p] === "[" || text[p] === "{") depth++;
-        if (text[p] === "]" || text[p] === "}") depth--;
+        if (text2[p] === "[" || text2[p] === "{") depth++;
+        if (text2[p] === "]" || text2[p] === "}") depth--;
         p++;
-      } while (depth > 0 && p < text.length);
-    } else while (p < text.length && !",}] 	\r\n".includes(text[p] ?? ",")) p++;
+      } while (depth > 0 && p < text2.length);
+    } else while (p < text2.length && !",}] 	\r\n".includes(text2[p] ?? ",")) p++;
     void parent;
     if (s === p) throw new Bad();
   };
@@ -23461,19 +23680,19 @@ function scan(text) {
     const parent = path51.join(SEP);
     p++;
     ws();
-    if (text[p] === "}") return void p++;
+    if (text2[p] === "}") return void p++;
     for (; ; ) {
       ws();
       const ks = p;
       const key2 = [...path51, str()];
       ws();
-      if (text[p++] !== ":") throw new Bad();
+      if (text2[p++] !== ":") throw new Bad();
       ws();
       const vs = p;
       value(key2, parent);
       const k = key2.join(SEP);
       if (entries.has(k)) throw new Bad();
-      const v = text.slice(vs, p);
+      const v = text2.slice(vs, p);
       const isObj = v.startsWith("{");
       const member = {
         value: isObj ? "{}" : JSON.stringify(JSON.parse(v)),
@@ -23484,29 +23703,29 @@ function scan(text) {
       };
       entries.set(k, member);
       ws();
-      if (text[p] === ",") p++;
-      else if (text[p] === "}") return void p++;
+      if (text2[p] === ",") p++;
+      else if (text2[p] === "}") return void p++;
       else throw new Bad();
     }
   };
   ws();
-  if (text[p] !== "{") throw new Bad();
+  if (text2[p] !== "{") throw new Bad();
   object([]);
   ws();
-  if (p !== text.length) throw new Bad();
+  if (p !== text2.length) throw new Bad();
   return entries;
 }
-function parseJson(text) {
+function parseJson(text2) {
   try {
-    JSON.parse(text);
-    return { entries: scan(text), comments: [] };
+    JSON.parse(text2);
+    return { entries: scan(text2), comments: [] };
   } catch {
     return null;
   }
 }
-var indentAt = (text, pos) => {
-  const s = text.lastIndexOf("\n", pos - 1) + 1;
-  const lead = text.slice(s, pos);
+var indentAt = (text2, pos) => {
+  const s = text2.lastIndexOf("\n", pos - 1) + 1;
+  const lead = text2.slice(s, pos);
   return lead.trim() === "" ? lead : " ";
 };
 var jsonFormat = {
@@ -23520,26 +23739,26 @@ var jsonFormat = {
 ${indentAt(src, added.full[0])}${member}`
     };
   },
-  insertBefore(text, first, src, added) {
+  insertBefore(text2, first, src, added) {
     const member = src.slice(added.full[0], added.full[1]);
     return {
       start: first.full[0],
       end: first.full[0],
       text: `${member},
-${indentAt(text, first.full[0])}`
+${indentAt(text2, first.full[0])}`
     };
   },
-  remove(text, gone) {
+  remove(text2, gone) {
     let e = gone.full[1];
-    while (" 	\r\n".includes(text[e] ?? "x")) e++;
-    if (text[e] === ",") {
+    while (" 	\r\n".includes(text2[e] ?? "x")) e++;
+    if (text2[e] === ",") {
       e++;
-      while (" 	\r\n".includes(text[e] ?? "x")) e++;
+      while (" 	\r\n".includes(text2[e] ?? "x")) e++;
       return { start: gone.full[0], end: e, text: "" };
     }
     let s = gone.full[0] - 1;
-    while (" 	\r\n".includes(text[s] ?? "x")) s--;
-    return text[s] === "," ? { start: s, end: gone.full[1], text: "" } : { start: gone.full[0], end: gone.full[1], text: "" };
+    while (" 	\r\n".includes(text2[s] ?? "x")) s--;
+    return text2[s] === "," ? { start: s, end: gone.full[1], text: "" } : { start: gone.full[0], end: gone.full[1], text: "" };
   }
 };
 
@@ -23555,10 +23774,10 @@ function continues(line) {
   const slashes = /(\\+)$/.exec(line.replace(/\r?\n$/, ""))?.[1] ?? "";
   return slashes.length % 2 === 1 && line.endsWith("\n");
 }
-function parseProperties(text) {
+function parseProperties2(text2) {
   const entries = /* @__PURE__ */ new Map();
   const comments = [];
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines = text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   let pos = 0;
   for (let i = 0; i < lines.length; i++) {
     const start = pos;
@@ -23584,7 +23803,7 @@ function parseProperties(text) {
     const vStart = start + lead + m[0].length;
     const end = start + body.length;
     entries.set(key2, {
-      value: unescape(text.slice(vStart, end)),
+      value: unescape(text2.slice(vStart, end)),
       kind: "line",
       at: [vStart, end],
       full: [start + lead, end],
@@ -23594,7 +23813,7 @@ function parseProperties(text) {
   return { entries, comments };
 }
 var propertiesFormat = {
-  parse: parseProperties,
+  parse: parseProperties2,
   ...lineEditor(/^$/, /* @__PURE__ */ new Set(["line"]))
 };
 
@@ -23966,12 +24185,12 @@ var CodePointIterator = class {
   /**
   * Initialize this char iterator.
   */
-  constructor(text) {
+  constructor(text2) {
     this.locs = new Locations();
     this.lastCodePoint = CodePoint.NULL;
     this.start = -1;
     this.end = 0;
-    this.text = text;
+    this.text = text2;
   }
   next() {
     if (this.lastCodePoint === CodePoint.EOF) return CodePoint.EOF;
@@ -24030,16 +24249,16 @@ var Tokenizer = class {
   /**
   * Initialize this tokenizer.
   */
-  constructor(text, parserOptions) {
+  constructor(text2, parserOptions) {
     this.backCode = false;
     this.lastCodePoint = CodePoint.NULL;
     this.state = "DATA";
     this.token = null;
     this.tokenStart = -1;
     this.valuesEnabled = false;
-    this.text = text;
+    this.text = text2;
     this.parserOptions = parserOptions || {};
-    this.codePointIterator = new CodePointIterator(text);
+    this.codePointIterator = new CodePointIterator(text2);
     this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
     this.ESCAPES = this.tomlVersion.gte(1, 1) ? ESCAPES_LATEST : ESCAPES_1_0;
   }
@@ -24154,12 +24373,12 @@ var Tokenizer = class {
         loc
       };
       else if (type === "Integer") {
-        const text = option1;
+        const text2 = option1;
         token = {
           type,
           value,
-          number: parseInt(text, option2),
-          bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text) : null,
+          number: parseInt(text2, option2),
+          bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text2) : null,
           range,
           loc
         };
@@ -25068,8 +25287,8 @@ var TOMLParser = class {
   /**
   * Initialize this parser.
   */
-  constructor(text, parserOptions) {
-    this.text = text;
+  constructor(text2, parserOptions) {
+    this.text = text2;
     this.parserOptions = parserOptions || {};
     this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
   }
@@ -25276,11 +25495,11 @@ var TOMLParser = class {
   }
   processNumberValue(token, ctx) {
     const valueContainer = ctx.consumeValueContainer();
-    const text = this.text;
+    const text2 = this.text;
     const [startRange, endRange] = token.range;
     let numberString = null;
     const getNumberText = () => {
-      return numberString ?? (numberString = text.slice(startRange, endRange).replace(/_/g, ""));
+      return numberString ?? (numberString = text2.slice(startRange, endRange).replace(/_/g, ""));
     };
     let node;
     if (token.type === "Integer") node = {
@@ -25655,10 +25874,10 @@ function segments(root, resolved) {
   return out;
 }
 var canon = (v) => JSON.stringify(v, (_k, x) => x instanceof Date ? `date:${x.toISOString()}` : x);
-function parseToml(text) {
+function parseToml(text2) {
   let ast;
   try {
-    ast = parseTOML(text);
+    ast = parseTOML(text2);
   } catch {
     return null;
   }
@@ -25703,35 +25922,35 @@ var Bad2 = class extends Error {
 };
 var NAME3 = /[A-Za-z_:][-\w.:]*/y;
 var ATTR = /\s+([A-Za-z_:][-\w.:]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
-function at(re, text, p) {
+function at(re, text2, p) {
   re.lastIndex = p;
-  return re.exec(text);
+  return re.exec(text2);
 }
-function scan2(text) {
+function scan2(text2) {
   const comments = [];
   const stack = [];
   let root = null;
   let p = 0;
   const until = (s) => {
-    const i = text.indexOf(s, p);
+    const i = text2.indexOf(s, p);
     if (i < 0) throw new Bad2();
-    const out = text.slice(p, i);
+    const out = text2.slice(p, i);
     p = i + s.length;
     return out;
   };
-  while (p < text.length) {
+  while (p < text2.length) {
     const top = stack.at(-1);
-    if (text.startsWith("<!--", p)) {
+    if (text2.startsWith("<!--", p)) {
       const s = p;
       until("-->");
-      comments.push(text.slice(s, p));
-    } else if (text.startsWith("<?", p)) until("?>");
-    else if (text.startsWith("<![CDATA[", p)) {
+      comments.push(text2.slice(s, p));
+    } else if (text2.startsWith("<?", p)) until("?>");
+    else if (text2.startsWith("<![CDATA[", p)) {
       if (!top) throw new Bad2();
       top.text += until("]]>");
-    } else if (text.startsWith("<!", p)) {
+    } else if (text2.startsWith("<!", p)) {
       if (until(">").includes("[") || root) throw new Bad2();
-    } else if (text.startsWith("</", p)) {
+    } else if (text2.startsWith("</", p)) {
       const s = p;
       p += 2;
       const name = until(">").trim();
@@ -25739,9 +25958,9 @@ function scan2(text) {
       top.content = [top.content[0], s];
       top.end = p;
       stack.pop();
-    } else if (text[p] === "<") {
+    } else if (text2[p] === "<") {
       const s = p;
-      const n = at(NAME3, text, p + 1);
+      const n = at(NAME3, text2, p + 1);
       if (!n || root && !top) throw new Bad2();
       p = NAME3.lastIndex;
       const el = {
@@ -25753,14 +25972,14 @@ function scan2(text) {
         children: [],
         text: ""
       };
-      for (let a; a = at(ATTR, text, p); p = ATTR.lastIndex) {
+      for (let a; a = at(ATTR, text2, p); p = ATTR.lastIndex) {
         const [name, value] = [a[1] ?? "", a[2] ?? a[3] ?? ""];
         const v0 = a.index + a[0].length - 1 - value.length;
         if (el.attrs.some((x) => x.name === name)) throw new Bad2();
         el.attrs.push({ name, value, at: [v0, v0 + value.length] });
       }
       const close = /\s*(\/?)>/y;
-      const c = at(close, text, p);
+      const c = at(close, text2, p);
       if (!c) throw new Bad2();
       p = close.lastIndex;
       if (top) top.children.push(el);
@@ -25771,11 +25990,11 @@ function scan2(text) {
         stack.push(el);
       }
     } else {
-      const i = text.indexOf("<", p);
-      const t = text.slice(p, i < 0 ? text.length : i);
+      const i = text2.indexOf("<", p);
+      const t = text2.slice(p, i < 0 ? text2.length : i);
       if (!top && t.trim() !== "") throw new Bad2();
       if (top) top.text += t;
-      p = i < 0 ? text.length : i;
+      p = i < 0 ? text2.length : i;
     }
   }
   if (!root || stack.length) throw new Bad2();
@@ -25822,9 +26041,9 @@ function entriesOf(root) {
   walk2(root, root.name, "");
   return entries;
 }
-function parseXml(text) {
+function parseXml(text2) {
   try {
-    const { root, comments } = scan2(text);
+    const { root, comments } = scan2(text2);
     return { entries: entriesOf(root), comments };
   } catch (e) {
     if (e instanceof Bad2) return null;
@@ -25838,10 +26057,10 @@ var xmlFormat = {
 
 // src/core/structured-merge/yaml.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function parseYaml(text) {
+function parseYaml(text2) {
   let doc;
   try {
-    doc = (0, import_yaml3.parseDocument)(text, { uniqueKeys: true, prettyErrors: false });
+    doc = (0, import_yaml3.parseDocument)(text2, { uniqueKeys: true, prettyErrors: false });
   } catch {
     return null;
   }
@@ -25855,7 +26074,7 @@ function parseYaml(text) {
     if (!v?.range || entries.has(k)) return false;
     const nested = (0, import_yaml3.isMap)(v) && !v.flow;
     let end = v.range[1];
-    while (end > v.range[0] && /\s/.test(text[end - 1] ?? "")) end--;
+    while (end > v.range[0] && /\s/.test(text2[end - 1] ?? "")) end--;
     entries.set(k, {
       value: nested ? "{}" : JSON.stringify(v.toJSON()),
       kind: "pair",
@@ -25866,7 +26085,7 @@ function parseYaml(text) {
     return !nested || walk2(v.items, key2, k);
   });
   if (!walk2(doc.contents.items, [], "")) return null;
-  const comments = text.match(/(^|[ \t])#.*$/gm) ?? [];
+  const comments = text2.match(/(^|[ \t])#.*$/gm) ?? [];
   return { entries, comments };
 }
 var yamlFormat = {
@@ -25951,12 +26170,12 @@ function mergeByStructure(path51, base, ours, theirs) {
   if (plan.conflicts.length) return { kind: "conflict", keyPaths: plan.conflicts.map(displayKey) };
   if (addedComment(b, o)) return null;
   const es = edits(fmt2, theirs, t, ours, o, plan);
-  const text = es && applyEdits(theirs, es);
-  if (text === null || text === void 0) return null;
-  const back = fmt2.parse(text);
+  const text2 = es && applyEdits(theirs, es);
+  if (text2 === null || text2 === void 0) return null;
+  const back = fmt2.parse(text2);
   const values = back && new Map([...back.entries].map(([k, e]) => [k, e.value]));
   if (!values || !sameMap(values, plan.merged)) return null;
-  return { kind: "merged-by-key", text, keys: [...plan.ours.keys()].map(displayKey) };
+  return { kind: "merged-by-key", text: text2, keys: [...plan.ours.keys()].map(displayKey) };
 }
 function outcomeText(f) {
   if (f.keys) return `${f.outcome} (${f.keys.join(", ") || "no key of the team changed"})`;
@@ -26005,7 +26224,8 @@ async function mergeOverlay(overlayDir, plan, lockLevel, contents, baseLevels = 
     const base = sourceAt(plan, rel, baseLevel);
     const theirs = sourceAt(plan, rel, plan.to);
     if (base === null && theirs === null) {
-      files.push({ path: rel, outcome: "added", content: ours, rewrite: false });
+      const executable = ((await fs4.stat(path6.join(overlayDir, rel))).mode & 73) !== 0;
+      files.push({ path: rel, outcome: "added", content: ours, rewrite: false, executable });
       continue;
     }
     if (sameContent(base, theirs)) {
@@ -26132,7 +26352,7 @@ import path9 from "node:path";
 
 // src/client/download.ts
 init_errors();
-import { createHash as createHash5, randomBytes } from "node:crypto";
+import { createHash as createHash5, randomBytes as randomBytes2 } from "node:crypto";
 import { createWriteStream, promises as fs5 } from "node:fs";
 import path7 from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
@@ -26141,7 +26361,7 @@ async function downloadVerified(url, sha2562, opts) {
   await fs5.mkdir(opts.dir, { recursive: true });
   const file = path7.join(opts.dir, `${sha2562}.zip`);
   if (await verifyAndPin(file, { sha256: sha2562 })) return file;
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
+  const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.part`;
   try {
     const { body, total } = await httpGetStream(url, opts.env ? { env: opts.env } : {});
     const hash = createHash5("sha256");
@@ -26267,10 +26487,10 @@ function detectUpdateModel(files, platform = process.platform, arch = process.ar
   }
   return { kind: "none", note: "no vendor update tool state" };
 }
-function u2Level(text) {
-  if (text === void 0) return void 0;
+function u2Level(text2) {
+  if (text2 === void 0) return void 0;
   try {
-    const v = JSON.parse(text)["update-level"];
+    const v = JSON.parse(text2)["update-level"];
     const n = typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v;
     return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : void 0;
   } catch {
@@ -26284,9 +26504,9 @@ var MAX_SELF_UPDATES = 3;
 var DEFAULT_TIMEOUT_MS = 60 * 60 * 1e3;
 var CONFLICT_SUFFIXES = [".original", ".new", ".old", ".updated", ".diff"];
 async function currentU2Level(home) {
-  const text = await fs7.readFile(path10.join(home, U2_STATE), "utf8").catch(() => void 0);
-  if (text === void 0) return void 0;
-  return u2Level(text) ?? 0;
+  const text2 = await fs7.readFile(path10.join(home, U2_STATE), "utf8").catch(() => void 0);
+  if (text2 === void 0) return void 0;
+  return u2Level(text2) ?? 0;
 }
 async function runUpdateTool(opts) {
   const tool = await findTool(opts.home);
@@ -26896,6 +27116,7 @@ async function writeUpdatedZip(out, layout, opts) {
   const writer = await ZipWriter.create(tmp, { hashOnWorker: true });
   const dos = toDosDateTime(opts.time);
   const hashes = /* @__PURE__ */ new Map();
+  const contents = /* @__PURE__ */ new Map();
   try {
     await writer.addDirectory(`${layout.top}/`, { mode: 493, ...dos });
     for (const d of layout.dirs)
@@ -26905,16 +27126,20 @@ async function writeUpdatedZip(out, layout, opts) {
       const name = `${layout.top}/${f.path}`;
       if (f.kind === "bytes") {
         await writer.addBuffer(name, f.data, { mode: f.mode, ...dos });
-        hashes.set(f.path, sha256(f.data));
+        const sha = sha256(f.data);
+        hashes.set(f.path, sha);
+        contents.set(f.path, sha);
       } else {
         const e = f.from.entry;
         const meta = rawEntryMeta(name, e, f.from.mode);
         if (f.from.trusted && f.from.vendorSha256) {
           await writer.addRaw(meta, f.from.zip.readRawChunks(e));
           hashes.set(f.path, f.from.vendorSha256);
+          if (f.from.contentSha256) contents.set(f.path, f.from.contentSha256);
         } else {
           const sha = await teeRawVerified(f.from, (raw) => writer.addRaw(meta, raw));
           hashes.set(f.path, f.from.vendorSha256 ?? sha);
+          contents.set(f.path, sha);
         }
       }
       opts.onProgress?.(++done, layout.files.length);
@@ -26926,7 +27151,7 @@ async function writeUpdatedZip(out, layout, opts) {
     const { bytes, sha256: fileSha256 } = await writer.finish();
     await fs9.rename(tmp, out);
     keep();
-    return { hashes, bytes, sha256: fileSha256 };
+    return { hashes, contents, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => void 0);
     await fs9.rm(tmp, { force: true });
@@ -27007,86 +27232,6 @@ import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { PassThrough as PassThrough2, Readable as Readable3 } from "node:stream";
 import zlib2 from "node:zlib";
-
-// src/core/sbom/jar-meta.ts
-var POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
-var JAR_LIKE = /\.(jar|war|ear|rar|sar|aar|hpi|jpi|nar)$/i;
-function parseProperties2(text) {
-  const out = /* @__PURE__ */ new Map();
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#") || line.startsWith("!")) continue;
-    const m = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
-    if (m) out.set(m[1], m[2].trim());
-  }
-  return out;
-}
-function parseManifest(text) {
-  const out = /* @__PURE__ */ new Map();
-  let last2;
-  for (const line of text.split(/\r?\n/)) {
-    if (line === "") break;
-    if (line.startsWith(" ") && last2 !== void 0) {
-      out.set(last2, `${out.get(last2) ?? ""}${line.slice(1)}`);
-      continue;
-    }
-    const i = line.indexOf(":");
-    if (i <= 0) continue;
-    last2 = line.slice(0, i).trim();
-    out.set(last2, line.slice(i + 1).trim());
-  }
-  return out;
-}
-function coordinatesFrom(props) {
-  const groupId = props.get("groupId");
-  const artifactId = props.get("artifactId");
-  const version = props.get("version");
-  if (!groupId || !artifactId || !version) return void 0;
-  return { groupId, artifactId, version };
-}
-function pickCoordinates(fileName, all) {
-  if (all.length <= 1) return all[0];
-  const stem = fileName.replace(JAR_LIKE, "");
-  return all.find((c) => stem === `${c.artifactId}-${c.version}` || stem === c.artifactId) ?? all.filter((c) => stem.startsWith(`${c.artifactId}-`) || stem.startsWith(`${c.artifactId}_`)).sort((a, b) => b.artifactId.length - a.artifactId.length)[0];
-}
-var enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ":");
-function mavenPurl(c, fileName) {
-  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  const type = ext && ext !== "jar" ? `?type=${ext}` : "";
-  return `pkg:maven/${enc(c.groupId)}/${enc(c.artifactId)}@${enc(c.version)}${type}`;
-}
-function nameFromFile(fileName) {
-  const stem = fileName.replace(JAR_LIKE, "");
-  const m = /^(.+?)[-_](\d[\w.+-]*)$/.exec(stem);
-  return m ? { name: m[1], version: m[2] } : { name: stem };
-}
-function describeJar(opts) {
-  const fileName = opts.path.slice(opts.path.lastIndexOf("/") + 1);
-  const base = { path: opts.path, sha256: opts.sha256, nested: opts.nested };
-  const coords = pickCoordinates(fileName, opts.poms);
-  if (coords)
-    return {
-      ...base,
-      name: coords.artifactId,
-      group: coords.groupId,
-      version: coords.version,
-      purl: mavenPurl(coords, fileName),
-      source: "pom.properties"
-    };
-  const mf = opts.manifest;
-  const mfName = mf?.get("Bundle-SymbolicName")?.split(";")[0]?.trim() || mf?.get("Automatic-Module-Name") || mf?.get("Implementation-Title");
-  const mfVersion = mf?.get("Bundle-Version") || mf?.get("Implementation-Version");
-  if (mfName) {
-    const c2 = { ...base, name: mfName, source: "MANIFEST.MF" };
-    if (mfVersion) c2.version = mfVersion;
-    return c2;
-  }
-  const f = nameFromFile(fileName);
-  const c = { ...base, name: f.name, source: "file name" };
-  const version = mfVersion ?? f.version;
-  if (version) c.version = version;
-  return c;
-}
 
 // src/zip/central-records.ts
 init_errors();
@@ -27375,7 +27520,7 @@ var JarTail = class {
 };
 
 // src/pipeline/sbom/scan-jars.ts
-var MAX_DEPTH = 4;
+var MAX_DEPTH2 = 4;
 var SMALL = 1024 * 1024;
 var UNSIZED_TAKE = 64 * 1024;
 var MAX_RATIO = 1e3;
@@ -27384,7 +27529,12 @@ var MAX_REREADS = 8;
 var SIGNATURES = [1027, 513];
 var CENTRAL2 = 33639248;
 var MAX324 = 4294967295;
-var interest = (name, depth) => POM_PROPERTIES.test(name) || name === "META-INF/MANIFEST.MF" ? "small" : depth < MAX_DEPTH && JAR_LIKE.test(name) ? "nested" : void 0;
+var interest = (name, depth) => POM_PROPERTIES.test(name) || name === "META-INF/MANIFEST.MF" ? "small" : depth < MAX_DEPTH2 && JAR_LIKE.test(name) ? "nested" : void 0;
+function seedJarMemo(memo, files) {
+  for (const f of files) {
+    if (f.jar) memo.set(`${f.sha256}\0${f.path}`, fromDescription(f.path, f.sha256, f.jar));
+  }
+}
 async function scanPackJars(zip, strip, known = /* @__PURE__ */ new Map(), memo = /* @__PURE__ */ new Map()) {
   const jars = zip.entries.filter((e) => !e.isDirectory && JAR_LIKE.test(e.name));
   const out = new Array(jars.length);
@@ -27566,7 +27716,7 @@ async function readFacts(at2, depth, size, tail, taken, source) {
     else if (rec.name === "META-INF/MANIFEST.MF")
       facts.manifest = parseManifest(content(value, rec, at2));
     else {
-      const c = coordinatesFrom(parseProperties2(content(value, rec, at2)));
+      const c = coordinatesFrom(parseProperties(content(value, rec, at2)));
       if (c) facts.poms.push(c);
     }
   }
@@ -27693,8 +27843,8 @@ async function writePackSbom(pack, sha2562, hashes, memo) {
     const stateEntry = zip.get(`${prefix}${PACK_STATE_PATH}`);
     const info = { top, sha256: sha2562 ?? await sha256File(pack) };
     if (stateEntry) {
-      const text = (await zip.readBuffer(stateEntry, 64 * 1024 * 1024)).toString("utf8");
-      info.state = parsePackState(JSON.parse(text), `${pack}: ${PACK_STATE_PATH}`);
+      const text2 = (await zip.readBuffer(stateEntry, 64 * 1024 * 1024)).toString("utf8");
+      info.state = parsePackState(JSON.parse(text2), `${pack}: ${PACK_STATE_PATH}`);
     }
     json = renderSbom(info, await scanPackJars(zip, prefix, hashes, memo));
   } finally {
@@ -27784,16 +27934,15 @@ function parseRecord(bytes, file) {
   return r;
 }
 var safeRelative = (p) => p !== "" && !p.startsWith("/") && !p.includes("\\") && !p.split("/").some((s) => s === ".." || s === "." || s === "");
-var resolvePending = (lockFile, overlayDir, lockLevel, target) => resolveRecord(pendingFile(lockFile), overlayDir, lockLevel, target);
-async function resolveRecord(recordFile, dir, level, target) {
+var resolvePending = (lockFile, overlayDir, lockLevel, target, keep = []) => resolveRecord(pendingFile(lockFile), overlayDir, lockLevel, target, keep);
+async function resolveRecord(recordFile, dir, level, target, keep = []) {
   const baseLevels = /* @__PURE__ */ new Map();
   const waiting = [];
   const record = await readRecord(recordFile);
-  if (!record) return { baseLevels, waiting };
-  const committed = isCommitted(record, level);
-  if (!committed && (record.lockLevel !== level || record.target > target)) {
-    return { baseLevels, waiting };
-  }
+  const committed = record !== void 0 && isCommitted(record, level);
+  const live = record !== void 0 && (committed || record.lockLevel === level && record.target <= target);
+  const kept = keptPaths(keep, dir, live && !committed ? record : void 0);
+  if (!record || !live) return { baseLevels, waiting };
   for (const [rel, leftSha] of Object.entries(record.files)) {
     const file = path13.join(dir, rel);
     const companions = [];
@@ -27802,14 +27951,29 @@ async function resolveRecord(recordFile, dir, level, target) {
         companions.push(`${rel}${suffix}`);
     }
     const left = { content: await readIfExists(file), companions };
-    const j = judgeFile(rel, leftSha, left, committed ? record.target : void 0);
+    const j = judgeFile(rel, leftSha, left, committed ? record.target : void 0, kept.has(rel));
     if (j.state === "waiting") waiting.push({ path: rel, reason: j.reason });
     else if (j.state === "resolved" && !committed) baseLevels.set(rel, record.target);
   }
   return { baseLevels, waiting, record };
 }
+function keptPaths(keep, dir, record) {
+  const kept = /* @__PURE__ */ new Set();
+  for (const abs of keep) {
+    const rel = path13.relative(dir, abs).split(path13.sep).join("/");
+    if (record && Object.hasOwn(record.files, rel)) {
+      kept.add(rel);
+      continue;
+    }
+    const shown4 = path13.relative(process.cwd(), abs);
+    throw badInput(
+      `--keep ${shown4 && !shown4.startsWith("..") ? shown4 : abs}: no pending conflict for this file${record ? ` (pending: ${Object.keys(record.files).join(", ")})` : ""}`
+    );
+  }
+  return kept;
+}
 var isCommitted = (record, lockLevel) => record.target === lockLevel && record.lockLevel < lockLevel;
-function judgeFile(rel, leftSha, left, committedAt) {
+function judgeFile(rel, leftSha, left, committedAt, keep = false) {
   if (left.content === void 0) return { state: "gone" };
   if (left.companions.length > 0) {
     return {
@@ -27817,7 +27981,7 @@ function judgeFile(rel, leftSha, left, committedAt) {
       reason: `not resolved yet: delete ${left.companions.join(" and ")} once ${rel} is merged`
     };
   }
-  if (sha256(left.content) === leftSha) {
+  if (sha256(left.content) === leftSha && !keep) {
     if (committedAt === void 0) return { state: "again" };
     return {
       state: "waiting",
@@ -27853,6 +28017,17 @@ function stillWaiting(waiting, unchanged = "nothing was published") {
     waiting.map((w) => `${w.path}: ${w.reason}`)
   );
 }
+function resolveHint(overlayDir, conflicts, target) {
+  const shown4 = conflicts.map((c) => {
+    const abs = path13.join(overlayDir, c.path);
+    const rel = path13.relative(process.cwd(), abs);
+    return rel && !rel.startsWith("..") && !path13.isAbsolute(rel) ? rel : abs;
+  });
+  return [
+    `to resolve: edit the file to what it should be at level ${target}, delete its .old and .updated, and run the same apply again`,
+    `to keep yours as it is: delete its .old and .updated, and run the same apply with ${shown4.map((s) => `--keep ${s}`).join(" ")}`
+  ];
+}
 
 // src/pipeline/wso2/apply-wso2.ts
 async function applyWso2(req) {
@@ -27868,7 +28043,8 @@ async function applyWso2(req) {
     lock.file,
     lock.overlay,
     lock.level,
-    typeof req.level === "number" ? req.level : Number.MAX_SAFE_INTEGER
+    typeof req.level === "number" ? req.level : Number.MAX_SAFE_INTEGER,
+    req.keep
   ) : void 0;
   if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
   const packFile = await resolvePackFile(lock, void 0, req.pack, reporter, env);
@@ -28020,6 +28196,7 @@ async function applyWso2(req) {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      details.push(...resolveHint(lock.overlay, conflicts, to));
       await writePending(lock.file, { lockLevel: lock.level, target: to, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
@@ -28081,10 +28258,10 @@ async function moveNewLogs(home, zip, entries, dest) {
 }
 async function scrubToolConfig(home) {
   const file = path14.join(home, "updates", "config.json");
-  const text = await fs13.readFile(file, "utf8");
+  const text2 = await fs13.readFile(file, "utf8");
   let doc;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text2);
   } catch {
     return;
   }
@@ -28154,11 +28331,9 @@ function buildPackState(args) {
     level: args.level,
     updates: [...args.previous?.updates ?? [], ...args.applied],
     hotfixes: args.previous?.hotfixes ?? [],
-    files,
-    ...args.overlay ? { overlay: sorted(args.overlay) } : {}
+    files
   };
 }
-var sorted = (m) => Object.fromEntries([...m].sort(([a], [b]) => a < b ? -1 : 1));
 function serializePackState(state) {
   return Buffer.from(`${JSON.stringify(state, null, 2)}
 `);
@@ -28166,13 +28341,12 @@ function serializePackState(state) {
 function localEdits(state, actual) {
   const modified = [];
   const missing = [];
-  const laid = (p, got) => state.overlay?.[p] === got;
   for (const [p, sha] of Object.entries(state.files)) {
     const got = actual.get(p);
     if (got === void 0) missing.push(p);
-    else if (got !== sha && !laid(p, got)) modified.push(p);
+    else if (got !== sha) modified.push(p);
   }
-  const added = [...actual].filter(([p, got]) => !(p in state.files) && !laid(p, got)).map(([p]) => p).sort();
+  const added = [...actual.keys()].filter((p) => !(p in state.files)).sort();
   return { modified: modified.sort(), missing: missing.sort(), added };
 }
 
@@ -28327,10 +28501,10 @@ init_errors();
 init_types();
 async function readHomeState(home) {
   const file = path16.join(home, PACK_STATE_PATH);
-  const text = await fs15.readFile(file, "utf8").catch(() => void 0);
-  if (text === void 0) return void 0;
+  const text2 = await fs15.readFile(file, "utf8").catch(() => void 0);
+  if (text2 === void 0) return void 0;
   try {
-    return parsePackState(JSON.parse(text), file);
+    return parsePackState(JSON.parse(text2), file);
   } catch (e) {
     if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
     throw e;
@@ -28352,17 +28526,20 @@ import path17 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file, root) {
   const abs = path17.resolve(file ?? DEFAULT_LOCK);
-  let text;
+  let text2;
   try {
-    text = await fs16.readFile(abs, "utf8");
+    text2 = await fs16.readFile(abs, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
     if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
     throw e;
   }
+  return lockFromText(text2, abs, root);
+}
+async function lockFromText(text2, abs, root) {
   const within = root && isInside(path17.resolve(root), abs) ? path17.resolve(root) : await lockRoot(path17.dirname(abs));
-  const lock = parseLock(text, abs, within);
+  const lock = parseLock(text2, abs, within);
   await confineLinks(lock, within);
   return lock;
 }
@@ -28373,7 +28550,7 @@ async function lockRoot(dir) {
   }
 }
 async function confineLinks(lock, root) {
-  const realRoot = await fs16.realpath(root);
+  const realRoot = await realExisting(root);
   for (const [field, p] of lockPaths(lock)) {
     const real = await realExisting(p);
     if (!isInside(realRoot, real))
@@ -28668,8 +28845,8 @@ async function removeHotfix(home, id, opts = {}) {
 async function neededByRevert(home, id) {
   const names2 = await fs20.readdir(workPath(home, "backup")).catch(() => []);
   for (const n of names2) {
-    const text = await fs20.readFile(workPath(home, "backup", n, "transition.json"), "utf8").catch(() => "");
-    if (text.includes(JSON.stringify(id))) return true;
+    const text2 = await fs20.readFile(workPath(home, "backup", n, "transition.json"), "utf8").catch(() => "");
+    if (text2.includes(JSON.stringify(id))) return true;
   }
   return false;
 }
@@ -28688,11 +28865,11 @@ async function nothingDue(home) {
   await fs21.rm(dueFile(home), { force: true });
 }
 async function putBackDue(home) {
-  const text = await fs21.readFile(dueFile(home), "utf8").catch(() => void 0);
-  if (text === void 0) return [];
+  const text2 = await fs21.readFile(dueFile(home), "utf8").catch(() => void 0);
+  if (text2 === void 0) return [];
   const state = await readHomeState(home);
   const has = state?.hotfixes.map((h) => h.id) ?? [];
-  const entry = dueAt(text, state?.level);
+  const entry = dueAt(text2, state?.level);
   const done = [];
   if (entry && has.every((id, i) => entry[i]?.id === id)) {
     for (const h of entry.slice(has.length)) {
@@ -28717,11 +28894,11 @@ async function putBackDue(home) {
 }
 var SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 var SHA = /^[0-9a-f]{64}$/;
-function dueAt(text, level) {
+function dueAt(text2, level) {
   const label = `${WORK_DIR}/hotfixes-due.json`;
   let doc;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text2);
   } catch {
     throw verificationFailed(`${label}: not valid JSON; nothing was put back`);
   }
@@ -28784,8 +28961,7 @@ async function levelComponents(plan, levels, describe) {
 function describeFromContents(contents, memo) {
   return (source, at2) => {
     const loc = contents.locate(source);
-    const sha2562 = loc.sha256 ?? (loc.trusted ? loc.vendorSha256 : void 0);
-    return describeEntry(loc.zip, loc.entry, at2, sha2562, memo);
+    return describeEntry(loc.zip, loc.entry, at2, loc.contentSha256, memo);
   };
 }
 async function addLevelComponents(report, plan, describe) {
@@ -28946,15 +29122,6 @@ async function applyLocked(args) {
     ];
     if (waiting.length > 0) throw stillWaiting(waiting, `${home} was not changed`);
     const overlayRewrites = /* @__PURE__ */ new Map();
-    const laid = /* @__PURE__ */ new Map();
-    const editedSinceLaid = [];
-    const lay = (p, liveSha, ours, next) => {
-      const recorded = state.overlay?.[p];
-      const nextSha = next && sha256(next);
-      const edited = recorded !== void 0 && liveSha !== void 0 && liveSha !== recorded;
-      if (edited && liveSha !== sha256(ours) && liveSha !== nextSha) editedSinceLaid.push(p);
-      else if (nextSha) laid.set(p, nextSha);
-    };
     for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
       const inOverlay = overlayFiles.includes(p);
@@ -28979,7 +29146,6 @@ async function applyLocked(args) {
       if (!changed.has(p)) {
         if (ours && createHash9("sha256").update(ours).digest("hex") !== liveSha)
           outcome.set(p, ours);
-        if (ours) lay(p, liveSha, ours, ours);
         result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
         continue;
       }
@@ -29003,8 +29169,6 @@ async function applyLocked(args) {
       }
       const m = mergeFile(base, ours, theirs);
       result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? "overlay" : "folder" });
-      if (inOverlay && m.outcome !== "conflict")
-        lay(p, liveSha, ours, "content" in m && m.content ? m.content : null);
       if ("content" in m && !["conflict"].includes(m.outcome)) {
         outcome.set(p, m.content);
         if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
@@ -29021,7 +29185,6 @@ async function applyLocked(args) {
         });
       }
     }
-    if (editedSinceLaid.length > 0) throw editedInFolder(home, lock.overlay, editedSinceLaid);
     if (conflictsFor.length > 0) {
       const details = [];
       for (const c of conflictsFor) {
@@ -29094,7 +29257,7 @@ async function applyLocked(args) {
       }
       const dest = path22.join(staging, p);
       if (Buffer.isBuffer(what)) {
-        await writeDurable(dest, what, 420);
+        await writeDurable(dest, what, await mergedMode(p, liveFile(p), plan.files.get(p), lock));
       } else if (what.kind === "payload") {
         const payload = payloads.get(what.level);
         await stageEntry(payload.zip, `files/${what.path}`, dest, what.sha256, what.mode);
@@ -29123,8 +29286,7 @@ async function applyLocked(args) {
       level: target,
       previous: state,
       applied,
-      files: vendorFiles,
-      overlay: laid
+      files: vendorFiles
     });
     await writeDurable(path22.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
     const stateExists = await sha256OfFile(path22.join(home, PACK_STATE_PATH)) !== void 0;
@@ -29184,20 +29346,6 @@ async function applyLocked(args) {
     for (const p of payloads.values()) await p.zip.close();
     for (const h of lockHotfixes) await h.zip.close();
   }
-}
-function editedInFolder(home, overlay, paths) {
-  const [one] = paths;
-  const how = (p) => `to keep your edit, copy ${path22.join(home, p)} to ${path22.join(overlay, p)}; to drop it, copy ${path22.join(overlay, p)} over it`;
-  if (paths.length === 1 && one)
-    return new UplevelError(
-      ExitCode.conflict,
-      `${one} was edited in ${home} since uplevel laid it, and the overlay ${path22.join(overlay, one)} also holds it: ${how(one)}; then run again (${home} was not changed)`
-    );
-  return new UplevelError(
-    ExitCode.conflict,
-    `${paths.length} files were edited in ${home} since uplevel laid them, and the overlay ${overlay} also holds them: for each, copy your edit into the overlay to keep it, or copy the overlay's file over it to drop it; then run again (${home} was not changed)`,
-    paths.map((p) => `${p}: ${how(p)}`)
-  );
 }
 async function checkHotfixFit(home, state, manifests) {
   const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
@@ -29299,6 +29447,17 @@ async function levelsWithComponents(plan, levels, payloads, liveFile, args) {
     return describeEntry(p.zip, p.fileEntry(src.path), at2, src.sha256);
   });
   return out;
+}
+async function mergedMode(p, live, src, lock) {
+  const modeOf2 = async (f) => fs22.stat(f).then(
+    (st) => st.isFile() ? st.mode & 511 : void 0,
+    () => void 0
+  );
+  const here = live === null ? void 0 : await modeOf2(live);
+  if (here) return here;
+  if (src?.kind === "payload" && src.mode & 511) return src.mode & 511;
+  const ours = lock.overlay ? await modeOf2(path22.join(lock.overlay, p)) : void 0;
+  return ours !== void 0 && ours & 73 ? 493 : 420;
 }
 
 // src/pipeline/fetch-levels.ts
@@ -29433,7 +29592,7 @@ init_errors();
 
 // src/client/repository-client.ts
 var import_tuf_js2 = __toESM(require_dist3(), 1);
-import { createHash as createHash10, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash10, randomBytes as randomBytes3 } from "node:crypto";
 import { createWriteStream as createWriteStream4, promises as fs24, readFileSync } from "node:fs";
 import path23 from "node:path";
 import { Transform as Transform4 } from "node:stream";
@@ -29865,7 +30024,7 @@ var RepositoryClient = class {
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
     const file = path23.join(this.targetsDir, sha);
     if (await verifyAndPin(file, info.hashes, info.length)) return file;
-    const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.part`;
+    const tmp = `${file}.${process.pid}.${randomBytes3(4).toString("hex")}.part`;
     try {
       const blocks = await this.download(info, tmp);
       await fs24.rename(tmp, file);
@@ -30108,7 +30267,7 @@ async function writeZipOutput(out, layout, opts, sbom) {
   const set2 = [out, sbomPath(out), sha256Path(out)];
   const keep = set2.map(removeOnExit);
   try {
-    if (sbom) await writePackSbom(out, res.sha256, res.hashes, sbom);
+    if (sbom) await writePackSbom(out, res.sha256, res.contents, sbom);
     else await fs25.rm(sbomPath(out), { force: true });
     await writeFileAtomic(sha256Path(out), `${res.sha256}  ${path24.basename(out)}
 `);
@@ -30187,6 +30346,8 @@ async function apply(req) {
     const levels = levelPath(repo.levels, pack.level, target);
     await fetchLevels(repo, lock, pack.level, target, payloads, reporter);
     const manifests = levels.map((l) => payloads.get(l).manifest);
+    const jarMemo = /* @__PURE__ */ new Map();
+    const ga = pack.state ? void 0 : await gaManifest(repo, pack, packFile);
     const plan = composePlan(
       {
         product: lock.product,
@@ -30194,15 +30355,24 @@ async function apply(req) {
         channel: lock.channel,
         level: pack.level,
         files: [...pack.files.keys()],
-        hashes: pack.state ? pack.state.files : await gaHashes(repo, pack, packFile)
+        hashes: pack.state ? pack.state.files : gaHashes(pack, ga)
       },
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
+    if (req.inventory !== false) {
+      if (ga)
+        seedJarMemo(
+          jarMemo,
+          Object.entries(ga.files).map(([path51, f]) => ({ path: path51, ...f }))
+        );
+      for (const m of manifests) seedJarMemo(jarMemo, [...m.files.added, ...m.files.modified]);
+    }
     for (const [path51, expected] of plan.packChecks) {
       await contents.read({ kind: "pack", path: path51, sha256: expected });
     }
-    const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target) : void 0;
+    if (req.keep?.length && !lock.overlay) throw badInput(`--keep: ${lock.file} has no overlay`);
+    const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target, req.keep) : void 0;
     if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents, resolution?.baseLevels) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -30219,6 +30389,7 @@ async function apply(req) {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
+      details.push(...resolveHint(lock.overlay, overlay.conflicts, target));
       if (req.inventory !== false)
         await addLevelComponents(report, plan, describeFromContents(contents, /* @__PURE__ */ new Map()));
       await writePending(lock.file, { lockLevel: lock.level, target, files: left });
@@ -30231,7 +30402,7 @@ async function apply(req) {
     }
     if (req.dryRun) {
       if (req.inventory === true)
-        await addLevelComponents(report, plan, describeFromContents(contents, /* @__PURE__ */ new Map()));
+        await addLevelComponents(report, plan, describeFromContents(contents, jarMemo));
       return report;
     }
     const vendorHashes2 = await vendorHashesForOverlay(plan, contents, overlay);
@@ -30254,14 +30425,12 @@ async function apply(req) {
             level: target,
             ...pack.state ? { previous: pack.state } : {},
             applied,
-            files,
-            ...overlay ? { overlay: laidOverlay(overlay) } : {}
+            files
           })
         );
       },
       onProgress: (done, total) => reporter.progress("Writing pack", done, total)
     };
-    const jarMemo = /* @__PURE__ */ new Map();
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
       const sbom = req.inventory !== false && jarMemo;
@@ -30282,8 +30451,8 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text = await fs26.readFile(lock.file, "utf8");
-      await writeFileAtomic(lock.file, setLockLevel(text, target));
+      const text2 = await fs26.readFile(lock.file, "utf8");
+      await writeFileAtomic(lock.file, setLockLevel(text2, target));
       await clearPending(lock.file);
       report.lockUpdated = true;
     }
@@ -30351,17 +30520,15 @@ async function vendorHashesForOverlay(plan, contents, overlay) {
   }
   return out;
 }
-function laidOverlay(overlay) {
-  const out = /* @__PURE__ */ new Map();
-  for (const f of overlay.files) if (f.content) out.set(f.path, sha256(f.content));
-  return out;
-}
-async function gaHashes(repo, pack, packFile) {
+async function gaManifest(repo, pack, packFile) {
   const ga = repo.index.pack;
-  if (!ga?.manifest || packFile.verifiedSha256 !== ga.sha256) return {};
+  if (!ga?.manifest || packFile.verifiedSha256 !== ga.sha256) return void 0;
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
-  const manifest = parsePackManifest(json, ga.manifest);
+  return parsePackManifest(json, ga.manifest);
+}
+function gaHashes(pack, manifest) {
   const hashes = {};
+  if (!manifest) return hashes;
   for (const [path51, entry] of pack.files) {
     const m = manifest.files[path51];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
@@ -30401,8 +30568,8 @@ function overlayField(lockFile, overlay) {
   const rel = path25.relative(path25.dirname(lockFile), overlay).split(path25.sep).join("/");
   return `${rel || "."}/`;
 }
-function adoptedLockText(text, lockFile, level, overlay) {
-  const withLevel = setLockLevel(text, level);
+function adoptedLockText(text2, lockFile, level, overlay) {
+  const withLevel = setLockLevel(text2, level);
   const doc = parseYamlDocument(withLevel, path25.basename(lockFile));
   const want = overlayField(lockFile, overlay);
   const current = doc.get("overlay");
@@ -30426,10 +30593,14 @@ function newLockText(lock, level, overlay) {
   return `# written by uplevel adopt
 ${import_yaml5.default.stringify(fields)}`;
 }
-async function writeAdoptedLock(lock, exists3, level, overlay) {
-  const text = exists3 ? adoptedLockText(await fs27.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
-  await fs27.mkdir(path25.dirname(lock.file), { recursive: true });
-  await writeFileAtomic(lock.file, text);
+async function adoptedLock(lock, exists3, level, overlay) {
+  const text2 = exists3 ? adoptedLockText(await fs27.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
+  await lockFromText(text2, lock.file);
+  return text2;
+}
+async function writeAdoptedLock(file, text2) {
+  await fs27.mkdir(path25.dirname(file), { recursive: true });
+  await writeFileAtomic(file, text2);
 }
 
 // src/pipeline/adopt/adopt.ts
@@ -30438,26 +30609,47 @@ var WSO2_OWN = (rel) => OWN(rel) || rel === U2_STATE || rel.startsWith("updates/
 async function adopt(request2) {
   const { lock, reporter } = request2;
   const req = { ...request2, dir: await productHome(request2.dir, lock) };
-  const level = req.level ?? await installedLevel(req.dir, lock);
+  const state = lock.source === "wso2" ? void 0 : await readInstalledState(req.dir, lock);
+  const level = req.level ?? await installedLevel(req.dir, lock, state);
   if (!req.dryRun) await assertFreshOverlay(req.overlay);
+  const lockText = await adoptedLock(lock, req.lockExists, level, req.overlay);
   const ignore = [...DEFAULT_IGNORE, ...lock.ignore ?? []];
   const vendor = await vendorHashes(req, level);
+  const hotfixed = state ? await hotfixedFiles(req.dir, state) : {};
+  if (state && req.level === void 0) checkRecordedFiles(req.dir, state, vendor, hotfixed);
   reporter.info(`Comparing ${req.dir} with the vendor's level ${level}`);
-  const installed = await hashInstallation(req.dir);
+  const own = lock.source === "wso2" ? WSO2_OWN : OWN;
+  const ignored = ignoreMatcher(ignore);
+  const needed = (rel) => !own(rel) && (rel in vendor || ignored(rel) === void 0);
+  const installed = await hashInstallation(req.dir, needed);
   const c = classifyInstallation(installed.files, vendor, {
     ignore,
     includeBinaries: req.includeBinaries,
-    own: lock.source === "wso2" ? WSO2_OWN : OWN
+    own,
+    hotfixed
   });
-  for (const p of installed.other)
-    c.unclassified.push({ path: p, why: "not a regular file (a link or device)" });
+  if (c.missing.length > 0 && c.missing.length === Object.keys(vendor).length)
+    throw badInput(
+      `--dir ${req.dir}: holds none of the files ${lock.product} ${lock.version} ships (${c.missing[0]}\u2026); give the product's home, the folder that holds them`
+    );
+  for (const { path: p, link } of installed.other)
+    c.unclassified.push({
+      path: p,
+      why: link ? `a symbolic link to ${link}: an overlay holds files only` : "not a regular file or folder (a device, socket or pipe)"
+    });
+  for (const p of installed.unnamed)
+    c.unclassified.push({
+      path: p,
+      why: "its name is not UTF-8, which an overlay (and a pack) cannot carry: rename it"
+    });
   if (!req.dryRun) {
+    const sha = new Map(installed.files.map((f) => [f.path, f.sha256]));
     await writeOverlay(
       req.dir,
       req.overlay,
-      c.taken.map((t) => t.path)
+      c.taken.map((t) => ({ path: t.path, sha256: sha.get(t.path) }))
     );
-    await writeAdoptedLock(lock, req.lockExists, level, req.overlay);
+    await writeAdoptedLock(lock.file, lockText);
   }
   return {
     product: lock.product,
@@ -30469,20 +30661,20 @@ async function adopt(request2) {
     lock: lock.file,
     ignore,
     dryRun: req.dryRun,
-    ...c
+    ...c,
+    unclassified: c.unclassified.sort((a, b) => cmp(a.path, b.path))
   };
 }
 async function productHome(dir, lock) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
-  const names2 = await fs28.readdir(dir);
+  const names2 = (await fs28.readdir(dir)).filter((n) => n !== "__MACOSX" && !n.startsWith("."));
   const top = `${lock.product}-${lock.version}`;
   if (names2.length === 1 && names2[0] === top && await isDir(path26.join(dir, top)))
     return path26.join(dir, top);
   return dir;
 }
-async function installedLevel(dir, lock) {
+async function installedLevel(dir, lock, state) {
   if (lock.source === "wso2") {
-    if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
     const level = await currentU2Level(dir);
     if (level === void 0)
       throw badInput(
@@ -30490,17 +30682,11 @@ async function installedLevel(dir, lock) {
       );
     return level;
   }
-  const state = await readInstalledState(dir);
-  if (state && (state.product !== lock.product || state.version !== lock.version))
-    throw badInput(
-      `${path26.join(dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`
-    );
   if (state === void 0)
     throw badInput(`--dir ${dir}: has no ${PACK_STATE_PATH} to say its level; give --level N`);
   return state.level;
 }
-async function readInstalledState(dir) {
-  if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
+async function readInstalledState(dir, lock) {
   const file = path26.join(dir, PACK_STATE_PATH);
   const bytes = await readIfExists(file);
   if (bytes === void 0) return void 0;
@@ -30508,9 +30694,41 @@ async function readInstalledState(dir) {
   try {
     json = JSON.parse(bytes.toString("utf8"));
   } catch {
-    throw badInput(`${file}: is not valid JSON`);
+    throw badInput(`${file}: is not valid JSON; give --level N`);
   }
-  return parsePackState(json, file);
+  const state = parsePackState(json, file);
+  const says = `${state.product} ${state.version} (${state.channel})`;
+  if (says !== `${lock.product} ${lock.version} (${lock.channel})`)
+    throw badInput(
+      `${file}: says ${says}, the lock says ${lock.product} ${lock.version} (${lock.channel})`
+    );
+  return state;
+}
+function checkRecordedFiles(dir, state, vendor, hotfixed) {
+  const paths = [.../* @__PURE__ */ new Set([...Object.keys(state.files), ...Object.keys(vendor)])].sort(cmp);
+  const off = paths.filter((p) => !hotfixed[p] && state.files[p] !== vendor[p]);
+  if (off.length === 0) return;
+  const shown4 = off.slice(0, 3).join(", ") + (off.length > 3 ? ` and ${off.length - 3} more` : "");
+  throw badInput(
+    `${path26.join(dir, PACK_STATE_PATH)}: says level ${state.level}, but the files it records are not the vendor's level ${state.level} (${shown4}); it is not signed, so adopt does not take its word: give --level N`
+  );
+}
+async function hotfixedFiles(dir, state) {
+  const out = {};
+  for (const { id } of state.hotfixes) {
+    const copy = workPath(dir, "hotfixes", `${id}.zip`);
+    const hf = await openHotfix(copy).catch((e) => {
+      if (e instanceof UplevelError) throw e;
+      throw badInput(
+        `${copy}: the kept copy of hotfix ${id} cannot be read (${e.message}); adopt cannot tell its files from the team's`
+      );
+    });
+    await hf.zip.close();
+    const { added, modified, removed } = hf.manifest.files;
+    for (const f of [...added, ...modified]) out[f.path] = { id, sha256: f.sha256 };
+    for (const f of removed) out[f.path] = { id };
+  }
+  return out;
 }
 async function isDir(p) {
   return fs28.stat(p).then(
@@ -30519,13 +30737,17 @@ async function isDir(p) {
   );
 }
 async function assertFreshOverlay(dir) {
-  try {
-    await assertFreshDir(dir);
-  } catch {
+  const st = await fs28.stat(dir).catch((e) => {
+    if (e.code === "ENOENT") return void 0;
+    if (e.code === "ENOTDIR") throw badInput(`--overlay ${dir}: a folder above it is a file`);
+    throw e;
+  });
+  if (!st) return;
+  if (!st.isDirectory()) throw badInput(`--overlay ${dir}: is a file, not a folder`);
+  if ((await fs28.readdir(dir)).length > 0)
     throw badInput(
       `--overlay ${dir}: folder exists and is not empty; adopt writes a new overlay (move the old one away)`
     );
-  }
 }
 async function vendorHashes(req, level) {
   const tmp = await fs28.mkdtemp(path26.join(os3.tmpdir(), "uplevel-adopt-"));
@@ -30561,18 +30783,44 @@ async function vendorHashes(req, level) {
     await fs28.rm(tmp, { recursive: true, force: true });
   }
 }
-async function hashInstallation(dir) {
-  const tree = await listTree(dir, { skipDir: (rel) => rel === "updates/.uplevel" });
-  const files = [];
-  for (const rel of tree.files) {
-    const abs = path26.join(dir, rel);
-    files.push({
-      path: rel,
-      sha256: await sha256File(abs),
-      binary: looksBinary(rel, await head(abs))
-    });
+async function hashInstallation(dir, needed) {
+  const out = { files: [], other: [], unnamed: [] };
+  const walk2 = async (rel) => {
+    const abs = Buffer.from(path26.join(dir, rel));
+    for (const d of await fs28.readdir(abs, { withFileTypes: true, encoding: "buffer" })) {
+      const raw = d.name;
+      const name = raw.toString("utf8");
+      const r = rel ? `${rel}/${name}` : name;
+      if (!Buffer.from(name).equals(raw)) out.unnamed.push(r);
+      else if (d.isDirectory()) {
+        if (r !== "updates/.uplevel") await walk2(r);
+      } else if (!d.isFile()) {
+        const link = d.isSymbolicLink() ? await fs28.readlink(path26.join(dir, r)) : void 0;
+        out.other.push(link === void 0 ? { path: r } : { path: r, link });
+      } else if (!needed(r)) out.files.push({ path: r, sha256: "", binary: false });
+      else out.files.push(await hashFile(dir, r));
+    }
+  };
+  await walk2("");
+  out.files.sort((a, b) => cmp(a.path, b.path));
+  out.other.sort((a, b) => cmp(a.path, b.path));
+  out.unnamed.sort(cmp);
+  return out;
+}
+async function hashFile(dir, rel) {
+  const abs = path26.join(dir, rel);
+  try {
+    return { path: rel, sha256: await sha256File(abs), binary: looksBinary(rel, await head(abs)) };
+  } catch (e) {
+    throw vanished(abs, e);
   }
-  return { files, other: tree.other };
+}
+function vanished(abs, e) {
+  const code = e?.code;
+  if (e !== void 0 && code !== "ENOENT") return e;
+  return badInput(
+    `${abs}: ${e ? "went away" : "changed"} while adopt read it (is the server running? stop it, or name the file in the lock's ignore:); nothing was written`
+  );
 }
 async function head(file) {
   const chunks = [];
@@ -30582,20 +30830,30 @@ async function head(file) {
 async function writeOverlay(dir, overlay, taken) {
   const parent = path26.dirname(overlay);
   await fs28.mkdir(parent, { recursive: true });
-  const staging = await fs28.mkdtemp(
-    path26.join(parent, `.${path26.basename(overlay)}.uplevel-staging-`)
+  const staging = path26.join(
+    parent,
+    `.${path26.basename(overlay)}.uplevel-staging-${randomBytes4(6).toString("hex")}`
   );
+  await fs28.mkdir(staging);
+  const onExit = () => rmSync2(staging, { recursive: true, force: true });
+  process.on("exit", onExit);
   try {
-    for (const rel of taken) {
-      const to = path26.join(staging, rel);
+    for (const t of taken) {
+      const to = path26.join(staging, t.path);
       await fs28.mkdir(path26.dirname(to), { recursive: true });
-      await fs28.copyFile(path26.join(dir, rel), to);
+      const from = path26.join(dir, t.path);
+      await fs28.copyFile(from, to).catch((e) => {
+        throw vanished(from, e);
+      });
+      if (await sha256File(to) !== t.sha256) throw vanished(from);
     }
     await fs28.rm(overlay, { recursive: true, force: true });
     await fs28.rename(staging, overlay);
   } catch (e) {
     await fs28.rm(staging, { recursive: true, force: true });
     throw e;
+  } finally {
+    process.off("exit", onExit);
   }
 }
 
@@ -30658,6 +30916,8 @@ async function adoptCommand(argv, ctx) {
   const overlay = overlayFlag ? path28.resolve(overlayFlag) : lock.overlay;
   if (!overlay) throw badInput("adopt needs --overlay DIR (the lock names no overlay)");
   const level = intFlag("level", values.level);
+  const reportFile = values.report ? path28.resolve(values.report) : void 0;
+  if (reportFile) await assertReportPath(reportFile);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   let report;
   try {
@@ -30676,7 +30936,7 @@ async function adoptCommand(argv, ctx) {
   } finally {
     reporter.end();
   }
-  if (values.report) await writeReport(path28.resolve(values.report), report);
+  if (reportFile) await writeReport(reportFile, report);
   if (values.json) ctx.printJson(report);
   else printAdopt(report, ctx);
   return 0;
@@ -30712,9 +30972,18 @@ async function lockFromFlags(lockFile, dir, values) {
   return parseLock(newLockText(draft, state.level, path28.dirname(lockFile)), lockFile, root);
 }
 var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path28.resolve(r);
+async function assertReportPath(file) {
+  const st = await fs29.stat(file).catch((e) => {
+    if (e.code === "ENOENT") return void 0;
+    if (e.code === "ENOTDIR") throw badInput(`--report ${file}: a folder above it is a file`);
+    throw e;
+  });
+  if (st?.isDirectory()) throw badInput(`--report ${file}: is a folder; name a .md or .json file`);
+}
 async function writeReport(file, report) {
   const md = file.endsWith(".md");
-  await fs29.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
+  await fs29.mkdir(path28.dirname(file), { recursive: true });
+  await writeFileAtomic(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
 `);
 }
 function adoptMarkdown(r) {
@@ -30833,9 +31102,9 @@ async function newKey(dir, role, n) {
 }
 function keysFromEnv(role, env) {
   const name = `UPLEVEL_KEY_${role.toUpperCase()}`;
-  const text = env[name];
-  if (!text) return void 0;
-  const pems = text.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
+  const text2 = env[name];
+  if (!text2) return void 0;
+  const pems = text2.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
   if (pems.length === 0) throw badInput(`${name}: holds no PEM private key`);
   return pems.map((pem) => {
     try {
@@ -30955,9 +31224,9 @@ function delegatedRole(name, keys) {
 var keysDir = (dir) => path30.join(dir, "keys", "delegated");
 var envName = (role) => `UPLEVEL_KEY_PRODUCT_${role.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 async function delegatedKeys(dir, role, opts) {
-  const text = (opts.env ?? process.env)[envName(role)];
+  const text2 = (opts.env ?? process.env)[envName(role)];
   const file = path30.join(keysDir(dir), `${role}.pem`);
-  let pem = text;
+  let pem = text2;
   if (!pem) pem = await fs32.readFile(file, "utf8").catch(() => void 0);
   if (!pem && !opts.create)
     throw badInput(`${file}: the ${role} role's signing key is missing (or set ${envName(role)})`);
@@ -30968,7 +31237,7 @@ async function delegatedKeys(dir, role, opts) {
     await fs32.writeFile(file, pem, { mode: 384, flag: "wx" });
   }
   const pems = pem.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
-  if (pems.length === 0) throw badInput(`${text ? envName(role) : file}: holds no PEM private key`);
+  if (pems.length === 0) throw badInput(`${text2 ? envName(role) : file}: holds no PEM private key`);
   return pems.map((p) => {
     const privateKey = createPrivateKey2(p);
     return { key: publicKeyFor(privateKey), privateKey };
@@ -31025,9 +31294,9 @@ async function signDelegated(dir, wanted, state, opts) {
       })
     );
     signAll(md, rotating ? [...opts.rotate?.oldKeys ?? [], ...keys] : keys);
-    const text = toText(md);
-    await writeAtomic(path30.join(dir, "metadata", `${version}.${name}.json`), text);
-    await writeAtomic(path30.join(dir, "metadata", `${name}.json`), text);
+    const text2 = toText(md);
+    await writeAtomic(path30.join(dir, "metadata", `${version}.${name}.json`), text2);
+    await writeAtomic(path30.join(dir, "metadata", `${name}.json`), text2);
     out.roles[name] = delegatedRole(name, keys);
     for (const k of keys) out.keys[k.key.keyID] = k.key;
     out.meta[`${name}.json`] = version;
@@ -31113,14 +31382,14 @@ function count(root, md) {
 async function keysFrom(files) {
   const out = [];
   for (const f of files) {
-    let text;
+    let text2;
     try {
-      text = await fs34.readFile(f, "utf8");
+      text2 = await fs34.readFile(f, "utf8");
     } catch {
       throw badInput(`--key ${f}: cannot be read`);
     }
     try {
-      const privateKey = createPrivateKey3(text);
+      const privateKey = createPrivateKey3(text2);
       out.push({ key: publicKeyFor(privateKey), privateKey });
     } catch {
       throw badInput(`--key ${f}: not a readable ed25519 private key`);
@@ -31166,9 +31435,9 @@ async function signRoot(repoDir, opts = {}) {
       await writePendingRoot(dir, pending2);
       return result;
     }
-    const text = toText(pending2);
-    await writeAtomic(path32.join(dir, "metadata", `${pending2.signed.version}.root.json`), text);
-    await writeAtomic(path32.join(dir, "metadata", "root.json"), text);
+    const text2 = toText(pending2);
+    await writeAtomic(path32.join(dir, "metadata", `${pending2.signed.version}.root.json`), text2);
+    await writeAtomic(path32.join(dir, "metadata", "root.json"), text2);
     await fs34.rm(pendingRootPath(dir), { force: true });
     return { ...result, published: true };
   });
@@ -31293,9 +31562,9 @@ async function signTopLevel(dir, targets, now, expires, previous, rotate2) {
 async function signTargets(dir, targets) {
   const md = new import_models6.Metadata(targets);
   signAll(md, await signingKeys(dir, "targets"));
-  const text = toText(md);
-  await writeAtomic(path33.join(dir, "metadata", `${targets.version}.targets.json`), text);
-  await writeAtomic(path33.join(dir, "metadata", "targets.json"), text);
+  const text2 = toText(md);
+  await writeAtomic(path33.join(dir, "metadata", `${targets.version}.targets.json`), text2);
+  await writeAtomic(path33.join(dir, "metadata", "targets.json"), text2);
 }
 async function signSnapshotAndTimestamp(dir, versions, previous, now, expires) {
   const meta = {};
@@ -31344,7 +31613,7 @@ async function signTimestamp(dir, snapshotText, version, now, expires) {
   signAll(md, await signingKeys(dir, "timestamp"));
   await writeAtomic(path33.join(dir, "metadata", "timestamp.json"), toText(md));
 }
-async function hashFile(file) {
+async function hashFile2(file) {
   const h = createHash13("sha256");
   let length = 0;
   try {
@@ -31377,7 +31646,7 @@ async function publishLocked(dir, files, opts) {
   const timestamp = await readMetadata(dir, "timestamp.json");
   const targets = allTargets(state);
   for (const f of files) {
-    const { sha256: sha2562, length } = await hashFile(f.localFile);
+    const { sha256: sha2562, length } = await hashFile2(f.localFile);
     const stored = path33.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
     await fs35.mkdir(path33.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
@@ -31913,7 +32182,8 @@ async function applyCommand(argv, ctx) {
     "no-lock-update": { type: "boolean" },
     "no-sbom": { type: "boolean" },
     bundle: { type: "string" },
-    diff: { type: "string" }
+    diff: { type: "string" },
+    keep: { type: "string", multiple: true }
   });
   if (values.diff) return applyDiffCommand(values, ctx);
   let lock = await loadLock(values.lock);
@@ -31954,6 +32224,7 @@ async function applyCommand(argv, ctx) {
       updateLock: !values["no-lock-update"],
       ...values["no-sbom"] ? { inventory: false } : {},
       ...bundleFrom !== void 0 ? { bundleFrom } : {},
+      ...values.keep ? { keep: values.keep.map((k) => path37.resolve(k)) } : {},
       reporter,
       env: ctx.env
     });
@@ -32167,7 +32438,7 @@ init_errors();
 
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes5 } from "node:crypto";
 import { createWriteStream as createWriteStream5, promises as fs40, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
@@ -32194,7 +32465,7 @@ var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
   await fs40.mkdir(opts.logDir, { recursive: true });
-  const tag = randomBytes3(8).toString("hex");
+  const tag = randomBytes5(8).toString("hex");
   const env = {
     ...testEnvironment({ ...process.env, ...opts.env }),
     UPLEVEL_PACK_HOME: opts.packHome,
@@ -32490,7 +32761,7 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
   const durationMs = Date.now() - t0;
   if (s.spawnError) await fs40.appendFile(logFile, `could not run: ${s.spawnError}
 `);
-  const text = await fs40.readFile(logFile, "utf8").catch(() => "");
+  const text2 = await fs40.readFile(logFile, "utf8").catch(() => "");
   const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
@@ -32499,7 +32770,7 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
     exitCode,
     durationMs,
     logFile,
-    tail: text.trimEnd().split("\n").slice(-TAIL_LINES).join("\n")
+    tail: text2.trimEnd().split("\n").slice(-TAIL_LINES).join("\n")
   };
 }
 var xml = (s) => s.replace(
@@ -32552,8 +32823,8 @@ init_errors();
 
 // src/repo/pack-manifest.ts
 init_errors();
-init_types();
 import { createHash as createHash14 } from "node:crypto";
+init_types();
 
 // src/repo/pack-name.ts
 init_version();
@@ -32569,6 +32840,13 @@ function parseTopFolder(top, label) {
   return { product: m[1], version: m[2] };
 }
 
+// src/repo/jar-descriptions.ts
+async function hashAndDescribe(zip, entry, at2) {
+  const c = await describeEntry(zip, entry, at2);
+  const jar = publishedDescription(c);
+  return jar ? { sha256: c.sha256, jar } : { sha256: c.sha256 };
+}
+
 // src/repo/pack-manifest.ts
 async function buildPackManifest(file) {
   const zip = await SafeZip.open(file, { label: file });
@@ -32576,19 +32854,27 @@ async function buildPackManifest(file) {
     const top = zip.topFolder();
     if (!top) throw badInput(`${file}: a pack must hold one top-level folder`);
     const { product, version } = parseTopFolder(top, file);
-    const files = {};
-    for (const e of zip.entries) {
-      if (e.isDirectory) continue;
+    const entries = zip.entries.filter(
+      (e) => !e.isDirectory && e.name.slice(top.length + 1) !== PACK_STATE_PATH
+    );
+    const got = /* @__PURE__ */ new Map();
+    await forEachLimit(entries, 2, async (e) => {
       const rel = e.name.slice(top.length + 1);
-      if (rel === PACK_STATE_PATH) continue;
-      const h = createHash14("sha256");
-      for await (const chunk of await zip.openData(e)) h.update(chunk);
-      files[rel] = { sha256: h.digest("hex"), size: e.uncompressedSize, crc32: e.crc32 };
-    }
+      const { sha256: sha2562, jar } = JAR_LIKE.test(rel) ? await hashAndDescribe(zip, e, rel) : { sha256: await hashEntry(zip, e), jar: void 0 };
+      got.set(e, { sha256: sha2562, size: e.uncompressedSize, crc32: e.crc32, ...jar ? { jar } : {} });
+    });
+    const files = {};
+    for (const e of entries)
+      files[e.name.slice(top.length + 1)] = got.get(e);
     return { schema: 1, product, version, files };
   } finally {
     await zip.close();
   }
+}
+async function hashEntry(zip, e) {
+  const h = createHash14("sha256");
+  for await (const chunk of await zip.openData(e)) h.update(chunk);
+  return h.digest("hex");
 }
 
 // src/repo/payload-state.ts
@@ -32643,8 +32929,8 @@ async function packState(repoDir, index, newPack) {
   if (!files && index.pack?.manifest) {
     const local = await targetLocalPath(repoDir, index.pack.manifest);
     if (local) {
-      const text = await fs41.readFile(local, "utf8");
-      files = parsePackManifest(JSON.parse(text), index.pack.manifest).files;
+      const text2 = await fs41.readFile(local, "utf8");
+      files = parsePackManifest(JSON.parse(text2), index.pack.manifest).files;
     }
   }
   if (!files) return { files: /* @__PURE__ */ new Map(), complete: false };
@@ -32903,22 +33189,26 @@ async function buildUpdate(opts) {
     const removed = [];
     const bases = [];
     const hashOf = async (pf, e) => sha256(await pf.zip.readBuffer(e));
+    const to = b;
+    const hashNew = async (e, p) => JAR_LIKE.test(p) ? hashAndDescribe(to.zip, e, p) : { sha256: await hashOf(to, e) };
     for (const [p, be] of [...b.files].sort(([x], [y]) => x < y ? -1 : 1)) {
       const ae = a.files.get(p);
       if (!ae) {
         added.push({
           path: p,
-          sha256: await hashOf(b, be),
+          ...await hashNew(be, p),
           size: be.uncompressedSize,
           mode: modeOf(be)
         });
       } else if (!sameBytes(ae, be) || modeOf(ae) !== modeOf(be)) {
+        const { sha256: sha, jar } = await hashNew(be, p);
         const entry = {
           path: p,
-          sha256: await hashOf(b, be),
+          sha256: sha,
           size: be.uncompressedSize,
           mode: modeOf(be),
-          replaces: ""
+          replaces: "",
+          ...jar ? { jar } : {}
         };
         const old = await a.zip.readBuffer(ae);
         entry.replaces = sha256(old);
@@ -33768,10 +34058,10 @@ async function build(argv, ctx) {
   let changes = [];
   if (values.changes) {
     const file = path47.resolve(values.changes);
-    const text = await fs49.readFile(file, "utf8").catch(() => {
+    const text2 = await fs49.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
-    changes = parseChangesYaml(text, file);
+    changes = parseChangesYaml(text2, file);
   }
   let released = /* @__PURE__ */ new Date();
   if (values.released) {
@@ -33988,9 +34278,9 @@ async function revertLocked(home, asked, reporter, lock) {
     result.hotfixes = await putBackDue(home);
   }
   if (lock) {
-    const text = await fs50.readFile(lock.file, "utf8");
-    const next = setLockLevel(text, level);
-    if (next !== text) {
+    const text2 = await fs50.readFile(lock.file, "utf8");
+    const next = setLockLevel(text2, level);
+    if (next !== text2) {
       await writeFileAtomic(lock.file, next);
       result.lockUpdated = true;
     }
@@ -34167,14 +34457,14 @@ function runLockHolder(root) {
 }
 async function readState(root) {
   const file = path49.join(root, PACK_STATE_PATH);
-  let text;
+  let text2;
   try {
-    text = await fs51.readFile(file, "utf8");
+    text2 = await fs51.readFile(file, "utf8");
   } catch {
     return void 0;
   }
   try {
-    return parsePackState(JSON.parse(text), file);
+    return parsePackState(JSON.parse(text2), file);
   } catch (e) {
     if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
     throw e;
@@ -34296,8 +34586,8 @@ function guardPipe(stream) {
     else throw e;
   });
 }
-function write(stream, text, opts = {}) {
-  if (!closed.has(stream) && !stream.destroyed) stream.write(opts.raw ? text : inertOutput(text));
+function write(stream, text2, opts = {}) {
+  if (!closed.has(stream) && !stream.destroyed) stream.write(opts.raw ? text2 : inertOutput(text2));
 }
 var CODES = {
   [ExitCode.bug]: "bug",
@@ -34415,7 +34705,7 @@ var HELP = {
   },
   apply: {
     usage: [
-      "apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--no-sbom] [--json]",
+      "apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--no-sbom] [--keep FILE]\u2026 [--json]",
       "apply     [--lock F] --diff DIFF.zip --dir DIR [--dry-run] [--json]"
     ],
     what: "Applies every level up to --level in one pass, merging the overlay three-way.",
@@ -34430,6 +34720,10 @@ var HELP = {
       ["--dry-run", "print the plan and the merge results, write nothing"],
       ["--no-lock-update", "leave the lock\u2019s level and the overlay files as they are"],
       ["--no-sbom", "no ZIP.cdx.json beside the zip and no component diff in the report"],
+      [
+        "--keep FILE",
+        "a conflicted overlay file kept as it is: yours wins over the vendor\u2019s change (repeatable)"
+      ],
       JSON_FLAG
     ],
     example: "uplevel apply --lock uplevel.yml --out pack.zip"
@@ -34851,13 +35145,13 @@ function withoutPrefix(message) {
   return message.replace(/^uplevel [a-z]+( [a-z]+)?: /, "");
 }
 function printHelp(name, label) {
-  const text = commandHelp(label) ?? commandHelp(name) ?? Object.keys(HELP).filter((k) => k.startsWith(`${name} `)).map((k) => commandHelp(k)).join("\n\n");
-  if (!text) {
+  const text2 = commandHelp(label) ?? commandHelp(name) ?? Object.keys(HELP).filter((k) => k.startsWith(`${name} `)).map((k) => commandHelp(k)).join("\n\n");
+  if (!text2) {
     write(process.stderr, `uplevel ${label}: no help written for this command (a bug)
 `);
     return ExitCode.bug;
   }
-  write(process.stdout, `${text}
+  write(process.stdout, `${text2}
 `);
   return ExitCode.ok;
 }
