@@ -206,17 +206,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path51) {
-      const ctrl = callVisitor(key2, node, visitor, path51);
+    function visit_(key2, node, visitor, path50) {
+      const ctrl = callVisitor(key2, node, visitor, path50);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path51, ctrl);
-        return visit_(key2, ctrl, visitor, path51);
+        replaceNode(key2, path50, ctrl);
+        return visit_(key2, ctrl, visitor, path50);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path51 = Object.freeze(path51.concat(node));
+          path50 = Object.freeze(path50.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path51);
+            const ci = visit_(i, node.items[i], visitor, path50);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -227,13 +227,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path51 = Object.freeze(path51.concat(node));
-          const ck = visit_("key", node.key, visitor, path51);
+          path50 = Object.freeze(path50.concat(node));
+          const ck = visit_("key", node.key, visitor, path50);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path51);
+          const cv = visit_("value", node.value, visitor, path50);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -254,17 +254,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path51) {
-      const ctrl = await callVisitor(key2, node, visitor, path51);
+    async function visitAsync_(key2, node, visitor, path50) {
+      const ctrl = await callVisitor(key2, node, visitor, path50);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path51, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path51);
+        replaceNode(key2, path50, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path50);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path51 = Object.freeze(path51.concat(node));
+          path50 = Object.freeze(path50.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path51);
+            const ci = await visitAsync_(i, node.items[i], visitor, path50);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -275,13 +275,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path51 = Object.freeze(path51.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path51);
+          path50 = Object.freeze(path50.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path50);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path51);
+          const cv = await visitAsync_("value", node.value, visitor, path50);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -308,23 +308,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path51) {
+    function callVisitor(key2, node, visitor, path50) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path51);
+        return visitor(key2, node, path50);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path51);
+        return visitor.Map?.(key2, node, path50);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path51);
+        return visitor.Seq?.(key2, node, path50);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path51);
+        return visitor.Pair?.(key2, node, path50);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path51);
+        return visitor.Scalar?.(key2, node, path50);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path51);
+        return visitor.Alias?.(key2, node, path50);
       return void 0;
     }
-    function replaceNode(key2, path51, node) {
-      const parent = path51[path51.length - 1];
+    function replaceNode(key2, path50, node) {
+      const parent = path50[path50.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -936,10 +936,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path51, value) {
+    function collectionFromPath(schema, path50, value) {
       let v = value;
-      for (let i = path51.length - 1; i >= 0; --i) {
-        const k = path51[i];
+      for (let i = path50.length - 1; i >= 0; --i) {
+        const k = path50[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -958,7 +958,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path51) => path51 == null || typeof path51 === "object" && !!path51[Symbol.iterator]().next().done;
+    var isEmptyPath = (path50) => path50 == null || typeof path50 === "object" && !!path50[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -988,11 +988,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path51, value) {
-        if (isEmptyPath(path51))
+      addIn(path50, value) {
+        if (isEmptyPath(path50))
           this.add(value);
         else {
-          const [key2, ...rest] = path51;
+          const [key2, ...rest] = path50;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1006,8 +1006,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path51) {
-        const [key2, ...rest] = path51;
+      deleteIn(path50) {
+        const [key2, ...rest] = path50;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -1021,8 +1021,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path51, keepScalar) {
-        const [key2, ...rest] = path51;
+      getIn(path50, keepScalar) {
+        const [key2, ...rest] = path50;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1040,8 +1040,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path51) {
-        const [key2, ...rest] = path51;
+      hasIn(path50) {
+        const [key2, ...rest] = path50;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -1051,8 +1051,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path51, value) {
-        const [key2, ...rest] = path51;
+      setIn(path50, value) {
+        const [key2, ...rest] = path50;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -1096,14 +1096,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text.length <= endStep)
+        return text;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1120,14 +1120,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1144,12 +1144,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1161,12 +1161,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1181,39 +1181,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text[start];
         }
       }
       return end;
@@ -3567,9 +3567,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path51, value) {
+      addIn(path50, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path51, value);
+          this.contents.addIn(path50, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3644,14 +3644,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path51) {
-        if (Collection.isEmptyPath(path51)) {
+      deleteIn(path50) {
+        if (Collection.isEmptyPath(path50)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path51) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path50) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3666,10 +3666,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path51, keepScalar) {
-        if (Collection.isEmptyPath(path51))
+      getIn(path50, keepScalar) {
+        if (Collection.isEmptyPath(path50))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path51, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path50, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3680,10 +3680,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path51) {
-        if (Collection.isEmptyPath(path51))
+      hasIn(path50) {
+        if (Collection.isEmptyPath(path50))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path51) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path50) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3700,13 +3700,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path51, value) {
-        if (Collection.isEmptyPath(path51)) {
+      setIn(path50, value) {
+        if (Collection.isEmptyPath(path50)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path51), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path50), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path51, value);
+          this.contents.setIn(path50, value);
         }
       }
       /**
@@ -5667,9 +5667,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path51) => {
+    visit.itemAtPath = (cst, path50) => {
       let item = cst;
-      for (const [field, index] of path51) {
+      for (const [field, index] of path50) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5678,23 +5678,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path51) => {
-      const parent = visit.itemAtPath(cst, path51.slice(0, -1));
-      const field = path51[path51.length - 1][0];
+    visit.parentCollection = (cst, path50) => {
+      const parent = visit.itemAtPath(cst, path50.slice(0, -1));
+      const field = path50[path50.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path51, item, visitor) {
-      let ctrl = visitor(item, path51);
+    function _visit(path50, item, visitor) {
+      let ctrl = visitor(item, path50);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path51.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path50.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5705,10 +5705,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path51);
+            ctrl = ctrl(item, path50);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path51) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path50) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7010,14 +7010,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs53 = this.flowScalar(this.type);
+              const fs52 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs53, sep: [] });
+                map.items.push({ start, key: fs52, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs53);
+                this.stack.push(fs52);
               } else {
-                Object.assign(it, { key: fs53, sep: [] });
+                Object.assign(it, { key: fs52, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7145,13 +7145,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs53 = this.flowScalar(this.type);
+              const fs52 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs53, sep: [] });
+                fc.items.push({ start: [], key: fs52, sep: [] });
               else if (it.sep)
-                this.stack.push(fs53);
+                this.stack.push(fs52);
               else
-                Object.assign(it, { key: fs53, sep: [] });
+                Object.assign(it, { key: fs52, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7460,11 +7460,11 @@ var require_dist = __commonJS({
 });
 
 // src/core/yaml-text.ts
-function parseYamlDocument(text2, label) {
-  const doc = import_yaml.default.parseDocument(text2, { prettyErrors: false, uniqueKeys: true });
+function parseYamlDocument(text, label) {
+  const doc = import_yaml.default.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const e = doc.errors[0];
   if (e) {
-    const line = text2.slice(0, e.pos[0]).split("\n").length;
+    const line = text.slice(0, e.pos[0]).split("\n").length;
     throw badInput(`${label}: YAML error at line ${line}: ${e.message.split("\n")[0]}`);
   }
   try {
@@ -7499,12 +7499,12 @@ function shown3(v) {
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}\u2026` : s;
 }
-function parseLock(text2, file, root = path.dirname(file)) {
+function parseLock(text, file, root = path.dirname(file)) {
   const name = path.basename(file);
   const fail = (field, why) => {
     throw badInput(`${name}: ${field} ${why}`);
   };
-  const doc = parseYamlDocument(text2, name);
+  const doc = parseYamlDocument(text, name);
   const raw = doc.toJS();
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw badInput(`${name}: must be a mapping of fields (product, version, level, \u2026)`);
@@ -7548,10 +7548,7 @@ function parseLock(text2, file, root = path.dirname(file)) {
     if (URL_LIKE.test(p)) fail(field, `must be a path relative to ${name}, not a URL`);
     const abs = path.resolve(dir, p);
     if (!isInside(root, abs))
-      fail(
-        field,
-        `must stay inside the lock's repository ${root} (got ${shown3(p)}): move it into the repository and give its path relative to ${name}`
-      );
+      fail(field, `must stay inside the lock's repository ${root} (got ${shown3(p)})`);
     return abs;
   };
   const mapping = (v, field, keys, what) => {
@@ -7716,13 +7713,13 @@ function parseDuration(v, field, fail) {
   if (ms > MAX_TIMER_MS) return fail(field, `must be at most 24 days (got ${shown3(v)})`);
   return ms;
 }
-function setLockLevel(text2, level) {
+function setLockLevel(text, level) {
   if (!Number.isSafeInteger(level) || level < 0) throw new RangeError(`bad level ${level}`);
-  const doc = parseYamlDocument(text2, "uplevel.yml");
+  const doc = parseYamlDocument(text, "uplevel.yml");
   const contents = doc.contents;
   const pair = import_yaml2.default.isMap(contents) ? contents.items.find((p) => import_yaml2.default.isScalar(p.key) && p.key.value === "level") : void 0;
   const range = import_yaml2.default.isScalar(pair?.value) ? pair.value.range : void 0;
-  if (range) return `${text2.slice(0, range[0])}${level}${text2.slice(range[1])}`;
+  if (range) return `${text.slice(0, range[0])}${level}${text.slice(range[1])}`;
   doc.set("level", level);
   return doc.toString();
 }
@@ -7816,7 +7813,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports) {
-    var fs53 = __require("fs");
+    var fs52 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
     var Readable5 = stream.Readable;
@@ -7836,7 +7833,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs53.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs52.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -7853,7 +7850,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs53.close(self.fd, onCloseDone);
+      fs52.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -7885,7 +7882,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs53.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs52.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -8245,7 +8242,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports) {
-    var fs53 = __require("fs");
+    var fs52 = __require("fs");
     var zlib3 = __require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = __require("util");
@@ -8270,9 +8267,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path51, options2) {
+    function openPromise(path50, options2) {
       return new Promise((resolve, reject) => {
-        open(path51, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path50, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -8302,7 +8299,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path51, options2, callback) {
+    function open(path50, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -8314,10 +8311,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs53.open(path51, "r", function(err, fd) {
+      fs52.open(path50, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs53.close(fd, defaultCallback);
+          if (err2) fs52.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -8334,7 +8331,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs53.fstat(fd, function(err, stats) {
+      fs52.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -15531,7 +15528,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path51, data) {
+      static fromJSON(path50, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -15541,7 +15538,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path51,
+          path: path50,
           hashes,
           unrecognizedFields: rest
         });
@@ -17116,11 +17113,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path51 = {
+    var path50 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path51.win32.sep : path51.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path50.win32.sep : path50.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -18348,9 +18345,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path51, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path50, metadata]) => ({
         ...acc,
-        [path51]: metadata.toJSON()
+        [path50]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -18359,9 +18356,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path51, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path50, metadata]) => ({
             ...acc,
-            [path51]: file_1.MetaFile.fromJSON(metadata)
+            [path50]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -18543,9 +18540,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets4;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path51, target]) => ({
+      return Object.entries(targets).reduce((acc, [path50, target]) => ({
         ...acc,
-        [path51]: target.toJSON()
+        [path50]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -18554,9 +18551,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path51, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path50, target]) => ({
             ...acc,
-            [path51]: file_1.TargetFile.fromJSON(path51, target)
+            [path50]: file_1.TargetFile.fromJSON(path50, target)
           }), {});
         }
       }
@@ -20090,14 +20087,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path51) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path51)).toString();
+    function join(base, path50) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path50)).toString();
     }
-    function ensureTrailingSlash(path51) {
-      return path51.endsWith("/") ? path51 : path51 + "/";
+    function ensureTrailingSlash(path50) {
+      return path50.endsWith("/") ? path50 : path50 + "/";
     }
-    function removeLeadingSlash(path51) {
-      return path51.startsWith("/") ? path51.slice(1) : path51;
+    function removeLeadingSlash(path50) {
+      return path50.startsWith("/") ? path50.slice(1) : path50;
     }
   }
 });
@@ -20150,8 +20147,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
-    var fs53 = __importStar(__require("fs"));
-    var path51 = __importStar(__require("path"));
+    var fs52 = __importStar(__require("fs"));
+    var path50 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -20223,15 +20220,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path51.parse(targetFilePath);
+          const { dir, base } = path50.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs53.createReadStream(fileName));
+          await targetInfo.verify(fs52.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs53.copyFileSync(fileName, targetPath);
+          fs52.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -20240,8 +20237,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs53.existsSync(filePath)) {
-            await targetInfo.verify(fs53.createReadStream(filePath));
+          if (fs52.existsSync(filePath)) {
+            await targetInfo.verify(fs52.createReadStream(filePath));
             return filePath;
           }
         } catch (error) {
@@ -20250,9 +20247,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path51.join(this.dir, `${fileName}.json`);
+        const filePath = path50.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs53.readFileSync(filePath);
+        return fs52.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -20397,14 +20394,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path51.join(this.targetDir, filePath);
+        return path50.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path51.join(this.dir, `${encodedName}.json`);
+          const filePath = path50.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs53.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs52.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error}`);
         }
@@ -20669,7 +20666,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path51 = `${url.pathname}${url.search}`;
+    const path50 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -20677,7 +20674,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path51, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path50, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -20708,7 +20705,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path51,
+            path: path50,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -20745,23 +20742,23 @@ function shown(c) {
   const code = c.codePointAt(0) ?? 0;
   return code <= 255 ? `\\x${hex(c, 2)}` : `\\u{${hex(c, 4)}}`;
 }
-function escapeControls(text2) {
-  return text2.replace(CONTROL, shown);
+function escapeControls(text) {
+  return text.replace(CONTROL, shown);
 }
 var CONTROL_ONE = new RegExp(CONTROL.source);
-function hasControls(text2) {
-  return CONTROL_ONE.test(text2);
+function hasControls(text) {
+  return CONTROL_ONE.test(text);
 }
 function neutraliseWorkflowCommands(output) {
   return output.replace(/(^|[\n\r\v\f\u0085\u2028\u2029])([ \t]*)::/g, "$1$2\\x3a:");
 }
-function inertOutput(text2) {
+function inertOutput(text) {
   return neutraliseWorkflowCommands(
-    hidePasswords(text2).replace(CONTROL, (c) => c === "\n" || c === "	" ? c : shown(c))
+    hidePasswords(text).replace(CONTROL, (c) => c === "\n" || c === "	" ? c : shown(c))
   );
 }
-function hidePasswords(text2) {
-  return text2.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s/@:]*):[^\s/@]*@/gi, "$1:***@");
+function hidePasswords(text) {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s/@:]*):[^\s/@]*@/gi, "$1:***@");
 }
 function inertJson(value, space = 2) {
   return JSON.stringify(value, null, space).replace(
@@ -20771,8 +20768,8 @@ function inertJson(value, space = 2) {
 }
 
 // src/cli/commands/adopt.ts
-import { existsSync, promises as fs29 } from "node:fs";
-import path28 from "node:path";
+import { existsSync, promises as fs28 } from "node:fs";
+import path27 from "node:path";
 
 // src/core/reserved.ts
 var WORKSPACE = "updates/.uplevel";
@@ -20787,165 +20784,6 @@ init_version();
 init_errors();
 init_types();
 init_yaml_text();
-
-// src/core/sbom/jar-description.ts
-import { isDeepStrictEqual } from "node:util";
-
-// src/core/sbom/jar-meta.ts
-var POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
-var JAR_LIKE = /\.(jar|war|ear|rar|sar|aar|hpi|jpi|nar)$/i;
-function parseProperties(text2) {
-  const out = /* @__PURE__ */ new Map();
-  for (const raw of text2.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#") || line.startsWith("!")) continue;
-    const m = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
-    if (m) out.set(m[1], m[2].trim());
-  }
-  return out;
-}
-function parseManifest(text2) {
-  const out = /* @__PURE__ */ new Map();
-  let last2;
-  for (const line of text2.split(/\r?\n/)) {
-    if (line === "") break;
-    if (line.startsWith(" ") && last2 !== void 0) {
-      out.set(last2, `${out.get(last2) ?? ""}${line.slice(1)}`);
-      continue;
-    }
-    const i = line.indexOf(":");
-    if (i <= 0) continue;
-    last2 = line.slice(0, i).trim();
-    out.set(last2, line.slice(i + 1).trim());
-  }
-  return out;
-}
-function coordinatesFrom(props) {
-  const groupId = props.get("groupId");
-  const artifactId = props.get("artifactId");
-  const version = props.get("version");
-  if (!groupId || !artifactId || !version) return void 0;
-  return { groupId, artifactId, version };
-}
-function pickCoordinates(fileName, all) {
-  if (all.length <= 1) return all[0];
-  const stem = fileName.replace(JAR_LIKE, "");
-  return all.find((c) => stem === `${c.artifactId}-${c.version}` || stem === c.artifactId) ?? all.filter((c) => stem.startsWith(`${c.artifactId}-`) || stem.startsWith(`${c.artifactId}_`)).sort((a, b) => b.artifactId.length - a.artifactId.length)[0];
-}
-var enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ":");
-function mavenPurl(c, fileName) {
-  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  const type = ext && ext !== "jar" ? `?type=${ext}` : "";
-  return `pkg:maven/${enc(c.groupId)}/${enc(c.artifactId)}@${enc(c.version)}${type}`;
-}
-function nameFromFile(fileName) {
-  const stem = fileName.replace(JAR_LIKE, "");
-  const m = /^(.+?)[-_](\d[\w.+-]*)$/.exec(stem);
-  return m ? { name: m[1], version: m[2] } : { name: stem };
-}
-function describeJar(opts) {
-  const fileName = opts.path.slice(opts.path.lastIndexOf("/") + 1);
-  const base = { path: opts.path, sha256: opts.sha256, nested: opts.nested };
-  const coords = pickCoordinates(fileName, opts.poms);
-  if (coords)
-    return {
-      ...base,
-      name: coords.artifactId,
-      group: coords.groupId,
-      version: coords.version,
-      purl: mavenPurl(coords, fileName),
-      source: "pom.properties"
-    };
-  const mf = opts.manifest;
-  const mfName = mf?.get("Bundle-SymbolicName")?.split(";")[0]?.trim() || mf?.get("Automatic-Module-Name") || mf?.get("Implementation-Title");
-  const mfVersion = mf?.get("Bundle-Version") || mf?.get("Implementation-Version");
-  if (mfName) {
-    const c2 = { ...base, name: mfName, source: "MANIFEST.MF" };
-    if (mfVersion) c2.version = mfVersion;
-    return c2;
-  }
-  const f = nameFromFile(fileName);
-  const c = { ...base, name: f.name, source: "file name" };
-  const version = mfVersion ?? f.version;
-  if (version) c.version = version;
-  return c;
-}
-
-// src/core/sbom/jar-description.ts
-var MAX_DEPTH = 4;
-var MAX_TEXT = 512;
-var MAX_NESTED = 1e4;
-var SOURCES = ["pom.properties", "MANIFEST.MF", "file name"];
-function toDescription(c) {
-  const d = { name: c.name, by: c.source };
-  if (c.group !== void 0) d.group = c.group;
-  if (c.version !== void 0) d.version = c.version;
-  if (c.nested.length > 0)
-    d.nested = c.nested.map((n) => ({
-      path: n.path.slice(c.path.length + 2),
-      sha256: n.sha256,
-      ...toDescription(n)
-    }));
-  return d;
-}
-function publishedDescription(c) {
-  const d = asDescription(JSON.parse(JSON.stringify(toDescription(c))));
-  return d && isDeepStrictEqual(fromDescription(c.path, c.sha256, d), c) ? d : void 0;
-}
-function fromDescription(path51, sha2562, d) {
-  const c = { path: path51, sha256: sha2562, name: d.name, source: d.by, nested: [] };
-  if (d.group !== void 0) c.group = d.group;
-  if (d.version !== void 0) c.version = d.version;
-  if (d.by === "pom.properties") {
-    const fileName = path51.slice(path51.lastIndexOf("/") + 1);
-    const coords = { groupId: d.group, artifactId: d.name, version: d.version };
-    c.purl = mavenPurl(coords, fileName);
-  }
-  c.nested = (d.nested ?? []).map((n) => fromDescription(`${path51}!/${n.path}`, n.sha256, n));
-  return c;
-}
-var text = (v) => typeof v === "string" && v.trim() === v && v !== "" && v.length <= MAX_TEXT && !hasControls(v);
-function asDescription(v, depth = 0, budget = { left: MAX_NESTED }) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return void 0;
-  const o = v;
-  const allowed = depth === 0 ? TOP_KEYS : NESTED_KEYS;
-  if (Object.keys(o).some((k) => !allowed.has(k))) return void 0;
-  if (!text(o.name) || !SOURCES.includes(o.by)) return void 0;
-  const d = { name: o.name, by: o.by };
-  for (const k of ["group", "version"]) {
-    if (o[k] === void 0) continue;
-    if (!text(o[k])) return void 0;
-    d[k] = o[k];
-  }
-  if (d.by === "pom.properties" && (d.group === void 0 || d.version === void 0))
-    return void 0;
-  if (d.by !== "pom.properties" && d.group !== void 0) return void 0;
-  if (o.nested !== void 0) {
-    if (!Array.isArray(o.nested) || o.nested.length === 0 || depth >= MAX_DEPTH) return void 0;
-    budget.left -= o.nested.length;
-    if (budget.left < 0) return void 0;
-    const seen = /* @__PURE__ */ new Set();
-    const nested = [];
-    for (const n of o.nested) {
-      const inner = asDescription(n, depth + 1, budget);
-      const { path: path51, sha256: sha2562 } = n;
-      if (!inner || !nestedPath(path51) || seen.has(path51)) return void 0;
-      if (typeof sha2562 !== "string" || !/^[0-9a-f]{64}$/.test(sha2562)) return void 0;
-      seen.add(path51);
-      nested.push({ path: path51, sha256: sha2562, ...inner });
-    }
-    d.nested = nested;
-  }
-  return d;
-}
-var TOP_KEYS = /* @__PURE__ */ new Set(["name", "group", "version", "by", "nested"]);
-var NESTED_KEYS = /* @__PURE__ */ new Set([...TOP_KEYS, "path", "sha256"]);
-function nestedPath(p) {
-  if (!text(p) || !JAR_LIKE.test(p) || p.startsWith("/") || p.includes("\\")) return false;
-  return p.split("/").every((s) => s !== "" && s !== "." && s !== "..");
-}
-
-// src/core/documents.ts
 var CHANGE_TYPES = ["security", "bug", "improvement", "feature"];
 var SEVERITIES = ["critical", "high", "medium", "low"];
 var Reader = class {
@@ -21066,15 +20904,12 @@ function parseFile(r, v, field) {
   const o = r.obj(v, field);
   const mode = r.int(o.mode, `${field}.mode`);
   if (mode > 4095) r.fail(`${field}.mode`, "must be permission bits (\u2264 0o7777)");
-  const entry = {
+  return {
     path: r.path(o.path, `${field}.path`),
     sha256: r.sha(o.sha256, `${field}.sha256`),
     size: r.int(o.size, `${field}.size`),
     mode
   };
-  const jar = asDescription(o.jar);
-  if (jar) entry.jar = jar;
-  return entry;
 }
 function parseUpdateManifest(json, label, minLevel = 1) {
   const r = new Reader(label);
@@ -21201,8 +21036,6 @@ function parsePackManifest(json, label) {
       size: r.int(f.size, `files.${p}.size`),
       crc32: r.int(f.crc32, `files.${p}.crc32`)
     };
-    const jar = asDescription(f.jar);
-    if (jar) files[p].jar = jar;
   }
   return {
     schema: 1,
@@ -21243,16 +21076,16 @@ function parsePackState(json, label) {
     files
   };
 }
-function parseChangesYaml(text2, label) {
-  const value = parseYamlDocument(text2, label).toJS();
+function parseChangesYaml(text, label) {
+  const value = parseYamlDocument(text, label).toJS();
   if (value === null || value === void 0) return [];
   const r = new Reader(label);
   const changes = parseChanges(r, value, "changes");
   changes.forEach((c, i) => {
     for (const [key2, v] of Object.entries(c)) {
-      for (const text3 of Array.isArray(v) ? v : [v]) {
-        if (typeof text3 === "string" && hasControls(text3))
-          r.fail(`changes[${i}].${key2}`, `holds a control character (${escapeControls(text3)})`);
+      for (const text2 of Array.isArray(v) ? v : [v]) {
+        if (typeof text2 === "string" && hasControls(text2))
+          r.fail(`changes[${i}].${key2}`, `holds a control character (${escapeControls(text2)})`);
       }
     }
   });
@@ -21273,10 +21106,10 @@ init_lock();
 init_types();
 
 // src/pipeline/adopt/adopt.ts
-import { createHash as createHash11, randomBytes as randomBytes4 } from "node:crypto";
-import { createReadStream as createReadStream4, promises as fs28, rmSync as rmSync2 } from "node:fs";
+import { createHash as createHash11 } from "node:crypto";
+import { createReadStream as createReadStream4, promises as fs26 } from "node:fs";
 import os3 from "node:os";
-import path26 from "node:path";
+import path24 from "node:path";
 
 // src/core/adopt.ts
 var DEFAULT_IGNORE = [
@@ -21355,52 +21188,15 @@ function classifyInstallation(installed, vendor, opts) {
       out.unchanged++;
       continue;
     }
-    const hotfix = opts.hotfixed?.[f.path];
     const glob = ignored(f.path);
-    if (hotfix && hotfix.sha256 === f.sha256)
-      out.left.push({ path: f.path, why: `hotfix ${hotfix.id}` });
-    else if (glob !== void 0) out.left.push({ path: f.path, why: `ignore ${glob}` });
+    if (glob !== void 0) out.left.push({ path: f.path, why: `ignore ${glob}` });
     else if (shipped === void 0) out.taken.push({ path: f.path, why: "added" });
     else if (f.binary && !opts.includeBinaries)
       out.unclassified.push({ path: f.path, why: "changed binary (--include-binaries takes it)" });
     else out.taken.push({ path: f.path, why: "changed" });
   }
-  out.missing = Object.keys(vendor).filter((p) => !seen.has(p) && !(opts.hotfixed?.[p] && !opts.hotfixed[p].sha256)).sort();
-  return setAsideCompanions(setAsideShapeChanges(out, vendor));
-}
-function setAsideShapeChanges(c, vendor) {
-  const vendorDirs = /* @__PURE__ */ new Set();
-  for (const p of Object.keys(vendor))
-    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1)) vendorDirs.add(p.slice(0, i));
-  const clash = (p) => {
-    if (vendorDirs.has(p)) return `the vendor ships ${p} as a folder`;
-    for (let i = p.indexOf("/"); i > 0; i = p.indexOf("/", i + 1))
-      if (p.slice(0, i) in vendor) return `the vendor ships ${p.slice(0, i)} as a file`;
-    return void 0;
-  };
-  const kept = [];
-  for (const t of c.taken) {
-    const why = clash(t.path);
-    if (why === void 0) kept.push(t);
-    else
-      c.unclassified.push({
-        path: t.path,
-        why: `${why}, and an overlay can only add files beside the vendor's: apply would give it back as the vendor's`
-      });
-  }
-  c.taken = kept;
-  return c;
-}
-function setAsideCompanions(c) {
-  const taken = new Set(c.taken.map((t) => t.path));
-  const companion = (p) => /\.(old|updated)$/.test(p) && taken.has(p.replace(/\.[a-z]+$/, ""));
-  for (const t of c.taken.filter((x) => companion(x.path)))
-    c.unclassified.push({
-      path: t.path,
-      why: `beside ${t.path.replace(/\.[a-z]+$/, "")}, apply reads it as a merge conflict's leftover, not an overlay file: rename it to keep it`
-    });
-  c.taken = c.taken.filter((x) => !companion(x.path));
-  return c;
+  out.missing = Object.keys(vendor).filter((p) => !seen.has(p)).sort();
+  return out;
 }
 
 // src/pipeline/adopt/adopt.ts
@@ -21423,7 +21219,7 @@ async function sha256File(file) {
 init_types();
 
 // src/pipeline/apply.ts
-import { promises as fs26 } from "node:fs";
+import { promises as fs24 } from "node:fs";
 init_errors();
 
 // src/core/level-path.ts
@@ -21434,15 +21230,15 @@ function latestLive(levels) {
 }
 function levelPath(levels, from, to) {
   const byLevel2 = new Map(levels.map((l) => [l.level, l]));
-  const path51 = [];
+  const path50 = [];
   let at2 = to;
   while (at2 > from) {
     const l = byLevel2.get(at2);
     if (!l) throw badInput(`level ${at2} is not published`);
-    path51.unshift(at2);
+    path50.unshift(at2);
     at2 = baseOf(l);
   }
-  if (at2 === from) return path51;
+  if (at2 === from) return path50;
   const gone = byLevel2.get(from)?.withdrawn;
   throw badInput(
     gone ? `level ${from} was withdrawn${gone.reason ? ` (${gone.reason})` : ""} and level ${to} is built on level ${at2}: rebuild from the GA pack (apply --out without --pack), or revert to level ${at2} first` : `level ${to} does not build on level ${from}`
@@ -21472,15 +21268,6 @@ init_lock();
 import { promises as fs13 } from "node:fs";
 import os2 from "node:os";
 import path14 from "node:path";
-
-// src/core/markdown-code.ts
-function markdownCode(text2) {
-  const t = escapeControls(text2);
-  const longest = Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(t) ? " " : "";
-  return `${fence}${pad}${t}${pad}${fence}`;
-}
 
 // src/core/sbom/component-diff.ts
 function flatten(jars) {
@@ -21523,11 +21310,11 @@ function toChange(o, n, changes) {
 function names(ch, j) {
   const ids = [j.name, j.group ? `${j.group}:${j.name}` : void 0, j.purl?.replace(/@.*/, "")].filter((s) => Boolean(s)).map((s) => s.toLowerCase());
   if (ch.components?.some((c) => ids.includes(c.toLowerCase().replace(/@.*/, "")))) return true;
-  const text2 = `${ch.title} ${ch.description ?? ""}`.toLowerCase();
+  const text = `${ch.title} ${ch.description ?? ""}`.toLowerCase();
   const word = new RegExp(
     `(^|[^\\w.-])${j.name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w-])`
   );
-  return word.test(text2);
+  return word.test(text);
 }
 var VERB = {
   upgraded: "upgraded",
@@ -21539,7 +21326,7 @@ function componentLine(c, escapeMarkdown2) {
   const name = escapeMarkdown2(c.group ? `${c.group}:${c.name}` : c.name);
   const what = c.kind === "upgraded" ? `${escapeMarkdown2(c.from ?? "?")} \u2192 ${escapeMarkdown2(c.to ?? "?")}` : escapeMarkdown2(c.to ?? c.from ?? "");
   const linked = c.changes.length ? ` (${c.changes.map(escapeMarkdown2).join(", ")})` : "";
-  return `- ${VERB[c.kind]} **${name}** ${what}`.trimEnd() + ` \u2014 ${markdownCode(c.path)}${linked}`;
+  return `- ${VERB[c.kind]} **${name}** ${what}`.trimEnd() + ` \u2014 \`${c.path}\`${linked}`;
 }
 function renderComponentsMarkdown(levels, escape) {
   const withAny = levels.filter((l) => l.components.length > 0);
@@ -21586,8 +21373,8 @@ function maxSeverity(changes) {
   }
   return best === void 0 ? void 0 : SEVERITY_ORDER[best];
 }
-function escapeMarkdown(text2) {
-  return escapeControls(text2.replace(/\s*(\r\n?|\n)\s*/g, " ")).replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=:])/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B");
+function escapeMarkdown(text) {
+  return escapeControls(text.replace(/\s*(\r\n?|\n)\s*/g, " ")).replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=:])/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B");
 }
 var cveUrl = (id) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(id)}`;
 var cveLink = (id) => CVE2.test(id) ? `[${id}](${cveUrl(id)})` : escapeMarkdown(id);
@@ -21626,17 +21413,10 @@ function renderChangelogMarkdown(product, version, from, to, levels) {
     }
     lines.push("");
   }
-  lines.push(...renderComponentsMarkdown(componentsBetween(levels, from, to), escapeMarkdown));
+  lines.push(...renderComponentsMarkdown(inRange(levels, from, to), escapeMarkdown));
   return lines.join("\n");
 }
-var componentsBetween = (levels, from, to) => liveBetween(levels, from, to).sort((a, b) => a.level - b.level).map((l) => ({ level: l.level, components: l.components ?? [] }));
-function withComponents(levels, reported) {
-  const found = new Map(reported.map((l) => [l.level, l.components]));
-  return levels.map((l) => {
-    const components = found.get(l.level);
-    return components ? { ...l, components } : l;
-  });
-}
+var inRange = (levels, from, to) => liveBetween(levels, from, to).map((l) => ({ level: l.level, components: l.components ?? [] }));
 function renderChangelogJson(product, version, from, to, levels) {
   const changes = collectChanges(levels, from, to);
   const count2 = (t) => changes.filter((c) => c.type === t).length;
@@ -21654,7 +21434,7 @@ function renderChangelogJson(product, version, from, to, levels) {
       ...severity ? { maxSeverity: severity } : {}
     },
     changes,
-    ...levels.some((l) => l.components) ? { components: componentsBetween(levels, from, to) } : {}
+    ...levels.some((l) => l.components) ? { components: inRange(levels, from, to) } : {}
   };
 }
 
@@ -21738,7 +21518,7 @@ import { createInflateRaw } from "node:zlib";
 
 // src/zip/pinned.ts
 init_errors();
-import { createCipheriv, createHash as createHash2, randomBytes } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { promises as fsp } from "node:fs";
 import path2 from "node:path";
 var PIN_BLOCK = 256 * 1024;
@@ -21749,26 +21529,16 @@ function pin(file, p) {
 function pinOf(file) {
   return PINS.get(path2.resolve(file));
 }
-function blockMac(key2, index) {
-  const iv = Buffer.alloc(12);
-  iv.writeUIntBE(index, 6, 6);
-  return createCipheriv("aes-256-gcm", key2, iv);
-}
-var endMac = (mac) => {
-  mac.final();
-  return mac.getAuthTag();
-};
 var BlockHasher = class {
-  key = randomBytes(32);
-  mac = blockMac(this.key, 0);
+  h = createHash2("sha256");
   inBlock = 0;
-  tags = [];
+  blocks = [];
   size = 0;
   update(chunk) {
     let i = 0;
     while (i < chunk.length) {
       const n = Math.min(PIN_BLOCK - this.inBlock, chunk.length - i);
-      this.mac.setAAD(chunk.subarray(i, i + n));
+      this.h.update(chunk.subarray(i, i + n));
       this.inBlock += n;
       i += n;
       if (this.inBlock === PIN_BLOCK) this.endBlock();
@@ -21777,18 +21547,11 @@ var BlockHasher = class {
   }
   finish() {
     if (this.inBlock > 0) this.endBlock();
-    const { key: key2, tags, size } = this;
-    return {
-      size,
-      matches: (index, data) => {
-        const want = tags[index];
-        return want !== void 0 && endMac(blockMac(key2, index).setAAD(data)).equals(want);
-      }
-    };
+    return { size: this.size, blocks: this.blocks };
   }
   endBlock() {
-    this.tags.push(endMac(this.mac));
-    this.mac = blockMac(this.key, this.tags.length);
+    this.blocks.push(this.h.digest());
+    this.h = createHash2("sha256");
     this.inBlock = 0;
   }
 };
@@ -21822,25 +21585,20 @@ async function hashBlocks(file, hashes, length) {
   } catch {
     return void 0;
   }
-  const chunk = 4 * PIN_BLOCK;
-  const bufs = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
-  const readAt = (i, at2) => handle2.read(bufs[i % 2], 0, chunk, at2);
-  let next = readAt(0, 0);
   try {
     const blocks = new BlockHasher();
-    for (let i = 0; ; i++) {
-      const { bytesRead, buffer } = await next;
+    const buf = Buffer.allocUnsafe(4 * PIN_BLOCK);
+    for (; ; ) {
+      const { bytesRead } = await handle2.read(buf, 0, buf.length, blocks.size);
       if (bytesRead === 0) break;
-      next = readAt(i + 1, blocks.size + bytesRead);
-      const data = buffer.subarray(0, bytesRead);
-      for (const h of hashes) h.update(data);
-      blocks.update(data);
+      const chunk = buf.subarray(0, bytesRead);
+      for (const h of hashes) h.update(chunk);
+      blocks.update(chunk);
       if (length !== void 0 && blocks.size > length) return void 0;
     }
     if (length !== void 0 && blocks.size !== length) return void 0;
     return blocks.finish();
   } finally {
-    await next.catch(() => void 0);
     await handle2.close().catch(() => void 0);
   }
 }
@@ -21932,7 +21690,8 @@ var PinnedReader = class _PinnedReader {
       if (bytesRead === 0) break;
       got += bytesRead;
     }
-    if (got !== into.length || !this.p.matches(index, into)) {
+    const digest = createHash2("sha256").update(into.subarray(0, got)).digest();
+    if (got !== into.length || !digest.equals(this.p.blocks[index])) {
       throw verificationFailed(
         `verification failed: ${this.label}: changed on disk after its hash was verified (bytes ${start}\u2013${start + into.length}); not using it`
       );
@@ -22787,8 +22546,6 @@ var PackContents = class {
         label: `${this.pack.zip.label}: ${entry.name}`
       };
       if (source.sha256) located.vendorSha256 = source.sha256;
-      if (source.sha256 && this.packTrusted && !this.pack.state)
-        located.contentSha256 = source.sha256;
       return located;
     }
     const payload = this.payloads.get(source.level);
@@ -22798,7 +22555,6 @@ var PackContents = class {
       entry: payload.fileEntry(source.path),
       sha256: source.sha256,
       vendorSha256: source.sha256,
-      contentSha256: source.sha256,
       trusted: true,
       mode: source.mode & 511,
       label: `${payload.zip.label}: files/${source.path}`
@@ -22820,15 +22576,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path51) {
+  async baseBefore(level, path50) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path51);
+    const entry = payload?.baseEntry(path50);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path51);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path50);
     if (modified && createHash3("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path51} is not the content the update replaces`
+        `${payload.zip.label}: base/${path50} is not the content the update replaces`
       );
     }
     return buf;
@@ -22887,29 +22643,6 @@ function sink() {
   };
 }
 
-// src/pipeline/exit-cleanup.ts
-import { rmSync } from "node:fs";
-var pending = /* @__PURE__ */ new Set();
-var hooked = false;
-function removeAll() {
-  for (const p of pending) {
-    try {
-      rmSync(p, { recursive: true, force: true });
-    } catch {
-    }
-  }
-}
-function removeOnExit(p) {
-  if (!hooked) {
-    process.on("exit", removeAll);
-    hooked = true;
-  }
-  pending.add(p);
-  return () => {
-    pending.delete(p);
-  };
-}
-
 // src/pipeline/for-each-limit.ts
 async function forEachLimit(items, limit, fn) {
   let next = 0;
@@ -22921,16 +22654,16 @@ async function forEachLimit(items, limit, fn) {
 
 // src/pipeline/write-dir.ts
 var EXTRACT_CONCURRENCY = 4;
-async function assertFreshDir(dir, flag = "--dir") {
+async function assertFreshDir(dir) {
   try {
     const entries = await fs.readdir(dir);
     if (entries.length > 0) {
-      throw badInput(`${flag} ${dir}: folder exists and is not empty; give a new folder`);
+      throw badInput(`--dir ${dir}: folder exists and is not empty; give a new folder`);
     }
   } catch (e) {
     if (e.code === "ENOENT") return;
     if (e.code === "ENOTDIR")
-      throw badInput(`${flag} ${dir}: not a folder`);
+      throw badInput(`--dir ${dir}: not a folder`);
     throw e;
   }
 }
@@ -22939,7 +22672,6 @@ async function writeUpdatedDir(dir, layout, opts) {
   const parent = path3.dirname(path3.resolve(dir));
   await fs.mkdir(parent, { recursive: true });
   const staging = await fs.mkdtemp(path3.join(parent, `.${path3.basename(dir)}.uplevel-staging-`));
-  const keep = removeOnExit(staging);
   const hashes = /* @__PURE__ */ new Map();
   let bytes = 0;
   try {
@@ -22979,11 +22711,9 @@ async function writeUpdatedDir(dir, layout, opts) {
       }
       throw e;
     });
-    keep();
     return { hashes, bytes };
   } catch (e) {
     await fs.rm(staging, { recursive: true, force: true });
-    keep();
     const err = e;
     if (err?.path?.startsWith(staging)) err.path = path3.join(dir, path3.relative(staging, err.path));
     throw e;
@@ -23062,8 +22792,8 @@ import path5 from "node:path";
 init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path51, source] of plan.files) {
-    byPath.set(path51, { path: path51, kind: "copy", from: contents.locate(source) });
+  for (const [path50, source] of plan.files) {
+    byPath.set(path50, { path: path50, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -23071,7 +22801,7 @@ function layoutOutput(plan, contents, overlay) {
       continue;
     }
     const existing = byPath.get(f.path);
-    const mode = existing?.kind === "copy" ? existing.from.mode : f.executable ? 493 : 420;
+    const mode = existing?.kind === "copy" ? existing.from.mode : 420;
     byPath.set(f.path, { path: f.path, kind: "bytes", data: f.content, mode });
   }
   byPath.delete(PACK_STATE_PATH);
@@ -23400,15 +23130,15 @@ function append(to, from, start = 0, end = from.length) {
 }
 
 // src/core/merge.ts
-function splitLines(text2) {
-  return text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+function splitLines(text) {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 function isText(buf) {
   return !buf.subarray(0, 8192).includes(0);
 }
-function eolOf(text2) {
-  const crlf = text2.match(/\r\n/g)?.length ?? 0;
-  const lf = text2.match(/\n/g)?.length ?? 0;
+function eolOf(text) {
+  const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const lf = text.match(/\n/g)?.length ?? 0;
   if (lf === 0) return "none";
   return crlf === lf ? "crlf" : crlf === 0 ? "lf" : "mixed";
 }
@@ -23419,8 +23149,8 @@ function mergeText(base, ours, theirs) {
   if ((o === "lf" || o === "crlf") && (b === "lf" || b === "crlf") && o !== b) {
     if (t === b || t === "none") {
       const m = mergeLines(base, o === "lf" ? toCrlf(ours) : toLf(ours), theirs);
-      const text2 = o === "lf" ? toLf(m.text) : toCrlf(m.text);
-      return m.clean ? { clean: true, text: text2 } : { clean: false, text: text2, conflicts: m.conflicts };
+      const text = o === "lf" ? toLf(m.text) : toCrlf(m.text);
+      return m.clean ? { clean: true, text } : { clean: false, text, conflicts: m.conflicts };
     }
   }
   return mergeLines(base, ours, theirs);
@@ -23430,8 +23160,8 @@ function mergeLines(base, ours, theirs) {
   const regions = diff3Regions(oursLines, splitLines(base), splitLines(theirs));
   const eol = (oursLines[0] ?? base).endsWith("\r\n") ? "\r\n" : "\n";
   const side = (lines) => {
-    const text3 = lines.join("");
-    return text3 === "" || text3.endsWith("\n") ? text3 : `${text3}${eol}`;
+    const text2 = lines.join("");
+    return text2 === "" || text2.endsWith("\n") ? text2 : `${text2}${eol}`;
   };
   const out = [];
   let conflicts = 0;
@@ -23445,8 +23175,8 @@ function mergeLines(base, ours, theirs) {
     out.push(`<<<<<<< ours${eol}`, side(a), `||||||| base${eol}`, side(o));
     out.push(`=======${eol}`, side(b), `>>>>>>> theirs${eol}`);
   }
-  const text2 = out.join("");
-  return conflicts === 0 ? { clean: true, text: text2 } : { clean: false, text: text2, conflicts };
+  const text = out.join("");
+  return conflicts === 0 ? { clean: true, text } : { clean: false, text, conflicts };
 }
 function mergeFile(base, ours, theirs) {
   if (base === void 0) {
@@ -23471,29 +23201,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path51 of start.files) {
-    const sha2562 = start.hashes?.[path51];
-    const source = sha2562 ? { kind: "pack", path: path51, sha256: sha2562 } : { kind: "pack", path: path51 };
-    current.set(path51, source);
-    history.set(path51, { path: path51, versions: [{ level: start.level, source }] });
+  for (const path50 of start.files) {
+    const sha2562 = start.hashes?.[path50];
+    const source = sha2562 ? { kind: "pack", path: path50, sha256: sha2562 } : { kind: "pack", path: path50 };
+    current.set(path50, source);
+    history.set(path50, { path: path50, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path51, level, source) => {
-    const h = history.get(path51) ?? { path: path51, versions: [] };
+  const record = (path50, level, source) => {
+    const h = history.get(path50) ?? { path: path50, versions: [] };
     h.versions.push({ level, source });
-    history.set(path51, h);
-    if (source) current.set(path51, source);
-    else current.delete(path51);
+    history.set(path50, h);
+    if (source) current.set(path50, source);
+    else current.delete(path50);
   };
-  const expect = (label, path51, sha2562) => {
-    const cur = current.get(path51);
-    if (!cur) throw badInput(`${label}: ${path51} is not in the pack at the previous level`);
+  const expect = (label, path50, sha2562) => {
+    const cur = current.get(path50);
+    if (!cur) throw badInput(`${label}: ${path50} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path51, sha2562);
+      packChecks.set(path50, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path51} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path50} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -23516,9 +23246,9 @@ function composePlan(start, updates) {
     }
     expected = u.level + 1;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path51) => {
-      if (touched.has(path51)) throw badInput(`${label}: ${path51} is listed twice`);
-      touched.add(path51);
+    const once = (path50) => {
+      if (touched.has(path50)) throw badInput(`${label}: ${path50} is listed twice`);
+      touched.add(path50);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -23539,9 +23269,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path51, source] of current) {
-    if (!startSet.has(path51)) added.push(path51);
-    else if (source.kind === "payload") modified.push(path51);
+  for (const [path50, source] of current) {
+    if (!startSet.has(path50)) added.push(path50);
+    else if (source.kind === "payload") modified.push(path50);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -23561,8 +23291,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path51, level) {
-  const h = plan.history.get(path51);
+function sourceAt(plan, path50, level) {
+  const h = plan.history.get(path50);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -23579,18 +23309,18 @@ function sameContent(a, b) {
 // src/core/structured-merge/entries.ts
 var SEP = "\0";
 var displayKey = (key2) => key2.split(SEP).map((s, i) => i === 0 || s.startsWith("[") || s.startsWith("@") ? s : `.${s}`).join("");
-var lineStart = (text2, pos) => text2.lastIndexOf("\n", pos - 1) + 1;
-function wholeLines(text2, span, comment) {
-  const s = lineStart(text2, span[0]);
-  if (text2.slice(s, span[0]).trim() !== "") return null;
-  const nl = text2.indexOf("\n", span[1]);
-  const e = nl === -1 ? text2.length : nl + 1;
-  const rest = text2.slice(span[1], e).trim();
+var lineStart = (text, pos) => text.lastIndexOf("\n", pos - 1) + 1;
+function wholeLines(text, span, comment) {
+  const s = lineStart(text, span[0]);
+  if (text.slice(s, span[0]).trim() !== "") return null;
+  const nl = text.indexOf("\n", span[1]);
+  const e = nl === -1 ? text.length : nl + 1;
+  const rest = text.slice(span[1], e).trim();
   if (rest !== "" && !comment.test(rest)) return null;
   return [s, e];
 }
 function lineEditor(comment, kinds) {
-  const lines = (text2, e) => kinds.has(e.kind) ? wholeLines(text2, e.full, comment) : null;
+  const lines = (text, e) => kinds.has(e.kind) ? wholeLines(text, e.full, comment) : null;
   const block = (src, e) => {
     const l = lines(src, e);
     if (!l) return null;
@@ -23599,34 +23329,34 @@ function lineEditor(comment, kinds) {
 `;
   };
   return {
-    insertAfter(text2, anchor, src, added) {
-      const l = lines(text2, anchor);
+    insertAfter(text, anchor, src, added) {
+      const l = lines(text, anchor);
       const b = block(src, added);
       if (!l || b === null) return null;
-      const pre = l[1] === text2.length && !text2.endsWith("\n") && text2 !== "" ? "\n" : "";
+      const pre = l[1] === text.length && !text.endsWith("\n") && text !== "" ? "\n" : "";
       return { start: l[1], end: l[1], text: pre + b };
     },
-    insertBefore(text2, first, src, added) {
-      const l = lines(text2, first);
+    insertBefore(text, first, src, added) {
+      const l = lines(text, first);
       const b = block(src, added);
       return !l || b === null ? null : { start: l[0], end: l[0], text: b };
     },
-    remove(text2, gone) {
-      const l = lines(text2, gone);
+    remove(text, gone) {
+      const l = lines(text, gone);
       return l ? { start: l[0], end: l[1], text: "" } : null;
     }
   };
 }
-function applyEdits(text2, edits2) {
+function applyEdits(text, edits2) {
   const sorted = edits2.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
   let out = "";
   let pos = 0;
   for (const { e } of sorted) {
     if (e.start < pos) return null;
-    out += text2.slice(pos, e.start) + e.text;
+    out += text.slice(pos, e.start) + e.text;
     pos = e.end;
   }
-  return out + text2.slice(pos);
+  return out + text.slice(pos);
 }
 function entrySegment(items, i) {
   for (const k of ["id", "name", "key"]) {
@@ -23642,57 +23372,57 @@ function entrySegment(items, i) {
 // src/core/structured-merge/json.ts
 var Bad = class extends Error {
 };
-function scan(text2) {
+function scan(text) {
   const entries = /* @__PURE__ */ new Map();
   let p = 0;
   const ws = () => {
-    while (p < text2.length && " 	\r\n".includes(text2[p] ?? "x")) p++;
+    while (p < text.length && " 	\r\n".includes(text[p] ?? "x")) p++;
   };
   const str = () => {
     const s = p;
-    if (text2[p] !== '"') throw new Bad();
-    for (p++; p < text2.length && text2[p] !== '"'; p++) if (text2[p] === "\\") p++;
-    if (p >= text2.length) throw new Bad();
+    if (text[p] !== '"') throw new Bad();
+    for (p++; p < text.length && text[p] !== '"'; p++) if (text[p] === "\\") p++;
+    if (p >= text.length) throw new Bad();
     p++;
-    return JSON.parse(text2.slice(s, p));
+    return JSON.parse(text.slice(s, p));
   };
-  const value = (path51, parent) => {
+  const value = (path50, parent) => {
     ws();
-    if (text2[p] === "{") return object(path51);
+    if (text[p] === "{") return object(path50);
     const s = p;
-    if (text2[p] === '"') str();
-    else if (text2[p] === "[") {
+    if (text[p] === '"') str();
+    else if (text[p] === "[") {
       let depth = 0;
       do {
-        if (text2[p] === '"') {
+        if (text[p] === '"') {
           str();
           continue;
         }
-        if (text2[p] === "[" || text2[p] === "{") depth++;
-        if (text2[p] === "]" || text2[p] === "}") depth--;
+        if (text[p] === "[" || text[p] === "{") depth++;
+        if (text[p] === "]" || text[p] === "}") depth--;
         p++;
-      } while (depth > 0 && p < text2.length);
-    } else while (p < text2.length && !",}] 	\r\n".includes(text2[p] ?? ",")) p++;
+      } while (depth > 0 && p < text.length);
+    } else while (p < text.length && !",}] 	\r\n".includes(text[p] ?? ",")) p++;
     void parent;
     if (s === p) throw new Bad();
   };
-  const object = (path51) => {
-    const parent = path51.join(SEP);
+  const object = (path50) => {
+    const parent = path50.join(SEP);
     p++;
     ws();
-    if (text2[p] === "}") return void p++;
+    if (text[p] === "}") return void p++;
     for (; ; ) {
       ws();
       const ks = p;
-      const key2 = [...path51, str()];
+      const key2 = [...path50, str()];
       ws();
-      if (text2[p++] !== ":") throw new Bad();
+      if (text[p++] !== ":") throw new Bad();
       ws();
       const vs = p;
       value(key2, parent);
       const k = key2.join(SEP);
       if (entries.has(k)) throw new Bad();
-      const v = text2.slice(vs, p);
+      const v = text.slice(vs, p);
       const isObj = v.startsWith("{");
       const member = {
         value: isObj ? "{}" : JSON.stringify(JSON.parse(v)),
@@ -23703,29 +23433,29 @@ function scan(text2) {
       };
       entries.set(k, member);
       ws();
-      if (text2[p] === ",") p++;
-      else if (text2[p] === "}") return void p++;
+      if (text[p] === ",") p++;
+      else if (text[p] === "}") return void p++;
       else throw new Bad();
     }
   };
   ws();
-  if (text2[p] !== "{") throw new Bad();
+  if (text[p] !== "{") throw new Bad();
   object([]);
   ws();
-  if (p !== text2.length) throw new Bad();
+  if (p !== text.length) throw new Bad();
   return entries;
 }
-function parseJson(text2) {
+function parseJson(text) {
   try {
-    JSON.parse(text2);
-    return { entries: scan(text2), comments: [] };
+    JSON.parse(text);
+    return { entries: scan(text), comments: [] };
   } catch {
     return null;
   }
 }
-var indentAt = (text2, pos) => {
-  const s = text2.lastIndexOf("\n", pos - 1) + 1;
-  const lead = text2.slice(s, pos);
+var indentAt = (text, pos) => {
+  const s = text.lastIndexOf("\n", pos - 1) + 1;
+  const lead = text.slice(s, pos);
   return lead.trim() === "" ? lead : " ";
 };
 var jsonFormat = {
@@ -23739,26 +23469,26 @@ var jsonFormat = {
 ${indentAt(src, added.full[0])}${member}`
     };
   },
-  insertBefore(text2, first, src, added) {
+  insertBefore(text, first, src, added) {
     const member = src.slice(added.full[0], added.full[1]);
     return {
       start: first.full[0],
       end: first.full[0],
       text: `${member},
-${indentAt(text2, first.full[0])}`
+${indentAt(text, first.full[0])}`
     };
   },
-  remove(text2, gone) {
+  remove(text, gone) {
     let e = gone.full[1];
-    while (" 	\r\n".includes(text2[e] ?? "x")) e++;
-    if (text2[e] === ",") {
+    while (" 	\r\n".includes(text[e] ?? "x")) e++;
+    if (text[e] === ",") {
       e++;
-      while (" 	\r\n".includes(text2[e] ?? "x")) e++;
+      while (" 	\r\n".includes(text[e] ?? "x")) e++;
       return { start: gone.full[0], end: e, text: "" };
     }
     let s = gone.full[0] - 1;
-    while (" 	\r\n".includes(text2[s] ?? "x")) s--;
-    return text2[s] === "," ? { start: s, end: gone.full[1], text: "" } : { start: gone.full[0], end: gone.full[1], text: "" };
+    while (" 	\r\n".includes(text[s] ?? "x")) s--;
+    return text[s] === "," ? { start: s, end: gone.full[1], text: "" } : { start: gone.full[0], end: gone.full[1], text: "" };
   }
 };
 
@@ -23774,10 +23504,10 @@ function continues(line) {
   const slashes = /(\\+)$/.exec(line.replace(/\r?\n$/, ""))?.[1] ?? "";
   return slashes.length % 2 === 1 && line.endsWith("\n");
 }
-function parseProperties2(text2) {
+function parseProperties(text) {
   const entries = /* @__PURE__ */ new Map();
   const comments = [];
-  const lines = text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   let pos = 0;
   for (let i = 0; i < lines.length; i++) {
     const start = pos;
@@ -23803,7 +23533,7 @@ function parseProperties2(text2) {
     const vStart = start + lead + m[0].length;
     const end = start + body.length;
     entries.set(key2, {
-      value: unescape(text2.slice(vStart, end)),
+      value: unescape(text.slice(vStart, end)),
       kind: "line",
       at: [vStart, end],
       full: [start + lead, end],
@@ -23813,7 +23543,7 @@ function parseProperties2(text2) {
   return { entries, comments };
 }
 var propertiesFormat = {
-  parse: parseProperties2,
+  parse: parseProperties,
   ...lineEditor(/^$/, /* @__PURE__ */ new Set(["line"]))
 };
 
@@ -24185,12 +23915,12 @@ var CodePointIterator = class {
   /**
   * Initialize this char iterator.
   */
-  constructor(text2) {
+  constructor(text) {
     this.locs = new Locations();
     this.lastCodePoint = CodePoint.NULL;
     this.start = -1;
     this.end = 0;
-    this.text = text2;
+    this.text = text;
   }
   next() {
     if (this.lastCodePoint === CodePoint.EOF) return CodePoint.EOF;
@@ -24249,16 +23979,16 @@ var Tokenizer = class {
   /**
   * Initialize this tokenizer.
   */
-  constructor(text2, parserOptions) {
+  constructor(text, parserOptions) {
     this.backCode = false;
     this.lastCodePoint = CodePoint.NULL;
     this.state = "DATA";
     this.token = null;
     this.tokenStart = -1;
     this.valuesEnabled = false;
-    this.text = text2;
+    this.text = text;
     this.parserOptions = parserOptions || {};
-    this.codePointIterator = new CodePointIterator(text2);
+    this.codePointIterator = new CodePointIterator(text);
     this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
     this.ESCAPES = this.tomlVersion.gte(1, 1) ? ESCAPES_LATEST : ESCAPES_1_0;
   }
@@ -24373,12 +24103,12 @@ var Tokenizer = class {
         loc
       };
       else if (type === "Integer") {
-        const text2 = option1;
+        const text = option1;
         token = {
           type,
           value,
-          number: parseInt(text2, option2),
-          bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text2) : null,
+          number: parseInt(text, option2),
+          bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text) : null,
           range,
           loc
         };
@@ -25287,8 +25017,8 @@ var TOMLParser = class {
   /**
   * Initialize this parser.
   */
-  constructor(text2, parserOptions) {
-    this.text = text2;
+  constructor(text, parserOptions) {
+    this.text = text;
     this.parserOptions = parserOptions || {};
     this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
   }
@@ -25495,11 +25225,11 @@ var TOMLParser = class {
   }
   processNumberValue(token, ctx) {
     const valueContainer = ctx.consumeValueContainer();
-    const text2 = this.text;
+    const text = this.text;
     const [startRange, endRange] = token.range;
     let numberString = null;
     const getNumberText = () => {
-      return numberString ?? (numberString = text2.slice(startRange, endRange).replace(/_/g, ""));
+      return numberString ?? (numberString = text.slice(startRange, endRange).replace(/_/g, ""));
     };
     let node;
     if (token.type === "Integer") node = {
@@ -25874,10 +25604,10 @@ function segments(root, resolved) {
   return out;
 }
 var canon = (v) => JSON.stringify(v, (_k, x) => x instanceof Date ? `date:${x.toISOString()}` : x);
-function parseToml(text2) {
+function parseToml(text) {
   let ast;
   try {
-    ast = parseTOML(text2);
+    ast = parseTOML(text);
   } catch {
     return null;
   }
@@ -25922,35 +25652,35 @@ var Bad2 = class extends Error {
 };
 var NAME3 = /[A-Za-z_:][-\w.:]*/y;
 var ATTR = /\s+([A-Za-z_:][-\w.:]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
-function at(re, text2, p) {
+function at(re, text, p) {
   re.lastIndex = p;
-  return re.exec(text2);
+  return re.exec(text);
 }
-function scan2(text2) {
+function scan2(text) {
   const comments = [];
   const stack = [];
   let root = null;
   let p = 0;
   const until = (s) => {
-    const i = text2.indexOf(s, p);
+    const i = text.indexOf(s, p);
     if (i < 0) throw new Bad2();
-    const out = text2.slice(p, i);
+    const out = text.slice(p, i);
     p = i + s.length;
     return out;
   };
-  while (p < text2.length) {
+  while (p < text.length) {
     const top = stack.at(-1);
-    if (text2.startsWith("<!--", p)) {
+    if (text.startsWith("<!--", p)) {
       const s = p;
       until("-->");
-      comments.push(text2.slice(s, p));
-    } else if (text2.startsWith("<?", p)) until("?>");
-    else if (text2.startsWith("<![CDATA[", p)) {
+      comments.push(text.slice(s, p));
+    } else if (text.startsWith("<?", p)) until("?>");
+    else if (text.startsWith("<![CDATA[", p)) {
       if (!top) throw new Bad2();
       top.text += until("]]>");
-    } else if (text2.startsWith("<!", p)) {
+    } else if (text.startsWith("<!", p)) {
       if (until(">").includes("[") || root) throw new Bad2();
-    } else if (text2.startsWith("</", p)) {
+    } else if (text.startsWith("</", p)) {
       const s = p;
       p += 2;
       const name = until(">").trim();
@@ -25958,9 +25688,9 @@ function scan2(text2) {
       top.content = [top.content[0], s];
       top.end = p;
       stack.pop();
-    } else if (text2[p] === "<") {
+    } else if (text[p] === "<") {
       const s = p;
-      const n = at(NAME3, text2, p + 1);
+      const n = at(NAME3, text, p + 1);
       if (!n || root && !top) throw new Bad2();
       p = NAME3.lastIndex;
       const el = {
@@ -25972,14 +25702,14 @@ function scan2(text2) {
         children: [],
         text: ""
       };
-      for (let a; a = at(ATTR, text2, p); p = ATTR.lastIndex) {
+      for (let a; a = at(ATTR, text, p); p = ATTR.lastIndex) {
         const [name, value] = [a[1] ?? "", a[2] ?? a[3] ?? ""];
         const v0 = a.index + a[0].length - 1 - value.length;
         if (el.attrs.some((x) => x.name === name)) throw new Bad2();
         el.attrs.push({ name, value, at: [v0, v0 + value.length] });
       }
       const close = /\s*(\/?)>/y;
-      const c = at(close, text2, p);
+      const c = at(close, text, p);
       if (!c) throw new Bad2();
       p = close.lastIndex;
       if (top) top.children.push(el);
@@ -25990,11 +25720,11 @@ function scan2(text2) {
         stack.push(el);
       }
     } else {
-      const i = text2.indexOf("<", p);
-      const t = text2.slice(p, i < 0 ? text2.length : i);
+      const i = text.indexOf("<", p);
+      const t = text.slice(p, i < 0 ? text.length : i);
       if (!top && t.trim() !== "") throw new Bad2();
       if (top) top.text += t;
-      p = i < 0 ? text2.length : i;
+      p = i < 0 ? text.length : i;
     }
   }
   if (!root || stack.length) throw new Bad2();
@@ -26041,9 +25771,9 @@ function entriesOf(root) {
   walk2(root, root.name, "");
   return entries;
 }
-function parseXml(text2) {
+function parseXml(text) {
   try {
-    const { root, comments } = scan2(text2);
+    const { root, comments } = scan2(text);
     return { entries: entriesOf(root), comments };
   } catch (e) {
     if (e instanceof Bad2) return null;
@@ -26057,24 +25787,24 @@ var xmlFormat = {
 
 // src/core/structured-merge/yaml.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function parseYaml(text2) {
+function parseYaml(text) {
   let doc;
   try {
-    doc = (0, import_yaml3.parseDocument)(text2, { uniqueKeys: true, prettyErrors: false });
+    doc = (0, import_yaml3.parseDocument)(text, { uniqueKeys: true, prettyErrors: false });
   } catch {
     return null;
   }
   if (doc.errors.length || !(0, import_yaml3.isMap)(doc.contents) || doc.contents.flow) return null;
   const entries = /* @__PURE__ */ new Map();
-  const walk2 = (items, path51, parent) => items.every((pair) => {
+  const walk2 = (items, path50, parent) => items.every((pair) => {
     if (!(0, import_yaml3.isPair)(pair) || !(0, import_yaml3.isScalar)(pair.key) || !pair.key.range) return false;
-    const key2 = [...path51, String(pair.key.value)];
+    const key2 = [...path50, String(pair.key.value)];
     const k = key2.join(SEP);
     const v = pair.value;
     if (!v?.range || entries.has(k)) return false;
     const nested = (0, import_yaml3.isMap)(v) && !v.flow;
     let end = v.range[1];
-    while (end > v.range[0] && /\s/.test(text2[end - 1] ?? "")) end--;
+    while (end > v.range[0] && /\s/.test(text[end - 1] ?? "")) end--;
     entries.set(k, {
       value: nested ? "{}" : JSON.stringify(v.toJSON()),
       kind: "pair",
@@ -26085,7 +25815,7 @@ function parseYaml(text2) {
     return !nested || walk2(v.items, key2, k);
   });
   if (!walk2(doc.contents.items, [], "")) return null;
-  const comments = text2.match(/(^|[ \t])#.*$/gm) ?? [];
+  const comments = text.match(/(^|[ \t])#.*$/gm) ?? [];
   return { entries, comments };
 }
 var yamlFormat = {
@@ -26101,7 +25831,7 @@ var FORMATS = [
   [/\.ya?ml$/i, yamlFormat],
   [/\.json$/i, jsonFormat]
 ];
-var formatFor = (path51) => FORMATS.find(([re]) => re.test(path51))?.[1];
+var formatFor = (path50) => FORMATS.find(([re]) => re.test(path50))?.[1];
 function planMerge(b, o, t) {
   const merged = /* @__PURE__ */ new Map();
   const ours = /* @__PURE__ */ new Map();
@@ -26161,8 +25891,8 @@ function addedComment(b, o) {
     return n <= 0;
   });
 }
-function mergeByStructure(path51, base, ours, theirs) {
-  const fmt2 = formatFor(path51);
+function mergeByStructure(path50, base, ours, theirs) {
+  const fmt2 = formatFor(path50);
   if (!fmt2) return null;
   const [b, o, t] = [base, ours, theirs].map((s) => fmt2.parse(s));
   if (!b || !o || !t) return null;
@@ -26170,12 +25900,12 @@ function mergeByStructure(path51, base, ours, theirs) {
   if (plan.conflicts.length) return { kind: "conflict", keyPaths: plan.conflicts.map(displayKey) };
   if (addedComment(b, o)) return null;
   const es = edits(fmt2, theirs, t, ours, o, plan);
-  const text2 = es && applyEdits(theirs, es);
-  if (text2 === null || text2 === void 0) return null;
-  const back = fmt2.parse(text2);
+  const text = es && applyEdits(theirs, es);
+  if (text === null || text === void 0) return null;
+  const back = fmt2.parse(text);
   const values = back && new Map([...back.entries].map(([k, e]) => [k, e.value]));
   if (!values || !sameMap(values, plan.merged)) return null;
-  return { kind: "merged-by-key", text: text2, keys: [...plan.ours.keys()].map(displayKey) };
+  return { kind: "merged-by-key", text, keys: [...plan.ours.keys()].map(displayKey) };
 }
 function outcomeText(f) {
   if (f.keys) return `${f.outcome} (${f.keys.join(", ") || "no key of the team changed"})`;
@@ -26224,8 +25954,7 @@ async function mergeOverlay(overlayDir, plan, lockLevel, contents, baseLevels = 
     const base = sourceAt(plan, rel, baseLevel);
     const theirs = sourceAt(plan, rel, plan.to);
     if (base === null && theirs === null) {
-      const executable = ((await fs4.stat(path6.join(overlayDir, rel))).mode & 73) !== 0;
-      files.push({ path: rel, outcome: "added", content: ours, rewrite: false, executable });
+      files.push({ path: rel, outcome: "added", content: ours, rewrite: false });
       continue;
     }
     if (sameContent(base, theirs)) {
@@ -26352,7 +26081,7 @@ import path9 from "node:path";
 
 // src/client/download.ts
 init_errors();
-import { createHash as createHash5, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash5, randomBytes } from "node:crypto";
 import { createWriteStream, promises as fs5 } from "node:fs";
 import path7 from "node:path";
 import { pipeline as pipeline2 } from "node:stream/promises";
@@ -26361,7 +26090,7 @@ async function downloadVerified(url, sha2562, opts) {
   await fs5.mkdir(opts.dir, { recursive: true });
   const file = path7.join(opts.dir, `${sha2562}.zip`);
   if (await verifyAndPin(file, { sha256: sha2562 })) return file;
-  const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.part`;
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.part`;
   try {
     const { body, total } = await httpGetStream(url, opts.env ? { env: opts.env } : {});
     const hash = createHash5("sha256");
@@ -26487,10 +26216,10 @@ function detectUpdateModel(files, platform = process.platform, arch = process.ar
   }
   return { kind: "none", note: "no vendor update tool state" };
 }
-function u2Level(text2) {
-  if (text2 === void 0) return void 0;
+function u2Level(text) {
+  if (text === void 0) return void 0;
   try {
-    const v = JSON.parse(text2)["update-level"];
+    const v = JSON.parse(text)["update-level"];
     const n = typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v;
     return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : void 0;
   } catch {
@@ -26504,9 +26233,9 @@ var MAX_SELF_UPDATES = 3;
 var DEFAULT_TIMEOUT_MS = 60 * 60 * 1e3;
 var CONFLICT_SUFFIXES = [".original", ".new", ".old", ".updated", ".diff"];
 async function currentU2Level(home) {
-  const text2 = await fs7.readFile(path10.join(home, U2_STATE), "utf8").catch(() => void 0);
-  if (text2 === void 0) return void 0;
-  return u2Level(text2) ?? 0;
+  const text = await fs7.readFile(path10.join(home, U2_STATE), "utf8").catch(() => void 0);
+  if (text === void 0) return void 0;
+  return u2Level(text) ?? 0;
 }
 async function runUpdateTool(opts) {
   const tool = await findTool(opts.home);
@@ -27112,11 +26841,9 @@ function rawEntryMeta(name, e, mode) {
 }
 async function writeUpdatedZip(out, layout, opts) {
   const tmp = path11.join(path11.dirname(out), `.${path11.basename(out)}.uplevel-${process.pid}.tmp`);
-  const keep = removeOnExit(tmp);
   const writer = await ZipWriter.create(tmp, { hashOnWorker: true });
   const dos = toDosDateTime(opts.time);
   const hashes = /* @__PURE__ */ new Map();
-  const contents = /* @__PURE__ */ new Map();
   try {
     await writer.addDirectory(`${layout.top}/`, { mode: 493, ...dos });
     for (const d of layout.dirs)
@@ -27126,20 +26853,16 @@ async function writeUpdatedZip(out, layout, opts) {
       const name = `${layout.top}/${f.path}`;
       if (f.kind === "bytes") {
         await writer.addBuffer(name, f.data, { mode: f.mode, ...dos });
-        const sha = sha256(f.data);
-        hashes.set(f.path, sha);
-        contents.set(f.path, sha);
+        hashes.set(f.path, sha256(f.data));
       } else {
         const e = f.from.entry;
         const meta = rawEntryMeta(name, e, f.from.mode);
         if (f.from.trusted && f.from.vendorSha256) {
           await writer.addRaw(meta, f.from.zip.readRawChunks(e));
           hashes.set(f.path, f.from.vendorSha256);
-          if (f.from.contentSha256) contents.set(f.path, f.from.contentSha256);
         } else {
           const sha = await teeRawVerified(f.from, (raw) => writer.addRaw(meta, raw));
           hashes.set(f.path, f.from.vendorSha256 ?? sha);
-          contents.set(f.path, sha);
         }
       }
       opts.onProgress?.(++done, layout.files.length);
@@ -27150,12 +26873,10 @@ async function writeUpdatedZip(out, layout, opts) {
     });
     const { bytes, sha256: fileSha256 } = await writer.finish();
     await fs9.rename(tmp, out);
-    keep();
-    return { hashes, contents, bytes, sha256: fileSha256 };
+    return { hashes, bytes, sha256: fileSha256 };
   } catch (e) {
     await writer.abort().catch(() => void 0);
     await fs9.rm(tmp, { force: true });
-    keep();
     const err = e;
     if (err?.path === tmp) err.path = out;
     throw e;
@@ -27232,6 +26953,86 @@ import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { PassThrough as PassThrough2, Readable as Readable3 } from "node:stream";
 import zlib2 from "node:zlib";
+
+// src/core/sbom/jar-meta.ts
+var POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
+var JAR_LIKE = /\.(jar|war|ear|rar|sar|aar|hpi|jpi|nar)$/i;
+function parseProperties2(text) {
+  const out = /* @__PURE__ */ new Map();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || line.startsWith("!")) continue;
+    const m = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
+    if (m) out.set(m[1], m[2].trim());
+  }
+  return out;
+}
+function parseManifest(text) {
+  const out = /* @__PURE__ */ new Map();
+  let last2;
+  for (const line of text.split(/\r?\n/)) {
+    if (line === "") break;
+    if (line.startsWith(" ") && last2 !== void 0) {
+      out.set(last2, `${out.get(last2) ?? ""}${line.slice(1)}`);
+      continue;
+    }
+    const i = line.indexOf(":");
+    if (i <= 0) continue;
+    last2 = line.slice(0, i).trim();
+    out.set(last2, line.slice(i + 1).trim());
+  }
+  return out;
+}
+function coordinatesFrom(props) {
+  const groupId = props.get("groupId");
+  const artifactId = props.get("artifactId");
+  const version = props.get("version");
+  if (!groupId || !artifactId || !version) return void 0;
+  return { groupId, artifactId, version };
+}
+function pickCoordinates(fileName, all) {
+  if (all.length <= 1) return all[0];
+  const stem = fileName.replace(JAR_LIKE, "");
+  return all.find((c) => stem === `${c.artifactId}-${c.version}` || stem === c.artifactId) ?? all.filter((c) => stem.startsWith(`${c.artifactId}-`) || stem.startsWith(`${c.artifactId}_`)).sort((a, b) => b.artifactId.length - a.artifactId.length)[0];
+}
+var enc = (s) => encodeURIComponent(s).replace(/%3A/gi, ":");
+function mavenPurl(c, fileName) {
+  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const type = ext && ext !== "jar" ? `?type=${ext}` : "";
+  return `pkg:maven/${enc(c.groupId)}/${enc(c.artifactId)}@${enc(c.version)}${type}`;
+}
+function nameFromFile(fileName) {
+  const stem = fileName.replace(JAR_LIKE, "");
+  const m = /^(.+?)[-_](\d[\w.+-]*)$/.exec(stem);
+  return m ? { name: m[1], version: m[2] } : { name: stem };
+}
+function describeJar(opts) {
+  const fileName = opts.path.slice(opts.path.lastIndexOf("/") + 1);
+  const base = { path: opts.path, sha256: opts.sha256, nested: opts.nested };
+  const coords = pickCoordinates(fileName, opts.poms);
+  if (coords)
+    return {
+      ...base,
+      name: coords.artifactId,
+      group: coords.groupId,
+      version: coords.version,
+      purl: mavenPurl(coords, fileName),
+      source: "pom.properties"
+    };
+  const mf = opts.manifest;
+  const mfName = mf?.get("Bundle-SymbolicName")?.split(";")[0]?.trim() || mf?.get("Automatic-Module-Name") || mf?.get("Implementation-Title");
+  const mfVersion = mf?.get("Bundle-Version") || mf?.get("Implementation-Version");
+  if (mfName) {
+    const c2 = { ...base, name: mfName, source: "MANIFEST.MF" };
+    if (mfVersion) c2.version = mfVersion;
+    return c2;
+  }
+  const f = nameFromFile(fileName);
+  const c = { ...base, name: f.name, source: "file name" };
+  const version = mfVersion ?? f.version;
+  if (version) c.version = version;
+  return c;
+}
 
 // src/zip/central-records.ts
 init_errors();
@@ -27520,7 +27321,7 @@ var JarTail = class {
 };
 
 // src/pipeline/sbom/scan-jars.ts
-var MAX_DEPTH2 = 4;
+var MAX_DEPTH = 4;
 var SMALL = 1024 * 1024;
 var UNSIZED_TAKE = 64 * 1024;
 var MAX_RATIO = 1e3;
@@ -27529,12 +27330,7 @@ var MAX_REREADS = 8;
 var SIGNATURES = [1027, 513];
 var CENTRAL2 = 33639248;
 var MAX324 = 4294967295;
-var interest = (name, depth) => POM_PROPERTIES.test(name) || name === "META-INF/MANIFEST.MF" ? "small" : depth < MAX_DEPTH2 && JAR_LIKE.test(name) ? "nested" : void 0;
-function seedJarMemo(memo, files) {
-  for (const f of files) {
-    if (f.jar) memo.set(`${f.sha256}\0${f.path}`, fromDescription(f.path, f.sha256, f.jar));
-  }
-}
+var interest = (name, depth) => POM_PROPERTIES.test(name) || name === "META-INF/MANIFEST.MF" ? "small" : depth < MAX_DEPTH && JAR_LIKE.test(name) ? "nested" : void 0;
 async function scanPackJars(zip, strip, known = /* @__PURE__ */ new Map(), memo = /* @__PURE__ */ new Map()) {
   const jars = zip.entries.filter((e) => !e.isDirectory && JAR_LIKE.test(e.name));
   const out = new Array(jars.length);
@@ -27716,7 +27512,7 @@ async function readFacts(at2, depth, size, tail, taken, source) {
     else if (rec.name === "META-INF/MANIFEST.MF")
       facts.manifest = parseManifest(content(value, rec, at2));
     else {
-      const c = coordinatesFrom(parseProperties(content(value, rec, at2)));
+      const c = coordinatesFrom(parseProperties2(content(value, rec, at2)));
       if (c) facts.poms.push(c);
     }
   }
@@ -27843,8 +27639,8 @@ async function writePackSbom(pack, sha2562, hashes, memo) {
     const stateEntry = zip.get(`${prefix}${PACK_STATE_PATH}`);
     const info = { top, sha256: sha2562 ?? await sha256File(pack) };
     if (stateEntry) {
-      const text2 = (await zip.readBuffer(stateEntry, 64 * 1024 * 1024)).toString("utf8");
-      info.state = parsePackState(JSON.parse(text2), `${pack}: ${PACK_STATE_PATH}`);
+      const text = (await zip.readBuffer(stateEntry, 64 * 1024 * 1024)).toString("utf8");
+      info.state = parsePackState(JSON.parse(text), `${pack}: ${PACK_STATE_PATH}`);
     }
     json = renderSbom(info, await scanPackJars(zip, prefix, hashes, memo));
   } finally {
@@ -27934,15 +27730,16 @@ function parseRecord(bytes, file) {
   return r;
 }
 var safeRelative = (p) => p !== "" && !p.startsWith("/") && !p.includes("\\") && !p.split("/").some((s) => s === ".." || s === "." || s === "");
-var resolvePending = (lockFile, overlayDir, lockLevel, target, keep = []) => resolveRecord(pendingFile(lockFile), overlayDir, lockLevel, target, keep);
-async function resolveRecord(recordFile, dir, level, target, keep = []) {
+var resolvePending = (lockFile, overlayDir, lockLevel, target) => resolveRecord(pendingFile(lockFile), overlayDir, lockLevel, target);
+async function resolveRecord(recordFile, dir, level, target) {
   const baseLevels = /* @__PURE__ */ new Map();
   const waiting = [];
   const record = await readRecord(recordFile);
-  const committed = record !== void 0 && isCommitted(record, level);
-  const live = record !== void 0 && (committed || record.lockLevel === level && record.target <= target);
-  const kept = keptPaths(keep, dir, live && !committed ? record : void 0);
-  if (!record || !live) return { baseLevels, waiting };
+  if (!record) return { baseLevels, waiting };
+  const committed = isCommitted(record, level);
+  if (!committed && (record.lockLevel !== level || record.target > target)) {
+    return { baseLevels, waiting };
+  }
   for (const [rel, leftSha] of Object.entries(record.files)) {
     const file = path13.join(dir, rel);
     const companions = [];
@@ -27951,29 +27748,14 @@ async function resolveRecord(recordFile, dir, level, target, keep = []) {
         companions.push(`${rel}${suffix}`);
     }
     const left = { content: await readIfExists(file), companions };
-    const j = judgeFile(rel, leftSha, left, committed ? record.target : void 0, kept.has(rel));
+    const j = judgeFile(rel, leftSha, left, committed ? record.target : void 0);
     if (j.state === "waiting") waiting.push({ path: rel, reason: j.reason });
     else if (j.state === "resolved" && !committed) baseLevels.set(rel, record.target);
   }
   return { baseLevels, waiting, record };
 }
-function keptPaths(keep, dir, record) {
-  const kept = /* @__PURE__ */ new Set();
-  for (const abs of keep) {
-    const rel = path13.relative(dir, abs).split(path13.sep).join("/");
-    if (record && Object.hasOwn(record.files, rel)) {
-      kept.add(rel);
-      continue;
-    }
-    const shown4 = path13.relative(process.cwd(), abs);
-    throw badInput(
-      `--keep ${shown4 && !shown4.startsWith("..") ? shown4 : abs}: no pending conflict for this file${record ? ` (pending: ${Object.keys(record.files).join(", ")})` : ""}`
-    );
-  }
-  return kept;
-}
 var isCommitted = (record, lockLevel) => record.target === lockLevel && record.lockLevel < lockLevel;
-function judgeFile(rel, leftSha, left, committedAt, keep = false) {
+function judgeFile(rel, leftSha, left, committedAt) {
   if (left.content === void 0) return { state: "gone" };
   if (left.companions.length > 0) {
     return {
@@ -27981,7 +27763,7 @@ function judgeFile(rel, leftSha, left, committedAt, keep = false) {
       reason: `not resolved yet: delete ${left.companions.join(" and ")} once ${rel} is merged`
     };
   }
-  if (sha256(left.content) === leftSha && !keep) {
+  if (sha256(left.content) === leftSha) {
     if (committedAt === void 0) return { state: "again" };
     return {
       state: "waiting",
@@ -28017,17 +27799,6 @@ function stillWaiting(waiting, unchanged = "nothing was published") {
     waiting.map((w) => `${w.path}: ${w.reason}`)
   );
 }
-function resolveHint(overlayDir, conflicts, target) {
-  const shown4 = conflicts.map((c) => {
-    const abs = path13.join(overlayDir, c.path);
-    const rel = path13.relative(process.cwd(), abs);
-    return rel && !rel.startsWith("..") && !path13.isAbsolute(rel) ? rel : abs;
-  });
-  return [
-    `to resolve: edit the file to what it should be at level ${target}, delete its .old and .updated, and run the same apply again`,
-    `to keep yours as it is: delete its .old and .updated, and run the same apply with ${shown4.map((s) => `--keep ${s}`).join(" ")}`
-  ];
-}
 
 // src/pipeline/wso2/apply-wso2.ts
 async function applyWso2(req) {
@@ -28043,8 +27814,7 @@ async function applyWso2(req) {
     lock.file,
     lock.overlay,
     lock.level,
-    typeof req.level === "number" ? req.level : Number.MAX_SAFE_INTEGER,
-    req.keep
+    typeof req.level === "number" ? req.level : Number.MAX_SAFE_INTEGER
   ) : void 0;
   if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
   const packFile = await resolvePackFile(lock, void 0, req.pack, reporter, env);
@@ -28196,7 +27966,6 @@ async function applyWso2(req) {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
-      details.push(...resolveHint(lock.overlay, conflicts, to));
       await writePending(lock.file, { lockLevel: lock.level, target: to, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
@@ -28258,10 +28027,10 @@ async function moveNewLogs(home, zip, entries, dest) {
 }
 async function scrubToolConfig(home) {
   const file = path14.join(home, "updates", "config.json");
-  const text2 = await fs13.readFile(file, "utf8");
+  const text = await fs13.readFile(file, "utf8");
   let doc;
   try {
-    doc = JSON.parse(text2);
+    doc = JSON.parse(text);
   } catch {
     return;
   }
@@ -28352,8 +28121,8 @@ function localEdits(state, actual) {
 
 // src/pipeline/in-place/apply-in-place.ts
 import { createHash as createHash9 } from "node:crypto";
-import { promises as fs22 } from "node:fs";
-import path22 from "node:path";
+import { promises as fs21 } from "node:fs";
+import path21 from "node:path";
 init_errors();
 init_types();
 
@@ -28501,10 +28270,10 @@ init_errors();
 init_types();
 async function readHomeState(home) {
   const file = path16.join(home, PACK_STATE_PATH);
-  const text2 = await fs15.readFile(file, "utf8").catch(() => void 0);
-  if (text2 === void 0) return void 0;
+  const text = await fs15.readFile(file, "utf8").catch(() => void 0);
+  if (text === void 0) return void 0;
   try {
-    return parsePackState(JSON.parse(text2), file);
+    return parsePackState(JSON.parse(text), file);
   } catch (e) {
     if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
     throw e;
@@ -28512,83 +28281,21 @@ async function readHomeState(home) {
 }
 
 // src/pipeline/in-place/hotfix.ts
-import { promises as fs20 } from "node:fs";
-import path21 from "node:path";
+import { promises as fs19 } from "node:fs";
+import path20 from "node:path";
 init_errors();
-init_lock();
 init_types();
-
-// src/pipeline/load-lock.ts
-init_errors();
-init_lock();
-import { promises as fs16 } from "node:fs";
-import path17 from "node:path";
-var DEFAULT_LOCK = "uplevel.yml";
-async function loadLock(file, root) {
-  const abs = path17.resolve(file ?? DEFAULT_LOCK);
-  let text2;
-  try {
-    text2 = await fs16.readFile(abs, "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
-    if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
-    throw e;
-  }
-  return lockFromText(text2, abs, root);
-}
-async function lockFromText(text2, abs, root) {
-  const within = root && isInside(path17.resolve(root), abs) ? path17.resolve(root) : await lockRoot(path17.dirname(abs));
-  const lock = parseLock(text2, abs, within);
-  await confineLinks(lock, within);
-  return lock;
-}
-async function lockRoot(dir) {
-  for (let d = dir; ; d = path17.dirname(d)) {
-    if (await fs16.lstat(path17.join(d, ".git")).catch(() => void 0)) return d;
-    if (path17.dirname(d) === d) return dir;
-  }
-}
-async function confineLinks(lock, root) {
-  const realRoot = await realExisting(root);
-  for (const [field, p] of lockPaths(lock)) {
-    const real = await realExisting(p);
-    if (!isInside(realRoot, real))
-      throw badInput(
-        `${path17.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path17.relative(root, p) || "."} leads to ${real} through a symlink): move it into the repository instead of linking to it`
-      );
-  }
-}
-async function realExisting(p) {
-  const rest = [];
-  for (let d = p; ; d = path17.dirname(d)) {
-    const real = await fs16.realpath(d).catch(() => void 0);
-    if (real) return path17.join(real, ...rest);
-    if (path17.dirname(d) === d) return p;
-    rest.unshift(path17.basename(d));
-  }
-}
 
 // src/pipeline/in-place/confine.ts
 init_errors();
-import { promises as fs18 } from "node:fs";
-import path19 from "node:path";
+import { promises as fs17 } from "node:fs";
+import path18 from "node:path";
 
 // src/client/dir-lock.ts
 init_errors();
-import { promises as fs17 } from "node:fs";
-import path18 from "node:path";
+import { promises as fs16 } from "node:fs";
+import path17 from "node:path";
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
-var claims = /* @__PURE__ */ new Map();
-var claim = (lock, token) => claims.set(lock, (claims.get(lock) ?? /* @__PURE__ */ new Set()).add(token));
-var unclaim = (lock, token) => {
-  claims.get(lock)?.delete(token);
-  if (claims.get(lock)?.size === 0) claims.delete(lock);
-};
-function holderAlive(pid, lock) {
-  if (pid === process.pid) return claims.has(lock);
-  return alive(pid);
-}
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -28598,24 +28305,21 @@ function alive(pid) {
   }
 }
 async function withDirLock(dir, fn, opts = {}) {
-  const lock = path18.join(dir, ".uplevel.lock");
+  const lock = path17.join(dir, ".uplevel.lock");
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
   let told = false;
-  const token = {};
-  await fs17.mkdir(dir, { recursive: true });
+  await fs16.mkdir(dir, { recursive: true });
   for (; ; ) {
-    claim(lock, token);
     try {
-      await fs17.writeFile(lock, String(process.pid), { flag: "wx" });
+      await fs16.writeFile(lock, String(process.pid), { flag: "wx" });
       break;
     } catch (e) {
-      unclaim(lock, token);
       if (e.code !== "EEXIST") throw e;
-      const holder = Number(await fs17.readFile(lock, "utf8").catch(() => ""));
-      const age = Date.now() - ((await fs17.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
-      const dead = Number.isInteger(holder) && holder > 0 ? !holderAlive(holder, lock) : age > 2e3;
+      const holder = Number(await fs16.readFile(lock, "utf8").catch(() => ""));
+      const age = Date.now() - ((await fs16.stat(lock).catch(() => void 0))?.mtimeMs ?? Date.now());
+      const dead = Number.isInteger(holder) && holder > 0 ? !alive(holder) : age > 2e3;
       if (dead) {
-        await fs17.rm(lock, { force: true });
+        await fs16.rm(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline)
@@ -28632,8 +28336,7 @@ async function withDirLock(dir, fn, opts = {}) {
   try {
     return await fn();
   } finally {
-    await fs17.rm(lock, { force: true });
-    unclaim(lock, token);
+    await fs16.rm(lock, { force: true });
   }
 }
 
@@ -28646,7 +28349,7 @@ async function refuseSymlinkedFolders(home, paths) {
       const dir = segs.slice(0, i).join("/");
       if (seen.has(dir)) continue;
       seen.add(dir);
-      const st = await fs18.lstat(path19.join(home, dir)).catch(() => void 0);
+      const st = await fs17.lstat(path18.join(home, dir)).catch(() => void 0);
       if (!st) break;
       if (st.isSymbolicLink())
         throw badInput(
@@ -28666,20 +28369,20 @@ async function withFolderLock(home, fn, onWait) {
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash8 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs19 } from "node:fs";
-import path20 from "node:path";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs18 } from "node:fs";
+import path19 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 async function stageEntry(zip, entryName2, dest, sha2562, mode) {
   const entry = zip.get(entryName2);
   if (!entry) throw verificationFailed(`${zip.label}: ${entryName2} is missing`);
-  await fs19.mkdir(path20.dirname(dest), { recursive: true });
+  await fs18.mkdir(path19.dirname(dest), { recursive: true });
   const h = createHash8("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
   await pipeline3(data, createWriteStream3(dest, { mode: mode & 511 }));
   if (h.digest("hex") !== sha2562)
     throw verificationFailed(`${zip.label}: ${entryName2}: sha256 mismatch`);
-  const fh = await fs19.open(dest, "r");
+  const fh = await fs18.open(dest, "r");
   try {
     await fh.sync();
   } finally {
@@ -28700,7 +28403,7 @@ async function sha256OfFile(file) {
 // src/pipeline/in-place/hotfix.ts
 var HOTFIX_MANIFEST = "hotfix.json";
 async function openHotfix(file) {
-  const label = path21.basename(file);
+  const label = path20.basename(file);
   const sha2562 = await hashAndPin(file);
   const zip = await SafeZip.open(file, { label });
   try {
@@ -28721,28 +28424,17 @@ async function openHotfix(file) {
     throw err;
   }
 }
-async function checkPinned(lock, hf) {
+function checkPinned(lock, hf) {
   if (lock.hotfixes.some((h) => h.sha256 === hf.sha256)) return;
-  const dir = path21.dirname(lock.file);
-  const inside = isInside(await lockRoot(dir), hf.file);
-  const kept = inside ? hf.file : path21.join(dir, "hotfixes", path21.basename(hf.file));
-  const item = [
-    `- path: ${path21.relative(dir, kept).split(path21.sep).join("/")}`,
-    `  sha256: ${hf.sha256}`
-  ];
   throw verificationFailed(
-    `${path21.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path21.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); once you have reviewed it, pin it:`,
-    [
-      ...inside ? [] : [`copy ${hf.file} to ${kept} (a lock's paths stay inside its repository)`],
-      ...lock.hotfixes.length ? [`add under hotfixes: to ${lock.file}:`, ...item.map((l) => `  ${l}`)] : [`add to ${lock.file}:`, "hotfixes:", ...item.map((l) => `  ${l}`)]
-    ]
+    `${path20.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path20.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); add its path and sha256 there to apply it`
   );
 }
 var backupName = (id) => `backup/hotfix-${id}`;
 var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
 async function applyHotfix(home, hf, opts = {}) {
   const m = hf.manifest;
-  const label = path21.basename(hf.file);
+  const label = path20.basename(hf.file);
   const state = await readHomeState(home);
   if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
   if (m.product !== state.product || m.version !== state.version) {
@@ -28761,12 +28453,12 @@ async function applyHotfix(home, hf, opts = {}) {
     ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
     ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
   ]) {
-    const live = await sha256OfFile(path21.join(home, f.path));
+    const live = await sha256OfFile(path20.join(home, f.path));
     if (state.files[f.path] !== f.sha || live !== f.sha)
       conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
   }
   for (const f of m.files.added) {
-    if (await sha256OfFile(path21.join(home, f.path)) !== void 0)
+    if (await sha256OfFile(path20.join(home, f.path)) !== void 0)
       conflicts.push(`${f.path}: exists already`);
   }
   if (conflicts.length) {
@@ -28781,11 +28473,11 @@ async function applyHotfix(home, hf, opts = {}) {
     [...m.files.added, ...m.files.modified, ...m.files.removed].map((f) => f.path)
   );
   const staging = stagingDir(home);
-  await fs20.rm(staging, { recursive: true, force: true });
-  await fs20.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
+  await fs19.rm(staging, { recursive: true, force: true });
+  await fs19.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
   const ops = [];
   for (const f of [...m.files.added, ...m.files.modified]) {
-    await stageEntry(hf.zip, `files/${f.path}`, path21.join(staging, f.path), f.sha256, f.mode);
+    await stageEntry(hf.zip, `files/${f.path}`, path20.join(staging, f.path), f.sha256, f.mode);
     ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
   }
   for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
@@ -28797,10 +28489,10 @@ async function applyHotfix(home, hf, opts = {}) {
     hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
     files
   };
-  await writeDurable(path21.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
+  await writeDurable(path20.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
   ops.push({ kind: "replace", path: PACK_STATE_PATH });
-  await fs20.mkdir(path21.dirname(keptCopy(home, m.id)), { recursive: true });
-  await fs20.copyFile(hf.file, keptCopy(home, m.id));
+  await fs19.mkdir(path20.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs19.copyFile(hf.file, keptCopy(home, m.id));
   const journal = {
     schema: 1,
     action: "apply",
@@ -28836,17 +28528,17 @@ async function removeHotfix(home, id, opts = {}) {
   };
   await commitJournal(home, journal);
   await replay(home, journal);
-  await fs20.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  await fs19.rm(workPath(home, backupName(id)), { recursive: true, force: true });
   if (!opts.keepCopy && !await neededByRevert(home, id))
-    await fs20.rm(keptCopy(home, id), { force: true });
+    await fs19.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
   return after;
 }
 async function neededByRevert(home, id) {
-  const names2 = await fs20.readdir(workPath(home, "backup")).catch(() => []);
+  const names2 = await fs19.readdir(workPath(home, "backup")).catch(() => []);
   for (const n of names2) {
-    const text2 = await fs20.readFile(workPath(home, "backup", n, "transition.json"), "utf8").catch(() => "");
-    if (text2.includes(JSON.stringify(id))) return true;
+    const text = await fs19.readFile(workPath(home, "backup", n, "transition.json"), "utf8").catch(() => "");
+    if (text.includes(JSON.stringify(id))) return true;
   }
   return false;
 }
@@ -28856,20 +28548,20 @@ function hotfixCopy(home, id) {
 
 // src/pipeline/in-place/recover.ts
 init_errors();
-import { promises as fs21 } from "node:fs";
+import { promises as fs20 } from "node:fs";
 var dueFile = (home) => workPath(home, "hotfixes-due.json");
 async function putBackLater(home, due) {
   await writeDurable(dueFile(home), JSON.stringify({ due }));
 }
 async function nothingDue(home) {
-  await fs21.rm(dueFile(home), { force: true });
+  await fs20.rm(dueFile(home), { force: true });
 }
 async function putBackDue(home) {
-  const text2 = await fs21.readFile(dueFile(home), "utf8").catch(() => void 0);
-  if (text2 === void 0) return [];
+  const text = await fs20.readFile(dueFile(home), "utf8").catch(() => void 0);
+  if (text === void 0) return [];
   const state = await readHomeState(home);
   const has = state?.hotfixes.map((h) => h.id) ?? [];
-  const entry = dueAt(text2, state?.level);
+  const entry = dueAt(text, state?.level);
   const done = [];
   if (entry && has.every((id, i) => entry[i]?.id === id)) {
     for (const h of entry.slice(has.length)) {
@@ -28894,11 +28586,11 @@ async function putBackDue(home) {
 }
 var SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 var SHA = /^[0-9a-f]{64}$/;
-function dueAt(text2, level) {
+function dueAt(text, level) {
   const label = `${WORK_DIR}/hotfixes-due.json`;
   let doc;
   try {
-    doc = JSON.parse(text2);
+    doc = JSON.parse(text);
   } catch {
     throw verificationFailed(`${label}: not valid JSON; nothing was put back`);
   }
@@ -28920,7 +28612,7 @@ async function recover2(home) {
 }
 async function recoverFolder(home) {
   await refuseSymlinkedWorkspace(home);
-  if (!await fs21.stat(workPath(home)).catch(() => void 0)) return "none";
+  if (!await fs20.stat(workPath(home)).catch(() => void 0)) return "none";
   return withFolderLock(home, () => recover2(home));
 }
 
@@ -28943,8 +28635,8 @@ async function levelComponents(plan, levels, describe) {
     return pairs;
   });
   const described = /* @__PURE__ */ new Map();
-  await forEachLimit([...wanted], 2, async ([k, { source, path: path51 }]) => {
-    described.set(k, await describe(source, path51));
+  await forEachLimit([...wanted], 2, async ([k, { source, path: path50 }]) => {
+    described.set(k, await describe(source, path50));
   });
   return levels.map(({ level, changes }, i) => {
     const before = [];
@@ -28961,7 +28653,8 @@ async function levelComponents(plan, levels, describe) {
 function describeFromContents(contents, memo) {
   return (source, at2) => {
     const loc = contents.locate(source);
-    return describeEntry(loc.zip, loc.entry, at2, loc.contentSha256, memo);
+    const sha2562 = loc.sha256 ?? (loc.trusted ? loc.vendorSha256 : void 0);
+    return describeEntry(loc.zip, loc.entry, at2, sha2562, memo);
   };
 }
 async function addLevelComponents(report, plan, describe) {
@@ -28989,7 +28682,7 @@ async function startState(home, lock, repo) {
   let missing = 0;
   for (const [p, f] of Object.entries(manifest.files)) {
     files[p] = f.sha256;
-    if (!await fs22.stat(path22.join(home, p)).catch(() => void 0)) missing++;
+    if (!await fs21.stat(path21.join(home, p)).catch(() => void 0)) missing++;
   }
   if (missing > 0) {
     throw badInput(
@@ -29030,10 +28723,10 @@ async function applyLocked(args) {
   for (const [i, h] of lock.hotfixes.entries()) {
     const sha = await sha256OfFile(h.path);
     if (sha === void 0)
-      throw badInput(`${path22.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+      throw badInput(`${path21.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
     if (sha !== h.sha256)
       throw verificationFailed(
-        `${path22.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path} (its sha256 is ${sha}; pin that only once you have reviewed this file)`
+        `${path21.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path}`
       );
     lockHotfixes.push(await openHotfix(h.path));
   }
@@ -29055,7 +28748,7 @@ async function applyLocked(args) {
       ({ reapply, dropped, view } = fit);
       state = fit.before;
     }
-    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path22.join(home, p));
+    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path21.join(home, p));
     const plan = composePlan(
       {
         product: state.product,
@@ -29137,7 +28830,7 @@ async function applyLocked(args) {
         continue;
       }
       if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs22.readFile(path22.join(lock.overlay, p)) : live === null ? void 0 : await fs22.readFile(live).catch(() => void 0);
+      const ours = inOverlay ? await fs21.readFile(path21.join(lock.overlay, p)) : live === null ? void 0 : await fs21.readFile(live).catch(() => void 0);
       const baseLevel = inOverlay ? resolution?.baseLevels.get(p) ?? lock.level : folderResolution.baseLevels.get(p) ?? state.level;
       const theirs = src && changed.has(p) ? await readNew(src) : void 0;
       let base;
@@ -29188,7 +28881,7 @@ async function applyLocked(args) {
     if (conflictsFor.length > 0) {
       const details = [];
       for (const c of conflictsFor) {
-        const beside = path22.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const beside = path21.join(c.where === "overlay" ? lock.overlay : home, c.path);
         const files = args.dryRun ? [] : await writeCompanions(beside, c);
         result.conflicts.push({ path: c.path, files });
         details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
@@ -29237,17 +28930,17 @@ async function applyLocked(args) {
       hotfixesOff = true;
     }
     for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
-    reporter.info(`Staging level ${target} in ${path22.join(home, WORK_DIR)}`);
+    reporter.info(`Staging level ${target} in ${path21.join(home, WORK_DIR)}`);
     const staging = stagingDir(home);
-    await fs22.rm(staging, { recursive: true, force: true });
+    await fs21.rm(staging, { recursive: true, force: true });
     const backupName2 = `backup/${state.level}-${target}`;
-    await fs22.rm(workPath(home, backupName2), { recursive: true, force: true });
+    await fs21.rm(workPath(home, backupName2), { recursive: true, force: true });
     const ops = [];
     let done = 0;
     const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
     const kinds = /* @__PURE__ */ new Map();
     await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs22.lstat(path22.join(home, p)).then(
+      const exists3 = await fs21.lstat(path21.join(home, p)).then(
         () => true,
         () => false
       );
@@ -29255,9 +28948,9 @@ async function applyLocked(args) {
         kinds.set(p, exists3 ? "remove" : void 0);
         return;
       }
-      const dest = path22.join(staging, p);
+      const dest = path21.join(staging, p);
       if (Buffer.isBuffer(what)) {
-        await writeDurable(dest, what, await mergedMode(p, liveFile(p), plan.files.get(p), lock));
+        await writeDurable(dest, what, 420);
       } else if (what.kind === "payload") {
         const payload = payloads.get(what.level);
         await stageEntry(payload.zip, `files/${what.path}`, dest, what.sha256, what.mode);
@@ -29288,8 +28981,8 @@ async function applyLocked(args) {
       applied,
       files: vendorFiles
     });
-    await writeDurable(path22.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
-    const stateExists = await sha256OfFile(path22.join(home, PACK_STATE_PATH)) !== void 0;
+    await writeDurable(path21.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256OfFile(path21.join(home, PACK_STATE_PATH)) !== void 0;
     ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
     const journal = {
       schema: 1,
@@ -29331,11 +29024,11 @@ async function applyLocked(args) {
     result.hotfixes = { reapplied: reapply, dropped };
     if (args.updateLock && target !== lock.level) {
       for (const [p, content2] of overlayRewrites) {
-        await writeFileAtomic(path22.join(lock.overlay, p), content2);
+        await writeFileAtomic(path21.join(lock.overlay, p), content2);
         result.overlayRewritten.push(p);
       }
       const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
-      await writeFileAtomic(lock.file, setLockLevel2(await fs22.readFile(lock.file, "utf8"), target));
+      await writeFileAtomic(lock.file, setLockLevel2(await fs21.readFile(lock.file, "utf8"), target));
       await clearPending(lock.file);
     }
     return result;
@@ -29354,7 +29047,7 @@ async function checkHotfixFit(home, state, manifests) {
   const reapply = ids.filter((id) => !included.has(id));
   const before = parsePackState(
     JSON.parse(
-      await fs22.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
+      await fs21.readFile(workPath(home, `backup/hotfix-${ids[0]}`, PACK_STATE_PATH), "utf8")
     ),
     "state before hotfixes"
   );
@@ -29448,17 +29141,6 @@ async function levelsWithComponents(plan, levels, payloads, liveFile, args) {
   });
   return out;
 }
-async function mergedMode(p, live, src, lock) {
-  const modeOf2 = async (f) => fs22.stat(f).then(
-    (st) => st.isFile() ? st.mode & 511 : void 0,
-    () => void 0
-  );
-  const here = live === null ? void 0 : await modeOf2(live);
-  if (here) return here;
-  if (src?.kind === "payload" && src.mode & 511) return src.mode & 511;
-  const ours = lock.overlay ? await modeOf2(path22.join(lock.overlay, p)) : void 0;
-  return ours !== void 0 && ours & 73 ? 493 : 420;
-}
 
 // src/pipeline/fetch-levels.ts
 init_errors();
@@ -29493,13 +29175,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path51) {
-        const e = zip.get(`files/${path51}`);
-        if (!e) throw badInput(`${label}: files/${path51} is missing`);
+      fileEntry(path50) {
+        const e = zip.get(`files/${path50}`);
+        if (!e) throw badInput(`${label}: files/${path50} is missing`);
         return e;
       },
-      baseEntry(path51) {
-        return zip.get(`base/${path51}`);
+      baseEntry(path50) {
+        return zip.get(`base/${path50}`);
       }
     };
   } catch (e) {
@@ -29592,9 +29274,9 @@ init_errors();
 
 // src/client/repository-client.ts
 var import_tuf_js2 = __toESM(require_dist3(), 1);
-import { createHash as createHash10, randomBytes as randomBytes3 } from "node:crypto";
-import { createWriteStream as createWriteStream4, promises as fs24, readFileSync } from "node:fs";
-import path23 from "node:path";
+import { createHash as createHash10, randomBytes as randomBytes2 } from "node:crypto";
+import { createWriteStream as createWriteStream4, promises as fs23, readFileSync } from "node:fs";
+import path22 from "node:path";
 import { Transform as Transform4 } from "node:stream";
 import { pipeline as pipeline4 } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
@@ -29644,7 +29326,7 @@ init_errors();
 // src/client/fetcher.ts
 var import_tuf_js = __toESM(require_dist3(), 1);
 var import_error = __toESM(require_error2(), 1);
-import { promises as fs23 } from "node:fs";
+import { promises as fs22 } from "node:fs";
 import { Readable as Readable4 } from "node:stream";
 import { fileURLToPath } from "node:url";
 var METADATA_NAME = /\/metadata\/((?:\d+\.)?(root|timestamp|snapshot|targets)\.json)$/;
@@ -29665,9 +29347,9 @@ var RepositoryFetcher = class extends import_tuf_js.BaseFetcher {
   async open(url) {
     if (url.startsWith("file:")) {
       const file = fileURLToPath(url);
-      const st = await fs23.stat(file).catch(() => void 0);
+      const st = await fs22.stat(file).catch(() => void 0);
       if (!st?.isFile()) throw new import_error.DownloadHTTPError("no such file", 404);
-      const body = (await fs23.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+      const body = (await fs22.open(file)).createReadStream({ highWaterMark: 1 << 20 });
       return { body, total: st.size };
     }
     try {
@@ -29888,9 +29570,9 @@ var RepositoryClient = class {
       anchor = Buffer.from(opts.repository);
     }
     const id = createHash10("sha256").update(anchor).digest("hex").slice(0, 16);
-    this.metadataDir = path23.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path23.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path23.resolve(opts.repository)).toString();
+    this.metadataDir = path22.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path22.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path22.resolve(opts.repository)).toString();
     this.fetcher = new RepositoryFetcher({
       ...opts.credentials ? { credentials: opts.credentials } : {},
       ...opts.env ? { env: opts.env } : {}
@@ -29928,40 +29610,40 @@ var RepositoryClient = class {
   async seed() {
     let pinned;
     try {
-      pinned = await fs24.readFile(this.opts.trustedRoot);
+      pinned = await fs23.readFile(this.opts.trustedRoot);
     } catch {
       throw badInput(`trust: ${this.opts.trustedRoot} cannot be read`);
     }
     rootVersion(pinned, this.opts.trustedRoot);
-    await fs24.mkdir(this.metadataDir, { recursive: true });
-    await fs24.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path23.join(this.metadataDir, "root.json");
-    const cached = await fs24.readFile(cachedFile).catch(() => void 0);
+    await fs23.mkdir(this.metadataDir, { recursive: true });
+    await fs23.mkdir(this.targetsDir, { recursive: true });
+    const cachedFile = path22.join(this.metadataDir, "root.json");
+    const cached = await fs23.readFile(cachedFile).catch(() => void 0);
     if (cached && await chainsFrom(pinned, cached, (n) => this.chainRoot(n))) return;
     if (cached) {
-      for (const f of await fs24.readdir(this.metadataDir)) {
+      for (const f of await fs23.readdir(this.metadataDir)) {
         if (f.endsWith(".json") || f === "roots")
-          await fs24.rm(path23.join(this.metadataDir, f), { recursive: true, force: true });
+          await fs23.rm(path22.join(this.metadataDir, f), { recursive: true, force: true });
       }
     }
-    await fs24.writeFile(cachedFile, pinned);
+    await fs23.writeFile(cachedFile, pinned);
   }
   /** Root version n for the chain check: as saved by an earlier verified run, else as served. */
   async chainRoot(n) {
-    const saved = await fs24.readFile(path23.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
+    const saved = await fs23.readFile(path22.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
     if (saved) return saved;
     return this.fetcher.downloadBytes(`${this.base}/metadata/${n}.root.json`, 512 * 1024).catch(() => void 0);
   }
   /** Keeps the roots this run verified, so the next run can check its chain without a server. */
   async saveChain() {
     const trusted = rootVersion(
-      readFileSync(path23.join(this.metadataDir, "root.json")),
+      readFileSync(path22.join(this.metadataDir, "root.json")),
       "root.json"
     );
-    const dir = path23.join(this.metadataDir, "roots");
-    await fs24.mkdir(dir, { recursive: true });
+    const dir = path22.join(this.metadataDir, "roots");
+    await fs23.mkdir(dir, { recursive: true });
     for (const [n, data] of this.fetcher.receivedRoots) {
-      if (n <= trusted) await fs24.writeFile(path23.join(dir, `${n}.root.json`), data);
+      if (n <= trusted) await fs23.writeFile(path22.join(dir, `${n}.root.json`), data);
     }
   }
   /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
@@ -29976,14 +29658,14 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs24.rm(path23.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs24.rm(path23.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs23.rm(path22.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs23.rm(path22.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard(void 0, () => this.updater.refresh());
       }
       await this.saveChain();
     });
-    const root = rootVersion(readFileSync(path23.join(this.metadataDir, "root.json")), "root.json");
+    const root = rootVersion(readFileSync(path22.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `verification failed: root.json is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -29994,7 +29676,7 @@ var RepositoryClient = class {
   /** The trusted root's key ids per role, to notice a rotation. */
   roleKeys() {
     try {
-      const root = JSON.parse(readFileSync(path23.join(this.metadataDir, "root.json"), "utf8"));
+      const root = JSON.parse(readFileSync(path22.join(this.metadataDir, "root.json"), "utf8"));
       return Object.fromEntries(
         Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
       );
@@ -30022,15 +29704,15 @@ var RepositoryClient = class {
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
-    const file = path23.join(this.targetsDir, sha);
+    const file = path22.join(this.targetsDir, sha);
     if (await verifyAndPin(file, info.hashes, info.length)) return file;
-    const tmp = `${file}.${process.pid}.${randomBytes3(4).toString("hex")}.part`;
+    const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.part`;
     try {
       const blocks = await this.download(info, tmp);
-      await fs24.rename(tmp, file);
+      await fs23.rename(tmp, file);
       pin(file, blocks);
     } finally {
-      await fs24.rm(tmp, { force: true });
+      await fs23.rm(tmp, { force: true });
     }
     return file;
   }
@@ -30104,7 +29786,7 @@ var RepositoryClient = class {
   /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */
   targetUrl(info) {
     let name = info.path;
-    const root = JSON.parse(readFileSync(path23.join(this.metadataDir, "root.json"), "utf8"));
+    const root = JSON.parse(readFileSync(path22.join(this.metadataDir, "root.json"), "utf8"));
     if (root.signed.consistent_snapshot) {
       const slash = name.lastIndexOf("/");
       const first = Object.values(info.hashes)[0];
@@ -30127,7 +29809,7 @@ var RepositoryClient = class {
   }
   /** The version of a top-level role this client trusts now (after refresh). */
   trustedVersion(role) {
-    const json = JSON.parse(readFileSync(path23.join(this.metadataDir, `${role}.json`), "utf8"));
+    const json = JSON.parse(readFileSync(path22.join(this.metadataDir, `${role}.json`), "utf8"));
     return json.signed.version;
   }
   /**
@@ -30137,9 +29819,9 @@ var RepositoryClient = class {
   async loadedDelegatedMetadata() {
     const top = /* @__PURE__ */ new Set(["root.json", "timestamp.json", "snapshot.json", "targets.json"]);
     const out = [];
-    for (const f of await fs24.readdir(this.metadataDir)) {
+    for (const f of await fs23.readdir(this.metadataDir)) {
       if (!f.endsWith(".json") || top.has(f)) continue;
-      const json = JSON.parse(await fs24.readFile(path23.join(this.metadataDir, f), "utf8"));
+      const json = JSON.parse(await fs23.readFile(path22.join(this.metadataDir, f), "utf8"));
       if (json.signed?._type === "targets") out.push(`${json.signed.version}.${f}`);
     }
     return out.sort();
@@ -30171,7 +29853,7 @@ var RepositoryClient = class {
     if (!role) return void 0;
     const candidates = [this.fetcher.lastReceived(role)];
     try {
-      candidates.push(readFileSync(path23.join(this.metadataDir, `${role}.json`)));
+      candidates.push(readFileSync(path22.join(this.metadataDir, `${role}.json`)));
     } catch {
     }
     for (const data of candidates) {
@@ -30258,28 +29940,6 @@ async function openLockRepository(lock, opts = {}) {
   };
 }
 
-// src/pipeline/zip-output.ts
-import { promises as fs25 } from "node:fs";
-import path24 from "node:path";
-var sha256Path = (zip) => `${zip}.sha256`;
-async function writeZipOutput(out, layout, opts, sbom) {
-  const res = await writeUpdatedZip(out, layout, opts);
-  const set2 = [out, sbomPath(out), sha256Path(out)];
-  const keep = set2.map(removeOnExit);
-  try {
-    if (sbom) await writePackSbom(out, res.sha256, res.contents, sbom);
-    else await fs25.rm(sbomPath(out), { force: true });
-    await writeFileAtomic(sha256Path(out), `${res.sha256}  ${path24.basename(out)}
-`);
-  } catch (e) {
-    for (const f of set2) await fs25.rm(f, { force: true });
-    throw e;
-  } finally {
-    for (const k of keep) k();
-  }
-  return res;
-}
-
 // src/pipeline/apply.ts
 async function apply(req) {
   const { lock, reporter } = req;
@@ -30292,8 +29952,12 @@ async function apply(req) {
   const target = req.level === "latest" ? repo.latest : req.level;
   if (target > 0) repo.level(target);
   const notice = withdrawnNotice(repo.levels, lock.level);
-  if (target < lock.level) throw belowLock(target, lock.level, notice, req.level === "latest");
   if (notice && target !== lock.level) reporter.warn(`${notice}; moving on to level ${target}`);
+  if (target < lock.level) {
+    throw badInput(
+      `--level ${target} is below the lock's level ${lock.level}; use revert to go back`
+    );
+  }
   const fetchPayloads = async (from, to) => {
     const got = /* @__PURE__ */ new Map();
     try {
@@ -30334,20 +29998,14 @@ async function apply(req) {
       ...r.hotfixes ? { hotfixes: r.hotfixes } : {}
     };
   }
-  const fromBundle = req.bundleFrom;
-  if (fromBundle && !req.pack && !lock.pack) throw bundleLacks(fromBundle, "the GA pack");
   const packFile = await resolvePackFile(lock, repo, req.pack, reporter);
   const pack = await openPack(packFile.file, { product: lock.product, version: lock.version });
   const payloads = /* @__PURE__ */ new Map();
   try {
-    if (fromBundle && pack.level < fromBundle)
-      throw bundleLacks(fromBundle, `level ${pack.level + 1} (the pack is at level ${pack.level})`);
     checkPackLevel(pack, lock, target);
     const levels = levelPath(repo.levels, pack.level, target);
     await fetchLevels(repo, lock, pack.level, target, payloads, reporter);
     const manifests = levels.map((l) => payloads.get(l).manifest);
-    const jarMemo = /* @__PURE__ */ new Map();
-    const ga = pack.state ? void 0 : await gaManifest(repo, pack, packFile);
     const plan = composePlan(
       {
         product: lock.product,
@@ -30355,24 +30013,15 @@ async function apply(req) {
         channel: lock.channel,
         level: pack.level,
         files: [...pack.files.keys()],
-        hashes: pack.state ? pack.state.files : gaHashes(pack, ga)
+        hashes: pack.state ? pack.state.files : await gaHashes(repo, pack, packFile)
       },
       manifests
     );
     const contents = new PackContents(pack, payloads, packFile.verifiedSha256 !== void 0);
-    if (req.inventory !== false) {
-      if (ga)
-        seedJarMemo(
-          jarMemo,
-          Object.entries(ga.files).map(([path51, f]) => ({ path: path51, ...f }))
-        );
-      for (const m of manifests) seedJarMemo(jarMemo, [...m.files.added, ...m.files.modified]);
+    for (const [path50, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path50, sha256: expected });
     }
-    for (const [path51, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path51, sha256: expected });
-    }
-    if (req.keep?.length && !lock.overlay) throw badInput(`--keep: ${lock.file} has no overlay`);
-    const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target, req.keep) : void 0;
+    const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target) : void 0;
     if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents, resolution?.baseLevels) : void 0;
     const report = baseReport(req, pack, plan, payloads, overlay);
@@ -30389,9 +30038,6 @@ async function apply(req) {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
-      details.push(...resolveHint(lock.overlay, overlay.conflicts, target));
-      if (req.inventory !== false)
-        await addLevelComponents(report, plan, describeFromContents(contents, /* @__PURE__ */ new Map()));
       await writePending(lock.file, { lockLevel: lock.level, target, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${overlay.conflicts.length} overlay file(s); nothing was published`,
@@ -30402,7 +30048,7 @@ async function apply(req) {
     }
     if (req.dryRun) {
       if (req.inventory === true)
-        await addLevelComponents(report, plan, describeFromContents(contents, jarMemo));
+        await addLevelComponents(report, plan, describeFromContents(contents, /* @__PURE__ */ new Map()));
       return report;
     }
     const vendorHashes2 = await vendorHashesForOverlay(plan, contents, overlay);
@@ -30431,10 +30077,11 @@ async function apply(req) {
       },
       onProgress: (done, total) => reporter.progress("Writing pack", done, total)
     };
+    const jarMemo = /* @__PURE__ */ new Map();
     if (req.out) {
       reporter.info(`Writing ${req.out}`);
-      const sbom = req.inventory !== false && jarMemo;
-      const res = await writeZipOutput(req.out, layout, writeOpts, sbom);
+      const res = await writeUpdatedZip(req.out, layout, writeOpts);
+      if (req.inventory !== false) await writePackSbom(req.out, res.sha256, res.hashes, jarMemo);
       report.output = {
         kind: "zip",
         path: req.out,
@@ -30451,8 +30098,8 @@ async function apply(req) {
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
         report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
-      const text2 = await fs26.readFile(lock.file, "utf8");
-      await writeFileAtomic(lock.file, setLockLevel(text2, target));
+      const text = await fs24.readFile(lock.file, "utf8");
+      await writeFileAtomic(lock.file, setLockLevel(text, target));
       await clearPending(lock.file);
       report.lockUpdated = true;
     }
@@ -30520,19 +30167,16 @@ async function vendorHashesForOverlay(plan, contents, overlay) {
   }
   return out;
 }
-async function gaManifest(repo, pack, packFile) {
+async function gaHashes(repo, pack, packFile) {
   const ga = repo.index.pack;
-  if (!ga?.manifest || packFile.verifiedSha256 !== ga.sha256) return void 0;
+  if (!ga?.manifest || packFile.verifiedSha256 !== ga.sha256) return {};
   const json = JSON.parse((await repo.client.readTarget(ga.manifest)).toString("utf8"));
-  return parsePackManifest(json, ga.manifest);
-}
-function gaHashes(pack, manifest) {
+  const manifest = parsePackManifest(json, ga.manifest);
   const hashes = {};
-  if (!manifest) return hashes;
-  for (const [path51, entry] of pack.files) {
-    const m = manifest.files[path51];
+  for (const [path50, entry] of pack.files) {
+    const m = manifest.files[path50];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path51] = m.sha256;
+      hashes[path50] = m.sha256;
   }
   return hashes;
 }
@@ -30541,46 +30185,35 @@ function byLevel(payloads) {
 }
 async function folderHoldsFiles(dir) {
   try {
-    return (await fs26.readdir(dir)).length > 0;
+    return (await fs24.readdir(dir)).length > 0;
   } catch {
     return false;
   }
-}
-function belowLock(target, lockLevel, notice, latest) {
-  const why = notice ? `${notice} and no later level is published yet (latest is ${target})` : `${latest ? "the latest level" : `--level ${target}`} is below the lock's level ${lockLevel}`;
-  return badInput(
-    `${why}: apply does not go down. A folder updated in place goes back with uplevel revert --dir DIR --level ${target} --lock LOCK (your repository's history holds the overlay of that level)${notice ? `; or wait for the vendor's next level` : ""}`
-  );
-}
-function bundleLacks(from, what) {
-  return badInput(
-    `--bundle: exported with --from ${from}, it holds neither ${what} nor the levels up to ${from}: a new pack (--out, or --dir on a new folder) needs a bundle exported with --from 0, or --pack at level ${from} or above; a folder already at level ${from} or above updates in place with --dir`
-  );
 }
 
 // src/pipeline/adopt/lock-file.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 init_lock();
 init_yaml_text();
-import { promises as fs27 } from "node:fs";
-import path25 from "node:path";
+import { promises as fs25 } from "node:fs";
+import path23 from "node:path";
 function overlayField(lockFile, overlay) {
-  const rel = path25.relative(path25.dirname(lockFile), overlay).split(path25.sep).join("/");
+  const rel = path23.relative(path23.dirname(lockFile), overlay).split(path23.sep).join("/");
   return `${rel || "."}/`;
 }
-function adoptedLockText(text2, lockFile, level, overlay) {
-  const withLevel = setLockLevel(text2, level);
-  const doc = parseYamlDocument(withLevel, path25.basename(lockFile));
+function adoptedLockText(text, lockFile, level, overlay) {
+  const withLevel = setLockLevel(text, level);
+  const doc = parseYamlDocument(withLevel, path23.basename(lockFile));
   const want = overlayField(lockFile, overlay);
   const current = doc.get("overlay");
-  if (typeof current === "string" && path25.resolve(path25.dirname(lockFile), current) === overlay)
+  if (typeof current === "string" && path23.resolve(path23.dirname(lockFile), current) === overlay)
     return withLevel;
   doc.set("overlay", want);
   return doc.toString();
 }
 function newLockText(lock, level, overlay) {
-  const dir = path25.dirname(lock.file);
-  const rel = (p) => path25.relative(dir, p).split(path25.sep).join("/");
+  const dir = path23.dirname(lock.file);
+  const rel = (p) => path23.relative(dir, p).split(path23.sep).join("/");
   const fields = {
     product: lock.product,
     version: lock.version,
@@ -30593,14 +30226,10 @@ function newLockText(lock, level, overlay) {
   return `# written by uplevel adopt
 ${import_yaml5.default.stringify(fields)}`;
 }
-async function adoptedLock(lock, exists3, level, overlay) {
-  const text2 = exists3 ? adoptedLockText(await fs27.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
-  await lockFromText(text2, lock.file);
-  return text2;
-}
-async function writeAdoptedLock(file, text2) {
-  await fs27.mkdir(path25.dirname(file), { recursive: true });
-  await writeFileAtomic(file, text2);
+async function writeAdoptedLock(lock, exists3, level, overlay) {
+  const text = exists3 ? adoptedLockText(await fs25.readFile(lock.file, "utf8"), lock.file, level, overlay) : newLockText(lock, level, overlay);
+  await fs25.mkdir(path23.dirname(lock.file), { recursive: true });
+  await writeFileAtomic(lock.file, text);
 }
 
 // src/pipeline/adopt/adopt.ts
@@ -30609,47 +30238,26 @@ var WSO2_OWN = (rel) => OWN(rel) || rel === U2_STATE || rel.startsWith("updates/
 async function adopt(request2) {
   const { lock, reporter } = request2;
   const req = { ...request2, dir: await productHome(request2.dir, lock) };
-  const state = lock.source === "wso2" ? void 0 : await readInstalledState(req.dir, lock);
-  const level = req.level ?? await installedLevel(req.dir, lock, state);
+  const level = req.level ?? await installedLevel(req.dir, lock);
   if (!req.dryRun) await assertFreshOverlay(req.overlay);
-  const lockText = await adoptedLock(lock, req.lockExists, level, req.overlay);
   const ignore = [...DEFAULT_IGNORE, ...lock.ignore ?? []];
   const vendor = await vendorHashes(req, level);
-  const hotfixed = state ? await hotfixedFiles(req.dir, state) : {};
-  if (state && req.level === void 0) checkRecordedFiles(req.dir, state, vendor, hotfixed);
   reporter.info(`Comparing ${req.dir} with the vendor's level ${level}`);
-  const own = lock.source === "wso2" ? WSO2_OWN : OWN;
-  const ignored = ignoreMatcher(ignore);
-  const needed = (rel) => !own(rel) && (rel in vendor || ignored(rel) === void 0);
-  const installed = await hashInstallation(req.dir, needed);
+  const installed = await hashInstallation(req.dir);
   const c = classifyInstallation(installed.files, vendor, {
     ignore,
     includeBinaries: req.includeBinaries,
-    own,
-    hotfixed
+    own: lock.source === "wso2" ? WSO2_OWN : OWN
   });
-  if (c.missing.length > 0 && c.missing.length === Object.keys(vendor).length)
-    throw badInput(
-      `--dir ${req.dir}: holds none of the files ${lock.product} ${lock.version} ships (${c.missing[0]}\u2026); give the product's home, the folder that holds them`
-    );
-  for (const { path: p, link } of installed.other)
-    c.unclassified.push({
-      path: p,
-      why: link ? `a symbolic link to ${link}: an overlay holds files only` : "not a regular file or folder (a device, socket or pipe)"
-    });
-  for (const p of installed.unnamed)
-    c.unclassified.push({
-      path: p,
-      why: "its name is not UTF-8, which an overlay (and a pack) cannot carry: rename it"
-    });
+  for (const p of installed.other)
+    c.unclassified.push({ path: p, why: "not a regular file (a link or device)" });
   if (!req.dryRun) {
-    const sha = new Map(installed.files.map((f) => [f.path, f.sha256]));
     await writeOverlay(
       req.dir,
       req.overlay,
-      c.taken.map((t) => ({ path: t.path, sha256: sha.get(t.path) }))
+      c.taken.map((t) => t.path)
     );
-    await writeAdoptedLock(lock.file, lockText);
+    await writeAdoptedLock(lock, req.lockExists, level, req.overlay);
   }
   return {
     product: lock.product,
@@ -30661,20 +30269,20 @@ async function adopt(request2) {
     lock: lock.file,
     ignore,
     dryRun: req.dryRun,
-    ...c,
-    unclassified: c.unclassified.sort((a, b) => cmp(a.path, b.path))
+    ...c
   };
 }
 async function productHome(dir, lock) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
-  const names2 = (await fs28.readdir(dir)).filter((n) => n !== "__MACOSX" && !n.startsWith("."));
+  const names2 = await fs26.readdir(dir);
   const top = `${lock.product}-${lock.version}`;
-  if (names2.length === 1 && names2[0] === top && await isDir(path26.join(dir, top)))
-    return path26.join(dir, top);
+  if (names2.length === 1 && names2[0] === top && await isDir(path24.join(dir, top)))
+    return path24.join(dir, top);
   return dir;
 }
-async function installedLevel(dir, lock, state) {
+async function installedLevel(dir, lock) {
   if (lock.source === "wso2") {
+    if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
     const level = await currentU2Level(dir);
     if (level === void 0)
       throw badInput(
@@ -30682,77 +30290,47 @@ async function installedLevel(dir, lock, state) {
       );
     return level;
   }
+  const state = await readInstalledState(dir);
+  if (state && (state.product !== lock.product || state.version !== lock.version))
+    throw badInput(
+      `${path24.join(dir, PACK_STATE_PATH)}: says ${state.product} ${state.version}, the lock says ${lock.product} ${lock.version}`
+    );
   if (state === void 0)
     throw badInput(`--dir ${dir}: has no ${PACK_STATE_PATH} to say its level; give --level N`);
   return state.level;
 }
-async function readInstalledState(dir, lock) {
-  const file = path26.join(dir, PACK_STATE_PATH);
+async function readInstalledState(dir) {
+  if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
+  const file = path24.join(dir, PACK_STATE_PATH);
   const bytes = await readIfExists(file);
   if (bytes === void 0) return void 0;
   let json;
   try {
     json = JSON.parse(bytes.toString("utf8"));
   } catch {
-    throw badInput(`${file}: is not valid JSON; give --level N`);
+    throw badInput(`${file}: is not valid JSON`);
   }
-  const state = parsePackState(json, file);
-  const says = `${state.product} ${state.version} (${state.channel})`;
-  if (says !== `${lock.product} ${lock.version} (${lock.channel})`)
-    throw badInput(
-      `${file}: says ${says}, the lock says ${lock.product} ${lock.version} (${lock.channel})`
-    );
-  return state;
-}
-function checkRecordedFiles(dir, state, vendor, hotfixed) {
-  const paths = [.../* @__PURE__ */ new Set([...Object.keys(state.files), ...Object.keys(vendor)])].sort(cmp);
-  const off = paths.filter((p) => !hotfixed[p] && state.files[p] !== vendor[p]);
-  if (off.length === 0) return;
-  const shown4 = off.slice(0, 3).join(", ") + (off.length > 3 ? ` and ${off.length - 3} more` : "");
-  throw badInput(
-    `${path26.join(dir, PACK_STATE_PATH)}: says level ${state.level}, but the files it records are not the vendor's level ${state.level} (${shown4}); it is not signed, so adopt does not take its word: give --level N`
-  );
-}
-async function hotfixedFiles(dir, state) {
-  const out = {};
-  for (const { id } of state.hotfixes) {
-    const copy = workPath(dir, "hotfixes", `${id}.zip`);
-    const hf = await openHotfix(copy).catch((e) => {
-      if (e instanceof UplevelError) throw e;
-      throw badInput(
-        `${copy}: the kept copy of hotfix ${id} cannot be read (${e.message}); adopt cannot tell its files from the team's`
-      );
-    });
-    await hf.zip.close();
-    const { added, modified, removed } = hf.manifest.files;
-    for (const f of [...added, ...modified]) out[f.path] = { id, sha256: f.sha256 };
-    for (const f of removed) out[f.path] = { id };
-  }
-  return out;
+  return parsePackState(json, file);
 }
 async function isDir(p) {
-  return fs28.stat(p).then(
+  return fs26.stat(p).then(
     (s) => s.isDirectory(),
     () => false
   );
 }
 async function assertFreshOverlay(dir) {
-  const st = await fs28.stat(dir).catch((e) => {
-    if (e.code === "ENOENT") return void 0;
-    if (e.code === "ENOTDIR") throw badInput(`--overlay ${dir}: a folder above it is a file`);
-    throw e;
-  });
-  if (!st) return;
-  if (!st.isDirectory()) throw badInput(`--overlay ${dir}: is a file, not a folder`);
-  if ((await fs28.readdir(dir)).length > 0)
+  try {
+    await assertFreshDir(dir);
+  } catch {
     throw badInput(
       `--overlay ${dir}: folder exists and is not empty; adopt writes a new overlay (move the old one away)`
     );
+  }
 }
 async function vendorHashes(req, level) {
-  const tmp = await fs28.mkdtemp(path26.join(os3.tmpdir(), "uplevel-adopt-"));
+  const tmp = await fs26.mkdtemp(path24.join(os3.tmpdir(), "uplevel-adopt-"));
   try {
-    const out = path26.join(tmp, "vendor.zip");
+    const out = path24.join(tmp, "vendor.zip");
     const { overlay: _overlay, ...bare } = req.lock;
     await apply({
       lock: { ...bare, level: 0 },
@@ -30780,47 +30358,21 @@ async function vendorHashes(req, level) {
       await pack.zip.close();
     }
   } finally {
-    await fs28.rm(tmp, { recursive: true, force: true });
+    await fs26.rm(tmp, { recursive: true, force: true });
   }
 }
-async function hashInstallation(dir, needed) {
-  const out = { files: [], other: [], unnamed: [] };
-  const walk2 = async (rel) => {
-    const abs = Buffer.from(path26.join(dir, rel));
-    for (const d of await fs28.readdir(abs, { withFileTypes: true, encoding: "buffer" })) {
-      const raw = d.name;
-      const name = raw.toString("utf8");
-      const r = rel ? `${rel}/${name}` : name;
-      if (!Buffer.from(name).equals(raw)) out.unnamed.push(r);
-      else if (d.isDirectory()) {
-        if (r !== "updates/.uplevel") await walk2(r);
-      } else if (!d.isFile()) {
-        const link = d.isSymbolicLink() ? await fs28.readlink(path26.join(dir, r)) : void 0;
-        out.other.push(link === void 0 ? { path: r } : { path: r, link });
-      } else if (!needed(r)) out.files.push({ path: r, sha256: "", binary: false });
-      else out.files.push(await hashFile(dir, r));
-    }
-  };
-  await walk2("");
-  out.files.sort((a, b) => cmp(a.path, b.path));
-  out.other.sort((a, b) => cmp(a.path, b.path));
-  out.unnamed.sort(cmp);
-  return out;
-}
-async function hashFile(dir, rel) {
-  const abs = path26.join(dir, rel);
-  try {
-    return { path: rel, sha256: await sha256File(abs), binary: looksBinary(rel, await head(abs)) };
-  } catch (e) {
-    throw vanished(abs, e);
+async function hashInstallation(dir) {
+  const tree = await listTree(dir, { skipDir: (rel) => rel === "updates/.uplevel" });
+  const files = [];
+  for (const rel of tree.files) {
+    const abs = path24.join(dir, rel);
+    files.push({
+      path: rel,
+      sha256: await sha256File(abs),
+      binary: looksBinary(rel, await head(abs))
+    });
   }
-}
-function vanished(abs, e) {
-  const code = e?.code;
-  if (e !== void 0 && code !== "ENOENT") return e;
-  return badInput(
-    `${abs}: ${e ? "went away" : "changed"} while adopt read it (is the server running? stop it, or name the file in the lock's ignore:); nothing was written`
-  );
+  return { files, other: tree.other };
 }
 async function head(file) {
   const chunks = [];
@@ -30828,38 +30380,76 @@ async function head(file) {
   return Buffer.concat(chunks);
 }
 async function writeOverlay(dir, overlay, taken) {
-  const parent = path26.dirname(overlay);
-  await fs28.mkdir(parent, { recursive: true });
-  const staging = path26.join(
-    parent,
-    `.${path26.basename(overlay)}.uplevel-staging-${randomBytes4(6).toString("hex")}`
+  const parent = path24.dirname(overlay);
+  await fs26.mkdir(parent, { recursive: true });
+  const staging = await fs26.mkdtemp(
+    path24.join(parent, `.${path24.basename(overlay)}.uplevel-staging-`)
   );
-  await fs28.mkdir(staging);
-  const onExit = () => rmSync2(staging, { recursive: true, force: true });
-  process.on("exit", onExit);
   try {
-    for (const t of taken) {
-      const to = path26.join(staging, t.path);
-      await fs28.mkdir(path26.dirname(to), { recursive: true });
-      const from = path26.join(dir, t.path);
-      await fs28.copyFile(from, to).catch((e) => {
-        throw vanished(from, e);
-      });
-      if (await sha256File(to) !== t.sha256) throw vanished(from);
+    for (const rel of taken) {
+      const to = path24.join(staging, rel);
+      await fs26.mkdir(path24.dirname(to), { recursive: true });
+      await fs26.copyFile(path24.join(dir, rel), to);
     }
-    await fs28.rm(overlay, { recursive: true, force: true });
-    await fs28.rename(staging, overlay);
+    await fs26.rm(overlay, { recursive: true, force: true });
+    await fs26.rename(staging, overlay);
   } catch (e) {
-    await fs28.rm(staging, { recursive: true, force: true });
+    await fs26.rm(staging, { recursive: true, force: true });
     throw e;
-  } finally {
-    process.off("exit", onExit);
+  }
+}
+
+// src/pipeline/load-lock.ts
+init_errors();
+init_lock();
+import { promises as fs27 } from "node:fs";
+import path25 from "node:path";
+var DEFAULT_LOCK = "uplevel.yml";
+async function loadLock(file, root) {
+  const abs = path25.resolve(file ?? DEFAULT_LOCK);
+  let text;
+  try {
+    text = await fs27.readFile(abs, "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw badInput(`${abs}: lock file not found (give --lock FILE)`);
+    if (code === "EISDIR") throw badInput(`${abs}: is a folder, not a lock file`);
+    throw e;
+  }
+  const within = root && isInside(path25.resolve(root), abs) ? path25.resolve(root) : await lockRoot(path25.dirname(abs));
+  const lock = parseLock(text, abs, within);
+  await confineLinks(lock, within);
+  return lock;
+}
+async function lockRoot(dir) {
+  for (let d = dir; ; d = path25.dirname(d)) {
+    if (await fs27.lstat(path25.join(d, ".git")).catch(() => void 0)) return d;
+    if (path25.dirname(d) === d) return dir;
+  }
+}
+async function confineLinks(lock, root) {
+  const realRoot = await fs27.realpath(root);
+  for (const [field, p] of lockPaths(lock)) {
+    const real = await realExisting(p);
+    if (!isInside(realRoot, real))
+      throw badInput(
+        `${path25.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path25.relative(root, p) || "."} leads to ${real} through a symlink)`
+      );
+  }
+}
+async function realExisting(p) {
+  const rest = [];
+  for (let d = p; ; d = path25.dirname(d)) {
+    const real = await fs27.realpath(d).catch(() => void 0);
+    if (real) return path25.join(real, ...rest);
+    if (path25.dirname(d) === d) return p;
+    rest.unshift(path25.basename(d));
   }
 }
 
 // src/cli/args.ts
 init_errors();
-import path27 from "node:path";
+import path26 from "node:path";
 import { parseArgs } from "node:util";
 function parse(command, argv, options2, allowPositionals = false) {
   try {
@@ -30889,7 +30479,7 @@ async function parseRangeCommand(command, argv) {
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to);
   if (to === void 0) throw badInput(`--to M is required`);
-  const out = path27.resolve(required("out", values.out));
+  const out = path26.resolve(required("out", values.out));
   return { lock, from, to, out, json: Boolean(values.json) };
 }
 
@@ -30908,16 +30498,14 @@ async function adoptCommand(argv, ctx) {
     "dry-run": { type: "boolean" },
     json: { type: "boolean" }
   });
-  const dir = path28.resolve(required("dir", values.dir));
-  const lockFile = path28.resolve(values.lock ?? DEFAULT_LOCK);
+  const dir = path27.resolve(required("dir", values.dir));
+  const lockFile = path27.resolve(values.lock ?? DEFAULT_LOCK);
   const lockExists = existsSync(lockFile);
   const lock = lockExists ? await loadLock(lockFile) : await lockFromFlags(lockFile, dir, values);
   const overlayFlag = values.overlay;
-  const overlay = overlayFlag ? path28.resolve(overlayFlag) : lock.overlay;
+  const overlay = overlayFlag ? path27.resolve(overlayFlag) : lock.overlay;
   if (!overlay) throw badInput("adopt needs --overlay DIR (the lock names no overlay)");
   const level = intFlag("level", values.level);
-  const reportFile = values.report ? path28.resolve(values.report) : void 0;
-  if (reportFile) await assertReportPath(reportFile);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   let report;
   try {
@@ -30927,7 +30515,7 @@ async function adoptCommand(argv, ctx) {
       lockExists,
       ...level === void 0 ? {} : { level },
       overlay,
-      ...values.pack ? { pack: path28.resolve(values.pack) } : {},
+      ...values.pack ? { pack: path27.resolve(values.pack) } : {},
       includeBinaries: Boolean(values["include-binaries"]),
       dryRun: Boolean(values["dry-run"]),
       reporter,
@@ -30936,7 +30524,7 @@ async function adoptCommand(argv, ctx) {
   } finally {
     reporter.end();
   }
-  if (reportFile) await writeReport(reportFile, report);
+  if (values.report) await writeReport(path27.resolve(values.report), report);
   if (values.json) ctx.printJson(report);
   else printAdopt(report, ctx);
   return 0;
@@ -30946,14 +30534,14 @@ async function lockFromFlags(lockFile, dir, values) {
     throw badInput(
       `${lockFile}: lock file not found; give --lock FILE, or --repository URL and --trust ROOT.json to write one`
     );
-  const stateFile = path28.join(dir, PACK_STATE_PATH);
+  const stateFile = path27.join(dir, PACK_STATE_PATH);
   if (!existsSync(stateFile))
     throw badInput(
       `--dir ${dir}: has no ${PACK_STATE_PATH} naming its product; give a --lock that does`
     );
   let json;
   try {
-    json = JSON.parse(await fs29.readFile(stateFile, "utf8"));
+    json = JSON.parse(await fs28.readFile(stateFile, "utf8"));
   } catch {
     throw badInput(`${stateFile}: is not valid JSON`);
   }
@@ -30965,25 +30553,16 @@ async function lockFromFlags(lockFile, dir, values) {
     channel: state.channel,
     source: "tuf",
     repository: resolveLike(values.repository),
-    trust: path28.resolve(values.trust),
+    trust: path27.resolve(values.trust),
     hotfixes: []
   };
-  const root = await lockRoot(path28.dirname(lockFile));
-  return parseLock(newLockText(draft, state.level, path28.dirname(lockFile)), lockFile, root);
+  const root = await lockRoot(path27.dirname(lockFile));
+  return parseLock(newLockText(draft, state.level, path27.dirname(lockFile)), lockFile, root);
 }
-var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path28.resolve(r);
-async function assertReportPath(file) {
-  const st = await fs29.stat(file).catch((e) => {
-    if (e.code === "ENOENT") return void 0;
-    if (e.code === "ENOTDIR") throw badInput(`--report ${file}: a folder above it is a file`);
-    throw e;
-  });
-  if (st?.isDirectory()) throw badInput(`--report ${file}: is a folder; name a .md or .json file`);
-}
+var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path27.resolve(r);
 async function writeReport(file, report) {
   const md = file.endsWith(".md");
-  await fs29.mkdir(path28.dirname(file), { recursive: true });
-  await writeFileAtomic(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
+  await fs28.writeFile(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
 `);
 }
 function adoptMarkdown(r) {
@@ -31030,24 +30609,24 @@ function printAdopt(r, ctx) {
 
 // src/cli/commands/apply.ts
 init_errors();
-import { promises as fs39 } from "node:fs";
-import path37 from "node:path";
+import { promises as fs38 } from "node:fs";
+import path36 from "node:path";
 
 // src/pipeline/in-place/apply-diff.ts
-import { promises as fs38 } from "node:fs";
+import { promises as fs37 } from "node:fs";
 import os5 from "node:os";
-import path36 from "node:path";
+import path35 from "node:path";
 init_errors();
 
 // src/pipeline/diff.ts
 init_errors();
-import { promises as fs37 } from "node:fs";
+import { promises as fs36 } from "node:fs";
 import os4 from "node:os";
-import path35 from "node:path";
+import path34 from "node:path";
 
 // src/pipeline/export.ts
-import { promises as fs36 } from "node:fs";
-import path34 from "node:path";
+import { promises as fs35 } from "node:fs";
+import path33 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
@@ -31055,8 +30634,8 @@ var import_models6 = __toESM(require_dist2(), 1);
 var import_delegations = __toESM(require_delegations(), 1);
 var import_role2 = __toESM(require_role(), 1);
 import { createHash as createHash13 } from "node:crypto";
-import { createReadStream as createReadStream5, promises as fs35 } from "node:fs";
-import path33 from "node:path";
+import { createReadStream as createReadStream5, promises as fs34 } from "node:fs";
+import path32 from "node:path";
 init_errors();
 
 // src/repo/tuf/keys.ts
@@ -31070,8 +30649,8 @@ import {
   generateKeyPairSync,
   sign
 } from "node:crypto";
-import { promises as fs30 } from "node:fs";
-import path29 from "node:path";
+import { promises as fs29 } from "node:fs";
+import path28 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
@@ -31084,8 +30663,8 @@ function signer(k) {
   return (data) => new import_models3.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir2 = path29.join(dir, "keys");
-  await fs30.mkdir(keysDir2, { recursive: true, mode: 448 });
+  const keysDir2 = path28.join(dir, "keys");
+  await fs29.mkdir(keysDir2, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
     out[role] = [];
@@ -31093,18 +30672,18 @@ async function generateRoleKeys(dir, counts = {}) {
   }
   return out;
 }
-var keyFile = (dir, role, n) => path29.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+var keyFile = (dir, role, n) => path28.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
-  await fs30.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
+  await fs29.writeFile(keyFile(dir, role, n), pem, { mode: 384, flag: "wx" });
   return { key: publicKeyFor(privateKey), privateKey };
 }
 function keysFromEnv(role, env) {
   const name = `UPLEVEL_KEY_${role.toUpperCase()}`;
-  const text2 = env[name];
-  if (!text2) return void 0;
-  const pems = text2.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
+  const text = env[name];
+  if (!text) return void 0;
+  const pems = text.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
   if (pems.length === 0) throw badInput(`${name}: holds no PEM private key`);
   return pems.map((pem) => {
     try {
@@ -31118,26 +30697,26 @@ function keysFromEnv(role, env) {
 async function loadRoleKeys(dir, role, env = process.env) {
   const fromEnv = keysFromEnv(role, env);
   if (fromEnv) return fromEnv;
-  const names2 = (await fs30.readdir(path29.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names2 = (await fs29.readdir(path28.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names2.length === 0) {
     throw badInput(
-      `${path29.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path28.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
   const out = [];
   for (const n of names2) {
-    const privateKey = createPrivateKey(await fs30.readFile(path29.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs29.readFile(path28.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
 }
 async function replaceRoleKeys(dir, role, count2 = 1) {
-  const retired = path29.join(dir, "keys", "retired");
-  await fs30.mkdir(retired, { recursive: true, mode: 448 });
+  const retired = path28.join(dir, "keys", "retired");
+  await fs29.mkdir(retired, { recursive: true, mode: 448 });
   const stamp = Date.now();
-  for (const n of await fs30.readdir(path29.join(dir, "keys"))) {
+  for (const n of await fs29.readdir(path28.join(dir, "keys"))) {
     if (new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)) {
-      await fs30.rename(path29.join(dir, "keys", n), path29.join(retired, `${stamp}-${n}`));
+      await fs29.rename(path28.join(dir, "keys", n), path28.join(retired, `${stamp}-${n}`));
     }
   }
   const out = [];
@@ -31145,11 +30724,11 @@ async function replaceRoleKeys(dir, role, count2 = 1) {
   return out;
 }
 async function retiredKeys(dir) {
-  const retired = path29.join(dir, "keys", "retired");
+  const retired = path28.join(dir, "keys", "retired");
   const out = [];
-  for (const n of await fs30.readdir(retired).catch(() => [])) {
+  for (const n of await fs29.readdir(retired).catch(() => [])) {
     if (!n.endsWith(".pem")) continue;
-    const privateKey = createPrivateKey(await fs30.readFile(path29.join(retired, n), "utf8"));
+    const privateKey = createPrivateKey(await fs29.readFile(path28.join(retired, n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
@@ -31161,11 +30740,11 @@ var import_models4 = __toESM(require_dist2(), 1);
 var import_role = __toESM(require_role(), 1);
 init_errors();
 import { createPrivateKey as createPrivateKey2, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
-import { promises as fs32 } from "node:fs";
-import path30 from "node:path";
+import { promises as fs31 } from "node:fs";
+import path29 from "node:path";
 
 // src/repo/tuf/write.ts
-import { promises as fs31 } from "node:fs";
+import { promises as fs30 } from "node:fs";
 var SPEC_VERSION = "1.0.31";
 var expiry = (now, days) => new Date(now.getTime() + days * 864e5).toISOString().replace(/\.\d{3}Z$/, "Z");
 var afterWrite;
@@ -31174,8 +30753,8 @@ function setAfterWrite(fn) {
 }
 async function writeAtomic(file, data) {
   const tmp = `${file}.tmp-${process.pid}`;
-  await fs31.writeFile(tmp, data);
-  await fs31.rename(tmp, file);
+  await fs30.writeFile(tmp, data);
+  await fs30.rename(tmp, file);
   await afterWrite?.(file);
 }
 function signAll(md, keys) {
@@ -31221,23 +30800,23 @@ function delegatedRole(name, keys) {
     paths: DEPTHS.map((d) => [name, ...Array(d).fill("*")].join("/"))
   });
 }
-var keysDir = (dir) => path30.join(dir, "keys", "delegated");
+var keysDir = (dir) => path29.join(dir, "keys", "delegated");
 var envName = (role) => `UPLEVEL_KEY_PRODUCT_${role.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 async function delegatedKeys(dir, role, opts) {
-  const text2 = (opts.env ?? process.env)[envName(role)];
-  const file = path30.join(keysDir(dir), `${role}.pem`);
-  let pem = text2;
-  if (!pem) pem = await fs32.readFile(file, "utf8").catch(() => void 0);
+  const text = (opts.env ?? process.env)[envName(role)];
+  const file = path29.join(keysDir(dir), `${role}.pem`);
+  let pem = text;
+  if (!pem) pem = await fs31.readFile(file, "utf8").catch(() => void 0);
   if (!pem && !opts.create)
     throw badInput(`${file}: the ${role} role's signing key is missing (or set ${envName(role)})`);
   if (!pem) {
     const { privateKey } = generateKeyPairSync2("ed25519");
     pem = privateKey.export({ format: "pem", type: "pkcs8" });
-    await fs32.mkdir(keysDir(dir), { recursive: true, mode: 448 });
-    await fs32.writeFile(file, pem, { mode: 384, flag: "wx" });
+    await fs31.mkdir(keysDir(dir), { recursive: true, mode: 448 });
+    await fs31.writeFile(file, pem, { mode: 384, flag: "wx" });
   }
   const pems = pem.match(/-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g) ?? [];
-  if (pems.length === 0) throw badInput(`${text2 ? envName(role) : file}: holds no PEM private key`);
+  if (pems.length === 0) throw badInput(`${text ? envName(role) : file}: holds no PEM private key`);
   return pems.map((p) => {
     const privateKey = createPrivateKey2(p);
     return { key: publicKeyFor(privateKey), privateKey };
@@ -31258,11 +30837,11 @@ async function replaceDelegatedKey(dir, role) {
       `${envName(role)} is set: rotate where keys/delegated/${role}.pem lives, then replace the secret`
     );
   const oldKeys = await delegatedKeys(dir, role, { create: false });
-  const retired = path30.join(dir, "keys", "retired");
-  await fs32.mkdir(retired, { recursive: true, mode: 448 });
-  await fs32.rename(
-    path30.join(keysDir(dir), `${role}.pem`),
-    path30.join(retired, `${Date.now()}-delegated-${role}.pem`)
+  const retired = path29.join(dir, "keys", "retired");
+  await fs31.mkdir(retired, { recursive: true, mode: 448 });
+  await fs31.rename(
+    path29.join(keysDir(dir), `${role}.pem`),
+    path29.join(retired, `${Date.now()}-delegated-${role}.pem`)
   );
   await delegatedKeys(dir, role, { create: true });
   return { name: role, oldKeys };
@@ -31294,9 +30873,9 @@ async function signDelegated(dir, wanted, state, opts) {
       })
     );
     signAll(md, rotating ? [...opts.rotate?.oldKeys ?? [], ...keys] : keys);
-    const text2 = toText(md);
-    await writeAtomic(path30.join(dir, "metadata", `${version}.${name}.json`), text2);
-    await writeAtomic(path30.join(dir, "metadata", `${name}.json`), text2);
+    const text = toText(md);
+    await writeAtomic(path29.join(dir, "metadata", `${version}.${name}.json`), text);
+    await writeAtomic(path29.join(dir, "metadata", `${name}.json`), text);
     out.roles[name] = delegatedRole(name, keys);
     for (const k of keys) out.keys[k.key.keyID] = k.key;
     out.meta[`${name}.json`] = version;
@@ -31305,14 +30884,14 @@ async function signDelegated(dir, wanted, state, opts) {
 }
 
 // src/repo/tuf/config.ts
-import { promises as fs33 } from "node:fs";
-import path31 from "node:path";
+import { promises as fs32 } from "node:fs";
+import path30 from "node:path";
 var DEFAULT_EXPIRIES = { root: 365, targets: 365, snapshot: 7, timestamp: 1 };
 async function readConfig(dir) {
   let raw = {};
   try {
     raw = JSON.parse(
-      await fs33.readFile(path31.join(dir, "keys", "config.json"), "utf8")
+      await fs32.readFile(path30.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
   }
@@ -31326,14 +30905,14 @@ async function readConfig(dir) {
 // src/repo/tuf/sign-root.ts
 var import_models5 = __toESM(require_dist2(), 1);
 import { createPrivateKey as createPrivateKey3 } from "node:crypto";
-import { promises as fs34 } from "node:fs";
-import path32 from "node:path";
+import { promises as fs33 } from "node:fs";
+import path31 from "node:path";
 init_errors();
-var pendingRootPath = (dir) => path32.join(dir, "pending", "root.json");
+var pendingRootPath = (dir) => path31.join(dir, "pending", "root.json");
 async function readRoot(file, label) {
   let json;
   try {
-    json = JSON.parse(await fs34.readFile(file, "utf8"));
+    json = JSON.parse(await fs33.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (${label})`);
   }
@@ -31345,7 +30924,7 @@ async function readRoot(file, label) {
 }
 async function readPendingRoot(dir) {
   const file = pendingRootPath(dir);
-  const present = await fs34.stat(file).then(
+  const present = await fs33.stat(file).then(
     () => true,
     () => false
   );
@@ -31364,7 +30943,7 @@ function nextRoot(current, days, now, changes = {}) {
   );
 }
 async function writePendingRoot(dir, md) {
-  await fs34.mkdir(path32.dirname(pendingRootPath(dir)), { recursive: true });
+  await fs33.mkdir(path31.dirname(pendingRootPath(dir)), { recursive: true });
   await writeAtomic(pendingRootPath(dir), toText(md));
 }
 function count(root, md) {
@@ -31382,14 +30961,14 @@ function count(root, md) {
 async function keysFrom(files) {
   const out = [];
   for (const f of files) {
-    let text2;
+    let text;
     try {
-      text2 = await fs34.readFile(f, "utf8");
+      text = await fs33.readFile(f, "utf8");
     } catch {
       throw badInput(`--key ${f}: cannot be read`);
     }
     try {
-      const privateKey = createPrivateKey3(text2);
+      const privateKey = createPrivateKey3(text);
       out.push({ key: publicKeyFor(privateKey), privateKey });
     } catch {
       throw badInput(`--key ${f}: not a readable ed25519 private key`);
@@ -31398,15 +30977,15 @@ async function keysFrom(files) {
   return out;
 }
 async function signRoot(repoDir, opts = {}) {
-  const dir = path32.resolve(repoDir);
-  const published = await readRoot(path32.join(dir, "metadata", "root.json"), "the published root");
-  return withDirLock(path32.join(dir, "pending"), async () => {
+  const dir = path31.resolve(repoDir);
+  const published = await readRoot(path31.join(dir, "metadata", "root.json"), "the published root");
+  return withDirLock(path31.join(dir, "pending"), async () => {
     const current = published.signed;
     const days = opts.days ?? (await readConfig(dir)).expires.root;
-    const pending2 = await readPendingRoot(dir) ?? nextRoot(current, days, opts.now ?? /* @__PURE__ */ new Date());
-    if (pending2.signed.version !== current.version + 1)
+    const pending = await readPendingRoot(dir) ?? nextRoot(current, days, opts.now ?? /* @__PURE__ */ new Date());
+    if (pending.signed.version !== current.version + 1)
       throw badInput(
-        `${pendingRootPath(dir)}: root version ${pending2.signed.version} waits for signatures, but the published root is version ${current.version}; delete it and start again`
+        `${pendingRootPath(dir)}: root version ${pending.signed.version} waits for signatures, but the published root is version ${current.version}; delete it and start again`
       );
     const held = [
       ...await keysFrom(opts.keyFiles ?? []),
@@ -31414,31 +30993,31 @@ async function signRoot(repoDir, opts = {}) {
     ];
     const rootIds = /* @__PURE__ */ new Set([
       ...current.roles.root?.keyIDs ?? [],
-      ...pending2.signed.roles.root?.keyIDs ?? []
+      ...pending.signed.roles.root?.keyIDs ?? []
     ]);
     for (const k of held) {
       if (!rootIds.has(k.key.keyID))
         throw badInput(
-          `key ${k.key.keyID.slice(0, 16)}\u2026: not a root key of root version ${current.version} or ${pending2.signed.version}`
+          `key ${k.key.keyID.slice(0, 16)}\u2026: not a root key of root version ${current.version} or ${pending.signed.version}`
         );
     }
-    for (const k of held) pending2.sign(signer(k), true);
+    for (const k of held) pending.sign(signer(k), true);
     const result = {
-      version: pending2.signed.version,
+      version: pending.signed.version,
       published: false,
-      current: count(current, pending2),
-      next: count(pending2.signed, pending2),
+      current: count(current, pending),
+      next: count(pending.signed, pending),
       signedWith: new Set(held.map((k) => k.key.keyID)).size
     };
     const complete = [result.current, result.next].every((c) => c.have >= c.need);
     if (!complete) {
-      await writePendingRoot(dir, pending2);
+      await writePendingRoot(dir, pending);
       return result;
     }
-    const text2 = toText(pending2);
-    await writeAtomic(path32.join(dir, "metadata", `${pending2.signed.version}.root.json`), text2);
-    await writeAtomic(path32.join(dir, "metadata", "root.json"), text2);
-    await fs34.rm(pendingRootPath(dir), { force: true });
+    const text = toText(pending);
+    await writeAtomic(path31.join(dir, "metadata", `${pending.signed.version}.root.json`), text);
+    await writeAtomic(path31.join(dir, "metadata", "root.json"), text);
+    await fs33.rm(pendingRootPath(dir), { force: true });
     return { ...result, published: true };
   });
 }
@@ -31461,19 +31040,19 @@ async function signingKeys(dir, role) {
   return keys;
 }
 async function initRepository(opts) {
-  const dir = path33.resolve(opts.dir);
+  const dir = path32.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expires = checkExpiries(opts.expires ?? {});
-  const metadataDir = path33.join(dir, "metadata");
+  const metadataDir = path32.join(dir, "metadata");
   if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path33.join(dir, "keys")))
+  if (await exists2(path32.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
-  await fs35.mkdir(metadataDir, { recursive: true });
-  await fs35.mkdir(path33.join(dir, "targets"), { recursive: true });
+  await fs34.mkdir(metadataDir, { recursive: true });
+  await fs34.mkdir(path32.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path33.join(dir, "keys", "config.json"),
+    path32.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expires, ...opts.delegate ? { delegate: opts.delegate } : {} })}
 `
   );
@@ -31495,22 +31074,22 @@ async function initRepository(opts) {
   });
   const rootMd = new import_models6.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path33.join(metadataDir, "1.root.json");
+  const rootPath = path32.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path33.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path32.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expires, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
 async function exists2(p) {
-  return fs35.stat(p).then(
+  return fs34.stat(p).then(
     () => true,
     () => false
   );
 }
 async function readMetadata(dir, name) {
-  const file = path33.join(dir, "metadata", name);
+  const file = path32.join(dir, "metadata", name);
   try {
-    return JSON.parse(await fs35.readFile(file, "utf8"));
+    return JSON.parse(await fs34.readFile(file, "utf8"));
   } catch {
     throw badInput(`${file}: missing or unreadable (is ${dir} a repository made by repo init?)`);
   }
@@ -31562,9 +31141,9 @@ async function signTopLevel(dir, targets, now, expires, previous, rotate2) {
 async function signTargets(dir, targets) {
   const md = new import_models6.Metadata(targets);
   signAll(md, await signingKeys(dir, "targets"));
-  const text2 = toText(md);
-  await writeAtomic(path33.join(dir, "metadata", `${targets.version}.targets.json`), text2);
-  await writeAtomic(path33.join(dir, "metadata", "targets.json"), text2);
+  const text = toText(md);
+  await writeAtomic(path32.join(dir, "metadata", `${targets.version}.targets.json`), text);
+  await writeAtomic(path32.join(dir, "metadata", "targets.json"), text);
 }
 async function signSnapshotAndTimestamp(dir, versions, previous, now, expires) {
   const meta = {};
@@ -31580,17 +31159,17 @@ async function signSnapshotAndTimestamp(dir, versions, previous, now, expires) {
   );
   signAll(snapshotMd, await signingKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
-  const metadataDir = path33.join(dir, "metadata");
+  const metadataDir = path32.join(dir, "metadata");
   await writeAtomic(
-    path33.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path32.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path33.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path32.join(metadataDir, "snapshot.json"), snapshotText);
   await signTimestamp(dir, snapshotText, previous.timestamp + 1, now, expires);
 }
 async function metaFileOf(dir, name, version) {
-  const file = path33.join(dir, "metadata", `${version}.${name}`);
-  const bytes = await fs35.readFile(file).catch(() => void 0);
+  const file = path32.join(dir, "metadata", `${version}.${name}`);
+  const bytes = await fs34.readFile(file).catch(() => void 0);
   if (!bytes) return new import_models6.MetaFile({ version });
   const sha2562 = createHash13("sha256").update(bytes).digest("hex");
   return new import_models6.MetaFile({ version, length: bytes.length, hashes: { sha256: sha2562 } });
@@ -31611,13 +31190,13 @@ async function signTimestamp(dir, snapshotText, version, now, expires) {
     })
   );
   signAll(md, await signingKeys(dir, "timestamp"));
-  await writeAtomic(path33.join(dir, "metadata", "timestamp.json"), toText(md));
+  await writeAtomic(path32.join(dir, "metadata", "timestamp.json"), toText(md));
 }
-async function hashFile2(file) {
+async function hashFile(file) {
   const h = createHash13("sha256");
   let length = 0;
   try {
-    const { size } = await fs35.stat(file);
+    const { size } = await fs34.stat(file);
     const highWaterMark = Math.max(64, Math.min(1 << 20, size));
     for await (const chunk of createReadStream5(file, { highWaterMark })) {
       h.update(chunk);
@@ -31628,13 +31207,13 @@ async function hashFile2(file) {
   }
   return { sha256: h.digest("hex"), length };
 }
-var exclusive = (dir, fn) => withDirLock(path33.join(dir, "keys"), fn);
+var exclusive = (dir, fn) => withDirLock(path32.join(dir, "keys"), fn);
 function storedTargetPath(targetPath, sha2562) {
   const slash = targetPath.lastIndexOf("/");
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, () => publishLocked(dir, files, opts));
 }
@@ -31646,13 +31225,13 @@ async function publishLocked(dir, files, opts) {
   const timestamp = await readMetadata(dir, "timestamp.json");
   const targets = allTargets(state);
   for (const f of files) {
-    const { sha256: sha2562, length } = await hashFile2(f.localFile);
-    const stored = path33.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs35.mkdir(path33.dirname(stored), { recursive: true });
+    const { sha256: sha2562, length } = await hashFile(f.localFile);
+    const stored = path32.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs34.mkdir(path32.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
-      await fs35.copyFile(f.localFile, tmp);
-      await fs35.rename(tmp, stored);
+      await fs34.copyFile(f.localFile, tmp);
+      await fs34.rename(tmp, stored);
     }
     targets[f.targetPath] = new import_models6.TargetFile({ path: f.targetPath, length, hashes: { sha256: sha2562 } });
   }
@@ -31667,43 +31246,43 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function targetPaths(repoDir) {
-  return Object.keys(await currentTargets(path33.resolve(repoDir)));
+  return Object.keys(await currentTargets(path32.resolve(repoDir)));
 }
 async function targetLocalPath(repoDir, targetPath) {
-  const dir = path33.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   const t = (await currentTargets(dir))[targetPath];
   if (!t) return void 0;
-  return path33.join(dir, "targets", storedTargetPath(targetPath, t.hashes.sha256));
+  return path32.join(dir, "targets", storedTargetPath(targetPath, t.hashes.sha256));
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path33.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   const t = (await currentTargets(dir))[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs35.readFile(path33.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs34.readFile(path32.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 async function delegateRepository(repoDir, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   return exclusive(dir, async () => {
     const config = await readConfig(dir);
     if (config.delegate) return false;
-    const file = path33.join(dir, "keys", "config.json");
-    const before = await fs35.readFile(file).catch(() => void 0);
+    const file = path32.join(dir, "keys", "config.json");
+    const before = await fs34.readFile(file).catch(() => void 0);
     await writeAtomic(file, `${JSON.stringify({ ...config, delegate: "product" })}
 `);
     try {
       await publishLocked(dir, [], opts);
     } catch (e) {
       if (before) await writeAtomic(file, before);
-      else await fs35.rm(file, { force: true });
+      else await fs34.rm(file, { force: true });
       throw e;
     }
     return true;
   });
 }
 async function rotateKey(repoDir, role, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   await readMetadata(dir, "root.json");
   return exclusive(dir, async () => {
     setAfterWrite(opts.afterWrite);
@@ -31760,12 +31339,12 @@ async function rotateLocked(dir, role, now) {
     return { rootVersion: version, pending: true };
   }
   signAll(next, role === "root" ? [...oldRootKeys, ...fresh] : oldRootKeys);
-  await writeAtomic(path33.join(dir, "metadata", `${version}.root.json`), toText(next));
-  await writeAtomic(path33.join(dir, "metadata", "root.json"), toText(next));
+  await writeAtomic(path32.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path32.join(dir, "metadata", "root.json"), toText(next));
   return { rootVersion: version, pending: false };
 }
 async function rotateDelegatedKey(repoDir, role, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, async () => {
     const state = await currentState(dir);
@@ -31794,7 +31373,7 @@ async function resignFrom(dir, role, now, expires) {
   } else if (role === "snapshot") {
     await signSnapshotAndTimestamp(dir, await snapshotVersions(dir), versions, now, expires);
   } else {
-    const snapshotText = await fs35.readFile(path33.join(dir, "metadata", "snapshot.json"), "utf8");
+    const snapshotText = await fs34.readFile(path32.join(dir, "metadata", "snapshot.json"), "utf8");
     await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
   }
 }
@@ -31804,7 +31383,7 @@ async function snapshotVersions(dir) {
 }
 var expiresAt = (md) => Date.parse(String(md.signed?.expires));
 async function refreshRepository(repoDir, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path32.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   return exclusive(dir, () => refreshLocked(dir, opts.now ?? /* @__PURE__ */ new Date()));
 }
@@ -31846,26 +31425,25 @@ async function resignRoot(dir, json, now, expires) {
     })
   );
   signAll(next, await loadRoleKeys(dir, "root"));
-  await writeAtomic(path33.join(dir, "metadata", `${version}.root.json`), toText(next));
-  await writeAtomic(path33.join(dir, "metadata", "root.json"), toText(next));
+  await writeAtomic(path32.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path32.join(dir, "metadata", "root.json"), toText(next));
 }
 
 // src/pipeline/export.ts
 var BUNDLE_FILE = "bundle.json";
 async function exportBundle(args) {
   const { lock, from, to, out, reporter } = args;
-  await assertFreshDir(out, "--out");
+  await assertFreshDir(out);
   const repo = await openLockRepository(lock, args.env ? { env: args.env } : {});
   if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   const staging = `${out}.uplevel-export-${process.pid}`;
-  await fs36.rm(staging, { recursive: true, force: true });
-  const keep = removeOnExit(staging);
-  await fs36.mkdir(path34.join(staging, "metadata"), { recursive: true });
+  await fs35.rm(staging, { recursive: true, force: true });
+  await fs35.mkdir(path33.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write2 = (name, data) => fs36.writeFile(path34.join(staging, "metadata", name), data);
+    const write2 = (name, data) => fs35.writeFile(path33.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -31896,8 +31474,8 @@ async function exportBundle(args) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
-      const dest = path34.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs36.mkdir(path34.dirname(dest), { recursive: true });
+      const dest = path33.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs35.mkdir(path33.dirname(dest), { recursive: true });
       await copyPinned(file, dest, `targets/${t}`);
     }
     const bundle = {
@@ -31910,22 +31488,20 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs36.writeFile(path34.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs35.writeFile(path33.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
-    await fs36.rmdir(out).catch(() => void 0);
-    await fs36.rename(staging, out);
+    await fs35.rmdir(out).catch(() => void 0);
+    await fs35.rename(staging, out);
     return { ...bundle, targets };
   } catch (e) {
-    await fs36.rm(staging, { recursive: true, force: true });
+    await fs35.rm(staging, { recursive: true, force: true });
     throw e;
-  } finally {
-    keep();
   }
 }
 async function readBundleInfo(dir) {
-  const file = path34.join(dir, BUNDLE_FILE);
+  const file = path33.join(dir, BUNDLE_FILE);
   try {
-    const info = JSON.parse(await fs36.readFile(file, "utf8"));
+    const info = JSON.parse(await fs35.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
       throw new Error("schema");
     return info;
@@ -32012,11 +31588,10 @@ async function buildDiff(args) {
   } finally {
     for (const p of payloads.values()) await p.zip.close();
   }
-  const work = await fs37.mkdtemp(path35.join(os4.tmpdir(), "uplevel-diff-"));
-  const tmp = path35.join(path35.dirname(out), `.${path35.basename(out)}.uplevel-${process.pid}.tmp`);
-  const keep = [removeOnExit(work), removeOnExit(tmp)];
+  const work = await fs36.mkdtemp(path34.join(os4.tmpdir(), "uplevel-diff-"));
+  const tmp = path34.join(path34.dirname(out), `.${path34.basename(out)}.uplevel-${process.pid}.tmp`);
   try {
-    const bundle = path35.join(work, "bundle");
+    const bundle = path34.join(work, "bundle");
     await exportBundle({
       lock,
       from,
@@ -32035,19 +31610,17 @@ async function buildDiff(args) {
         ...dos
       });
       for (const rel of await listFiles(bundle)) {
-        const data = await fs37.readFile(path35.join(bundle, rel));
+        const data = await fs36.readFile(path34.join(bundle, rel));
         await w.addBuffer(`${SIGNED_DIR}/${rel}`, data, { mode: 420, ...dos });
       }
       await w.finish();
-      await fs37.rename(tmp, out);
+      await fs36.rename(tmp, out);
     } catch (e) {
       await w.abort().catch(() => void 0);
       throw e;
     }
   } finally {
-    await fs37.rm(work, { recursive: true, force: true });
-    await fs37.rm(tmp, { force: true });
-    for (const k of keep) k();
+    await fs36.rm(work, { recursive: true, force: true });
   }
   const f = manifest.files;
   reporter.info(
@@ -32057,7 +31630,7 @@ async function buildDiff(args) {
 }
 async function listFiles(dir, rel = "") {
   const out = [];
-  for (const d of await fs37.readdir(path35.join(dir, rel), { withFileTypes: true })) {
+  for (const d of await fs36.readdir(path34.join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${d.name}` : d.name;
     if (d.isDirectory()) out.push(...await listFiles(dir, r));
     else if (d.isFile()) out.push(r);
@@ -32071,10 +31644,10 @@ function pick(f) {
 // src/pipeline/in-place/apply-diff.ts
 async function applyDiff(args) {
   const { lock, dir } = args;
-  const label = path36.basename(args.diff);
-  const work = await fs38.mkdtemp(path36.join(os5.tmpdir(), "uplevel-apply-diff-"));
+  const label = path35.basename(args.diff);
+  const work = await fs37.mkdtemp(path35.join(os5.tmpdir(), "uplevel-apply-diff-"));
   try {
-    const bundle = path36.join(work, "bundle");
+    const bundle = path35.join(work, "bundle");
     const m = await openDiff(args.diff, label, bundle);
     if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel) {
       throw badInput(
@@ -32084,8 +31657,7 @@ async function applyDiff(args) {
     const state = await readHomeState(dir);
     if (!state)
       throw badInput(`--dir ${dir}: not a folder uplevel manages (no updates/uplevel.json)`);
-    const already = state.level === m.level;
-    if (state.level !== m.from && !already) {
+    if (state.level !== m.from) {
       throw badInput(
         `--dir ${dir}: is at level ${state.level}, but ${label} goes from level ${m.from} to ${m.level}`
       );
@@ -32105,7 +31677,6 @@ async function applyDiff(args) {
       fetchPayloads: async (from, to) => {
         const got = /* @__PURE__ */ new Map();
         try {
-          if (already) return got;
           await fetchLevels(repo, signed, from, to, got, args.reporter);
           checkFold(label, m, got);
         } catch (e) {
@@ -32119,7 +31690,7 @@ async function applyDiff(args) {
       reporter: args.reporter
     });
   } finally {
-    await fs38.rm(work, { recursive: true, force: true });
+    await fs37.rm(work, { recursive: true, force: true });
   }
 }
 async function openDiff(file, label, bundle) {
@@ -32145,8 +31716,8 @@ async function openDiff(file, label, bundle) {
         throw verificationFailed(
           `${label}: ${entry.name} is not covered by the signed metadata; refused, nothing was changed`
         );
-      const dest = path36.join(bundle, entry.name.slice(prefix.length));
-      await fs38.mkdir(path36.dirname(dest), { recursive: true });
+      const dest = path35.join(bundle, entry.name.slice(prefix.length));
+      await fs37.mkdir(path35.dirname(dest), { recursive: true });
       await writeStreamTo(dest, 420, await zip.openData(entry));
       signedFiles++;
     }
@@ -32182,15 +31753,13 @@ async function applyCommand(argv, ctx) {
     "no-lock-update": { type: "boolean" },
     "no-sbom": { type: "boolean" },
     bundle: { type: "string" },
-    diff: { type: "string" },
-    keep: { type: "string", multiple: true }
+    diff: { type: "string" }
   });
   if (values.diff) return applyDiffCommand(values, ctx);
   let lock = await loadLock(values.lock);
   let levelFlag = values.level ?? "latest";
-  let bundleFrom;
   if (values.bundle) {
-    const dir = path37.resolve(values.bundle);
+    const dir = path36.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -32202,16 +31771,15 @@ async function applyCommand(argv, ctx) {
       throw badInput(`--level ${levelFlag}: the bundle covers levels ${info.from} to ${info.to}`);
     }
     lock = { ...lock, repository: dir };
-    bundleFrom = info.from;
   }
   let level;
   if (levelFlag === "latest") level = "latest";
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path37.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path36.resolve(p) : void 0;
   const out = abs(values.out);
-  if (out && !values["dry-run"]) await fs39.mkdir(path37.dirname(out), { recursive: true });
+  if (out && !values["dry-run"]) await fs38.mkdir(path36.dirname(out), { recursive: true });
   let report;
   try {
     report = await apply({
@@ -32223,13 +31791,15 @@ async function applyCommand(argv, ctx) {
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       ...values["no-sbom"] ? { inventory: false } : {},
-      ...bundleFrom !== void 0 ? { bundleFrom } : {},
-      ...values.keep ? { keep: values.keep.map((k) => path37.resolve(k)) } : {},
       reporter,
       env: ctx.env
     });
   } finally {
     reporter.end();
+  }
+  if (report.output?.sha256 && out) {
+    await writeFileAtomic(`${out}.sha256`, `${report.output.sha256}  ${path36.basename(out)}
+`);
   }
   if (values.json) ctx.printJson(report);
   else printReport(report, ctx);
@@ -32271,8 +31841,8 @@ async function applyDiffCommand(values, ctx) {
   try {
     const r = await applyDiff({
       lock,
-      diff: path37.resolve(values.diff),
-      dir: path37.resolve(values.dir),
+      diff: path36.resolve(values.diff),
+      dir: path36.resolve(values.dir),
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       reporter,
@@ -32318,7 +31888,7 @@ async function changelogCommand(argv, ctx) {
   if (to > repo.latest)
     throw badInput(`--to ${to}: level does not exist (latest is ${repo.latest})`);
   if (from > to) throw badInput(`--from ${from} is above --to ${to}`);
-  const levels = values.components ? await withComponents2(lock, repo.levels, to, ctx) : repo.levels;
+  const levels = values.components ? await withComponents(lock, repo.levels, to, ctx) : repo.levels;
   if (format === "json") {
     ctx.printJson(renderChangelogJson(lock.product, lock.version, from, to, levels));
   } else {
@@ -32326,7 +31896,7 @@ async function changelogCommand(argv, ctx) {
   }
   return 0;
 }
-async function withComponents2(lock, levels, to, ctx) {
+async function withComponents(lock, levels, to, ctx) {
   const reporter = ctx.reporter({ json: true });
   const { overlay: _overlay, ...vendorLock } = lock;
   let report;
@@ -32343,7 +31913,11 @@ async function withComponents2(lock, levels, to, ctx) {
   } finally {
     reporter.end();
   }
-  return withComponents(levels, report.levels);
+  const found = new Map(report.levels.map((l) => [l.level, l.components]));
+  return levels.map((l) => {
+    const components = found.get(l.level);
+    return components ? { ...l, components } : l;
+  });
 }
 
 // src/cli/commands/check.ts
@@ -32410,7 +31984,7 @@ async function checkCommand(argv, ctx) {
     );
     if (result.currentWithdrawn)
       ctx.print(
-        `  level ${lock.level} was withdrawn by the vendor${result.currentWithdrawn.reason ? `: ${result.currentWithdrawn.reason}` : ""}; ${result.latestLevel > lock.level ? `apply moves on to level ${result.latestLevel}` : `no later level yet: wait for the vendor's next level, or revert to level ${result.latestLevel} (uplevel revert --dir DIR --level ${result.latestLevel} --lock LOCK)`}`
+        `  level ${lock.level} was withdrawn by the vendor${result.currentWithdrawn.reason ? `: ${result.currentWithdrawn.reason}` : ""}; apply moves on to the latest level`
       );
     if (!result.updatesAvailable) ctx.print("Up to date.");
     for (const l of above) {
@@ -32426,24 +32000,24 @@ async function checkCommand(argv, ctx) {
 
 // src/cli/commands/demo.ts
 init_errors();
-import path44 from "node:path";
-import { promises as fs47 } from "node:fs";
+import path43 from "node:path";
+import { promises as fs46 } from "node:fs";
 
 // src/demo/demo.ts
-import { promises as fs46 } from "node:fs";
+import { promises as fs45 } from "node:fs";
 import net2 from "node:net";
 import os7 from "node:os";
-import path43 from "node:path";
+import path42 from "node:path";
 init_errors();
 
 // src/pipeline/test-runner.ts
 import { spawn as spawn2 } from "node:child_process";
-import { randomBytes as randomBytes5 } from "node:crypto";
-import { createWriteStream as createWriteStream5, promises as fs40, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { createWriteStream as createWriteStream5, promises as fs39, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path38 from "node:path";
+import path37 from "node:path";
 var WITHHELD_ENV = /* @__PURE__ */ new Set(["GITHUB_TOKEN", "GH_TOKEN", "UPDATE_TOOL_PASSWORD"]);
 var WITHHELD_PATTERNS = [
   /^INPUT_/i,
@@ -32464,8 +32038,8 @@ var TAIL_LINES = 20;
 var sleep3 = (ms) => new Promise((r) => setTimeout(r, ms));
 async function runTests(opts) {
   const started = Date.now();
-  await fs40.mkdir(opts.logDir, { recursive: true });
-  const tag = randomBytes5(8).toString("hex");
+  await fs39.mkdir(opts.logDir, { recursive: true });
+  const tag = randomBytes3(8).toString("hex");
   const env = {
     ...testEnvironment({ ...process.env, ...opts.env }),
     UPLEVEL_PACK_HOME: opts.packHome,
@@ -32478,7 +32052,7 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path38.join(opts.logDir, "junit.xml"),
+    junitFile: path37.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   const logFiles = logFileNamer(opts.logDir);
@@ -32521,7 +32095,7 @@ async function runTests(opts) {
     await stopTagged(tag, opts.stopGraceMs ?? 5e3);
     liveTags.delete(tag);
     result.durationMs = Date.now() - started;
-    await fs40.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
+    await fs39.writeFile(result.junitFile, renderJUnit(result, "uplevel"));
   }
 }
 function logFileNamer(logDir) {
@@ -32531,12 +32105,12 @@ function logFileNamer(logDir) {
     let file = `${base}.log`;
     for (let i = 2; used.has(file); i++) file = `${base}-${i}.log`;
     used.add(file);
-    return path38.join(logDir, file);
+    return path37.join(logDir, file);
   };
 }
 async function skipped(cmd, logFile, reason) {
   const tail = `not run: ${reason}`;
-  await fs40.writeFile(logFile, `${tail}
+  await fs39.writeFile(logFile, `${tail}
 `);
   return { ...cmd, status: "skipped", exitCode: null, durationMs: 0, logFile, tail };
 }
@@ -32733,7 +32307,7 @@ function readinessProbe(ready, logFile) {
   }
   if (ready.startsWith("log:")) {
     const re = new RegExp(ready.slice(4), "m");
-    return async () => re.test(await fs40.readFile(logFile, "utf8").catch(() => ""));
+    return async () => re.test(await fs39.readFile(logFile, "utf8").catch(() => ""));
   }
   const url = new URL(ready);
   return () => new Promise((resolve) => {
@@ -32759,9 +32333,9 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
   clearTimeout(timer);
   await stopGroup(s, 0);
   const durationMs = Date.now() - t0;
-  if (s.spawnError) await fs40.appendFile(logFile, `could not run: ${s.spawnError}
+  if (s.spawnError) await fs39.appendFile(logFile, `could not run: ${s.spawnError}
 `);
-  const text2 = await fs40.readFile(logFile, "utf8").catch(() => "");
+  const text = await fs39.readFile(logFile, "utf8").catch(() => "");
   const exitCode = s.spawnError ? null : s.child.exitCode;
   return {
     name: cmd.name,
@@ -32770,7 +32344,7 @@ async function runCommand(cmd, cwd, env, logFile, timeoutMs) {
     exitCode,
     durationMs,
     logFile,
-    tail: text2.trimEnd().split("\n").slice(-TAIL_LINES).join("\n")
+    tail: text.trimEnd().split("\n").slice(-TAIL_LINES).join("\n")
   };
 }
 var xml = (s) => s.replace(
@@ -32816,15 +32390,15 @@ function renderJUnit(result, suiteName) {
 }
 
 // src/repo/add-to-repository.ts
-import { promises as fs42 } from "node:fs";
+import { promises as fs41 } from "node:fs";
 import os6 from "node:os";
-import path39 from "node:path";
+import path38 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
 init_errors();
-import { createHash as createHash14 } from "node:crypto";
 init_types();
+import { createHash as createHash14 } from "node:crypto";
 
 // src/repo/pack-name.ts
 init_version();
@@ -32840,13 +32414,6 @@ function parseTopFolder(top, label) {
   return { product: m[1], version: m[2] };
 }
 
-// src/repo/jar-descriptions.ts
-async function hashAndDescribe(zip, entry, at2) {
-  const c = await describeEntry(zip, entry, at2);
-  const jar = publishedDescription(c);
-  return jar ? { sha256: c.sha256, jar } : { sha256: c.sha256 };
-}
-
 // src/repo/pack-manifest.ts
 async function buildPackManifest(file) {
   const zip = await SafeZip.open(file, { label: file });
@@ -32854,31 +32421,23 @@ async function buildPackManifest(file) {
     const top = zip.topFolder();
     if (!top) throw badInput(`${file}: a pack must hold one top-level folder`);
     const { product, version } = parseTopFolder(top, file);
-    const entries = zip.entries.filter(
-      (e) => !e.isDirectory && e.name.slice(top.length + 1) !== PACK_STATE_PATH
-    );
-    const got = /* @__PURE__ */ new Map();
-    await forEachLimit(entries, 2, async (e) => {
-      const rel = e.name.slice(top.length + 1);
-      const { sha256: sha2562, jar } = JAR_LIKE.test(rel) ? await hashAndDescribe(zip, e, rel) : { sha256: await hashEntry(zip, e), jar: void 0 };
-      got.set(e, { sha256: sha2562, size: e.uncompressedSize, crc32: e.crc32, ...jar ? { jar } : {} });
-    });
     const files = {};
-    for (const e of entries)
-      files[e.name.slice(top.length + 1)] = got.get(e);
+    for (const e of zip.entries) {
+      if (e.isDirectory) continue;
+      const rel = e.name.slice(top.length + 1);
+      if (rel === PACK_STATE_PATH) continue;
+      const h = createHash14("sha256");
+      for await (const chunk of await zip.openData(e)) h.update(chunk);
+      files[rel] = { sha256: h.digest("hex"), size: e.uncompressedSize, crc32: e.crc32 };
+    }
     return { schema: 1, product, version, files };
   } finally {
     await zip.close();
   }
 }
-async function hashEntry(zip, e) {
-  const h = createHash14("sha256");
-  for await (const chunk of await zip.openData(e)) h.update(chunk);
-  return h.digest("hex");
-}
 
 // src/repo/payload-state.ts
-import { promises as fs41 } from "node:fs";
+import { promises as fs40 } from "node:fs";
 init_errors();
 
 // src/repo/level-state.ts
@@ -32929,8 +32488,8 @@ async function packState(repoDir, index, newPack) {
   if (!files && index.pack?.manifest) {
     const local = await targetLocalPath(repoDir, index.pack.manifest);
     if (local) {
-      const text2 = await fs41.readFile(local, "utf8");
-      files = parsePackManifest(JSON.parse(text2), index.pack.manifest).files;
+      const text = await fs40.readFile(local, "utf8");
+      files = parsePackManifest(JSON.parse(text), index.pack.manifest).files;
     }
   }
   if (!files) return { files: /* @__PURE__ */ new Map(), complete: false };
@@ -33015,7 +32574,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs42.mkdtemp(path39.join(os6.tmpdir(), "uplevel-add-"));
+  const scratch = await fs41.mkdtemp(path38.join(os6.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -33024,7 +32583,7 @@ async function addToRepository(opts) {
       const index = existing ? parseRepositoryIndex(JSON.parse(existing.toString("utf8")), ip) : { schema: 1, product: g.product, version: g.version, channels: {} };
       if (pack && pack.product === g.product && pack.version === g.version) {
         const sha = await sha256File(pack.file);
-        const size = (await fs42.stat(pack.file)).size;
+        const size = (await fs41.stat(pack.file)).size;
         if (index.pack && index.pack.sha256 !== sha) {
           throw badInput(
             `${pack.file}: a different GA pack is already published for ${g.product} ${g.version}`
@@ -33032,10 +32591,10 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path39.join(scratch, `${g.product}-${g.version}.files.json`);
+          const manifestFile = path38.join(scratch, `${g.product}-${g.version}.files.json`);
           const packManifest = await buildPackManifest(pack.file);
           newPackFiles = packManifest.files;
-          await fs42.writeFile(manifestFile, `${JSON.stringify(packManifest)}
+          await fs41.writeFile(manifestFile, `${JSON.stringify(packManifest)}
 `);
           index.pack = {
             target: packPath(g.product, g.version),
@@ -33054,7 +32613,7 @@ async function addToRepository(opts) {
         const file = g.files[i];
         const channel = index.channels[m.channel] ??= { levels: [] };
         const sha = await sha256File(file);
-        const size = (await fs42.stat(file)).size;
+        const size = (await fs41.stat(file)).size;
         const have = channel.levels.find((l) => l.level === m.level);
         if (have) {
           if (have.sha256 !== sha) {
@@ -33090,8 +32649,8 @@ async function addToRepository(opts) {
         });
       }
       if (fresh.length > 0) await checkNewLevels(opts.dir, index, fresh, newPackFiles);
-      const indexFile = path39.join(scratch, `${g.product}-${g.version}-index.json`);
-      await fs42.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
+      const indexFile = path38.join(scratch, `${g.product}-${g.version}-index.json`);
+      await fs41.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
     }
@@ -33099,13 +32658,13 @@ async function addToRepository(opts) {
       await publishTargets(opts.dir, targets, opts.now ? { now: opts.now } : void 0);
     return { published, unchanged };
   } finally {
-    await fs42.rm(scratch, { recursive: true, force: true });
+    await fs41.rm(scratch, { recursive: true, force: true });
   }
 }
 
 // src/repo/build-update.ts
-import { promises as fs43 } from "node:fs";
-import path40 from "node:path";
+import { promises as fs42 } from "node:fs";
+import path39 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -33189,26 +32748,22 @@ async function buildUpdate(opts) {
     const removed = [];
     const bases = [];
     const hashOf = async (pf, e) => sha256(await pf.zip.readBuffer(e));
-    const to = b;
-    const hashNew = async (e, p) => JAR_LIKE.test(p) ? hashAndDescribe(to.zip, e, p) : { sha256: await hashOf(to, e) };
     for (const [p, be] of [...b.files].sort(([x], [y]) => x < y ? -1 : 1)) {
       const ae = a.files.get(p);
       if (!ae) {
         added.push({
           path: p,
-          ...await hashNew(be, p),
+          sha256: await hashOf(b, be),
           size: be.uncompressedSize,
           mode: modeOf(be)
         });
       } else if (!sameBytes(ae, be) || modeOf(ae) !== modeOf(be)) {
-        const { sha256: sha, jar } = await hashNew(be, p);
         const entry = {
           path: p,
-          sha256: sha,
+          sha256: await hashOf(b, be),
           size: be.uncompressedSize,
           mode: modeOf(be),
-          replaces: "",
-          ...jar ? { jar } : {}
+          replaces: ""
         };
         const old = await a.zip.readBuffer(ae);
         entry.replaces = sha256(old);
@@ -33243,7 +32798,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path40.join(path40.dirname(out), `.${path40.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path39.join(path39.dirname(out), `.${path39.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -33278,30 +32833,30 @@ async function writePayload(out, manifest, a, b, bases, released) {
     for (const f of changed) await copy(b, f.path, `files/${f.path}`, f.mode);
     for (const p of bases) await copy(a, p, `base/${p}`, 420);
     await w.finish();
-    await fs43.rename(tmp, out);
+    await fs42.rename(tmp, out);
   } catch (e) {
     await w.abort().catch(() => void 0);
-    await fs43.rm(tmp, { force: true });
+    await fs42.rm(tmp, { force: true });
     throw e;
   }
 }
 
 // src/repo/serve.ts
 init_errors();
-import { constants as fsConstants, promises as fs44 } from "node:fs";
+import { constants as fsConstants, promises as fs43 } from "node:fs";
 import http3 from "node:http";
-import path41 from "node:path";
+import path40 from "node:path";
 var DEFAULT_PORT = 8470;
 async function checkServable(dir) {
-  const ts = path41.join(dir, "metadata", "timestamp.json");
-  const st = await fs44.stat(dir).catch(() => void 0);
+  const ts = path40.join(dir, "metadata", "timestamp.json");
+  const st = await fs43.stat(dir).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: no such folder`);
-  if (!(await fs44.stat(ts).catch(() => void 0))?.isFile())
+  if (!(await fs43.stat(ts).catch(() => void 0))?.isFile())
     throw badInput(`--dir ${dir}: not a repository (no metadata/timestamp.json; run repo init)`);
 }
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path41.resolve(dir);
+  const root = path40.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -33355,13 +32910,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path41.resolve(root, rel);
+  const file = path40.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path41.join(root, top) + path41.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path40.join(root, top) + path40.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const fd = await openInside(path41.join(root, top), file);
+  const fd = await openInside(path40.join(root, top), file);
   if (!fd) {
     res.writeHead(404).end();
     return;
@@ -33410,23 +32965,23 @@ async function handle(root, opts, req, res) {
 }
 async function openInside(dir, file) {
   try {
-    const [realDir, real] = await Promise.all([fs44.realpath(dir), fs44.realpath(file)]);
-    if (!real.startsWith(realDir + path41.sep)) return void 0;
-    return await fs44.open(real, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
+    const [realDir, real] = await Promise.all([fs43.realpath(dir), fs43.realpath(file)]);
+    if (!real.startsWith(realDir + path40.sep)) return void 0;
+    return await fs43.open(real, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
   } catch {
     return void 0;
   }
 }
 
 // src/demo/sample.ts
-import { existsSync as existsSync2, promises as fs45 } from "node:fs";
-import path42 from "node:path";
+import { existsSync as existsSync2, promises as fs44 } from "node:fs";
+import path41 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path42.dirname(fileURLToPath2(import.meta.url));
+  let dir = path41.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync2(path42.join(dir, "sample", "ga"))) return path42.join(dir, "sample");
-    const parent = path42.dirname(dir);
+    if (existsSync2(path41.join(dir, "sample", "ga"))) return path41.join(dir, "sample");
+    const parent = path41.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -33434,24 +32989,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path42.join(outDir, "level-0");
-  await fs45.cp(path42.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path41.join(outDir, "level-0");
+  await fs44.cp(path41.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs45.readdir(path42.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs44.readdir(path41.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path42.join(sampleDir, "levels", String(n));
-    const tree = path42.join(outDir, `level-${n}`);
-    await fs45.cp(previous, tree, { recursive: true });
-    if (existsSync2(path42.join(src, "files")))
-      await fs45.cp(path42.join(src, "files"), tree, { recursive: true });
-    const removed = path42.join(src, "removed.txt");
+    const src = path41.join(sampleDir, "levels", String(n));
+    const tree = path41.join(outDir, `level-${n}`);
+    await fs44.cp(previous, tree, { recursive: true });
+    if (existsSync2(path41.join(src, "files")))
+      await fs44.cp(path41.join(src, "files"), tree, { recursive: true });
+    const removed = path41.join(src, "removed.txt");
     if (existsSync2(removed)) {
-      for (const rel of (await fs45.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs45.rm(path42.join(tree, rel));
+      for (const rel of (await fs44.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
+        await fs44.rm(path41.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path42.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path41.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -33461,7 +33016,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk2 = async (rel) => {
-    for (const d of (await fs45.readdir(path42.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs44.readdir(path41.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -33478,7 +33033,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs45.readFile(path42.join(tree, f));
+      const data = await fs44.readFile(path41.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -33497,9 +33052,9 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP2 = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path43.resolve(opts.outDir);
-  const work = await fs46.mkdtemp(path43.join(os7.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path43.join(work, "cache") };
+  const outDir = path42.resolve(opts.outDir);
+  const work = await fs45.mkdtemp(path42.join(os7.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path42.join(work, "cache") };
   const step = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
@@ -33510,7 +33065,7 @@ async function runDemo(opts) {
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
     step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path43.join(work, "team");
+    const team = path42.join(work, "team");
     const lockFile = await writeSampleTeam(team, { repository: server.url, rootPath });
     step("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
@@ -33521,8 +33076,8 @@ async function runDemo(opts) {
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
     step("apply: GA \u2192 latest, overlay merged, one pack written");
-    await fs46.mkdir(outDir, { recursive: true });
-    const packFile = path43.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
+    await fs45.mkdir(outDir, { recursive: true });
+    const packFile = path42.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
     const report = await apply({
       lock,
       level: "latest",
@@ -33534,11 +33089,11 @@ async function runDemo(opts) {
     });
     for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
     step("test: start the updated server, wait for health, run the smoke test");
-    const home = path43.join(work, "run", TOP2);
+    const home = path42.join(work, "run", TOP2);
     await extractPack(packFile, home);
-    const logDir = path43.join(outDir, "test-logs");
-    await fs46.rm(logDir, { recursive: true, force: true });
-    await fs46.mkdir(logDir, { recursive: true });
+    const logDir = path42.join(outDir, "test-logs");
+    await fs45.rm(logDir, { recursive: true, force: true });
+    await fs45.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
@@ -33561,13 +33116,13 @@ async function runDemo(opts) {
       reporter
     });
     step(
-      "publish: pack, sha256, changelog and report in " + path43.relative(process.cwd(), outDir || ".")
+      "publish: pack, sha256, changelog and report in " + path42.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs46.writeFile(`${packFile}.sha256`, `${sha2562}  ${path43.basename(packFile)}
+    await fs45.writeFile(`${packFile}.sha256`, `${sha2562}  ${path42.basename(packFile)}
 `);
-    await fs46.writeFile(
-      path43.join(outDir, "CHANGELOG.md"),
+    await fs45.writeFile(
+      path42.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
@@ -33584,10 +33139,10 @@ async function runDemo(opts) {
       apply: report,
       tests,
       hotfix: hotfixDemo,
-      pack: { file: path43.basename(packFile), sha256: sha2562 }
+      pack: { file: path42.basename(packFile), sha256: sha2562 }
     };
-    await fs46.writeFile(
-      path43.join(outDir, "report.json"),
+    await fs45.writeFile(
+      path42.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -33596,26 +33151,27 @@ async function runDemo(opts) {
     return { outDir, pack: packFile, sha256: sha2562, report: demoReport };
   } finally {
     await server?.close();
-    if (!opts.keepWork) await fs46.rm(work, { recursive: true, force: true });
+    if (!opts.keepWork) await fs45.rm(work, { recursive: true, force: true });
   }
 }
-async function publishSampleRepository(work, reporter, sample = sampleRoot()) {
-  const { levels } = await materializeSample(sample, path43.join(work, "trees"));
+async function publishSampleRepository(work, reporter) {
+  const sample = sampleRoot();
+  const { levels } = await materializeSample(sample, path42.join(work, "trees"));
   const packs = [];
-  await fs46.mkdir(path43.join(work, "packs"));
+  await fs45.mkdir(path42.join(work, "packs"));
   for (const l of levels) {
-    const zip = path43.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
+    const zip = path42.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
     await writePackZip(l.tree, TOP2, zip);
     packs[l.level] = zip;
   }
-  const repoDir = path43.join(work, "repo");
+  const repoDir = path42.join(work, "repo");
   const { rootPath } = await initRepository({ dir: repoDir });
   const payloads = [];
   for (const l of levels.filter((x) => x.level > 0)) {
-    const out = path43.join(work, `update-${l.level}.zip`);
-    const changes = parseChangesYaml(await fs46.readFile(l.changesFile, "utf8"), l.changesFile);
-    const includesFile = path43.join(path43.dirname(l.changesFile), "includes-hotfixes.txt");
-    const includes = (await fs46.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
+    const out = path42.join(work, `update-${l.level}.zip`);
+    const changes = parseChangesYaml(await fs45.readFile(l.changesFile, "utf8"), l.changesFile);
+    const includesFile = path42.join(path42.dirname(l.changesFile), "includes-hotfixes.txt");
+    const includes = (await fs45.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
     const m = await buildUpdate({
       from: packs[l.level - 1],
       to: packs[l.level],
@@ -33636,13 +33192,13 @@ async function publishSampleRepository(work, reporter, sample = sampleRoot()) {
 }
 async function writeSampleTeam(team, opts) {
   const sample = sampleRoot();
-  await fs46.mkdir(path43.join(team, ".uplevel"), { recursive: true });
-  await fs46.copyFile(opts.rootPath, path43.join(team, ".uplevel", "root.json"));
-  await fs46.cp(path43.join(sample, "overlay"), path43.join(team, "deploy"), { recursive: true });
-  await fs46.cp(path43.join(sample, "tests"), path43.join(team, "tests"), { recursive: true });
+  await fs45.mkdir(path42.join(team, ".uplevel"), { recursive: true });
+  await fs45.copyFile(opts.rootPath, path42.join(team, ".uplevel", "root.json"));
+  await fs45.cp(path42.join(sample, "overlay"), path42.join(team, "deploy"), { recursive: true });
+  await fs45.cp(path42.join(sample, "tests"), path42.join(team, "tests"), { recursive: true });
   const port = await freePort();
-  const lockFile = path43.join(team, "uplevel.yml");
-  await fs46.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
+  const lockFile = path42.join(team, "uplevel.yml");
+  await fs45.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
   return lockFile;
 }
 function demoLock(url, port, level) {
@@ -33676,14 +33232,14 @@ async function freePort() {
 async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
-  const hfDir = path43.join(sample, "hotfixes", id);
-  const level = Number((await fs46.readFile(path43.join(hfDir, "level.txt"), "utf8")).trim());
-  const patchedTree = path43.join(work, "hotfix-tree");
-  await fs46.cp(path43.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs46.cp(path43.join(hfDir, "files"), patchedTree, { recursive: true });
-  const patchedPack = path43.join(work, "hotfix-pack.zip");
+  const hfDir = path42.join(sample, "hotfixes", id);
+  const level = Number((await fs45.readFile(path42.join(hfDir, "level.txt"), "utf8")).trim());
+  const patchedTree = path42.join(work, "hotfix-tree");
+  await fs45.cp(path42.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs45.cp(path42.join(hfDir, "files"), patchedTree, { recursive: true });
+  const patchedPack = path42.join(work, "hotfix-pack.zip");
   await writePackZip(patchedTree, TOP2, patchedPack);
-  const hotfixZip = path43.join(work, `${id}.zip`);
+  const hotfixZip = path42.join(work, `${id}.zip`);
   await buildUpdate({
     from: packs[level],
     to: patchedPack,
@@ -33696,11 +33252,11 @@ async function demoHotfix(args) {
     hotfixId: id,
     out: hotfixZip
   });
-  const envDir = path43.join(work, "environment");
-  await fs46.mkdir(path43.join(envDir, ".uplevel"), { recursive: true });
-  await fs46.copyFile(args.rootPath, path43.join(envDir, ".uplevel", "root.json"));
-  const envLock = path43.join(envDir, "uplevel.yml");
-  await fs46.writeFile(
+  const envDir = path42.join(work, "environment");
+  await fs45.mkdir(path42.join(envDir, ".uplevel"), { recursive: true });
+  await fs45.copyFile(args.rootPath, path42.join(envDir, ".uplevel", "root.json"));
+  const envLock = path42.join(envDir, "uplevel.yml");
+  await fs45.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
 version: ${SAMPLE_VERSION}
@@ -33709,7 +33265,7 @@ repository: ${args.server}
 trust: .uplevel/root.json
 `
   );
-  const home = path43.join(envDir, TOP2);
+  const home = path42.join(envDir, TOP2);
   const quiet = {
     info: () => void 0,
     warn: (m) => reporter.warn(m),
@@ -33757,8 +33313,8 @@ async function demoCommand(argv, ctx) {
     json: { type: "boolean" },
     stage: { type: "string" }
   });
-  if (values.stage) return stageCommand(path44.resolve(values.stage), ctx);
-  const outDir = path44.resolve(values.out ?? "out");
+  if (values.stage) return stageCommand(path43.resolve(values.stage), ctx);
+  const outDir = path43.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -33769,10 +33325,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path44.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path43.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path44.relative(process.cwd(), path44.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path44.relative(process.cwd(), path44.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path43.relative(process.cwd(), path43.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path43.relative(process.cwd(), path43.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -33780,15 +33336,15 @@ async function demoCommand(argv, ctx) {
   }
 }
 async function stageCommand(dir, ctx) {
-  if ((await fs47.readdir(dir).catch(() => [])).length > 0) {
+  if ((await fs46.readdir(dir).catch(() => [])).length > 0) {
     throw badInput(`--stage ${dir}: folder is not empty`);
   }
-  const work = path44.join(dir, "vendor");
-  await fs47.mkdir(work, { recursive: true });
+  const work = path43.join(dir, "vendor");
+  await fs46.mkdir(work, { recursive: true });
   const reporter = ctx.reporter();
   try {
     const { repoDir, rootPath } = await publishSampleRepository(work, reporter);
-    const lock = await writeSampleTeam(path44.join(dir, "team"), { repository: repoDir, rootPath });
+    const lock = await writeSampleTeam(path43.join(dir, "team"), { repository: repoDir, rootPath });
     ctx.print(`repository ${repoDir}`);
     ctx.print(`lock       ${lock}`);
     return 0;
@@ -33839,7 +33395,7 @@ async function exportCommand(argv, ctx) {
 
 // src/cli/commands/hotfix.ts
 init_errors();
-import path45 from "node:path";
+import path44 from "node:path";
 import { existsSync as existsSync3 } from "node:fs";
 async function hotfixCommand(argv, ctx) {
   const [sub, ...rest] = argv;
@@ -33859,15 +33415,15 @@ async function hotfixCommand(argv, ctx) {
     },
     sub === "apply"
   );
-  const home = path45.resolve(required("dir", values.dir));
+  const home = path44.resolve(required("dir", values.dir));
   const state = await withFolderLock(home, async () => {
     await recover2(home);
     if (sub === "remove")
       return removeHotfix(home, required("id", values.id));
     if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
-    const hf = await openHotfix(path45.resolve(positionals[0]));
+    const hf = await openHotfix(path44.resolve(positionals[0]));
     try {
-      await checkPinned(await pinningLock(values.lock, hf.file), hf);
+      checkPinned(await pinningLock(values.lock, hf.file), hf);
       return await applyHotfix(home, hf);
     } finally {
       await hf.zip.close();
@@ -33883,21 +33439,21 @@ async function hotfixCommand(argv, ctx) {
 async function pinningLock(given, hotfixFile) {
   if (given === void 0 && !existsSync3(DEFAULT_LOCK))
     throw verificationFailed(
-      `${path45.basename(hotfixFile)}: not pinned: no ${DEFAULT_LOCK} here to check its sha256 against (hotfixes are not signed by the repository); give --lock F whose hotfixes: pins it`
+      `${path44.basename(hotfixFile)}: not pinned: no ${DEFAULT_LOCK} here to check its sha256 against (hotfixes are not signed by the repository); give --lock F whose hotfixes: pins it`
     );
   return loadLock(given);
 }
 
 // src/cli/commands/repo.ts
-import { promises as fs49 } from "node:fs";
-import path47 from "node:path";
+import { promises as fs48 } from "node:fs";
+import path46 from "node:path";
 init_errors();
 init_types();
 
 // src/repo/withdraw.ts
-import { promises as fs48 } from "node:fs";
+import { promises as fs47 } from "node:fs";
 import os8 from "node:os";
-import path46 from "node:path";
+import path45 from "node:path";
 init_errors();
 init_types();
 async function findIndex(opts) {
@@ -33952,10 +33508,10 @@ async function withdrawLevel(opts) {
     );
   const at2 = (opts.now ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   level.withdrawn = { at: at2, ...opts.reason ? { reason: opts.reason } : {} };
-  const scratch = await fs48.mkdtemp(path46.join(os8.tmpdir(), "uplevel-withdraw-"));
+  const scratch = await fs47.mkdtemp(path45.join(os8.tmpdir(), "uplevel-withdraw-"));
   try {
-    const file = path46.join(scratch, "index.json");
-    await fs48.writeFile(file, `${JSON.stringify(index, null, 2)}
+    const file = path45.join(scratch, "index.json");
+    await fs47.writeFile(file, `${JSON.stringify(index, null, 2)}
 `);
     await publishTargets(
       opts.dir,
@@ -33963,7 +33519,7 @@ async function withdrawLevel(opts) {
       opts.now ? { now: opts.now } : {}
     );
   } finally {
-    await fs48.rm(scratch, { recursive: true, force: true });
+    await fs47.rm(scratch, { recursive: true, force: true });
   }
   return result;
 }
@@ -34024,7 +33580,7 @@ async function init(argv, ctx) {
     threshold: { type: "string" },
     delegate: { type: "string" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const delegate2 = values.delegate;
   if (delegate2 !== void 0 && delegate2 !== "product")
     throw badInput(`--delegate: "${delegate2}" is not a delegation; the one there is: product`);
@@ -34036,7 +33592,7 @@ async function init(argv, ctx) {
   });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path47.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path46.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -34057,11 +33613,11 @@ async function build(argv, ctx) {
   const baseLevel = intFlag("base-level", values["base-level"]);
   let changes = [];
   if (values.changes) {
-    const file = path47.resolve(values.changes);
-    const text2 = await fs49.readFile(file, "utf8").catch(() => {
+    const file = path46.resolve(values.changes);
+    const text = await fs48.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
-    changes = parseChangesYaml(text2, file);
+    changes = parseChangesYaml(text, file);
   }
   let released = /* @__PURE__ */ new Date();
   if (values.released) {
@@ -34071,13 +33627,13 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path47.resolve(required("from", values.from)),
-    to: path47.resolve(required("to", values.to)),
+    from: path46.resolve(required("from", values.from)),
+    to: path46.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path47.resolve(required("out", values.out)),
+    out: path46.resolve(required("out", values.out)),
     ...values["includes-hotfixes"] ? {
       includesHotfixes: values["includes-hotfixes"].split(",").map((x) => x.trim()).filter(Boolean)
     } : {},
@@ -34085,7 +33641,7 @@ async function build(argv, ctx) {
     ...baseLevel !== void 0 ? { baseLevel } : {}
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path47.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path46.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -34103,11 +33659,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path47.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path47.resolve(p))
+    ...values.pack ? { pack: path46.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path46.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -34125,7 +33681,7 @@ async function withdraw(argv, ctx) {
     version: { type: "string" },
     channel: { type: "string" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const level = intFlag("level", required("level", values.level));
   const r = await withdrawLevel({
     dir,
@@ -34145,30 +33701,30 @@ async function rotate(argv, ctx) {
     dir: { type: "string" },
     role: { type: "string" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const role = required("role", values.role);
   if (!ROLE_NAMES.includes(role)) {
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(role))
       throw badInput(`--role must be one of ${ROLE_NAMES.join(", ")} (got "${role}")`);
     await rotateDelegatedKey(dir, role);
     ctx.print(`rotated the ${role} key (keys/delegated/${role}.pem); root unchanged`);
-    ctx.print(`  old key: ${path47.join(dir, "keys", "retired")} (destroy it once uploaded)`);
+    ctx.print(`  old key: ${path46.join(dir, "keys", "retired")} (destroy it once uploaded)`);
     return 0;
   }
-  const { rootVersion: rootVersion2, pending: pending2 } = await rotateKey(dir, role);
-  if (pending2) {
+  const { rootVersion: rootVersion2, pending } = await rotateKey(dir, role);
+  if (pending) {
     ctx.print(`rotated the ${role} keys; root version ${rootVersion2} waits for the root keys:`);
     ctx.print(`  ${pendingRootPath(dir)}: run uplevel repo sign-root where they live`);
-    ctx.print(`  old keys: ${path47.join(dir, "keys", "retired")} (still signing until then)`);
+    ctx.print(`  old keys: ${path46.join(dir, "keys", "retired")} (still signing until then)`);
     return 0;
   }
   ctx.print(`rotated the ${role} keys; root is now version ${rootVersion2}`);
-  ctx.print(`  old keys: ${path47.join(dir, "keys", "retired")} (destroy them once uploaded)`);
+  ctx.print(`  old keys: ${path46.join(dir, "keys", "retired")} (destroy them once uploaded)`);
   return 0;
 }
 async function delegate(argv, ctx) {
   const { values } = parse("repo delegate", argv, { dir: { type: "string" } });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   if (await delegateRepository(dir))
     ctx.print(`each product's targets are now signed by its own role (keys/delegated/)`);
   else ctx.print("already delegating per product; nothing changed");
@@ -34180,7 +33736,7 @@ async function signRootCommand(argv, ctx) {
     key: { type: "string", multiple: true },
     json: { type: "boolean" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const r = await signRoot(dir, { keyFiles: values.key ?? [] });
   if (values.json) ctx.printJson(r);
   else if (r.published) ctx.print(`published root version ${r.version}`);
@@ -34195,7 +33751,7 @@ async function refresh(argv, ctx) {
     dir: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const result = await refreshRepository(dir);
   if (values.json) ctx.printJson(result);
   else if (result.resigned.length === 0) ctx.print("nothing expires soon; nothing re-signed");
@@ -34207,7 +33763,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path46.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? DEFAULT_PORT;
   await checkServable(dir);
   const server = await serveDirectory(dir, { port });
@@ -34222,13 +33778,14 @@ async function serve(argv, ctx) {
 }
 
 // src/cli/commands/revert.ts
-import path48 from "node:path";
+init_errors();
+import path47 from "node:path";
 
 // src/pipeline/in-place/revert.ts
 init_errors();
 init_lock();
 init_types();
-import { promises as fs50 } from "node:fs";
+import { promises as fs49 } from "node:fs";
 async function revertInPlace(home, level, reporter, lock) {
   return withFolderLock(
     home,
@@ -34236,7 +33793,7 @@ async function revertInPlace(home, level, reporter, lock) {
     () => reporter.info(`Waiting for another uplevel run on ${home}`)
   );
 }
-async function revertLocked(home, asked, reporter, lock) {
+async function revertLocked(home, level, reporter, lock) {
   const recovered = await recover2(home);
   if (recovered !== "none") reporter.warn(`${home}: an interrupted run was ${recovered}`);
   const state = await readHomeState(home);
@@ -34245,7 +33802,6 @@ async function revertLocked(home, asked, reporter, lock) {
     throw badInput(
       `--lock ${lock.file}: is for ${lock.product} ${lock.version}, ${home} holds ${state.product} ${state.version}`
     );
-  const level = asked ?? await levelBeforeLastUpdate(home, state);
   if (level > state.level)
     throw badInput(
       `--level ${level}: ${home} is at level ${state.level}; revert goes to a lower level`
@@ -34274,13 +33830,13 @@ async function revertLocked(home, asked, reporter, lock) {
     await commitJournal(home, journal);
     await replay(home, journal);
     for (const name of plan.consumed)
-      await fs50.rm(workPath(home, name), { recursive: true, force: true });
+      await fs49.rm(workPath(home, name), { recursive: true, force: true });
     result.hotfixes = await putBackDue(home);
   }
   if (lock) {
-    const text2 = await fs50.readFile(lock.file, "utf8");
-    const next = setLockLevel(text2, level);
-    if (next !== text2) {
+    const text = await fs49.readFile(lock.file, "utf8");
+    const next = setLockLevel(text, level);
+    if (next !== text) {
       await writeFileAtomic(lock.file, next);
       result.lockUpdated = true;
     }
@@ -34291,12 +33847,15 @@ async function revertLocked(home, asked, reporter, lock) {
 async function undoPlan(home, at2, level, hotfixIds) {
   const steps = [];
   for (const id of [...hotfixIds].reverse()) steps.push(`backup/hotfix-${id}`);
-  const backups = await updateBackups(home);
+  const backups = (await fs49.readdir(workPath(home, "backup")).catch(() => [])).map(
+    (n) => n.split("-").map(Number)
+  );
   let hotfixes = [];
   while (at2 > level) {
-    const from = backups.get(at2);
-    if (from === void 0)
+    const step = backups.find(([from2, to]) => to === at2 && from2 < at2);
+    if (!step)
       throw badInput(`${home}: no backup of the change to level ${at2}; cannot revert below it`);
+    const [from] = step;
     if (from < level)
       throw badInput(
         `${home}: level ${level} was skipped by one update (${from} \u2192 ${at2}); revert to ${from} instead`
@@ -34317,24 +33876,6 @@ async function undoPlan(home, at2, level, hotfixIds) {
   }
   return { ops, consumed: steps, hotfixes };
 }
-async function updateBackups(home) {
-  const names2 = await fs50.readdir(workPath(home, "backup")).catch(() => []);
-  const out = /* @__PURE__ */ new Map();
-  for (const name of names2) {
-    const m = /^(\d+)-(\d+)$/.exec(name);
-    if (m && Number(m[1]) < Number(m[2]) && !out.has(Number(m[2])))
-      out.set(Number(m[2]), Number(m[1]));
-  }
-  return out;
-}
-async function levelBeforeLastUpdate(home, state) {
-  const from = (await updateBackups(home)).get(state.level);
-  if (from !== void 0) return from;
-  const hotfix = state.hotfixes.at(-1)?.id;
-  throw badInput(
-    `${home}: nothing to revert to: no in-place update to level ${state.level} is recorded in ${WORK_DIR}/backup/` + (hotfix ? `; \`uplevel hotfix remove --dir ${home} --id ${hotfix}\` takes off its last hotfix` : "")
-  );
-}
 
 // src/cli/commands/revert.ts
 async function revertCommand(argv, ctx) {
@@ -34344,8 +33885,9 @@ async function revertCommand(argv, ctx) {
     lock: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path48.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
+  if (level === void 0) throw badInput("--level N is required: the level to go back to");
   const lock = values.lock ? await loadLock(values.lock) : void 0;
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -34365,7 +33907,7 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path48.resolve(required("dir", values.dir));
+  const dir = path47.resolve(required("dir", values.dir));
   const what = await recoverFolder(dir);
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
@@ -34379,28 +33921,28 @@ async function recoverCommand(argv, ctx) {
 init_errors();
 
 // src/pipeline/in-place/status.ts
-import { existsSync as existsSync4, promises as fs51, readFileSync as readFileSync3, statSync } from "node:fs";
-import path49 from "node:path";
+import { existsSync as existsSync4, promises as fs50, readFileSync as readFileSync3, statSync } from "node:fs";
+import path48 from "node:path";
 init_errors();
 init_types();
 var SMALL2 = 1024 * 1024;
 async function statusOfDir(dir) {
-  const root = path49.resolve(dir);
-  const st = await fs51.stat(root).catch(() => void 0);
+  const root = path48.resolve(dir);
+  const st = await fs50.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
   const report = {
     source: { kind: "dir", path: root },
-    name: path49.basename(root),
+    name: path48.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
     hotfixes: state?.hotfixes ?? [],
     vendor: detectUpdateModel({
-      has: (p) => existsSync4(path49.join(root, p)),
+      has: (p) => existsSync4(path48.join(root, p)),
       text: (p) => {
         try {
-          const f = path49.join(root, p);
+          const f = path48.join(root, p);
           return statSync(f).size <= SMALL2 ? readFileSync3(f, "utf8") : void 0;
         } catch {
           return void 0;
@@ -34408,9 +33950,9 @@ async function statusOfDir(dir) {
       }
     })
   };
-  const journal = existsSync4(path49.join(root, WORK_DIR, "journal.json"));
-  const staging = existsSync4(path49.join(root, WORK_DIR, "staging"));
-  const hotfixes = existsSync4(path49.join(root, WORK_DIR, "hotfixes-due.json"));
+  const journal = existsSync4(path48.join(root, WORK_DIR, "journal.json"));
+  const staging = existsSync4(path48.join(root, WORK_DIR, "staging"));
+  const hotfixes = existsSync4(path48.join(root, WORK_DIR, "hotfixes-due.json"));
   if (journal || staging || hotfixes) report.leftover = { journal, staging, hotfixes };
   const running = runLockHolder(root);
   if (running !== void 0) report.running = running;
@@ -34418,12 +33960,12 @@ async function statusOfDir(dir) {
   Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk2 = async (rel) => {
-    for (const d of await fs51.readdir(path49.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs50.readdir(path48.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk2(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path49.join(root, r)));
+        actual.set(r, await sha256File(path48.join(root, r)));
     }
   };
   await walk2("");
@@ -34434,7 +33976,7 @@ async function statusOfDir(dir) {
 async function hotfixFiles(root, state) {
   const out = {};
   for (const { id } of state.hotfixes) {
-    const record = path49.join(root, WORK_DIR, `backup/hotfix-${id}`, "transition.json");
+    const record = path48.join(root, WORK_DIR, `backup/hotfix-${id}`, "transition.json");
     const t = await readRecord2(root, record).catch(() => void 0);
     for (const op of t?.ops ?? []) if (op.path !== PACK_STATE_PATH) out[op.path] = id;
   }
@@ -34443,7 +33985,7 @@ async function hotfixFiles(root, state) {
 function runLockHolder(root) {
   let pid;
   try {
-    pid = Number(readFileSync3(path49.join(root, WORK_DIR, ".uplevel.lock"), "utf8"));
+    pid = Number(readFileSync3(path48.join(root, WORK_DIR, ".uplevel.lock"), "utf8"));
   } catch {
     return void 0;
   }
@@ -34456,15 +33998,15 @@ function runLockHolder(root) {
   }
 }
 async function readState(root) {
-  const file = path49.join(root, PACK_STATE_PATH);
-  let text2;
+  const file = path48.join(root, PACK_STATE_PATH);
+  let text;
   try {
-    text2 = await fs51.readFile(file, "utf8");
+    text = await fs50.readFile(file, "utf8");
   } catch {
     return void 0;
   }
   try {
-    return parsePackState(JSON.parse(text2), file);
+    return parsePackState(JSON.parse(text), file);
   } catch (e) {
     if (e instanceof SyntaxError) throw badInput(`${file}: not valid JSON`);
     throw e;
@@ -34499,7 +34041,7 @@ async function statusOfPack(file) {
         },
         text: (p) => texts.get(p)
       }),
-      source: { kind: "pack", path: path49.resolve(file) },
+      source: { kind: "pack", path: path48.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -34573,9 +34115,9 @@ function leftoverLine(r) {
 
 // src/cli/commands/test.ts
 init_errors();
-import { promises as fs52 } from "node:fs";
+import { promises as fs51 } from "node:fs";
 import os9 from "node:os";
-import path50 from "node:path";
+import path49 from "node:path";
 
 // src/cli/output.ts
 init_errors();
@@ -34586,8 +34128,8 @@ function guardPipe(stream) {
     else throw e;
   });
 }
-function write(stream, text2, opts = {}) {
-  if (!closed.has(stream) && !stream.destroyed) stream.write(opts.raw ? text2 : inertOutput(text2));
+function write(stream, text, opts = {}) {
+  if (!closed.has(stream) && !stream.destroyed) stream.write(opts.raw ? text : inertOutput(text));
 }
 var CODES = {
   [ExitCode.bug]: "bug",
@@ -34625,16 +34167,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("give one of --dir DIR and --pack ZIP");
-  const logDir = path50.resolve(
-    values.logs ?? await fs52.mkdtemp(path50.join(os9.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path49.resolve(
+    values.logs ?? await fs51.mkdtemp(path49.join(os9.tmpdir(), "uplevel-test-logs-"))
   );
-  await fs52.mkdir(logDir, { recursive: true });
-  let home = dir ? path50.resolve(dir) : "";
+  await fs51.mkdir(logDir, { recursive: true });
+  let home = dir ? path49.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs52.mkdtemp(path50.join(os9.tmpdir(), "uplevel-test-pack-"));
-    home = path50.join(cleanup, "home");
-    await extractPack(path50.resolve(pack), home);
+    cleanup = await fs51.mkdtemp(path49.join(os9.tmpdir(), "uplevel-test-pack-"));
+    home = path49.join(cleanup, "home");
+    await extractPack(path49.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -34646,7 +34188,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path50.dirname(lock.file),
+      cwd: path49.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -34682,7 +34224,7 @@ ${c.tail}
     return ExitCode.ok;
   } finally {
     reporter.end();
-    if (cleanup) await fs52.rm(cleanup, { recursive: true, force: true });
+    if (cleanup) await fs51.rm(cleanup, { recursive: true, force: true });
   }
 }
 function describeEvent(e) {
@@ -34705,7 +34247,7 @@ var HELP = {
   },
   apply: {
     usage: [
-      "apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--no-sbom] [--keep FILE]\u2026 [--json]",
+      "apply     [--lock F] [--level N|latest] (--out ZIP | --dir DIR) [--pack ZIP] [--bundle DIR] [--dry-run] [--no-lock-update] [--no-sbom] [--json]",
       "apply     [--lock F] --diff DIFF.zip --dir DIR [--dry-run] [--json]"
     ],
     what: "Applies every level up to --level in one pass, merging the overlay three-way.",
@@ -34720,10 +34262,6 @@ var HELP = {
       ["--dry-run", "print the plan and the merge results, write nothing"],
       ["--no-lock-update", "leave the lock\u2019s level and the overlay files as they are"],
       ["--no-sbom", "no ZIP.cdx.json beside the zip and no component diff in the report"],
-      [
-        "--keep FILE",
-        "a conflicted overlay file kept as it is: yours wins over the vendor\u2019s change (repeatable)"
-      ],
       JSON_FLAG
     ],
     example: "uplevel apply --lock uplevel.yml --out pack.zip"
@@ -34747,15 +34285,15 @@ var HELP = {
     example: "uplevel status --pack pack.zip"
   },
   revert: {
-    usage: ["revert    --dir DIR [--level N] [--lock F] [--json]"],
+    usage: ["revert    --dir DIR --level N [--lock F] [--json]"],
     what: "Goes back to an earlier level from the backups in-place updates keep, byte for byte, with the hotfixes the folder carried there.",
     flags: [
       ["--dir DIR", "the product folder"],
-      ["--level N", "the level to go back to (default: the level before the last update)"],
-      ["--lock F", "the lock file whose level is set to the level reverted to"],
+      ["--level N", "the level to go back to"],
+      ["--lock F", "the lock file whose level is set to N too"],
       JSON_FLAG
     ],
-    example: "uplevel revert --dir /opt/acme-gateway-4.2.0"
+    example: "uplevel revert --dir /opt/acme-gateway-4.2.0 --level 2"
   },
   recover: {
     usage: ["recover   --dir DIR [--json]"],
@@ -34874,10 +34412,7 @@ var HELP = {
       ["--level N", "the level this update reaches (the level patched, for a hotfix)"],
       ["--base-level B", "the level A is at (default N-1; lower to skip a withdrawn level)"],
       ["--channel C", "default: full"],
-      [
-        "--changes CHANGES.yml",
-        "the changes it carries (id, type, severity, cves, title, description, components)"
-      ],
+      ["--changes CHANGES.yml", "the changes it carries (id, type, severity, cves, title)"],
       ["--released ISO", "its release date (default: now)"],
       ["--includes-hotfixes ID,\u2026", "hotfixes this level already contains"],
       ["--hotfix ID", "build a hotfix instead of an update"],
@@ -35145,13 +34680,13 @@ function withoutPrefix(message) {
   return message.replace(/^uplevel [a-z]+( [a-z]+)?: /, "");
 }
 function printHelp(name, label) {
-  const text2 = commandHelp(label) ?? commandHelp(name) ?? Object.keys(HELP).filter((k) => k.startsWith(`${name} `)).map((k) => commandHelp(k)).join("\n\n");
-  if (!text2) {
+  const text = commandHelp(label) ?? commandHelp(name) ?? Object.keys(HELP).filter((k) => k.startsWith(`${name} `)).map((k) => commandHelp(k)).join("\n\n");
+  if (!text) {
     write(process.stderr, `uplevel ${label}: no help written for this command (a bug)
 `);
     return ExitCode.bug;
   }
-  write(process.stdout, `${text2}
+  write(process.stdout, `${text}
 `);
   return ExitCode.ok;
 }
