@@ -136,8 +136,8 @@ describe('apply --dir', () => {
     assert.equal(s.level, 2);
     assert.deepEqual(
       s.edits.modified,
-      ['conf/app.properties'],
-      'the merged overlay file shows as a local edit',
+      [],
+      'the merged overlay file, exactly as laid, is not a local edit',
     );
   });
 

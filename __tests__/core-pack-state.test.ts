@@ -54,3 +54,32 @@ test('local edits: modified, missing and added files', () => {
   );
   assert.deepEqual(edits, { modified: ['edited'], missing: ['gone'], added: ['new'] });
 });
+
+test('local edits: an overlay file exactly as laid is not an edit; one changed since is', () => {
+  const state = buildPackState({
+    product: 'p',
+    version: '1.0.0',
+    channel: 'full',
+    level: 0,
+    applied: [],
+    files: new Map([
+      ['conf/a', '1'],
+      ['conf/b', '2'],
+    ]),
+    overlay: new Map([
+      ['conf/b', 'laid-b'],
+      ['conf/a', 'laid-a'],
+      ['conf/team-only', 'laid-t'],
+    ]),
+  });
+  assert.deepEqual(Object.keys(state.overlay ?? {}), ['conf/a', 'conf/b', 'conf/team-only']);
+  const edits = localEdits(
+    state,
+    new Map([
+      ['conf/a', 'laid-a'],
+      ['conf/b', 'hand'],
+      ['conf/team-only', 'laid-t'],
+    ]),
+  );
+  assert.deepEqual(edits, { modified: ['conf/b'], missing: [], added: [] });
+});

@@ -319,6 +319,13 @@ export function parsePackState(json: unknown, label: string): PackState {
     r.path(p, `files key`);
     files[p] = r.sha(sha, `files.${p}`);
   }
+  const overlay: Record<string, string> = {};
+  for (const [p, sha] of Object.entries(
+    o.overlay === undefined ? {} : r.obj(o.overlay, 'overlay'),
+  )) {
+    r.path(p, `overlay key`);
+    overlay[p] = r.sha(sha, `overlay.${p}`);
+  }
   return {
     schema: 1,
     product: r.name(o.product, 'product'),
@@ -340,6 +347,7 @@ export function parsePackState(json: unknown, label: string): PackState {
       };
     }),
     files,
+    ...(o.overlay === undefined ? {} : { overlay }),
   };
 }
 

@@ -127,6 +127,11 @@ export interface PackState {
   hotfixes: AppliedHotfix[];
   /** sha256 of every file as the vendor shipped it at this level (local edits show up). */
   files: Record<string, string>;
+  /**
+   * sha256 of each overlay file as uplevel laid it in the folder, by path: a folder copy that
+   * differs was edited by hand since. Absent in state files written before it was recorded.
+   */
+  overlay?: Record<string, string>;
 }
 
 export const PACK_STATE_PATH = 'updates/uplevel.json';

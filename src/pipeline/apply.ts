@@ -205,6 +205,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
             ...(pack.state ? { previous: pack.state } : {}),
             applied,
             files,
+            ...(overlay ? { overlay: laidOverlay(overlay) } : {}),
           }),
         );
       },
@@ -316,6 +317,13 @@ async function vendorHashesForOverlay(
     else if (src.sha256) out.set(f.path, src.sha256);
     else out.set(f.path, sha256(await contents.read(src)));
   }
+  return out;
+}
+
+/** sha256 of each overlay file as the pack holds it: a folder copy that differs was edited since. */
+function laidOverlay(overlay: OverlayResult): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of overlay.files) if (f.content) out.set(f.path, sha256(f.content));
   return out;
 }
 

@@ -271,6 +271,17 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     ];
     if (waiting.length > 0) throw stillWaiting(waiting, `${home} was not changed`);
     const overlayRewrites = new Map<string, Buffer>();
+    /** sha256 of each overlay file as this run leaves it in the folder (the state records it). */
+    const laid = new Map<string, string>();
+    /** Overlay files edited in the folder since they were laid: refused, never laid over. */
+    const editedSinceLaid: string[] = [];
+    const lay = (p: string, liveSha: string | undefined, ours: Buffer, next: Buffer | null) => {
+      const recorded = state.overlay?.[p];
+      const nextSha = next && sha256(next);
+      const edited = recorded !== undefined && liveSha !== undefined && liveSha !== recorded;
+      if (edited && liveSha !== sha256(ours) && liveSha !== nextSha) editedSinceLaid.push(p);
+      else if (nextSha) laid.set(p, nextSha);
+    };
 
     for (const p of [...new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
@@ -305,6 +316,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         // Only the overlay touches it: lay it over.
         if (ours && createHash('sha256').update(ours).digest('hex') !== liveSha)
           outcome.set(p, ours);
+        if (ours) lay(p, liveSha, ours, ours);
         result.merged.push({ path: p, outcome: 'unchanged', origin: 'overlay' });
         continue;
       }
@@ -329,6 +341,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       }
       const m = mergeFile(base, ours, theirs);
       result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? 'overlay' : 'folder' });
+      if (inOverlay && m.outcome !== 'conflict')
+        lay(p, liveSha, ours, 'content' in m && m.content ? m.content : null);
       if ('content' in m && !['conflict'].includes(m.outcome)) {
         outcome.set(p, m.content);
         if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
@@ -346,6 +360,8 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       }
     }
 
+    if (editedSinceLaid.length > 0)
+      throw editedInFolder(home, lock.overlay as string, editedSinceLaid);
     if (conflictsFor.length > 0) {
       const details: string[] = [];
       for (const c of conflictsFor) {
@@ -454,6 +470,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       previous: state,
       applied,
       files: vendorFiles,
+      overlay: laid,
     });
     await writeDurable(path.join(staging, PACK_STATE_PATH), serializePackState(newState), 0o644);
     const stateExists = (await sha256OfFile(path.join(home, PACK_STATE_PATH))) !== undefined;
@@ -520,6 +537,23 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
     for (const p of payloads.values()) await p.zip.close();
     for (const h of lockHotfixes) await h.zip.close();
   }
+}
+
+/** The refusal when overlay files were edited in the folder since uplevel laid them. */
+function editedInFolder(home: string, overlay: string, paths: string[]): UplevelError {
+  const [one] = paths;
+  const how = (p: string) =>
+    `to keep your edit, copy ${path.join(home, p)} to ${path.join(overlay, p)}; to drop it, copy ${path.join(overlay, p)} over it`;
+  if (paths.length === 1 && one)
+    return new UplevelError(
+      ExitCode.conflict,
+      `${one} was edited in ${home} since uplevel laid it, and the overlay ${path.join(overlay, one)} also holds it: ${how(one)}; then run again (${home} was not changed)`,
+    );
+  return new UplevelError(
+    ExitCode.conflict,
+    `${paths.length} files were edited in ${home} since uplevel laid them, and the overlay ${overlay} also holds them: for each, copy your edit into the overlay to keep it, or copy the overlay's file over it to drop it; then run again (${home} was not changed)`,
+    paths.map((p) => `${p}: ${how(p)}`),
+  );
 }
 
 /**
