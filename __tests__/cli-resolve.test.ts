@@ -340,6 +340,39 @@ describe('resolving a conflict on a file edited in the folder itself (apply --di
   });
 });
 
+describe("keeping the folder's own edit in place (apply --dir --keep)", () => {
+  test("--keep HOME/FILE takes the server's edit as it is; the level completes around it", async () => {
+    const team = await makeTeam(vendor);
+    const home = path.join(team.dir, 'home');
+    const ga = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(ga.code, 0, ga.stderr);
+    const file = path.join(home, 'conf/app.properties');
+    const edit = configText(30, { 25: 'setting.25 = edited-on-the-server' });
+    await fs.writeFile(file, edit);
+    const inPlace = (...more: string[]) =>
+      runCli(['apply', '--lock', team.lock, '--dir', home, ...more], {
+        env: team.env,
+        cwd: team.dir,
+      });
+    const first = await inPlace();
+    assert.equal(first.code, 4, first.stderr);
+    assert.match(first.stderr, /--keep home\/conf\/app\.properties/);
+    await fs.rm(`${file}.old`);
+    await fs.rm(`${file}.updated`);
+    const kept = await inPlace('--keep', 'home/conf/app.properties');
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.equal(await fs.readFile(file, 'utf8'), edit, 'the edit as it was');
+    const status = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+    assert.equal(status.level, 2);
+    const rerun = await inPlace();
+    assert.equal(rerun.code, 0, rerun.stderr);
+    assert.match(rerun.stderr, /already at level 2/);
+    assert.equal(await fs.readFile(file, 'utf8'), edit);
+  });
+});
+
 describe('a pending merge committed with the bumped lock (a pull request merged unresolved)', () => {
   test('apply refuses the lock until the file is resolved, then builds it as it is', async () => {
     const team = await overlayTeam({ 'conf/app.properties': OVERLAY_CONFLICT });

@@ -21220,6 +21220,13 @@ function parsePackState(json, label) {
     r.path(p, `files key`);
     files[p] = r.sha(sha, `files.${p}`);
   }
+  const overlay = {};
+  for (const [p, sha] of Object.entries(
+    o.overlay === void 0 ? {} : r.obj(o.overlay, "overlay")
+  )) {
+    r.path(p, `overlay key`);
+    overlay[p] = r.sha(sha, `overlay.${p}`);
+  }
   return {
     schema: 1,
     product: r.name(o.product, "product"),
@@ -21240,7 +21247,8 @@ function parsePackState(json, label) {
         sha256: r.sha(ho.sha256, `hotfixes[${i}].sha256`)
       };
     }),
-    files
+    files,
+    ...o.overlay === void 0 ? {} : { overlay }
   };
 }
 function parseChangesYaml(text2, label) {
@@ -21614,8 +21622,8 @@ function renderChangelogMarkdown(product, version, from, to, levels) {
     const ofType = changes.filter((c) => c.type === type);
     if (ofType.length === 0) continue;
     lines.push(`## ${TYPE_TITLE[type]}`, "");
-    const sorted = type === "security" ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level) : ofType;
-    for (const c of sorted) {
+    const sorted2 = type === "security" ? [...ofType].sort((a, b) => sevRank(a) - sevRank(b) || a.level - b.level) : ofType;
+    for (const c of sorted2) {
       const parts = [`**${escapeMarkdown(c.id)}**`];
       if (c.severity) parts.push(`(${escapeMarkdown(c.severity)})`);
       parts.push(escapeMarkdown(c.title));
@@ -22126,12 +22134,12 @@ function checkTree(entries, label) {
   }
 }
 function checkOverlaps(entries, cdStart, label) {
-  const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-  if (sorted[0] && sorted[0].localHeaderOffset !== 0)
+  const sorted2 = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  if (sorted2[0] && sorted2[0].localHeaderOffset !== 0)
     throw badInput(`${label}: not a valid zip (bytes before the first entry)`);
-  for (let i = 0; i < sorted.length; i++) {
-    const cur = sorted[i];
-    const next = sorted[i + 1];
+  for (let i = 0; i < sorted2.length; i++) {
+    const cur = sorted2[i];
+    const next = sorted2[i + 1];
     cur.limit = next ? next.localHeaderOffset : cdStart;
     const end = cur.localHeaderOffset + 30 + cur.rawName.length + cur.info.compressedSize;
     if (end > cur.limit) {
@@ -23618,10 +23626,10 @@ function lineEditor(comment, kinds) {
   };
 }
 function applyEdits(text2, edits2) {
-  const sorted = edits2.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
+  const sorted2 = edits2.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || x.i - y.i);
   let out = "";
   let pos = 0;
-  for (const { e } of sorted) {
+  for (const { e } of sorted2) {
     if (e.start < pos) return null;
     out += text2.slice(pos, e.start) + e.text;
     pos = e.end;
@@ -28331,9 +28339,11 @@ function buildPackState(args) {
     level: args.level,
     updates: [...args.previous?.updates ?? [], ...args.applied],
     hotfixes: args.previous?.hotfixes ?? [],
-    files
+    files,
+    ...args.overlay ? { overlay: sorted(args.overlay) } : {}
   };
 }
+var sorted = (m) => Object.fromEntries([...m].sort(([a], [b]) => a < b ? -1 : 1));
 function serializePackState(state) {
   return Buffer.from(`${JSON.stringify(state, null, 2)}
 `);
@@ -28341,12 +28351,13 @@ function serializePackState(state) {
 function localEdits(state, actual) {
   const modified = [];
   const missing = [];
+  const laid = (p, got) => state.overlay?.[p] === got;
   for (const [p, sha] of Object.entries(state.files)) {
     const got = actual.get(p);
     if (got === void 0) missing.push(p);
-    else if (got !== sha) modified.push(p);
+    else if (got !== sha && !laid(p, got)) modified.push(p);
   }
-  const added = [...actual.keys()].filter((p) => !(p in state.files)).sort();
+  const added = [...actual].filter(([p, got]) => !(p in state.files) && !laid(p, got)).map(([p]) => p).sort();
   return { modified: modified.sort(), missing: missing.sort(), added };
 }
 
@@ -28510,6 +28521,9 @@ async function readHomeState(home) {
     throw e;
   }
 }
+
+// src/pipeline/in-place/apply-in-place.ts
+init_lock();
 
 // src/pipeline/in-place/hotfix.ts
 import { promises as fs20 } from "node:fs";
@@ -29114,14 +29128,31 @@ async function applyLocked(args) {
     };
     const outcome = /* @__PURE__ */ new Map();
     const conflictsFor = [];
-    const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target) : void 0;
-    const folderResolution = await resolveRecord(folderRecord(home), home, state.level, target);
+    const keep = args.keep ?? [];
+    const keepOverlay = keep.filter((k) => lock.overlay !== void 0 && isInside(lock.overlay, k));
+    const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target, keepOverlay) : void 0;
+    const folderResolution = await resolveRecord(
+      folderRecord(home),
+      home,
+      state.level,
+      target,
+      keep.filter((k) => !keepOverlay.includes(k))
+    );
     const waiting = [
       ...resolution?.waiting ?? [],
       ...folderResolution.waiting.map((w) => ({ ...w, path: `${w.path} (folder)` }))
     ];
     if (waiting.length > 0) throw stillWaiting(waiting, `${home} was not changed`);
     const overlayRewrites = /* @__PURE__ */ new Map();
+    const laid = /* @__PURE__ */ new Map();
+    const editedSinceLaid = [];
+    const lay = (p, liveSha, ours, next) => {
+      const recorded = state.overlay?.[p];
+      const nextSha = next && sha256(next);
+      const edited = recorded !== void 0 && liveSha !== void 0 && liveSha !== recorded;
+      if (edited && liveSha !== sha256(ours) && liveSha !== nextSha) editedSinceLaid.push(p);
+      else if (nextSha) laid.set(p, nextSha);
+    };
     for (const p of [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].sort()) {
       const src = plan.files.get(p) ?? null;
       const inOverlay = overlayFiles.includes(p);
@@ -29146,6 +29177,7 @@ async function applyLocked(args) {
       if (!changed.has(p)) {
         if (ours && createHash9("sha256").update(ours).digest("hex") !== liveSha)
           outcome.set(p, ours);
+        if (ours) lay(p, liveSha, ours, ours);
         result.merged.push({ path: p, outcome: "unchanged", origin: "overlay" });
         continue;
       }
@@ -29169,6 +29201,8 @@ async function applyLocked(args) {
       }
       const m = mergeFile(base, ours, theirs);
       result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? "overlay" : "folder" });
+      if (inOverlay && m.outcome !== "conflict")
+        lay(p, liveSha, ours, "content" in m && m.content ? m.content : null);
       if ("content" in m && !["conflict"].includes(m.outcome)) {
         outcome.set(p, m.content);
         if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
@@ -29185,6 +29219,8 @@ async function applyLocked(args) {
         });
       }
     }
+    if (editedSinceLaid.length > 0)
+      throw editedInFolder(home, lock.overlay, editedSinceLaid);
     if (conflictsFor.length > 0) {
       const details = [];
       for (const c of conflictsFor) {
@@ -29203,6 +29239,11 @@ async function applyLocked(args) {
           );
       }
       if (args.dryRun) return result;
+      for (const where of ["overlay", "folder"]) {
+        const these = conflictsFor.filter((c) => c.where === where && c.ours);
+        const dir = where === "overlay" ? lock.overlay : home;
+        if (these.length && dir) details.push(...resolveHint(dir, these, target));
+      }
       const left = (where) => Object.fromEntries(
         conflictsFor.flatMap(
           (c) => c.ours && c.where === where ? [[c.path, sha256(c.ours)]] : []
@@ -29286,7 +29327,8 @@ async function applyLocked(args) {
       level: target,
       previous: state,
       applied,
-      files: vendorFiles
+      files: vendorFiles,
+      overlay: laid
     });
     await writeDurable(path22.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
     const stateExists = await sha256OfFile(path22.join(home, PACK_STATE_PATH)) !== void 0;
@@ -29346,6 +29388,20 @@ async function applyLocked(args) {
     for (const p of payloads.values()) await p.zip.close();
     for (const h of lockHotfixes) await h.zip.close();
   }
+}
+function editedInFolder(home, overlay, paths) {
+  const [one] = paths;
+  const how = (p) => `to keep your edit, copy ${path22.join(home, p)} to ${path22.join(overlay, p)}; to drop it, copy ${path22.join(overlay, p)} over it`;
+  if (paths.length === 1 && one)
+    return new UplevelError(
+      ExitCode.conflict,
+      `${one} was edited in ${home} since uplevel laid it, and the overlay ${path22.join(overlay, one)} also holds it: ${how(one)}; then run again (${home} was not changed)`
+    );
+  return new UplevelError(
+    ExitCode.conflict,
+    `${paths.length} files were edited in ${home} since uplevel laid them, and the overlay ${overlay} also holds them: for each, copy your edit into the overlay to keep it, or copy the overlay's file over it to drop it; then run again (${home} was not changed)`,
+    paths.map((p) => `${p}: ${how(p)}`)
+  );
 }
 async function checkHotfixFit(home, state, manifests) {
   const included = new Set(manifests.flatMap((m) => m.includesHotfixes ?? []));
@@ -30314,7 +30370,8 @@ async function apply(req) {
       dryRun: req.dryRun,
       updateLock: req.updateLock,
       reporter,
-      ...req.inventory === false ? { inventory: false } : {}
+      ...req.inventory === false ? { inventory: false } : {},
+      ...req.keep ? { keep: req.keep } : {}
     });
     return {
       product: lock.product,
@@ -30425,7 +30482,8 @@ async function apply(req) {
             level: target,
             ...pack.state ? { previous: pack.state } : {},
             applied,
-            files
+            files,
+            ...overlay ? { overlay: laidOverlay(overlay) } : {}
           })
         );
       },
@@ -30518,6 +30576,11 @@ async function vendorHashesForOverlay(plan, contents, overlay) {
     else if (src.sha256) out.set(f.path, src.sha256);
     else out.set(f.path, sha256(await contents.read(src)));
   }
+  return out;
+}
+function laidOverlay(overlay) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of overlay.files) if (f.content) out.set(f.path, sha256(f.content));
   return out;
 }
 async function gaManifest(repo, pack, packFile) {

@@ -84,6 +84,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       updateLock: req.updateLock,
       reporter,
       ...(req.inventory === false ? { inventory: false } : {}),
+      ...(req.keep ? { keep: req.keep } : {}),
     });
     return {
       product: lock.product,

@@ -33,6 +33,7 @@ import { conflictHunk, listOverlay, writeCompanions, writeFileAtomic } from '../
 import {
   clearPending,
   clearRecord,
+  resolveHint,
   resolvePending,
   resolveRecord,
   stillWaiting,
@@ -40,6 +41,7 @@ import {
   writeRecord,
 } from '../pending-merge.ts';
 import { sha256 } from '../../core/hash.ts';
+import { isInside } from '../../core/lock.ts';
 import { applyHotfix, hotfixCopy, openHotfix, removeHotfix, type OpenHotfix } from './hotfix.ts';
 import { refuseSymlinkedFolders, withFolderLock } from './confine.ts';
 import { nothingDue, putBackLater, recover } from './recover.ts';
@@ -136,6 +138,8 @@ interface InPlaceArgs {
   reporter: Reporter;
   /** false: no component diff. */
   inventory?: boolean;
+  /** apply --keep: conflicted files (absolute, in the overlay or the folder) kept as they are. */
+  keep?: readonly string[];
 }
 
 async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
@@ -260,11 +264,19 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       merged?: Buffer;
     }[] = [];
     // Overlay conflicts the user resolved since the last run (see pending-merge.ts).
+    const keep = args.keep ?? [];
+    const keepOverlay = keep.filter((k) => lock.overlay !== undefined && isInside(lock.overlay, k));
     const resolution = lock.overlay
-      ? await resolvePending(lock.file, lock.overlay, lock.level, target)
+      ? await resolvePending(lock.file, lock.overlay, lock.level, target, keepOverlay)
       : undefined;
     // And conflicts on files edited in the folder itself: their record is the folder's own.
-    const folderResolution = await resolveRecord(folderRecord(home), home, state.level, target);
+    const folderResolution = await resolveRecord(
+      folderRecord(home),
+      home,
+      state.level,
+      target,
+      keep.filter((k) => !keepOverlay.includes(k)),
+    );
     const waiting = [
       ...(resolution?.waiting ?? []),
       ...folderResolution.waiting.map((w) => ({ ...w, path: `${w.path} (folder)` })),
@@ -380,6 +392,11 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
           );
       }
       if (args.dryRun) return result;
+      for (const where of ['overlay', 'folder'] as const) {
+        const these = conflictsFor.filter((c) => c.where === where && c.ours);
+        const dir = where === 'overlay' ? lock.overlay : home;
+        if (these.length && dir) details.push(...resolveHint(dir, these, target));
+      }
       const left = (where: 'folder' | 'overlay') =>
         Object.fromEntries(
           conflictsFor.flatMap((c) =>
