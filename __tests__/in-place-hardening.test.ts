@@ -4,16 +4,24 @@
  * by revert, hotfix apply and apply --diff. Each is refused before anything is written.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SafeZip } from '../src/zip/reader.ts';
 import { ZipWriter, toDosDateTime } from '../src/zip/writer.ts';
-import { CLI, runCli } from './helpers/cli.ts';
+import { runCli } from './helpers/cli.ts';
 import { bytes, configText, writePack, type Tree } from './helpers/packs.ts';
-import { fullTreeHash, readTree, treeHash } from './helpers/read-pack.ts';
+import { exists, fullTreeHash, readTree, treeHash } from './helpers/read-pack.ts';
+import {
+  aroundCommits,
+  commitStep,
+  kindOf,
+  listSteps,
+  PAUSED,
+  runKilledAt,
+  startCli,
+} from './helpers/steps.ts';
 import {
   LEVELS,
   makeTeam,
@@ -266,9 +274,10 @@ describe('symlinked folders met by revert, hotfix apply and apply --diff', () =>
 });
 
 describe('Ctrl-C and SIGKILL during in-place work', () => {
-  const POINTS = 3;
+  // Every run stops at a known durable step (UPLEVEL_TEST_STEPS): killed there, or held
+  // there for a Ctrl-C or for another command to meet it. No delays to guess.
   const big: Tree[] = [{ 'README.txt': 'big 1.0\n' }, { 'README.txt': 'big 1.0\n' }];
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 30; i++) {
     (big[0] as Tree)[`lib/m${i}.jar`] = bytes(i + 1, 3000);
     (big[1] as Tree)[`lib/m${i}.jar`] = bytes(i + 10_000, 3100);
   }
@@ -300,199 +309,146 @@ describe('Ctrl-C and SIGKILL during in-place work', () => {
     await bigVendor?.close();
   });
 
-  /**
-   * Starts the CLI and sends SIGINT `delayMs` after it starts staging (the in-place work), as
-   * a terminal's Ctrl-C would.
-   */
-  function runAndInterrupt(args: string[], env: NodeJS.ProcessEnv, delayMs: number) {
-    return runAndSignal(args, env, delayMs, 'SIGINT');
-  }
-
-  function runAndSignal(
-    args: string[],
-    env: NodeJS.ProcessEnv,
-    delayMs: number,
-    signal: NodeJS.Signals,
-  ) {
-    return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], {
-        env: { ...process.env, CI: 'true', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      let timer: NodeJS.Timeout | undefined;
-      child.stderr.on('data', (d) => {
-        stderr += d;
-        if (!timer && /Staging level/.test(stderr))
-          timer = setTimeout(() => child.kill(signal), delayMs);
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stderr });
-      });
-    });
-  }
-
-  test(`SIGKILL at ${POINTS} points of a hotfixed folder's update and revert: after recover, old or new, the hotfix on either way`, async () => {
-    const team = await makeTeam(bigVendor);
-    await pinHotfix(team.lock, bigHotfix);
+  /** A folder at level 0 to copy from, and its hash. */
+  async function levelZero(team: { lock: string; dir: string; env: NodeJS.ProcessEnv }) {
     const template = path.join(team.dir, 'template');
     const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', template], {
       env: team.env,
     });
     assert.equal(first.code, 0, first.stderr);
+    return { template, oldHash: await treeHash(template) };
+  }
+
+  test('SIGKILL around each commit of a hotfixed folder’s update and revert: after recover, old or new as committed, the hotfix on either way', async () => {
+    const team = await makeTeam(bigVendor);
+    await pinHotfix(team.lock, bigHotfix);
+    const { template } = await levelZero(team);
     const hf = await runCli(['hotfix', 'apply', '--lock', team.lock, '--dir', template, bigHotfix]);
     assert.equal(hf.code, 0, hf.stderr);
     const oldHash = await treeHash(template);
-    const probe = path.join(team.dir, 'probe');
-    await fs.cp(template, probe, { recursive: true });
-    const up = await runCli(['apply', '--lock', team.lock, '--dir', probe, '--no-lock-update'], {
-      env: team.env,
-    });
-    assert.equal(up.code, 0, up.stderr);
-    const newHash = await treeHash(probe);
+    const newer = path.join(team.dir, 'newer');
+    await fs.cp(template, newer, { recursive: true });
+    const apply = (home: string) => [
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      '--no-lock-update',
+    ];
+    const revert = (home: string) => ['revert', '--dir', home, '--level', '0'];
+    const up = await listSteps(apply(newer), team.env);
+    assert.equal(up.result.code, 0, up.result.stderr);
+    const newHash = await treeHash(newer);
     // The way back: revert puts the hotfix back on level 0, byte for byte.
-    const t0 = Date.now();
-    const back = await runCli(['revert', '--dir', probe, '--level', '0']);
-    const revertMs = Date.now() - t0;
-    assert.equal(back.code, 0, back.stderr);
+    const probe = path.join(team.dir, 'probe');
+    await fs.cp(newer, probe, { recursive: true });
+    const back = await listSteps(revert(probe));
+    assert.equal(back.result.code, 0, back.result.stderr);
     assert.equal(await treeHash(probe), oldHash, 'reverted with its hotfix');
-    let killed = 0;
-    for (let k = 0; k < POINTS; k++) {
-      const home = path.join(team.dir, `kill-${k}`);
-      await fs.cp(template, home, { recursive: true });
-      // Right when staging starts the hotfix is off already: the window this is about.
-      const r = await runAndSignal(
-        ['apply', '--lock', team.lock, '--dir', home, '--no-lock-update'],
-        team.env,
-        k * 150,
-        'SIGKILL',
-      );
-      if (r.code === null) killed++;
-      const rec = await runCli(['recover', '--dir', home]);
-      assert.equal(rec.code, 0, rec.stderr);
-      const h = await treeHash(home);
-      assert.ok(h === oldHash || h === newHash, `kill ${k}: a mixed folder, or the hotfix lost`);
-      const st = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
-      assert.deepEqual(
-        st.hotfixes.map((x: { id: string }) => x.id),
-        ['HF-BIG'],
-        `kill ${k}: level ${st.level}`,
-      );
-      if (h !== newHash) continue;
-      // A revert killed too: level 1 or level 0, the hotfix on either way.
-      const delay = Math.round((revertMs * (k + 0.5)) / POINTS);
-      const child = spawn(process.execPath, [CLI, 'revert', '--dir', home, '--level', '0'], {
-        stdio: 'ignore',
-      });
-      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-      await new Promise((r) => child.on('close', r));
-      clearTimeout(timer);
-      assert.equal((await runCli(['recover', '--dir', home])).code, 0);
-      const r2 = await treeHash(home);
-      assert.ok(r2 === oldHash || r2 === newHash, `revert kill ${k} (${delay} ms): mixed`);
-      const st2 = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
-      assert.deepEqual(
-        st2.hotfixes.map((x: { id: string }) => x.id),
-        ['HF-BIG'],
-        `revert kill ${k}: level ${st2.level}`,
-      );
+
+    const runs = [
+      { what: 'apply', from: template, args: apply, labels: up.labels, env: team.env },
+      { what: 'revert', from: newer, args: revert, labels: back.labels, env: {} },
+    ];
+    for (const run of runs) {
+      // The update's journal, or the revert's: committed, the folder is at the other level.
+      const commit =
+        run.what === 'apply'
+          ? commitStep(run.labels, /backup\/0-1\/transition\.json$/)
+          : commitStep(run.labels);
+      const [before, after] = run.what === 'apply' ? [oldHash, newHash] : [newHash, oldHash];
+      for (const n of aroundCommits(run.labels)) {
+        const at = `${run.what} killed after step ${n} of ${run.labels.length} (${kindOf(run.labels[n - 1] as string)})`;
+        const home = path.join(team.dir, `${run.what}-${n}`);
+        await fs.cp(run.from, home, { recursive: true });
+        const r = await runKilledAt(run.args(home), run.env, n);
+        assert.equal(r.signal, 'SIGKILL', `${at}: exit ${r.code}: ${r.stderr}`);
+        const rec = await runCli(['recover', '--dir', home]);
+        assert.equal(rec.code, 0, rec.stderr);
+        assert.equal(
+          await treeHash(home),
+          n < commit ? before : after,
+          `${at}: mixed, or the hotfix lost`,
+        );
+        const st = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
+        assert.deepEqual(
+          st.hotfixes.map((x: { id: string }) => x.id),
+          ['HF-BIG'],
+          `${at}: level ${st.level}`,
+        );
+        await fs.rm(home, { recursive: true, force: true });
+      }
     }
-    assert.ok(killed > 0, 'some runs were killed mid-way');
   });
 
   test('recover while an update runs waits for it instead of discarding its staging', async () => {
     const team = await makeTeam(bigVendor);
-    const home = path.join(team.dir, 'home');
-    const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
-      env: team.env,
-    });
-    assert.equal(first.code, 0, first.stderr);
-    const child = spawn(
-      process.execPath,
-      [CLI, 'apply', '--lock', team.lock, '--dir', home, '--no-lock-update'],
-      { env: { ...process.env, CI: 'true', ...team.env }, stdio: ['ignore', 'ignore', 'pipe'] },
+    const { template: home } = await levelZero(team);
+    // Held after its first staged file, the folder's run lock taken.
+    const run = startCli(
+      ['apply', '--lock', team.lock, '--dir', home, '--no-lock-update'],
+      team.env,
+      1,
     );
-    let stderr = '';
-    const staging = new Promise<void>((resolve) =>
-      child.stderr.on('data', (d) => {
-        stderr += d;
-        if (/Staging level/.test(stderr)) resolve();
-      }),
+    if (!(await run.waitFor(PAUSED))) assert.fail((await run.done).stderr);
+    const rec = startCli(['recover', '--dir', home], {});
+    if (!(await rec.waitFor(/Waiting for another uplevel run on /)))
+      assert.fail((await rec.done).stderr);
+    assert.ok(
+      await exists(path.join(home, 'updates/.uplevel/staging')),
+      'the staging is still there',
     );
-    const done = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await Promise.race([staging, done]);
-    const rec = await runCli(['recover', '--dir', home]);
-    assert.equal(rec.code, 0, rec.stderr);
-    assert.equal(await done, 0, stderr);
-    assert.match(rec.stdout, /nothing to recover/);
+    run.resume();
+    const [applied, recovered] = await Promise.all([run.done, rec.done]);
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.equal(recovered.code, 0, recovered.stderr);
+    assert.match(recovered.stdout, /nothing to recover/);
     const st = JSON.parse((await runCli(['status', '--dir', home, '--json'])).stdout);
     assert.equal(st.level, 1);
     assert.deepEqual(st.edits, { modified: [], missing: [], added: [] });
   });
 
-  test(`SIGINT at ${POINTS} points: exit 130 with one line, the folder old or new after recover; status says to recover`, async () => {
+  test('SIGINT while staging, just committed, and while moving: exit 130 with one line, status says to recover, then old or new', async () => {
     const team = await makeTeam(bigVendor);
-    const template = path.join(team.dir, 'template');
-    const first = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', template], {
-      env: team.env,
-    });
-    assert.equal(first.code, 0, first.stderr);
-    const oldHash = await treeHash(template);
+    const { template, oldHash } = await levelZero(team);
+    const apply = (home: string) => [
+      'apply',
+      '--lock',
+      team.lock,
+      '--dir',
+      home,
+      '--no-lock-update',
+    ];
     const probe = path.join(team.dir, 'probe');
     await fs.cp(template, probe, { recursive: true });
-    // How long the in-place work takes: from "Staging level" to the end.
-    const t0 = Date.now();
-    let stagingAt = 0;
-    const timed = spawn(
-      process.execPath,
-      [CLI, 'apply', '--lock', team.lock, '--dir', probe, '--no-lock-update'],
-      {
-        env: { ...process.env, CI: 'true', ...team.env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    timed.stderr.on('data', (d) => {
-      if (!stagingAt && /Staging level/.test(String(d))) stagingAt = Date.now();
-    });
-    await new Promise((r) => timed.on('close', r));
-    const fullMs = Date.now() - (stagingAt || t0);
+    const up = await listSteps(apply(probe), team.env);
+    assert.equal(up.result.code, 0, up.result.stderr);
     const newHash = await treeHash(probe);
-    let interrupted = 0;
-    let leftovers = 0;
-    for (let k = 0; k < POINTS; k++) {
-      const home = path.join(team.dir, `int-${k}`);
+    const commit = commitStep(up.labels);
+    const moves = up.labels.map((l, i) => (kindOf(l) === 'moved' ? i + 1 : 0)).filter(Boolean);
+    const points = [1, commit, moves[moves.length >> 1] as number];
+    for (const n of points) {
+      const at = `SIGINT after step ${n} (${kindOf(up.labels[n - 1] as string)})`;
+      const home = path.join(team.dir, `int-${n}`);
       await fs.cp(template, home, { recursive: true });
-      const delay = Math.round((fullMs * k) / POINTS);
-      const r = await runAndInterrupt(
-        ['apply', '--lock', team.lock, '--dir', home, '--no-lock-update'],
-        team.env,
-        delay,
-      );
-
-      if (r.code === 0) continue; // finished before the signal
-      interrupted++;
-      assert.equal(r.code, 130, `point ${k}: ${r.stderr}`);
+      const run = startCli(apply(home), team.env, n);
+      if (!(await run.waitFor(PAUSED))) assert.fail(`${at}: ${(await run.done).stderr}`);
+      run.signal('SIGINT');
+      const r = await run.done;
+      assert.equal(r.code, 130, `${at}: ${r.stderr}`);
       const lines = r.stderr.split('\n').filter((l) => /interrupted/.test(l));
       assert.equal(lines.length, 1, r.stderr);
       assert.match(lines[0] as string, /^uplevel( apply)?: interrupted \(SIGINT\)$/);
+      const left = await fs.readdir(path.join(home, 'updates/.uplevel'));
+      assert.ok(left.includes(n < commit ? 'staging' : 'journal.json'), `${at}: ${left}`);
       const st = await runCli(['status', '--dir', home]);
-      const left = await fs
-        .readdir(path.join(home, 'updates/.uplevel'))
-        .then((n) => n.includes('staging') || n.includes('journal.json'))
-        .catch(() => false);
-      if (left) {
-        leftovers++;
-        assert.match(st.stdout, /interrupted: .*run uplevel recover --dir /, st.stdout);
-      }
+      assert.match(st.stdout, /interrupted: .*run uplevel recover --dir /, st.stdout);
       const rec = await runCli(['recover', '--dir', home]);
       assert.equal(rec.code, 0, rec.stderr);
-      const h = await treeHash(home);
-      assert.ok(h === oldHash || h === newHash, `point ${k} (${delay} ms) left a mixed folder`);
+      assert.equal(await treeHash(home), n < commit ? oldHash : newHash, at);
       assert.doesNotMatch((await runCli(['status', '--dir', home])).stdout, /interrupted/);
     }
-    assert.ok(interrupted > 0, 'some runs were interrupted mid-way');
-    assert.ok(leftovers > 0, `some left staging or a journal (${interrupted} interrupted)`);
   });
 });
 

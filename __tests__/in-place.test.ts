@@ -1,15 +1,15 @@
 /**
  * apply --dir on a folder that already holds the pack: in place, merging the folder's own
- * edits, crash-safe under SIGKILL at any point, and revertible byte for byte.
+ * edits, crash-safe under SIGKILL at any step, and revertible byte for byte.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CLI, runCli } from './helpers/cli.ts';
+import { runCli } from './helpers/cli.ts';
 import { bytes, configText, type Tree } from './helpers/packs.ts';
 import { readTree, treeHash } from './helpers/read-pack.ts';
+import { commitStep, killPoints, kindOf, listSteps, runKilledAt } from './helpers/steps.ts';
 import { LEVELS, makeTeam, makeVendor, OVERLAY_CLEAN, type Vendor } from './helpers/scenario.ts';
 
 describe('in-place apply and revert', () => {
@@ -97,50 +97,33 @@ describe('in-place apply and revert', () => {
   });
 });
 
-/** Runs the CLI and kills it with SIGKILL after `delayMs` (if it is still running). */
-function runAndKill(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  delayMs: number,
-): Promise<{ killed: boolean; code: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...env },
-      stdio: 'ignore',
-    });
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = child.kill('SIGKILL');
-    }, delayMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ killed: killed && code === null, code });
-    });
-  });
-}
-
 describe('crash safety under SIGKILL', () => {
-  const KILL_POINTS = Number(process.env.UPLEVEL_KILL_POINTS ?? 12);
-  // A pack with many files, so that the kill points spread over staging and the moves.
-  const FILES = 600;
+  // Each run SIGKILLs itself right after a known durable step (UPLEVEL_TEST_STEPS): the first
+  // and last of every kind of step (staging, records, the commit, the moves, the clean-up),
+  // and more in between up to UPLEVEL_KILL_POINTS.
+  const KILL_POINTS = Number(process.env.UPLEVEL_KILL_POINTS ?? 13);
+  const FILES = 40;
   const big: Tree[] = [{}, {}];
   for (let i = 0; i < FILES; i++) {
     (big[0] as Tree)[`lib/m${i}.jar`] = bytes(i + 1, 2000);
     if (i % 10 !== 0) (big[1] as Tree)[`lib/m${i}.jar`] = bytes(i + 10_000, 2100); // modified or removed
   }
-  for (let i = 0; i < 60; i++) (big[1] as Tree)[`lib/new${i}.jar`] = bytes(i + 20_000, 1500);
+  for (let i = 0; i < 4; i++) (big[1] as Tree)[`lib/new${i}.jar`] = bytes(i + 20_000, 1500);
   (big[0] as Tree)['conf/app.properties'] = configText(20);
   (big[1] as Tree)['conf/app.properties'] = configText(20, { 15: 'setting.15 = vendor' });
 
   let vendor: Vendor;
-  let template: string;
+  let oldHome: string;
+  let newHome: string;
   let lock: string;
   let env: NodeJS.ProcessEnv;
   let oldHash: string;
   let newHash: string;
   let work: string;
-  let fullMs: number;
-  let revertMs: number;
+  let applySteps: string[];
+  let revertSteps: string[];
+  const applyArgs = (home: string) => ['apply', '--lock', lock, '--dir', home, '--no-lock-update'];
+  const revertArgs = (home: string) => ['revert', '--dir', home, '--level', '0'];
 
   before(async () => {
     vendor = await makeVendor(big, ['', '']);
@@ -148,26 +131,28 @@ describe('crash safety under SIGKILL', () => {
     lock = team.lock;
     env = team.env;
     work = team.dir;
-    template = path.join(work, 'template');
+    oldHome = path.join(work, 'old');
     assert.equal(
-      (await runCli(['apply', '--lock', lock, '--level', '0', '--dir', template], { env })).code,
+      (await runCli(['apply', '--lock', lock, '--level', '0', '--dir', oldHome], { env })).code,
       0,
     );
     await fs.writeFile(
-      path.join(template, 'conf/app.properties'),
+      path.join(oldHome, 'conf/app.properties'),
       configText(20, { 2: 'setting.2 = local' }),
     );
-    oldHash = await treeHash(template);
+    oldHash = await treeHash(oldHome);
+    // The runs to the end, their steps listed: the folder at the new level, and back.
+    newHome = path.join(work, 'new');
+    await fs.cp(oldHome, newHome, { recursive: true });
+    const up = await listSteps(applyArgs(newHome), env);
+    assert.equal(up.result.code, 0, up.result.stderr);
+    applySteps = up.labels;
+    newHash = await treeHash(newHome);
     const probe = path.join(work, 'probe');
-    await fs.cp(template, probe, { recursive: true });
-    const t0 = Date.now();
-    const r = await runCli(['apply', '--lock', lock, '--dir', probe, '--no-lock-update'], { env });
-    fullMs = Date.now() - t0;
-    assert.equal(r.code, 0, r.stderr);
-    newHash = await treeHash(probe);
-    const t1 = Date.now();
-    assert.equal((await runCli(['revert', '--dir', probe, '--level', '0'])).code, 0);
-    revertMs = Date.now() - t1;
+    await fs.cp(newHome, probe, { recursive: true });
+    const back = await listSteps(revertArgs(probe));
+    assert.equal(back.result.code, 0, back.result.stderr);
+    revertSteps = back.labels;
     assert.equal(await treeHash(probe), oldHash, 'revert is byte for byte');
     assert.notEqual(oldHash, newHash);
   });
@@ -175,69 +160,53 @@ describe('crash safety under SIGKILL', () => {
     await vendor?.close();
   });
 
-  test(`apply killed at ${KILL_POINTS} points: every folder is at the old or the new level`, async () => {
-    const outcomes = { old: 0, new: 0, killed: 0 };
-    for (let k = 0; k < KILL_POINTS; k++) {
-      const home = path.join(work, `kill-${k}`);
-      await fs.cp(template, home, { recursive: true });
-      const delay = Math.round((fullMs * (k + 0.5)) / KILL_POINTS);
-      const r = await runAndKill(
-        ['apply', '--lock', lock, '--dir', home, '--no-lock-update'],
-        env,
-        delay,
-      );
-      if (r.killed) outcomes.killed++;
+  test(`apply killed after each kind of step (${KILL_POINTS}+ points): after recover, old before the commit, new from it on`, async () => {
+    const commit = commitStep(applySteps, /backup\/0-1\/transition\.json$/);
+    const points = killPoints(applySteps, KILL_POINTS);
+    const kinds = new Set(points.map((n) => kindOf(applySteps[n - 1] as string)));
+    assert.deepEqual(
+      [...new Set(applySteps.map(kindOf))].filter((k) => !kinds.has(k)),
+      [],
+      'every kind of step is a kill point',
+    );
+    for (const n of points) {
+      const home = path.join(work, `kill-${n}`);
+      await fs.cp(oldHome, home, { recursive: true });
+      const r = await runKilledAt(applyArgs(home), env, n);
+      const at = `step ${n} of ${applySteps.length} (${kindOf(applySteps[n - 1] as string)})`;
+      assert.equal(r.signal, 'SIGKILL', `${at}: killed (exit ${r.code}): ${r.stderr}`);
       const rec = await runCli(['recover', '--dir', home]);
       assert.equal(rec.code, 0, rec.stderr);
       const h = await treeHash(home);
-      assert.ok(
-        h === oldHash || h === newHash,
-        `kill point ${k} (${delay} ms) left a mixed folder`,
-      );
-      if (h === oldHash) outcomes.old++;
-      else outcomes.new++;
+      assert.equal(h, n < commit ? oldHash : newHash, `${at}: ${n < commit ? 'old' : 'new'}`);
       // Whatever state it is in, the next apply brings it to the new level.
       if (h === oldHash) {
-        const again = await runCli(['apply', '--lock', lock, '--dir', home, '--no-lock-update'], {
-          env,
-        });
+        const again = await runCli(applyArgs(home), { env });
         assert.equal(again.code, 0, again.stderr);
         assert.equal(await treeHash(home), newHash);
       }
       await fs.rm(home, { recursive: true, force: true });
     }
-    assert.ok(
-      outcomes.killed > KILL_POINTS / 2,
-      `most runs were really killed mid-way (${JSON.stringify(outcomes)})`,
-    );
   });
 
-  test(`revert killed at ${Math.ceil(KILL_POINTS / 2)} points: the folder is at the new or the old level`, async () => {
-    const n = Math.ceil(KILL_POINTS / 2);
-    let killed = 0;
-    for (let k = 0; k < n; k++) {
-      const home = path.join(work, `revert-${k}`);
-      await fs.cp(template, home, { recursive: true });
-      assert.equal(
-        (await runCli(['apply', '--lock', lock, '--dir', home, '--no-lock-update'], { env })).code,
-        0,
-      );
-      const delay = Math.round((revertMs * (k + 0.5)) / n);
-      const r = await runAndKill(['revert', '--dir', home, '--level', '0'], env, delay);
-      if (r.killed) killed++;
+  test('revert killed after each kind of step: after recover, new before the commit, old from it on', async () => {
+    const commit = commitStep(revertSteps);
+    const points = killPoints(revertSteps, Math.ceil(KILL_POINTS / 2));
+    for (const n of points) {
+      const home = path.join(work, `revert-${n}`);
+      await fs.cp(newHome, home, { recursive: true });
+      const r = await runKilledAt(revertArgs(home), {}, n);
+      const at = `revert step ${n} of ${revertSteps.length} (${kindOf(revertSteps[n - 1] as string)})`;
+      assert.equal(r.signal, 'SIGKILL', `${at}: killed (exit ${r.code}): ${r.stderr}`);
       assert.equal((await runCli(['recover', '--dir', home])).code, 0);
       const h = await treeHash(home);
-      assert.ok(
-        h === oldHash || h === newHash,
-        `revert kill point ${k} (${delay} ms) left a mixed folder`,
-      );
+      assert.equal(h, n < commit ? newHash : oldHash, `${at}: ${n < commit ? 'new' : 'old'}`);
       if (h === newHash) {
-        assert.equal((await runCli(['revert', '--dir', home, '--level', '0'])).code, 0);
+        assert.equal((await runCli(revertArgs(home))).code, 0);
         assert.equal(await treeHash(home), oldHash);
       }
       await fs.rm(home, { recursive: true, force: true });
     }
-    if (n >= 10) assert.ok(killed > 0, 'some reverts were killed mid-way');
   });
 });
 

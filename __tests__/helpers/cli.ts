@@ -26,10 +26,19 @@ export function runCli(
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    // Only a guard against a hung run, not a bound on how long a run may take: on a loaded
+    // machine an apply of a few hundred files can take a minute. Said so in stderr when it
+    // fires, so a run it killed does not read as one that crashed.
+    const limit = opts.timeoutMs ?? 300_000;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, limit);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      if (timedOut) stderr += `\n[runCli: no exit after ${limit / 1000} s; killed it]\n`;
       resolve({ code, stdout, stderr });
     });
     child.stdin.end(opts.input ?? '');

@@ -22,6 +22,7 @@ import type { CommandContext } from './context.ts';
 import { commandHelp, HELP, overview } from './help.ts';
 import { guardPipe, jsonError, knownWith, write } from './output.ts';
 import { terminalReporter } from './terminal-reporter.ts';
+import { installTestSteps } from './test-steps.ts';
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
@@ -84,6 +85,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     ),
   );
   try {
+    installTestSteps(env);
     return await command(rest, ctx);
   } catch (caught) {
     const e = fromSystemError(caught) ?? caught;

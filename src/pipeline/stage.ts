@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { verificationFailed } from '../core/errors.ts';
 import type { SafeZip } from '../zip/reader.ts';
+import { step } from './in-place/steps.ts';
 
 /** Extracts a zip entry to `dest`, checks its sha256, and fsyncs it. */
 export async function stageEntry(
@@ -29,6 +30,7 @@ export async function stageEntry(
   } finally {
     await fh.close();
   }
+  await step(`staged ${dest}`);
 }
 
 export async function sha256OfFile(file: string): Promise<string | undefined> {

@@ -36,7 +36,10 @@ export async function revertCommand(argv: string[], ctx: CommandContext): Promis
 export async function recoverCommand(argv: string[], ctx: CommandContext): Promise<number> {
   const { values } = parse('recover', argv, { dir: { type: 'string' }, json: { type: 'boolean' } });
   const dir = path.resolve(required('dir', values.dir as string | undefined));
-  const what = await recoverFolder(dir);
+  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  const what = await recoverFolder(dir, () =>
+    reporter.info(`Waiting for another uplevel run on ${dir}`),
+  );
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
     ctx.print(

@@ -32,6 +32,7 @@ import {
   type JournalOp,
 } from './journal.ts';
 import { sha256OfFile, stageEntry } from '../stage.ts';
+import { step } from './steps.ts';
 
 export const HOTFIX_MANIFEST = 'hotfix.json';
 
@@ -167,6 +168,7 @@ export async function applyHotfix(
   ops.push({ kind: 'replace', path: PACK_STATE_PATH });
   await fs.mkdir(path.dirname(keptCopy(home, m.id)), { recursive: true });
   await fs.copyFile(hf.file, keptCopy(home, m.id));
+  await step(`copied ${keptCopy(home, m.id)}`);
   const journal: Journal = {
     schema: 1,
     action: 'apply',
@@ -213,6 +215,7 @@ export async function removeHotfix(
   await commitJournal(home, journal);
   await replay(home, journal);
   await fs.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  await step(`removed ${workPath(home, backupName(id))}`);
   if (!opts.keepCopy && !(await neededByRevert(home, id)))
     await fs.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);

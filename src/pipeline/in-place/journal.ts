@@ -13,6 +13,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { verificationFailed } from '../../core/errors.ts';
 import { WORKSPACE } from '../../core/reserved.ts';
+import { step } from './steps.ts';
 
 export const WORK_DIR = WORKSPACE;
 const STATE_PATH = 'updates/uplevel.json';
@@ -75,6 +76,7 @@ export async function writeDurable(
   } finally {
     await h.close();
   }
+  await step(`wrote ${file}`);
 }
 
 const OP_KINDS = new Set(['add', 'replace', 'remove', 'restore', 'discard']);
@@ -136,12 +138,15 @@ export async function commitJournal(home: string, journal: Journal): Promise<voi
   const file = journalFile(home);
   await writeDurable(`${file}.tmp`, JSON.stringify(journal));
   await fs.rename(`${file}.tmp`, file);
+  await step(`committed ${file}`);
   await fsyncPath(path.dirname(file));
+  await step(`synced ${path.dirname(file)}`);
 }
 
 async function move(from: string, to: string): Promise<void> {
   await fs.mkdir(path.dirname(to), { recursive: true });
   await fs.rename(from, to);
+  await step(`moved ${from} to ${to}`);
 }
 
 /** Performs (or finishes) every move of a journal; safe to run again after a crash. */
@@ -180,7 +185,9 @@ export async function replay(home: string, journal: Journal): Promise<void> {
   );
   for (const op of last) await doOp(op);
   await fs.rm(journalFile(home), { force: true });
+  await step(`removed ${journalFile(home)}`);
   await fs.rm(staging, { recursive: true, force: true });
+  await step(`removed ${staging}`);
 }
 
 /**

@@ -8,6 +8,7 @@ import { refuseSymlinkedWorkspace, withFolderLock } from './confine.ts';
 import { readHomeState } from './home-state.ts';
 import { applyHotfix, hotfixCopy, openHotfix } from './hotfix.ts';
 import { recover as finishJournal, workPath, WORK_DIR, writeDurable } from './journal.ts';
+import { step } from './steps.ts';
 
 type Hotfixes = { id: string; sha256: string }[];
 const dueFile = (home: string) => workPath(home, 'hotfixes-due.json');
@@ -23,6 +24,7 @@ export async function putBackLater(home: string, due: { level: number; hotfixes:
 /** The hotfixes due are on (or no longer due): forget them. */
 export async function nothingDue(home: string): Promise<void> {
   await fs.rm(dueFile(home), { force: true });
+  await step(`removed ${dueFile(home)}`);
 }
 
 /** Puts on, in order, the hotfixes due at the folder's level that it does not carry yet. */
@@ -96,8 +98,11 @@ export async function recover(home: string): Promise<'none' | 'completed' | 'dis
  * instead of discarding the staging that run is writing. A folder without a workspace has
  * nothing to recover (and gets none).
  */
-export async function recoverFolder(home: string): Promise<'none' | 'completed' | 'discarded'> {
+export async function recoverFolder(
+  home: string,
+  onWait?: () => void,
+): Promise<'none' | 'completed' | 'discarded'> {
   await refuseSymlinkedWorkspace(home);
   if (!(await fs.stat(workPath(home)).catch(() => undefined))) return 'none';
-  return withFolderLock(home, () => recover(home));
+  return withFolderLock(home, () => recover(home), onWait);
 }

@@ -25,6 +25,7 @@ import {
   type JournalOp,
 } from './journal.ts';
 import { putBackDue, putBackLater, recover } from './recover.ts';
+import { step } from './steps.ts';
 
 export interface RevertResult {
   from: number;
@@ -93,8 +94,10 @@ async function revertLocked(
     await commitJournal(home, journal);
     await replay(home, journal);
     // Before the hotfixes go back on: they make new backups of their own under the same names.
-    for (const name of plan.consumed)
+    for (const name of plan.consumed) {
       await fs.rm(workPath(home, name), { recursive: true, force: true });
+      await step(`removed ${workPath(home, name)}`);
+    }
     result.hotfixes = await putBackDue(home);
   }
   if (lock) {
