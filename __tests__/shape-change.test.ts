@@ -128,3 +128,32 @@ describe('an overlay with a file where the pack has a folder, or a folder where 
     assert.equal(await fullTreeHash(home), before);
   });
 });
+
+describe('a vendor file the team made a folder in the folder', () => {
+  let vendor: Vendor;
+  before(async () => {
+    vendor = await makeVendor();
+  });
+  after(async () => {
+    await vendor?.close();
+  });
+
+  test('an update that changes it is refused in place with exit 2 naming it; nothing changes', async () => {
+    const team = await makeTeam(vendor);
+    const home = path.join(team.dir, 'home');
+    let r = await runCli(['apply', '--lock', team.lock, '--level', '0', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    // Level 1 changes conf/app.properties; here it is a folder now.
+    const conf = path.join(home, 'conf/app.properties');
+    await fs.rm(conf);
+    await fs.mkdir(conf);
+    await fs.writeFile(path.join(conf, 'main.properties'), 'a = 1\n');
+    const before = await fullTreeHash(home);
+    r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /conf\/app\.properties is a folder here/);
+    assert.equal(await fullTreeHash(home), before);
+  });
+});

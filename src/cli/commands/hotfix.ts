@@ -9,7 +9,7 @@ import {
   removeHotfix,
 } from '../../pipeline/in-place/hotfix.ts';
 import { DEFAULT_LOCK, loadLock } from '../../pipeline/load-lock.ts';
-import { withFolderLock } from '../../pipeline/in-place/confine.ts';
+import { refuseSymlinkedWorkspace, withFolderLock } from '../../pipeline/in-place/confine.ts';
 import { recover } from '../../pipeline/in-place/recover.ts';
 import { isPackHome } from '../../pipeline/in-place/apply-in-place.ts';
 import { PACK_STATE_PATH } from '../../core/types.ts';
@@ -36,6 +36,8 @@ export async function hotfixCommand(argv: string[], ctx: CommandContext): Promis
     sub === 'apply',
   );
   const home = path.resolve(required('dir', values.dir as string | undefined));
+  // Nothing is written before these: a symlinked workspace first, as every in-place command.
+  await refuseSymlinkedWorkspace(home);
   if (sub === 'remove') {
     await refuseNewFolder(home);
     const id = required('id', values.id as string | undefined);
