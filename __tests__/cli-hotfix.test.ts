@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli } from './helpers/cli.ts';
 import { bytes, writePack } from './helpers/packs.ts';
-import { fullTreeHash, readTree, treeHash } from './helpers/read-pack.ts';
+import { exists, fullTreeHash, readTree, treeHash } from './helpers/read-pack.ts';
 import { configText } from './helpers/packs.ts';
 import { CHANGES, LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
 
@@ -350,6 +350,31 @@ describe('a hotfix the lock does not pin', () => {
     assert.equal(bare.code, 3, bare.stderr);
     assert.match(bare.stderr, /not pinned: no uplevel\.yml here/);
     assert.equal(await fullTreeHash(home), before);
+  });
+});
+
+describe('hotfix apply with a bad lock on a new folder', () => {
+  test('exit 2 naming the lock, nothing written; apply --dir on that folder then works', async () => {
+    const team = await makeTeam(vendor, { level: 1 });
+    const bad = path.join(team.dir, 'bad.yml');
+    await fs.writeFile(bad, 'product: [\n');
+    const home = path.join(team.dir, 'home');
+    const r = await runCli([
+      'hotfix',
+      'apply',
+      '--lock',
+      bad,
+      '--dir',
+      home,
+      hotfix['HF-README'] as string,
+    ]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /bad\.yml/);
+    assert.equal(await exists(home), false, `${home} was created`);
+    const ok = await runCli(['apply', '--lock', team.lock, '--level', '1', '--dir', home], {
+      env: team.env,
+    });
+    assert.equal(ok.code, 0, ok.stderr);
   });
 });
 

@@ -26,6 +26,7 @@ import {
   writeFileAtomic,
   type OverlayResult,
 } from './overlay.ts';
+import { refuseOverlayShape } from './overlay-shape.ts';
 import { applyInPlace } from './in-place/apply-in-place.ts';
 import {
   clearPending,
@@ -152,6 +153,13 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
     const overlay = lock.overlay
       ? await mergeOverlay(lock.overlay, plan, lock.level, contents, resolution?.baseLevels)
       : undefined;
+    if (overlay)
+      refuseOverlayShape(
+        lock,
+        overlay.files.filter((f) => f.content !== undefined).map((f) => f.path),
+        plan.files.keys(),
+        target,
+      );
     const report = baseReport(req, pack, plan, payloads, overlay);
     if (overlay && overlay.conflicts.length > 0) {
       const details: string[] = [];

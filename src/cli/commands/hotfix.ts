@@ -9,8 +9,11 @@ import {
   removeHotfix,
 } from '../../pipeline/in-place/hotfix.ts';
 import { DEFAULT_LOCK, loadLock } from '../../pipeline/load-lock.ts';
-import { withFolderLock } from '../../pipeline/in-place/confine.ts';
+import { refuseSymlinkedWorkspace, withFolderLock } from '../../pipeline/in-place/confine.ts';
 import { recover } from '../../pipeline/in-place/recover.ts';
+import { isPackHome } from '../../pipeline/in-place/apply-in-place.ts';
+import { PACK_STATE_PATH } from '../../core/types.ts';
+import { workPath } from '../../pipeline/in-place/journal.ts';
 import { parse, required } from '../args.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -33,20 +36,58 @@ export async function hotfixCommand(argv: string[], ctx: CommandContext): Promis
     sub === 'apply',
   );
   const home = path.resolve(required('dir', values.dir as string | undefined));
-  const state = await withFolderLock(home, async () => {
+  // Nothing is written before these: a symlinked workspace first, as every in-place command.
+  await refuseSymlinkedWorkspace(home);
+  if (sub === 'remove') {
+    await refuseNewFolder(home);
+    const id = required('id', values.id as string | undefined);
+    return report(
+      values.json === true,
+      ctx,
+      home,
+      await underLock(home, () => removeHotfix(home, id)),
+    );
+  }
+  if (positionals.length !== 1) throw badInput('uplevel hotfix apply: give one hotfix zip');
+  const hf = await openHotfix(path.resolve(positionals[0] as string));
+  try {
+    await checkPinned(await pinningLock(values.lock as string | undefined, hf.file), hf);
+    await refuseNewFolder(home);
+    return report(
+      values.json === true,
+      ctx,
+      home,
+      await underLock(home, () => applyHotfix(home, hf)),
+    );
+  } finally {
+    await hf.zip.close();
+  }
+}
+
+/**
+ * Checked, like the lock, before the run lock creates the workspace: a refusal leaves nothing
+ * in DIR. (A folder with a workspace may be between moves of its state file: recover sees to it.)
+ */
+async function refuseNewFolder(home: string): Promise<void> {
+  if (!(await isPackHome(home)) && !existsSync(workPath(home)))
+    throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+}
+
+/** One run at a time on the folder, an interrupted one finished or discarded first. */
+function underLock<T>(home: string, fn: () => Promise<T>): Promise<T> {
+  return withFolderLock(home, async () => {
     await recover(home);
-    if (sub === 'remove')
-      return removeHotfix(home, required('id', values.id as string | undefined));
-    if (positionals.length !== 1) throw badInput('uplevel hotfix apply: give one hotfix zip');
-    const hf = await openHotfix(path.resolve(positionals[0] as string));
-    try {
-      await checkPinned(await pinningLock(values.lock as string | undefined, hf.file), hf);
-      return await applyHotfix(home, hf);
-    } finally {
-      await hf.zip.close();
-    }
+    return fn();
   });
-  if (values.json) ctx.printJson({ level: state.level, hotfixes: state.hotfixes });
+}
+
+function report(
+  json: boolean,
+  ctx: CommandContext,
+  home: string,
+  state: { level: number; hotfixes: { id: string }[] },
+): number {
+  if (json) ctx.printJson({ level: state.level, hotfixes: state.hotfixes });
   else
     ctx.print(
       `${home}: level ${state.level}, hotfixes: ${state.hotfixes.map((h) => h.id).join(', ') || 'none'}`,

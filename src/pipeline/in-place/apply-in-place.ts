@@ -43,7 +43,8 @@ import {
 import { sha256 } from '../../core/hash.ts';
 import { isInside } from '../../core/lock.ts';
 import { applyHotfix, hotfixCopy, openHotfix, removeHotfix, type OpenHotfix } from './hotfix.ts';
-import { refuseSymlinkedFolders, withFolderLock } from './confine.ts';
+import { refuseShapeChanges, refuseSymlinkedFolders, withFolderLock } from './confine.ts';
+import { refuseOverlayShape } from '../overlay-shape.ts';
 import { nothingDue, putBackLater, recover } from './recover.ts';
 import { sha256OfFile, stageEntry } from '../stage.ts';
 import { forEachLimit } from '../for-each-limit.ts';
@@ -242,6 +243,12 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       ...view.keys(),
       ...lockHotfixFiles,
     ]);
+    refuseOverlayShape(lock, overlayFiles, plan.files.keys(), target);
+    await refuseShapeChanges(
+      home,
+      [...new Set([...changed, ...overlayFiles])].filter((p) => !view.has(p)).sort(),
+      target,
+    );
     const result: InPlaceResult = {
       from: state.level,
       to: target,

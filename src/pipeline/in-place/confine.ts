@@ -41,3 +41,34 @@ export async function withFolderLock<T>(
   await refuseSymlinkedWorkspace(home);
   return withDirLock(workPath(home), fn, onWait ? { onWait } : {});
 }
+
+/**
+ * A path the update reads or writes that is a folder here where the vendor has a file, or
+ * runs below a file here where the vendor has a folder (a level that changes a folder into a
+ * file, or a file the team made a folder): bad input before anything is written. Moving a
+ * folder's files in place is not crash-safe one rename at a time; a new --dir is.
+ */
+export async function refuseShapeChanges(
+  home: string,
+  paths: string[],
+  level: number,
+): Promise<void> {
+  const fix = `uplevel does not change a folder into a file (or a file into a folder) in place: apply level ${level} to a new --dir; nothing was changed`;
+  for (const p of paths) {
+    const segs = p.split('/');
+    for (let i = 1; i < segs.length; i++) {
+      const dir = segs.slice(0, i).join('/');
+      const st = await fs.lstat(path.join(home, dir)).catch(() => undefined);
+      if (!st) break;
+      if (!st.isDirectory())
+        throw badInput(
+          `--dir ${home}: ${dir} is a file here, but the vendor has a folder ${dir}/ (with ${p}); ${fix}`,
+        );
+    }
+    const st = await fs.lstat(path.join(home, p)).catch(() => undefined);
+    if (st?.isDirectory())
+      throw badInput(
+        `--dir ${home}: ${p} is a folder here, but the vendor has a file ${p}; ${fix}`,
+      );
+  }
+}
