@@ -206,17 +206,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path51) {
-      const ctrl = callVisitor(key2, node, visitor, path51);
+    function visit_(key2, node, visitor, path52) {
+      const ctrl = callVisitor(key2, node, visitor, path52);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path51, ctrl);
-        return visit_(key2, ctrl, visitor, path51);
+        replaceNode(key2, path52, ctrl);
+        return visit_(key2, ctrl, visitor, path52);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path51 = Object.freeze(path51.concat(node));
+          path52 = Object.freeze(path52.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path51);
+            const ci = visit_(i, node.items[i], visitor, path52);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -227,13 +227,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path51 = Object.freeze(path51.concat(node));
-          const ck = visit_("key", node.key, visitor, path51);
+          path52 = Object.freeze(path52.concat(node));
+          const ck = visit_("key", node.key, visitor, path52);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path51);
+          const cv = visit_("value", node.value, visitor, path52);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -254,17 +254,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path51) {
-      const ctrl = await callVisitor(key2, node, visitor, path51);
+    async function visitAsync_(key2, node, visitor, path52) {
+      const ctrl = await callVisitor(key2, node, visitor, path52);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path51, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path51);
+        replaceNode(key2, path52, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path52);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path51 = Object.freeze(path51.concat(node));
+          path52 = Object.freeze(path52.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path51);
+            const ci = await visitAsync_(i, node.items[i], visitor, path52);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -275,13 +275,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path51 = Object.freeze(path51.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path51);
+          path52 = Object.freeze(path52.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path52);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path51);
+          const cv = await visitAsync_("value", node.value, visitor, path52);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -308,23 +308,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path51) {
+    function callVisitor(key2, node, visitor, path52) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path51);
+        return visitor(key2, node, path52);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path51);
+        return visitor.Map?.(key2, node, path52);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path51);
+        return visitor.Seq?.(key2, node, path52);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path51);
+        return visitor.Pair?.(key2, node, path52);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path51);
+        return visitor.Scalar?.(key2, node, path52);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path51);
+        return visitor.Alias?.(key2, node, path52);
       return void 0;
     }
-    function replaceNode(key2, path51, node) {
-      const parent = path51[path51.length - 1];
+    function replaceNode(key2, path52, node) {
+      const parent = path52[path52.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -936,10 +936,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path51, value) {
+    function collectionFromPath(schema, path52, value) {
       let v = value;
-      for (let i = path51.length - 1; i >= 0; --i) {
-        const k = path51[i];
+      for (let i = path52.length - 1; i >= 0; --i) {
+        const k = path52[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -958,7 +958,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path51) => path51 == null || typeof path51 === "object" && !!path51[Symbol.iterator]().next().done;
+    var isEmptyPath = (path52) => path52 == null || typeof path52 === "object" && !!path52[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -988,11 +988,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path51, value) {
-        if (isEmptyPath(path51))
+      addIn(path52, value) {
+        if (isEmptyPath(path52))
           this.add(value);
         else {
-          const [key2, ...rest] = path51;
+          const [key2, ...rest] = path52;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1006,8 +1006,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path51) {
-        const [key2, ...rest] = path51;
+      deleteIn(path52) {
+        const [key2, ...rest] = path52;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -1021,8 +1021,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path51, keepScalar) {
-        const [key2, ...rest] = path51;
+      getIn(path52, keepScalar) {
+        const [key2, ...rest] = path52;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1040,8 +1040,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path51) {
-        const [key2, ...rest] = path51;
+      hasIn(path52) {
+        const [key2, ...rest] = path52;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -1051,8 +1051,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path51, value) {
-        const [key2, ...rest] = path51;
+      setIn(path52, value) {
+        const [key2, ...rest] = path52;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -3567,9 +3567,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path51, value) {
+      addIn(path52, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path51, value);
+          this.contents.addIn(path52, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3644,14 +3644,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path51) {
-        if (Collection.isEmptyPath(path51)) {
+      deleteIn(path52) {
+        if (Collection.isEmptyPath(path52)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path51) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path52) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3666,10 +3666,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path51, keepScalar) {
-        if (Collection.isEmptyPath(path51))
+      getIn(path52, keepScalar) {
+        if (Collection.isEmptyPath(path52))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path51, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path52, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3680,10 +3680,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path51) {
-        if (Collection.isEmptyPath(path51))
+      hasIn(path52) {
+        if (Collection.isEmptyPath(path52))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path51) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path52) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3700,13 +3700,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path51, value) {
-        if (Collection.isEmptyPath(path51)) {
+      setIn(path52, value) {
+        if (Collection.isEmptyPath(path52)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path51), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path52), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path51, value);
+          this.contents.setIn(path52, value);
         }
       }
       /**
@@ -5667,9 +5667,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path51) => {
+    visit.itemAtPath = (cst, path52) => {
       let item = cst;
-      for (const [field, index] of path51) {
+      for (const [field, index] of path52) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5678,23 +5678,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path51) => {
-      const parent = visit.itemAtPath(cst, path51.slice(0, -1));
-      const field = path51[path51.length - 1][0];
+    visit.parentCollection = (cst, path52) => {
+      const parent = visit.itemAtPath(cst, path52.slice(0, -1));
+      const field = path52[path52.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path51, item, visitor) {
-      let ctrl = visitor(item, path51);
+    function _visit(path52, item, visitor) {
+      let ctrl = visitor(item, path52);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path51.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path52.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5705,10 +5705,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path51);
+            ctrl = ctrl(item, path52);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path51) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path52) : ctrl;
     }
     exports.visit = visit;
   }
@@ -8270,9 +8270,9 @@ var require_yauzl = __commonJS({
     exports.Entry = Entry;
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
-    function openPromise(path51, options2) {
+    function openPromise(path52, options2) {
       return new Promise((resolve, reject) => {
-        open(path51, { ...options2, lazyEntries: true }, function(err, zipfile) {
+        open(path52, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
           resolve(zipfile);
         });
@@ -8302,7 +8302,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open(path51, options2, callback) {
+    function open(path52, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -8314,7 +8314,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs53.open(path51, "r", function(err, fd) {
+      fs53.open(path52, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
           if (err2) fs53.close(fd, defaultCallback);
@@ -15531,7 +15531,7 @@ var require_file = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path51, data) {
+      static fromJSON(path52, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -15541,7 +15541,7 @@ var require_file = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path51,
+          path: path52,
           hashes,
           unrecognizedFields: rest
         });
@@ -17116,11 +17116,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path51 = {
+    var path52 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path51.win32.sep : path51.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path52.win32.sep : path52.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -18348,9 +18348,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot2;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path51, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path52, metadata]) => ({
         ...acc,
-        [path51]: metadata.toJSON()
+        [path52]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -18359,9 +18359,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path51, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path52, metadata]) => ({
             ...acc,
-            [path51]: file_1.MetaFile.fromJSON(metadata)
+            [path52]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -18543,9 +18543,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets4;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path51, target]) => ({
+      return Object.entries(targets).reduce((acc, [path52, target]) => ({
         ...acc,
-        [path51]: target.toJSON()
+        [path52]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -18554,9 +18554,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path51, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path52, target]) => ({
             ...acc,
-            [path51]: file_1.TargetFile.fromJSON(path51, target)
+            [path52]: file_1.TargetFile.fromJSON(path52, target)
           }), {});
         }
       }
@@ -20090,14 +20090,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join;
     var url_1 = __require("url");
-    function join(base, path51) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path51)).toString();
+    function join(base, path52) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path52)).toString();
     }
-    function ensureTrailingSlash(path51) {
-      return path51.endsWith("/") ? path51 : path51 + "/";
+    function ensureTrailingSlash(path52) {
+      return path52.endsWith("/") ? path52 : path52 + "/";
     }
-    function removeLeadingSlash(path51) {
-      return path51.startsWith("/") ? path51.slice(1) : path51;
+    function removeLeadingSlash(path52) {
+      return path52.startsWith("/") ? path52.slice(1) : path52;
     }
   }
 });
@@ -20151,7 +20151,7 @@ var require_updater = __commonJS({
     var models_1 = require_dist2();
     var debug_1 = __importDefault(require_src());
     var fs53 = __importStar(__require("fs"));
-    var path51 = __importStar(__require("path"));
+    var path52 = __importStar(__require("path"));
     var package_json_1 = require_package();
     var config_1 = require_config();
     var error_1 = require_error2();
@@ -20223,7 +20223,7 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path51.parse(targetFilePath);
+          const { dir, base } = path52.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
@@ -20250,7 +20250,7 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path51.join(this.dir, `${fileName}.json`);
+        const filePath = path52.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
         return fs53.readFileSync(filePath);
       }
@@ -20397,12 +20397,12 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path51.join(this.targetDir, filePath);
+        return path52.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path51.join(this.dir, `${encodedName}.json`);
+          const filePath = path52.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
           fs53.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error) {
@@ -20669,7 +20669,7 @@ function request(url, headers, timeoutMs, env) {
       "Proxy-Authorization": `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`
     } : {};
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-    const path51 = `${url.pathname}${url.search}`;
+    const path52 = `${url.pathname}${url.search}`;
     const onResponse = (res) => {
       res.setTimeout(timeoutMs, () => res.destroy(new Error(`no data for ${timeoutMs} ms`)));
       resolve(res);
@@ -20677,7 +20677,7 @@ function request(url, headers, timeoutMs, env) {
     let req;
     if (!proxy) {
       const mod = url.protocol === "https:" ? https : http;
-      req = mod.request({ host: url.hostname, port, path: path51, headers, method: "GET" }, onResponse);
+      req = mod.request({ host: url.hostname, port, path: path52, headers, method: "GET" }, onResponse);
     } else if (url.protocol === "http:") {
       req = http.request(
         {
@@ -20708,7 +20708,7 @@ function request(url, headers, timeoutMs, env) {
           {
             host: url.hostname,
             port,
-            path: path51,
+            path: path52,
             headers,
             method: "GET",
             createConnection: () => tls.connect({ socket, servername: url.hostname })
@@ -20772,7 +20772,7 @@ function inertJson(value, space = 2) {
 
 // src/cli/commands/adopt.ts
 import { existsSync, promises as fs29 } from "node:fs";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/core/reserved.ts
 var WORKSPACE = "updates/.uplevel";
@@ -20892,16 +20892,16 @@ function publishedDescription(c) {
   const d = asDescription(JSON.parse(JSON.stringify(toDescription(c))));
   return d && isDeepStrictEqual(fromDescription(c.path, c.sha256, d), c) ? d : void 0;
 }
-function fromDescription(path51, sha2562, d) {
-  const c = { path: path51, sha256: sha2562, name: d.name, source: d.by, nested: [] };
+function fromDescription(path52, sha2562, d) {
+  const c = { path: path52, sha256: sha2562, name: d.name, source: d.by, nested: [] };
   if (d.group !== void 0) c.group = d.group;
   if (d.version !== void 0) c.version = d.version;
   if (d.by === "pom.properties") {
-    const fileName = path51.slice(path51.lastIndexOf("/") + 1);
+    const fileName = path52.slice(path52.lastIndexOf("/") + 1);
     const coords = { groupId: d.group, artifactId: d.name, version: d.version };
     c.purl = mavenPurl(coords, fileName);
   }
-  c.nested = (d.nested ?? []).map((n) => fromDescription(`${path51}!/${n.path}`, n.sha256, n));
+  c.nested = (d.nested ?? []).map((n) => fromDescription(`${path52}!/${n.path}`, n.sha256, n));
   return c;
 }
 var text = (v) => typeof v === "string" && v.trim() === v && v !== "" && v.length <= MAX_TEXT && !hasControls(v);
@@ -20928,11 +20928,11 @@ function asDescription(v, depth = 0, budget = { left: MAX_NESTED }) {
     const nested = [];
     for (const n of o.nested) {
       const inner = asDescription(n, depth + 1, budget);
-      const { path: path51, sha256: sha2562 } = n;
-      if (!inner || !nestedPath(path51) || seen.has(path51)) return void 0;
+      const { path: path52, sha256: sha2562 } = n;
+      if (!inner || !nestedPath(path52) || seen.has(path52)) return void 0;
       if (typeof sha2562 !== "string" || !/^[0-9a-f]{64}$/.test(sha2562)) return void 0;
-      seen.add(path51);
-      nested.push({ path: path51, sha256: sha2562, ...inner });
+      seen.add(path52);
+      nested.push({ path: path52, sha256: sha2562, ...inner });
     }
     d.nested = nested;
   }
@@ -21284,7 +21284,7 @@ init_types();
 import { createHash as createHash11, randomBytes as randomBytes4 } from "node:crypto";
 import { createReadStream as createReadStream4, promises as fs28, rmSync as rmSync2 } from "node:fs";
 import os3 from "node:os";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/core/adopt.ts
 var DEFAULT_IGNORE = [
@@ -21442,15 +21442,15 @@ function latestLive(levels) {
 }
 function levelPath(levels, from, to) {
   const byLevel2 = new Map(levels.map((l) => [l.level, l]));
-  const path51 = [];
+  const path52 = [];
   let at2 = to;
   while (at2 > from) {
     const l = byLevel2.get(at2);
     if (!l) throw badInput(`level ${at2} is not published`);
-    path51.unshift(at2);
+    path52.unshift(at2);
     at2 = baseOf(l);
   }
-  if (at2 === from) return path51;
+  if (at2 === from) return path52;
   const gone = byLevel2.get(from)?.withdrawn;
   throw badInput(
     gone ? `level ${from} was withdrawn${gone.reason ? ` (${gone.reason})` : ""} and level ${to} is built on level ${at2}: rebuild from the GA pack (apply --out without --pack), or revert to level ${at2} first` : `level ${to} does not build on level ${from}`
@@ -21465,9 +21465,9 @@ function withdrawnNotice(levels, level) {
 // src/pipeline/apply-report.ts
 init_errors();
 var ApplyConflictError = class extends UplevelError {
-  constructor(message, details, report, overlayFiles) {
+  constructor(message, details, report2, overlayFiles) {
     super(ExitCode.conflict, message, details);
-    this.report = report;
+    this.report = report2;
     this.overlayFiles = overlayFiles;
   }
   report;
@@ -22828,15 +22828,15 @@ var PackContents = class {
    * The vendor's content of `path` just before `level` changed it, from the payload's merge
    * base when it carries one (the pack's own copy may hold local edits).
    */
-  async baseBefore(level, path51) {
+  async baseBefore(level, path52) {
     const payload = this.payloads.get(level);
-    const entry = payload?.baseEntry(path51);
+    const entry = payload?.baseEntry(path52);
     if (!payload || !entry) return void 0;
     const buf = await payload.zip.readBuffer(entry, 64 * 1024 * 1024);
-    const modified = payload.manifest.files.modified.find((f) => f.path === path51);
+    const modified = payload.manifest.files.modified.find((f) => f.path === path52);
     if (modified && createHash3("sha256").update(buf).digest("hex") !== modified.replaces) {
       throw verificationFailed(
-        `${payload.zip.label}: base/${path51} is not the content the update replaces`
+        `${payload.zip.label}: base/${path52} is not the content the update replaces`
       );
     }
     return buf;
@@ -23070,8 +23070,8 @@ import path5 from "node:path";
 init_types();
 function layoutOutput(plan, contents, overlay) {
   const byPath = /* @__PURE__ */ new Map();
-  for (const [path51, source] of plan.files) {
-    byPath.set(path51, { path: path51, kind: "copy", from: contents.locate(source) });
+  for (const [path52, source] of plan.files) {
+    byPath.set(path52, { path: path52, kind: "copy", from: contents.locate(source) });
   }
   for (const f of overlay?.files ?? []) {
     if (f.content === void 0) {
@@ -23479,29 +23479,29 @@ init_errors();
 function composePlan(start, updates) {
   const current = /* @__PURE__ */ new Map();
   const history = /* @__PURE__ */ new Map();
-  for (const path51 of start.files) {
-    const sha2562 = start.hashes?.[path51];
-    const source = sha2562 ? { kind: "pack", path: path51, sha256: sha2562 } : { kind: "pack", path: path51 };
-    current.set(path51, source);
-    history.set(path51, { path: path51, versions: [{ level: start.level, source }] });
+  for (const path52 of start.files) {
+    const sha2562 = start.hashes?.[path52];
+    const source = sha2562 ? { kind: "pack", path: path52, sha256: sha2562 } : { kind: "pack", path: path52 };
+    current.set(path52, source);
+    history.set(path52, { path: path52, versions: [{ level: start.level, source }] });
   }
   const packChecks = /* @__PURE__ */ new Map();
-  const record = (path51, level, source) => {
-    const h = history.get(path51) ?? { path: path51, versions: [] };
+  const record = (path52, level, source) => {
+    const h = history.get(path52) ?? { path: path52, versions: [] };
     h.versions.push({ level, source });
-    history.set(path51, h);
-    if (source) current.set(path51, source);
-    else current.delete(path51);
+    history.set(path52, h);
+    if (source) current.set(path52, source);
+    else current.delete(path52);
   };
-  const expect = (label, path51, sha2562) => {
-    const cur = current.get(path51);
-    if (!cur) throw badInput(`${label}: ${path51} is not in the pack at the previous level`);
+  const expect = (label, path52, sha2562) => {
+    const cur = current.get(path52);
+    if (!cur) throw badInput(`${label}: ${path52} is not in the pack at the previous level`);
     const known = cur.sha256;
     if (known === void 0) {
-      packChecks.set(path51, sha2562);
+      packChecks.set(path52, sha2562);
     } else if (known !== sha2562) {
       throw badInput(
-        `${label}: ${path51} differs from what the update replaces (pack edited, or not at the expected level)`
+        `${label}: ${path52} differs from what the update replaces (pack edited, or not at the expected level)`
       );
     }
   };
@@ -23524,9 +23524,9 @@ function composePlan(start, updates) {
     }
     expected = u.level + 1;
     const touched = /* @__PURE__ */ new Set();
-    const once = (path51) => {
-      if (touched.has(path51)) throw badInput(`${label}: ${path51} is listed twice`);
-      touched.add(path51);
+    const once = (path52) => {
+      if (touched.has(path52)) throw badInput(`${label}: ${path52} is listed twice`);
+      touched.add(path52);
     };
     for (const f of u.files.removed) {
       once(f.path);
@@ -23547,9 +23547,9 @@ function composePlan(start, updates) {
   const startSet = new Set(start.files);
   const added = [];
   const modified = [];
-  for (const [path51, source] of current) {
-    if (!startSet.has(path51)) added.push(path51);
-    else if (source.kind === "payload") modified.push(path51);
+  for (const [path52, source] of current) {
+    if (!startSet.has(path52)) added.push(path52);
+    else if (source.kind === "payload") modified.push(path52);
   }
   const removed = start.files.filter((p) => !current.has(p));
   return {
@@ -23569,8 +23569,8 @@ function composePlan(start, updates) {
 function payloadSource(level, f) {
   return { kind: "payload", level, path: f.path, sha256: f.sha256, size: f.size, mode: f.mode };
 }
-function sourceAt(plan, path51, level) {
-  const h = plan.history.get(path51);
+function sourceAt(plan, path52, level) {
+  const h = plan.history.get(path52);
   if (!h) return null;
   let found = null;
   for (const v of h.versions) {
@@ -23664,9 +23664,9 @@ function scan(text2) {
     p++;
     return JSON.parse(text2.slice(s, p));
   };
-  const value = (path51, parent) => {
+  const value = (path52, parent) => {
     ws();
-    if (text2[p] === "{") return object(path51);
+    if (text2[p] === "{") return object(path52);
     const s = p;
     if (text2[p] === '"') str();
     else if (text2[p] === "[") {
@@ -23684,15 +23684,15 @@ function scan(text2) {
     void parent;
     if (s === p) throw new Bad();
   };
-  const object = (path51) => {
-    const parent = path51.join(SEP);
+  const object = (path52) => {
+    const parent = path52.join(SEP);
     p++;
     ws();
     if (text2[p] === "}") return void p++;
     for (; ; ) {
       ws();
       const ks = p;
-      const key2 = [...path51, str()];
+      const key2 = [...path52, str()];
       ws();
       if (text2[p++] !== ":") throw new Bad();
       ws();
@@ -26074,9 +26074,9 @@ function parseYaml(text2) {
   }
   if (doc.errors.length || !(0, import_yaml3.isMap)(doc.contents) || doc.contents.flow) return null;
   const entries = /* @__PURE__ */ new Map();
-  const walk2 = (items, path51, parent) => items.every((pair) => {
+  const walk2 = (items, path52, parent) => items.every((pair) => {
     if (!(0, import_yaml3.isPair)(pair) || !(0, import_yaml3.isScalar)(pair.key) || !pair.key.range) return false;
-    const key2 = [...path51, String(pair.key.value)];
+    const key2 = [...path52, String(pair.key.value)];
     const k = key2.join(SEP);
     const v = pair.value;
     if (!v?.range || entries.has(k)) return false;
@@ -26109,7 +26109,7 @@ var FORMATS = [
   [/\.ya?ml$/i, yamlFormat],
   [/\.json$/i, jsonFormat]
 ];
-var formatFor = (path51) => FORMATS.find(([re]) => re.test(path51))?.[1];
+var formatFor = (path52) => FORMATS.find(([re]) => re.test(path52))?.[1];
 function planMerge(b, o, t) {
   const merged = /* @__PURE__ */ new Map();
   const ours = /* @__PURE__ */ new Map();
@@ -26169,8 +26169,8 @@ function addedComment(b, o) {
     return n <= 0;
   });
 }
-function mergeByStructure(path51, base, ours, theirs) {
-  const fmt2 = formatFor(path51);
+function mergeByStructure(path52, base, ours, theirs) {
+  const fmt2 = formatFor(path52);
   if (!fmt2) return null;
   const [b, o, t] = [base, ours, theirs].map((s) => fmt2.parse(s));
   if (!b || !o || !t) return null;
@@ -28160,7 +28160,7 @@ async function applyWso2(req) {
       notes.push({ file: p, text: await fs13.readFile(path14.join(home, p), "utf8") });
     }
     const files = { added: diff.added, modified: diff.modified, removed: diff.removed };
-    const report = {
+    const report2 = {
       product: lock.product,
       version: lock.version,
       channel: lock.channel,
@@ -28196,24 +28196,24 @@ async function applyWso2(req) {
       const left = {};
       for (const c of conflicts) {
         const written2 = req.dryRun ? [] : await writeConflictFiles(lock.overlay, [c]);
-        report.conflicts.push({ path: c.path, files: written2 });
+        report2.conflicts.push({ path: c.path, files: written2 });
         details.push(
           `${c.path}: ${outcomeText(c)}${written2.length ? ` (see ${written2.join(", ")})` : ""}`
         );
         details.push(...conflictHunk(c));
         if (c.ours) left[c.path] = sha256(c.ours);
       }
-      if (req.dryRun) return report;
+      if (req.dryRun) return report2;
       details.push(...resolveHint(lock.overlay, conflicts, to));
       await writePending(lock.file, { lockLevel: lock.level, target: to, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
         details,
-        report,
+        report2,
         merged
       );
     }
-    if (req.dryRun) return report;
+    if (req.dryRun) return report2;
     const out = req.out;
     reporter.info(`Writing ${out}`);
     const written = await writeFolderAsPack({
@@ -28227,19 +28227,19 @@ async function applyWso2(req) {
       onProgress: (done, total) => reporter.progress("Writing pack", done, total)
     });
     if (req.inventory !== false) await writePackSbom(out);
-    report.output = { kind: "zip", path: out, sha256: written.sha256, bytes: written.bytes };
+    report2.output = { kind: "zip", path: out, sha256: written.sha256, bytes: written.bytes };
     if (req.updateLock && to !== lock.level) {
       if (lock.overlay) {
-        report.overlayRewritten = await rewriteOverlay(lock.overlay, {
+        report2.overlayRewritten = await rewriteOverlay(lock.overlay, {
           files: merged,
           conflicts: []
         });
       }
       await writeFileAtomic(lock.file, setLockLevel(await fs13.readFile(lock.file, "utf8"), to));
       await clearPending(lock.file);
-      report.lockUpdated = true;
+      report2.lockUpdated = true;
     }
-    return report;
+    return report2;
   } finally {
     await zip.close();
     await fs13.rm(work, { recursive: true, force: true });
@@ -28361,20 +28361,63 @@ function localEdits(state, actual) {
   return { modified: modified.sort(), missing: missing.sort(), added };
 }
 
+// src/pipeline/overlay-shape.ts
+init_errors();
+import path15 from "node:path";
+
+// src/core/shape.ts
+var ancestors = (p) => {
+  const parts = p.split("/");
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join("/"));
+};
+function shapeClash(paths, others) {
+  const files = new Set(others);
+  const folders = new Set([...files].flatMap(ancestors));
+  for (const p of paths) {
+    if (folders.has(p)) return { path: p, other: "folder", at: p };
+    const above = ancestors(p).find((a) => files.has(a));
+    if (above !== void 0) return { path: p, other: "file", at: above };
+  }
+  return void 0;
+}
+
+// src/pipeline/overlay-shape.ts
+function refuseOverlayShape(lock, overlayFiles, packFiles, level) {
+  const clash = shapeClash(overlayFiles, packFiles);
+  if (!clash || !lock.overlay) return;
+  const rel = path15.relative(path15.dirname(lock.file), lock.overlay).split(path15.sep).join("/");
+  const shown4 = (p) => rel ? `${rel}/${p}` : p;
+  const why = clash.other === "folder" ? `${shown4(clash.path)} is a file, but the pack at level ${level} has a folder ${clash.at}/ there` : `${shown4(clash.at)} is a folder (it holds ${shown4(clash.path)}), but the pack at level ${level} has a file ${clash.at} there`;
+  throw badInput(
+    `${path15.basename(lock.file)}: overlay: ${why}; move or remove it from the overlay; nothing was written`
+  );
+}
+
 // src/pipeline/in-place/apply-in-place.ts
 import { createHash as createHash9 } from "node:crypto";
 import { promises as fs22 } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 init_errors();
 init_types();
 
 // src/pipeline/in-place/journal.ts
 init_errors();
 import { promises as fs14 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
+
+// src/pipeline/in-place/steps.ts
+var hook;
+function setStepHook(h) {
+  hook = h;
+}
+function step(label) {
+  return hook?.(label);
+}
+
+// src/pipeline/in-place/journal.ts
 var WORK_DIR = WORKSPACE;
 var STATE_PATH = "updates/uplevel.json";
-var workPath = (home, ...parts) => path15.join(home, WORK_DIR, ...parts);
+var workPath = (home, ...parts) => path16.join(home, WORK_DIR, ...parts);
 var journalFile = (home) => workPath(home, "journal.json");
 var stagingDir = (home) => workPath(home, "staging");
 async function exists(p) {
@@ -28392,7 +28435,7 @@ async function fsyncPath(p) {
   }
 }
 async function writeDurable(file, data, mode) {
-  await fs14.mkdir(path15.dirname(file), { recursive: true });
+  await fs14.mkdir(path16.dirname(file), { recursive: true });
   const h = await fs14.open(file, "w", mode);
   try {
     await h.writeFile(data);
@@ -28400,18 +28443,19 @@ async function writeDurable(file, data, mode) {
   } finally {
     await h.close();
   }
+  await step(`wrote ${file}`);
 }
 var OP_KINDS = /* @__PURE__ */ new Set(["add", "replace", "remove", "restore", "discard"]);
 function isConfined(p) {
   if (typeof p !== "string" || p === "" || p.includes("\\") || p.includes("\0")) return false;
-  if (path15.posix.isAbsolute(p) || path15.isAbsolute(p)) return false;
+  if (path16.posix.isAbsolute(p) || path16.isAbsolute(p)) return false;
   return p.split("/").every((seg) => seg !== "" && seg !== "." && seg !== "..");
 }
 async function noSymlinkOnTheWay(root, p) {
   const segs = p.split("/");
   let at2 = root;
   for (const seg of segs.slice(0, -1)) {
-    at2 = path15.join(at2, seg);
+    at2 = path16.join(at2, seg);
     const st = await fs14.lstat(at2).catch(() => void 0);
     if (!st) return true;
     if (st.isSymbolicLink() || !st.isDirectory()) return false;
@@ -28419,7 +28463,7 @@ async function noSymlinkOnTheWay(root, p) {
   return true;
 }
 async function readRecord2(home, file) {
-  const label = path15.relative(home, file) || file;
+  const label = path16.relative(home, file) || file;
   const bad = (why) => verificationFailed(`${label}: ${why}; refused, nothing was moved`);
   let j;
   try {
@@ -28449,34 +28493,37 @@ async function commitJournal(home, journal) {
   const file = journalFile(home);
   await writeDurable(`${file}.tmp`, JSON.stringify(journal));
   await fs14.rename(`${file}.tmp`, file);
-  await fsyncPath(path15.dirname(file));
+  await step(`committed ${file}`);
+  await fsyncPath(path16.dirname(file));
+  await step(`synced ${path16.dirname(file)}`);
 }
 async function move(from, to) {
-  await fs14.mkdir(path15.dirname(to), { recursive: true });
+  await fs14.mkdir(path16.dirname(to), { recursive: true });
   await fs14.rename(from, to);
+  await step(`moved ${from} to ${to}`);
 }
 async function replay(home, journal) {
   const staging = stagingDir(home);
   const backup = workPath(home, journal.backup);
   const trash = workPath(home, "trash", journal.backup);
   const doOp = async (op) => {
-    const live = path15.join(home, op.path);
+    const live = path16.join(home, op.path);
     if (op.kind === "replace" || op.kind === "remove") {
-      if (await exists(live) && !await exists(path15.join(backup, op.path))) {
-        await move(live, path15.join(backup, op.path));
+      if (await exists(live) && !await exists(path16.join(backup, op.path))) {
+        await move(live, path16.join(backup, op.path));
       }
     }
     if (op.kind === "add" || op.kind === "replace") {
-      if (await exists(path15.join(staging, op.path))) await move(path15.join(staging, op.path), live);
+      if (await exists(path16.join(staging, op.path))) await move(path16.join(staging, op.path), live);
     }
     if (op.kind === "restore") {
-      const saved = path15.join(workPath(home, op.from), op.path);
+      const saved = path16.join(workPath(home, op.from), op.path);
       if (await exists(saved)) {
-        if (await exists(live)) await move(live, path15.join(trash, op.path));
+        if (await exists(live)) await move(live, path16.join(trash, op.path));
         await move(saved, live);
       }
     }
-    if (op.kind === "discard" && await exists(live)) await move(live, path15.join(trash, op.path));
+    if (op.kind === "discard" && await exists(live)) await move(live, path16.join(trash, op.path));
   };
   const last2 = journal.ops.filter((o) => o.path === STATE_PATH);
   const rest = journal.ops.filter((o) => o.path !== STATE_PATH);
@@ -28488,7 +28535,9 @@ async function replay(home, journal) {
   );
   for (const op of last2) await doOp(op);
   await fs14.rm(journalFile(home), { force: true });
+  await step(`removed ${journalFile(home)}`);
   await fs14.rm(staging, { recursive: true, force: true });
+  await step(`removed ${staging}`);
 }
 async function recover(home) {
   const file = journalFile(home);
@@ -28507,11 +28556,11 @@ async function recover(home) {
 
 // src/pipeline/in-place/home-state.ts
 import { promises as fs15 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 init_errors();
 init_types();
 async function readHomeState(home) {
-  const file = path16.join(home, PACK_STATE_PATH);
+  const file = path17.join(home, PACK_STATE_PATH);
   const text2 = await fs15.readFile(file, "utf8").catch(() => void 0);
   if (text2 === void 0) return void 0;
   try {
@@ -28527,7 +28576,7 @@ init_lock();
 
 // src/pipeline/in-place/hotfix.ts
 import { promises as fs20 } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 init_errors();
 init_lock();
 init_types();
@@ -28536,10 +28585,10 @@ init_types();
 init_errors();
 init_lock();
 import { promises as fs16 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var DEFAULT_LOCK = "uplevel.yml";
 async function loadLock(file, root) {
-  const abs = path17.resolve(file ?? DEFAULT_LOCK);
+  const abs = path18.resolve(file ?? DEFAULT_LOCK);
   let text2;
   try {
     text2 = await fs16.readFile(abs, "utf8");
@@ -28552,15 +28601,15 @@ async function loadLock(file, root) {
   return lockFromText(text2, abs, root);
 }
 async function lockFromText(text2, abs, root) {
-  const within = root && isInside(path17.resolve(root), abs) ? path17.resolve(root) : await lockRoot(path17.dirname(abs));
+  const within = root && isInside(path18.resolve(root), abs) ? path18.resolve(root) : await lockRoot(path18.dirname(abs));
   const lock = parseLock(text2, abs, within);
   await confineLinks(lock, within);
   return lock;
 }
 async function lockRoot(dir) {
-  for (let d = dir; ; d = path17.dirname(d)) {
-    if (await fs16.lstat(path17.join(d, ".git")).catch(() => void 0)) return d;
-    if (path17.dirname(d) === d) return dir;
+  for (let d = dir; ; d = path18.dirname(d)) {
+    if (await fs16.lstat(path18.join(d, ".git")).catch(() => void 0)) return d;
+    if (path18.dirname(d) === d) return dir;
   }
 }
 async function confineLinks(lock, root) {
@@ -28569,29 +28618,29 @@ async function confineLinks(lock, root) {
     const real = await realExisting(p);
     if (!isInside(realRoot, real))
       throw badInput(
-        `${path17.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path17.relative(root, p) || "."} leads to ${real} through a symlink): move it into the repository instead of linking to it`
+        `${path18.basename(lock.file)}: ${field} must stay inside the lock's repository ${root} (${path18.relative(root, p) || "."} leads to ${real} through a symlink): move it into the repository instead of linking to it`
       );
   }
 }
 async function realExisting(p) {
   const rest = [];
-  for (let d = p; ; d = path17.dirname(d)) {
+  for (let d = p; ; d = path18.dirname(d)) {
     const real = await fs16.realpath(d).catch(() => void 0);
-    if (real) return path17.join(real, ...rest);
-    if (path17.dirname(d) === d) return p;
-    rest.unshift(path17.basename(d));
+    if (real) return path18.join(real, ...rest);
+    if (path18.dirname(d) === d) return p;
+    rest.unshift(path18.basename(d));
   }
 }
 
 // src/pipeline/in-place/confine.ts
 init_errors();
 import { promises as fs18 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/client/dir-lock.ts
 init_errors();
 import { promises as fs17 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 var claims = /* @__PURE__ */ new Map();
 var claim = (lock, token) => claims.set(lock, (claims.get(lock) ?? /* @__PURE__ */ new Set()).add(token));
@@ -28612,7 +28661,7 @@ function alive(pid) {
   }
 }
 async function withDirLock(dir, fn, opts = {}) {
-  const lock = path18.join(dir, ".uplevel.lock");
+  const lock = path19.join(dir, ".uplevel.lock");
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 6e4);
   let told = false;
   const token = {};
@@ -28660,7 +28709,7 @@ async function refuseSymlinkedFolders(home, paths) {
       const dir = segs.slice(0, i).join("/");
       if (seen.has(dir)) continue;
       seen.add(dir);
-      const st = await fs18.lstat(path19.join(home, dir)).catch(() => void 0);
+      const st = await fs18.lstat(path20.join(home, dir)).catch(() => void 0);
       if (!st) break;
       if (st.isSymbolicLink())
         throw badInput(
@@ -28676,17 +28725,37 @@ async function withFolderLock(home, fn, onWait) {
   await refuseSymlinkedWorkspace(home);
   return withDirLock(workPath(home), fn, onWait ? { onWait } : {});
 }
+async function refuseShapeChanges(home, paths, level) {
+  const fix = `uplevel does not change a folder into a file (or a file into a folder) in place: apply level ${level} to a new --dir; nothing was changed`;
+  for (const p of paths) {
+    const segs = p.split("/");
+    for (let i = 1; i < segs.length; i++) {
+      const dir = segs.slice(0, i).join("/");
+      const st2 = await fs18.lstat(path20.join(home, dir)).catch(() => void 0);
+      if (!st2) break;
+      if (!st2.isDirectory())
+        throw badInput(
+          `--dir ${home}: ${dir} is a file here, but the vendor has a folder ${dir}/ (with ${p}); ${fix}`
+        );
+    }
+    const st = await fs18.lstat(path20.join(home, p)).catch(() => void 0);
+    if (st?.isDirectory())
+      throw badInput(
+        `--dir ${home}: ${p} is a folder here, but the vendor has a file ${p}; ${fix}`
+      );
+  }
+}
 
 // src/pipeline/stage.ts
 init_errors();
 import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, promises as fs19 } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 import { pipeline as pipeline3 } from "node:stream/promises";
 async function stageEntry(zip, entryName2, dest, sha2562, mode) {
   const entry = zip.get(entryName2);
   if (!entry) throw verificationFailed(`${zip.label}: ${entryName2} is missing`);
-  await fs19.mkdir(path20.dirname(dest), { recursive: true });
+  await fs19.mkdir(path21.dirname(dest), { recursive: true });
   const h = createHash8("sha256");
   const data = await zip.openData(entry);
   data.on("data", (c) => h.update(c));
@@ -28699,6 +28768,7 @@ async function stageEntry(zip, entryName2, dest, sha2562, mode) {
   } finally {
     await fh.close();
   }
+  await step(`staged ${dest}`);
 }
 async function sha256OfFile(file) {
   try {
@@ -28714,7 +28784,7 @@ async function sha256OfFile(file) {
 // src/pipeline/in-place/hotfix.ts
 var HOTFIX_MANIFEST = "hotfix.json";
 async function openHotfix(file) {
-  const label = path21.basename(file);
+  const label = path22.basename(file);
   const sha2562 = await hashAndPin(file);
   const zip = await SafeZip.open(file, { label });
   try {
@@ -28737,15 +28807,15 @@ async function openHotfix(file) {
 }
 async function checkPinned(lock, hf) {
   if (lock.hotfixes.some((h) => h.sha256 === hf.sha256)) return;
-  const dir = path21.dirname(lock.file);
+  const dir = path22.dirname(lock.file);
   const inside = isInside(await lockRoot(dir), hf.file);
-  const kept = inside ? hf.file : path21.join(dir, "hotfixes", path21.basename(hf.file));
+  const kept = inside ? hf.file : path22.join(dir, "hotfixes", path22.basename(hf.file));
   const item = [
-    `- path: ${path21.relative(dir, kept).split(path21.sep).join("/")}`,
+    `- path: ${path22.relative(dir, kept).split(path22.sep).join("/")}`,
     `  sha256: ${hf.sha256}`
   ];
   throw verificationFailed(
-    `${path21.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path21.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); once you have reviewed it, pin it:`,
+    `${path22.basename(hf.file)}: sha256 ${hf.sha256} is not pinned in ${path22.basename(lock.file)} hotfixes: (hotfixes are not signed targets of the repository); once you have reviewed it, pin it:`,
     [
       ...inside ? [] : [`copy ${hf.file} to ${kept} (a lock's paths stay inside its repository)`],
       ...lock.hotfixes.length ? [`add under hotfixes: to ${lock.file}:`, ...item.map((l) => `  ${l}`)] : [`add to ${lock.file}:`, "hotfixes:", ...item.map((l) => `  ${l}`)]
@@ -28756,7 +28826,7 @@ var backupName = (id) => `backup/hotfix-${id}`;
 var keptCopy = (home, id) => workPath(home, "hotfixes", `${id}.zip`);
 async function applyHotfix(home, hf, opts = {}) {
   const m = hf.manifest;
-  const label = path21.basename(hf.file);
+  const label = path22.basename(hf.file);
   const state = await readHomeState(home);
   if (!state) throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
   if (m.product !== state.product || m.version !== state.version) {
@@ -28775,12 +28845,12 @@ async function applyHotfix(home, hf, opts = {}) {
     ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
     ...m.files.removed.map((x) => ({ path: x.path, sha: x.sha256 }))
   ]) {
-    const live = await sha256OfFile(path21.join(home, f.path));
+    const live = await sha256OfFile(path22.join(home, f.path));
     if (state.files[f.path] !== f.sha || live !== f.sha)
       conflicts.push(`${f.path}: not the file hotfix ${m.id} expects (edited, or another level)`);
   }
   for (const f of m.files.added) {
-    if (await sha256OfFile(path21.join(home, f.path)) !== void 0)
+    if (await sha256OfFile(path22.join(home, f.path)) !== void 0)
       conflicts.push(`${f.path}: exists already`);
   }
   if (conflicts.length) {
@@ -28799,7 +28869,7 @@ async function applyHotfix(home, hf, opts = {}) {
   await fs20.rm(workPath(home, backupName(m.id)), { recursive: true, force: true });
   const ops = [];
   for (const f of [...m.files.added, ...m.files.modified]) {
-    await stageEntry(hf.zip, `files/${f.path}`, path21.join(staging, f.path), f.sha256, f.mode);
+    await stageEntry(hf.zip, `files/${f.path}`, path22.join(staging, f.path), f.sha256, f.mode);
     ops.push({ kind: m.files.added.includes(f) ? "add" : "replace", path: f.path });
   }
   for (const f of m.files.removed) ops.push({ kind: "remove", path: f.path });
@@ -28811,10 +28881,11 @@ async function applyHotfix(home, hf, opts = {}) {
     hotfixes: [...state.hotfixes, { id: m.id, sha256: hf.sha256 }],
     files
   };
-  await writeDurable(path21.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
+  await writeDurable(path22.join(staging, PACK_STATE_PATH), serializePackState(next), 420);
   ops.push({ kind: "replace", path: PACK_STATE_PATH });
-  await fs20.mkdir(path21.dirname(keptCopy(home, m.id)), { recursive: true });
+  await fs20.mkdir(path22.dirname(keptCopy(home, m.id)), { recursive: true });
   await fs20.copyFile(hf.file, keptCopy(home, m.id));
+  await step(`copied ${keptCopy(home, m.id)}`);
   const journal = {
     schema: 1,
     action: "apply",
@@ -28851,6 +28922,7 @@ async function removeHotfix(home, id, opts = {}) {
   await commitJournal(home, journal);
   await replay(home, journal);
   await fs20.rm(workPath(home, backupName(id)), { recursive: true, force: true });
+  await step(`removed ${workPath(home, backupName(id))}`);
   if (!opts.keepCopy && !await neededByRevert(home, id))
     await fs20.rm(keptCopy(home, id), { force: true });
   const after = await readHomeState(home);
@@ -28877,6 +28949,7 @@ async function putBackLater(home, due) {
 }
 async function nothingDue(home) {
   await fs21.rm(dueFile(home), { force: true });
+  await step(`removed ${dueFile(home)}`);
 }
 async function putBackDue(home) {
   const text2 = await fs21.readFile(dueFile(home), "utf8").catch(() => void 0);
@@ -28932,10 +29005,10 @@ async function recover2(home) {
   const back = await putBackDue(home);
   return what === "none" && back.length > 0 ? "completed" : what;
 }
-async function recoverFolder(home) {
+async function recoverFolder(home, onWait) {
   await refuseSymlinkedWorkspace(home);
   if (!await fs21.stat(workPath(home)).catch(() => void 0)) return "none";
-  return withFolderLock(home, () => recover2(home));
+  return withFolderLock(home, () => recover2(home), onWait);
 }
 
 // src/pipeline/sbom/level-components.ts
@@ -28957,8 +29030,8 @@ async function levelComponents(plan, levels, describe) {
     return pairs;
   });
   const described = /* @__PURE__ */ new Map();
-  await forEachLimit([...wanted], 2, async ([k, { source, path: path51 }]) => {
-    described.set(k, await describe(source, path51));
+  await forEachLimit([...wanted], 2, async ([k, { source, path: path52 }]) => {
+    described.set(k, await describe(source, path52));
   });
   return levels.map(({ level, changes }, i) => {
     const before = [];
@@ -28978,9 +29051,9 @@ function describeFromContents(contents, memo) {
     return describeEntry(loc.zip, loc.entry, at2, loc.contentSha256, memo);
   };
 }
-async function addLevelComponents(report, plan, describe) {
-  const diffs = await levelComponents(plan, report.levels, describe);
-  for (const l of report.levels) {
+async function addLevelComponents(report2, plan, describe) {
+  const diffs = await levelComponents(plan, report2.levels, describe);
+  for (const l of report2.levels) {
     const d = diffs.find((x) => x.level === l.level);
     if (d) l.components = d.components;
   }
@@ -28988,6 +29061,12 @@ async function addLevelComponents(report, plan, describe) {
 
 // src/pipeline/in-place/apply-in-place.ts
 var folderRecord = (home) => workPath(home, "pending.json");
+async function isPackHome(dir) {
+  return fs22.stat(path23.join(dir, PACK_STATE_PATH)).then(
+    (s) => s.isFile(),
+    () => false
+  );
+}
 async function startState(home, lock, repo) {
   const state = await readHomeState(home);
   if (state) return state;
@@ -29003,7 +29082,7 @@ async function startState(home, lock, repo) {
   let missing = 0;
   for (const [p, f] of Object.entries(manifest.files)) {
     files[p] = f.sha256;
-    if (!await fs22.stat(path22.join(home, p)).catch(() => void 0)) missing++;
+    if (!await fs22.stat(path23.join(home, p)).catch(() => void 0)) missing++;
   }
   if (missing > 0) {
     throw badInput(
@@ -29044,10 +29123,10 @@ async function applyLocked(args) {
   for (const [i, h] of lock.hotfixes.entries()) {
     const sha = await sha256OfFile(h.path);
     if (sha === void 0)
-      throw badInput(`${path22.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
+      throw badInput(`${path23.basename(lock.file)}: hotfixes[${i}].path: ${h.path} does not exist`);
     if (sha !== h.sha256)
       throw verificationFailed(
-        `${path22.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path} (its sha256 is ${sha}; pin that only once you have reviewed this file)`
+        `${path23.basename(lock.file)}: hotfixes[${i}].sha256 does not match ${h.path} (its sha256 is ${sha}; pin that only once you have reviewed this file)`
       );
     lockHotfixes.push(await openHotfix(h.path));
   }
@@ -29069,7 +29148,7 @@ async function applyLocked(args) {
       ({ reapply, dropped, view } = fit);
       state = fit.before;
     }
-    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path22.join(home, p));
+    const liveFile = (p) => view.get(p) ?? (view.has(p) ? null : path23.join(home, p));
     const plan = composePlan(
       {
         product: state.product,
@@ -29116,6 +29195,12 @@ async function applyLocked(args) {
       ...view.keys(),
       ...lockHotfixFiles
     ]);
+    refuseOverlayShape(lock, overlayFiles, plan.files.keys(), target);
+    await refuseShapeChanges(
+      home,
+      [.../* @__PURE__ */ new Set([...changed, ...overlayFiles])].filter((p) => !view.has(p)).sort(),
+      target
+    );
     const result = {
       from: state.level,
       to: target,
@@ -29168,7 +29253,7 @@ async function applyLocked(args) {
         continue;
       }
       if (!inOverlay && plan.removed.includes(p) && liveSha === void 0) continue;
-      const ours = inOverlay ? await fs22.readFile(path22.join(lock.overlay, p)) : live === null ? void 0 : await fs22.readFile(live).catch(() => void 0);
+      const ours = inOverlay ? await fs22.readFile(path23.join(lock.overlay, p)) : live === null ? void 0 : await fs22.readFile(live).catch(() => void 0);
       const baseLevel = inOverlay ? resolution?.baseLevels.get(p) ?? lock.level : folderResolution.baseLevels.get(p) ?? state.level;
       const theirs = src && changed.has(p) ? await readNew(src) : void 0;
       let base;
@@ -29224,7 +29309,7 @@ async function applyLocked(args) {
     if (conflictsFor.length > 0) {
       const details = [];
       for (const c of conflictsFor) {
-        const beside = path22.join(c.where === "overlay" ? lock.overlay : home, c.path);
+        const beside = path23.join(c.where === "overlay" ? lock.overlay : home, c.path);
         const files = args.dryRun ? [] : await writeCompanions(beside, c);
         result.conflicts.push({ path: c.path, files });
         details.push(`${c.path} (${c.where})${files.length ? `: see ${files.join(", ")}` : ""}`);
@@ -29278,7 +29363,7 @@ async function applyLocked(args) {
       hotfixesOff = true;
     }
     for (const id of [...carried].reverse()) await removeHotfix(home, id, { keepCopy: true });
-    reporter.info(`Staging level ${target} in ${path22.join(home, WORK_DIR)}`);
+    reporter.info(`Staging level ${target} in ${path23.join(home, WORK_DIR)}`);
     const staging = stagingDir(home);
     await fs22.rm(staging, { recursive: true, force: true });
     const backupName2 = `backup/${state.level}-${target}`;
@@ -29288,7 +29373,7 @@ async function applyLocked(args) {
     const entries = [...outcome].sort(([x], [y]) => x < y ? -1 : 1);
     const kinds = /* @__PURE__ */ new Map();
     await forEachLimit(entries, 8, async ([p, what]) => {
-      const exists3 = await fs22.lstat(path22.join(home, p)).then(
+      const exists3 = await fs22.lstat(path23.join(home, p)).then(
         () => true,
         () => false
       );
@@ -29296,7 +29381,7 @@ async function applyLocked(args) {
         kinds.set(p, exists3 ? "remove" : void 0);
         return;
       }
-      const dest = path22.join(staging, p);
+      const dest = path23.join(staging, p);
       if (Buffer.isBuffer(what)) {
         await writeDurable(dest, what, await mergedMode(p, liveFile(p), plan.files.get(p), lock));
       } else if (what.kind === "payload") {
@@ -29330,8 +29415,8 @@ async function applyLocked(args) {
       files: vendorFiles,
       overlay: laid
     });
-    await writeDurable(path22.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
-    const stateExists = await sha256OfFile(path22.join(home, PACK_STATE_PATH)) !== void 0;
+    await writeDurable(path23.join(staging, PACK_STATE_PATH), serializePackState(newState), 420);
+    const stateExists = await sha256OfFile(path23.join(home, PACK_STATE_PATH)) !== void 0;
     ops.push({ kind: stateExists ? "replace" : "add", path: PACK_STATE_PATH });
     const journal = {
       schema: 1,
@@ -29373,7 +29458,7 @@ async function applyLocked(args) {
     result.hotfixes = { reapplied: reapply, dropped };
     if (args.updateLock && target !== lock.level) {
       for (const [p, content2] of overlayRewrites) {
-        await writeFileAtomic(path22.join(lock.overlay, p), content2);
+        await writeFileAtomic(path23.join(lock.overlay, p), content2);
         result.overlayRewritten.push(p);
       }
       const { setLockLevel: setLockLevel2 } = await Promise.resolve().then(() => (init_lock(), lock_exports));
@@ -29391,11 +29476,11 @@ async function applyLocked(args) {
 }
 function editedInFolder(home, overlay, paths) {
   const [one] = paths;
-  const how = (p) => `to keep your edit, copy ${path22.join(home, p)} to ${path22.join(overlay, p)}; to drop it, copy ${path22.join(overlay, p)} over it`;
+  const how = (p) => `to keep your edit, copy ${path23.join(home, p)} to ${path23.join(overlay, p)}; to drop it, copy ${path23.join(overlay, p)} over it`;
   if (paths.length === 1 && one)
     return new UplevelError(
       ExitCode.conflict,
-      `${one} was edited in ${home} since uplevel laid it, and the overlay ${path22.join(overlay, one)} also holds it: ${how(one)}; then run again (${home} was not changed)`
+      `${one} was edited in ${home} since uplevel laid it, and the overlay ${path23.join(overlay, one)} also holds it: ${how(one)}; then run again (${home} was not changed)`
     );
   return new UplevelError(
     ExitCode.conflict,
@@ -29512,7 +29597,7 @@ async function mergedMode(p, live, src, lock) {
   const here = live === null ? void 0 : await modeOf2(live);
   if (here) return here;
   if (src?.kind === "payload" && src.mode & 511) return src.mode & 511;
-  const ours = lock.overlay ? await modeOf2(path22.join(lock.overlay, p)) : void 0;
+  const ours = lock.overlay ? await modeOf2(path23.join(lock.overlay, p)) : void 0;
   return ours !== void 0 && ours & 73 ? 493 : 420;
 }
 
@@ -29549,13 +29634,13 @@ async function openPayload(file, sha2562, label) {
       zip,
       manifest,
       sha256: sha2562,
-      fileEntry(path51) {
-        const e = zip.get(`files/${path51}`);
-        if (!e) throw badInput(`${label}: files/${path51} is missing`);
+      fileEntry(path52) {
+        const e = zip.get(`files/${path52}`);
+        if (!e) throw badInput(`${label}: files/${path52} is missing`);
         return e;
       },
-      baseEntry(path51) {
-        return zip.get(`base/${path51}`);
+      baseEntry(path52) {
+        return zip.get(`base/${path52}`);
       }
     };
   } catch (e) {
@@ -29650,7 +29735,7 @@ init_errors();
 var import_tuf_js2 = __toESM(require_dist3(), 1);
 import { createHash as createHash10, randomBytes as randomBytes3 } from "node:crypto";
 import { createWriteStream as createWriteStream4, promises as fs24, readFileSync } from "node:fs";
-import path23 from "node:path";
+import path24 from "node:path";
 import { Transform as Transform4 } from "node:stream";
 import { pipeline as pipeline4 } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
@@ -29944,9 +30029,9 @@ var RepositoryClient = class {
       anchor = Buffer.from(opts.repository);
     }
     const id = createHash10("sha256").update(anchor).digest("hex").slice(0, 16);
-    this.metadataDir = path23.join(opts.cacheDir, "tuf", id);
-    this.targetsDir = path23.join(opts.cacheDir, "targets");
-    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path23.resolve(opts.repository)).toString();
+    this.metadataDir = path24.join(opts.cacheDir, "tuf", id);
+    this.targetsDir = path24.join(opts.cacheDir, "targets");
+    this.base = /^https?:\/\//.test(opts.repository) ? opts.repository.replace(/\/+$/, "") : pathToFileURL(path24.resolve(opts.repository)).toString();
     this.fetcher = new RepositoryFetcher({
       ...opts.credentials ? { credentials: opts.credentials } : {},
       ...opts.env ? { env: opts.env } : {}
@@ -29991,33 +30076,33 @@ var RepositoryClient = class {
     rootVersion(pinned, this.opts.trustedRoot);
     await fs24.mkdir(this.metadataDir, { recursive: true });
     await fs24.mkdir(this.targetsDir, { recursive: true });
-    const cachedFile = path23.join(this.metadataDir, "root.json");
+    const cachedFile = path24.join(this.metadataDir, "root.json");
     const cached = await fs24.readFile(cachedFile).catch(() => void 0);
     if (cached && await chainsFrom(pinned, cached, (n) => this.chainRoot(n))) return;
     if (cached) {
       for (const f of await fs24.readdir(this.metadataDir)) {
         if (f.endsWith(".json") || f === "roots")
-          await fs24.rm(path23.join(this.metadataDir, f), { recursive: true, force: true });
+          await fs24.rm(path24.join(this.metadataDir, f), { recursive: true, force: true });
       }
     }
     await fs24.writeFile(cachedFile, pinned);
   }
   /** Root version n for the chain check: as saved by an earlier verified run, else as served. */
   async chainRoot(n) {
-    const saved = await fs24.readFile(path23.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
+    const saved = await fs24.readFile(path24.join(this.metadataDir, "roots", `${n}.root.json`)).catch(() => void 0);
     if (saved) return saved;
     return this.fetcher.downloadBytes(`${this.base}/metadata/${n}.root.json`, 512 * 1024).catch(() => void 0);
   }
   /** Keeps the roots this run verified, so the next run can check its chain without a server. */
   async saveChain() {
     const trusted = rootVersion(
-      readFileSync(path23.join(this.metadataDir, "root.json")),
+      readFileSync(path24.join(this.metadataDir, "root.json")),
       "root.json"
     );
-    const dir = path23.join(this.metadataDir, "roots");
+    const dir = path24.join(this.metadataDir, "roots");
     await fs24.mkdir(dir, { recursive: true });
     for (const [n, data] of this.fetcher.receivedRoots) {
-      if (n <= trusted) await fs24.writeFile(path23.join(dir, `${n}.root.json`), data);
+      if (n <= trusted) await fs24.writeFile(path24.join(dir, `${n}.root.json`), data);
     }
   }
   /** TUF's update: the root chain, timestamp, snapshot and targets, once per client. */
@@ -30032,14 +30117,14 @@ var RepositoryClient = class {
         const after = this.roleKeys();
         const rotated = ["timestamp", "snapshot"].some((r) => before[r] !== after[r]);
         if (!rotated) throw e;
-        await fs24.rm(path23.join(this.metadataDir, "timestamp.json"), { force: true });
-        await fs24.rm(path23.join(this.metadataDir, "snapshot.json"), { force: true });
+        await fs24.rm(path24.join(this.metadataDir, "timestamp.json"), { force: true });
+        await fs24.rm(path24.join(this.metadataDir, "snapshot.json"), { force: true });
         this.updaterInstance = void 0;
         await this.guard(void 0, () => this.updater.refresh());
       }
       await this.saveChain();
     });
-    const root = rootVersion(readFileSync(path23.join(this.metadataDir, "root.json")), "root.json");
+    const root = rootVersion(readFileSync(path24.join(this.metadataDir, "root.json")), "root.json");
     if (this.opts.minRootVersion !== void 0 && root < this.opts.minRootVersion) {
       throw verificationFailed(
         `verification failed: root.json is version ${root}, below the lock's minRootVersion ${this.opts.minRootVersion} (rolled back?)`
@@ -30050,7 +30135,7 @@ var RepositoryClient = class {
   /** The trusted root's key ids per role, to notice a rotation. */
   roleKeys() {
     try {
-      const root = JSON.parse(readFileSync(path23.join(this.metadataDir, "root.json"), "utf8"));
+      const root = JSON.parse(readFileSync(path24.join(this.metadataDir, "root.json"), "utf8"));
       return Object.fromEntries(
         Object.entries(root.signed.roles).map(([r, v]) => [r, [...v.keyids].sort().join(",")])
       );
@@ -30078,7 +30163,7 @@ var RepositoryClient = class {
     if (!info) throw badInput(`${targetPath}: not in the repository's signed targets`);
     const sha = info.hashes.sha256;
     if (!sha) throw verificationFailed(`verification failed: ${targetPath}: no sha256 is signed`);
-    const file = path23.join(this.targetsDir, sha);
+    const file = path24.join(this.targetsDir, sha);
     if (await verifyAndPin(file, info.hashes, info.length)) return file;
     const tmp = `${file}.${process.pid}.${randomBytes3(4).toString("hex")}.part`;
     try {
@@ -30160,7 +30245,7 @@ var RepositoryClient = class {
   /** Where tuf-js itself would fetch the target: hash-prefixed under consistent snapshots. */
   targetUrl(info) {
     let name = info.path;
-    const root = JSON.parse(readFileSync(path23.join(this.metadataDir, "root.json"), "utf8"));
+    const root = JSON.parse(readFileSync(path24.join(this.metadataDir, "root.json"), "utf8"));
     if (root.signed.consistent_snapshot) {
       const slash = name.lastIndexOf("/");
       const first = Object.values(info.hashes)[0];
@@ -30183,7 +30268,7 @@ var RepositoryClient = class {
   }
   /** The version of a top-level role this client trusts now (after refresh). */
   trustedVersion(role) {
-    const json = JSON.parse(readFileSync(path23.join(this.metadataDir, `${role}.json`), "utf8"));
+    const json = JSON.parse(readFileSync(path24.join(this.metadataDir, `${role}.json`), "utf8"));
     return json.signed.version;
   }
   /**
@@ -30195,7 +30280,7 @@ var RepositoryClient = class {
     const out = [];
     for (const f of await fs24.readdir(this.metadataDir)) {
       if (!f.endsWith(".json") || top.has(f)) continue;
-      const json = JSON.parse(await fs24.readFile(path23.join(this.metadataDir, f), "utf8"));
+      const json = JSON.parse(await fs24.readFile(path24.join(this.metadataDir, f), "utf8"));
       if (json.signed?._type === "targets") out.push(`${json.signed.version}.${f}`);
     }
     return out.sort();
@@ -30227,7 +30312,7 @@ var RepositoryClient = class {
     if (!role) return void 0;
     const candidates = [this.fetcher.lastReceived(role)];
     try {
-      candidates.push(readFileSync(path23.join(this.metadataDir, `${role}.json`)));
+      candidates.push(readFileSync(path24.join(this.metadataDir, `${role}.json`)));
     } catch {
     }
     for (const data of candidates) {
@@ -30316,7 +30401,7 @@ async function openLockRepository(lock, opts = {}) {
 
 // src/pipeline/zip-output.ts
 import { promises as fs25 } from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 var sha256Path = (zip) => `${zip}.sha256`;
 async function writeZipOutput(out, layout, opts, sbom) {
   const res = await writeUpdatedZip(out, layout, opts);
@@ -30325,7 +30410,7 @@ async function writeZipOutput(out, layout, opts, sbom) {
   try {
     if (sbom) await writePackSbom(out, res.sha256, res.contents, sbom);
     else await fs25.rm(sbomPath(out), { force: true });
-    await writeFileAtomic(sha256Path(out), `${res.sha256}  ${path24.basename(out)}
+    await writeFileAtomic(sha256Path(out), `${res.sha256}  ${path25.basename(out)}
 `);
   } catch (e) {
     for (const f of set2) await fs25.rm(f, { force: true });
@@ -30421,46 +30506,53 @@ async function apply(req) {
       if (ga)
         seedJarMemo(
           jarMemo,
-          Object.entries(ga.files).map(([path51, f]) => ({ path: path51, ...f }))
+          Object.entries(ga.files).map(([path52, f]) => ({ path: path52, ...f }))
         );
       for (const m of manifests) seedJarMemo(jarMemo, [...m.files.added, ...m.files.modified]);
     }
-    for (const [path51, expected] of plan.packChecks) {
-      await contents.read({ kind: "pack", path: path51, sha256: expected });
+    for (const [path52, expected] of plan.packChecks) {
+      await contents.read({ kind: "pack", path: path52, sha256: expected });
     }
     if (req.keep?.length && !lock.overlay) throw badInput(`--keep: ${lock.file} has no overlay`);
     const resolution = lock.overlay ? await resolvePending(lock.file, lock.overlay, lock.level, target, req.keep) : void 0;
     if (resolution && resolution.waiting.length > 0) throw stillWaiting(resolution.waiting);
     const overlay = lock.overlay ? await mergeOverlay(lock.overlay, plan, lock.level, contents, resolution?.baseLevels) : void 0;
-    const report = baseReport(req, pack, plan, payloads, overlay);
+    if (overlay)
+      refuseOverlayShape(
+        lock,
+        overlay.files.filter((f) => f.content !== void 0).map((f) => f.path),
+        plan.files.keys(),
+        target
+      );
+    const report2 = baseReport(req, pack, plan, payloads, overlay);
     if (overlay && overlay.conflicts.length > 0) {
       const details = [];
       const left = {};
       for (const c of overlay.conflicts) {
         const files = req.dryRun ? [] : await writeConflictFiles(lock.overlay, [c]);
-        report.conflicts.push({ path: c.path, files });
+        report2.conflicts.push({ path: c.path, files });
         details.push(
           `${c.path}: ${outcomeText(c)}${files.length ? ` (see ${files.join(", ")})` : ""}`
         );
         details.push(...conflictHunk(c));
         if (c.ours) left[c.path] = sha256(c.ours);
       }
-      if (req.dryRun) return report;
+      if (req.dryRun) return report2;
       details.push(...resolveHint(lock.overlay, overlay.conflicts, target));
       if (req.inventory !== false)
-        await addLevelComponents(report, plan, describeFromContents(contents, /* @__PURE__ */ new Map()));
+        await addLevelComponents(report2, plan, describeFromContents(contents, /* @__PURE__ */ new Map()));
       await writePending(lock.file, { lockLevel: lock.level, target, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${overlay.conflicts.length} overlay file(s); nothing was published`,
         details,
-        report,
+        report2,
         overlay.files
       );
     }
     if (req.dryRun) {
       if (req.inventory === true)
-        await addLevelComponents(report, plan, describeFromContents(contents, jarMemo));
-      return report;
+        await addLevelComponents(report2, plan, describeFromContents(contents, jarMemo));
+      return report2;
     }
     const vendorHashes2 = await vendorHashesForOverlay(plan, contents, overlay);
     const layout = layoutOutput(plan, contents, overlay);
@@ -30493,7 +30585,7 @@ async function apply(req) {
       reporter.info(`Writing ${req.out}`);
       const sbom = req.inventory !== false && jarMemo;
       const res = await writeZipOutput(req.out, layout, writeOpts, sbom);
-      report.output = {
+      report2.output = {
         kind: "zip",
         path: req.out,
         sha256: res.sha256,
@@ -30502,19 +30594,19 @@ async function apply(req) {
     } else if (req.dir) {
       reporter.info(`Writing ${req.dir}`);
       const res = await writeUpdatedDir(req.dir, layout, writeOpts);
-      report.output = { kind: "dir", path: req.dir, bytes: res.bytes };
+      report2.output = { kind: "dir", path: req.dir, bytes: res.bytes };
     }
     if (req.inventory !== false)
-      await addLevelComponents(report, plan, describeFromContents(contents, jarMemo));
+      await addLevelComponents(report2, plan, describeFromContents(contents, jarMemo));
     if (req.updateLock && target !== lock.level) {
       if (overlay && lock.overlay)
-        report.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
+        report2.overlayRewritten = await rewriteOverlay(lock.overlay, overlay);
       const text2 = await fs26.readFile(lock.file, "utf8");
       await writeFileAtomic(lock.file, setLockLevel(text2, target));
       await clearPending(lock.file);
-      report.lockUpdated = true;
+      report2.lockUpdated = true;
     }
-    return report;
+    return report2;
   } finally {
     await pack.zip.close();
     for (const p of payloads.values()) await p.zip.close();
@@ -30592,10 +30684,10 @@ async function gaManifest(repo, pack, packFile) {
 function gaHashes(pack, manifest) {
   const hashes = {};
   if (!manifest) return hashes;
-  for (const [path51, entry] of pack.files) {
-    const m = manifest.files[path51];
+  for (const [path52, entry] of pack.files) {
+    const m = manifest.files[path52];
     if (m && m.size === entry.uncompressedSize && m.crc32 >>> 0 === entry.crc32 >>> 0)
-      hashes[path51] = m.sha256;
+      hashes[path52] = m.sha256;
   }
   return hashes;
 }
@@ -30626,24 +30718,24 @@ var import_yaml5 = __toESM(require_dist(), 1);
 init_lock();
 init_yaml_text();
 import { promises as fs27 } from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 function overlayField(lockFile, overlay) {
-  const rel = path25.relative(path25.dirname(lockFile), overlay).split(path25.sep).join("/");
+  const rel = path26.relative(path26.dirname(lockFile), overlay).split(path26.sep).join("/");
   return `${rel || "."}/`;
 }
 function adoptedLockText(text2, lockFile, level, overlay) {
   const withLevel = setLockLevel(text2, level);
-  const doc = parseYamlDocument(withLevel, path25.basename(lockFile));
+  const doc = parseYamlDocument(withLevel, path26.basename(lockFile));
   const want = overlayField(lockFile, overlay);
   const current = doc.get("overlay");
-  if (typeof current === "string" && path25.resolve(path25.dirname(lockFile), current) === overlay)
+  if (typeof current === "string" && path26.resolve(path26.dirname(lockFile), current) === overlay)
     return withLevel;
   doc.set("overlay", want);
   return doc.toString();
 }
 function newLockText(lock, level, overlay) {
-  const dir = path25.dirname(lock.file);
-  const rel = (p) => path25.relative(dir, p).split(path25.sep).join("/");
+  const dir = path26.dirname(lock.file);
+  const rel = (p) => path26.relative(dir, p).split(path26.sep).join("/");
   const fields = {
     product: lock.product,
     version: lock.version,
@@ -30662,7 +30754,7 @@ async function adoptedLock(lock, exists3, level, overlay) {
   return text2;
 }
 async function writeAdoptedLock(file, text2) {
-  await fs27.mkdir(path25.dirname(file), { recursive: true });
+  await fs27.mkdir(path26.dirname(file), { recursive: true });
   await writeFileAtomic(file, text2);
 }
 
@@ -30732,8 +30824,8 @@ async function productHome(dir, lock) {
   if (!await isDir(dir)) throw badInput(`--dir ${dir}: not a folder`);
   const names2 = (await fs28.readdir(dir)).filter((n) => n !== "__MACOSX" && !n.startsWith("."));
   const top = `${lock.product}-${lock.version}`;
-  if (names2.length === 1 && names2[0] === top && await isDir(path26.join(dir, top)))
-    return path26.join(dir, top);
+  if (names2.length === 1 && names2[0] === top && await isDir(path27.join(dir, top)))
+    return path27.join(dir, top);
   return dir;
 }
 async function installedLevel(dir, lock, state) {
@@ -30750,7 +30842,7 @@ async function installedLevel(dir, lock, state) {
   return state.level;
 }
 async function readInstalledState(dir, lock) {
-  const file = path26.join(dir, PACK_STATE_PATH);
+  const file = path27.join(dir, PACK_STATE_PATH);
   const bytes = await readIfExists(file);
   if (bytes === void 0) return void 0;
   let json;
@@ -30773,7 +30865,7 @@ function checkRecordedFiles(dir, state, vendor, hotfixed) {
   if (off.length === 0) return;
   const shown4 = off.slice(0, 3).join(", ") + (off.length > 3 ? ` and ${off.length - 3} more` : "");
   throw badInput(
-    `${path26.join(dir, PACK_STATE_PATH)}: says level ${state.level}, but the files it records are not the vendor's level ${state.level} (${shown4}); it is not signed, so adopt does not take its word: give --level N`
+    `${path27.join(dir, PACK_STATE_PATH)}: says level ${state.level}, but the files it records are not the vendor's level ${state.level} (${shown4}); it is not signed, so adopt does not take its word: give --level N`
   );
 }
 async function hotfixedFiles(dir, state) {
@@ -30813,9 +30905,9 @@ async function assertFreshOverlay(dir) {
     );
 }
 async function vendorHashes(req, level) {
-  const tmp = await fs28.mkdtemp(path26.join(os3.tmpdir(), "uplevel-adopt-"));
+  const tmp = await fs28.mkdtemp(path27.join(os3.tmpdir(), "uplevel-adopt-"));
   try {
-    const out = path26.join(tmp, "vendor.zip");
+    const out = path27.join(tmp, "vendor.zip");
     const { overlay: _overlay, ...bare } = req.lock;
     await apply({
       lock: { ...bare, level: 0 },
@@ -30849,7 +30941,7 @@ async function vendorHashes(req, level) {
 async function hashInstallation(dir, needed) {
   const out = { files: [], other: [], unnamed: [] };
   const walk2 = async (rel) => {
-    const abs = Buffer.from(path26.join(dir, rel));
+    const abs = Buffer.from(path27.join(dir, rel));
     for (const d of await fs28.readdir(abs, { withFileTypes: true, encoding: "buffer" })) {
       const raw = d.name;
       const name = raw.toString("utf8");
@@ -30858,7 +30950,7 @@ async function hashInstallation(dir, needed) {
       else if (d.isDirectory()) {
         if (r !== "updates/.uplevel") await walk2(r);
       } else if (!d.isFile()) {
-        const link = d.isSymbolicLink() ? await fs28.readlink(path26.join(dir, r)) : void 0;
+        const link = d.isSymbolicLink() ? await fs28.readlink(path27.join(dir, r)) : void 0;
         out.other.push(link === void 0 ? { path: r } : { path: r, link });
       } else if (!needed(r)) out.files.push({ path: r, sha256: "", binary: false });
       else out.files.push(await hashFile(dir, r));
@@ -30871,7 +30963,7 @@ async function hashInstallation(dir, needed) {
   return out;
 }
 async function hashFile(dir, rel) {
-  const abs = path26.join(dir, rel);
+  const abs = path27.join(dir, rel);
   try {
     return { path: rel, sha256: await sha256File(abs), binary: looksBinary(rel, await head(abs)) };
   } catch (e) {
@@ -30891,20 +30983,20 @@ async function head(file) {
   return Buffer.concat(chunks);
 }
 async function writeOverlay(dir, overlay, taken) {
-  const parent = path26.dirname(overlay);
+  const parent = path27.dirname(overlay);
   await fs28.mkdir(parent, { recursive: true });
-  const staging = path26.join(
+  const staging = path27.join(
     parent,
-    `.${path26.basename(overlay)}.uplevel-staging-${randomBytes4(6).toString("hex")}`
+    `.${path27.basename(overlay)}.uplevel-staging-${randomBytes4(6).toString("hex")}`
   );
   await fs28.mkdir(staging);
   const onExit = () => rmSync2(staging, { recursive: true, force: true });
   process.on("exit", onExit);
   try {
     for (const t of taken) {
-      const to = path26.join(staging, t.path);
-      await fs28.mkdir(path26.dirname(to), { recursive: true });
-      const from = path26.join(dir, t.path);
+      const to = path27.join(staging, t.path);
+      await fs28.mkdir(path27.dirname(to), { recursive: true });
+      const from = path27.join(dir, t.path);
       await fs28.copyFile(from, to).catch((e) => {
         throw vanished(from, e);
       });
@@ -30922,7 +31014,7 @@ async function writeOverlay(dir, overlay, taken) {
 
 // src/cli/args.ts
 init_errors();
-import path27 from "node:path";
+import path28 from "node:path";
 import { parseArgs } from "node:util";
 function parse(command, argv, options2, allowPositionals = false) {
   try {
@@ -30952,7 +31044,7 @@ async function parseRangeCommand(command, argv) {
   const from = intFlag("from", values.from) ?? lock.level;
   const to = intFlag("to", values.to);
   if (to === void 0) throw badInput(`--to M is required`);
-  const out = path27.resolve(required("out", values.out));
+  const out = path28.resolve(required("out", values.out));
   return { lock, from, to, out, json: Boolean(values.json) };
 }
 
@@ -30971,26 +31063,26 @@ async function adoptCommand(argv, ctx) {
     "dry-run": { type: "boolean" },
     json: { type: "boolean" }
   });
-  const dir = path28.resolve(required("dir", values.dir));
-  const lockFile = path28.resolve(values.lock ?? DEFAULT_LOCK);
+  const dir = path29.resolve(required("dir", values.dir));
+  const lockFile = path29.resolve(values.lock ?? DEFAULT_LOCK);
   const lockExists = existsSync(lockFile);
   const lock = lockExists ? await loadLock(lockFile) : await lockFromFlags(lockFile, dir, values);
   const overlayFlag = values.overlay;
-  const overlay = overlayFlag ? path28.resolve(overlayFlag) : lock.overlay;
+  const overlay = overlayFlag ? path29.resolve(overlayFlag) : lock.overlay;
   if (!overlay) throw badInput("adopt needs --overlay DIR (the lock names no overlay)");
   const level = intFlag("level", values.level);
-  const reportFile = values.report ? path28.resolve(values.report) : void 0;
+  const reportFile = values.report ? path29.resolve(values.report) : void 0;
   if (reportFile) await assertReportPath(reportFile);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  let report;
+  let report2;
   try {
-    report = await adopt({
+    report2 = await adopt({
       dir,
       lock,
       lockExists,
       ...level === void 0 ? {} : { level },
       overlay,
-      ...values.pack ? { pack: path28.resolve(values.pack) } : {},
+      ...values.pack ? { pack: path29.resolve(values.pack) } : {},
       includeBinaries: Boolean(values["include-binaries"]),
       dryRun: Boolean(values["dry-run"]),
       reporter,
@@ -30999,9 +31091,9 @@ async function adoptCommand(argv, ctx) {
   } finally {
     reporter.end();
   }
-  if (reportFile) await writeReport(reportFile, report);
-  if (values.json) ctx.printJson(report);
-  else printAdopt(report, ctx);
+  if (reportFile) await writeReport(reportFile, report2);
+  if (values.json) ctx.printJson(report2);
+  else printAdopt(report2, ctx);
   return 0;
 }
 async function lockFromFlags(lockFile, dir, values) {
@@ -31009,7 +31101,7 @@ async function lockFromFlags(lockFile, dir, values) {
     throw badInput(
       `${lockFile}: lock file not found; give --lock FILE, or --repository URL and --trust ROOT.json to write one`
     );
-  const stateFile = path28.join(dir, PACK_STATE_PATH);
+  const stateFile = path29.join(dir, PACK_STATE_PATH);
   if (!existsSync(stateFile))
     throw badInput(
       `--dir ${dir}: has no ${PACK_STATE_PATH} naming its product; give a --lock that does`
@@ -31028,13 +31120,13 @@ async function lockFromFlags(lockFile, dir, values) {
     channel: state.channel,
     source: "tuf",
     repository: resolveLike(values.repository),
-    trust: path28.resolve(values.trust),
+    trust: path29.resolve(values.trust),
     hotfixes: []
   };
-  const root = await lockRoot(path28.dirname(lockFile));
-  return parseLock(newLockText(draft, state.level, path28.dirname(lockFile)), lockFile, root);
+  const root = await lockRoot(path29.dirname(lockFile));
+  return parseLock(newLockText(draft, state.level, path29.dirname(lockFile)), lockFile, root);
 }
-var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path28.resolve(r);
+var resolveLike = (r) => /^[a-z][a-z0-9+.-]+:\/\//i.test(r) ? r : path29.resolve(r);
 async function assertReportPath(file) {
   const st = await fs29.stat(file).catch((e) => {
     if (e.code === "ENOENT") return void 0;
@@ -31043,10 +31135,10 @@ async function assertReportPath(file) {
   });
   if (st?.isDirectory()) throw badInput(`--report ${file}: is a folder; name a .md or .json file`);
 }
-async function writeReport(file, report) {
+async function writeReport(file, report2) {
   const md = file.endsWith(".md");
-  await fs29.mkdir(path28.dirname(file), { recursive: true });
-  await writeFileAtomic(file, md ? adoptMarkdown(report) : `${JSON.stringify(report, null, 2)}
+  await fs29.mkdir(path29.dirname(file), { recursive: true });
+  await writeFileAtomic(file, md ? adoptMarkdown(report2) : `${JSON.stringify(report2, null, 2)}
 `);
 }
 function adoptMarkdown(r) {
@@ -31094,23 +31186,23 @@ function printAdopt(r, ctx) {
 // src/cli/commands/apply.ts
 init_errors();
 import { promises as fs39 } from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 
 // src/pipeline/in-place/apply-diff.ts
 import { promises as fs38 } from "node:fs";
 import os5 from "node:os";
-import path36 from "node:path";
+import path37 from "node:path";
 init_errors();
 
 // src/pipeline/diff.ts
 init_errors();
 import { promises as fs37 } from "node:fs";
 import os4 from "node:os";
-import path35 from "node:path";
+import path36 from "node:path";
 
 // src/pipeline/export.ts
 import { promises as fs36 } from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 init_errors();
 
 // src/repo/tuf/repository.ts
@@ -31119,7 +31211,7 @@ var import_delegations = __toESM(require_delegations(), 1);
 var import_role2 = __toESM(require_role(), 1);
 import { createHash as createHash13 } from "node:crypto";
 import { createReadStream as createReadStream5, promises as fs35 } from "node:fs";
-import path33 from "node:path";
+import path34 from "node:path";
 init_errors();
 
 // src/repo/tuf/keys.ts
@@ -31134,7 +31226,7 @@ import {
   sign
 } from "node:crypto";
 import { promises as fs30 } from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 var ROLES = ["root", "targets", "snapshot", "timestamp"];
 function publicKeyFor(privateKey) {
   const spki = createPublicKey(privateKey).export({ format: "der", type: "spki" });
@@ -31147,7 +31239,7 @@ function signer(k) {
   return (data) => new import_models3.Signature({ keyID: k.key.keyID, sig: sign(null, data, k.privateKey).toString("hex") });
 }
 async function generateRoleKeys(dir, counts = {}) {
-  const keysDir2 = path29.join(dir, "keys");
+  const keysDir2 = path30.join(dir, "keys");
   await fs30.mkdir(keysDir2, { recursive: true, mode: 448 });
   const out = {};
   for (const role of ROLES) {
@@ -31156,7 +31248,7 @@ async function generateRoleKeys(dir, counts = {}) {
   }
   return out;
 }
-var keyFile = (dir, role, n) => path29.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
+var keyFile = (dir, role, n) => path30.join(dir, "keys", n === 1 ? `${role}.pem` : `${role}-${n}.pem`);
 async function newKey(dir, role, n) {
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" });
@@ -31181,26 +31273,26 @@ function keysFromEnv(role, env) {
 async function loadRoleKeys(dir, role, env = process.env) {
   const fromEnv = keysFromEnv(role, env);
   if (fromEnv) return fromEnv;
-  const names2 = (await fs30.readdir(path29.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
+  const names2 = (await fs30.readdir(path30.join(dir, "keys")).catch(() => [])).filter((n) => new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)).sort();
   if (names2.length === 0) {
     throw badInput(
-      `${path29.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
+      `${path30.join(dir, "keys")}: the ${role} signing key is missing (is ${dir} a repository made by repo init?)`
     );
   }
   const out = [];
   for (const n of names2) {
-    const privateKey = createPrivateKey(await fs30.readFile(path29.join(dir, "keys", n), "utf8"));
+    const privateKey = createPrivateKey(await fs30.readFile(path30.join(dir, "keys", n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
 }
 async function replaceRoleKeys(dir, role, count2 = 1) {
-  const retired = path29.join(dir, "keys", "retired");
+  const retired = path30.join(dir, "keys", "retired");
   await fs30.mkdir(retired, { recursive: true, mode: 448 });
   const stamp = Date.now();
-  for (const n of await fs30.readdir(path29.join(dir, "keys"))) {
+  for (const n of await fs30.readdir(path30.join(dir, "keys"))) {
     if (new RegExp(`^${role}(-\\d+)?\\.pem$`).test(n)) {
-      await fs30.rename(path29.join(dir, "keys", n), path29.join(retired, `${stamp}-${n}`));
+      await fs30.rename(path30.join(dir, "keys", n), path30.join(retired, `${stamp}-${n}`));
     }
   }
   const out = [];
@@ -31208,11 +31300,11 @@ async function replaceRoleKeys(dir, role, count2 = 1) {
   return out;
 }
 async function retiredKeys(dir) {
-  const retired = path29.join(dir, "keys", "retired");
+  const retired = path30.join(dir, "keys", "retired");
   const out = [];
   for (const n of await fs30.readdir(retired).catch(() => [])) {
     if (!n.endsWith(".pem")) continue;
-    const privateKey = createPrivateKey(await fs30.readFile(path29.join(retired, n), "utf8"));
+    const privateKey = createPrivateKey(await fs30.readFile(path30.join(retired, n), "utf8"));
     out.push({ key: publicKeyFor(privateKey), privateKey });
   }
   return out;
@@ -31225,7 +31317,7 @@ var import_role = __toESM(require_role(), 1);
 init_errors();
 import { createPrivateKey as createPrivateKey2, generateKeyPairSync as generateKeyPairSync2 } from "node:crypto";
 import { promises as fs32 } from "node:fs";
-import path30 from "node:path";
+import path31 from "node:path";
 
 // src/repo/tuf/write.ts
 import { promises as fs31 } from "node:fs";
@@ -31284,11 +31376,11 @@ function delegatedRole(name, keys) {
     paths: DEPTHS.map((d) => [name, ...Array(d).fill("*")].join("/"))
   });
 }
-var keysDir = (dir) => path30.join(dir, "keys", "delegated");
+var keysDir = (dir) => path31.join(dir, "keys", "delegated");
 var envName = (role) => `UPLEVEL_KEY_PRODUCT_${role.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 async function delegatedKeys(dir, role, opts) {
   const text2 = (opts.env ?? process.env)[envName(role)];
-  const file = path30.join(keysDir(dir), `${role}.pem`);
+  const file = path31.join(keysDir(dir), `${role}.pem`);
   let pem = text2;
   if (!pem) pem = await fs32.readFile(file, "utf8").catch(() => void 0);
   if (!pem && !opts.create)
@@ -31321,11 +31413,11 @@ async function replaceDelegatedKey(dir, role) {
       `${envName(role)} is set: rotate where keys/delegated/${role}.pem lives, then replace the secret`
     );
   const oldKeys = await delegatedKeys(dir, role, { create: false });
-  const retired = path30.join(dir, "keys", "retired");
+  const retired = path31.join(dir, "keys", "retired");
   await fs32.mkdir(retired, { recursive: true, mode: 448 });
   await fs32.rename(
-    path30.join(keysDir(dir), `${role}.pem`),
-    path30.join(retired, `${Date.now()}-delegated-${role}.pem`)
+    path31.join(keysDir(dir), `${role}.pem`),
+    path31.join(retired, `${Date.now()}-delegated-${role}.pem`)
   );
   await delegatedKeys(dir, role, { create: true });
   return { name: role, oldKeys };
@@ -31358,8 +31450,8 @@ async function signDelegated(dir, wanted, state, opts) {
     );
     signAll(md, rotating ? [...opts.rotate?.oldKeys ?? [], ...keys] : keys);
     const text2 = toText(md);
-    await writeAtomic(path30.join(dir, "metadata", `${version}.${name}.json`), text2);
-    await writeAtomic(path30.join(dir, "metadata", `${name}.json`), text2);
+    await writeAtomic(path31.join(dir, "metadata", `${version}.${name}.json`), text2);
+    await writeAtomic(path31.join(dir, "metadata", `${name}.json`), text2);
     out.roles[name] = delegatedRole(name, keys);
     for (const k of keys) out.keys[k.key.keyID] = k.key;
     out.meta[`${name}.json`] = version;
@@ -31369,13 +31461,13 @@ async function signDelegated(dir, wanted, state, opts) {
 
 // src/repo/tuf/config.ts
 import { promises as fs33 } from "node:fs";
-import path31 from "node:path";
+import path32 from "node:path";
 var DEFAULT_EXPIRIES = { root: 365, targets: 365, snapshot: 7, timestamp: 1 };
 async function readConfig(dir) {
   let raw = {};
   try {
     raw = JSON.parse(
-      await fs33.readFile(path31.join(dir, "keys", "config.json"), "utf8")
+      await fs33.readFile(path32.join(dir, "keys", "config.json"), "utf8")
     );
   } catch {
   }
@@ -31390,9 +31482,9 @@ async function readConfig(dir) {
 var import_models5 = __toESM(require_dist2(), 1);
 import { createPrivateKey as createPrivateKey3 } from "node:crypto";
 import { promises as fs34 } from "node:fs";
-import path32 from "node:path";
+import path33 from "node:path";
 init_errors();
-var pendingRootPath = (dir) => path32.join(dir, "pending", "root.json");
+var pendingRootPath = (dir) => path33.join(dir, "pending", "root.json");
 async function readRoot(file, label) {
   let json;
   try {
@@ -31427,7 +31519,7 @@ function nextRoot(current, days, now, changes = {}) {
   );
 }
 async function writePendingRoot(dir, md) {
-  await fs34.mkdir(path32.dirname(pendingRootPath(dir)), { recursive: true });
+  await fs34.mkdir(path33.dirname(pendingRootPath(dir)), { recursive: true });
   await writeAtomic(pendingRootPath(dir), toText(md));
 }
 function count(root, md) {
@@ -31461,9 +31553,9 @@ async function keysFrom(files) {
   return out;
 }
 async function signRoot(repoDir, opts = {}) {
-  const dir = path32.resolve(repoDir);
-  const published = await readRoot(path32.join(dir, "metadata", "root.json"), "the published root");
-  return withDirLock(path32.join(dir, "pending"), async () => {
+  const dir = path33.resolve(repoDir);
+  const published = await readRoot(path33.join(dir, "metadata", "root.json"), "the published root");
+  return withDirLock(path33.join(dir, "pending"), async () => {
     const current = published.signed;
     const days = opts.days ?? (await readConfig(dir)).expires.root;
     const pending2 = await readPendingRoot(dir) ?? nextRoot(current, days, opts.now ?? /* @__PURE__ */ new Date());
@@ -31499,8 +31591,8 @@ async function signRoot(repoDir, opts = {}) {
       return result;
     }
     const text2 = toText(pending2);
-    await writeAtomic(path32.join(dir, "metadata", `${pending2.signed.version}.root.json`), text2);
-    await writeAtomic(path32.join(dir, "metadata", "root.json"), text2);
+    await writeAtomic(path33.join(dir, "metadata", `${pending2.signed.version}.root.json`), text2);
+    await writeAtomic(path33.join(dir, "metadata", "root.json"), text2);
     await fs34.rm(pendingRootPath(dir), { force: true });
     return { ...result, published: true };
   });
@@ -31524,19 +31616,19 @@ async function signingKeys(dir, role) {
   return keys;
 }
 async function initRepository(opts) {
-  const dir = path33.resolve(opts.dir);
+  const dir = path34.resolve(opts.dir);
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const expires = checkExpiries(opts.expires ?? {});
-  const metadataDir = path33.join(dir, "metadata");
+  const metadataDir = path34.join(dir, "metadata");
   if (await exists2(metadataDir))
     throw badInput(`${dir}: already holds a repository (metadata/ exists)`);
-  if (await exists2(path33.join(dir, "keys")))
+  if (await exists2(path34.join(dir, "keys")))
     throw badInput(`${dir}: already holds keys/; refusing to overwrite them`);
   await fs35.mkdir(metadataDir, { recursive: true });
-  await fs35.mkdir(path33.join(dir, "targets"), { recursive: true });
+  await fs35.mkdir(path34.join(dir, "targets"), { recursive: true });
   const keys = await generateRoleKeys(dir, opts.threshold ?? {});
   await writeAtomic(
-    path33.join(dir, "keys", "config.json"),
+    path34.join(dir, "keys", "config.json"),
     `${JSON.stringify({ expires, ...opts.delegate ? { delegate: opts.delegate } : {} })}
 `
   );
@@ -31558,9 +31650,9 @@ async function initRepository(opts) {
   });
   const rootMd = new import_models6.Metadata(root);
   signAll(rootMd, keys.root);
-  const rootPath = path33.join(metadataDir, "1.root.json");
+  const rootPath = path34.join(metadataDir, "1.root.json");
   await writeAtomic(rootPath, toText(rootMd));
-  await writeAtomic(path33.join(metadataDir, "root.json"), toText(rootMd));
+  await writeAtomic(path34.join(metadataDir, "root.json"), toText(rootMd));
   await signTopLevel(dir, {}, now, expires, { targets: 0, snapshot: 0, timestamp: 0 });
   return { rootPath };
 }
@@ -31571,7 +31663,7 @@ async function exists2(p) {
   );
 }
 async function readMetadata(dir, name) {
-  const file = path33.join(dir, "metadata", name);
+  const file = path34.join(dir, "metadata", name);
   try {
     return JSON.parse(await fs35.readFile(file, "utf8"));
   } catch {
@@ -31626,8 +31718,8 @@ async function signTargets(dir, targets) {
   const md = new import_models6.Metadata(targets);
   signAll(md, await signingKeys(dir, "targets"));
   const text2 = toText(md);
-  await writeAtomic(path33.join(dir, "metadata", `${targets.version}.targets.json`), text2);
-  await writeAtomic(path33.join(dir, "metadata", "targets.json"), text2);
+  await writeAtomic(path34.join(dir, "metadata", `${targets.version}.targets.json`), text2);
+  await writeAtomic(path34.join(dir, "metadata", "targets.json"), text2);
 }
 async function signSnapshotAndTimestamp(dir, versions, previous, now, expires) {
   const meta = {};
@@ -31643,16 +31735,16 @@ async function signSnapshotAndTimestamp(dir, versions, previous, now, expires) {
   );
   signAll(snapshotMd, await signingKeys(dir, "snapshot"));
   const snapshotText = toText(snapshotMd);
-  const metadataDir = path33.join(dir, "metadata");
+  const metadataDir = path34.join(dir, "metadata");
   await writeAtomic(
-    path33.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
+    path34.join(metadataDir, `${snapshotMd.signed.version}.snapshot.json`),
     snapshotText
   );
-  await writeAtomic(path33.join(metadataDir, "snapshot.json"), snapshotText);
+  await writeAtomic(path34.join(metadataDir, "snapshot.json"), snapshotText);
   await signTimestamp(dir, snapshotText, previous.timestamp + 1, now, expires);
 }
 async function metaFileOf(dir, name, version) {
-  const file = path33.join(dir, "metadata", `${version}.${name}`);
+  const file = path34.join(dir, "metadata", `${version}.${name}`);
   const bytes = await fs35.readFile(file).catch(() => void 0);
   if (!bytes) return new import_models6.MetaFile({ version });
   const sha2562 = createHash13("sha256").update(bytes).digest("hex");
@@ -31674,7 +31766,7 @@ async function signTimestamp(dir, snapshotText, version, now, expires) {
     })
   );
   signAll(md, await signingKeys(dir, "timestamp"));
-  await writeAtomic(path33.join(dir, "metadata", "timestamp.json"), toText(md));
+  await writeAtomic(path34.join(dir, "metadata", "timestamp.json"), toText(md));
 }
 async function hashFile2(file) {
   const h = createHash13("sha256");
@@ -31691,13 +31783,13 @@ async function hashFile2(file) {
   }
   return { sha256: h.digest("hex"), length };
 }
-var exclusive = (dir, fn) => withDirLock(path33.join(dir, "keys"), fn);
+var exclusive = (dir, fn) => withDirLock(path34.join(dir, "keys"), fn);
 function storedTargetPath(targetPath, sha2562) {
   const slash = targetPath.lastIndexOf("/");
   return slash < 0 ? `${sha2562}.${targetPath}` : `${targetPath.slice(0, slash)}/${sha2562}.${targetPath.slice(slash + 1)}`;
 }
 async function publishTargets(repoDir, files, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path34.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, () => publishLocked(dir, files, opts));
 }
@@ -31710,8 +31802,8 @@ async function publishLocked(dir, files, opts) {
   const targets = allTargets(state);
   for (const f of files) {
     const { sha256: sha2562, length } = await hashFile2(f.localFile);
-    const stored = path33.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
-    await fs35.mkdir(path33.dirname(stored), { recursive: true });
+    const stored = path34.join(dir, "targets", storedTargetPath(f.targetPath, sha2562));
+    await fs35.mkdir(path34.dirname(stored), { recursive: true });
     if (!await exists2(stored)) {
       const tmp = `${stored}.tmp-${process.pid}`;
       await fs35.copyFile(f.localFile, tmp);
@@ -31730,28 +31822,28 @@ function versionOf(md) {
   return typeof v === "number" ? v : 0;
 }
 async function targetPaths(repoDir) {
-  return Object.keys(await currentTargets(path33.resolve(repoDir)));
+  return Object.keys(await currentTargets(path34.resolve(repoDir)));
 }
 async function targetLocalPath(repoDir, targetPath) {
-  const dir = path33.resolve(repoDir);
+  const dir = path34.resolve(repoDir);
   const t = (await currentTargets(dir))[targetPath];
   if (!t) return void 0;
-  return path33.join(dir, "targets", storedTargetPath(targetPath, t.hashes.sha256));
+  return path34.join(dir, "targets", storedTargetPath(targetPath, t.hashes.sha256));
 }
 async function readTargetFile(repoDir, targetPath) {
-  const dir = path33.resolve(repoDir);
+  const dir = path34.resolve(repoDir);
   const t = (await currentTargets(dir))[targetPath];
   if (!t) return void 0;
   const sha = t.hashes.sha256;
-  return fs35.readFile(path33.join(dir, "targets", storedTargetPath(targetPath, sha)));
+  return fs35.readFile(path34.join(dir, "targets", storedTargetPath(targetPath, sha)));
 }
 async function delegateRepository(repoDir, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path34.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   return exclusive(dir, async () => {
     const config = await readConfig(dir);
     if (config.delegate) return false;
-    const file = path33.join(dir, "keys", "config.json");
+    const file = path34.join(dir, "keys", "config.json");
     const before = await fs35.readFile(file).catch(() => void 0);
     await writeAtomic(file, `${JSON.stringify({ ...config, delegate: "product" })}
 `);
@@ -31766,7 +31858,7 @@ async function delegateRepository(repoDir, opts = {}) {
   });
 }
 async function rotateKey(repoDir, role, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path34.resolve(repoDir);
   await readMetadata(dir, "root.json");
   return exclusive(dir, async () => {
     setAfterWrite(opts.afterWrite);
@@ -31823,12 +31915,12 @@ async function rotateLocked(dir, role, now) {
     return { rootVersion: version, pending: true };
   }
   signAll(next, role === "root" ? [...oldRootKeys, ...fresh] : oldRootKeys);
-  await writeAtomic(path33.join(dir, "metadata", `${version}.root.json`), toText(next));
-  await writeAtomic(path33.join(dir, "metadata", "root.json"), toText(next));
+  await writeAtomic(path34.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path34.join(dir, "metadata", "root.json"), toText(next));
   return { rootVersion: version, pending: false };
 }
 async function rotateDelegatedKey(repoDir, role, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path34.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   await exclusive(dir, async () => {
     const state = await currentState(dir);
@@ -31857,7 +31949,7 @@ async function resignFrom(dir, role, now, expires) {
   } else if (role === "snapshot") {
     await signSnapshotAndTimestamp(dir, await snapshotVersions(dir), versions, now, expires);
   } else {
-    const snapshotText = await fs35.readFile(path33.join(dir, "metadata", "snapshot.json"), "utf8");
+    const snapshotText = await fs35.readFile(path34.join(dir, "metadata", "snapshot.json"), "utf8");
     await signTimestamp(dir, snapshotText, versions.timestamp + 1, now, expires);
   }
 }
@@ -31867,7 +31959,7 @@ async function snapshotVersions(dir) {
 }
 var expiresAt = (md) => Date.parse(String(md.signed?.expires));
 async function refreshRepository(repoDir, opts = {}) {
-  const dir = path33.resolve(repoDir);
+  const dir = path34.resolve(repoDir);
   await readMetadata(dir, "timestamp.json");
   return exclusive(dir, () => refreshLocked(dir, opts.now ?? /* @__PURE__ */ new Date()));
 }
@@ -31909,8 +32001,8 @@ async function resignRoot(dir, json, now, expires) {
     })
   );
   signAll(next, await loadRoleKeys(dir, "root"));
-  await writeAtomic(path33.join(dir, "metadata", `${version}.root.json`), toText(next));
-  await writeAtomic(path33.join(dir, "metadata", "root.json"), toText(next));
+  await writeAtomic(path34.join(dir, "metadata", `${version}.root.json`), toText(next));
+  await writeAtomic(path34.join(dir, "metadata", "root.json"), toText(next));
 }
 
 // src/pipeline/export.ts
@@ -31925,10 +32017,10 @@ async function exportBundle(args) {
   const staging = `${out}.uplevel-export-${process.pid}`;
   await fs36.rm(staging, { recursive: true, force: true });
   const keep = removeOnExit(staging);
-  await fs36.mkdir(path34.join(staging, "metadata"), { recursive: true });
+  await fs36.mkdir(path35.join(staging, "metadata"), { recursive: true });
   try {
     const client = repo.client;
-    const write2 = (name, data) => fs36.writeFile(path34.join(staging, "metadata", name), data);
+    const write2 = (name, data) => fs36.writeFile(path35.join(staging, "metadata", name), data);
     for (let v = 1; ; v++) {
       const root = await client.rawMetadata(`${v}.root.json`);
       if (!root) break;
@@ -31959,8 +32051,8 @@ async function exportBundle(args) {
       reporter.info(`Adding ${t}`);
       const file = await client.fetchTarget(t);
       const info = await client.targetInfo(t);
-      const dest = path34.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
-      await fs36.mkdir(path34.dirname(dest), { recursive: true });
+      const dest = path35.join(staging, "targets", storedTargetPath(t, info?.sha256 ?? ""));
+      await fs36.mkdir(path35.dirname(dest), { recursive: true });
       await copyPinned(file, dest, `targets/${t}`);
     }
     const bundle = {
@@ -31973,7 +32065,7 @@ async function exportBundle(args) {
       repository: /^https?:/.test(lock.repository) ? redactUrl(lock.repository) : lock.repository,
       created: (/* @__PURE__ */ new Date()).toISOString()
     };
-    await fs36.writeFile(path34.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
+    await fs36.writeFile(path35.join(staging, BUNDLE_FILE), `${JSON.stringify(bundle, null, 2)}
 `);
     await fs36.rmdir(out).catch(() => void 0);
     await fs36.rename(staging, out);
@@ -31986,7 +32078,7 @@ async function exportBundle(args) {
   }
 }
 async function readBundleInfo(dir) {
-  const file = path34.join(dir, BUNDLE_FILE);
+  const file = path35.join(dir, BUNDLE_FILE);
   try {
     const info = JSON.parse(await fs36.readFile(file, "utf8"));
     if (info.schema !== 1 || typeof info.to !== "number" || typeof info.from !== "number")
@@ -32075,11 +32167,11 @@ async function buildDiff(args) {
   } finally {
     for (const p of payloads.values()) await p.zip.close();
   }
-  const work = await fs37.mkdtemp(path35.join(os4.tmpdir(), "uplevel-diff-"));
-  const tmp = path35.join(path35.dirname(out), `.${path35.basename(out)}.uplevel-${process.pid}.tmp`);
+  const work = await fs37.mkdtemp(path36.join(os4.tmpdir(), "uplevel-diff-"));
+  const tmp = path36.join(path36.dirname(out), `.${path36.basename(out)}.uplevel-${process.pid}.tmp`);
   const keep = [removeOnExit(work), removeOnExit(tmp)];
   try {
-    const bundle = path35.join(work, "bundle");
+    const bundle = path36.join(work, "bundle");
     await exportBundle({
       lock,
       from,
@@ -32098,7 +32190,7 @@ async function buildDiff(args) {
         ...dos
       });
       for (const rel of await listFiles(bundle)) {
-        const data = await fs37.readFile(path35.join(bundle, rel));
+        const data = await fs37.readFile(path36.join(bundle, rel));
         await w.addBuffer(`${SIGNED_DIR}/${rel}`, data, { mode: 420, ...dos });
       }
       await w.finish();
@@ -32120,7 +32212,7 @@ async function buildDiff(args) {
 }
 async function listFiles(dir, rel = "") {
   const out = [];
-  for (const d of await fs37.readdir(path35.join(dir, rel), { withFileTypes: true })) {
+  for (const d of await fs37.readdir(path36.join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${d.name}` : d.name;
     if (d.isDirectory()) out.push(...await listFiles(dir, r));
     else if (d.isFile()) out.push(r);
@@ -32134,10 +32226,10 @@ function pick(f) {
 // src/pipeline/in-place/apply-diff.ts
 async function applyDiff(args) {
   const { lock, dir } = args;
-  const label = path36.basename(args.diff);
-  const work = await fs38.mkdtemp(path36.join(os5.tmpdir(), "uplevel-apply-diff-"));
+  const label = path37.basename(args.diff);
+  const work = await fs38.mkdtemp(path37.join(os5.tmpdir(), "uplevel-apply-diff-"));
   try {
-    const bundle = path36.join(work, "bundle");
+    const bundle = path37.join(work, "bundle");
     const m = await openDiff(args.diff, label, bundle);
     if (m.product !== lock.product || m.version !== lock.version || m.channel !== lock.channel) {
       throw badInput(
@@ -32208,8 +32300,8 @@ async function openDiff(file, label, bundle) {
         throw verificationFailed(
           `${label}: ${entry.name} is not covered by the signed metadata; refused, nothing was changed`
         );
-      const dest = path36.join(bundle, entry.name.slice(prefix.length));
-      await fs38.mkdir(path36.dirname(dest), { recursive: true });
+      const dest = path37.join(bundle, entry.name.slice(prefix.length));
+      await fs38.mkdir(path37.dirname(dest), { recursive: true });
       await writeStreamTo(dest, 420, await zip.openData(entry));
       signedFiles++;
     }
@@ -32253,7 +32345,7 @@ async function applyCommand(argv, ctx) {
   let levelFlag = values.level ?? "latest";
   let bundleFrom;
   if (values.bundle) {
-    const dir = path37.resolve(values.bundle);
+    const dir = path38.resolve(values.bundle);
     const info = await readBundleInfo(dir);
     if (info.product !== lock.product || info.version !== lock.version || info.channel !== lock.channel) {
       throw badInput(
@@ -32272,12 +32364,12 @@ async function applyCommand(argv, ctx) {
   else if (/^\d+$/.test(levelFlag)) level = Number(levelFlag);
   else throw badInput(`--level must be a whole number or "latest" (got "${levelFlag}")`);
   const reporter = ctx.reporter({ json: Boolean(values.json) });
-  const abs = (p) => typeof p === "string" ? path37.resolve(p) : void 0;
+  const abs = (p) => typeof p === "string" ? path38.resolve(p) : void 0;
   const out = abs(values.out);
-  if (out && !values["dry-run"]) await fs39.mkdir(path37.dirname(out), { recursive: true });
-  let report;
+  if (out && !values["dry-run"]) await fs39.mkdir(path38.dirname(out), { recursive: true });
+  let report2;
   try {
-    report = await apply({
+    report2 = await apply({
       lock,
       level,
       ...abs(values.out) ? { out: abs(values.out) } : {},
@@ -32287,16 +32379,16 @@ async function applyCommand(argv, ctx) {
       updateLock: !values["no-lock-update"],
       ...values["no-sbom"] ? { inventory: false } : {},
       ...bundleFrom !== void 0 ? { bundleFrom } : {},
-      ...values.keep ? { keep: values.keep.map((k) => path37.resolve(k)) } : {},
+      ...values.keep ? { keep: values.keep.map((k) => path38.resolve(k)) } : {},
       reporter,
       env: ctx.env
     });
   } finally {
     reporter.end();
   }
-  if (values.json) ctx.printJson(report);
-  else printReport(report, ctx);
-  return report.conflicts.length > 0 ? 4 : 0;
+  if (values.json) ctx.printJson(report2);
+  else printReport(report2, ctx);
+  return report2.conflicts.length > 0 ? 4 : 0;
 }
 function printReport(r, ctx) {
   const head2 = r.dryRun ? "Plan" : "Applied";
@@ -32334,8 +32426,8 @@ async function applyDiffCommand(values, ctx) {
   try {
     const r = await applyDiff({
       lock,
-      diff: path37.resolve(values.diff),
-      dir: path37.resolve(values.dir),
+      diff: path38.resolve(values.diff),
+      dir: path38.resolve(values.dir),
       dryRun: Boolean(values["dry-run"]),
       updateLock: !values["no-lock-update"],
       reporter,
@@ -32392,9 +32484,9 @@ async function changelogCommand(argv, ctx) {
 async function withComponents2(lock, levels, to, ctx) {
   const reporter = ctx.reporter({ json: true });
   const { overlay: _overlay, ...vendorLock } = lock;
-  let report;
+  let report2;
   try {
-    report = await apply({
+    report2 = await apply({
       lock: vendorLock,
       level: Math.max(to, lock.level),
       dryRun: true,
@@ -32406,7 +32498,7 @@ async function withComponents2(lock, levels, to, ctx) {
   } finally {
     reporter.end();
   }
-  return withComponents(levels, report.levels);
+  return withComponents(levels, report2.levels);
 }
 
 // src/cli/commands/check.ts
@@ -32489,14 +32581,14 @@ async function checkCommand(argv, ctx) {
 
 // src/cli/commands/demo.ts
 init_errors();
-import path44 from "node:path";
+import path45 from "node:path";
 import { promises as fs47 } from "node:fs";
 
 // src/demo/demo.ts
 import { promises as fs46 } from "node:fs";
 import net2 from "node:net";
 import os7 from "node:os";
-import path43 from "node:path";
+import path44 from "node:path";
 init_errors();
 
 // src/pipeline/test-runner.ts
@@ -32506,7 +32598,7 @@ import { createWriteStream as createWriteStream5, promises as fs40, readdirSync,
 import http2 from "node:http";
 import https2 from "node:https";
 import net from "node:net";
-import path38 from "node:path";
+import path39 from "node:path";
 var WITHHELD_ENV = /* @__PURE__ */ new Set(["GITHUB_TOKEN", "GH_TOKEN", "UPDATE_TOOL_PASSWORD"]);
 var WITHHELD_PATTERNS = [
   /^INPUT_/i,
@@ -32541,7 +32633,7 @@ async function runTests(opts) {
   const result = {
     passed: false,
     commands: [],
-    junitFile: path38.join(opts.logDir, "junit.xml"),
+    junitFile: path39.join(opts.logDir, "junit.xml"),
     durationMs: 0
   };
   const logFiles = logFileNamer(opts.logDir);
@@ -32594,7 +32686,7 @@ function logFileNamer(logDir) {
     let file = `${base}.log`;
     for (let i = 2; used.has(file); i++) file = `${base}-${i}.log`;
     used.add(file);
-    return path38.join(logDir, file);
+    return path39.join(logDir, file);
   };
 }
 async function skipped(cmd, logFile, reason) {
@@ -32881,7 +32973,7 @@ function renderJUnit(result, suiteName) {
 // src/repo/add-to-repository.ts
 import { promises as fs42 } from "node:fs";
 import os6 from "node:os";
-import path39 from "node:path";
+import path40 from "node:path";
 init_errors();
 
 // src/repo/pack-manifest.ts
@@ -33078,7 +33170,7 @@ async function addToRepository(opts) {
   const targets = [];
   const published = [];
   const unchanged = [];
-  const scratch = await fs42.mkdtemp(path39.join(os6.tmpdir(), "uplevel-add-"));
+  const scratch = await fs42.mkdtemp(path40.join(os6.tmpdir(), "uplevel-add-"));
   try {
     for (const g of byVersion.values()) {
       const ip = indexPath(g.product, g.version);
@@ -33095,7 +33187,7 @@ async function addToRepository(opts) {
         }
         if (index.pack?.manifest) unchanged.push(index.pack.target);
         else {
-          const manifestFile = path39.join(scratch, `${g.product}-${g.version}.files.json`);
+          const manifestFile = path40.join(scratch, `${g.product}-${g.version}.files.json`);
           const packManifest = await buildPackManifest(pack.file);
           newPackFiles = packManifest.files;
           await fs42.writeFile(manifestFile, `${JSON.stringify(packManifest)}
@@ -33153,7 +33245,7 @@ async function addToRepository(opts) {
         });
       }
       if (fresh.length > 0) await checkNewLevels(opts.dir, index, fresh, newPackFiles);
-      const indexFile = path39.join(scratch, `${g.product}-${g.version}-index.json`);
+      const indexFile = path40.join(scratch, `${g.product}-${g.version}-index.json`);
       await fs42.writeFile(indexFile, `${JSON.stringify(index, null, 2)}
 `);
       targets.push({ targetPath: ip, localFile: indexFile });
@@ -33168,7 +33260,7 @@ async function addToRepository(opts) {
 
 // src/repo/build-update.ts
 import { promises as fs43 } from "node:fs";
-import path40 from "node:path";
+import path41 from "node:path";
 
 // src/core/config-files.ts
 var CONFIG_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -33306,7 +33398,7 @@ async function buildUpdate(opts) {
   }
 }
 async function writePayload(out, manifest, a, b, bases, released) {
-  const tmp = path40.join(path40.dirname(out), `.${path40.basename(out)}.uplevel-${process.pid}.tmp`);
+  const tmp = path41.join(path41.dirname(out), `.${path41.basename(out)}.uplevel-${process.pid}.tmp`);
   const w = await ZipWriter.create(tmp);
   try {
     const dos = toDosDateTime(released);
@@ -33353,10 +33445,10 @@ async function writePayload(out, manifest, a, b, bases, released) {
 init_errors();
 import { constants as fsConstants, promises as fs44 } from "node:fs";
 import http3 from "node:http";
-import path41 from "node:path";
+import path42 from "node:path";
 var DEFAULT_PORT = 8470;
 async function checkServable(dir) {
-  const ts = path41.join(dir, "metadata", "timestamp.json");
+  const ts = path42.join(dir, "metadata", "timestamp.json");
   const st = await fs44.stat(dir).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: no such folder`);
   if (!(await fs44.stat(ts).catch(() => void 0))?.isFile())
@@ -33364,7 +33456,7 @@ async function checkServable(dir) {
 }
 var SERVED = ["metadata", "targets"];
 async function serveDirectory(dir, opts = {}) {
-  const root = path41.resolve(dir);
+  const root = path42.resolve(dir);
   const server = http3.createServer((req, res) => {
     handle(root, opts, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -33418,13 +33510,13 @@ async function handle(root, opts, req, res) {
     res.writeHead(400).end();
     return;
   }
-  const file = path41.resolve(root, rel);
+  const file = path42.resolve(root, rel);
   const top = rel.split("/")[0] ?? "";
-  if (!SERVED.includes(top) || !file.startsWith(path41.join(root, top) + path41.sep)) {
+  if (!SERVED.includes(top) || !file.startsWith(path42.join(root, top) + path42.sep)) {
     res.writeHead(404).end();
     return;
   }
-  const fd = await openInside(path41.join(root, top), file);
+  const fd = await openInside(path42.join(root, top), file);
   if (!fd) {
     res.writeHead(404).end();
     return;
@@ -33474,7 +33566,7 @@ async function handle(root, opts, req, res) {
 async function openInside(dir, file) {
   try {
     const [realDir, real] = await Promise.all([fs44.realpath(dir), fs44.realpath(file)]);
-    if (!real.startsWith(realDir + path41.sep)) return void 0;
+    if (!real.startsWith(realDir + path42.sep)) return void 0;
     return await fs44.open(real, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
   } catch {
     return void 0;
@@ -33483,13 +33575,13 @@ async function openInside(dir, file) {
 
 // src/demo/sample.ts
 import { existsSync as existsSync2, promises as fs45 } from "node:fs";
-import path42 from "node:path";
+import path43 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function sampleRoot() {
-  let dir = path42.dirname(fileURLToPath2(import.meta.url));
+  let dir = path43.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    if (existsSync2(path42.join(dir, "sample", "ga"))) return path42.join(dir, "sample");
-    const parent = path42.dirname(dir);
+    if (existsSync2(path43.join(dir, "sample", "ga"))) return path43.join(dir, "sample");
+    const parent = path43.dirname(dir);
     if (parent === dir)
       throw new Error("the embedded sample (sample/ga) was not found next to uplevel");
     dir = parent;
@@ -33497,24 +33589,24 @@ function sampleRoot() {
 }
 async function materializeSample(sampleDir, outDir) {
   const levels = [];
-  const ga = path42.join(outDir, "level-0");
-  await fs45.cp(path42.join(sampleDir, "ga"), ga, { recursive: true });
+  const ga = path43.join(outDir, "level-0");
+  await fs45.cp(path43.join(sampleDir, "ga"), ga, { recursive: true });
   levels.push({ level: 0, tree: ga, changesFile: "" });
-  const numbers = (await fs45.readdir(path42.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const numbers = (await fs45.readdir(path43.join(sampleDir, "levels"))).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let previous = ga;
   for (const n of numbers) {
-    const src = path42.join(sampleDir, "levels", String(n));
-    const tree = path42.join(outDir, `level-${n}`);
+    const src = path43.join(sampleDir, "levels", String(n));
+    const tree = path43.join(outDir, `level-${n}`);
     await fs45.cp(previous, tree, { recursive: true });
-    if (existsSync2(path42.join(src, "files")))
-      await fs45.cp(path42.join(src, "files"), tree, { recursive: true });
-    const removed = path42.join(src, "removed.txt");
+    if (existsSync2(path43.join(src, "files")))
+      await fs45.cp(path43.join(src, "files"), tree, { recursive: true });
+    const removed = path43.join(src, "removed.txt");
     if (existsSync2(removed)) {
       for (const rel of (await fs45.readFile(removed, "utf8")).split("\n").map((l) => l.trim()).filter(Boolean)) {
-        await fs45.rm(path42.join(tree, rel));
+        await fs45.rm(path43.join(tree, rel));
       }
     }
-    levels.push({ level: n, tree, changesFile: path42.join(src, "CHANGES.yml") });
+    levels.push({ level: n, tree, changesFile: path43.join(src, "CHANGES.yml") });
     previous = tree;
   }
   return { levels };
@@ -33524,7 +33616,7 @@ async function writePackZip(tree, top, zipFile) {
   const files = [];
   const dirs = [];
   const walk2 = async (rel) => {
-    for (const d of (await fs45.readdir(path42.join(tree, rel), { withFileTypes: true })).sort(
+    for (const d of (await fs45.readdir(path43.join(tree, rel), { withFileTypes: true })).sort(
       (a, b) => a.name < b.name ? -1 : 1
     )) {
       const r = rel ? `${rel}/${d.name}` : d.name;
@@ -33541,7 +33633,7 @@ async function writePackZip(tree, top, zipFile) {
     for (const d of dirs.sort())
       await w.addDirectory(`${top}/${d}/`, { mode: 493, ...SAMPLE_TIME });
     for (const f of files.sort()) {
-      const data = await fs45.readFile(path42.join(tree, f));
+      const data = await fs45.readFile(path43.join(tree, f));
       await w.addBuffer(`${top}/${f}`, data, {
         mode: f.endsWith(".sh") ? 493 : 420,
         ...SAMPLE_TIME
@@ -33560,22 +33652,22 @@ var SAMPLE_VERSION = "1.0.0";
 var TOP2 = `${SAMPLE_PRODUCT}-${SAMPLE_VERSION}`;
 async function runDemo(opts) {
   const { reporter } = opts;
-  const outDir = path43.resolve(opts.outDir);
-  const work = await fs46.mkdtemp(path43.join(os7.tmpdir(), "uplevel-demo-"));
-  const env = { ...process.env, UPLEVEL_CACHE_DIR: path43.join(work, "cache") };
-  const step = (s) => reporter.info(`
+  const outDir = path44.resolve(opts.outDir);
+  const work = await fs46.mkdtemp(path44.join(os7.tmpdir(), "uplevel-demo-"));
+  const env = { ...process.env, UPLEVEL_CACHE_DIR: path44.join(work, "cache") };
+  const step2 = (s) => reporter.info(`
 \u25B8 ${s}`);
   let server;
   try {
-    step("Vendor: build GA and three update levels of the sample product");
+    step2("Vendor: build GA and three update levels of the sample product");
     const sample = sampleRoot();
     const { repoDir, rootPath, packs } = await publishSampleRepository(work, reporter);
     server = await serveDirectory(repoDir, { port: 0 });
     reporter.info(`  signed repository served at ${server.url}`);
-    step("Team: a lock file at level 0 with a customised conf/server.properties");
-    const team = path43.join(work, "team");
+    step2("Team: a lock file at level 0 with a customised conf/server.properties");
+    const team = path44.join(work, "team");
     const lockFile = await writeSampleTeam(team, { repository: server.url, rootPath });
-    step("check: what is available above the lock\u2019s level");
+    step2("check: what is available above the lock\u2019s level");
     const lock = await loadLock(lockFile);
     const repo = await openLockRepository(lock, { env });
     const above = repo.levels.filter((l) => l.level > lock.level);
@@ -33583,10 +33675,10 @@ async function runDemo(opts) {
     reporter.info(
       `  level ${lock.level} \u2192 latest ${repo.latest}: ${above.length} level(s), ${securityUpdates} security fix(es)`
     );
-    step("apply: GA \u2192 latest, overlay merged, one pack written");
+    step2("apply: GA \u2192 latest, overlay merged, one pack written");
     await fs46.mkdir(outDir, { recursive: true });
-    const packFile = path43.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
-    const report = await apply({
+    const packFile = path44.join(outDir, `${TOP2}-level-${repo.latest}.zip`);
+    const report2 = await apply({
       lock,
       level: "latest",
       out: packFile,
@@ -33595,25 +33687,25 @@ async function runDemo(opts) {
       reporter,
       env
     });
-    for (const o of report.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
-    step("test: start the updated server, wait for health, run the smoke test");
-    const home = path43.join(work, "run", TOP2);
+    for (const o of report2.overlay) reporter.info(`  overlay ${o.path}: ${o.outcome}`);
+    step2("test: start the updated server, wait for health, run the smoke test");
+    const home = path44.join(work, "run", TOP2);
     await extractPack(packFile, home);
-    const logDir = path43.join(outDir, "test-logs");
+    const logDir = path44.join(outDir, "test-logs");
     await fs46.rm(logDir, { recursive: true, force: true });
     await fs46.mkdir(logDir, { recursive: true });
     const updatedLock = await loadLock(lockFile);
     const tests = await runTests({
       packHome: home,
       tests: updatedLock.tests,
-      level: report.level,
-      previousLevel: report.lockLevel,
+      level: report2.level,
+      previousLevel: report2.lockLevel,
       logDir,
       cwd: team,
       env
     });
     for (const c of tests.commands) reporter.info(`  ${c.name}: ${c.status}`);
-    step("hotfix: an environment at level 1 carries SAMPLE-HF-1; it is updated in place");
+    step2("hotfix: an environment at level 1 carries SAMPLE-HF-1; it is updated in place");
     const hotfixDemo = await demoHotfix({
       work,
       sample,
@@ -33623,19 +33715,19 @@ async function runDemo(opts) {
       env,
       reporter
     });
-    step(
-      "publish: pack, sha256, changelog and report in " + path43.relative(process.cwd(), outDir || ".")
+    step2(
+      "publish: pack, sha256, changelog and report in " + path44.relative(process.cwd(), outDir || ".")
     );
     const sha2562 = await sha256File(packFile);
-    await fs46.writeFile(`${packFile}.sha256`, `${sha2562}  ${path43.basename(packFile)}
+    await fs46.writeFile(`${packFile}.sha256`, `${sha2562}  ${path44.basename(packFile)}
 `);
     await fs46.writeFile(
-      path43.join(outDir, "CHANGELOG.md"),
+      path44.join(outDir, "CHANGELOG.md"),
       renderChangelogMarkdown(
         SAMPLE_PRODUCT,
         SAMPLE_VERSION,
-        report.lockLevel,
-        report.level,
+        report2.lockLevel,
+        report2.level,
         repo.levels
       )
     );
@@ -33644,13 +33736,13 @@ async function runDemo(opts) {
       version: SAMPLE_VERSION,
       repository: server.url,
       check: { currentLevel: lock.level, latestLevel: repo.latest, securityUpdates },
-      apply: report,
+      apply: report2,
       tests,
       hotfix: hotfixDemo,
-      pack: { file: path43.basename(packFile), sha256: sha2562 }
+      pack: { file: path44.basename(packFile), sha256: sha2562 }
     };
     await fs46.writeFile(
-      path43.join(outDir, "report.json"),
+      path44.join(outDir, "report.json"),
       `${JSON.stringify(demoReport, null, 2)}
 `
     );
@@ -33663,21 +33755,21 @@ async function runDemo(opts) {
   }
 }
 async function publishSampleRepository(work, reporter, sample = sampleRoot()) {
-  const { levels } = await materializeSample(sample, path43.join(work, "trees"));
+  const { levels } = await materializeSample(sample, path44.join(work, "trees"));
   const packs = [];
-  await fs46.mkdir(path43.join(work, "packs"));
+  await fs46.mkdir(path44.join(work, "packs"));
   for (const l of levels) {
-    const zip = path43.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
+    const zip = path44.join(work, "packs", `${TOP2}-level-${l.level}.zip`);
     await writePackZip(l.tree, TOP2, zip);
     packs[l.level] = zip;
   }
-  const repoDir = path43.join(work, "repo");
+  const repoDir = path44.join(work, "repo");
   const { rootPath } = await initRepository({ dir: repoDir });
   const payloads = [];
   for (const l of levels.filter((x) => x.level > 0)) {
-    const out = path43.join(work, `update-${l.level}.zip`);
+    const out = path44.join(work, `update-${l.level}.zip`);
     const changes = parseChangesYaml(await fs46.readFile(l.changesFile, "utf8"), l.changesFile);
-    const includesFile = path43.join(path43.dirname(l.changesFile), "includes-hotfixes.txt");
+    const includesFile = path44.join(path44.dirname(l.changesFile), "includes-hotfixes.txt");
     const includes = (await fs46.readFile(includesFile, "utf8").catch(() => "")).split("\n").map((x) => x.trim()).filter(Boolean);
     const m = await buildUpdate({
       from: packs[l.level - 1],
@@ -33699,12 +33791,12 @@ async function publishSampleRepository(work, reporter, sample = sampleRoot()) {
 }
 async function writeSampleTeam(team, opts) {
   const sample = sampleRoot();
-  await fs46.mkdir(path43.join(team, ".uplevel"), { recursive: true });
-  await fs46.copyFile(opts.rootPath, path43.join(team, ".uplevel", "root.json"));
-  await fs46.cp(path43.join(sample, "overlay"), path43.join(team, "deploy"), { recursive: true });
-  await fs46.cp(path43.join(sample, "tests"), path43.join(team, "tests"), { recursive: true });
+  await fs46.mkdir(path44.join(team, ".uplevel"), { recursive: true });
+  await fs46.copyFile(opts.rootPath, path44.join(team, ".uplevel", "root.json"));
+  await fs46.cp(path44.join(sample, "overlay"), path44.join(team, "deploy"), { recursive: true });
+  await fs46.cp(path44.join(sample, "tests"), path44.join(team, "tests"), { recursive: true });
   const port = await freePort();
-  const lockFile = path43.join(team, "uplevel.yml");
+  const lockFile = path44.join(team, "uplevel.yml");
   await fs46.writeFile(lockFile, demoLock(opts.repository, port, opts.level ?? 0));
   return lockFile;
 }
@@ -33739,14 +33831,14 @@ async function freePort() {
 async function demoHotfix(args) {
   const { work, sample, packs, reporter } = args;
   const id = "SAMPLE-HF-1";
-  const hfDir = path43.join(sample, "hotfixes", id);
-  const level = Number((await fs46.readFile(path43.join(hfDir, "level.txt"), "utf8")).trim());
-  const patchedTree = path43.join(work, "hotfix-tree");
-  await fs46.cp(path43.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
-  await fs46.cp(path43.join(hfDir, "files"), patchedTree, { recursive: true });
-  const patchedPack = path43.join(work, "hotfix-pack.zip");
+  const hfDir = path44.join(sample, "hotfixes", id);
+  const level = Number((await fs46.readFile(path44.join(hfDir, "level.txt"), "utf8")).trim());
+  const patchedTree = path44.join(work, "hotfix-tree");
+  await fs46.cp(path44.join(work, "trees", `level-${level}`), patchedTree, { recursive: true });
+  await fs46.cp(path44.join(hfDir, "files"), patchedTree, { recursive: true });
+  const patchedPack = path44.join(work, "hotfix-pack.zip");
   await writePackZip(patchedTree, TOP2, patchedPack);
-  const hotfixZip = path43.join(work, `${id}.zip`);
+  const hotfixZip = path44.join(work, `${id}.zip`);
   await buildUpdate({
     from: packs[level],
     to: patchedPack,
@@ -33759,10 +33851,10 @@ async function demoHotfix(args) {
     hotfixId: id,
     out: hotfixZip
   });
-  const envDir = path43.join(work, "environment");
-  await fs46.mkdir(path43.join(envDir, ".uplevel"), { recursive: true });
-  await fs46.copyFile(args.rootPath, path43.join(envDir, ".uplevel", "root.json"));
-  const envLock = path43.join(envDir, "uplevel.yml");
+  const envDir = path44.join(work, "environment");
+  await fs46.mkdir(path44.join(envDir, ".uplevel"), { recursive: true });
+  await fs46.copyFile(args.rootPath, path44.join(envDir, ".uplevel", "root.json"));
+  const envLock = path44.join(envDir, "uplevel.yml");
   await fs46.writeFile(
     envLock,
     `product: ${SAMPLE_PRODUCT}
@@ -33772,7 +33864,7 @@ repository: ${args.server}
 trust: .uplevel/root.json
 `
   );
-  const home = path43.join(envDir, TOP2);
+  const home = path44.join(envDir, TOP2);
   const quiet = {
     info: () => void 0,
     warn: (m) => reporter.warn(m),
@@ -33794,7 +33886,7 @@ trust: .uplevel/root.json
     await hf.zip.close();
   }
   reporter.info(`  environment at level ${level} with hotfix ${id}`);
-  const report = await apply({
+  const report2 = await apply({
     lock: await loadLock(envLock),
     level: "latest",
     dir: home,
@@ -33803,14 +33895,14 @@ trust: .uplevel/root.json
     reporter: quiet,
     env: args.env
   });
-  const hotfixes = report.hotfixes ?? { dropped: [], reapplied: [] };
+  const hotfixes = report2.hotfixes ?? { dropped: [], reapplied: [] };
   for (const d of hotfixes.dropped)
     reporter.info(
-      `  updated in place to level ${report.level}: ${d} dropped, the new level includes it`
+      `  updated in place to level ${report2.level}: ${d} dropped, the new level includes it`
     );
   for (const r of hotfixes.reapplied)
-    reporter.info(`  updated in place to level ${report.level}: ${r} put back`);
-  return { id, environmentLevel: report.level, ...hotfixes };
+    reporter.info(`  updated in place to level ${report2.level}: ${r} put back`);
+  return { id, environmentLevel: report2.level, ...hotfixes };
 }
 
 // src/cli/commands/demo.ts
@@ -33820,8 +33912,8 @@ async function demoCommand(argv, ctx) {
     json: { type: "boolean" },
     stage: { type: "string" }
   });
-  if (values.stage) return stageCommand(path44.resolve(values.stage), ctx);
-  const outDir = path44.resolve(values.out ?? "out");
+  if (values.stage) return stageCommand(path45.resolve(values.stage), ctx);
+  const outDir = path45.resolve(values.out ?? "out");
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
     const r = await runDemo({ outDir, reporter });
@@ -33832,10 +33924,10 @@ async function demoCommand(argv, ctx) {
       ctx.print(
         `uplevel demo: ${a.product} ${a.version} level ${a.lockLevel} \u2192 ${a.level}, tests passed`
       );
-      ctx.print(`  pack       ${path44.relative(process.cwd(), r.pack)}`);
+      ctx.print(`  pack       ${path45.relative(process.cwd(), r.pack)}`);
       ctx.print(`  sha256     ${r.sha256}`);
-      ctx.print(`  changelog  ${path44.relative(process.cwd(), path44.join(outDir, "CHANGELOG.md"))}`);
-      ctx.print(`  report     ${path44.relative(process.cwd(), path44.join(outDir, "report.json"))}`);
+      ctx.print(`  changelog  ${path45.relative(process.cwd(), path45.join(outDir, "CHANGELOG.md"))}`);
+      ctx.print(`  report     ${path45.relative(process.cwd(), path45.join(outDir, "report.json"))}`);
     }
     return 0;
   } finally {
@@ -33846,12 +33938,12 @@ async function stageCommand(dir, ctx) {
   if ((await fs47.readdir(dir).catch(() => [])).length > 0) {
     throw badInput(`--stage ${dir}: folder is not empty`);
   }
-  const work = path44.join(dir, "vendor");
+  const work = path45.join(dir, "vendor");
   await fs47.mkdir(work, { recursive: true });
   const reporter = ctx.reporter();
   try {
     const { repoDir, rootPath } = await publishSampleRepository(work, reporter);
-    const lock = await writeSampleTeam(path44.join(dir, "team"), { repository: repoDir, rootPath });
+    const lock = await writeSampleTeam(path45.join(dir, "team"), { repository: repoDir, rootPath });
     ctx.print(`repository ${repoDir}`);
     ctx.print(`lock       ${lock}`);
     return 0;
@@ -33902,8 +33994,9 @@ async function exportCommand(argv, ctx) {
 
 // src/cli/commands/hotfix.ts
 init_errors();
-import path45 from "node:path";
+import path46 from "node:path";
 import { existsSync as existsSync3 } from "node:fs";
+init_types();
 async function hotfixCommand(argv, ctx) {
   const [sub, ...rest] = argv;
   if (sub !== "apply" && sub !== "remove") {
@@ -33922,21 +34015,45 @@ async function hotfixCommand(argv, ctx) {
     },
     sub === "apply"
   );
-  const home = path45.resolve(required("dir", values.dir));
-  const state = await withFolderLock(home, async () => {
+  const home = path46.resolve(required("dir", values.dir));
+  await refuseSymlinkedWorkspace(home);
+  if (sub === "remove") {
+    await refuseNewFolder(home);
+    const id = required("id", values.id);
+    return report(
+      values.json === true,
+      ctx,
+      home,
+      await underLock(home, () => removeHotfix(home, id))
+    );
+  }
+  if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
+  const hf = await openHotfix(path46.resolve(positionals[0]));
+  try {
+    await checkPinned(await pinningLock(values.lock, hf.file), hf);
+    await refuseNewFolder(home);
+    return report(
+      values.json === true,
+      ctx,
+      home,
+      await underLock(home, () => applyHotfix(home, hf))
+    );
+  } finally {
+    await hf.zip.close();
+  }
+}
+async function refuseNewFolder(home) {
+  if (!await isPackHome(home) && !existsSync3(workPath(home)))
+    throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+}
+function underLock(home, fn) {
+  return withFolderLock(home, async () => {
     await recover2(home);
-    if (sub === "remove")
-      return removeHotfix(home, required("id", values.id));
-    if (positionals.length !== 1) throw badInput("uplevel hotfix apply: give one hotfix zip");
-    const hf = await openHotfix(path45.resolve(positionals[0]));
-    try {
-      await checkPinned(await pinningLock(values.lock, hf.file), hf);
-      return await applyHotfix(home, hf);
-    } finally {
-      await hf.zip.close();
-    }
+    return fn();
   });
-  if (values.json) ctx.printJson({ level: state.level, hotfixes: state.hotfixes });
+}
+function report(json, ctx, home, state) {
+  if (json) ctx.printJson({ level: state.level, hotfixes: state.hotfixes });
   else
     ctx.print(
       `${home}: level ${state.level}, hotfixes: ${state.hotfixes.map((h) => h.id).join(", ") || "none"}`
@@ -33946,21 +34063,21 @@ async function hotfixCommand(argv, ctx) {
 async function pinningLock(given, hotfixFile) {
   if (given === void 0 && !existsSync3(DEFAULT_LOCK))
     throw verificationFailed(
-      `${path45.basename(hotfixFile)}: not pinned: no ${DEFAULT_LOCK} here to check its sha256 against (hotfixes are not signed by the repository); give --lock F whose hotfixes: pins it`
+      `${path46.basename(hotfixFile)}: not pinned: no ${DEFAULT_LOCK} here to check its sha256 against (hotfixes are not signed by the repository); give --lock F whose hotfixes: pins it`
     );
   return loadLock(given);
 }
 
 // src/cli/commands/repo.ts
 import { promises as fs49 } from "node:fs";
-import path47 from "node:path";
+import path48 from "node:path";
 init_errors();
 init_types();
 
 // src/repo/withdraw.ts
 import { promises as fs48 } from "node:fs";
 import os8 from "node:os";
-import path46 from "node:path";
+import path47 from "node:path";
 init_errors();
 init_types();
 async function findIndex(opts) {
@@ -34015,9 +34132,9 @@ async function withdrawLevel(opts) {
     );
   const at2 = (opts.now ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   level.withdrawn = { at: at2, ...opts.reason ? { reason: opts.reason } : {} };
-  const scratch = await fs48.mkdtemp(path46.join(os8.tmpdir(), "uplevel-withdraw-"));
+  const scratch = await fs48.mkdtemp(path47.join(os8.tmpdir(), "uplevel-withdraw-"));
   try {
-    const file = path46.join(scratch, "index.json");
+    const file = path47.join(scratch, "index.json");
     await fs48.writeFile(file, `${JSON.stringify(index, null, 2)}
 `);
     await publishTargets(
@@ -34087,7 +34204,7 @@ async function init(argv, ctx) {
     threshold: { type: "string" },
     delegate: { type: "string" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   const delegate2 = values.delegate;
   if (delegate2 !== void 0 && delegate2 !== "product")
     throw badInput(`--delegate: "${delegate2}" is not a delegation; the one there is: product`);
@@ -34099,7 +34216,7 @@ async function init(argv, ctx) {
   });
   ctx.print(`Initialised ${dir}`);
   ctx.print(`  trust anchor (pin it in uplevel.yml as trust:): ${rootPath}`);
-  ctx.print(`  private keys: ${path47.join(dir, "keys")} (never serve or commit them)`);
+  ctx.print(`  private keys: ${path48.join(dir, "keys")} (never serve or commit them)`);
   return 0;
 }
 async function build(argv, ctx) {
@@ -34120,7 +34237,7 @@ async function build(argv, ctx) {
   const baseLevel = intFlag("base-level", values["base-level"]);
   let changes = [];
   if (values.changes) {
-    const file = path47.resolve(values.changes);
+    const file = path48.resolve(values.changes);
     const text2 = await fs49.readFile(file, "utf8").catch(() => {
       throw badInput(`--changes ${file}: cannot read the file`);
     });
@@ -34134,13 +34251,13 @@ async function build(argv, ctx) {
   }
   released.setUTCMilliseconds(0);
   const manifest = await buildUpdate({
-    from: path47.resolve(required("from", values.from)),
-    to: path47.resolve(required("to", values.to)),
+    from: path48.resolve(required("from", values.from)),
+    to: path48.resolve(required("to", values.to)),
     level,
     channel: values.channel ?? DEFAULT_CHANNEL,
     changes,
     released,
-    out: path47.resolve(required("out", values.out)),
+    out: path48.resolve(required("out", values.out)),
     ...values["includes-hotfixes"] ? {
       includesHotfixes: values["includes-hotfixes"].split(",").map((x) => x.trim()).filter(Boolean)
     } : {},
@@ -34148,7 +34265,7 @@ async function build(argv, ctx) {
     ...baseLevel !== void 0 ? { baseLevel } : {}
   });
   const { added, modified, removed } = manifest.files;
-  if (values.json) ctx.printJson({ out: path47.resolve(values.out), manifest });
+  if (values.json) ctx.printJson({ out: path48.resolve(values.out), manifest });
   else {
     ctx.print(
       `Built level ${level} of ${manifest.product} ${manifest.version} (${manifest.channel}): ${values.out}`
@@ -34166,11 +34283,11 @@ async function add(argv, ctx) {
     { dir: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" } },
     true
   );
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   const result = await addToRepository({
     dir,
-    ...values.pack ? { pack: path47.resolve(values.pack) } : {},
-    updates: positionals.map((p) => path47.resolve(p))
+    ...values.pack ? { pack: path48.resolve(values.pack) } : {},
+    updates: positionals.map((p) => path48.resolve(p))
   });
   if (values.json) ctx.printJson(result);
   else {
@@ -34188,7 +34305,7 @@ async function withdraw(argv, ctx) {
     version: { type: "string" },
     channel: { type: "string" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   const level = intFlag("level", required("level", values.level));
   const r = await withdrawLevel({
     dir,
@@ -34208,30 +34325,30 @@ async function rotate(argv, ctx) {
     dir: { type: "string" },
     role: { type: "string" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   const role = required("role", values.role);
   if (!ROLE_NAMES.includes(role)) {
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(role))
       throw badInput(`--role must be one of ${ROLE_NAMES.join(", ")} (got "${role}")`);
     await rotateDelegatedKey(dir, role);
     ctx.print(`rotated the ${role} key (keys/delegated/${role}.pem); root unchanged`);
-    ctx.print(`  old key: ${path47.join(dir, "keys", "retired")} (destroy it once uploaded)`);
+    ctx.print(`  old key: ${path48.join(dir, "keys", "retired")} (destroy it once uploaded)`);
     return 0;
   }
   const { rootVersion: rootVersion2, pending: pending2 } = await rotateKey(dir, role);
   if (pending2) {
     ctx.print(`rotated the ${role} keys; root version ${rootVersion2} waits for the root keys:`);
     ctx.print(`  ${pendingRootPath(dir)}: run uplevel repo sign-root where they live`);
-    ctx.print(`  old keys: ${path47.join(dir, "keys", "retired")} (still signing until then)`);
+    ctx.print(`  old keys: ${path48.join(dir, "keys", "retired")} (still signing until then)`);
     return 0;
   }
   ctx.print(`rotated the ${role} keys; root is now version ${rootVersion2}`);
-  ctx.print(`  old keys: ${path47.join(dir, "keys", "retired")} (destroy them once uploaded)`);
+  ctx.print(`  old keys: ${path48.join(dir, "keys", "retired")} (destroy them once uploaded)`);
   return 0;
 }
 async function delegate(argv, ctx) {
   const { values } = parse("repo delegate", argv, { dir: { type: "string" } });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   if (await delegateRepository(dir))
     ctx.print(`each product's targets are now signed by its own role (keys/delegated/)`);
   else ctx.print("already delegating per product; nothing changed");
@@ -34243,7 +34360,7 @@ async function signRootCommand(argv, ctx) {
     key: { type: "string", multiple: true },
     json: { type: "boolean" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   const r = await signRoot(dir, { keyFiles: values.key ?? [] });
   if (values.json) ctx.printJson(r);
   else if (r.published) ctx.print(`published root version ${r.version}`);
@@ -34258,7 +34375,7 @@ async function refresh(argv, ctx) {
     dir: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   const result = await refreshRepository(dir);
   if (values.json) ctx.printJson(result);
   else if (result.resigned.length === 0) ctx.print("nothing expires soon; nothing re-signed");
@@ -34270,7 +34387,7 @@ async function serve(argv, ctx) {
     dir: { type: "string" },
     port: { type: "string" }
   });
-  const dir = path47.resolve(required("dir", values.dir));
+  const dir = path48.resolve(required("dir", values.dir));
   const port = intFlag("port", values.port) ?? DEFAULT_PORT;
   await checkServable(dir);
   const server = await serveDirectory(dir, { port });
@@ -34285,7 +34402,7 @@ async function serve(argv, ctx) {
 }
 
 // src/cli/commands/revert.ts
-import path48 from "node:path";
+import path49 from "node:path";
 
 // src/pipeline/in-place/revert.ts
 init_errors();
@@ -34336,8 +34453,10 @@ async function revertLocked(home, asked, reporter, lock) {
     if (plan.hotfixes.length) await putBackLater(home, [{ level, hotfixes: plan.hotfixes }]);
     await commitJournal(home, journal);
     await replay(home, journal);
-    for (const name of plan.consumed)
+    for (const name of plan.consumed) {
       await fs50.rm(workPath(home, name), { recursive: true, force: true });
+      await step(`removed ${workPath(home, name)}`);
+    }
     result.hotfixes = await putBackDue(home);
   }
   if (lock) {
@@ -34407,7 +34526,7 @@ async function revertCommand(argv, ctx) {
     lock: { type: "string" },
     json: { type: "boolean" }
   });
-  const dir = path48.resolve(required("dir", values.dir));
+  const dir = path49.resolve(required("dir", values.dir));
   const level = intFlag("level", values.level);
   const lock = values.lock ? await loadLock(values.lock) : void 0;
   const reporter = ctx.reporter({ json: Boolean(values.json) });
@@ -34428,8 +34547,12 @@ async function revertCommand(argv, ctx) {
 }
 async function recoverCommand(argv, ctx) {
   const { values } = parse("recover", argv, { dir: { type: "string" }, json: { type: "boolean" } });
-  const dir = path48.resolve(required("dir", values.dir));
-  const what = await recoverFolder(dir);
+  const dir = path49.resolve(required("dir", values.dir));
+  const reporter = ctx.reporter({ json: Boolean(values.json) });
+  const what = await recoverFolder(
+    dir,
+    () => reporter.info(`Waiting for another uplevel run on ${dir}`)
+  );
   if (values.json) ctx.printJson({ dir, recovered: what });
   else
     ctx.print(
@@ -34443,27 +34566,27 @@ init_errors();
 
 // src/pipeline/in-place/status.ts
 import { existsSync as existsSync4, promises as fs51, readFileSync as readFileSync3, statSync } from "node:fs";
-import path49 from "node:path";
+import path50 from "node:path";
 init_errors();
 init_types();
 var SMALL2 = 1024 * 1024;
 async function statusOfDir(dir) {
-  const root = path49.resolve(dir);
+  const root = path50.resolve(dir);
   const st = await fs51.stat(root).catch(() => void 0);
   if (!st?.isDirectory()) throw badInput(`--dir ${dir}: not a folder`);
   const state = await readState(root);
-  const report = {
+  const report2 = {
     source: { kind: "dir", path: root },
-    name: path49.basename(root),
+    name: path50.basename(root),
     managed: Boolean(state),
     level: state?.level ?? 0,
     updates: state?.updates ?? [],
     hotfixes: state?.hotfixes ?? [],
     vendor: detectUpdateModel({
-      has: (p) => existsSync4(path49.join(root, p)),
+      has: (p) => existsSync4(path50.join(root, p)),
       text: (p) => {
         try {
-          const f = path49.join(root, p);
+          const f = path50.join(root, p);
           return statSync(f).size <= SMALL2 ? readFileSync3(f, "utf8") : void 0;
         } catch {
           return void 0;
@@ -34471,33 +34594,33 @@ async function statusOfDir(dir) {
       }
     })
   };
-  const journal = existsSync4(path49.join(root, WORK_DIR, "journal.json"));
-  const staging = existsSync4(path49.join(root, WORK_DIR, "staging"));
-  const hotfixes = existsSync4(path49.join(root, WORK_DIR, "hotfixes-due.json"));
-  if (journal || staging || hotfixes) report.leftover = { journal, staging, hotfixes };
+  const journal = existsSync4(path50.join(root, WORK_DIR, "journal.json"));
+  const staging = existsSync4(path50.join(root, WORK_DIR, "staging"));
+  const hotfixes = existsSync4(path50.join(root, WORK_DIR, "hotfixes-due.json"));
+  if (journal || staging || hotfixes) report2.leftover = { journal, staging, hotfixes };
   const running = runLockHolder(root);
-  if (running !== void 0) report.running = running;
-  if (!state) return report;
-  Object.assign(report, { product: state.product, version: state.version, channel: state.channel });
+  if (running !== void 0) report2.running = running;
+  if (!state) return report2;
+  Object.assign(report2, { product: state.product, version: state.version, channel: state.channel });
   const actual = /* @__PURE__ */ new Map();
   const walk2 = async (rel) => {
-    for (const d of await fs51.readdir(path49.join(root, rel), { withFileTypes: true })) {
+    for (const d of await fs51.readdir(path50.join(root, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${d.name}` : d.name;
       if (r === WORK_DIR) continue;
       if (d.isDirectory()) await walk2(r);
       else if (d.isFile() && r !== PACK_STATE_PATH)
-        actual.set(r, await sha256File(path49.join(root, r)));
+        actual.set(r, await sha256File(path50.join(root, r)));
     }
   };
   await walk2("");
-  report.edits = localEdits(state, actual);
-  if (state.hotfixes.length) report.hotfixFiles = await hotfixFiles(root, state);
-  return report;
+  report2.edits = localEdits(state, actual);
+  if (state.hotfixes.length) report2.hotfixFiles = await hotfixFiles(root, state);
+  return report2;
 }
 async function hotfixFiles(root, state) {
   const out = {};
   for (const { id } of state.hotfixes) {
-    const record = path49.join(root, WORK_DIR, `backup/hotfix-${id}`, "transition.json");
+    const record = path50.join(root, WORK_DIR, `backup/hotfix-${id}`, "transition.json");
     const t = await readRecord2(root, record).catch(() => void 0);
     for (const op of t?.ops ?? []) if (op.path !== PACK_STATE_PATH) out[op.path] = id;
   }
@@ -34506,7 +34629,7 @@ async function hotfixFiles(root, state) {
 function runLockHolder(root) {
   let pid;
   try {
-    pid = Number(readFileSync3(path49.join(root, WORK_DIR, ".uplevel.lock"), "utf8"));
+    pid = Number(readFileSync3(path50.join(root, WORK_DIR, ".uplevel.lock"), "utf8"));
   } catch {
     return void 0;
   }
@@ -34519,7 +34642,7 @@ function runLockHolder(root) {
   }
 }
 async function readState(root) {
-  const file = path49.join(root, PACK_STATE_PATH);
+  const file = path50.join(root, PACK_STATE_PATH);
   let text2;
   try {
     text2 = await fs51.readFile(file, "utf8");
@@ -34554,7 +34677,7 @@ async function statusOfPack(file) {
       const e = zip.get(`${top}/${p}`);
       if (e) texts.set(p, (await zip.readBuffer(e, SMALL2)).toString("utf8"));
     }
-    const report = {
+    const report2 = {
       vendor: detectUpdateModel({
         has: (p) => {
           const name = `${top}/${p}`;
@@ -34562,7 +34685,7 @@ async function statusOfPack(file) {
         },
         text: (p) => texts.get(p)
       }),
-      source: { kind: "pack", path: path49.resolve(file) },
+      source: { kind: "pack", path: path50.resolve(file) },
       name: top,
       managed: Boolean(state),
       level: state?.level ?? 0,
@@ -34570,12 +34693,12 @@ async function statusOfPack(file) {
       hotfixes: state?.hotfixes ?? []
     };
     if (state)
-      Object.assign(report, {
+      Object.assign(report2, {
         product: state.product,
         version: state.version,
         channel: state.channel
       });
-    return report;
+    return report2;
   } finally {
     await zip.close();
   }
@@ -34638,7 +34761,7 @@ function leftoverLine(r) {
 init_errors();
 import { promises as fs52 } from "node:fs";
 import os9 from "node:os";
-import path50 from "node:path";
+import path51 from "node:path";
 
 // src/cli/output.ts
 init_errors();
@@ -34670,8 +34793,8 @@ function jsonError(exit, message, details = []) {
   };
 }
 function knownWith(e) {
-  const report = e.report;
-  return report && typeof report === "object" ? report : {};
+  const report2 = e.report;
+  return report2 && typeof report2 === "object" ? report2 : {};
 }
 
 // src/cli/commands/test.ts
@@ -34688,16 +34811,16 @@ async function testCommand(argv, ctx) {
   const dir = values.dir;
   const pack = values.pack;
   if (Boolean(dir) === Boolean(pack)) throw badInput("give one of --dir DIR and --pack ZIP");
-  const logDir = path50.resolve(
-    values.logs ?? await fs52.mkdtemp(path50.join(os9.tmpdir(), "uplevel-test-logs-"))
+  const logDir = path51.resolve(
+    values.logs ?? await fs52.mkdtemp(path51.join(os9.tmpdir(), "uplevel-test-logs-"))
   );
   await fs52.mkdir(logDir, { recursive: true });
-  let home = dir ? path50.resolve(dir) : "";
+  let home = dir ? path51.resolve(dir) : "";
   let cleanup;
   if (pack) {
-    cleanup = await fs52.mkdtemp(path50.join(os9.tmpdir(), "uplevel-test-pack-"));
-    home = path50.join(cleanup, "home");
-    await extractPack(path50.resolve(pack), home);
+    cleanup = await fs52.mkdtemp(path51.join(os9.tmpdir(), "uplevel-test-pack-"));
+    home = path51.join(cleanup, "home");
+    await extractPack(path51.resolve(pack), home);
   }
   const reporter = ctx.reporter({ json: Boolean(values.json) });
   try {
@@ -34709,7 +34832,7 @@ async function testCommand(argv, ctx) {
       level: status.level,
       ...status.level !== lock.level ? { previousLevel: lock.level } : {},
       logDir,
-      cwd: path50.dirname(lock.file),
+      cwd: path51.dirname(lock.file),
       env: ctx.env,
       onEvent: (e) => reporter.info(describeEvent(e))
     });
@@ -35121,6 +35244,45 @@ function fmt(n) {
   return String(n);
 }
 
+// src/cli/test-steps.ts
+init_errors();
+import { writeFileSync } from "node:fs";
+var TEST_STEPS_ENV = "UPLEVEL_TEST_STEPS";
+function installTestSteps(env) {
+  const value = env[TEST_STEPS_ENV];
+  if (!value) return;
+  const m = /^(list|kill|pause):(.+)$/.exec(value);
+  const n = Number(m?.[2]);
+  if (!m || m[1] !== "list" && !(Number.isInteger(n) && n > 0))
+    throw badInput(`${TEST_STEPS_ENV}=${value}: give list:FILE, kill:N or pause:N (N from 1)`);
+  setStepHook(hookFor(m[1], m[2], n));
+}
+function hookFor(mode, arg, n) {
+  if (mode === "list") {
+    const labels = [];
+    process.on("exit", () => writeFileSync(arg, labels.map((l) => `${l}
+`).join("")));
+    return (label) => {
+      labels.push(label);
+    };
+  }
+  let count2 = 0;
+  return (label) => {
+    if (++count2 !== n) return;
+    if (mode === "kill") {
+      process.kill(process.pid, "SIGKILL");
+      return new Promise(() => {
+      });
+    }
+    process.stderr.write(`uplevel-test: paused after step ${n}: ${label}
+`);
+    return new Promise((resolve) => {
+      process.stdin.once("data", () => resolve());
+      process.stdin.once("end", () => resolve());
+    });
+  };
+}
+
 // src/cli/main.ts
 var COMMANDS = {
   check: checkCommand,
@@ -35187,6 +35349,7 @@ async function run(argv, env = process.env) {
     )
   );
   try {
+    installTestSteps(env);
     return await command(rest, ctx);
   } catch (caught) {
     const e = fromSystemError(caught) ?? caught;
