@@ -28839,7 +28839,9 @@ async function applyHotfix(home, hf, opts = {}) {
       `${label}: hotfix ${m.id} is for level ${m.level}; ${home} is at level ${state.level}`
     );
   if (state.hotfixes.some((h) => h.id === m.id))
-    throw badInput(`${label}: hotfix ${m.id} is applied already`);
+    throw badInput(
+      `${label}: hotfix ${m.id} is applied already from other bytes; to replace it: uplevel hotfix remove --dir ${home} --id ${m.id}, then apply this one`
+    );
   const conflicts = [];
   for (const f of [
     ...m.files.modified.map((x) => ({ path: x.path, sha: x.replaces })),
@@ -34036,7 +34038,7 @@ async function hotfixCommand(argv, ctx) {
       values.json === true,
       ctx,
       home,
-      await underLock(home, () => applyHotfix(home, hf))
+      await underLock(home, () => applyOnce(home, hf, ctx))
     );
   } finally {
     await hf.zip.close();
@@ -34045,6 +34047,15 @@ async function hotfixCommand(argv, ctx) {
 async function refuseNewFolder(home) {
   if (!await isPackHome(home) && !existsSync3(workPath(home)))
     throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+}
+async function applyOnce(home, hf, ctx) {
+  const state = await readHomeState(home);
+  const on = state?.hotfixes.find((h) => h.id === hf.manifest.id);
+  if (!state || !on || on.sha256 !== hf.sha256) return applyHotfix(home, hf);
+  const reporter = ctx.reporter();
+  reporter.info(`${home}: hotfix ${hf.manifest.id} is applied already; nothing changed`);
+  reporter.end();
+  return state;
 }
 function underLock(home, fn) {
   return withFolderLock(home, async () => {

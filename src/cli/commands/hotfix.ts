@@ -7,11 +7,13 @@ import {
   checkPinned,
   openHotfix,
   removeHotfix,
+  type OpenHotfix,
 } from '../../pipeline/in-place/hotfix.ts';
 import { DEFAULT_LOCK, loadLock } from '../../pipeline/load-lock.ts';
 import { refuseSymlinkedWorkspace, withFolderLock } from '../../pipeline/in-place/confine.ts';
 import { recover } from '../../pipeline/in-place/recover.ts';
 import { isPackHome } from '../../pipeline/in-place/apply-in-place.ts';
+import { readHomeState } from '../../pipeline/in-place/home-state.ts';
 import { PACK_STATE_PATH } from '../../core/types.ts';
 import { workPath } from '../../pipeline/in-place/journal.ts';
 import { parse, required } from '../args.ts';
@@ -57,7 +59,7 @@ export async function hotfixCommand(argv: string[], ctx: CommandContext): Promis
       values.json === true,
       ctx,
       home,
-      await underLock(home, () => applyHotfix(home, hf)),
+      await underLock(home, () => applyOnce(home, hf, ctx)),
     );
   } finally {
     await hf.zip.close();
@@ -71,6 +73,17 @@ export async function hotfixCommand(argv: string[], ctx: CommandContext): Promis
 async function refuseNewFolder(home: string): Promise<void> {
   if (!(await isPackHome(home)) && !existsSync(workPath(home)))
     throw badInput(`--dir ${home}: not a folder uplevel manages (no ${PACK_STATE_PATH})`);
+}
+
+/** A hotfix on already, with the same bytes: the second pass of a script, harmless (exit 0). */
+async function applyOnce(home: string, hf: OpenHotfix, ctx: CommandContext) {
+  const state = await readHomeState(home);
+  const on = state?.hotfixes.find((h) => h.id === hf.manifest.id);
+  if (!state || !on || on.sha256 !== hf.sha256) return applyHotfix(home, hf);
+  const reporter = ctx.reporter();
+  reporter.info(`${home}: hotfix ${hf.manifest.id} is applied already; nothing changed`);
+  reporter.end();
+  return state;
 }
 
 /** One run at a time on the folder, an interrupted one finished or discarded first. */

@@ -120,7 +120,9 @@ export async function applyHotfix(
       `${label}: hotfix ${m.id} is for level ${m.level}; ${home} is at level ${state.level}`,
     );
   if (state.hotfixes.some((h) => h.id === m.id))
-    throw badInput(`${label}: hotfix ${m.id} is applied already`);
+    throw badInput(
+      `${label}: hotfix ${m.id} is applied already from other bytes; to replace it: uplevel hotfix remove --dir ${home} --id ${m.id}, then apply this one`,
+    );
 
   const conflicts: string[] = [];
   for (const f of [
