@@ -28204,7 +28204,7 @@ async function applyWso2(req) {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report2;
-      details.push(...resolveHint(lock.overlay, conflicts, to));
+      if (req.hints) details.push(...resolveHint(lock.overlay, conflicts, to));
       await writePending(lock.file, { lockLevel: lock.level, target: to, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
@@ -29329,7 +29329,7 @@ async function applyLocked(args) {
       for (const where of ["overlay", "folder"]) {
         const these = conflictsFor.filter((c) => c.where === where && c.ours);
         const dir = where === "overlay" ? lock.overlay : home;
-        if (these.length && dir) details.push(...resolveHint(dir, these, target));
+        if (args.hints && these.length && dir) details.push(...resolveHint(dir, these, target));
       }
       const left = (where) => Object.fromEntries(
         conflictsFor.flatMap(
@@ -30458,7 +30458,8 @@ async function apply(req) {
       updateLock: req.updateLock,
       reporter,
       ...req.inventory === false ? { inventory: false } : {},
-      ...req.keep ? { keep: req.keep } : {}
+      ...req.keep ? { keep: req.keep } : {},
+      ...req.hints ? { hints: true } : {}
     });
     return {
       product: lock.product,
@@ -30540,7 +30541,8 @@ async function apply(req) {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report2;
-      details.push(...resolveHint(lock.overlay, overlay.conflicts, target));
+      if (req.hints)
+        details.push(...resolveHint(lock.overlay, overlay.conflicts, target));
       if (req.inventory !== false)
         await addLevelComponents(report2, plan, describeFromContents(contents, /* @__PURE__ */ new Map()));
       await writePending(lock.file, { lockLevel: lock.level, target, files: left });
@@ -32382,6 +32384,7 @@ async function applyCommand(argv, ctx) {
       ...values["no-sbom"] ? { inventory: false } : {},
       ...bundleFrom !== void 0 ? { bundleFrom } : {},
       ...values.keep ? { keep: values.keep.map((k) => path38.resolve(k)) } : {},
+      hints: true,
       reporter,
       env: ctx.env
     });

@@ -26,6 +26,8 @@ export interface ApplyRequest {
   bundleFrom?: number;
   /** apply --keep: overlay files (absolute) taken as they are to resolve their pending conflict. */
   keep?: readonly string[];
+  /** The CLI: conflict messages end with the commands that resolve them (not the action's way). */
+  hints?: boolean;
 }
 
 export interface ApplyReport {

@@ -86,6 +86,7 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
       reporter,
       ...(req.inventory === false ? { inventory: false } : {}),
       ...(req.keep ? { keep: req.keep } : {}),
+      ...(req.hints ? { hints: true } : {}),
     });
     return {
       product: lock.product,
@@ -174,7 +175,8 @@ export async function apply(req: ApplyRequest): Promise<ApplyReport> {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
-      details.push(...resolveHint(lock.overlay as string, overlay.conflicts, target));
+      if (req.hints)
+        details.push(...resolveHint(lock.overlay as string, overlay.conflicts, target));
       // The vendor's jars do not depend on the merge: a conflicted update still says what they are.
       if (req.inventory !== false)
         await addLevelComponents(report, plan, describeFromContents(contents, new Map()));

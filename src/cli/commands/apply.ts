@@ -70,6 +70,7 @@ export async function applyCommand(argv: string[], ctx: CommandContext): Promise
       ...(values['no-sbom'] ? { inventory: false } : {}),
       ...(bundleFrom !== undefined ? { bundleFrom } : {}),
       ...(values.keep ? { keep: (values.keep as string[]).map((k) => path.resolve(k)) } : {}),
+      hints: true,
       reporter,
       env: ctx.env,
     });

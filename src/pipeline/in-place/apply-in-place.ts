@@ -141,6 +141,8 @@ interface InPlaceArgs {
   inventory?: boolean;
   /** apply --keep: conflicted files (absolute, in the overlay or the folder) kept as they are. */
   keep?: readonly string[];
+  /** The CLI: conflict messages end with the commands that resolve them. */
+  hints?: boolean;
 }
 
 async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
@@ -402,7 +404,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
       for (const where of ['overlay', 'folder'] as const) {
         const these = conflictsFor.filter((c) => c.where === where && c.ours);
         const dir = where === 'overlay' ? lock.overlay : home;
-        if (these.length && dir) details.push(...resolveHint(dir, these, target));
+        if (args.hints && these.length && dir) details.push(...resolveHint(dir, these, target));
       }
       const left = (where: 'folder' | 'overlay') =>
         Object.fromEntries(

@@ -219,7 +219,7 @@ export async function applyWso2(req: ApplyRequest): Promise<ApplyReport> {
         if (c.ours) left[c.path] = sha256(c.ours);
       }
       if (req.dryRun) return report;
-      details.push(...resolveHint(lock.overlay as string, conflicts, to));
+      if (req.hints) details.push(...resolveHint(lock.overlay as string, conflicts, to));
       await writePending(lock.file, { lockLevel: lock.level, target: to, files: left });
       throw new ApplyConflictError(
         `merge conflicts in ${conflicts.length} overlay file(s); nothing was published`,
