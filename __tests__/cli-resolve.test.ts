@@ -117,6 +117,31 @@ describe('a change both sides made', () => {
   });
 });
 
+describe('merged by key in place as in a new pack', () => {
+  test('apply --dir on the folder merges a TOML file by key where the line merge conflicts, as --out does', async () => {
+    // Adjacent lines: yours the hostname, the vendor's level 1 the offset under it.
+    const ours = TOML_GA.replace('"localhost"', '"gw.example"');
+    const team = await overlayTeam({ [TOML]: ours });
+    const home = path.join(team.dir, 'home');
+    const ga = await runCli(
+      ['apply', '--lock', team.lock, '--level', '0', '--dir', home, '--no-lock-update'],
+      { env: team.env },
+    );
+    assert.equal(ga.code, 0, ga.stderr);
+    const out = path.join(team.dir, 'pack.zip');
+    const packed = await apply(team, out, '--level', '1', '--no-lock-update', '--json');
+    assert.equal(packed.code, 0, packed.stderr);
+    const inPlace = await runCli(
+      ['apply', '--lock', team.lock, '--level', '1', '--dir', home, '--json'],
+      { env: team.env },
+    );
+    assert.equal(inPlace.code, 0, inPlace.stderr);
+    const merged = await fs.readFile(path.join(home, TOML), 'utf8');
+    assert.match(merged, /hostname = "gw\.example"\noffset = 10/);
+    assert.equal(merged, (await readPackFiles(out)).get(TOML)?.toString('utf8'));
+  });
+});
+
 describe('resolving a conflict and running the same apply again', () => {
   for (const [name, file, overlay, resolved] of [
     [

@@ -29286,13 +29286,13 @@ async function applyLocked(args) {
         });
         continue;
       }
-      const m = mergeFile(base, ours, theirs);
+      const m = mergeOverlayFile(p, base, ours, theirs);
+      const merged = m.outcome !== "conflict" ? m.content : void 0;
       result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? "overlay" : "folder" });
-      if (inOverlay && m.outcome !== "conflict")
-        lay(p, liveSha, ours, "content" in m && m.content ? m.content : null);
-      if ("content" in m && !["conflict"].includes(m.outcome)) {
-        outcome.set(p, m.content);
-        if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
+      if (inOverlay && m.outcome !== "conflict") lay(p, liveSha, ours, merged ?? null);
+      if (merged) {
+        outcome.set(p, merged);
+        if (inOverlay && !merged.equals(ours)) overlayRewrites.set(p, merged);
       } else if (m.outcome === "removed-upstream") {
         outcome.set(p, null);
       } else {
@@ -29302,7 +29302,7 @@ async function applyLocked(args) {
           ...base ? { base } : {},
           ...theirs ? { theirs } : {},
           ours,
-          ..."content" in m && m.content ? { merged: m.content } : {}
+          ...m.content ? { merged: m.content } : {}
         });
       }
     }

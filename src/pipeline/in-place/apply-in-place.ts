@@ -8,7 +8,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parsePackManifest, parsePackState } from '../../core/documents.ts';
 import { badInput, ExitCode, UplevelError, verificationFailed } from '../../core/errors.ts';
-import { mergeFile } from '../../core/merge.ts';
 import { buildPackState, serializePackState } from '../../core/pack-state.ts';
 import { composePlan, type ApplyPlan, type FileSource } from '../../core/plan.ts';
 import {
@@ -29,7 +28,13 @@ import {
   type JournalOp,
 } from './journal.ts';
 import { readHomeState } from './home-state.ts';
-import { conflictHunk, listOverlay, writeCompanions, writeFileAtomic } from '../overlay.ts';
+import {
+  conflictHunk,
+  listOverlay,
+  mergeOverlayFile,
+  writeCompanions,
+  writeFileAtomic,
+} from '../overlay.ts';
 import {
   clearPending,
   clearRecord,
@@ -360,13 +365,14 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
         });
         continue;
       }
-      const m = mergeFile(base, ours, theirs);
+      // The same merge as a new pack's: by line, then by key where the line merge conflicts.
+      const m = mergeOverlayFile(p, base, ours, theirs);
+      const merged = m.outcome !== 'conflict' ? m.content : undefined;
       result.merged.push({ path: p, outcome: m.outcome, origin: inOverlay ? 'overlay' : 'folder' });
-      if (inOverlay && m.outcome !== 'conflict')
-        lay(p, liveSha, ours, 'content' in m && m.content ? m.content : null);
-      if ('content' in m && !['conflict'].includes(m.outcome)) {
-        outcome.set(p, m.content);
-        if (inOverlay && !m.content.equals(ours)) overlayRewrites.set(p, m.content);
+      if (inOverlay && m.outcome !== 'conflict') lay(p, liveSha, ours, merged ?? null);
+      if (merged) {
+        outcome.set(p, merged);
+        if (inOverlay && !merged.equals(ours)) overlayRewrites.set(p, merged);
       } else if (m.outcome === 'removed-upstream') {
         outcome.set(p, null);
       } else {
@@ -376,7 +382,7 @@ async function applyLocked(args: InPlaceArgs): Promise<InPlaceResult> {
           ...(base ? { base } : {}),
           ...(theirs ? { theirs } : {}),
           ours,
-          ...('content' in m && m.content ? { merged: m.content } : {}),
+          ...(m.content ? { merged: m.content } : {}),
         });
       }
     }
