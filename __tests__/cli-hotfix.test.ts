@@ -206,10 +206,10 @@ describe('hotfixes', () => {
   });
 
   test('an update that conflicts leaves a hotfixed folder byte for byte as it was, hotfix and workspace included', async () => {
-    // The overlay appends its own line where level 2 appends one: a merge conflict at 1 -> 2.
+    // The overlay adds the key level 2 adds, with another value: a conflict by line and by key.
     const team = await makeTeam(vendor, {
       level: 1,
-      overlay: configText(30, { 25: 'setting.25 = vendor-fixed' }, ['mine = 1']),
+      overlay: configText(30, { 25: 'setting.25 = vendor-fixed' }, ['security.strict = false']),
     });
     const home = path.join(team.dir, 'home');
     const first = await runCli(['apply', '--lock', team.lock, '--level', '1', '--dir', home], {
