@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { runActionProcess } from './helpers/action.ts';
 import { startFakeGitHub } from './helpers/fake-github.ts';
-import { mavenJar } from './helpers/jars.ts';
+import { LOG4J_UPGRADE_CHANGES, mavenJar } from './helpers/jars.ts';
 import { configText, type Tree } from './helpers/packs.ts';
 import { readTree } from './helpers/read-pack.ts';
 import {
@@ -65,17 +65,7 @@ before(async () => {
     [ga, level1, level2],
     [
       '',
-      [
-        '- id: ACME-SEC-9',
-        '  type: security',
-        '  severity: critical',
-        '  title: Upgrade the logging library',
-        '  components: [log4j-core]',
-        '- id: ACME-201',
-        '  type: bug',
-        '  title: util no longer leaks handles',
-        '',
-      ].join('\n'),
+      LOG4J_UPGRADE_CHANGES,
       '- id: ACME-300\n  type: improvement\n  title: Extension modules rebuilt with a newer compiler\n',
     ],
   );

@@ -10,6 +10,10 @@ import { exists, fullTreeHash, readTree, treeHash } from './helpers/read-pack.ts
 import { configText } from './helpers/packs.ts';
 import { CHANGES, LEVELS, makeTeam, makeVendor, TOP, type Vendor } from './helpers/scenario.ts';
 
+/** `uplevel hotfix apply --lock LOCK --dir HOME ZIP …` */
+const hotfixApply = (lock: string, home: string, zip: string, ...more: string[]) =>
+  runCli(['hotfix', 'apply', '--lock', lock, '--dir', home, zip, ...more]);
+
 let vendor: Vendor;
 const hotfix: Record<string, string> = {};
 
@@ -79,16 +83,7 @@ describe('hotfixes', () => {
   test('apply records it in the state; remove restores the folder byte for byte', async () => {
     const { team, home } = await level1Home(['HF-README']);
     const before = await treeHash(home);
-    const r = await runCli([
-      'hotfix',
-      'apply',
-      '--lock',
-      team.lock,
-      '--dir',
-      home,
-      hotfix['HF-README'] as string,
-      '--json',
-    ]);
+    const r = await hotfixApply(team.lock, home, hotfix['HF-README'] as string, '--json');
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(
       JSON.parse(r.stdout).hotfixes.map((h: { id: string }) => h.id),
@@ -105,15 +100,7 @@ describe('hotfixes', () => {
     assert.match(human.stdout, /^ {2}hotfix {3}README\.txt \(HF-README\)$/m);
     // Run again (a deployment script's second pass): harmless, and it says so.
     const hotfixed = await treeHash(home);
-    const twice = await runCli([
-      'hotfix',
-      'apply',
-      '--lock',
-      team.lock,
-      '--dir',
-      home,
-      hotfix['HF-README'] as string,
-    ]);
+    const twice = await hotfixApply(team.lock, home, hotfix['HF-README'] as string);
     assert.equal(twice.code, 0, twice.stderr);
     assert.match(twice.stderr, /hotfix HF-README is applied already; nothing changed/);
     assert.equal(await treeHash(home), hotfixed, 'not applied twice');
@@ -126,15 +113,7 @@ describe('hotfixes', () => {
     const { team, home } = await level1Home(['HF-README']);
     await fs.writeFile(path.join(home, 'README.txt'), 'edited by hand\n');
     const before = await treeHash(home);
-    const r = await runCli([
-      'hotfix',
-      'apply',
-      '--lock',
-      team.lock,
-      '--dir',
-      home,
-      hotfix['HF-README'] as string,
-    ]);
+    const r = await hotfixApply(team.lock, home, hotfix['HF-README'] as string);
     assert.equal(r.code, 4, r.stderr);
     assert.equal(await treeHash(home), before);
   });
@@ -142,20 +121,7 @@ describe('hotfixes', () => {
   test('an update takes hotfixes off, drops those the new level includes and puts the others back', async () => {
     const { team, home } = await level1Home(['HF-CORE', 'HF-README']);
     for (const id of ['HF-CORE', 'HF-README']) {
-      assert.equal(
-        (
-          await runCli([
-            'hotfix',
-            'apply',
-            '--lock',
-            team.lock,
-            '--dir',
-            home,
-            hotfix[id] as string,
-          ])
-        ).code,
-        0,
-      );
+      assert.equal((await hotfixApply(team.lock, home, hotfix[id] as string)).code, 0);
     }
     const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
     assert.equal(r.code, 0, r.stderr);
@@ -183,20 +149,7 @@ describe('hotfixes', () => {
 
   test('a hotfix the new level neither includes nor leaves room for is a conflict; nothing changes', async () => {
     const { team, home } = await level1Home(['HF-UTIL']);
-    assert.equal(
-      (
-        await runCli([
-          'hotfix',
-          'apply',
-          '--lock',
-          team.lock,
-          '--dir',
-          home,
-          hotfix['HF-UTIL'] as string,
-        ])
-      ).code,
-      0,
-    );
+    assert.equal((await hotfixApply(team.lock, home, hotfix['HF-UTIL'] as string)).code, 0);
     const before = await treeHash(home);
     const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
     assert.equal(r.code, 4, r.stderr);
@@ -217,15 +170,7 @@ describe('hotfixes', () => {
     });
     assert.equal(first.code, 0, first.stderr);
     await pin(team.lock, ['HF-README']);
-    const hf = await runCli([
-      'hotfix',
-      'apply',
-      '--lock',
-      team.lock,
-      '--dir',
-      home,
-      hotfix['HF-README'] as string,
-    ]);
+    const hf = await hotfixApply(team.lock, home, hotfix['HF-README'] as string);
     assert.equal(hf.code, 0, hf.stderr);
     const before = await fullTreeHash(home);
     const r = await runCli(['apply', '--lock', team.lock, '--dir', home], { env: team.env });
@@ -282,15 +227,7 @@ describe('hotfixes', () => {
 describe('a bad payload on a hotfixed folder', () => {
   test('exit 3, and the folder byte for byte as it was, hotfix and workspace included', async () => {
     const { team, home } = await level1Home(['HF-README']);
-    const hf = await runCli([
-      'hotfix',
-      'apply',
-      '--lock',
-      team.lock,
-      '--dir',
-      home,
-      hotfix['HF-README'] as string,
-    ]);
+    const hf = await hotfixApply(team.lock, home, hotfix['HF-README'] as string);
     assert.equal(hf.code, 0, hf.stderr);
     const before = await fullTreeHash(home);
     // The repository serves a level-2 payload whose bytes are not the signed ones.
@@ -327,15 +264,7 @@ describe('a hotfix the lock does not pin', () => {
   test('is refused with exit 3 naming the lock; the folder byte for byte', async () => {
     const { team, home } = await level1Home(['HF-CORE']);
     const before = await fullTreeHash(home);
-    const r = await runCli([
-      'hotfix',
-      'apply',
-      '--lock',
-      team.lock,
-      '--dir',
-      home,
-      hotfix['HF-README'] as string,
-    ]);
+    const r = await hotfixApply(team.lock, home, hotfix['HF-README'] as string);
     assert.equal(r.code, 3, r.stderr);
     assert.match(
       r.stderr,
@@ -358,15 +287,7 @@ describe('hotfix apply with a bad lock on a new folder', () => {
     const bad = path.join(team.dir, 'bad.yml');
     await fs.writeFile(bad, 'product: [\n');
     const home = path.join(team.dir, 'home');
-    const r = await runCli([
-      'hotfix',
-      'apply',
-      '--lock',
-      bad,
-      '--dir',
-      home,
-      hotfix['HF-README'] as string,
-    ]);
+    const r = await hotfixApply(bad, home, hotfix['HF-README'] as string);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /bad\.yml/);
     assert.equal(await exists(home), false, `${home} was created`);
@@ -388,15 +309,7 @@ describe('revert brings back the level and its hotfixes', () => {
     const { team, home } = await level1Home(['HF-CORE', 'HF-README']);
     // HF-CORE is included in level 2 (dropped by the update), HF-README is put back on 2.
     for (const id of ['HF-CORE', 'HF-README']) {
-      const r = await runCli([
-        'hotfix',
-        'apply',
-        '--lock',
-        team.lock,
-        '--dir',
-        home,
-        hotfix[id] as string,
-      ]);
+      const r = await hotfixApply(team.lock, home, hotfix[id] as string);
       assert.equal(r.code, 0, r.stderr);
     }
     const atOne = await treeHash(home);
@@ -443,15 +356,7 @@ describe('revert brings back the level and its hotfixes', () => {
     const atZero = await treeHash(home);
     await apply('1');
     await pin(team.lock, ['HF-README']);
-    const hf = await runCli([
-      'hotfix',
-      'apply',
-      '--lock',
-      team.lock,
-      '--dir',
-      home,
-      hotfix['HF-README'] as string,
-    ]);
+    const hf = await hotfixApply(team.lock, home, hotfix['HF-README'] as string);
     assert.equal(hf.code, 0, hf.stderr);
     const atOne = await treeHash(home);
     await apply('2');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { renderChangelogJson, renderChangelogMarkdown } from '../src/core/changelog.ts';
 import { runCli } from './helpers/cli.ts';
-import { mavenJar } from './helpers/jars.ts';
+import { LOG4J_UPGRADE_CHANGES, mavenJar } from './helpers/jars.ts';
 import { makeTeam, makeVendor, type Vendor } from './helpers/scenario.ts';
 
 let tmp: string;
@@ -35,23 +35,7 @@ before(async () => {
   };
   delete level1['lib/log4j-core-2.17.0.jar'];
   delete level1['lib/old.jar'];
-  vendor = await makeVendor(
-    [ga, level1],
-    [
-      '',
-      [
-        '- id: ACME-SEC-9',
-        '  type: security',
-        '  severity: critical',
-        '  title: Upgrade the logging library',
-        '  components: [log4j-core]',
-        '- id: ACME-201',
-        '  type: bug',
-        '  title: util no longer leaks handles',
-        '',
-      ].join('\n'),
-    ],
-  );
+  vendor = await makeVendor([ga, level1], ['', LOG4J_UPGRADE_CHANGES]);
 });
 after(async () => {
   await vendor?.close();

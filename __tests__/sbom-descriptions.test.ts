@@ -6,18 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { serveDirectory } from '../src/repo/serve.ts';
 import { publishTargets, readTargetFile } from '../src/repo/tuf/index.ts';
 import { SafeZip } from '../src/zip/reader.ts';
 import { toDosDateTime, ZipWriter } from '../src/zip/writer.ts';
 import { runCli } from './helpers/cli.ts';
 import { writePack, type Tree } from './helpers/packs.ts';
+import { schemaValidator } from './helpers/cyclonedx.ts';
 
 const TIME = toDosDateTime(new Date(Date.UTC(2026, 0, 1)));
 const TOP = 'acme-gateway-4.2.0';
@@ -172,24 +170,6 @@ async function applyOut(
   assert.equal(r.code, 0, r.stderr);
   const sbom = await fs.readFile(`${out}.cdx.json`, 'utf8');
   return { sbom, report: JSON.parse(r.stdout), out };
-}
-
-function schemaValidator() {
-  const require = createRequire(import.meta.url);
-  const dir = path.join(
-    path.dirname(require.resolve('@cyclonedx/cyclonedx-library/package.json')),
-    'res',
-    'schema',
-  );
-  const load = (f: string) =>
-    JSON.parse(require('node:fs').readFileSync(path.join(dir, f), 'utf8'));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
-  for (const f of ['spdx.SNAPSHOT.schema.json', 'jsf-0.82.SNAPSHOT.schema.json']) {
-    const { $id: _id, ...schema } = load(f);
-    ajv.addSchema(schema, `http://cyclonedx.org/schema/${f}`);
-  }
-  return ajv.compile(load('bom-1.6.SNAPSHOT.schema.json'));
 }
 
 interface Cdx {

@@ -6,16 +6,14 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { describeJar, parseManifest, pickCoordinates } from '../src/core/sbom/jar-meta.ts';
 import { writePackSbom } from '../src/pipeline/sbom/write-sbom.ts';
 import { toDosDateTime, ZipWriter } from '../src/zip/writer.ts';
 import { writePack } from './helpers/packs.ts';
+import { schemaValidator } from './helpers/cyclonedx.ts';
 
 const JAVA = '/usr/share/java';
 const REAL = ['commons-io.jar', 'guava.jar', 'jansi.jar', 'commons-lang3.jar'];
@@ -47,25 +45,6 @@ interface CdxComponent {
   components?: CdxComponent[];
 }
 const at = (c: CdxComponent) => c.properties.find((p) => p.name === 'uplevel:path')?.value;
-
-function schemaValidator() {
-  const require = createRequire(import.meta.url);
-  const dir = path.join(
-    path.dirname(require.resolve('@cyclonedx/cyclonedx-library/package.json')),
-    'res',
-    'schema',
-  );
-  const load = (f: string) =>
-    JSON.parse(require('node:fs').readFileSync(path.join(dir, f), 'utf8'));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
-  // The bom schema refers to these by file name, relative to its own $id.
-  for (const f of ['spdx.SNAPSHOT.schema.json', 'jsf-0.82.SNAPSHOT.schema.json']) {
-    const { $id: _id, ...schema } = load(f);
-    ajv.addSchema(schema, `http://cyclonedx.org/schema/${f}`);
-  }
-  return ajv.compile(load('bom-1.6.SNAPSHOT.schema.json'));
-}
 
 describe('SBOM of a pack', { skip: !haveJars && 'no jars in /usr/share/java' }, () => {
   let dir: string;

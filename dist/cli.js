@@ -27973,9 +27973,8 @@ function keptPaths(keep, dir, record) {
       kept.add(rel);
       continue;
     }
-    const shown4 = path13.relative(process.cwd(), abs);
     throw badInput(
-      `--keep ${shown4 && !shown4.startsWith("..") ? shown4 : abs}: no pending conflict for this file${record ? ` (pending: ${Object.keys(record.files).join(", ")})` : ""}`
+      `--keep ${typed(abs)}: no pending conflict for this file${record ? ` (pending: ${Object.keys(record.files).join(", ")})` : ""}`
     );
   }
   return kept;
@@ -28026,15 +28025,15 @@ function stillWaiting(waiting, unchanged = "nothing was published") {
   );
 }
 function resolveHint(overlayDir, conflicts, target) {
-  const shown4 = conflicts.map((c) => {
-    const abs = path13.join(overlayDir, c.path);
-    const rel = path13.relative(process.cwd(), abs);
-    return rel && !rel.startsWith("..") && !path13.isAbsolute(rel) ? rel : abs;
-  });
+  const shown4 = conflicts.map((c) => typed(path13.join(overlayDir, c.path)));
   return [
     `to resolve: edit the file to what it should be at level ${target}, delete its .old and .updated, and run the same apply again`,
     `to keep yours as it is: delete its .old and .updated, and run the same apply with ${shown4.map((s) => `--keep ${s}`).join(" ")}`
   ];
+}
+function typed(abs) {
+  const rel = path13.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path13.isAbsolute(rel) ? rel : abs;
 }
 
 // src/pipeline/wso2/apply-wso2.ts

@@ -29,3 +29,16 @@ export async function mavenJar(
   await w.finish();
   return fs.readFile(file);
 }
+
+/** CHANGES.yml of a level that upgrades log4j-core (naming it) and fixes a bug in util. */
+export const LOG4J_UPGRADE_CHANGES = [
+  '- id: ACME-SEC-9',
+  '  type: security',
+  '  severity: critical',
+  '  title: Upgrade the logging library',
+  '  components: [log4j-core]',
+  '- id: ACME-201',
+  '  type: bug',
+  '  title: util no longer leaks handles',
+  '',
+].join('\n');

@@ -136,9 +136,8 @@ function keptPaths(keep: readonly string[], dir: string, record: PendingMerge | 
       kept.add(rel);
       continue;
     }
-    const shown = path.relative(process.cwd(), abs);
     throw badInput(
-      `--keep ${shown && !shown.startsWith('..') ? shown : abs}: no pending conflict for this file${record ? ` (pending: ${Object.keys(record.files).join(', ')})` : ''}`,
+      `--keep ${typed(abs)}: no pending conflict for this file${record ? ` (pending: ${Object.keys(record.files).join(', ')})` : ''}`,
     );
   }
   return kept;
@@ -226,13 +225,15 @@ export function resolveHint(
   conflicts: readonly { path: string }[],
   target: number,
 ) {
-  const shown = conflicts.map((c) => {
-    const abs = path.join(overlayDir, c.path);
-    const rel = path.relative(process.cwd(), abs);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-  });
+  const shown = conflicts.map((c) => typed(path.join(overlayDir, c.path)));
   return [
     `to resolve: edit the file to what it should be at level ${target}, delete its .old and .updated, and run the same apply again`,
     `to keep yours as it is: delete its .old and .updated, and run the same apply with ${shown.map((s) => `--keep ${s}`).join(' ')}`,
   ];
+}
+
+/** A path as the user would type it here: relative to the working folder when under it. */
+function typed(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
 }
